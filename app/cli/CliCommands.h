@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QStringList>
+
+namespace halfopen::cli {
+
+// Each subcommand takes its own arguments (argv after the subcommand name, with a program
+// name first, as QCommandLineParser expects) and returns the process exit status.
+int runServe(const QStringList &arguments);
+int runConnect(const QStringList &arguments);
+int runPredict(const QStringList &arguments);
+int runSockets(const QStringList &arguments);
+
+} // namespace halfopen::cli

@@ -1,0 +1,1 @@
+#include "core/observe/TcpInfoSampler.h"

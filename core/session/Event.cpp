@@ -1,0 +1,139 @@
+#include "core/session/Event.h"
+
+#include "core/tcp/ErrnoCatalog.h"
+
+#include <QJsonDocument>
+#include <array>
+
+namespace halfopen::core {
+
+namespace {
+constexpr std::array<const char *, 8> kKindNames = {
+    "state", "sample", "packet", "heartbeat", "fault", "error", "verdict", "endpoint",
+};
+
+const QString kT = QStringLiteral("t_us");
+const QString kKind = QStringLiteral("kind");
+const QString kHost = QStringLiteral("host");
+const QString kLocal = QStringLiteral("local");
+const QString kRemote = QStringLiteral("remote");
+const QString kWhat = QStringLiteral("what");
+const QString kFrom = QStringLiteral("from");
+const QString kTo = QStringLiteral("to");
+const QString kSample = QStringLiteral("sample");
+const QString kErrno = QStringLiteral("errno");
+const QString kErrnoValue = QStringLiteral("errno_value");
+const QString kMechanism = QStringLiteral("mechanism");
+const QString kCount = QStringLiteral("count");
+const QString kDetail = QStringLiteral("detail");
+} // namespace
+
+QString eventKindName(EventKind kind)
+{
+    return QString::fromLatin1(kKindNames[static_cast<size_t>(kind)]);
+}
+
+std::optional<EventKind> eventKindFromName(QStringView name)
+{
+    for (size_t i = 0; i < kKindNames.size(); ++i) {
+        if (name == QLatin1String(kKindNames[i]))
+            return static_cast<EventKind>(i);
+    }
+    return std::nullopt;
+}
+
+QJsonObject Event::toJson() const
+{
+    QJsonObject j{{kT, tUs}, {kKind, eventKindName(kind)}};
+    if (!host.isEmpty())
+        j.insert(kHost, host);
+    if (!local.isEmpty())
+        j.insert(kLocal, local);
+    if (!remote.isEmpty())
+        j.insert(kRemote, remote);
+    if (!what.isEmpty())
+        j.insert(kWhat, what);
+    if (kind == EventKind::State) {
+        j.insert(kFrom, tcpStateName(fromState));
+        j.insert(kTo, tcpStateName(toState));
+    }
+    if (sample)
+        j.insert(kSample, sample->toJson());
+    if (errnoValue != 0) {
+        j.insert(kErrno, ErrnoCatalog::name(errnoValue));
+        j.insert(kErrnoValue, errnoValue);
+    }
+    if (mechanism != DetectionMechanism::None)
+        j.insert(kMechanism, mechanismName(mechanism));
+    if (count != 0)
+        j.insert(kCount, count);
+    if (!detail.isEmpty())
+        j.insert(kDetail, detail);
+    return j;
+}
+
+std::optional<Event> Event::fromJson(const QJsonObject &j, QString *error)
+{
+    const auto kind = eventKindFromName(j.value(kKind).toString());
+    if (!kind || !j.value(kT).isDouble()) {
+        if (error)
+            *error = QStringLiteral("not an event: needs \"kind\" (one of state, sample, packet, heartbeat, fault, error, verdict, endpoint) and a numeric \"t_us\"");
+        return std::nullopt;
+    }
+    Event e;
+    e.kind = *kind;
+    e.tUs = j.value(kT).toInteger();
+    e.host = j.value(kHost).toString();
+    e.local = j.value(kLocal).toString();
+    e.remote = j.value(kRemote).toString();
+    e.what = j.value(kWhat).toString();
+    e.fromState = tcpStateFromName(j.value(kFrom).toString()).value_or(TcpState::Unknown);
+    e.toState = tcpStateFromName(j.value(kTo).toString()).value_or(TcpState::Unknown);
+    if (j.contains(kSample))
+        e.sample = TcpInfoSample::fromJson(j.value(kSample).toObject());
+    e.errnoValue = j.value(kErrnoValue).toInt();
+    e.mechanism = mechanismFromName(j.value(kMechanism).toString()).value_or(DetectionMechanism::None);
+    e.count = j.value(kCount).toInteger();
+    e.detail = j.value(kDetail).toObject();
+    return e;
+}
+
+QString describeEvent(const Event &e, qint64 originUs)
+{
+    QString line = QStringLiteral("%1 s  %2  %3")
+                       .arg((e.tUs - originUs) / 1e6, 9, 'f', 3)
+                       .arg(e.host.isEmpty() ? QStringLiteral("-") : e.host, -6)
+                       .arg(eventKindName(e.kind), -9);
+    const QString socket = e.local.isEmpty() ? QString() : QStringLiteral(" %1 -> %2").arg(e.local, e.remote);
+    switch (e.kind) {
+    case EventKind::State:
+        line += QStringLiteral("%1 -> %2%3").arg(tcpStateName(e.fromState), tcpStateName(e.toState), socket);
+        break;
+    case EventKind::Sample:
+        if (e.sample) {
+            const TcpInfoSample &s = *e.sample;
+            line += QStringLiteral("%1 send_q=%2 recv_q=%3 unacked=%4 retransmits=%5 probes=%6 backoff=%7 rto=%8ms rtt=%9ms")
+                        .arg(tcpStateName(s.state)).arg(s.sendQ).arg(s.recvQ).arg(s.unacked)
+                        .arg(s.retransmits).arg(s.probes).arg(s.backoff).arg(s.rtoMs()).arg(s.rttMs(), 0, 'f', 3);
+            if (s.timerKnown)
+                line += QStringLiteral(" timer=%1(%2ms)").arg(tcpTimerName(s.timer)).arg(s.timerExpiresMs);
+        }
+        break;
+    case EventKind::Error:
+        line += QStringLiteral("%1 by %2%3").arg(ErrnoCatalog::describe(e.errnoValue), mechanismName(e.mechanism), socket);
+        break;
+    default:
+        line += e.what;
+        if (e.count != 0)
+            line += QStringLiteral(" %1").arg(e.count);
+        if (e.mechanism != DetectionMechanism::None)
+            line += QStringLiteral(" by %1").arg(mechanismName(e.mechanism));
+        line += socket;
+        break;
+    }
+    if (!e.detail.isEmpty() && e.kind != EventKind::Sample)
+        line += QLatin1Char(' ') + QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
+    return line;
+}
+
+} // namespace halfopen::core

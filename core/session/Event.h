@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/tcp/DetectionMechanism.h"
+#include "core/tcp/TcpInfoSample.h"
+#include "core/tcp/TcpState.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <optional>
+
+namespace halfopen::core {
+
+enum class EventKind : quint8 {
+    State,     // a socket moved from one TCP state to another
+    Sample,    // a tcp_info snapshot that differs from the previous one
+    Packet,    // a frame seen on the cable
+    Heartbeat, // application heartbeat: sent, answered, missed, dead
+    Fault,     // something done to the world (unplug, power-off, kill, marker)
+    Error,     // the error the application saw, with errno and mechanism
+    Verdict,   // detection computed from the above
+    Endpoint,  // the test application's own steps: listening, connected, options, sent, closed
+};
+
+QString eventKindName(EventKind kind);
+std::optional<EventKind> eventKindFromName(QStringView name);
+
+// Everything the product knows is an Event on the CLOCK_MONOTONIC axis. One struct for all
+// kinds: a few typed fields used by most kinds, and `detail` for what only one kind carries
+// (packet header fields, options read back, verdict figures).
+struct Event {
+    EventKind kind = EventKind::Endpoint;
+    qint64 tUs = 0;         // CLOCK_MONOTONIC, microseconds
+    QString host;           // "client", "server", "local", or a lab host name
+    QString local;          // socket's local address "127.0.0.1:5000", empty for host-wide events
+    QString remote;         // socket's peer address
+    QString what;           // sub-kind: endpoint step, fault name, packet class, heartbeat phase
+    TcpState fromState = TcpState::Unknown; // state
+    TcpState toState = TcpState::Unknown;   // state
+    std::optional<TcpInfoSample> sample;    // sample; the sample at the change for state
+    int errnoValue = 0;                     // error
+    DetectionMechanism mechanism = DetectionMechanism::None; // error, verdict, heartbeat "dead"
+    qint64 count = 0;       // heartbeat sequence or miss count, bytes sent, probes...
+    QJsonObject detail;
+
+    // A socket is identified across events by host and 4-tuple.
+    QString socketKey() const { return host + QLatin1Char('|') + local + QLatin1Char('|') + remote; }
+
+    QJsonObject toJson() const;
+    // Returns nullopt and a reason when the object is not an event.
+    static std::optional<Event> fromJson(const QJsonObject &json, QString *error = nullptr);
+};
+
+// Short readable one-liner for logs and the CLI's text output (untranslated field names,
+// so scripts that grep it stay stable).
+QString describeEvent(const Event &event, qint64 originUs);
+
+} // namespace halfopen::core

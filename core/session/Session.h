@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/session/Event.h"
+
+#include <QList>
+#include <QObject>
+
+namespace halfopen::core {
+
+// The spine: every event of a run, ordered by time. Producers call add(); models, recorders and
+// verdicts listen to eventAdded. Events from other processes may arrive slightly late; they are
+// inserted at their place in time, and `index` says where.
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Session(QObject *parent = nullptr);
+
+    void add(const Event &event);
+    void clear();
+
+    const QList<Event> &events() const { return m_events; }
+    qsizetype size() const { return m_events.size(); }
+
+    // Time zero for relative display: the first event's time unless set.
+    qint64 originUs() const;
+    void setOriginUs(qint64 originUs) { m_originUs = originUs; }
+
+signals:
+    void eventAdded(const halfopen::core::Event &event, qsizetype index);
+    void cleared();
+
+private:
+    QList<Event> m_events;
+    qint64 m_originUs = -1;
+};
+
+} // namespace halfopen::core
