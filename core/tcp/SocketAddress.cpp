@@ -43,21 +43,32 @@ SocketAddress SocketAddress::parse(const QString &text, QString *error, bool all
             *error = message;
         return SocketAddress{};
     };
+    auto notHostPort = [&] {
+        return fail(QCoreApplication::translate("SocketAddress", "'%1' is not HOST:PORT (IPv6 as [ADDR]:PORT)").arg(text));
+    };
+    auto portMissing = [&] {
+        return fail(QCoreApplication::translate("SocketAddress", "'%1' is not HOST:PORT: the port is missing").arg(text));
+    };
     QString host;
     QString portText;
     if (text.startsWith(QLatin1Char('['))) {
         const qsizetype close = text.indexOf(QLatin1Char(']'));
-        if (close < 0 || text.mid(close + 1, 1) != QLatin1String(":"))
-            return fail(QCoreApplication::translate("SocketAddress", "'%1' is not HOST:PORT (IPv6 as [ADDR]:PORT)").arg(text));
+        if (close < 0 || (close + 1 < text.size() && text.at(close + 1) != QLatin1Char(':')))
+            return notHostPort();
         host = text.mid(1, close - 1);
         portText = text.mid(close + 2);
     } else {
         const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
         if (colon < 0)
-            return fail(QCoreApplication::translate("SocketAddress", "'%1' is not HOST:PORT: the port is missing").arg(text));
+            return portMissing();
         host = text.left(colon);
+        // "::1" is an IPv6 address, not host "::" with port 1.
+        if (host.contains(QLatin1Char(':')))
+            return notHostPort();
         portText = text.mid(colon + 1);
     }
+    if (portText.isEmpty())
+        return portMissing();
     bool ok = false;
     const int port = portText.toInt(&ok);
     const int minPort = allowAnyPort ? 0 : 1;
