@@ -1,0 +1,134 @@
+// Event: every kind survives JSON (as a recording stores it), non-events are refused with a
+// reason, and the one-line description names what a user needs to see.
+
+#include "EventFixtures.h"
+
+#include "core/session/Event.h"
+
+#include <QTest>
+
+using namespace halfopen::core;
+using fixtures::eventDifference;
+
+class TestEvent : public QObject
+{
+    Q_OBJECT
+private slots:
+    void kindNamesRoundTrip();
+    void everyKindRoundTrips();
+    void minimalEventRoundTrips();
+    void jsonFieldNames();
+    void notAnEvent_data();
+    void notAnEvent();
+    void describeError();
+    void describeStateAndSample();
+};
+
+void TestEvent::kindNamesRoundTrip()
+{
+    for (int k = int(EventKind::State); k <= int(EventKind::Endpoint); ++k)
+        QCOMPARE(eventKindFromName(eventKindName(EventKind(k))), std::optional{EventKind(k)});
+    QVERIFY(!eventKindFromName(u"State")); // names are exact, as written to recordings
+    QVERIFY(!eventKindFromName(u""));
+}
+
+void TestEvent::everyKindRoundTrips()
+{
+    for (const Event &e : fixtures::eventsOfEveryKind()) {
+        // Through the text form, exactly as a JSONL line is written and read back.
+        const QByteArray line = QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact);
+        QString error;
+        const std::optional<Event> back = Event::fromJson(QJsonDocument::fromJson(line).object(), &error);
+        QVERIFY2(back, qPrintable(error));
+        const QString difference = eventDifference(e, *back);
+        QVERIFY2(difference.isEmpty(), qPrintable(eventKindName(e.kind) + QLatin1String(": ") + difference));
+    }
+}
+
+void TestEvent::minimalEventRoundTrips()
+{
+    // Defaults stay defaults: no sample appears, nothing is invented.
+    Event e;
+    e.kind = EventKind::Fault;
+    e.tUs = 5;
+    e.what = QStringLiteral("unplug");
+    const std::optional<Event> back = Event::fromJson(e.toJson());
+    QVERIFY(back);
+    QVERIFY(!back->sample);
+    QCOMPARE(eventDifference(e, *back), QString());
+    QCOMPARE(e.toJson().keys(), (QStringList{"kind", "t_us", "what"}));
+}
+
+void TestEvent::jsonFieldNames()
+{
+    const Event e = fixtures::eventsOfEveryKind().at(int(EventKind::Error));
+    const QJsonObject j = e.toJson();
+    QCOMPARE(j.value(u"kind").toString(), QStringLiteral("error"));
+    QCOMPARE(j.value(u"t_us").toInteger(), e.tUs);
+    QCOMPARE(j.value(u"errno").toString(), QStringLiteral("ETIMEDOUT"));
+    QCOMPARE(j.value(u"errno_value").toInt(), ETIMEDOUT);
+    QCOMPARE(j.value(u"mechanism").toString(), QStringLiteral("keepalive"));
+    QCOMPARE(j.value(u"sample").toObject().value(u"rto_ms").toDouble(), 1632.0);
+}
+
+void TestEvent::notAnEvent_data()
+{
+    QTest::addColumn<QJsonObject>("json");
+    QTest::newRow("empty") << QJsonObject{};
+    QTest::newRow("no t_us") << QJsonObject{{"kind", "state"}};
+    QTest::newRow("no kind") << QJsonObject{{"t_us", 5}};
+    QTest::newRow("unknown kind") << QJsonObject{{"kind", "gossip"}, {"t_us", 5}};
+    QTest::newRow("t_us as text") << QJsonObject{{"kind", "state"}, {"t_us", "5"}};
+    QTest::newRow("kind as number") << QJsonObject{{"kind", 1}, {"t_us", 5}};
+}
+
+void TestEvent::notAnEvent()
+{
+    QFETCH(QJsonObject, json);
+    QString error;
+    QVERIFY(!Event::fromJson(json, &error));
+    QVERIFY2(error.contains(QLatin1String("\"kind\"")) && error.contains(QLatin1String("\"t_us\"")), qPrintable(error));
+    QVERIFY(!Event::fromJson(json)); // a null error pointer is allowed
+}
+
+void TestEvent::describeError()
+{
+    Event e;
+    e.kind = EventKind::Error;
+    e.tUs = 6'090'000;
+    e.host = QStringLiteral("client");
+    e.local = QStringLiteral("10.0.0.1:40000");
+    e.remote = QStringLiteral("10.0.0.2:5000");
+    e.errnoValue = ETIMEDOUT;
+    e.mechanism = DetectionMechanism::Keepalive;
+    QString line = describeEvent(e, 1'000'000);
+    QVERIFY2(line.contains(QLatin1String("ETIMEDOUT")), qPrintable(line));
+    QVERIFY2(line.contains(QLatin1String("keepalive")), qPrintable(line));
+    QVERIFY2(line.contains(QLatin1String("10.0.0.2:5000")), qPrintable(line));
+    QVERIFY2(line.contains(QLatin1String("5.090")), qPrintable(line)); // seconds since the origin
+
+    e.errnoValue = ECONNRESET;
+    e.mechanism = DetectionMechanism::Rst;
+    line = describeEvent(e, 0);
+    QVERIFY2(line.contains(QLatin1String("ECONNRESET")) && line.contains(QLatin1String("rst")), qPrintable(line));
+}
+
+void TestEvent::describeStateAndSample()
+{
+    Event state;
+    state.kind = EventKind::State;
+    state.fromState = TcpState::Established;
+    state.toState = TcpState::CloseWait;
+    const QString stateLine = describeEvent(state, 0);
+    QVERIFY2(stateLine.contains(QLatin1String("ESTABLISHED -> CLOSE_WAIT")), qPrintable(stateLine));
+
+    Event sample;
+    sample.kind = EventKind::Sample;
+    sample.sample = fixtures::retransmittingSample();
+    const QString sampleLine = describeEvent(sample, 0);
+    for (const char *part : {"retransmits=3", "rto=1632ms", "timer=on(1210ms)", "send_q=200"})
+        QVERIFY2(sampleLine.contains(QLatin1String(part)), qPrintable(sampleLine + QLatin1String(" lacks ") + QLatin1String(part)));
+}
+
+QTEST_GUILESS_MAIN(TestEvent)
+#include "tst_Event.moc"
