@@ -1,1 +1,51 @@
 #include "core/endpoint/TrafficPattern.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace halfopen::core {
+
+bool TrafficPattern::parse(const QString &text, TrafficPattern *out, QString *error)
+{
+    auto fail = [&](const QString &message) {
+        *error = message;
+        return false;
+    };
+    const QStringList parts = text.split(QLatin1Char(':'));
+    const QString kind = parts.value(0).trimmed().toLower();
+    TrafficPattern pattern;
+    if (kind == QLatin1String("idle") && parts.size() == 1) {
+        pattern.kind = Kind::Idle;
+    } else if (kind == QLatin1String("stream") && parts.size() == 1) {
+        pattern.kind = Kind::Stream;
+    } else if (kind == QLatin1String("periodic") && parts.size() == 3) {
+        bool okInterval = false;
+        bool okBytes = false;
+        pattern.kind = Kind::Periodic;
+        pattern.intervalMs = parts.at(1).toInt(&okInterval);
+        pattern.bytes = parts.at(2).toInt(&okBytes);
+        if (!okInterval || pattern.intervalMs < 1 || pattern.intervalMs > kMaxIntervalMs)
+            return fail(QCoreApplication::translate("TrafficPattern", "periodic interval must be between 1 and %1 ms").arg(kMaxIntervalMs));
+        if (!okBytes || pattern.bytes < 1 || pattern.bytes > kMaxBytes)
+            return fail(QCoreApplication::translate("TrafficPattern", "periodic bytes must be between 1 and %1").arg(kMaxBytes));
+    } else {
+        return fail(QCoreApplication::translate("TrafficPattern", "'%1' is not a traffic pattern: use idle, stream or periodic:INTERVAL_MS:BYTES").arg(text));
+    }
+    *out = pattern;
+    return true;
+}
+
+QString TrafficPattern::toString() const
+{
+    switch (kind) {
+    case Kind::Idle:
+        return QStringLiteral("idle");
+    case Kind::Stream:
+        return QStringLiteral("stream");
+    case Kind::Periodic:
+        return QStringLiteral("periodic:%1:%2").arg(intervalMs).arg(bytes);
+    }
+    return {};
+}
+
+} // namespace halfopen::core

@@ -1,1 +1,107 @@
 #include "core/observe/TcpInfoSampler.h"
+
+#include "core/session/MonotonicClock.h"
+#include "core/tcp/SocketAddress.h"
+
+
+namespace halfopen::core {
+
+TcpInfoSampler::TcpInfoSampler(int intervalMs, QObject *parent)
+    : QObject(parent)
+{
+    m_timer.setInterval(intervalMs);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &TcpInfoSampler::tick);
+}
+
+void TcpInfoSampler::watch(int fd, const QString &host)
+{
+    // A client socket is watched from SYN_SENT on; handing it to its connection keeps history.
+    if (auto it = m_watched.find(fd); it != m_watched.end()) {
+        it->host = host;
+        return;
+    }
+    Watched w;
+    w.host = host;
+    refreshAddresses(fd, w);
+    m_watched.insert(fd, w);
+    sampleNow(fd);
+    if (!m_timer.isActive())
+        m_timer.start();
+}
+
+void TcpInfoSampler::unwatch(int fd)
+{
+    if (!m_watched.contains(fd))
+        return;
+    sampleNow(fd);
+    m_watched.remove(fd);
+    if (m_watched.isEmpty())
+        m_timer.stop();
+}
+
+void TcpInfoSampler::refreshAddresses(int fd, Watched &w)
+{
+    const SocketAddress local = SocketAddress::localOf(fd);
+    const SocketAddress remote = SocketAddress::peerOf(fd);
+    // Keep what we knew once the socket is closed and the kernel forgets the peer.
+    if (local.isValid() && local.port() != 0)
+        w.local = local.toString();
+    if (remote.isValid())
+        w.remote = remote.toString();
+}
+
+std::optional<TcpInfoSample> TcpInfoSampler::sampleNow(int fd)
+{
+    auto it = m_watched.find(fd);
+    if (it == m_watched.end())
+        return std::nullopt;
+    TcpInfoSample sample;
+    if (!TcpInfoSample::readFromSocket(fd, &sample))
+        return std::nullopt;
+    if (m_timerLookup)
+        m_timerLookup(fd, &sample);
+
+    Watched &w = *it;
+    const qint64 now = monotonicNowUs();
+    const TcpState previous = w.last ? w.last->state : TcpState::Unknown;
+    if (sample.state != previous || w.local.isEmpty() || w.remote.isEmpty())
+        refreshAddresses(fd, w);
+
+    auto makeEvent = [&](EventKind kind) {
+        Event e;
+        e.kind = kind;
+        e.tUs = now;
+        e.host = w.host;
+        e.local = w.local;
+        e.remote = w.remote;
+        e.sample = sample;
+        return e;
+    };
+    if (sample.state != previous) {
+        Event e = makeEvent(EventKind::State);
+        e.fromState = previous;
+        e.toState = sample.state;
+        emit event(e);
+    }
+    if (!w.last || sample.differsVisiblyFrom(*w.last))
+        emit event(makeEvent(EventKind::Sample));
+
+    w.last = sample;
+    return sample;
+}
+
+std::optional<TcpInfoSample> TcpInfoSampler::lastSample(int fd) const
+{
+    const auto it = m_watched.constFind(fd);
+    return it == m_watched.constEnd() ? std::nullopt : it->last;
+}
+
+void TcpInfoSampler::tick()
+{
+    const QList<int> fds = m_watched.keys();
+    for (int fd : fds)
+        sampleNow(fd);
+}
+
+} // namespace halfopen::core

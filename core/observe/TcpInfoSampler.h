@@ -1,1 +1,58 @@
 #pragma once
+
+#include "core/session/Event.h"
+#include "core/tcp/TcpInfoSample.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <functional>
+#include <optional>
+
+namespace halfopen::core {
+
+// Samples tcp_info of sockets this process owns at a fixed rate (default 20 Hz) and emits a
+// `sample` event only when something visible changed, and a `state` event on every TCP state
+// change. tcp_info has no timer kind/expiry; a TimerLookup (sock_diag) can add it.
+class TcpInfoSampler : public QObject
+{
+    Q_OBJECT
+public:
+    // Fills sample->timer/timerExpiresMs for the socket; false when it cannot.
+    using TimerLookup = std::function<bool(int fd, TcpInfoSample *sample)>;
+
+    explicit TcpInfoSampler(int intervalMs = 50, QObject *parent = nullptr);
+
+    void setTimerLookup(TimerLookup lookup) { m_timerLookup = std::move(lookup); }
+    void setIntervalMs(int intervalMs) { m_timer.setInterval(intervalMs); }
+    int intervalMs() const { return m_timer.interval(); }
+
+    void watch(int fd, const QString &host);
+    // Takes one last sample (so a final state change is not lost), then forgets the socket.
+    void unwatch(int fd);
+    bool isWatching(int fd) const { return m_watched.contains(fd); }
+
+    // Reads the socket now, emits what changed, and returns the sample.
+    std::optional<TcpInfoSample> sampleNow(int fd);
+    std::optional<TcpInfoSample> lastSample(int fd) const;
+
+signals:
+    void event(const halfopen::core::Event &event);
+
+private:
+    struct Watched {
+        QString host;
+        QString local;
+        QString remote;
+        std::optional<TcpInfoSample> last;
+    };
+
+    void tick();
+    void refreshAddresses(int fd, Watched &w);
+
+    QHash<int, Watched> m_watched;
+    QTimer m_timer;
+    TimerLookup m_timerLookup;
+};
+
+} // namespace halfopen::core

@@ -103,7 +103,7 @@ QString describeEvent(const Event &e, qint64 originUs)
     QString line = QStringLiteral("%1 s  %2  %3")
                        .arg((e.tUs - originUs) / 1e6, 9, 'f', 3)
                        .arg(e.host.isEmpty() ? QStringLiteral("-") : e.host, -6)
-                       .arg(eventKindName(e.kind), -9);
+                       .arg(eventKindName(e.kind), -10);
     const QString socket = e.local.isEmpty() ? QString() : QStringLiteral(" %1 -> %2").arg(e.local, e.remote);
     switch (e.kind) {
     case EventKind::State:
@@ -120,7 +120,9 @@ QString describeEvent(const Event &e, qint64 originUs)
         }
         break;
     case EventKind::Error:
-        line += QStringLiteral("%1 by %2%3").arg(ErrnoCatalog::describe(e.errnoValue), mechanismName(e.mechanism), socket);
+        line += QStringLiteral("%1 by %2%3")
+                    .arg(e.errnoValue != 0 ? ErrnoCatalog::describe(e.errnoValue) : QStringLiteral("EOF (read() returned 0)"),
+                         mechanismName(e.mechanism), socket);
         break;
     default:
         line += e.what;

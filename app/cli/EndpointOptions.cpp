@@ -1,0 +1,135 @@
+#include "EndpointOptions.h"
+
+#include "CliUsage.h"
+
+#include <QCoreApplication>
+#include <algorithm>
+#include <cstdio>
+
+namespace halfopen::cli {
+
+using core::EndpointConfig;
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("cli", text);
+}
+
+// Huge numbers typed by a user must still fail validation, not wrap around.
+int clampToInt(qint64 value)
+{
+    return int(std::clamp<qint64>(value, -1, 1 << 30));
+}
+} // namespace
+
+EndpointOptions::EndpointOptions(QCommandLineParser *parser)
+    : m_parser(parser)
+    , m_keepalive(QStringLiteral("keepalive"), tr("Enable SO_KEEPALIVE with TCP_KEEPIDLE, TCP_KEEPINTVL (seconds) and TCP_KEEPCNT."), QStringLiteral("IDLE,INTVL,CNT"))
+    , m_userTimeout(QStringLiteral("user-timeout"), tr("TCP_USER_TIMEOUT in milliseconds (0 = off)."), QStringLiteral("MS"))
+    , m_lingerAbort(QStringLiteral("linger-abort"), tr("SO_LINGER {on, 0}: close() sends RST instead of FIN."))
+    , m_noDelay(QStringLiteral("nodelay"), tr("TCP_NODELAY."))
+    , m_recvErr(QStringLiteral("recverr"), tr("IP_RECVERR: report ICMP errors at once."))
+    , m_heartbeat(QStringLiteral("heartbeat"), tr("Application heartbeat: ping every INTERVAL_MS, dead after MISSES missed answers."), QStringLiteral("INTERVAL_MS,MISSES"))
+    , m_heartbeatRole(QStringLiteral("heartbeat-role"), tr("send: this side pings; answer: it answers and watches for pings (default: connect sends, serve answers)."), QStringLiteral("send|answer"))
+    , m_traffic(QStringLiteral("traffic"), tr("What to send: idle, stream, or periodic:INTERVAL_MS:BYTES."), QStringLiteral("PATTERN"), QStringLiteral("idle"))
+    , m_keepAfterEof(QStringLiteral("keep-after-eof"), tr("After the peer's FIN, keep the socket (CLOSE_WAIT) and go on writing: the next write draws RST, the one after EPIPE."))
+    , m_sampleHz(QStringLiteral("sample-hz"), tr("tcp_info sampling rate, 1 to 1000 per second."), QStringLiteral("HZ"), QStringLiteral("20"))
+    , m_hostName(QStringLiteral("name"), tr("Host name shown on events."), QStringLiteral("NAME"))
+    , m_record(QStringLiteral("record"), tr("Record every event to FILE (JSONL, flushed per event)."), QStringLiteral("FILE"))
+    , m_json(QStringLiteral("json"), tr("Print events as JSON lines."))
+{
+    parser->addOptions({m_keepalive, m_userTimeout, m_lingerAbort, m_noDelay, m_recvErr, m_heartbeat,
+                        m_heartbeatRole, m_traffic, m_keepAfterEof, m_sampleHz, m_hostName, m_record, m_json});
+}
+
+bool EndpointOptions::read(bool heartbeatSendsByDefault, EndpointConfig *config) const
+{
+    auto bad = [](const char *field, const QString &message) {
+        usageError(QString::fromLatin1(field), message);
+        return false;
+    };
+    auto firstProblem = [&](const QList<core::SettingError> &errors) {
+        return errors.isEmpty() || bad(qPrintable(errors.first().field), errors.first().message);
+    };
+    core::SocketOptions &o = config->options;
+    if (m_parser->isSet(m_keepalive)) {
+        QList<qint64> v;
+        if (!parseIntList(m_parser->value(m_keepalive), 3, &v))
+            return bad("--keepalive", tr("expected IDLE,INTVL,CNT (e.g. 2,1,3): idle 1 to 32767 s, interval 1 to 32767 s, count 1 to 127"));
+        o.keepalive.enabled = true;
+        o.keepalive.idleS = clampToInt(v[0]);
+        o.keepalive.intervalS = clampToInt(v[1]);
+        o.keepalive.count = clampToInt(v[2]);
+        if (!firstProblem(o.keepalive.validate()))
+            return false;
+    }
+    if (m_parser->isSet(m_userTimeout)) {
+        bool ok = false;
+        const qint64 ms = m_parser->value(m_userTimeout).toLongLong(&ok);
+        if (!ok || ms < 0 || ms > core::SocketOptions::kMaxUserTimeoutMs)
+            return bad("--user-timeout", tr("user timeout must be between 0 and %1 ms").arg(core::SocketOptions::kMaxUserTimeoutMs));
+        o.userTimeoutMs = int(ms);
+    }
+    o.lingerAbort = m_parser->isSet(m_lingerAbort);
+    o.noDelay = m_parser->isSet(m_noDelay);
+    o.recvErr = m_parser->isSet(m_recvErr);
+
+    core::HeartbeatSettings &h = config->heartbeat;
+    h.sends = heartbeatSendsByDefault;
+    if (m_parser->isSet(m_heartbeat)) {
+        QList<qint64> v;
+        if (!parseIntList(m_parser->value(m_heartbeat), 2, &v))
+            return bad("--heartbeat", tr("expected INTERVAL_MS,MISSES (e.g. 1000,3): interval 1 to %1 ms, misses 1 to %2")
+                                          .arg(core::HeartbeatSettings::kMaxIntervalMs).arg(core::HeartbeatSettings::kMaxMisses));
+        h.enabled = true;
+        h.intervalMs = clampToInt(v[0]);
+        h.misses = clampToInt(v[1]);
+        if (!firstProblem(h.validate()))
+            return false;
+    }
+    if (m_parser->isSet(m_heartbeatRole)) {
+        const QString role = m_parser->value(m_heartbeatRole);
+        if (role != QLatin1String("send") && role != QLatin1String("answer"))
+            return bad("--heartbeat-role", tr("'%1' is not a role: use send or answer").arg(role));
+        h.sends = role == QLatin1String("send");
+    }
+
+    QString trafficError;
+    if (!core::TrafficPattern::parse(m_parser->value(m_traffic), &config->traffic, &trafficError))
+        return bad("--traffic", trafficError);
+    config->closeOnEof = !m_parser->isSet(m_keepAfterEof);
+
+    bool ok = false;
+    const int hz = m_parser->value(m_sampleHz).toInt(&ok);
+    if (!ok || hz < 1 || hz > 1000)
+        return bad("--sample-hz", tr("sampling rate must be between 1 and 1000 per second"));
+    config->sampleIntervalMs = 1000 / hz;
+    if (m_parser->isSet(m_hostName))
+        config->host = m_parser->value(m_hostName);
+    return true;
+}
+
+QString EndpointOptions::recordPath() const
+{
+    return m_parser->value(m_record);
+}
+
+bool EndpointOptions::json() const
+{
+    return m_parser->isSet(m_json);
+}
+
+int parseOrExit(QCommandLineParser &parser, const QStringList &arguments)
+{
+    const QCommandLineOption help = parser.addHelpOption();
+    if (!parser.parse(arguments))
+        return usageError(QStringLiteral("options"), parser.errorText());
+    if (parser.isSet(help)) {
+        std::printf("%s", qPrintable(parser.helpText()));
+        return ExitOk;
+    }
+    return -1;
+}
+
+} // namespace halfopen::cli

@@ -1,0 +1,132 @@
+#include "EndpointRun.h"
+
+#include "CliUsage.h"
+#include "core/session/JsonlRecorder.h"
+#include "core/tcp/ErrnoCatalog.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+
+namespace halfopen::cli {
+
+using namespace halfopen::core;
+
+EndpointRun::EndpointRun(bool json, QObject *parent)
+    : QObject(parent)
+    , m_json(json)
+{
+    connect(&m_session, &Session::eventAdded, this, [this](const Event &e) {
+        print(e);
+        const bool fatal = e.kind == EventKind::Error
+            && (e.mechanism == DetectionMechanism::Fin || e.detail.value(QStringLiteral("fatal")).toBool());
+        if (fatal)
+            m_lastDeath = e;
+    });
+
+    m_stdin = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
+    connect(m_stdin, &QSocketNotifier::activated, this, &EndpointRun::readStdin);
+
+    // SIGINT/SIGTERM through a signalfd: a clean quit from the event loop, not from a handler.
+    sigset_t mask;
+    sigemptyset(&mask);
+    sigaddset(&mask, SIGINT);
+    sigaddset(&mask, SIGTERM);
+    ::sigprocmask(SIG_BLOCK, &mask, nullptr);
+    m_signalFd = ::signalfd(-1, &mask, SFD_NONBLOCK | SFD_CLOEXEC);
+    if (m_signalFd >= 0) {
+        m_signals = new QSocketNotifier(m_signalFd, QSocketNotifier::Read, this);
+        connect(m_signals, &QSocketNotifier::activated, this, &EndpointRun::readSignal);
+    }
+}
+
+EndpointRun::~EndpointRun()
+{
+    if (m_signalFd >= 0)
+        ::close(m_signalFd);
+}
+
+bool EndpointRun::record(const QString &path)
+{
+    if (path.isEmpty())
+        return true;
+    m_recorder = std::make_unique<JsonlRecorder>(&m_session);
+    QString error;
+    if (!m_recorder->open(path, &error)) {
+        runtimeError(error);
+        return false;
+    }
+    return true;
+}
+
+void EndpointRun::print(const Event &event)
+{
+    if (m_json) {
+        const QByteArray line = QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
+        std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+        std::fputc('\n', stdout);
+    } else {
+        std::printf("%s\n", qPrintable(describeEvent(event, m_session.originUs())));
+    }
+    std::fflush(stdout);
+}
+
+void EndpointRun::reportDeath(const Event &e) const
+{
+    const double sinceRx = e.detail.value(QStringLiteral("since_last_received_ms")).toDouble(-1) / 1000.0;
+    QString line;
+    if (e.mechanism == DetectionMechanism::Fin) {
+        line = QCoreApplication::translate("cli", "EOF: the peer closed the connection (FIN, read() returned 0)");
+    } else {
+        line = QCoreApplication::translate("cli", "%1: connection died, detected by %2 during %3")
+                   .arg(ErrnoCatalog::describe(e.errnoValue), mechanismName(e.mechanism),
+                        e.detail.value(QStringLiteral("operation")).toString());
+        if (sinceRx >= 0)
+            line += QCoreApplication::translate("cli", ", %1 s after the last packet received").arg(sinceRx, 0, 'f', 2);
+    }
+    std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(line));
+}
+
+void EndpointRun::readStdin()
+{
+    char buffer[4096];
+    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (n <= 0) {
+        m_stdin->setEnabled(false); // stdin closed: keep running, commands just end
+        return;
+    }
+    m_stdinBuffer.append(buffer, n);
+    qsizetype newline;
+    while ((newline = m_stdinBuffer.indexOf('\n')) >= 0) {
+        const QString line = QString::fromUtf8(m_stdinBuffer.left(newline)).trimmed();
+        m_stdinBuffer.remove(0, newline + 1);
+        if (line.isEmpty())
+            continue;
+        QString error;
+        const auto parsed = EndpointCommand::parse(line, &error);
+        if (!parsed) {
+            std::fprintf(stderr, "halfopen-cli: command: %s\n", qPrintable(error));
+            continue;
+        }
+        if (parsed->kind == EndpointCommand::Kind::Quit)
+            emit quitRequested();
+        else
+            emit command(*parsed);
+    }
+}
+
+void EndpointRun::readSignal()
+{
+    signalfd_siginfo info{};
+    while (::read(m_signalFd, &info, sizeof info) == sizeof info) {
+    }
+    emit quitRequested();
+}
+
+} // namespace halfopen::cli

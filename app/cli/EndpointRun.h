@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/endpoint/EndpointCommand.h"
+#include "core/session/Session.h"
+
+#include <QObject>
+#include <memory>
+
+class QSocketNotifier;
+
+namespace halfopen::core {
+class JsonlRecorder;
+}
+
+namespace halfopen::cli {
+
+// What serve and connect share around their endpoint: the session with its recorder, event
+// printing (text or JSONL), commands typed on stdin, and SIGINT/SIGTERM as a clean quit.
+class EndpointRun : public QObject
+{
+    Q_OBJECT
+public:
+    EndpointRun(bool json, QObject *parent = nullptr);
+    ~EndpointRun() override;
+
+    core::Session *session() { return &m_session; }
+
+    // Opens the recording; false with a message on stderr (exit status 3 for the caller).
+    bool record(const QString &path);
+
+    // Prints the one-line summary of how a connection died, on stderr.
+    void reportDeath(const core::Event &error) const;
+    // The last fatal error or EOF seen, if any.
+    const core::Event *lastDeath() const { return m_lastDeath ? &*m_lastDeath : nullptr; }
+
+signals:
+    void command(const halfopen::core::EndpointCommand &command);
+    void quitRequested();
+
+private:
+    void print(const core::Event &event);
+    void readStdin();
+    void readSignal();
+
+    bool m_json;
+    core::Session m_session;
+    std::unique_ptr<core::JsonlRecorder> m_recorder;
+    QSocketNotifier *m_stdin = nullptr;
+    QSocketNotifier *m_signals = nullptr;
+    int m_signalFd = -1;
+    QByteArray m_stdinBuffer;
+    std::optional<core::Event> m_lastDeath;
+};
+
+} // namespace halfopen::cli

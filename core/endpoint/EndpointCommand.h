@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/tcp/SocketOptions.h"
+
+#include <QString>
+#include <optional>
+
+namespace halfopen::core {
+
+class TestConnection;
+
+// A command for a running endpoint, typed by a user on stdin or sent by the lab as JSON:
+//   send [BYTES] | close | abort | shutdown-write | quit | options {json SocketOptions}
+//   {"command": "send", "bytes": 100}
+struct EndpointCommand {
+    enum class Kind { Send, Close, Abort, ShutdownWrite, SetOptions, Quit };
+
+    Kind kind = Kind::Send;
+    int bytes = 100;
+    SocketOptions options;
+
+    static std::optional<EndpointCommand> parse(const QString &line, QString *error);
+
+    // Carries the command out on one connection (Quit is the caller's to handle).
+    void applyTo(TestConnection *connection) const;
+};
+
+} // namespace halfopen::core

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "core/endpoint/HeartbeatSettings.h"
+#include "core/endpoint/TrafficPattern.h"
+#include "core/tcp/SocketOptions.h"
+
+namespace halfopen::core {
+
+// Everything one side of a test connection is told to do.
+struct EndpointConfig {
+    QString host = QStringLiteral("local"); // name on events: "client", "server", "local"
+    SocketOptions options;
+    HeartbeatSettings heartbeat;
+    TrafficPattern traffic;
+    bool closeOnEof = true; // false: stay in CLOSE_WAIT after the peer's FIN (later writes draw RST, then EPIPE)
+    int sampleIntervalMs = 50; // tcp_info sampling: 20 Hz
+};
+
+} // namespace halfopen::core

@@ -1,0 +1,38 @@
+#include "core/endpoint/SocketOptionsReport.h"
+
+#include "core/session/MonotonicClock.h"
+#include "core/tcp/SocketAddress.h"
+
+#include <QJsonArray>
+
+namespace halfopen::core {
+
+Event applySocketOptions(int fd, const SocketOptions &requested, const QString &host, bool *failed)
+{
+    const QList<SettingError> failures = requested.applyTo(fd);
+    const SocketOptions applied = SocketOptions::readFrom(fd);
+
+    Event e;
+    e.kind = EventKind::Endpoint;
+    e.tUs = monotonicNowUs();
+    e.host = host;
+    e.what = QStringLiteral("options");
+    const SocketAddress local = SocketAddress::localOf(fd);
+    const SocketAddress remote = SocketAddress::peerOf(fd);
+    if (local.isValid() && local.port() != 0)
+        e.local = local.toString();
+    if (remote.isValid())
+        e.remote = remote.toString();
+    QJsonArray failedJson;
+    for (const SettingError &f : failures)
+        failedJson.append(QJsonObject{{QStringLiteral("option"), f.field}, {QStringLiteral("error"), f.message}});
+    e.detail = {{QStringLiteral("requested"), requested.toJson()},
+                {QStringLiteral("applied"), applied.toJson()}};
+    if (!failedJson.isEmpty())
+        e.detail.insert(QStringLiteral("failed"), failedJson);
+    if (failed)
+        *failed = !failures.isEmpty();
+    return e;
+}
+
+} // namespace halfopen::core

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "core/session/Event.h"
+#include "core/tcp/SocketOptions.h"
+
+namespace halfopen::core {
+
+// Applies options to a socket, reads them back, and returns the `endpoint` event ("options")
+// that tells the user what was asked, what the kernel has now, and which options failed.
+// `failed` is set when any setsockopt failed.
+Event applySocketOptions(int fd, const SocketOptions &requested, const QString &host, bool *failed = nullptr);
+
+} // namespace halfopen::core
