@@ -1,0 +1,207 @@
+// `halfopen-cli sockets`: every TCP socket of a network namespace as the kernel sees it
+// (sock_diag), with the running timer, queues and tcp_info, as an ss-like table or JSON rows.
+
+#include "CliCommands.h"
+#include "CliUsage.h"
+
+#include "core/observe/NetworkNamespace.h"
+#include "core/observe/SockDiagClient.h"
+#include "core/observe/SockDiagJsonWriter.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+using namespace halfopen::core;
+
+namespace halfopen::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("sockets", text);
+}
+
+struct SocketsRequest {
+    QString netnsPath;
+    SockDiagFilter filter;
+    bool json = false;
+};
+
+// Parses the options into *request; returns an exit status when the command must stop here.
+std::optional<int> parseRequest(const QStringList &arguments, SocketsRequest *request)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("List the TCP sockets of a network namespace with their timers, queues and tcp_info (sock_diag)."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption netns(QStringLiteral("netns"), tr("Network namespace to look into: /run/netns/NAME or /proc/PID/ns/net."), tr("PATH"));
+    const QCommandLineOption port(QStringLiteral("port"), tr("Only sockets whose local or remote port is N (1 to 65535)."), tr("N"));
+    const QCommandLineOption state(QStringLiteral("state"), tr("Only sockets in these states: ESTABLISHED, TIME_WAIT, ... or ss's names (ESTAB, time-wait), comma-separated."), tr("NAME"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print a JSON array of rows instead of a table."));
+    parser.addOptions({help, netns, port, state, json});
+
+    const QString allowed = tr("allowed --netns PATH, --port N, --state NAME, --json, --help");
+    if (!parser.parse(arguments)) {
+        // QCommandLineParser would print its own text and exit 1; we keep the CLI's contract.
+        const QStringList unknown = parser.unknownOptionNames();
+        if (!unknown.isEmpty()) {
+            const QString &name = unknown.first();
+            return usageError(name.size() == 1 ? QStringLiteral("-") + name : QStringLiteral("--") + name,
+                              tr("unknown option: %1").arg(allowed));
+        }
+        const QString last = arguments.size() > 1 ? arguments.last() : QStringLiteral("options");
+        return usageError(last, parser.errorText());
+    }
+    if (parser.isSet(help)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("arguments"),
+                          tr("unexpected '%1': sockets takes options only (%2)").arg(parser.positionalArguments().first(), allowed));
+
+    if (parser.isSet(port)) {
+        bool ok = false;
+        const int value = parser.value(port).toInt(&ok);
+        if (!ok || value < 1 || value > 65535)
+            return usageError(QStringLiteral("--port"), tr("'%1' is out of range: allowed 1 to 65535").arg(parser.value(port)));
+        request->filter.port = quint16(value);
+    }
+    if (parser.isSet(state)) {
+        QString error;
+        const auto states = SockDiagFilter::statesFromNames(parser.value(state), &error);
+        if (!states)
+            return usageError(QStringLiteral("--state"), error);
+        request->filter.states = *states;
+    }
+    request->netnsPath = parser.value(netns);
+    if (parser.isSet(netns) && request->netnsPath.isEmpty())
+        return usageError(QStringLiteral("--netns"), tr("empty path: allowed /run/netns/NAME or /proc/PID/ns/net"));
+    request->json = parser.isSet(json);
+    return std::nullopt;
+}
+
+// "1.2s", "350ms", "59s", "2min5s": the time left on a timer, short enough for a column.
+QByteArray durationText(qint64 ms)
+{
+    if (ms < 1000)
+        return QByteArray::number(ms) + "ms";
+    if (ms < 10000)
+        return QByteArray::number(ms / 1000) + '.' + QByteArray::number(ms % 1000 / 100) + 's';
+    if (ms < 60000)
+        return QByteArray::number(ms / 1000) + 's';
+    const qint64 seconds = ms / 1000;
+    QByteArray text = QByteArray::number(seconds / 60) + "min";
+    if (seconds % 60)
+        text += QByteArray::number(seconds % 60) + 's';
+    return text;
+}
+
+// ss -o's timer:(kind,left,n) without the wrapping: n is retransmits for "on" and probes for
+// keepalive/persist, the counter that decides when the socket gives up.
+QByteArray timerText(const TcpInfoSample &s)
+{
+    if (s.timer == TcpTimer::Off)
+        return tcpTimerName(s.timer).toLatin1();
+    const int count = s.timer == TcpTimer::Retransmit ? s.retransmits
+                    : (s.timer == TcpTimer::TimeWait ? 0 : s.probes);
+    return tcpTimerName(s.timer).toLatin1() + ',' + durationText(s.timerExpiresMs) + ',' + QByteArray::number(count);
+}
+
+// As ss -n prints it: port 0 (a listener's peer) is "*".
+QByteArray addressText(const SocketAddress &address)
+{
+    const QString host = address.family() == AF_INET6 ? QStringLiteral("[%1]").arg(address.host()) : address.host();
+    return host.toLatin1() + ':' + (address.port() == 0 ? QByteArray("*") : QByteArray::number(address.port()));
+}
+
+QByteArray millisecondsText(const SockDiagRow &row, quint32 microseconds)
+{
+    return row.hasTcpInfo ? QByteArray::number(microseconds / 1000.0) : QByteArray("-");
+}
+
+void printTable(const SockDiagSnapshot &snapshot, QFile *out)
+{
+    const std::array header = {tr("State"), tr("Recv-Q"), tr("Send-Q"), tr("Local"), tr("Peer"), tr("Timer"),
+                               tr("RTO(ms)"), tr("RTT(ms)"), tr("Retrans"), tr("Probes"), tr("Backoff")};
+    constexpr size_t kColumns = header.size();
+    // Columns 1, 2 and 6.. are numbers: right-aligned like ss's queues.
+    constexpr std::array<bool, kColumns> rightAligned = {false, true, true, false, false, false, true, true, true, true, true};
+
+    QList<std::array<QByteArray, kColumns>> cells;
+    cells.reserve(snapshot.rows.size() + 1);
+    std::array<QByteArray, kColumns> titles;
+    for (size_t c = 0; c < kColumns; ++c)
+        titles[c] = header[c].toUtf8();
+    cells.append(titles);
+    for (const SockDiagRow &row : snapshot.rows) {
+        const TcpInfoSample &s = row.sample;
+        cells.append({tcpStateName(s.state).toLatin1(), QByteArray::number(s.recvQ), QByteArray::number(s.sendQ),
+                      addressText(row.local), addressText(row.remote), timerText(s),
+                      millisecondsText(row, s.rtoUs), millisecondsText(row, s.rttUs),
+                      QByteArray::number(s.retransmits), QByteArray::number(s.probes), QByteArray::number(s.backoff)});
+    }
+    std::array<qsizetype, kColumns> widths{};
+    for (const auto &line : cells) {
+        for (size_t c = 0; c < kColumns; ++c)
+            widths[c] = std::max(widths[c], qsizetype(QString::fromUtf8(line[c]).size()));
+    }
+    QByteArray text;
+    for (const auto &line : cells) {
+        for (size_t c = 0; c < kColumns; ++c) {
+            const QByteArray padding(widths[c] - QString::fromUtf8(line[c]).size(), ' ');
+            if (rightAligned[c])
+                text += padding + line[c];
+            else
+                text += line[c] + (c + 1 < kColumns ? padding : QByteArray());
+            text += c + 1 < kColumns ? "  " : "\n";
+        }
+        if (text.size() > 256 * 1024) {
+            out->write(text);
+            text.clear();
+        }
+    }
+    out->write(text);
+}
+
+} // namespace
+
+int runSockets(const QStringList &arguments)
+{
+    SocketsRequest request;
+    if (const auto status = parseRequest(arguments, &request))
+        return *status;
+
+    NetworkNamespace netns;
+    if (!request.netnsPath.isEmpty()) {
+        QString error;
+        if (!netns.open(request.netnsPath, &error))
+            return usageError(QStringLiteral("--netns"), error);
+    }
+    SockDiagClient client;
+    if (!client.open(netns))
+        return runtimeError(client.errorString());
+
+    QFile out;
+    if (!out.open(1, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle))
+        return runtimeError(tr("cannot write to standard output"));
+
+    if (request.json) {
+        SockDiagJsonWriter writer(&out);
+        const bool ok = client.dump(request.filter, [&writer](const SockDiagRow &row) { writer.append(row); });
+        writer.finish();
+        return ok ? ExitOk : runtimeError(client.errorString());
+    }
+    SockDiagSnapshot snapshot;
+    if (!client.dump(request.filter, &snapshot))
+        return runtimeError(client.errorString());
+    printTable(snapshot, &out);
+    return ExitOk;
+}
+
+} // namespace halfopen::cli
