@@ -1,0 +1,84 @@
+#include "core/predict/PredictionInput.h"
+
+#include <QCoreApplication>
+
+namespace halfopen::core {
+
+namespace {
+
+SettingError rangeError(const char *field, const char *what, qint64 minimum, qint64 maximum, const char *unit)
+{
+    return {QString::fromLatin1(field),
+            QCoreApplication::translate("PredictionInput", "%1 must be between %2 and %3 %4")
+                .arg(QCoreApplication::translate("PredictionInput", what))
+                .arg(minimum)
+                .arg(maximum)
+                .arg(QCoreApplication::translate("PredictionInput", unit))};
+}
+
+} // namespace
+
+QList<SettingError> PredictionInput::validate() const
+{
+    QList<SettingError> errors = keepalive.validate();
+    if (userTimeoutMs < 0) // the upper end is the int's
+        errors.append(rangeError("user timeout", QT_TRANSLATE_NOOP("PredictionInput", "user timeout (TCP_USER_TIMEOUT)"),
+                                 0, SocketOptions::kMaxUserTimeoutMs, QT_TRANSLATE_NOOP("PredictionInput", "ms")));
+    if (retries2 < 0 || retries2 > kMaxRetries2)
+        errors.append(rangeError("retries2", QT_TRANSLATE_NOOP("PredictionInput", "tcp_retries2"),
+                                 0, kMaxRetries2, QT_TRANSLATE_NOOP("PredictionInput", "retransmissions")));
+    if (synRetries < kMinSynRetries || synRetries > kMaxSynRetries)
+        errors.append(rangeError("syn retries", QT_TRANSLATE_NOOP("PredictionInput", "tcp_syn_retries"),
+                                 kMinSynRetries, kMaxSynRetries, QT_TRANSLATE_NOOP("PredictionInput", "retransmissions")));
+    if (synLinearTimeouts < 0 || synLinearTimeouts > kMaxSynLinearTimeouts)
+        errors.append(rangeError("syn linear timeouts", QT_TRANSLATE_NOOP("PredictionInput", "tcp_syn_linear_timeouts"),
+                                 0, kMaxSynLinearTimeouts, QT_TRANSLATE_NOOP("PredictionInput", "retransmissions")));
+    if (heartbeat.enabled && (heartbeat.intervalMs < 1 || heartbeat.intervalMs > kMaxHeartbeatIntervalMs))
+        errors.append(rangeError("heartbeat interval", QT_TRANSLATE_NOOP("PredictionInput", "heartbeat interval"),
+                                 1, kMaxHeartbeatIntervalMs, QT_TRANSLATE_NOOP("PredictionInput", "ms")));
+    if (heartbeat.enabled && (heartbeat.misses < 1 || heartbeat.misses > kMaxHeartbeatMisses))
+        errors.append(rangeError("heartbeat misses", QT_TRANSLATE_NOOP("PredictionInput", "heartbeat misses"),
+                                 1, kMaxHeartbeatMisses, QT_TRANSLATE_NOOP("PredictionInput", "missed answers")));
+    if (!(rttMs >= 0 && rttMs <= kMaxRttMs)) // also rejects NaN
+        errors.append(rangeError("rtt", QT_TRANSLATE_NOOP("PredictionInput", "round-trip time"),
+                                 0, qint64(kMaxRttMs), QT_TRANSLATE_NOOP("PredictionInput", "ms")));
+    if (rtoMaxMs < kMinRtoMaxMs || rtoMaxMs > kMaxRtoMaxMs)
+        errors.append(rangeError("rto max", QT_TRANSLATE_NOOP("PredictionInput", "RTO max (tcp_rto_max_ms)"),
+                                 kMinRtoMaxMs, kMaxRtoMaxMs, QT_TRANSLATE_NOOP("PredictionInput", "ms")));
+    // The kernel takes any positive minimum; above the maximum it would make no sense.
+    if (rtoMinMs < 1 || rtoMinMs > rtoMaxMs)
+        errors.append(rangeError("rto min", QT_TRANSLATE_NOOP("PredictionInput", "RTO min (tcp_rto_min)"),
+                                 1, qMax(1, rtoMaxMs), QT_TRANSLATE_NOOP("PredictionInput", "ms")));
+    if (hz != 100 && hz != 250 && hz != 300 && hz != 1000)
+        errors.append({QStringLiteral("hz"),
+                       QCoreApplication::translate("PredictionInput", "HZ must be 100, 250, 300 or 1000")});
+    return errors;
+}
+
+QJsonObject PredictionInput::toJson() const
+{
+    QJsonObject json{
+        {QStringLiteral("keepalive"), keepalive.enabled},
+        {QStringLiteral("user_timeout_ms"), userTimeoutMs},
+        {QStringLiteral("retries2"), retries2},
+        {QStringLiteral("syn_retries"), synRetries},
+        {QStringLiteral("syn_linear_timeouts"), synLinearTimeouts},
+        {QStringLiteral("heartbeat"), heartbeat.enabled},
+        {QStringLiteral("rtt_ms"), rttMs},
+        {QStringLiteral("rto_min_ms"), rtoMinMs},
+        {QStringLiteral("rto_max_ms"), rtoMaxMs},
+        {QStringLiteral("hz"), hz},
+    };
+    if (keepalive.enabled) {
+        json.insert(QStringLiteral("keepalive_idle_s"), keepalive.idleS);
+        json.insert(QStringLiteral("keepalive_interval_s"), keepalive.intervalS);
+        json.insert(QStringLiteral("keepalive_count"), keepalive.count);
+    }
+    if (heartbeat.enabled) {
+        json.insert(QStringLiteral("heartbeat_interval_ms"), heartbeat.intervalMs);
+        json.insert(QStringLiteral("heartbeat_misses"), heartbeat.misses);
+    }
+    return json;
+}
+
+} // namespace halfopen::core

@@ -1,0 +1,28 @@
+#include "core/predict/ScheduledEvent.h"
+
+#include <array>
+
+namespace halfopen::core {
+
+namespace {
+constexpr std::array<const char *, 11> kNames = {
+    "send", "tail_loss_probe", "retransmission", "syn", "syn_retransmission", "keepalive_probe",
+    "heartbeat_ping", "heartbeat_miss", "fin", "rst", "detected",
+};
+} // namespace
+
+QString scheduledEventKindName(ScheduledEvent::Kind kind)
+{
+    return QString::fromLatin1(kNames[static_cast<size_t>(kind)]);
+}
+
+QJsonObject ScheduledEvent::toJson() const
+{
+    QJsonObject json{{QStringLiteral("kind"), scheduledEventKindName(kind)},
+                     {QStringLiteral("at_seconds"), double(atUs) / 1e6}};
+    if (number > 0)
+        json.insert(QStringLiteral("number"), number);
+    return json;
+}
+
+} // namespace halfopen::core
