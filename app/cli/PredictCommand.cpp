@@ -177,12 +177,18 @@ int runPredict(const QStringList &arguments)
         tr("Predicts when and how each kind of peer death is noticed, from the settings of the side that must notice."));
     const QCommandLineOption help = parser.addHelpOption();
     const Options options;
-    parser.addOptions({options.keepalive, options.userTimeout, options.retries2, options.synRetries,
-                       options.synLinearTimeouts, options.heartbeat, options.rtt, options.rtoMin, options.rtoMax,
-                       options.json});
+    const QList<QCommandLineOption> all{options.keepalive, options.userTimeout, options.retries2,
+                                        options.synRetries, options.synLinearTimeouts, options.heartbeat,
+                                        options.rtt, options.rtoMin, options.rtoMax, options.json};
+    parser.addOptions(all);
     // parse(), not process(): a bad option is bad input (exit 2), not Qt's exit 1.
-    if (!parser.parse(arguments))
-        return usageError(QStringLiteral("option"), parser.errorText());
+    if (!parser.parse(arguments)) {
+        QStringList known;
+        for (const QCommandLineOption &option : all)
+            known.append(QStringLiteral("--") + option.names().constFirst());
+        return usageError(QStringLiteral("option"),
+                          tr("%1 Options: %2").arg(parser.errorText(), known.join(QStringLiteral(", "))));
+    }
     if (parser.isSet(help)) {
         std::printf("%s", qPrintable(parser.helpText()));
         return ExitOk;
