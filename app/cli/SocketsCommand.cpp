@@ -12,9 +12,13 @@
 #include <QCoreApplication>
 #include <QFile>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <vector>
 
 using namespace halfopen::core;
 
@@ -116,8 +120,23 @@ QByteArray timerText(const TcpInfoSample &s)
 // As ss -n prints it: port 0 (a listener's peer) is "*".
 QByteArray addressText(const SocketAddress &address)
 {
-    const QString host = address.family() == AF_INET6 ? QStringLiteral("[%1]").arg(address.host()) : address.host();
-    return host.toLatin1() + ':' + (address.port() == 0 ? QByteArray("*") : QByteArray::number(address.port()));
+    char host[INET6_ADDRSTRLEN] = {};
+    if (address.family() == AF_INET6)
+        ::inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6 &>(address.storage).sin6_addr, host, sizeof host);
+    else
+        ::inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in &>(address.storage).sin_addr, host, sizeof host);
+    QByteArray text;
+    text.reserve(INET6_ADDRSTRLEN + 8);
+    if (address.family() == AF_INET6)
+        text.append('[').append(host).append(']');
+    else
+        text.append(host);
+    text.append(':');
+    if (address.port() == 0)
+        text.append('*');
+    else
+        text.append(QByteArray::number(address.port()));
+    return text;
 }
 
 QByteArray millisecondsText(const SockDiagRow &row, quint32 microseconds)
@@ -130,42 +149,50 @@ void printTable(const SockDiagSnapshot &snapshot, QFile *out)
     const std::array header = {tr("State"), tr("Recv-Q"), tr("Send-Q"), tr("Local"), tr("Peer"), tr("Timer"),
                                tr("RTO(ms)"), tr("RTT(ms)"), tr("Retrans"), tr("Probes"), tr("Backoff")};
     constexpr size_t kColumns = header.size();
-    // Columns 1, 2 and 6.. are numbers: right-aligned like ss's queues.
+    // Queues and the tcp_info numbers are right-aligned, like ss's queues.
     constexpr std::array<bool, kColumns> rightAligned = {false, true, true, false, false, false, true, true, true, true, true};
+    using Line = std::array<QByteArray, kColumns>;
 
-    QList<std::array<QByteArray, kColumns>> cells;
-    cells.reserve(snapshot.rows.size() + 1);
-    std::array<QByteArray, kColumns> titles;
-    for (size_t c = 0; c < kColumns; ++c)
+    // Cells are ASCII except the (translated) titles, so widths count bytes for rows and
+    // characters for titles.
+    std::array<qsizetype, kColumns> widths{};
+    Line titles;
+    for (size_t c = 0; c < kColumns; ++c) {
         titles[c] = header[c].toUtf8();
-    cells.append(titles);
+        widths[c] = header[c].size();
+    }
+    std::vector<Line> lines;
+    lines.reserve(size_t(snapshot.rows.size()));
     for (const SockDiagRow &row : snapshot.rows) {
         const TcpInfoSample &s = row.sample;
-        cells.append({tcpStateName(s.state).toLatin1(), QByteArray::number(s.recvQ), QByteArray::number(s.sendQ),
-                      addressText(row.local), addressText(row.remote), timerText(s),
+        Line &line = lines.emplace_back(Line{tcpStateName(s.state).toLatin1(), QByteArray::number(s.recvQ),
+                      QByteArray::number(s.sendQ), addressText(row.local), addressText(row.remote), timerText(s),
                       millisecondsText(row, s.rtoUs), millisecondsText(row, s.rttUs),
                       QByteArray::number(s.retransmits), QByteArray::number(s.probes), QByteArray::number(s.backoff)});
-    }
-    std::array<qsizetype, kColumns> widths{};
-    for (const auto &line : cells) {
         for (size_t c = 0; c < kColumns; ++c)
-            widths[c] = std::max(widths[c], qsizetype(QString::fromUtf8(line[c]).size()));
+            widths[c] = std::max(widths[c], line[c].size());
     }
+
     QByteArray text;
-    for (const auto &line : cells) {
+    auto appendLine = [&](const Line &line, bool isTitle) {
         for (size_t c = 0; c < kColumns; ++c) {
-            const QByteArray padding(widths[c] - QString::fromUtf8(line[c]).size(), ' ');
+            const qsizetype width = isTitle ? header[c].size() : line[c].size();
+            const qsizetype padding = widths[c] - width;
+            const bool last = c + 1 == kColumns;
             if (rightAligned[c])
-                text += padding + line[c];
+                text.append(padding, ' ').append(line[c]);
             else
-                text += line[c] + (c + 1 < kColumns ? padding : QByteArray());
-            text += c + 1 < kColumns ? "  " : "\n";
+                text.append(line[c]).append(last ? 0 : padding, ' ');
+            text.append(last ? "\n" : "  ");
         }
         if (text.size() > 256 * 1024) {
             out->write(text);
-            text.clear();
+            text.resize(0);
         }
-    }
+    };
+    appendLine(titles, true);
+    for (const Line &line : lines)
+        appendLine(line, false);
     out->write(text);
 }
 
