@@ -58,11 +58,21 @@ std::optional<int> parseRequest(const QStringList &arguments, SocketsRequest *re
             return usageError(name.size() == 1 ? QStringLiteral("-") + name : QStringLiteral("--") + name,
                               tr("unknown option: %1").arg(allowed));
         }
+        // The only other parse error: an option that takes a value came last without one.
         const QString last = arguments.size() > 1 ? arguments.last() : QStringLiteral("options");
+        if (last == QLatin1String("--port"))
+            return usageError(last, tr("missing value: allowed 1 to 65535"));
+        if (last == QLatin1String("--state"))
+            return usageError(last, tr("missing value: allowed a state name such as ESTABLISHED or TIME_WAIT"));
+        if (last == QLatin1String("--netns"))
+            return usageError(last, tr("missing value: allowed /run/netns/NAME or /proc/PID/ns/net"));
         return usageError(last, parser.errorText());
     }
     if (parser.isSet(help)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        // The parser names the executable's path; the usage line should say what to type.
+        QString text = parser.helpText();
+        text.replace(QCoreApplication::arguments().constFirst(), arguments.constFirst());
+        std::fputs(qPrintable(text), stdout);
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty())
