@@ -21,7 +21,7 @@ int runServe(const QStringList &arguments)
         "Listen for test connections, apply the socket options to each, and report every state "
         "change, tcp_info sample, heartbeat and error.\nCommands on stdin: send [BYTES], close, "
         "abort, shutdown-write, options JSON, quit (they apply to every open connection)."));
-    const QCommandLineOption listen(QStringLiteral("listen"), QCoreApplication::translate("cli", "Address and port to listen on, e.g. 0.0.0.0:5000 or [::1]:5000."), QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption listen(QStringLiteral("listen"), QCoreApplication::translate("cli", "Address and port to listen on, e.g. 0.0.0.0:5000 or [::1]:5000 (port 0: any free port)."), QStringLiteral("ADDR:PORT"));
     const QCommandLineOption once(QStringLiteral("once"), QCoreApplication::translate("cli", "Exit when the first connection ends, with its outcome as exit status."));
     parser.addOptions({listen, once});
     EndpointOptions endpointOptions(&parser);
@@ -32,7 +32,8 @@ int runServe(const QStringList &arguments)
     if (!parser.isSet(listen))
         return usageError(QStringLiteral("--listen"), QCoreApplication::translate("cli", "required: the address and port to listen on (port 1 to 65535)"));
     QString addressError;
-    const SocketAddress address = SocketAddress::parse(parser.value(listen), &addressError);
+    // Port 0 picks a free port; the "listening" event tells which.
+    const SocketAddress address = SocketAddress::parse(parser.value(listen), &addressError, /*allowAnyPort=*/true);
     if (!address.isValid())
         return usageError(QStringLiteral("--listen"), addressError);
 
