@@ -270,4 +270,27 @@ SockDiagClient::LookupResult SockDiagClient::lookup(const SocketAddress &local, 
     }
 }
 
+bool SockDiagClient::readTimer(int fd, TcpInfoSample *sample)
+{
+    const SocketAddress local = SocketAddress::localOf(fd);
+    const SocketAddress remote = SocketAddress::peerOf(fd);
+    if (!local.isValid() || !remote.isValid())
+        return fail(tr("sock_diag timer: the socket has no peer"), ENOTCONN);
+    SockDiagRow row;
+    const LookupResult result = lookup(local, remote, &row);
+    if (result != LookupResult::Found) {
+        if (result == LookupResult::NotFound)
+            fail(tr("sock_diag timer: no such socket"), ENOENT);
+        return false;
+    }
+    sample->timerKnown = true;
+    sample->timer = row.sample.timer;
+    sample->timerExpiresMs = row.sample.timerExpiresMs;
+    if (row.sample.timer == TcpTimer::Retransmit)
+        sample->retransmits = row.sample.retransmits;
+    else if (row.sample.timer == TcpTimer::Keepalive || row.sample.timer == TcpTimer::Persist)
+        sample->probes = row.sample.probes;
+    return true;
+}
+
 } // namespace halfopen::core

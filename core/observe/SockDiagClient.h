@@ -46,6 +46,12 @@ public:
     // would answer with the listener on the local address; that is not counted as found).
     LookupResult lookup(const SocketAddress &local, const SocketAddress &remote, SockDiagRow *out);
 
+    // For a connected socket this process owns (fd): looks it up by its own 4-tuple and copies
+    // the timer (kind, expiry, and the probes/retransmits count ss shows with it) into *sample,
+    // setting timerKnown. Fits TcpInfoSampler::TimerLookup. False when the socket has no peer
+    // any more or is gone from the kernel's tables.
+    bool readTimer(int fd, TcpInfoSample *sample);
+
     int errorNumber() const { return m_errno; }
     QString errorString() const { return m_error; }
 
