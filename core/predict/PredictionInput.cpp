@@ -55,30 +55,4 @@ QList<SettingError> PredictionInput::validate() const
     return errors;
 }
 
-QJsonObject PredictionInput::toJson() const
-{
-    QJsonObject json{
-        {QStringLiteral("keepalive"), keepalive.enabled},
-        {QStringLiteral("user_timeout_ms"), userTimeoutMs},
-        {QStringLiteral("retries2"), retries2},
-        {QStringLiteral("syn_retries"), synRetries},
-        {QStringLiteral("syn_linear_timeouts"), synLinearTimeouts},
-        {QStringLiteral("heartbeat"), heartbeat.enabled},
-        {QStringLiteral("rtt_ms"), rttMs},
-        {QStringLiteral("rto_min_ms"), rtoMinMs},
-        {QStringLiteral("rto_max_ms"), rtoMaxMs},
-        {QStringLiteral("hz"), hz},
-    };
-    if (keepalive.enabled) {
-        json.insert(QStringLiteral("keepalive_idle_s"), keepalive.idleS);
-        json.insert(QStringLiteral("keepalive_interval_s"), keepalive.intervalS);
-        json.insert(QStringLiteral("keepalive_count"), keepalive.count);
-    }
-    if (heartbeat.enabled) {
-        json.insert(QStringLiteral("heartbeat_interval_ms"), heartbeat.intervalMs);
-        json.insert(QStringLiteral("heartbeat_misses"), heartbeat.misses);
-    }
-    return json;
-}
-
 } // namespace halfopen::core

@@ -2,7 +2,6 @@
 
 #include "core/tcp/SocketOptions.h"
 
-#include <QJsonObject>
 #include <QList>
 
 namespace halfopen::core {
@@ -44,7 +43,6 @@ struct PredictionInput {
 
     // Each problem names its field ("retries2") and the allowed range.
     QList<SettingError> validate() const;
-    QJsonObject toJson() const;
     bool operator==(const PredictionInput &) const = default;
 };
 

@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QTest>
 
 #include <cerrno>
@@ -92,6 +93,7 @@ private slots:
     void schedulesAreOrderedAndEndAtTheDetection();
     void explanations();
     void json();
+    void namesRoundTrip();
 
     void validation_data();
     void validation();
@@ -509,6 +511,24 @@ void TestDetectionPredictor::json()
     QCOMPARE(alternatives.size(), 1);
     QCOMPARE(alternatives.first().toObject().value(QStringLiteral("mechanism")).toString(), QStringLiteral("keepalive"));
     QVERIFY(alternatives.first().toObject().value(QStringLiteral("seconds")).isNull());
+}
+
+void TestDetectionPredictor::namesRoundTrip()
+{
+    QSet<QString> seen;
+    for (DeathKind kind : allDeathKinds()) {
+        const QString name = deathKindName(kind);
+        QVERIFY(!seen.contains(name));
+        seen.insert(name);
+        QCOMPARE(deathKindFromName(name), std::optional{kind});
+        QVERIFY(!deathKindTitle(kind).isEmpty());
+    }
+    QCOMPARE(seen.size(), 6);
+    QVERIFY(!deathKindFromName(u"powered_off").has_value());
+    for (TimeReference reference : {TimeReference::Fault, TimeReference::LastReceived, TimeReference::FirstUnackedSend})
+        QCOMPARE(timeReferenceFromName(timeReferenceName(reference)), std::optional{reference});
+    QCOMPARE(timeReferenceName(TimeReference::FirstUnackedSend), QStringLiteral("first_unacked_send"));
+    QVERIFY(!timeReferenceFromName(u"connect").has_value());
 }
 
 void TestDetectionPredictor::validation_data()
