@@ -1,0 +1,147 @@
+// halfopen-cli serve/connect: bad input gets one line naming the field and the allowed range
+// (exit 2), a refused connect exits 1 with the errno name, and --record writes a replayable JSONL.
+
+#include "core/session/JsonlReader.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+using namespace halfopen::core;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(HALFOPEN_CLI), args);
+    p.closeWriteChannel();
+    Run r;
+    if (!p.waitForFinished(10000)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+// A port the kernel just handed out and took back: nothing listens there.
+int closedLoopbackPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+    socklen_t length = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &length);
+    ::close(fd);
+    return ntohs(addr.sin_port);
+}
+
+} // namespace
+
+class CliEndpointsTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void badInput_data();
+    void badInput();
+    void help();
+    void refusedConnectExitsWithErrno();
+};
+
+void CliEndpointsTest::badInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("range");
+
+    const QString target = QStringLiteral("127.0.0.1:5000");
+    QTest::newRow("port 70000") << QStringList{"connect", "127.0.0.1:70000"} << "HOST:PORT" << "1 to 65535";
+    QTest::newRow("no port") << QStringList{"connect", "127.0.0.1"} << "HOST:PORT" << "port is missing";
+    QTest::newRow("unknown host") << QStringList{"connect", "no-such-host.invalid:80"} << "HOST:PORT" << "does not resolve";
+    QTest::newRow("keepalive idle 0") << QStringList{"connect", target, "--keepalive", "0,1,3"} << "keepalive idle" << "between 1 and 32767";
+    QTest::newRow("keepalive idle above kernel max") << QStringList{"connect", target, "--keepalive", "32768,1,3"} << "keepalive idle" << "between 1 and 32767";
+    QTest::newRow("keepalive count 128") << QStringList{"connect", target, "--keepalive", "2,1,128"} << "keepalive count" << "between 1 and 127";
+    QTest::newRow("keepalive malformed") << QStringList{"connect", target, "--keepalive", "2,1"} << "--keepalive" << "IDLE,INTVL,CNT";
+    QTest::newRow("user timeout negative") << QStringList{"connect", target, "--user-timeout", "-5"} << "--user-timeout" << "between 0 and";
+    QTest::newRow("heartbeat interval 0") << QStringList{"connect", target, "--heartbeat", "0,3"} << "heartbeat interval" << "between 1 and";
+    QTest::newRow("heartbeat misses 0") << QStringList{"connect", target, "--heartbeat", "1000,0"} << "heartbeat misses" << "between 1 and";
+    QTest::newRow("heartbeat role") << QStringList{"connect", target, "--heartbeat-role", "shout"} << "--heartbeat-role" << "send or answer";
+    QTest::newRow("traffic") << QStringList{"connect", target, "--traffic", "periodic:0:10"} << "--traffic" << "between 1 and";
+    QTest::newRow("traffic kind") << QStringList{"connect", target, "--traffic", "burst"} << "--traffic" << "idle, stream or periodic";
+    QTest::newRow("sample rate") << QStringList{"connect", target, "--sample-hz", "0"} << "--sample-hz" << "between 1 and 1000";
+    QTest::newRow("unknown option") << QStringList{"connect", target, "--bogus"} << "options" << "bogus";
+    QTest::newRow("serve without listen") << QStringList{"serve"} << "--listen" << "1 to 65535";
+    QTest::newRow("serve port 70000") << QStringList{"serve", "--listen", "127.0.0.1:70000"} << "--listen" << "0 to 65535";
+    QTest::newRow("unknown command") << QStringList{"explode"} << "command" << "serve, connect, predict or sockets";
+}
+
+void CliEndpointsTest::badInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, field);
+    QFETCH(QString, range);
+    const Run r = cli(args);
+    QCOMPARE(r.exitCode, 2);
+    const QStringList lines = r.err.trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 1); // one clear line
+    QVERIFY2(lines.first().startsWith(QStringLiteral("halfopen-cli: ")), qPrintable(r.err));
+    QVERIFY2(lines.first().contains(field), qPrintable(r.err));
+    QVERIFY2(lines.first().contains(range), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+}
+
+void CliEndpointsTest::help()
+{
+    for (const char *command : {"serve", "connect"}) {
+        const Run r = cli({QString::fromLatin1(command), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QLatin1String("--keepalive")));
+        QVERIFY(r.out.contains(QLatin1String("--heartbeat")));
+    }
+    const Run top = cli({QStringLiteral("--help")});
+    QCOMPARE(top.exitCode, 0);
+    for (const char *command : {"serve", "connect", "predict", "sockets"})
+        QVERIFY(top.out.contains(QLatin1String(command)));
+}
+
+void CliEndpointsTest::refusedConnectExitsWithErrno()
+{
+    QTemporaryDir dir;
+    const QString recording = dir.filePath(QStringLiteral("refused.jsonl"));
+    const Run r = cli({QStringLiteral("connect"), QStringLiteral("127.0.0.1:%1").arg(closedLoopbackPort()), QStringLiteral("--json"), QStringLiteral("--record"), recording});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("ECONNREFUSED")), qPrintable(r.err));
+
+    const JsonlReadResult replay = readJsonl(recording);
+    QVERIFY(replay.opened);
+    QVERIFY(replay.problems.isEmpty());
+    const auto error = std::find_if(replay.events.begin(), replay.events.end(), [](const Event &e) { return e.kind == EventKind::Error; });
+    QVERIFY(error != replay.events.end());
+    QCOMPARE(error->errnoValue, ECONNREFUSED);
+    QCOMPARE(error->mechanism, DetectionMechanism::Rst);
+    // stdout carried the same events as JSON lines.
+    QCOMPARE(r.out.trimmed().split(QLatin1Char('\n')).size(), replay.events.size());
+}
+
+QTEST_GUILESS_MAIN(CliEndpointsTest)
+#include "tst_CliEndpoints.moc"
