@@ -23,10 +23,10 @@ namespace halfopen::core {
 
 namespace {
 
-// The kernel fills at most ~32 KiB per dump read (netlink caps its dump skb there), so a
-// larger buffer buys nothing; this one holds a full read with room to spare.
+// The kernel fills at most ~32 KiB per dump read (netlink caps its dump skb there, and queues
+// the next one while we decode), so a larger buffer or SO_RCVBUF buys nothing; this one holds
+// a full read with room to spare, and one recv() per read (no MSG_PEEK sizing as libmnl does).
 constexpr size_t kReceiveBufferBytes = 64 * 1024;
-constexpr int kSocketReceiveBufferBytes = 1024 * 1024;
 
 QString tr(const char *text)
 {
@@ -103,8 +103,6 @@ bool SockDiagClient::openWith(int netnsFd, const QString &where)
         return fail(tr("cannot open a NETLINK_SOCK_DIAG socket"), saved);
     }
     m_fd = fd;
-    // A roomy socket buffer lets the kernel queue the next dump read while we decode this one.
-    ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &kSocketReceiveBufferBytes, sizeof kSocketReceiveBufferBytes);
     if (m_buffer.size() != kReceiveBufferBytes)
         m_buffer.resize(kReceiveBufferBytes);
     return true;
