@@ -25,7 +25,7 @@ namespace {
 
 // The kernel fills at most ~32 KiB per dump read (netlink caps its dump skb there, and queues
 // the next one while we decode), so a larger buffer or SO_RCVBUF buys nothing; this one holds
-// a full read with room to spare, and one recv() per read (no MSG_PEEK sizing as libmnl does).
+// a full read with room to spare, and one recv() per read (ss peeks at each read's size first: two syscalls).
 constexpr size_t kReceiveBufferBytes = 64 * 1024;
 
 QString tr(const char *text)
