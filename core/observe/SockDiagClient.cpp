@@ -24,8 +24,8 @@ namespace halfopen::core {
 namespace {
 
 // The kernel fills at most ~32 KiB per dump read (netlink caps its dump skb there, and queues
-// the next one while we decode), so a larger buffer or SO_RCVBUF buys nothing; this one holds
-// a full read with room to spare, and one recv() per read (ss peeks at each read's size first: two syscalls).
+// the next one while we decode), so a larger buffer or SO_RCVBUF buys nothing. This one holds
+// a full read with room to spare: one recv() per read, where ss peeks at the size first.
 constexpr size_t kReceiveBufferBytes = 64 * 1024;
 
 QString tr(const char *text)
