@@ -1,5 +1,6 @@
 #include "core/observe/TcpInfoSampler.h"
 
+#include "core/observe/SockDiagClient.h"
 #include "core/session/MonotonicClock.h"
 #include "core/tcp/SocketAddress.h"
 
@@ -12,7 +13,13 @@ TcpInfoSampler::TcpInfoSampler(int intervalMs, QObject *parent)
     m_timer.setInterval(intervalMs);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &TcpInfoSampler::tick);
+    // The sampler's own namespace: where the sockets it watches live.
+    m_diag = std::make_unique<SockDiagClient>();
+    if (m_diag->open())
+        m_timerLookup = [this](int fd, TcpInfoSample *sample) { return m_diag->readTimer(fd, sample); };
 }
+
+TcpInfoSampler::~TcpInfoSampler() = default;
 
 void TcpInfoSampler::watch(int fd, const QString &host)
 {

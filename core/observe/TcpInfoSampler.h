@@ -7,13 +7,17 @@
 #include <QObject>
 #include <QTimer>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace halfopen::core {
 
+class SockDiagClient;
+
 // Samples tcp_info of sockets this process owns at a fixed rate (default 20 Hz) and emits a
 // `sample` event only when something visible changed, and a `state` event on every TCP state
-// change. tcp_info has no timer kind/expiry; a TimerLookup (sock_diag) can add it.
+// change. tcp_info has no timer kind/expiry: by default each sample also asks sock_diag for
+// the socket's timer (one exact 4-tuple lookup); setTimerLookup replaces that.
 class TcpInfoSampler : public QObject
 {
     Q_OBJECT
@@ -22,6 +26,7 @@ public:
     using TimerLookup = std::function<bool(int fd, TcpInfoSample *sample)>;
 
     explicit TcpInfoSampler(int intervalMs = 50, QObject *parent = nullptr);
+    ~TcpInfoSampler() override;
 
     void setTimerLookup(TimerLookup lookup) { m_timerLookup = std::move(lookup); }
     void setIntervalMs(int intervalMs) { m_timer.setInterval(intervalMs); }
@@ -53,6 +58,7 @@ private:
     QHash<int, Watched> m_watched;
     QTimer m_timer;
     TimerLookup m_timerLookup;
+    std::unique_ptr<SockDiagClient> m_diag;
 };
 
 } // namespace halfopen::core
