@@ -1,8 +1,11 @@
 #pragma once
 
+#include "core/observe/SockDiagRow.h"
 #include "core/tcp/SocketAddress.h"
 
 #include <QList>
+#include <QSet>
+#include <QString>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -38,6 +41,8 @@ public:
             return;
         }
         m_port = halfopen::core::SocketAddress::localOf(m_listener).port();
+        m_tuples.insert(tuple(local(m_listener).toString(),
+                              QLatin1String(family == AF_INET6 ? "[::]:0" : "0.0.0.0:0")));
     }
     ~LoopbackSockets()
     {
@@ -50,6 +55,12 @@ public:
     LoopbackSockets &operator=(const LoopbackSockets &) = delete;
 
     bool isListening() const { return m_listener >= 0; }
+
+    // True for the listener and both ends of every connection made here, in any state (also
+    // after close). Rows on the same port that are not ours exist on a busy machine: a listener
+    // port from bind(0) may be the peer port of an earlier connection still in TIME_WAIT.
+    bool owns(const QString &local, const QString &remote) const { return m_tuples.contains(tuple(local, remote)); }
+    bool owns(const halfopen::core::SockDiagRow &row) const { return owns(row.local.toString(), row.remote.toString()); }
     int listener() const { return m_listener; }
     quint16 port() const { return m_port; }
 
@@ -61,6 +72,10 @@ public:
         sockaddr_storage address = loopback(m_port);
         if (c.client < 0 || ::connect(c.client, reinterpret_cast<sockaddr *>(&address), addressLength()) != 0)
             return Connection{};
+        const QString from = local(c.client).toString();
+        const QString to = peer(c.client).toString();
+        m_tuples.insert(tuple(from, to));
+        m_tuples.insert(tuple(to, from));
         if (accept)
             c.server = track(::accept4(m_listener, nullptr, nullptr, SOCK_CLOEXEC));
         return c;
@@ -118,6 +133,8 @@ public:
     static halfopen::core::SocketAddress peer(int fd) { return halfopen::core::SocketAddress::peerOf(fd); }
 
 private:
+    static QString tuple(const QString &local, const QString &remote) { return local + QLatin1Char(' ') + remote; }
+
     int track(int fd)
     {
         m_fds.append(fd);
@@ -145,4 +162,5 @@ private:
     int m_listener = -1;
     quint16 m_port = 0;
     QList<int> m_fds;
+    QSet<QString> m_tuples;
 };

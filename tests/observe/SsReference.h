@@ -6,6 +6,8 @@
 #include <QProcess>
 #include <QStringList>
 
+#include <functional>
+
 // What iproute2's `ss` prints for the same sockets: the reference our sock_diag rows must match.
 // Rows are compared as "STATE RECV-Q SEND-Q LOCAL PEER" in our spelling: state names as
 // tcpStateName() gives them, addresses as SocketAddress::toString(), ss's "*" port as 0.
@@ -29,8 +31,10 @@ inline QString normalizedAddress(QString address)
     return address;
 }
 
-// `ss -tanH 'sport = :PORT or dport = :PORT'`, sorted. Empty list and *error on failure.
-inline QStringList rowsForPort(quint16 port, QString *error)
+// `ss -tanH 'sport = :PORT or dport = :PORT'`, sorted, keeping the rows whose (local, peer)
+// `keep` accepts (all without one). Empty list and *error on failure.
+inline QStringList rowsForPort(quint16 port, QString *error,
+                               const std::function<bool(const QString &, const QString &)> &keep = {})
 {
     QProcess ss;
     ss.start(QStringLiteral("ss"), {QStringLiteral("-tanH"),
@@ -48,7 +52,10 @@ inline QStringList rowsForPort(quint16 port, QString *error)
             *error = QStringLiteral("unexpected ss line: %1").arg(line);
             return {};
         }
-        rows.append(key(*state, f[1].toULongLong(), f[2].toULongLong(), normalizedAddress(f[3]), normalizedAddress(f[4])));
+        const QString local = normalizedAddress(f[3]);
+        const QString peer = normalizedAddress(f[4]);
+        if (!keep || keep(local, peer))
+            rows.append(key(*state, f[1].toULongLong(), f[2].toULongLong(), local, peer));
     }
     rows.sort();
     return rows;

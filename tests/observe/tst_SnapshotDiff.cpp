@@ -8,6 +8,8 @@
 
 #include <QTest>
 
+#include <functional>
+
 #include <csignal>
 #include <sys/wait.h>
 
@@ -15,14 +17,25 @@ using namespace halfopen::core;
 
 namespace {
 
-SockDiagSnapshot take(SockDiagClient &client, quint16 port)
+using Owned = std::function<bool(const SockDiagRow &)>;
+
+// A snapshot of the port, keeping only the sockets the test made: on a busy machine other
+// sockets share the port (e.g. an earlier connection to it still in TIME_WAIT), and their
+// comings and goings are not this test's events.
+SockDiagSnapshot take(SockDiagClient &client, quint16 port, const Owned &owned)
 {
     SockDiagFilter filter;
     filter.port = port;
     SockDiagSnapshot snapshot;
     if (!client.dump(filter, &snapshot))
         qWarning("dump failed: %s", qPrintable(client.errorString()));
+    snapshot.rows.removeIf([&owned](const SockDiagRow &row) { return !owned(row); });
     return snapshot;
+}
+
+Owned ownedBy(const LoopbackSockets &sockets)
+{
+    return [&sockets](const SockDiagRow &row) { return sockets.owns(row); };
 }
 
 const SockDiagRow *rowWith(const SockDiagSnapshot &snapshot, const QString &local, const QString &remote)
@@ -87,7 +100,7 @@ void tst_SnapshotDiff::activeCloserGoesToTimeWait()
 
     SockDiagClient client;
     QVERIFY2(client.open(), qPrintable(client.errorString()));
-    const SockDiagSnapshot before = take(client, sockets.port());
+    const SockDiagSnapshot before = take(client, sockets.port(), ownedBy(sockets));
     QCOMPARE(before.rows.size(), 3);
     const quint64 clientCookie = rowWith(before, clientLocal, serverLocal)->cookie;
 
@@ -96,7 +109,7 @@ void tst_SnapshotDiff::activeCloserGoesToTimeWait()
     QCOMPARE(::recv(pair.server, &byte, 1, 0), 0); // the FIN: end of stream
     sockets.close(pair.server);
     SockDiagSnapshot after;
-    QTRY_VERIFY_WITH_TIMEOUT((after = take(client, sockets.port()), stateOf(after, clientLocal, serverLocal) == TcpState::TimeWait
+    QTRY_VERIFY_WITH_TIMEOUT((after = take(client, sockets.port(), ownedBy(sockets)), stateOf(after, clientLocal, serverLocal) == TcpState::TimeWait
                               && !rowWith(after, serverLocal, clientLocal)),
                              5000);
 
@@ -159,7 +172,13 @@ void tst_SnapshotDiff::killedPeerLeavesCloseWaitAndAnOrphan()
 
     SockDiagClient client;
     QVERIFY2(client.open(), qPrintable(client.errorString()));
-    const SockDiagSnapshot before = take(client, port);
+    const Owned owned = [&](const SockDiagRow &row) {
+        const QString local = row.local.toString();
+        const QString remote = row.remote.toString();
+        return sockets.owns(row) || (local == serverLocal && remote == childLocal)
+            || (local == childLocal && remote == serverLocal);
+    };
+    const SockDiagSnapshot before = take(client, port, owned);
     const SockDiagRow *childRow = rowWith(before, childLocal, serverLocal);
     QVERIFY(childRow);
     QVERIFY(childRow->inode != 0); // the child holds it
@@ -168,7 +187,7 @@ void tst_SnapshotDiff::killedPeerLeavesCloseWaitAndAnOrphan()
     QCOMPARE(::waitpid(child, nullptr, 0), child);
     reap.dismiss();
     SockDiagSnapshot after;
-    QTRY_VERIFY_WITH_TIMEOUT((after = take(client, port), stateOf(after, serverLocal, childLocal) == TcpState::CloseWait
+    QTRY_VERIFY_WITH_TIMEOUT((after = take(client, port, owned), stateOf(after, serverLocal, childLocal) == TcpState::CloseWait
                               && stateOf(after, childLocal, serverLocal) == TcpState::FinWait2),
                              5000);
     QCOMPARE(rowWith(after, childLocal, serverLocal)->inode, 0u);
@@ -192,12 +211,12 @@ void tst_SnapshotDiff::newConnectionAppears()
     QVERIFY(sockets.isListening());
     SockDiagClient client;
     QVERIFY2(client.open(), qPrintable(client.errorString()));
-    const SockDiagSnapshot before = take(client, sockets.port());
+    const SockDiagSnapshot before = take(client, sockets.port(), ownedBy(sockets));
     QCOMPARE(before.rows.size(), 1);
 
     const auto pair = sockets.connect();
     QVERIFY(pair.server >= 0);
-    const SockDiagSnapshot after = take(client, sockets.port());
+    const SockDiagSnapshot after = take(client, sockets.port(), ownedBy(sockets));
 
     const QList<Event> events = SnapshotDiff(QStringLiteral("local")).stateEvents(before, after);
     QCOMPARE(events.size(), 2);
@@ -218,10 +237,10 @@ void tst_SnapshotDiff::unchangedSocketsGiveNoEvents()
     QVERIFY(pair.server >= 0);
     SockDiagClient client;
     QVERIFY2(client.open(), qPrintable(client.errorString()));
-    const SockDiagSnapshot before = take(client, sockets.port());
+    const SockDiagSnapshot before = take(client, sockets.port(), ownedBy(sockets));
     QVERIFY(LoopbackSockets::send(pair.client, 500));
     SockDiagSnapshot after;
-    QTRY_VERIFY_WITH_TIMEOUT((after = take(client, sockets.port()),
+    QTRY_VERIFY_WITH_TIMEOUT((after = take(client, sockets.port(), ownedBy(sockets)),
                               rowWith(after, LoopbackSockets::local(pair.server).toString(),
                                       LoopbackSockets::peer(pair.server).toString())->sample.recvQ == 500),
                              5000);

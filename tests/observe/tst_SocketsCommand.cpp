@@ -51,6 +51,18 @@ QJsonArray jsonRows(const QStringList &arguments, QString *error)
     return document.array();
 }
 
+// The rows of sockets the test made: on a busy machine other sockets can share the port.
+QJsonArray mine(const QJsonArray &rows, const LoopbackSockets &sockets)
+{
+    QJsonArray kept;
+    for (const QJsonValue &row : rows) {
+        if (sockets.owns(row.toObject().value(QStringLiteral("local")).toString(),
+                         row.toObject().value(QStringLiteral("remote")).toString()))
+            kept.append(row);
+    }
+    return kept;
+}
+
 QJsonObject rowWithInode(const QJsonArray &rows, int fd)
 {
     const qint64 inode = LoopbackSockets::inodeOf(fd);
@@ -143,12 +155,13 @@ void tst_SocketsCommand::jsonRowsHaveTheKeysAndMatchSs()
     QStringList ours;
     QJsonArray rows;
     // Read until both tools agree (they read at different instants).
+    const auto owned = [&sockets](const QString &local, const QString &peer) { return sockets.owns(local, peer); };
     QTRY_VERIFY_WITH_TIMEOUT((rows = jsonRows({QStringLiteral("--port"), port}, &error),
-                              theirs = SsReference::rowsForPort(sockets.port(), &error), ours = ssKeys(rows),
+                              theirs = SsReference::rowsForPort(sockets.port(), &error, owned), ours = ssKeys(mine(rows, sockets)),
                               !ours.isEmpty() && ours == theirs),
                              10000);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QCOMPARE(rows.size(), 7);
+    QCOMPARE(mine(rows, sockets).size(), 7);
 
     const QStringList keys = {QStringLiteral("local"), QStringLiteral("remote"), QStringLiteral("state"),
                               QStringLiteral("send_q"), QStringLiteral("recv_q"), QStringLiteral("timer"),
@@ -189,18 +202,20 @@ void tst_SocketsCommand::stateAndPortOptionsFilter()
     QString error;
     const QJsonArray listening = jsonRows({QStringLiteral("--port"), port, QStringLiteral("--state"), QStringLiteral("LISTEN")}, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QCOMPARE(listening.size(), 1);
-    QCOMPARE(listening.first().toObject().value(QStringLiteral("state")).toString(), QStringLiteral("LISTEN"));
+    for (const QJsonValue &r : listening)
+        QCOMPARE(r.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("LISTEN"));
+    QCOMPARE(mine(listening, sockets).size(), 1);
+    QCOMPARE(mine(listening, sockets).first().toObject().value(QStringLiteral("state")).toString(), QStringLiteral("LISTEN"));
 
     const QJsonArray established = jsonRows({QStringLiteral("--port"), port, QStringLiteral("--state"), QStringLiteral("estab")}, &error);
-    QCOMPARE(established.size(), 2);
+    QCOMPARE(mine(established, sockets).size(), 2);
     for (const QJsonValue &row : established)
         QCOMPARE(row.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("ESTABLISHED"));
 
     // ss's spelling, and the closed pair's active closer waiting out TIME_WAIT.
     QJsonArray timeWait;
-    QTRY_COMPARE_WITH_TIMEOUT((timeWait = jsonRows({QStringLiteral("--state"), QStringLiteral("time-wait"),
-                                                    QStringLiteral("--port"), port}, &error)).size(),
+    QTRY_COMPARE_WITH_TIMEOUT((timeWait = mine(jsonRows({QStringLiteral("--state"), QStringLiteral("time-wait"),
+                                                         QStringLiteral("--port"), port}, &error), sockets)).size(),
                               1, 5000);
     const QJsonObject row = timeWait.first().toObject();
     QCOMPARE(row.value(QStringLiteral("state")).toString(), QStringLiteral("TIME_WAIT"));
@@ -230,19 +245,24 @@ void tst_SocketsCommand::tableShowsTimersLikeSs()
     const CliResult result = runSockets({QStringLiteral("--port"), port});
     QCOMPARE(result.exitCode, 0);
     const QStringList lines = QString::fromLocal8Bit(result.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 1 + 3);
+    QVERIFY(lines.size() >= 1 + 3);
     for (const char *title : {"State", "Recv-Q", "Send-Q", "Local", "Peer", "Timer", "RTO", "RTT", "Retrans", "Probes", "Backoff"})
         QVERIFY2(lines.first().contains(QLatin1String(title)), title);
 
     const QString clientLocal = LoopbackSockets::local(pair.client).toString();
     QString keepaliveLine;
     QString listenerLine;
+    int ourLines = 0;
     for (const QString &line : lines) {
-        if (line.contains(clientLocal + QLatin1Char(' ')))
+        const QStringList cells = line.simplified().split(QLatin1Char(' '));
+        if (cells.size() > 4 && sockets.owns(cells[3], SsReference::normalizedAddress(cells[4])))
+            ++ourLines;
+        if (line.simplified().section(QLatin1Char(' '), 3, 3) == clientLocal) // the Local column
             keepaliveLine = line;
-        if (line.startsWith(QLatin1String("LISTEN")))
+        if (line.startsWith(QLatin1String("LISTEN")) && line.contains(QStringLiteral("127.0.0.1:%1 ").arg(port)))
             listenerLine = line;
     }
+    QCOMPARE(ourLines, 3);
     // "keepalive,4.9s,0" style: kind, time left (at most the 5 s idle), probes sent.
     const QRegularExpression timer(QStringLiteral("keepalive,(\\d+(\\.\\d+)?)(ms|s),0\\b"));
     const QRegularExpressionMatch match = timer.match(keepaliveLine);
