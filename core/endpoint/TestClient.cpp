@@ -27,7 +27,7 @@ TestClient::~TestClient()
 {
     delete m_connection;
     if (m_fd >= 0) {
-        m_sampler.unwatch(m_fd);
+        m_sampler.forget(m_fd);
         ::close(m_fd);
     }
 }

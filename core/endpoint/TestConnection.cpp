@@ -38,7 +38,7 @@ TestConnection::TestConnection(int fd, const EndpointConfig &config, TcpInfoSamp
 TestConnection::~TestConnection()
 {
     if (m_fd >= 0) {
-        m_sampler->unwatch(m_fd);
+        m_sampler->forget(m_fd);
         ::close(m_fd);
     }
 }

@@ -42,6 +42,11 @@ void TcpInfoSampler::unwatch(int fd)
     if (!m_watched.contains(fd))
         return;
     sampleNow(fd);
+    forget(fd);
+}
+
+void TcpInfoSampler::forget(int fd)
+{
     m_watched.remove(fd);
     if (m_watched.isEmpty())
         m_timer.stop();

@@ -35,6 +35,8 @@ public:
     void watch(int fd, const QString &host);
     // Takes one last sample (so a final state change is not lost), then forgets the socket.
     void unwatch(int fd);
+    // Forgets the socket without sampling it (for destructors: no events while tearing down).
+    void forget(int fd);
     bool isWatching(int fd) const { return m_watched.contains(fd); }
 
     // Reads the socket now, emits what changed, and returns the sample.

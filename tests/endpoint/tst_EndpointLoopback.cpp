@@ -48,8 +48,8 @@ struct Client {
         }
         return nullptr;
     }
+    EventLog log; // declared first: outlives the endpoint, which may still report while it closes
     TestClient endpoint;
-    EventLog log;
 };
 
 std::optional<SockDiagRow> findSocket(int port, TcpState state)
@@ -98,6 +98,8 @@ private slots:
     void killedPeerLeavesTimeWaitOnItsSide();
     void killedPeerWithUnreadDataResets();
     void refusedConnectIsEconnrefused();
+    void abortSendsRstHalfCloseSendsFin();
+    void streamFillsThePipe();
 };
 
 void EndpointLoopbackTest::optionsAreAppliedAndVisibleInSs()
@@ -295,6 +297,57 @@ void EndpointLoopbackTest::refusedConnectIsEconnrefused()
     QCOMPARE(client.fatalError()->errnoValue, ECONNREFUSED);
     QCOMPARE(client.fatalError()->mechanism, DetectionMechanism::Rst);
     QCOMPARE(client.endpoint.connectErrno(), ECONNREFUSED);
+}
+
+void EndpointLoopbackTest::abortSendsRstHalfCloseSendsFin()
+{
+    CliPeer server;
+    const int port = server.startServer(QStringLiteral("127.0.0.1:0"), {QStringLiteral("--keep-after-eof")});
+    QVERIFY(port > 0);
+
+    // Half-close: the server reads EOF, our side still reads what it sends.
+    Client halfClosing(EndpointConfig{});
+    QVERIFY(halfClosing.connectTo(port));
+    QTRY_VERIFY_WITH_TIMEOUT(server.find(EventKind::Endpoint, QStringLiteral("accepted")), 2000);
+    halfClosing.endpoint.connection()->shutdownWrite();
+    QVERIFY(halfClosing.log.find(EventKind::Endpoint, QStringLiteral("shutdown_write")));
+    QTRY_VERIFY_WITH_TIMEOUT(server.find(EventKind::Error, QStringLiteral("eof")), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(halfClosing.log.findState(TcpState::FinWait2), 2000);
+    server.write("send 50");
+    QTRY_COMPARE_WITH_TIMEOUT(halfClosing.endpoint.connection()->bytesReceived(), qint64(53), 2000); // 3-byte frame header
+    QVERIFY(halfClosing.endpoint.connection()->isOpen());
+
+    // Abort: SO_LINGER {1, 0} and close() sends RST; the server's next read sees ECONNRESET.
+    Client aborting(EndpointConfig{});
+    QVERIFY(aborting.connectTo(port));
+    const QString abortingLocal = aborting.endpoint.connection()->local();
+    QTRY_VERIFY_WITH_TIMEOUT(std::count_if(server.events().begin(), server.events().end(), [](const Event &e) {
+                                 return e.kind == EventKind::Endpoint && e.what == QLatin1String("accepted");
+                             }) == 2, 2000);
+    aborting.endpoint.connection()->abort();
+    QVERIFY(!aborting.endpoint.connection()->isOpen());
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(server.events().begin(), server.events().end(), [&](const Event &e) {
+                                 return e.kind == EventKind::Error && e.remote == abortingLocal && e.errnoValue == ECONNRESET
+                                     && e.mechanism == DetectionMechanism::Rst;
+                             }), 2000);
+}
+
+void EndpointLoopbackTest::streamFillsThePipe()
+{
+    CliPeer server;
+    const int port = server.startServer(QStringLiteral("127.0.0.1:0"));
+    QVERIFY(port > 0);
+    EndpointConfig config;
+    config.traffic.kind = TrafficPattern::Kind::Stream;
+    Client client(config);
+    QVERIFY(client.connectTo(port));
+    // A continuous stream keeps the socket busy: megabytes within a fraction of a second.
+    QTRY_VERIFY_WITH_TIMEOUT(client.endpoint.connection()->bytesSent() > 16 * 1024 * 1024, 5000);
+    // Frozen reader: the receive window closes, Send-Q fills and stays full.
+    server.signal(SIGSTOP);
+    QTRY_VERIFY_WITH_TIMEOUT(client.log.lastSample() && client.log.lastSample()->sample->sendQ > 64 * 1024, 3000);
+    QVERIFY(!client.fatalError());
+    server.signal(SIGCONT);
 }
 
 QTEST_GUILESS_MAIN(EndpointLoopbackTest)
