@@ -154,6 +154,8 @@ Prediction DetectionPredictor::heartbeat(DeathKind kind) const
     Prediction p;
     p.kind = kind;
     p.mechanism = DetectionMechanism::Heartbeat;
+    // HalfOpen's endpoint closes the socket and reports ETIMEDOUT on a heartbeat death.
+    p.errnoValue = ETIMEDOUT;
     p.reference = TimeReference::Fault;
     // The first ping after the fault goes out somewhere within one interval; each ping is
     // counted missed one interval later. Expected: the fault half-way between two pings.

@@ -18,7 +18,7 @@ namespace halfopen::core {
 struct Prediction {
     DeathKind kind = DeathKind::IdlePeerPoweredOff;
     DetectionMechanism mechanism = DetectionMechanism::None;
-    int errnoValue = 0;               // 0: the application sees no errno (never; heartbeat; FIN)
+    int errnoValue = 0;               // 0: the application sees no errno (never, FIN)
     std::optional<qint64> expectedUs; // nullopt: never noticed
     qint64 minUs = 0;
     qint64 maxUs = 0;

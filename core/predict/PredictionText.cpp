@@ -109,7 +109,7 @@ QString PredictionText::heartbeat(qint64 intervalUs, int misses, qint64 minUs, q
 {
     return tr("heartbeat: the application pings every %1 and declares the peer dead after %n unanswered "
               "ping(s) in a row: %2 to %3 after the fault, depending on where the fault falls between two "
-              "pings. The application decides; TCP reports no error.", nullptr, misses)
+              "pings. The application decides (HalfOpen closes the socket and reports ETIMEDOUT); TCP itself reports no error.", nullptr, misses)
         .arg(duration(intervalUs), duration(minUs), duration(maxUs));
 }
 

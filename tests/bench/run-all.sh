@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs every benchmark against a build directory (make bench). Needs root.
+set -euo pipefail
+build=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+"$here/sockets/run.sh" "$build"
