@@ -90,6 +90,7 @@ bool readHost(const QJsonObject &j, const QString &path, HostConfig *host, QStri
     }
     host->endpoint.closeOnEof = !j.value(QStringLiteral("keep_after_eof")).toBool(!host->endpoint.closeOnEof);
     host->reconnect = j.value(QStringLiteral("reconnect")).toBool(host->reconnect);
+    host->poweredOff = j.value(QStringLiteral("powered_off")).toBool(host->poweredOff);
     const QJsonObject sysctls = j.value(QStringLiteral("sysctls")).toObject();
     for (auto it = sysctls.begin(); it != sysctls.end(); ++it) {
         const QString value = it.value().isDouble() ? QString::number(it.value().toInt()) : it.value().toString();
@@ -167,6 +168,7 @@ QJsonObject HostConfig::toJson() const
         {QStringLiteral("traffic"), endpoint.traffic.toString()},
         {QStringLiteral("keep_after_eof"), !endpoint.closeOnEof},
         {QStringLiteral("reconnect"), reconnect},
+        {QStringLiteral("powered_off"), poweredOff},
     };
     if (o.keepalive.enabled)
         j.insert(QStringLiteral("keepalive"), QJsonObject{{QStringLiteral("idle_s"), o.keepalive.idleS},

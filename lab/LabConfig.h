@@ -20,6 +20,7 @@ struct HostConfig {
     quint16 port = 5000;             // server: listens on it; client: connects to the server's
     core::EndpointConfig endpoint;   // socket options, heartbeat, traffic, close-on-EOF
     bool reconnect = false;          // client: connect again whenever the connection ends
+    bool poweredOff = false;         // starts powered off: no endpoint, the cable drops its frames
     QMap<QString, QString> sysctls;  // per-namespace: "net.ipv4.tcp_retries2" -> "5"
 
     // halfopen-cli arguments for the endpoint (without the program and --json).

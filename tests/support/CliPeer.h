@@ -7,6 +7,8 @@
 #include <QProcess>
 #include <QTest>
 
+#include <sys/prctl.h>
+
 #include <csignal>
 
 namespace halfopen::testing {
@@ -37,6 +39,8 @@ public:
         m_process.setProgram(all.takeFirst());
         m_process.setArguments(all);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        // A crashed test must not leave its peers running.
+        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
         m_process.start();
     }
 

@@ -1,0 +1,99 @@
+// halfopen-lab: the lab supervisor. Started by halfopen-cli or the GUI, never by hand: JSON
+// commands on stdin, events on stdout. It lives in namespaces of its own and dies with its
+// parent, taking every host, cable end and endpoint with it.
+
+#include "lab/PrivateNamespaces.h"
+#include "lab/Supervisor.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+
+using namespace halfopen;
+
+namespace {
+
+void writeEvent(const core::Event &event)
+{
+    QByteArray line = QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
+    line.append('\n');
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fflush(stdout);
+}
+
+void writeFailure(const QString &message)
+{
+    core::Event e;
+    e.kind = core::EventKind::Endpoint;
+    e.host = QStringLiteral("lab");
+    e.what = QStringLiteral("failed");
+    e.detail = {{QStringLiteral("message"), message}};
+    writeEvent(e);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Die with the parent, and don't start at all if it is already gone.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() == 1)
+        return 1;
+    std::signal(SIGPIPE, SIG_IGN);
+
+    // Namespaces first: a user namespace can only be entered while single-threaded.
+    QString error;
+    if (!lab::enterPrivateNamespaces(&error)) {
+        writeFailure(error);
+        return 3;
+    }
+
+    QCoreApplication app(argc, argv);
+    lab::Supervisor supervisor;
+    QObject::connect(&supervisor, &lab::Supervisor::event, &writeEvent);
+    QObject::connect(&supervisor, &lab::Supervisor::finished, &app, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
+
+    QByteArray pending;
+    QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
+    QObject::connect(&input, &QSocketNotifier::activated, &supervisor, [&] {
+        char buffer[65536];
+        const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (n <= 0) {
+            // The parent closed our stdin: tear down.
+            input.setEnabled(false);
+            supervisor.handleCommand({{QStringLiteral("cmd"), QStringLiteral("stop")}});
+            return;
+        }
+        pending.append(buffer, n);
+        qsizetype newline;
+        while ((newline = pending.indexOf('\n')) >= 0) {
+            const QJsonDocument doc = QJsonDocument::fromJson(pending.left(newline));
+            pending.remove(0, newline + 1);
+            if (doc.isObject())
+                supervisor.handleCommand(doc.object());
+        }
+    });
+
+    // SIGTERM/SIGINT: a clean stop from the event loop.
+    sigset_t mask;
+    sigemptyset(&mask);
+    sigaddset(&mask, SIGTERM);
+    sigaddset(&mask, SIGINT);
+    ::sigprocmask(SIG_BLOCK, &mask, nullptr);
+    const int signalFd = ::signalfd(-1, &mask, SFD_NONBLOCK | SFD_CLOEXEC);
+    QSocketNotifier signalNotifier(signalFd, QSocketNotifier::Read);
+    QObject::connect(&signalNotifier, &QSocketNotifier::activated, &supervisor, [&] {
+        signalfd_siginfo info{};
+        while (::read(signalFd, &info, sizeof info) == sizeof info) {
+        }
+        supervisor.handleCommand({{QStringLiteral("cmd"), QStringLiteral("stop")}});
+    });
+    return app.exec();
+}

@@ -1,0 +1,149 @@
+#include "lab/LabHost.h"
+
+#include "core/session/MonotonicClock.h"
+#include "lab/PacketPort.h"
+#include "lab/PrivateNamespaces.h"
+
+#include <QJsonDocument>
+
+#include <sched.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <csignal>
+
+namespace halfopen::lab {
+
+using namespace halfopen::core;
+
+LabHost::LabHost(const HostConfig &config, const QString &mac, const QString &peerAddress, const QString &peerMac,
+                 bool staticNeighbours, const QString &endpointPath, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_mac(mac)
+    , m_peerAddress(peerAddress)
+    , m_peerMac(peerMac)
+    , m_staticNeighbours(staticNeighbours)
+    , m_endpointPath(endpointPath)
+    , m_observer(config.name)
+{
+    connect(&m_observer, &SocketObserver::event, this, &LabHost::event);
+    connect(&m_endpoint, &QProcess::readyReadStandardOutput, this, &LabHost::readEndpoint);
+    connect(&m_endpoint, &QProcess::finished, this, [this] {
+        readEndpoint();
+        if (!m_poweringOff)
+            emit endpointExited();
+    });
+}
+
+LabHost::~LabHost()
+{
+    powerOff();
+}
+
+bool LabHost::powerOn(QString *error)
+{
+    if (isOn())
+        return true;
+    m_netns = createNetworkNamespace(error);
+    if (m_netns < 0)
+        return false;
+    const QString ip = QStringLiteral("ip");
+    const QString cable = cableInterface();
+    // Both ends at once: ours stays here, eth0 goes straight into the host's namespace.
+    if (!runInNamespace(-1, ip, {QStringLiteral("link"), QStringLiteral("add"), cable, QStringLiteral("type"), QStringLiteral("veth"),
+                                 QStringLiteral("peer"), QStringLiteral("name"), QStringLiteral("eth0"), QStringLiteral("netns"), namespacePath(m_netns)},
+                        {}, error)
+        || !runInNamespace(-1, ip, {QStringLiteral("link"), QStringLiteral("set"), cable, QStringLiteral("up")}, {}, error)) {
+        powerOff();
+        return false;
+    }
+    QByteArray batch = "link set lo up\n"
+                       "link set eth0 address " + m_mac.toLatin1() + "\n"
+                       "addr add " + m_config.address.toLatin1() + "/24 dev eth0\n"
+                       "link set eth0 up\n";
+    if (m_staticNeighbours)
+        batch += "neigh replace " + m_peerAddress.toLatin1() + " lladdr " + m_peerMac.toLatin1() + " dev eth0 nud permanent\n";
+    if (!runInNamespace(m_netns, ip, {QStringLiteral("-batch"), QStringLiteral("-")}, batch, error)
+        || !disableOffloads(m_netns, QStringLiteral("eth0"), error)) {
+        powerOff();
+        return false;
+    }
+    if (!m_config.sysctls.isEmpty()) {
+        QStringList args{QStringLiteral("-q"), QStringLiteral("-w")};
+        for (auto it = m_config.sysctls.begin(); it != m_config.sysctls.end(); ++it)
+            args << it.key() + QLatin1Char('=') + it.value();
+        if (!runInNamespace(m_netns, QStringLiteral("sysctl"), args, {}, error)) {
+            powerOff();
+            return false;
+        }
+    }
+    if (!m_observer.start(m_netns, error)) {
+        powerOff();
+        return false;
+    }
+    return true;
+}
+
+void LabHost::powerOff()
+{
+    m_poweringOff = true;
+    if (m_endpoint.state() != QProcess::NotRunning) {
+        m_endpoint.kill(); // SIGKILL also ends a frozen (SIGSTOPped) process
+        m_endpoint.waitForFinished(2000);
+    }
+    m_poweringOff = false;
+    m_observer.stop();
+    if (m_netns >= 0) {
+        QString ignored;
+        // Deleting our end deletes eth0 too; the namespace dies with its last socket.
+        runInNamespace(-1, QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("del"), cableInterface()}, {}, &ignored);
+        ::close(m_netns);
+        m_netns = -1;
+    }
+}
+
+void LabHost::startEndpoint()
+{
+    if (!isOn() || m_config.role == HostConfig::Role::None || endpointRunning())
+        return;
+    QStringList args = m_config.cliArguments(m_peerAddress);
+    args << QStringLiteral("--json");
+    const int netns = m_netns;
+    m_endpoint.setProgram(m_endpointPath);
+    m_endpoint.setArguments(args);
+    m_endpoint.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_endpoint.setChildProcessModifier([netns] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL); // never outlive the supervisor
+        if (::setns(netns, CLONE_NEWNET) != 0)
+            ::_exit(127);
+    });
+    m_buffer.clear();
+    m_endpoint.start();
+}
+
+void LabHost::signalEndpoint(int signal)
+{
+    if (endpointRunning())
+        ::kill(pid_t(m_endpoint.processId()), signal);
+}
+
+void LabHost::commandEndpoint(const QByteArray &line)
+{
+    if (endpointRunning())
+        m_endpoint.write(line + '\n');
+}
+
+void LabHost::readEndpoint()
+{
+    m_buffer += m_endpoint.readAllStandardOutput();
+    qsizetype newline;
+    while ((newline = m_buffer.indexOf('\n')) >= 0) {
+        const QJsonDocument doc = QJsonDocument::fromJson(m_buffer.left(newline));
+        m_buffer.remove(0, newline + 1);
+        if (auto e = Event::fromJson(doc.object()))
+            emit event(*e);
+    }
+}
+
+} // namespace halfopen::lab

@@ -1,0 +1,106 @@
+#include "lab/LabProcess.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+
+namespace halfopen::lab {
+
+using namespace halfopen::core;
+
+namespace {
+QString besideUs(const QString &name)
+{
+    return QDir(QCoreApplication::applicationDirPath()).filePath(name);
+}
+} // namespace
+
+LabProcess::LabProcess(const Options &options, QObject *parent)
+    : LabDriver(parent)
+    , m_options(options)
+{
+    if (m_options.supervisorPath.isEmpty())
+        m_options.supervisorPath = besideUs(QStringLiteral("halfopen-lab"));
+    if (m_options.endpointPath.isEmpty())
+        m_options.endpointPath = besideUs(QStringLiteral("halfopen-cli"));
+    connect(&m_process, &QProcess::readyReadStandardOutput, this, &LabProcess::readEvents);
+    connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
+        m_stderr += QString::fromLocal8Bit(m_process.readAllStandardError());
+    });
+    connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            emit failed(tr("cannot start the lab supervisor %1: %2").arg(m_options.supervisorPath, m_process.errorString()));
+    });
+    connect(&m_process, &QProcess::finished, this, [this] {
+        readEvents();
+        if (!m_stopping && !m_ready)
+            emit failed(tr("the lab supervisor ended before the lab was ready: %1").arg(m_stderr.trimmed()));
+        emit stopped();
+    });
+}
+
+LabProcess::~LabProcess()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.closeWriteChannel(); // the supervisor stops when its stdin closes
+        if (!m_process.waitForFinished(3000))
+            m_process.kill();
+        m_process.waitForFinished(1000);
+    }
+}
+
+void LabProcess::start(const LabConfig &config)
+{
+    m_process.start(m_options.supervisorPath, {});
+    send({{QStringLiteral("cmd"), QStringLiteral("start")},
+          {QStringLiteral("config"), config.toJson()},
+          {QStringLiteral("endpoint"), m_options.endpointPath},
+          {QStringLiteral("pcap"), m_options.pcapPath}});
+}
+
+void LabProcess::apply(const Fault &fault)
+{
+    send({{QStringLiteral("cmd"), QStringLiteral("fault")}, {QStringLiteral("fault"), fault.toJson()}});
+}
+
+void LabProcess::stop()
+{
+    m_stopping = true;
+    if (m_process.state() == QProcess::NotRunning) {
+        emit stopped();
+        return;
+    }
+    send({{QStringLiteral("cmd"), QStringLiteral("stop")}});
+}
+
+void LabProcess::send(const QJsonObject &command)
+{
+    QByteArray line = QJsonDocument(command).toJson(QJsonDocument::Compact);
+    line.append('\n');
+    m_process.write(line);
+}
+
+void LabProcess::readEvents()
+{
+    m_buffer += m_process.readAllStandardOutput();
+    qsizetype newline;
+    while ((newline = m_buffer.indexOf('\n')) >= 0) {
+        const QJsonDocument doc = QJsonDocument::fromJson(m_buffer.left(newline));
+        m_buffer.remove(0, newline + 1);
+        const auto e = Event::fromJson(doc.object());
+        if (!e)
+            continue;
+        if (e->host == QLatin1String("lab") && e->kind == EventKind::Endpoint) {
+            if (e->what == QLatin1String("ready")) {
+                m_ready = true;
+                emit ready();
+            } else if (e->what == QLatin1String("failed")) {
+                m_stopping = true;
+                emit failed(e->detail.value(QStringLiteral("message")).toString());
+            }
+        }
+        emit event(*e);
+    }
+}
+
+} // namespace halfopen::lab

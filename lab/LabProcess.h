@@ -1,0 +1,41 @@
+#pragma once
+
+#include "lab/LabDriver.h"
+
+#include <QProcess>
+
+namespace halfopen::lab {
+
+// The lab supervisor (halfopen-lab) as a child process: JSON commands go down its stdin,
+// events come up its stdout, one JSON object a line. It runs in namespaces of its own and dies
+// with us (PR_SET_PDEATHSIG), taking every host, device and process with it.
+class LabProcess : public LabDriver
+{
+    Q_OBJECT
+public:
+    struct Options {
+        QString supervisorPath;  // halfopen-lab; empty: next to the running executable
+        QString endpointPath;    // halfopen-cli run inside the hosts; empty: next to the running executable
+        QString pcapPath;        // capture of every frame on the cable; empty: none
+    };
+
+    explicit LabProcess(const Options &options, QObject *parent = nullptr);
+    ~LabProcess() override;
+
+    void start(const LabConfig &config) override;
+    void apply(const Fault &fault) override;
+    void stop() override;
+
+private:
+    void send(const QJsonObject &command);
+    void readEvents();
+
+    Options m_options;
+    QProcess m_process;
+    QByteArray m_buffer;
+    QString m_stderr;
+    bool m_ready = false;
+    bool m_stopping = false;
+};
+
+} // namespace halfopen::lab

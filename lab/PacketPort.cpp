@@ -1,0 +1,133 @@
+#include "lab/PacketPort.h"
+
+#include "core/session/MonotonicClock.h"
+#include "core/tcp/ErrnoCatalog.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <linux/ethtool.h>
+#include <linux/if_packet.h>
+#include <linux/sockios.h>
+#include <net/ethernet.h>
+#include <net/if.h>
+#include <sched.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace halfopen::lab {
+
+using core::ErrnoCatalog;
+
+namespace {
+constexpr int kMaxFrame = 65536;
+constexpr int kFramesPerWakeup = 64;
+} // namespace
+
+PacketPort::PacketPort(QObject *parent)
+    : QObject(parent)
+    , m_buffer(kMaxFrame, Qt::Uninitialized)
+{
+}
+
+PacketPort::~PacketPort()
+{
+    close();
+}
+
+bool PacketPort::open(const QString &interfaceName, QString *error)
+{
+    auto fail = [&](const char *what) {
+        *error = QCoreApplication::translate("PacketPort", "%1 on %2: %3").arg(QLatin1String(what), interfaceName, ErrnoCatalog::describe(errno));
+        close();
+        return false;
+    };
+    m_fd = ::socket(AF_PACKET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, htons(ETH_P_ALL));
+    if (m_fd < 0)
+        return fail("cannot open a packet socket");
+    const unsigned index = ::if_nametoindex(interfaceName.toLatin1().constData());
+    if (index == 0)
+        return fail("no such interface");
+    // Frames we send out of this end must not come back to us as if the host had sent them.
+    const int on = 1;
+    ::setsockopt(m_fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &on, sizeof on);
+    const int buffer = 4 * 1024 * 1024;
+    ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &buffer, sizeof buffer);
+    sockaddr_ll address{};
+    address.sll_family = AF_PACKET;
+    address.sll_protocol = htons(ETH_P_ALL);
+    address.sll_ifindex = int(index);
+    if (::bind(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
+        return fail("cannot bind a packet socket");
+    m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &PacketPort::readFrames);
+    return true;
+}
+
+void PacketPort::close()
+{
+    delete m_notifier;
+    m_notifier = nullptr;
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = -1;
+}
+
+bool PacketPort::send(const QByteArray &frame)
+{
+    if (m_fd < 0)
+        return false;
+    return ::send(m_fd, frame.constData(), size_t(frame.size()), MSG_DONTWAIT) == frame.size();
+}
+
+void PacketPort::readFrames()
+{
+    for (int i = 0; i < kFramesPerWakeup && m_fd >= 0; ++i) {
+        const ssize_t n = ::recv(m_fd, m_buffer.data(), size_t(m_buffer.size()), MSG_DONTWAIT);
+        if (n <= 0)
+            return;
+        emit frameReceived(QByteArray(m_buffer.constData(), n), core::monotonicNowUs());
+    }
+}
+
+bool disableOffloads(int netnsFd, const QString &interfaceName, QString *error)
+{
+    // The ioctl works on the namespace the socket was created in: make it there.
+    const int home = ::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+    if (home < 0 || ::setns(netnsFd, CLONE_NEWNET) != 0) {
+        *error = QCoreApplication::translate("PacketPort", "cannot enter the host's namespace: %1").arg(ErrnoCatalog::describe(errno));
+        if (home >= 0)
+            ::close(home);
+        return false;
+    }
+    const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    ::setns(home, CLONE_NEWNET);
+    ::close(home);
+    if (fd < 0) {
+        *error = ErrnoCatalog::describe(errno);
+        return false;
+    }
+    bool ok = true;
+    for (const quint32 command : {quint32(ETHTOOL_STSO), quint32(ETHTOOL_SGSO), quint32(ETHTOOL_SGRO),
+                                  quint32(ETHTOOL_STXCSUM), quint32(ETHTOOL_SSG)}) {
+        ethtool_value value{command, 0};
+        ifreq request{};
+        std::strncpy(request.ifr_name, interfaceName.toLatin1().constData(), IFNAMSIZ - 1);
+        request.ifr_data = reinterpret_cast<char *>(&value);
+        if (::ioctl(fd, SIOCETHTOOL, &request) != 0 && errno != EOPNOTSUPP) {
+            *error = QCoreApplication::translate("PacketPort", "cannot turn off offloads on %1: %2").arg(interfaceName, ErrnoCatalog::describe(errno));
+            ok = false;
+            break;
+        }
+    }
+    ::close(fd);
+    return ok;
+}
+
+} // namespace halfopen::lab

@@ -1,0 +1,125 @@
+#include "lab/PrivateNamespaces.h"
+
+#include "core/tcp/ErrnoCatalog.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QProcess>
+
+#include <fcntl.h>
+#include <sched.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace halfopen::lab {
+
+using core::ErrnoCatalog;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PrivateNamespaces", text);
+}
+
+bool writeFile(const char *path, const QByteArray &text)
+{
+    const int fd = ::open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::write(fd, text.constData(), size_t(text.size())) == text.size();
+    ::close(fd);
+    return ok;
+}
+
+QString userNamespaceHelp(int error)
+{
+    QString help = tr("cannot create a user namespace: %1.").arg(ErrnoCatalog::describe(error));
+    if (QFile::exists(QStringLiteral("/proc/sys/kernel/apparmor_restrict_unprivileged_userns")))
+        help += QLatin1Char(' ') + tr("AppArmor restricts unprivileged user namespaces on this system "
+                                      "(kernel.apparmor_restrict_unprivileged_userns = 1): install HalfOpen's AppArmor "
+                                      "profile, or run: sudo sysctl kernel.apparmor_restrict_unprivileged_userns=0");
+    else if (QFile::exists(QStringLiteral("/proc/sys/kernel/unprivileged_userns_clone")))
+        help += QLatin1Char(' ') + tr("Enable them with: sudo sysctl kernel.unprivileged_userns_clone=1");
+    else
+        help += QLatin1Char(' ') + tr("Check user.max_user_namespaces (must be > 0), or run the lab as root.");
+    return help;
+}
+
+} // namespace
+
+bool enterPrivateNamespaces(QString *error)
+{
+    const uid_t uid = ::geteuid();
+    const gid_t gid = ::getegid();
+    if (uid != 0) {
+        if (::unshare(CLONE_NEWUSER) != 0) {
+            *error = userNamespaceHelp(errno);
+            return false;
+        }
+        // Map ourselves to root inside: full capabilities over namespaces we create, nothing outside.
+        writeFile("/proc/self/setgroups", "deny");
+        if (!writeFile("/proc/self/uid_map", QByteArrayLiteral("0 ") + QByteArray::number(uid) + " 1")
+            || !writeFile("/proc/self/gid_map", QByteArrayLiteral("0 ") + QByteArray::number(gid) + " 1")) {
+            *error = tr("cannot map our user into the new user namespace: %1").arg(ErrnoCatalog::describe(errno));
+            return false;
+        }
+    }
+    if (::unshare(CLONE_NEWNET) != 0) {
+        *error = tr("cannot create a network namespace: %1").arg(ErrnoCatalog::describe(errno));
+        return false;
+    }
+    return true;
+}
+
+int createNetworkNamespace(QString *error)
+{
+    const int home = ::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+    if (home < 0) {
+        *error = tr("cannot open our network namespace: %1").arg(ErrnoCatalog::describe(errno));
+        return -1;
+    }
+    int created = -1;
+    if (::unshare(CLONE_NEWNET) != 0) {
+        *error = tr("cannot create a network namespace: %1").arg(ErrnoCatalog::describe(errno));
+    } else {
+        created = ::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+        if (::setns(home, CLONE_NEWNET) != 0)
+            qFatal("cannot return to the supervisor's network namespace: %s", strerror(errno));
+    }
+    ::close(home);
+    return created;
+}
+
+bool runInNamespace(int netnsFd, const QString &program, const QStringList &arguments, const QByteArray &input, QString *error)
+{
+    QProcess process;
+    process.setProgram(program);
+    process.setArguments(arguments);
+    if (netnsFd >= 0)
+        process.setChildProcessModifier([netnsFd] {
+            if (::setns(netnsFd, CLONE_NEWNET) != 0)
+                ::_exit(127);
+        });
+    process.start();
+    if (!process.waitForStarted(5000)) {
+        *error = tr("cannot run %1: %2").arg(program, process.errorString());
+        return false;
+    }
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(10000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        *error = tr("%1 %2 failed: %3").arg(program, arguments.join(QLatin1Char(' ')),
+                                              QString::fromLocal8Bit(process.readAllStandardError()).trimmed());
+        return false;
+    }
+    return true;
+}
+
+QString namespacePath(int netnsFd)
+{
+    return QStringLiteral("/proc/%1/fd/%2").arg(::getpid()).arg(netnsFd);
+}
+
+} // namespace halfopen::lab

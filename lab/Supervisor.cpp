@@ -1,0 +1,282 @@
+#include "lab/Supervisor.h"
+
+#include "core/session/MonotonicClock.h"
+#include "lab/LabHost.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <csignal>
+
+namespace halfopen::lab {
+
+using namespace halfopen::core;
+
+namespace {
+const QString kClientMac = QStringLiteral("02:48:4f:00:00:01");
+const QString kServerMac = QStringLiteral("02:48:4f:00:00:02");
+} // namespace
+
+Supervisor::Supervisor(QObject *parent)
+    : QObject(parent)
+{
+}
+
+Supervisor::~Supervisor() = default;
+
+void Supervisor::handleCommand(const QJsonObject &command)
+{
+    const QString cmd = command.value(QStringLiteral("cmd")).toString();
+    if (cmd == QLatin1String("start")) {
+        start(command);
+    } else if (cmd == QLatin1String("fault")) {
+        QString error;
+        const auto fault = Fault::fromJson(command.value(QStringLiteral("fault")).toObject(), &error);
+        if (fault)
+            apply(*fault);
+        else
+            labEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), error}});
+    } else if (cmd == QLatin1String("stop")) {
+        stop();
+    } else {
+        labEvent(QStringLiteral("command_error"),
+                 {{QStringLiteral("message"), tr("unknown command '%1': expected start, fault or stop").arg(cmd)}});
+    }
+}
+
+void Supervisor::labEvent(const QString &what, const QJsonObject &detail)
+{
+    Event e;
+    e.kind = EventKind::Endpoint;
+    e.tUs = monotonicNowUs();
+    e.host = QStringLiteral("lab");
+    e.what = what;
+    e.detail = detail;
+    emit event(e);
+}
+
+void Supervisor::fail(const QString &message)
+{
+    labEvent(QStringLiteral("failed"), {{QStringLiteral("message"), message}});
+    stop();
+}
+
+void Supervisor::start(const QJsonObject &command)
+{
+    QString error;
+    const auto config = LabConfig::fromJson(command.value(QStringLiteral("config")).toObject(), &error);
+    if (!config) {
+        fail(error);
+        return;
+    }
+    m_config = *config;
+    const QString endpoint = command.value(QStringLiteral("endpoint")).toString();
+    const bool staticNeighbours = !m_config.cable.arp;
+    m_client = std::make_unique<LabHost>(m_config.client, kClientMac, m_config.server.address, kServerMac, staticNeighbours, endpoint);
+    m_server = std::make_unique<LabHost>(m_config.server, kServerMac, m_config.client.address, kClientMac, staticNeighbours, endpoint);
+    for (LabHost *h : {m_client.get(), m_server.get()}) {
+        connect(h, &LabHost::event, this, &Supervisor::onHostEvent);
+        connect(h, &LabHost::endpointExited, this, [this, h] {
+            // A device that reconnects whenever its connection ends (seed 002).
+            if (h->config().reconnect && h->isOn())
+                QTimer::singleShot(200, h, &LabHost::startEndpoint);
+        });
+    }
+    for (LabHost *h : {m_server.get(), m_client.get()}) {
+        if (!powerOn(h, &error)) {
+            fail(error);
+            return;
+        }
+        if (h->config().poweredOff)
+            powerOff(h);
+    }
+    labEvent(QStringLiteral("hosts_up"), m_config.toJson());
+    m_server->startEndpoint();
+    if (m_server->config().role != HostConfig::Role::Server || !m_server->isOn())
+        m_serverListening = true;
+    checkReady();
+}
+
+bool Supervisor::powerOn(LabHost *h, QString *error)
+{
+    if (!h->powerOn(error))
+        return false;
+    if (!m_cable.attach(side(h), h->cableInterface(), error))
+        return false;
+    updateCut();
+    return true;
+}
+
+void Supervisor::powerOff(LabHost *h)
+{
+    // The cable goes dark first, so nothing the dying host's kernel sends escapes.
+    m_cable.detach(side(h));
+    h->powerOff();
+    updateCut();
+}
+
+void Supervisor::updateCut()
+{
+    for (CableRelay::Side s : {CableRelay::Side::Client, CableRelay::Side::Server}) {
+        const CableRelay::Side other = s == CableRelay::Side::Client ? CableRelay::Side::Server : CableRelay::Side::Client;
+        const LabHost *from = s == CableRelay::Side::Client ? m_client.get() : m_server.get();
+        const LabHost *to = s == CableRelay::Side::Client ? m_server.get() : m_client.get();
+        const bool cut = !from || !to || !from->isOn() || !to->isOn() || m_unplugged[int(s)][0] || m_unplugged[int(other)][1];
+        m_cable.setCut(s, cut);
+    }
+}
+
+void Supervisor::onHostEvent(const Event &e)
+{
+    emit event(e);
+    if (e.kind != EventKind::Endpoint)
+        return;
+    if (e.host == m_config.server.name && e.what == QLatin1String("listening") && !m_serverListening) {
+        m_serverListening = true;
+        if (m_client->isOn())
+            m_client->startEndpoint();
+        checkReady();
+    } else if (e.host == m_config.client.name && e.what == QLatin1String("connecting")) {
+        m_clientStarted = true;
+        checkReady();
+    }
+}
+
+void Supervisor::checkReady()
+{
+    if (m_ready)
+        return;
+    if (m_serverListening && !m_clientStarted && m_client && m_client->isOn() && m_client->config().role == HostConfig::Role::Client) {
+        m_client->startEndpoint();
+        return;
+    }
+    const bool clientReady = m_clientStarted || !m_client || !m_client->isOn() || m_client->config().role != HostConfig::Role::Client;
+    if (m_serverListening && clientReady) {
+        m_ready = true;
+        labEvent(QStringLiteral("ready"));
+    }
+}
+
+LabHost *Supervisor::host(const QString &name) const
+{
+    if (m_client && name == m_client->name())
+        return m_client.get();
+    if (m_server && name == m_server->name())
+        return m_server.get();
+    return nullptr;
+}
+
+CableRelay::Side Supervisor::side(const LabHost *h) const
+{
+    return h == m_client.get() ? CableRelay::Side::Client : CableRelay::Side::Server;
+}
+
+void Supervisor::faultEvent(const Fault &fault)
+{
+    Event e;
+    e.kind = EventKind::Fault;
+    e.tUs = monotonicNowUs();
+    e.host = fault.host;
+    e.what = faultKindName(fault.kind);
+    e.detail = fault.toJson();
+    emit event(e);
+}
+
+void Supervisor::apply(const Fault &fault)
+{
+    LabHost *h = host(fault.host);
+    const bool needsHost = fault.kind != FaultKind::Loss && fault.kind != FaultKind::Delay
+        && fault.kind != FaultKind::NatTimeout && fault.kind != FaultKind::Marker;
+    if (needsHost && !h) {
+        labEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), tr("fault %1: host must be client or server").arg(faultKindName(fault.kind))}});
+        return;
+    }
+    QString error;
+    switch (fault.kind) {
+    case FaultKind::Unplug:
+    case FaultKind::Replug: {
+        const bool cut = fault.kind == FaultKind::Unplug;
+        const int s = int(side(h));
+        if (fault.direction != CableDirection::ToHost)
+            m_unplugged[s][0] = cut;
+        if (fault.direction != CableDirection::FromHost)
+            m_unplugged[s][1] = cut;
+        updateCut();
+        faultEvent(fault);
+        break;
+    }
+    case FaultKind::PowerOff:
+        powerOff(h);
+        faultEvent(fault);
+        break;
+    case FaultKind::PowerOn:
+        if (!powerOn(h, &error)) {
+            labEvent(QStringLiteral("fault_failed"), {{QStringLiteral("message"), error}});
+            return;
+        }
+        faultEvent(fault);
+        h->startEndpoint();
+        break;
+    case FaultKind::Reboot: {
+        powerOff(h);
+        faultEvent(fault);
+        const int downMs = int((fault.value > 0 ? fault.value : 1.0) * 1000);
+        QTimer::singleShot(downMs, this, [this, h] {
+            Fault on;
+            on.kind = FaultKind::PowerOn;
+            on.host = h->name();
+            apply(on);
+        });
+        break;
+    }
+    case FaultKind::KillProcess:
+        faultEvent(fault);
+        h->signalEndpoint(SIGKILL);
+        break;
+    case FaultKind::FreezeProcess:
+        faultEvent(fault);
+        h->signalEndpoint(SIGSTOP);
+        break;
+    case FaultKind::ThawProcess:
+        faultEvent(fault);
+        h->signalEndpoint(SIGCONT);
+        break;
+    case FaultKind::Close:
+        faultEvent(fault);
+        h->commandEndpoint("close");
+        break;
+    case FaultKind::Abort:
+        faultEvent(fault);
+        h->commandEndpoint("abort");
+        break;
+    case FaultKind::ShutdownWrite:
+        faultEvent(fault);
+        h->commandEndpoint("shutdown-write");
+        break;
+    case FaultKind::Send:
+        faultEvent(fault);
+        h->commandEndpoint("send " + QByteArray::number(fault.value > 0 ? int(fault.value) : 100));
+        break;
+    case FaultKind::Marker:
+        faultEvent(fault);
+        break;
+    case FaultKind::IcmpUnreachableOn:
+    case FaultKind::IcmpUnreachableOff:
+    case FaultKind::Loss:
+    case FaultKind::Delay:
+    case FaultKind::NatTimeout:
+        labEvent(QStringLiteral("fault_failed"),
+                 {{QStringLiteral("message"), tr("fault %1 is not available in this build of the cable yet").arg(faultKindName(fault.kind))}});
+        break;
+    }
+}
+
+void Supervisor::stop()
+{
+    m_client.reset();
+    m_server.reset();
+    labEvent(QStringLiteral("stopped"));
+    emit finished();
+}
+
+} // namespace halfopen::lab

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/session/Event.h"
+#include "lab/CableRelay.h"
+#include "lab/Fault.h"
+#include "lab/LabConfig.h"
+
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace halfopen::lab {
+
+class LabHost;
+
+// The lab itself, inside its private namespaces: builds the two hosts and the cable, carries
+// faults out, and reports everything as events. Commands come from the parent as JSON lines:
+//   {"cmd": "start", "config": {LabConfig}, "endpoint": PATH, "pcap": PATH}
+//   {"cmd": "fault", "fault": {Fault}}
+//   {"cmd": "stop"}
+// Lab-level events have host "lab": endpoint "ready", "failed" (detail.message), "stopped".
+class Supervisor : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Supervisor(QObject *parent = nullptr);
+    ~Supervisor() override;
+
+    void handleCommand(const QJsonObject &command);
+
+signals:
+    void event(const halfopen::core::Event &event);
+    void finished();
+
+private:
+    void start(const QJsonObject &command);
+    void apply(const Fault &fault);
+    void stop();
+    void fail(const QString &message);
+    void labEvent(const QString &what, const QJsonObject &detail = {});
+    void faultEvent(const Fault &fault);
+    void onHostEvent(const core::Event &event);
+    void checkReady();
+    LabHost *host(const QString &name) const;
+    CableRelay::Side side(const LabHost *host) const;
+    bool powerOn(LabHost *host, QString *error);
+    void powerOff(LabHost *host);
+    void updateCut();
+
+    LabConfig m_config;
+    std::unique_ptr<LabHost> m_client;
+    std::unique_ptr<LabHost> m_server;
+    CableRelay m_cable;
+    // Cuts by host and direction: unplug/replug and power state combine into the relay's cut.
+    bool m_unplugged[2][2] = {{false, false}, {false, false}}; // [side][0: from host, 1: to host]
+    bool m_serverListening = false;
+    bool m_clientStarted = false;
+    bool m_ready = false;
+};
+
+} // namespace halfopen::lab

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/session/Event.h"
+#include "lab/cable/FrameView.h"
+#include "lab/cable/PacketClass.h"
+#include "lab/cable/TcpFlowKey.h"
+
+#include <QHash>
+#include <optional>
+
+namespace halfopen::lab {
+
+// Follows both directions of every TCP flow on the cable and names each frame (PacketClass),
+// the way Wireshark's TCP analysis does for keep-alives and retransmissions, so a capture
+// opened in Wireshark agrees with our events. Feed it every frame in the order they crossed
+// the cable.
+//
+// Precedence for TCP: rst > keepalive-probe > retransmission > syn/syn-ack > fin >
+// heartbeat-ping/pong > data > keepalive-ack > ack.
+class PacketClassifier
+{
+public:
+    // A `packet` event for one frame: host = the sending host, local/remote = "ip:port" of
+    // sender and receiver, what = the class name, count = TCP payload bytes. detail carries
+    // direction ("client->server"), class, and for TCP flags (tcpdump notation), seq, ack
+    // (absolute), rel_seq, rel_ack (relative to each direction's ISN, as Wireshark shows them),
+    // len and win; for ICMP icmp_type, icmp_code and the flow it reports (original);
+    // for ARP arp_op.
+    core::Event classify(const FrameView &frame, qint64 tUs, const QString &fromHost,
+                         const QString &toHost);
+
+    // The class alone, updating the flow state the same way.
+    PacketClass classOf(const FrameView &frame);
+
+private:
+    // One direction of a flow. Sequence numbers wrap, so every comparison is modulo 2^32.
+    struct Direction {
+        std::optional<quint32> base;       // ISN (or seq - 1 when picked up mid-stream)
+        std::optional<quint32> nextSeq;    // highest seq + length sent so far
+        std::optional<quint32> highestAck; // highest ack this side has sent
+        std::optional<quint32> probeSeq;   // an unanswered keepalive probe
+    };
+    struct Flow {
+        Direction fromA;
+        Direction fromB;
+    };
+
+    // Classifies and updates the flow; the sequence numbers relative to each side's ISN too.
+    PacketClass classifyTcp(const FrameView &frame, quint32 *relativeSeq, quint32 *relativeAck);
+    static PacketClass classifySegment(const FrameView::Tcp &tcp, const Direction &self,
+                                       const Direction &peer);
+    static void remember(const FrameView::Tcp &tcp, PacketClass packetClass, Direction &self,
+                         Direction &peer);
+
+    QHash<TcpFlowKey, Flow> m_flows;
+};
+
+} // namespace halfopen::lab

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "lab/cable/FrameView.h"
+
+#include <QHashFunctions>
+
+namespace halfopen::lab {
+
+// A TCP connection seen from the cable, the same key for both directions: the endpoint that
+// sorts lower (address, then port) is `a`. The protocol is always TCP, so with it this is the
+// usual 5-tuple.
+struct TcpFlowKey {
+    quint32 addressA = 0;
+    quint16 portA = 0;
+    quint32 addressB = 0;
+    quint16 portB = 0;
+
+    // The key of a TCP frame; *fromA tells whether it travels from a to b.
+    static TcpFlowKey of(const FrameView::Ipv4 &ip, const FrameView::Tcp &tcp, bool *fromA);
+
+    friend bool operator==(const TcpFlowKey &, const TcpFlowKey &) = default;
+};
+
+inline size_t qHash(const TcpFlowKey &key, size_t seed = 0)
+{
+    return qHashMulti(seed, key.addressA, key.portA, key.addressB, key.portB);
+}
+
+} // namespace halfopen::lab
