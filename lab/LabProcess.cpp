@@ -51,7 +51,9 @@ LabProcess::~LabProcess()
 
 void LabProcess::start(const LabConfig &config)
 {
-    m_process.start(m_options.supervisorPath, {});
+    QStringList command = m_options.launcher;
+    command << m_options.supervisorPath;
+    m_process.start(command.takeFirst(), command);
     send({{QStringLiteral("cmd"), QStringLiteral("start")},
           {QStringLiteral("config"), config.toJson()},
           {QStringLiteral("endpoint"), m_options.endpointPath},

@@ -17,6 +17,7 @@ public:
         QString supervisorPath;  // halfopen-lab; empty: next to the running executable
         QString endpointPath;    // halfopen-cli run inside the hosts; empty: next to the running executable
         QString pcapPath;        // capture of every frame on the cable; empty: none
+        QStringList launcher;    // runs the supervisor through this, e.g. setpriv as another user
     };
 
     explicit LabProcess(const Options &options, QObject *parent = nullptr);

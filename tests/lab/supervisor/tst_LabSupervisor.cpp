@@ -1,0 +1,246 @@
+// The lab on the real kernel, as root and as an unprivileged user (user namespaces): hosts in
+// network namespaces, the AF_PACKET cable, faults, and nothing left behind afterwards.
+
+#include "lab/LabProcess.h"
+#include "core/session/MonotonicClock.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cerrno>
+#include <csignal>
+#include <unistd.h>
+
+using namespace halfopen::core;
+using namespace halfopen::lab;
+
+namespace {
+
+QString builtTool(const char *name)
+{
+    return QFileInfo(QStringLiteral(HALFOPEN_CLI)).dir().filePath(QString::fromLatin1(name));
+}
+
+// Processes of ours still alive (lab supervisors, endpoints inside lab hosts).
+QStringList leftovers()
+{
+    QProcess pgrep;
+    pgrep.start(QStringLiteral("pgrep"), {QStringLiteral("-a"), QStringLiteral("-f"), QStringLiteral("halfopen-lab|halfopen-cli .*198\\.18\\.")});
+    pgrep.waitForFinished(3000);
+    const QString out = QString::fromUtf8(pgrep.readAllStandardOutput()).trimmed();
+    return out.isEmpty() ? QStringList{} : out.split(QLatin1Char('\n'));
+}
+
+struct Lab {
+    explicit Lab(const QStringList &launcher)
+        : process(LabProcess::Options{builtTool("halfopen-lab"), QStringLiteral(HALFOPEN_CLI), {}, launcher})
+    {
+        QObject::connect(&process, &LabDriver::event, [this](const Event &e) { events.append(e); });
+        QObject::connect(&process, &LabDriver::failed, [this](const QString &m) { failure = m; });
+    }
+    const Event *find(const QString &host, EventKind kind, const QString &what = {}) const
+    {
+        for (const Event &e : events) {
+            if (e.host == host && e.kind == kind && (what.isEmpty() || e.what == what))
+                return &e;
+        }
+        return nullptr;
+    }
+    const Event *fatal(const QString &host) const
+    {
+        for (const Event &e : events) {
+            if (e.host == host && e.kind == EventKind::Error && e.detail.value(QStringLiteral("fatal")).toBool())
+                return &e;
+        }
+        return nullptr;
+    }
+    LabProcess process;
+    QList<Event> events;
+    QString failure;
+};
+
+LabConfig keepaliveConfig()
+{
+    LabConfig config = LabConfig::defaults();
+    config.client.endpoint.options.keepalive = {true, 2, 1, 3};
+    return config;
+}
+
+Fault fault(FaultKind kind, const QString &host, double value = 0)
+{
+    Fault f;
+    f.kind = kind;
+    f.host = host;
+    f.value = value;
+    return f;
+}
+
+} // namespace
+
+class LabSupervisorTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void poweredOffPeerIsFoundByKeepalive_data();
+    void poweredOffPeerIsFoundByKeepalive();
+    void killedPeerSendsFin_data();
+    void killedPeerSendsFin();
+    void rebootedPeerResets_data();
+    void rebootedPeerResets();
+    void nothingSurvivesAKilledParent();
+    void badConfigurationIsReported();
+
+private:
+    void addModes();
+    bool startLab(Lab &lab, const LabConfig &config);
+};
+
+void LabSupervisorTest::initTestCase()
+{
+    QVERIFY2(leftovers().isEmpty(), qPrintable(leftovers().join(QLatin1Char('\n'))));
+}
+
+void LabSupervisorTest::addModes()
+{
+    QTest::addColumn<QStringList>("launcher");
+    if (::geteuid() == 0) {
+        QTest::newRow("root") << QStringList{};
+        // The same lab as a normal user: it must enter a user namespace on its own.
+        QTest::newRow("unprivileged") << QStringList{QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                                     QStringLiteral("--clear-groups")};
+    } else {
+        QTest::newRow("unprivileged") << QStringList{};
+    }
+}
+
+bool LabSupervisorTest::startLab(Lab &lab, const LabConfig &config)
+{
+    QSignalSpy ready(&lab.process, &LabDriver::ready);
+    lab.process.start(config);
+    if (!ready.wait(5000)) {
+        qWarning("lab not ready: %s", qPrintable(lab.failure));
+        return false;
+    }
+    // Ready means the client is connecting; wait for the connection itself.
+    return QTest::qWaitFor([&] { return lab.find(QStringLiteral("client"), EventKind::Endpoint, QStringLiteral("connected")); }, 3000);
+}
+
+void LabSupervisorTest::poweredOffPeerIsFoundByKeepalive_data()
+{
+    addModes();
+}
+
+void LabSupervisorTest::poweredOffPeerIsFoundByKeepalive()
+{
+    QFETCH(QStringList, launcher);
+    Lab lab(launcher);
+    QVERIFY(startLab(lab, keepaliveConfig()));
+    QTest::qWait(300); // idle connection, then the server loses power
+    lab.process.apply(fault(FaultKind::PowerOff, QStringLiteral("server")));
+    QTRY_VERIFY_WITH_TIMEOUT(lab.find(QStringLiteral("server"), EventKind::Fault, QStringLiteral("power-off")), 2000);
+
+    // Keepalive 2/1/3: ETIMEDOUT 5 s (4.5–6.5 s) after the last packet received, three probes.
+    QTRY_VERIFY_WITH_TIMEOUT(lab.fatal(QStringLiteral("client")), 9000);
+    const Event *death = lab.fatal(QStringLiteral("client"));
+    QCOMPARE(death->errnoValue, ETIMEDOUT);
+    QCOMPARE(death->mechanism, DetectionMechanism::Keepalive);
+    const double sinceRx = death->detail.value(QStringLiteral("since_last_received_ms")).toDouble() / 1000;
+    QVERIFY2(sinceRx >= 4.5 && sinceRx <= 6.5, qPrintable(QString::number(sinceRx)));
+    // The powered-off server never said a word: no error, no FIN or RST reached the client.
+    QVERIFY(!lab.find(QStringLiteral("client"), EventKind::Error, QStringLiteral("eof")));
+
+    QSignalSpy stopped(&lab.process, &LabDriver::stopped);
+    lab.process.stop();
+    QVERIFY(stopped.wait(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(leftovers().isEmpty(), 3000);
+}
+
+void LabSupervisorTest::killedPeerSendsFin_data()
+{
+    addModes();
+}
+
+void LabSupervisorTest::killedPeerSendsFin()
+{
+    QFETCH(QStringList, launcher);
+    Lab lab(launcher);
+    QVERIFY(startLab(lab, LabConfig::defaults()));
+    const qint64 faultUs = monotonicNowUs();
+    lab.process.apply(fault(FaultKind::KillProcess, QStringLiteral("server")));
+    // The server host's kernel is alive: it closes the socket and its FIN crosses the cable.
+    QTRY_VERIFY_WITH_TIMEOUT(lab.find(QStringLiteral("client"), EventKind::Error, QStringLiteral("eof")), 2000);
+    const Event *eof = lab.find(QStringLiteral("client"), EventKind::Error, QStringLiteral("eof"));
+    QCOMPARE(eof->mechanism, DetectionMechanism::Fin);
+    QVERIFY((eof->tUs - faultUs) < 500000);
+    // The killed side's orphan socket is seen by the lab's sock_diag observer.
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(lab.events.begin(), lab.events.end(), [](const Event &e) {
+        return e.host == QLatin1String("server") && e.kind == EventKind::State
+            && (e.toState == TcpState::FinWait2 || e.toState == TcpState::TimeWait);
+    }), 3000);
+}
+
+void LabSupervisorTest::rebootedPeerResets_data()
+{
+    addModes();
+}
+
+void LabSupervisorTest::rebootedPeerResets()
+{
+    QFETCH(QStringList, launcher);
+    Lab lab(launcher);
+    QVERIFY(startLab(lab, LabConfig::defaults()));
+    lab.process.apply(fault(FaultKind::Reboot, QStringLiteral("server"), 0.3));
+    QTRY_VERIFY_WITH_TIMEOUT(lab.find(QStringLiteral("server"), EventKind::Fault, QStringLiteral("power-on")), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(std::count_if(lab.events.begin(), lab.events.end(), [](const Event &e) {
+        return e.host == QLatin1String("server") && e.what == QLatin1String("listening");
+    }) == 2, 3000);
+    // The rebooted server forgot the connection: our next segment draws an RST.
+    lab.process.apply(fault(FaultKind::Send, QStringLiteral("client"), 100));
+    QTRY_VERIFY_WITH_TIMEOUT(lab.fatal(QStringLiteral("client")), 2000);
+    QCOMPARE(lab.fatal(QStringLiteral("client"))->errnoValue, ECONNRESET);
+    QCOMPARE(lab.fatal(QStringLiteral("client"))->mechanism, DetectionMechanism::Rst);
+}
+
+void LabSupervisorTest::nothingSurvivesAKilledParent()
+{
+    // A parent that dies by SIGKILL: the supervisor follows it (PR_SET_PDEATHSIG), and the
+    // endpoints follow the supervisor; the namespaces go with them.
+    const QByteArray start = QJsonDocument(QJsonObject{{QStringLiteral("cmd"), QStringLiteral("start")},
+                                                       {QStringLiteral("config"), LabConfig::defaults().toJson()},
+                                                       {QStringLiteral("endpoint"), QStringLiteral(HALFOPEN_CLI)}})
+                                 .toJson(QJsonDocument::Compact);
+    QProcess parent;
+    parent.start(QStringLiteral("bash"), {QStringLiteral("-c"), QStringLiteral("(echo '%1'; sleep 60) | %2 > /dev/null; sleep 60")
+                                                                    .arg(QString::fromUtf8(start), builtTool("halfopen-lab"))});
+    QTRY_VERIFY_WITH_TIMEOUT(leftovers().size() >= 3, 5000); // supervisor, server and client endpoints
+    // Kill the whole parent side at once: bash and its pipeline children, except the supervisor.
+    QProcess::execute(QStringLiteral("pkill"), {QStringLiteral("-KILL"), QStringLiteral("-P"), QString::number(parent.processId()), QStringLiteral("sleep")});
+    QProcess::execute(QStringLiteral("pkill"), {QStringLiteral("-KILL"), QStringLiteral("-P"), QString::number(parent.processId())});
+    ::kill(pid_t(parent.processId()), SIGKILL);
+    parent.waitForFinished(3000);
+    QTRY_VERIFY_WITH_TIMEOUT(leftovers().isEmpty(), 5000);
+    QProcess ipNetns;
+    ipNetns.start(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("list")});
+    ipNetns.waitForFinished(3000);
+    QCOMPARE(ipNetns.readAllStandardOutput().trimmed(), QByteArray());
+}
+
+void LabSupervisorTest::badConfigurationIsReported()
+{
+    Lab lab({});
+    QSignalSpy failed(&lab.process, &LabDriver::failed);
+    LabConfig config = LabConfig::defaults();
+    config.server.sysctls.insert(QStringLiteral("net.ipv4.tcp_retries2"), QStringLiteral("999"));
+    lab.process.start(config);
+    QVERIFY(failed.wait(5000));
+    QVERIFY2(lab.failure.contains(QLatin1String("tcp_retries2")) && lab.failure.contains(QLatin1String("255")), qPrintable(lab.failure));
+}
+
+QTEST_GUILESS_MAIN(LabSupervisorTest)
+#include "tst_LabSupervisor.moc"
