@@ -4,3 +4,4 @@ set -euo pipefail
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
 "$here/sockets/run.sh" "$build"
+"$build/tests/bench/lab/lab-bench"
