@@ -223,14 +223,7 @@ void TestConnection::handleError(int errnoValue, const char *operation)
     const bool stillUp = context.atError && context.atError->state == TcpState::Established;
     if (isSoftNetworkError(errnoValue) && stillUp) {
         // IP_RECVERR reports ICMP errors at once; the connection itself lives on.
-        Event e = makeEvent(EventKind::Error, QString::fromLatin1(operation));
-        e.errnoValue = errnoValue;
-        e.mechanism = mechanism;
-        e.detail = extra;
-        e.detail.insert(QStringLiteral("operation"), QString::fromLatin1(operation));
-        e.detail.insert(QStringLiteral("fatal"), false);
-        e.detail.insert(QStringLiteral("message"), ErrnoCatalog::describe(errnoValue));
-        emit event(e);
+        emit event(errorEvent(errnoValue, mechanism, operation, extra, /*fatal=*/false));
         return;
     }
     die(errnoValue, mechanism, operation, extra);
@@ -240,17 +233,23 @@ void TestConnection::die(int errnoValue, DetectionMechanism mechanism, const cha
 {
     if (m_fd < 0)
         return;
+    m_deathErrno = errnoValue;
+    m_deathMechanism = mechanism;
+    emit event(errorEvent(errnoValue, mechanism, operation, extra, /*fatal=*/true));
+    finish(Ending::Died, QStringLiteral("error"));
+}
+
+Event TestConnection::errorEvent(int errnoValue, DetectionMechanism mechanism, const char *operation,
+                                 const QJsonObject &extra, bool fatal) const
+{
     Event e = makeEvent(EventKind::Error, QString::fromLatin1(operation));
     e.errnoValue = errnoValue;
     e.mechanism = mechanism;
     e.detail = extra;
     e.detail.insert(QStringLiteral("operation"), QString::fromLatin1(operation));
-    e.detail.insert(QStringLiteral("fatal"), true);
+    e.detail.insert(QStringLiteral("fatal"), fatal);
     e.detail.insert(QStringLiteral("message"), ErrnoCatalog::describe(errnoValue));
-    m_deathErrno = errnoValue;
-    m_deathMechanism = mechanism;
-    emit event(e);
-    finish(Ending::Died, QStringLiteral("error"));
+    return e;
 }
 
 void TestConnection::closeGracefully()

@@ -64,6 +64,8 @@ private:
     void die(int errnoValue, DetectionMechanism mechanism, const char *operation, const QJsonObject &extra = {});
     void finish(Ending ending, const QString &how);
     Event makeEvent(EventKind kind, const QString &what = {}) const;
+    Event errorEvent(int errnoValue, DetectionMechanism mechanism, const char *operation,
+                     const QJsonObject &extra, bool fatal) const;
 
     int m_fd;
     EndpointConfig m_config;
