@@ -1,0 +1,362 @@
+// Classification of a whole synthesized conversation, frame by frame, and the packet events'
+// fields: handshake, data, a lost and retransmitted segment, heartbeats, Linux and Windows
+// keepalive probes with their answers, FIN, RST, and the non-TCP classes.
+
+#include "lab/cable/IcmpUnreachable.h"
+#include "lab/cable/PacketClassifier.h"
+#include "TestFrames.h"
+
+#include "core/endpoint/FrameCodec.h"
+
+#include <QTest>
+
+using namespace halfopen;
+using namespace halfopen::lab;
+using namespace halfopen::lab::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Step {
+    QByteArray frame;
+    bool fromClient = true;
+    QString expected;
+};
+
+} // namespace
+
+class TestPacketClassifier : public QObject
+{
+    Q_OBJECT
+private slots:
+    void classNamesRoundTrip();
+    void wholeConversation();
+    void eventFields();
+    void keepaliveAckNeedsAProbe();
+    void retransmittedSynAndFin();
+    void retransmissionWinsOverHeartbeat();
+    void newConnectionOnTheSameTuple();
+    void pickedUpMidStream();
+    void sequenceWrapIsNotARetransmission();
+    void nonTcpFrames();
+};
+
+void TestPacketClassifier::classNamesRoundTrip()
+{
+    QSet<QString> names;
+    for (int i = 0; i <= int(PacketClass::Other); ++i) {
+        const QString name = packetClassName(PacketClass(i));
+        QCOMPARE(packetClassFromName(name), PacketClass(i));
+        names.insert(name);
+    }
+    QCOMPARE(names.size(), int(PacketClass::Other) + 1);
+    QCOMPARE(packetClassName(PacketClass::KeepaliveProbe), QStringLiteral("keepalive-probe"));
+    QCOMPARE(packetClassName(PacketClass::IcmpUnreachable), QStringLiteral("icmp-unreachable"));
+    QVERIFY(!packetClassFromName(u"keepalive"));
+}
+
+void TestPacketClassifier::wholeConversation()
+{
+    Conversation c;
+    TcpEnd &cl = c.client;
+    TcpEnd &sv = c.server;
+    QList<Step> steps;
+    auto fromClient = [&](const QByteArray &frame, const char *expected) {
+        steps.append({frame, true, QLatin1String(expected)});
+    };
+    auto fromServer = [&](const QByteArray &frame, const char *expected) {
+        steps.append({frame, false, QLatin1String(expected)});
+    };
+
+    fromClient(c.send(cl, sv, FrameView::kSyn), "syn");
+    fromServer(c.send(sv, cl, kSynAck), "syn-ack");
+    fromClient(c.send(cl, sv, FrameView::kAck), "ack");
+    fromClient(c.send(cl, sv, kPshAck, core::FrameCodec::encodeData(100)), "data");
+    fromServer(c.send(sv, cl, FrameView::kAck), "ack");
+    // A segment lost on the way (still seen by the cable), then sent again.
+    const quint32 lostSeq = cl.nextSeq;
+    const QByteArray lostPayload = core::FrameCodec::encodeData(50);
+    fromClient(Conversation::sendAt(cl, sv, lostSeq, kPshAck, lostPayload), "data");
+    cl.nextSeq += quint32(lostPayload.size());
+    fromClient(Conversation::sendAt(cl, sv, lostSeq, kPshAck, lostPayload), "retransmission");
+    fromServer(c.send(sv, cl, FrameView::kAck), "ack");
+    // Heartbeat: the server's answer carries the ack for the ping.
+    fromClient(c.send(cl, sv, kPshAck, core::FrameCodec::encodePing(1)), "heartbeat-ping");
+    fromServer(c.send(sv, cl, kPshAck, core::FrameCodec::encodeAnswer(1)), "heartbeat-pong");
+    fromClient(c.send(cl, sv, FrameView::kAck), "ack");
+    // Linux keepalive: no byte, at snd_una - 1; the answer acknowledges snd_una.
+    fromClient(Conversation::sendAt(cl, sv, cl.nextSeq - 1, FrameView::kAck), "keepalive-probe");
+    fromServer(c.send(sv, cl, FrameView::kAck), "keepalive-ack");
+    fromClient(Conversation::sendAt(cl, sv, cl.nextSeq - 1, FrameView::kAck), "keepalive-probe");
+    fromServer(c.send(sv, cl, FrameView::kAck), "keepalive-ack");
+    // Windows keepalive from the server: one byte (the last one already sent), same position.
+    fromServer(Conversation::sendAt(sv, cl, sv.nextSeq - 1, FrameView::kAck, "\x04"), "keepalive-probe");
+    fromClient(c.send(cl, sv, FrameView::kAck), "keepalive-ack");
+    // An ordinary ACK after that is just an ACK again.
+    fromClient(c.send(cl, sv, FrameView::kAck), "ack");
+    fromServer(c.send(sv, cl, kPshAck, core::FrameCodec::encodeData(20)), "data");
+    fromClient(c.send(cl, sv, kFinAck), "fin");
+    fromServer(c.send(sv, cl, kFinAck), "fin");
+    fromClient(c.send(cl, sv, FrameView::kAck), "ack");
+
+    // A second connection from another port is refused: SYN, then the server's RST.
+    Conversation refused;
+    refused.client.port = 40001;
+    fromClient(refused.send(refused.client, refused.server, FrameView::kSyn), "syn");
+    refused.server.nextSeq = 0;
+    fromServer(refused.send(refused.server, refused.client, FrameView::kRst | FrameView::kAck), "rst");
+
+    PacketClassifier classifier;
+    qint64 t = 1'000'000;
+    for (int i = 0; i < steps.size(); ++i) {
+        const Step &step = steps.at(i);
+        const FrameView frame(step.frame);
+        const core::Event event = classifier.classify(frame, t += 1000,
+                                                      step.fromClient ? u"client"_s : u"server"_s,
+                                                      step.fromClient ? u"server"_s : u"client"_s);
+        QVERIFY2(event.what == step.expected,
+                 qPrintable(QStringLiteral("frame %1: %2, expected %3").arg(i).arg(event.what, step.expected)));
+        QCOMPARE(event.detail.value(u"class").toString(), step.expected);
+    }
+}
+
+void TestPacketClassifier::eventFields()
+{
+    Conversation c;
+    PacketClassifier classifier;
+    auto classify = [&](const QByteArray &bytes, bool fromClient, qint64 t) {
+        return classifier.classify(FrameView(bytes), t, fromClient ? u"client"_s : u"server"_s,
+                                   fromClient ? u"server"_s : u"client"_s);
+    };
+    const core::Event syn = classify(c.send(c.client, c.server, FrameView::kSyn), true, 10);
+    QCOMPARE(syn.kind, core::EventKind::Packet);
+    QCOMPARE(syn.tUs, 10);
+    QCOMPARE(syn.host, u"client"_s);
+    QCOMPARE(syn.local, u"198.18.0.1:40000"_s);
+    QCOMPARE(syn.remote, u"198.18.0.2:5000"_s);
+    QCOMPARE(syn.detail.value(u"direction").toString(), u"client->server"_s);
+    QCOMPARE(syn.detail.value(u"flags").toString(), u"S"_s);
+    QCOMPARE(syn.detail.value(u"seq").toInteger(), 1000);
+    QCOMPARE(syn.detail.value(u"rel_seq").toInteger(), 0);
+    QCOMPARE(syn.detail.value(u"rel_ack").toInteger(), 0);
+    QCOMPARE(syn.detail.value(u"len").toInt(), 0);
+    QCOMPARE(syn.detail.value(u"win").toInt(), 502);
+
+    const core::Event synAck = classify(c.send(c.server, c.client, kSynAck), false, 20);
+    QCOMPARE(synAck.host, u"server"_s);
+    QCOMPARE(synAck.local, u"198.18.0.2:5000"_s);
+    QCOMPARE(synAck.remote, u"198.18.0.1:40000"_s);
+    QCOMPARE(synAck.detail.value(u"direction").toString(), u"server->client"_s);
+    QCOMPARE(synAck.detail.value(u"flags").toString(), u"S."_s);
+    QCOMPARE(synAck.detail.value(u"seq").toInteger(), 500000);
+    QCOMPARE(synAck.detail.value(u"ack").toInteger(), 1001);
+    QCOMPARE(synAck.detail.value(u"rel_seq").toInteger(), 0);
+    QCOMPARE(synAck.detail.value(u"rel_ack").toInteger(), 1);
+
+    classify(c.send(c.client, c.server, FrameView::kAck), true, 30);
+    const core::Event data = classify(c.send(c.client, c.server, kPshAck, QByteArray(300, 'd')), true, 40);
+    QCOMPARE(data.what, u"data"_s);
+    QCOMPARE(data.count, 300);
+    QCOMPARE(data.detail.value(u"flags").toString(), u"P."_s);
+    QCOMPARE(data.detail.value(u"len").toInt(), 300);
+    QCOMPARE(data.detail.value(u"rel_seq").toInteger(), 1);
+    QCOMPARE(data.detail.value(u"rel_ack").toInteger(), 1);
+    QCOMPARE(data.detail.value(u"seq").toInteger(), 1001);
+    QCOMPARE(data.detail.value(u"ack").toInteger(), 500001);
+
+    const core::Event ack = classify(c.send(c.server, c.client, FrameView::kAck), false, 50);
+    QCOMPARE(ack.what, u"ack"_s);
+    QCOMPARE(ack.count, 0);
+    QCOMPARE(ack.detail.value(u"flags").toString(), u"."_s);
+    QCOMPARE(ack.detail.value(u"rel_seq").toInteger(), 1);
+    QCOMPARE(ack.detail.value(u"rel_ack").toInteger(), 301);
+
+    // The event survives the session's JSON round trip (what the recorder writes).
+    const auto back = core::Event::fromJson(data.toJson());
+    QVERIFY(back.has_value());
+    QCOMPARE(back->what, data.what);
+    QCOMPARE(back->detail, data.detail);
+}
+
+void TestPacketClassifier::keepaliveAckNeedsAProbe()
+{
+    Conversation c;
+    PacketClassifier classifier;
+    auto classOf = [&](const QByteArray &bytes) { return classifier.classOf(FrameView(bytes)); };
+    classOf(c.send(c.client, c.server, FrameView::kSyn));
+    classOf(c.send(c.server, c.client, kSynAck));
+    classOf(c.send(c.client, c.server, FrameView::kAck));
+    // Duplicate ACKs without a probe before them are plain ACKs.
+    QCOMPARE(classOf(c.send(c.server, c.client, FrameView::kAck)), PacketClass::Ack);
+    QCOMPARE(classOf(c.send(c.server, c.client, FrameView::kAck)), PacketClass::Ack);
+    // A probe answered once: the next identical ACK is an ordinary one.
+    QCOMPARE(classOf(Conversation::sendAt(c.server, c.client, c.server.nextSeq - 1, FrameView::kAck)),
+             PacketClass::KeepaliveProbe);
+    QCOMPARE(classOf(c.send(c.client, c.server, FrameView::kAck)), PacketClass::KeepaliveAck);
+    QCOMPARE(classOf(c.send(c.client, c.server, FrameView::kAck)), PacketClass::Ack);
+    // A probe from one side is not answered by that side's own ACK.
+    QCOMPARE(classOf(Conversation::sendAt(c.server, c.client, c.server.nextSeq - 1, FrameView::kAck)),
+             PacketClass::KeepaliveProbe);
+    QCOMPARE(classOf(c.send(c.server, c.client, FrameView::kAck)), PacketClass::Ack);
+    QCOMPARE(classOf(c.send(c.client, c.server, FrameView::kAck)), PacketClass::Ack);
+    // Two bytes at snd_una - 1 are not a probe but data sent again.
+    QCOMPARE(classOf(Conversation::sendAt(c.server, c.client, c.server.nextSeq - 1, kPshAck, "ab")),
+             PacketClass::Retransmission);
+}
+
+void TestPacketClassifier::retransmittedSynAndFin()
+{
+    Conversation c;
+    PacketClassifier classifier;
+    auto classOf = [&](const QByteArray &bytes) { return classifier.classOf(FrameView(bytes)); };
+    const QByteArray syn = c.send(c.client, c.server, FrameView::kSyn);
+    QCOMPARE(classOf(syn), PacketClass::Syn);
+    QCOMPARE(classOf(syn), PacketClass::Retransmission);
+    QCOMPARE(classOf(syn), PacketClass::Retransmission);
+    const QByteArray synAck = c.send(c.server, c.client, kSynAck);
+    QCOMPARE(classOf(synAck), PacketClass::SynAck);
+    QCOMPARE(classOf(synAck), PacketClass::Retransmission);
+    QCOMPARE(classOf(c.send(c.client, c.server, FrameView::kAck)), PacketClass::Ack);
+    // FIN carrying data: the flag wins over the data; sent again it is a retransmission.
+    const QByteArray fin = c.send(c.client, c.server, kFinAck | FrameView::kPsh, "last words");
+    QCOMPARE(classOf(fin), PacketClass::Fin);
+    QCOMPARE(classOf(fin), PacketClass::Retransmission);
+    // An RST is an RST whatever its sequence number.
+    QCOMPARE(classOf(Conversation::sendAt(c.server, c.client, c.server.nextSeq, FrameView::kRst)),
+             PacketClass::Rst);
+    QCOMPARE(classOf(Conversation::sendAt(c.server, c.client, c.server.nextSeq, FrameView::kRst)),
+             PacketClass::Rst);
+}
+
+void TestPacketClassifier::retransmissionWinsOverHeartbeat()
+{
+    Conversation c;
+    PacketClassifier classifier;
+    auto classOf = [&](const QByteArray &bytes) { return classifier.classOf(FrameView(bytes)); };
+    classOf(c.send(c.client, c.server, FrameView::kSyn));
+    classOf(c.send(c.server, c.client, kSynAck));
+    classOf(c.send(c.client, c.server, FrameView::kAck));
+    const QByteArray ping = c.send(c.client, c.server, kPshAck, core::FrameCodec::encodePing(7));
+    QCOMPARE(classOf(ping), PacketClass::HeartbeatPing);
+    QCOMPARE(classOf(ping), PacketClass::Retransmission);
+    const QByteArray pong = c.send(c.server, c.client, kPshAck, core::FrameCodec::encodeAnswer(7));
+    QCOMPARE(classOf(pong), PacketClass::HeartbeatPong);
+    QCOMPARE(classOf(pong), PacketClass::Retransmission);
+    // A data frame of exactly 4 bytes has the same length field but another type.
+    QCOMPARE(classOf(c.send(c.client, c.server, kPshAck, core::FrameCodec::encodeData(4))),
+             PacketClass::Data);
+}
+
+void TestPacketClassifier::newConnectionOnTheSameTuple()
+{
+    // A rebooted client that picks the same port: a SYN with another ISN is a new connection,
+    // not a retransmission of the old one, and its relative numbers start again at 0.
+    Conversation c;
+    PacketClassifier classifier;
+    classifier.classOf(FrameView(c.send(c.client, c.server, FrameView::kSyn)));
+    classifier.classOf(FrameView(c.send(c.server, c.client, kSynAck)));
+    classifier.classOf(FrameView(c.send(c.client, c.server, FrameView::kAck)));
+    classifier.classOf(FrameView(c.send(c.client, c.server, kPshAck, "old")));
+
+    Conversation again;
+    again.client.nextSeq = 77777;
+    again.server.nextSeq = 88888;
+    const core::Event syn = classifier.classify(FrameView(again.send(again.client, again.server, FrameView::kSyn)),
+                                                1, u"client"_s, u"server"_s);
+    QCOMPARE(syn.what, u"syn"_s);
+    QCOMPARE(syn.detail.value(u"rel_seq").toInteger(), 0);
+    const core::Event synAck = classifier.classify(FrameView(again.send(again.server, again.client, kSynAck)),
+                                                   2, u"server"_s, u"client"_s);
+    QCOMPARE(synAck.what, u"syn-ack"_s);
+    QCOMPARE(synAck.detail.value(u"rel_seq").toInteger(), 0);
+    QCOMPARE(synAck.detail.value(u"rel_ack").toInteger(), 1);
+    QCOMPARE(classifier.classOf(FrameView(again.send(again.client, again.server, kPshAck, "new"))),
+             PacketClass::Data);
+}
+
+void TestPacketClassifier::pickedUpMidStream()
+{
+    // The classifier started after the handshake: the first segments are taken as they come
+    // and numbered from 1, as Wireshark does.
+    Conversation c;
+    c.client.nextSeq = 5000;
+    c.server.nextSeq = 9000;
+    PacketClassifier classifier;
+    const core::Event data = classifier.classify(FrameView(c.send(c.client, c.server, kPshAck, "abc")), 1,
+                                                 u"client"_s, u"server"_s);
+    QCOMPARE(data.what, u"data"_s);
+    QCOMPARE(data.detail.value(u"rel_seq").toInteger(), 1);
+    QCOMPARE(data.detail.value(u"rel_ack").toInteger(), 1);
+    const core::Event ack = classifier.classify(FrameView(c.send(c.server, c.client, FrameView::kAck)), 2,
+                                                u"server"_s, u"client"_s);
+    QCOMPARE(ack.what, u"ack"_s);
+    QCOMPARE(ack.detail.value(u"rel_seq").toInteger(), 1);
+    QCOMPARE(ack.detail.value(u"rel_ack").toInteger(), 4);
+}
+
+void TestPacketClassifier::sequenceWrapIsNotARetransmission()
+{
+    Conversation c;
+    c.client.nextSeq = 0xffffff00;
+    PacketClassifier classifier;
+    auto classOf = [&](const QByteArray &bytes) { return classifier.classOf(FrameView(bytes)); };
+    classOf(c.send(c.client, c.server, FrameView::kSyn));
+    classOf(c.send(c.server, c.client, kSynAck));
+    classOf(c.send(c.client, c.server, FrameView::kAck));
+    for (int i = 0; i < 4; ++i) // 4 x 100 bytes cross 2^32
+        QCOMPARE(classOf(c.send(c.client, c.server, kPshAck, QByteArray(100, 'w'))), PacketClass::Data);
+    QVERIFY(c.client.nextSeq < 0x1000);
+    QCOMPARE(classOf(c.send(c.server, c.client, FrameView::kAck)), PacketClass::Ack);
+    // ... and a probe just after the wrap is still found at snd_una - 1.
+    QCOMPARE(classOf(Conversation::sendAt(c.client, c.server, c.client.nextSeq - 1, FrameView::kAck)),
+             PacketClass::KeepaliveProbe);
+    QCOMPARE(classOf(Conversation::sendAt(c.client, c.server, c.client.nextSeq - 300, kPshAck, "x")),
+             PacketClass::Retransmission);
+}
+
+void TestPacketClassifier::nonTcpFrames()
+{
+    PacketClassifier classifier;
+    const MacAddress routerMac{0x02, 0, 0, 0, 0, 0xfe};
+    Segment synSegment;
+    synSegment.flags = FrameView::kSyn;
+    const QByteArray syn = tcpFrame(synSegment);
+    const QByteArray unreachable = IcmpUnreachable::build(FrameView(syn), 0xc61200fe, routerMac);
+    const core::Event icmp = classifier.classify(FrameView(unreachable), 5, u"server"_s, u"client"_s);
+    QCOMPARE(icmp.what, u"icmp-unreachable"_s);
+    QCOMPARE(icmp.local, u"198.18.0.254"_s);
+    QCOMPARE(icmp.remote, u"198.18.0.1"_s);
+    QCOMPARE(icmp.detail.value(u"icmp_type").toInt(), 3);
+    QCOMPARE(icmp.detail.value(u"icmp_code").toInt(), 1);
+    QCOMPARE(icmp.detail.value(u"original").toString(), u"198.18.0.1:40000->198.18.0.2:5000"_s);
+
+    QByteArray echo = QByteArray::fromHex("0800f7fe00010000");
+    const QByteArray echoFrame = ethernetHeader(kServerMac, kClientMac, FrameView::kEtherTypeIpv4)
+                                 + ipv4Header(kClientIp, kServerIp, 1, int(echo.size())) + echo;
+    QCOMPARE(classifier.classify(FrameView(echoFrame), 6, u"client"_s, u"server"_s).what, u"icmp"_s);
+
+    QByteArray arp(28, '\0');
+    put16(arp, 0, 1);
+    put16(arp, 2, 0x0800);
+    arp[4] = 6;
+    arp[5] = 4;
+    put16(arp, 6, 2);
+    put32(arp, 14, kServerIp);
+    put32(arp, 24, kClientIp);
+    const core::Event arpEvent = classifier.classify(
+        FrameView(ethernetHeader(kClientMac, kServerMac, FrameView::kEtherTypeArp) + arp), 7,
+        u"server"_s, u"client"_s);
+    QCOMPARE(arpEvent.what, u"arp"_s);
+    QCOMPARE(arpEvent.local, u"198.18.0.2"_s);
+    QCOMPARE(arpEvent.remote, u"198.18.0.1"_s);
+    QCOMPARE(arpEvent.detail.value(u"arp_op").toInt(), 2);
+
+    const QByteArray ipv6 = ethernetHeader(kServerMac, kClientMac, 0x86dd) + QByteArray(40, '\0');
+    const core::Event other = classifier.classify(FrameView(ipv6), 8, u"client"_s, u"server"_s);
+    QCOMPARE(other.what, u"other"_s);
+    QCOMPARE(other.detail.value(u"direction").toString(), u"client->server"_s);
+    QCOMPARE(classifier.classOf(FrameView(syn.first(30))), PacketClass::Other);
+}
+
+QTEST_GUILESS_MAIN(TestPacketClassifier)
+#include "tst_PacketClassifier.moc"
