@@ -1,14 +1,51 @@
 #include "lab/CableRelay.h"
 
+#include "core/session/MonotonicClock.h"
+#include "lab/cable/FrameView.h"
+#include "lab/cable/IcmpUnreachable.h"
+
+#include <arpa/inet.h>
+
 namespace halfopen::lab {
+
+using namespace halfopen::core;
+
+namespace {
+
+// A router on the cable, for ICMP unreachable: an address no host has.
+constexpr quint32 kRouterIp = (198u << 24) | (18u << 16) | (0u << 8) | 254u;
+constexpr MacAddress kRouterMac = {0x02, 0x48, 0x4f, 0x00, 0x00, 0xfe};
+constexpr int kEventsPerSecond = 400; // per direction, for data and ack frames
+constexpr int kBurst = 100;
+
+CableImpairments::Direction direction(CableRelay::Side from)
+{
+    return from == CableRelay::Side::Client ? CableImpairments::Direction::ClientToServer
+                                            : CableImpairments::Direction::ServerToClient;
+}
+
+CableRelay::Side other(CableRelay::Side side)
+{
+    return side == CableRelay::Side::Client ? CableRelay::Side::Server : CableRelay::Side::Client;
+}
+
+} // namespace
 
 CableRelay::CableRelay(QObject *parent)
     : QObject(parent)
+    , m_impairments(quint32(monotonicNowUs()))
 {
     for (Side side : {Side::Client, Side::Server}) {
         connect(&m_ports[int(side)], &PacketPort::frameReceived, this,
                 [this, side](const QByteArray &frame, qint64 tUs) { relay(side, frame, tUs); });
+        m_release[int(side)].setSingleShot(true);
+        m_release[int(side)].setTimerType(Qt::PreciseTimer);
+        connect(&m_release[int(side)], &QTimer::timeout, this, [this, side] { releaseDue(side); });
+        m_tokens[int(side)] = kBurst;
     }
+    m_aggregateFlush.setInterval(200);
+    connect(&m_aggregateFlush, &QTimer::timeout, this, &CableRelay::flushAggregates);
+    m_aggregateFlush.start();
 }
 
 bool CableRelay::attach(Side side, const QString &interfaceName, QString *error)
@@ -20,22 +57,142 @@ bool CableRelay::attach(Side side, const QString &interfaceName, QString *error)
 void CableRelay::detach(Side side)
 {
     m_ports[int(side)].close();
+    m_queues[int(other(side))].clear(); // frames in flight towards a dead host are lost
+}
+
+bool CableRelay::openCapture(const QString &path, QString *error)
+{
+    return m_capture.open(path, error);
 }
 
 void CableRelay::setCut(Side from, bool cut)
 {
-    m_cut[int(from)] = cut;
+    m_impairments.setCut(direction(from), cut);
+}
+
+void CableRelay::setLossPercent(double percent)
+{
+    for (Side side : {Side::Client, Side::Server})
+        m_impairments.setLossPercent(direction(side), percent);
+}
+
+void CableRelay::setDelay(double delayMs, double jitterMs)
+{
+    for (Side side : {Side::Client, Side::Server})
+        m_impairments.setDelay(direction(side), delayMs, jitterMs);
+}
+
+void CableRelay::setIcmpUnreachable(Side towards, bool on)
+{
+    m_icmpTowards[int(towards)] = on;
+}
+
+void CableRelay::setNat(double timeoutS, bool reset)
+{
+    m_nat.setTimeout(timeoutS);
+    m_nat.setResetMode(reset);
 }
 
 void CableRelay::relay(Side from, const QByteArray &frame, qint64 tUs)
 {
-    const Side to = from == Side::Client ? Side::Server : Side::Client;
-    const bool delivered = !m_cut[int(from)] && m_ports[int(to)].send(frame);
-    if (delivered)
-        ++m_forwarded;
-    else
-        ++m_dropped;
-    emit this->frame(frame, from, tUs, delivered);
+    observe(from, frame, tUs);
+    const Side to = other(from);
+    const FrameView view(frame);
+
+    if (m_icmpTowards[int(to)] && view.isIpv4() && !m_impairments.isCut(direction(from))) {
+        // A router that knows the host is unreachable answers instead of delivering.
+        const QByteArray answer = IcmpUnreachable::build(view, kRouterIp, kRouterMac);
+        if (!answer.isEmpty()) {
+            const qint64 now = monotonicNowUs();
+            observe(to, answer, now);
+            m_ports[int(from)].send(answer);
+        }
+        return;
+    }
+    switch (m_nat.process(view, tUs)) {
+    case NatTable::Verdict::Pass:
+        break;
+    case NatTable::Verdict::Drop:
+        return;
+    case NatTable::Verdict::Reset: {
+        const QByteArray reset = NatTable::buildReset(view);
+        if (!reset.isEmpty()) {
+            observe(to, reset, monotonicNowUs());
+            m_ports[int(from)].send(reset);
+        }
+        return;
+    }
+    }
+    const std::optional<qint64> release = m_impairments.admit(direction(from), tUs);
+    if (!release)
+        return; // cut or lost
+    auto &queue = m_queues[int(to)];
+    if (*release <= tUs && queue.empty()) {
+        m_ports[int(to)].send(frame);
+        return;
+    }
+    queue.push_back({*release, frame});
+    if (!m_release[int(to)].isActive())
+        releaseDue(to);
+}
+
+void CableRelay::releaseDue(Side to)
+{
+    auto &queue = m_queues[int(to)];
+    const qint64 now = monotonicNowUs();
+    while (!queue.empty() && queue.front().releaseUs <= now) {
+        m_ports[int(to)].send(queue.front().frame);
+        queue.pop_front();
+    }
+    if (!queue.empty())
+        m_release[int(to)].start(int(std::max<qint64>(0, (queue.front().releaseUs - now + 999) / 1000)));
+}
+
+void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs)
+{
+    if (m_capture.isOpen()) {
+        QString error;
+        if (!m_capture.write(frame, tUs, &error)) {
+            m_capture.close();
+            emit problem(error);
+        }
+    }
+    const FrameView view(frame);
+    Event e = m_classifier.classify(view, tUs, sideName(from), sideName(other(from)));
+    const bool bulk = e.what == QLatin1String("data") || e.what == QLatin1String("ack");
+    if (!bulk) {
+        emit packet(e);
+        return;
+    }
+    int &tokens = m_tokens[int(from)];
+    qint64 &refill = m_tokenRefillUs[int(from)];
+    tokens = int(std::min<qint64>(kBurst, tokens + (tUs - refill) * kEventsPerSecond / 1000000));
+    refill = tUs;
+    if (tokens > 0) {
+        --tokens;
+        emit packet(e);
+        return;
+    }
+    Event &sum = m_aggregate[int(from)];
+    if (sum.tUs == 0) {
+        sum = e;
+        sum.what = QStringLiteral("data");
+        sum.count = 0;
+        sum.detail = {{QStringLiteral("aggregated"), true}, {QStringLiteral("frames"), 0},
+                      {QStringLiteral("direction"), e.detail.value(QStringLiteral("direction"))}};
+    }
+    sum.count += e.count;
+    sum.detail[QStringLiteral("frames")] = sum.detail.value(QStringLiteral("frames")).toInt() + 1;
+}
+
+void CableRelay::flushAggregates()
+{
+    for (Event &sum : m_aggregate) {
+        if (sum.tUs == 0)
+            continue;
+        emit packet(sum);
+        sum = Event{};
+    }
 }
 
 QString sideName(CableRelay::Side side)

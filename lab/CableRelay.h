@@ -1,14 +1,22 @@
 #pragma once
 
+#include "core/session/Event.h"
 #include "lab/PacketPort.h"
+#include "lab/cable/CableImpairments.h"
+#include "lab/cable/NatTable.h"
+#include "lab/cable/PacketClassifier.h"
+#include "lab/cable/PcapWriter.h"
 
 #include <QObject>
+#include <QTimer>
+#include <deque>
 
 namespace halfopen::lab {
 
-// The virtual cable: frames from one host's port go out of the other's. Each direction can be
-// cut on its own (the hosts keep carrier, nothing tells them). Every frame that arrives is
-// offered to observers before it is forwarded or dropped, with the time it arrived.
+// The virtual cable: frames from one host's port go out of the other's. On the way each frame
+// is captured and classified (a `packet` event) and may be cut, lost, delayed, dropped by a NAT
+// that forgot its flow, or answered with ICMP unreachable as a router would. The hosts keep
+// carrier whatever happens: nothing tells them.
 class CableRelay : public QObject
 {
     Q_OBJECT
@@ -21,24 +29,44 @@ public:
     // (Re)attaches one side to an interface in our namespace, e.g. after the host powered on.
     bool attach(Side side, const QString &interfaceName, QString *error);
     void detach(Side side);
+    bool openCapture(const QString &path, QString *error);
 
-    // Cut frames leaving `from` (towards the other side).
+    // Frames leaving `from` are dropped.
     void setCut(Side from, bool cut);
-    bool isCut(Side from) const { return m_cut[int(from)]; }
-
-    qint64 forwarded() const { return m_forwarded; }
-    qint64 dropped() const { return m_dropped; }
+    void setLossPercent(double percent);
+    void setDelay(double delayMs, double jitterMs);
+    // Frames towards `host` are answered with ICMP host unreachable instead of delivered.
+    void setIcmpUnreachable(Side towards, bool on);
+    void setNat(double timeoutS, bool reset);
 
 signals:
-    void frame(const QByteArray &frame, halfopen::lab::CableRelay::Side from, qint64 tUs, bool delivered);
+    void packet(const halfopen::core::Event &event);
+    void problem(const QString &message);
 
 private:
+    struct Queued {
+        qint64 releaseUs;
+        QByteArray frame;
+    };
+
     void relay(Side from, const QByteArray &frame, qint64 tUs);
+    void observe(Side from, const QByteArray &frame, qint64 tUs);
+    void releaseDue(Side from);
+    void flushAggregates();
 
     PacketPort m_ports[2];
-    bool m_cut[2] = {false, false};
-    qint64 m_forwarded = 0;
-    qint64 m_dropped = 0;
+    CableImpairments m_impairments;
+    NatTable m_nat;
+    PacketClassifier m_classifier;
+    PcapWriter m_capture;
+    bool m_icmpTowards[2] = {false, false};
+    std::deque<Queued> m_queues[2];
+    QTimer m_release[2];
+    // Bulk data would flood the timeline: past a rate, data/ack frames are summed per direction.
+    int m_tokens[2] = {0, 0};
+    qint64 m_tokenRefillUs[2] = {0, 0};
+    core::Event m_aggregate[2];
+    QTimer m_aggregateFlush;
 };
 
 QString sideName(CableRelay::Side side);

@@ -69,14 +69,14 @@ bool LabHost::powerOn(QString *error)
         powerOff();
         return false;
     }
-    if (!m_config.sysctls.isEmpty()) {
-        QStringList args{QStringLiteral("-q"), QStringLiteral("-w")};
-        for (auto it = m_config.sysctls.begin(); it != m_config.sysctls.end(); ++it)
-            args << it.key() + QLatin1Char('=') + it.value();
-        if (!runInNamespace(m_netns, QStringLiteral("sysctl"), args, {}, error)) {
-            powerOff();
-            return false;
-        }
+    // IPv6 off: its neighbour discovery would only add noise to the cable; the lab speaks IPv4.
+    QStringList args{QStringLiteral("-q"), QStringLiteral("-w"), QStringLiteral("net.ipv6.conf.all.disable_ipv6=1"),
+                     QStringLiteral("net.ipv6.conf.default.disable_ipv6=1")};
+    for (auto it = m_config.sysctls.begin(); it != m_config.sysctls.end(); ++it)
+        args << it.key() + QLatin1Char('=') + it.value();
+    if (!runInNamespace(m_netns, QStringLiteral("sysctl"), args, {}, error)) {
+        powerOff();
+        return false;
     }
     if (!m_observer.start(m_netns, error)) {
         powerOff();

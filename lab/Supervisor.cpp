@@ -20,6 +20,10 @@ const QString kServerMac = QStringLiteral("02:48:4f:00:00:02");
 Supervisor::Supervisor(QObject *parent)
     : QObject(parent)
 {
+    connect(&m_cable, &CableRelay::packet, this, &Supervisor::event);
+    connect(&m_cable, &CableRelay::problem, this, [this](const QString &message) {
+        labEvent(QStringLiteral("capture_failed"), {{QStringLiteral("message"), message}});
+    });
 }
 
 Supervisor::~Supervisor() = default;
@@ -71,6 +75,14 @@ void Supervisor::start(const QJsonObject &command)
     }
     m_config = *config;
     const QString endpoint = command.value(QStringLiteral("endpoint")).toString();
+    const QString pcap = command.value(QStringLiteral("pcap")).toString();
+    if (!pcap.isEmpty() && !m_cable.openCapture(pcap, &error)) {
+        fail(error);
+        return;
+    }
+    m_cable.setLossPercent(m_config.cable.lossPercent);
+    m_cable.setDelay(m_config.cable.delayMs, m_config.cable.jitterMs);
+    m_cable.setNat(m_config.cable.natTimeoutS, m_config.cable.natReset);
     const bool staticNeighbours = !m_config.cable.arp;
     m_client = std::make_unique<LabHost>(m_config.client, kClientMac, m_config.server.address, kServerMac, staticNeighbours, endpoint);
     m_server = std::make_unique<LabHost>(m_config.server, kServerMac, m_config.client.address, kClientMac, staticNeighbours, endpoint);
@@ -262,11 +274,20 @@ void Supervisor::apply(const Fault &fault)
         break;
     case FaultKind::IcmpUnreachableOn:
     case FaultKind::IcmpUnreachableOff:
+        m_cable.setIcmpUnreachable(side(h), fault.kind == FaultKind::IcmpUnreachableOn);
+        faultEvent(fault);
+        break;
     case FaultKind::Loss:
+        m_cable.setLossPercent(fault.value);
+        faultEvent(fault);
+        break;
     case FaultKind::Delay:
+        m_cable.setDelay(fault.value, fault.jitterMs);
+        faultEvent(fault);
+        break;
     case FaultKind::NatTimeout:
-        labEvent(QStringLiteral("fault_failed"),
-                 {{QStringLiteral("message"), tr("fault %1 is not available in this build of the cable yet").arg(faultKindName(fault.kind))}});
+        m_cable.setNat(fault.value, fault.reset);
+        faultEvent(fault);
         break;
     }
 }
