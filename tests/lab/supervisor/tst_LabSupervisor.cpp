@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cerrno>
@@ -93,6 +95,7 @@ private slots:
     void killedPeerSendsFin();
     void rebootedPeerResets_data();
     void rebootedPeerResets();
+    void classificationAgreesWithTshark();
     void nothingSurvivesAKilledParent();
     void badConfigurationIsReported();
 
@@ -205,6 +208,66 @@ void LabSupervisorTest::rebootedPeerResets()
     QTRY_VERIFY_WITH_TIMEOUT(lab.fatal(QStringLiteral("client")), 2000);
     QCOMPARE(lab.fatal(QStringLiteral("client"))->errnoValue, ECONNRESET);
     QCOMPARE(lab.fatal(QStringLiteral("client"))->mechanism, DetectionMechanism::Rst);
+}
+
+void LabSupervisorTest::classificationAgreesWithTshark()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("tshark")).isEmpty())
+        QSKIP("tshark is not installed (make test installs it)");
+    QTemporaryDir dir;
+    const QString pcap = dir.filePath(QStringLiteral("cable.pcap"));
+    QList<Event> packets;
+    {
+        // Keepalive probes into a dead peer, then data retransmitted into it until the user timeout.
+        LabProcess process(LabProcess::Options{builtTool("halfopen-lab"), QStringLiteral(HALFOPEN_CLI), pcap, {}});
+        QList<Event> events;
+        QObject::connect(&process, &LabDriver::event, [&](const Event &e) { events.append(e); });
+        LabConfig config = LabConfig::defaults();
+        config.client.endpoint.options.keepalive = {true, 1, 1, 9};
+        config.client.endpoint.options.userTimeoutMs = 4000;
+        QSignalSpy ready(&process, &LabDriver::ready);
+        process.start(config);
+        QVERIFY(ready.wait(5000));
+        QTest::qWait(300);
+        process.apply(fault(FaultKind::Unplug, QStringLiteral("server")));
+        // Two probes go out unanswered (1 s idle, then 1 s apart); then data is sent and retransmitted.
+        QTRY_VERIFY_WITH_TIMEOUT(std::count_if(events.begin(), events.end(), [](const Event &e) {
+            return e.kind == EventKind::Packet && e.what == QLatin1String("keepalive-probe");
+        }) >= 2, 4000);
+        process.apply(fault(FaultKind::Send, QStringLiteral("client"), 100));
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(events.begin(), events.end(), [](const Event &e) {
+            return e.host == QLatin1String("client") && e.kind == EventKind::Error;
+        }), 8000);
+        QSignalSpy stopped(&process, &LabDriver::stopped);
+        process.stop();
+        QVERIFY(stopped.wait(5000));
+        for (const Event &e : std::as_const(events)) {
+            if (e.kind == EventKind::Packet)
+                packets.append(e);
+        }
+    }
+    // Wireshark's verdict on every frame of the capture, in capture order.
+    QProcess tshark;
+    tshark.start(QStringLiteral("tshark"), {QStringLiteral("-r"), pcap, QStringLiteral("-T"), QStringLiteral("fields"),
+                                            QStringLiteral("-e"), QStringLiteral("tcp.analysis.keep_alive"),
+                                            QStringLiteral("-e"), QStringLiteral("tcp.analysis.retransmission")});
+    QVERIFY(tshark.waitForFinished(30000));
+    const QStringList lines = QString::fromUtf8(tshark.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), packets.size());
+    int probes = 0;
+    int retransmissions = 0;
+    for (int i = 0; i < lines.size(); ++i) {
+        const QStringList fields = lines.at(i).split(QLatin1Char('\t'));
+        const bool keepalive = !fields.value(0).isEmpty();
+        const bool retransmission = !fields.value(1).isEmpty();
+        const QString ours = packets.at(i).what;
+        QCOMPARE(keepalive, ours == QLatin1String("keepalive-probe"));
+        QCOMPARE(retransmission, ours == QLatin1String("retransmission"));
+        probes += keepalive;
+        retransmissions += retransmission;
+    }
+    QVERIFY2(probes >= 2, qPrintable(QString::number(probes)));
+    QVERIFY2(retransmissions >= 3, qPrintable(QString::number(retransmissions)));
 }
 
 void LabSupervisorTest::nothingSurvivesAKilledParent()
