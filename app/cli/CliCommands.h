@@ -10,5 +10,6 @@ int runServe(const QStringList &arguments);
 int runConnect(const QStringList &arguments);
 int runPredict(const QStringList &arguments);
 int runSockets(const QStringList &arguments);
+int runLab(const QStringList &arguments);
 
 } // namespace halfopen::cli

@@ -25,6 +25,7 @@ const std::array kSubcommands = {
     Subcommand{"connect", QT_TRANSLATE_NOOP("cli", "open a test connection and report how it dies"), runConnect},
     Subcommand{"predict", QT_TRANSLATE_NOOP("cli", "predict when each kind of peer death is detected"), runPredict},
     Subcommand{"sockets", QT_TRANSLATE_NOOP("cli", "list TCP sockets with timers and tcp_info (sock_diag)"), runSockets},
+    Subcommand{"lab", QT_TRANSLATE_NOOP("cli", "run the virtual lab's scenarios (lab list, lab run NAME|FILE)"), runLab},
 };
 
 void printHelp()
@@ -68,5 +69,5 @@ int main(int argc, char *argv[])
         }
     }
     return usageError(QStringLiteral("command"),
-                      QCoreApplication::translate("cli", "unknown command '%1': expected serve, connect, predict or sockets").arg(name));
+                      QCoreApplication::translate("cli", "unknown command '%1': expected serve, connect, predict, sockets or lab").arg(name));
 }

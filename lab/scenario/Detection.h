@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/predict/Prediction.h"
+#include "core/predict/TimeReference.h"
+#include "core/session/Event.h"
+#include "core/tcp/DetectionMechanism.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <optional>
+
+namespace halfopen::lab {
+
+// One moment a host's application learned that its connection died (or, for a soft error
+// with IP_RECVERR, that something is wrong): the error, the fault before it, and the three
+// points a detection time can be measured from.
+struct Detection {
+    QString host;
+    QString local;            // the connection's addresses as the host sees them; local is
+    QString remote;           // empty for a connect that never got one
+    int errnoValue = 0;       // 0: EOF (read() returned 0)
+    core::DetectionMechanism mechanism = core::DetectionMechanism::None;
+    bool fatal = true;        // false: a soft ICMP error; the connection lives on
+    QString operation;        // recv, send, connect, heartbeat
+    qint64 detectedUs = 0;
+
+    std::optional<qint64> faultUs; // the last fault event before the detection
+    QString faultName;
+    QString faultHost;
+    std::optional<qint64> lastReceivedUs;     // see DetectionFinder
+    std::optional<qint64> firstUnackedSendUs;
+
+    core::TimeReference reference = core::TimeReference::Fault; // what elapsed_s counts from
+    std::optional<core::Prediction> prediction;                 // for this host's settings
+
+    std::optional<qint64> referenceUs(core::TimeReference which) const;
+    std::optional<double> elapsedS(core::TimeReference which) const;
+
+    // The summary's detection object; times in seconds since `readyUs`.
+    QJsonObject toJson(qint64 readyUs) const;
+    // The `verdict` event recorded into the session.
+    core::Event toVerdictEvent(qint64 readyUs) const;
+};
+
+} // namespace halfopen::lab

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/session/Event.h"
+#include "lab/scenario/Expectation.h"
+
+#include <QHash>
+#include <QJsonObject>
+
+namespace halfopen::lab {
+
+// Per host, how many keepalive probes, retransmissions, RSTs and FINs it sent (from the
+// cable's `packet` events, delivered or dropped) and how many heartbeat answers it missed.
+class EventCounts
+{
+public:
+    void feed(const core::Event &event);
+
+    qint64 value(const QString &host, CountKind kind) const;
+    // {"keepalive_probes": n, "retransmissions": n, "rst": n, "fin": n, "heartbeats_missed": n}
+    QJsonObject toJson(const QString &host) const;
+
+private:
+    QHash<QString, QHash<CountKind, qint64>> m_counts;
+};
+
+} // namespace halfopen::lab
