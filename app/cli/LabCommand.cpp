@@ -44,7 +44,6 @@ void printLine(const QString &line)
 int listScenarios(bool json)
 {
     const QStringList names = ScenarioCatalog::builtInNames();
-    QJsonArray array;
     QList<Scenario> scenarios;
     for (const QString &name : names) {
         QString error;
@@ -54,6 +53,7 @@ int listScenarios(bool json)
         scenarios.append(*scenario);
     }
     if (json) {
+        QJsonArray array;
         for (const Scenario &s : scenarios)
             array.append(QJsonObject{{QStringLiteral("name"), s.name}, {QStringLiteral("title"), s.title},
                                      {QStringLiteral("explanation"), s.explanation}});
