@@ -60,6 +60,7 @@ private slots:
     void badInput();
     void unknownScenarioListsNames();
     void invalidFileNamesTheField();
+    void labCannotStart();
     void help();
 };
 
@@ -149,6 +150,27 @@ void LabCommandTest::invalidFileNamesTheField()
     r = cli({QStringLiteral("run"), notJson});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("offset")), qPrintable(r.err));
+}
+
+void LabCommandTest::labCannotStart()
+{
+    // A copy of the CLI without the supervisor beside it: the lab cannot start (exit 3), the
+    // lab's message goes to stderr and the summary still says what happened.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString copy = dir.filePath(QStringLiteral("halfopen-cli"));
+    QVERIFY(QFile::copy(QStringLiteral(HALFOPEN_CLI), copy));
+    QProcess p;
+    p.start(copy, {QStringLiteral("lab"), QStringLiteral("run"), QStringLiteral("kill-process"), QStringLiteral("--json")});
+    p.closeWriteChannel();
+    QVERIFY(p.waitForFinished(20000));
+    QCOMPARE(p.exitCode(), 3);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("halfopen-lab")), qPrintable(err));
+    const QJsonObject summary = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    QCOMPARE(summary.value(QStringLiteral("passed")).toBool(true), false);
+    QCOMPARE(summary.value(QStringLiteral("ended_by")).toString(), QStringLiteral("lab_failed"));
+    QVERIFY(summary.value(QStringLiteral("error")).toString().contains(QStringLiteral("halfopen-lab")));
 }
 
 void LabCommandTest::help()
