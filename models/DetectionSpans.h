@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/session/Event.h"
+
+#include <QList>
+#include <optional>
+
+namespace halfopen::models {
+
+// The time from the fault to the moment the application knew: shaded on the timeline and
+// labelled with its duration.
+struct DetectionSpan {
+    QString host;      // the host whose application saw the error
+    QString fault;     // the fault's name ("power-off"), empty when unknown
+    double startX = 0; // the fault, seconds since the session's origin
+    double endX = 0;   // the detection; for an open span, the latest time the session reached
+    double seconds = 0;
+    QString label;     // "5.09 s"
+    core::DetectionMechanism mechanism = core::DetectionMechanism::None;
+    int errnoValue = 0;
+    bool fromVerdict = false; // measured by a verdict event; otherwise fault -> first fatal error
+    bool open = false;        // a fault with nothing detected yet
+};
+
+// Verdict events carry the measured span (fault time and detection time). Until one arrives,
+// the first fault that can kill a connection and the first fatal error after it stand in; a
+// verdict then replaces the stand-in it overlaps.
+class DetectionSpans
+{
+public:
+    // Returns true when the spans changed.
+    bool feed(const core::Event &event, qint64 originUs);
+    QList<DetectionSpan> spans(double nowX) const;
+    void clear();
+
+private:
+    struct PendingFault {
+        double x = 0;
+        QString host;
+        QString name;
+    };
+
+    static bool startsDetection(const core::Event &fault);
+    bool feedVerdict(const core::Event &verdict, qint64 originUs);
+
+    QList<DetectionSpan> m_spans;
+    std::optional<PendingFault> m_pending;
+};
+
+} // namespace halfopen::models

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+namespace halfopen::models {
+
+// How the models write a span of time: "850 ms", "1.2 s", "2 min 05 s". One place, so the
+// table's timer column and the timeline's detection label read alike.
+QString durationText(qint64 ms);
+
+// Seconds with two decimals for measured detection times ("5.09 s").
+QString secondsText(double seconds);
+
+} // namespace halfopen::models

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QString>
+
+namespace halfopen::models {
+
+// The socket table's columns, in display order. Names follow `ss` and the CLI's JSON so the
+// table, `halfopen-cli sockets` and `ss -tani` read alike.
+enum class SocketColumn : int {
+    Host,
+    Local,
+    Remote,
+    State,
+    SendQ,
+    RecvQ,
+    Timer,
+    Retransmits,
+    Probes,
+    Backoff,
+    Rto,
+    Rtt,
+    LastReceived,
+};
+inline constexpr int kSocketColumnCount = int(SocketColumn::LastReceived) + 1;
+
+// Translated header text and its tooltip: what the number means, in plain words.
+QString socketColumnTitle(SocketColumn column);
+QString socketColumnToolTip(SocketColumn column);
+
+} // namespace halfopen::models

@@ -1,0 +1,265 @@
+#include "models/TimelineModel.h"
+
+#include "core/session/Session.h"
+#include "core/tcp/ErrnoCatalog.h"
+
+#include <algorithm>
+
+namespace halfopen::models {
+
+using core::Event;
+using core::EventKind;
+using core::Session;
+
+TimelineModel::TimelineModel(Session *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+{
+    m_notifyTimer.setSingleShot(true);
+    m_notifyTimer.setInterval(kDefaultNotifyMs);
+    connect(&m_notifyTimer, &QTimer::timeout, this, &TimelineModel::flush);
+    // A recording opened before the chart: everything is built now and announced once.
+    for (const Event &e : session->events())
+        add(e);
+    connect(session, &Session::eventAdded, this, [this](const Event &e, qsizetype) { add(e); });
+    connect(session, &Session::cleared, this, &TimelineModel::onCleared);
+}
+
+void TimelineModel::setMaxPointsPerSeries(qsizetype points)
+{
+    m_maxPoints = qMax<qsizetype>(1, points);
+    for (int i = 0; i < m_series.size(); ++i) {
+        const qsizetype before = m_series[i].points().size();
+        m_series[i].setCapacity(m_maxPoints);
+        if (m_series[i].points().size() != before)
+            markSeries(i);
+    }
+}
+
+int TimelineModel::packetSeries(const QString &packetClass) const
+{
+    return m_seriesOf[int(TimelineSeriesKind::Packet)].value(packetClass, -1);
+}
+
+int TimelineModel::heartbeatSeries(const QString &phase) const
+{
+    return m_seriesOf[int(TimelineSeriesKind::Heartbeat)].value(phase, -1);
+}
+
+int TimelineModel::rtoSeries(const QString &socketKey) const
+{
+    return m_seriesOf[int(TimelineSeriesKind::Rto)].value(socketKey, -1);
+}
+
+QList<QPointF> TimelineModel::pointsIn(int series, double xMin, double xMax) const
+{
+    if (series < 0 || series >= m_series.size())
+        return {};
+    return m_series.at(series).pointsIn(xMin, xMax);
+}
+
+void TimelineModel::add(const Event &e)
+{
+    if (!m_originKnown) {
+        m_originUs = m_session->originUs();
+        m_originKnown = true;
+    }
+    const double x = xOf(e.tUs);
+    m_lastX = qMax(m_lastX, x);
+
+    switch (e.kind) {
+    case EventKind::Packet:
+    case EventKind::Heartbeat: {
+        const int lane = ensureLane(e.host);
+        if (lane < 0)
+            return;
+        const auto kind = e.kind == EventKind::Packet ? TimelineSeriesKind::Packet : TimelineSeriesKind::Heartbeat;
+        const QString &name = e.what.isEmpty() ? QStringLiteral("other") : e.what;
+        addPoint(ensureSeries(kind, name, {}, {}), QPointF(x, lane));
+        return;
+    }
+    case EventKind::Sample:
+        if (e.local.isEmpty() || !e.sample)
+            return;
+        ensureLane(e.host);
+        if (m_bands.feed(e, x))
+            markAnnotations();
+        // A listener has no peer and no RTO worth drawing.
+        if (e.sample->rtoUs > 0 && e.sample->state != core::TcpState::Listen)
+            addPoint(ensureSeries(TimelineSeriesKind::Rto, QStringLiteral("rto"), e.host, e.socketKey()),
+                     QPointF(x, e.sample->rtoMs()));
+        return;
+    case EventKind::State:
+        ensureLane(e.host);
+        if (m_bands.feed(e, x))
+            markAnnotations();
+        return;
+    case EventKind::Fault:
+        ensureLane(e.host);
+        m_faults.append({TimelineMarker::Kind::Fault, x, e.host, e.what, 0, core::DetectionMechanism::None, true});
+        m_bands.feed(e, x);
+        m_spans.feed(e, m_originUs);
+        markAnnotations();
+        return;
+    case EventKind::Error:
+        ensureLane(e.host);
+        m_errors.append({TimelineMarker::Kind::Error, x, e.host,
+                         e.errnoValue != 0 ? core::ErrnoCatalog::name(e.errnoValue) : QStringLiteral("EOF"),
+                         e.errnoValue, e.mechanism, e.detail.value(QStringLiteral("fatal")).toBool(true)});
+        m_spans.feed(e, m_originUs);
+        markAnnotations();
+        return;
+    case EventKind::Verdict:
+        if (m_spans.feed(e, m_originUs))
+            markAnnotations();
+        return;
+    case EventKind::Endpoint:
+        return;
+    }
+}
+
+int TimelineModel::ensureLane(const QString &host)
+{
+    if (host.isEmpty())
+        return -1;
+    const auto it = m_laneOf.constFind(host);
+    if (it != m_laneOf.constEnd())
+        return *it;
+    const int lane = int(m_lanes.size());
+    m_lanes.append(host);
+    m_laneOf.insert(host, lane);
+    markAnnotations();
+    return lane;
+}
+
+int TimelineModel::ensureSeries(TimelineSeriesKind kind, const QString &name, const QString &host,
+                                const QString &socketKey)
+{
+    QHash<QString, int> &index = m_seriesOf[int(kind)];
+    const QString &key = kind == TimelineSeriesKind::Rto ? socketKey : name;
+    const auto it = index.constFind(key);
+    if (it != index.constEnd())
+        return *it;
+    const int series = int(m_series.size());
+    m_series.append(TimelineSeries(kind, name, host, socketKey, m_maxPoints));
+    m_seriesDirty.append(false);
+    index.insert(key, series);
+    return series;
+}
+
+void TimelineModel::addPoint(int series, QPointF point)
+{
+    m_series[series].add(point);
+    markSeries(series);
+}
+
+void TimelineModel::markSeries(int series)
+{
+    if (!m_seriesDirty[series]) {
+        m_seriesDirty[series] = true;
+        m_dirtySeries.append(series);
+    }
+    scheduleNotify();
+}
+
+void TimelineModel::markAnnotations()
+{
+    m_annotationsDirty = true;
+    scheduleNotify();
+}
+
+void TimelineModel::scheduleNotify()
+{
+    // Started by the first change after a notification, not restarted by later ones: at most
+    // one notification per interval however fast events come.
+    if (!m_notifyTimer.isActive())
+        m_notifyTimer.start();
+}
+
+void TimelineModel::flush()
+{
+    m_notifyTimer.stop();
+    if (!m_dirtySeries.isEmpty()) {
+        QList<int> series;
+        series.swap(m_dirtySeries);
+        std::sort(series.begin(), series.end());
+        for (int i : std::as_const(series))
+            m_seriesDirty[i] = false;
+        emit seriesChanged(series);
+    }
+    if (m_annotationsDirty) {
+        m_annotationsDirty = false;
+        emit annotationsChanged();
+    }
+}
+
+std::optional<Event> TimelineModel::eventNear(double x, int lane, double maxDx) const
+{
+    const QList<Event> &events = m_session->events();
+    const auto drawnAt = [this, lane](const Event &e) {
+        switch (e.kind) {
+        case EventKind::Fault:
+        case EventKind::Verdict:
+            return true; // vertical lines cross every lane
+        case EventKind::Packet:
+        case EventKind::Heartbeat:
+        case EventKind::State:
+        case EventKind::Error:
+            return laneOf(e.host) == lane;
+        default:
+            return false;
+        }
+    };
+    const qint64 tUs = m_originUs + qint64(x * 1e6);
+    const auto pos = std::lower_bound(events.cbegin(), events.cend(), tUs,
+                                      [](const Event &e, qint64 t) { return e.tUs < t; });
+    // Outwards from x on both sides, each side stopping at its first match.
+    std::optional<qsizetype> best;
+    double bestDx = maxDx;
+    for (auto it = pos; it != events.cend(); ++it) {
+        const double dx = xOf(it->tUs) - x;
+        if (dx > bestDx)
+            break;
+        if (drawnAt(*it)) {
+            best = it - events.cbegin();
+            bestDx = dx;
+            break;
+        }
+    }
+    for (auto it = pos; it != events.cbegin();) {
+        --it;
+        const double dx = x - xOf(it->tUs);
+        if (dx > bestDx || (best && dx == bestDx))
+            break;
+        if (drawnAt(*it)) {
+            best = it - events.cbegin();
+            break;
+        }
+    }
+    if (!best)
+        return std::nullopt;
+    return events.at(*best);
+}
+
+void TimelineModel::onCleared()
+{
+    m_notifyTimer.stop();
+    m_originKnown = false;
+    m_originUs = 0;
+    m_lastX = 0;
+    m_lanes.clear();
+    m_laneOf.clear();
+    m_series.clear();
+    for (auto &index : m_seriesOf)
+        index.clear();
+    m_seriesDirty.clear();
+    m_dirtySeries.clear();
+    m_annotationsDirty = false;
+    m_bands.clear();
+    m_spans.clear();
+    m_faults.clear();
+    m_errors.clear();
+    emit cleared();
+}
+
+} // namespace halfopen::models
