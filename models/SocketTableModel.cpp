@@ -196,7 +196,7 @@ void SocketTableModel::apply(const Event &e, qint64 now)
     if (m_nextRowGuess < m_rows.size() && m_rows[m_nextRowGuess].isSocketOf(e))
         row = m_nextRowGuess;
     else
-        row = m_rowOfKey.value(e.socketKey(), -1);
+        row = m_rowOfKey.value(keyOf(e), -1);
     if (row < 0) {
         // Only a sample or a state of a live socket brings it in; an error, a `closed` or a
         // snapshot's "gone" about a socket never shown has nothing to show.
@@ -211,6 +211,14 @@ void SocketTableModel::apply(const Event &e, qint64 now)
     }
     m_nextRowGuess = row + 1;
     noteChange(row, m_rows[row].apply(e, now));
+}
+
+const QString &SocketTableModel::keyOf(const Event &e)
+{
+    // Event::socketKey(), written into a buffer that keeps its capacity.
+    m_keyBuffer.resize(0);
+    m_keyBuffer.append(e.host).append(QLatin1Char('|')).append(e.local).append(QLatin1Char('|')).append(e.remote);
+    return m_keyBuffer;
 }
 
 void SocketTableModel::noteChange(int row, int change)

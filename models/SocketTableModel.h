@@ -72,6 +72,7 @@ public:
 private:
     void onCleared();
     void apply(const core::Event &event, qint64 nowMs);
+    const QString &keyOf(const core::Event &event);
     void noteChange(int row, int change);
     void scheduleFlush();
     void emitChangedRows();
@@ -85,6 +86,7 @@ private:
     int m_visible = 0;
     QHash<QString, int> m_rowOfKey;
     int m_nextRowGuess = 0;  // snapshots list sockets in the kernel's stable order: try the next row first
+    QString m_keyBuffer;     // reused for lookups: no allocation per event
     QList<int> m_dirty;      // shown rows with a queued dataChanged
     QSet<QString> m_closing; // keys of the rows fading out: the fade timer visits only these
     int m_fadeMs;

@@ -5,3 +5,4 @@ build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
 "$here/sockets/run.sh" "$build"
 "$build/tests/bench/lab/lab-bench"
+"$build/tests/bench/models/models-bench"

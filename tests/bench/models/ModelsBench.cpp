@@ -51,8 +51,10 @@ int main(int argc, char **argv)
             std::printf("| %d | %s | %d | %.2f ms | %.2f ms | <= %.0f ms |\n", r.sockets, qPrintable(r.variant),
                         r.eventsPerUpdate, r.medianMs, r.maxMs, target);
             std::fflush(stdout);
-            // The targets are for the model and a view; the proxy's re-sort is Qt's and shown for scale.
-            missed |= variant != TableVariant::FullSnapshotSortedProxy && r.medianMs > target;
+            // The targets are for the model and a view fed as the engine feeds it (changed sockets,
+            // or whole snapshots in the kernel's order); the other two are shown for scale.
+            const bool targeted = variant == TableVariant::FullSnapshot || variant == TableVariant::ChangedOnly;
+            missed |= targeted && r.medianMs > target;
         }
     }
 
