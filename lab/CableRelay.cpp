@@ -95,16 +95,15 @@ void CableRelay::setNat(double timeoutS, bool reset)
 
 void CableRelay::relay(Side from, const QByteArray &frame, qint64 tUs)
 {
-    observe(from, frame, tUs);
     const Side to = other(from);
     const FrameView view(frame);
 
     if (m_icmpTowards[int(to)] && view.isIpv4() && !m_impairments.isCut(direction(from))) {
         // A router that knows the host is unreachable answers instead of delivering.
+        observe(from, frame, tUs, /*dropped=*/true);
         const QByteArray answer = IcmpUnreachable::build(view, kRouterIp, kRouterMac);
         if (!answer.isEmpty()) {
-            const qint64 now = monotonicNowUs();
-            observe(to, answer, now);
+            observe(to, answer, monotonicNowUs(), false);
             m_ports[int(from)].send(answer);
         }
         return;
@@ -113,19 +112,22 @@ void CableRelay::relay(Side from, const QByteArray &frame, qint64 tUs)
     case NatTable::Verdict::Pass:
         break;
     case NatTable::Verdict::Drop:
+        observe(from, frame, tUs, true);
         return;
     case NatTable::Verdict::Reset: {
+        observe(from, frame, tUs, true);
         const QByteArray reset = NatTable::buildReset(view);
         if (!reset.isEmpty()) {
-            observe(to, reset, monotonicNowUs());
+            observe(to, reset, monotonicNowUs(), false);
             m_ports[int(from)].send(reset);
         }
         return;
     }
     }
     const std::optional<qint64> release = m_impairments.admit(direction(from), tUs);
+    observe(from, frame, tUs, !release.has_value()); // cut or lost when there is no release time
     if (!release)
-        return; // cut or lost
+        return;
     auto &queue = m_queues[int(to)];
     if (*release <= tUs && queue.empty()) {
         m_ports[int(to)].send(frame);
@@ -148,7 +150,7 @@ void CableRelay::releaseDue(Side to)
         m_release[int(to)].start(int(std::max<qint64>(0, (queue.front().releaseUs - now + 999) / 1000)));
 }
 
-void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs)
+void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs, bool dropped)
 {
     if (m_capture.isOpen()) {
         QString error;
@@ -159,7 +161,9 @@ void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs)
     }
     const FrameView view(frame);
     Event e = m_classifier.classify(view, tUs, sideName(from), sideName(other(from)));
-    const bool bulk = e.what == QLatin1String("data") || e.what == QLatin1String("ack");
+    if (dropped)
+        e.detail.insert(QStringLiteral("dropped"), true); // seen on the wire, never delivered
+    const bool bulk = !dropped && (e.what == QLatin1String("data") || e.what == QLatin1String("ack"));
     if (!bulk) {
         emit packet(e);
         return;

@@ -50,7 +50,8 @@ private:
     };
 
     void relay(Side from, const QByteArray &frame, qint64 tUs);
-    void observe(Side from, const QByteArray &frame, qint64 tUs);
+    // Captures and classifies a frame; `dropped`: the cable will not deliver it.
+    void observe(Side from, const QByteArray &frame, qint64 tUs, bool dropped);
     void releaseDue(Side from);
     void flushAggregates();
 

@@ -18,7 +18,8 @@ public:
     using QObject::QObject;
 
     // Builds the hosts and the cable and starts the endpoints. Emits ready() when the server
-    // listens and the client (if any) is connected, or failed() with a message for the user.
+    // listens and the client (if any) has started connecting — time zero of a scenario — or
+    // failed() with a message for the user.
     virtual void start(const LabConfig &config) = 0;
     // Carries a fault out; the lab emits the `fault` event with the time it took effect.
     virtual void apply(const Fault &fault) = 0;

@@ -41,6 +41,8 @@ LabProcess::LabProcess(const Options &options, QObject *parent)
 
 LabProcess::~LabProcess()
 {
+    // Nothing is reported while we tear down: listeners may already be gone.
+    m_process.disconnect(this);
     if (m_process.state() != QProcess::NotRunning) {
         m_process.closeWriteChannel(); // the supervisor stops when its stdin closes
         if (!m_process.waitForFinished(3000))

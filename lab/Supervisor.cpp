@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <unistd.h>
 
 namespace halfopen::lab {
 
@@ -102,7 +103,9 @@ void Supervisor::start(const QJsonObject &command)
         if (h->config().poweredOff)
             powerOff(h);
     }
-    labEvent(QStringLiteral("hosts_up"), m_config.toJson());
+    QJsonObject up = m_config.toJson();
+    up.insert(QStringLiteral("pid"), qint64(::getpid()));
+    labEvent(QStringLiteral("hosts_up"), up);
     m_server->startEndpoint();
     if (m_server->config().role != HostConfig::Role::Server || !m_server->isOn())
         m_serverListening = true;

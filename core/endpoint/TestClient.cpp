@@ -49,7 +49,8 @@ bool TestClient::connectTo(const SocketAddress &address, QString *error)
     e.remote = address.toString();
     e.what = QStringLiteral("connecting");
     e.detail = {{QStringLiteral("heartbeat"), m_config.heartbeat.toJson()},
-                {QStringLiteral("traffic"), m_config.traffic.toString()}};
+                {QStringLiteral("traffic"), m_config.traffic.toString()},
+                {QStringLiteral("pid"), qint64(::getpid())}};
     emit event(e);
 
     if (::connect(m_fd, reinterpret_cast<const sockaddr *>(&address.storage), address.length) == 0) {

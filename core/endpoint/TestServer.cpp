@@ -61,7 +61,8 @@ bool TestServer::listen(const SocketAddress &address, QString *error)
     e.local = m_address.toString();
     e.what = QStringLiteral("listening");
     e.detail = {{QStringLiteral("heartbeat"), m_config.heartbeat.toJson()},
-                {QStringLiteral("traffic"), m_config.traffic.toString()}};
+                {QStringLiteral("traffic"), m_config.traffic.toString()},
+                {QStringLiteral("pid"), qint64(::getpid())}};
     emit event(e);
     return true;
 }

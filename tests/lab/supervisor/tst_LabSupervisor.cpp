@@ -5,6 +5,7 @@
 #include "core/session/MonotonicClock.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -27,14 +28,16 @@ QString builtTool(const char *name)
     return QFileInfo(QStringLiteral(HALFOPEN_CLI)).dir().filePath(QString::fromLatin1(name));
 }
 
-// Processes of ours still alive (lab supervisors, endpoints inside lab hosts).
-QStringList leftovers()
+// Processes a lab reported (supervisor and endpoints, from their events) that are still alive.
+QList<qint64> survivors(const QList<Event> &events)
 {
-    QProcess pgrep;
-    pgrep.start(QStringLiteral("pgrep"), {QStringLiteral("-a"), QStringLiteral("-f"), QStringLiteral("halfopen-lab|halfopen-cli .*198\\.18\\.")});
-    pgrep.waitForFinished(3000);
-    const QString out = QString::fromUtf8(pgrep.readAllStandardOutput()).trimmed();
-    return out.isEmpty() ? QStringList{} : out.split(QLatin1Char('\n'));
+    QList<qint64> alive;
+    for (const Event &e : events) {
+        const qint64 pid = e.detail.value(QStringLiteral("pid")).toInteger();
+        if (pid > 0 && ::kill(pid_t(pid), 0) == 0 && !alive.contains(pid))
+            alive.append(pid);
+    }
+    return alive;
 }
 
 struct Lab {
@@ -60,9 +63,9 @@ struct Lab {
         }
         return nullptr;
     }
-    LabProcess process;
-    QList<Event> events;
+    QList<Event> events; // declared first: outlive the process that fills them
     QString failure;
+    LabProcess process;
 };
 
 LabConfig keepaliveConfig()
@@ -88,7 +91,6 @@ class LabSupervisorTest : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase();
     void poweredOffPeerIsFoundByKeepalive_data();
     void poweredOffPeerIsFoundByKeepalive();
     void killedPeerSendsFin_data();
@@ -103,11 +105,6 @@ private:
     void addModes();
     bool startLab(Lab &lab, const LabConfig &config);
 };
-
-void LabSupervisorTest::initTestCase()
-{
-    QVERIFY2(leftovers().isEmpty(), qPrintable(leftovers().join(QLatin1Char('\n'))));
-}
 
 void LabSupervisorTest::addModes()
 {
@@ -161,7 +158,8 @@ void LabSupervisorTest::poweredOffPeerIsFoundByKeepalive()
     QSignalSpy stopped(&lab.process, &LabDriver::stopped);
     lab.process.stop();
     QVERIFY(stopped.wait(5000));
-    QTRY_VERIFY_WITH_TIMEOUT(leftovers().isEmpty(), 3000);
+    QVERIFY(lab.find(QStringLiteral("lab"), EventKind::Endpoint, QStringLiteral("hosts_up")));
+    QTRY_VERIFY_WITH_TIMEOUT(survivors(lab.events).isEmpty(), 3000);
 }
 
 void LabSupervisorTest::killedPeerSendsFin_data()
@@ -278,16 +276,31 @@ void LabSupervisorTest::nothingSurvivesAKilledParent()
                                                        {QStringLiteral("config"), LabConfig::defaults().toJson()},
                                                        {QStringLiteral("endpoint"), QStringLiteral(HALFOPEN_CLI)}})
                                  .toJson(QJsonDocument::Compact);
+    QTemporaryDir dir;
+    const QString output = dir.filePath(QStringLiteral("events.jsonl"));
     QProcess parent;
-    parent.start(QStringLiteral("bash"), {QStringLiteral("-c"), QStringLiteral("(echo '%1'; sleep 60) | %2 > /dev/null; sleep 60")
-                                                                    .arg(QString::fromUtf8(start), builtTool("halfopen-lab"))});
-    QTRY_VERIFY_WITH_TIMEOUT(leftovers().size() >= 3, 5000); // supervisor, server and client endpoints
-    // Kill the whole parent side at once: bash and its pipeline children, except the supervisor.
-    QProcess::execute(QStringLiteral("pkill"), {QStringLiteral("-KILL"), QStringLiteral("-P"), QString::number(parent.processId()), QStringLiteral("sleep")});
-    QProcess::execute(QStringLiteral("pkill"), {QStringLiteral("-KILL"), QStringLiteral("-P"), QString::number(parent.processId())});
+    parent.start(QStringLiteral("bash"), {QStringLiteral("-c"), QStringLiteral("(echo '%1'; sleep 60) | %2 > %3; sleep 60")
+                                                                    .arg(QString::fromUtf8(start), builtTool("halfopen-lab"), output)});
+    auto events = [&] {
+        QList<Event> list;
+        QFile file(output);
+        if (file.open(QIODevice::ReadOnly)) {
+            for (const QByteArray &line : file.readAll().split('\n')) {
+                if (auto e = Event::fromJson(QJsonDocument::fromJson(line).object()))
+                    list.append(*e);
+            }
+        }
+        return list;
+    };
+    // Supervisor, server and client endpoints all running.
+    QTRY_VERIFY_WITH_TIMEOUT(survivors(events()).size() >= 3, 5000);
+    const QList<Event> seen = events();
+    // Kill the whole parent side at once: bash and its pipeline's shells, not the supervisor.
+    QProcess::execute(QStringLiteral("pkill"), {QStringLiteral("-KILL"), QStringLiteral("-P"), QString::number(parent.processId()), QStringLiteral("-x"), QStringLiteral("bash")});
+    QProcess::execute(QStringLiteral("pkill"), {QStringLiteral("-KILL"), QStringLiteral("-P"), QString::number(parent.processId()), QStringLiteral("-x"), QStringLiteral("sleep")});
     ::kill(pid_t(parent.processId()), SIGKILL);
     parent.waitForFinished(3000);
-    QTRY_VERIFY_WITH_TIMEOUT(leftovers().isEmpty(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(survivors(seen).isEmpty(), 5000);
     QProcess ipNetns;
     ipNetns.start(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("list")});
     ipNetns.waitForFinished(3000);
