@@ -193,7 +193,7 @@ void SocketTableModel::apply(const Event &e, qint64 now)
     // matched is nearly always the one: checked against its key before any hash lookup (which,
     // at 100 000 rows, costs a few cache misses per event).
     int row = -1;
-    if (m_nextRowGuess < m_rows.size() && m_rows[m_nextRowGuess].isSocketOf(e))
+    if (m_nextRowGuess < m_rows.size() && m_rows.at(m_nextRowGuess).isSocketOf(e))
         row = m_nextRowGuess;
     else
         row = m_rowOfKey.value(keyOf(e), -1);

@@ -27,9 +27,13 @@ QVariant cell(const SocketTableModel &m, int row, SocketColumn column, int role 
 // A model with its tester attached, no ageing refresh (it would add dataChanged of its own).
 struct Fixture {
     core::Session session;
-    SocketTableModel model{&session, kShortFadeMs};
+    SocketTableModel model;
     QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
-    Fixture() { model.setRefreshMs(0); }
+    explicit Fixture(int fadeMs = kShortFadeMs)
+        : model(&session, fadeMs)
+    {
+        model.setRefreshMs(0);
+    }
 
     void addClients(int first, int count, double seconds = 1.0)
     {
@@ -192,7 +196,7 @@ void TestSocketTableModel::stateChangeSetsFlash()
 
 void TestSocketTableModel::closedRowFadesThenLeaves()
 {
-    Fixture f;
+    Fixture f(1000); // long enough to watch it fade on a busy machine
     f.addClients(40000, 4);
     QTRY_COMPARE(f.model.rowCount(), 4);
     QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
