@@ -26,6 +26,7 @@ void TcpInfoSampler::watch(int fd, const QString &host)
     // A client socket is watched from SYN_SENT on; handing it to its connection keeps history.
     if (auto it = m_watched.find(fd); it != m_watched.end()) {
         it->host = host;
+        sampleNow(fd); // e.g. SYN_SENT -> ESTABLISHED at the moment connect() completed
         return;
     }
     Watched w;
