@@ -129,6 +129,15 @@ constexpr Text kTexts[] = {
                        "tcp_syn_retries lowered to 2, gives up about 7 s after the first SYN: connect() fails with "
                        "ETIMEDOUT after five retransmissions. With the default of 6 retries it takes over two "
                        "minutes.")},
+    {"connect-to-powered-off-host-arp",
+     QT_TRANSLATE_NOOP("Scenario", "Connecting to a powered-off host with ARP on: EHOSTUNREACH after about 3 s, no SYN ever sent"),
+     QT_TRANSLATE_NOOP("Scenario",
+                       "The same powered-off server, but now the hosts resolve each other's MAC address with ARP "
+                       "instead of static neighbour entries. Before the client's kernel can send its SYN it must "
+                       "learn the server's MAC: it asks three times, one second apart, and nobody answers. After "
+                       "about 3 s it gives up and connect() fails with EHOSTUNREACH (No route to host) although no "
+                       "SYN was ever on the wire. On a real LAN this is what a dead device on the same subnet looks "
+                       "like; a router in between would make it ETIMEDOUT instead.")},
     {"connect-to-closed-port",
      QT_TRANSLATE_NOOP("Scenario", "Connecting to a port nobody listens on: RST, ECONNREFUSED"),
      QT_TRANSLATE_NOOP("Scenario",
