@@ -11,6 +11,10 @@ chmod 777 "$out"
 runner=()
 if [ "$mode" = unprivileged ] && [ "$(id -u)" -eq 0 ]; then
   runner=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  # The build tree may sit where nobody cannot reach it (e.g. under /root): run copies of the
+  # tools from our scratch directory; the lab finds halfopen-lab beside halfopen-cli.
+  cp "$cli" "$(dirname "$cli")/halfopen-lab" "$out/"
+  cli="$out/halfopen-cli"
 elif [ "$mode" != direct ] && [ "$mode" != unprivileged ]; then
   echo "unknown mode $mode" >&2; exit 2
 fi

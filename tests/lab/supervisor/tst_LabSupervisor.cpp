@@ -40,9 +40,25 @@ QList<qint64> survivors(const QList<Event> &events)
     return alive;
 }
 
+// Where an unprivileged user can run the tools from: the build tree may sit where nobody cannot
+// reach it (e.g. under /root), so unprivileged runs use copies in a world-readable directory.
+QString toolsFor(const QStringList &launcher)
+{
+    static QTemporaryDir copies;
+    if (launcher.isEmpty())
+        return QFileInfo(QStringLiteral(HALFOPEN_CLI)).dir().path();
+    if (!QFile::exists(copies.filePath(QStringLiteral("halfopen-lab")))) {
+        QFile::setPermissions(copies.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther
+                                                 | QFile::ReadGroup | QFile::ExeGroup);
+        QFile::copy(builtTool("halfopen-lab"), copies.filePath(QStringLiteral("halfopen-lab")));
+        QFile::copy(QStringLiteral(HALFOPEN_CLI), copies.filePath(QStringLiteral("halfopen-cli")));
+    }
+    return copies.path();
+}
+
 struct Lab {
     explicit Lab(const QStringList &launcher)
-        : process(LabProcess::Options{builtTool("halfopen-lab"), QStringLiteral(HALFOPEN_CLI), {}, launcher})
+        : process(LabProcess::Options{toolsFor(launcher) + QStringLiteral("/halfopen-lab"), toolsFor(launcher) + QStringLiteral("/halfopen-cli"), {}, launcher})
     {
         QObject::connect(&process, &LabDriver::event, [this](const Event &e) { events.append(e); });
         QObject::connect(&process, &LabDriver::failed, [this](const QString &m) { failure = m; });
