@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace halfopen::app {
+
+// The window's command line: what to show and run at once, and a screenshot mode for the docs.
+struct GuiOptions {
+    QString scenario;        // a built-in's name or a scenario file to pick
+    bool start = false;      // start at once (the picked scenario, or a free session)
+    QString recording;       // a JSONL recording to open
+    QString screenshot;      // grab the window to this PNG and quit
+    double afterSeconds = 3; // ... this long after the lab is ready (or after showing, without a run)
+    QString settingsPath;    // an INI file instead of the user's settings
+
+    // Returns nullopt with a message naming the option and what it accepts.
+    static std::optional<GuiOptions> parse(const QStringList &arguments, QString *error, bool *helpShown);
+};
+
+} // namespace halfopen::app

@@ -1,0 +1,43 @@
+#include "Screenshot.h"
+
+#include "ui/LabSessionController.h"
+
+#include <QCoreApplication>
+#include <QPixmap>
+#include <QWidget>
+
+#include <cstdio>
+
+namespace halfopen::app {
+
+Screenshot::Screenshot(QWidget *window, ui::LabSessionController *controller, const QString &path, double afterSeconds,
+                       bool waitForRun)
+    : QObject(window)
+    , m_window(window)
+    , m_path(path)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(int(afterSeconds * 1000));
+    connect(&m_timer, &QTimer::timeout, this, &Screenshot::take);
+    if (!waitForRun) {
+        m_timer.start();
+        return;
+    }
+    connect(controller, &ui::LabSessionController::runStateChanged, this, [this](ui::LabSessionController::RunState state) {
+        if (state == ui::LabSessionController::RunState::Running && !m_timer.isActive())
+            m_timer.start();
+    });
+    // A run that ends before the moment (or never starts) is pictured as it ended.
+    connect(controller, &ui::LabSessionController::finished, this, &Screenshot::take);
+}
+
+void Screenshot::take()
+{
+    const bool saved = m_window->grab().save(m_path, "PNG");
+    if (!saved)
+        std::fprintf(stderr, "halfopen: %s\n",
+                     qPrintable(QCoreApplication::translate("Screenshot", "could not write the screenshot %1").arg(m_path)));
+    QCoreApplication::exit(saved ? 0 : 3);
+}
+
+} // namespace halfopen::app

@@ -1,0 +1,80 @@
+// halfopen: the desktop application. Builds the engine's objects once, hands them to the
+// window, and applies the command line (pick, start, open, screenshot).
+
+#include "GuiOptions.h"
+#include "Screenshot.h"
+
+#include "lab/LabProcess.h"
+#include "lab/scenario/ScenarioCatalog.h"
+#include "lab/scenario/ScenarioTexts.h"
+#include "models/ScenarioListModel.h"
+#include "ui/AppSettings.h"
+#include "ui/LabSessionController.h"
+#include "ui/MainWindow.h"
+#include "ui/ScenarioPicker.h"
+#include "ui/SessionFiles.h"
+
+#include <QApplication>
+#include <QFileInfo>
+
+#include <cstdio>
+#include <memory>
+
+using namespace halfopen;
+
+namespace {
+
+QList<models::ScenarioListModel::Entry> builtInScenarios()
+{
+    QList<models::ScenarioListModel::Entry> entries;
+    for (const QString &name : lab::ScenarioCatalog::builtInNames())
+        entries.append({name, lab::ScenarioTexts::title(name), lab::ScenarioTexts::explanation(name), {}});
+    return entries;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("HalfOpen"));
+    QApplication::setApplicationName(QStringLiteral("halfopen"));
+    QApplication::setApplicationVersion(QStringLiteral(HALFOPEN_VERSION));
+
+    QString error;
+    bool helpShown = false;
+    const auto options = app::GuiOptions::parse(QApplication::arguments(), &error, &helpShown);
+    if (!options) {
+        if (helpShown)
+            return 0;
+        std::fprintf(stderr, "halfopen: %s\n", qPrintable(error));
+        return 2;
+    }
+
+    const auto settings = options->settingsPath.isEmpty() ? std::make_unique<ui::AppSettings>()
+                                                          : std::make_unique<ui::AppSettings>(options->settingsPath);
+    lab::LabProcess lab({});
+    ui::LabSessionController controller(&lab);
+    models::ScenarioListModel scenarios(builtInScenarios());
+    ui::MainWindow window(&controller, &scenarios, settings.get());
+    window.show();
+
+    if (!options->scenario.isEmpty()) {
+        const bool picked = lab::ScenarioCatalog::isBuiltIn(options->scenario)
+            ? window.scenarioPicker()->selectScenario(options->scenario)
+            : window.scenarioPicker()->openFile(options->scenario);
+        if (!picked && !QFileInfo::exists(options->scenario) && !lab::ScenarioCatalog::isBuiltIn(options->scenario)) {
+            std::fprintf(stderr, "halfopen: %s\n",
+                         qPrintable(QApplication::translate("main", "--scenario: '%1' is neither a built-in scenario nor a file; built in: %2")
+                                        .arg(options->scenario, lab::ScenarioCatalog::builtInNames().join(QStringLiteral(", ")))));
+            return 2;
+        }
+    }
+    if (!options->recording.isEmpty())
+        window.files()->open(options->recording);
+    if (options->start)
+        window.start();
+    if (!options->screenshot.isEmpty())
+        new app::Screenshot(&window, &controller, options->screenshot, options->afterSeconds, options->start);
+    return QApplication::exec();
+}

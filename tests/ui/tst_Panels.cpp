@@ -1,0 +1,213 @@
+// The window's panels without a lab: settings fields to LabConfig and back, the live
+// prediction, the fault bar's faults, the topology from fault events, the verdict headline,
+// the CSV export and the settings facade.
+
+#include "core/session/Session.h"
+#include "ui/AppSettings.h"
+#include "ui/EventCsvExport.h"
+#include "ui/FaultBar.h"
+#include "ui/HostSettingsPanel.h"
+#include "ui/PredictionPanel.h"
+#include "ui/TopologyState.h"
+#include "ui/VerdictPanel.h"
+
+#include <QGroupBox>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <cerrno>
+
+using namespace halfopen;
+
+namespace {
+
+core::Event faultEvent(lab::FaultKind kind, const QString &host, double value = 0)
+{
+    lab::Fault f;
+    f.kind = kind;
+    f.host = host;
+    f.value = value;
+    core::Event e;
+    e.kind = core::EventKind::Fault;
+    e.host = host;
+    e.what = lab::faultKindName(kind);
+    e.detail = f.toJson();
+    return e;
+}
+
+lab::LabConfig keepalive213()
+{
+    lab::LabConfig config = lab::LabConfig::defaults();
+    config.client.endpoint.options.keepalive = {true, 2, 1, 3};
+    return config;
+}
+
+} // namespace
+
+class TestPanels : public QObject
+{
+    Q_OBJECT
+private slots:
+    void hostSettingsRoundTrip();
+    void hostSettingsSignalEditsOnly();
+    void predictionFollowsSettings();
+    void faultBarEmitsFaultsWhileRunning();
+    void topologyFollowsFaults();
+    void verdictHeadline();
+    void csvQuotesFields();
+    void settingsKeepLabAndLayout();
+};
+
+void TestPanels::hostSettingsRoundTrip()
+{
+    lab::HostConfig host = lab::LabConfig::defaults().client;
+    host.endpoint.options.keepalive = {true, 2, 1, 3};
+    host.endpoint.options.userTimeoutMs = 3000;
+    host.endpoint.options.recvErr = true;
+    host.endpoint.heartbeat = {true, 500, 4, true};
+    core::TrafficPattern::parse(QStringLiteral("periodic:250:64"), &host.endpoint.traffic, nullptr);
+    host.sysctls.insert(QStringLiteral("net.ipv4.tcp_retries2"), QStringLiteral("5"));
+
+    ui::HostSettingsPanel panel(QStringLiteral("client"));
+    panel.setHost(host);
+    lab::HostConfig out = lab::LabConfig::defaults().client;
+    panel.applyTo(&out);
+    QCOMPARE(out.endpoint.options, host.endpoint.options);
+    QCOMPARE(out.endpoint.heartbeat, host.endpoint.heartbeat);
+    QCOMPARE(out.endpoint.traffic, host.endpoint.traffic);
+    QCOMPARE(out.sysctls, host.sysctls);
+
+    // Back to the kernel's default: the sysctl is left out rather than written.
+    panel.findChild<QSpinBox *>(QStringLiteral("clientRetries2"))->setValue(15);
+    panel.applyTo(&out);
+    QVERIFY(!out.sysctls.contains(QStringLiteral("net.ipv4.tcp_retries2")));
+}
+
+void TestPanels::hostSettingsSignalEditsOnly()
+{
+    ui::HostSettingsPanel panel(QStringLiteral("server"));
+    QSignalSpy changed(&panel, &ui::HostSettingsPanel::changed);
+    panel.setHost(keepalive213().client);
+    QCOMPARE(changed.size(), 0);
+    auto *idle = panel.findChild<QSpinBox *>(QStringLiteral("serverKeepaliveIdle"));
+    QVERIFY(idle);
+    // The box holds the kernel's limits: beyond them it clamps, and the tooltip names the range.
+    QCOMPARE(idle->maximum(), core::KeepaliveSettings::kMaxIdleS);
+    QVERIFY(idle->toolTip().contains(QStringLiteral("1 to 32767 s")));
+    idle->setValue(10);
+    QCOMPARE(changed.size(), 1);
+}
+
+void TestPanels::predictionFollowsSettings()
+{
+    ui::PredictionPanel panel;
+    QVERIFY2(panel.text().contains(QStringLiteral("idle peer powered off: never — enable keepalive or a heartbeat")), qPrintable(panel.text()));
+    panel.setConfig(keepalive213());
+    QVERIFY2(panel.text().contains(QStringLiteral("idle peer powered off: detected by TCP keepalive (ETIMEDOUT) 5.0 s after the last packet received")),
+             qPrintable(panel.text()));
+    QVERIFY2(panel.text().contains(QStringLiteral("peer process frozen: never — enable a heartbeat")), qPrintable(panel.text()));
+}
+
+void TestPanels::faultBarEmitsFaultsWhileRunning()
+{
+    ui::FaultBar bar;
+    QSignalSpy faults(&bar, &ui::FaultBar::faultRequested);
+    auto *powerOff = bar.findChild<QToolButton *>(QStringLiteral("serverPowerOffButton"));
+    QVERIFY(powerOff);
+    QVERIFY(!powerOff->isEnabled());
+    QCOMPARE(powerOff->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+P")));
+    bar.setRunning(true);
+    QTest::mouseClick(powerOff, Qt::LeftButton);
+    QTest::mouseClick(bar.findChild<QToolButton *>(QStringLiteral("clientSendButton")), Qt::LeftButton);
+    QCOMPARE(faults.size(), 2);
+    const auto first = faults.at(0).at(0).value<lab::Fault>();
+    QCOMPARE(first.kind, lab::FaultKind::PowerOff);
+    QCOMPARE(first.host, QStringLiteral("server"));
+    const auto second = faults.at(1).at(0).value<lab::Fault>();
+    QCOMPARE(second.kind, lab::FaultKind::Send);
+    QCOMPARE(second.host, QStringLiteral("client"));
+    QCOMPARE(second.value, 100.0);
+}
+
+void TestPanels::topologyFollowsFaults()
+{
+    ui::TopologyState state;
+    QVERIFY(state.apply(faultEvent(lab::FaultKind::Unplug, QStringLiteral("client"))));
+    QVERIFY(state.client.unplugged);
+    QVERIFY(state.apply(faultEvent(lab::FaultKind::FreezeProcess, QStringLiteral("server"))));
+    QVERIFY(state.server.frozen);
+    QVERIFY(state.apply(faultEvent(lab::FaultKind::Loss, {}, 10)));
+    QCOMPARE(state.lossPercent, 10.0);
+    // Power off takes the frozen process with it; power on brings a fresh host.
+    QVERIFY(state.apply(faultEvent(lab::FaultKind::PowerOff, QStringLiteral("server"))));
+    QVERIFY(state.server.poweredOff);
+    QVERIFY(!state.server.frozen);
+    QVERIFY(state.apply(faultEvent(lab::FaultKind::PowerOn, QStringLiteral("server"))));
+    QCOMPARE(state.server, ui::TopologyState::Host{});
+    QVERIFY(!state.apply(faultEvent(lab::FaultKind::Send, QStringLiteral("client"))));
+    core::Event other;
+    other.kind = core::EventKind::State;
+    QVERIFY(!state.apply(other));
+}
+
+void TestPanels::verdictHeadline()
+{
+    core::Event v;
+    v.kind = core::EventKind::Verdict;
+    v.host = QStringLiteral("client");
+    v.errnoValue = ETIMEDOUT;
+    v.mechanism = core::DetectionMechanism::Keepalive;
+    v.detail = {{QStringLiteral("fatal"), true},
+                {QStringLiteral("elapsed_s"), 5.1},
+                {QStringLiteral("reference"), QStringLiteral("last_received")},
+                {QStringLiteral("predicted_s"), 5.0},
+                {QStringLiteral("predicted_reference"), QStringLiteral("last_received")}};
+    QCOMPARE(ui::VerdictPanel::headlineFor(v),
+             QStringLiteral("Client: dead peer detected 5.10 s after the last packet received by TCP keepalive (ETIMEDOUT) — predicted 5.0 s"));
+
+    // The panel shows it as the session's verdict arrives.
+    core::Session session;
+    ui::VerdictPanel panel(&session);
+    session.add(v);
+    QCOMPARE(panel.headline(), ui::VerdictPanel::headlineFor(v));
+    session.clear();
+    QVERIFY(!panel.headline().contains(QStringLiteral("ETIMEDOUT")));
+}
+
+void TestPanels::csvQuotesFields()
+{
+    core::Event e;
+    e.kind = core::EventKind::Error;
+    e.tUs = 2'500'000;
+    e.host = QStringLiteral("client");
+    e.errnoValue = ECONNRESET;
+    e.mechanism = core::DetectionMechanism::Rst;
+    const QStringList lines = ui::EventCsvExport::toCsv({e}, 1'000'000).split(QLatin1Char('\n'));
+    QCOMPARE(lines.at(0), QStringLiteral("t_s,host,kind,what,local,remote,errno,mechanism,details"));
+    // The details hold a comma, so they are quoted.
+    QVERIFY2(lines.at(1).startsWith(QStringLiteral("1.500000,client,error,,,,ECONNRESET,rst,\"ECONNRESET")), qPrintable(lines.at(1)));
+}
+
+void TestPanels::settingsKeepLabAndLayout()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("settings.ini"));
+    {
+        ui::AppSettings settings(path);
+        QCOMPARE(settings.labConfig().toJson(), lab::LabConfig::defaults().toJson());
+        settings.setLabConfig(keepalive213());
+        settings.setWindowState(QByteArray("state"));
+        settings.setLastScenario(QStringLiteral("kill-process"));
+        settings.sync();
+    }
+    ui::AppSettings again(path);
+    QCOMPARE(again.labConfig().client.endpoint.options.keepalive, (core::KeepaliveSettings{true, 2, 1, 3}));
+    QCOMPARE(again.windowState(), QByteArray("state"));
+    QCOMPARE(again.lastScenario(), QStringLiteral("kill-process"));
+}
+
+QTEST_MAIN(TestPanels)
+#include "tst_Panels.moc"

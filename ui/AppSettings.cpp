@@ -1,0 +1,54 @@
+#include "ui/AppSettings.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace halfopen::ui {
+
+namespace {
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kState = QStringLiteral("window/state");
+const QString kLab = QStringLiteral("lab/config");
+const QString kScenario = QStringLiteral("lab/scenario");
+const QString kDirectory = QStringLiteral("files/lastDirectory");
+} // namespace
+
+AppSettings::AppSettings()
+    : m_settings(std::make_unique<QSettings>())
+{
+}
+
+AppSettings::AppSettings(const QString &path)
+    : m_settings(std::make_unique<QSettings>(path, QSettings::IniFormat))
+{
+}
+
+QByteArray AppSettings::windowGeometry() const { return m_settings->value(kGeometry).toByteArray(); }
+void AppSettings::setWindowGeometry(const QByteArray &geometry) { m_settings->setValue(kGeometry, geometry); }
+QByteArray AppSettings::windowState() const { return m_settings->value(kState).toByteArray(); }
+void AppSettings::setWindowState(const QByteArray &state) { m_settings->setValue(kState, state); }
+
+lab::LabConfig AppSettings::labConfig() const
+{
+    // Stored in the scenario format, so a saved lab reads like a scenario's "lab" object.
+    const QJsonObject json = QJsonDocument::fromJson(m_settings->value(kLab).toByteArray()).object();
+    QString error;
+    const auto config = json.isEmpty() ? std::nullopt : lab::LabConfig::fromJson(json, &error);
+    return config ? *config : lab::LabConfig::defaults();
+}
+
+void AppSettings::setLabConfig(const lab::LabConfig &config)
+{
+    m_settings->setValue(kLab, QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact));
+}
+
+QString AppSettings::lastScenario() const { return m_settings->value(kScenario).toString(); }
+void AppSettings::setLastScenario(const QString &name) { m_settings->setValue(kScenario, name); }
+
+QString AppSettings::lastDirectory() const { return m_settings->value(kDirectory, QDir::homePath()).toString(); }
+void AppSettings::setLastDirectory(const QString &directory) { m_settings->setValue(kDirectory, directory); }
+
+void AppSettings::sync() { m_settings->sync(); }
+
+} // namespace halfopen::ui

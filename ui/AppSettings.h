@@ -1,0 +1,43 @@
+#pragma once
+
+#include "lab/LabConfig.h"
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <memory>
+
+namespace halfopen::ui {
+
+// The one place HalfOpen's preferences live (QSettings underneath). Constructed once by main()
+// and passed to whoever needs it; tests give it a file of their own.
+class AppSettings
+{
+public:
+    // The platform's usual place for organization/application.
+    AppSettings();
+    // An INI file at `path`: for tests and for a portable setup.
+    explicit AppSettings(const QString &path);
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+
+    // The lab the settings panels showed last; the defaults when none was saved or it is broken.
+    lab::LabConfig labConfig() const;
+    void setLabConfig(const lab::LabConfig &config);
+
+    QString lastScenario() const;
+    void setLastScenario(const QString &name);
+    // Folder of the last file opened or saved through a dialog.
+    QString lastDirectory() const;
+    void setLastDirectory(const QString &directory);
+
+    void sync();
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace halfopen::ui

@@ -1,0 +1,105 @@
+#include "ui/EventLogModel.h"
+
+#include "core/session/Session.h"
+#include "core/tcp/ErrnoCatalog.h"
+
+#include <QJsonDocument>
+
+namespace halfopen::ui {
+
+using core::Event;
+using core::EventKind;
+
+EventLogModel::EventLogModel(core::Session *session, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_session(session)
+{
+    // Late events from other processes are inserted at their place in time.
+    connect(session, &core::Session::eventAdded, this, [this](const Event &, qsizetype index) {
+        beginInsertRows({}, int(index), int(index));
+        endInsertRows();
+    });
+    connect(session, &core::Session::cleared, this, [this] {
+        beginResetModel();
+        endResetModel();
+    });
+}
+
+int EventLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_session->size());
+}
+
+int EventLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(Column::Count);
+}
+
+QString EventLogModel::details(const Event &e)
+{
+    switch (e.kind) {
+    case EventKind::Error:
+        return QStringLiteral("%1, %2").arg(core::ErrnoCatalog::describe(e.errnoValue), core::mechanismName(e.mechanism));
+    case EventKind::State:
+        return QStringLiteral("%1 → %2  %3 ↔ %4").arg(core::tcpStateName(e.fromState), core::tcpStateName(e.toState), e.local, e.remote);
+    case EventKind::Sample:
+        if (!e.sample)
+            return {};
+        return QStringLiteral("%1 rto=%2ms probes=%3 retrans=%4 backoff=%5 send-q=%6")
+            .arg(core::tcpStateName(e.sample->state))
+            .arg(e.sample->rtoMs())
+            .arg(e.sample->probes)
+            .arg(e.sample->retransmits)
+            .arg(e.sample->backoff)
+            .arg(e.sample->sendQ);
+    default:
+        return e.detail.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
+    }
+}
+
+QVariant EventLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    const Event &e = m_session->events().at(index.row());
+    switch (Column(index.column())) {
+    case Column::Time:
+        return QString::number((e.tUs - m_session->originUs()) / 1e6, 'f', 3);
+    case Column::Host:
+        return e.host;
+    case Column::Kind:
+        return core::eventKindName(e.kind);
+    case Column::What:
+        return e.kind == EventKind::Error ? core::ErrnoCatalog::name(e.errnoValue) : e.what;
+    case Column::Details:
+        return details(e);
+    case Column::Count:
+        break;
+    }
+    return {};
+}
+
+QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Column::Time:
+        return tr("Time (s)", "event log column: seconds since time zero");
+    case Column::Host:
+        return tr("Host", "event log column: lab host name");
+    case Column::Kind:
+        return tr("Kind", "event log column: state, sample, packet, fault, error...");
+    case Column::What:
+        return tr("What", "event log column: the event's sub-kind or errno name");
+    case Column::Details:
+        return tr("Details", "event log column");
+    case Column::Count:
+        break;
+    }
+    return {};
+}
+
+} // namespace halfopen::ui

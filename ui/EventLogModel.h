@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QAbstractTableModel>
+
+namespace halfopen::core {
+class Session;
+struct Event;
+}
+
+namespace halfopen::ui {
+
+// Every event of the session as one row: time since the origin, host, kind, what, details.
+// Reads the session's list in place (no copy) and follows its inserts and clears.
+class EventLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum class Column { Time, Host, Kind, What, Details, Count };
+
+    explicit EventLogModel(core::Session *session, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // The details column's text: errors with errno name and meaning, state changes as
+    // "FROM → TO", the rest as their detail object.
+    static QString details(const core::Event &event);
+
+private:
+    core::Session *m_session;
+};
+
+} // namespace halfopen::ui

@@ -1,0 +1,153 @@
+#include "ui/FaultBar.h"
+
+#include "ui/SettingField.h"
+
+#include <QDoubleSpinBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QToolButton>
+
+namespace halfopen::ui {
+
+using lab::Fault;
+using lab::FaultKind;
+
+namespace {
+
+struct HostAction {
+    FaultKind kind;
+    const char *id;      // objectName part: "PowerOff" -> "serverPowerOffButton"
+    const char *text;
+    const char *tooltip;
+    char key;            // with the host's modifiers
+    double value;
+};
+
+// One row per host, the two halves of a pair side by side.
+const HostAction kHostActions[] = {
+    {FaultKind::Unplug, "Unplug", QT_TRANSLATE_NOOP("FaultBar", "Unplug"),
+     QT_TRANSLATE_NOOP("FaultBar", "Pull this host's cable: every frame to and from it is dropped silently. The host itself notices nothing."), 'U', 0},
+    {FaultKind::Replug, "Replug", QT_TRANSLATE_NOOP("FaultBar", "Replug"),
+     QT_TRANSLATE_NOOP("FaultBar", "Plug this host's cable back in."), 'R', 0},
+    {FaultKind::PowerOff, "PowerOff", QT_TRANSLATE_NOOP("FaultBar", "Power off"),
+     QT_TRANSLATE_NOOP("FaultBar", "Cut the power: the host's processes and sockets vanish without sending FIN or RST."), 'P', 0},
+    {FaultKind::PowerOn, "PowerOn", QT_TRANSLATE_NOOP("FaultBar", "Power on"),
+     QT_TRANSLATE_NOOP("FaultBar", "Power the host on again: same addresses, none of the old connections."), 'O', 0},
+    {FaultKind::Reboot, "Reboot", QT_TRANSLATE_NOOP("FaultBar", "Reboot"),
+     QT_TRANSLATE_NOOP("FaultBar", "Power off, wait a second, power on: a fresh host that answers the old connection with RST."), 'B', 1},
+    {FaultKind::KillProcess, "Kill", QT_TRANSLATE_NOOP("FaultBar", "Kill process"),
+     QT_TRANSLATE_NOOP("FaultBar", "SIGKILL the test application: its kernel closes the socket and sends FIN (RST with unread data)."), 'K', 0},
+    {FaultKind::FreezeProcess, "Freeze", QT_TRANSLATE_NOOP("FaultBar", "Freeze"),
+     QT_TRANSLATE_NOOP("FaultBar", "SIGSTOP the test application: it stops reading and writing, but its kernel still answers."), 'F', 0},
+    {FaultKind::ThawProcess, "Thaw", QT_TRANSLATE_NOOP("FaultBar", "Thaw"),
+     QT_TRANSLATE_NOOP("FaultBar", "SIGCONT: the frozen application runs again."), 'T', 0},
+    {FaultKind::Close, "Close", QT_TRANSLATE_NOOP("FaultBar", "Close"),
+     QT_TRANSLATE_NOOP("FaultBar", "The application closes the connection politely (FIN)."), 'C', 0},
+    {FaultKind::Abort, "Abort", QT_TRANSLATE_NOOP("FaultBar", "Abort (RST)"),
+     QT_TRANSLATE_NOOP("FaultBar", "The application aborts the connection: linger 0, the kernel sends RST."), 'A', 0},
+    {FaultKind::Send, "Send", QT_TRANSLATE_NOOP("FaultBar", "Send now"),
+     QT_TRANSLATE_NOOP("FaultBar", "The application sends 100 bytes now: data in flight, so retransmissions start if nobody answers."), 'S', 100},
+};
+
+} // namespace
+
+FaultBar::FaultBar(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("faultBar"));
+    auto *grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(3);
+    addHostRow(grid, 0, QStringLiteral("client"), tr("Client", "lab host"), QStringLiteral("Alt+Shift+"));
+    addHostRow(grid, 1, QStringLiteral("server"), tr("Server", "lab host"), QStringLiteral("Ctrl+Shift+"));
+    addCableRow(grid, 2);
+    setRunning(false);
+}
+
+QToolButton *FaultBar::addButton(QWidget *parent, const QString &objectName, const QString &text, const QString &tooltip,
+                                 const QKeySequence &shortcut)
+{
+    auto *button = new QToolButton(parent);
+    button->setObjectName(objectName);
+    button->setText(text);
+    button->setShortcut(shortcut);
+    button->setToolTip(QStringLiteral("%1 (%2)").arg(tooltip, shortcut.toString(QKeySequence::NativeText)));
+    button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_controls.append(button);
+    return button;
+}
+
+void FaultBar::addHostRow(QGridLayout *grid, int row, const QString &host, const QString &title, const QString &modifiers)
+{
+    grid->addWidget(rowLabel(title), row, 0);
+    int column = 1;
+    for (const HostAction &a : kHostActions) {
+        const QKeySequence shortcut(modifiers + QLatin1Char(a.key));
+        QToolButton *button = addButton(this, host + QLatin1String(a.id) + QStringLiteral("Button"), tr(a.text), tr(a.tooltip), shortcut);
+        connect(button, &QToolButton::clicked, this, [this, host, a] {
+            Fault f;
+            f.kind = a.kind;
+            f.host = host;
+            f.value = a.value;
+            emit faultRequested(f);
+        });
+        grid->addWidget(button, row, column++);
+    }
+}
+
+QLabel *FaultBar::rowLabel(const QString &text)
+{
+    auto *label = new QLabel(text, this);
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    return label;
+}
+
+void FaultBar::addCableRow(QGridLayout *grid, int row)
+{
+    grid->addWidget(rowLabel(tr("Cable")), row, 0);
+    auto *icmp = addButton(this, QStringLiteral("cableIcmpButton"), tr("ICMP unreachable"),
+                           tr("The cable answers frames towards the server with ICMP 'host unreachable', as a router "
+                              "does when the host is gone. Press again to stop."),
+                           QKeySequence(QStringLiteral("Ctrl+Shift+I")));
+    icmp->setCheckable(true);
+    connect(icmp, &QToolButton::toggled, this, [this](bool on) {
+        Fault f;
+        f.kind = on ? FaultKind::IcmpUnreachableOn : FaultKind::IcmpUnreachableOff;
+        f.host = QStringLiteral("server");
+        emit faultRequested(f);
+    });
+    m_loss = SettingField::decimal(this, QStringLiteral("faultLoss"), 0, 100, 1, tr(" %"), tr("Share of frames to drop from now on."));
+    m_delay = SettingField::decimal(this, QStringLiteral("faultDelay"), 0, 60000, 1, tr(" ms"), tr("One-way delay to add from now on."));
+    auto *loss = addButton(this, QStringLiteral("cableLossButton"), tr("Set loss"), tr("Apply the loss rate now."),
+                           QKeySequence(QStringLiteral("Ctrl+Shift+L")));
+    auto *delay = addButton(this, QStringLiteral("cableDelayButton"), tr("Set delay"), tr("Apply the delay now."),
+                            QKeySequence(QStringLiteral("Ctrl+Shift+D")));
+    connect(loss, &QToolButton::clicked, this, [this] {
+        emit faultRequested(Fault{FaultKind::Loss, {}, lab::CableDirection::Both, m_loss->value(), 0, false});
+    });
+    connect(delay, &QToolButton::clicked, this, [this] {
+        emit faultRequested(Fault{FaultKind::Delay, {}, lab::CableDirection::Both, m_delay->value(), 0, false});
+    });
+    m_controls << m_loss << m_delay;
+    grid->addWidget(icmp, row, 1, 1, 2);
+    grid->addWidget(m_loss, row, 3, 1, 2);
+    grid->addWidget(loss, row, 5);
+    grid->addWidget(m_delay, row, 6, 1, 2);
+    grid->addWidget(delay, row, 8);
+}
+
+void FaultBar::setRunning(bool running)
+{
+    for (QWidget *w : std::as_const(m_controls))
+        w->setEnabled(running);
+    if (!running) {
+        if (auto *icmp = findChild<QToolButton *>(QStringLiteral("cableIcmpButton"))) {
+            const QSignalBlocker blocker(icmp);
+            icmp->setChecked(false);
+        }
+    }
+}
+
+} // namespace halfopen::ui

@@ -1,0 +1,133 @@
+#include "ui/LabSessionController.h"
+
+#include "core/session/JsonlReader.h"
+
+#include <QFileInfo>
+
+namespace halfopen::ui {
+
+LabSessionController::LabSessionController(lab::LabDriver *driver, QObject *parent)
+    : QObject(parent)
+    , m_driver(driver)
+    , m_runner(driver, &m_session)
+    , m_recorder(&m_session)
+{
+    connect(&m_runner, &lab::ScenarioRunner::ready, this, [this] { setState(RunState::Running); });
+    connect(&m_runner, &lab::ScenarioRunner::evaluated, this, &LabSessionController::evaluated);
+    connect(&m_runner, &lab::ScenarioRunner::failed, this, [this](const QString &message) {
+        emit problem(tr("The virtual lab failed: %1").arg(message));
+    });
+    connect(&m_runner, &lab::ScenarioRunner::finished, this, [this](const QJsonObject &summary) {
+        setState(RunState::Idle);
+        emit finished(summary);
+    });
+    connect(&m_session, &core::Session::eventAdded, this, &LabSessionController::onLabEvent);
+}
+
+void LabSessionController::onLabEvent(const core::Event &event)
+{
+    // The lab refusing a fault (a host that is off cannot be killed) is worth a sentence.
+    if (event.host != QLatin1String("lab"))
+        return;
+    if (event.what == QLatin1String("command_error") || event.what == QLatin1String("fault_failed"))
+        emit problem(tr("The lab could not do that: %1").arg(event.detail.value(QStringLiteral("message")).toString()));
+}
+
+void LabSessionController::startScenario(const lab::Scenario &scenario)
+{
+    begin(scenario, false);
+}
+
+void LabSessionController::startFreeSession(const lab::LabConfig &config)
+{
+    lab::Scenario free;
+    free.name = QStringLiteral("free");
+    free.title = tr("Free lab session");
+    free.explanation = tr("The lab runs with your settings and nothing happens on its own: press a fault "
+                          "(Power off, Unplug, Kill process…) and watch when and how each side notices.");
+    free.lab = config;
+    free.end.timeoutS = kFreeSessionS;
+    free.end.when = lab::ScenarioEnd::When::Timeout;
+    begin(free, true);
+}
+
+void LabSessionController::begin(const lab::Scenario &scenario, bool free)
+{
+    if (isBusy())
+        return;
+    m_scenario = scenario;
+    m_free = free;
+    // The runner judges every event of the session: it must start empty. A recording in
+    // progress goes on with the new run's events.
+    m_session.clear();
+    emit sessionStarted(m_scenario);
+    setState(RunState::Starting);
+    m_runner.start(m_scenario);
+}
+
+void LabSessionController::stop()
+{
+    if (m_state != RunState::Starting && m_state != RunState::Running)
+        return;
+    setState(RunState::Stopping);
+    m_runner.stop();
+}
+
+void LabSessionController::apply(const lab::Fault &fault)
+{
+    if (m_state == RunState::Running)
+        m_driver->apply(fault);
+}
+
+bool LabSessionController::startRecording(const QString &path, QString *error)
+{
+    m_recorder.close();
+    return m_recorder.open(path, error);
+}
+
+void LabSessionController::stopRecording()
+{
+    m_recorder.close();
+}
+
+bool LabSessionController::openRecording(const QString &path, QString *error, QStringList *problems)
+{
+    if (isBusy()) {
+        *error = tr("Stop the running session before opening a recording.");
+        return false;
+    }
+    // Read first: a file that cannot be opened leaves the session as it was.
+    const core::JsonlReadResult read = core::readJsonl(path);
+    if (!read.opened) {
+        *error = read.openError;
+        return false;
+    }
+    stopRecording();
+    m_scenario = lab::Scenario();
+    m_scenario.name = QFileInfo(path).completeBaseName();
+    m_scenario.title = tr("Recording %1").arg(QFileInfo(path).fileName());
+    m_free = false;
+    m_session.clear();
+    // A recording of a lab run starts at the lab's "ready", as the live run did: time zero.
+    for (const core::Event &event : read.events) {
+        if (event.kind == core::EventKind::Endpoint && event.host == QLatin1String("lab") && event.what == QLatin1String("ready")) {
+            m_session.setOriginUs(event.tUs);
+            break;
+        }
+    }
+    emit sessionStarted(m_scenario);
+    for (const core::Event &event : read.events)
+        m_session.add(event);
+    *problems = read.problems;
+    return true;
+}
+
+void LabSessionController::setState(RunState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit runStateChanged(state);
+}
+
+} // namespace halfopen::ui

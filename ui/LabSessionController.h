@@ -1,0 +1,81 @@
+#pragma once
+
+#include "core/session/JsonlRecorder.h"
+#include "core/session/Session.h"
+#include "lab/LabDriver.h"
+#include "lab/scenario/Scenario.h"
+#include "lab/scenario/ScenarioOutcome.h"
+#include "lab/scenario/ScenarioRunner.h"
+#include "models/SocketTableModel.h"
+#include "models/TimelineModel.h"
+
+#include <QObject>
+
+namespace halfopen::ui {
+
+// What the window drives: one Session fed by a lab (through a ScenarioRunner) or by a
+// recording, the models over it, the faults the user presses, and the JSONL recorder. Holds no socket: the lab
+// runs in its own process behind the LabDriver it is given (not owned).
+class LabSessionController : public QObject
+{
+    Q_OBJECT
+public:
+    enum class RunState { Idle, Starting, Running, Stopping };
+    Q_ENUM(RunState)
+
+    // A free session runs until the user stops it, at most this long.
+    static constexpr double kFreeSessionS = 3600;
+
+    explicit LabSessionController(lab::LabDriver *driver, QObject *parent = nullptr);
+
+    core::Session *session() { return &m_session; }
+    models::SocketTableModel *socketTable() { return &m_socketTable; }
+    models::TimelineModel *timeline() { return &m_timeline; }
+    RunState runState() const { return m_state; }
+    bool isBusy() const { return m_state != RunState::Idle; }
+    // The scenario running or last run; a free session is a scenario without steps.
+    const lab::Scenario &scenario() const { return m_scenario; }
+    bool isFreeSession() const { return m_free; }
+    const lab::ScenarioOutcome &outcome() const { return m_runner.outcome(); }
+
+    // Plays a scenario (its timed faults and expectations) on a fresh lab.
+    void startScenario(const lab::Scenario &scenario);
+    // Starts the lab with these settings and no timed faults: the user presses them.
+    void startFreeSession(const lab::LabConfig &config);
+    void stop();
+    // Carried out at once while a run is under way; ignored otherwise.
+    void apply(const lab::Fault &fault);
+
+    // Recording: every event of the session to a JSONL file, from what is already there on.
+    bool startRecording(const QString &path, QString *error);
+    void stopRecording();
+    bool isRecording() const { return m_recorder.isOpen(); }
+    // Replaces the session with a recording. Damaged lines are skipped and listed in *problems.
+    bool openRecording(const QString &path, QString *error, QStringList *problems);
+
+signals:
+    void runStateChanged(halfopen::ui::LabSessionController::RunState state);
+    // A new run or recording is about to fill the session: panels reset what they derived.
+    void sessionStarted(const halfopen::lab::Scenario &scenario);
+    void evaluated(const halfopen::lab::ScenarioOutcome &outcome);
+    // Something the user should read: the lab could not start, broke down, or a file failed.
+    void problem(const QString &message);
+    void finished(const QJsonObject &summary);
+
+private:
+    void begin(const lab::Scenario &scenario, bool free);
+    void setState(RunState state);
+    void onLabEvent(const core::Event &event);
+
+    core::Session m_session;
+    models::SocketTableModel m_socketTable{&m_session};
+    models::TimelineModel m_timeline{&m_session};
+    lab::LabDriver *m_driver;
+    lab::ScenarioRunner m_runner;
+    core::JsonlRecorder m_recorder;
+    lab::Scenario m_scenario;
+    bool m_free = false;
+    RunState m_state = RunState::Idle;
+};
+
+} // namespace halfopen::ui

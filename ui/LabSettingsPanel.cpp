@@ -1,0 +1,53 @@
+#include "ui/LabSettingsPanel.h"
+
+#include "ui/CableSettingsPanel.h"
+#include "ui/HostSettingsPanel.h"
+#include "ui/PeerLocationPanel.h"
+
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace halfopen::ui {
+
+LabSettingsPanel::LabSettingsPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_config(lab::LabConfig::defaults())
+    , m_client(new HostSettingsPanel(QStringLiteral("client"), this))
+    , m_server(new HostSettingsPanel(QStringLiteral("server"), this))
+    , m_cable(new CableSettingsPanel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new PeerLocationPanel(this));
+    auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("hostTabs"));
+    tabs->addTab(m_client, tr("Client", "lab host"));
+    tabs->addTab(m_server, tr("Server", "lab host"));
+    tabs->setTabToolTip(0, tr("The side that connects (198.18.0.1)."));
+    tabs->setTabToolTip(1, tr("The side that listens (198.18.0.2, port 5000)."));
+    layout->addWidget(tabs);
+    layout->addWidget(m_cable);
+    layout->addStretch();
+
+    connect(m_client, &HostSettingsPanel::changed, this, &LabSettingsPanel::changed);
+    connect(m_server, &HostSettingsPanel::changed, this, &LabSettingsPanel::changed);
+    connect(m_cable, &CableSettingsPanel::changed, this, &LabSettingsPanel::changed);
+}
+
+lab::LabConfig LabSettingsPanel::config() const
+{
+    lab::LabConfig c = m_config;
+    m_client->applyTo(&c.client);
+    m_server->applyTo(&c.server);
+    m_cable->applyTo(&c.cable);
+    return c;
+}
+
+void LabSettingsPanel::setConfig(const lab::LabConfig &config)
+{
+    m_config = config;
+    m_client->setHost(config.client);
+    m_server->setHost(config.server);
+    m_cable->setCable(config.cable);
+}
+
+} // namespace halfopen::ui

@@ -1,0 +1,266 @@
+#include "ui/MainWindow.h"
+
+#include "models/ScenarioListModel.h"
+#include "ui/AppSettings.h"
+#include "ui/EventLogDock.h"
+#include "ui/FaultBar.h"
+#include "ui/LabSessionController.h"
+#include "ui/LabSettingsPanel.h"
+#include "ui/MessageBar.h"
+#include "ui/PredictionPanel.h"
+#include "ui/ScenarioPicker.h"
+#include "ui/SessionFiles.h"
+#include "ui/TopologyStrip.h"
+#include "ui/VerdictPanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace halfopen::ui {
+
+using State = LabSessionController::RunState;
+
+MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListModel *scenarios, AppSettings *settings,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_controller(controller)
+    , m_settings(settings)
+    , m_files(new SessionFiles(controller, settings, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("HalfOpen"));
+    m_picker = new ScenarioPicker(scenarios, settings, this);
+    setCentralWidget(buildCentral());
+    buildDocks();
+    buildActions();
+
+    connect(controller, &LabSessionController::runStateChanged, this, &MainWindow::onRunStateChanged);
+    connect(controller, &LabSessionController::sessionStarted, m_verdict, &VerdictPanel::setScenario);
+    connect(controller, &LabSessionController::evaluated, m_verdict, &VerdictPanel::setOutcome);
+    connect(controller, &LabSessionController::problem, this, &MainWindow::showProblem);
+    connect(controller, &LabSessionController::finished, this, [this] {
+        statusBar()->showMessage(tr("Finished: %1").arg(m_controller->scenario().title), 10000);
+    });
+    connect(m_faults, &FaultBar::faultRequested, controller, &LabSessionController::apply);
+    connect(m_labSettings, &LabSettingsPanel::changed, this, &MainWindow::onSettingsChanged);
+    connect(m_picker, &ScenarioPicker::problem, this, &MainWindow::showProblem);
+    connect(m_picker, &ScenarioPicker::scenarioChosen, this, [this](const lab::Scenario &scenario) {
+        m_labSettings->setConfig(scenario.lab);
+        m_prediction->setConfig(scenario.lab);
+        m_settings->setLastScenario(scenario.name);
+        if (!m_controller->isBusy())
+            m_verdict->setScenario(scenario);
+    });
+    connect(m_files, &SessionFiles::problem, this, &MainWindow::showProblem);
+    connect(m_files, &SessionFiles::done, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_files, &SessionFiles::recordingChanged, m_record, &QAction::setChecked);
+
+    // The last scenario picked, then the settings as they were left (they may differ from it).
+    if (!settings->lastScenario().isEmpty())
+        m_picker->selectScenario(settings->lastScenario());
+    m_labSettings->setConfig(settings->labConfig());
+    m_prediction->setConfig(m_labSettings->config());
+    resize(1400, 900);
+    restoreGeometry(settings->windowGeometry());
+    restoreState(settings->windowState());
+    onRunStateChanged();
+}
+
+QWidget *MainWindow::buildCentral()
+{
+    m_messages = new MessageBar(this);
+    m_topology = new TopologyStrip(m_controller->session(), this);
+    m_faults = new FaultBar(this);
+    m_verdict = new VerdictPanel(m_controller->session(), this);
+    m_prediction = new PredictionPanel(this);
+
+    auto *top = new QSplitter(Qt::Horizontal, this);
+    top->setObjectName(QStringLiteral("verdictSplitter"));
+    top->addWidget(m_verdict);
+    top->addWidget(m_prediction);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
+
+    auto *views = new QSplitter(Qt::Vertical, this);
+    views->setObjectName(QStringLiteral("viewSplitter"));
+    views->addWidget(top);
+    // Until ui/views lands: where the socket table and the timeline go.
+    for (const QString &name : {tr("Socket table"), tr("Timeline")}) {
+        auto *placeholder = new QLabel(name, this);
+        placeholder->setAlignment(Qt::AlignCenter);
+        placeholder->setFrameShape(QFrame::StyledPanel);
+        views->addWidget(placeholder);
+    }
+    views->setStretchFactor(0, 0);
+    views->setStretchFactor(1, 2);
+    views->setStretchFactor(2, 3);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_messages);
+    layout->addWidget(m_topology);
+    layout->addWidget(m_faults);
+    layout->addWidget(views, 1);
+    return central;
+}
+
+void MainWindow::buildDocks()
+{
+    m_labSettings = new LabSettingsPanel(this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_labSettings);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *settingsDock = new QDockWidget(tr("Settings"), this);
+    settingsDock->setObjectName(QStringLiteral("settingsDock"));
+    settingsDock->setWidget(scroll);
+    addDockWidget(Qt::LeftDockWidgetArea, settingsDock);
+
+    auto *scenarioDock = new QDockWidget(tr("What to run"), this);
+    scenarioDock->setObjectName(QStringLiteral("scenarioDock"));
+    scenarioDock->setWidget(m_picker);
+    addDockWidget(Qt::LeftDockWidgetArea, scenarioDock);
+    splitDockWidget(scenarioDock, settingsDock, Qt::Vertical);
+
+    m_eventLog = new EventLogDock(m_controller->session(), this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_eventLog);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    resizeDocks({scenarioDock, settingsDock}, {220, 600}, Qt::Vertical);
+    resizeDocks({settingsDock}, {400}, Qt::Horizontal);
+    resizeDocks({m_eventLog}, {160}, Qt::Vertical);
+}
+
+void MainWindow::buildActions()
+{
+    m_start = new QAction(tr("&Start"), this);
+    m_start->setObjectName(QStringLiteral("startAction"));
+    m_start->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    m_start->setToolTip(tr("Start the lab: the chosen scenario, or a free session with your settings (Ctrl+R)"));
+    m_start->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    connect(m_start, &QAction::triggered, this, &MainWindow::start);
+
+    m_stop = new QAction(tr("S&top"), this);
+    m_stop->setObjectName(QStringLiteral("stopAction"));
+    m_stop->setShortcut(QKeySequence(QStringLiteral("Ctrl+.")));
+    m_stop->setToolTip(tr("Stop the lab; everything seen so far stays (Ctrl+.)"));
+    m_stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    connect(m_stop, &QAction::triggered, m_controller, &LabSessionController::stop);
+
+    m_record = new QAction(tr("&Record…"), this);
+    m_record->setObjectName(QStringLiteral("recordAction"));
+    m_record->setCheckable(true);
+    m_record->setToolTip(tr("Write every event to a JSONL file that can be opened and replayed later"));
+    connect(m_record, &QAction::triggered, m_files, &SessionFiles::setRecording);
+
+    m_open = new QAction(tr("&Open recording…"), this);
+    m_open->setObjectName(QStringLiteral("openRecordingAction"));
+    m_open->setShortcut(QKeySequence::Open);
+    connect(m_open, &QAction::triggered, m_files, &SessionFiles::openRecording);
+
+    auto *exportCsv = new QAction(tr("Export events as &CSV…"), this);
+    exportCsv->setObjectName(QStringLiteral("exportCsvAction"));
+    connect(exportCsv, &QAction::triggered, m_files, &SessionFiles::exportEventsCsv);
+
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addActions({m_open, m_record, exportCsv});
+    file->addSeparator();
+    file->addAction(quit);
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addActions({m_start, m_stop});
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+
+    QToolBar *bar = addToolBar(tr("Session"));
+    bar->setObjectName(QStringLiteral("sessionToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addActions({m_start, m_stop});
+    bar->addSeparator();
+    bar->addActions({m_record, m_open, exportCsv});
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("runStatus"));
+    statusBar()->addPermanentWidget(m_status);
+}
+
+void MainWindow::start()
+{
+    const lab::LabConfig config = m_labSettings->config();
+    QStringList errors;
+    for (const lab::HostConfig *host : {&config.client, &config.server}) {
+        for (const core::SettingError &e : host->endpoint.options.validate() + host->endpoint.heartbeat.validate())
+            errors << tr("%1, %2: %3").arg(host->name, e.field, e.message);
+    }
+    if (!errors.isEmpty()) {
+        showProblem(tr("These settings cannot be used: %1").arg(errors.join(QStringLiteral("; "))));
+        return;
+    }
+    m_messages->hide();
+    if (auto scenario = m_picker->selectedScenario()) {
+        scenario->lab = config; // the scenario as the panels now show it
+        m_controller->startScenario(*scenario);
+    } else {
+        m_controller->startFreeSession(config);
+    }
+}
+
+void MainWindow::onRunStateChanged()
+{
+    const State state = m_controller->runState();
+    m_start->setEnabled(state == State::Idle);
+    m_stop->setEnabled(state == State::Starting || state == State::Running);
+    m_open->setEnabled(state == State::Idle);
+    m_faults->setRunning(state == State::Running);
+    m_verdict->setRunning(state == State::Running);
+    switch (state) {
+    case State::Idle:
+        m_status->setText(tr("Lab stopped"));
+        break;
+    case State::Starting:
+        m_status->setText(tr("Starting the lab…"));
+        break;
+    case State::Running:
+        m_status->setText(tr("Running: %1").arg(m_controller->scenario().title));
+        break;
+    case State::Stopping:
+        m_status->setText(tr("Stopping…"));
+        break;
+    }
+}
+
+void MainWindow::onSettingsChanged()
+{
+    m_prediction->setConfig(m_labSettings->config());
+}
+
+void MainWindow::showProblem(const QString &message)
+{
+    m_messages->showProblem(message);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_controller->stop();
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setLabConfig(m_labSettings->config());
+    m_settings->sync();
+    event->accept();
+}
+
+} // namespace halfopen::ui

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+
+namespace halfopen::models {
+class ScenarioListModel;
+}
+
+namespace halfopen::ui {
+
+class AppSettings;
+class EventLogDock;
+class FaultBar;
+class LabSessionController;
+class LabSettingsPanel;
+class MessageBar;
+class PredictionPanel;
+class ScenarioPicker;
+class SessionFiles;
+class TopologyStrip;
+class VerdictPanel;
+
+// The window: assembles the panels around the controller and wires them together. Each panel
+// does its own job; this class only places them, connects them and remembers the layout.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(LabSessionController *controller, models::ScenarioListModel *scenarios, AppSettings *settings,
+               QWidget *parent = nullptr);
+
+    ScenarioPicker *scenarioPicker() const { return m_picker; }
+    SessionFiles *files() const { return m_files; }
+
+    // Start as the Start button does: the picked scenario or a free session, with the
+    // settings on the left. Refuses (with a message) settings the lab would not accept.
+    void start();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    QWidget *buildCentral();
+    void buildDocks();
+    void buildActions();
+    void onRunStateChanged();
+    void onSettingsChanged();
+    void showProblem(const QString &message);
+
+    LabSessionController *m_controller;
+    AppSettings *m_settings;
+    SessionFiles *m_files;
+    MessageBar *m_messages = nullptr;
+    TopologyStrip *m_topology = nullptr;
+    FaultBar *m_faults = nullptr;
+    VerdictPanel *m_verdict = nullptr;
+    PredictionPanel *m_prediction = nullptr;
+    LabSettingsPanel *m_labSettings = nullptr;
+    ScenarioPicker *m_picker = nullptr;
+    EventLogDock *m_eventLog = nullptr;
+    QAction *m_start = nullptr;
+    QAction *m_stop = nullptr;
+    QAction *m_record = nullptr;
+    QAction *m_open = nullptr;
+    QLabel *m_status = nullptr;
+};
+
+} // namespace halfopen::ui

@@ -1,0 +1,33 @@
+#include "ui/MechanismText.h"
+
+namespace halfopen::ui {
+
+QString MechanismText::title(core::DetectionMechanism mechanism)
+{
+    using M = core::DetectionMechanism;
+    switch (mechanism) {
+    case M::None:
+        return tr("nothing", "detection mechanism");
+    case M::Keepalive:
+        return tr("TCP keepalive");
+    case M::RetransmissionTimeout:
+        return tr("retransmission timeout (tcp_retries2)");
+    case M::UserTimeout:
+        return tr("TCP user timeout");
+    case M::SynTimeout:
+        return tr("SYN retries running out");
+    case M::Heartbeat:
+        return tr("the application heartbeat");
+    case M::Rst:
+        return tr("an RST from the peer");
+    case M::Fin:
+        return tr("the peer's FIN (end of stream)");
+    case M::Icmp:
+        return tr("ICMP unreachable");
+    case M::LocalError:
+        return tr("a local error");
+    }
+    return core::mechanismName(mechanism);
+}
+
+} // namespace halfopen::ui

@@ -1,0 +1,103 @@
+#include "ui/PredictionPanel.h"
+
+#include "core/predict/DetectionPredictor.h"
+#include "core/tcp/ErrnoCatalog.h"
+#include "lab/scenario/DetectionPrediction.h"
+#include "ui/MechanismText.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTextDocumentFragment>
+#include <QVBoxLayout>
+
+namespace halfopen::ui {
+
+using core::DeathKind;
+
+namespace {
+
+// What to change when nothing would ever notice this kind of death.
+QString remedy(DeathKind kind)
+{
+    if (kind == DeathKind::PeerProcessFrozen)
+        return PredictionPanel::tr("enable a heartbeat");
+    return PredictionPanel::tr("enable keepalive or a heartbeat");
+}
+
+QString line(const core::Prediction &p)
+{
+    const QString what = QStringLiteral("<b>%1</b>").arg(core::deathKindTitle(p.kind).toHtmlEscaped());
+    if (p.isNever())
+        return PredictionPanel::tr("%1: never — %2").arg(what, remedy(p.kind));
+    const QString errnoText = p.errnoValue ? QStringLiteral(" (%1)").arg(core::ErrnoCatalog::name(p.errnoValue)) : QString();
+    return PredictionPanel::tr("%1: detected by %2%3 %4 s %5", "%4 seconds, %5 'after the last packet received'")
+        .arg(what, MechanismText::title(p.mechanism).toHtmlEscaped(), errnoText)
+        .arg(*p.seconds(), 0, 'f', 1)
+        .arg(core::timeReferenceDescription(p.reference).toHtmlEscaped());
+}
+
+} // namespace
+
+PredictionPanel::PredictionPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_config(lab::LabConfig::defaults())
+    , m_side(new QComboBox(this))
+    , m_lines(new QLabel(this))
+{
+    setObjectName(QStringLiteral("predictionPanel"));
+    auto *layout = new QVBoxLayout(this);
+    auto *head = new QHBoxLayout;
+    auto *title = new QLabel(tr("<b>Predicted detection</b> — when will", "followed by: the client / the server"), this);
+    m_side->setObjectName(QStringLiteral("predictionSide"));
+    m_side->addItem(tr("the client notice", "prediction side"), QStringLiteral("client"));
+    m_side->addItem(tr("the server notice", "prediction side"), QStringLiteral("server"));
+    m_side->setToolTip(tr("Whose settings the prediction uses: the side that must notice its peer's death."));
+    head->addWidget(title);
+    head->addWidget(m_side);
+    head->addStretch();
+    layout->addLayout(head);
+    m_lines->setObjectName(QStringLiteral("predictionText"));
+    m_lines->setWordWrap(true);
+    m_lines->setTextFormat(Qt::RichText);
+    m_lines->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_lines);
+    connect(m_side, &QComboBox::currentIndexChanged, this, &PredictionPanel::update);
+    update();
+}
+
+void PredictionPanel::setConfig(const lab::LabConfig &config)
+{
+    m_config = config;
+    update();
+}
+
+QString PredictionPanel::text() const
+{
+    return QTextDocumentFragment::fromHtml(m_lines->text()).toPlainText();
+}
+
+void PredictionPanel::update()
+{
+    const core::PredictionInput input = lab::DetectionPrediction::inputFor(m_config, m_side->currentData().toString());
+    const QList<core::SettingError> errors = input.validate();
+    QStringList lines;
+    if (!errors.isEmpty()) {
+        for (const core::SettingError &e : errors)
+            lines.append(tr("%1: %2").arg(e.field, e.message).toHtmlEscaped());
+        m_lines->setText(lines.join(QStringLiteral("<br>")));
+        return;
+    }
+    const core::DetectionPredictor predictor(input);
+    QStringList explanations;
+    for (DeathKind kind : core::allDeathKinds()) {
+        const core::Prediction p = predictor.predict(kind);
+        lines.append(line(p));
+        explanations.append(QStringLiteral("%1: %2").arg(core::deathKindTitle(kind), p.explanation));
+    }
+    m_lines->setText(lines.join(QStringLiteral("<br>")));
+    // The why of each line, in the predictor's own words.
+    m_lines->setToolTip(explanations.join(QStringLiteral("\n\n")));
+}
+
+} // namespace halfopen::ui

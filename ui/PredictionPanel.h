@@ -1,0 +1,32 @@
+#pragma once
+
+#include "lab/LabConfig.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+
+namespace halfopen::ui {
+
+// What the settings promise before anything runs: for each kind of peer death, when and by
+// what the chosen side will notice (DetectionPredictor), recomputed whenever a field changes.
+// Settings the predictor refuses are listed with the field and its allowed range.
+class PredictionPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PredictionPanel(QWidget *parent = nullptr);
+
+    void setConfig(const lab::LabConfig &config);
+    QString text() const; // what the panel shows, as plain text
+
+private:
+    void update();
+
+    lab::LabConfig m_config;
+    QComboBox *m_side;
+    QLabel *m_lines;
+};
+
+} // namespace halfopen::ui

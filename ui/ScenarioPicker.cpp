@@ -1,0 +1,129 @@
+#include "ui/ScenarioPicker.h"
+
+#include "lab/scenario/ScenarioCatalog.h"
+#include "models/ScenarioListModel.h"
+#include "ui/AppSettings.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QListView>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+namespace halfopen::ui {
+
+using models::ScenarioListModel;
+
+namespace {
+// Opened files are kept by path: a file may share its stem with a built-in.
+QString keyOf(const ScenarioListModel::Entry &entry)
+{
+    return entry.path.isEmpty() ? entry.name : entry.path;
+}
+} // namespace
+
+ScenarioPicker::ScenarioPicker(ScenarioListModel *model, AppSettings *settings, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_settings(settings)
+    , m_free(new QRadioButton(tr("Free lab session: your settings, you press the faults"), this))
+    , m_scenario(new QRadioButton(tr("Scenario: timed faults, checked expectations"), this))
+    , m_list(new QListView(this))
+    , m_open(new QPushButton(tr("Open scenario file…"), this))
+{
+    setObjectName(QStringLiteral("scenarioPicker"));
+    m_free->setObjectName(QStringLiteral("pickFreeSession"));
+    m_scenario->setObjectName(QStringLiteral("pickScenario"));
+    m_list->setObjectName(QStringLiteral("scenarioList"));
+    m_open->setObjectName(QStringLiteral("openScenarioButton"));
+    m_free->setToolTip(tr("Start runs the lab with the settings on the left and waits for you to press a fault."));
+    m_scenario->setToolTip(tr("Start plays the chosen experiment: its faults at their times, then checks what was seen."));
+    m_open->setToolTip(tr("Read a scenario from a JSON file (see docs/scenarios.md)."));
+    m_free->setChecked(true);
+    m_list->setModel(model);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setWordWrap(true);
+    m_list->setUniformItemSizes(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_free);
+    layout->addWidget(m_scenario);
+    layout->addWidget(m_list, 1);
+    layout->addWidget(m_open);
+
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { onRowChosen(current.row()); });
+    connect(m_list, &QListView::clicked, this, [this](const QModelIndex &index) { onRowChosen(index.row()); });
+    connect(m_open, &QPushButton::clicked, this, &ScenarioPicker::chooseFile);
+}
+
+std::optional<lab::Scenario> ScenarioPicker::selectedScenario() const
+{
+    if (!m_scenario->isChecked() || !m_list->currentIndex().isValid())
+        return std::nullopt;
+    const auto found = m_loaded.constFind(keyOf(m_model->entry(m_list->currentIndex().row())));
+    return found == m_loaded.cend() ? std::nullopt : std::optional(*found);
+}
+
+bool ScenarioPicker::selectScenario(const QString &name)
+{
+    const int row = m_model->rowOf(name);
+    if (row < 0)
+        return false;
+    m_list->setCurrentIndex(m_model->index(row));
+    onRowChosen(row);
+    return m_scenario->isChecked();
+}
+
+void ScenarioPicker::selectFreeSession()
+{
+    m_free->setChecked(true);
+}
+
+void ScenarioPicker::onRowChosen(int row)
+{
+    if (row < 0)
+        return;
+    const ScenarioListModel::Entry &entry = m_model->entry(row);
+    const QString key = keyOf(entry);
+    if (!m_loaded.contains(key)) {
+        QString error;
+        const auto scenario = entry.path.isEmpty() ? lab::ScenarioCatalog::builtIn(entry.name, &error)
+                                                   : lab::Scenario::fromFile(entry.path, &error);
+        if (!scenario) {
+            emit problem(tr("The scenario %1 cannot be read: %2").arg(entry.name, error));
+            return;
+        }
+        m_loaded.insert(key, *scenario);
+    }
+    m_scenario->setChecked(true);
+    emit scenarioChosen(m_loaded.value(key));
+}
+
+bool ScenarioPicker::openFile(const QString &path)
+{
+    QString error;
+    const auto scenario = lab::Scenario::fromFile(path, &error);
+    if (!scenario) {
+        emit problem(tr("The scenario file %1 cannot be used: %2").arg(QFileInfo(path).fileName(), error));
+        return false;
+    }
+    m_loaded.insert(path, *scenario);
+    const int row = m_model->addFile({scenario->name, scenario->title, scenario->explanation, path});
+    m_list->setCurrentIndex(m_model->index(row));
+    onRowChosen(row);
+    return true;
+}
+
+void ScenarioPicker::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), m_settings->lastDirectory(),
+                                                      tr("Scenarios (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_settings->setLastDirectory(QFileInfo(path).absolutePath());
+    openFile(path);
+}
+
+} // namespace halfopen::ui

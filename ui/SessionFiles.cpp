@@ -1,0 +1,104 @@
+#include "ui/SessionFiles.h"
+
+#include "ui/AppSettings.h"
+#include "ui/EventCsvExport.h"
+#include "ui/LabSessionController.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+
+namespace halfopen::ui {
+
+SessionFiles::SessionFiles(LabSessionController *controller, AppSettings *settings, QWidget *dialogParent)
+    : QObject(dialogParent)
+    , m_controller(controller)
+    , m_settings(settings)
+    , m_dialogParent(dialogParent)
+{
+}
+
+void SessionFiles::remember(const QString &path)
+{
+    m_settings->setLastDirectory(QFileInfo(path).absolutePath());
+}
+
+QString SessionFiles::askSave(const QString &title, const QString &filter, const QString &suffix)
+{
+    QString path = QFileDialog::getSaveFileName(m_dialogParent, title, m_settings->lastDirectory(), filter);
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
+        path += suffix;
+    return path;
+}
+
+void SessionFiles::setRecording(bool on)
+{
+    if (!on) {
+        m_controller->stopRecording();
+        emit recordingChanged(false);
+        return;
+    }
+    const QString path = askSave(tr("Record session"), tr("HalfOpen recordings (*.jsonl)"), QStringLiteral(".jsonl"));
+    if (path.isEmpty() || !record(path))
+        emit recordingChanged(false);
+}
+
+bool SessionFiles::record(const QString &path)
+{
+    QString error;
+    if (!m_controller->startRecording(path, &error)) {
+        emit problem(tr("Recording did not start: %1").arg(error));
+        return false;
+    }
+    remember(path);
+    emit recordingChanged(true);
+    emit done(tr("Recording to %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void SessionFiles::openRecording()
+{
+    const QString path = QFileDialog::getOpenFileName(m_dialogParent, tr("Open recording"), m_settings->lastDirectory(),
+                                                      tr("HalfOpen recordings (*.jsonl);;All files (*)"));
+    if (!path.isEmpty())
+        open(path);
+}
+
+bool SessionFiles::open(const QString &path)
+{
+    QString error;
+    QStringList problems;
+    if (!m_controller->openRecording(path, &error, &problems)) {
+        emit problem(tr("The recording %1 cannot be opened: %2").arg(QFileInfo(path).fileName(), error));
+        return false;
+    }
+    remember(path);
+    emit recordingChanged(false);
+    if (!problems.isEmpty())
+        emit problem(tr("%1: %n damaged line(s) skipped, the rest is shown. First: %2", nullptr, int(problems.size()))
+                         .arg(QFileInfo(path).fileName(), problems.constFirst()));
+    emit done(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void SessionFiles::exportEventsCsv()
+{
+    const QString path = askSave(tr("Export events"), tr("CSV files (*.csv)"), QStringLiteral(".csv"));
+    if (!path.isEmpty())
+        exportCsv(path);
+}
+
+bool SessionFiles::exportCsv(const QString &path)
+{
+    QString error;
+    const core::Session *session = m_controller->session();
+    if (!EventCsvExport::write(path, session->events(), session->originUs(), &error)) {
+        emit problem(error);
+        return false;
+    }
+    remember(path);
+    emit done(tr("Exported %n event(s) to %1", nullptr, int(session->size())).arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+} // namespace halfopen::ui

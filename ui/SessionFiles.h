@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QObject>
+
+class QWidget;
+
+namespace halfopen::ui {
+
+class AppSettings;
+class LabSessionController;
+
+// The file side of a session, behind dialogs: record to JSONL, open a recording, export the
+// events as CSV. Problems come back as sentences naming the file.
+class SessionFiles : public QObject
+{
+    Q_OBJECT
+public:
+    SessionFiles(LabSessionController *controller, AppSettings *settings, QWidget *dialogParent);
+
+    // Asks where to record (on) or stops recording (off).
+    void setRecording(bool on);
+    void openRecording();
+    void exportEventsCsv();
+
+    // The same without a dialog (command line, tests).
+    bool record(const QString &path);
+    bool open(const QString &path);
+    bool exportCsv(const QString &path);
+
+signals:
+    void recordingChanged(bool recording);
+    void problem(const QString &message);
+    void done(const QString &message);
+
+private:
+    QString askSave(const QString &title, const QString &filter, const QString &suffix);
+    void remember(const QString &path);
+
+    LabSessionController *m_controller;
+    AppSettings *m_settings;
+    QWidget *m_dialogParent;
+};
+
+} // namespace halfopen::ui

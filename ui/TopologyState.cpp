@@ -1,0 +1,86 @@
+#include "ui/TopologyState.h"
+
+#include "core/session/Event.h"
+#include "lab/Fault.h"
+
+namespace halfopen::ui {
+
+using lab::FaultKind;
+
+TopologyState::Host *TopologyState::host(const QString &name)
+{
+    if (name == QLatin1String("client"))
+        return &client;
+    if (name == QLatin1String("server"))
+        return &server;
+    return nullptr;
+}
+
+bool TopologyState::apply(const core::Event &event)
+{
+    if (event.kind != core::EventKind::Fault)
+        return false;
+    QString error;
+    const auto fault = lab::Fault::fromJson(event.detail, &error);
+    const auto kind = fault ? std::optional(fault->kind) : lab::faultKindFromName(event.what);
+    if (!kind)
+        return false;
+    const double value = fault ? fault->value : 0;
+    Host *h = host(event.host);
+    const TopologyState before = *this;
+    switch (*kind) {
+    case FaultKind::Loss:
+        lossPercent = value;
+        break;
+    case FaultKind::Delay:
+        delayMs = value;
+        break;
+    case FaultKind::NatTimeout:
+    case FaultKind::Marker:
+    case FaultKind::ShutdownWrite:
+    case FaultKind::Send:
+    case FaultKind::Close:
+    case FaultKind::Abort:
+        break;
+    default:
+        if (!h)
+            return false;
+        switch (*kind) {
+        case FaultKind::Unplug:
+            h->unplugged = true;
+            break;
+        case FaultKind::Replug:
+            h->unplugged = false;
+            break;
+        case FaultKind::PowerOff:
+        case FaultKind::Reboot: // the power-on that ends a reboot is its own event
+            *h = Host{};
+            h->poweredOff = true;
+            break;
+        case FaultKind::PowerOn:
+            *h = Host{};
+            break;
+        case FaultKind::KillProcess:
+            h->processKilled = true;
+            h->frozen = false;
+            break;
+        case FaultKind::FreezeProcess:
+            h->frozen = true;
+            break;
+        case FaultKind::ThawProcess:
+            h->frozen = false;
+            break;
+        case FaultKind::IcmpUnreachableOn:
+            h->icmpUnreachable = true;
+            break;
+        case FaultKind::IcmpUnreachableOff:
+            h->icmpUnreachable = false;
+            break;
+        default:
+            break;
+        }
+    }
+    return !(before == *this);
+}
+
+} // namespace halfopen::ui

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QString>
+
+namespace halfopen::core {
+struct Event;
+}
+
+namespace halfopen::ui {
+
+// The lab's world as the fault events left it: which host is unplugged, powered off, frozen or
+// without its process, and what the cable does. Derived from the session only, so a replayed
+// recording draws the same picture as the live run.
+struct TopologyState {
+    struct Host {
+        bool unplugged = false;
+        bool poweredOff = false;
+        bool frozen = false;
+        bool processKilled = false;
+        bool icmpUnreachable = false; // the cable answers frames towards it with ICMP
+        bool operator==(const Host &) const = default;
+    };
+
+    Host client;
+    Host server;
+    double lossPercent = 0;
+    double delayMs = 0;
+
+    // Applies a fault event; any other event changes nothing. Returns true when it changed something.
+    bool apply(const core::Event &event);
+    Host *host(const QString &name);
+    bool operator==(const TopologyState &) const = default;
+};
+
+} // namespace halfopen::ui

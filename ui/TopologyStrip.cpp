@@ -1,0 +1,125 @@
+#include "ui/TopologyStrip.h"
+
+#include "core/session/Session.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+namespace halfopen::ui {
+
+namespace {
+// Semantic colours, chosen to read on light and dark backgrounds alike.
+const QColor kBroken(220, 50, 47);
+const QColor kDegraded(230, 150, 0);
+const QColor kFrozen(38, 139, 210);
+const QColor kHealthy(60, 160, 70);
+} // namespace
+
+TopologyStrip::TopologyStrip(core::Session *session, QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("topologyStrip"));
+    setToolTip(tr("The virtual lab: the client, the server and the cable between them, as the faults left them."));
+    connect(session, &core::Session::eventAdded, this, [this](const core::Event &event) {
+        if (m_state.apply(event))
+            update();
+    });
+    connect(session, &core::Session::cleared, this, [this] {
+        m_state = TopologyState();
+        update();
+    });
+}
+
+QSize TopologyStrip::sizeHint() const
+{
+    return {600, fontMetrics().height() * 5};
+}
+
+QSize TopologyStrip::minimumSizeHint() const
+{
+    return {300, fontMetrics().height() * 4};
+}
+
+QString TopologyStrip::status(const TopologyState::Host &host) const
+{
+    if (host.poweredOff)
+        return tr("powered off");
+    if (host.processKilled)
+        return tr("process killed");
+    if (host.frozen)
+        return tr("process frozen");
+    return tr("running", "lab host state");
+}
+
+void TopologyStrip::drawHost(QPainter &painter, const QRectF &box, const QString &name, const QString &address,
+                             const TopologyState::Host &host)
+{
+    const QColor accent = host.poweredOff || host.processKilled ? kBroken : host.frozen ? kFrozen : kHealthy;
+    painter.setPen(QPen(accent, 2));
+    painter.setBrush(host.poweredOff ? palette().color(QPalette::Window) : palette().color(QPalette::Base));
+    painter.drawRoundedRect(box, 6, 6);
+    painter.setPen(palette().color(host.poweredOff ? QPalette::PlaceholderText : QPalette::Text));
+    QFont bold = font();
+    bold.setBold(true);
+    painter.setFont(bold);
+    const qreal line = fontMetrics().height();
+    QRectF text = box.adjusted(8, 4, -8, -4);
+    painter.drawText(text.adjusted(0, 0, 0, -line * 2), Qt::AlignLeft | Qt::AlignVCenter, name);
+    painter.setFont(font());
+    painter.drawText(text.adjusted(0, line, 0, -line), Qt::AlignLeft | Qt::AlignVCenter, address);
+    painter.setPen(accent);
+    painter.drawText(text.adjusted(0, line * 2, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, status(host));
+}
+
+void TopologyStrip::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const qreal line = fontMetrics().height();
+    const qreal hostWidth = std::max<qreal>(fontMetrics().horizontalAdvance(QStringLiteral("198.18.0.2:5000")) + 24, width() * 0.2);
+    const QRectF client(2, 2, hostWidth, height() - 4);
+    const QRectF server(width() - hostWidth - 2, 2, hostWidth, height() - 4);
+    drawHost(painter, client, tr("client"), QStringLiteral("198.18.0.1"), m_state.client);
+    drawHost(painter, server, tr("server"), QStringLiteral("198.18.0.2:5000"), m_state.server);
+
+    // The cable: a line between the boxes, broken where a host is unplugged or powered off.
+    const qreal y = height() / 2.0;
+    const qreal left = client.right();
+    const qreal right = server.left();
+    const qreal gap = std::min<qreal>(40, (right - left) / 6);
+    const bool clientCut = m_state.client.unplugged || m_state.client.poweredOff;
+    const bool serverCut = m_state.server.unplugged || m_state.server.poweredOff;
+    const bool lossy = m_state.lossPercent > 0;
+    QPen cable(lossy ? kDegraded : palette().color(QPalette::Text), 3);
+    if (lossy)
+        cable.setStyle(Qt::DashLine);
+    painter.setPen(cable);
+    painter.drawLine(QPointF(left + (clientCut ? gap : 0), y), QPointF(right - (serverCut ? gap : 0), y));
+
+    auto drawCut = [&](qreal x) {
+        painter.setPen(QPen(kBroken, 3));
+        painter.drawLine(QPointF(x - 6, y - 6), QPointF(x + 6, y + 6));
+        painter.drawLine(QPointF(x - 6, y + 6), QPointF(x + 6, y - 6));
+    };
+    if (clientCut)
+        drawCut(left + gap / 2);
+    if (serverCut)
+        drawCut(right - gap / 2);
+
+    QStringList notes;
+    if (m_state.client.unplugged || m_state.server.unplugged)
+        notes << tr("cable cut");
+    if (lossy)
+        notes << tr("loss %1 %").arg(m_state.lossPercent);
+    if (m_state.delayMs > 0)
+        notes << tr("delay %1 ms").arg(m_state.delayMs);
+    if (m_state.server.icmpUnreachable)
+        notes << tr("ICMP unreachable → server");
+    if (m_state.client.icmpUnreachable)
+        notes << tr("ICMP unreachable → client");
+    painter.setPen(notes.isEmpty() ? palette().color(QPalette::PlaceholderText) : kBroken);
+    const QRectF label(left + gap, y - line * 1.6, right - left - 2 * gap, line * 1.4);
+    painter.drawText(label, Qt::AlignCenter, notes.isEmpty() ? tr("cable connected") : notes.join(QStringLiteral(" · ")));
+}
+
+} // namespace halfopen::ui

@@ -1,0 +1,244 @@
+#include "ui/VerdictPanel.h"
+
+#include "core/session/MonotonicClock.h"
+#include "core/session/Session.h"
+#include "core/tcp/ErrnoCatalog.h"
+#include "ui/MechanismText.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace halfopen::ui {
+
+using core::Event;
+using core::EventKind;
+
+namespace {
+constexpr int kTickMs = 100;
+
+QString hostTitle(const QString &host)
+{
+    if (host == QLatin1String("client"))
+        return VerdictPanel::tr("Client", "lab host");
+    if (host == QLatin1String("server"))
+        return VerdictPanel::tr("Server", "lab host");
+    return host;
+}
+} // namespace
+
+VerdictPanel::VerdictPanel(core::Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_title(new QLabel(this))
+    , m_headline(new QLabel(this))
+    , m_meaning(new QLabel(this))
+    , m_countdown(new QLabel(this))
+    , m_expectations(new QLabel(this))
+    , m_explanation(new QLabel(this))
+{
+    setObjectName(QStringLiteral("verdictPanel"));
+    m_title->setObjectName(QStringLiteral("verdictTitle"));
+    m_headline->setObjectName(QStringLiteral("verdictHeadline"));
+    m_meaning->setObjectName(QStringLiteral("verdictMeaning"));
+    m_countdown->setObjectName(QStringLiteral("verdictCountdown"));
+    m_expectations->setObjectName(QStringLiteral("verdictExpectations"));
+    m_explanation->setObjectName(QStringLiteral("verdictExplanation"));
+    QFont big = m_headline->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_headline->setFont(big);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    auto *layout = new QVBoxLayout(this);
+    for (QLabel *label : {m_title, m_headline, m_meaning, m_countdown, m_expectations, m_explanation}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        layout->addWidget(label);
+    }
+    layout->addStretch();
+
+    m_tick.setInterval(kTickMs);
+    connect(&m_tick, &QTimer::timeout, this, &VerdictPanel::updateCountdown);
+    connect(session, &core::Session::eventAdded, this, &VerdictPanel::onEvent);
+    connect(session, &core::Session::cleared, this, &VerdictPanel::reset);
+    reset();
+}
+
+void VerdictPanel::setScenario(const lab::Scenario &scenario)
+{
+    m_scenario = scenario;
+    m_title->setText(scenario.title.isEmpty() ? scenario.name : scenario.title);
+    m_explanation->setText(scenario.explanation);
+    m_expectations->clear();
+}
+
+void VerdictPanel::setRunning(bool running)
+{
+    m_running = running;
+    if (running)
+        m_tick.start();
+    else
+        m_tick.stop();
+    updateCountdown();
+}
+
+void VerdictPanel::setOutcome(const lab::ScenarioOutcome &outcome)
+{
+    if (outcome.expectations.isEmpty()) {
+        m_expectations->clear();
+        return;
+    }
+    int met = 0;
+    QStringList open;
+    for (const lab::ExpectationResult &r : outcome.expectations) {
+        if (r.met)
+            ++met;
+        else
+            open << r.expectation.id;
+    }
+    QString text = tr("Expectations met: %1 of %2").arg(met).arg(outcome.expectations.size());
+    if (!open.isEmpty())
+        text += tr(" (waiting for or missed: %1)").arg(open.join(QStringLiteral(", ")));
+    m_expectations->setText(text);
+}
+
+QString VerdictPanel::headline() const
+{
+    return m_headline->text();
+}
+
+QString VerdictPanel::countdown() const
+{
+    return m_countdown->text();
+}
+
+void VerdictPanel::reset()
+{
+    m_detected = false;
+    m_lastSample.clear();
+    m_heartbeatMisses.clear();
+    m_headline->setText(tr("Nothing has noticed a problem yet."));
+    m_meaning->clear();
+    m_countdown->clear();
+}
+
+QString VerdictPanel::headlineFor(const Event &v)
+{
+    if (v.kind != EventKind::Verdict)
+        return {};
+    const QJsonObject d = v.detail;
+    const QString who = hostTitle(v.host);
+    const QString how = MechanismText::title(v.mechanism);
+    const QString errnoName = v.errnoValue ? core::ErrnoCatalog::name(v.errnoValue) : QString();
+    const auto reference = core::timeReferenceFromName(d.value(QStringLiteral("reference")).toString());
+    const QJsonValue elapsed = d.value(QStringLiteral("elapsed_s"));
+    QString when;
+    if (elapsed.isDouble() && reference)
+        when = tr("%1 s %2", "seconds, then 'after the fault'").arg(elapsed.toDouble(), 0, 'f', 2).arg(core::timeReferenceDescription(*reference));
+    QString text;
+    if (!d.value(QStringLiteral("fatal")).toBool(true))
+        text = tr("%1: warning (%2) by %3, the connection lives on").arg(who, errnoName, how);
+    else if (!v.errnoValue)
+        text = when.isEmpty() ? tr("%1: the peer closed the connection (end of stream)").arg(who)
+                              : tr("%1: the peer closed the connection (end of stream) %2").arg(who, when);
+    else if (when.isEmpty())
+        text = tr("%1: connection lost — %2 by %3").arg(who, errnoName, how);
+    else
+        text = tr("%1: dead peer detected %2 by %3 (%4)").arg(who, when, how, errnoName);
+    const QJsonValue predicted = d.value(QStringLiteral("predicted_s"));
+    if (predicted.isDouble()) {
+        const auto predictedRef = core::timeReferenceFromName(d.value(QStringLiteral("predicted_reference")).toString());
+        text += tr(" — predicted %1 s").arg(predicted.toDouble(), 0, 'f', 1);
+        if (predictedRef && predictedRef != reference)
+            text += QLatin1Char(' ') + core::timeReferenceDescription(*predictedRef);
+    }
+    return text;
+}
+
+void VerdictPanel::onEvent(const Event &event)
+{
+    switch (event.kind) {
+    case EventKind::Verdict: {
+        const bool fatal = event.detail.value(QStringLiteral("fatal")).toBool(true);
+        // A fatal detection stays the headline; a later soft warning does not replace it.
+        if (m_detected && !fatal)
+            return;
+        m_detected = m_detected || fatal;
+        if (fatal)
+            m_lastSample.remove(event.host); // its timers are over
+        m_headline->setText(headlineFor(event));
+        const auto info = core::ErrnoCatalog::lookup(event.errnoValue);
+        m_meaning->setText(info ? QStringLiteral("%1: %2").arg(core::ErrnoCatalog::describe(event.errnoValue), info->tcpCause) : QString());
+        break;
+    }
+    case EventKind::Sample:
+        // The test connection only: a listener has no timers worth counting down.
+        if (!event.remote.isEmpty() && event.sample && event.sample->state != core::TcpState::Listen)
+            m_lastSample.insert(event.host, event);
+        break;
+    case EventKind::State:
+        if (event.toState == core::TcpState::Closed && m_lastSample.value(event.host).socketKey() == event.socketKey())
+            m_lastSample.remove(event.host);
+        break;
+    case EventKind::Heartbeat:
+        if (event.what == QLatin1String("missed"))
+            m_heartbeatMisses.insert(event.host, event.count);
+        else if (event.what == QLatin1String("answered"))
+            m_heartbeatMisses.remove(event.host);
+        break;
+    default:
+        break;
+    }
+}
+
+QString VerdictPanel::countdownFor(const QString &host) const
+{
+    const lab::HostConfig &config = host == QLatin1String("server") ? m_scenario.lab.server : m_scenario.lab.client;
+    QStringList parts;
+    const auto found = m_lastSample.constFind(host);
+    if (found != m_lastSample.cend() && found->sample && found->sample->timerKnown) {
+        const core::TcpInfoSample &s = *found->sample;
+        const double leftS = std::max<double>(0, (s.timerExpiresMs * 1000 - (core::monotonicNowUs() - found->tUs)) / 1e6);
+        if (s.timer == core::TcpTimer::Keepalive) {
+            const int count = config.endpoint.options.keepalive.count;
+            if (s.probes == 0)
+                parts << tr("first keepalive probe in %1 s").arg(leftS, 0, 'f', 1);
+            else if (s.probes >= count)
+                parts << tr("keepalive probe %1 of %2 sent, gives up in %3 s").arg(s.probes).arg(count).arg(leftS, 0, 'f', 1);
+            else
+                parts << tr("keepalive probe %1 of %2 sent, next in %3 s").arg(s.probes).arg(count).arg(leftS, 0, 'f', 1);
+        } else if (s.timer == core::TcpTimer::Retransmit && (s.retransmits > 0 || s.unacked > 0)) {
+            parts << tr("retransmission %1, RTO %2 ms (backoff %3), next in %4 s")
+                         .arg(s.retransmits)
+                         .arg(s.rtoMs(), 0, 'f', 0)
+                         .arg(s.backoff)
+                         .arg(leftS, 0, 'f', 1);
+        } else if (s.timer == core::TcpTimer::Persist) {
+            parts << tr("zero-window probe in %1 s").arg(leftS, 0, 'f', 1);
+        }
+    }
+    const qint64 misses = m_heartbeatMisses.value(host);
+    if (misses > 0)
+        parts << tr("heartbeat: %1 of %2 missed").arg(misses).arg(config.endpoint.heartbeat.misses);
+    if (parts.isEmpty())
+        return {};
+    return QStringLiteral("%1: %2").arg(hostTitle(host), parts.join(QStringLiteral("; ")));
+}
+
+void VerdictPanel::updateCountdown()
+{
+    if (!m_running) {
+        m_countdown->clear();
+        return;
+    }
+    QStringList lines;
+    for (const QString &host : {QStringLiteral("client"), QStringLiteral("server")}) {
+        const QString line = countdownFor(host);
+        if (!line.isEmpty())
+            lines << line;
+    }
+    m_countdown->setText(lines.join(QLatin1Char('\n')));
+}
+
+} // namespace halfopen::ui

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/session/Event.h"
+#include "lab/scenario/Scenario.h"
+#include "lab/scenario/ScenarioOutcome.h"
+
+#include <QHash>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+
+namespace halfopen::core {
+class Session;
+}
+
+namespace halfopen::ui {
+
+// The answer to "when and how was the loss noticed": the headline of the latest detection
+// (verdict events of the session, so a replay shows the same), a live countdown while the
+// kernel's timers run ("keepalive probe 2 of 3 sent, next in 0.8 s"), how the expectations
+// stand, and the scenario's plain-words explanation.
+class VerdictPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit VerdictPanel(core::Session *session, QWidget *parent = nullptr);
+
+    void setScenario(const lab::Scenario &scenario);
+    // The countdown runs only while a lab does: a replay has no "now".
+    void setRunning(bool running);
+    void setOutcome(const lab::ScenarioOutcome &outcome);
+
+    QString headline() const;
+    QString countdown() const;
+
+    // "Client: dead peer detected 5.10 s after the last packet received by TCP keepalive
+    // (ETIMEDOUT) — predicted 5.0 s"; empty for an event that is not a verdict.
+    static QString headlineFor(const core::Event &verdict);
+
+private:
+    void onEvent(const core::Event &event);
+    void reset();
+    void updateCountdown();
+    QString countdownFor(const QString &host) const;
+
+    core::Session *m_session;
+    lab::Scenario m_scenario;
+    bool m_running = false;
+    bool m_detected = false;
+    QHash<QString, core::Event> m_lastSample;    // per host: its test socket's latest sample
+    QHash<QString, qint64> m_heartbeatMisses;    // per host: misses in a row so far
+    QLabel *m_title;
+    QLabel *m_headline;
+    QLabel *m_meaning;
+    QLabel *m_countdown;
+    QLabel *m_expectations;
+    QLabel *m_explanation;
+    QTimer m_tick;
+};
+
+} // namespace halfopen::ui
