@@ -1,0 +1,256 @@
+// TimelineChart on the offscreen platform: series per packet class after the model's
+// notification, state bands, markers and the detection span with their labels, following and
+// pausing, hover details, PNG and SVG export; a synthetic session and a recorded lab run.
+
+#include "core/session/JsonlReader.h"
+#include "core/session/Session.h"
+#include "models/TimelineModel.h"
+#include "tests/models/ModelFixtures.h"
+#include "ui/views/TimelineAnnotations.h"
+#include "ui/views/TimelineChart.h"
+#include "ui/views/TimelineChartView.h"
+
+#include <QChart>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QImage>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWheelEvent>
+
+using namespace fixtures;
+using halfopen::models::TimelineModel;
+using halfopen::ui::TimelineChart;
+
+namespace {
+// Client keepalive after the server's power-off: three probes, ETIMEDOUT, the verdict; RTO
+// samples that double on the server's data.
+void powerOffStory(Session &session)
+{
+    session.add(state(0.0, QStringLiteral("client"), 40000, TcpState::SynSent, TcpState::Established));
+    session.add(sample(0.0, QStringLiteral("server"), 5000));
+    session.add(packet(0.1, QStringLiteral("client"), QStringLiteral("data")));
+    session.add(packet(0.2, QStringLiteral("server"), QStringLiteral("ack")));
+    session.add(packet(0.3, QStringLiteral("server"), QStringLiteral("data")));
+    session.add(sample(0.3, QStringLiteral("server"), 5000, established(408, 10)));
+    session.add(sample(0.7, QStringLiteral("server"), 5000, established(816, 10)));
+    session.add(packet(0.35, QStringLiteral("client"), QStringLiteral("ack")));
+    session.add(fault(1.0, QStringLiteral("server"), QStringLiteral("power-off")));
+    session.add(packet(3.0, QStringLiteral("client"), QStringLiteral("keepalive-probe")));
+    session.add(packet(4.0, QStringLiteral("client"), QStringLiteral("keepalive-probe")));
+    session.add(packet(5.0, QStringLiteral("client"), QStringLiteral("keepalive-probe")));
+    session.add(state(6.1, QStringLiteral("client"), 40000, TcpState::Established, TcpState::Closed));
+    session.add(error(6.1, QStringLiteral("client"), 40000, ETIMEDOUT, DetectionMechanism::Keepalive));
+    session.add(packet(6.1, QStringLiteral("client"), QStringLiteral("rst")));
+}
+
+QStringList sceneTexts(QChart *chart)
+{
+    QStringList texts;
+    for (QGraphicsItem *item : chart->scene()->items()) {
+        if (auto *text = dynamic_cast<QGraphicsSimpleTextItem *>(item); text && text->isVisible())
+            texts.append(text->text());
+    }
+    return texts;
+}
+
+int pointsOf(const TimelineChart &chart, int modelSeries)
+{
+    const QXYSeries *series = chart.chartSeries(modelSeries);
+    return series ? series->count() : -1;
+}
+} // namespace
+
+class tst_TimelineChart : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void seriesPerPacketClassAfterNotification()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1200, 700);
+        chart.show();
+        powerOffStory(session);
+        // Nothing drawn before the model's batched notification.
+        QCOMPARE(chart.chartSeries(model.packetSeries(QStringLiteral("keepalive-probe"))), nullptr);
+        model.flush();
+
+        QCOMPARE(pointsOf(chart, model.packetSeries(QStringLiteral("keepalive-probe"))), 3);
+        QCOMPARE(pointsOf(chart, model.packetSeries(QStringLiteral("data"))), 2);
+        QCOMPARE(pointsOf(chart, model.packetSeries(QStringLiteral("ack"))), 2);
+        QCOMPARE(pointsOf(chart, model.packetSeries(QStringLiteral("rst"))), 1);
+        // Packets sit in their sender's lane: the client's (first seen) on top at y = 0.
+        const QXYSeries *probes = chart.chartSeries(model.packetSeries(QStringLiteral("keepalive-probe")));
+        QCOMPARE(probes->at(0).y(), halfopen::ui::TimelineAnnotations::laneY(model.laneOf(QStringLiteral("client"))));
+        QCOMPARE(probes->name(), QStringLiteral("keepalive probe"));
+        QVERIFY(qobject_cast<const QScatterSeries *>(probes));
+
+        // The RTO plot: a step line per socket, its points doubling.
+        const int rto = model.rtoSeries(sample(0, QStringLiteral("server"), 5000).socketKey());
+        QVERIFY(rto >= 0);
+        auto *line = qobject_cast<QLineSeries *>(chart.chartSeries(rto));
+        QVERIFY(line);
+        QCOMPARE(line->chart(), chart.rtoChart());
+        QList<double> ys;
+        for (const QPointF &p : line->points())
+            ys.append(p.y());
+        QVERIFY(ys.contains(204));
+        QVERIFY(ys.contains(408));
+        QVERIFY(ys.contains(816));
+
+        // More packets: the same series, one replace.
+        session.add(packet(6.5, QStringLiteral("client"), QStringLiteral("keepalive-probe")));
+        model.flush();
+        QCOMPARE(pointsOf(chart, model.packetSeries(QStringLiteral("keepalive-probe"))), 4);
+    }
+
+    void bandsMarkersAndSpanAreLabelled()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1400, 700);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        powerOffStory(session);
+        model.flush();
+        chart.showAll();
+
+        const QStringList bands = chart.annotations()->bandLabels();
+        QVERIFY2(bands.contains(QStringLiteral("ESTABLISHED")), qPrintable(bands.join(',')));
+        const QStringList markers = chart.annotations()->markerLabels();
+        QVERIFY2(markers.contains(QStringLiteral("power-off server")), qPrintable(markers.join(',')));
+        QVERIFY2(markers.contains(QStringLiteral("ETIMEDOUT on client (keepalive)")), qPrintable(markers.join(',')));
+        const QStringList spans = chart.annotations()->spanLabels();
+        QCOMPARE(spans.size(), 1);
+        QCOMPARE(spans.first(), QStringLiteral("5.10 s by keepalive"));
+
+        // They are real items in the chart's scene.
+        const QStringList texts = sceneTexts(chart.laneChart());
+        QVERIFY(texts.contains(QStringLiteral("5.10 s by keepalive")));
+        QVERIFY(texts.contains(QStringLiteral("power-off server")));
+        QVERIFY(texts.contains(QStringLiteral("ESTABLISHED")));
+    }
+
+    void pauseStopsFollowingAndFollowResumes()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.setFollowWindowSeconds(10);
+        chart.resize(1200, 700);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        powerOffStory(session);
+        model.flush();
+        QVERIFY(chart.isFollowing());
+        QVERIFY(chart.xMax() >= model.lastX());
+
+        chart.pause();
+        QVERIFY(!chart.isFollowing());
+        const double max = chart.xMax();
+        session.add(packet(30, QStringLiteral("client"), QStringLiteral("data")));
+        model.flush();
+        QCOMPARE(chart.xMax(), max); // stays where the user left it
+
+        chart.follow();
+        QVERIFY(chart.isFollowing());
+        QVERIFY(chart.xMax() >= 30);
+        QVERIFY(chart.xMin() >= 30 - 10 - 1e-9); // the window slid
+        QCOMPARE(chart.rtoChart()->axes(Qt::Horizontal).first()->property("max").toDouble(), chart.xMax());
+
+        // The wheel zooms and pauses; both plots keep one time range.
+        auto *viewport = chart.laneView()->viewport();
+        const QPointF centre = chart.laneView()->mapFromScene(chart.laneChart()->plotArea().center());
+        QWheelEvent wheel(centre, viewport->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(viewport, &wheel);
+        QVERIFY(!chart.isFollowing());
+        QCOMPARE(chart.rtoChart()->axes(Qt::Horizontal).first()->property("max").toDouble(), chart.xMax());
+        QCOMPARE(chart.rtoChart()->axes(Qt::Horizontal).first()->property("min").toDouble(), chart.xMin());
+
+        // A drag pans (and stays paused).
+        chart.follow();
+        const double before = chart.xMin();
+        QTest::mousePress(viewport, Qt::LeftButton, {}, centre.toPoint());
+        QTest::mouseMove(viewport, centre.toPoint() + QPoint(100, 0));
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, centre.toPoint() + QPoint(100, 0));
+        QVERIFY(!chart.isFollowing());
+        QVERIFY(chart.xMin() < before);
+    }
+
+    void hoverShowsTheNearestEvent()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1200, 700);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        powerOffStory(session);
+        model.flush();
+        chart.showAll();
+        const double lane = halfopen::ui::TimelineAnnotations::laneY(model.laneOf(QStringLiteral("client")));
+        chart.showDetailsAt(4.01, lane);
+        QVERIFY2(chart.calloutText().contains(QStringLiteral("keepalive probe")), qPrintable(chart.calloutText()));
+        QVERIFY(chart.calloutText().contains(QStringLiteral("4.000 s")));
+    }
+
+    void recordedRunAndExports()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1400, 800);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        const auto replay = halfopen::core::replayJsonl(QStringLiteral(HALFOPEN_VIEWS_DATA "/keepalive-detects-powered-off-peer.jsonl"), &session);
+        QVERIFY(replay.opened);
+        model.flush();
+
+        QCOMPARE(pointsOf(chart, model.packetSeries(QStringLiteral("keepalive-probe"))), 3);
+        QCOMPARE(pointsOf(chart, model.packetSeries(QStringLiteral("rst"))), 1);
+        QCOMPARE(model.lanes().size(), 2);
+        const QList<halfopen::models::DetectionSpan> spans = model.detectionSpans();
+        QCOMPARE(spans.size(), 1);
+        QVERIFY(chart.annotations()->spanLabels().first().startsWith(spans.first().label));
+        QVERIFY(chart.annotations()->markerLabels().contains(QStringLiteral("power-off server")));
+
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("timeline.png"));
+        const QString svg = dir.filePath(QStringLiteral("timeline.svg"));
+        QVERIFY(chart.exportPng(png));
+        QVERIFY(chart.exportSvg(svg));
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 1000);
+        QSvgRenderer renderer(svg);
+        QVERIFY(renderer.isValid());
+        QVERIFY(QFileInfo(svg).size() > 1000);
+        QVERIFY(!renderer.defaultSize().isEmpty());
+    }
+
+    void clearedSessionEmptiesTheChart()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        powerOffStory(session);
+        model.flush();
+        session.clear();
+        QVERIFY(chart.annotations()->bandLabels().isEmpty());
+        QVERIFY(chart.rtoChart()->series().isEmpty());
+        powerOffStory(session);
+        model.flush();
+        QCOMPARE(pointsOf(chart, model.packetSeries(QStringLiteral("keepalive-probe"))), 3);
+    }
+};
+
+QTEST_MAIN(tst_TimelineChart)
+#include "tst_TimelineChart.moc"

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QColor>
+#include <QScatterSeries>
+#include <QString>
+
+namespace halfopen::ui {
+
+// How the timeline draws one class of packet (the cable's classification: "data", "ack",
+// "keepalive-probe", ...) or one heartbeat phase ("sent", "answered", "missed", "dead").
+struct PacketClassStyle {
+    QString title;  // translated legend text
+    QColor color;   // reads on light and dark chart themes
+    QScatterSeries::MarkerShape shape = QScatterSeries::MarkerShapeCircle;
+    qreal size = 9; // marker size in pixels
+};
+
+PacketClassStyle packetClassStyle(const QString &packetClass);
+PacketClassStyle heartbeatPhaseStyle(const QString &phase);
+
+// Colour of the n-th socket's RTO line.
+QColor socketLineColor(int index);
+
+} // namespace halfopen::ui

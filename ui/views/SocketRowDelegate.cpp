@@ -1,0 +1,101 @@
+#include "ui/views/SocketRowDelegate.h"
+
+#include "models/SocketTableModel.h"
+#include "ui/views/StateColors.h"
+
+#include <QFontDatabase>
+#include <QPainter>
+
+namespace halfopen::ui {
+
+using models::SocketColumn;
+using models::SocketTableModel;
+
+namespace {
+bool isNumberColumn(int column)
+{
+    const auto c = SocketColumn(column);
+    // Addresses too: ports line up under each other.
+    return c == SocketColumn::Local || c == SocketColumn::Remote || c >= SocketColumn::SendQ;
+}
+} // namespace
+
+SocketRowDelegate::SocketRowDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{
+}
+
+double SocketRowDelegate::flashStrength(const QModelIndex &index, qint64 nowMs)
+{
+    const qint64 flashMs = index.data(SocketTableModel::FlashRole).toLongLong();
+    if (flashMs < 0)
+        return 0;
+    const qint64 age = nowMs - flashMs;
+    if (age < 0 || age >= kFlashMs)
+        return 0;
+    return 1.0 - double(age) / kFlashMs;
+}
+
+void SocketRowDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    if (isNumberColumn(index.column())) {
+        QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        mono.setPointSizeF(option->font.pointSizeF());
+        option->font = mono;
+    }
+}
+
+void SocketRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const double fade = index.data(SocketTableModel::FadeRole).isValid()
+        ? index.data(SocketTableModel::FadeRole).toDouble() : 1.0;
+    const double flash = flashStrength(index, SocketTableModel::nowMs());
+    const auto state = core::TcpState(index.data(SocketTableModel::StateRole).toInt());
+
+    painter->save();
+    // A closing row stays legible until its last moments, then goes.
+    painter->setOpacity(0.15 + 0.85 * qBound(0.0, fade, 1.0));
+
+    if (flash > 0) {
+        QColor c = option.palette.color(QPalette::Highlight);
+        c.setAlphaF(0.45 * flash);
+        painter->fillRect(option.rect, c);
+    }
+
+    if (SocketColumn(index.column()) == SocketColumn::State) {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        // The selection background first, then the chip, then the text on the chip.
+        const QString text = opt.text;
+        opt.text.clear();
+        opt.widget ? opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget)
+                   : QStyledItemDelegate::paint(painter, opt, index);
+        QColor chip = stateColor(state);
+        chip.setAlphaF(0.38);
+        const QRect r = option.rect.adjusted(3, 2, -3, -2);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(QPen(stateColor(state), 1));
+        painter->setBrush(chip);
+        painter->drawRoundedRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+        QFont bold = opt.font;
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(option.state & QStyle::State_Selected ? option.palette.color(QPalette::HighlightedText)
+                                                              : option.palette.color(QPalette::Text));
+        painter->drawText(r, Qt::AlignCenter, text);
+    } else {
+        QStyledItemDelegate::paint(painter, option, index);
+    }
+    painter->restore();
+}
+
+QSize SocketRowDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    if (SocketColumn(index.column()) == SocketColumn::State)
+        size.rwidth() += 16; // the chip's padding, and bold text
+    return size;
+}
+
+} // namespace halfopen::ui

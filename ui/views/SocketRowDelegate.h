@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace halfopen::ui {
+
+// Paints a socket row: closed rows fade out (FadeRole), a row that just changed state flashes
+// (FlashRole against SocketTableModel::nowMs()), the state cell is a chip coloured by how
+// worrying the state is, numbers are monospace.
+class SocketRowDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    static constexpr int kFlashMs = 1500;
+
+    explicit SocketRowDelegate(QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // 1 right after a state change, falling to 0 over kFlashMs.
+    static double flashStrength(const QModelIndex &index, qint64 nowMs);
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+};
+
+} // namespace halfopen::ui

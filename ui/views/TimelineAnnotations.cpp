@@ -1,0 +1,267 @@
+#include "ui/views/TimelineAnnotations.h"
+
+#include "core/tcp/TcpState.h"
+#include "models/TimelineModel.h"
+#include "ui/views/EventDetailsText.h"
+#include "ui/views/StateColors.h"
+#include "ui/views/TimelineChartView.h"
+
+#include <QApplication>
+#include <QBrush>
+#include <QChart>
+#include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
+#include <QHash>
+#include <QPen>
+
+#include <algorithm>
+
+namespace halfopen::ui {
+
+using models::DetectionSpan;
+using models::StateBand;
+using models::TimelineMarker;
+
+namespace {
+// Stacking among the chart's own items (Qt Charts puts its grid at 2, axes at 3, series from 4,
+// the legend at 12): bands and shades over the grid and under the points, markers and labels
+// over the points and under the legend.
+constexpr qreal kBackZ = 3.5;
+constexpr qreal kFrontZ = 11.5;
+constexpr double kLaneFill = 0.80; // the part of a lane's height its bands share
+
+QColor faultColor()
+{
+    return QColor(0xa8, 0x5c, 0xd0); // violet: neither a packet class nor a state
+}
+} // namespace
+
+TimelineAnnotations::TimelineAnnotations(TimelineChartView *view, models::TimelineModel *model, QObject *parent)
+    : QObject(parent)
+    , m_view(view)
+    , m_chart(view->chart())
+    , m_model(model)
+    , m_back(new QGraphicsRectItem(m_chart))
+    , m_front(new QGraphicsRectItem(m_chart))
+    , m_text(QApplication::palette().color(QPalette::Text))
+    , m_background(QApplication::palette().color(QPalette::Base))
+{
+    for (QGraphicsRectItem *layer : {m_back, m_front}) {
+        layer->setPen(Qt::NoPen);
+        layer->setBrush(Qt::NoBrush);
+        layer->setFlag(QGraphicsItem::ItemClipsChildrenToShape);
+        layer->setAcceptedMouseButtons(Qt::NoButton);
+        layer->setAcceptHoverEvents(false);
+    }
+    m_back->setZValue(kBackZ);
+    m_front->setZValue(kFrontZ);
+}
+
+TimelineAnnotations::~TimelineAnnotations() = default; // the chart owns the items
+
+void TimelineAnnotations::setColors(QColor text, QColor background)
+{
+    m_text = text;
+    m_background = background;
+    rebuild();
+}
+
+void TimelineAnnotations::clearItems()
+{
+    for (QGraphicsRectItem *layer : {m_back, m_front}) {
+        const QList<QGraphicsItem *> children = layer->childItems();
+        for (QGraphicsItem *child : children)
+            delete child;
+    }
+    m_bands.clear();
+    m_markers.clear();
+    m_spans.clear();
+}
+
+QGraphicsSimpleTextItem *TimelineAnnotations::addLabel(QGraphicsItem *parent, const QString &text, QGraphicsRectItem **box)
+{
+    if (box) {
+        *box = new QGraphicsRectItem(parent);
+        QColor fill = m_background;
+        fill.setAlpha(225);
+        (*box)->setBrush(fill);
+    }
+    auto *label = new QGraphicsSimpleTextItem(text, parent);
+    label->setBrush(m_text);
+    return label;
+}
+
+QString TimelineAnnotations::markerText(const TimelineMarker &m) const
+{
+    if (m.kind == TimelineMarker::Kind::Fault)
+        return m.host.isEmpty() ? m.label : tr("%1 %2", "fault name, host").arg(m.label, m.host);
+    QString text = tr("%1 on %2", "errno name, host").arg(m.label, m.host);
+    if (m.mechanism != core::DetectionMechanism::None)
+        text += tr(" (%1)", "detection mechanism").arg(mechanismWords(m.mechanism));
+    if (!m.fatal)
+        text += tr(", soft", "an error the connection survived");
+    return text;
+}
+
+void TimelineAnnotations::rebuild()
+{
+    clearItems();
+    QFont small = QApplication::font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+
+    // Bands: every socket of a host gets its own slot in the host's lane, in order of appearance.
+    const QList<StateBand> bands = m_model->stateBands();
+    QHash<QString, int> slotOf;
+    QHash<QString, int> slotsOfHost;
+    for (const StateBand &band : bands) {
+        if (!slotOf.contains(band.socketKey))
+            slotOf.insert(band.socketKey, slotsOfHost[band.host]++);
+    }
+    for (const StateBand &band : bands) {
+        Band b;
+        b.band = band;
+        b.slot = slotOf.value(band.socketKey);
+        b.slotCount = slotsOfHost.value(band.host, 1);
+        b.rect = new QGraphicsRectItem(m_back);
+        QColor fill = stateColor(band.state);
+        fill.setAlphaF(0.22);
+        b.rect->setBrush(fill);
+        QColor edge = stateColor(band.state);
+        edge.setAlphaF(0.7);
+        b.rect->setPen(QPen(edge, 1));
+        b.text = addLabel(m_back, core::tcpStateName(band.state), nullptr);
+        b.text->setFont(small);
+        m_bands.append(b);
+    }
+
+    const QColor alarm = alarmColor();
+    for (const DetectionSpan &span : m_model->detectionSpans()) {
+        Span s;
+        s.span = span;
+        s.shade = new QGraphicsRectItem(m_back);
+        QColor shade = alarm;
+        shade.setAlphaF(span.open ? 0.05 : 0.08);
+        s.shade->setBrush(shade);
+        s.shade->setPen(Qt::NoPen);
+        s.arrow = new QGraphicsLineItem(m_front);
+        s.arrow->setPen(QPen(alarm, 2, span.open ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
+        QString text = span.open ? tr("%1 and counting", "time since the fault, nothing detected yet").arg(span.label)
+                                 : span.label;
+        if (!span.open && span.mechanism != core::DetectionMechanism::None)
+            text = tr("%1 by %2", "detection time, mechanism").arg(text, mechanismWords(span.mechanism));
+        s.text = addLabel(m_front, text, &s.box);
+        QFont bold = QApplication::font();
+        bold.setBold(true);
+        s.text->setFont(bold);
+        s.box->setPen(QPen(alarm, 1));
+        m_spans.append(s);
+    }
+
+    QList<TimelineMarker> markers = m_model->faultMarkers();
+    markers += m_model->errorMarkers();
+    std::stable_sort(markers.begin(), markers.end(),
+                     [](const TimelineMarker &a, const TimelineMarker &b) { return a.x < b.x; });
+    for (const TimelineMarker &marker : std::as_const(markers)) {
+        Marker m;
+        m.marker = marker;
+        const bool fault = marker.kind == TimelineMarker::Kind::Fault;
+        const QColor color = fault ? faultColor() : alarm;
+        m.line = new QGraphicsLineItem(m_front);
+        m.line->setPen(QPen(color, fault ? 2 : 2, fault ? Qt::DashLine : Qt::SolidLine));
+        m.text = addLabel(m_front, markerText(marker), &m.box);
+        m.text->setFont(small);
+        m.box->setPen(QPen(color, 1));
+        m_markers.append(m);
+    }
+    layout();
+}
+
+void TimelineAnnotations::layout()
+{
+    const QRectF plot = m_chart->plotArea();
+    m_back->setRect(plot);
+    m_front->setRect(plot);
+    if (plot.width() <= 0 || plot.height() <= 0)
+        return;
+    const double nowX = m_model->lastX();
+    const auto px = [this](double x) { return m_view->positionOf({x, 0}).x(); };
+    const auto py = [this](double y) { return m_view->positionOf({0, y}).y(); };
+
+    for (Band &b : m_bands) {
+        const int lane = m_model->laneOf(b.band.host);
+        const double end = b.band.open ? qMax(b.band.endX, nowX) : b.band.endX;
+        const double slotHeight = kLaneFill / b.slotCount;
+        const double top = laneY(lane) + kLaneFill / 2 - b.slot * slotHeight;
+        const QRectF r = QRectF(QPointF(px(b.band.startX), py(top)), QPointF(px(end), py(top - slotHeight)))
+                             .normalized()
+                             .adjusted(0, 1, 0, -1);
+        b.rect->setRect(r);
+        // The name at the band's visible start, when it fits.
+        const QRectF visible = r.intersected(plot);
+        const QRectF textRect = b.text->boundingRect();
+        b.text->setVisible(visible.width() > textRect.width() + 8 && visible.height() >= textRect.height() * 0.8);
+        // Top left, clear of the packets on the lane's centre line.
+        b.text->setPos(visible.left() + 4, visible.top() + 1);
+    }
+
+    // Marker labels along the top in rows, each in the first row where it does not overlap.
+    QList<double> rowEnds;
+    for (Marker &m : m_markers) {
+        const double x = px(m.marker.x);
+        m.line->setLine(QLineF(x, plot.top(), x, plot.bottom()));
+        const QRectF textRect = m.text->boundingRect();
+        const double left = qBound(plot.left() + 2, x + 4, plot.right() - textRect.width() - 6);
+        int row = 0;
+        while (row < rowEnds.size() && rowEnds[row] > left - 4)
+            ++row;
+        if (row == rowEnds.size())
+            rowEnds.append(0);
+        rowEnds[row] = left + textRect.width() + 4;
+        const double top = plot.top() + 4 + row * (textRect.height() + 6);
+        m.text->setPos(left, top);
+        m.box->setRect(QRectF(left - 3, top - 1, textRect.width() + 6, textRect.height() + 2));
+    }
+
+    // Spans: shaded over every lane, an arrow with the duration along the bottom.
+    for (Span &s : m_spans) {
+        const double end = s.span.open ? qMax(s.span.endX, nowX) : s.span.endX;
+        const double x0 = px(s.span.startX);
+        const double x1 = px(end);
+        s.shade->setRect(QRectF(QPointF(x0, plot.top()), QPointF(x1, plot.bottom())).normalized());
+        const QRectF textRect = s.text->boundingRect();
+        const double arrowY = plot.bottom() - 8;
+        s.arrow->setLine(QLineF(x0, arrowY, x1, arrowY));
+        const double visibleMid = (qMax(x0, plot.left()) + qMin(x1, plot.right())) / 2;
+        const double left = qBound(plot.left() + 4, visibleMid - textRect.width() / 2, plot.right() - textRect.width() - 6);
+        const double top = arrowY - 6 - textRect.height();
+        s.text->setPos(left, top);
+        s.box->setRect(QRectF(left - 4, top - 2, textRect.width() + 8, textRect.height() + 4));
+    }
+}
+
+QStringList TimelineAnnotations::bandLabels() const
+{
+    QStringList labels;
+    for (const Band &b : m_bands)
+        labels.append(b.text->text());
+    return labels;
+}
+
+QStringList TimelineAnnotations::markerLabels() const
+{
+    QStringList labels;
+    for (const Marker &m : m_markers)
+        labels.append(m.text->text());
+    return labels;
+}
+
+QStringList TimelineAnnotations::spanLabels() const
+{
+    QStringList labels;
+    for (const Span &s : m_spans)
+        labels.append(s.text->text());
+    return labels;
+}
+
+} // namespace halfopen::ui

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "models/DetectionSpans.h"
+#include "models/StateBands.h"
+#include "models/TimelineMarker.h"
+
+#include <QColor>
+#include <QList>
+#include <QObject>
+
+class QChart;
+class QGraphicsItem;
+class QGraphicsLineItem;
+class QGraphicsRectItem;
+class QGraphicsSimpleTextItem;
+
+namespace halfopen::models {
+class TimelineModel;
+}
+
+namespace halfopen::ui {
+
+class TimelineChartView;
+
+// What the timeline draws besides points: state bands in each host's lane (one slot per socket,
+// with the state's name), fault and error markers as vertical lines with labels, and the
+// detection span from fault to error, shaded and labelled with its duration. Plain graphics
+// items in the chart's scene, clipped to the plot area, placed from the axes' ranges: rebuilt
+// when the model's annotations change, moved when the range or the plot area changes.
+class TimelineAnnotations : public QObject
+{
+    Q_OBJECT
+public:
+    TimelineAnnotations(TimelineChartView *view, models::TimelineModel *model, QObject *parent = nullptr);
+    ~TimelineAnnotations() override;
+
+    // y of a lane's centre on the lane chart: the first host on top.
+    static double laneY(int lane) { return -lane; }
+
+    void rebuild();
+    void layout();
+    void setColors(QColor text, QColor background);
+
+    // What is drawn, for tests and exports: every label's text.
+    QStringList bandLabels() const;
+    QStringList markerLabels() const;
+    QStringList spanLabels() const;
+
+private:
+    struct Band {
+        models::StateBand band;
+        int slot = 0;
+        int slotCount = 1;
+        QGraphicsRectItem *rect = nullptr;
+        QGraphicsSimpleTextItem *text = nullptr;
+    };
+    struct Marker {
+        models::TimelineMarker marker;
+        QGraphicsLineItem *line = nullptr;
+        QGraphicsRectItem *box = nullptr;
+        QGraphicsSimpleTextItem *text = nullptr;
+    };
+    struct Span {
+        models::DetectionSpan span;
+        QGraphicsRectItem *shade = nullptr;
+        QGraphicsLineItem *arrow = nullptr;
+        QGraphicsRectItem *box = nullptr;
+        QGraphicsSimpleTextItem *text = nullptr;
+    };
+
+    void clearItems();
+    QGraphicsSimpleTextItem *addLabel(QGraphicsItem *parent, const QString &text, QGraphicsRectItem **box);
+    QString markerText(const models::TimelineMarker &marker) const;
+
+    TimelineChartView *m_view;
+    QChart *m_chart;
+    models::TimelineModel *m_model;
+    QGraphicsRectItem *m_back;  // under the series
+    QGraphicsRectItem *m_front; // over the series
+    QList<Band> m_bands;
+    QList<Marker> m_markers;
+    QList<Span> m_spans;
+    QColor m_text;
+    QColor m_background;
+};
+
+} // namespace halfopen::ui

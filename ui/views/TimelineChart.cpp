@@ -1,0 +1,641 @@
+#include "ui/views/TimelineChart.h"
+
+#include "core/session/MonotonicClock.h"
+#include "models/TimelineModel.h"
+#include "ui/views/EventDetailsText.h"
+#include "ui/views/PacketClassStyle.h"
+#include "ui/views/TimelineAnnotations.h"
+#include "ui/views/TimelineCallout.h"
+#include "ui/views/TimelineChartView.h"
+
+#include <QCategoryAxis>
+#include <QChart>
+#include <QFileDialog>
+#include <QGraphicsScene>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QMenu>
+#include <QPainter>
+#include <QScatterSeries>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStyle>
+#include <QSvgGenerator>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace halfopen::ui {
+
+using models::TimelineModel;
+using models::TimelineSeries;
+using models::TimelineSeriesKind;
+
+namespace {
+constexpr int kLiveTickMs = 250;
+const QMargins kChartMargins(4, 2, 12, 2);
+constexpr double kHoverPixels = 10;
+
+void styleScatter(QScatterSeries *series, const PacketClassStyle &style)
+{
+    series->setName(style.title);
+    series->setMarkerShape(style.shape);
+    series->setMarkerSize(style.size);
+    series->setColor(style.color);
+    series->setBorderColor(style.color.darker(140));
+}
+
+QString rtoLineName(const TimelineSeries &series)
+{
+    // "client :60044": the host and the socket's local port tell the lines apart.
+    const QStringList parts = series.socketKey().split(QLatin1Char('|'));
+    const QString local = parts.value(1);
+    return QStringLiteral("%1 :%2").arg(series.host(), local.section(QLatin1Char(':'), -1));
+}
+} // namespace
+
+TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_laneChart(new QChart)
+    , m_rtoChart(new QChart)
+    , m_x(new QValueAxis)
+    , m_laneAxis(new QCategoryAxis)
+    , m_rtoX(new QValueAxis)
+    , m_rtoY(new QLogValueAxis)
+    , m_liveTimer(new QTimer(this))
+{
+    for (QChart *chart : {m_laneChart, m_rtoChart}) {
+        chart->setAnimationOptions(QChart::NoAnimation);
+        chart->setMargins(kChartMargins);
+        chart->setBackgroundRoundness(0);
+        chart->legend()->setAlignment(Qt::AlignTop);
+    }
+    m_laneView = new TimelineChartView(m_laneChart, m_x, this);
+    m_rtoView = new TimelineChartView(m_rtoChart, m_rtoX, this);
+    m_laneView->setObjectName(QStringLiteral("laneView"));
+    m_rtoView->setObjectName(QStringLiteral("rtoView"));
+
+    m_x->setTitleText(tr("time since start (s)"));
+    m_x->setTickType(QValueAxis::TicksDynamic);
+    m_rtoX->setTickType(QValueAxis::TicksDynamic);
+    m_laneAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
+    m_laneAxis->setTitleText(tr("host"));
+    m_rtoY->setBase(2);
+    m_rtoY->setLabelFormat(QStringLiteral("%.0f"));
+    m_rtoY->setTitleText(tr("RTO (ms)", "retransmission timeout in milliseconds"));
+    m_rtoY->setRange(100, 1600);
+    m_rtoChart->legend()->setAlignment(Qt::AlignTop);
+    m_laneChart->addAxis(m_x, Qt::AlignBottom);
+    m_laneChart->addAxis(m_laneAxis, Qt::AlignLeft);
+    m_rtoChart->addAxis(m_rtoX, Qt::AlignBottom);
+    m_rtoChart->addAxis(m_rtoY, Qt::AlignLeft);
+
+    m_annotations = new TimelineAnnotations(m_laneView, model, this);
+    m_callout = new TimelineCallout(m_laneChart);
+    m_callout->hide();
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_laneView);
+    splitter->addWidget(m_rtoView);
+    splitter->setStretchFactor(0, 5);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+    m_laneView->setMinimumHeight(160);
+    m_rtoView->setMinimumHeight(140);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    buildToolBar();
+    layout->addWidget(splitter, 1);
+
+    applyTheme();
+    updateLanes();
+    setRangeQuietly(0, 1);
+
+    connect(model, &TimelineModel::seriesChanged, this, &TimelineChart::onSeriesChanged);
+    connect(model, &TimelineModel::annotationsChanged, this, &TimelineChart::onAnnotationsChanged);
+    connect(model, &TimelineModel::cleared, this, &TimelineChart::onCleared);
+    connect(m_x, &QValueAxis::rangeChanged, this, [this] { onAxisMoved(m_x); });
+    connect(m_rtoX, &QValueAxis::rangeChanged, this, [this] { onAxisMoved(m_rtoX); });
+    for (TimelineChartView *view : {m_laneView, m_rtoView})
+        connect(view, &TimelineChartView::userMovedRange, this, &TimelineChart::pause);
+    connect(m_laneView, &TimelineChartView::hoveredAt, this, &TimelineChart::onHover);
+    connect(m_laneView, &TimelineChartView::hoverLeft, this, &TimelineChart::hideCallout);
+    connect(m_laneChart, &QChart::plotAreaChanged, m_annotations, &TimelineAnnotations::layout);
+    for (QChart *chart : {m_laneChart, m_rtoChart})
+        connect(chart, &QChart::plotAreaChanged, this, [this, chart] { noteAxisSpace(chart); });
+    m_liveTimer->setInterval(kLiveTickMs);
+    connect(m_liveTimer, &QTimer::timeout, this, &TimelineChart::updateFollowRange);
+
+    // What the model already holds (a recording opened before the chart).
+    QList<int> all;
+    for (int i = 0; i < model->seriesCount(); ++i)
+        all.append(i);
+    if (!all.isEmpty())
+        onSeriesChanged(all);
+    onAnnotationsChanged();
+}
+
+TimelineChart::~TimelineChart() = default;
+
+void TimelineChart::buildToolBar()
+{
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(4, 2, 4, 0);
+
+    m_pauseButton = new QToolButton(this);
+    m_pauseButton->setObjectName(QStringLiteral("pauseButton"));
+    m_pauseButton->setText(tr("Pause"));
+    m_pauseButton->setToolTip(tr("Stop following the latest events (P). Zooming or panning pauses too."));
+    m_pauseButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_pauseButton->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+    connect(m_pauseButton, &QToolButton::clicked, this, &TimelineChart::pause);
+
+    m_followButton = new QToolButton(this);
+    m_followButton->setObjectName(QStringLiteral("followButton"));
+    m_followButton->setText(tr("Follow"));
+    m_followButton->setToolTip(tr("Follow the latest events again (F)."));
+    m_followButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_followButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    connect(m_followButton, &QToolButton::clicked, this, &TimelineChart::follow);
+
+    auto *all = new QToolButton(this);
+    all->setText(tr("Show all"));
+    all->setToolTip(tr("Show the whole session (A)."));
+    connect(all, &QToolButton::clicked, this, &TimelineChart::showAll);
+
+    auto *exportButton = new QToolButton(this);
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(exportButton);
+    menu->addAction(tr("As PNG image…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export timeline"), QStringLiteral("timeline.png"),
+                                                          tr("PNG image (*.png)"));
+        if (!path.isEmpty())
+            exportPng(path);
+    });
+    menu->addAction(tr("As SVG drawing…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export timeline"), QStringLiteral("timeline.svg"),
+                                                          tr("SVG drawing (*.svg)"));
+        if (!path.isEmpty())
+            exportSvg(path);
+    });
+    exportButton->setMenu(menu);
+
+    auto *hint = new QLabel(tr("wheel: zoom · drag: pan · Shift+drag: zoom to range · right click: zoom out"), this);
+    hint->setEnabled(false);
+
+    bar->addWidget(m_pauseButton);
+    bar->addWidget(m_followButton);
+    bar->addWidget(all);
+    bar->addWidget(exportButton);
+    bar->addSpacing(12);
+    bar->addWidget(hint);
+    bar->addStretch(1);
+    static_cast<QVBoxLayout *>(layout())->addLayout(bar);
+
+    const auto shortcut = [this](Qt::Key key, void (TimelineChart::*slot)()) {
+        auto *s = new QShortcut(QKeySequence(key), this);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(s, &QShortcut::activated, this, slot);
+    };
+    shortcut(Qt::Key_P, &TimelineChart::pause);
+    shortcut(Qt::Key_F, &TimelineChart::follow);
+    shortcut(Qt::Key_A, &TimelineChart::showAll);
+    m_followButton->setEnabled(false);
+}
+
+void TimelineChart::applyTheme()
+{
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const QChart::ChartTheme theme = dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    for (QChart *chart : {m_laneChart, m_rtoChart}) {
+        if (chart->theme() != theme)
+            chart->setTheme(theme);
+    }
+    // A theme repaints every series in its own colours: ours again.
+    for (auto it = m_chartSeries.cbegin(); it != m_chartSeries.cend(); ++it) {
+        const TimelineSeries &source = m_model->series(it.key());
+        if (source.kind() == TimelineSeriesKind::Packet)
+            styleScatter(static_cast<QScatterSeries *>(it.value()), packetClassStyle(source.name()));
+        else if (source.kind() == TimelineSeriesKind::Heartbeat)
+            styleScatter(static_cast<QScatterSeries *>(it.value()), heartbeatPhaseStyle(source.name()));
+    }
+    int line = 0;
+    for (QAbstractSeries *series : m_rtoChart->series()) {
+        auto *rto = static_cast<QLineSeries *>(series);
+        rto->setPen(QPen(socketLineColor(line++), 2));
+    }
+    m_annotations->setColors(m_x->labelsColor(), dark ? QColor(0x2e, 0x30, 0x33) : QColor(Qt::white));
+}
+
+void TimelineChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+    QWidget::changeEvent(event);
+}
+
+QXYSeries *TimelineChart::ensureChartSeries(int index)
+{
+    if (QXYSeries *series = m_chartSeries.value(index))
+        return series;
+    const TimelineSeries &source = m_model->series(index);
+    QXYSeries *series = nullptr;
+    switch (source.kind()) {
+    case TimelineSeriesKind::Packet:
+    case TimelineSeriesKind::Heartbeat: {
+        // Made as they first arrive: the legend lists them in the story's order.
+        auto *scatter = new QScatterSeries;
+        m_laneChart->addSeries(scatter);
+        styleScatter(scatter, source.kind() == TimelineSeriesKind::Packet ? packetClassStyle(source.name())
+                                                                          : heartbeatPhaseStyle(source.name()));
+        scatter->attachAxis(m_x);
+        scatter->attachAxis(m_laneAxis);
+        series = scatter;
+        break;
+    }
+    case TimelineSeriesKind::Rto: {
+        auto *line = new QLineSeries;
+        line->setName(rtoLineName(source));
+        m_rtoChart->addSeries(line);
+        line->setPen(QPen(socketLineColor(m_rtoLines++), 2));
+        line->setMarkerSize(6);
+        line->attachAxis(m_rtoX);
+        line->attachAxis(m_rtoY);
+        series = line;
+        break;
+    }
+    }
+    m_chartSeries.insert(index, series);
+    return series;
+}
+
+void TimelineChart::onSeriesChanged(const QList<int> &changed)
+{
+    // An open socket's RTO line runs on to the latest time, which moved with these events.
+    QList<int> indices = changed;
+    for (const QString &socket : std::as_const(m_openSockets)) {
+        const int rto = m_model->rtoSeries(socket);
+        if (rto >= 0 && !indices.contains(rto))
+            indices.append(rto);
+    }
+    bool rtoChanged = false;
+    for (int index : std::as_const(indices)) {
+        QXYSeries *series = ensureChartSeries(index);
+        const TimelineSeries &source = m_model->series(index);
+        const QList<QPointF> &points = source.points();
+        QList<QPointF> shown;
+        if (source.kind() == TimelineSeriesKind::Rto) {
+            // Steps: the RTO holds until the next sample changes it.
+            shown.reserve(points.size() * 2 + 1);
+            for (const QPointF &p : points) {
+                if (!shown.isEmpty() && shown.last().y() == p.y())
+                    continue; // the same RTO again: the line carries on
+                if (!shown.isEmpty())
+                    shown.append(QPointF(p.x(), shown.last().y()));
+                shown.append(p);
+            }
+            if (points.size() > 1 && shown.last().x() < points.last().x())
+                shown.append(points.last()); // up to the last sample
+            if (!shown.isEmpty() && m_openSockets.contains(source.socketKey()) && m_model->lastX() > shown.last().x())
+                shown.append(QPointF(m_model->lastX(), shown.last().y()));
+            rtoChanged = true;
+        } else {
+            shown.reserve(points.size());
+            for (const QPointF &p : points)
+                shown.append(QPointF(p.x(), TimelineAnnotations::laneY(int(p.y()))));
+        }
+        series->replace(shown);
+        if (auto *line = qobject_cast<QLineSeries *>(series))
+            line->setPointsVisible(shown.size() < 3); // a lone sample still shows
+    }
+    if (rtoChanged)
+        updateRtoRange();
+    if (m_following)
+        updateFollowRange();
+    else
+        m_annotations->layout(); // open bands and spans reach the latest time
+}
+
+void TimelineChart::onAnnotationsChanged()
+{
+    updateLanes();
+    m_openSockets.clear();
+    for (const models::StateBand &band : m_model->stateBands()) {
+        if (band.open)
+            m_openSockets.insert(band.socketKey);
+    }
+    m_annotations->rebuild();
+    onSeriesChanged({}); // open and closed sockets' RTO lines end differently
+}
+
+void TimelineChart::onCleared()
+{
+    for (QXYSeries *series : std::as_const(m_chartSeries)) {
+        series->chart()->removeSeries(series);
+        delete series;
+    }
+    m_chartSeries.clear();
+    m_rtoLines = 0;
+    m_openSockets.clear();
+    hideCallout();
+    updateLanes();
+    m_annotations->rebuild();
+    if (m_following)
+        updateFollowRange();
+}
+
+void TimelineChart::updateLanes()
+{
+    const QStringList lanes = m_model->lanes();
+    if (lanes.size() == m_laneCount)
+        return;
+    m_laneCount = int(lanes.size());
+    for (const QString &label : m_laneAxis->categoriesLabels())
+        m_laneAxis->remove(label);
+    const int n = qMax(1, m_laneCount);
+    m_laneAxis->setStartValue(TimelineAnnotations::laneY(n - 1) - 0.5);
+    // Categories go bottom up; the first host is on top.
+    for (int lane = m_laneCount - 1; lane >= 0; --lane)
+        m_laneAxis->append(lanes.at(lane), TimelineAnnotations::laneY(lane) + 0.5);
+    m_laneAxis->setRange(TimelineAnnotations::laneY(n - 1) - 0.5, 0.5);
+}
+
+void TimelineChart::updateRtoRange()
+{
+    double low = 0;
+    double high = 0;
+    for (auto it = m_chartSeries.cbegin(); it != m_chartSeries.cend(); ++it) {
+        if (m_model->series(it.key()).kind() != TimelineSeriesKind::Rto)
+            continue;
+        for (const QPointF &p : m_model->series(it.key()).points()) {
+            low = low == 0 ? p.y() : qMin(low, p.y());
+            high = qMax(high, p.y());
+        }
+    }
+    if (high <= 0)
+        return;
+    // Whole powers of two around the data, so the ticks land on 256, 512, 1024...
+    // Base 2 while few doublings fit (each step one label), base 4 beyond: labels never crowd.
+    const double lo = std::exp2(std::floor(std::log2(low / 1.2)));
+    double hi = qMax(std::exp2(std::ceil(std::log2(high * 1.2))), lo * 4);
+    const int doublings = int(std::lround(std::log2(hi / lo)));
+    const int base = doublings > 5 ? 4 : 2;
+    if (base == 4 && doublings % 2 != 0)
+        hi *= 2;
+    m_rtoY->setBase(base);
+    m_rtoY->setRange(lo, hi);
+}
+
+void TimelineChart::updateTicks()
+{
+    // Round steps (1, 2, 5 x 10^n seconds), about one label per 90 pixels.
+    const double span = m_x->max() - m_x->min();
+    const double width = qMax(200.0, m_laneChart->plotArea().width());
+    const double raw = span / qMax(2.0, width / 90);
+    if (raw <= 0)
+        return;
+    const double magnitude = std::pow(10, std::floor(std::log10(raw)));
+    double step = 10 * magnitude;
+    for (double m : {1.0, 2.0, 5.0}) {
+        if (m * magnitude >= raw) {
+            step = m * magnitude;
+            break;
+        }
+    }
+    const int decimals = qBound(0, int(-std::floor(std::log10(step) + 1e-9)), 6);
+    for (QValueAxis *axis : {m_x, m_rtoX}) {
+        axis->setTickAnchor(0);
+        axis->setTickInterval(step);
+        axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
+    }
+}
+
+void TimelineChart::noteAxisSpace(QChart *chart)
+{
+    // What the axes and legend take beside the plot, without our margin: read here, where the
+    // plot area was just laid out with the margins it reports.
+    const QRectF plot = chart->plotArea();
+    const QMargins m = chart->margins();
+    m_axisSpace[chart] = {plot.left() - m.left(), chart->size().width() - plot.right() - m.right()};
+    QMetaObject::invokeMethod(this, &TimelineChart::alignPlotAreas, Qt::QueuedConnection);
+}
+
+void TimelineChart::alignPlotAreas()
+{
+    // The two plots share the time axis, so their plot areas must start and end at the same
+    // x: each chart's margin makes up for the other's wider axis labels or legend.
+    if (!m_axisSpace.contains(m_laneChart) || !m_axisSpace.contains(m_rtoChart))
+        return;
+    const QPair<double, double> lane = m_axisSpace.value(m_laneChart);
+    const QPair<double, double> rto = m_axisSpace.value(m_rtoChart);
+    const double left = qMax(lane.first, rto.first);
+    const double right = qMax(lane.second, rto.second);
+    for (QChart *chart : {m_laneChart, m_rtoChart}) {
+        const QPair<double, double> own = m_axisSpace.value(chart);
+        const QMargins wanted(kChartMargins.left() + qRound(left - own.first), kChartMargins.top(),
+                              kChartMargins.right() + qRound(right - own.second), kChartMargins.bottom());
+        if (chart->margins() != wanted)
+            chart->setMargins(wanted);
+    }
+}
+
+double TimelineChart::xMin() const
+{
+    return m_x->min();
+}
+
+double TimelineChart::xMax() const
+{
+    return m_x->max();
+}
+
+void TimelineChart::setFollowWindowSeconds(double seconds)
+{
+    m_window = qMax(1.0, seconds);
+    if (m_following)
+        updateFollowRange();
+}
+
+void TimelineChart::setLive(bool live)
+{
+    m_live = live;
+    if (m_live && m_following)
+        m_liveTimer->start();
+    else
+        m_liveTimer->stop();
+}
+
+void TimelineChart::updateFollowRange()
+{
+    double end = m_model->lastX();
+    if (m_live && m_model->seriesCount() + m_model->lanes().size() > 0)
+        end = qMax(end, m_model->xOf(core::monotonicNowUs()));
+    const double start = qMax(0.0, end - m_window);
+    // A little room after the latest event, so it is not drawn on the border.
+    const double margin = qMax(0.2, 0.03 * (end - start));
+    setRangeQuietly(start, qMax(start + 1.0, end + margin));
+}
+
+void TimelineChart::setRangeQuietly(double min, double max)
+{
+    m_movingRange = true;
+    m_x->setRange(min, max);
+    m_rtoX->setRange(min, max);
+    m_movingRange = false;
+    updateTicks();
+    m_annotations->layout();
+    if (m_callout->isVisible())
+        hideCallout();
+}
+
+void TimelineChart::onAxisMoved(QValueAxis *moved)
+{
+    if (m_movingRange)
+        return;
+    // The user moved one chart (or QChart zoomed it): the other follows.
+    QValueAxis *other = moved == m_x ? m_rtoX : m_x;
+    m_movingRange = true;
+    other->setRange(moved->min(), moved->max());
+    m_movingRange = false;
+    updateTicks();
+    m_annotations->layout();
+}
+
+void TimelineChart::setXRange(double min, double max)
+{
+    pause();
+    setRangeQuietly(min, max);
+}
+
+void TimelineChart::pause()
+{
+    m_liveTimer->stop();
+    m_followButton->setEnabled(true);
+    m_pauseButton->setEnabled(false);
+    if (!m_following)
+        return;
+    m_following = false;
+    emit followingChanged(false);
+}
+
+void TimelineChart::follow()
+{
+    m_followButton->setEnabled(false);
+    m_pauseButton->setEnabled(true);
+    const bool changed = !m_following;
+    m_following = true;
+    updateFollowRange();
+    if (m_live)
+        m_liveTimer->start();
+    if (changed)
+        emit followingChanged(true);
+}
+
+void TimelineChart::showAll()
+{
+    double first = 0;
+    const double last = m_model->lastX();
+    setXRange(first, qMax(first + 1.0, last + qMax(0.2, 0.03 * last)));
+}
+
+QString TimelineChart::calloutText() const
+{
+    return m_callout->isVisible() ? m_callout->text() : QString();
+}
+
+void TimelineChart::showDetailsAt(double x, double y)
+{
+    onHover(QPointF(x, y), m_laneView->positionOf(QPointF(x, y)));
+}
+
+void TimelineChart::onHover(QPointF value, QPointF chartPos)
+{
+    const QRectF plot = m_laneChart->plotArea();
+    if (plot.width() <= 0)
+        return;
+    const int lane = int(std::lround(-value.y()));
+    const double maxDx = kHoverPixels * (m_x->max() - m_x->min()) / plot.width();
+    const std::optional<core::Event> event = m_model->eventNear(value.x(), lane, maxDx);
+    if (!event) {
+        hideCallout();
+        return;
+    }
+    const double ex = m_model->xOf(event->tUs);
+    const bool acrossLanes = event->kind == core::EventKind::Fault || event->kind == core::EventKind::Verdict;
+    const QPointF anchor = acrossLanes ? QPointF(m_laneView->positionOf({ex, 0}).x(), chartPos.y())
+                                       : m_laneView->positionOf({ex, TimelineAnnotations::laneY(lane)});
+    m_callout->setText(eventDetailsText(*event, m_model->originUs()));
+    m_callout->setAnchor(anchor, plot);
+    m_callout->show();
+}
+
+void TimelineChart::hideCallout()
+{
+    m_callout->hide();
+}
+
+QImage TimelineChart::renderImage() const
+{
+    // Both charts stacked, at twice the screen size so the image stays sharp on a slide.
+    const QSize lane = m_laneView->size();
+    const QSize rto = m_rtoView->size();
+    const qreal scale = 2;
+    QImage image(QSize(qMax(lane.width(), rto.width()), lane.height() + rto.height()) * scale,
+                 QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(scale);
+    image.fill(m_laneChart->backgroundBrush().color());
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    m_laneView->scene()->render(&painter, QRectF(QPointF(0, 0), lane), m_laneChart->sceneBoundingRect());
+    m_rtoView->scene()->render(&painter, QRectF(QPointF(0, lane.height()), rto), m_rtoChart->sceneBoundingRect());
+    return image;
+}
+
+bool TimelineChart::exportPng(const QString &path) const
+{
+    const bool calloutShown = m_callout->isVisible();
+    m_callout->hide();
+    const bool ok = renderImage().save(path, "PNG");
+    m_callout->setVisible(calloutShown);
+    return ok;
+}
+
+bool TimelineChart::exportSvg(const QString &path) const
+{
+    const QSize lane = m_laneView->size();
+    const QSize rto = m_rtoView->size();
+    const QSize size(qMax(lane.width(), rto.width()), lane.height() + rto.height());
+    QSvgGenerator generator;
+    generator.setFileName(path);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    generator.setTitle(tr("HalfOpen timeline"));
+    const bool calloutShown = m_callout->isVisible();
+    m_callout->hide();
+    QPainter painter;
+    if (!painter.begin(&generator)) {
+        m_callout->setVisible(calloutShown);
+        return false;
+    }
+    painter.setRenderHint(QPainter::Antialiasing);
+    m_laneView->scene()->render(&painter, QRectF(QPointF(0, 0), lane), m_laneChart->sceneBoundingRect());
+    m_rtoView->scene()->render(&painter, QRectF(QPointF(0, lane.height()), rto), m_rtoChart->sceneBoundingRect());
+    const bool ok = painter.end();
+    m_callout->setVisible(calloutShown);
+    return ok;
+}
+
+} // namespace halfopen::ui

@@ -1,0 +1,126 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QWidget>
+
+class QCategoryAxis;
+class QChart;
+class QLogValueAxis;
+class QTimer;
+class QToolButton;
+class QValueAxis;
+class QXYSeries;
+
+namespace halfopen::models {
+class TimelineModel;
+}
+
+namespace halfopen::ui {
+
+class TimelineAnnotations;
+class TimelineCallout;
+class TimelineChartView;
+
+// The probe timeline: time (seconds since the session's origin) across, a lane per host with
+// its packets as points coloured by class, its sockets' state bands, fault and error markers and
+// the detection span; below it, sharing the time axis, each socket's RTO on a log scale so the
+// backoff doubling climbs in equal steps. It follows the latest event until the user pauses,
+// zooms (wheel, Shift+drag) or pans (drag); Follow resumes. Each model notification becomes one
+// replace() per changed series; no animations.
+class TimelineChart : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr double kDefaultWindowSeconds = 30;
+
+    explicit TimelineChart(models::TimelineModel *model, QWidget *parent = nullptr);
+    ~TimelineChart() override;
+
+    bool isFollowing() const { return m_following; }
+    // How much recent time the chart shows while following.
+    double followWindowSeconds() const { return m_window; }
+    void setFollowWindowSeconds(double seconds);
+    // Live: while following, the right edge moves with the clock, not only with events (a
+    // keepalive waiting two hours still shows time passing). Off for replayed recordings.
+    bool isLive() const { return m_live; }
+    void setLive(bool live);
+
+    double xMin() const;
+    double xMax() const;
+    // Shows this time range and stops following.
+    void setXRange(double min, double max);
+
+    bool exportPng(const QString &path) const;
+    bool exportSvg(const QString &path) const;
+
+    // For tests and the main window: the parts.
+    QChart *laneChart() const { return m_laneChart; }
+    QChart *rtoChart() const { return m_rtoChart; }
+    TimelineChartView *laneView() const { return m_laneView; }
+    TimelineChartView *rtoView() const { return m_rtoView; }
+    TimelineAnnotations *annotations() const { return m_annotations; }
+    // The chart series drawing a model series, or null before the model announced it.
+    QXYSeries *chartSeries(int modelSeries) const { return m_chartSeries.value(modelSeries); }
+    // The hover callout's text, empty when hidden.
+    QString calloutText() const;
+    void showDetailsAt(double x, double y); // as if the mouse hovered there (values)
+
+public slots:
+    void pause();
+    void follow();
+    void showAll();
+
+signals:
+    void followingChanged(bool following);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildToolBar();
+    void applyTheme();
+    void onSeriesChanged(const QList<int> &series);
+    void onAnnotationsChanged();
+    void onCleared();
+    QXYSeries *ensureChartSeries(int modelSeries);
+    void updateLanes();
+    void updateRtoRange();
+    void updateTicks();
+    void noteAxisSpace(QChart *chart);
+    void alignPlotAreas();
+    void updateFollowRange();
+    void setRangeQuietly(double min, double max);
+    void onAxisMoved(QValueAxis *moved);
+    void onHover(QPointF value, QPointF chartPos);
+    void hideCallout();
+    QImage renderImage() const;
+
+    models::TimelineModel *m_model;
+    QChart *m_laneChart;
+    QChart *m_rtoChart;
+    QValueAxis *m_x;
+    QCategoryAxis *m_laneAxis;
+    QValueAxis *m_rtoX;
+    QLogValueAxis *m_rtoY;
+    TimelineChartView *m_laneView;
+    TimelineChartView *m_rtoView;
+    TimelineAnnotations *m_annotations;
+    TimelineCallout *m_callout;
+    QToolButton *m_pauseButton = nullptr;
+    QToolButton *m_followButton = nullptr;
+    QTimer *m_liveTimer;
+
+    QHash<int, QXYSeries *> m_chartSeries;
+    QHash<QChart *, QPair<double, double>> m_axisSpace; // left and right of the plot, margins aside
+    QSet<QString> m_openSockets; // sockets whose RTO line runs on to the latest time
+    int m_laneCount = -1;
+    int m_rtoLines = 0;
+    bool m_following = true;
+    bool m_live = false;
+    bool m_movingRange = false;
+    double m_window = kDefaultWindowSeconds;
+};
+
+} // namespace halfopen::ui
