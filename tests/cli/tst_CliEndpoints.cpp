@@ -2,6 +2,7 @@
 // (exit 2), a refused connect exits 1 with the errno name, and --record writes a replayable JSONL.
 
 #include "core/session/JsonlReader.h"
+#include "tests/support/CliRun.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -18,27 +19,11 @@ using namespace halfopen::core;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using halfopen::testing::CliRun;
 
-Run cli(const QStringList &args)
+CliRun cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(HALFOPEN_CLI), args);
-    p.closeWriteChannel();
-    Run r;
-    if (!p.waitForFinished(10000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return halfopen::testing::runCli(args, 10000);
 }
 
 // A port the kernel just handed out and took back: nothing listens there.
@@ -100,7 +85,7 @@ void CliEndpointsTest::badInput()
     QFETCH(QStringList, args);
     QFETCH(QString, field);
     QFETCH(QString, range);
-    const Run r = cli(args);
+    const CliRun r = cli(args);
     QCOMPARE(r.exitCode, 2);
     const QStringList lines = r.err.trimmed().split(QLatin1Char('\n'));
     QCOMPARE(lines.size(), 1); // one clear line
@@ -113,12 +98,12 @@ void CliEndpointsTest::badInput()
 void CliEndpointsTest::help()
 {
     for (const char *command : {"serve", "connect"}) {
-        const Run r = cli({QString::fromLatin1(command), QStringLiteral("--help")});
+        const CliRun r = cli({QString::fromLatin1(command), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QLatin1String("--keepalive")));
         QVERIFY(r.out.contains(QLatin1String("--heartbeat")));
     }
-    const Run top = cli({QStringLiteral("--help")});
+    const CliRun top = cli({QStringLiteral("--help")});
     QCOMPARE(top.exitCode, 0);
     for (const char *command : {"serve", "connect", "predict", "sockets", "lab"})
         QVERIFY(top.out.contains(QLatin1String(command)));
@@ -128,7 +113,7 @@ void CliEndpointsTest::refusedConnectExitsWithErrno()
 {
     QTemporaryDir dir;
     const QString recording = dir.filePath(QStringLiteral("refused.jsonl"));
-    const Run r = cli({QStringLiteral("connect"), QStringLiteral("127.0.0.1:%1").arg(closedLoopbackPort()), QStringLiteral("--json"), QStringLiteral("--record"), recording});
+    const CliRun r = cli({QStringLiteral("connect"), QStringLiteral("127.0.0.1:%1").arg(closedLoopbackPort()), QStringLiteral("--json"), QStringLiteral("--record"), recording});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QLatin1String("ECONNREFUSED")), qPrintable(r.err));
 

@@ -3,6 +3,7 @@
 // shows the timer the way ss -o does.
 
 #include "LoopbackSockets.h"
+#include "tests/support/CliRun.h"
 #include "SsReference.h"
 
 #include "core/tcp/TcpState.h"
@@ -18,23 +19,11 @@ using namespace halfopen::core;
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
+using CliResult = halfopen::testing::CliRun;
 
 CliResult runSockets(const QStringList &arguments)
 {
-    QProcess cli;
-    cli.start(QStringLiteral(HALFOPEN_CLI), QStringList{QStringLiteral("sockets")} + arguments);
-    CliResult result;
-    if (!cli.waitForFinished(15000) || cli.exitStatus() != QProcess::NormalExit)
-        return result;
-    result.exitCode = cli.exitCode();
-    result.out = cli.readAllStandardOutput();
-    result.err = QString::fromLocal8Bit(cli.readAllStandardError());
-    return result;
+    return halfopen::testing::runCli(QStringList{QStringLiteral("sockets")} + arguments);
 }
 
 QJsonArray jsonRows(const QStringList &arguments, QString *error)
@@ -45,7 +34,7 @@ QJsonArray jsonRows(const QStringList &arguments, QString *error)
         return {};
     }
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(result.out, &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(result.outBytes, &parseError);
     if (!document.isArray())
         *error = QStringLiteral("not a JSON array: %1").arg(parseError.errorString());
     return document.array();
@@ -244,7 +233,7 @@ void tst_SocketsCommand::tableShowsTimersLikeSs()
 
     const CliResult result = runSockets({QStringLiteral("--port"), port});
     QCOMPARE(result.exitCode, 0);
-    const QStringList lines = QString::fromLocal8Bit(result.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY(lines.size() >= 1 + 3);
     for (const char *title : {"State", "Recv-Q", "Send-Q", "Local", "Peer", "Timer", "RTO", "RTT", "Retrans", "Probes", "Backoff"})
         QVERIFY2(lines.first().contains(QLatin1String(title)), title);

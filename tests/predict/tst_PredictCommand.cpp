@@ -1,6 +1,8 @@
 // halfopen-cli predict as a script sees it: the JSON keys and values, the table, and bad input
 // answered with one line naming the field and its range, exit status 2.
 
+#include "tests/support/CliRun.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -8,34 +10,22 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = halfopen::testing::CliRun;
 
 Run predict(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(HALFOPEN_CLI), QStringList{QStringLiteral("predict")} + arguments);
-    if (!process.waitForFinished(10000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
+    return halfopen::testing::runCli(QStringList{QStringLiteral("predict")} + arguments, 10000);
 }
 
 QJsonObject predictJson(const QStringList &arguments)
 {
     const Run run = predict(arguments + QStringList{QStringLiteral("--json")});
     if (run.exitCode != 0) {
-        qWarning("exit %d: %s", run.exitCode, run.err.constData());
+        qWarning("exit %d: %s", run.exitCode, qPrintable(run.err));
         return {};
     }
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(run.out, &error);
+    const QJsonDocument document = QJsonDocument::fromJson(run.outBytes, &error);
     if (error.error != QJsonParseError::NoError)
         qWarning("not JSON: %s", qPrintable(error.errorString()));
     return document.object();
@@ -157,7 +147,7 @@ void TestPredictCommand::table()
     const Run run = predict({"--keepalive", "2,1,3", "--retries2", "5"});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.err.isEmpty());
-    const QString out = QString::fromLocal8Bit(run.out);
+    const QString out = run.out;
     // One row per kind of death with the mechanism and errno, and an explanation for each.
     for (const char *word : {"keepalive", "retransmission_timeout", "syn_timeout", "fin", "rst", "ETIMEDOUT",
                              "ECONNRESET", "EPIPE", "13.056 s", "never"})
@@ -213,7 +203,7 @@ void TestPredictCommand::badInput()
     const Run run = predict(arguments);
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.out.isEmpty());
-    const QString err = QString::fromLocal8Bit(run.err);
+    const QString err = run.err;
     QCOMPARE(err.count(QLatin1Char('\n')), 1);
     QVERIFY2(err.startsWith(QStringLiteral("halfopen-cli: %1: ").arg(field)), qPrintable(err));
     QVERIFY2(err.contains(range), qPrintable(err));

@@ -2,6 +2,7 @@
 // any lab starts: an unknown scenario lists the built-in names, an invalid file names the
 // field path and what is allowed.
 
+#include "tests/support/CliRun.h"
 #include "lab/scenario/ScenarioCatalog.h"
 
 #include <QJsonArray>
@@ -14,27 +15,11 @@ using namespace halfopen::lab;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using halfopen::testing::CliRun;
 
-Run cli(const QStringList &args)
+CliRun cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(HALFOPEN_CLI), QStringList{QStringLiteral("lab")} + args);
-    p.closeWriteChannel();
-    Run r;
-    if (!p.waitForFinished(10000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return halfopen::testing::runCli(QStringList{QStringLiteral("lab")} + args, 10000);
 }
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
@@ -66,7 +51,7 @@ private slots:
 
 void LabCommandTest::listsBuiltIns()
 {
-    const Run r = cli({QStringLiteral("list")});
+    const CliRun r = cli({QStringLiteral("list")});
     QCOMPARE(r.exitCode, 0);
     const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     const QStringList names = ScenarioCatalog::builtInNames();
@@ -82,7 +67,7 @@ void LabCommandTest::listsBuiltIns()
 
 void LabCommandTest::listsJson()
 {
-    const Run r = cli({QStringLiteral("list"), QStringLiteral("--json")});
+    const CliRun r = cli({QStringLiteral("list"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const QJsonArray array = QJsonDocument::fromJson(r.out.toUtf8()).array();
     QCOMPARE(array.size(), ScenarioCatalog::builtInNames().size());
@@ -110,7 +95,7 @@ void LabCommandTest::badInput()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, message);
-    const Run r = cli(args);
+    const CliRun r = cli(args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
@@ -118,7 +103,7 @@ void LabCommandTest::badInput()
 
 void LabCommandTest::unknownScenarioListsNames()
 {
-    const Run r = cli({QStringLiteral("run"), QStringLiteral("power-cut"), QStringLiteral("--json")});
+    const CliRun r = cli({QStringLiteral("run"), QStringLiteral("power-cut"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("power-cut")), qPrintable(r.err));
     for (const QString &name : ScenarioCatalog::builtInNames())
@@ -133,7 +118,7 @@ void LabCommandTest::invalidFileNamesTheField()
     const QString badFault = writeFile(dir, QStringLiteral("bad-fault.json"), R"({"title": "t", "explanation": "e", "lab": {},
         "steps": [{"at_s": 1, "fault": "explode", "host": "server"}], "end": {"timeout_s": 5},
         "expect": [{"id": "x", "no_error": true}]})");
-    Run r = cli({QStringLiteral("run"), badFault});
+    CliRun r = cli({QStringLiteral("run"), badFault});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("steps[0].fault")), qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("power-off")), qPrintable(r.err));
@@ -175,7 +160,7 @@ void LabCommandTest::labCannotStart()
 
 void LabCommandTest::help()
 {
-    const Run r = cli({QStringLiteral("--help")});
+    const CliRun r = cli({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QStringLiteral("--record")));
     QVERIFY(r.out.contains(QStringLiteral("--pcap")));
