@@ -57,7 +57,7 @@ bool CableRelay::attach(Side side, const QString &interfaceName, QString *error)
 void CableRelay::detach(Side side)
 {
     m_ports[int(side)].close();
-    m_queues[int(other(side))].clear(); // frames in flight towards a dead host are lost
+    m_queues[int(side)].clear(); // frames in flight towards a dead host are lost
 }
 
 bool CableRelay::openCapture(const QString &path, QString *error)
