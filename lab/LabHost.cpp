@@ -70,7 +70,8 @@ bool LabHost::powerOn(QString *error)
         return false;
     }
     // IPv6 off: its neighbour discovery would only add noise to the cable; the lab speaks IPv4.
-    QStringList args{QStringLiteral("-q"), QStringLiteral("-w"), QStringLiteral("net.ipv6.conf.all.disable_ipv6=1"),
+    // (-e: a kernel booted without IPv6 has no such keys, and that is fine.)
+    QStringList args{QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-w"), QStringLiteral("net.ipv6.conf.all.disable_ipv6=1"),
                      QStringLiteral("net.ipv6.conf.default.disable_ipv6=1")};
     for (auto it = m_config.sysctls.begin(); it != m_config.sysctls.end(); ++it)
         args << it.key() + QLatin1Char('=') + it.value();
