@@ -52,6 +52,17 @@ QString EventLogModel::details(const Event &e)
             .arg(e.sample->retransmits)
             .arg(e.sample->backoff)
             .arg(e.sample->sendQ);
+    case EventKind::Packet: {
+        // The header fields a reader scans for; the rest is in the timeline's hover and the pcap.
+        const QJsonObject d = e.detail;
+        QString text = QStringLiteral("%1 [%2] seq=%3 ack=%4 len=%5")
+                           .arg(d.value(QStringLiteral("direction")).toString(), d.value(QStringLiteral("flags")).toString())
+                           .arg(d.value(QStringLiteral("rel_seq")).toVariant().toString(), d.value(QStringLiteral("rel_ack")).toVariant().toString())
+                           .arg(d.value(QStringLiteral("len")).toInt());
+        if (d.value(QStringLiteral("dropped")).toBool())
+            text += tr(" — dropped by the cable");
+        return text;
+    }
     default:
         return e.detail.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
     }

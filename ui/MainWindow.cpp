@@ -12,6 +12,8 @@
 #include "ui/SessionFiles.h"
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
+#include "ui/views/SocketTableView.h"
+#include "ui/views/TimelineChart.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,6 +21,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -35,12 +38,12 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
     : QMainWindow(parent)
     , m_controller(controller)
     , m_settings(settings)
-    , m_files(new SessionFiles(controller, settings, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("HalfOpen"));
     m_picker = new ScenarioPicker(scenarios, settings, this);
     setCentralWidget(buildCentral());
+    m_files = new SessionFiles(controller, settings, m_timeline, this);
     buildDocks();
     buildActions();
 
@@ -70,8 +73,9 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
         m_picker->selectScenario(settings->lastScenario());
     m_labSettings->setConfig(settings->labConfig());
     m_prediction->setConfig(m_labSettings->config());
-    resize(1400, 900);
-    restoreGeometry(settings->windowGeometry());
+    // First run: most of the screen; afterwards wherever the user left it.
+    if (!restoreGeometry(settings->windowGeometry()) && screen())
+        resize(screen()->availableSize() * 0.95);
     restoreState(settings->windowState());
     onRunStateChanged();
 }
@@ -82,28 +86,27 @@ QWidget *MainWindow::buildCentral()
     m_topology = new TopologyStrip(m_controller->session(), this);
     m_faults = new FaultBar(this);
     m_verdict = new VerdictPanel(m_controller->session(), this);
-    m_prediction = new PredictionPanel(this);
 
-    auto *top = new QSplitter(Qt::Horizontal, this);
-    top->setObjectName(QStringLiteral("verdictSplitter"));
-    top->addWidget(m_verdict);
-    top->addWidget(m_prediction);
-    top->setStretchFactor(0, 3);
-    top->setStretchFactor(1, 2);
+    // Long explanations scroll rather than push the views away; the verdict is what the window
+    // is for, so it is never squeezed below a few lines.
+    auto *top = new QScrollArea(this);
+    top->setObjectName(QStringLiteral("verdictArea"));
+    top->setWidget(m_verdict);
+    top->setWidgetResizable(true);
+    top->setFrameShape(QFrame::NoFrame);
+    top->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    top->setMinimumHeight(fontMetrics().height() * 9);
 
     auto *views = new QSplitter(Qt::Vertical, this);
     views->setObjectName(QStringLiteral("viewSplitter"));
     views->addWidget(top);
-    // Until ui/views lands: where the socket table and the timeline go.
-    for (const QString &name : {tr("Socket table"), tr("Timeline")}) {
-        auto *placeholder = new QLabel(name, this);
-        placeholder->setAlignment(Qt::AlignCenter);
-        placeholder->setFrameShape(QFrame::StyledPanel);
-        views->addWidget(placeholder);
-    }
-    views->setStretchFactor(0, 0);
-    views->setStretchFactor(1, 2);
-    views->setStretchFactor(2, 3);
+    auto *table = new SocketTableView(m_controller->socketTable(), this);
+    table->setObjectName(QStringLiteral("socketTableView"));
+    views->addWidget(table);
+    m_timeline = new TimelineChart(m_controller->timeline(), this);
+    m_timeline->setObjectName(QStringLiteral("timelineChart"));
+    views->addWidget(m_timeline);
+    views->setSizes({210, 130, 380});
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -118,6 +121,14 @@ QWidget *MainWindow::buildCentral()
 void MainWindow::buildDocks()
 {
     m_labSettings = new LabSettingsPanel(this);
+    m_prediction = new PredictionPanel(this);
+    auto *predictionDock = new QDockWidget(tr("Predicted detection"), this);
+    predictionDock->setObjectName(QStringLiteral("predictionDock"));
+    auto *predictionScroll = new QScrollArea(this);
+    predictionScroll->setWidget(m_prediction);
+    predictionScroll->setWidgetResizable(true);
+    predictionScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    predictionDock->setWidget(predictionScroll);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(m_labSettings);
     scroll->setWidgetResizable(true);
@@ -131,14 +142,16 @@ void MainWindow::buildDocks()
     scenarioDock->setObjectName(QStringLiteral("scenarioDock"));
     scenarioDock->setWidget(m_picker);
     addDockWidget(Qt::LeftDockWidgetArea, scenarioDock);
-    splitDockWidget(scenarioDock, settingsDock, Qt::Vertical);
+    addDockWidget(Qt::LeftDockWidgetArea, predictionDock);
+    splitDockWidget(scenarioDock, predictionDock, Qt::Vertical);
+    splitDockWidget(predictionDock, settingsDock, Qt::Vertical);
 
     m_eventLog = new EventLogDock(m_controller->session(), this);
     addDockWidget(Qt::BottomDockWidgetArea, m_eventLog);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    resizeDocks({scenarioDock, settingsDock}, {220, 600}, Qt::Vertical);
-    resizeDocks({settingsDock}, {400}, Qt::Horizontal);
-    resizeDocks({m_eventLog}, {160}, Qt::Vertical);
+    resizeDocks({scenarioDock, predictionDock, settingsDock}, {200, 220, 500}, Qt::Vertical);
+    resizeDocks({settingsDock}, {430}, Qt::Horizontal);
+    resizeDocks({m_eventLog}, {130}, Qt::Vertical);
 }
 
 void MainWindow::buildActions()
@@ -172,12 +185,19 @@ void MainWindow::buildActions()
     exportCsv->setObjectName(QStringLiteral("exportCsvAction"));
     connect(exportCsv, &QAction::triggered, m_files, &SessionFiles::exportEventsCsv);
 
+    auto *exportPng = new QAction(tr("Export timeline as &PNG…"), this);
+    exportPng->setObjectName(QStringLiteral("exportPngAction"));
+    connect(exportPng, &QAction::triggered, m_files, [this] { m_files->exportTimeline(SessionFiles::Image::Png); });
+    auto *exportSvg = new QAction(tr("Export timeline as S&VG…"), this);
+    exportSvg->setObjectName(QStringLiteral("exportSvgAction"));
+    connect(exportSvg, &QAction::triggered, m_files, [this] { m_files->exportTimeline(SessionFiles::Image::Svg); });
+
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addActions({m_open, m_record, exportCsv});
+    file->addActions({m_open, m_record, exportCsv, exportPng, exportSvg});
     file->addSeparator();
     file->addAction(quit);
     QMenu *run = menuBar()->addMenu(tr("&Run"));
@@ -227,6 +247,10 @@ void MainWindow::onRunStateChanged()
     m_open->setEnabled(state == State::Idle);
     m_faults->setRunning(state == State::Running);
     m_verdict->setRunning(state == State::Running);
+    // A live run's time axis moves with the clock; a finished run or a replay stands still.
+    m_timeline->setLive(state == State::Running);
+    if (state == State::Starting)
+        m_timeline->follow();
     switch (state) {
     case State::Idle:
         m_status->setText(tr("Lab stopped"));

@@ -20,6 +20,7 @@ class MessageBar;
 class PredictionPanel;
 class ScenarioPicker;
 class SessionFiles;
+class TimelineChart;
 class TopologyStrip;
 class VerdictPanel;
 
@@ -52,7 +53,8 @@ private:
 
     LabSessionController *m_controller;
     AppSettings *m_settings;
-    SessionFiles *m_files;
+    SessionFiles *m_files = nullptr;
+    TimelineChart *m_timeline = nullptr;
     MessageBar *m_messages = nullptr;
     TopologyStrip *m_topology = nullptr;
     FaultBar *m_faults = nullptr;

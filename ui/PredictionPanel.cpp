@@ -48,7 +48,7 @@ PredictionPanel::PredictionPanel(QWidget *parent)
     setObjectName(QStringLiteral("predictionPanel"));
     auto *layout = new QVBoxLayout(this);
     auto *head = new QHBoxLayout;
-    auto *title = new QLabel(tr("<b>Predicted detection</b> — when will", "followed by: the client / the server"), this);
+    auto *title = new QLabel(tr("When will", "followed by: the client notice / the server notice"), this);
     m_side->setObjectName(QStringLiteral("predictionSide"));
     m_side->addItem(tr("the client notice", "prediction side"), QStringLiteral("client"));
     m_side->addItem(tr("the server notice", "prediction side"), QStringLiteral("server"));

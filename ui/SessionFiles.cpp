@@ -3,6 +3,7 @@
 #include "ui/AppSettings.h"
 #include "ui/EventCsvExport.h"
 #include "ui/LabSessionController.h"
+#include "ui/views/TimelineChart.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -10,10 +11,11 @@
 
 namespace halfopen::ui {
 
-SessionFiles::SessionFiles(LabSessionController *controller, AppSettings *settings, QWidget *dialogParent)
+SessionFiles::SessionFiles(LabSessionController *controller, AppSettings *settings, TimelineChart *timeline, QWidget *dialogParent)
     : QObject(dialogParent)
     , m_controller(controller)
     , m_settings(settings)
+    , m_timeline(timeline)
     , m_dialogParent(dialogParent)
 {
 }
@@ -98,6 +100,27 @@ bool SessionFiles::exportCsv(const QString &path)
     }
     remember(path);
     emit done(tr("Exported %n event(s) to %1", nullptr, int(session->size())).arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void SessionFiles::exportTimeline(Image format)
+{
+    const QString path = format == Image::Png
+        ? askSave(tr("Export timeline"), tr("PNG images (*.png)"), QStringLiteral(".png"))
+        : askSave(tr("Export timeline"), tr("SVG drawings (*.svg)"), QStringLiteral(".svg"));
+    if (!path.isEmpty())
+        exportTimelineTo(path, format);
+}
+
+bool SessionFiles::exportTimelineTo(const QString &path, Image format)
+{
+    const bool written = format == Image::Png ? m_timeline->exportPng(path) : m_timeline->exportSvg(path);
+    if (!written) {
+        emit problem(tr("Could not write %1: check that the folder exists and is writable.").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    remember(path);
+    emit done(tr("Timeline exported to %1").arg(QDir::toNativeSeparators(path)));
     return true;
 }
 

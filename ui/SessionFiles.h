@@ -8,24 +8,29 @@ namespace halfopen::ui {
 
 class AppSettings;
 class LabSessionController;
+class TimelineChart;
 
 // The file side of a session, behind dialogs: record to JSONL, open a recording, export the
-// events as CSV. Problems come back as sentences naming the file.
+// events as CSV and the timeline as a picture. Problems come back as sentences naming the file.
 class SessionFiles : public QObject
 {
     Q_OBJECT
 public:
-    SessionFiles(LabSessionController *controller, AppSettings *settings, QWidget *dialogParent);
+    enum class Image { Png, Svg };
+
+    SessionFiles(LabSessionController *controller, AppSettings *settings, TimelineChart *timeline, QWidget *dialogParent);
 
     // Asks where to record (on) or stops recording (off).
     void setRecording(bool on);
     void openRecording();
     void exportEventsCsv();
+    void exportTimeline(Image format);
 
     // The same without a dialog (command line, tests).
     bool record(const QString &path);
     bool open(const QString &path);
     bool exportCsv(const QString &path);
+    bool exportTimelineTo(const QString &path, Image format);
 
 signals:
     void recordingChanged(bool recording);
@@ -38,6 +43,7 @@ private:
 
     LabSessionController *m_controller;
     AppSettings *m_settings;
+    TimelineChart *m_timeline;
     QWidget *m_dialogParent;
 };
 
