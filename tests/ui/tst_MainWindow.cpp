@@ -47,9 +47,14 @@ QList<models::ScenarioListModel::Entry> builtIns()
 }
 
 struct Window {
+    explicit Window(const QString &supervisor = builtTool("halfopen-lab"))
+        : lab(lab::LabProcess::Options{supervisor, QStringLiteral(HALFOPEN_CLI), {}, {}})
+    {
+    }
+
     QTemporaryDir dir;
     ui::AppSettings settings{dir.filePath(QStringLiteral("settings.ini"))};
-    lab::LabProcess lab{lab::LabProcess::Options{builtTool("halfopen-lab"), QStringLiteral(HALFOPEN_CLI), {}, {}}};
+    lab::LabProcess lab;
     ui::LabSessionController controller{&lab};
     models::ScenarioListModel scenarios{builtIns()};
     ui::MainWindow window{&controller, &scenarios, &settings};
@@ -94,6 +99,7 @@ private slots:
     void initTestCase();
     void keepaliveDetectsPoweredOffServer();
     void badScenarioFileIsReportedInTheWindow();
+    void labThatCannotStartIsReportedInTheWindow();
 };
 
 void TestMainWindow::initTestCase()
@@ -168,6 +174,21 @@ void TestMainWindow::badScenarioFileIsReportedInTheWindow()
     // Nothing was started and the list did not grow.
     QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
     QCOMPARE(w.scenarios.rowCount(), int(lab::ScenarioCatalog::builtInNames().size()));
+}
+
+void TestMainWindow::labThatCannotStartIsReportedInTheWindow()
+{
+    Window w(QStringLiteral("/nonexistent/halfopen-lab"));
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
+    auto *messages = w.find<ui::MessageBar>(QStringLiteral("messageBar"));
+    QTRY_VERIFY_WITH_TIMEOUT(messages->text().contains(QStringLiteral("/nonexistent/halfopen-lab")), 10000);
+    QVERIFY2(messages->text().startsWith(QStringLiteral("The virtual lab failed")), qPrintable(messages->text()));
+    // The window is ready for the next try.
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
+    QVERIFY(w.toolButton(QStringLiteral("startAction"))->isEnabled());
+    QVERIFY(!w.find<QToolButton>(QStringLiteral("serverPowerOffButton"))->isEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)
