@@ -1,6 +1,7 @@
 #include "ui/views/TimelineAnnotations.h"
 
 #include "core/tcp/TcpState.h"
+#include "models/DurationText.h"
 #include "models/TimelineModel.h"
 #include "ui/views/EventDetailsText.h"
 #include "ui/views/StateColors.h"
@@ -92,6 +93,15 @@ QGraphicsSimpleTextItem *TimelineAnnotations::addLabel(QGraphicsItem *parent, co
     return label;
 }
 
+QString TimelineAnnotations::spanText(const DetectionSpan &span) const
+{
+    if (span.open)
+        return tr("%1 and counting", "time since the fault, nothing detected yet").arg(span.label);
+    if (span.mechanism == core::DetectionMechanism::None)
+        return span.label;
+    return tr("%1 by %2", "detection time, mechanism").arg(span.label, mechanismWords(span.mechanism));
+}
+
 QString TimelineAnnotations::markerText(const TimelineMarker &m) const
 {
     if (m.kind == TimelineMarker::Kind::Fault)
@@ -146,11 +156,7 @@ void TimelineAnnotations::rebuild()
         s.shade->setPen(Qt::NoPen);
         s.arrow = new QGraphicsLineItem(m_front);
         s.arrow->setPen(QPen(alarm, 2, span.open ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
-        QString text = span.open ? tr("%1 and counting", "time since the fault, nothing detected yet").arg(span.label)
-                                 : span.label;
-        if (!span.open && span.mechanism != core::DetectionMechanism::None)
-            text = tr("%1 by %2", "detection time, mechanism").arg(text, mechanismWords(span.mechanism));
-        s.text = addLabel(m_front, text, &s.box);
+        s.text = addLabel(m_front, spanText(span), &s.box);
         QFont bold = QApplication::font();
         bold.setBold(true);
         s.text->setFont(bold);
@@ -226,6 +232,13 @@ void TimelineAnnotations::layout()
     // Spans: shaded over every lane, an arrow with the duration along the bottom.
     for (Span &s : m_spans) {
         const double end = s.span.open ? qMax(s.span.endX, nowX) : s.span.endX;
+        if (s.span.open && end != s.span.endX) {
+            // Still waiting: the count goes on with the latest time.
+            s.span.endX = end;
+            s.span.seconds = end - s.span.startX;
+            s.span.label = models::secondsText(s.span.seconds);
+            s.text->setText(spanText(s.span));
+        }
         const double x0 = px(s.span.startX);
         const double x1 = px(end);
         s.shade->setRect(QRectF(QPointF(x0, plot.top()), QPointF(x1, plot.bottom())).normalized());

@@ -71,6 +71,7 @@ private:
     void clearItems();
     QGraphicsSimpleTextItem *addLabel(QGraphicsItem *parent, const QString &text, QGraphicsRectItem **box);
     QString markerText(const models::TimelineMarker &marker) const;
+    QString spanText(const models::DetectionSpan &span) const;
 
     TimelineChartView *m_view;
     QChart *m_chart;

@@ -83,6 +83,8 @@ private:
     void applyTheme();
     void onSeriesChanged(const QList<int> &series);
     void onAnnotationsChanged();
+    void redraw(const QList<int> &modelSeries);
+    void redrawAll();
     void onCleared();
     QXYSeries *ensureChartSeries(int modelSeries);
     void updateLanes();

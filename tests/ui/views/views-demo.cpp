@@ -1,13 +1,15 @@
 // Replays a recording into the socket table and the timeline, side by side in one window, at
 // ten times its speed, and saves PNGs of both: once at --at seconds (mid-scenario: the table
 // still has its rows) and once at the end (the chart has the whole story), plus the chart's
-// own PNG and SVG export. With --stay the window stays open afterwards.
+// own PNG and SVG export. With --stay the window stays open afterwards. --bench N times the
+// first paint of both views over N synthetic events instead.
 
 #include "core/session/JsonlReader.h"
 #include "core/session/Session.h"
 #include "models/SocketTableModel.h"
 #include "models/TimelineModel.h"
 #include "ui/views/SocketTableView.h"
+#include "ui/views/TimelineAnnotations.h"
 #include "ui/views/TimelineChart.h"
 
 #include <QApplication>
@@ -20,6 +22,57 @@
 #include <QWidget>
 
 using namespace halfopen;
+
+namespace {
+// A long capture: packets of every class from both hosts and a sample every ten packets, spread
+// over an hour, then both views built over the session and painted once.
+int firstPaintBench(int count)
+{
+    static const QStringList classes = {QStringLiteral("data"), QStringLiteral("ack"), QStringLiteral("keepalive-probe"),
+                                        QStringLiteral("keepalive-ack"), QStringLiteral("retransmission"),
+                                        QStringLiteral("heartbeat-ping"), QStringLiteral("heartbeat-pong")};
+    core::Session session;
+    const qint64 t0 = 1'000'000'000;
+    for (int i = 0; i < count; ++i) {
+        core::Event e;
+        e.tUs = t0 + qint64(i) * 3'600'000'000LL / qMax(1, count);
+        e.host = i % 2 ? QStringLiteral("server") : QStringLiteral("client");
+        e.local = i % 2 ? QStringLiteral("198.18.0.2:5000") : QStringLiteral("198.18.0.1:40000");
+        e.remote = i % 2 ? QStringLiteral("198.18.0.1:40000") : QStringLiteral("198.18.0.2:5000");
+        if (i % 10 == 9) {
+            e.kind = core::EventKind::Sample;
+            core::TcpInfoSample sample;
+            sample.state = core::TcpState::Established;
+            sample.rtoUs = quint32(204'000 << (i / 10 % 5));
+            e.sample = sample;
+        } else {
+            e.kind = core::EventKind::Packet;
+            e.what = classes.at(i % classes.size());
+        }
+        session.add(e);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    models::TimelineModel timelineModel(&session);
+    models::SocketTableModel tableModel(&session);
+    const qint64 modelsMs = timer.elapsed();
+    ui::TimelineChart chart(&timelineModel);
+    ui::SocketTableView table(&tableModel);
+    chart.resize(1500, 700);
+    table.resize(1500, 260);
+    chart.showAll();
+    const qint64 builtMs = timer.elapsed();
+    const QPixmap chartPixels = chart.grab();
+    const qint64 chartMs = timer.elapsed();
+    const QPixmap tablePixels = table.grab();
+    const qint64 totalMs = timer.elapsed();
+    qInfo("%d events: models %lld ms, views built %lld ms, chart painted %lld ms, table painted %lld ms: "
+          "first paint of both %lld ms after the session was full (%d points kept per series)",
+          count, modelsMs, builtMs - modelsMs, chartMs - builtMs, totalMs - chartMs, totalMs,
+          int(timelineModel.maxPointsPerSeries()));
+    return chartPixels.isNull() || tablePixels.isNull() ? 1 : 0;
+}
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -34,8 +87,13 @@ int main(int argc, char **argv)
                              QStringLiteral("10"));
     QCommandLineOption stay(QStringLiteral("stay"), QStringLiteral("keep the window open"));
     QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("a dark palette"));
-    parser.addOptions({at, speed, stay, dark});
+    QCommandLineOption bench(QStringLiteral("bench"),
+                             QStringLiteral("instead of a recording: N synthetic events over an hour; prints the time to the first paint"),
+                             QStringLiteral("events"));
+    parser.addOptions({at, speed, stay, dark, bench});
     parser.process(app);
+    if (parser.isSet(bench))
+        return firstPaintBench(parser.value(bench).toInt());
     if (parser.positionalArguments().size() != 2)
         parser.showHelp(2);
     const QString outDir = parser.positionalArguments().at(1);
@@ -55,6 +113,9 @@ int main(int argc, char **argv)
         p.setColor(QPalette::HighlightedText, Qt::white);
         p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x39));
         p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x96));
+        p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x70, 0x70, 0x76));
+        p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x70, 0x70, 0x76));
         app.setPalette(p);
     }
 
@@ -119,6 +180,17 @@ int main(int argc, char **argv)
             feed.stop();
             QTimer::singleShot(600, [&] {
                 grab(QStringLiteral("end"));
+                // The hover callout on the first probe or retransmission, as the mouse would show it.
+                for (const QString &packetClass : {QStringLiteral("keepalive-probe"), QStringLiteral("retransmission"),
+                                                   QStringLiteral("rst")}) {
+                    const int series = timelineModel.packetSeries(packetClass);
+                    if (series < 0 || timelineModel.series(series).points().isEmpty())
+                        continue;
+                    const QPointF p = timelineModel.series(series).points().first();
+                    chart->showDetailsAt(p.x(), ui::TimelineAnnotations::laneY(int(p.y())));
+                    chart->grab().save(outDir + QStringLiteral("/chart-hover.png"));
+                    break;
+                }
                 chart->exportPng(outDir + QStringLiteral("/timeline-export.png"));
                 chart->exportSvg(outDir + QStringLiteral("/timeline-export.svg"));
                 if (!parser.isSet(stay))
