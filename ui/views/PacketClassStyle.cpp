@@ -51,6 +51,8 @@ PacketClassStyle PacketClassText::heartbeat(const QString &p)
 {
     if (p == QLatin1String("sent"))
         return {tr("heartbeat sent", "the application sent its heartbeat"), QColor(0x59, 0xa1, 0x4f), Shape::MarkerShapeRectangle, 7};
+    if (p == QLatin1String("received"))
+        return {tr("heartbeat received", "the peer's heartbeat arrived"), QColor(0x59, 0xa1, 0x4f), Shape::MarkerShapeRotatedRectangle, 7};
     if (p == QLatin1String("answered"))
         return {tr("heartbeat answered"), QColor(0x8c, 0xd1, 0x7d), Shape::MarkerShapeRectangle, 7};
     if (p == QLatin1String("missed"))

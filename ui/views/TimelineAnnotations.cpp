@@ -229,7 +229,9 @@ void TimelineAnnotations::layout()
         m.box->setRect(QRectF(left - 3, top - 1, textRect.width() + 6, textRect.height() + 2));
     }
 
-    // Spans: shaded over every lane, an arrow with the duration along the bottom.
+    // Spans: shaded over every lane, an arrow with the duration along the bottom; labels that
+    // would overlap go a row up.
+    QList<double> spanRowEnds;
     for (Span &s : m_spans) {
         const double end = s.span.open ? qMax(s.span.endX, nowX) : s.span.endX;
         if (s.span.open && end != s.span.endX) {
@@ -243,10 +245,16 @@ void TimelineAnnotations::layout()
         const double x1 = px(end);
         s.shade->setRect(QRectF(QPointF(x0, plot.top()), QPointF(x1, plot.bottom())).normalized());
         const QRectF textRect = s.text->boundingRect();
-        const double arrowY = plot.bottom() - 8;
-        s.arrow->setLine(QLineF(x0, arrowY, x1, arrowY));
         const double visibleMid = (qMax(x0, plot.left()) + qMin(x1, plot.right())) / 2;
         const double left = qBound(plot.left() + 4, visibleMid - textRect.width() / 2, plot.right() - textRect.width() - 6);
+        int row = 0;
+        while (row < spanRowEnds.size() && spanRowEnds[row] > left - 8)
+            ++row;
+        if (row == spanRowEnds.size())
+            spanRowEnds.append(0);
+        spanRowEnds[row] = left + textRect.width() + 8;
+        const double arrowY = plot.bottom() - 8 - row * (textRect.height() + 14);
+        s.arrow->setLine(QLineF(x0, arrowY, x1, arrowY));
         const double top = arrowY - 6 - textRect.height();
         s.text->setPos(left, top);
         s.box->setRect(QRectF(left - 4, top - 2, textRect.width() + 8, textRect.height() + 4));

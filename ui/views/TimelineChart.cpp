@@ -48,6 +48,7 @@ constexpr int kLiveTickMs = 250;
 const QMargins kChartMargins(4, 2, 12, 2);
 constexpr double kHoverPixels = 10;
 constexpr double kPixelsPerPoint = 3;
+constexpr double kHeartbeatOffset = 0.2; // of a lane's height
 
 void styleScatter(QScatterSeries *series, const PacketClassStyle &style)
 {
@@ -341,7 +342,9 @@ void TimelineChart::redraw(const QList<int> &indices)
             rtoChanged = true;
         } else {
             // A marker is ~9 px wide: one point per 3 px column looks the same and draws 3x faster.
-            shown = lanePoints(source, xMin, xMax, width / kPixelsPerPoint, &TimelineAnnotations::laneY);
+            // The application's heartbeat steps ride just above the wire's packets.
+            const double offset = source.kind() == TimelineSeriesKind::Heartbeat ? kHeartbeatOffset : 0;
+            shown = lanePoints(source, xMin, xMax, width / kPixelsPerPoint, &TimelineAnnotations::laneY, offset);
         }
         series->replace(shown);
         if (auto *line = qobject_cast<QLineSeries *>(series))

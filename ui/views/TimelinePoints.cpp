@@ -15,7 +15,7 @@ bool xBefore(const QPointF &a, const QPointF &b)
 } // namespace
 
 QList<QPointF> lanePoints(const models::TimelineSeries &series, double xMin, double xMax, double columns,
-                          double (*laneY)(int lane))
+                          double (*laneY)(int lane), double yOffset)
 {
     const QList<QPointF> &points = series.points();
     const auto first = std::lower_bound(points.cbegin(), points.cend(), QPointF(xMin, 0), xBefore);
@@ -35,7 +35,7 @@ QList<QPointF> lanePoints(const models::TimelineSeries &series, double xMin, dou
         if (column == lastColumn[lane])
             continue; // this column of this lane is drawn already
         lastColumn[lane] = column;
-        shown.append(QPointF(it->x(), laneY(lane)));
+        shown.append(QPointF(it->x(), laneY(lane) + yOffset));
     }
     return shown;
 }

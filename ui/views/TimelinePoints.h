@@ -14,9 +14,9 @@ namespace halfopen::ui {
 
 // Packets or heartbeats between xMin and xMax, y moved from the lane index to the lane's
 // centre on the chart (laneY), thinned to one point per column per lane
-// (`columns` across the range).
+// (`columns` across the range); yOffset moves them off the lane's centre line.
 QList<QPointF> lanePoints(const models::TimelineSeries &series, double xMin, double xMax, double columns,
-                          double (*laneY)(int lane));
+                          double (*laneY)(int lane), double yOffset = 0);
 
 // One socket's RTO as steps (the value holds until the next sample), from the sample before
 // xMin to the one after xMax, repeated values merged, the last step run on to extendTo when

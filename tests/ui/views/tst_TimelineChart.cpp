@@ -3,6 +3,7 @@
 // pausing, hover details, PNG and SVG export; a synthetic session and a recorded lab run.
 
 #include "core/session/JsonlReader.h"
+#include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
 #include "models/TimelineModel.h"
 #include "tests/models/ModelFixtures.h"
@@ -234,6 +235,68 @@ private slots:
         QVERIFY(renderer.isValid());
         QVERIFY(QFileInfo(svg).size() > 1000);
         QVERIFY(!renderer.defaultSize().isEmpty());
+    }
+
+    void chartGetsOnlyTheShownRangeThinnedToColumns()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1200, 700);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        // 20 000 data packets over 10 s: far more than the plot has pixels.
+        for (int i = 0; i < 20000; ++i)
+            session.add(packet(i * 0.0005, QStringLiteral("client"), QStringLiteral("data"), i));
+        model.flush();
+        chart.showAll();
+        const int series = model.packetSeries(QStringLiteral("data"));
+        QCOMPARE(model.series(series).points().size(), 20000); // the model keeps them all
+        const double columns = chart.laneChart()->plotArea().width() / 3;
+        QVERIFY(pointsOf(chart, series) > columns / 2);
+        QVERIFY(pointsOf(chart, series) <= columns + 2);
+
+        // Zoomed into one second: only its points, still thinned.
+        chart.setXRange(2, 3);
+        const QList<QPointF> shown = chart.chartSeries(series)->points();
+        QVERIFY(!shown.isEmpty());
+        QVERIFY(shown.first().x() >= 2 && shown.last().x() <= 3);
+        QVERIFY(shown.size() <= columns + 2);
+
+        // Zoomed in far enough, every packet is drawn.
+        chart.setXRange(2, 2.05);
+        QCOMPARE(pointsOf(chart, series), int(model.pointsIn(series, 2, 2.05).size()));
+    }
+
+    void heartbeatStepsRideAboveThePackets()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        session.add(packet(0.5, QStringLiteral("client"), QStringLiteral("heartbeat-ping")));
+        session.add(heartbeat(0.5, QStringLiteral("client"), QStringLiteral("sent")));
+        model.flush();
+        const double ping = chart.chartSeries(model.packetSeries(QStringLiteral("heartbeat-ping")))->at(0).y();
+        const double sent = chart.chartSeries(model.heartbeatSeries(QStringLiteral("sent")))->at(0).y();
+        QVERIFY(sent > ping);
+        QCOMPARE(std::lround(-sent), model.laneOf(QStringLiteral("client"))); // still in the lane
+    }
+
+    void liveFollowsTheClock()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.setLive(true);
+        Event e = packet(0, QStringLiteral("client"), QStringLiteral("data"));
+        e.tUs = halfopen::core::monotonicNowUs() - 2'000'000; // two seconds ago
+        session.add(e);
+        model.flush();
+        QTRY_VERIFY_WITH_TIMEOUT(chart.xMax() >= 2.2, 2000); // time passes without events
+        chart.pause();
+        const double max = chart.xMax();
+        QTest::qWait(400);
+        QCOMPARE(chart.xMax(), max);
     }
 
     void clearedSessionEmptiesTheChart()
