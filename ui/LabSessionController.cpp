@@ -57,8 +57,10 @@ void LabSessionController::begin(const lab::Scenario &scenario, bool free)
         return;
     m_scenario = scenario;
     m_free = free;
-    // The runner judges every event of the session: it must start empty. A recording in
-    // progress goes on with the new run's events.
+    // The runner judges every event of the session: it must start empty. A recording armed
+    // before the first event goes on with this run; one that holds a run already is complete.
+    if (isRecording() && m_session.size() > 0)
+        stopRecording();
     m_session.clear();
     emit sessionStarted(m_scenario);
     setState(RunState::Starting);
@@ -81,13 +83,19 @@ void LabSessionController::apply(const lab::Fault &fault)
 
 bool LabSessionController::startRecording(const QString &path, QString *error)
 {
-    m_recorder.close();
-    return m_recorder.open(path, error);
+    stopRecording();
+    if (!m_recorder.open(path, error))
+        return false;
+    m_recordingPath = path;
+    return true;
 }
 
 void LabSessionController::stopRecording()
 {
+    if (!isRecording())
+        return;
     m_recorder.close();
+    emit recordingEnded(m_recordingPath);
 }
 
 bool LabSessionController::openRecording(const QString &path, QString *error, QStringList *problems)

@@ -47,6 +47,7 @@ public:
     void apply(const lab::Fault &fault);
 
     // Recording: every event of the session to a JSONL file, from what is already there on.
+    // A file holds one session: a new run over a recorded one ends the recording (recordingEnded).
     bool startRecording(const QString &path, QString *error);
     void stopRecording();
     bool isRecording() const { return m_recorder.isOpen(); }
@@ -61,6 +62,7 @@ signals:
     // Something the user should read: the lab could not start, broke down, or a file failed.
     void problem(const QString &message);
     void finished(const QJsonObject &summary);
+    void recordingEnded(const QString &path);
 
 private:
     void begin(const lab::Scenario &scenario, bool free);
@@ -75,6 +77,7 @@ private:
     core::JsonlRecorder m_recorder;
     lab::Scenario m_scenario;
     bool m_free = false;
+    QString m_recordingPath;
     RunState m_state = RunState::Idle;
 };
 

@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -53,6 +54,10 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
     connect(controller, &LabSessionController::problem, this, &MainWindow::showProblem);
     connect(controller, &LabSessionController::finished, this, [this] {
         statusBar()->showMessage(tr("Finished: %1").arg(m_controller->scenario().title), 10000);
+    });
+    connect(controller, &LabSessionController::recordingEnded, this, [this](const QString &path) {
+        m_record->setChecked(false);
+        statusBar()->showMessage(tr("Recording saved: %1").arg(QDir::toNativeSeparators(path)), 10000);
     });
     connect(m_faults, &FaultBar::faultRequested, controller, &LabSessionController::apply);
     connect(m_labSettings, &LabSettingsPanel::changed, this, &MainWindow::onSettingsChanged);

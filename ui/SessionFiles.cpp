@@ -36,8 +36,7 @@ QString SessionFiles::askSave(const QString &title, const QString &filter, const
 void SessionFiles::setRecording(bool on)
 {
     if (!on) {
-        m_controller->stopRecording();
-        emit recordingChanged(false);
+        m_controller->stopRecording(); // the controller says recordingEnded
         return;
     }
     const QString path = askSave(tr("Record session"), tr("HalfOpen recordings (*.jsonl)"), QStringLiteral(".jsonl"));
@@ -75,7 +74,6 @@ bool SessionFiles::open(const QString &path)
         return false;
     }
     remember(path);
-    emit recordingChanged(false);
     if (!problems.isEmpty())
         emit problem(tr("%1: %n damaged line(s) skipped, the rest is shown. First: %2", nullptr, int(problems.size()))
                          .arg(QFileInfo(path).fileName(), problems.constFirst()));

@@ -14,6 +14,7 @@
 #include "ui/MessageBar.h"
 #include "ui/PredictionPanel.h"
 #include "ui/ScenarioPicker.h"
+#include "ui/SessionFiles.h"
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
 
@@ -125,6 +126,9 @@ void TestMainWindow::keepaliveDetectsPoweredOffServer()
     QVERIFY2(prediction->text().contains(QStringLiteral("TCP keepalive (ETIMEDOUT) 5.0 s")), qPrintable(prediction->text()));
 
     QTest::mouseClick(w.find<QRadioButton>(QStringLiteral("pickFreeSession")), Qt::LeftButton);
+    const QString recording = w.dir.filePath(QStringLiteral("run.jsonl"));
+    QVERIFY(w.window.files()->record(recording));
+    QVERIFY(w.find<QAction>(QStringLiteral("recordAction"))->isChecked());
     QWidget *start = w.toolButton(QStringLiteral("startAction"));
     QVERIFY(start && start->isEnabled());
     QTest::mouseClick(start, Qt::LeftButton);
@@ -153,6 +157,22 @@ void TestMainWindow::keepaliveDetectsPoweredOffServer()
     // What was seen stays after the stop.
     QVERIFY(verdict->headline().contains(QStringLiteral("ETIMEDOUT")));
     QVERIFY(messages->text().isEmpty());
+
+    // The recording replays into another window: the same verdict, the same picture.
+    Window replay;
+    QVERIFY(replay.window.files()->open(recording));
+    QCOMPARE(replay.controller.session()->size(), w.controller.session()->size());
+    QCOMPARE(replay.find<ui::VerdictPanel>(QStringLiteral("verdictPanel"))->headline(), verdict->headline());
+    QVERIFY(replay.find<ui::TopologyStrip>(QStringLiteral("topologyStrip"))->state().server.poweredOff);
+    const QString csv = w.dir.filePath(QStringLiteral("events.csv"));
+    QVERIFY(replay.window.files()->exportCsv(csv));
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    QCOMPARE(csvFile.readAll().count('\n'), replay.controller.session()->size() + 1);
+    // Ending the recording unchecks Record.
+    QVERIFY(w.controller.isRecording());
+    w.controller.stopRecording();
+    QVERIFY(!w.find<QAction>(QStringLiteral("recordAction"))->isChecked());
 }
 
 void TestMainWindow::badScenarioFileIsReportedInTheWindow()
