@@ -16,6 +16,7 @@
 #include <QFileDialog>
 #include <QGraphicsScene>
 #include <QHBoxLayout>
+#include <QGraphicsLayout>
 #include <QImage>
 #include <QLabel>
 #include <QLegend>
@@ -61,10 +62,11 @@ void styleScatter(QScatterSeries *series, const PacketClassStyle &style)
 
 QString rtoLineName(const TimelineSeries &series)
 {
-    // "client :60044": the host and the socket's local port tell the lines apart.
+    // "RTO client :60044": the host and the socket's local port tell the lines apart.
     const QStringList parts = series.socketKey().split(QLatin1Char('|'));
     const QString local = parts.value(1);
-    return QStringLiteral("%1 :%2").arg(series.host(), local.section(QLatin1Char(':'), -1));
+    return TimelineChart::tr("RTO %1 :%2", "legend of a socket's RTO line: host, local port")
+        .arg(series.host(), local.section(QLatin1Char(':'), -1));
 }
 } // namespace
 
@@ -83,21 +85,23 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
         chart->setAnimationOptions(QChart::NoAnimation);
         chart->setMargins(kChartMargins);
         chart->setBackgroundRoundness(0);
+        chart->layout()->setContentsMargins(0, 0, 0, 0); // every pixel for the plot in a small window
         chart->legend()->setAlignment(Qt::AlignTop);
+        chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries); // triangles for probes, as drawn
     }
     m_laneView = new TimelineChartView(m_laneChart, m_x, this);
     m_rtoView = new TimelineChartView(m_rtoChart, m_rtoX, this);
     m_laneView->setObjectName(QStringLiteral("laneView"));
     m_rtoView->setObjectName(QStringLiteral("rtoView"));
 
-    m_x->setTitleText(tr("time since start (s)"));
+    // No axis titles: a short plot cuts them (and then its labels) to "..."; the labels carry
+    // their units instead ("2.5 s", "512 ms").
     m_x->setTickType(QValueAxis::TicksDynamic);
     m_rtoX->setTickType(QValueAxis::TicksDynamic);
     m_laneAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
-    m_laneAxis->setTitleText(tr("host"));
     m_rtoY->setBase(2);
-    m_rtoY->setLabelFormat(QStringLiteral("%.0f"));
-    m_rtoY->setTitleText(tr("RTO (ms)", "retransmission timeout in milliseconds"));
+    // The unit on every label instead of an axis title, which a short plot would cut.
+    m_rtoY->setLabelFormat(tr("%.0f ms", "RTO axis label: a printf format for milliseconds"));
     m_rtoY->setRange(100, 1600);
     m_rtoChart->legend()->setAlignment(Qt::AlignTop);
     m_laneChart->addAxis(m_x, Qt::AlignBottom);
@@ -446,7 +450,8 @@ void TimelineChart::updateTicks()
     for (QValueAxis *axis : {m_x, m_rtoX}) {
         axis->setTickAnchor(0);
         axis->setTickInterval(step);
-        axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
+        axis->setLabelFormat(tr("%.%1f s", "time axis label: a printf format for seconds since the start; %1 is the decimals")
+                                 .arg(decimals));
     }
 }
 

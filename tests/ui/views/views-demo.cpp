@@ -90,7 +90,9 @@ int main(int argc, char **argv)
     QCommandLineOption bench(QStringLiteral("bench"),
                              QStringLiteral("instead of a recording: N synthetic events over an hour; prints the time to the first paint"),
                              QStringLiteral("events"));
-    parser.addOptions({at, speed, stay, dark, bench});
+    QCommandLineOption size(QStringLiteral("size"), QStringLiteral("window size"), QStringLiteral("WxH"),
+                            QStringLiteral("1500x960"));
+    parser.addOptions({at, speed, stay, dark, bench, size});
     parser.process(app);
     if (parser.isSet(bench))
         return firstPaintBench(parser.value(bench).toInt());
@@ -140,7 +142,8 @@ int main(int argc, char **argv)
     splitter->setSizes({260, 700});
     auto *layout = new QVBoxLayout(&window);
     layout->addWidget(splitter);
-    window.resize(1500, 960);
+    window.resize(parser.value(size).section(QLatin1Char('x'), 0, 0).toInt(),
+                  parser.value(size).section(QLatin1Char('x'), 1, 1).toInt());
     window.show();
 
     const qint64 origin = recording.events.first().tUs;
