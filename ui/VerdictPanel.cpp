@@ -32,6 +32,7 @@ VerdictPanel::VerdictPanel(core::Session *session, QWidget *parent)
     , m_title(new QLabel(this))
     , m_headline(new QLabel(this))
     , m_meaning(new QLabel(this))
+    , m_later(new QLabel(this))
     , m_countdown(new QLabel(this))
     , m_expectations(new QLabel(this))
     , m_explanation(new QLabel(this))
@@ -40,6 +41,7 @@ VerdictPanel::VerdictPanel(core::Session *session, QWidget *parent)
     m_title->setObjectName(QStringLiteral("verdictTitle"));
     m_headline->setObjectName(QStringLiteral("verdictHeadline"));
     m_meaning->setObjectName(QStringLiteral("verdictMeaning"));
+    m_later->setObjectName(QStringLiteral("verdictLater"));
     m_countdown->setObjectName(QStringLiteral("verdictCountdown"));
     m_expectations->setObjectName(QStringLiteral("verdictExpectations"));
     m_explanation->setObjectName(QStringLiteral("verdictExplanation"));
@@ -51,7 +53,7 @@ VerdictPanel::VerdictPanel(core::Session *session, QWidget *parent)
     bold.setBold(true);
     m_title->setFont(bold);
     auto *layout = new QVBoxLayout(this);
-    for (QLabel *label : {m_title, m_headline, m_meaning, m_countdown, m_expectations, m_explanation}) {
+    for (QLabel *label : {m_title, m_headline, m_meaning, m_later, m_countdown, m_expectations, m_explanation}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         layout->addWidget(label);
@@ -108,6 +110,11 @@ QString VerdictPanel::headline() const
     return m_headline->text();
 }
 
+QString VerdictPanel::laterDetections() const
+{
+    return m_later->text();
+}
+
 QString VerdictPanel::countdown() const
 {
     return m_countdown->text();
@@ -120,6 +127,7 @@ void VerdictPanel::reset()
     m_heartbeatMisses.clear();
     m_headline->setText(tr("Nothing has noticed a problem yet."));
     m_meaning->clear();
+    m_later->clear();
     m_countdown->clear();
 }
 
@@ -161,12 +169,16 @@ void VerdictPanel::onEvent(const Event &event)
     switch (event.kind) {
     case EventKind::Verdict: {
         const bool fatal = event.detail.value(QStringLiteral("fatal")).toBool(true);
-        // A fatal detection stays the headline; a later soft warning does not replace it.
-        if (m_detected && !fatal)
-            return;
-        m_detected = m_detected || fatal;
         if (fatal)
             m_lastSample.remove(event.host); // its timers are over
+        // The first fatal detection is the answer and stays the headline; what came after it
+        // (the other side noticing too, a soft warning) is listed below.
+        if (m_detected) {
+            m_later->setText(m_later->text().isEmpty() ? tr("Then: %1").arg(headlineFor(event))
+                                                       : m_later->text() + QLatin1Char('\n') + tr("Then: %1").arg(headlineFor(event)));
+            break;
+        }
+        m_detected = fatal;
         m_headline->setText(headlineFor(event));
         const auto info = core::ErrnoCatalog::lookup(event.errnoValue);
         m_meaning->setText(info ? QStringLiteral("%1: %2").arg(core::ErrnoCatalog::describe(event.errnoValue), info->tcpCause) : QString());

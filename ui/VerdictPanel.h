@@ -32,6 +32,7 @@ public:
     void setOutcome(const lab::ScenarioOutcome &outcome);
 
     QString headline() const;
+    QString laterDetections() const;
     QString countdown() const;
 
     // "Client: dead peer detected 5.10 s after the last packet received by TCP keepalive
@@ -53,6 +54,7 @@ private:
     QLabel *m_title;
     QLabel *m_headline;
     QLabel *m_meaning;
+    QLabel *m_later;
     QLabel *m_countdown;
     QLabel *m_expectations;
     QLabel *m_explanation;

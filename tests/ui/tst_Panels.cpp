@@ -173,7 +173,18 @@ void TestPanels::verdictHeadline()
     ui::VerdictPanel panel(&session);
     session.add(v);
     QCOMPARE(panel.headline(), ui::VerdictPanel::headlineFor(v));
+
+    // The other side noticing later is listed under the first detection, which stays.
+    core::Event server = v;
+    server.host = QStringLiteral("server");
+    server.errnoValue = ECONNRESET;
+    server.mechanism = core::DetectionMechanism::Rst;
+    server.detail = {{QStringLiteral("fatal"), true}};
+    session.add(server);
+    QCOMPARE(panel.headline(), ui::VerdictPanel::headlineFor(v));
+    QCOMPARE(panel.laterDetections(), QStringLiteral("Then: Server: connection lost — ECONNRESET by an RST from the peer"));
     session.clear();
+    QVERIFY(panel.laterDetections().isEmpty());
     QVERIFY(!panel.headline().contains(QStringLiteral("ETIMEDOUT")));
 }
 
