@@ -20,6 +20,7 @@
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QWheelEvent>
 
 using namespace fixtures;
@@ -184,6 +185,32 @@ private slots:
         QTest::mouseRelease(viewport, Qt::LeftButton, {}, centre.toPoint() + QPoint(100, 0));
         QVERIFY(!chart.isFollowing());
         QVERIFY(chart.xMin() < before);
+    }
+
+    void keysPauseAndFollow()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1000, 600);
+        chart.show();
+        chart.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&chart));
+        chart.laneView()->setFocus();
+        QTest::keyClick(chart.laneView(), Qt::Key_P);
+        QVERIFY(!chart.isFollowing());
+        QTest::keyClick(chart.laneView(), Qt::Key_F);
+        QVERIFY(chart.isFollowing());
+        // The buttons say the same.
+        auto *pause = chart.findChild<QToolButton *>(QStringLiteral("pauseButton"));
+        auto *follow = chart.findChild<QToolButton *>(QStringLiteral("followButton"));
+        QVERIFY(pause && follow);
+        QVERIFY(pause->isEnabled() && !follow->isEnabled());
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QVERIFY(!chart.isFollowing());
+        QVERIFY(!pause->isEnabled() && follow->isEnabled());
+        QTest::mouseClick(follow, Qt::LeftButton);
+        QVERIFY(chart.isFollowing());
     }
 
     void hoverShowsTheNearestEvent()
