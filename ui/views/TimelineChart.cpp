@@ -4,34 +4,26 @@
 #include "models/TimelineModel.h"
 #include "ui/views/EventDetailsText.h"
 #include "ui/views/PacketClassStyle.h"
+#include "ui/views/SharedTimeAxis.h"
 #include "ui/views/TimelineAnnotations.h"
 #include "ui/views/TimelineCallout.h"
 #include "ui/views/TimelineChartView.h"
+#include "ui/views/TimelineExport.h"
 #include "ui/views/TimelinePoints.h"
+#include "ui/views/TimelineToolBar.h"
 
 #include <QCategoryAxis>
 #include <QChart>
 #include <QCursor>
 #include <QToolTip>
-#include <QFileDialog>
-#include <QGraphicsScene>
-#include <QHBoxLayout>
 #include <QGraphicsLayout>
-#include <QImage>
-#include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
-#include <QMenu>
-#include <QPainter>
 #include <QScatterSeries>
-#include <QShortcut>
 #include <QSplitter>
-#include <QStyle>
-#include <QSvgGenerator>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -75,38 +67,33 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
     , m_model(model)
     , m_laneChart(new QChart)
     , m_rtoChart(new QChart)
-    , m_x(new QValueAxis)
     , m_laneAxis(new QCategoryAxis)
-    , m_rtoX(new QValueAxis)
     , m_rtoY(new QLogValueAxis)
     , m_liveTimer(new QTimer(this))
 {
     for (QChart *chart : {m_laneChart, m_rtoChart}) {
         chart->setAnimationOptions(QChart::NoAnimation);
-        chart->setMargins(kChartMargins);
         chart->setBackgroundRoundness(0);
         chart->layout()->setContentsMargins(0, 0, 0, 0); // every pixel for the plot in a small window
         chart->legend()->setAlignment(Qt::AlignTop);
         chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries); // triangles for probes, as drawn
     }
+    m_time = new SharedTimeAxis(m_laneChart, m_rtoChart, kChartMargins, this);
+    m_x = m_time->topAxis();
     m_laneView = new TimelineChartView(m_laneChart, m_x, this);
-    m_rtoView = new TimelineChartView(m_rtoChart, m_rtoX, this);
+    m_rtoView = new TimelineChartView(m_rtoChart, m_time->bottomAxis(), this);
     m_laneView->setObjectName(QStringLiteral("laneView"));
     m_rtoView->setObjectName(QStringLiteral("rtoView"));
 
     // No axis titles: a short plot cuts them (and then its labels) to "..."; the labels carry
     // their units instead ("2.5 s", "512 ms").
-    m_x->setTickType(QValueAxis::TicksDynamic);
-    m_rtoX->setTickType(QValueAxis::TicksDynamic);
     m_laneAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
     m_rtoY->setBase(2);
     // The unit on every label instead of an axis title, which a short plot would cut.
     m_rtoY->setLabelFormat(tr("%.0f ms", "RTO axis label: a printf format for milliseconds"));
     m_rtoY->setRange(100, 1600);
     m_rtoChart->legend()->setAlignment(Qt::AlignTop);
-    m_laneChart->addAxis(m_x, Qt::AlignBottom);
     m_laneChart->addAxis(m_laneAxis, Qt::AlignLeft);
-    m_rtoChart->addAxis(m_rtoX, Qt::AlignBottom);
     m_rtoChart->addAxis(m_rtoY, Qt::AlignLeft);
 
     m_annotations = new TimelineAnnotations(m_laneView, model, this);
@@ -125,8 +112,14 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    buildToolBar();
+    m_toolBar = new TimelineToolBar(this, this);
+    layout->addWidget(m_toolBar);
     layout->addWidget(splitter, 1);
+    connect(m_toolBar, &TimelineToolBar::pauseRequested, this, &TimelineChart::pause);
+    connect(m_toolBar, &TimelineToolBar::followRequested, this, &TimelineChart::follow);
+    connect(m_toolBar, &TimelineToolBar::showAllRequested, this, &TimelineChart::showAll);
+    connect(m_toolBar, &TimelineToolBar::exportPngRequested, this, &TimelineChart::exportPng);
+    connect(m_toolBar, &TimelineToolBar::exportSvgRequested, this, &TimelineChart::exportSvg);
 
     applyTheme();
     updateLanes();
@@ -135,15 +128,12 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
     connect(model, &TimelineModel::seriesChanged, this, &TimelineChart::onSeriesChanged);
     connect(model, &TimelineModel::annotationsChanged, this, &TimelineChart::onAnnotationsChanged);
     connect(model, &TimelineModel::cleared, this, &TimelineChart::onCleared);
-    connect(m_x, &QValueAxis::rangeChanged, this, [this] { onAxisMoved(m_x); });
-    connect(m_rtoX, &QValueAxis::rangeChanged, this, [this] { onAxisMoved(m_rtoX); });
+    connect(m_time, &SharedTimeAxis::rangeChanged, this, &TimelineChart::onRangeChanged);
     for (TimelineChartView *view : {m_laneView, m_rtoView})
         connect(view, &TimelineChartView::userMovedRange, this, &TimelineChart::pause);
     connect(m_laneView, &TimelineChartView::hoveredAt, this, &TimelineChart::onHover);
     connect(m_laneView, &TimelineChartView::hoverLeft, this, &TimelineChart::hideCallout);
     connect(m_laneChart, &QChart::plotAreaChanged, m_annotations, &TimelineAnnotations::layout);
-    for (QChart *chart : {m_laneChart, m_rtoChart})
-        connect(chart, &QChart::plotAreaChanged, this, [this, chart] { noteAxisSpace(chart); });
     m_liveTimer->setInterval(kLiveTickMs);
     connect(m_liveTimer, &QTimer::timeout, this, &TimelineChart::updateFollowRange);
 
@@ -157,73 +147,6 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
 }
 
 TimelineChart::~TimelineChart() = default;
-
-void TimelineChart::buildToolBar()
-{
-    auto *bar = new QHBoxLayout;
-    bar->setContentsMargins(4, 2, 4, 0);
-
-    m_pauseButton = new QToolButton(this);
-    m_pauseButton->setObjectName(QStringLiteral("pauseButton"));
-    m_pauseButton->setText(tr("Pause"));
-    m_pauseButton->setToolTip(tr("Stop following the latest events (P). Zooming or panning pauses too."));
-    m_pauseButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_pauseButton->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
-    connect(m_pauseButton, &QToolButton::clicked, this, &TimelineChart::pause);
-
-    m_followButton = new QToolButton(this);
-    m_followButton->setObjectName(QStringLiteral("followButton"));
-    m_followButton->setText(tr("Follow"));
-    m_followButton->setToolTip(tr("Follow the latest events again (F)."));
-    m_followButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_followButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
-    connect(m_followButton, &QToolButton::clicked, this, &TimelineChart::follow);
-
-    auto *all = new QToolButton(this);
-    all->setText(tr("Show all"));
-    all->setToolTip(tr("Show the whole session (A)."));
-    connect(all, &QToolButton::clicked, this, &TimelineChart::showAll);
-
-    auto *exportButton = new QToolButton(this);
-    exportButton->setText(tr("Export"));
-    exportButton->setPopupMode(QToolButton::InstantPopup);
-    auto *menu = new QMenu(exportButton);
-    menu->addAction(tr("As PNG image…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export timeline"), QStringLiteral("timeline.png"),
-                                                          tr("PNG image (*.png)"));
-        if (!path.isEmpty())
-            exportPng(path);
-    });
-    menu->addAction(tr("As SVG drawing…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export timeline"), QStringLiteral("timeline.svg"),
-                                                          tr("SVG drawing (*.svg)"));
-        if (!path.isEmpty())
-            exportSvg(path);
-    });
-    exportButton->setMenu(menu);
-
-    auto *hint = new QLabel(tr("wheel: zoom · drag: pan · Shift+drag: zoom to range · right click: zoom out"), this);
-    hint->setEnabled(false);
-
-    bar->addWidget(m_pauseButton);
-    bar->addWidget(m_followButton);
-    bar->addWidget(all);
-    bar->addWidget(exportButton);
-    bar->addSpacing(12);
-    bar->addWidget(hint);
-    bar->addStretch(1);
-    static_cast<QVBoxLayout *>(layout())->addLayout(bar);
-
-    const auto shortcut = [this](Qt::Key key, void (TimelineChart::*slot)()) {
-        auto *s = new QShortcut(QKeySequence(key), this);
-        s->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(s, &QShortcut::activated, this, slot);
-    };
-    shortcut(Qt::Key_P, &TimelineChart::pause);
-    shortcut(Qt::Key_F, &TimelineChart::follow);
-    shortcut(Qt::Key_A, &TimelineChart::showAll);
-    m_followButton->setEnabled(false);
-}
 
 void TimelineChart::applyTheme()
 {
@@ -281,7 +204,7 @@ QXYSeries *TimelineChart::ensureChartSeries(int index)
         m_rtoChart->addSeries(line);
         line->setPen(QPen(socketLineColor(m_rtoLines++), 2));
         line->setMarkerSize(6);
-        line->attachAxis(m_rtoX);
+        line->attachAxis(m_time->bottomAxis());
         line->attachAxis(m_rtoY);
         connect(line, &QLineSeries::hovered, this, [line](const QPointF &point, bool entered) {
             if (entered)
@@ -430,60 +353,6 @@ void TimelineChart::updateRtoRange()
     m_rtoY->setRange(lo, hi);
 }
 
-void TimelineChart::updateTicks()
-{
-    // Round steps (1, 2, 5 x 10^n seconds), about one label per 90 pixels.
-    const double span = m_x->max() - m_x->min();
-    const double width = qMax(200.0, m_laneChart->plotArea().width());
-    const double raw = span / qMax(2.0, width / 90);
-    if (raw <= 0)
-        return;
-    const double magnitude = std::pow(10, std::floor(std::log10(raw)));
-    double step = 10 * magnitude;
-    for (double m : {1.0, 2.0, 5.0}) {
-        if (m * magnitude >= raw) {
-            step = m * magnitude;
-            break;
-        }
-    }
-    const int decimals = qBound(0, int(-std::floor(std::log10(step) + 1e-9)), 6);
-    for (QValueAxis *axis : {m_x, m_rtoX}) {
-        axis->setTickAnchor(0);
-        axis->setTickInterval(step);
-        axis->setLabelFormat(tr("%.%1f s", "time axis label: a printf format for seconds since the start; %1 is the decimals")
-                                 .arg(decimals));
-    }
-}
-
-void TimelineChart::noteAxisSpace(QChart *chart)
-{
-    // What the axes and legend take beside the plot, without our margin: read here, where the
-    // plot area was just laid out with the margins it reports.
-    const QRectF plot = chart->plotArea();
-    const QMargins m = chart->margins();
-    m_axisSpace[chart] = {plot.left() - m.left(), chart->size().width() - plot.right() - m.right()};
-    QMetaObject::invokeMethod(this, &TimelineChart::alignPlotAreas, Qt::QueuedConnection);
-}
-
-void TimelineChart::alignPlotAreas()
-{
-    // The two plots share the time axis, so their plot areas must start and end at the same
-    // x: each chart's margin makes up for the other's wider axis labels or legend.
-    if (!m_axisSpace.contains(m_laneChart) || !m_axisSpace.contains(m_rtoChart))
-        return;
-    const QPair<double, double> lane = m_axisSpace.value(m_laneChart);
-    const QPair<double, double> rto = m_axisSpace.value(m_rtoChart);
-    const double left = qMax(lane.first, rto.first);
-    const double right = qMax(lane.second, rto.second);
-    for (QChart *chart : {m_laneChart, m_rtoChart}) {
-        const QPair<double, double> own = m_axisSpace.value(chart);
-        const QMargins wanted(kChartMargins.left() + qRound(left - own.first), kChartMargins.top(),
-                              kChartMargins.right() + qRound(right - own.second), kChartMargins.bottom());
-        if (chart->margins() != wanted)
-            chart->setMargins(wanted);
-    }
-}
-
 double TimelineChart::xMin() const
 {
     return m_x->min();
@@ -523,29 +392,14 @@ void TimelineChart::updateFollowRange()
 
 void TimelineChart::setRangeQuietly(double min, double max)
 {
-    m_movingRange = true;
-    m_x->setRange(min, max);
-    m_rtoX->setRange(min, max);
-    m_movingRange = false;
-    updateTicks();
-    redrawAll();
-    m_annotations->layout();
-    if (m_callout->isVisible())
-        hideCallout();
+    m_time->setRange(min, max); // onRangeChanged() redraws
 }
 
-void TimelineChart::onAxisMoved(QValueAxis *moved)
+void TimelineChart::onRangeChanged()
 {
-    if (m_movingRange)
-        return;
-    // The user moved one chart (or QChart zoomed it): the other follows.
-    QValueAxis *other = moved == m_x ? m_rtoX : m_x;
-    m_movingRange = true;
-    other->setRange(moved->min(), moved->max());
-    m_movingRange = false;
-    updateTicks();
     redrawAll();
     m_annotations->layout();
+    hideCallout();
 }
 
 void TimelineChart::setXRange(double min, double max)
@@ -557,8 +411,7 @@ void TimelineChart::setXRange(double min, double max)
 void TimelineChart::pause()
 {
     m_liveTimer->stop();
-    m_followButton->setEnabled(true);
-    m_pauseButton->setEnabled(false);
+    m_toolBar->setFollowing(false);
     if (!m_following)
         return;
     m_following = false;
@@ -567,8 +420,7 @@ void TimelineChart::pause()
 
 void TimelineChart::follow()
 {
-    m_followButton->setEnabled(false);
-    m_pauseButton->setEnabled(true);
+    m_toolBar->setFollowing(true);
     const bool changed = !m_following;
     m_following = true;
     updateFollowRange();
@@ -621,53 +473,21 @@ void TimelineChart::hideCallout()
     m_callout->hide();
 }
 
-QImage TimelineChart::renderImage() const
-{
-    // Both charts stacked, at twice the screen size so the image stays sharp on a slide.
-    const QSize lane = m_laneView->size();
-    const QSize rto = m_rtoView->size();
-    const qreal scale = 2;
-    QImage image(QSize(qMax(lane.width(), rto.width()), lane.height() + rto.height()) * scale,
-                 QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(scale);
-    image.fill(m_laneChart->backgroundBrush().color());
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    m_laneView->scene()->render(&painter, QRectF(QPointF(0, 0), lane), m_laneChart->sceneBoundingRect());
-    m_rtoView->scene()->render(&painter, QRectF(QPointF(0, lane.height()), rto), m_rtoChart->sceneBoundingRect());
-    return image;
-}
-
 bool TimelineChart::exportPng(const QString &path) const
 {
+    // Twice the screen size, so the picture stays sharp on a slide; never the hover callout.
     const bool calloutShown = m_callout->isVisible();
     m_callout->hide();
-    const bool ok = renderImage().save(path, "PNG");
+    const bool ok = renderChartViews({m_laneView, m_rtoView}, 2).save(path, "PNG");
     m_callout->setVisible(calloutShown);
     return ok;
 }
 
 bool TimelineChart::exportSvg(const QString &path) const
 {
-    const QSize lane = m_laneView->size();
-    const QSize rto = m_rtoView->size();
-    const QSize size(qMax(lane.width(), rto.width()), lane.height() + rto.height());
-    QSvgGenerator generator;
-    generator.setFileName(path);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setTitle(tr("HalfOpen timeline"));
     const bool calloutShown = m_callout->isVisible();
     m_callout->hide();
-    QPainter painter;
-    if (!painter.begin(&generator)) {
-        m_callout->setVisible(calloutShown);
-        return false;
-    }
-    painter.setRenderHint(QPainter::Antialiasing);
-    m_laneView->scene()->render(&painter, QRectF(QPointF(0, 0), lane), m_laneChart->sceneBoundingRect());
-    m_rtoView->scene()->render(&painter, QRectF(QPointF(0, lane.height()), rto), m_rtoChart->sceneBoundingRect());
-    const bool ok = painter.end();
+    const bool ok = writeChartViewsSvg({m_laneView, m_rtoView}, path, tr("HalfOpen timeline"));
     m_callout->setVisible(calloutShown);
     return ok;
 }

@@ -9,7 +9,6 @@ class QCategoryAxis;
 class QChart;
 class QLogValueAxis;
 class QTimer;
-class QToolButton;
 class QValueAxis;
 class QXYSeries;
 
@@ -21,7 +20,9 @@ namespace halfopen::ui {
 
 class TimelineAnnotations;
 class TimelineCallout;
+class SharedTimeAxis;
 class TimelineChartView;
+class TimelineToolBar;
 
 // The probe timeline: time (seconds since the session's origin) across, a lane per host with
 // its packets as points coloured by class, its sockets' state bands, fault and error markers and
@@ -79,7 +80,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void buildToolBar();
     void applyTheme();
     void onSeriesChanged(const QList<int> &series);
     void onAnnotationsChanged();
@@ -89,39 +89,32 @@ private:
     QXYSeries *ensureChartSeries(int modelSeries);
     void updateLanes();
     void updateRtoRange();
-    void updateTicks();
-    void noteAxisSpace(QChart *chart);
-    void alignPlotAreas();
     void updateFollowRange();
     void setRangeQuietly(double min, double max);
-    void onAxisMoved(QValueAxis *moved);
+    void onRangeChanged();
     void onHover(QPointF value, QPointF chartPos);
     void hideCallout();
-    QImage renderImage() const;
 
     models::TimelineModel *m_model;
     QChart *m_laneChart;
     QChart *m_rtoChart;
-    QValueAxis *m_x;
+    SharedTimeAxis *m_time;
+    QValueAxis *m_x; // the lane chart's side of m_time
     QCategoryAxis *m_laneAxis;
-    QValueAxis *m_rtoX;
     QLogValueAxis *m_rtoY;
     TimelineChartView *m_laneView;
     TimelineChartView *m_rtoView;
     TimelineAnnotations *m_annotations;
     TimelineCallout *m_callout;
-    QToolButton *m_pauseButton = nullptr;
-    QToolButton *m_followButton = nullptr;
+    TimelineToolBar *m_toolBar = nullptr;
     QTimer *m_liveTimer;
 
     QHash<int, QXYSeries *> m_chartSeries;
-    QHash<QChart *, QPair<double, double>> m_axisSpace; // left and right of the plot, margins aside
     QSet<QString> m_openSockets; // sockets whose RTO line runs on to the latest time
     int m_laneCount = -1;
     int m_rtoLines = 0;
     bool m_following = true;
     bool m_live = false;
-    bool m_movingRange = false;
     double m_window = kDefaultWindowSeconds;
 };
 

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QImage>
+#include <QList>
+#include <QString>
+
+class QChartView;
+
+namespace halfopen::ui {
+
+// Chart views stacked top to bottom into one picture, as shown (scene items included): a PNG at
+// `scale` times the screen size so it stays sharp on a slide, or an SVG whose text and lines
+// stay vector.
+QImage renderChartViews(const QList<QChartView *> &views, qreal scale);
+bool writeChartViewsSvg(const QList<QChartView *> &views, const QString &path, const QString &title);
+
+} // namespace halfopen::ui
