@@ -58,8 +58,9 @@ void SocketRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->setOpacity(0.15 + 0.85 * qBound(0.0, fade, 1.0));
 
     if (flash > 0) {
-        QColor c = option.palette.color(QPalette::Highlight);
-        c.setAlphaF(0.45 * flash);
+        // In the new state's colour, so a flash never looks like the selection.
+        QColor c = stateColor(state);
+        c.setAlphaF(0.4 * flash);
         painter->fillRect(option.rect, c);
     }
 
