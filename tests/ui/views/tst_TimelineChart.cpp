@@ -185,6 +185,21 @@ private slots:
         QTest::mouseRelease(viewport, Qt::LeftButton, {}, centre.toPoint() + QPoint(100, 0));
         QVERIFY(!chart.isFollowing());
         QVERIFY(chart.xMin() < before);
+
+        // Shift+drag draws a rubber band and zooms into it; a right click zooms out again.
+        chart.follow();
+        const double span = chart.xMax() - chart.xMin();
+        const QPoint from = centre.toPoint() - QPoint(100, 0);
+        const QPoint to = centre.toPoint() + QPoint(100, 0);
+        QTest::mousePress(viewport, Qt::LeftButton, Qt::ShiftModifier, from);
+        QTest::mouseMove(viewport, to);
+        QTest::mouseRelease(viewport, Qt::LeftButton, Qt::ShiftModifier, to);
+        QVERIFY(!chart.isFollowing());
+        const double zoomed = chart.xMax() - chart.xMin();
+        QVERIFY2(zoomed < span * 0.5, qPrintable(QStringLiteral("%1 -> %2").arg(span).arg(zoomed)));
+        QCOMPARE(chart.rtoChart()->axes(Qt::Horizontal).first()->property("min").toDouble(), chart.xMin());
+        QTest::mouseClick(viewport, Qt::RightButton, {}, centre.toPoint());
+        QVERIFY(qAbs((chart.xMax() - chart.xMin()) - 2 * zoomed) < 1e-6);
     }
 
     void keysPauseAndFollow()
