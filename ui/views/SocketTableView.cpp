@@ -176,6 +176,16 @@ QString SocketTableView::selectedRowsText() const
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
+QByteArray SocketTableView::headerState() const
+{
+    return m_table->horizontalHeader()->saveState();
+}
+
+bool SocketTableView::restoreHeaderState(const QByteArray &state)
+{
+    return m_table->horizontalHeader()->restoreState(state);
+}
+
 void SocketTableView::copySelectedRows() const
 {
     QApplication::clipboard()->setText(selectedRowsText());

@@ -33,6 +33,10 @@ public:
     QString selectedRowsText() const;
     void copySelectedRows() const;
 
+    // Column order, widths and sorting, for the window's saved layout.
+    QByteArray headerState() const;
+    bool restoreHeaderState(const QByteArray &state);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;

@@ -114,6 +114,24 @@ private slots:
         QVERIFY(first != last);
     }
 
+    void headerStateRoundTrips()
+    {
+        Session session;
+        SocketTableModel model(&session);
+        QByteArray saved;
+        {
+            SocketTableView view(&model);
+            view.table()->setColumnWidth(int(SocketColumn::Remote), 333);
+            view.table()->sortByColumn(int(SocketColumn::Rto), Qt::DescendingOrder);
+            saved = view.headerState();
+        }
+        SocketTableView view(&model);
+        QVERIFY(view.restoreHeaderState(saved));
+        QCOMPARE(view.table()->columnWidth(int(SocketColumn::Remote)), 333);
+        QCOMPARE(view.table()->horizontalHeader()->sortIndicatorSection(), int(SocketColumn::Rto));
+        QCOMPARE(view.table()->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+    }
+
     void headersExplainThemselves()
     {
         Session session;
