@@ -21,11 +21,14 @@ TopologyStrip::TopologyStrip(core::Session *session, QWidget *parent)
     setObjectName(QStringLiteral("topologyStrip"));
     setToolTip(tr("The virtual lab: the client, the server and the cable between them, as the faults left them."));
     connect(session, &core::Session::eventAdded, this, [this](const core::Event &event) {
-        if (m_state.apply(event))
+        const bool firstEvent = !m_started;
+        m_started = true;
+        if (m_state.apply(event) || firstEvent)
             update();
     });
     connect(session, &core::Session::cleared, this, [this] {
         m_state = TopologyState();
+        m_started = false;
         update();
     });
 }
@@ -42,6 +45,8 @@ QSize TopologyStrip::minimumSizeHint() const
 
 QString TopologyStrip::status(const TopologyState::Host &host) const
 {
+    if (!m_started)
+        return tr("not started", "lab host state");
     if (host.poweredOff)
         return tr("powered off");
     if (host.processKilled)
@@ -54,7 +59,10 @@ QString TopologyStrip::status(const TopologyState::Host &host) const
 void TopologyStrip::drawHost(QPainter &painter, const QRectF &box, const QString &name, const QString &address,
                              const TopologyState::Host &host)
 {
-    const QColor accent = host.poweredOff || host.processKilled ? kBroken : host.frozen ? kFrozen : kHealthy;
+    const QColor accent = !m_started                                ? palette().color(QPalette::PlaceholderText)
+        : host.poweredOff || host.processKilled ? kBroken
+        : host.frozen                           ? kFrozen
+                                                : kHealthy;
     painter.setPen(QPen(accent, 2));
     painter.setBrush(host.poweredOff ? palette().color(QPalette::Window) : palette().color(QPalette::Base));
     painter.drawRoundedRect(box, 6, 6);
@@ -119,7 +127,8 @@ void TopologyStrip::paintEvent(QPaintEvent *)
         notes << tr("ICMP unreachable → client");
     painter.setPen(notes.isEmpty() ? palette().color(QPalette::PlaceholderText) : kBroken);
     const QRectF label(left + gap, y - line * 1.6, right - left - 2 * gap, line * 1.4);
-    painter.drawText(label, Qt::AlignCenter, notes.isEmpty() ? tr("cable connected") : notes.join(QStringLiteral(" · ")));
+    const QString idle = m_started ? tr("cable connected") : tr("press Start to build the lab");
+    painter.drawText(label, Qt::AlignCenter, notes.isEmpty() ? idle : notes.join(QStringLiteral(" · ")));
 }
 
 } // namespace halfopen::ui

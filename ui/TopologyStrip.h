@@ -31,6 +31,7 @@ private:
     QString status(const TopologyState::Host &host) const;
 
     TopologyState m_state;
+    bool m_started = false; // the session has events: a lab ran (or a recording was opened)
 };
 
 } // namespace halfopen::ui

@@ -51,6 +51,14 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    if (!options->scenario.isEmpty() && !lab::ScenarioCatalog::isBuiltIn(options->scenario)
+        && !QFileInfo::exists(options->scenario)) {
+        std::fprintf(stderr, "halfopen: %s\n",
+                     qPrintable(QApplication::translate("main", "--scenario: '%1' is neither a built-in scenario nor a file; built in: %2")
+                                    .arg(options->scenario, lab::ScenarioCatalog::builtInNames().join(QStringLiteral(", ")))));
+        return 2;
+    }
+
     const auto settings = options->settingsPath.isEmpty() ? std::make_unique<ui::AppSettings>()
                                                           : std::make_unique<ui::AppSettings>(options->settingsPath);
     lab::LabProcess lab({});
@@ -59,22 +67,17 @@ int main(int argc, char *argv[])
     ui::MainWindow window(&controller, &scenarios, settings.get());
     window.show();
 
-    if (!options->scenario.isEmpty()) {
-        const bool picked = lab::ScenarioCatalog::isBuiltIn(options->scenario)
-            ? window.scenarioPicker()->selectScenario(options->scenario)
-            : window.scenarioPicker()->openFile(options->scenario);
-        if (!picked && !QFileInfo::exists(options->scenario) && !lab::ScenarioCatalog::isBuiltIn(options->scenario)) {
-            std::fprintf(stderr, "halfopen: %s\n",
-                         qPrintable(QApplication::translate("main", "--scenario: '%1' is neither a built-in scenario nor a file; built in: %2")
-                                        .arg(options->scenario, lab::ScenarioCatalog::builtInNames().join(QStringLiteral(", ")))));
-            return 2;
-        }
-    }
+    // A file that exists but is broken is reported in the window, naming the field, and
+    // nothing starts in its place.
+    bool picked = true;
+    if (!options->scenario.isEmpty())
+        picked = lab::ScenarioCatalog::isBuiltIn(options->scenario) ? window.scenarioPicker()->selectScenario(options->scenario)
+                                                                   : window.scenarioPicker()->openFile(options->scenario);
     if (!options->recording.isEmpty())
         window.files()->open(options->recording);
-    if (options->start)
+    if (options->start && picked)
         window.start();
     if (!options->screenshot.isEmpty())
-        new app::Screenshot(&window, &controller, options->screenshot, options->afterSeconds, options->start);
+        new app::Screenshot(&window, &controller, options->screenshot, options->afterSeconds, options->start && picked);
     return QApplication::exec();
 }
