@@ -78,6 +78,7 @@ void TimelineAnnotations::clearItems()
     m_bands.clear();
     m_markers.clear();
     m_spans.clear();
+    m_emptyHint = nullptr;
 }
 
 QGraphicsSimpleTextItem *TimelineAnnotations::addLabel(QGraphicsItem *parent, const QString &text, QGraphicsRectItem **box)
@@ -164,6 +165,15 @@ void TimelineAnnotations::rebuild()
         m_spans.append(s);
     }
 
+    if (m_model->lanes().isEmpty()) {
+        m_emptyHint = addLabel(m_front, tr("Nothing to draw yet: start a session or open a recording.\n"
+                                          "Each host gets a lane here: its packets, its sockets' states,\n"
+                                          "the faults, and the time it took to notice."), nullptr);
+        QColor hint = m_text;
+        hint.setAlphaF(0.6);
+        m_emptyHint->setBrush(hint);
+    }
+
     QList<TimelineMarker> markers = m_model->faultMarkers();
     markers += m_model->errorMarkers();
     std::stable_sort(markers.begin(), markers.end(),
@@ -190,6 +200,10 @@ void TimelineAnnotations::layout()
     m_front->setRect(plot);
     if (plot.width() <= 0 || plot.height() <= 0)
         return;
+    if (m_emptyHint) {
+        const QRectF r = m_emptyHint->boundingRect();
+        m_emptyHint->setPos(plot.center() - QPointF(r.width() / 2, r.height() / 2));
+    }
     const double nowX = m_model->lastX();
     const auto px = [this](double x) { return m_view->positionOf({x, 0}).x(); };
     const auto py = [this](double y) { return m_view->positionOf({0, y}).y(); };

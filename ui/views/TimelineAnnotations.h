@@ -81,6 +81,7 @@ private:
     QList<Band> m_bands;
     QList<Marker> m_markers;
     QList<Span> m_spans;
+    QGraphicsSimpleTextItem *m_emptyHint = nullptr; // while no host has a lane
     QColor m_text;
     QColor m_background;
 };

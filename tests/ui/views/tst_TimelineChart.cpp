@@ -78,6 +78,8 @@ private slots:
         TimelineChart chart(&model);
         chart.resize(1200, 700);
         chart.show();
+        // An empty chart says what will appear.
+        QVERIFY(sceneTexts(chart.laneChart()).join(QLatin1Char(' ')).contains(QStringLiteral("Nothing to draw yet")));
         powerOffStory(session);
         // Nothing drawn before the model's batched notification.
         QCOMPARE(chart.chartSeries(model.packetSeries(QStringLiteral("keepalive-probe"))), nullptr);
@@ -87,6 +89,7 @@ private slots:
         QCOMPARE(pointsOf(chart, model.packetSeries(QStringLiteral("data"))), 2);
         QCOMPARE(pointsOf(chart, model.packetSeries(QStringLiteral("ack"))), 2);
         QCOMPARE(pointsOf(chart, model.packetSeries(QStringLiteral("rst"))), 1);
+        QVERIFY(!sceneTexts(chart.laneChart()).join(QLatin1Char(' ')).contains(QStringLiteral("Nothing to draw yet")));
         // Packets sit in their sender's lane: the client's (first seen) on top at y = 0.
         const QXYSeries *probes = chart.chartSeries(model.packetSeries(QStringLiteral("keepalive-probe")));
         QCOMPARE(probes->at(0).y(), halfopen::ui::TimelineAnnotations::laneY(model.laneOf(QStringLiteral("client"))));
