@@ -17,6 +17,7 @@
 #include <QPen>
 
 #include <algorithm>
+#include <limits>
 
 namespace halfopen::ui {
 
@@ -115,20 +116,59 @@ QString TimelineAnnotations::markerText(const TimelineMarker &m) const
     return text;
 }
 
+QHash<QString, int> TimelineAnnotations::packSlots(const QList<StateBand> &bands)
+{
+    struct Life {
+        QString host;
+        double start = 0;
+        double end = 0;
+        bool open = false;
+    };
+    QHash<QString, Life> lives; // socket -> first start, last end
+    QStringList order;
+    for (const StateBand &band : bands) {
+        auto it = lives.find(band.socketKey);
+        if (it == lives.end()) {
+            lives.insert(band.socketKey, {band.host, band.startX, band.endX, band.open});
+            order.append(band.socketKey);
+        } else {
+            it->start = qMin(it->start, band.startX);
+            it->end = qMax(it->end, band.endX);
+            it->open = it->open || band.open;
+        }
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&lives](const QString &a, const QString &b) { return lives[a].start < lives[b].start; });
+    QHash<QString, QList<double>> slotEnds; // host -> per slot, when its socket's life ends
+    QHash<QString, int> slotOf;
+    for (const QString &socket : std::as_const(order)) {
+        const Life &life = lives[socket];
+        QList<double> &ends = slotEnds[life.host];
+        int slot = 0;
+        while (slot < ends.size() && ends[slot] > life.start)
+            ++slot;
+        if (slot == ends.size())
+            ends.append(0);
+        ends[slot] = life.open ? std::numeric_limits<double>::infinity() : life.end;
+        slotOf.insert(socket, slot);
+    }
+    return slotOf;
+}
+
 void TimelineAnnotations::rebuild()
 {
     clearItems();
     QFont small = QApplication::font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
 
-    // Bands: every socket of a host gets its own slot in the host's lane, in order of appearance.
+    // Bands: each socket gets a slot in its host's lane for its lifetime; a slot freed by a
+    // socket that closed is reused by the next one, so a lane stays as tall as the most
+    // sockets alive at once.
     const QList<StateBand> bands = m_model->stateBands();
-    QHash<QString, int> slotOf;
+    const QHash<QString, int> slotOf = packSlots(bands);
     QHash<QString, int> slotsOfHost;
-    for (const StateBand &band : bands) {
-        if (!slotOf.contains(band.socketKey))
-            slotOf.insert(band.socketKey, slotsOfHost[band.host]++);
-    }
+    for (const StateBand &band : bands)
+        slotsOfHost[band.host] = qMax(slotsOfHost.value(band.host), slotOf.value(band.socketKey) + 1);
     for (const StateBand &band : bands) {
         Band b;
         b.band = band;

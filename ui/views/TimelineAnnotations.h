@@ -5,6 +5,7 @@
 #include "models/TimelineMarker.h"
 
 #include <QColor>
+#include <QHash>
 #include <QList>
 #include <QObject>
 
@@ -68,6 +69,7 @@ private:
         QGraphicsSimpleTextItem *text = nullptr;
     };
 
+    static QHash<QString, int> packSlots(const QList<models::StateBand> &bands);
     void clearItems();
     QGraphicsSimpleTextItem *addLabel(QGraphicsItem *parent, const QString &text, QGraphicsRectItem **box);
     QString markerText(const models::TimelineMarker &marker) const;

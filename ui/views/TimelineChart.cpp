@@ -41,6 +41,7 @@ constexpr int kLiveTickMs = 250;
 const QMargins kChartMargins(4, 2, 12, 2);
 constexpr double kHoverPixels = 10;
 constexpr double kPixelsPerPoint = 3;
+constexpr int kMaxRtoLegendEntries = 6;
 constexpr double kHeartbeatOffset = 0.2; // of a lane's height
 
 void styleScatter(QScatterSeries *series, const PacketClassStyle &style)
@@ -204,6 +205,9 @@ QXYSeries *TimelineChart::ensureChartSeries(int index)
         m_rtoChart->addSeries(line);
         line->setPen(QPen(socketLineColor(m_rtoLines++), 2));
         line->setMarkerSize(6);
+        // Past a handful of sockets the legend would be a row of "RTO client :4...": the
+        // lines' tooltips name them instead.
+        m_rtoChart->legend()->setVisible(m_rtoLines <= kMaxRtoLegendEntries);
         line->attachAxis(m_time->bottomAxis());
         line->attachAxis(m_rtoY);
         connect(line, &QLineSeries::hovered, this, [line](const QPointF &point, bool entered) {
@@ -304,6 +308,7 @@ void TimelineChart::onCleared()
     }
     m_chartSeries.clear();
     m_rtoLines = 0;
+    m_rtoChart->legend()->setVisible(true);
     m_openSockets.clear();
     hideCallout();
     updateLanes();
