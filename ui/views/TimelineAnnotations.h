@@ -42,6 +42,10 @@ public:
     void layout();
     void setColors(QColor text, QColor background);
 
+    // Slot of each socket in its host's lane (0 on top): a socket keeps its slot from its first
+    // band to its last, and a later socket takes the first slot free by then.
+    static QHash<QString, int> packSlots(const QList<models::StateBand> &bands);
+
     // What is drawn, for tests and exports: every label's text.
     QStringList bandLabels() const;
     QStringList markerLabels() const;
@@ -69,7 +73,6 @@ private:
         QGraphicsSimpleTextItem *text = nullptr;
     };
 
-    static QHash<QString, int> packSlots(const QList<models::StateBand> &bands);
     void clearItems();
     QGraphicsSimpleTextItem *addLabel(QGraphicsItem *parent, const QString &text, QGraphicsRectItem **box);
     QString markerText(const models::TimelineMarker &marker) const;

@@ -143,6 +143,33 @@ private slots:
         QVERIFY(texts.contains(QStringLiteral("ESTABLISHED")));
     }
 
+    void closedSocketsFreeTheirSlot()
+    {
+        using halfopen::models::StateBand;
+        const auto band = [](const QString &host, const QString &key, double start, double end, bool open = false) {
+            StateBand b;
+            b.host = host;
+            b.socketKey = key;
+            b.state = TcpState::Established;
+            b.startX = start;
+            b.endX = end;
+            b.open = open;
+            return b;
+        };
+        const QHash<QString, int> slotOf = halfopen::ui::TimelineAnnotations::packSlots({
+            band(QStringLiteral("server"), QStringLiteral("a"), 0, 10, true), // stays open
+            band(QStringLiteral("server"), QStringLiteral("b"), 1, 2),
+            band(QStringLiteral("server"), QStringLiteral("c"), 3, 4),        // after b closed: b's slot
+            band(QStringLiteral("server"), QStringLiteral("d"), 3.5, 5),      // while c lives: a new slot
+            band(QStringLiteral("client"), QStringLiteral("e"), 0, 1),        // another lane starts at 0
+        });
+        QCOMPARE(slotOf.value(QStringLiteral("a")), 0);
+        QCOMPARE(slotOf.value(QStringLiteral("b")), 1);
+        QCOMPARE(slotOf.value(QStringLiteral("c")), 1);
+        QCOMPARE(slotOf.value(QStringLiteral("d")), 2);
+        QCOMPARE(slotOf.value(QStringLiteral("e")), 0);
+    }
+
     void pauseStopsFollowingAndFollowResumes()
     {
         Session session;
