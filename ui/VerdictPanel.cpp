@@ -73,6 +73,7 @@ void VerdictPanel::setScenario(const lab::Scenario &scenario)
     m_title->setText(scenario.title.isEmpty() ? scenario.name : scenario.title);
     m_explanation->setText(scenario.explanation);
     m_expectations->clear();
+    hideEmptyLines();
 }
 
 void VerdictPanel::setRunning(bool running)
@@ -89,6 +90,7 @@ void VerdictPanel::setOutcome(const lab::ScenarioOutcome &outcome)
 {
     if (outcome.expectations.isEmpty()) {
         m_expectations->clear();
+        hideEmptyLines();
         return;
     }
     int met = 0;
@@ -103,6 +105,14 @@ void VerdictPanel::setOutcome(const lab::ScenarioOutcome &outcome)
     if (!open.isEmpty())
         text += tr(" (waiting for or missed: %1)").arg(open.join(QStringLiteral(", ")));
     m_expectations->setText(text);
+    hideEmptyLines();
+}
+
+void VerdictPanel::hideEmptyLines()
+{
+    // An empty line would still take its spacing and open gaps between the ones that speak.
+    for (QLabel *label : {m_title, m_meaning, m_later, m_countdown, m_expectations, m_explanation})
+        label->setVisible(!label->text().isEmpty());
 }
 
 QString VerdictPanel::headline() const
@@ -129,6 +139,7 @@ void VerdictPanel::reset()
     m_meaning->clear();
     m_later->clear();
     m_countdown->clear();
+    hideEmptyLines();
 }
 
 QString VerdictPanel::headlineFor(const Event &v)
@@ -202,6 +213,7 @@ void VerdictPanel::onEvent(const Event &event)
     default:
         break;
     }
+    hideEmptyLines();
 }
 
 QString VerdictPanel::countdownFor(const QString &host) const
@@ -242,6 +254,7 @@ void VerdictPanel::updateCountdown()
 {
     if (!m_running) {
         m_countdown->clear();
+        hideEmptyLines();
         return;
     }
     QStringList lines;
@@ -251,6 +264,7 @@ void VerdictPanel::updateCountdown()
             lines << line;
     }
     m_countdown->setText(lines.join(QLatin1Char('\n')));
+    hideEmptyLines();
 }
 
 } // namespace halfopen::ui

@@ -43,6 +43,7 @@ private:
     void onEvent(const core::Event &event);
     void reset();
     void updateCountdown();
+    void hideEmptyLines();
     QString countdownFor(const QString &host) const;
 
     core::Session *m_session;
