@@ -175,8 +175,9 @@ std::optional<qint64> SocketRow::timerLeftMs(qint64 nowMs) const
 
 std::optional<qint64> SocketRow::lastReceivedMs(qint64 nowMs) const
 {
-    // A listener has no peer: its last_ack_recv counts from boot.
-    if (!m_sample || m_state == TcpState::Listen)
+    // A listener, or a connect still in SYN_SENT, has received nothing: last_ack_recv then
+    // counts from an arbitrary origin and means nothing.
+    if (!m_sample || m_state == TcpState::Listen || m_state == TcpState::SynSent)
         return std::nullopt;
     return qint64(m_sample->lastAckRecvMs) + (agedNow(nowMs) - m_sampleSeenMs);
 }

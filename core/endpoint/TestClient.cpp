@@ -63,7 +63,7 @@ bool TestClient::connectTo(const SocketAddress &address, QString *error)
         failConnect(failure);
         return false;
     }
-    m_sampler.watch(m_fd, m_config.host); // SYN_SENT and its retransmissions are visible
+    m_sampler.watch(m_fd, m_config.host, address.toString()); // SYN_SENT and its retransmissions are visible
     m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &TestClient::onConnectProgress);
     return true;

@@ -32,7 +32,9 @@ public:
     void setIntervalMs(int intervalMs) { m_timer.setInterval(intervalMs); }
     int intervalMs() const { return m_timer.interval(); }
 
-    void watch(int fd, const QString &host);
+    // `remote`: the peer when the caller knows it before the kernel does (a connect in progress
+    // has no peer address yet), so the socket keeps one key from SYN_SENT on.
+    void watch(int fd, const QString &host, const QString &remote = {});
     // Takes one last sample (so a final state change is not lost), then forgets the socket.
     void unwatch(int fd);
     // Forgets the socket without sampling it (for destructors: no events while tearing down).
