@@ -6,11 +6,12 @@
 
 namespace halfopen::ui {
 
-LabSessionController::LabSessionController(lab::LabDriver *driver, QObject *parent)
+LabSessionController::LabSessionController(lab::LabDriver *driver, const QString &capturePath, QObject *parent)
     : QObject(parent)
     , m_driver(driver)
     , m_runner(driver, &m_session)
     , m_recorder(&m_session)
+    , m_capturePath(capturePath)
 {
     connect(&m_runner, &lab::ScenarioRunner::ready, this, [this] { setState(RunState::Running); });
     connect(&m_runner, &lab::ScenarioRunner::evaluated, this, &LabSessionController::evaluated);

@@ -26,7 +26,8 @@ public:
     // A free session runs until the user stops it, at most this long.
     static constexpr double kFreeSessionS = 3600;
 
-    explicit LabSessionController(lab::LabDriver *driver, QObject *parent = nullptr);
+    // `capturePath`: where the lab driver writes its pcap of the cable (empty: it does not).
+    explicit LabSessionController(lab::LabDriver *driver, const QString &capturePath = {}, QObject *parent = nullptr);
 
     core::Session *session() { return &m_session; }
     models::SocketTableModel *socketTable() { return &m_socketTable; }
@@ -36,6 +37,8 @@ public:
     // The scenario running or last run; a free session is a scenario without steps.
     const lab::Scenario &scenario() const { return m_scenario; }
     bool isFreeSession() const { return m_free; }
+    // The latest run's capture of every frame on the cable; empty when the lab keeps none.
+    QString capturePath() const { return m_capturePath; }
     const lab::ScenarioOutcome &outcome() const { return m_runner.outcome(); }
 
     // Plays a scenario (its timed faults and expectations) on a fresh lab.
@@ -77,6 +80,7 @@ private:
     core::JsonlRecorder m_recorder;
     lab::Scenario m_scenario;
     bool m_free = false;
+    QString m_capturePath;
     QString m_recordingPath;
     RunState m_state = RunState::Idle;
 };

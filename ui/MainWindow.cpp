@@ -197,12 +197,17 @@ void MainWindow::buildActions()
     exportSvg->setObjectName(QStringLiteral("exportSvgAction"));
     connect(exportSvg, &QAction::triggered, m_files, [this] { m_files->exportTimeline(SessionFiles::Image::Svg); });
 
+    auto *exportPcap = new QAction(tr("Export capture (p&cap)…"), this);
+    exportPcap->setObjectName(QStringLiteral("exportPcapAction"));
+    exportPcap->setToolTip(tr("Every frame the cable carried in the latest run, for Wireshark"));
+    connect(exportPcap, &QAction::triggered, m_files, &SessionFiles::exportCapture);
+
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addActions({m_open, m_record, exportCsv, exportPng, exportSvg});
+    file->addActions({m_open, m_record, exportCsv, exportPng, exportSvg, exportPcap});
     file->addSeparator();
     file->addAction(quit);
     QMenu *run = menuBar()->addMenu(tr("&Run"));

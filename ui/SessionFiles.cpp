@@ -6,6 +6,7 @@
 #include "ui/views/TimelineChart.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 
@@ -119,6 +120,33 @@ bool SessionFiles::exportTimelineTo(const QString &path, Image format)
     }
     remember(path);
     emit done(tr("Timeline exported to %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void SessionFiles::exportCapture()
+{
+    const QString path = askSave(tr("Export capture"), tr("Packet captures (*.pcap)"), QStringLiteral(".pcap"));
+    if (!path.isEmpty())
+        exportCaptureTo(path);
+}
+
+bool SessionFiles::exportCaptureTo(const QString &path)
+{
+    const QString capture = m_controller->capturePath();
+    if (capture.isEmpty() || !QFileInfo::exists(capture)) {
+        emit problem(tr("There is no capture yet: start the lab, and every frame on the cable is captured."));
+        return false;
+    }
+    // QFile::copy does not overwrite; the user already agreed to replace the file.
+    if (QFileInfo::exists(path))
+        QFile::remove(path);
+    QFile source(capture);
+    if (!source.copy(path)) {
+        emit problem(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), source.errorString()));
+        return false;
+    }
+    remember(path);
+    emit done(tr("Capture exported to %1 (opens in Wireshark)").arg(QDir::toNativeSeparators(path)));
     return true;
 }
 

@@ -11,7 +11,7 @@ class LabSessionController;
 class TimelineChart;
 
 // The file side of a session, behind dialogs: record to JSONL, open a recording, export the
-// events as CSV and the timeline as a picture. Problems come back as sentences naming the file.
+// events as CSV, the timeline as a picture and the cable's capture as pcap. Problems come back as sentences naming the file.
 class SessionFiles : public QObject
 {
     Q_OBJECT
@@ -25,12 +25,14 @@ public:
     void openRecording();
     void exportEventsCsv();
     void exportTimeline(Image format);
+    void exportCapture();
 
     // The same without a dialog (command line, tests).
     bool record(const QString &path);
     bool open(const QString &path);
     bool exportCsv(const QString &path);
     bool exportTimelineTo(const QString &path, Image format);
+    bool exportCaptureTo(const QString &path);
 
 signals:
     void recordingChanged(bool recording);

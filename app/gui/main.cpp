@@ -15,7 +15,9 @@
 #include "ui/SessionFiles.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 #include <cstdio>
 #include <memory>
@@ -61,8 +63,12 @@ int main(int argc, char *argv[])
 
     const auto settings = options->settingsPath.isEmpty() ? std::make_unique<ui::AppSettings>()
                                                           : std::make_unique<ui::AppSettings>(options->settingsPath);
-    lab::LabProcess lab({});
-    ui::LabSessionController controller(&lab);
+    // The lab captures every frame of the latest run here, for File > Export capture.
+    const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    QDir().mkpath(cache);
+    const QString capture = QDir(cache).filePath(QStringLiteral("last-run.pcap"));
+    lab::LabProcess lab({{}, {}, capture, {}});
+    ui::LabSessionController controller(&lab, capture);
     models::ScenarioListModel scenarios(builtInScenarios());
     ui::MainWindow window(&controller, &scenarios, settings.get());
     window.show();

@@ -49,14 +49,16 @@ QList<models::ScenarioListModel::Entry> builtIns()
 
 struct Window {
     explicit Window(const QString &supervisor = builtTool("halfopen-lab"))
-        : lab(lab::LabProcess::Options{supervisor, QStringLiteral(HALFOPEN_CLI), {}, {}})
+        : lab(lab::LabProcess::Options{supervisor, QStringLiteral(HALFOPEN_CLI), capture(), {}})
     {
     }
+
+    QString capture() const { return dir.filePath(QStringLiteral("cable.pcap")); }
 
     QTemporaryDir dir;
     ui::AppSettings settings{dir.filePath(QStringLiteral("settings.ini"))};
     lab::LabProcess lab;
-    ui::LabSessionController controller{&lab};
+    ui::LabSessionController controller{&lab, capture()};
     models::ScenarioListModel scenarios{builtIns()};
     ui::MainWindow window{&controller, &scenarios, &settings};
 
@@ -169,6 +171,12 @@ void TestMainWindow::keepaliveDetectsPoweredOffServer()
     QFile csvFile(csv);
     QVERIFY(csvFile.open(QIODevice::ReadOnly));
     QCOMPARE(csvFile.readAll().count('\n'), replay.controller.session()->size() + 1);
+    // The cable's capture of the run, for Wireshark: the pcap header and the frames.
+    const QString pcap = w.dir.filePath(QStringLiteral("export.pcap"));
+    QVERIFY(!replay.window.files()->exportCaptureTo(pcap)); // the replay ran no lab
+    QVERIFY(w.window.files()->exportCaptureTo(pcap));
+    QVERIFY(QFileInfo(pcap).size() > 24 + 3 * 16);
+
     // Ending the recording unchecks Record.
     QVERIFY(w.controller.isRecording());
     w.controller.stopRecording();
