@@ -4,6 +4,7 @@
 #include "ui/HostSettingsPanel.h"
 #include "ui/PeerLocationPanel.h"
 
+#include <QLabel>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -15,8 +16,13 @@ LabSettingsPanel::LabSettingsPanel(QWidget *parent)
     , m_client(new HostSettingsPanel(QStringLiteral("client"), this))
     , m_server(new HostSettingsPanel(QStringLiteral("server"), this))
     , m_cable(new CableSettingsPanel(this))
+    , m_pending(new QLabel(tr("The lab is running: changes here apply at the next Start (the prediction follows them now)."), this))
 {
     auto *layout = new QVBoxLayout(this);
+    m_pending->setObjectName(QStringLiteral("settingsPending"));
+    m_pending->setWordWrap(true);
+    m_pending->hide();
+    layout->addWidget(m_pending);
     layout->addWidget(new PeerLocationPanel(this));
     auto *tabs = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("hostTabs"));
@@ -40,6 +46,11 @@ lab::LabConfig LabSettingsPanel::config() const
     m_server->applyTo(&c.server);
     m_cable->applyTo(&c.cable);
     return c;
+}
+
+void LabSettingsPanel::setRunning(bool running)
+{
+    m_pending->setVisible(running);
 }
 
 void LabSettingsPanel::setConfig(const lab::LabConfig &config)

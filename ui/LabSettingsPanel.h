@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QLabel;
+
 namespace halfopen::ui {
 
 class CableSettingsPanel;
@@ -20,6 +22,8 @@ public:
     lab::LabConfig config() const;
     // Shows a configuration (a scenario's lab, the saved one) without emitting changed().
     void setConfig(const lab::LabConfig &config);
+    // While a lab runs, edits wait for the next Start: the panel says so.
+    void setRunning(bool running);
 
 signals:
     void changed();
@@ -29,6 +33,7 @@ private:
     HostSettingsPanel *m_client;
     HostSettingsPanel *m_server;
     CableSettingsPanel *m_cable;
+    QLabel *m_pending;
 };
 
 } // namespace halfopen::ui

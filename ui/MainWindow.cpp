@@ -256,6 +256,7 @@ void MainWindow::onRunStateChanged()
     m_stop->setEnabled(state == State::Starting || state == State::Running);
     m_open->setEnabled(state == State::Idle);
     m_faults->setRunning(state == State::Running);
+    m_labSettings->setRunning(state != State::Idle);
     m_verdict->setRunning(state == State::Running);
     // A live run's time axis moves with the clock; a finished run or a replay stands still.
     m_timeline->setLive(state == State::Running);

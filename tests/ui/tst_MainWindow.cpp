@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QGroupBox>
+#include <QLabel>
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -139,6 +140,9 @@ void TestMainWindow::keepaliveDetectsPoweredOffServer()
     auto *messages = w.find<ui::MessageBar>(QStringLiteral("messageBar"));
     QTRY_VERIFY2_WITH_TIMEOUT(powerOff->isEnabled(), qPrintable(messages->text()), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(w.clientSocketState(), core::TcpState::Established, 10000);
+    // Edits made now wait for the next Start, and the settings say so.
+    auto *pending = w.find<QLabel>(QStringLiteral("settingsPending"));
+    QVERIFY(pending->isVisibleTo(&w.window));
     QTest::mouseClick(powerOff, Qt::LeftButton);
 
     auto *topology = w.find<ui::TopologyStrip>(QStringLiteral("topologyStrip"));
@@ -156,6 +160,7 @@ void TestMainWindow::keepaliveDetectsPoweredOffServer()
     QTest::mouseClick(w.toolButton(QStringLiteral("stopAction")), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
     QVERIFY(!powerOff->isEnabled());
+    QVERIFY(!pending->isVisibleTo(&w.window));
     // What was seen stays after the stop.
     QVERIFY(verdict->headline().contains(QStringLiteral("ETIMEDOUT")));
     QVERIFY(messages->text().isEmpty());
