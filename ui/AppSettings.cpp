@@ -9,6 +9,7 @@ namespace halfopen::ui {
 namespace {
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
+const QString kSocketHeader = QStringLiteral("window/socketTableHeader");
 const QString kLab = QStringLiteral("lab/config");
 const QString kScenario = QStringLiteral("lab/scenario");
 const QString kDirectory = QStringLiteral("files/lastDirectory");
@@ -28,6 +29,8 @@ QByteArray AppSettings::windowGeometry() const { return m_settings->value(kGeome
 void AppSettings::setWindowGeometry(const QByteArray &geometry) { m_settings->setValue(kGeometry, geometry); }
 QByteArray AppSettings::windowState() const { return m_settings->value(kState).toByteArray(); }
 void AppSettings::setWindowState(const QByteArray &state) { m_settings->setValue(kState, state); }
+QByteArray AppSettings::socketTableHeader() const { return m_settings->value(kSocketHeader).toByteArray(); }
+void AppSettings::setSocketTableHeader(const QByteArray &state) { m_settings->setValue(kSocketHeader, state); }
 
 lab::LabConfig AppSettings::labConfig() const
 {

@@ -23,6 +23,9 @@ public:
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
+    // The socket table's column order, widths and sort.
+    QByteArray socketTableHeader() const;
+    void setSocketTableHeader(const QByteArray &state);
 
     // The lab the settings panels showed last; the defaults when none was saved or it is broken.
     lab::LabConfig labConfig() const;

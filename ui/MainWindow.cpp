@@ -82,6 +82,7 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
     if (!restoreGeometry(settings->windowGeometry()) && screen())
         resize(screen()->availableSize() * 0.95);
     restoreState(settings->windowState());
+    m_table->restoreHeaderState(settings->socketTableHeader());
     onRunStateChanged();
 }
 
@@ -105,9 +106,9 @@ QWidget *MainWindow::buildCentral()
     auto *views = new QSplitter(Qt::Vertical, this);
     views->setObjectName(QStringLiteral("viewSplitter"));
     views->addWidget(top);
-    auto *table = new SocketTableView(m_controller->socketTable(), this);
-    table->setObjectName(QStringLiteral("socketTableView"));
-    views->addWidget(table);
+    m_table = new SocketTableView(m_controller->socketTable(), this);
+    m_table->setObjectName(QStringLiteral("socketTableView"));
+    views->addWidget(m_table);
     m_timeline = new TimelineChart(m_controller->timeline(), this);
     m_timeline->setObjectName(QStringLiteral("timelineChart"));
     views->addWidget(m_timeline);
@@ -293,6 +294,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_controller->stop();
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setWindowState(saveState());
+    m_settings->setSocketTableHeader(m_table->headerState());
     m_settings->setLabConfig(m_labSettings->config());
     m_settings->sync();
     event->accept();

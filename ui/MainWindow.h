@@ -20,6 +20,7 @@ class MessageBar;
 class PredictionPanel;
 class ScenarioPicker;
 class SessionFiles;
+class SocketTableView;
 class TimelineChart;
 class TopologyStrip;
 class VerdictPanel;
@@ -54,6 +55,7 @@ private:
     LabSessionController *m_controller;
     AppSettings *m_settings;
     SessionFiles *m_files = nullptr;
+    SocketTableView *m_table = nullptr;
     TimelineChart *m_timeline = nullptr;
     MessageBar *m_messages = nullptr;
     TopologyStrip *m_topology = nullptr;

@@ -211,12 +211,14 @@ void TestPanels::settingsKeepLabAndLayout()
         QCOMPARE(settings.labConfig().toJson(), lab::LabConfig::defaults().toJson());
         settings.setLabConfig(keepalive213());
         settings.setWindowState(QByteArray("state"));
+        settings.setSocketTableHeader(QByteArray("header"));
         settings.setLastScenario(QStringLiteral("kill-process"));
         settings.sync();
     }
     ui::AppSettings again(path);
     QCOMPARE(again.labConfig().client.endpoint.options.keepalive, (core::KeepaliveSettings{true, 2, 1, 3}));
     QCOMPARE(again.windowState(), QByteArray("state"));
+    QCOMPARE(again.socketTableHeader(), QByteArray("header"));
     QCOMPARE(again.lastScenario(), QStringLiteral("kill-process"));
 }
 
