@@ -23,6 +23,9 @@ public:
     virtual void start(const LabConfig &config) = 0;
     // Carries a fault out; the lab emits the `fault` event with the time it took effect.
     virtual void apply(const Fault &fault) = 0;
+    // Sets socket options on the host's open test connections at once (setsockopt); the host
+    // reports what the kernel has now in an `options` event.
+    virtual void setSocketOptions(const QString &host, const core::SocketOptions &options) = 0;
     // Tears everything down; emits stopped() when nothing is left.
     virtual void stop() = 0;
 

@@ -67,6 +67,12 @@ void LabProcess::apply(const Fault &fault)
     send({{QStringLiteral("cmd"), QStringLiteral("fault")}, {QStringLiteral("fault"), fault.toJson()}});
 }
 
+void LabProcess::setSocketOptions(const QString &host, const core::SocketOptions &options)
+{
+    send({{QStringLiteral("cmd"), QStringLiteral("options")}, {QStringLiteral("host"), host},
+          {QStringLiteral("options"), options.toJson()}});
+}
+
 void LabProcess::stop()
 {
     m_stopping = true;

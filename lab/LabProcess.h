@@ -25,6 +25,7 @@ public:
 
     void start(const LabConfig &config) override;
     void apply(const Fault &fault) override;
+    void setSocketOptions(const QString &host, const core::SocketOptions &options) override;
     void stop() override;
 
 private:

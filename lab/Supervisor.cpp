@@ -4,6 +4,7 @@
 #include "lab/LabHost.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QTimer>
 
 #include <csignal>
@@ -41,11 +42,19 @@ void Supervisor::handleCommand(const QJsonObject &command)
             apply(*fault);
         else
             labEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), error}});
+    } else if (cmd == QLatin1String("options")) {
+        // The endpoint applies them to its open connections and reports them read back.
+        LabHost *h = host(command.value(QStringLiteral("host")).toString());
+        const QJsonObject options = command.value(QStringLiteral("options")).toObject();
+        if (h)
+            h->commandEndpoint("options " + QJsonDocument(options).toJson(QJsonDocument::Compact));
+        else
+            labEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), tr("options: host must be client or server")}});
     } else if (cmd == QLatin1String("stop")) {
         stop();
     } else {
         labEvent(QStringLiteral("command_error"),
-                 {{QStringLiteral("message"), tr("unknown command '%1': expected start, fault or stop").arg(cmd)}});
+                 {{QStringLiteral("message"), tr("unknown command '%1': expected start, fault, options or stop").arg(cmd)}});
     }
 }
 

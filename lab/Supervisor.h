@@ -17,6 +17,7 @@ class LabHost;
 // faults out, and reports everything as events. Commands come from the parent as JSON lines:
 //   {"cmd": "start", "config": {LabConfig}, "endpoint": PATH, "pcap": PATH}
 //   {"cmd": "fault", "fault": {Fault}}
+//   {"cmd": "options", "host": "client", "options": {SocketOptions}}
 //   {"cmd": "stop"}
 // Lab-level events have host "lab": endpoint "ready", "failed" (detail.message), "stopped".
 class Supervisor : public QObject

@@ -33,10 +33,12 @@ public:
         }, Qt::QueuedConnection);
     }
     void apply(const lab::Fault &fault) override { faults.append(fault); }
+    void setSocketOptions(const QString &host, const core::SocketOptions &options) override { optionsSet.append({host, options}); }
     void stop() override { QMetaObject::invokeMethod(this, &LabDriver::stopped, Qt::QueuedConnection); }
 
     lab::LabConfig started;
     QList<lab::Fault> faults;
+    QList<QPair<QString, core::SocketOptions>> optionsSet;
 };
 
 lab::Fault powerOff()

@@ -32,6 +32,7 @@ public:
     int stops = 0;
     qint64 readyUs = 0;
     QList<Fault> applied;
+    QList<QPair<QString, halfopen::core::SocketOptions>> optionsSet;
     halfopen::lab::LabConfig config;
 
     void start(const halfopen::lab::LabConfig &labConfig) override
@@ -58,6 +59,11 @@ public:
                 emit event(e);
             }
         });
+    }
+
+    void setSocketOptions(const QString &host, const halfopen::core::SocketOptions &options) override
+    {
+        optionsSet.append({host, options});
     }
 
     void apply(const Fault &fault) override

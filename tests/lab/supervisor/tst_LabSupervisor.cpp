@@ -113,6 +113,7 @@ private slots:
     void killedPeerSendsFin();
     void rebootedPeerResets_data();
     void rebootedPeerResets();
+    void socketOptionsChangeOnTheLiveConnection();
     void classificationAgreesWithTshark();
     void nothingSurvivesAKilledParent();
     void badConfigurationIsReported();
@@ -222,6 +223,27 @@ void LabSupervisorTest::rebootedPeerResets()
     QTRY_VERIFY_WITH_TIMEOUT(lab.fatal(QStringLiteral("client")), 2000);
     QCOMPARE(lab.fatal(QStringLiteral("client"))->errnoValue, ECONNRESET);
     QCOMPARE(lab.fatal(QStringLiteral("client"))->mechanism, DetectionMechanism::Rst);
+}
+
+void LabSupervisorTest::socketOptionsChangeOnTheLiveConnection()
+{
+    Lab lab({});
+    QVERIFY(startLab(lab, LabConfig::defaults()));
+    const qsizetype before = lab.events.size();
+    SocketOptions options;
+    options.keepalive = {true, 1, 1, 2};
+    lab.process.setSocketOptions(QStringLiteral("client"), options);
+    // The client's endpoint applies them with setsockopt and reports what the kernel has now.
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(lab.events.begin() + before, lab.events.end(), [](const Event &e) {
+        return e.host == QLatin1String("client") && e.what == QLatin1String("options")
+            && SocketOptions::fromJson(e.detail.value(QStringLiteral("applied")).toObject()).keepalive == KeepaliveSettings{true, 1, 1, 2};
+    }), 3000);
+    // And they act: the powered-off server is found by keepalive 1/1/2, 3 s after the last packet.
+    lab.process.apply(fault(FaultKind::PowerOff, QStringLiteral("server")));
+    QTRY_VERIFY_WITH_TIMEOUT(lab.fatal(QStringLiteral("client")), 6000);
+    QCOMPARE(lab.fatal(QStringLiteral("client"))->mechanism, DetectionMechanism::Keepalive);
+    const double sinceRx = lab.fatal(QStringLiteral("client"))->detail.value(QStringLiteral("since_last_received_ms")).toDouble() / 1000;
+    QVERIFY2(sinceRx >= 2.5 && sinceRx <= 4.5, qPrintable(QString::number(sinceRx)));
 }
 
 void LabSupervisorTest::classificationAgreesWithTshark()
