@@ -2,6 +2,7 @@
 
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
+#include "models/SocketOptionsText.h"
 
 #include <QJsonDocument>
 
@@ -63,6 +64,12 @@ QString EventLogModel::details(const Event &e)
             text += tr(" — dropped by the cable");
         return text;
     }
+    case EventKind::Endpoint:
+        if (e.what == QLatin1String("options")) {
+            const QString socket = e.local.isEmpty() ? QString() : QStringLiteral("  %1 ↔ %2").arg(e.local, e.remote);
+            return models::optionsEventText(e.detail) + socket;
+        }
+        [[fallthrough]];
     default:
         return e.detail.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
     }
