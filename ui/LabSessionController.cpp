@@ -3,6 +3,7 @@
 #include "core/session/JsonlReader.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 
 namespace halfopen::ui {
 
@@ -13,7 +14,10 @@ LabSessionController::LabSessionController(lab::LabDriver *driver, const QString
     , m_recorder(&m_session)
     , m_capturePath(capturePath)
 {
-    connect(&m_runner, &lab::ScenarioRunner::ready, this, [this] { setState(RunState::Running); });
+    connect(&m_runner, &lab::ScenarioRunner::ready, this, [this] {
+        setState(RunState::Running);
+        sendWaitingOptions();
+    });
     connect(&m_runner, &lab::ScenarioRunner::evaluated, this, &LabSessionController::evaluated);
     connect(&m_runner, &lab::ScenarioRunner::failed, this, [this](const QString &message) {
         emit problem(tr("The virtual lab failed: %1").arg(message));
@@ -27,11 +31,59 @@ LabSessionController::LabSessionController(lab::LabDriver *driver, const QString
 
 void LabSessionController::onLabEvent(const core::Event &event)
 {
+    if (event.kind == core::EventKind::Endpoint && event.what == QLatin1String("options")) {
+        onOptionsEvent(event);
+        return;
+    }
     // The lab refusing a fault (a host that is off cannot be killed) is worth a sentence.
     if (event.host != QLatin1String("lab"))
         return;
     if (event.what == QLatin1String("command_error") || event.what == QLatin1String("fault_failed"))
         emit problem(tr("The lab could not do that: %1").arg(event.detail.value(QStringLiteral("message")).toString()));
+}
+
+void LabSessionController::onOptionsEvent(const core::Event &event)
+{
+    // A recording replayed reports what its run had, not what the lab has now.
+    if (!isBusy())
+        return;
+    const core::SocketOptions applied = core::SocketOptions::fromJson(event.detail.value(QStringLiteral("applied")).toObject());
+    m_applied.insert(event.host, applied);
+    emit optionsApplied(event.host, applied);
+    // The kernel refused one: its errno, named.
+    QStringList failures;
+    for (const QJsonValue &f : event.detail.value(QStringLiteral("failed")).toArray()) {
+        const QJsonObject failure = f.toObject();
+        failures << tr("%1: %2").arg(failure.value(QStringLiteral("option")).toString(), failure.value(QStringLiteral("error")).toString());
+    }
+    if (!failures.isEmpty())
+        emit problem(tr("The %1's kernel refused some socket options: %2").arg(event.host, failures.join(QStringLiteral("; "))));
+}
+
+void LabSessionController::setSocketOptions(const QString &host, const core::SocketOptions &options)
+{
+    if (m_state != RunState::Starting && m_state != RunState::Running)
+        return;
+    if (m_requested.value(host) == options)
+        return;
+    m_requested.insert(host, options);
+    if (m_state == RunState::Running)
+        m_driver->setSocketOptions(host, options);
+    else
+        m_waitingOptions.insert(host);
+}
+
+void LabSessionController::sendWaitingOptions()
+{
+    for (const QString &host : std::as_const(m_waitingOptions))
+        m_driver->setSocketOptions(host, m_requested.value(host));
+    m_waitingOptions.clear();
+}
+
+std::optional<core::SocketOptions> LabSessionController::appliedOptions(const QString &host) const
+{
+    const auto it = m_applied.constFind(host);
+    return it == m_applied.constEnd() ? std::nullopt : std::optional(*it);
 }
 
 void LabSessionController::startScenario(const lab::Scenario &scenario)
@@ -63,6 +115,10 @@ void LabSessionController::begin(const lab::Scenario &scenario, bool free)
     if (isRecording() && m_session.size() > 0)
         stopRecording();
     m_session.clear();
+    m_requested = {{QStringLiteral("client"), m_scenario.lab.client.endpoint.options},
+                   {QStringLiteral("server"), m_scenario.lab.server.endpoint.options}};
+    m_waitingOptions.clear();
+    m_applied.clear();
     emit sessionStarted(m_scenario);
     setState(RunState::Starting);
     m_runner.start(m_scenario);

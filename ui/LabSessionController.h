@@ -9,7 +9,10 @@
 #include "models/SocketTableModel.h"
 #include "models/TimelineModel.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
+#include <optional>
 
 namespace halfopen::ui {
 
@@ -48,6 +51,13 @@ public:
     void stop();
     // Carried out at once while a run is under way; ignored otherwise.
     void apply(const lab::Fault &fault);
+    // New socket options for a host's open connections, set at once (setsockopt) while a run
+    // is under way; the host answers with an `options` event (optionsApplied). Asked while the
+    // lab starts, they are set when it is ready; idle, they are for the next start and ignored.
+    // Options equal to what the host already has are not sent again.
+    void setSocketOptions(const QString &host, const core::SocketOptions &options);
+    // What the kernel last reported for a host's connections in the current run.
+    std::optional<core::SocketOptions> appliedOptions(const QString &host) const;
 
     // Recording: every event of the session to a JSONL file, from what is already there on.
     // A file holds one session: a new run over a recorded one ends the recording (recordingEnded).
@@ -66,11 +76,15 @@ signals:
     void problem(const QString &message);
     void finished(const QJsonObject &summary);
     void recordingEnded(const QString &path);
+    // A host of the live run reported the options its kernel now has on a connection.
+    void optionsApplied(const QString &host, const halfopen::core::SocketOptions &applied);
 
 private:
     void begin(const lab::Scenario &scenario, bool free);
     void setState(RunState state);
     void onLabEvent(const core::Event &event);
+    void onOptionsEvent(const core::Event &event);
+    void sendWaitingOptions();
 
     core::Session m_session;
     models::SocketTableModel m_socketTable{&m_session};
@@ -83,6 +97,9 @@ private:
     QString m_capturePath;
     QString m_recordingPath;
     RunState m_state = RunState::Idle;
+    QHash<QString, core::SocketOptions> m_requested;  // per host: what it was started with or last sent
+    QSet<QString> m_waitingOptions;                   // asked for while the lab was starting
+    QHash<QString, core::SocketOptions> m_applied;    // per host: the latest `options` report
 };
 
 } // namespace halfopen::ui

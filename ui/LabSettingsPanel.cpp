@@ -16,7 +16,9 @@ LabSettingsPanel::LabSettingsPanel(QWidget *parent)
     , m_client(new HostSettingsPanel(QStringLiteral("client"), this))
     , m_server(new HostSettingsPanel(QStringLiteral("server"), this))
     , m_cable(new CableSettingsPanel(this))
-    , m_pending(new QLabel(tr("The lab is running: changes here apply at the next Start (the prediction follows them now)."), this))
+    , m_pending(new QLabel(tr("The lab is running: socket options (keepalive, user timeout, linger, IP_RECVERR) and the "
+                              "cable's loss, delay and NAT apply at once; the other settings apply at the next Start. "
+                              "The prediction follows every field now."), this))
 {
     auto *layout = new QVBoxLayout(this);
     m_pending->setObjectName(QStringLiteral("settingsPending"));
@@ -37,6 +39,21 @@ LabSettingsPanel::LabSettingsPanel(QWidget *parent)
     connect(m_client, &HostSettingsPanel::changed, this, &LabSettingsPanel::changed);
     connect(m_server, &HostSettingsPanel::changed, this, &LabSettingsPanel::changed);
     connect(m_cable, &CableSettingsPanel::changed, this, &LabSettingsPanel::changed);
+    for (HostSettingsPanel *panel : {m_client, m_server}) {
+        const bool client = panel == m_client;
+        connect(panel, &HostSettingsPanel::socketOptionsEdited, this, [this, client] {
+            // From the whole configuration: options the panel does not show (TCP_NODELAY) stay.
+            const lab::LabConfig c = config();
+            const lab::HostConfig &host = client ? c.client : c.server;
+            emit socketOptionsEdited(client ? QStringLiteral("client") : QStringLiteral("server"), host.endpoint.options);
+        });
+    }
+    connect(m_cable, &CableSettingsPanel::faultEdited, this, &LabSettingsPanel::cableFaultEdited);
+}
+
+HostSettingsPanel *LabSettingsPanel::hostPanel(const QString &host) const
+{
+    return host == QLatin1String("server") ? m_server : m_client;
 }
 
 lab::LabConfig LabSettingsPanel::config() const
@@ -51,6 +68,9 @@ lab::LabConfig LabSettingsPanel::config() const
 void LabSettingsPanel::setRunning(bool running)
 {
     m_pending->setVisible(running);
+    m_client->setRunning(running);
+    m_server->setRunning(running);
+    m_cable->setRunning(running);
 }
 
 void LabSettingsPanel::setConfig(const lab::LabConfig &config)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lab/Fault.h"
 #include "lab/LabConfig.h"
 
 #include <QWidget>
@@ -22,11 +23,18 @@ public:
     lab::LabConfig config() const;
     // Shows a configuration (a scenario's lab, the saved one) without emitting changed().
     void setConfig(const lab::LabConfig &config);
-    // While a lab runs, edits wait for the next Start: the panel says so.
+    // While a lab runs, socket options and the cable's loss, delay and NAT apply at once (the
+    // signals below); the rest waits for the next Start. The panel says which is which.
     void setRunning(bool running);
+    HostSettingsPanel *hostPanel(const QString &host) const;
 
 signals:
     void changed();
+    // A side's socket options were edited (typing paused, every field acceptable): what the
+    // fields now say, for that side's open connections.
+    void socketOptionsEdited(const QString &host, const halfopen::core::SocketOptions &options);
+    // A live cable setting was edited: the fault that sets it on the running cable.
+    void cableFaultEdited(const halfopen::lab::Fault &fault);
 
 private:
     lab::LabConfig m_config; // what the fields do not show (addresses, ports) comes from here

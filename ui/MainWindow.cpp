@@ -60,6 +60,10 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
         statusBar()->showMessage(tr("Recording saved: %1").arg(QDir::toNativeSeparators(path)), 10000);
     });
     connect(m_faults, &FaultBar::faultRequested, controller, &LabSessionController::apply);
+    // While a run is under way, socket options and the cable's impairments apply at once.
+    connect(m_labSettings, &LabSettingsPanel::socketOptionsEdited, controller, &LabSessionController::setSocketOptions);
+    connect(m_labSettings, &LabSettingsPanel::cableFaultEdited, controller, &LabSessionController::apply);
+    connect(controller, &LabSessionController::optionsApplied, m_prediction, &PredictionPanel::setAppliedOptions);
     connect(m_labSettings, &LabSettingsPanel::changed, this, &MainWindow::onSettingsChanged);
     connect(m_picker, &ScenarioPicker::problem, this, &MainWindow::showProblem);
     connect(m_picker, &ScenarioPicker::scenarioChosen, this, [this](const lab::Scenario &scenario) {

@@ -43,6 +43,7 @@ PredictionPanel::PredictionPanel(QWidget *parent)
     : QWidget(parent)
     , m_config(lab::LabConfig::defaults())
     , m_side(new QComboBox(this))
+    , m_source(new QLabel(this))
     , m_lines(new QLabel(this))
 {
     setObjectName(QStringLiteral("predictionPanel"));
@@ -57,6 +58,10 @@ PredictionPanel::PredictionPanel(QWidget *parent)
     head->addWidget(m_side);
     head->addStretch();
     layout->addLayout(head);
+    m_source->setObjectName(QStringLiteral("predictionSource"));
+    m_source->setWordWrap(true);
+    m_source->hide();
+    layout->addWidget(m_source);
     m_lines->setObjectName(QStringLiteral("predictionText"));
     m_lines->setWordWrap(true);
     m_lines->setTextFormat(Qt::RichText);
@@ -69,6 +74,15 @@ PredictionPanel::PredictionPanel(QWidget *parent)
 void PredictionPanel::setConfig(const lab::LabConfig &config)
 {
     m_config = config;
+    m_applied.clear();
+    update();
+}
+
+void PredictionPanel::setAppliedOptions(const QString &host, const core::SocketOptions &options)
+{
+    lab::HostConfig &h = host == QLatin1String("server") ? m_config.server : m_config.client;
+    h.endpoint.options = options;
+    m_applied.insert(host);
     update();
 }
 
@@ -79,7 +93,11 @@ QString PredictionPanel::text() const
 
 void PredictionPanel::update()
 {
-    const core::PredictionInput input = lab::DetectionPrediction::inputFor(m_config, m_side->currentData().toString());
+    const QString side = m_side->currentData().toString();
+    m_source->setVisible(m_applied.contains(side));
+    m_source->setText(side == QLatin1String("server") ? tr("With the socket options the server's kernel reported for its live connection.")
+                                                      : tr("With the socket options the client's kernel reported for its live connection."));
+    const core::PredictionInput input = lab::DetectionPrediction::inputFor(m_config, side);
     const QList<core::SettingError> errors = input.validate();
     QStringList lines;
     if (!errors.isEmpty()) {
