@@ -1,6 +1,7 @@
 #include "ui/LiveSettingGroup.h"
 
 #include "ui/views/StateColors.h"
+#include "ui/views/ThemeColors.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -19,6 +20,9 @@ LiveSettingGroup::LiveSettingGroup(QLabel *problem, QObject *parent, int delayMs
     m_timer.setInterval(delayMs);
     connect(&m_timer, &QTimer::timeout, this, &LiveSettingGroup::settleNow);
     m_problem->setWordWrap(true);
+    QPalette palette = m_problem->palette();
+    palette.setColor(QPalette::WindowText, readableOn(alarmColor(), palette.color(QPalette::Window)));
+    m_problem->setPalette(palette);
     m_problem->hide();
 }
 
@@ -112,7 +116,7 @@ QString LiveSettingGroup::problems() const
 void LiveSettingGroup::mark(Field &field, const QString &problem)
 {
     QPalette palette = field.box->palette();
-    palette.setColor(QPalette::Text, alarmColor());
+    palette.setColor(QPalette::Text, readableOn(alarmColor(), palette.color(QPalette::Base)));
     field.box->setPalette(palette);
     field.box->setToolTip(problem + QStringLiteral("\n\n") + field.toolTip);
     field.marked = true;

@@ -13,6 +13,7 @@
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
 #include "ui/views/SocketTableView.h"
+#include "ui/views/ThemeColors.h"
 #include "ui/views/TimelineChart.h"
 
 #include <QAction>
@@ -170,14 +171,14 @@ void MainWindow::buildActions()
     m_start->setObjectName(QStringLiteral("startAction"));
     m_start->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
     m_start->setToolTip(tr("Start the lab: the chosen scenario, or a free session with your settings (Ctrl+R)"));
-    m_start->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_start->setIcon(themedIcon(QStyle::SP_MediaPlay, this));
     connect(m_start, &QAction::triggered, this, &MainWindow::start);
 
     m_stop = new QAction(tr("S&top"), this);
     m_stop->setObjectName(QStringLiteral("stopAction"));
     m_stop->setShortcut(QKeySequence(QStringLiteral("Ctrl+.")));
     m_stop->setToolTip(tr("Stop the lab; everything seen so far stays (Ctrl+.)"));
-    m_stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_stop->setIcon(themedIcon(QStyle::SP_MediaStop, this));
     connect(m_stop, &QAction::triggered, m_controller, &LabSessionController::stop);
 
     m_record = new QAction(tr("&Record…"), this);

@@ -1,6 +1,7 @@
 #include "ui/TopologyStrip.h"
 
 #include "core/session/Session.h"
+#include "ui/views/ThemeColors.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -75,7 +76,8 @@ void TopologyStrip::drawHost(QPainter &painter, const QRectF &box, const QString
     painter.drawText(text.adjusted(0, 0, 0, -line * 2), Qt::AlignLeft | Qt::AlignVCenter, name);
     painter.setFont(font());
     painter.drawText(text.adjusted(0, line, 0, -line), Qt::AlignLeft | Qt::AlignVCenter, address);
-    painter.setPen(accent);
+    // The status in the accent's hue, as dark or light as the box needs to read.
+    painter.setPen(readableOn(accent, painter.brush().color()));
     painter.drawText(text.adjusted(0, line * 2, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, status(host));
 }
 
@@ -125,7 +127,7 @@ void TopologyStrip::paintEvent(QPaintEvent *)
         notes << tr("ICMP unreachable → server");
     if (m_state.client.icmpUnreachable)
         notes << tr("ICMP unreachable → client");
-    painter.setPen(notes.isEmpty() ? palette().color(QPalette::PlaceholderText) : kBroken);
+    painter.setPen(notes.isEmpty() ? palette().color(QPalette::PlaceholderText) : readableOn(kBroken, palette().color(QPalette::Window)));
     const QRectF label(left + gap, y - line * 1.6, right - left - 2 * gap, line * 1.4);
     const QString idle = m_started ? tr("cable connected") : tr("press Start to build the lab");
     painter.drawText(label, Qt::AlignCenter, notes.isEmpty() ? idle : notes.join(QStringLiteral(" · ")));

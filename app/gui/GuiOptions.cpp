@@ -28,7 +28,8 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
     const QCommandLineOption after(QStringLiteral("after-seconds"),
                                    tr("With --screenshot: seconds after the lab is ready (default 3)."), QStringLiteral("S"));
     const QCommandLineOption settings(QStringLiteral("settings"), tr("Read and keep settings in this INI file."), QStringLiteral("FILE"));
-    parser.addOptions({scenario, start, open, screenshot, after, settings});
+    const QCommandLineOption dark(QStringLiteral("dark"), tr("Dark colours (the Fusion style with a dark palette), whatever the desktop's theme."));
+    parser.addOptions({scenario, start, open, screenshot, after, settings, dark});
     *helpShown = false;
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -46,6 +47,7 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
     o.recording = parser.value(open);
     o.screenshot = parser.value(screenshot);
     o.settingsPath = parser.value(settings);
+    o.dark = parser.isSet(dark);
     if (parser.isSet(after)) {
         bool ok = false;
         o.afterSeconds = parser.value(after).toDouble(&ok);

@@ -13,11 +13,13 @@
 #include "ui/MainWindow.h"
 #include "ui/ScenarioPicker.h"
 #include "ui/SessionFiles.h"
+#include "ui/views/ThemeColors.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QStyleFactory>
 
 #include <cstdio>
 #include <memory>
@@ -51,6 +53,11 @@ int main(int argc, char *argv[])
             return 0;
         std::fprintf(stderr, "halfopen: %s\n", qPrintable(error));
         return 2;
+    }
+
+    if (options->dark) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(ui::darkPalette());
     }
 
     if (!options->scenario.isEmpty() && !lab::ScenarioCatalog::isBuiltIn(options->scenario)
