@@ -38,10 +38,11 @@ HostSettingsPanel::HostSettingsPanel(const QString &host, QWidget *parent)
     m_liveNotes.append(addNote(this, QStringLiteral("LiveNote"), tr("Keepalive and the socket options below apply at once to %1 open connections.").arg(side)));
     layout->addWidget(m_liveNotes.last());
     layout->addWidget(buildKeepalive());
-    layout->addWidget(buildOptions());
+    // Next to the fields most often typed into: what was not applied, and why.
     auto *problem = new QLabel(this);
     problem->setObjectName(m_host + QStringLiteral("OptionsProblem"));
     layout->addWidget(problem);
+    layout->addWidget(buildOptions());
     layout->addWidget(buildHeartbeat());
     layout->addWidget(buildTraffic());
     layout->addWidget(buildKernel());

@@ -115,8 +115,16 @@ QString LiveSettingGroup::problems() const
 
 void LiveSettingGroup::mark(Field &field, const QString &problem)
 {
+    // A red-tinted field, visible even when it is empty; its text stays readable on the tint.
     QPalette palette = field.box->palette();
-    palette.setColor(QPalette::Text, readableOn(alarmColor(), palette.color(QPalette::Base)));
+    const QColor base = palette.color(QPalette::Base);
+    const QColor alarm = alarmColor();
+    constexpr double kTint = 0.3;
+    const QColor tint = QColor::fromRgbF(base.redF() + (alarm.redF() - base.redF()) * kTint,
+                                         base.greenF() + (alarm.greenF() - base.greenF()) * kTint,
+                                         base.blueF() + (alarm.blueF() - base.blueF()) * kTint);
+    palette.setColor(QPalette::Base, tint);
+    palette.setColor(QPalette::Text, readableOn(palette.color(QPalette::Text), tint));
     field.box->setPalette(palette);
     field.box->setToolTip(problem + QStringLiteral("\n\n") + field.toolTip);
     field.marked = true;
