@@ -32,6 +32,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStyleOptionGroupBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -256,7 +257,13 @@ void TestMainWindow::keepaliveTurnedOnWhileRunning()
     // corrected to "2" sends nothing of 1 or 12.
     auto *settings = w.window.findChild<ui::LabSettingsPanel *>();
     QSignalSpy edited(settings, &ui::LabSettingsPanel::socketOptionsEdited);
-    QTest::mouseClick(keepalive, Qt::LeftButton, {}, QPoint(12, 8)); // its check box
+    QStyleOptionGroupBox box;
+    box.initFrom(keepalive);
+    box.subControls = QStyle::SC_GroupBoxCheckBox | QStyle::SC_GroupBoxLabel;
+    box.text = keepalive->title();
+    box.features = QStyleOptionFrame::None;
+    const QRect check = keepalive->style()->subControlRect(QStyle::CC_GroupBox, &box, QStyle::SC_GroupBoxCheckBox, keepalive);
+    QTest::mouseClick(keepalive, Qt::LeftButton, {}, check.center());
     QVERIFY(keepalive->isChecked());
     auto *idle = w.find<QSpinBox>(QStringLiteral("clientKeepaliveIdle"));
     auto *interval = w.find<QSpinBox>(QStringLiteral("clientKeepaliveInterval"));
