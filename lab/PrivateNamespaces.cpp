@@ -18,10 +18,10 @@ using core::ErrnoCatalog;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PrivateNamespaces", text);
-}
+// lupdate takes the context from this class: the strings below are "PrivateNamespaces"'s.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(PrivateNamespaces)
+};
 
 bool writeFile(const char *path, const QByteArray &text)
 {
@@ -35,15 +35,15 @@ bool writeFile(const char *path, const QByteArray &text)
 
 QString userNamespaceHelp(int error)
 {
-    QString help = tr("cannot create a user namespace: %1.").arg(ErrnoCatalog::describe(error));
+    QString help = Text::tr("cannot create a user namespace: %1.").arg(ErrnoCatalog::describe(error));
     if (QFile::exists(QStringLiteral("/proc/sys/kernel/apparmor_restrict_unprivileged_userns")))
-        help += QLatin1Char(' ') + tr("AppArmor restricts unprivileged user namespaces on this system "
+        help += QLatin1Char(' ') + Text::tr("AppArmor restricts unprivileged user namespaces on this system "
                                       "(kernel.apparmor_restrict_unprivileged_userns = 1): install HalfOpen's AppArmor "
                                       "profile, or run: sudo sysctl kernel.apparmor_restrict_unprivileged_userns=0");
     else if (QFile::exists(QStringLiteral("/proc/sys/kernel/unprivileged_userns_clone")))
-        help += QLatin1Char(' ') + tr("Enable them with: sudo sysctl kernel.unprivileged_userns_clone=1");
+        help += QLatin1Char(' ') + Text::tr("Enable them with: sudo sysctl kernel.unprivileged_userns_clone=1");
     else
-        help += QLatin1Char(' ') + tr("Check user.max_user_namespaces (must be > 0), or run the lab as root.");
+        help += QLatin1Char(' ') + Text::tr("Check user.max_user_namespaces (must be > 0), or run the lab as root.");
     return help;
 }
 
@@ -62,12 +62,12 @@ bool enterPrivateNamespaces(QString *error)
         writeFile("/proc/self/setgroups", "deny");
         if (!writeFile("/proc/self/uid_map", QByteArrayLiteral("0 ") + QByteArray::number(uid) + " 1")
             || !writeFile("/proc/self/gid_map", QByteArrayLiteral("0 ") + QByteArray::number(gid) + " 1")) {
-            *error = tr("cannot map our user into the new user namespace: %1").arg(ErrnoCatalog::describe(errno));
+            *error = Text::tr("cannot map our user into the new user namespace: %1").arg(ErrnoCatalog::describe(errno));
             return false;
         }
     }
     if (::unshare(CLONE_NEWNET) != 0) {
-        *error = tr("cannot create a network namespace: %1").arg(ErrnoCatalog::describe(errno));
+        *error = Text::tr("cannot create a network namespace: %1").arg(ErrnoCatalog::describe(errno));
         return false;
     }
     return true;
@@ -77,12 +77,12 @@ int createNetworkNamespace(QString *error)
 {
     const int home = ::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
     if (home < 0) {
-        *error = tr("cannot open our network namespace: %1").arg(ErrnoCatalog::describe(errno));
+        *error = Text::tr("cannot open our network namespace: %1").arg(ErrnoCatalog::describe(errno));
         return -1;
     }
     int created = -1;
     if (::unshare(CLONE_NEWNET) != 0) {
-        *error = tr("cannot create a network namespace: %1").arg(ErrnoCatalog::describe(errno));
+        *error = Text::tr("cannot create a network namespace: %1").arg(ErrnoCatalog::describe(errno));
     } else {
         created = ::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
         if (::setns(home, CLONE_NEWNET) != 0)
@@ -104,13 +104,13 @@ bool runInNamespace(int netnsFd, const QString &program, const QStringList &argu
         });
     process.start();
     if (!process.waitForStarted(5000)) {
-        *error = tr("cannot run %1: %2").arg(program, process.errorString());
+        *error = Text::tr("cannot run %1: %2").arg(program, process.errorString());
         return false;
     }
     process.write(input);
     process.closeWriteChannel();
     if (!process.waitForFinished(10000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        *error = tr("%1 %2 failed: %3").arg(program, arguments.join(QLatin1Char(' ')),
+        *error = Text::tr("%1 %2 failed: %3").arg(program, arguments.join(QLatin1Char(' ')),
                                               QString::fromLocal8Bit(process.readAllStandardError()).trimmed());
         return false;
     }

@@ -2,6 +2,7 @@
 
 #include "ui/SettingField.h"
 
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QLabel>
@@ -83,7 +84,10 @@ void FaultBar::addHostRow(QGridLayout *grid, int row, const QString &host, const
     int column = 1;
     for (const HostAction &a : kHostActions) {
         const QKeySequence shortcut(modifiers + QLatin1Char(a.key));
-        QToolButton *button = addButton(this, host + QLatin1String(a.id) + QStringLiteral("Button"), tr(a.text), tr(a.tooltip), shortcut);
+        // The table's strings live in the "FaultBar" context (QT_TRANSLATE_NOOP), not tr()'s.
+        QToolButton *button = addButton(this, host + QLatin1String(a.id) + QStringLiteral("Button"),
+                                        QCoreApplication::translate("FaultBar", a.text),
+                                        QCoreApplication::translate("FaultBar", a.tooltip), shortcut);
         connect(button, &QToolButton::clicked, this, [this, host, a] {
             Fault f;
             f.kind = a.kind;

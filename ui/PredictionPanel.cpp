@@ -84,7 +84,7 @@ void PredictionPanel::update()
     QStringList lines;
     if (!errors.isEmpty()) {
         for (const core::SettingError &e : errors)
-            lines.append(tr("%1: %2").arg(e.field, e.message).toHtmlEscaped());
+            lines.append(e.message.toHtmlEscaped()); // it names the field in the reader's language
         m_lines->setText(lines.join(QStringLiteral("<br>")));
         return;
     }
@@ -93,7 +93,7 @@ void PredictionPanel::update()
     for (DeathKind kind : core::allDeathKinds()) {
         const core::Prediction p = predictor.predict(kind);
         lines.append(line(p));
-        explanations.append(QStringLiteral("%1: %2").arg(core::deathKindTitle(kind), p.explanation));
+        explanations.append(tr("%1: %2", "kind of death, explanation").arg(core::deathKindTitle(kind), p.explanation));
     }
     m_lines->setText(lines.join(QStringLiteral("<br>")));
     // The why of each line, in the predictor's own words.

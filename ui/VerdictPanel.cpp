@@ -101,9 +101,12 @@ void VerdictPanel::setOutcome(const lab::ScenarioOutcome &outcome)
         else
             open << r.expectation.id;
     }
-    QString text = tr("Expectations met: %1 of %2").arg(met).arg(outcome.expectations.size());
-    if (!open.isEmpty())
-        text += tr(" (waiting for or missed: %1)").arg(open.join(QStringLiteral(", ")));
+    const QString text = open.isEmpty()
+        ? tr("Expectations met: %1 of %2").arg(met).arg(outcome.expectations.size())
+        : tr("Expectations met: %1 of %2 (waiting for or missed: %3)")
+              .arg(met)
+              .arg(outcome.expectations.size())
+              .arg(open.join(QStringLiteral(", ")));
     m_expectations->setText(text);
     hideEmptyLines();
 }
@@ -168,9 +171,13 @@ QString VerdictPanel::headlineFor(const Event &v)
     const QJsonValue predicted = d.value(QStringLiteral("predicted_s"));
     if (predicted.isDouble()) {
         const auto predictedRef = core::timeReferenceFromName(d.value(QStringLiteral("predicted_reference")).toString());
-        text += tr(" — predicted %1 s").arg(predicted.toDouble(), 0, 'f', 1);
         if (predictedRef && predictedRef != reference)
-            text += QLatin1Char(' ') + core::timeReferenceDescription(*predictedRef);
+            text = tr("%1 — predicted %2 s %3", "verdict, seconds, 'after the fault'")
+                       .arg(text)
+                       .arg(predicted.toDouble(), 0, 'f', 1)
+                       .arg(core::timeReferenceDescription(*predictedRef));
+        else
+            text = tr("%1 — predicted %2 s", "verdict, seconds").arg(text).arg(predicted.toDouble(), 0, 'f', 1);
     }
     return text;
 }
@@ -192,7 +199,9 @@ void VerdictPanel::onEvent(const Event &event)
         m_detected = fatal;
         m_headline->setText(headlineFor(event));
         const auto info = core::ErrnoCatalog::lookup(event.errnoValue);
-        m_meaning->setText(info ? QStringLiteral("%1: %2").arg(core::ErrnoCatalog::describe(event.errnoValue), info->tcpCause) : QString());
+        m_meaning->setText(info ? tr("%1: %2", "errno and its meaning, then the cause in TCP's terms")
+                                      .arg(core::ErrnoCatalog::describe(event.errnoValue), info->tcpCause)
+                                : QString());
         break;
     }
     case EventKind::Sample:
@@ -247,7 +256,7 @@ QString VerdictPanel::countdownFor(const QString &host) const
         parts << tr("heartbeat: %1 of %2 missed").arg(misses).arg(config.endpoint.heartbeat.misses);
     if (parts.isEmpty())
         return {};
-    return QStringLiteral("%1: %2").arg(hostTitle(host), parts.join(QStringLiteral("; ")));
+    return tr("%1: %2", "lab host, what its timers are doing").arg(hostTitle(host), parts.join(tr("; ", "between two timers")));
 }
 
 void VerdictPanel::updateCountdown()
