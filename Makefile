@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: run test build deps configure clean bench
+.PHONY: run test build deps configure clean bench translations
 
 deps:
 	@scripts/install-deps.sh
@@ -19,6 +19,10 @@ run: build
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS) --timeout 300
+
+# Refresh resources/translations/*.ts from the sources (lupdate); then translate what is unfinished.
+translations: configure
+	cmake --build $(BUILD_DIR) --target update_translations
 
 bench: build
 	tests/bench/run-all.sh $(BUILD_DIR)

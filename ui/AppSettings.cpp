@@ -13,6 +13,7 @@ const QString kSocketHeader = QStringLiteral("window/socketTableHeader");
 const QString kLab = QStringLiteral("lab/config");
 const QString kScenario = QStringLiteral("lab/scenario");
 const QString kDirectory = QStringLiteral("files/lastDirectory");
+const QString kLanguage = QStringLiteral("ui/language");
 } // namespace
 
 AppSettings::AppSettings()
@@ -51,6 +52,9 @@ void AppSettings::setLastScenario(const QString &name) { m_settings->setValue(kS
 
 QString AppSettings::lastDirectory() const { return m_settings->value(kDirectory, QDir::homePath()).toString(); }
 void AppSettings::setLastDirectory(const QString &directory) { m_settings->setValue(kDirectory, directory); }
+
+QString AppSettings::language() const { return m_settings->value(kLanguage).toString(); }
+void AppSettings::setLanguage(const QString &code) { m_settings->setValue(kLanguage, code); }
 
 void AppSettings::sync() { m_settings->sync(); }
 

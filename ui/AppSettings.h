@@ -37,6 +37,10 @@ public:
     QString lastDirectory() const;
     void setLastDirectory(const QString &directory);
 
+    // The language chosen for the window ("en", "zh_CN"); empty: the system's.
+    QString language() const;
+    void setLanguage(const QString &code);
+
     void sync();
 
 private:

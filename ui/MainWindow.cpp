@@ -4,6 +4,7 @@
 #include "ui/AppSettings.h"
 #include "ui/EventLogDock.h"
 #include "ui/FaultBar.h"
+#include "ui/LanguageMenu.h"
 #include "ui/LabSessionController.h"
 #include "ui/LabSettingsPanel.h"
 #include "ui/MessageBar.h"
@@ -216,6 +217,10 @@ void MainWindow::buildActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    auto *language = new LanguageMenu(m_settings, this);
+    view->addMenu(language);
+    connect(language, &LanguageMenu::chosen, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 
     QToolBar *bar = addToolBar(tr("Session"));
     bar->setObjectName(QStringLiteral("sessionToolBar"));
@@ -234,8 +239,10 @@ void MainWindow::start()
     const lab::LabConfig config = m_labSettings->config();
     QStringList errors;
     for (const lab::HostConfig *host : {&config.client, &config.server}) {
+        // The message names the field in the reader's language.
+        const QString side = host == &config.client ? tr("Client", "lab host") : tr("Server", "lab host");
         for (const core::SettingError &e : host->endpoint.options.validate() + host->endpoint.heartbeat.validate())
-            errors << tr("%1, %2: %3").arg(host->name, e.field, e.message);
+            errors << tr("%1: %2", "lab host, problem").arg(side, e.message);
     }
     if (!errors.isEmpty()) {
         showProblem(tr("These settings cannot be used: %1").arg(errors.join(QStringLiteral("; "))));

@@ -4,6 +4,7 @@
 #include "GuiOptions.h"
 #include "Screenshot.h"
 
+#include "app/i18n/LanguageLoader.h"
 #include "lab/LabProcess.h"
 #include "lab/scenario/ScenarioCatalog.h"
 #include "lab/scenario/ScenarioTexts.h"
@@ -42,6 +43,9 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("HalfOpen"));
     QApplication::setApplicationName(QStringLiteral("halfopen"));
     QApplication::setApplicationVersion(QStringLiteral(HALFOPEN_VERSION));
+    // The system's language for --help and errors; the settings may choose another below.
+    app::LanguageLoader language;
+    language.install();
 
     QString error;
     bool helpShown = false;
@@ -63,6 +67,9 @@ int main(int argc, char *argv[])
 
     const auto settings = options->settingsPath.isEmpty() ? std::make_unique<ui::AppSettings>()
                                                           : std::make_unique<ui::AppSettings>(options->settingsPath);
+    const QString chosen = options->language.isEmpty() ? settings->language() : options->language;
+    if (!chosen.isEmpty())
+        language.install(chosen);
     // The lab captures every frame of the latest run here, for File > Export capture.
     const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
     QDir().mkpath(cache);
