@@ -153,6 +153,7 @@ script "$fake/old" prerm remove || fail "prerm remove failed"
 script "$fake/old" postrm purge || fail "postrm purge failed"
 [ -e "$disabled" ] && fail "postrm purge left the disable link"
 [ -e "$root/var/lib/halfopen" ] && fail "postrm purge left /var/lib/halfopen"
+[ -e "$(dirname "$disabled")" ] && fail "postrm purge left $(dirname "${disabled#"$root"}"), which the postinst created"
 pass "maintainer scripts: profile disabled under AppArmor 3, enabled under 4, purge cleans up"
 
 if [ $failures -ne 0 ]; then
