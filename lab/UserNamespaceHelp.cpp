@@ -116,7 +116,8 @@ QString explainUserNamespaceFailure(const QString &failure, int error, const Use
                           .arg(*env.maxUserNamespaces);
     return help + tr("The lab needs an unprivileged user namespace; no kernel setting found here forbids one "
                      "(user.max_user_namespaces, kernel.unprivileged_userns_clone, AppArmor). "
-                     "A container or seccomp filter may: run the lab as root, or outside that sandbox.");
+                     "A chroot may (the kernel refuses user namespaces inside one), or a container or seccomp filter: "
+                     "run the lab as root, or outside it.");
 }
 
 } // namespace halfopen::lab
