@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QStandardPaths>
 
 #include <cstdio>
@@ -42,6 +43,11 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("HalfOpen"));
     QApplication::setApplicationName(QStringLiteral("halfopen"));
     QApplication::setApplicationVersion(QStringLiteral(HALFOPEN_VERSION));
+    // One reverse-DNS id for the .desktop entry, the AppStream metainfo and the icon
+    // (packaging/): desktops match the window to its menu entry with it.
+    const QString appId = QStringLiteral("io.github.halfopen.HalfOpen");
+    QApplication::setDesktopFileName(appId);
+    QApplication::setWindowIcon(QIcon::fromTheme(appId, QIcon(QStringLiteral(":/icons/io.github.halfopen.HalfOpen.svg"))));
 
     QString error;
     bool helpShown = false;
