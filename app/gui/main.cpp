@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QStandardPaths>
 
 #include <cstdio>
@@ -43,6 +44,11 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("HalfOpen"));
     QApplication::setApplicationName(QStringLiteral("halfopen"));
     QApplication::setApplicationVersion(QStringLiteral(HALFOPEN_VERSION));
+    // One reverse-DNS id for the .desktop entry, the AppStream metainfo and the icon
+    // (packaging/): desktops match the window to its menu entry with it.
+    const QString appId = QStringLiteral("io.github.halfopen.HalfOpen");
+    QApplication::setDesktopFileName(appId);
+    QApplication::setWindowIcon(QIcon::fromTheme(appId, QIcon(QStringLiteral(":/icons/io.github.halfopen.HalfOpen.svg"))));
     // The system's language for --help and errors; the settings may choose another below.
     app::LanguageLoader language;
     language.install();
