@@ -1008,22 +1008,6 @@
 <context>
     <name>PrivateNamespaces</name>
     <message>
-        <source>cannot create a user namespace: %1.</source>
-        <translation>无法创建用户命名空间：%1。</translation>
-    </message>
-    <message>
-        <source>AppArmor restricts unprivileged user namespaces on this system (kernel.apparmor_restrict_unprivileged_userns = 1): install HalfOpen&apos;s AppArmor profile, or run: sudo sysctl kernel.apparmor_restrict_unprivileged_userns=0</source>
-        <translation>本系统上 AppArmor 限制了非特权用户命名空间（kernel.apparmor_restrict_unprivileged_userns = 1）：请安装 HalfOpen 的 AppArmor 配置文件，或运行：sudo sysctl kernel.apparmor_restrict_unprivileged_userns=0</translation>
-    </message>
-    <message>
-        <source>Enable them with: sudo sysctl kernel.unprivileged_userns_clone=1</source>
-        <translation>启用方法：sudo sysctl kernel.unprivileged_userns_clone=1</translation>
-    </message>
-    <message>
-        <source>Check user.max_user_namespaces (must be &gt; 0), or run the lab as root.</source>
-        <translation>检查 user.max_user_namespaces（必须 &gt; 0），或以 root 身份运行实验室。</translation>
-    </message>
-    <message>
         <source>cannot map our user into the new user namespace: %1</source>
         <translation>无法把当前用户映射到新的用户命名空间：%1</translation>
     </message>
@@ -1042,6 +1026,10 @@
     <message>
         <source>%1 %2 failed: %3</source>
         <translation>%1 %2 失败：%3</translation>
+    </message>
+    <message>
+        <source>cannot create a user namespace: %1</source>
+        <translation>无法创建用户命名空间：%1</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1712,49 @@ Allowed: %2 to %3%4.</source>
     <message>
         <source>&apos;%1&apos; is not a traffic pattern: use idle, stream or periodic:INTERVAL_MS:BYTES</source>
         <translation>“%1”不是流量模式：请使用 idle、stream 或 periodic:INTERVAL_MS:BYTES</translation>
+    </message>
+</context>
+<context>
+    <name>UserNamespaceHelp</name>
+    <message>
+        <source>or allow every program until the next boot: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0</source>
+        <translation>或者在下次开机之前允许所有程序：sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0</translation>
+    </message>
+    <message>
+        <source>AppArmor restricts unprivileged user namespaces on this system (kernel.apparmor_restrict_unprivileged_userns = 1) to programs whose profile allows them.</source>
+        <translation>本系统上 AppArmor 只允许配置文件许可的程序使用非特权用户命名空间（kernel.apparmor_restrict_unprivileged_userns = 1）。</translation>
+    </message>
+    <message>
+        <source>HalfOpen&apos;s profile (%1) covers the installed supervisor only (/usr/libexec/halfopen/halfopen-lab), not %2: start the installed halfopen, %3.</source>
+        <translation>HalfOpen 的配置文件（%1）只覆盖已安装的实验室管理进程（/usr/libexec/halfopen/halfopen-lab），不包括 %2：请启动已安装的 halfopen，%3。</translation>
+    </message>
+    <message>
+        <source>HalfOpen&apos;s profile %1 is missing (the halfopen package installs it; packaging/apparmor/halfopen-lab in the sources): put it back and load it with: sudo apparmor_parser -r %1, %2.</source>
+        <translation>HalfOpen 的配置文件 %1 不见了（由 halfopen 软件包安装；源码中为 packaging/apparmor/halfopen-lab）：请把它放回去并加载：sudo apparmor_parser -r %1，%2。</translation>
+    </message>
+    <message>
+        <source>HalfOpen&apos;s profile %1 is installed but disabled (%2: the package does that where AppArmor could not read the profile). Enable and load it with: sudo dpkg-reconfigure halfopen, %3.</source>
+        <translation>HalfOpen 的配置文件 %1 已安装但被禁用（%2：AppArmor 无法读取该配置文件时，软件包会这样做）。启用并加载它：sudo dpkg-reconfigure halfopen，%3。</translation>
+    </message>
+    <message>
+        <source>HalfOpen&apos;s profile is installed but not loaded (the supervisor runs as &apos;%1&apos;). Load it with: sudo apparmor_parser -r %2, %3.</source>
+        <translation>HalfOpen 的配置文件已安装但未加载（实验室管理进程以“%1”运行）。加载它：sudo apparmor_parser -r %2，%3。</translation>
+    </message>
+    <message>
+        <source>Unprivileged user namespaces are switched off (kernel.unprivileged_userns_clone = 0). Switch them on with: sudo sysctl -w kernel.unprivileged_userns_clone=1</source>
+        <translation>非特权用户命名空间已关闭（kernel.unprivileged_userns_clone = 0）。打开它：sudo sysctl -w kernel.unprivileged_userns_clone=1</translation>
+    </message>
+    <message>
+        <source>User namespaces are switched off (user.max_user_namespaces = 0). Allow them with: sudo sysctl -w user.max_user_namespaces=10000</source>
+        <translation>用户命名空间已关闭（user.max_user_namespaces = 0）。允许它：sudo sysctl -w user.max_user_namespaces=10000</translation>
+    </message>
+    <message>
+        <source>All %1 user namespaces allowed to this user (user.max_user_namespaces) are in use: end some sandboxes or containers, or raise the limit with sudo sysctl -w user.max_user_namespaces=N.</source>
+        <translation>此用户可用的全部 %1 个用户命名空间（user.max_user_namespaces）都已被占用：请结束一些沙箱或容器，或用 sudo sysctl -w user.max_user_namespaces=N 提高上限。</translation>
+    </message>
+    <message>
+        <source>The lab needs an unprivileged user namespace; no kernel setting found here forbids one (user.max_user_namespaces, kernel.unprivileged_userns_clone, AppArmor). A chroot may (the kernel refuses user namespaces inside one), or a container or seccomp filter: run the lab as root, or outside it.</source>
+        <translation>实验室需要一个非特权用户命名空间；这里没有发现禁止它的内核设置（user.max_user_namespaces、kernel.unprivileged_userns_clone、AppArmor）。可能是 chroot（内核在 chroot 中拒绝用户命名空间），也可能是容器或 seccomp 过滤器：请以 root 身份运行实验室，或在它们之外运行。</translation>
     </message>
 </context>
 <context>
