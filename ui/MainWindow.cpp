@@ -300,6 +300,7 @@ void MainWindow::onModeChanged()
     m_start->setToolTip(real ? tr("Start this machine's side against the real peer (Ctrl+R)")
                              : tr("Start the lab: the chosen scenario, or a free session with your settings (Ctrl+R)"));
     onSettingsChanged();
+    onRunStateChanged();
 }
 
 void MainWindow::onRunStateChanged()
@@ -315,7 +316,8 @@ void MainWindow::onRunStateChanged()
     m_timeline->setLive(state == State::Running);
     if (state == State::Starting)
         m_timeline->follow();
-    const bool real = m_controller->isRealNetwork();
+    // Idle, the mode chosen for the next Start; otherwise the running session's.
+    const bool real = state == State::Idle ? m_labSettings->isRealNetwork() : m_controller->isRealNetwork();
     switch (state) {
     case State::Idle:
         m_status->setText(real ? tr("Stopped") : tr("Lab stopped"));

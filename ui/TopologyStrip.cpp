@@ -26,6 +26,13 @@ TopologyStrip::TopologyStrip(core::Session *session, QWidget *parent)
         const bool marker = event.kind == core::EventKind::Fault && event.what == QLatin1String("marker");
         if (marker)
             m_markerUs = event.tUs;
+        // On a real network the addresses become known as the connection is made.
+        if (m_real && event.kind == core::EventKind::Endpoint && event.host == m_realHost) {
+            if (event.what == QLatin1String("connected"))
+                m_thisMachine = event.local;
+            else if (event.what == QLatin1String("accepted"))
+                m_peer = event.remote;
+        }
         if (m_state.apply(event) || firstEvent || marker)
             update();
     });
@@ -33,6 +40,8 @@ TopologyStrip::TopologyStrip(core::Session *session, QWidget *parent)
         m_state = TopologyState();
         m_started = false;
         m_markerUs = 0;
+        m_thisMachine = m_thisMachineSet;
+        m_peer = m_peerSet;
         update();
     });
 }
@@ -41,8 +50,8 @@ void TopologyStrip::setRealNetwork(bool real, const QString &host, const QString
 {
     m_real = real;
     m_realHost = host;
-    m_thisMachine = thisMachine;
-    m_peer = peer;
+    m_thisMachine = m_thisMachineSet = thisMachine;
+    m_peer = m_peerSet = peer;
     setToolTip(real ? tr("This machine and the real peer: HalfOpen sees this machine's side only; what happens to the "
                          "cable and the peer, you do and mark.")
                     : tr("The virtual lab: the client, the server and the cable between them, as the faults left them."));

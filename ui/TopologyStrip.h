@@ -41,6 +41,8 @@ private:
     QString m_realHost;
     QString m_thisMachine;  // real network: this machine's endpoint address
     QString m_peer;         // real network: the peer's
+    QString m_thisMachineSet; // as given, before a connection made them exact
+    QString m_peerSet;
     qint64 m_markerUs = 0;
 };
 

@@ -174,8 +174,13 @@ QString VerdictPanel::headlineFor(const Event &v)
     if (predicted.isDouble()) {
         const auto predictedRef = core::timeReferenceFromName(d.value(QStringLiteral("predicted_reference")).toString());
         text += tr(" — predicted %1 s").arg(predicted.toDouble(), 0, 'f', 1);
-        if (predictedRef && predictedRef != reference)
+        if (predictedRef && predictedRef != reference) {
             text += QLatin1Char(' ') + core::timeReferenceDescription(*predictedRef);
+            // The same yardstick as the prediction, so the two numbers compare.
+            const QJsonValue same = d.value(QStringLiteral("elapsed_from")).toObject().value(core::timeReferenceName(*predictedRef));
+            if (same.isDouble())
+                text += tr(" (measured %1 s)").arg(same.toDouble(), 0, 'f', 2);
+        }
     }
     return text;
 }
