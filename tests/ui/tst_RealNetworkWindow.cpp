@@ -93,6 +93,24 @@ struct Window {
     std::unique_ptr<ui::MainWindow> window;
 };
 
+// A lab that is ready at once and keeps what it is told: to see which driver a run used.
+class FakeLab : public lab::LabDriver
+{
+public:
+    void start(const lab::LabConfig &) override
+    {
+        ++starts;
+        QMetaObject::invokeMethod(this, &LabDriver::ready, Qt::QueuedConnection);
+    }
+    void apply(const lab::Fault &fault) override { faults.append(fault); }
+    void setSocketOptions(const QString &host, const core::SocketOptions &) override { optionHosts.append(host); }
+    void stop() override { QMetaObject::invokeMethod(this, &LabDriver::stopped, Qt::QueuedConnection); }
+
+    int starts = 0;
+    QList<lab::Fault> faults;
+    QStringList optionHosts;
+};
+
 QString procValue(const char *name)
 {
     QFile file(QStringLiteral("/proc/sys/net/ipv4/") + QLatin1String(name));
@@ -110,6 +128,7 @@ private slots:
     void refusedConnectionIsReportedInTheWindow();
     void badAddressNamesTheFieldAndStartsNothing();
     void withoutADriverTheLabIsTheOnlyChoice();
+    void controllerSwitchesBetweenLabAndRealNetwork();
 };
 
 void TestRealNetworkWindow::initTestCase()
@@ -232,6 +251,52 @@ void TestRealNetworkWindow::withoutADriverTheLabIsTheOnlyChoice()
     QVERIFY(!real->isChecked());
     QVERIFY(window.findChild<QRadioButton *>(QStringLiteral("peerVirtualLab"))->isChecked());
     QVERIFY(window.findChild<QToolButton *>(QStringLiteral("serverPowerOffButton"))->isVisibleTo(&window));
+}
+
+void TestRealNetworkWindow::controllerSwitchesBetweenLabAndRealNetwork()
+{
+    using State = ui::LabSessionController::RunState;
+    FakeLab fake;
+    realnet::RealNetworkDriver realNetwork(realnet::RealNetworkDriver::Options{QStringLiteral(HALFOPEN_CLI), 50, 2000});
+    ui::LabSessionController controller(&fake);
+    controller.setRealNetworkDriver(&realNetwork);
+    lab::Fault marker;
+    marker.kind = lab::FaultKind::Marker;
+
+    controller.startFreeSession(lab::LabConfig::defaults());
+    QTRY_COMPARE(controller.runState(), State::Running);
+    QVERIFY(!controller.isRealNetwork());
+    controller.apply(marker);
+    QCOMPARE(fake.faults.size(), 1);
+    controller.stop();
+    QTRY_COMPARE(controller.runState(), State::Idle);
+
+    CliPeer peer;
+    const int port = peer.startServer(QStringLiteral("127.0.0.1:0"));
+    realnet::RealNetworkConfig network;
+    network.peerAddress = QStringLiteral("127.0.0.1");
+    network.peerPort = quint16(port);
+    controller.startRealNetwork(lab::LabConfig::defaults(), network);
+    QTRY_COMPARE_WITH_TIMEOUT(controller.runState(), State::Running, 10000);
+    QVERIFY(controller.isRealNetwork());
+    QCOMPARE(controller.scenario().title, QStringLiteral("Real network: this machine connects to 127.0.0.1:%1").arg(port));
+    controller.apply(marker); // to the real network now, not to the lab
+    QCOMPARE(fake.faults.size(), 1);
+    QTRY_VERIFY(std::any_of(controller.session()->events().begin(), controller.session()->events().end(),
+                            [](const core::Event &e) { return e.kind == core::EventKind::Fault && e.what == QLatin1String("marker"); }));
+    controller.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.runState(), State::Idle, 5000);
+    QVERIFY(!realNetwork.endpointRunning());
+
+    // And back: the lab runs the next free session.
+    controller.startFreeSession(lab::LabConfig::defaults());
+    QTRY_COMPARE(controller.runState(), State::Running);
+    QCOMPARE(fake.starts, 2);
+    QVERIFY(!controller.isRealNetwork());
+    controller.apply(marker);
+    QCOMPARE(fake.faults.size(), 2);
+    controller.stop();
+    QTRY_COMPARE(controller.runState(), State::Idle);
 }
 
 QTEST_MAIN(TestRealNetworkWindow)
