@@ -43,8 +43,9 @@ public:
     // The scenario running or last run; a free session is a scenario without steps.
     const lab::Scenario &scenario() const { return m_scenario; }
     bool isFreeSession() const { return m_free; }
-    // The latest run's capture of every frame on the cable; empty when the lab keeps none.
-    QString capturePath() const { return m_capturePath; }
+    // The latest run's capture of every frame on the cable; empty when the lab keeps none, and
+    // after a real-network run (a real cable is not captured: an earlier lab run's file is not it).
+    QString capturePath() const { return m_realNetwork ? QString() : m_capturePath; }
     const lab::ScenarioOutcome &outcome() const { return m_runner.outcome(); }
 
     // Real-network mode: this machine's endpoint against a real peer. Not owned; without one

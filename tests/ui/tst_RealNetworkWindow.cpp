@@ -258,7 +258,7 @@ void TestRealNetworkWindow::controllerSwitchesBetweenLabAndRealNetwork()
     using State = ui::LabSessionController::RunState;
     FakeLab fake;
     realnet::RealNetworkDriver realNetwork(realnet::RealNetworkDriver::Options{QStringLiteral(HALFOPEN_CLI), 50, 2000});
-    ui::LabSessionController controller(&fake);
+    ui::LabSessionController controller(&fake, QStringLiteral("/tmp/lab-capture.pcap"));
     controller.setRealNetworkDriver(&realNetwork);
     lab::Fault marker;
     marker.kind = lab::FaultKind::Marker;
@@ -287,12 +287,14 @@ void TestRealNetworkWindow::controllerSwitchesBetweenLabAndRealNetwork()
     controller.stop();
     QTRY_COMPARE_WITH_TIMEOUT(controller.runState(), State::Idle, 5000);
     QVERIFY(!realNetwork.endpointRunning());
+    QVERIFY(controller.capturePath().isEmpty()); // no lab's capture passes for the real cable's
 
     // And back: the lab runs the next free session.
     controller.startFreeSession(lab::LabConfig::defaults());
     QTRY_COMPARE(controller.runState(), State::Running);
     QCOMPARE(fake.starts, 2);
     QVERIFY(!controller.isRealNetwork());
+    QCOMPARE(controller.capturePath(), QStringLiteral("/tmp/lab-capture.pcap"));
     controller.apply(marker);
     QCOMPARE(fake.faults.size(), 2);
     controller.stop();
