@@ -14,6 +14,8 @@ const QString kLab = QStringLiteral("lab/config");
 const QString kScenario = QStringLiteral("lab/scenario");
 const QString kDirectory = QStringLiteral("files/lastDirectory");
 const QString kLanguage = QStringLiteral("ui/language");
+const QString kRealMode = QStringLiteral("network/real");
+const QString kRealNetwork = QStringLiteral("network/config");
 } // namespace
 
 AppSettings::AppSettings()
@@ -45,6 +47,19 @@ lab::LabConfig AppSettings::labConfig() const
 void AppSettings::setLabConfig(const lab::LabConfig &config)
 {
     m_settings->setValue(kLab, QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact));
+}
+
+bool AppSettings::realNetworkMode() const { return m_settings->value(kRealMode, false).toBool(); }
+void AppSettings::setRealNetworkMode(bool real) { m_settings->setValue(kRealMode, real); }
+
+realnet::RealNetworkConfig AppSettings::realNetwork() const
+{
+    return realnet::RealNetworkConfig::fromJson(QJsonDocument::fromJson(m_settings->value(kRealNetwork).toByteArray()).object());
+}
+
+void AppSettings::setRealNetwork(const realnet::RealNetworkConfig &network)
+{
+    m_settings->setValue(kRealNetwork, QJsonDocument(network.toJson()).toJson(QJsonDocument::Compact));
 }
 
 QString AppSettings::lastScenario() const { return m_settings->value(kScenario).toString(); }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lab/LabConfig.h"
+#include "realnet/RealNetworkConfig.h"
 
 #include <QByteArray>
 #include <QSettings>
@@ -30,6 +31,12 @@ public:
     // The lab the settings panels showed last; the defaults when none was saved or it is broken.
     lab::LabConfig labConfig() const;
     void setLabConfig(const lab::LabConfig &config);
+
+    // "Where the peer is": the real network instead of the lab, and who connects to whom there.
+    bool realNetworkMode() const;
+    void setRealNetworkMode(bool real);
+    realnet::RealNetworkConfig realNetwork() const;
+    void setRealNetwork(const realnet::RealNetworkConfig &network);
 
     QString lastScenario() const;
     void setLastScenario(const QString &name);

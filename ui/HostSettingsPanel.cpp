@@ -139,6 +139,8 @@ QWidget *HostSettingsPanel::buildTraffic()
 QWidget *HostSettingsPanel::buildKernel()
 {
     auto *box = new QGroupBox(tr("Lab host's kernel"), this);
+    box->setObjectName(m_host + QStringLiteral("LabKernel"));
+    m_kernel = box;
     auto *form = new QFormLayout(box);
     m_retries2 = SettingField::spin(box, m_host + QStringLiteral("Retries2"), 0, PredictionInput::kMaxRetries2, QString(),
                                     tr("net.ipv4.tcp_retries2: how many times unacknowledged data is retransmitted, with "
@@ -151,6 +153,17 @@ QWidget *HostSettingsPanel::buildKernel()
     form->addRow(tr("tcp_retries2"), m_retries2);
     form->addRow(tr("tcp_syn_retries"), m_synRetries);
     return box;
+}
+
+void HostSettingsPanel::setRealNetwork(bool real)
+{
+    m_kernel->setVisible(!real);
+    const QString tip = tr("The test application's own ping and answer. It notices a frozen or vanished peer that "
+                           "the kernel alone would never notice.");
+    m_heartbeat->setToolTip(real ? tip + QLatin1Char('\n')
+                                       + tr("Only against a HalfOpen peer (halfopen-cli serve or connect with a heartbeat): "
+                                            "a broker, a PLC or any other device takes the pings for garbage and never answers.")
+                                 : tip);
 }
 
 void HostSettingsPanel::updateTrafficFields()

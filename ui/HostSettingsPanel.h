@@ -24,6 +24,9 @@ public:
     void setHost(const lab::HostConfig &host);
     // Writes the fields into `host`, leaving what the panel does not show as it was.
     void applyTo(lab::HostConfig *host) const;
+    // On a real network the lab host's kernel fields go (the machine has its own), and the
+    // heartbeat says it needs a HalfOpen peer.
+    void setRealNetwork(bool real);
 
 signals:
     void changed();
@@ -51,6 +54,7 @@ private:
     QComboBox *m_traffic = nullptr;
     QSpinBox *m_trafficInterval = nullptr;
     QSpinBox *m_trafficBytes = nullptr;
+    QGroupBox *m_kernel = nullptr;
     QSpinBox *m_retries2 = nullptr;
     QSpinBox *m_synRetries = nullptr;
 };

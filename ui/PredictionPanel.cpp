@@ -72,6 +72,14 @@ void PredictionPanel::setConfig(const lab::LabConfig &config)
     update();
 }
 
+void PredictionPanel::setSide(const QString &host, bool fixed)
+{
+    const int index = m_side->findData(host);
+    if (index >= 0)
+        m_side->setCurrentIndex(index);
+    m_side->setEnabled(!fixed);
+}
+
 QString PredictionPanel::text() const
 {
     return QTextDocumentFragment::fromHtml(m_lines->text()).toPlainText();

@@ -19,6 +19,9 @@ public:
     explicit PredictionPanel(QWidget *parent = nullptr);
 
     void setConfig(const lab::LabConfig &config);
+    // Whose settings the prediction uses; `fixed`: the user cannot pick the other (on a real
+    // network only this machine's side is known).
+    void setSide(const QString &host, bool fixed);
     QString text() const; // what the panel shows, as plain text
 
 private:

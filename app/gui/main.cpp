@@ -9,6 +9,7 @@
 #include "lab/scenario/ScenarioCatalog.h"
 #include "lab/scenario/ScenarioTexts.h"
 #include "models/ScenarioListModel.h"
+#include "realnet/RealNetworkDriver.h"
 #include "ui/AppSettings.h"
 #include "ui/LabSessionController.h"
 #include "ui/MainWindow.h"
@@ -82,6 +83,9 @@ int main(int argc, char *argv[])
     const QString capture = QDir(cache).filePath(QStringLiteral("last-run.pcap"));
     lab::LabProcess lab({{}, {}, capture, {}});
     ui::LabSessionController controller(&lab, capture);
+    // Real-network mode: the same endpoint in this machine's own namespace, against a real peer.
+    realnet::RealNetworkDriver realNetwork;
+    controller.setRealNetworkDriver(&realNetwork);
     models::ScenarioListModel scenarios(builtInScenarios());
     ui::MainWindow window(&controller, &scenarios, settings.get());
     window.show();

@@ -34,10 +34,22 @@ bool TestServer::listen(const SocketAddress &address, QString *error)
     m_fd = ::socket(address.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     // `what` names the address as %1.
     auto fail = [&](const QString &what) {
-        *error = tr("%1: %2", "what failed, errno").arg(what.arg(address.toString()), ErrnoCatalog::describe(errno));
+        const int failure = errno;
+        *error = tr("%1: %2", "what failed, errno").arg(what.arg(address.toString()), ErrnoCatalog::describe(failure));
         if (m_fd >= 0)
             ::close(m_fd);
         m_fd = -1;
+        // Also as an event: whoever reads the endpoint's stream (the window in real-network
+        // mode) learns why, with the errno, without parsing stderr.
+        Event e;
+        e.kind = EventKind::Endpoint;
+        e.tUs = monotonicNowUs();
+        e.host = m_config.host;
+        e.local = address.toString();
+        e.what = QStringLiteral("listen_failed");
+        e.errnoValue = failure;
+        e.detail = {{QStringLiteral("message"), *error}};
+        emit event(e);
         return false;
     };
     if (m_fd < 0)
