@@ -61,7 +61,7 @@ QString EventLogModel::details(const Event &e)
                            .arg(d.value(QStringLiteral("rel_seq")).toVariant().toString(), d.value(QStringLiteral("rel_ack")).toVariant().toString())
                            .arg(d.value(QStringLiteral("len")).toInt());
         if (d.value(QStringLiteral("dropped")).toBool())
-            text += tr(" — dropped by the cable");
+            text = tr("%1 — dropped by the cable", "packet header fields").arg(text);
         return text;
     }
     case EventKind::Endpoint:

@@ -162,6 +162,8 @@ QWidget *HostSettingsPanel::buildTraffic()
 QWidget *HostSettingsPanel::buildKernel()
 {
     auto *box = new QGroupBox(tr("Lab host's kernel"), this);
+    box->setObjectName(m_host + QStringLiteral("LabKernel"));
+    m_kernel = box;
     auto *form = new QFormLayout(box);
     m_laterNotes.append(addNote(box, QStringLiteral("KernelNote"), tr("Applies at the next Start: the lab host's kernel keeps the values it was "
                                         "started with until the lab is built again.")));
@@ -197,6 +199,17 @@ void HostSettingsPanel::setRunning(bool running)
         for (QLabel *note : std::as_const(*notes))
             note->setVisible(running);
     }
+}
+
+void HostSettingsPanel::setRealNetwork(bool real)
+{
+    m_kernel->setVisible(!real);
+    const QString tip = tr("The test application's own ping and answer. It notices a frozen or vanished peer that "
+                           "the kernel alone would never notice.");
+    m_heartbeat->setToolTip(real ? tip + QLatin1Char('\n')
+                                       + tr("Only against a HalfOpen peer (halfopen-cli serve or connect with a heartbeat): "
+                                            "a broker, a PLC or any other device takes the pings for garbage and never answers.")
+                                 : tip);
 }
 
 void HostSettingsPanel::updateTrafficFields()

@@ -33,6 +33,9 @@ public:
     void setRunning(bool running);
     // The socket options fields' group (tests settle it without waiting).
     LiveSettingGroup *liveOptions() const { return m_liveOptions; }
+    // On a real network the lab host's kernel fields go (the machine has its own), and the
+    // heartbeat says it needs a HalfOpen peer.
+    void setRealNetwork(bool real);
 
 signals:
     void changed();
@@ -63,6 +66,7 @@ private:
     QComboBox *m_traffic = nullptr;
     QSpinBox *m_trafficInterval = nullptr;
     QSpinBox *m_trafficBytes = nullptr;
+    QGroupBox *m_kernel = nullptr;
     QSpinBox *m_retries2 = nullptr;
     QSpinBox *m_synRetries = nullptr;
     LiveSettingGroup *m_liveOptions = nullptr;

@@ -1,6 +1,7 @@
 #include "ui/LabSessionController.h"
 
 #include "core/session/JsonlReader.h"
+#include "realnet/RealNetworkDriver.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -9,6 +10,7 @@ namespace halfopen::ui {
 
 LabSessionController::LabSessionController(lab::LabDriver *driver, const QString &capturePath, QObject *parent)
     : QObject(parent)
+    , m_labDriver(driver)
     , m_driver(driver)
     , m_runner(driver, &m_session)
     , m_recorder(&m_session)
@@ -20,7 +22,7 @@ LabSessionController::LabSessionController(lab::LabDriver *driver, const QString
     });
     connect(&m_runner, &lab::ScenarioRunner::evaluated, this, &LabSessionController::evaluated);
     connect(&m_runner, &lab::ScenarioRunner::failed, this, [this](const QString &message) {
-        emit problem(tr("The virtual lab failed: %1").arg(message));
+        emit problem(m_realNetwork ? tr("Real network: %1").arg(message) : tr("The virtual lab failed: %1").arg(message));
     });
     connect(&m_runner, &lab::ScenarioRunner::finished, this, [this](const QJsonObject &summary) {
         setState(RunState::Idle);
@@ -38,8 +40,11 @@ void LabSessionController::onLabEvent(const core::Event &event)
     // The lab refusing a fault (a host that is off cannot be killed) is worth a sentence.
     if (event.host != QLatin1String("lab"))
         return;
-    if (event.what == QLatin1String("command_error") || event.what == QLatin1String("fault_failed"))
-        emit problem(tr("The lab could not do that: %1").arg(event.detail.value(QStringLiteral("message")).toString()));
+    if (event.what == QLatin1String("command_error") || event.what == QLatin1String("fault_failed")) {
+        const QString message = event.detail.value(QStringLiteral("message")).toString();
+        emit problem(m_realNetwork ? tr("Not possible on the real network: %1").arg(message)
+                                   : tr("The lab could not do that: %1").arg(message));
+    }
 }
 
 void LabSessionController::onOptionsEvent(const core::Event &event)
@@ -88,7 +93,7 @@ std::optional<core::SocketOptions> LabSessionController::appliedOptions(const QS
 
 void LabSessionController::startScenario(const lab::Scenario &scenario)
 {
-    begin(scenario, false);
+    begin(scenario, false, m_labDriver);
 }
 
 void LabSessionController::startFreeSession(const lab::LabConfig &config)
@@ -101,13 +106,37 @@ void LabSessionController::startFreeSession(const lab::LabConfig &config)
     free.lab = config;
     free.end.timeoutS = kFreeSessionS;
     free.end.when = lab::ScenarioEnd::When::Timeout;
-    begin(free, true);
+    begin(free, true, m_labDriver);
 }
 
-void LabSessionController::begin(const lab::Scenario &scenario, bool free)
+void LabSessionController::startRealNetwork(const lab::LabConfig &config, const realnet::RealNetworkConfig &network)
+{
+    if (!m_realDriver || isBusy())
+        return;
+    m_realDriver->setNetwork(network);
+    const QString ours = network.hostName();
+    m_realDriver->setHostSysctls((ours == QLatin1String("server") ? config.server : config.client).sysctls);
+    lab::Scenario real;
+    real.name = QStringLiteral("real-network");
+    real.title = network.role == realnet::RealNetworkConfig::Role::Client
+        ? tr("Real network: this machine connects to %1").arg(network.endpointAddress())
+        : tr("Real network: this machine listens on %1").arg(network.endpointAddress());
+    real.explanation = tr("This machine's side runs with your settings; the peer is the real machine or device. Pull "
+                          "the cable (or switch the peer off) and press \"I pulled the cable now\" (Space) at that "
+                          "moment: detection is measured from your marker.");
+    real.lab = config;
+    real.end.timeoutS = kFreeSessionS;
+    real.end.when = lab::ScenarioEnd::When::Timeout;
+    begin(real, true, m_realDriver);
+}
+
+void LabSessionController::begin(const lab::Scenario &scenario, bool free, lab::LabDriver *driver)
 {
     if (isBusy())
         return;
+    m_driver = driver;
+    m_runner.setDriver(driver);
+    m_realNetwork = driver != m_labDriver;
     m_scenario = scenario;
     m_free = free;
     // The runner judges every event of the session: it must start empty. A recording armed
@@ -172,6 +201,7 @@ bool LabSessionController::openRecording(const QString &path, QString *error, QS
     m_scenario.name = QFileInfo(path).completeBaseName();
     m_scenario.title = tr("Recording %1").arg(QFileInfo(path).fileName());
     m_free = false;
+    m_realNetwork = false;
     m_session.clear();
     // A recording of a lab run starts at the lab's "ready", as the live run did: time zero.
     for (const core::Event &event : read.events) {

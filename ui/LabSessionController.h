@@ -14,11 +14,17 @@
 #include <QSet>
 #include <optional>
 
+namespace halfopen::realnet {
+class RealNetworkDriver;
+struct RealNetworkConfig;
+}
+
 namespace halfopen::ui {
 
 // What the window drives: one Session fed by a lab (through a ScenarioRunner) or by a
 // recording, the models over it, the faults the user presses, and the JSONL recorder. Holds no socket: the lab
-// runs in its own process behind the LabDriver it is given (not owned).
+// runs in its own process behind the LabDriver it is given (not owned), and so does this
+// machine's endpoint in real-network mode (behind a RealNetworkDriver, when one is given).
 class LabSessionController : public QObject
 {
     Q_OBJECT
@@ -40,14 +46,25 @@ public:
     // The scenario running or last run; a free session is a scenario without steps.
     const lab::Scenario &scenario() const { return m_scenario; }
     bool isFreeSession() const { return m_free; }
-    // The latest run's capture of every frame on the cable; empty when the lab keeps none.
-    QString capturePath() const { return m_capturePath; }
+    // The latest run's capture of every frame on the cable; empty when the lab keeps none, and
+    // after a real-network run (a real cable is not captured: an earlier lab run's file is not it).
+    QString capturePath() const { return m_realNetwork ? QString() : m_capturePath; }
     const lab::ScenarioOutcome &outcome() const { return m_runner.outcome(); }
+
+    // Real-network mode: this machine's endpoint against a real peer. Not owned; without one
+    // the window offers the virtual lab only.
+    void setRealNetworkDriver(realnet::RealNetworkDriver *driver) { m_realDriver = driver; }
+    bool hasRealNetwork() const { return m_realDriver != nullptr; }
+    // The session running or last run is a real network's.
+    bool isRealNetwork() const { return m_realNetwork; }
 
     // Plays a scenario (its timed faults and expectations) on a fresh lab.
     void startScenario(const lab::Scenario &scenario);
     // Starts the lab with these settings and no timed faults: the user presses them.
     void startFreeSession(const lab::LabConfig &config);
+    // Starts this machine's side against a real peer, with `config`'s settings for that side
+    // (and this host's own sysctls in it, for the prediction). Needs a RealNetworkDriver.
+    void startRealNetwork(const lab::LabConfig &config, const realnet::RealNetworkConfig &network);
     void stop();
     // Carried out at once while a run is under way; ignored otherwise.
     void apply(const lab::Fault &fault);
@@ -80,7 +97,7 @@ signals:
     void optionsApplied(const QString &host, const halfopen::core::SocketOptions &applied);
 
 private:
-    void begin(const lab::Scenario &scenario, bool free);
+    void begin(const lab::Scenario &scenario, bool free, lab::LabDriver *driver);
     void setState(RunState state);
     void onLabEvent(const core::Event &event);
     void onOptionsEvent(const core::Event &event);
@@ -89,11 +106,14 @@ private:
     core::Session m_session;
     models::SocketTableModel m_socketTable{&m_session};
     models::TimelineModel m_timeline{&m_session};
-    lab::LabDriver *m_driver;
+    lab::LabDriver *m_labDriver;
+    realnet::RealNetworkDriver *m_realDriver = nullptr;
+    lab::LabDriver *m_driver; // the one the latest run uses: the lab's or the real network's
     lab::ScenarioRunner m_runner;
     core::JsonlRecorder m_recorder;
     lab::Scenario m_scenario;
     bool m_free = false;
+    bool m_realNetwork = false;
     QString m_capturePath;
     QString m_recordingPath;
     RunState m_state = RunState::Idle;

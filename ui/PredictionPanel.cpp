@@ -86,6 +86,14 @@ void PredictionPanel::setAppliedOptions(const QString &host, const core::SocketO
     update();
 }
 
+void PredictionPanel::setSide(const QString &host, bool fixed)
+{
+    const int index = m_side->findData(host);
+    if (index >= 0)
+        m_side->setCurrentIndex(index);
+    m_side->setEnabled(!fixed);
+}
+
 QString PredictionPanel::text() const
 {
     return QTextDocumentFragment::fromHtml(m_lines->text()).toPlainText();
@@ -102,7 +110,7 @@ void PredictionPanel::update()
     QStringList lines;
     if (!errors.isEmpty()) {
         for (const core::SettingError &e : errors)
-            lines.append(tr("%1: %2").arg(e.field, e.message).toHtmlEscaped());
+            lines.append(e.message.toHtmlEscaped()); // it names the field in the reader's language
         m_lines->setText(lines.join(QStringLiteral("<br>")));
         return;
     }
@@ -111,7 +119,7 @@ void PredictionPanel::update()
     for (DeathKind kind : core::allDeathKinds()) {
         const core::Prediction p = predictor.predict(kind);
         lines.append(line(p));
-        explanations.append(QStringLiteral("%1: %2").arg(core::deathKindTitle(kind), p.explanation));
+        explanations.append(tr("%1: %2", "kind of death, explanation").arg(core::deathKindTitle(kind), p.explanation));
     }
     m_lines->setText(lines.join(QStringLiteral("<br>")));
     // The why of each line, in the predictor's own words.

@@ -23,6 +23,9 @@ public:
     // The options a host's kernel reported on its live connection: the prediction uses them
     // (and says so) until the settings change again.
     void setAppliedOptions(const QString &host, const core::SocketOptions &options);
+    // Whose settings the prediction uses; `fixed`: the user cannot pick the other (on a real
+    // network only this machine's side is known).
+    void setSide(const QString &host, bool fixed);
     QString text() const; // what the panel shows, as plain text
 
 private:

@@ -2,6 +2,7 @@
 
 #include "core/tcp/ErrnoCatalog.h"
 #include "models/SocketOptionsText.h"
+#include "ui/views/FaultText.h"
 #include "ui/views/PacketClassStyle.h"
 
 #include <QCoreApplication>
@@ -62,7 +63,7 @@ QString EventText::headline(const Event &e)
     case EventKind::State:
         return tr("%1: %2 → %3").arg(e.host, tcpStateName(e.fromState), tcpStateName(e.toState));
     case EventKind::Fault:
-        return e.host.isEmpty() ? tr("fault: %1").arg(e.what) : tr("fault: %1 %2").arg(e.what, e.host);
+        return e.host.isEmpty() ? tr("fault: %1").arg(faultTitle(e.what)) : tr("fault: %1 %2").arg(faultTitle(e.what), e.host);
     case EventKind::Error:
         return tr("%1 saw %2 (detected by %3)")
             .arg(e.host, e.errnoValue != 0 ? core::ErrnoCatalog::describe(e.errnoValue) : tr("EOF: the peer closed"),

@@ -4,6 +4,7 @@
 #include "models/DurationText.h"
 #include "models/TimelineModel.h"
 #include "ui/views/EventDetailsText.h"
+#include "ui/views/FaultText.h"
 #include "ui/views/StateColors.h"
 #include "ui/views/TimelineChartView.h"
 
@@ -112,15 +113,16 @@ QString TimelineAnnotations::spanText(const DetectionSpan &span) const
 QString TimelineAnnotations::markerText(const TimelineMarker &m) const
 {
     if (m.kind == TimelineMarker::Kind::Fault)
-        return m.host.isEmpty() ? m.label : tr("%1 %2", "fault name, host").arg(m.label, m.host);
+        return m.host.isEmpty() ? faultTitle(m.label) : tr("%1 %2", "fault name, host").arg(faultTitle(m.label), m.host);
     if (m.kind == TimelineMarker::Kind::Options)
         return tr("%1: %2", "host, socket options set on its open connections").arg(m.host, m.label);
-    QString text = tr("%1 on %2", "errno name, host").arg(m.label, m.host);
-    if (m.mechanism != core::DetectionMechanism::None)
-        text += tr(" (%1)", "detection mechanism").arg(mechanismWords(m.mechanism));
-    if (!m.fatal)
-        text += tr(", soft", "an error the connection survived");
-    return text;
+    // "soft": an error the connection survived.
+    if (m.mechanism == core::DetectionMechanism::None)
+        return m.fatal ? tr("%1 on %2", "errno name, host").arg(m.label, m.host)
+                       : tr("%1 on %2, soft", "errno name, host").arg(m.label, m.host);
+    const QString how = mechanismWords(m.mechanism);
+    return m.fatal ? tr("%1 on %2 (%3)", "errno name, host, detection mechanism").arg(m.label, m.host, how)
+                   : tr("%1 on %2 (%3), soft", "errno name, host, detection mechanism").arg(m.label, m.host, how);
 }
 
 QHash<QString, int> TimelineAnnotations::packSlots(const QList<StateBand> &bands)
