@@ -328,6 +328,14 @@
         <source>in %1()</source>
         <translation>在 %1() 中</translation>
     </message>
+    <message>
+        <source>%1: socket options changed</source>
+        <translation>%1：套接字选项已更改</translation>
+    </message>
+    <message>
+        <source>%1: socket options set</source>
+        <translation>%1：套接字选项已设置</translation>
+    </message>
 </context>
 <context>
     <name>Expectation</name>
@@ -632,6 +640,10 @@
     <message>
         <source>--language: expected one of %1, got &apos;%2&apos;</source>
         <translation>--language：应为以下之一：%1，实际为“%2”</translation>
+    </message>
+    <message>
+        <source>Dark colours (the Fusion style with a dark palette), whatever the desktop&apos;s theme.</source>
+        <translation>深色外观（Fusion 样式配深色调色板），不论桌面主题如何。</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1618,15 @@ Allowed: %2 to %3%4.</source>
         <source>Time since the last packet from the peer arrived (tcp_info&apos;s last_ack_recv). Keepalive&apos;s idle time counts from here: the first probe goes out when it reaches the keepalive idle time.</source>
         <translation>距离最后一次收到对端数据包的时间（tcp_info 的 last_ack_recv）。保活的空闲时间从这里开始计算：达到保活空闲时间时发出第一个探测。</translation>
     </message>
+    <message>
+        <source>Keepalive</source>
+        <comment>the socket&apos;s TCP keepalive settings</comment>
+        <translation>保活</translation>
+    </message>
+    <message>
+        <source>The socket&apos;s keepalive as the kernel reports it (getsockopt after every change): idle time before the first probe, then how many probes how far apart. &quot;off&quot;: an idle connection to a vanished peer is never noticed. Changing the settings while the lab runs changes it here at once. The cell&apos;s tooltip lists every option.</source>
+        <translation>内核报告的该套接字的保活设置（每次更改后用 getsockopt 读回）：首次探测前的空闲时间，然后是探测次数和间隔。“关闭”：与已消失对端之间的空闲连接永远不会被发现。实验室运行时修改设置，这里会立即变化。单元格的提示列出所有选项。</translation>
+    </message>
 </context>
 <context>
     <name>SocketOptions</name>
@@ -1640,6 +1661,99 @@ Allowed: %2 to %3%4.</source>
     <message>
         <source>ms</source>
         <translation>ms</translation>
+    </message>
+</context>
+<context>
+    <name>SocketOptionsText</name>
+    <message>
+        <source>on</source>
+        <comment>socket option enabled</comment>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <comment>socket option disabled</comment>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <comment>TCP_USER_TIMEOUT 0: the kernel&apos;s default</comment>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <comment>keepalive disabled</comment>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 s idle, %2 × %3 s</source>
+        <comment>keepalive: idle seconds, probe count × interval seconds</comment>
+        <translation>空闲 %1 秒，%2 × %3 秒</translation>
+    </message>
+    <message>
+        <source>keepalive %1 · user timeout %2 · linger 0 %3 · IP_RECVERR %4</source>
+        <translation>保活 %1 · 用户超时 %2 · linger 0 %3 · IP_RECVERR %4</translation>
+    </message>
+    <message>
+        <source>keepalive %1</source>
+        <translation>保活 %1</translation>
+    </message>
+    <message>
+        <source>user timeout %1</source>
+        <translation>用户超时 %1</translation>
+    </message>
+    <message>
+        <source>linger 0</source>
+        <translation>linger 0</translation>
+    </message>
+    <message>
+        <source>IP_RECVERR</source>
+        <translation>IP_RECVERR</translation>
+    </message>
+    <message>
+        <source>SO_KEEPALIVE on: TCP_KEEPIDLE %1 s, TCP_KEEPINTVL %2 s, TCP_KEEPCNT %3</source>
+        <translation>SO_KEEPALIVE 开启：TCP_KEEPIDLE %1 秒，TCP_KEEPINTVL %2 秒，TCP_KEEPCNT %3</translation>
+    </message>
+    <message>
+        <source>  a dead peer is noticed %1 s after its last packet (idle + count × interval)</source>
+        <translation>  对端死亡会在其最后一个数据包之后 %1 秒被发现（空闲 + 次数 × 间隔）</translation>
+    </message>
+    <message>
+        <source>SO_KEEPALIVE off: an idle connection is never probed</source>
+        <translation>SO_KEEPALIVE 关闭：空闲连接永远不会被探测</translation>
+    </message>
+    <message>
+        <source>TCP_USER_TIMEOUT %1</source>
+        <translation>TCP_USER_TIMEOUT %1</translation>
+    </message>
+    <message>
+        <source>SO_LINGER 0 (close sends RST) %1</source>
+        <translation>SO_LINGER 0（close 发送 RST）%1</translation>
+    </message>
+    <message>
+        <source>IP_RECVERR %1</source>
+        <translation>IP_RECVERR %1</translation>
+    </message>
+    <message>
+        <source>TCP_NODELAY %1</source>
+        <translation>TCP_NODELAY %1</translation>
+    </message>
+    <message>
+        <source>now: %1</source>
+        <translation>当前：%1</translation>
+    </message>
+    <message>
+        <source> — asked: %1</source>
+        <translation> — 请求：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>option name, errno description</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source> — failed: %1</source>
+        <translation> — 失败：%1</translation>
     </message>
 </context>
 <context>
@@ -1682,6 +1796,12 @@ Allowed: %2 to %3%4.</source>
         <source>The application saw %1, raised by %2.</source>
         <comment>errno text, detection mechanism</comment>
         <translation>应用程序遇到 %1，由 %2 引发。</translation>
+    </message>
+    <message>
+        <source>As the kernel reports it for this socket:
+%1</source>
+        <translation>内核报告的该套接字设置：
+%1</translation>
     </message>
 </context>
 <context>
@@ -2098,6 +2218,14 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <source>NAT idle timeout</source>
         <translation>NAT 空闲超时</translation>
     </message>
+    <message>
+        <source>Loss, delay and the NAT change on the running cable at once.</source>
+        <translation>丢包、延迟和 NAT 会立即在运行中的网线上生效。</translation>
+    </message>
+    <message>
+        <source>ARP applies at the next Start: the hosts keep their neighbour entries.</source>
+        <translation>ARP 在下次开始时生效：主机保留现有的邻居表项。</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::EventLogDock</name>
@@ -2384,6 +2512,32 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <source>tcp_syn_retries</source>
         <translation>tcp_syn_retries</translation>
     </message>
+    <message>
+        <source>the server&apos;s</source>
+        <comment>open connections of</comment>
+        <translation>服务器端</translation>
+    </message>
+    <message>
+        <source>the client&apos;s</source>
+        <comment>open connections of</comment>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Keepalive and the socket options below apply at once to %1 open connections.</source>
+        <translation>保活和下面的套接字选项会立即应用到%1已打开的连接上。</translation>
+    </message>
+    <message>
+        <source>Applies at the next Start: the running test application keeps its heartbeat.</source>
+        <translation>在下次开始时生效：正在运行的测试程序保持原来的心跳设置。</translation>
+    </message>
+    <message>
+        <source>Applies at the next Start: the running test application keeps its traffic.</source>
+        <translation>在下次开始时生效：正在运行的测试程序保持原来的流量设置。</translation>
+    </message>
+    <message>
+        <source>Applies at the next Start: the lab host&apos;s kernel keeps the values it was started with until the lab is built again.</source>
+        <translation>在下次开始时生效：实验室主机的内核保持启动时的取值，直到实验室重新搭建。</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::LabSessionController</name>
@@ -2411,13 +2565,17 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <source>Recording %1</source>
         <translation>录制 %1</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The %1&apos;s kernel refused some socket options: %2</source>
+        <translation>%1 的内核拒绝了部分套接字选项：%2</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::LabSettingsPanel</name>
-    <message>
-        <source>The lab is running: changes here apply at the next Start (the prediction follows them now).</source>
-        <translation>实验室正在运行：这里的修改在下次开始时生效（预测会立即跟随）。</translation>
-    </message>
     <message>
         <source>Client</source>
         <comment>lab host</comment>
@@ -2435,6 +2593,14 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>The side that listens (198.18.0.2, port 5000).</source>
         <translation>监听的一端（198.18.0.2，端口 5000）。</translation>
+    </message>
+    <message>
+        <source>Running: this machine&apos;s socket options (keepalive, user timeout, linger, IP_RECVERR) apply at once to its connection; the other settings apply at the next Start. The prediction follows every field now.</source>
+        <translation>正在运行：本机的套接字选项（保活、用户超时、linger、IP_RECVERR）会立即应用到它的连接上；其他设置在下次开始时生效。预测会立即跟随每个字段。</translation>
+    </message>
+    <message>
+        <source>The lab is running: socket options (keepalive, user timeout, linger, IP_RECVERR) and the cable&apos;s loss, delay and NAT apply at once; the other settings apply at the next Start. The prediction follows every field now.</source>
+        <translation>实验室正在运行：套接字选项（保活、用户超时、linger、IP_RECVERR）以及网线的丢包、延迟和 NAT 会立即生效；其他设置在下次开始时生效。预测会立即跟随每个字段。</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2620,28 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>The language changes when HalfOpen starts again.</source>
         <translation>语言将在 HalfOpen 下次启动时更改。</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::LiveSettingGroup</name>
+    <message>
+        <source>%1 to %2%3</source>
+        <comment>allowed range: minimum, maximum, unit</comment>
+        <translation>%1 到 %2%3</translation>
+    </message>
+    <message>
+        <source>%1 is empty: type a value from %2.</source>
+        <comment>field name, allowed range</comment>
+        <translation>%1 为空：请输入 %2 之间的值。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be “%2”: allowed %3.</source>
+        <comment>field name, typed text, allowed range</comment>
+        <translation>%1 不能是“%2”：允许 %3。</translation>
+    </message>
+    <message>
+        <source>Not applied. %1</source>
+        <translation>未应用。%1</translation>
     </message>
 </context>
 <context>
@@ -2607,14 +2795,6 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <source>Two hosts in their own network namespaces, joined by a cable HalfOpen can cut, delay or make lossy. Nothing leaves this machine and no root is needed.</source>
         <translation>两台主机各在自己的网络命名空间中，由一根 HalfOpen 可以剪断、加延迟或制造丢包的网线相连。没有任何数据离开本机，也不需要 root。</translation>
     </message>
-    <message>
-        <source>Real network (not available in the window yet)</source>
-        <translation>真实网络（窗口中暂不可用）</translation>
-    </message>
-    <message>
-        <source>This machine as client or server, the peer another machine or device. Not in the window yet: use halfopen-cli serve and halfopen-cli connect on the two machines.</source>
-        <translation>本机作为客户端或服务端，对端是另一台机器或设备。窗口中暂不支持：请在两台机器上分别使用 halfopen-cli serve 和 halfopen-cli connect。</translation>
-    </message>
 </context>
 <context>
     <name>halfopen::ui::PredictionPanel</name>
@@ -2658,6 +2838,14 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <source>%1: %2</source>
         <comment>kind of death, explanation</comment>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>With the socket options the server&apos;s kernel reported for its live connection.</source>
+        <translation>使用服务器内核为其当前连接报告的套接字选项。</translation>
+    </message>
+    <message>
+        <source>With the socket options the client&apos;s kernel reported for its live connection.</source>
+        <translation>使用客户端内核为其当前连接报告的套接字选项。</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +3082,11 @@ the faults, and the time it took to notice.</source>
         <translation>还没有可画的内容：开始一次会话或打开一段录制。
 每台主机在这里各占一条泳道：它的数据包、它的套接字状态、
 发生的故障，以及察觉所用的时间。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>host, socket options set on its open connections</comment>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
