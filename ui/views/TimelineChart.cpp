@@ -15,6 +15,7 @@
 #include "ui/views/TimelineToolBar.h"
 
 #include <QCategoryAxis>
+#include <QFontMetricsF>
 #include <QChart>
 #include <QCursor>
 #include <QToolTip>
@@ -22,7 +23,6 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QLogValueAxis>
 #include <QScatterSeries>
 #include <QSplitter>
 #include <QTimer>
@@ -71,7 +71,7 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
     , m_laneChart(new QChart)
     , m_rtoChart(new QChart)
     , m_laneAxis(new QCategoryAxis)
-    , m_rtoY(new QLogValueAxis)
+    , m_rtoY(new QCategoryAxis)
     , m_liveTimer(new QTimer(this))
 {
     for (QChart *chart : {m_laneChart, m_rtoChart}) {
@@ -91,10 +91,9 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
     // No axis titles: a short plot cuts them (and then its labels) to "..."; the labels carry
     // their units instead ("2.5 s", "512 ms").
     m_laneAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
-    m_rtoY->setBase(2);
     // The unit on every label instead of an axis title, which a short plot would cut.
-    m_rtoY->setLabelFormat(tr("%.0f ms", "RTO axis label: a printf format for milliseconds"));
-    m_rtoY->setRange(100, 1600);
+    m_rtoY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    setRtoScale(RtoScale::around(200, 1000, 4));
     m_rtoChart->legend()->setAlignment(Qt::AlignTop);
     m_laneChart->addAxis(m_laneAxis, Qt::AlignLeft);
     m_rtoChart->addAxis(m_rtoY, Qt::AlignLeft);
@@ -137,6 +136,8 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
     connect(m_laneView, &TimelineChartView::hoveredAt, this, &TimelineChart::onHover);
     connect(m_laneView, &TimelineChartView::hoverLeft, this, &TimelineChart::hideCallout);
     connect(m_laneChart, &QChart::plotAreaChanged, m_annotations, &TimelineAnnotations::layout);
+    // A taller or shorter plot holds more or fewer RTO labels (after the layout, not inside it).
+    connect(m_rtoChart, &QChart::plotAreaChanged, this, &TimelineChart::updateRtoRange, Qt::QueuedConnection);
     m_liveTimer->setInterval(kLiveTickMs);
     connect(m_liveTimer, &QTimer::timeout, this, &TimelineChart::updateFollowRange);
 
@@ -220,7 +221,7 @@ QXYSeries *TimelineChart::ensureChartSeries(int index)
             if (entered)
                 QToolTip::showText(QCursor::pos(), tr("%1: RTO %2 ms at %3 s", "socket, milliseconds, seconds")
                                                        .arg(line->name())
-                                                       .arg(point.y(), 0, 'f', 0)
+                                                       .arg(RtoScale::ms(point.y()), 0, 'f', 0)
                                                        .arg(point.x(), 0, 'f', 2));
             else
                 QToolTip::hideText();
@@ -276,6 +277,8 @@ void TimelineChart::redraw(const QList<int> &indices)
         if (source.kind() == TimelineSeriesKind::Rto) {
             const bool open = m_openSockets.contains(source.socketKey());
             shown = rtoSteps(source, xMin, xMax, open ? std::optional<double>(m_model->lastX()) : std::nullopt);
+            for (QPointF &p : shown)
+                p.setY(RtoScale::y(p.y()));
             rtoChanged = true;
         } else {
             // A marker is ~9 px wide: one point per 3 px column looks the same and draws 3x faster.
@@ -346,22 +349,31 @@ void TimelineChart::updateRtoRange()
     double high = 0;
     for (QAbstractSeries *series : m_rtoChart->series()) {
         for (const QPointF &p : static_cast<QXYSeries *>(series)->points()) {
-            low = low == 0 ? p.y() : qMin(low, p.y());
-            high = qMax(high, p.y());
+            const double ms = RtoScale::ms(p.y());
+            low = low == 0 ? ms : qMin(low, ms);
+            high = qMax(high, ms);
         }
     }
     if (high <= 0)
         return;
-    // Whole powers of two around the data, so the ticks land on 256, 512, 1024...
-    // Base 2 while few doublings fit (each step one label), base 4 beyond: labels never crowd.
-    const double lo = std::exp2(std::floor(std::log2(low / 1.2)));
-    double hi = qMax(std::exp2(std::ceil(std::log2(high * 1.2))), lo * 4);
-    const int doublings = int(std::lround(std::log2(hi / lo)));
-    const int base = doublings > 5 ? 4 : 2;
-    if (base == 4 && doublings % 2 != 0)
-        hi *= 2;
-    m_rtoY->setBase(base);
-    m_rtoY->setRange(lo, hi);
+    // A label per doubling while they fit the plot's height, fewer beyond.
+    const double rowHeight = QFontMetricsF(m_rtoY->labelsFont()).height() * 1.5;
+    const double plotHeight = m_rtoChart->plotArea().height() > 0 ? m_rtoChart->plotArea().height() : 100;
+    setRtoScale(RtoScale::around(low, high, int(plotHeight / rowHeight)));
+}
+
+void TimelineChart::setRtoScale(const RtoScale &scale)
+{
+    if (scale == m_rtoScale)
+        return;
+    m_rtoScale = scale;
+    for (const QString &label : m_rtoY->categoriesLabels())
+        m_rtoY->remove(label);
+    // Labels sit on their values; the first category starts just below the lowest one.
+    m_rtoY->setStartValue(scale.yMin - 1);
+    for (const RtoScale::Tick &tick : scale.ticks)
+        m_rtoY->append(tick.label, tick.y);
+    m_rtoY->setRange(scale.yMin, scale.yMax);
 }
 
 double TimelineChart::xMin() const

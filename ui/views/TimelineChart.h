@@ -5,9 +5,10 @@
 #include <QSet>
 #include <QWidget>
 
+#include "ui/views/RtoScale.h"
+
 class QCategoryAxis;
 class QChart;
-class QLogValueAxis;
 class QTimer;
 class QValueAxis;
 class QXYSeries;
@@ -89,6 +90,7 @@ private:
     QXYSeries *ensureChartSeries(int modelSeries);
     void updateLanes();
     void updateRtoRange();
+    void setRtoScale(const RtoScale &scale);
     void updateFollowRange();
     void setRangeQuietly(double min, double max);
     void onRangeChanged();
@@ -101,7 +103,8 @@ private:
     SharedTimeAxis *m_time;
     QValueAxis *m_x; // the lane chart's side of m_time
     QCategoryAxis *m_laneAxis;
-    QLogValueAxis *m_rtoY;
+    QCategoryAxis *m_rtoY; // log2 of the RTO in ms, labelled by m_rtoScale
+    RtoScale m_rtoScale;
     TimelineChartView *m_laneView;
     TimelineChartView *m_rtoView;
     TimelineAnnotations *m_annotations;

@@ -7,6 +7,7 @@
 #include "core/session/Session.h"
 #include "models/TimelineModel.h"
 #include "tests/models/ModelFixtures.h"
+#include "ui/views/RtoScale.h"
 #include "ui/views/TimelineAnnotations.h"
 #include "ui/views/TimelineChart.h"
 #include "ui/views/TimelineChartView.h"
@@ -14,6 +15,8 @@
 #include <QChart>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
+#include <QRegularExpression>
 #include <QImage>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -104,7 +107,7 @@ private slots:
         QCOMPARE(line->chart(), chart.rtoChart());
         QList<double> ys;
         for (const QPointF &p : line->points())
-            ys.append(p.y());
+            ys.append(qRound(halfopen::ui::RtoScale::ms(p.y()))); // plotted as log2 of ms
         QVERIFY(ys.contains(204));
         QVERIFY(ys.contains(408));
         QVERIFY(ys.contains(816));
@@ -113,6 +116,52 @@ private slots:
         session.add(packet(6.5, QStringLiteral("client"), QStringLiteral("keepalive-probe")));
         model.flush();
         QCOMPARE(pointsOf(chart, model.packetSeries(QStringLiteral("keepalive-probe"))), 4);
+    }
+
+    void rtoScaleDoublesFromAHundredMilliseconds()
+    {
+        using halfopen::ui::RtoScale;
+        // Room for every doubling: the values Linux's RTO steps through, in their units.
+        const RtoScale all = RtoScale::around(204, 3264, 20);
+        QStringList labels;
+        for (const RtoScale::Tick &t : all.ticks)
+            labels << t.label;
+        QCOMPARE(labels, (QStringList{"100 ms", "200 ms", "400 ms", "800 ms", "1.6 s", "3.2 s", "6.4 s"}));
+        QVERIFY(all.yMin <= RtoScale::y(204) && all.yMax >= RtoScale::y(3264));
+        // Little room: fewer labels, the data still inside.
+        const RtoScale few = RtoScale::around(204, 120000, 3);
+        QVERIFY(few.ticks.size() <= 3);
+        QVERIFY(few.yMin <= RtoScale::y(204) && few.yMax >= RtoScale::y(120000));
+        QCOMPARE(RtoScale::label(102400), QStringLiteral("102 s"));
+        QCOMPARE(RtoScale::ms(RtoScale::y(816)), 816.0);
+    }
+
+    void rtoAxisLabelsAreNotCutInASmallPlot()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(900, 380); // the RTO plot gets its minimum height
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        // A cable pulled while sending: the RTO doubles from 204 ms to 13 s.
+        double rto = 204;
+        for (int i = 0; i < 7; ++i, rto *= 2)
+            session.add(sample(1 + i, QStringLiteral("client"), 40000, established(rto, 100)));
+        model.flush();
+        const QRegularExpression seconds(QStringLiteral("^\\d+\\.\\d s$"));
+        auto axisLabels = [&] {
+            QStringList texts;
+            for (QGraphicsItem *item : chart.rtoChart()->scene()->items()) {
+                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                    texts << text->toPlainText();
+            }
+            return texts;
+        };
+        QTRY_VERIFY2(!axisLabels().filter(seconds).isEmpty(), qPrintable(axisLabels().join(QLatin1Char('|'))));
+        const QStringList texts = axisLabels();
+        QVERIFY2(texts.filter(QStringLiteral("…")).isEmpty() && texts.filter(QStringLiteral("...")).isEmpty(),
+                 qPrintable(texts.join(QLatin1Char('|'))));
     }
 
     void bandsMarkersAndSpanAreLabelled()
