@@ -54,9 +54,15 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
     connect(controller, &LabSessionController::runStateChanged, this, &MainWindow::onRunStateChanged);
     connect(controller, &LabSessionController::sessionStarted, m_verdict, &VerdictPanel::setScenario);
     connect(controller, &LabSessionController::evaluated, m_verdict, &VerdictPanel::setOutcome);
+    // A lab whose process never ran sent no event saying so: the strip hears it here.
+    connect(controller, &LabSessionController::evaluated, m_topology, [this](const lab::ScenarioOutcome &outcome) {
+        if (outcome.ending == lab::ScenarioOutcome::Ending::LabFailed)
+            m_topology->setLabFailed(outcome.error);
+    });
     connect(controller, &LabSessionController::problem, this, &MainWindow::showProblem);
     connect(controller, &LabSessionController::finished, this, [this] {
-        statusBar()->showMessage(tr("Finished: %1").arg(m_controller->scenario().title), 10000);
+        const bool failed = m_controller->outcome().ending == lab::ScenarioOutcome::Ending::LabFailed;
+        statusBar()->showMessage((failed ? tr("Failed: %1") : tr("Finished: %1")).arg(m_controller->scenario().title), 10000);
     });
     connect(controller, &LabSessionController::recordingEnded, this, [this](const QString &path) {
         m_record->setChecked(false);

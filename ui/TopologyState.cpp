@@ -16,8 +16,26 @@ TopologyState::Host *TopologyState::host(const QString &name)
     return nullptr;
 }
 
+void TopologyState::labFailed(const QString &message)
+{
+    lab = Lab::Failed;
+    labError = message;
+}
+
 bool TopologyState::apply(const core::Event &event)
 {
+    if (event.kind == core::EventKind::Endpoint && event.host == QLatin1String("lab")) {
+        const TopologyState before = *this;
+        if (event.what == QLatin1String("hosts_up") || event.what == QLatin1String("ready")) {
+            if (lab != Lab::Failed)
+                lab = Lab::Running;
+        } else if (event.what == QLatin1String("failed")) {
+            labFailed(event.detail.value(QStringLiteral("message")).toString());
+        } else if (event.what == QLatin1String("stopped") && lab != Lab::Failed) {
+            lab = Lab::Stopped;
+        }
+        return !(before == *this);
+    }
     if (event.kind != core::EventKind::Fault)
         return false;
     QString error;

@@ -21,14 +21,21 @@ struct TopologyState {
         bool operator==(const Host &) const = default;
     };
 
+    // The lab itself (or this machine's endpoint on a real network), from its `lab` events.
+    enum class Lab { NotStarted, Running, Stopped, Failed };
+
     Host client;
     Host server;
+    Lab lab = Lab::NotStarted;
+    QString labError; // why it failed
     double lossPercent = 0;
     double delayMs = 0;
 
-    // Applies a fault event; any other event changes nothing. Returns true when it changed something.
+    // Applies a fault event or a lab's lifecycle event; any other event changes nothing. Returns true when it changed something.
     bool apply(const core::Event &event);
     Host *host(const QString &name);
+    // The lab could not start or broke down (also when no event said so: its process never ran).
+    void labFailed(const QString &message);
     bool operator==(const TopologyState &) const = default;
 };
 

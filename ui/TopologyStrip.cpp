@@ -59,6 +59,12 @@ void TopologyStrip::setRealNetwork(bool real, const QString &host, const QString
     update();
 }
 
+void TopologyStrip::setLabFailed(const QString &message)
+{
+    m_state.labFailed(message);
+    update();
+}
+
 QSize TopologyStrip::sizeHint() const
 {
     return {600, fontMetrics().height() * 5};
@@ -71,6 +77,9 @@ QSize TopologyStrip::minimumSizeHint() const
 
 QString TopologyStrip::status(const TopologyState::Host &host) const
 {
+    using Lab = TopologyState::Lab;
+    if (m_state.lab == Lab::Failed)
+        return tr("not running", "lab host state: the lab failed");
     if (!m_started)
         return tr("not started", "lab host state");
     if (host.poweredOff)
@@ -79,15 +88,23 @@ QString TopologyStrip::status(const TopologyState::Host &host) const
         return tr("process killed");
     if (host.frozen)
         return tr("process frozen");
+    if (m_state.lab == Lab::NotStarted)
+        return tr("starting…", "lab host state");
+    if (m_state.lab == Lab::Stopped)
+        return tr("stopped", "lab host state: the lab was stopped");
     return tr("running", "lab host state");
 }
 
 void TopologyStrip::drawHost(QPainter &painter, const QRectF &box, const QString &name, const QString &address,
                              const TopologyState::Host &host, bool realPeer)
 {
-    const QColor accent = !m_started || realPeer                    ? palette().color(QPalette::PlaceholderText)
+    // Grey while nothing runs there: not started, a lab that failed, or one stopped since.
+    const bool idle = !m_started || m_state.lab == TopologyState::Lab::Failed;
+    const bool stopped = m_state.lab != TopologyState::Lab::Running;
+    const QColor accent = idle || realPeer                      ? palette().color(QPalette::PlaceholderText)
         : host.poweredOff || host.processKilled ? kBroken
         : host.frozen                           ? kFrozen
+        : stopped                               ? palette().color(QPalette::PlaceholderText)
                                                 : kHealthy;
     painter.setPen(QPen(accent, 2));
     painter.setBrush(host.poweredOff ? palette().color(QPalette::Window) : palette().color(QPalette::Base));
@@ -140,7 +157,8 @@ void TopologyStrip::paintEvent(QPaintEvent *)
     const bool clientCut = m_state.client.unplugged || m_state.client.poweredOff || (markedCut && !peerIsServer);
     const bool serverCut = m_state.server.unplugged || m_state.server.poweredOff || (markedCut && peerIsServer);
     const bool lossy = m_state.lossPercent > 0;
-    QPen cable(lossy ? kDegraded : palette().color(QPalette::Text), 3);
+    const bool failed = m_state.lab == TopologyState::Lab::Failed;
+    QPen cable(lossy ? kDegraded : palette().color(failed ? QPalette::PlaceholderText : QPalette::Text), 3);
     if (lossy)
         cable.setStyle(Qt::DashLine);
     painter.setPen(cable);
@@ -157,6 +175,8 @@ void TopologyStrip::paintEvent(QPaintEvent *)
         drawCut(right - gap / 2);
 
     QStringList notes;
+    if (failed)
+        notes << (m_real ? tr("could not run: see the message above") : tr("the lab could not run: see the message above"));
     if (m_state.client.unplugged || m_state.server.unplugged)
         notes << tr("cable cut");
     if (markedCut)
@@ -171,8 +191,11 @@ void TopologyStrip::paintEvent(QPaintEvent *)
         notes << tr("ICMP unreachable → client");
     painter.setPen(notes.isEmpty() ? palette().color(QPalette::PlaceholderText) : readableOn(kBroken, palette().color(QPalette::Window)));
     const QRectF label(left + gap, y - line * 1.6, right - left - 2 * gap, line * 1.4);
-    const QString idle = m_real ? (m_started ? tr("real network") : tr("press Start to connect"))
-                                : (m_started ? tr("cable connected") : tr("press Start to build the lab"));
+    const bool stopped = m_state.lab == TopologyState::Lab::Stopped;
+    const QString idle = !m_started ? (m_real ? tr("press Start to connect") : tr("press Start to build the lab"))
+        : stopped                   ? (m_real ? tr("stopped") : tr("lab stopped"))
+        : m_real                    ? tr("real network")
+                                    : tr("cable connected");
     painter.drawText(label, Qt::AlignCenter, notes.isEmpty() ? idle : notes.join(QStringLiteral(" · ")));
 }
 

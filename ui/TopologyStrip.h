@@ -22,6 +22,8 @@ public:
     // Real-network mode: this machine is `host` ("client" or "server"), the other box is the
     // real peer at `peer` (an address, or a phrase when unknown). false: the lab's two hosts.
     void setRealNetwork(bool real, const QString &host = {}, const QString &thisMachine = {}, const QString &peer = {});
+    // The run failed (the controller's word, for a lab whose process never sent an event).
+    void setLabFailed(const QString &message);
     // The user pressed "I pulled the cable now" in this session.
     bool markerPressed() const { return m_markerUs > 0; }
     QSize sizeHint() const override;

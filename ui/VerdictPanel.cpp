@@ -36,6 +36,7 @@ VerdictPanel::VerdictPanel(core::Session *session, QWidget *parent)
     , m_countdown(new QLabel(this))
     , m_expectations(new QLabel(this))
     , m_explanation(new QLabel(this))
+    , m_hint(new QLabel(this))
 {
     setObjectName(QStringLiteral("verdictPanel"));
     m_title->setObjectName(QStringLiteral("verdictTitle"));
@@ -45,6 +46,9 @@ VerdictPanel::VerdictPanel(core::Session *session, QWidget *parent)
     m_countdown->setObjectName(QStringLiteral("verdictCountdown"));
     m_expectations->setObjectName(QStringLiteral("verdictExpectations"));
     m_explanation->setObjectName(QStringLiteral("verdictExplanation"));
+    m_hint->setObjectName(QStringLiteral("verdictHint"));
+    m_hint->setText(tr("To begin: press Start (Ctrl+R). In a free lab session, then press Power off on the Server row; "
+                       "a scenario does its faults by itself. This panel then tells when and how each side noticed."));
     QFont big = m_headline->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
@@ -53,7 +57,7 @@ VerdictPanel::VerdictPanel(core::Session *session, QWidget *parent)
     bold.setBold(true);
     m_title->setFont(bold);
     auto *layout = new QVBoxLayout(this);
-    for (QLabel *label : {m_title, m_headline, m_meaning, m_later, m_countdown, m_expectations, m_explanation}) {
+    for (QLabel *label : {m_title, m_headline, m_hint, m_meaning, m_later, m_countdown, m_expectations, m_explanation}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         layout->addWidget(label);
@@ -76,6 +80,31 @@ void VerdictPanel::setScenario(const lab::Scenario &scenario)
     hideEmptyLines();
 }
 
+void VerdictPanel::updateHint()
+{
+    // Only while nothing has run yet: afterwards the panel has its own story to tell.
+    m_hint->setVisible(!m_running && m_session->size() == 0 && !m_labFailed);
+}
+
+void VerdictPanel::labFailed(const QString &message)
+{
+    if (m_labFailed)
+        return;
+    m_labFailed = true;
+    m_lastSample.clear();
+    // A lab that broke down after a detection keeps that answer; one that never ran has none.
+    if (m_detected) {
+        const QString line = tr("Then the lab failed: %1").arg(message);
+        m_later->setText(m_later->text().isEmpty() ? line : m_later->text() + QLatin1Char('\n') + line);
+    } else {
+        m_headline->setText(m_scenario.name == QLatin1String("real-network") ? tr("This machine's endpoint did not run: nothing was measured.")
+                                                                              : tr("The lab did not run: nothing was measured."));
+        m_meaning->setText(message);
+    }
+    updateHint();
+    hideEmptyLines();
+}
+
 void VerdictPanel::setRunning(bool running)
 {
     m_running = running;
@@ -83,11 +112,19 @@ void VerdictPanel::setRunning(bool running)
         m_tick.start();
     else
         m_tick.stop();
+    updateHint();
     updateCountdown();
 }
 
 void VerdictPanel::setOutcome(const lab::ScenarioOutcome &outcome)
 {
+    if (outcome.ending == lab::ScenarioOutcome::Ending::LabFailed)
+        labFailed(outcome.error);
+    if (outcome.ending == lab::ScenarioOutcome::Ending::LabFailed && outcome.readyUs == 0) {
+        m_expectations->setText(outcome.expectations.isEmpty() ? QString() : tr("Expectations not judged: the lab did not run."));
+        hideEmptyLines();
+        return;
+    }
     if (outcome.expectations.isEmpty()) {
         m_expectations->clear();
         hideEmptyLines();
@@ -101,7 +138,10 @@ void VerdictPanel::setOutcome(const lab::ScenarioOutcome &outcome)
         else
             open << r.expectation.id;
     }
-    const QString text = open.isEmpty()
+    const bool failed = outcome.ending == lab::ScenarioOutcome::Ending::LabFailed;
+    const QString text = failed
+        ? tr("Expectations met: %1 of %2 before the lab failed").arg(met).arg(outcome.expectations.size())
+        : open.isEmpty()
         ? tr("Expectations met: %1 of %2").arg(met).arg(outcome.expectations.size())
         : tr("Expectations met: %1 of %2 (waiting for or missed: %3)")
               .arg(met)
@@ -137,12 +177,15 @@ void VerdictPanel::reset()
 {
     m_detected = false;
     m_markerUs = 0;
+    m_peerLost.clear();
+    m_labFailed = false;
     m_lastSample.clear();
     m_heartbeatMisses.clear();
     m_headline->setText(tr("Nothing has noticed a problem yet."));
     m_meaning->clear();
     m_later->clear();
     m_countdown->clear();
+    updateHint();
     hideEmptyLines();
 }
 
@@ -229,6 +272,14 @@ void VerdictPanel::onEvent(const Event &event)
     case EventKind::Fault:
         if (event.what == QLatin1String("marker"))
             m_markerUs = event.tUs;
+        else if (event.what == QLatin1String("power-off") || event.what == QLatin1String("unplug"))
+            m_peerLost = event.host;
+        else if (event.what == QLatin1String("power-on") || event.what == QLatin1String("replug"))
+            m_peerLost.clear();
+        break;
+    case EventKind::Endpoint:
+        if (event.host == QLatin1String("lab") && event.what == QLatin1String("failed"))
+            labFailed(event.detail.value(QStringLiteral("message")).toString());
         break;
     case EventKind::Heartbeat:
         if (event.what == QLatin1String("missed"))
@@ -239,6 +290,7 @@ void VerdictPanel::onEvent(const Event &event)
     default:
         break;
     }
+    updateHint();
     hideEmptyLines();
 }
 
@@ -268,6 +320,13 @@ QString VerdictPanel::countdownFor(const QString &host) const
             parts << tr("zero-window probe in %1 s").arg(leftS, 0, 'f', 1);
         }
     }
+    // The other host is gone and this one's connection sits idle with no timer: the textbook
+    // half-open connection. Say so, and what would end the wait, instead of a silent panel.
+    const bool otherLost = !m_peerLost.isEmpty() && m_peerLost != host;
+    if (otherLost && parts.isEmpty() && found != m_lastSample.cend() && found->sample && found->sample->timerKnown
+        && found->sample->timer == core::TcpTimer::Off && !config.endpoint.heartbeat.enabled)
+        parts << tr("no timer running: with nothing to send and keepalive off it will never notice (a half-open "
+                    "connection). Turn on TCP keepalive in Settings (it applies at once) or press Send now.");
     const qint64 misses = m_heartbeatMisses.value(host);
     if (misses > 0)
         parts << tr("heartbeat: %1 of %2 missed").arg(misses).arg(config.endpoint.heartbeat.misses);

@@ -46,6 +46,8 @@ private:
     void updateCountdown();
     void hideEmptyLines();
     QString countdownFor(const QString &host) const;
+    void labFailed(const QString &message);
+    void updateHint();
 
     core::Session *m_session;
     lab::Scenario m_scenario;
@@ -54,6 +56,8 @@ private:
     QHash<QString, core::Event> m_lastSample;    // per host: its test socket's latest sample
     QHash<QString, qint64> m_heartbeatMisses;    // per host: misses in a row so far
     qint64 m_markerUs = 0;                       // the user's latest "I pulled the cable now"; 0: none
+    QString m_peerLost;                          // the host a power-off or unplug took away; empty: none
+    bool m_labFailed = false;
     QLabel *m_title;
     QLabel *m_headline;
     QLabel *m_meaning;
@@ -61,6 +65,7 @@ private:
     QLabel *m_countdown;
     QLabel *m_expectations;
     QLabel *m_explanation;
+    QLabel *m_hint; // before any run: what to press
     QTimer m_tick;
 };
 

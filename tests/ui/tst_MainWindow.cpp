@@ -357,6 +357,13 @@ void TestMainWindow::labThatCannotStartIsReportedInTheWindow()
     QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
     QVERIFY(w.toolButton(QStringLiteral("startAction"))->isEnabled());
     QVERIFY(!w.find<QToolButton>(QStringLiteral("serverPowerOffButton"))->isEnabled());
+    // Nothing pretends it ran: the hosts are not running, the verdict says nothing was measured.
+    auto *topology = w.find<ui::TopologyStrip>(QStringLiteral("topologyStrip"));
+    QCOMPARE(topology->state().lab, ui::TopologyState::Lab::Failed);
+    QVERIFY(topology->state().labError.contains(QStringLiteral("/nonexistent/halfopen-lab")));
+    auto *verdict = w.find<ui::VerdictPanel>(QStringLiteral("verdictPanel"));
+    QVERIFY2(verdict->headline().contains(QStringLiteral("did not run")), qPrintable(verdict->headline()));
+    QVERIFY(w.find<QLabel>(QStringLiteral("verdictMeaning"))->text().contains(QStringLiteral("/nonexistent/halfopen-lab")));
 }
 
 QTEST_MAIN(TestMainWindow)

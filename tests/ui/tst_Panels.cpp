@@ -3,6 +3,7 @@
 // faults (typing debounced, a field it does not accept refused and explained), the fault bar's faults, the topology from fault events, the verdict headline,
 // the CSV export and the settings facade.
 
+#include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
 #include "ui/AppSettings.h"
 #include "ui/CableSettingsPanel.h"
@@ -212,6 +213,27 @@ void TestPanels::topologyFollowsFaults()
     core::Event other;
     other.kind = core::EventKind::State;
     QVERIFY(!state.apply(other));
+
+    // The lab's own events: up, stopped; a failure stays a failure when the teardown follows.
+    auto labEvent = [](const QString &what, const QString &message = {}) {
+        core::Event e;
+        e.kind = core::EventKind::Endpoint;
+        e.host = QStringLiteral("lab");
+        e.what = what;
+        if (!message.isEmpty())
+            e.detail = {{QStringLiteral("message"), message}};
+        return e;
+    };
+    QCOMPARE(state.lab, ui::TopologyState::Lab::NotStarted);
+    QVERIFY(state.apply(labEvent(QStringLiteral("hosts_up"))));
+    QCOMPARE(state.lab, ui::TopologyState::Lab::Running);
+    QVERIFY(state.apply(labEvent(QStringLiteral("stopped"))));
+    QCOMPARE(state.lab, ui::TopologyState::Lab::Stopped);
+    ui::TopologyState failing;
+    QVERIFY(failing.apply(labEvent(QStringLiteral("failed"), QStringLiteral("cannot create a user namespace"))));
+    QVERIFY(!failing.apply(labEvent(QStringLiteral("stopped"))));
+    QCOMPARE(failing.lab, ui::TopologyState::Lab::Failed);
+    QCOMPARE(failing.labError, QStringLiteral("cannot create a user namespace"));
 }
 
 void TestPanels::verdictHeadline()
@@ -247,6 +269,35 @@ void TestPanels::verdictHeadline()
     session.clear();
     QVERIFY(panel.laterDetections().isEmpty());
     QVERIFY(!panel.headline().contains(QStringLiteral("ETIMEDOUT")));
+
+    // Before anything ran, the panel says what to press; once a run is under way, it does not.
+    auto *hint = panel.findChild<QLabel *>(QStringLiteral("verdictHint"));
+    QVERIFY(hint && !hint->isHidden());
+    QVERIFY(hint->text().contains(QStringLiteral("Power off")));
+    panel.setRunning(true);
+    QVERIFY(hint->isHidden());
+
+    // The peer powered off, the client idle with no timer: the half-open connection, said so.
+    core::Event off;
+    off.kind = core::EventKind::Fault;
+    off.host = QStringLiteral("server");
+    off.what = QStringLiteral("power-off");
+    session.add(off);
+    core::Event idle;
+    idle.kind = core::EventKind::Sample;
+    idle.tUs = core::monotonicNowUs();
+    idle.host = QStringLiteral("client");
+    idle.local = QStringLiteral("198.18.0.1:40000");
+    idle.remote = QStringLiteral("198.18.0.2:5000");
+    core::TcpInfoSample quiet;
+    quiet.state = core::TcpState::Established;
+    quiet.timerKnown = true;
+    quiet.timer = core::TcpTimer::Off;
+    idle.sample = quiet;
+    session.add(idle);
+    QTRY_VERIFY2(panel.countdown().contains(QStringLiteral("never notice")), qPrintable(panel.countdown()));
+    QVERIFY(panel.countdown().startsWith(QStringLiteral("Client:")));
+    panel.setRunning(false);
 }
 
 void TestPanels::csvQuotesFields()
