@@ -45,8 +45,13 @@ EventLogDock::EventLogDock(core::Session *session, QWidget *parent)
     auto *copy = new QAction(tr("Copy"), m_view);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
-    connect(copy, &QAction::triggered, this, &EventLogDock::copySelection);
+    connect(copy, &QAction::triggered, this, [this] { copySelection(); });
     m_view->addAction(copy);
+    // The events as a recording holds them, for a bug report or a script.
+    auto *copyJson = new QAction(tr("Copy as JSON"), m_view);
+    copyJson->setObjectName(QStringLiteral("copyEventsJson"));
+    connect(copyJson, &QAction::triggered, this, [this] { copySelection(EventLogModel::RawJsonRole); });
+    m_view->addAction(copyJson);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     // Follow the newest event while the view is at the bottom.
@@ -64,12 +69,16 @@ EventLogDock::EventLogDock(core::Session *session, QWidget *parent)
     setWidget(content);
 }
 
-void EventLogDock::copySelection() const
+void EventLogDock::copySelection(int role) const
 {
     QModelIndexList rows = m_view->selectionModel()->selectedRows();
     std::sort(rows.begin(), rows.end());
     QStringList lines;
     for (const QModelIndex &row : std::as_const(rows)) {
+        if (role == EventLogModel::RawJsonRole) {
+            lines << m_filter->index(row.row(), 0).data(role).toString();
+            continue;
+        }
         QStringList fields;
         for (int column = 0; column < m_filter->columnCount(); ++column)
             fields << m_filter->index(row.row(), column).data().toString();

@@ -23,7 +23,8 @@ public:
     explicit EventLogDock(core::Session *session, QWidget *parent = nullptr);
 
     QTableView *view() const { return m_view; }
-    void copySelection() const;
+    // The selected rows to the clipboard: as shown (tab-separated), or one JSON line each.
+    void copySelection(int role = Qt::DisplayRole) const;
 
 private:
     EventLogModel *m_model;

@@ -3,6 +3,8 @@
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "models/SocketOptionsText.h"
+#include "ui/VerdictPanel.h"
+#include "ui/views/FaultText.h"
 
 #include <QJsonDocument>
 
@@ -75,13 +77,57 @@ QString EventLogModel::details(const Event &e)
     }
 }
 
+namespace {
+// The detail's plain values as "bytes sent 3090, how error"; nested objects (a lab's whole
+// configuration) are left to the raw JSON.
+QString plainFields(const QJsonObject &detail)
+{
+    if (detail.contains(QStringLiteral("message")))
+        return detail.value(QStringLiteral("message")).toString();
+    QStringList fields;
+    for (auto it = detail.constBegin(); it != detail.constEnd(); ++it) {
+        if (it->isObject() || it->isArray())
+            continue;
+        QString key = it.key();
+        key.replace(QLatin1Char('_'), QLatin1Char(' '));
+        fields << QStringLiteral("%1 %2").arg(key, it->toVariant().toString());
+    }
+    return fields.join(QStringLiteral(", "));
+}
+} // namespace
+
+QString EventLogModel::readableDetails(const Event &e)
+{
+    switch (e.kind) {
+    case EventKind::Verdict:
+        return VerdictPanel::headlineFor(e);
+    case EventKind::Fault: {
+        QString text = e.host.isEmpty() ? faultTitle(e.what) : tr("%1 %2", "fault, then the host it hit").arg(faultTitle(e.what), e.host);
+        const QJsonValue value = e.detail.value(QStringLiteral("value"));
+        if (value.isDouble() && value.toDouble() != 0)
+            text = tr("%1 (%2)", "fault and its value").arg(text).arg(value.toDouble());
+        return text;
+    }
+    case EventKind::Endpoint:
+        if (e.what == QLatin1String("options"))
+            return details(e);
+        return plainFields(e.detail);
+    case EventKind::Heartbeat:
+        return e.detail.isEmpty() ? QString() : plainFields(e.detail);
+    default:
+        return details(e);
+    }
+}
+
 QVariant EventLogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != RawJsonRole)
         return {};
     const Event &e = m_session->events().at(index.row());
+    if (role == RawJsonRole)
+        return QString::fromUtf8(QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact));
     switch (Column(index.column())) {
     case Column::Time:
         return QString::number((e.tUs - m_session->originUs()) / 1e6, 'f', 3);
@@ -91,8 +137,13 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return core::eventKindName(e.kind);
     case Column::What:
         return e.kind == EventKind::Error ? core::ErrnoCatalog::name(e.errnoValue) : e.what;
-    case Column::Details:
-        return details(e);
+    case Column::Details: {
+        const QString text = readableDetails(e);
+        if (role == Qt::ToolTipRole && !e.detail.isEmpty()) // the words, then the data they came from
+            return tr("%1\n\n%2", "event details, then its raw JSON")
+                .arg(text, QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Indented)).trimmed());
+        return text;
+    }
     case Column::Count:
         break;
     }

@@ -24,9 +24,16 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // The details column's text: errors with errno name and meaning, state changes as
+    // The whole event as one JSON line (what a recording holds): the details column's tooltip
+    // and "Copy as JSON" give it.
+    static constexpr int RawJsonRole = Qt::UserRole + 1;
+
+    // The details for a file (CSV): errors with errno name and meaning, state changes as
     // "FROM → TO", the rest as their detail object.
     static QString details(const core::Event &event);
+    // The details column's text: the same, but verdicts, faults and endpoint events in words
+    // ("Client: dead peer detected 5.10 s after…", "bytes sent 3090, how error").
+    static QString readableDetails(const core::Event &event);
 
 private:
     core::Session *m_session;

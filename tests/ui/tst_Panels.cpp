@@ -8,6 +8,7 @@
 #include "ui/AppSettings.h"
 #include "ui/CableSettingsPanel.h"
 #include "ui/EventCsvExport.h"
+#include "ui/EventLogModel.h"
 #include "ui/FaultBar.h"
 #include "ui/HostSettingsPanel.h"
 #include "ui/LiveSettingGroup.h"
@@ -17,6 +18,7 @@
 
 #include <QDoubleSpinBox>
 #include <QGroupBox>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -65,6 +67,7 @@ private slots:
     void faultBarEmitsFaultsWhileRunning();
     void topologyFollowsFaults();
     void verdictHeadline();
+    void eventLogReadsInWords();
     void csvQuotesFields();
     void settingsKeepLabAndLayout();
 };
@@ -298,6 +301,35 @@ void TestPanels::verdictHeadline()
     QTRY_VERIFY2(panel.countdown().contains(QStringLiteral("never notice")), qPrintable(panel.countdown()));
     QVERIFY(panel.countdown().startsWith(QStringLiteral("Client:")));
     panel.setRunning(false);
+}
+
+void TestPanels::eventLogReadsInWords()
+{
+    core::Session session;
+    ui::EventLogModel model(&session);
+    core::Event closed;
+    closed.kind = core::EventKind::Endpoint;
+    closed.host = QStringLiteral("client");
+    closed.what = QStringLiteral("closed");
+    closed.detail = {{QStringLiteral("bytes_sent"), 3090}, {QStringLiteral("how"), QStringLiteral("error")}};
+    core::Event verdict;
+    verdict.kind = core::EventKind::Verdict;
+    verdict.host = QStringLiteral("client");
+    verdict.errnoValue = ETIMEDOUT;
+    verdict.mechanism = core::DetectionMechanism::RetransmissionTimeout;
+    verdict.detail = {{QStringLiteral("fatal"), true}, {QStringLiteral("elapsed_s"), 13.96}, {QStringLiteral("reference"), QStringLiteral("fault")}};
+    session.add(closed);
+    session.add(verdict);
+    const int details = int(ui::EventLogModel::Column::Details);
+    QCOMPARE(model.index(0, details).data().toString(), QStringLiteral("bytes sent 3090, how error"));
+    QCOMPARE(model.index(1, details).data().toString(), ui::VerdictPanel::headlineFor(verdict));
+    QVERIFY(!model.index(1, details).data().toString().contains(QLatin1Char('{')));
+    // The raw data stays at hand: in the tooltip, and whole for "Copy as JSON".
+    QVERIFY(model.index(1, details).data(Qt::ToolTipRole).toString().contains(QStringLiteral("\"elapsed_s\": 13.96")));
+    const QString json = model.index(0, 0).data(ui::EventLogModel::RawJsonRole).toString();
+    QCOMPARE(core::Event::fromJson(QJsonDocument::fromJson(json.toUtf8()).object())->detail, closed.detail);
+    // A file keeps the data as it was.
+    QVERIFY(ui::EventLogModel::details(verdict).startsWith(QLatin1Char('{')));
 }
 
 void TestPanels::csvQuotesFields()
