@@ -66,7 +66,9 @@ PredictionPanel::PredictionPanel(QWidget *parent)
     m_lines->setWordWrap(true);
     m_lines->setTextFormat(Qt::RichText);
     m_lines->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_lines->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_lines);
+    layout->addStretch(); // a tall dock: the text stays under its title, the room goes below
     connect(m_side, &QComboBox::currentIndexChanged, this, &PredictionPanel::update);
     update();
 }
