@@ -135,6 +135,12 @@ void LabHost::commandEndpoint(const QByteArray &line)
         m_endpoint.write(line + '\n');
 }
 
+void LabHost::setSocketOptions(const QJsonObject &options)
+{
+    m_config.endpoint.options = core::SocketOptions::fromJson(options);
+    commandEndpoint("options " + QJsonDocument(options).toJson(QJsonDocument::Compact));
+}
+
 void LabHost::readEndpoint()
 {
     m_buffer += m_endpoint.readAllStandardOutput();

@@ -35,6 +35,9 @@ public:
     bool endpointRunning() const { return m_endpoint.state() != QProcess::NotRunning; }
     void signalEndpoint(int signal);
     void commandEndpoint(const QByteArray &line);
+    // Live socket options: the running endpoint sets them at once, and an endpoint started
+    // later (the device reconnecting, a power-on) starts with them rather than the first ones.
+    void setSocketOptions(const QJsonObject &options);
 
 signals:
     void event(const halfopen::core::Event &event);

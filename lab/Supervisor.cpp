@@ -47,7 +47,7 @@ void Supervisor::handleCommand(const QJsonObject &command)
         LabHost *h = host(command.value(QStringLiteral("host")).toString());
         const QJsonObject options = command.value(QStringLiteral("options")).toObject();
         if (h)
-            h->commandEndpoint("options " + QJsonDocument(options).toJson(QJsonDocument::Compact));
+            h->setSocketOptions(options);
         else
             labEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), tr("options: host must be client or server")}});
     } else if (cmd == QLatin1String("stop")) {

@@ -43,10 +43,7 @@ int runConnect(const QStringList &arguments)
         return ExitRuntime;
     TestClient client(config);
     QObject::connect(&client, &TestClient::event, run.session(), &Session::add);
-    QObject::connect(&run, &EndpointRun::command, &client, [&client](const EndpointCommand &command) {
-        if (client.connection())
-            command.applyTo(client.connection());
-    });
+    QObject::connect(&run, &EndpointRun::command, &client, [&client](const EndpointCommand &command) { command.applyTo(&client); });
     QObject::connect(&run, &EndpointRun::quitRequested, qApp, [] { QCoreApplication::exit(ExitOk); });
     QObject::connect(&client, &TestClient::finished, qApp, [&] {
         const TestConnection *c = client.connection();

@@ -52,10 +52,7 @@ int runServe(const QStringList &arguments)
         return runtimeError(error);
 
     int status = ExitOk;
-    QObject::connect(&run, &EndpointRun::command, &server, [&server](const EndpointCommand &command) {
-        for (TestConnection *c : server.openConnections())
-            command.applyTo(c);
-    });
+    QObject::connect(&run, &EndpointRun::command, &server, [&server](const EndpointCommand &command) { command.applyTo(&server); });
     QObject::connect(&run, &EndpointRun::quitRequested, qApp, [] { QCoreApplication::exit(ExitOk); });
     QObject::connect(&server, &TestServer::connectionFinished, &server, [&](TestConnection *c) {
         if (!parser.isSet(once))

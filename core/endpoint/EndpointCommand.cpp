@@ -1,6 +1,8 @@
 #include "core/endpoint/EndpointCommand.h"
 
+#include "core/endpoint/TestClient.h"
 #include "core/endpoint/TestConnection.h"
+#include "core/endpoint/TestServer.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -63,6 +65,24 @@ std::optional<EndpointCommand> EndpointCommand::parse(const QString &line, QStri
         return std::nullopt;
     }
     return command;
+}
+
+void EndpointCommand::applyTo(TestServer *server) const
+{
+    if (kind == Kind::SetOptions) {
+        server->setOptions(options);
+        return;
+    }
+    for (TestConnection *c : server->openConnections())
+        applyTo(c);
+}
+
+void EndpointCommand::applyTo(TestClient *client) const
+{
+    if (kind == Kind::SetOptions)
+        client->setOptions(options);
+    else if (client->connection())
+        applyTo(client->connection());
 }
 
 void EndpointCommand::applyTo(TestConnection *connection) const

@@ -7,7 +7,9 @@
 
 namespace halfopen::core {
 
+class TestClient;
 class TestConnection;
+class TestServer;
 
 // A command for a running endpoint, typed by a user on stdin or sent by the lab as JSON:
 //   send [BYTES] | close | abort | shutdown-write | quit | options {json SocketOptions}
@@ -23,6 +25,10 @@ struct EndpointCommand {
 
     // Carries the command out on one connection (Quit is the caller's to handle).
     void applyTo(TestConnection *connection) const;
+    // ... on every open connection of a server, or a client's; options are also kept for the
+    // connections that come later.
+    void applyTo(TestServer *server) const;
+    void applyTo(TestClient *client) const;
 };
 
 } // namespace halfopen::core

@@ -32,6 +32,15 @@ TestClient::~TestClient()
     }
 }
 
+void TestClient::setOptions(const SocketOptions &options)
+{
+    m_config.options = options;
+    if (m_connection)
+        m_connection->setOptions(options);
+    else if (m_fd >= 0)
+        emit event(applySocketOptions(m_fd, options, m_config.host));
+}
+
 bool TestClient::connectTo(const SocketAddress &address, QString *error)
 {
     m_target = address;

@@ -27,6 +27,10 @@ public:
     bool connectTo(const SocketAddress &address, QString *error);
 
     TestConnection *connection() const { return m_connection; }
+    // New socket options: set at once on the connection (or the socket still connecting, so
+    // the SYN retries and user timeout follow them too) and reported, and kept for what comes next.
+    void setOptions(const SocketOptions &options);
+    const SocketOptions &options() const { return m_config.options; }
     TcpInfoSampler *sampler() { return &m_sampler; }
     // errno of a failed connect (0 if it did not fail).
     int connectErrno() const { return m_connectErrno; }

@@ -90,6 +90,16 @@ QList<TestConnection *> TestServer::openConnections() const
     return open;
 }
 
+void TestServer::setOptions(const SocketOptions &options)
+{
+    m_config.options = options;
+    // Accepted sockets inherit some of them from the listener; each is set and reported anyway.
+    if (m_fd >= 0)
+        options.applyTo(m_fd);
+    for (TestConnection *c : std::as_const(m_connections))
+        c->setOptions(options);
+}
+
 void TestServer::acceptPending()
 {
     for (;;) {

@@ -30,6 +30,10 @@ public:
     int listeningFd() const { return m_fd; }
 
     QList<TestConnection *> openConnections() const;
+    // New socket options: set at once on every open connection (each reports them) and kept
+    // for the connections accepted from now on, which would otherwise start with the old ones.
+    void setOptions(const SocketOptions &options);
+    const SocketOptions &options() const { return m_config.options; }
     TcpInfoSampler *sampler() { return &m_sampler; }
 
 signals:

@@ -2,12 +2,14 @@
 // heartbeat detects), and a killed peer (FIN, CLOSE_WAIT, RST, EPIPE; FIN_WAIT_2/TIME_WAIT of the
 // killed side seen through sock_diag).
 
+#include "core/endpoint/EndpointCommand.h"
 #include "core/endpoint/TestClient.h"
 #include "core/endpoint/TestConnection.h"
 #include "core/observe/SockDiagClient.h"
 #include "core/session/MonotonicClock.h"
 #include "tests/support/CliPeer.h"
 
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
@@ -93,6 +95,7 @@ class EndpointLoopbackTest : public QObject
 
 private slots:
     void optionsAreAppliedAndVisibleInSs();
+    void changedOptionsReachLaterConnections();
     void frozenPeerIsSeenByHeartbeatNotKeepalive();
     void killedPeerGivesFinThenEpipe();
     void killedPeerLeavesTimeWaitOnItsSide();
@@ -138,6 +141,61 @@ void EndpointLoopbackTest::optionsAreAppliedAndVisibleInSs()
     changed.keepalive = {true, 7, 3, 2};
     client.endpoint.connection()->setOptions(changed);
     QCOMPARE(SocketOptions::readFrom(client.endpoint.connection()->fd()).keepalive, changed.keepalive);
+}
+
+void EndpointLoopbackTest::changedOptionsReachLaterConnections()
+{
+    // A server told new options on stdin while a connection is open: that one gets them at
+    // once, and so does a connection accepted afterwards (not the options it started with).
+    CliPeer server;
+    const int port = server.startServer(QStringLiteral("127.0.0.1:0"));
+    QVERIFY(port > 0);
+    Client first{EndpointConfig()};
+    QVERIFY(first.connectTo(port));
+    auto optionsEvents = [&server] {
+        QList<Event> found;
+        for (const Event &e : server.events()) {
+            if (e.kind == EventKind::Endpoint && e.what == QLatin1String("options"))
+                found << e;
+        }
+        return found;
+    };
+    QTRY_COMPARE(optionsEvents().size(), 1);
+    QCOMPARE(SocketOptions::fromJson(optionsEvents().at(0).detail.value(QStringLiteral("applied")).toObject()).keepalive.enabled, false);
+
+    SocketOptions changed;
+    changed.keepalive = {true, 7, 3, 2};
+    changed.userTimeoutMs = 4000;
+    server.write("options " + QJsonDocument(changed.toJson()).toJson(QJsonDocument::Compact));
+    QTRY_COMPARE(optionsEvents().size(), 2); // the open connection, set live
+    QCOMPARE(SocketOptions::fromJson(optionsEvents().at(1).detail.value(QStringLiteral("applied")).toObject()), changed);
+
+    Client second{EndpointConfig()};
+    QVERIFY(second.connectTo(port));
+    QTRY_COMPARE(optionsEvents().size(), 3);
+    const Event later = optionsEvents().at(2);
+    QCOMPARE(later.remote, second.endpoint.connection()->local());
+    // What the kernel reports back through getsockopt on the new connection.
+    QCOMPARE(SocketOptions::fromJson(later.detail.value(QStringLiteral("applied")).toObject()), changed);
+    QVERIFY(!later.detail.contains(QStringLiteral("failed")));
+    // ss agrees: the new connection's server side runs a keepalive timer of at most 7 s.
+    QProcess ss;
+    ss.start(QStringLiteral("ss"), {QStringLiteral("-tnoH"), QStringLiteral("state"), QStringLiteral("established"),
+                                    QStringLiteral("( sport = :%1 and dport = :%2 )")
+                                        .arg(port)
+                                        .arg(second.endpoint.connection()->local().section(QLatin1Char(':'), -1))});
+    QVERIFY(ss.waitForFinished(5000));
+    const QString out = QString::fromUtf8(ss.readAllStandardOutput());
+    QVERIFY2(out.contains(QLatin1String("timer:(keepalive,")), qPrintable(out));
+
+    // A client told new options before it connects starts with them too.
+    QString error;
+    const auto command = EndpointCommand::parse(QStringLiteral("options ") + QString::fromUtf8(QJsonDocument(changed.toJson()).toJson(QJsonDocument::Compact)), &error);
+    QVERIFY2(command, qPrintable(error));
+    Client third{EndpointConfig()};
+    command->applyTo(&third.endpoint);
+    QVERIFY(third.connectTo(port));
+    QCOMPARE(SocketOptions::readFrom(third.endpoint.connection()->fd()), changed);
 }
 
 void EndpointLoopbackTest::frozenPeerIsSeenByHeartbeatNotKeepalive()
