@@ -39,6 +39,7 @@ EventLogDock::EventLogDock(core::Session *session, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 4);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
+    m_view->setMinimumHeight(m_view->fontMetrics().height() * 5); // the header and a few rows
     for (int column = 0; column < int(EventLogModel::Column::Details); ++column)
         m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
 

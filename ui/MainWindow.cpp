@@ -37,6 +37,11 @@ namespace halfopen::ui {
 
 using State = LabSessionController::RunState;
 
+namespace {
+// Screen lines (available) below which the event log starts as a tab beside the settings.
+constexpr int kRoomForLogBelowViews = 900;
+} // namespace
+
 MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListModel *scenarios, AppSettings *settings,
                        QWidget *parent)
     : QMainWindow(parent)
@@ -118,7 +123,7 @@ QWidget *MainWindow::buildCentral()
     top->setWidgetResizable(true);
     top->setFrameShape(QFrame::NoFrame);
     top->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    top->setMinimumHeight(fontMetrics().height() * 9);
+    top->setMinimumHeight(fontMetrics().height() * 6);
 
     auto *views = new QSplitter(Qt::Vertical, this);
     views->setObjectName(QStringLiteral("viewSplitter"));
@@ -175,6 +180,12 @@ void MainWindow::buildDocks()
     resizeDocks({scenarioDock, predictionDock, settingsDock}, {200, 220, 500}, Qt::Vertical);
     resizeDocks({settingsDock}, {430}, Qt::Horizontal);
     resizeDocks({m_eventLog}, {130}, Qt::Vertical);
+    // A laptop's 768 lines cannot hold the views and the log under them: the log goes behind
+    // the settings as a tab, the views keep the height (a layout the user saves wins next time).
+    if (screen() && screen()->availableSize().height() < kRoomForLogBelowViews) {
+        tabifyDockWidget(settingsDock, m_eventLog);
+        settingsDock->raise();
+    }
 }
 
 void MainWindow::buildActions()

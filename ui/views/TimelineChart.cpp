@@ -108,8 +108,8 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
-    m_laneView->setMinimumHeight(160);
-    m_rtoView->setMinimumHeight(140);
+    m_laneView->setMinimumHeight(120);
+    m_rtoView->setMinimumHeight(90); // the RTO axis labels fewer doublings when short
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -354,8 +354,10 @@ void TimelineChart::updateRtoRange()
             high = qMax(high, ms);
         }
     }
-    if (high <= 0)
-        return;
+    if (high <= 0) { // nothing drawn yet: an RTO's usual first values
+        low = 200;
+        high = 1000;
+    }
     // A label per doubling while they fit the plot's height, fewer beyond.
     const double rowHeight = QFontMetricsF(m_rtoY->labelsFont()).height() * 1.5;
     const double plotHeight = m_rtoChart->plotArea().height() > 0 ? m_rtoChart->plotArea().height() : 100;
