@@ -108,8 +108,8 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
-    m_laneView->setMinimumHeight(120);
-    m_rtoView->setMinimumHeight(90); // the RTO axis labels fewer doublings when short
+    m_laneView->setMinimumHeight(100);
+    m_rtoView->setMinimumHeight(110); // below, Qt Charts cuts the time labels to "…"
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
