@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/session/JsonlRecorder.h"
+#include "core/session/RecordingLoader.h"
 #include "core/session/Session.h"
 #include "lab/LabDriver.h"
 #include "lab/scenario/Scenario.h"
@@ -54,8 +55,12 @@ public:
     bool startRecording(const QString &path, QString *error);
     void stopRecording();
     bool isRecording() const { return m_recorder.isOpen(); }
-    // Replaces the session with a recording. Damaged lines are skipped and listed in *problems.
-    bool openRecording(const QString &path, QString *error, QStringList *problems);
+    // Replaces the session with a recording: its first part at once, the rest as it is read in
+    // the background (a long recording paints at once and fills in). recordingOpened says when
+    // every event is in; damaged lines are skipped and listed there. False, with *error, when
+    // the file cannot be read (the session is left as it was) or a run is under way.
+    bool openRecording(const QString &path, QString *error);
+    bool isOpeningRecording() const { return m_loader.isReading(); }
 
 signals:
     void runStateChanged(halfopen::ui::LabSessionController::RunState state);
@@ -66,11 +71,14 @@ signals:
     void problem(const QString &message);
     void finished(const QJsonObject &summary);
     void recordingEnded(const QString &path);
+    // Every event of the recording opened is in the session.
+    void recordingOpened(const QString &path, const QStringList &problems);
 
 private:
     void begin(const lab::Scenario &scenario, bool free);
     void setState(RunState state);
     void onLabEvent(const core::Event &event);
+    void announceOpened();
 
     core::Session m_session;
     models::SocketTableModel m_socketTable{&m_session};
@@ -78,6 +86,9 @@ private:
     lab::LabDriver *m_driver;
     lab::ScenarioRunner m_runner;
     core::JsonlRecorder m_recorder;
+    core::RecordingLoader m_loader;
+    QString m_openingPath;
+    QStringList m_openingProblems;
     lab::Scenario m_scenario;
     bool m_free = false;
     QString m_capturePath;
