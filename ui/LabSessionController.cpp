@@ -128,6 +128,7 @@ bool LabSessionController::openRecording(const QString &path, QString *error)
     m_scenario.title = tr("Recording %1").arg(QFileInfo(path).fileName());
     m_free = false;
     m_session.clear();
+    m_session.reserve(start.expectedEvents);
     if (start.originUs >= 0)
         m_session.setOriginUs(start.originUs);
     emit sessionStarted(m_scenario);

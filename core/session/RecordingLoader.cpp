@@ -86,6 +86,7 @@ bool RecordingLoader::open(const QString &path, Start *start, QString *error)
     const qsizetype firstEnd = lineEndFrom(all, m_firstBytes);
     parseJsonlLines(QByteArrayView(all).first(firstEnd), 1, &parser, &start->events, &start->problems);
     start->complete = firstEnd >= all.size();
+    start->expectedEvents = firstEnd > 0 ? qsizetype(double(start->events.size()) * all.size() / firstEnd * 1.05) : 0;
     if (start->complete)
         return true;
 

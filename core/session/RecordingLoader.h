@@ -30,6 +30,7 @@ public:
         QStringList problems;  // its damaged lines ("line 12: ...")
         qint64 originUs = -1;  // the time of the first origin event anywhere in the file; -1: none
         bool complete = false; // the first part is the whole file: nothing will follow
+        qsizetype expectedEvents = 0; // in the whole file, judged by the first part
     };
 
     // The event whose time is time zero, wherever it is in the file: open() looks for the first
