@@ -37,8 +37,9 @@ struct TableResult {
     double medianMs = 0;    // wall time
     double maxMs = 0;
     double medianCpuMs = 0; // the process's CPU time (all threads): what a busy machine distorts least
-    double medianPaintMs = 0; // of the wall time: the table painting its cells
+    double medianPaintMs = 0; // of the wall time: the table repainting (cells, headers, scroll bars)
     double medianSettleMs = 0; // of the wall time: the proxy filtering and re-sorting the batch
+    double medianUnpaintedMs = 0; // the wall time less the painting: what the target holds for
     int layoutChanges = 0;  // over all timed updates: how often the rows were reordered
 };
 
