@@ -2,8 +2,10 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+PACKAGE_DIR ?= build-package
+PACKAGE_CMAKE_FLAGS ?=
 
-.PHONY: run test build deps configure clean bench
+.PHONY: run test build deps configure clean bench package translations
 
 deps:
 	@scripts/install-deps.sh
@@ -20,8 +22,22 @@ run: build
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS) --timeout 300
 
+# Refresh resources/translations/*.ts from the sources (lupdate); then translate what is unfinished.
+translations: configure
+	cmake --build $(BUILD_DIR) --target update_translations
+
 bench: build
 	tests/bench/run-all.sh $(BUILD_DIR)
 
+# The Debian package, from a build of its own (optimised, no tests; cpack strips the binaries).
+# Configured every time, so the version (from git) is the current commit's.
+package: deps
+	cmake -S . -B $(PACKAGE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHALFOPEN_BUILD_TESTS=OFF $(PACKAGE_CMAKE_FLAGS)
+	cmake --build $(PACKAGE_DIR) -j $(JOBS)
+	rm -f $(PACKAGE_DIR)/halfopen_*.deb
+	cd $(PACKAGE_DIR) && cpack -G DEB
+	@echo "Package: $$(ls $(CURDIR)/$(PACKAGE_DIR)/halfopen_*.deb)"
+	@echo "Install it with: sudo apt install $$(ls $(CURDIR)/$(PACKAGE_DIR)/halfopen_*.deb)"
+
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(PACKAGE_DIR)

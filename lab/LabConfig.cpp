@@ -28,10 +28,10 @@ constexpr SysctlRange kSysctls[] = {
     {"net.ipv4.tcp_orphan_retries", 0, 255},
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LabConfig", text);
-}
+// lupdate takes the context from this class: the strings below are "LabConfig"'s.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(LabConfig)
+};
 
 bool readHost(const QJsonObject &j, const QString &path, HostConfig *host, QString *error)
 {
@@ -48,12 +48,12 @@ bool readHost(const QJsonObject &j, const QString &path, HostConfig *host, QStri
         else if (role == QLatin1String("none"))
             host->role = HostConfig::Role::None;
         else
-            return fail(QStringLiteral("role"), tr("must be server, client or none"));
+            return fail(QStringLiteral("role"), Text::tr("must be server, client or none"));
     }
     if (j.contains(QStringLiteral("port"))) {
         const int port = j.value(QStringLiteral("port")).toInt(-1);
         if (port < 1 || port > 65535)
-            return fail(QStringLiteral("port"), tr("must be between 1 and 65535"));
+            return fail(QStringLiteral("port"), Text::tr("must be between 1 and 65535"));
         host->port = quint16(port);
     }
     core::SocketOptions &o = host->endpoint.options;
@@ -112,7 +112,7 @@ bool isAllowedSysctl(const QString &name, const QString &value, QString *error)
         bool ok = false;
         const int v = value.toInt(&ok);
         if (!ok || v < s.minimum || v > s.maximum) {
-            *error = tr("must be between %1 and %2").arg(s.minimum).arg(s.maximum);
+            *error = Text::tr("must be between %1 and %2").arg(s.minimum).arg(s.maximum);
             return false;
         }
         return true;
@@ -120,7 +120,7 @@ bool isAllowedSysctl(const QString &name, const QString &value, QString *error)
     QStringList names;
     for (const SysctlRange &s : kSysctls)
         names << QString::fromLatin1(s.name);
-    *error = tr("is not a per-namespace setting the lab changes; allowed: %1").arg(names.join(QStringLiteral(", ")));
+    *error = Text::tr("is not a per-namespace setting the lab changes; allowed: %1").arg(names.join(QStringLiteral(", ")));
     return false;
 }
 
@@ -218,7 +218,7 @@ std::optional<LabConfig> LabConfig::fromJson(const QJsonObject &json, QString *e
     const QJsonObject hosts = json.value(QStringLiteral("hosts")).toObject();
     for (auto it = hosts.begin(); it != hosts.end(); ++it) {
         if (it.key() != QLatin1String("client") && it.key() != QLatin1String("server")) {
-            *error = QStringLiteral("hosts.%1: %2").arg(it.key(), tr("unknown host: the lab has client and server"));
+            *error = QStringLiteral("hosts.%1: %2").arg(it.key(), Text::tr("unknown host: the lab has client and server"));
             return std::nullopt;
         }
     }
@@ -232,7 +232,7 @@ std::optional<LabConfig> LabConfig::fromJson(const QJsonObject &json, QString *e
         if (v.isUndefined())
             return true;
         if (!v.isDouble() || v.toDouble() < minimum || v.toDouble() > maximum) {
-            *error = QStringLiteral("cable.%1: %2").arg(QLatin1String(key), tr("must be between %1 and %2").arg(minimum).arg(maximum));
+            *error = QStringLiteral("cable.%1: %2").arg(QLatin1String(key), Text::tr("must be between %1 and %2").arg(minimum).arg(maximum));
             return false;
         }
         *out = v.toDouble();

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace halfopen::lab {
@@ -13,6 +14,17 @@ QString besideUs(const QString &name)
 {
     return QDir(QCoreApplication::applicationDirPath()).filePath(name);
 }
+
+// Beside us in the build tree (and in a copied folder); installed, in libexec: /usr/bin/halfopen
+// starts /usr/libexec/halfopen/halfopen-lab (HALFOPEN_LIBEXEC_FROM_BIN, from the install rules).
+QString supervisorBesideUs()
+{
+    const QString beside = besideUs(QStringLiteral("halfopen-lab"));
+    if (QFileInfo::exists(beside))
+        return beside;
+    const QString installed = QDir::cleanPath(besideUs(QStringLiteral(HALFOPEN_LIBEXEC_FROM_BIN "/halfopen-lab")));
+    return QFileInfo::exists(installed) ? installed : beside;
+}
 } // namespace
 
 LabProcess::LabProcess(const Options &options, QObject *parent)
@@ -20,7 +32,7 @@ LabProcess::LabProcess(const Options &options, QObject *parent)
     , m_options(options)
 {
     if (m_options.supervisorPath.isEmpty())
-        m_options.supervisorPath = besideUs(QStringLiteral("halfopen-lab"));
+        m_options.supervisorPath = supervisorBesideUs();
     if (m_options.endpointPath.isEmpty())
         m_options.endpointPath = besideUs(QStringLiteral("halfopen-cli"));
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &LabProcess::readEvents);

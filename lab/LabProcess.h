@@ -14,7 +14,7 @@ class LabProcess : public LabDriver
     Q_OBJECT
 public:
     struct Options {
-        QString supervisorPath;  // halfopen-lab; empty: next to the running executable
+        QString supervisorPath;  // halfopen-lab; empty: next to the running executable, else in ../libexec/halfopen
         QString endpointPath;    // halfopen-cli run inside the hosts; empty: next to the running executable
         QString pcapPath;        // capture of every frame on the cable; empty: none
         QStringList launcher;    // runs the supervisor through this, e.g. setpriv as another user

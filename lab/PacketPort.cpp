@@ -44,16 +44,16 @@ PacketPort::~PacketPort()
 bool PacketPort::open(const QString &interfaceName, QString *error)
 {
     auto fail = [&](const char *what) {
-        *error = QCoreApplication::translate("PacketPort", "%1 on %2: %3").arg(QLatin1String(what), interfaceName, ErrnoCatalog::describe(errno));
+        *error = QCoreApplication::translate("PacketPort", "%1 on %2: %3").arg(QCoreApplication::translate("PacketPort", what), interfaceName, ErrnoCatalog::describe(errno));
         close();
         return false;
     };
     m_fd = ::socket(AF_PACKET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, htons(ETH_P_ALL));
     if (m_fd < 0)
-        return fail("cannot open a packet socket");
+        return fail(QT_TRANSLATE_NOOP("PacketPort", "cannot open a packet socket"));
     const unsigned index = ::if_nametoindex(interfaceName.toLatin1().constData());
     if (index == 0)
-        return fail("no such interface");
+        return fail(QT_TRANSLATE_NOOP("PacketPort", "no such interface"));
     // Frames we send out of this end must not come back to us as if the host had sent them.
     const int on = 1;
     ::setsockopt(m_fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &on, sizeof on);
@@ -64,7 +64,7 @@ bool PacketPort::open(const QString &interfaceName, QString *error)
     address.sll_protocol = htons(ETH_P_ALL);
     address.sll_ifindex = int(index);
     if (::bind(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
-        return fail("cannot bind a packet socket");
+        return fail(QT_TRANSLATE_NOOP("PacketPort", "cannot bind a packet socket"));
     m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &PacketPort::readFrames);
     return true;

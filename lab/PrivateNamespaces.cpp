@@ -1,10 +1,11 @@
 #include "lab/PrivateNamespaces.h"
 
 #include "core/tcp/ErrnoCatalog.h"
+#include "lab/UserNamespaceHelp.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QProcess>
+#include <QStandardPaths>
 
 #include <fcntl.h>
 #include <sched.h>
@@ -18,10 +19,10 @@ using core::ErrnoCatalog;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PrivateNamespaces", text);
-}
+// lupdate takes the context from this class: the strings below are "PrivateNamespaces"'s.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(PrivateNamespaces)
+};
 
 bool writeFile(const char *path, const QByteArray &text)
 {
@@ -33,18 +34,24 @@ bool writeFile(const char *path, const QByteArray &text)
     return ok;
 }
 
-QString userNamespaceHelp(int error)
+// A failure that may come from a restriction on unprivileged user namespaces: with the reason and
+// the fix. (Under Ubuntu's AppArmor restriction the user namespace itself is granted, but without
+// capabilities: it is creating the network namespace that fails.)
+QString explained(const QString &failure, int error)
 {
-    QString help = tr("cannot create a user namespace: %1.").arg(ErrnoCatalog::describe(error));
-    if (QFile::exists(QStringLiteral("/proc/sys/kernel/apparmor_restrict_unprivileged_userns")))
-        help += QLatin1Char(' ') + tr("AppArmor restricts unprivileged user namespaces on this system "
-                                      "(kernel.apparmor_restrict_unprivileged_userns = 1): install HalfOpen's AppArmor "
-                                      "profile, or run: sudo sysctl kernel.apparmor_restrict_unprivileged_userns=0");
-    else if (QFile::exists(QStringLiteral("/proc/sys/kernel/unprivileged_userns_clone")))
-        help += QLatin1Char(' ') + tr("Enable them with: sudo sysctl kernel.unprivileged_userns_clone=1");
-    else
-        help += QLatin1Char(' ') + tr("Check user.max_user_namespaces (must be > 0), or run the lab as root.");
-    return help;
+    return explainUserNamespaceFailure(failure, error, UserNamespaceEnvironment::read());
+}
+
+// `ip` and `sysctl` by name: from PATH, else from the sbin folders, which a normal user's PATH
+// lacks on Debian (/usr/sbin/sysctl), so the lab works from a desktop menu too.
+QString systemTool(const QString &program)
+{
+    if (program.contains(QLatin1Char('/')))
+        return program;
+    QString found = QStandardPaths::findExecutable(program);
+    if (found.isEmpty())
+        found = QStandardPaths::findExecutable(program, {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
+    return found.isEmpty() ? program : found;
 }
 
 } // namespace
@@ -55,19 +62,23 @@ bool enterPrivateNamespaces(QString *error)
     const gid_t gid = ::getegid();
     if (uid != 0) {
         if (::unshare(CLONE_NEWUSER) != 0) {
-            *error = userNamespaceHelp(errno);
+            const int e = errno;
+            *error = explained(Text::tr("cannot create a user namespace: %1").arg(ErrnoCatalog::describe(e)), e);
             return false;
         }
         // Map ourselves to root inside: full capabilities over namespaces we create, nothing outside.
         writeFile("/proc/self/setgroups", "deny");
         if (!writeFile("/proc/self/uid_map", QByteArrayLiteral("0 ") + QByteArray::number(uid) + " 1")
             || !writeFile("/proc/self/gid_map", QByteArrayLiteral("0 ") + QByteArray::number(gid) + " 1")) {
-            *error = tr("cannot map our user into the new user namespace: %1").arg(ErrnoCatalog::describe(errno));
+            const int e = errno;
+            *error = explained(Text::tr("cannot map our user into the new user namespace: %1").arg(ErrnoCatalog::describe(e)), e);
             return false;
         }
     }
     if (::unshare(CLONE_NEWNET) != 0) {
-        *error = tr("cannot create a network namespace: %1").arg(ErrnoCatalog::describe(errno));
+        const int e = errno;
+        const QString failure = Text::tr("cannot create a network namespace: %1").arg(ErrnoCatalog::describe(e));
+        *error = uid != 0 ? explained(failure, e) : failure;
         return false;
     }
     return true;
@@ -77,12 +88,12 @@ int createNetworkNamespace(QString *error)
 {
     const int home = ::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
     if (home < 0) {
-        *error = tr("cannot open our network namespace: %1").arg(ErrnoCatalog::describe(errno));
+        *error = Text::tr("cannot open our network namespace: %1").arg(ErrnoCatalog::describe(errno));
         return -1;
     }
     int created = -1;
     if (::unshare(CLONE_NEWNET) != 0) {
-        *error = tr("cannot create a network namespace: %1").arg(ErrnoCatalog::describe(errno));
+        *error = Text::tr("cannot create a network namespace: %1").arg(ErrnoCatalog::describe(errno));
     } else {
         created = ::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
         if (::setns(home, CLONE_NEWNET) != 0)
@@ -95,7 +106,7 @@ int createNetworkNamespace(QString *error)
 bool runInNamespace(int netnsFd, const QString &program, const QStringList &arguments, const QByteArray &input, QString *error)
 {
     QProcess process;
-    process.setProgram(program);
+    process.setProgram(systemTool(program));
     process.setArguments(arguments);
     if (netnsFd >= 0)
         process.setChildProcessModifier([netnsFd] {
@@ -104,13 +115,13 @@ bool runInNamespace(int netnsFd, const QString &program, const QStringList &argu
         });
     process.start();
     if (!process.waitForStarted(5000)) {
-        *error = tr("cannot run %1: %2").arg(program, process.errorString());
+        *error = Text::tr("cannot run %1: %2").arg(program, process.errorString());
         return false;
     }
     process.write(input);
     process.closeWriteChannel();
     if (!process.waitForFinished(10000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        *error = tr("%1 %2 failed: %3").arg(program, arguments.join(QLatin1Char(' ')),
+        *error = Text::tr("%1 %2 failed: %3").arg(program, arguments.join(QLatin1Char(' ')),
                                               QString::fromLocal8Bit(process.readAllStandardError()).trimmed());
         return false;
     }

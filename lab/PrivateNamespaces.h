@@ -15,7 +15,8 @@ bool enterPrivateNamespaces(QString *error);
 int createNetworkNamespace(QString *error);
 
 // Runs `program` inside the network namespace `netnsFd` (-1: ours) and waits for it. stdin gets
-// `input`. False with the program's stderr on failure.
+// `input`. A bare name is looked up in PATH, then in /usr/sbin and /sbin. False with the
+// program's stderr on failure.
 bool runInNamespace(int netnsFd, const QString &program, const QStringList &arguments,
                     const QByteArray &input, QString *error);
 

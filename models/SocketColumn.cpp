@@ -54,6 +54,8 @@ QString SocketColumnText::title(SocketColumn column)
         return tr("RTT", "round-trip time, abbreviation kept in every language");
     case SocketColumn::LastReceived:
         return tr("Last received", "time since the last packet from the peer arrived");
+    case SocketColumn::Keepalive:
+        return tr("Keepalive", "the socket's TCP keepalive settings");
     }
     return {};
 }
@@ -103,6 +105,11 @@ QString SocketColumnText::toolTip(SocketColumn column)
         return tr("Time since the last packet from the peer arrived (tcp_info's last_ack_recv). "
                   "Keepalive's idle time counts from here: the first probe goes out when it "
                   "reaches the keepalive idle time.");
+    case SocketColumn::Keepalive:
+        return tr("The socket's keepalive as the kernel reports it (getsockopt after every change): "
+                  "idle time before the first probe, then how many probes how far apart. \"off\": an "
+                  "idle connection to a vanished peer is never noticed. Changing the settings while "
+                  "the lab runs changes it here at once. The cell's tooltip lists every option.");
     }
     return {};
 }

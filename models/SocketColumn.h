@@ -20,8 +20,9 @@ enum class SocketColumn : int {
     Rto,
     Rtt,
     LastReceived,
+    Keepalive, // the socket's keepalive as getsockopt read it back (the `options` events)
 };
-inline constexpr int kSocketColumnCount = int(SocketColumn::LastReceived) + 1;
+inline constexpr int kSocketColumnCount = int(SocketColumn::Keepalive) + 1;
 
 // Translated header text and its tooltip: what the number means, in plain words.
 QString socketColumnTitle(SocketColumn column);

@@ -2,6 +2,7 @@
 
 #include "core/tcp/ErrnoCatalog.h"
 #include "models/DurationText.h"
+#include "models/SocketOptionsText.h"
 
 #include <limits>
 
@@ -105,6 +106,17 @@ int SocketRow::close(qint64 tUs, qint64 nowMs)
         return None;
     m_lastEventUs = tUs;
     return setState(TcpState::Closed, nowMs);
+}
+
+int SocketRow::setOptions(const core::SocketOptions &options, qint64 tUs)
+{
+    if (tUs < m_optionsUs)
+        return None;
+    m_optionsUs = tUs;
+    if (m_options == options)
+        return None;
+    m_options = options;
+    return Values;
 }
 
 int SocketRow::applySample(const core::TcpInfoSample &sample, qint64 nowMs)
@@ -220,6 +232,8 @@ QVariant SocketRow::display(SocketColumn column, qint64 nowMs) const
         const auto ms = lastReceivedMs(nowMs);
         return ms ? durationText(*ms) : QString();
     }
+    case SocketColumn::Keepalive:
+        return m_options ? keepaliveText(m_options->keepalive) : QString();
     default:
         break;
     }
@@ -280,6 +294,13 @@ QVariant SocketRow::raw(SocketColumn column, qint64 nowMs) const
         return s.rttMs();
     case SocketColumn::LastReceived:
         return lastReceivedMs(nowMs).value_or(-1);
+    case SocketColumn::Keepalive: {
+        // By how long a dead peer goes unnoticed: off sorts after every setting, unknown last.
+        if (!m_options)
+            return std::numeric_limits<qint64>::max();
+        const core::KeepaliveSettings &k = m_options->keepalive;
+        return k.enabled ? qint64(k.idleS) + qint64(k.count) * k.intervalS : std::numeric_limits<qint64>::max() - 1;
+    }
     }
     return {};
 }
@@ -310,6 +331,8 @@ QString SocketRow::toolTip(SocketColumn column) const
         return tr("The application saw %1, raised by %2.", "errno text, detection mechanism")
             .arg(error, core::mechanismName(m_mechanism));
     }
+    if (column == SocketColumn::Keepalive && m_options)
+        return tr("As the kernel reports it for this socket:\n%1").arg(socketOptionsDetails(*m_options));
     return {};
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/session/Event.h"
+#include "core/tcp/SocketOptions.h"
 #include "models/SocketColumn.h"
 
 #include <QCoreApplication>
 #include <QVariant>
+#include <limits>
 #include <optional>
 
 namespace halfopen::models {
@@ -32,6 +34,9 @@ public:
     int apply(const core::Event &event, qint64 nowMs);
     // The socket is gone without an event of its own (its host was powered off).
     int close(qint64 tUs, qint64 nowMs);
+    // What getsockopt read back after the options were set (an `options` event); an older
+    // report than the one shown is ignored.
+    int setOptions(const core::SocketOptions &options, qint64 tUs);
 
     QVariant display(SocketColumn column, qint64 nowMs) const;
     QVariant raw(SocketColumn column, qint64 nowMs) const;
@@ -52,6 +57,7 @@ public:
     const QString &host() const { return m_host; }
     core::TcpState state() const { return m_state; }
     const std::optional<core::TcpInfoSample> &sample() const { return m_sample; }
+    const std::optional<core::SocketOptions> &options() const { return m_options; }
 
     // ms until the running timer fires (negative when overdue), or nullopt when none runs.
     std::optional<qint64> timerLeftMs(qint64 nowMs) const;
@@ -82,6 +88,8 @@ private:
     qint64 m_closingSinceMs = -1;
     int m_errno = 0;
     core::DetectionMechanism m_mechanism = core::DetectionMechanism::None;
+    std::optional<core::SocketOptions> m_options;
+    qint64 m_optionsUs = std::numeric_limits<qint64>::min();
 };
 
 } // namespace halfopen::models

@@ -21,7 +21,7 @@ constexpr qsizetype kRowsPerRunBeforeSpan = 16;
 
 bool isNumeric(SocketColumn column)
 {
-    return column >= SocketColumn::SendQ && column != SocketColumn::Timer;
+    return column >= SocketColumn::SendQ && column != SocketColumn::Timer && column != SocketColumn::Keepalive;
 }
 
 } // namespace
@@ -174,10 +174,15 @@ void SocketTableModel::applySamples(const QList<Event> &events)
 void SocketTableModel::apply(const Event &e, qint64 now)
 {
     switch (e.kind) {
+    case EventKind::Endpoint:
+        if (e.what == QLatin1String("options")) {
+            applyOptions(e);
+            return;
+        }
+        [[fallthrough]];
     case EventKind::Sample:
     case EventKind::State:
     case EventKind::Error:
-    case EventKind::Endpoint:
         if (e.local.isEmpty())
             return; // host-wide: no socket
         break;
@@ -213,10 +218,31 @@ void SocketTableModel::apply(const Event &e, qint64 now)
         row = int(m_rows.size());
         m_rows.append(SocketRow::fromEvent(e));
         m_rowOfKey.insert(m_rows.last().key(), row);
+        SocketRow &added = m_rows.last();
+        if (auto it = m_pendingOptions.find(added.key()); it != m_pendingOptions.end()) {
+            added.setOptions(it->first, it->second);
+            m_pendingOptions.erase(it);
+        } else if (auto host = m_hostOptions.constFind(e.host); host != m_hostOptions.constEnd()) {
+            added.setOptions(host->first, host->second);
+        }
         scheduleFlush();
     }
     m_nextRowGuess = row + 1;
     noteChange(row, m_rows[row].apply(e, now));
+}
+
+void SocketTableModel::applyOptions(const Event &e)
+{
+    const std::pair options(core::SocketOptions::fromJson(e.detail.value(QStringLiteral("applied")).toObject()), e.tUs);
+    if (e.local.isEmpty()) {
+        m_hostOptions.insert(e.host, options);
+        return;
+    }
+    const int row = m_rowOfKey.value(keyOf(e), -1);
+    if (row < 0)
+        m_pendingOptions.insert(e.socketKey(), options);
+    else
+        noteChange(row, m_rows[row].setOptions(options.first, options.second));
 }
 
 const QString &SocketTableModel::keyOf(const Event &e)
@@ -386,6 +412,8 @@ void SocketTableModel::onCleared()
     m_dirty.clear();
     m_aged.clear();
     m_closing.clear();
+    m_pendingOptions.clear();
+    m_hostOptions.clear();
     endResetModel();
 }
 

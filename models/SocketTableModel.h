@@ -74,6 +74,7 @@ public:
 private:
     void onCleared();
     void apply(const core::Event &event, qint64 nowMs);
+    void applyOptions(const core::Event &event);
     const QString &keyOf(const core::Event &event);
     void noteChange(int row, int change);
     void scheduleFlush();
@@ -92,6 +93,11 @@ private:
     QList<int> m_dirty;      // shown rows with a queued dataChanged
     QList<int> m_aged;       // shown rows whose ageing values moved since the last refresh
     QSet<QString> m_closing; // keys of the rows fading out: the fade timer visits only these
+    // `options` reports for sockets not shown yet (they come before the first sample), and per
+    // host the report of a socket set up before it had an address (a client before connect):
+    // it holds for the host's next sockets.
+    QHash<QString, std::pair<core::SocketOptions, qint64>> m_pendingOptions;
+    QHash<QString, std::pair<core::SocketOptions, qint64>> m_hostOptions;
     int m_fadeMs;
     int m_refreshMs = kDefaultRefreshMs;
     QTimer m_flushTimer;

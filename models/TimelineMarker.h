@@ -6,10 +6,12 @@
 
 namespace halfopen::models {
 
-// A vertical line on the timeline: something done to the world (a fault) or the error the
-// application saw. Labels are the engine's stable names; the view translates them.
+// A vertical line on the timeline: something done to the world (a fault), socket options
+// changed on open connections, or the error the application saw. Labels of faults and errors
+// are the engine's stable names, which the view translates; an options marker's label is the
+// options in words.
 struct TimelineMarker {
-    enum class Kind : quint8 { Fault, Error };
+    enum class Kind : quint8 { Fault, Error, Options };
     Kind kind = Kind::Fault;
     double x = 0;     // seconds since the session's origin
     QString host;     // empty for a fault on the cable itself (loss, delay)

@@ -2,6 +2,7 @@
 
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
+#include "models/SocketOptionsText.h"
 
 #include <algorithm>
 
@@ -114,8 +115,23 @@ void TimelineModel::add(const Event &e)
             markAnnotations();
         return;
     case EventKind::Endpoint:
+        if (e.what == QLatin1String("options") && isLiveOptionsChange(e.detail))
+            addOptionsMarker(e, x);
         return;
     }
+}
+
+void TimelineModel::addOptionsMarker(const Event &e, double x)
+{
+    // One change reaches each of the host's connections: one line for all of them.
+    const QString label = socketOptionsShort(core::SocketOptions::fromJson(e.detail.value(QStringLiteral("applied")).toObject()));
+    for (auto it = m_options.crbegin(); it != m_options.crend() && x - it->x < kOptionsMergeS; ++it) {
+        if (it->host == e.host && it->label == label)
+            return;
+    }
+    ensureLane(e.host);
+    m_options.append({TimelineMarker::Kind::Options, x, e.host, label, 0, core::DetectionMechanism::None, false});
+    markAnnotations();
 }
 
 int TimelineModel::ensureLane(const QString &host)
@@ -201,6 +217,8 @@ std::optional<Event> TimelineModel::eventNear(double x, int lane, double maxDx) 
         case EventKind::Fault:
         case EventKind::Verdict:
             return true; // vertical lines cross every lane
+        case EventKind::Endpoint:
+            return e.what == QLatin1String("options") && isLiveOptionsChange(e.detail);
         case EventKind::Packet:
         case EventKind::Heartbeat:
         case EventKind::State:
@@ -259,6 +277,7 @@ void TimelineModel::onCleared()
     m_spans.clear();
     m_faults.clear();
     m_errors.clear();
+    m_options.clear();
     emit cleared();
 }
 

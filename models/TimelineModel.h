@@ -32,6 +32,8 @@ class TimelineModel : public QObject
 public:
     static constexpr qsizetype kDefaultMaxPoints = 50'000;
     static constexpr int kDefaultNotifyMs = 50;
+    // Options reports of one host this close together are one change (each connection reports).
+    static constexpr double kOptionsMergeS = 1.0;
 
     explicit TimelineModel(core::Session *session, QObject *parent = nullptr);
 
@@ -62,6 +64,8 @@ public:
     QList<StateBand> stateBands() const { return m_bands.bands(m_lastX); }
     QList<TimelineMarker> faultMarkers() const { return m_faults; }
     QList<TimelineMarker> errorMarkers() const { return m_errors; }
+    // Socket options changed on a host's open connections (one marker per host and change).
+    QList<TimelineMarker> optionsMarkers() const { return m_options; }
     QList<DetectionSpan> detectionSpans() const { return m_spans.spans(m_lastX); }
 
     // The drawn event nearest to x in a lane (faults and verdicts span every lane), at most
@@ -81,6 +85,7 @@ signals:
 
 private:
     void add(const core::Event &event);
+    void addOptionsMarker(const core::Event &event, double x);
     void onCleared();
     int ensureLane(const QString &host);
     int ensureSeries(TimelineSeriesKind kind, const QString &name, const QString &host, const QString &socketKey);
@@ -107,6 +112,7 @@ private:
     DetectionSpans m_spans;
     QList<TimelineMarker> m_faults;
     QList<TimelineMarker> m_errors;
+    QList<TimelineMarker> m_options;
     QTimer m_notifyTimer;
 };
 

@@ -13,6 +13,9 @@ const QString kSocketHeader = QStringLiteral("window/socketTableHeader");
 const QString kLab = QStringLiteral("lab/config");
 const QString kScenario = QStringLiteral("lab/scenario");
 const QString kDirectory = QStringLiteral("files/lastDirectory");
+const QString kLanguage = QStringLiteral("ui/language");
+const QString kRealMode = QStringLiteral("network/real");
+const QString kRealNetwork = QStringLiteral("network/config");
 } // namespace
 
 AppSettings::AppSettings()
@@ -46,11 +49,27 @@ void AppSettings::setLabConfig(const lab::LabConfig &config)
     m_settings->setValue(kLab, QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact));
 }
 
+bool AppSettings::realNetworkMode() const { return m_settings->value(kRealMode, false).toBool(); }
+void AppSettings::setRealNetworkMode(bool real) { m_settings->setValue(kRealMode, real); }
+
+realnet::RealNetworkConfig AppSettings::realNetwork() const
+{
+    return realnet::RealNetworkConfig::fromJson(QJsonDocument::fromJson(m_settings->value(kRealNetwork).toByteArray()).object());
+}
+
+void AppSettings::setRealNetwork(const realnet::RealNetworkConfig &network)
+{
+    m_settings->setValue(kRealNetwork, QJsonDocument(network.toJson()).toJson(QJsonDocument::Compact));
+}
+
 QString AppSettings::lastScenario() const { return m_settings->value(kScenario).toString(); }
 void AppSettings::setLastScenario(const QString &name) { m_settings->setValue(kScenario, name); }
 
 QString AppSettings::lastDirectory() const { return m_settings->value(kDirectory, QDir::homePath()).toString(); }
 void AppSettings::setLastDirectory(const QString &directory) { m_settings->setValue(kDirectory, directory); }
+
+QString AppSettings::language() const { return m_settings->value(kLanguage).toString(); }
+void AppSettings::setLanguage(const QString &code) { m_settings->setValue(kLanguage, code); }
 
 void AppSettings::sync() { m_settings->sync(); }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lab/LabConfig.h"
+#include "realnet/RealNetworkConfig.h"
 
 #include <QByteArray>
 #include <QSettings>
@@ -31,11 +32,21 @@ public:
     lab::LabConfig labConfig() const;
     void setLabConfig(const lab::LabConfig &config);
 
+    // "Where the peer is": the real network instead of the lab, and who connects to whom there.
+    bool realNetworkMode() const;
+    void setRealNetworkMode(bool real);
+    realnet::RealNetworkConfig realNetwork() const;
+    void setRealNetwork(const realnet::RealNetworkConfig &network);
+
     QString lastScenario() const;
     void setLastScenario(const QString &name);
     // Folder of the last file opened or saved through a dialog.
     QString lastDirectory() const;
     void setLastDirectory(const QString &directory);
+
+    // The language chosen for the window ("en", "zh_CN"); empty: the system's.
+    QString language() const;
+    void setLanguage(const QString &code);
 
     void sync();
 

@@ -1,13 +1,17 @@
 #include "ui/CableSettingsPanel.h"
 
+#include "ui/LiveSettingGroup.h"
 #include "ui/SettingField.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QLabel>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
+
+#include <functional>
 
 namespace halfopen::ui {
 
@@ -38,10 +42,23 @@ CableSettingsPanel::CableSettingsPanel(QWidget *parent)
     m_natReset = SettingField::check(box, QStringLiteral("cableNatReset"), tr("NAT answers forgotten flows with RST"),
                                      tr("Instead of dropping the frames of a forgotten connection, the NAT answers them "
                                         "with an RST, as some firewalls do."));
+    m_liveNote = new QLabel(tr("Loss, delay and the NAT change on the running cable at once."), box);
+    m_arpNote = new QLabel(tr("ARP applies at the next Start: the hosts keep their neighbour entries."), box);
+    m_liveNote->setObjectName(QStringLiteral("cableLiveNote"));
+    m_arpNote->setObjectName(QStringLiteral("cableArpNote"));
+    for (QLabel *note : {m_liveNote, m_arpNote}) {
+        note->setWordWrap(true);
+        QFont italic = note->font();
+        italic.setItalic(true);
+        note->setFont(italic);
+        note->hide();
+    }
+    form->addRow(m_liveNote);
     form->addRow(tr("Loss"), m_loss);
     form->addRow(tr("Delay"), m_delay);
     form->addRow(tr("Jitter"), m_jitter);
     form->addRow(m_arp);
+    form->addRow(m_arpNote);
     form->addRow(tr("NAT idle timeout"), m_natTimeout);
     form->addRow(m_natReset);
 
@@ -49,6 +66,57 @@ CableSettingsPanel::CableSettingsPanel(QWidget *parent)
         connect(b, &QDoubleSpinBox::valueChanged, this, &CableSettingsPanel::changed);
     for (QCheckBox *b : {m_arp, m_natReset})
         connect(b, &QCheckBox::toggled, this, &CableSettingsPanel::changed);
+
+    // One fault per setting the lab changes on the live cable (lab/Fault.h: loss, delay, nat-timeout).
+    auto live = [this, box, form](const QString &name, std::function<lab::Fault()> fault) {
+        auto *problem = new QLabel(box);
+        problem->setObjectName(name);
+        form->addRow(problem);
+        auto *group = new LiveSettingGroup(problem, this);
+        connect(group, &LiveSettingGroup::settled, this, [this, fault] { emit faultEdited(fault()); });
+        m_live.append(group);
+        return group;
+    };
+    LiveSettingGroup *loss = live(QStringLiteral("cableLossProblem"), [this] { return this->loss(); });
+    loss->add(m_loss, tr("Loss"));
+    LiveSettingGroup *delay = live(QStringLiteral("cableDelayProblem"), [this] { return this->delay(); });
+    delay->add(m_delay, tr("Delay"));
+    delay->add(m_jitter, tr("Jitter"));
+    LiveSettingGroup *nat = live(QStringLiteral("cableNatProblem"), [this] { return this->nat(); });
+    nat->add(m_natTimeout, tr("NAT idle timeout"));
+    nat->add(m_natReset);
+}
+
+lab::Fault CableSettingsPanel::loss() const
+{
+    lab::Fault f;
+    f.kind = lab::FaultKind::Loss;
+    f.value = m_loss->value();
+    return f;
+}
+
+lab::Fault CableSettingsPanel::delay() const
+{
+    lab::Fault f;
+    f.kind = lab::FaultKind::Delay;
+    f.value = m_delay->value();
+    f.jitterMs = m_jitter->value();
+    return f;
+}
+
+lab::Fault CableSettingsPanel::nat() const
+{
+    lab::Fault f;
+    f.kind = lab::FaultKind::NatTimeout;
+    f.value = m_natTimeout->value();
+    f.reset = m_natReset->isChecked();
+    return f;
+}
+
+void CableSettingsPanel::setRunning(bool running)
+{
+    m_liveNote->setVisible(running);
+    m_arpNote->setVisible(running);
 }
 
 void CableSettingsPanel::setCable(const lab::CableConfig &cable)
@@ -60,6 +128,8 @@ void CableSettingsPanel::setCable(const lab::CableConfig &cable)
     m_arp->setChecked(cable.arp);
     m_natTimeout->setValue(cable.natTimeoutS);
     m_natReset->setChecked(cable.natReset);
+    for (LiveSettingGroup *group : std::as_const(m_live))
+        group->reset();
 }
 
 void CableSettingsPanel::applyTo(lab::CableConfig *cable) const

@@ -2,6 +2,7 @@
 
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
+#include "models/SocketOptionsText.h"
 
 #include <QJsonDocument>
 
@@ -60,9 +61,15 @@ QString EventLogModel::details(const Event &e)
                            .arg(d.value(QStringLiteral("rel_seq")).toVariant().toString(), d.value(QStringLiteral("rel_ack")).toVariant().toString())
                            .arg(d.value(QStringLiteral("len")).toInt());
         if (d.value(QStringLiteral("dropped")).toBool())
-            text += tr(" — dropped by the cable");
+            text = tr("%1 — dropped by the cable", "packet header fields").arg(text);
         return text;
     }
+    case EventKind::Endpoint:
+        if (e.what == QLatin1String("options")) {
+            const QString socket = e.local.isEmpty() ? QString() : QStringLiteral("  %1 ↔ %2").arg(e.local, e.remote);
+            return models::optionsEventText(e.detail) + socket;
+        }
+        [[fallthrough]];
     default:
         return e.detail.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
     }

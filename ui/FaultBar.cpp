@@ -2,10 +2,13 @@
 
 #include "ui/SettingField.h"
 
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace halfopen::ui {
 
@@ -55,13 +58,73 @@ FaultBar::FaultBar(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("faultBar"));
-    auto *grid = new QGridLayout(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_labPart = new QWidget(this);
+    auto *grid = new QGridLayout(m_labPart);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(3);
     addHostRow(grid, 0, QStringLiteral("client"), tr("Client", "lab host"), QStringLiteral("Alt+Shift+"));
     addHostRow(grid, 1, QStringLiteral("server"), tr("Server", "lab host"), QStringLiteral("Ctrl+Shift+"));
     addCableRow(grid, 2);
+    layout->addWidget(m_labPart);
+    m_realPart = buildRealNetworkRow();
+    layout->addWidget(m_realPart);
+    setRealNetwork(false);
     setRunning(false);
+}
+
+QWidget *FaultBar::buildRealNetworkRow()
+{
+    auto *part = new QWidget(this);
+    auto *row = new QHBoxLayout(part);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(3);
+    m_realTitle = rowLabel(QString());
+    row->addWidget(m_realTitle);
+    // This machine's application: what it can do to its own connection (the same commands the
+    // lab's hosts take), with the same keys as the lab's server row.
+    const HostAction *actions[] = {&kHostActions[8], &kHostActions[9], &kHostActions[10], &kHostActions[5]};
+    for (const HostAction *a : actions) {
+        QToolButton *button = addButton(part, QStringLiteral("real%1Button").arg(QLatin1String(a->id)), tr(a->text),
+                                        tr(a->tooltip), QKeySequence(QStringLiteral("Ctrl+Shift+") + QLatin1Char(a->key)));
+        connect(button, &QToolButton::clicked, this, [this, a] {
+            Fault f;
+            f.kind = a->kind;
+            f.host = m_realHost;
+            f.value = a->value;
+            emit faultRequested(f);
+        });
+        row->addWidget(button);
+    }
+    row->addSpacing(12);
+    auto *marker = addButton(part, QStringLiteral("markerButton"), tr("I pulled the cable now"),
+                             tr("Press it the moment you pull the real cable, switch the peer off or block the path: it "
+                                "records a marker, starts the stopwatch, and detection is measured from it."),
+                             QKeySequence(Qt::Key_Space));
+    marker->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    QFont big = marker->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    marker->setFont(big);
+    marker->setMinimumHeight(marker->fontMetrics().height() * 2);
+    marker->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    connect(marker, &QToolButton::clicked, this, [this] {
+        Fault f;
+        f.kind = FaultKind::Marker;
+        emit faultRequested(f);
+    });
+    row->addWidget(marker, 2);
+    return part;
+}
+
+void FaultBar::setRealNetwork(bool real, const QString &host)
+{
+    if (!host.isEmpty())
+        m_realHost = host;
+    m_realTitle->setText(m_realHost == QLatin1String("server") ? tr("This machine (server)") : tr("This machine (client)"));
+    m_labPart->setVisible(!real);
+    m_realPart->setVisible(real);
 }
 
 QToolButton *FaultBar::addButton(QWidget *parent, const QString &objectName, const QString &text, const QString &tooltip,
@@ -83,7 +146,10 @@ void FaultBar::addHostRow(QGridLayout *grid, int row, const QString &host, const
     int column = 1;
     for (const HostAction &a : kHostActions) {
         const QKeySequence shortcut(modifiers + QLatin1Char(a.key));
-        QToolButton *button = addButton(this, host + QLatin1String(a.id) + QStringLiteral("Button"), tr(a.text), tr(a.tooltip), shortcut);
+        // The table's strings live in the "FaultBar" context (QT_TRANSLATE_NOOP), not tr()'s.
+        QToolButton *button = addButton(this, host + QLatin1String(a.id) + QStringLiteral("Button"),
+                                        QCoreApplication::translate("FaultBar", a.text),
+                                        QCoreApplication::translate("FaultBar", a.tooltip), shortcut);
         connect(button, &QToolButton::clicked, this, [this, host, a] {
             Fault f;
             f.kind = a.kind;

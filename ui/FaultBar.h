@@ -15,6 +15,9 @@ namespace halfopen::ui {
 // Reboot, Kill, Freeze/Thaw, Close, Abort (RST), Send now; for the cable ICMP unreachable,
 // loss and delay. Each has a keyboard shortcut (server Ctrl+Shift+key, client Alt+Shift+key)
 // and an objectName like "serverPowerOffButton". Enabled while a lab run is under way.
+// On a real network only this machine's application can be acted on (Close, Abort, Send now,
+// Kill process: "realCloseButton"...), and the big "I pulled the cable now" marker (Space,
+// "markerButton") records when the user broke the real world.
 class FaultBar : public QWidget
 {
     Q_OBJECT
@@ -22,6 +25,8 @@ public:
     explicit FaultBar(QWidget *parent = nullptr);
 
     void setRunning(bool running);
+    // Real-network mode, this machine being `host` ("client" or "server"); false: the lab's bar.
+    void setRealNetwork(bool real, const QString &host = {});
 
 signals:
     void faultRequested(const halfopen::lab::Fault &fault);
@@ -29,11 +34,16 @@ signals:
 private:
     void addHostRow(QGridLayout *grid, int row, const QString &host, const QString &title, const QString &modifiers);
     void addCableRow(QGridLayout *grid, int row);
+    QWidget *buildRealNetworkRow();
     QLabel *rowLabel(const QString &text);
     QToolButton *addButton(QWidget *parent, const QString &objectName, const QString &text, const QString &tooltip,
                            const QKeySequence &shortcut);
 
     QList<QWidget *> m_controls;
+    QWidget *m_labPart = nullptr;
+    QWidget *m_realPart = nullptr;
+    QLabel *m_realTitle = nullptr;
+    QString m_realHost = QStringLiteral("client");
     QDoubleSpinBox *m_loss = nullptr;
     QDoubleSpinBox *m_delay = nullptr;
 };

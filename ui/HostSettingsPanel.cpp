@@ -1,12 +1,14 @@
 #include "ui/HostSettingsPanel.h"
 
 #include "core/predict/PredictionInput.h"
+#include "ui/LiveSettingGroup.h"
 #include "ui/SettingField.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -32,12 +34,29 @@ HostSettingsPanel::HostSettingsPanel(const QString &host, QWidget *parent)
     setObjectName(host + QStringLiteral("Settings"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    const QString side = m_host == QLatin1String("server") ? tr("the server's", "open connections of") : tr("the client's", "open connections of");
+    m_liveNotes.append(addNote(this, QStringLiteral("LiveNote"), tr("Keepalive and the socket options below apply at once to %1 open connections.").arg(side)));
+    layout->addWidget(m_liveNotes.last());
     layout->addWidget(buildKeepalive());
+    // Next to the fields most often typed into: what was not applied, and why.
+    auto *problem = new QLabel(this);
+    problem->setObjectName(m_host + QStringLiteral("OptionsProblem"));
+    layout->addWidget(problem);
     layout->addWidget(buildOptions());
     layout->addWidget(buildHeartbeat());
     layout->addWidget(buildTraffic());
     layout->addWidget(buildKernel());
     layout->addStretch();
+
+    m_liveOptions = new LiveSettingGroup(problem, this);
+    m_liveOptions->add(m_keepalive);
+    m_liveOptions->add(m_idle, tr("Idle before first probe"));
+    m_liveOptions->add(m_interval, tr("Between probes"));
+    m_liveOptions->add(m_count, tr("Probes", "keepalive probe count"));
+    m_liveOptions->add(m_userTimeout, tr("User timeout"));
+    m_liveOptions->add(m_lingerAbort);
+    m_liveOptions->add(m_recvErr);
+    connect(m_liveOptions, &LiveSettingGroup::settled, this, &HostSettingsPanel::socketOptionsEdited);
 
     for (QSpinBox *box : findChildren<QSpinBox *>())
         connect(box, &QSpinBox::valueChanged, this, &HostSettingsPanel::changed);
@@ -100,6 +119,8 @@ QWidget *HostSettingsPanel::buildHeartbeat()
     m_heartbeat->setToolTip(tr("The test application's own ping and answer. It notices a frozen or vanished peer that "
                                "the kernel alone would never notice."));
     auto *form = new QFormLayout(m_heartbeat);
+    m_laterNotes.append(addNote(m_heartbeat, QStringLiteral("HeartbeatNote"), tr("Applies at the next Start: the running test application keeps its heartbeat.")));
+    form->addRow(m_laterNotes.last());
     m_heartbeatInterval = SettingField::spin(m_heartbeat, m_host + QStringLiteral("HeartbeatInterval"), 1, HeartbeatSettings::kMaxIntervalMs,
                                              tr(" ms"), tr("How often a ping is sent (or expected)."));
     m_heartbeatMisses = SettingField::spin(m_heartbeat, m_host + QStringLiteral("HeartbeatMisses"), 1, HeartbeatSettings::kMaxMisses, QString(),
@@ -119,6 +140,8 @@ QWidget *HostSettingsPanel::buildTraffic()
 {
     auto *box = new QGroupBox(tr("Traffic"), this);
     auto *form = new QFormLayout(box);
+    m_laterNotes.append(addNote(box, QStringLiteral("TrafficNote"), tr("Applies at the next Start: the running test application keeps its traffic.")));
+    form->addRow(m_laterNotes.last());
     m_traffic = new QComboBox(box);
     m_traffic->setObjectName(m_host + QStringLiteral("Traffic"));
     m_traffic->addItem(tr("idle: sends nothing"), int(TrafficPattern::Kind::Idle));
@@ -139,7 +162,12 @@ QWidget *HostSettingsPanel::buildTraffic()
 QWidget *HostSettingsPanel::buildKernel()
 {
     auto *box = new QGroupBox(tr("Lab host's kernel"), this);
+    box->setObjectName(m_host + QStringLiteral("LabKernel"));
+    m_kernel = box;
     auto *form = new QFormLayout(box);
+    m_laterNotes.append(addNote(box, QStringLiteral("KernelNote"), tr("Applies at the next Start: the lab host's kernel keeps the values it was "
+                                        "started with until the lab is built again.")));
+    form->addRow(m_laterNotes.last());
     m_retries2 = SettingField::spin(box, m_host + QStringLiteral("Retries2"), 0, PredictionInput::kMaxRetries2, QString(),
                                     tr("net.ipv4.tcp_retries2: how many times unacknowledged data is retransmitted, with "
                                        "the wait doubling each time, before ETIMEDOUT. 15 (the default) is about 15 "
@@ -151,6 +179,37 @@ QWidget *HostSettingsPanel::buildKernel()
     form->addRow(tr("tcp_retries2"), m_retries2);
     form->addRow(tr("tcp_syn_retries"), m_synRetries);
     return box;
+}
+
+QLabel *HostSettingsPanel::addNote(QWidget *box, const QString &name, const QString &text)
+{
+    auto *note = new QLabel(text, box);
+    note->setObjectName(m_host + name);
+    note->setWordWrap(true);
+    QFont italic = note->font();
+    italic.setItalic(true);
+    note->setFont(italic);
+    note->hide();
+    return note;
+}
+
+void HostSettingsPanel::setRunning(bool running)
+{
+    for (QList<QLabel *> *notes : {&m_liveNotes, &m_laterNotes}) {
+        for (QLabel *note : std::as_const(*notes))
+            note->setVisible(running);
+    }
+}
+
+void HostSettingsPanel::setRealNetwork(bool real)
+{
+    m_kernel->setVisible(!real);
+    const QString tip = tr("The test application's own ping and answer. It notices a frozen or vanished peer that "
+                           "the kernel alone would never notice.");
+    m_heartbeat->setToolTip(real ? tip + QLatin1Char('\n')
+                                       + tr("Only against a HalfOpen peer (halfopen-cli serve or connect with a heartbeat): "
+                                            "a broker, a PLC or any other device takes the pings for garbage and never answers.")
+                                 : tip);
 }
 
 void HostSettingsPanel::updateTrafficFields()
@@ -184,6 +243,7 @@ void HostSettingsPanel::setHost(const lab::HostConfig &host)
     m_retries2->setValue(host.sysctls.value(kRetries2, QString::number(kDefaultRetries2)).toInt());
     m_synRetries->setValue(host.sysctls.value(kSynRetries, QString::number(kDefaultSynRetries)).toInt());
     updateTrafficFields();
+    m_liveOptions->reset();
 }
 
 void HostSettingsPanel::applyTo(lab::HostConfig *host) const

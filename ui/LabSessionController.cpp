@@ -1,20 +1,27 @@
 #include "ui/LabSessionController.h"
 
+#include "realnet/RealNetworkDriver.h"
+
 #include <QFileInfo>
+#include <QJsonArray>
 
 namespace halfopen::ui {
 
 LabSessionController::LabSessionController(lab::LabDriver *driver, const QString &capturePath, QObject *parent)
     : QObject(parent)
+    , m_labDriver(driver)
     , m_driver(driver)
     , m_runner(driver, &m_session)
     , m_recorder(&m_session)
     , m_capturePath(capturePath)
 {
-    connect(&m_runner, &lab::ScenarioRunner::ready, this, [this] { setState(RunState::Running); });
+    connect(&m_runner, &lab::ScenarioRunner::ready, this, [this] {
+        setState(RunState::Running);
+        sendWaitingOptions();
+    });
     connect(&m_runner, &lab::ScenarioRunner::evaluated, this, &LabSessionController::evaluated);
     connect(&m_runner, &lab::ScenarioRunner::failed, this, [this](const QString &message) {
-        emit problem(tr("The virtual lab failed: %1").arg(message));
+        emit problem(m_realNetwork ? tr("Real network: %1").arg(message) : tr("The virtual lab failed: %1").arg(message));
     });
     connect(&m_runner, &lab::ScenarioRunner::finished, this, [this](const QJsonObject &summary) {
         setState(RunState::Idle);
@@ -39,16 +46,67 @@ LabSessionController::LabSessionController(lab::LabDriver *driver, const QString
 
 void LabSessionController::onLabEvent(const core::Event &event)
 {
+    if (event.kind == core::EventKind::Endpoint && event.what == QLatin1String("options")) {
+        onOptionsEvent(event);
+        return;
+    }
     // The lab refusing a fault (a host that is off cannot be killed) is worth a sentence.
     if (event.host != QLatin1String("lab"))
         return;
-    if (event.what == QLatin1String("command_error") || event.what == QLatin1String("fault_failed"))
-        emit problem(tr("The lab could not do that: %1").arg(event.detail.value(QStringLiteral("message")).toString()));
+    if (event.what == QLatin1String("command_error") || event.what == QLatin1String("fault_failed")) {
+        const QString message = event.detail.value(QStringLiteral("message")).toString();
+        emit problem(m_realNetwork ? tr("Not possible on the real network: %1").arg(message)
+                                   : tr("The lab could not do that: %1").arg(message));
+    }
+}
+
+void LabSessionController::onOptionsEvent(const core::Event &event)
+{
+    // A recording replayed reports what its run had, not what the lab has now.
+    if (!isBusy())
+        return;
+    const core::SocketOptions applied = core::SocketOptions::fromJson(event.detail.value(QStringLiteral("applied")).toObject());
+    m_applied.insert(event.host, applied);
+    emit optionsApplied(event.host, applied);
+    // The kernel refused one: its errno, named.
+    QStringList failures;
+    for (const QJsonValue &f : event.detail.value(QStringLiteral("failed")).toArray()) {
+        const QJsonObject failure = f.toObject();
+        failures << tr("%1: %2").arg(failure.value(QStringLiteral("option")).toString(), failure.value(QStringLiteral("error")).toString());
+    }
+    if (!failures.isEmpty())
+        emit problem(tr("The %1's kernel refused some socket options: %2").arg(event.host, failures.join(QStringLiteral("; "))));
+}
+
+void LabSessionController::setSocketOptions(const QString &host, const core::SocketOptions &options)
+{
+    if (m_state != RunState::Starting && m_state != RunState::Running)
+        return;
+    if (m_requested.value(host) == options)
+        return;
+    m_requested.insert(host, options);
+    if (m_state == RunState::Running)
+        m_driver->setSocketOptions(host, options);
+    else
+        m_waitingOptions.insert(host);
+}
+
+void LabSessionController::sendWaitingOptions()
+{
+    for (const QString &host : std::as_const(m_waitingOptions))
+        m_driver->setSocketOptions(host, m_requested.value(host));
+    m_waitingOptions.clear();
+}
+
+std::optional<core::SocketOptions> LabSessionController::appliedOptions(const QString &host) const
+{
+    const auto it = m_applied.constFind(host);
+    return it == m_applied.constEnd() ? std::nullopt : std::optional(*it);
 }
 
 void LabSessionController::startScenario(const lab::Scenario &scenario)
 {
-    begin(scenario, false);
+    begin(scenario, false, m_labDriver);
 }
 
 void LabSessionController::startFreeSession(const lab::LabConfig &config)
@@ -61,13 +119,37 @@ void LabSessionController::startFreeSession(const lab::LabConfig &config)
     free.lab = config;
     free.end.timeoutS = kFreeSessionS;
     free.end.when = lab::ScenarioEnd::When::Timeout;
-    begin(free, true);
+    begin(free, true, m_labDriver);
 }
 
-void LabSessionController::begin(const lab::Scenario &scenario, bool free)
+void LabSessionController::startRealNetwork(const lab::LabConfig &config, const realnet::RealNetworkConfig &network)
+{
+    if (!m_realDriver || isBusy())
+        return;
+    m_realDriver->setNetwork(network);
+    const QString ours = network.hostName();
+    m_realDriver->setHostSysctls((ours == QLatin1String("server") ? config.server : config.client).sysctls);
+    lab::Scenario real;
+    real.name = QStringLiteral("real-network");
+    real.title = network.role == realnet::RealNetworkConfig::Role::Client
+        ? tr("Real network: this machine connects to %1").arg(network.endpointAddress())
+        : tr("Real network: this machine listens on %1").arg(network.endpointAddress());
+    real.explanation = tr("This machine's side runs with your settings; the peer is the real machine or device. Pull "
+                          "the cable (or switch the peer off) and press \"I pulled the cable now\" (Space) at that "
+                          "moment: detection is measured from your marker.");
+    real.lab = config;
+    real.end.timeoutS = kFreeSessionS;
+    real.end.when = lab::ScenarioEnd::When::Timeout;
+    begin(real, true, m_realDriver);
+}
+
+void LabSessionController::begin(const lab::Scenario &scenario, bool free, lab::LabDriver *driver)
 {
     if (isBusy())
         return;
+    m_driver = driver;
+    m_runner.setDriver(driver);
+    m_realNetwork = driver != m_labDriver;
     m_scenario = scenario;
     m_free = free;
     // The runner judges every event of the session: it must start empty. A recording armed
@@ -76,6 +158,10 @@ void LabSessionController::begin(const lab::Scenario &scenario, bool free)
         stopRecording();
     m_loader.cancel(); // a recording still streaming in would mix with the run
     m_session.clear();
+    m_requested = {{QStringLiteral("client"), m_scenario.lab.client.endpoint.options},
+                   {QStringLiteral("server"), m_scenario.lab.server.endpoint.options}};
+    m_waitingOptions.clear();
+    m_applied.clear();
     emit sessionStarted(m_scenario);
     setState(RunState::Starting);
     m_runner.start(m_scenario);
@@ -127,6 +213,7 @@ bool LabSessionController::openRecording(const QString &path, QString *error)
     m_scenario.name = QFileInfo(path).completeBaseName();
     m_scenario.title = tr("Recording %1").arg(QFileInfo(path).fileName());
     m_free = false;
+    m_realNetwork = false;
     m_session.clear();
     m_session.reserve(start.expectedEvents);
     if (start.originUs >= 0)

@@ -10,13 +10,22 @@
 #include "models/SocketTableModel.h"
 #include "models/TimelineModel.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
+#include <optional>
+
+namespace halfopen::realnet {
+class RealNetworkDriver;
+struct RealNetworkConfig;
+}
 
 namespace halfopen::ui {
 
 // What the window drives: one Session fed by a lab (through a ScenarioRunner) or by a
 // recording, the models over it, the faults the user presses, and the JSONL recorder. Holds no socket: the lab
-// runs in its own process behind the LabDriver it is given (not owned).
+// runs in its own process behind the LabDriver it is given (not owned), and so does this
+// machine's endpoint in real-network mode (behind a RealNetworkDriver, when one is given).
 class LabSessionController : public QObject
 {
     Q_OBJECT
@@ -38,17 +47,35 @@ public:
     // The scenario running or last run; a free session is a scenario without steps.
     const lab::Scenario &scenario() const { return m_scenario; }
     bool isFreeSession() const { return m_free; }
-    // The latest run's capture of every frame on the cable; empty when the lab keeps none.
-    QString capturePath() const { return m_capturePath; }
+    // The latest run's capture of every frame on the cable; empty when the lab keeps none, and
+    // after a real-network run (a real cable is not captured: an earlier lab run's file is not it).
+    QString capturePath() const { return m_realNetwork ? QString() : m_capturePath; }
     const lab::ScenarioOutcome &outcome() const { return m_runner.outcome(); }
+
+    // Real-network mode: this machine's endpoint against a real peer. Not owned; without one
+    // the window offers the virtual lab only.
+    void setRealNetworkDriver(realnet::RealNetworkDriver *driver) { m_realDriver = driver; }
+    bool hasRealNetwork() const { return m_realDriver != nullptr; }
+    // The session running or last run is a real network's.
+    bool isRealNetwork() const { return m_realNetwork; }
 
     // Plays a scenario (its timed faults and expectations) on a fresh lab.
     void startScenario(const lab::Scenario &scenario);
     // Starts the lab with these settings and no timed faults: the user presses them.
     void startFreeSession(const lab::LabConfig &config);
+    // Starts this machine's side against a real peer, with `config`'s settings for that side
+    // (and this host's own sysctls in it, for the prediction). Needs a RealNetworkDriver.
+    void startRealNetwork(const lab::LabConfig &config, const realnet::RealNetworkConfig &network);
     void stop();
     // Carried out at once while a run is under way; ignored otherwise.
     void apply(const lab::Fault &fault);
+    // New socket options for a host's open connections, set at once (setsockopt) while a run
+    // is under way; the host answers with an `options` event (optionsApplied). Asked while the
+    // lab starts, they are set when it is ready; idle, they are for the next start and ignored.
+    // Options equal to what the host already has are not sent again.
+    void setSocketOptions(const QString &host, const core::SocketOptions &options);
+    // What the kernel last reported for a host's connections in the current run.
+    std::optional<core::SocketOptions> appliedOptions(const QString &host) const;
 
     // Recording: every event of the session to a JSONL file, from what is already there on.
     // A file holds one session: a new run over a recorded one ends the recording (recordingEnded).
@@ -73,17 +100,23 @@ signals:
     void recordingEnded(const QString &path);
     // Every event of the recording opened is in the session.
     void recordingOpened(const QString &path, const QStringList &problems);
+    // A host of the live run reported the options its kernel now has on a connection.
+    void optionsApplied(const QString &host, const halfopen::core::SocketOptions &applied);
 
 private:
-    void begin(const lab::Scenario &scenario, bool free);
+    void begin(const lab::Scenario &scenario, bool free, lab::LabDriver *driver);
     void setState(RunState state);
     void onLabEvent(const core::Event &event);
     void announceOpened();
+    void onOptionsEvent(const core::Event &event);
+    void sendWaitingOptions();
 
     core::Session m_session;
     models::SocketTableModel m_socketTable{&m_session};
     models::TimelineModel m_timeline{&m_session};
-    lab::LabDriver *m_driver;
+    lab::LabDriver *m_labDriver;
+    realnet::RealNetworkDriver *m_realDriver = nullptr;
+    lab::LabDriver *m_driver; // the one the latest run uses: the lab's or the real network's
     lab::ScenarioRunner m_runner;
     core::JsonlRecorder m_recorder;
     core::RecordingLoader m_loader;
@@ -91,9 +124,13 @@ private:
     QStringList m_openingProblems;
     lab::Scenario m_scenario;
     bool m_free = false;
+    bool m_realNetwork = false;
     QString m_capturePath;
     QString m_recordingPath;
     RunState m_state = RunState::Idle;
+    QHash<QString, core::SocketOptions> m_requested;  // per host: what it was started with or last sent
+    QSet<QString> m_waitingOptions;                   // asked for while the lab was starting
+    QHash<QString, core::SocketOptions> m_applied;    // per host: the latest `options` report
 };
 
 } // namespace halfopen::ui

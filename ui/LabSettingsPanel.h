@@ -1,18 +1,26 @@
 #pragma once
 
+#include "lab/Fault.h"
 #include "lab/LabConfig.h"
+#include "realnet/RealNetworkConfig.h"
 
+#include <QMap>
 #include <QWidget>
 
+class QGroupBox;
 class QLabel;
+class QTabWidget;
 
 namespace halfopen::ui {
 
 class CableSettingsPanel;
 class HostSettingsPanel;
+class PeerLocationPanel;
 
 // The settings dock's content: where the peer is, each side's settings (tabs), the cable.
-// Turns the fields into a LabConfig and back.
+// Turns the fields into a LabConfig and back. On a real network only this machine's side is
+// ours to set: the peer's tab and the lab's cable and kernel fields give way to this host's
+// own kernel settings, read-only.
 class LabSettingsPanel : public QWidget
 {
     Q_OBJECT
@@ -22,17 +30,45 @@ public:
     lab::LabConfig config() const;
     // Shows a configuration (a scenario's lab, the saved one) without emitting changed().
     void setConfig(const lab::LabConfig &config);
-    // While a lab runs, edits wait for the next Start: the panel says so.
+    // While a lab runs, socket options and the cable's loss, delay and NAT apply at once (the
+    // signals below); the rest waits for the next Start. The panel says which is which.
     void setRunning(bool running);
+    HostSettingsPanel *hostPanel(const QString &host) const;
+
+    // Real-network mode and who connects to whom (the "Where the peer is" box).
+    bool isRealNetwork() const;
+    void setRealNetwork(bool real); // without emitting changed()
+    void setRealNetworkAvailable(bool available);
+    realnet::RealNetworkConfig network() const;
+    void setNetwork(const realnet::RealNetworkConfig &network); // without emitting changed()
+    // This host's kernel settings ("net.ipv4.tcp_retries2" -> "15"), shown in real-network mode;
+    // `problems`: what could not be read.
+    void setHostKernel(const QMap<QString, QString> &sysctls, const QStringList &problems = {});
+    // config() as a real-network run uses it: this machine's side with this host's kernel settings.
+    lab::LabConfig realNetworkConfig() const;
 
 signals:
     void changed();
+    // A side's socket options were edited (typing paused, every field acceptable): what the
+    // fields now say, for that side's open connections.
+    void socketOptionsEdited(const QString &host, const halfopen::core::SocketOptions &options);
+    // A live cable setting was edited: the fault that sets it on the running cable.
+    void cableFaultEdited(const halfopen::lab::Fault &fault);
+    // Lab or real network, or this machine's role, changed (changed() follows).
+    void modeChanged();
 
 private:
+    void updateMode();
+
     lab::LabConfig m_config; // what the fields do not show (addresses, ports) comes from here
+    QMap<QString, QString> m_hostKernel;
+    PeerLocationPanel *m_peer;
+    QTabWidget *m_tabs;
     HostSettingsPanel *m_client;
     HostSettingsPanel *m_server;
     CableSettingsPanel *m_cable;
+    QGroupBox *m_kernel;
+    QLabel *m_kernelValues;
     QLabel *m_pending;
 };
 

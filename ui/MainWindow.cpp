@@ -1,9 +1,11 @@
 #include "ui/MainWindow.h"
 
 #include "models/ScenarioListModel.h"
+#include "realnet/HostTcpSettings.h"
 #include "ui/AppSettings.h"
 #include "ui/EventLogDock.h"
 #include "ui/FaultBar.h"
+#include "ui/LanguageMenu.h"
 #include "ui/LabSessionController.h"
 #include "ui/LabSettingsPanel.h"
 #include "ui/MessageBar.h"
@@ -13,6 +15,7 @@
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
 #include "ui/views/SocketTableView.h"
+#include "ui/views/ThemeColors.h"
 #include "ui/views/TimelineChart.h"
 
 #include <QAction>
@@ -60,6 +63,10 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
         statusBar()->showMessage(tr("Recording saved: %1").arg(QDir::toNativeSeparators(path)), 10000);
     });
     connect(m_faults, &FaultBar::faultRequested, controller, &LabSessionController::apply);
+    // While a run is under way, socket options and the cable's impairments apply at once.
+    connect(m_labSettings, &LabSettingsPanel::socketOptionsEdited, controller, &LabSessionController::setSocketOptions);
+    connect(m_labSettings, &LabSettingsPanel::cableFaultEdited, controller, &LabSessionController::apply);
+    connect(controller, &LabSessionController::optionsApplied, m_prediction, &PredictionPanel::setAppliedOptions);
     connect(m_labSettings, &LabSettingsPanel::changed, this, &MainWindow::onSettingsChanged);
     connect(m_picker, &ScenarioPicker::problem, this, &MainWindow::showProblem);
     connect(m_picker, &ScenarioPicker::scenarioChosen, this, [this](const lab::Scenario &scenario) {
@@ -77,7 +84,11 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
     if (!settings->lastScenario().isEmpty())
         m_picker->selectScenario(settings->lastScenario());
     m_labSettings->setConfig(settings->labConfig());
-    m_prediction->setConfig(m_labSettings->config());
+    m_labSettings->setRealNetworkAvailable(controller->hasRealNetwork());
+    m_labSettings->setNetwork(settings->realNetwork());
+    m_labSettings->setRealNetwork(settings->realNetworkMode());
+    connect(m_labSettings, &LabSettingsPanel::modeChanged, this, &MainWindow::onModeChanged);
+    onModeChanged();
     // First run: most of the screen; afterwards wherever the user left it.
     if (!restoreGeometry(settings->windowGeometry()) && screen())
         resize(screen()->availableSize() * 0.95);
@@ -166,14 +177,14 @@ void MainWindow::buildActions()
     m_start->setObjectName(QStringLiteral("startAction"));
     m_start->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
     m_start->setToolTip(tr("Start the lab: the chosen scenario, or a free session with your settings (Ctrl+R)"));
-    m_start->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_start->setIcon(themedIcon(QStyle::SP_MediaPlay, this));
     connect(m_start, &QAction::triggered, this, &MainWindow::start);
 
     m_stop = new QAction(tr("S&top"), this);
     m_stop->setObjectName(QStringLiteral("stopAction"));
     m_stop->setShortcut(QKeySequence(QStringLiteral("Ctrl+.")));
     m_stop->setToolTip(tr("Stop the lab; everything seen so far stays (Ctrl+.)"));
-    m_stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_stop->setIcon(themedIcon(QStyle::SP_MediaStop, this));
     connect(m_stop, &QAction::triggered, m_controller, &LabSessionController::stop);
 
     m_record = new QAction(tr("&Record…"), this);
@@ -216,6 +227,10 @@ void MainWindow::buildActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    auto *language = new LanguageMenu(m_settings, this);
+    view->addMenu(language);
+    connect(language, &LanguageMenu::chosen, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 
     QToolBar *bar = addToolBar(tr("Session"));
     bar->setObjectName(QStringLiteral("sessionToolBar"));
@@ -231,11 +246,17 @@ void MainWindow::buildActions()
 
 void MainWindow::start()
 {
+    if (m_labSettings->isRealNetwork()) {
+        startRealNetwork();
+        return;
+    }
     const lab::LabConfig config = m_labSettings->config();
     QStringList errors;
     for (const lab::HostConfig *host : {&config.client, &config.server}) {
+        // The message names the field in the reader's language.
+        const QString side = host == &config.client ? tr("Client", "lab host") : tr("Server", "lab host");
         for (const core::SettingError &e : host->endpoint.options.validate() + host->endpoint.heartbeat.validate())
-            errors << tr("%1, %2: %3").arg(host->name, e.field, e.message);
+            errors << tr("%1: %2", "lab host, problem").arg(side, e.message);
     }
     if (!errors.isEmpty()) {
         showProblem(tr("These settings cannot be used: %1").arg(errors.join(QStringLiteral("; "))));
@@ -248,6 +269,50 @@ void MainWindow::start()
     } else {
         m_controller->startFreeSession(config);
     }
+}
+
+void MainWindow::startRealNetwork()
+{
+    const realnet::RealNetworkConfig network = m_labSettings->network();
+    QStringList errors;
+    for (const core::SettingError &e : network.validate())
+        errors << tr("%1: %2").arg(e.field, e.message);
+    const lab::LabConfig config = m_labSettings->config();
+    const lab::HostConfig &side = network.role == realnet::RealNetworkConfig::Role::Client ? config.client : config.server;
+    for (const core::SettingError &e : side.endpoint.options.validate() + side.endpoint.heartbeat.validate())
+        errors << tr("%1, %2: %3").arg(side.name, e.field, e.message);
+    if (!errors.isEmpty()) {
+        showProblem(tr("These settings cannot be used: %1").arg(errors.join(QStringLiteral("; "))));
+        return;
+    }
+    // This host's kernel as it is now: the prediction the verdict quotes uses it.
+    QStringList problems;
+    m_labSettings->setHostKernel(realnet::HostTcpSettings().read(&problems), problems);
+    m_messages->hide();
+    m_controller->startRealNetwork(m_labSettings->realNetworkConfig(), network);
+}
+
+void MainWindow::onModeChanged()
+{
+    const bool real = m_labSettings->isRealNetwork();
+    const realnet::RealNetworkConfig network = m_labSettings->network();
+    const bool client = network.role == realnet::RealNetworkConfig::Role::Client;
+    if (real) {
+        QStringList problems;
+        m_labSettings->setHostKernel(realnet::HostTcpSettings().read(&problems), problems);
+    }
+    m_faults->setRealNetwork(real, network.hostName());
+    m_topology->setRealNetwork(real, network.hostName(),
+                               client ? tr("any local port") : network.endpointAddress(),
+                               client ? network.endpointAddress() : tr("connects to port %1").arg(network.listenPort));
+    m_prediction->setSide(network.hostName(), real);
+    // Scenarios are experiments on the virtual lab.
+    m_picker->setEnabled(!real);
+    m_picker->setToolTip(real ? tr("Scenarios run in the virtual lab; on a real network you press the faults yourself.") : QString());
+    m_start->setToolTip(real ? tr("Start this machine's side against the real peer (Ctrl+R)")
+                             : tr("Start the lab: the chosen scenario, or a free session with your settings (Ctrl+R)"));
+    onSettingsChanged();
+    onRunStateChanged();
 }
 
 void MainWindow::onRunStateChanged()
@@ -263,12 +328,14 @@ void MainWindow::onRunStateChanged()
     m_timeline->setLive(state == State::Running);
     if (state == State::Starting)
         m_timeline->follow();
+    // Idle, the mode chosen for the next Start; otherwise the running session's.
+    const bool real = state == State::Idle ? m_labSettings->isRealNetwork() : m_controller->isRealNetwork();
     switch (state) {
     case State::Idle:
-        m_status->setText(tr("Lab stopped"));
+        m_status->setText(real ? tr("Stopped") : tr("Lab stopped"));
         break;
     case State::Starting:
-        m_status->setText(tr("Starting the lab…"));
+        m_status->setText(real ? tr("Starting this machine's endpoint…") : tr("Starting the lab…"));
         break;
     case State::Running:
         m_status->setText(tr("Running: %1").arg(m_controller->scenario().title));
@@ -281,7 +348,7 @@ void MainWindow::onRunStateChanged()
 
 void MainWindow::onSettingsChanged()
 {
-    m_prediction->setConfig(m_labSettings->config());
+    m_prediction->setConfig(m_labSettings->isRealNetwork() ? m_labSettings->realNetworkConfig() : m_labSettings->config());
 }
 
 void MainWindow::showProblem(const QString &message)
@@ -296,6 +363,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings->setWindowState(saveState());
     m_settings->setSocketTableHeader(m_table->headerState());
     m_settings->setLabConfig(m_labSettings->config());
+    m_settings->setRealNetworkMode(m_labSettings->isRealNetwork());
+    m_settings->setRealNetwork(m_labSettings->network());
     m_settings->sync();
     event->accept();
 }

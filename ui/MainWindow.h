@@ -50,6 +50,8 @@ private:
     void buildActions();
     void onRunStateChanged();
     void onSettingsChanged();
+    void onModeChanged();
+    void startRealNetwork();
     void showProblem(const QString &message);
 
     LabSessionController *m_controller;

@@ -1,5 +1,7 @@
 #include "ui/MessageBar.h"
 
+#include "ui/views/ThemeColors.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
@@ -25,7 +27,7 @@ MessageBar::MessageBar(QWidget *parent)
     auto *close = new QToolButton(this);
     close->setObjectName(QStringLiteral("messageClose"));
     close->setAutoRaise(true);
-    close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    close->setIcon(themedIcon(QStyle::SP_TitleBarCloseButton, this));
     close->setToolTip(tr("Dismiss"));
     connect(close, &QToolButton::clicked, this, &QWidget::hide);
     auto *layout = new QHBoxLayout(this);

@@ -43,6 +43,7 @@ PredictionPanel::PredictionPanel(QWidget *parent)
     : QWidget(parent)
     , m_config(lab::LabConfig::defaults())
     , m_side(new QComboBox(this))
+    , m_source(new QLabel(this))
     , m_lines(new QLabel(this))
 {
     setObjectName(QStringLiteral("predictionPanel"));
@@ -57,6 +58,10 @@ PredictionPanel::PredictionPanel(QWidget *parent)
     head->addWidget(m_side);
     head->addStretch();
     layout->addLayout(head);
+    m_source->setObjectName(QStringLiteral("predictionSource"));
+    m_source->setWordWrap(true);
+    m_source->hide();
+    layout->addWidget(m_source);
     m_lines->setObjectName(QStringLiteral("predictionText"));
     m_lines->setWordWrap(true);
     m_lines->setTextFormat(Qt::RichText);
@@ -69,7 +74,24 @@ PredictionPanel::PredictionPanel(QWidget *parent)
 void PredictionPanel::setConfig(const lab::LabConfig &config)
 {
     m_config = config;
+    m_applied.clear();
     update();
+}
+
+void PredictionPanel::setAppliedOptions(const QString &host, const core::SocketOptions &options)
+{
+    lab::HostConfig &h = host == QLatin1String("server") ? m_config.server : m_config.client;
+    h.endpoint.options = options;
+    m_applied.insert(host);
+    update();
+}
+
+void PredictionPanel::setSide(const QString &host, bool fixed)
+{
+    const int index = m_side->findData(host);
+    if (index >= 0)
+        m_side->setCurrentIndex(index);
+    m_side->setEnabled(!fixed);
 }
 
 QString PredictionPanel::text() const
@@ -79,12 +101,16 @@ QString PredictionPanel::text() const
 
 void PredictionPanel::update()
 {
-    const core::PredictionInput input = lab::DetectionPrediction::inputFor(m_config, m_side->currentData().toString());
+    const QString side = m_side->currentData().toString();
+    m_source->setVisible(m_applied.contains(side));
+    m_source->setText(side == QLatin1String("server") ? tr("With the socket options the server's kernel reported for its live connection.")
+                                                      : tr("With the socket options the client's kernel reported for its live connection."));
+    const core::PredictionInput input = lab::DetectionPrediction::inputFor(m_config, side);
     const QList<core::SettingError> errors = input.validate();
     QStringList lines;
     if (!errors.isEmpty()) {
         for (const core::SettingError &e : errors)
-            lines.append(tr("%1: %2").arg(e.field, e.message).toHtmlEscaped());
+            lines.append(e.message.toHtmlEscaped()); // it names the field in the reader's language
         m_lines->setText(lines.join(QStringLiteral("<br>")));
         return;
     }
@@ -93,7 +119,7 @@ void PredictionPanel::update()
     for (DeathKind kind : core::allDeathKinds()) {
         const core::Prediction p = predictor.predict(kind);
         lines.append(line(p));
-        explanations.append(QStringLiteral("%1: %2").arg(core::deathKindTitle(kind), p.explanation));
+        explanations.append(tr("%1: %2", "kind of death, explanation").arg(core::deathKindTitle(kind), p.explanation));
     }
     m_lines->setText(lines.join(QStringLiteral("<br>")));
     // The why of each line, in the predictor's own words.

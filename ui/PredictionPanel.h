@@ -2,6 +2,7 @@
 
 #include "lab/LabConfig.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QComboBox;
@@ -19,13 +20,21 @@ public:
     explicit PredictionPanel(QWidget *parent = nullptr);
 
     void setConfig(const lab::LabConfig &config);
+    // The options a host's kernel reported on its live connection: the prediction uses them
+    // (and says so) until the settings change again.
+    void setAppliedOptions(const QString &host, const core::SocketOptions &options);
+    // Whose settings the prediction uses; `fixed`: the user cannot pick the other (on a real
+    // network only this machine's side is known).
+    void setSide(const QString &host, bool fixed);
     QString text() const; // what the panel shows, as plain text
 
 private:
     void update();
 
     lab::LabConfig m_config;
+    QSet<QString> m_applied; // hosts whose options come from the kernel's report
     QComboBox *m_side;
+    QLabel *m_source;
     QLabel *m_lines;
 };
 

@@ -4,12 +4,17 @@
 #include "models/ScenarioListModel.h"
 #include "ui/AppSettings.h"
 
+#include <QApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QListView>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QStyledItemDelegate>
+#include <QTextLayout>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace halfopen::ui {
 
@@ -21,6 +26,42 @@ QString keyOf(const ScenarioListModel::Entry &entry)
 {
     return entry.path.isEmpty() ? entry.name : entry.path;
 }
+
+// Qt's item painter takes each wrapped line to be as tall as the one before it, and cuts a row
+// short with "…" when a taller line comes first: a Chinese title's CJK line above a Latin-only
+// one ("ETIMEDOUT"). Rows get room for every line at the tallest line's height.
+class EvenLinesDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        QStyleOptionViewItem item = option;
+        initStyleOption(&item, index);
+        const QStyle *style = item.widget ? item.widget->style() : QApplication::style();
+        const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, item.widget) + 1;
+        const int width = item.rect.width() - 2 * margin;
+        if (width <= 0 || item.text.isEmpty())
+            return size;
+        QTextLayout layout(item.text, item.font);
+        QTextOption wrap;
+        wrap.setWrapMode(QTextOption::WordWrap);
+        layout.setTextOption(wrap);
+        qreal tallest = 0;
+        int lines = 0;
+        layout.beginLayout();
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(width);
+            tallest = std::max(tallest, line.height());
+            ++lines;
+        }
+        layout.endLayout();
+        size.setHeight(std::max(size.height(), qCeil(tallest * lines)));
+        return size;
+    }
+};
 } // namespace
 
 ScenarioPicker::ScenarioPicker(ScenarioListModel *model, AppSettings *settings, QWidget *parent)
@@ -45,6 +86,10 @@ ScenarioPicker::ScenarioPicker(ScenarioListModel *model, AppSettings *settings, 
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setWordWrap(true);
     m_list->setUniformItemSizes(false);
+    // Wrap again when the dock's width changes: laid out only once, a title that fitted the
+    // first width is cut with "…" in the final one (Chinese titles, short and unbroken, often do).
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setItemDelegate(new EvenLinesDelegate(m_list));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_free);

@@ -1,6 +1,7 @@
 #include "ui/TopologyStrip.h"
 
 #include "core/session/Session.h"
+#include "ui/views/ThemeColors.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -23,14 +24,39 @@ TopologyStrip::TopologyStrip(core::Session *session, QWidget *parent)
     connect(session, &core::Session::eventAdded, this, [this](const core::Event &event) {
         const bool firstEvent = !m_started;
         m_started = true;
-        if (m_state.apply(event) || firstEvent)
+        const bool marker = event.kind == core::EventKind::Fault && event.what == QLatin1String("marker");
+        if (marker)
+            m_markerUs = event.tUs;
+        // On a real network the addresses become known as the connection is made.
+        if (m_real && event.kind == core::EventKind::Endpoint && event.host == m_realHost) {
+            if (event.what == QLatin1String("connected"))
+                m_thisMachine = event.local;
+            else if (event.what == QLatin1String("accepted"))
+                m_peer = event.remote;
+        }
+        if (m_state.apply(event) || firstEvent || marker)
             update();
     });
     connect(session, &core::Session::cleared, this, [this] {
         m_state = TopologyState();
         m_started = false;
+        m_markerUs = 0;
+        m_thisMachine = m_thisMachineSet;
+        m_peer = m_peerSet;
         update();
     });
+}
+
+void TopologyStrip::setRealNetwork(bool real, const QString &host, const QString &thisMachine, const QString &peer)
+{
+    m_real = real;
+    m_realHost = host;
+    m_thisMachine = m_thisMachineSet = thisMachine;
+    m_peer = m_peerSet = peer;
+    setToolTip(real ? tr("This machine and the real peer: HalfOpen sees this machine's side only; what happens to the "
+                         "cable and the peer, you do and mark.")
+                    : tr("The virtual lab: the client, the server and the cable between them, as the faults left them."));
+    update();
 }
 
 QSize TopologyStrip::sizeHint() const
@@ -57,9 +83,9 @@ QString TopologyStrip::status(const TopologyState::Host &host) const
 }
 
 void TopologyStrip::drawHost(QPainter &painter, const QRectF &box, const QString &name, const QString &address,
-                             const TopologyState::Host &host)
+                             const TopologyState::Host &host, bool realPeer)
 {
-    const QColor accent = !m_started                                ? palette().color(QPalette::PlaceholderText)
+    const QColor accent = !m_started || realPeer                    ? palette().color(QPalette::PlaceholderText)
         : host.poweredOff || host.processKilled ? kBroken
         : host.frozen                           ? kFrozen
                                                 : kHealthy;
@@ -75,8 +101,11 @@ void TopologyStrip::drawHost(QPainter &painter, const QRectF &box, const QString
     painter.drawText(text.adjusted(0, 0, 0, -line * 2), Qt::AlignLeft | Qt::AlignVCenter, name);
     painter.setFont(font());
     painter.drawText(text.adjusted(0, line, 0, -line), Qt::AlignLeft | Qt::AlignVCenter, address);
-    painter.setPen(accent);
-    painter.drawText(text.adjusted(0, line * 2, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, status(host));
+    // The status in the accent's hue, as dark or light as the box needs to read.
+    painter.setPen(readableOn(accent, painter.brush().color()));
+    // A real peer is another machine: HalfOpen cannot see how it is doing.
+    painter.drawText(text.adjusted(0, line * 2, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                     realPeer ? tr("not watched: another machine") : status(host));
 }
 
 void TopologyStrip::paintEvent(QPaintEvent *)
@@ -84,19 +113,32 @@ void TopologyStrip::paintEvent(QPaintEvent *)
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const qreal line = fontMetrics().height();
-    const qreal hostWidth = std::max<qreal>(fontMetrics().horizontalAdvance(QStringLiteral("198.18.0.2:5000")) + 24, width() * 0.2);
+    const qreal hostWidth = std::max<qreal>(fontMetrics().horizontalAdvance(m_real ? QStringLiteral("[fe80::1234:5678]:65535")
+                                                                                   : QStringLiteral("198.18.0.2:5000")) + 24,
+                                            width() * 0.2);
     const QRectF client(2, 2, hostWidth, height() - 4);
     const QRectF server(width() - hostWidth - 2, 2, hostWidth, height() - 4);
-    drawHost(painter, client, tr("client"), QStringLiteral("198.18.0.1"), m_state.client);
-    drawHost(painter, server, tr("server"), QStringLiteral("198.18.0.2:5000"), m_state.server);
+    if (m_real) {
+        // Client on the left, server on the right, as in the lab; one of them is this machine.
+        const bool weAreClient = m_realHost != QLatin1String("server");
+        const QString ours = weAreClient ? tr("this machine (client)") : tr("this machine (server)");
+        const QString theirs = weAreClient ? tr("peer (server)") : tr("peer (client)");
+        drawHost(painter, client, weAreClient ? ours : theirs, weAreClient ? m_thisMachine : m_peer, m_state.client, !weAreClient);
+        drawHost(painter, server, weAreClient ? theirs : ours, weAreClient ? m_peer : m_thisMachine, m_state.server, weAreClient);
+    } else {
+        drawHost(painter, client, tr("client"), QStringLiteral("198.18.0.1"), m_state.client);
+        drawHost(painter, server, tr("server"), QStringLiteral("198.18.0.2:5000"), m_state.server);
+    }
 
     // The cable: a line between the boxes, broken where a host is unplugged or powered off.
     const qreal y = height() / 2.0;
     const qreal left = client.right();
     const qreal right = server.left();
     const qreal gap = std::min<qreal>(40, (right - left) / 6);
-    const bool clientCut = m_state.client.unplugged || m_state.client.poweredOff;
-    const bool serverCut = m_state.server.unplugged || m_state.server.poweredOff;
+    const bool markedCut = m_real && m_markerUs > 0; // the user's word: drawn at the peer's end
+    const bool peerIsServer = m_realHost != QLatin1String("server");
+    const bool clientCut = m_state.client.unplugged || m_state.client.poweredOff || (markedCut && !peerIsServer);
+    const bool serverCut = m_state.server.unplugged || m_state.server.poweredOff || (markedCut && peerIsServer);
     const bool lossy = m_state.lossPercent > 0;
     QPen cable(lossy ? kDegraded : palette().color(QPalette::Text), 3);
     if (lossy)
@@ -117,6 +159,8 @@ void TopologyStrip::paintEvent(QPaintEvent *)
     QStringList notes;
     if (m_state.client.unplugged || m_state.server.unplugged)
         notes << tr("cable cut");
+    if (markedCut)
+        notes << tr("you pulled the cable (marker)");
     if (lossy)
         notes << tr("loss %1 %").arg(m_state.lossPercent);
     if (m_state.delayMs > 0)
@@ -125,9 +169,10 @@ void TopologyStrip::paintEvent(QPaintEvent *)
         notes << tr("ICMP unreachable → server");
     if (m_state.client.icmpUnreachable)
         notes << tr("ICMP unreachable → client");
-    painter.setPen(notes.isEmpty() ? palette().color(QPalette::PlaceholderText) : kBroken);
+    painter.setPen(notes.isEmpty() ? palette().color(QPalette::PlaceholderText) : readableOn(kBroken, palette().color(QPalette::Window)));
     const QRectF label(left + gap, y - line * 1.6, right - left - 2 * gap, line * 1.4);
-    const QString idle = m_started ? tr("cable connected") : tr("press Start to build the lab");
+    const QString idle = m_real ? (m_started ? tr("real network") : tr("press Start to connect"))
+                                : (m_started ? tr("cable connected") : tr("press Start to build the lab"));
     painter.drawText(label, Qt::AlignCenter, notes.isEmpty() ? idle : notes.join(QStringLiteral(" · ")));
 }
 

@@ -19,6 +19,11 @@ public:
     explicit TopologyStrip(core::Session *session, QWidget *parent = nullptr);
 
     const TopologyState &state() const { return m_state; }
+    // Real-network mode: this machine is `host` ("client" or "server"), the other box is the
+    // real peer at `peer` (an address, or a phrase when unknown). false: the lab's two hosts.
+    void setRealNetwork(bool real, const QString &host = {}, const QString &thisMachine = {}, const QString &peer = {});
+    // The user pressed "I pulled the cable now" in this session.
+    bool markerPressed() const { return m_markerUs > 0; }
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -27,11 +32,18 @@ protected:
 
 private:
     void drawHost(QPainter &painter, const QRectF &box, const QString &name, const QString &address,
-                  const TopologyState::Host &host);
+                  const TopologyState::Host &host, bool realPeer = false);
     QString status(const TopologyState::Host &host) const;
 
     TopologyState m_state;
     bool m_started = false; // the session has events: a lab ran (or a recording was opened)
+    bool m_real = false;
+    QString m_realHost;
+    QString m_thisMachine;  // real network: this machine's endpoint address
+    QString m_peer;         // real network: the peer's
+    QString m_thisMachineSet; // as given, before a connection made them exact
+    QString m_peerSet;
+    qint64 m_markerUs = 0;
 };
 
 } // namespace halfopen::ui

@@ -101,9 +101,12 @@ void VerdictPanel::setOutcome(const lab::ScenarioOutcome &outcome)
         else
             open << r.expectation.id;
     }
-    QString text = tr("Expectations met: %1 of %2").arg(met).arg(outcome.expectations.size());
-    if (!open.isEmpty())
-        text += tr(" (waiting for or missed: %1)").arg(open.join(QStringLiteral(", ")));
+    const QString text = open.isEmpty()
+        ? tr("Expectations met: %1 of %2").arg(met).arg(outcome.expectations.size())
+        : tr("Expectations met: %1 of %2 (waiting for or missed: %3)")
+              .arg(met)
+              .arg(outcome.expectations.size())
+              .arg(open.join(QStringLiteral(", ")));
     m_expectations->setText(text);
     hideEmptyLines();
 }
@@ -133,6 +136,7 @@ QString VerdictPanel::countdown() const
 void VerdictPanel::reset()
 {
     m_detected = false;
+    m_markerUs = 0;
     m_lastSample.clear();
     m_heartbeatMisses.clear();
     m_headline->setText(tr("Nothing has noticed a problem yet."));
@@ -152,9 +156,13 @@ QString VerdictPanel::headlineFor(const Event &v)
     const QString errnoName = v.errnoValue ? core::ErrnoCatalog::name(v.errnoValue) : QString();
     const auto reference = core::timeReferenceFromName(d.value(QStringLiteral("reference")).toString());
     const QJsonValue elapsed = d.value(QStringLiteral("elapsed_s"));
+    // Measured from the user's marker on a real network: say so, it is their stopwatch.
+    const bool fromMarker = reference == core::TimeReference::Fault && d.value(QStringLiteral("fault")).toString() == QLatin1String("marker");
     QString when;
     if (elapsed.isDouble() && reference)
-        when = tr("%1 s %2", "seconds, then 'after the fault'").arg(elapsed.toDouble(), 0, 'f', 2).arg(core::timeReferenceDescription(*reference));
+        when = tr("%1 s %2", "seconds, then 'after the fault'")
+                   .arg(elapsed.toDouble(), 0, 'f', 2)
+                   .arg(fromMarker ? tr("after your marker") : core::timeReferenceDescription(*reference));
     QString text;
     if (!d.value(QStringLiteral("fatal")).toBool(true))
         text = tr("%1: warning (%2) by %3, the connection lives on").arg(who, errnoName, how);
@@ -168,9 +176,20 @@ QString VerdictPanel::headlineFor(const Event &v)
     const QJsonValue predicted = d.value(QStringLiteral("predicted_s"));
     if (predicted.isDouble()) {
         const auto predictedRef = core::timeReferenceFromName(d.value(QStringLiteral("predicted_reference")).toString());
-        text += tr(" — predicted %1 s").arg(predicted.toDouble(), 0, 'f', 1);
-        if (predictedRef && predictedRef != reference)
-            text += QLatin1Char(' ') + core::timeReferenceDescription(*predictedRef);
+        if (predictedRef && predictedRef != reference) {
+            text = tr("%1 — predicted %2 s %3", "verdict, seconds, 'after the fault'")
+                       .arg(text)
+                       .arg(predicted.toDouble(), 0, 'f', 1)
+                       .arg(core::timeReferenceDescription(*predictedRef));
+            // The same yardstick as the prediction, so the two numbers compare.
+            const QJsonValue same = d.value(QStringLiteral("elapsed_from")).toObject().value(core::timeReferenceName(*predictedRef));
+            if (same.isDouble())
+                text = tr("%1 (measured %2 s)", "verdict, seconds measured from the prediction's reference")
+                           .arg(text)
+                           .arg(same.toDouble(), 0, 'f', 2);
+        } else {
+            text = tr("%1 — predicted %2 s", "verdict, seconds").arg(text).arg(predicted.toDouble(), 0, 'f', 1);
+        }
     }
     return text;
 }
@@ -192,7 +211,10 @@ void VerdictPanel::onEvent(const Event &event)
         m_detected = fatal;
         m_headline->setText(headlineFor(event));
         const auto info = core::ErrnoCatalog::lookup(event.errnoValue);
-        m_meaning->setText(info ? QStringLiteral("%1: %2").arg(core::ErrnoCatalog::describe(event.errnoValue), info->tcpCause) : QString());
+        m_meaning->setText(info ? tr("%1: %2", "errno and its meaning, then the cause in TCP's terms")
+                                      .arg(core::ErrnoCatalog::describe(event.errnoValue), info->tcpCause)
+                                : QString());
+        updateCountdown(); // the stopwatch stops here, not at the next tick
         break;
     }
     case EventKind::Sample:
@@ -203,6 +225,10 @@ void VerdictPanel::onEvent(const Event &event)
     case EventKind::State:
         if (event.toState == core::TcpState::Closed && m_lastSample.value(event.host).socketKey() == event.socketKey())
             m_lastSample.remove(event.host);
+        break;
+    case EventKind::Fault:
+        if (event.what == QLatin1String("marker"))
+            m_markerUs = event.tUs;
         break;
     case EventKind::Heartbeat:
         if (event.what == QLatin1String("missed"))
@@ -247,7 +273,7 @@ QString VerdictPanel::countdownFor(const QString &host) const
         parts << tr("heartbeat: %1 of %2 missed").arg(misses).arg(config.endpoint.heartbeat.misses);
     if (parts.isEmpty())
         return {};
-    return QStringLiteral("%1: %2").arg(hostTitle(host), parts.join(QStringLiteral("; ")));
+    return tr("%1: %2", "lab host, what its timers are doing").arg(hostTitle(host), parts.join(tr("; ", "between two timers")));
 }
 
 void VerdictPanel::updateCountdown()
@@ -258,6 +284,10 @@ void VerdictPanel::updateCountdown()
         return;
     }
     QStringList lines;
+    // The stopwatch the marker started runs until something notices.
+    if (m_markerUs > 0 && !m_detected)
+        lines << tr("Stopwatch: %1 s since your marker, nothing has noticed yet")
+                     .arg((core::monotonicNowUs() - m_markerUs) / 1e6, 0, 'f', 1);
     for (const QString &host : {QStringLiteral("client"), QStringLiteral("server")}) {
         const QString line = countdownFor(host);
         if (!line.isEmpty())

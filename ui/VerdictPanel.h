@@ -18,8 +18,9 @@ namespace halfopen::ui {
 
 // The answer to "when and how was the loss noticed": the headline of the latest detection
 // (verdict events of the session, so a replay shows the same), a live countdown while the
-// kernel's timers run ("keepalive probe 2 of 3 sent, next in 0.8 s"), how the expectations
-// stand, and the scenario's plain-words explanation.
+// kernel's timers run ("keepalive probe 2 of 3 sent, next in 0.8 s"), the stopwatch since the
+// user's marker on a real network, how the expectations stand, and the scenario's plain-words
+// explanation.
 class VerdictPanel : public QWidget
 {
     Q_OBJECT
@@ -52,6 +53,7 @@ private:
     bool m_detected = false;
     QHash<QString, core::Event> m_lastSample;    // per host: its test socket's latest sample
     QHash<QString, qint64> m_heartbeatMisses;    // per host: misses in a row so far
+    qint64 m_markerUs = 0;                       // the user's latest "I pulled the cable now"; 0: none
     QLabel *m_title;
     QLabel *m_headline;
     QLabel *m_meaning;

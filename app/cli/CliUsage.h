@@ -19,6 +19,10 @@ int usageError(const QString &field, const QString &message);
 // Prints "halfopen-cli: MESSAGE" on stderr and returns `status`.
 int runtimeError(const QString &message, int status = ExitRuntime);
 
+// Columns `text` takes in a terminal: Chinese, Japanese and Korean characters take two, so that
+// tables with translated titles stay aligned.
+qsizetype terminalColumns(QStringView text);
+
 // Splits "2,1,3" into integers; false when a part is not an integer or the count differs.
 bool parseIntList(const QString &text, qsizetype expected, QList<qint64> *out);
 

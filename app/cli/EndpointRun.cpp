@@ -84,11 +84,14 @@ void EndpointRun::reportDeath(const Event &e) const
     if (e.mechanism == DetectionMechanism::Fin) {
         line = QCoreApplication::translate("cli", "EOF: the peer closed the connection (FIN, read() returned 0)");
     } else {
-        line = QCoreApplication::translate("cli", "%1: connection died, detected by %2 during %3")
-                   .arg(ErrnoCatalog::describe(e.errnoValue), mechanismName(e.mechanism),
-                        e.detail.value(QStringLiteral("operation")).toString());
-        if (sinceRx >= 0)
-            line += QCoreApplication::translate("cli", ", %1 s after the last packet received").arg(sinceRx, 0, 'f', 2);
+        const QString errnoText = ErrnoCatalog::describe(e.errnoValue);
+        const QString operation = e.detail.value(QStringLiteral("operation")).toString();
+        line = sinceRx >= 0
+            ? QCoreApplication::translate("cli", "%1: connection died, detected by %2 during %3, %4 s after the last packet received")
+                  .arg(errnoText, mechanismName(e.mechanism), operation)
+                  .arg(sinceRx, 0, 'f', 2)
+            : QCoreApplication::translate("cli", "%1: connection died, detected by %2 during %3")
+                  .arg(errnoText, mechanismName(e.mechanism), operation);
     }
     std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(line));
 }

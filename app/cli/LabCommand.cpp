@@ -30,10 +30,10 @@ namespace halfopen::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("lab", text);
-}
+// lupdate takes the context from this class: the strings below are "lab"'s.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(lab)
+};
 
 void printLine(const QString &line)
 {
@@ -49,7 +49,7 @@ int listScenarios(bool json)
         QString error;
         const auto scenario = ScenarioCatalog::builtIn(name, &error);
         if (!scenario)
-            return runtimeError(tr("built-in scenario %1 is broken: %2").arg(name, error));
+            return runtimeError(Text::tr("built-in scenario %1 is broken: %2").arg(name, error));
         scenarios.append(*scenario);
     }
     if (json) {
@@ -125,7 +125,7 @@ int runScenario(const Scenario &scenario, bool json, const QString &recordPath, 
     bool labFailed = false;
     QObject::connect(&runner, &ScenarioRunner::failed, &runner, [&labFailed](const QString &message) {
         labFailed = true;
-        std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(tr("the lab failed: %1").arg(message)));
+        std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(Text::tr("the lab failed: %1").arg(message)));
     });
     QObject::connect(&runner, &ScenarioRunner::finished, &runner, [&](const QJsonObject &summary) {
         if (json) {
@@ -150,25 +150,25 @@ int runScenario(const Scenario &scenario, bool json, const QString &recordPath, 
 int runLab(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr(
+    parser.setApplicationDescription(Text::tr(
         "Runs the virtual lab: two hosts in network namespaces joined by a cable that can be cut.\n\n"
         "  lab list            the built-in scenarios (name and title)\n"
         "  lab run NAME|FILE   play a scenario and check its expectations\n\n"
         "Exit status of run: 0 every expectation met, 1 not, 2 bad input, 3 the lab could not start."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption json(QStringLiteral("json"),
-        tr("list: a JSON array. run: print nothing while running, then one JSON summary object."));
-    const QCommandLineOption record(QStringLiteral("record"), tr("run: write every event to FILE (JSONL)."), QStringLiteral("FILE"));
-    const QCommandLineOption pcap(QStringLiteral("pcap"), tr("run: capture every frame on the cable to FILE (pcap)."), QStringLiteral("FILE"));
+        Text::tr("list: a JSON array. run: print nothing while running, then one JSON summary object."));
+    const QCommandLineOption record(QStringLiteral("record"), Text::tr("run: write every event to FILE (JSONL)."), QStringLiteral("FILE"));
+    const QCommandLineOption pcap(QStringLiteral("pcap"), Text::tr("run: capture every frame on the cable to FILE (pcap)."), QStringLiteral("FILE"));
     const QList<QCommandLineOption> all{json, record, pcap};
     parser.addOptions(all);
-    parser.addPositionalArgument(QStringLiteral("action"), tr("list or run"));
-    parser.addPositionalArgument(QStringLiteral("scenario"), tr("run: a built-in scenario's name or a JSON file"), QStringLiteral("[NAME|FILE]"));
+    parser.addPositionalArgument(QStringLiteral("action"), Text::tr("list or run"));
+    parser.addPositionalArgument(QStringLiteral("scenario"), Text::tr("run: a built-in scenario's name or a JSON file"), QStringLiteral("[NAME|FILE]"));
     if (!parser.parse(arguments)) {
         QStringList known;
         for (const QCommandLineOption &option : all)
             known.append(QStringLiteral("--") + option.names().constFirst());
-        return usageError(QStringLiteral("option"), tr("%1 Options: %2").arg(parser.errorText(), known.join(QStringLiteral(", "))));
+        return usageError(QStringLiteral("option"), Text::tr("%1 Options: %2").arg(parser.errorText(), known.join(QStringLiteral(", "))));
     }
     if (parser.isSet(help)) {
         std::printf("%s", qPrintable(parser.helpText()));
@@ -179,14 +179,14 @@ int runLab(const QStringList &arguments)
     const QString action = positional.value(0);
     if (action == QLatin1String("list")) {
         if (positional.size() > 1)
-            return usageError(QStringLiteral("argument"), tr("unexpected argument '%1': lab list takes --json only").arg(positional.at(1)));
+            return usageError(QStringLiteral("argument"), Text::tr("unexpected argument '%1': lab list takes --json only").arg(positional.at(1)));
         return listScenarios(parser.isSet(json));
     }
     if (action != QLatin1String("run"))
-        return usageError(QStringLiteral("action"), tr("expected list or run, got '%1'").arg(action));
+        return usageError(QStringLiteral("action"), Text::tr("expected list or run, got '%1'").arg(action));
     if (positional.size() != 2)
         return usageError(QStringLiteral("scenario"),
-                          tr("lab run takes one scenario, a name or a file; built in: %1").arg(ScenarioCatalog::builtInNames().join(QStringLiteral(", "))));
+                          Text::tr("lab run takes one scenario, a name or a file; built in: %1").arg(ScenarioCatalog::builtInNames().join(QStringLiteral(", "))));
 
     const QString what = positional.at(1);
     QString error;
@@ -195,7 +195,7 @@ int runLab(const QStringList &arguments)
     if (!scenario) {
         if (unknownName)
             return usageError(QStringLiteral("scenario"),
-                              tr("'%1' is neither a built-in scenario nor a file; built in: %2")
+                              Text::tr("'%1' is neither a built-in scenario nor a file; built in: %2")
                                   .arg(what, ScenarioCatalog::builtInNames().join(QStringLiteral(", "))));
         return usageError(what, error);
     }

@@ -21,10 +21,10 @@ namespace halfopen::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("predict", text);
-}
+// lupdate takes the context from this class: the strings below are "predict"'s.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(predict)
+};
 
 // A value that is not an int becomes -1: every setting rejects it with its own range message.
 int intOrInvalid(qint64 value)
@@ -41,25 +41,25 @@ int intOrInvalid(const QString &text)
 
 struct Options {
     QCommandLineOption keepalive{QStringLiteral("keepalive"),
-        tr("Keepalive on with idle, interval (seconds) and probe count, e.g. 2,1,3."), QStringLiteral("I,T,C")};
+        Text::tr("Keepalive on with idle, interval (seconds) and probe count, e.g. 2,1,3."), QStringLiteral("I,T,C")};
     QCommandLineOption userTimeout{QStringLiteral("user-timeout"),
-        tr("TCP_USER_TIMEOUT in milliseconds (0 = off)."), QStringLiteral("MS")};
+        Text::tr("TCP_USER_TIMEOUT in milliseconds (0 = off)."), QStringLiteral("MS")};
     QCommandLineOption retries2{QStringLiteral("retries2"),
-        tr("net.ipv4.tcp_retries2 (default 15)."), QStringLiteral("N")};
+        Text::tr("net.ipv4.tcp_retries2 (default 15)."), QStringLiteral("N")};
     QCommandLineOption synRetries{QStringLiteral("syn-retries"),
-        tr("net.ipv4.tcp_syn_retries (default 6)."), QStringLiteral("N")};
+        Text::tr("net.ipv4.tcp_syn_retries (default 6)."), QStringLiteral("N")};
     QCommandLineOption synLinearTimeouts{QStringLiteral("syn-linear-timeouts"),
-        tr("net.ipv4.tcp_syn_linear_timeouts (default 4)."), QStringLiteral("N")};
+        Text::tr("net.ipv4.tcp_syn_linear_timeouts (default 4)."), QStringLiteral("N")};
     QCommandLineOption heartbeat{QStringLiteral("heartbeat"),
-        tr("Application heartbeat: ping interval in milliseconds and missed answers before dead, e.g. 1000,3."),
+        Text::tr("Application heartbeat: ping interval in milliseconds and missed answers before dead, e.g. 1000,3."),
         QStringLiteral("MS,K")};
     QCommandLineOption rtt{QStringLiteral("rtt"),
-        tr("Measured round-trip time in milliseconds (default 0.1)."), QStringLiteral("MS")};
+        Text::tr("Measured round-trip time in milliseconds (default 0.1)."), QStringLiteral("MS")};
     QCommandLineOption rtoMin{QStringLiteral("rto-min"),
-        tr("Minimum RTO in milliseconds (default 200)."), QStringLiteral("MS")};
+        Text::tr("Minimum RTO in milliseconds (default 200)."), QStringLiteral("MS")};
     QCommandLineOption rtoMax{QStringLiteral("rto-max"),
-        tr("Maximum RTO in milliseconds, net.ipv4.tcp_rto_max_ms (default 120000)."), QStringLiteral("MS")};
-    QCommandLineOption json{QStringLiteral("json"), tr("Print one JSON object with a key per kind of death.")};
+        Text::tr("Maximum RTO in milliseconds, net.ipv4.tcp_rto_max_ms (default 120000)."), QStringLiteral("MS")};
+    QCommandLineOption json{QStringLiteral("json"), Text::tr("Print one JSON object with a key per kind of death.")};
 };
 
 // Fills `input` from the parsed options; on bad input prints the usage line and returns false.
@@ -69,7 +69,7 @@ bool readInput(const QCommandLineParser &parser, const Options &o, PredictionInp
     if (parser.isSet(o.keepalive)) {
         if (!parseIntList(parser.value(o.keepalive), 3, &values)) {
             *status = usageError(QStringLiteral("keepalive"),
-                                 tr("expected IDLE,INTERVAL,COUNT such as 2,1,3 (idle and interval 1..32767 s, count 1..127)"));
+                                 Text::tr("expected IDLE,INTERVAL,COUNT such as 2,1,3 (idle and interval 1..32767 s, count 1..127)"));
             return false;
         }
         input->keepalive.enabled = true;
@@ -80,7 +80,7 @@ bool readInput(const QCommandLineParser &parser, const Options &o, PredictionInp
     if (parser.isSet(o.heartbeat)) {
         if (!parseIntList(parser.value(o.heartbeat), 2, &values)) {
             *status = usageError(QStringLiteral("heartbeat"),
-                                 tr("expected INTERVAL_MS,MISSES such as 1000,3 (interval 1..%1 ms, misses 1..%2)")
+                                 Text::tr("expected INTERVAL_MS,MISSES such as 1000,3 (interval 1..%1 ms, misses 1..%2)")
                                      .arg(PredictionInput::kMaxHeartbeatIntervalMs)
                                      .arg(PredictionInput::kMaxHeartbeatMisses));
             return false;
@@ -116,7 +116,7 @@ bool readInput(const QCommandLineParser &parser, const Options &o, PredictionInp
 
 QString settingsLine(const PredictionInput &in)
 {
-    const QString off = tr("off");
+    const QString off = Text::tr("off");
     const QString keepalive = in.keepalive.enabled
         ? QStringLiteral("%1/%2/%3").arg(in.keepalive.idleS).arg(in.keepalive.intervalS).arg(in.keepalive.count)
         : off;
@@ -124,7 +124,7 @@ QString settingsLine(const PredictionInput &in)
     const QString heartbeat = in.heartbeat.enabled
         ? QStringLiteral("%1 ms x %2").arg(in.heartbeat.intervalMs).arg(in.heartbeat.misses)
         : off;
-    return tr("keepalive %1, user timeout %2, tcp_retries2 %3, tcp_syn_retries %4 (linear %5), heartbeat %6, RTT %7 ms")
+    return Text::tr("keepalive %1, user timeout %2, tcp_retries2 %3, tcp_syn_retries %4 (linear %5), heartbeat %6, RTT %7 ms")
         .arg(keepalive, userTimeout)
         .arg(in.retries2)
         .arg(in.synRetries)
@@ -135,14 +135,14 @@ QString settingsLine(const PredictionInput &in)
 
 void printTable(const DetectionPredictor &predictor)
 {
-    QList<QStringList> rows{{tr("kind of death"), tr("noticed by"), tr("errno"), tr("after"), tr("range"), tr("counted from")}};
+    QList<QStringList> rows{{Text::tr("kind of death"), Text::tr("noticed by"), Text::tr("errno"), Text::tr("after"), Text::tr("range"), Text::tr("counted from")}};
     QList<Prediction> predictions;
     for (DeathKind kind : allDeathKinds()) {
         const Prediction p = predictor.predict(kind);
         predictions.append(p);
         const QString errnoName = p.errnoValue ? ErrnoCatalog::name(p.errnoValue) : QStringLiteral("-");
         if (p.isNever()) {
-            rows.append({deathKindTitle(kind), mechanismName(p.mechanism), errnoName, tr("never"), QStringLiteral("-"),
+            rows.append({deathKindTitle(kind), mechanismName(p.mechanism), errnoName, Text::tr("never"), QStringLiteral("-"),
                          QStringLiteral("-")});
             continue;
         }
@@ -154,18 +154,18 @@ void printTable(const DetectionPredictor &predictor)
     QList<qsizetype> widths(rows.first().size(), 0);
     for (const QStringList &row : rows) {
         for (qsizetype c = 0; c < row.size(); ++c)
-            widths[c] = std::max(widths[c], row.at(c).size());
+            widths[c] = std::max(widths[c], terminalColumns(row.at(c)));
     }
-    std::printf("%s\n\n", qPrintable(tr("Settings: %1").arg(settingsLine(predictor.input()))));
+    std::printf("%s\n\n", qPrintable(Text::tr("Settings: %1").arg(settingsLine(predictor.input()))));
     for (const QStringList &row : rows) {
         QString line;
         for (qsizetype c = 0; c < row.size(); ++c)
-            line += c + 1 < row.size() ? row.at(c).leftJustified(widths[c] + 2) : row.at(c);
+            line += c + 1 < row.size() ? row.at(c) + QString(widths[c] + 2 - terminalColumns(row.at(c)), QLatin1Char(' ')) : row.at(c);
         std::printf("%s\n", qPrintable(line));
     }
     std::printf("\n");
     for (const Prediction &p : predictions)
-        std::printf("%s: %s\n\n", qPrintable(deathKindTitle(p.kind)), qPrintable(p.explanation));
+        std::printf("%s\n\n", qPrintable(Text::tr("%1: %2", "kind of death, explanation").arg(deathKindTitle(p.kind), p.explanation)));
 }
 
 } // namespace
@@ -174,7 +174,7 @@ int runPredict(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Predicts when and how each kind of peer death is noticed, from the settings of the side that must notice."));
+        Text::tr("Predicts when and how each kind of peer death is noticed, from the settings of the side that must notice."));
     const QCommandLineOption help = parser.addHelpOption();
     const Options options;
     const QList<QCommandLineOption> all{options.keepalive, options.userTimeout, options.retries2,
@@ -187,7 +187,7 @@ int runPredict(const QStringList &arguments)
         for (const QCommandLineOption &option : all)
             known.append(QStringLiteral("--") + option.names().constFirst());
         return usageError(QStringLiteral("option"),
-                          tr("%1 Options: %2").arg(parser.errorText(), known.join(QStringLiteral(", "))));
+                          Text::tr("%1 Options: %2").arg(parser.errorText(), known.join(QStringLiteral(", "))));
     }
     if (parser.isSet(help)) {
         std::printf("%s", qPrintable(parser.helpText()));
@@ -195,7 +195,7 @@ int runPredict(const QStringList &arguments)
     }
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("argument"),
-                          tr("unexpected argument '%1': predict takes options only").arg(parser.positionalArguments().first()));
+                          Text::tr("unexpected argument '%1': predict takes options only").arg(parser.positionalArguments().first()));
 
     PredictionInput input;
     int status = ExitOk;

@@ -26,10 +26,10 @@ namespace halfopen::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sockets", text);
-}
+// lupdate takes the context from this class: the strings below are "sockets"'s.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(sockets)
+};
 
 struct SocketsRequest {
     QString netnsPath;
@@ -41,31 +41,31 @@ struct SocketsRequest {
 std::optional<int> parseRequest(const QStringList &arguments, SocketsRequest *request)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("List the TCP sockets of a network namespace with their timers, queues and tcp_info (sock_diag)."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
-    const QCommandLineOption netns(QStringLiteral("netns"), tr("Network namespace to look into: /run/netns/NAME or /proc/PID/ns/net."), tr("PATH"));
-    const QCommandLineOption port(QStringLiteral("port"), tr("Only sockets whose local or remote port is N (1 to 65535)."), tr("N"));
-    const QCommandLineOption state(QStringLiteral("state"), tr("Only sockets in these states: ESTABLISHED, TIME_WAIT, ... or ss's names (ESTAB, time-wait), comma-separated."), tr("NAME"));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print a JSON array of rows instead of a table."));
+    parser.setApplicationDescription(Text::tr("List the TCP sockets of a network namespace with their timers, queues and tcp_info (sock_diag)."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, Text::tr("Show this help."));
+    const QCommandLineOption netns(QStringLiteral("netns"), Text::tr("Network namespace to look into: /run/netns/NAME or /proc/PID/ns/net."), Text::tr("PATH"));
+    const QCommandLineOption port(QStringLiteral("port"), Text::tr("Only sockets whose local or remote port is N (1 to 65535)."), Text::tr("N"));
+    const QCommandLineOption state(QStringLiteral("state"), Text::tr("Only sockets in these states: ESTABLISHED, TIME_WAIT, ... or ss's names (ESTAB, time-wait), comma-separated."), Text::tr("NAME"));
+    const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print a JSON array of rows instead of a table."));
     parser.addOptions({help, netns, port, state, json});
 
-    const QString allowed = tr("allowed --netns PATH, --port N, --state NAME, --json, --help");
+    const QString allowed = Text::tr("allowed --netns PATH, --port N, --state NAME, --json, --help");
     if (!parser.parse(arguments)) {
         // QCommandLineParser would print its own text and exit 1; we keep the CLI's contract.
         const QStringList unknown = parser.unknownOptionNames();
         if (!unknown.isEmpty()) {
             const QString &name = unknown.first();
             return usageError(name.size() == 1 ? QStringLiteral("-") + name : QStringLiteral("--") + name,
-                              tr("unknown option: %1").arg(allowed));
+                              Text::tr("unknown option: %1").arg(allowed));
         }
         // The only other parse error: an option that takes a value came last without one.
         const QString last = arguments.size() > 1 ? arguments.last() : QStringLiteral("options");
         if (last == QLatin1String("--port"))
-            return usageError(last, tr("missing value: allowed 1 to 65535"));
+            return usageError(last, Text::tr("missing value: allowed 1 to 65535"));
         if (last == QLatin1String("--state"))
-            return usageError(last, tr("missing value: allowed a state name such as ESTABLISHED or TIME_WAIT"));
+            return usageError(last, Text::tr("missing value: allowed a state name such as ESTABLISHED or TIME_WAIT"));
         if (last == QLatin1String("--netns"))
-            return usageError(last, tr("missing value: allowed /run/netns/NAME or /proc/PID/ns/net"));
+            return usageError(last, Text::tr("missing value: allowed /run/netns/NAME or /proc/PID/ns/net"));
         return usageError(last, parser.errorText());
     }
     if (parser.isSet(help)) {
@@ -77,13 +77,13 @@ std::optional<int> parseRequest(const QStringList &arguments, SocketsRequest *re
     }
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("arguments"),
-                          tr("unexpected '%1': sockets takes options only (%2)").arg(parser.positionalArguments().first(), allowed));
+                          Text::tr("unexpected '%1': sockets takes options only (%2)").arg(parser.positionalArguments().first(), allowed));
 
     if (parser.isSet(port)) {
         bool ok = false;
         const int value = parser.value(port).toInt(&ok);
         if (!ok || value < 1 || value > 65535)
-            return usageError(QStringLiteral("--port"), tr("'%1' is out of range: allowed 1 to 65535").arg(parser.value(port)));
+            return usageError(QStringLiteral("--port"), Text::tr("'%1' is out of range: allowed 1 to 65535").arg(parser.value(port)));
         request->filter.port = quint16(value);
     }
     if (parser.isSet(state)) {
@@ -95,7 +95,7 @@ std::optional<int> parseRequest(const QStringList &arguments, SocketsRequest *re
     }
     request->netnsPath = parser.value(netns);
     if (parser.isSet(netns) && request->netnsPath.isEmpty())
-        return usageError(QStringLiteral("--netns"), tr("empty path: allowed /run/netns/NAME or /proc/PID/ns/net"));
+        return usageError(QStringLiteral("--netns"), Text::tr("empty path: allowed /run/netns/NAME or /proc/PID/ns/net"));
     request->json = parser.isSet(json);
     return std::nullopt;
 }
@@ -156,20 +156,20 @@ QByteArray millisecondsText(const SockDiagRow &row, quint32 microseconds)
 
 void printTable(const SockDiagSnapshot &snapshot, QFile *out)
 {
-    const std::array header = {tr("State"), tr("Recv-Q"), tr("Send-Q"), tr("Local"), tr("Peer"), tr("Timer"),
-                               tr("RTO(ms)"), tr("RTT(ms)"), tr("Retrans"), tr("Probes"), tr("Backoff")};
+    const std::array header = {Text::tr("State"), Text::tr("Recv-Q"), Text::tr("Send-Q"), Text::tr("Local"), Text::tr("Peer"), Text::tr("Timer"),
+                               Text::tr("RTO(ms)"), Text::tr("RTT(ms)"), Text::tr("Retrans"), Text::tr("Probes"), Text::tr("Backoff")};
     constexpr size_t kColumns = header.size();
     // Queues and the tcp_info numbers are right-aligned, like ss's queues.
     constexpr std::array<bool, kColumns> rightAligned = {false, true, true, false, false, false, true, true, true, true, true};
     using Line = std::array<QByteArray, kColumns>;
 
     // Cells are ASCII except the (translated) titles, so widths count bytes for rows and
-    // characters for titles.
+    // terminal columns for titles.
     std::array<qsizetype, kColumns> widths{};
     Line titles;
     for (size_t c = 0; c < kColumns; ++c) {
         titles[c] = header[c].toUtf8();
-        widths[c] = header[c].size();
+        widths[c] = terminalColumns(header[c]);
     }
     std::vector<Line> lines;
     lines.reserve(size_t(snapshot.rows.size()));
@@ -186,7 +186,7 @@ void printTable(const SockDiagSnapshot &snapshot, QFile *out)
     QByteArray text;
     auto appendLine = [&](const Line &line, bool isTitle) {
         for (size_t c = 0; c < kColumns; ++c) {
-            const qsizetype width = isTitle ? header[c].size() : line[c].size();
+            const qsizetype width = isTitle ? terminalColumns(header[c]) : line[c].size();
             const qsizetype padding = widths[c] - width;
             const bool last = c + 1 == kColumns;
             if (rightAligned[c])
@@ -226,7 +226,7 @@ int runSockets(const QStringList &arguments)
 
     QFile out;
     if (!out.open(1, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle))
-        return runtimeError(tr("cannot write to standard output"));
+        return runtimeError(Text::tr("cannot write to standard output"));
 
     if (request.json) {
         SockDiagJsonWriter writer(&out);

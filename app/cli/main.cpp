@@ -4,6 +4,8 @@
 #include "CliCommands.h"
 #include "CliUsage.h"
 
+#include "app/i18n/LanguageLoader.h"
+
 #include <QCoreApplication>
 
 #include <array>
@@ -47,6 +49,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("halfopen-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HALFOPEN_VERSION));
+    // Messages for people follow HALFOPEN_LANGUAGE or the system; JSON output never changes.
+    halfopen::app::LanguageLoader language;
+    language.install();
     // A dead peer must never kill us: writes use MSG_NOSIGNAL, and this covers anything else.
     std::signal(SIGPIPE, SIG_IGN);
 

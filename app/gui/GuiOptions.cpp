@@ -1,5 +1,7 @@
 #include "GuiOptions.h"
 
+#include "app/i18n/LanguageLoader.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -8,27 +10,32 @@
 namespace halfopen::app {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("GuiOptions", text);
-}
+// lupdate takes the context from this class: the strings below are "GuiOptions"'s.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(GuiOptions)
+};
 constexpr double kMaxAfterSeconds = 3600;
 } // namespace
 
 std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QString *error, bool *helpShown)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("HalfOpen: make the life and death of TCP connections visible."));
+    parser.setApplicationDescription(Text::tr("HalfOpen: make the life and death of TCP connections visible."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
-    const QCommandLineOption scenario(QStringLiteral("scenario"), tr("Pick a built-in scenario by name, or a scenario file."), QStringLiteral("NAME|FILE"));
-    const QCommandLineOption start(QStringLiteral("start"), tr("Start at once: the picked scenario, or a free lab session."));
-    const QCommandLineOption open(QStringLiteral("open"), tr("Open a recorded session (JSONL)."), QStringLiteral("FILE"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"), tr("Save a picture of the window to FILE (PNG) and quit."), QStringLiteral("FILE"));
+    const QCommandLineOption scenario(QStringLiteral("scenario"), Text::tr("Pick a built-in scenario by name, or a scenario file."), QStringLiteral("NAME|FILE"));
+    const QCommandLineOption start(QStringLiteral("start"), Text::tr("Start at once: the picked scenario, or a free lab session."));
+    const QCommandLineOption open(QStringLiteral("open"), Text::tr("Open a recorded session (JSONL)."), QStringLiteral("FILE"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"), Text::tr("Save a picture of the window to FILE (PNG) and quit."), QStringLiteral("FILE"));
     const QCommandLineOption after(QStringLiteral("after-seconds"),
-                                   tr("With --screenshot: seconds after the lab is ready (default 3)."), QStringLiteral("S"));
-    const QCommandLineOption settings(QStringLiteral("settings"), tr("Read and keep settings in this INI file."), QStringLiteral("FILE"));
-    parser.addOptions({scenario, start, open, screenshot, after, settings});
+                                   Text::tr("With --screenshot: seconds after the lab is ready (default 3)."), QStringLiteral("S"));
+    const QCommandLineOption settings(QStringLiteral("settings"), Text::tr("Read and keep settings in this INI file."), QStringLiteral("FILE"));
+    const QCommandLineOption language(QStringLiteral("language"),
+                                      Text::tr("Show the window in this language (%1), whatever the settings say.")
+                                          .arg(LanguageLoader::available().join(QStringLiteral(", "))),
+                                      QStringLiteral("CODE"));
+    const QCommandLineOption dark(QStringLiteral("dark"), Text::tr("Dark colours (the Fusion style with a dark palette), whatever the desktop's theme."));
+    parser.addOptions({scenario, start, open, screenshot, after, settings, language, dark});
     *helpShown = false;
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -46,16 +53,23 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
     o.recording = parser.value(open);
     o.screenshot = parser.value(screenshot);
     o.settingsPath = parser.value(settings);
+    o.dark = parser.isSet(dark);
+    o.language = parser.value(language);
+    if (!o.language.isEmpty() && !LanguageLoader::available().contains(o.language)) {
+        *error = Text::tr("--language: expected one of %1, got '%2'")
+                     .arg(LanguageLoader::available().join(QStringLiteral(", ")), o.language);
+        return std::nullopt;
+    }
     if (parser.isSet(after)) {
         bool ok = false;
         o.afterSeconds = parser.value(after).toDouble(&ok);
         if (!ok || o.afterSeconds < 0 || o.afterSeconds > kMaxAfterSeconds) {
-            *error = tr("--after-seconds: expected seconds from 0 to %1, got '%2'").arg(kMaxAfterSeconds).arg(parser.value(after));
+            *error = Text::tr("--after-seconds: expected seconds from 0 to %1, got '%2'").arg(kMaxAfterSeconds).arg(parser.value(after));
             return std::nullopt;
         }
     }
     if (o.start && !o.recording.isEmpty()) {
-        *error = tr("--start and --open: a recording is replayed, not started; use one of them");
+        *error = Text::tr("--start and --open: a recording is replayed, not started; use one of them");
         return std::nullopt;
     }
     return o;

@@ -14,6 +14,8 @@ struct GuiOptions {
     QString screenshot;      // grab the window to this PNG and quit
     double afterSeconds = 3; // ... this long after the lab is ready (or after showing, without a run)
     QString settingsPath;    // an INI file instead of the user's settings
+    QString language;        // "en", "zh_CN"; empty: as chosen in the settings
+    bool dark = false;       // Fusion with a dark palette, whatever the desktop's theme
 
     // Returns nullopt with a message naming the option and what it accepts.
     static std::optional<GuiOptions> parse(const QStringList &arguments, QString *error, bool *helpShown);

@@ -31,8 +31,12 @@ Screenshot::Screenshot(QWidget *window, ui::LabSessionController *controller, co
         if (state == ui::LabSessionController::RunState::Running && !m_timer.isActive())
             m_timer.start();
     });
-    // A run that ends before the moment (or never starts) is pictured as it ended.
-    connect(controller, &ui::LabSessionController::finished, this, &Screenshot::take);
+    // A run that ends before the moment (or never starts) is pictured as it ended, once the
+    // panels have laid out their last change (a line hidden at the end still takes room until then).
+    connect(controller, &ui::LabSessionController::finished, this, [this] {
+        m_timer.stop();
+        QTimer::singleShot(200, this, &Screenshot::take);
+    });
 }
 
 void Screenshot::take()

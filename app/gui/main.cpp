@@ -4,20 +4,25 @@
 #include "GuiOptions.h"
 #include "Screenshot.h"
 
+#include "app/i18n/LanguageLoader.h"
 #include "lab/LabProcess.h"
 #include "lab/scenario/ScenarioCatalog.h"
 #include "lab/scenario/ScenarioTexts.h"
 #include "models/ScenarioListModel.h"
+#include "realnet/RealNetworkDriver.h"
 #include "ui/AppSettings.h"
 #include "ui/LabSessionController.h"
 #include "ui/MainWindow.h"
 #include "ui/ScenarioPicker.h"
 #include "ui/SessionFiles.h"
+#include "ui/views/ThemeColors.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QStandardPaths>
+#include <QStyleFactory>
 
 #include <cstdio>
 #include <memory>
@@ -42,6 +47,14 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("HalfOpen"));
     QApplication::setApplicationName(QStringLiteral("halfopen"));
     QApplication::setApplicationVersion(QStringLiteral(HALFOPEN_VERSION));
+    // One reverse-DNS id for the .desktop entry, the AppStream metainfo and the icon
+    // (packaging/): desktops match the window to its menu entry with it.
+    const QString appId = QStringLiteral("io.github.halfopen.HalfOpen");
+    QApplication::setDesktopFileName(appId);
+    QApplication::setWindowIcon(QIcon::fromTheme(appId, QIcon(QStringLiteral(":/icons/io.github.halfopen.HalfOpen.svg"))));
+    // The system's language for --help and errors; the settings may choose another below.
+    app::LanguageLoader language;
+    language.install();
 
     QString error;
     bool helpShown = false;
@@ -51,6 +64,11 @@ int main(int argc, char *argv[])
             return 0;
         std::fprintf(stderr, "halfopen: %s\n", qPrintable(error));
         return 2;
+    }
+
+    if (options->dark) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(ui::darkPalette());
     }
 
     if (!options->scenario.isEmpty() && !lab::ScenarioCatalog::isBuiltIn(options->scenario)
@@ -63,12 +81,18 @@ int main(int argc, char *argv[])
 
     const auto settings = options->settingsPath.isEmpty() ? std::make_unique<ui::AppSettings>()
                                                           : std::make_unique<ui::AppSettings>(options->settingsPath);
+    const QString chosen = options->language.isEmpty() ? settings->language() : options->language;
+    if (!chosen.isEmpty())
+        language.install(chosen);
     // The lab captures every frame of the latest run here, for File > Export capture.
     const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
     QDir().mkpath(cache);
     const QString capture = QDir(cache).filePath(QStringLiteral("last-run.pcap"));
     lab::LabProcess lab({{}, {}, capture, {}});
     ui::LabSessionController controller(&lab, capture);
+    // Real-network mode: the same endpoint in this machine's own namespace, against a real peer.
+    realnet::RealNetworkDriver realNetwork;
+    controller.setRealNetworkDriver(&realNetwork);
     models::ScenarioListModel scenarios(builtInScenarios());
     ui::MainWindow window(&controller, &scenarios, settings.get());
     window.show();

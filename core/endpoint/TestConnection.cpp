@@ -289,7 +289,9 @@ void TestConnection::setOptions(const SocketOptions &options)
     if (m_fd < 0)
         return;
     m_config.options = options;
-    emit event(applySocketOptions(m_fd, options, m_config.host));
+    Event e = applySocketOptions(m_fd, options, m_config.host);
+    e.detail.insert(QStringLiteral("live"), true); // changed on an open connection, not set up with it
+    emit event(e);
     m_sampler->sampleNow(m_fd);
 }
 

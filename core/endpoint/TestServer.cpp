@@ -32,23 +32,36 @@ TestServer::~TestServer()
 bool TestServer::listen(const SocketAddress &address, QString *error)
 {
     m_fd = ::socket(address.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    // `what` names the address as %1.
     auto fail = [&](const QString &what) {
-        *error = tr("%1 %2: %3").arg(what, address.toString(), ErrnoCatalog::describe(errno));
+        const int failure = errno;
+        *error = tr("%1: %2", "what failed, errno").arg(what.arg(address.toString()), ErrnoCatalog::describe(failure));
         if (m_fd >= 0)
             ::close(m_fd);
         m_fd = -1;
+        // Also as an event: whoever reads the endpoint's stream (the window in real-network
+        // mode) learns why, with the errno, without parsing stderr.
+        Event e;
+        e.kind = EventKind::Endpoint;
+        e.tUs = monotonicNowUs();
+        e.host = m_config.host;
+        e.local = address.toString();
+        e.what = QStringLiteral("listen_failed");
+        e.errnoValue = failure;
+        e.detail = {{QStringLiteral("message"), *error}};
+        emit event(e);
         return false;
     };
     if (m_fd < 0)
-        return fail(tr("cannot create a socket for"));
+        return fail(tr("cannot create a socket for %1"));
     const int on = 1;
     ::setsockopt(m_fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
     // Accepted sockets inherit these; each one is still set and read back after accept.
     m_config.options.applyTo(m_fd);
     if (::bind(m_fd, reinterpret_cast<const sockaddr *>(&address.storage), address.length) != 0)
-        return fail(tr("cannot listen on"));
+        return fail(tr("cannot listen on %1"));
     if (::listen(m_fd, 128) != 0)
-        return fail(tr("cannot listen on"));
+        return fail(tr("cannot listen on %1"));
     m_address = SocketAddress::localOf(m_fd);
 
     m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);

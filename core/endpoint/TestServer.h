@@ -23,7 +23,8 @@ public:
     explicit TestServer(const EndpointConfig &config, QObject *parent = nullptr);
     ~TestServer() override;
 
-    // Binds and listens. On failure returns false and a message with the errno name and meaning.
+    // Binds and listens. On failure returns false and a message with the errno name and meaning,
+    // and emits a "listen_failed" endpoint event with the errno.
     bool listen(const SocketAddress &address, QString *error);
     SocketAddress address() const { return m_address; }
     int listeningFd() const { return m_fd; }

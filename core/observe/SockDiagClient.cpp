@@ -28,10 +28,10 @@ namespace {
 // a full read with room to spare: one recv() per read, where ss peeks at the size first.
 constexpr size_t kReceiveBufferBytes = 64 * 1024;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SockDiagClient", text);
-}
+// lupdate takes the context from this class: the strings below are "SockDiagClient"'s.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(SockDiagClient)
+};
 
 void fillAddress(const SocketAddress &address, __be32 words[4], __be16 *port)
 {
@@ -99,8 +99,8 @@ bool SockDiagClient::openWith(int netnsFd, const QString &where)
     if (fd < 0) {
         const int saved = errno;
         if (netnsFd >= 0 && saved == EPERM)
-            return fail(tr("cannot enter network namespace %1 (needs CAP_SYS_ADMIN over it)").arg(where), saved);
-        return fail(tr("cannot open a NETLINK_SOCK_DIAG socket"), saved);
+            return fail(Text::tr("cannot enter network namespace %1 (needs CAP_SYS_ADMIN over it)").arg(where), saved);
+        return fail(Text::tr("cannot open a NETLINK_SOCK_DIAG socket"), saved);
     }
     m_fd = fd;
     if (m_buffer.size() != kReceiveBufferBytes)
@@ -155,7 +155,7 @@ bool SockDiagClient::sendRequest(int family, quint16 flags, quint32 states, cons
     header.msg_iovlen = count;
     while (::sendmsg(m_fd, &header, 0) < 0) {
         if (errno != EINTR)
-            return fail(tr("sock_diag request"), errno);
+            return fail(Text::tr("sock_diag request"), errno);
     }
     return true;
 }
@@ -163,7 +163,7 @@ bool SockDiagClient::sendRequest(int family, quint16 flags, quint32 states, cons
 bool SockDiagClient::dump(const SockDiagFilter &filter, const std::function<void(const SockDiagRow &)> &visit)
 {
     if (m_fd < 0)
-        return fail(tr("sock_diag dump"), EBADF);
+        return fail(Text::tr("sock_diag dump"), EBADF);
     const QByteArray bytecode = filter.bytecode();
     return dumpFamily(AF_INET, filter, bytecode, visit) && dumpFamily(AF_INET6, filter, bytecode, visit);
 }
@@ -191,7 +191,7 @@ bool SockDiagClient::dumpFamily(int family, const SockDiagFilter &filter, const 
                 continue;
             const int saved = errno;
             close(); // the rest of the dump would answer our next request
-            return fail(tr("sock_diag dump"), saved);
+            return fail(Text::tr("sock_diag dump"), saved);
         }
         int left = int(received);
         for (auto *h = reinterpret_cast<const nlmsghdr *>(m_buffer.data()); NLMSG_OK(h, left);
@@ -203,13 +203,13 @@ bool SockDiagClient::dumpFamily(int family, const SockDiagFilter &filter, const 
                 if (h->nlmsg_len >= NLMSG_LENGTH(sizeof(int))) {
                     const int status = *static_cast<const int *>(NLMSG_DATA(h));
                     if (status < 0)
-                        return fail(tr("sock_diag dump"), -status);
+                        return fail(Text::tr("sock_diag dump"), -status);
                 }
                 return true;
             }
             if (h->nlmsg_type == NLMSG_ERROR) {
                 const auto *error = static_cast<const nlmsgerr *>(NLMSG_DATA(h));
-                return fail(tr("sock_diag dump"), error->error ? -error->error : EPROTO);
+                return fail(Text::tr("sock_diag dump"), error->error ? -error->error : EPROTO);
             }
             if (h->nlmsg_type == SOCK_DIAG_BY_FAMILY && SockDiagRow::fromNetlink(h, &m_row))
                 visit(m_row);
@@ -221,11 +221,11 @@ SockDiagClient::LookupResult SockDiagClient::lookup(const SocketAddress &local, 
                                                     SockDiagRow *out)
 {
     if (m_fd < 0) {
-        fail(tr("sock_diag lookup"), EBADF);
+        fail(Text::tr("sock_diag lookup"), EBADF);
         return LookupResult::Failed;
     }
     if (local.family() != remote.family() || (local.family() != AF_INET && local.family() != AF_INET6)) {
-        fail(tr("sock_diag lookup: local and remote must both be IPv4 or both IPv6"), EAFNOSUPPORT);
+        fail(Text::tr("sock_diag lookup: local and remote must both be IPv4 or both IPv6"), EAFNOSUPPORT);
         return LookupResult::Failed;
     }
     inet_diag_sockid id{};
@@ -241,7 +241,7 @@ SockDiagClient::LookupResult SockDiagClient::lookup(const SocketAddress &local, 
         if (received < 0) {
             if (errno == EINTR)
                 continue;
-            fail(tr("sock_diag lookup"), errno);
+            fail(Text::tr("sock_diag lookup"), errno);
             return LookupResult::Failed;
         }
         int left = int(received);
@@ -253,7 +253,7 @@ SockDiagClient::LookupResult SockDiagClient::lookup(const SocketAddress &local, 
                 const int error = -static_cast<const nlmsgerr *>(NLMSG_DATA(h))->error;
                 if (error == ENOENT)
                     return LookupResult::NotFound;
-                fail(tr("sock_diag lookup"), error ? error : EPROTO);
+                fail(Text::tr("sock_diag lookup"), error ? error : EPROTO);
                 return LookupResult::Failed;
             }
             if (h->nlmsg_type == SOCK_DIAG_BY_FAMILY && SockDiagRow::fromNetlink(h, &m_row)) {
@@ -273,12 +273,12 @@ bool SockDiagClient::readTimer(int fd, TcpInfoSample *sample)
     const SocketAddress local = SocketAddress::localOf(fd);
     const SocketAddress remote = SocketAddress::peerOf(fd);
     if (!local.isValid() || !remote.isValid())
-        return fail(tr("sock_diag timer: the socket has no peer"), ENOTCONN);
+        return fail(Text::tr("sock_diag timer: the socket has no peer"), ENOTCONN);
     SockDiagRow row;
     const LookupResult result = lookup(local, remote, &row);
     if (result != LookupResult::Found) {
         if (result == LookupResult::NotFound)
-            fail(tr("sock_diag timer: no such socket"), ENOENT);
+            fail(Text::tr("sock_diag timer: no such socket"), ENOENT);
         return false;
     }
     sample->timerKnown = true;

@@ -89,16 +89,15 @@ QString PredictionText::synRetransmissions(const SynRetransmissions &s, const Ti
                               .arg(s.linearTimeouts);
     QString rule;
     if (s.userTimeoutMs > 0)
-        rule = tr("TCP_USER_TIMEOUT %1 ms counts from the first SYN, and the kernel also stops after %2 "
-                  "retransmissions (tcp_syn_retries + tcp_syn_linear_timeouts). ")
-                   .arg(s.userTimeoutMs)
-                   .arg(s.maxRetransmissions);
+        rule = tr("TCP_USER_TIMEOUT %1 ms counts from the first SYN, and the kernel also stops after %n "
+                  "retransmission(s) (tcp_syn_retries + tcp_syn_linear_timeouts). ", nullptr, s.maxRetransmissions)
+                   .arg(s.userTimeoutMs);
     else
         rule = tr("tcp_syn_retries %1 allows %2 from the first SYN (tcp_model_timeout with a 1 s base) or "
-                  "%3 retransmissions (tcp_syn_retries + tcp_syn_linear_timeouts), whichever comes first. ")
+                  "%n retransmission(s) (tcp_syn_retries + tcp_syn_linear_timeouts), whichever comes first. ", nullptr,
+                  s.maxRetransmissions)
                    .arg(s.synRetries)
-                   .arg(duration(s.budgetUs))
-                   .arg(s.maxRetransmissions);
+                   .arg(duration(s.budgetUs));
     return start + rule
         + tr("ETIMEDOUT after %n retransmission(s), %1 after connect() started. This assumes a static ARP "
              "entry: without one, ARP fails first and connect() reports EHOSTUNREACH after about 3 s.", nullptr, run.attempts)

@@ -128,12 +128,22 @@ bool sameConnection(const Detection &d, const QString &senderAddress, const QStr
 void DetectionFinder::fillReferences(const QList<Event> &events, qint64 endUs)
 {
     for (Detection &d : m_detections) {
+        const FaultRecord *marker = nullptr;
         for (const FaultRecord &f : m_faults) {
             if (f.tUs > d.detectedUs)
                 break;
             d.faultUs = f.tUs;
             d.faultName = f.fault;
             d.faultHost = f.host;
+            if (f.fault == QLatin1String("marker"))
+                marker = &f;
+        }
+        // A manual marker is the user's word for when the world broke (a real cable pulled):
+        // what they pressed after it (Send now, to start retransmissions) does not move it.
+        if (marker) {
+            d.faultUs = marker->tUs;
+            d.faultName = marker->fault;
+            d.faultHost = marker->host;
         }
         // What the peer acknowledged, per flow as this host sees it: the highest ACK number,
         // and when it last sent anything that acknowledges (for streams without sequence

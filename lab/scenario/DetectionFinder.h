@@ -20,7 +20,8 @@ struct FaultRecord {
 // A detection is a fatal `error` event of a lab host, an EOF, a heartbeat "dead" (merged with
 // the error the endpoint reports for it), or the first soft error per host and errno after
 // each fault. Reference points, each on the detection's own connection:
-// - fault: the last `fault` event at or before the detection;
+// - fault: the last `fault` event at or before the detection, or the last manual marker
+//   ("I pulled the cable now") when there is one;
 // - last_received: detection − the error's detail.since_last_received_ms (tcp_info's last ACK
 //   received); without it, the last packet the cable delivered to the host from its peer,
 //   RSTs and ICMP errors aside;

@@ -33,10 +33,10 @@ const QStringList kKindKeys = {
     QStringLiteral("sockets_in_state"),
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Expectation", text);
-}
+// lupdate takes the context from this class: the strings below are "Expectation"'s.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Expectation)
+};
 
 QString stateNames()
 {
@@ -82,7 +82,7 @@ bool readCount(const QJsonObject &j, const QString &key, const QString &path, st
         return true;
     const double v = j.value(key).toDouble(-1);
     if (!j.value(key).isDouble() || v < 0 || v != std::floor(v) || v > 1e9) {
-        *error = QStringLiteral("%1.%2: %3").arg(path, key, tr("must be a whole number from 0 to 1000000000"));
+        *error = QStringLiteral("%1.%2: %3").arg(path, key, Text::tr("must be a whole number from 0 to 1000000000"));
         return false;
     }
     *out = qint64(v);
@@ -93,7 +93,7 @@ bool readState(const QJsonObject &j, const QString &key, const QString &path, Tc
 {
     const auto state = core::tcpStateFromName(j.value(key).toString());
     if (!state || std::find(kStates.begin(), kStates.end(), *state) == kStates.end()) {
-        *error = QStringLiteral("%1.%2: %3").arg(path, key, tr("must be one of %1").arg(stateNames()));
+        *error = QStringLiteral("%1.%2: %3").arg(path, key, Text::tr("must be one of %1").arg(stateNames()));
         return false;
     }
     *out = *state;
@@ -112,30 +112,30 @@ bool readDetection(const QJsonObject &j, const QString &path, Expectation *e, QS
             QStringList names;
             for (const core::ErrnoInfo &i : core::ErrnoCatalog::all())
                 names << i.name;
-            return fail("errno", tr("must be one of %1").arg(names.join(QStringLiteral(", "))));
+            return fail("errno", Text::tr("must be one of %1").arg(names.join(QStringLiteral(", "))));
         }
         e->errnoValue = info->value;
     }
     if (j.contains(QStringLiteral("mechanism"))) {
         const auto mechanism = core::mechanismFromName(j.value(QStringLiteral("mechanism")).toString());
         if (!mechanism || *mechanism == core::DetectionMechanism::None)
-            return fail("mechanism", tr("must be one of %1").arg(mechanismNames()));
+            return fail("mechanism", Text::tr("must be one of %1").arg(mechanismNames()));
         e->mechanism = *mechanism;
     }
     if (j.contains(QStringLiteral("within_s"))) {
         const QJsonArray range = j.value(QStringLiteral("within_s")).toArray();
         const bool numbers = range.size() == 2 && range.at(0).isDouble() && range.at(1).isDouble();
         if (!numbers || range.at(0).toDouble() < 0 || range.at(0).toDouble() > range.at(1).toDouble())
-            return fail("within_s", tr("must be [MIN, MAX] in seconds with 0 <= MIN <= MAX"));
+            return fail("within_s", Text::tr("must be [MIN, MAX] in seconds with 0 <= MIN <= MAX"));
         e->withinMinS = range.at(0).toDouble();
         e->withinMaxS = range.at(1).toDouble();
     }
     if (j.contains(QStringLiteral("reference"))) {
         if (!e->hasWindow())
-            return fail("reference", tr("only means something with within_s"));
+            return fail("reference", Text::tr("only means something with within_s"));
         const auto reference = core::timeReferenceFromName(j.value(QStringLiteral("reference")).toString());
         if (!reference)
-            return fail("reference", tr("must be fault, last_received or first_unacked_send"));
+            return fail("reference", Text::tr("must be fault, last_received or first_unacked_send"));
         e->reference = *reference;
     }
     return true;
@@ -213,11 +213,11 @@ std::optional<Expectation> Expectation::fromJson(const QJsonObject &j, const QSt
     Expectation e;
     e.id = j.value(QStringLiteral("id")).toString();
     if (e.id.isEmpty())
-        return fail(QStringLiteral("id"), tr("is required: a short name for the expectation"));
+        return fail(QStringLiteral("id"), Text::tr("is required: a short name for the expectation"));
     if (j.contains(QStringLiteral("host"))) {
         e.host = j.value(QStringLiteral("host")).toString();
         if (e.host != QLatin1String("client") && e.host != QLatin1String("server"))
-            return fail(QStringLiteral("host"), tr("must be client or server (leave it out for both)"));
+            return fail(QStringLiteral("host"), Text::tr("must be client or server (leave it out for both)"));
     }
 
     // errno and mechanism together name one detection; every other kind key stands alone.
@@ -229,7 +229,7 @@ std::optional<Expectation> Expectation::fromJson(const QJsonObject &j, const QSt
     const bool detection = present.contains(QLatin1String("errno")) || present.contains(QLatin1String("mechanism"));
     const qsizetype kinds = present.size() - (present.contains(QLatin1String("errno")) && present.contains(QLatin1String("mechanism")) ? 1 : 0);
     if (kinds != 1) {
-        *error = QStringLiteral("%1: %2").arg(path, tr("needs exactly one of errno/mechanism, no_error, final_state, state_seen, count, sockets_in_state"));
+        *error = QStringLiteral("%1: %2").arg(path, Text::tr("needs exactly one of errno/mechanism, no_error, final_state, state_seen, count, sockets_in_state"));
         return std::nullopt;
     }
     const QString key = present.first();
@@ -249,7 +249,7 @@ std::optional<Expectation> Expectation::fromJson(const QJsonObject &j, const QSt
     const QStringList allowed = allowedKeys(e.kind);
     for (auto it = j.begin(); it != j.end(); ++it) {
         if (!allowed.contains(it.key()))
-            return fail(it.key(), tr("is not a field of this expectation; allowed: %1").arg(allowed.join(QStringLiteral(", "))));
+            return fail(it.key(), Text::tr("is not a field of this expectation; allowed: %1").arg(allowed.join(QStringLiteral(", "))));
     }
 
     switch (e.kind) {
@@ -259,7 +259,7 @@ std::optional<Expectation> Expectation::fromJson(const QJsonObject &j, const QSt
         break;
     case Kind::NoError:
         if (j.value(key) != QJsonValue(true))
-            return fail(key, tr("must be true"));
+            return fail(key, Text::tr("must be true"));
         break;
     case Kind::FinalState:
     case Kind::StateSeen:
@@ -272,22 +272,22 @@ std::optional<Expectation> Expectation::fromJson(const QJsonObject &j, const QSt
             QStringList names;
             for (const char *n : kCountNames)
                 names << QString::fromLatin1(n);
-            return fail(key, tr("must be one of %1").arg(names.join(QStringLiteral(", "))));
+            return fail(key, Text::tr("must be one of %1").arg(names.join(QStringLiteral(", "))));
         }
         e.count = *count;
         if (!readCount(j, QStringLiteral("min"), path, &e.min, error) || !readCount(j, QStringLiteral("max"), path, &e.max, error))
             return std::nullopt;
         if (!e.min && !e.max)
-            return fail(QStringLiteral("min"), tr("a count needs min, max or both"));
+            return fail(QStringLiteral("min"), Text::tr("a count needs min, max or both"));
         if (e.min && e.max && *e.min > *e.max)
-            return fail(QStringLiteral("max"), tr("must not be less than min"));
+            return fail(QStringLiteral("max"), Text::tr("must not be less than min"));
         break;
     }
     case Kind::SocketsInState:
         if (!readState(j, key, path, &e.state, error) || !readCount(j, QStringLiteral("min"), path, &e.min, error))
             return std::nullopt;
         if (!e.min)
-            return fail(QStringLiteral("min"), tr("is required: how many sockets at least"));
+            return fail(QStringLiteral("min"), Text::tr("is required: how many sockets at least"));
         break;
     }
     return e;

@@ -13,10 +13,10 @@ namespace {
 
 constexpr double kMaxTimeoutS = 3600;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Scenario", text);
-}
+// lupdate takes the context from this class: the strings below are "Scenario"'s.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Scenario)
+};
 
 QString field(const QString &path, const QString &message)
 {
@@ -29,7 +29,7 @@ bool onlyKeys(const QJsonObject &j, const QStringList &allowed, const QString &p
     for (auto it = j.begin(); it != j.end(); ++it) {
         if (!allowed.contains(it.key())) {
             const QString where = path.isEmpty() ? it.key() : QStringLiteral("%1.%2").arg(path, it.key());
-            *error = field(where, tr("is not a scenario field; allowed: %1").arg(allowed.join(QStringLiteral(", "))));
+            *error = field(where, Text::tr("is not a scenario field; allowed: %1").arg(allowed.join(QStringLiteral(", "))));
             return false;
         }
     }
@@ -54,7 +54,7 @@ bool readStep(const QJsonValue &value, const QString &path, double timeoutS, Sce
 {
     const QJsonObject j = value.toObject();
     if (!value.isObject()) {
-        *error = field(path, tr("must be an object such as {\"at_s\": 1.0, \"fault\": \"power-off\", \"host\": \"server\"}"));
+        *error = field(path, Text::tr("must be an object such as {\"at_s\": 1.0, \"fault\": \"power-off\", \"host\": \"server\"}"));
         return false;
     }
     if (!onlyKeys(j, {QStringLiteral("at_s"), QStringLiteral("fault"), QStringLiteral("host"), QStringLiteral("direction"),
@@ -63,7 +63,7 @@ bool readStep(const QJsonValue &value, const QString &path, double timeoutS, Sce
         return false;
     const QJsonValue at = j.value(QStringLiteral("at_s"));
     if (!at.isDouble() || at.toDouble() < 0 || at.toDouble() >= timeoutS) {
-        *error = field(path + QStringLiteral(".at_s"), tr("must be a number of seconds from 0 to less than end.timeout_s (%1)").arg(timeoutS));
+        *error = field(path + QStringLiteral(".at_s"), Text::tr("must be a number of seconds from 0 to less than end.timeout_s (%1)").arg(timeoutS));
         return false;
     }
     step->atS = at.toDouble();
@@ -82,11 +82,11 @@ bool readStep(const QJsonValue &value, const QString &path, double timeoutS, Sce
     step->fault = *fault;
     const QString host = fault->host;
     if (!host.isEmpty() && host != QLatin1String("client") && host != QLatin1String("server")) {
-        *error = field(path + QStringLiteral(".host"), tr("must be client or server"));
+        *error = field(path + QStringLiteral(".host"), Text::tr("must be client or server"));
         return false;
     }
     if (host.isEmpty() && needsHost(fault->kind)) {
-        *error = field(path + QStringLiteral(".host"), tr("is required for %1: client or server").arg(faultKindName(fault->kind)));
+        *error = field(path + QStringLiteral(".host"), Text::tr("is required for %1: client or server").arg(faultKindName(fault->kind)));
         return false;
     }
     return true;
@@ -95,7 +95,7 @@ bool readStep(const QJsonValue &value, const QString &path, double timeoutS, Sce
 bool readEnd(const QJsonObject &json, ScenarioEnd *end, QString *error)
 {
     if (!json.contains(QStringLiteral("end"))) {
-        *error = field(QStringLiteral("end"), tr("is required: {\"timeout_s\": N, \"when\": \"expectations_met\" or \"timeout\"}"));
+        *error = field(QStringLiteral("end"), Text::tr("is required: {\"timeout_s\": N, \"when\": \"expectations_met\" or \"timeout\"}"));
         return false;
     }
     const QJsonObject j = json.value(QStringLiteral("end")).toObject();
@@ -103,7 +103,7 @@ bool readEnd(const QJsonObject &json, ScenarioEnd *end, QString *error)
         return false;
     const QJsonValue timeout = j.value(QStringLiteral("timeout_s"));
     if (!timeout.isDouble() || timeout.toDouble() <= 0 || timeout.toDouble() > kMaxTimeoutS) {
-        *error = field(QStringLiteral("end.timeout_s"), tr("must be a number of seconds above 0 and at most %1").arg(kMaxTimeoutS));
+        *error = field(QStringLiteral("end.timeout_s"), Text::tr("must be a number of seconds above 0 and at most %1").arg(kMaxTimeoutS));
         return false;
     }
     end->timeoutS = timeout.toDouble();
@@ -113,7 +113,7 @@ bool readEnd(const QJsonObject &json, ScenarioEnd *end, QString *error)
     } else if (when == QLatin1String("timeout")) {
         end->when = ScenarioEnd::When::Timeout;
     } else {
-        *error = field(QStringLiteral("end.when"), tr("must be expectations_met or timeout"));
+        *error = field(QStringLiteral("end.when"), Text::tr("must be expectations_met or timeout"));
         return false;
     }
     return true;
@@ -156,7 +156,7 @@ std::optional<Scenario> Scenario::fromJson(const QJsonObject &json, const QStrin
         return std::nullopt;
     for (const char *key : {"title", "explanation"}) {
         if (json.value(QLatin1String(key)).toString().trimmed().isEmpty()) {
-            *error = field(QLatin1String(key), tr("is required: a non-empty text"));
+            *error = field(QLatin1String(key), Text::tr("is required: a non-empty text"));
             return std::nullopt;
         }
     }
@@ -164,7 +164,7 @@ std::optional<Scenario> Scenario::fromJson(const QJsonObject &json, const QStrin
     s.explanation = json.value(QStringLiteral("explanation")).toString();
 
     if (!json.value(QStringLiteral("lab")).isObject()) {
-        *error = field(QStringLiteral("lab"), tr("is required: {\"hosts\": {\"client\": {...}, \"server\": {...}}, \"cable\": {...}}"));
+        *error = field(QStringLiteral("lab"), Text::tr("is required: {\"hosts\": {\"client\": {...}, \"server\": {...}}, \"cable\": {...}}"));
         return std::nullopt;
     }
     s.labJson = json.value(QStringLiteral("lab")).toObject();
@@ -183,7 +183,7 @@ std::optional<Scenario> Scenario::fromJson(const QJsonObject &json, const QStrin
 
     const QJsonValue steps = json.value(QStringLiteral("steps"));
     if (!steps.isUndefined() && !steps.isArray()) {
-        *error = field(QStringLiteral("steps"), tr("must be a list of timed faults"));
+        *error = field(QStringLiteral("steps"), Text::tr("must be a list of timed faults"));
         return std::nullopt;
     }
     const QJsonArray stepArray = steps.toArray();
@@ -196,7 +196,7 @@ std::optional<Scenario> Scenario::fromJson(const QJsonObject &json, const QStrin
 
     const QJsonValue expect = json.value(QStringLiteral("expect"));
     if (!expect.isArray()) {
-        *error = field(QStringLiteral("expect"), tr("is required: a list of expectations"));
+        *error = field(QStringLiteral("expect"), Text::tr("is required: a list of expectations"));
         return std::nullopt;
     }
     QSet<QString> ids;
@@ -207,14 +207,14 @@ std::optional<Scenario> Scenario::fromJson(const QJsonObject &json, const QStrin
         if (!e)
             return std::nullopt;
         if (ids.contains(e->id)) {
-            *error = field(path + QStringLiteral(".id"), tr("'%1' is used twice: ids must be unique").arg(e->id));
+            *error = field(path + QStringLiteral(".id"), Text::tr("'%1' is used twice: ids must be unique").arg(e->id));
             return std::nullopt;
         }
         ids.insert(e->id);
         s.expectations.append(*e);
     }
     if (s.expectations.isEmpty() && s.end.when == ScenarioEnd::When::ExpectationsMet) {
-        *error = field(QStringLiteral("expect"), tr("is empty: with end.when expectations_met there must be at least one"));
+        *error = field(QStringLiteral("expect"), Text::tr("is empty: with end.when expectations_met there must be at least one"));
         return std::nullopt;
     }
     return s;
@@ -224,17 +224,17 @@ std::optional<Scenario> Scenario::fromFile(const QString &path, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        *error = Text::tr("cannot read %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString());
+        *error = Text::tr("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString());
         return std::nullopt;
     }
     if (!doc.isObject()) {
-        *error = tr("a scenario is a JSON object with title, explanation, lab, steps, end and expect");
+        *error = Text::tr("a scenario is a JSON object with title, explanation, lab, steps, end and expect");
         return std::nullopt;
     }
     return fromJson(doc.object(), QFileInfo(path).completeBaseName(), error);

@@ -23,8 +23,11 @@ ScenarioOutcome ScenarioEvaluator::evaluate(const Scenario &scenario, const QLis
     out.detections = finder.detections();
     for (Detection &d : out.detections) {
         d.prediction = DetectionPrediction::forDetection(scenario.lab, d);
-        // Measure from where the scenario asks; else from where the prediction counts.
+        // Measure from where the scenario asks; else from the user's marker (the only moment a
+        // real network's fault is known); else from where the prediction counts.
         d.reference = d.prediction ? d.prediction->reference : core::TimeReference::Fault;
+        if (d.faultName == QLatin1String("marker"))
+            d.reference = core::TimeReference::Fault;
         for (const Expectation &e : scenario.expectations) {
             if (e.kind == Expectation::Kind::Detection && e.hasWindow() && ExpectationCheck::matches(e, d)) {
                 d.reference = e.reference;

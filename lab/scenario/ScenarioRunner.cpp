@@ -35,10 +35,24 @@ ScenarioRunner::ScenarioRunner(LabDriver *driver, core::Session *session, QObjec
             finish(); // the lab did not confirm its stop; judge what we have
     });
 
+    connectDriver();
+}
+
+void ScenarioRunner::connectDriver()
+{
     connect(m_driver, &LabDriver::event, this, &ScenarioRunner::onEvent);
     connect(m_driver, &LabDriver::ready, this, &ScenarioRunner::onReady);
     connect(m_driver, &LabDriver::failed, this, &ScenarioRunner::onFailed);
     connect(m_driver, &LabDriver::stopped, this, &ScenarioRunner::onStopped);
+}
+
+void ScenarioRunner::setDriver(LabDriver *driver)
+{
+    if (isRunning() || driver == m_driver || !driver)
+        return;
+    disconnect(m_driver, nullptr, this, nullptr);
+    m_driver = driver;
+    connectDriver();
 }
 
 void ScenarioRunner::start(const Scenario &scenario)

@@ -25,6 +25,11 @@ public:
     // Neither is owned. The session should be empty: the run's events are all it judges.
     ScenarioRunner(LabDriver *driver, core::Session *session, QObject *parent = nullptr);
 
+    // Another lab to run the next scenario on (the window's virtual lab or real network);
+    // ignored while a run is under way. Not owned.
+    void setDriver(LabDriver *driver);
+    LabDriver *driver() const { return m_driver; }
+
     void setStartTimeoutMs(int ms) { m_startTimeoutMs = ms; }
     void setStopTimeoutMs(int ms) { m_stopTimeoutMs = ms; }
 
@@ -49,6 +54,7 @@ signals:
 private:
     enum class Phase { Idle, Starting, Running, Stopping, Done };
 
+    void connectDriver();
     void onReady();
     void onEvent(const core::Event &event);
     void onFailed(const QString &message);

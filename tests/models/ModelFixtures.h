@@ -5,6 +5,7 @@
 // verdicts from the scenario runner. One client socket per port, all talking to the server.
 
 #include "core/session/Event.h"
+#include "core/tcp/SocketOptions.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -137,6 +138,23 @@ inline Event verdict(double detectedSeconds, const QString &host, double faultTS
                 {QStringLiteral("fault_t_s"), faultTS},
                 {QStringLiteral("detected_t_s"), detectedTS},
                 {QStringLiteral("elapsed_s"), detectedTS - faultTS}};
+    return e;
+}
+
+// The endpoint's report of a socket's options: port 0 for a socket set up before it had an
+// address (a client before connect), `live` for a change on an open connection.
+inline Event options(double seconds, const QString &host, int port, const KeepaliveSettings &keepalive, bool live = false)
+{
+    Event e = port ? socketEvent(EventKind::Endpoint, seconds, host, port) : Event{};
+    e.kind = EventKind::Endpoint;
+    e.tUs = at(seconds);
+    e.host = host;
+    e.what = QStringLiteral("options");
+    SocketOptions o;
+    o.keepalive = keepalive;
+    e.detail = {{QStringLiteral("requested"), o.toJson()}, {QStringLiteral("applied"), o.toJson()}};
+    if (live)
+        e.detail.insert(QStringLiteral("live"), true);
     return e;
 }
 

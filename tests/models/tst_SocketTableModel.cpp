@@ -64,6 +64,7 @@ private slots:
     void snapshotInAnyOrderFindsItsRows();
     void ageingColumnsCountDown();
     void headersExplainThemselves();
+    void keepaliveColumnShowsTheReportedOptions();
 };
 
 void TestSocketTableModel::newSocketsArriveInOneInsertPerBatch()
@@ -412,6 +413,37 @@ void TestSocketTableModel::headersExplainThemselves()
     QVERIFY(tip(SocketColumn::Timer).contains(QStringLiteral("keepalive probes")));
     QVERIFY(tip(SocketColumn::Backoff).contains(QStringLiteral("doubled")));
     QVERIFY(tip(SocketColumn::LastReceived).contains(QStringLiteral("Keepalive's idle time counts from here")));
+}
+
+void TestSocketTableModel::keepaliveColumnShowsTheReportedOptions()
+{
+    Fixture f;
+    // The client's report comes before connect (no address): it holds for its next socket.
+    f.session.add(options(0.5, QStringLiteral("client"), 0, {true, 2, 1, 3}));
+    // The server's report comes with the accept, before the socket's first sample.
+    f.session.add(options(0.9, QStringLiteral("server"), 5000, {false, 7200, 75, 9}));
+    f.addClients(40000, 1);
+    f.session.add(sample(1.0, QStringLiteral("server"), 5000));
+    QTRY_COMPARE(f.model.rowCount(), 2);
+    QCOMPARE(cell(f.model, 0, SocketColumn::Keepalive).toString(), QStringLiteral("2 s idle, 3 × 1 s"));
+    QCOMPARE(cell(f.model, 1, SocketColumn::Keepalive).toString(), QStringLiteral("off"));
+    const QString tip = cell(f.model, 0, SocketColumn::Keepalive, Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("TCP_KEEPIDLE 2 s, TCP_KEEPINTVL 1 s, TCP_KEEPCNT 3")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("5 s after its last packet")), qPrintable(tip));
+    // Sorting by how long a dead peer goes unnoticed: off after any setting.
+    QVERIFY(cell(f.model, 0, SocketColumn::Keepalive, SocketTableModel::RawValueRole).toLongLong()
+            < cell(f.model, 1, SocketColumn::Keepalive, SocketTableModel::RawValueRole).toLongLong());
+
+    // A change on the open connection: its row only, at once.
+    QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+    f.session.add(options(2.0, QStringLiteral("server"), 5000, {true, 10, 5, 4}, true));
+    f.model.flush();
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
+    QCOMPARE(cell(f.model, 1, SocketColumn::Keepalive).toString(), QStringLiteral("10 s idle, 4 × 5 s"));
+    // An older report arriving late changes nothing.
+    f.session.add(options(1.5, QStringLiteral("server"), 5000, {false, 7200, 75, 9}));
+    QCOMPARE(cell(f.model, 1, SocketColumn::Keepalive).toString(), QStringLiteral("10 s idle, 4 × 5 s"));
 }
 
 QTEST_GUILESS_MAIN(TestSocketTableModel)

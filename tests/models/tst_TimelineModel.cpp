@@ -51,6 +51,7 @@ private slots:
     void lateEventKeepsSeriesInOrder();
     void stateBandsPerSocket();
     void faultAndErrorMarkers();
+    void optionsChangedOnOpenConnectionsAreMarked();
     void detectionSpanFromVerdict();
     void detectionSpanWithoutVerdict();
     void eventNearTheMouse();
@@ -243,6 +244,33 @@ void TestTimelineModel::faultAndErrorMarkers()
     QCOMPARE(errors[0].label, QStringLiteral("ETIMEDOUT"));
     QCOMPARE(errors[0].mechanism, core::DetectionMechanism::RetransmissionTimeout);
     QCOMPARE(errors[1].label, QStringLiteral("EOF"));
+}
+
+void TestTimelineModel::optionsChangedOnOpenConnectionsAreMarked()
+{
+    core::Session session;
+    TimelineModel model(&session);
+    // Set up with the sockets: no marker.
+    session.add(options(0.0, kClient, 0, {false, 7200, 75, 9}));
+    session.add(options(0.1, kServer, 5000, {false, 7200, 75, 9}));
+    QVERIFY(model.optionsMarkers().isEmpty());
+    // Changed on the open connections: one marker per host and change, though each connection reports.
+    session.add(options(3.0, kServer, 5000, {true, 2, 1, 3}, true));
+    session.add(options(3.01, kServer, 5001, {true, 2, 1, 3}, true));
+    session.add(options(4.0, kClient, 40000, {true, 2, 1, 3}, true));
+    const QList<models::TimelineMarker> markers = model.optionsMarkers();
+    QCOMPARE(markers.size(), 2);
+    QCOMPARE(markers.at(0).kind, models::TimelineMarker::Kind::Options);
+    QCOMPARE(markers.at(0).host, kServer);
+    QCOMPARE(markers.at(0).x, 3.0);
+    QCOMPARE(markers.at(0).label, QStringLiteral("keepalive 2 s idle, 3 × 1 s"));
+    QCOMPARE(markers.at(1).host, kClient);
+    // The line is under the mouse like a fault's.
+    const auto near = model.eventNear(3.0, model.laneOf(kClient), 0.1);
+    QVERIFY(near);
+    QCOMPARE(near->what, QStringLiteral("options"));
+    session.clear();
+    QVERIFY(model.optionsMarkers().isEmpty());
 }
 
 void TestTimelineModel::detectionSpanFromVerdict()

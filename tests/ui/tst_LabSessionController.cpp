@@ -1,5 +1,6 @@
 // LabSessionController with a stand-in lab: run states, faults passed on only while running,
-// a free session's shape, one session per recording, and a recording that cannot be read
+// live socket options passed on (once) only while a run is under way and the host's report of
+// them, a free session's shape, one session per recording, and a recording that cannot be read
 // leaving the session as it was.
 
 #include "core/session/JsonlReader.h"
@@ -11,6 +12,7 @@
 #include "ui/LabSessionController.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,6 +56,22 @@ lab::Fault powerOff()
     return f;
 }
 
+core::Event optionsReport(const QString &host, const core::SocketOptions &applied, const QJsonArray &failed = {})
+{
+    core::Event e;
+    e.kind = core::EventKind::Endpoint;
+    e.host = host;
+    e.local = QStringLiteral("198.18.0.1:40000");
+    e.remote = QStringLiteral("198.18.0.2:5000");
+    e.what = QStringLiteral("options");
+    e.tUs = 2'000'000;
+    e.detail = {{QStringLiteral("requested"), applied.toJson()}, {QStringLiteral("applied"), applied.toJson()},
+                {QStringLiteral("live"), true}};
+    if (!failed.isEmpty())
+        e.detail.insert(QStringLiteral("failed"), failed);
+    return e;
+}
+
 } // namespace
 
 class TestLabSessionController : public QObject
@@ -61,6 +79,7 @@ class TestLabSessionController : public QObject
     Q_OBJECT
 private slots:
     void freeSessionRunsUntilStopped();
+    void socketOptionsGoToTheRunningLab();
     void aRecordingHoldsOneSession();
     void unreadableRecordingKeepsTheSession();
     void longRecordingStreamsIn();
@@ -92,6 +111,61 @@ void TestLabSessionController::freeSessionRunsUntilStopped()
     QTRY_COMPARE(controller.runState(), State::Idle);
     QCOMPARE(states.size(), 4); // starting, running, stopping, idle
     QCOMPARE(controller.session()->size(), 1); // what was seen stays
+}
+
+void TestLabSessionController::socketOptionsGoToTheRunningLab()
+{
+    FakeLab lab;
+    ui::LabSessionController controller(&lab);
+    QSignalSpy applied(&controller, &ui::LabSessionController::optionsApplied);
+    QSignalSpy problems(&controller, &ui::LabSessionController::problem);
+    core::SocketOptions keepalive;
+    keepalive.keepalive = {true, 2, 1, 3};
+
+    controller.setSocketOptions(QStringLiteral("client"), keepalive); // nothing runs: for the next start
+    QVERIFY(lab.optionsSet.isEmpty());
+
+    // Asked while the lab starts: set once it is ready.
+    controller.startFreeSession(lab::LabConfig::defaults());
+    controller.setSocketOptions(QStringLiteral("client"), keepalive);
+    QVERIFY(lab.optionsSet.isEmpty());
+    QTRY_COMPARE(controller.runState(), State::Running);
+    QCOMPARE(lab.optionsSet.size(), 1);
+    QCOMPARE(lab.optionsSet.at(0).first, QStringLiteral("client"));
+    QCOMPARE(lab.optionsSet.at(0).second, keepalive);
+
+    // The same again is not sent; a change is, at once; what the run started with counts as sent.
+    controller.setSocketOptions(QStringLiteral("client"), keepalive);
+    QCOMPARE(lab.optionsSet.size(), 1);
+    core::SocketOptions userTimeout;
+    userTimeout.userTimeoutMs = 3000;
+    controller.setSocketOptions(QStringLiteral("server"), userTimeout);
+    QCOMPARE(lab.optionsSet.size(), 2);
+    QCOMPARE(lab.optionsSet.at(1).first, QStringLiteral("server"));
+    controller.setSocketOptions(QStringLiteral("server"), lab::LabConfig::defaults().server.endpoint.options);
+    QCOMPARE(lab.optionsSet.size(), 3);
+    controller.setSocketOptions(QStringLiteral("server"), lab::LabConfig::defaults().server.endpoint.options);
+    QCOMPARE(lab.optionsSet.size(), 3);
+
+    // The host's report: what the kernel has now.
+    emit lab.event(optionsReport(QStringLiteral("client"), keepalive));
+    QCOMPARE(applied.size(), 1);
+    QCOMPARE(applied.at(0).at(0).toString(), QStringLiteral("client"));
+    QCOMPARE(applied.at(0).at(1).value<core::SocketOptions>(), keepalive);
+    QCOMPARE(controller.appliedOptions(QStringLiteral("client")), std::optional(keepalive));
+    QVERIFY(!controller.appliedOptions(QStringLiteral("server")));
+    QVERIFY(problems.isEmpty());
+    // An option the kernel refused is a problem, named with its errno.
+    emit lab.event(optionsReport(QStringLiteral("server"), userTimeout,
+                                 {QJsonObject{{QStringLiteral("option"), QStringLiteral("TCP_USER_TIMEOUT")},
+                                              {QStringLiteral("error"), QStringLiteral("EINVAL (Invalid argument)")}}}));
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.at(0).at(0).toString().contains(QStringLiteral("TCP_USER_TIMEOUT: EINVAL")), qPrintable(problems.at(0).at(0).toString()));
+
+    controller.stop();
+    QTRY_COMPARE(controller.runState(), State::Idle);
+    controller.setSocketOptions(QStringLiteral("client"), userTimeout);
+    QCOMPARE(lab.optionsSet.size(), 3);
 }
 
 void TestLabSessionController::aRecordingHoldsOneSession()

@@ -1,6 +1,7 @@
 // The main window on the offscreen platform with the real virtual lab behind it: a user sets
 // keepalive 2/1/3 on the client, starts a free lab session, powers the server off and reads
-// the verdict; a bad scenario file is reported in the window, naming the field.
+// the verdict; a user turns keepalive on while the session runs and sees it applied and acting;
+// a bad scenario file is reported in the window, naming the field.
 
 #include "core/session/Session.h"
 #include "lab/LabProcess.h"
@@ -8,8 +9,12 @@
 #include "lab/scenario/ScenarioTexts.h"
 #include "models/ScenarioListModel.h"
 #include "models/SocketTableModel.h"
+#include "models/TimelineModel.h"
 #include "ui/AppSettings.h"
+#include "ui/HostSettingsPanel.h"
 #include "ui/LabSessionController.h"
+#include "ui/LabSettingsPanel.h"
+#include "ui/LiveSettingGroup.h"
 #include "ui/MainWindow.h"
 #include "ui/MessageBar.h"
 #include "ui/PredictionPanel.h"
@@ -24,8 +29,10 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStyleOptionGroupBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -80,17 +87,53 @@ struct Window {
         return action && bar ? bar->widgetForAction(action) : nullptr;
     }
 
-    // State of the client's connection to the server in the socket table; Unknown when gone.
-    core::TcpState clientSocketState()
+    // Row of the client's connection to the server in the socket table; -1 when gone.
+    int clientSocketRow()
     {
         models::SocketTableModel *table = controller.socketTable();
         for (int row = 0; row < table->rowCount(); ++row) {
-            const QModelIndex index = table->index(row, 0);
-            const QString key = index.data(models::SocketTableModel::SocketKeyRole).toString();
+            const QString key = table->index(row, 0).data(models::SocketTableModel::SocketKeyRole).toString();
             if (key.startsWith(QStringLiteral("client|")) && key.endsWith(QStringLiteral("|198.18.0.2:5000")))
-                return core::TcpState(index.data(models::SocketTableModel::StateRole).toInt());
+                return row;
         }
-        return core::TcpState::Unknown;
+        return -1;
+    }
+
+    // State of the client's connection to the server in the socket table; Unknown when gone.
+    core::TcpState clientSocketState()
+    {
+        const int row = clientSocketRow();
+        return row < 0 ? core::TcpState::Unknown
+                       : core::TcpState(controller.socketTable()->index(row, 0).data(models::SocketTableModel::StateRole).toInt());
+    }
+
+    // A cell of the client's connection in the socket table.
+    QVariant clientSocketCell(models::SocketColumn column, int role = Qt::DisplayRole)
+    {
+        const int row = clientSocketRow();
+        return row < 0 ? QVariant() : controller.socketTable()->index(row, int(column)).data(role);
+    }
+
+    // The latest event of a host with this `what` (endpoint) or kind, or nullptr.
+    const core::Event *last(const QString &host, core::EventKind kind, const QString &what = {})
+    {
+        const QList<core::Event> &events = controller.session()->events();
+        for (auto it = events.crbegin(); it != events.crend(); ++it) {
+            if (it->host == host && it->kind == kind && (what.isEmpty() || it->what == what))
+                return &*it;
+        }
+        return nullptr;
+    }
+
+    // Types into a spin box as a user does: the old text selected, the new one typed over it.
+    static void type(QAbstractSpinBox *box, const QString &text)
+    {
+        box->setFocus();
+        box->selectAll();
+        if (text.isEmpty())
+            QTest::keyClick(box, Qt::Key_Backspace);
+        else
+            QTest::keyClicks(box, text);
     }
 };
 
@@ -102,6 +145,7 @@ class TestMainWindow : public QObject
 private slots:
     void initTestCase();
     void keepaliveDetectsPoweredOffServer();
+    void keepaliveTurnedOnWhileRunning();
     void badScenarioFileIsReportedInTheWindow();
     void labThatCannotStartIsReportedInTheWindow();
 };
@@ -186,6 +230,97 @@ void TestMainWindow::keepaliveDetectsPoweredOffServer()
     QVERIFY(w.controller.isRecording());
     w.controller.stopRecording();
     QVERIFY(!w.find<QAction>(QStringLiteral("recordAction"))->isChecked());
+}
+
+void TestMainWindow::keepaliveTurnedOnWhileRunning()
+{
+    Window w;
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    auto *keepalive = w.find<QGroupBox>(QStringLiteral("clientKeepalive"));
+    QVERIFY(!keepalive->isChecked()); // Linux's default: the idle connection is never probed
+
+    QTest::mouseClick(w.find<QRadioButton>(QStringLiteral("pickFreeSession")), Qt::LeftButton);
+    QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
+    auto *powerOff = w.find<QToolButton>(QStringLiteral("serverPowerOffButton"));
+    auto *messages = w.find<ui::MessageBar>(QStringLiteral("messageBar"));
+    QTRY_VERIFY2_WITH_TIMEOUT(powerOff->isEnabled(), qPrintable(messages->text()), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.clientSocketState(), core::TcpState::Established, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.clientSocketCell(models::SocketColumn::Keepalive).toString(), QStringLiteral("off"), 5000);
+
+    // The settings say what applies at once and what waits for the next Start.
+    QVERIFY(w.find<QLabel>(QStringLiteral("clientLiveNote"))->isVisibleTo(&w.window));
+    QVERIFY(w.find<QLabel>(QStringLiteral("clientKernelNote"))->isVisibleTo(&w.window));
+    QVERIFY(w.find<QLabel>(QStringLiteral("clientKernelNote"))->text().contains(QStringLiteral("next Start")));
+
+    // Keepalive 2/1/3 typed into the client's fields. The typing is one change: "12" typed and
+    // corrected to "2" sends nothing of 1 or 12.
+    auto *settings = w.window.findChild<ui::LabSettingsPanel *>();
+    QSignalSpy edited(settings, &ui::LabSettingsPanel::socketOptionsEdited);
+    QStyleOptionGroupBox box;
+    box.initFrom(keepalive);
+    box.subControls = QStyle::SC_GroupBoxCheckBox | QStyle::SC_GroupBoxLabel;
+    box.text = keepalive->title();
+    box.features = QStyleOptionFrame::None;
+    const QRect check = keepalive->style()->subControlRect(QStyle::CC_GroupBox, &box, QStyle::SC_GroupBoxCheckBox, keepalive);
+    QTest::mouseClick(keepalive, Qt::LeftButton, {}, check.center());
+    QVERIFY(keepalive->isChecked());
+    auto *idle = w.find<QSpinBox>(QStringLiteral("clientKeepaliveIdle"));
+    auto *interval = w.find<QSpinBox>(QStringLiteral("clientKeepaliveInterval"));
+    auto *count = w.find<QSpinBox>(QStringLiteral("clientKeepaliveCount"));
+    Window::type(idle, QStringLiteral("12"));
+    Window::type(idle, QStringLiteral("2"));
+    Window::type(interval, QStringLiteral("1"));
+    // An emptied field is not sent, and the settings say which field and what it takes.
+    Window::type(count, QString());
+    auto *problem = w.find<QLabel>(QStringLiteral("clientOptionsProblem"));
+    QTRY_VERIFY_WITH_TIMEOUT(problem->isVisibleTo(&w.window), 3000);
+    QVERIFY2(problem->text().contains(QStringLiteral("Probes")) && problem->text().contains(QStringLiteral("1 to 127")),
+             qPrintable(problem->text()));
+    QCOMPARE(edited.size(), 0);
+    Window::type(count, QStringLiteral("3"));
+    QTRY_COMPARE_WITH_TIMEOUT(edited.size(), 1, 3000);
+    QVERIFY(!problem->isVisibleTo(&w.window));
+    QCOMPARE(edited.at(0).at(0).toString(), QStringLiteral("client"));
+    const core::KeepaliveSettings wanted{true, 2, 1, 3};
+    QCOMPARE(edited.at(0).at(1).value<core::SocketOptions>().keepalive, wanted);
+
+    // (a) The client's endpoint set them on its live connection and reports what the kernel has.
+    QTRY_VERIFY_WITH_TIMEOUT(w.last(QStringLiteral("client"), core::EventKind::Endpoint, QStringLiteral("options"))
+                                 && w.last(QStringLiteral("client"), core::EventKind::Endpoint, QStringLiteral("options"))
+                                        ->detail.value(QStringLiteral("live")).toBool(),
+                             5000);
+    const core::Event options = *w.last(QStringLiteral("client"), core::EventKind::Endpoint, QStringLiteral("options"));
+    QCOMPARE(core::SocketOptions::fromJson(options.detail.value(QStringLiteral("applied")).toObject()).keepalive, wanted);
+    QVERIFY(!options.detail.contains(QStringLiteral("failed")));
+    // ... in the table, the timeline, and the prediction.
+    QTRY_COMPARE_WITH_TIMEOUT(w.clientSocketCell(models::SocketColumn::Keepalive).toString(), QStringLiteral("2 s idle, 3 × 1 s"), 3000);
+    QVERIFY(w.clientSocketCell(models::SocketColumn::Keepalive, Qt::ToolTipRole).toString().contains(QStringLiteral("TCP_KEEPCNT 3")));
+    const QList<models::TimelineMarker> markers = w.controller.timeline()->optionsMarkers();
+    QCOMPARE(markers.size(), 1);
+    QCOMPARE(markers.at(0).host, QStringLiteral("client"));
+    QVERIFY2(markers.at(0).label.contains(QStringLiteral("2 s idle, 3 × 1 s")), qPrintable(markers.at(0).label));
+    auto *prediction = w.find<ui::PredictionPanel>(QStringLiteral("predictionPanel"));
+    QVERIFY(w.find<QLabel>(QStringLiteral("predictionSource"))->isVisibleTo(&w.window));
+    QVERIFY2(prediction->text().contains(QStringLiteral("TCP keepalive (ETIMEDOUT) 5.0 s")), qPrintable(prediction->text()));
+
+    // (b) They act: the powered-off server is found by keepalive, idle + 3 probes 1 s apart =
+    // 5 s after the last packet received (± the timer's slack and a probe's round trip).
+    QTest::mouseClick(powerOff, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(w.last(QStringLiteral("client"), core::EventKind::Error), 15000);
+    const core::Event *death = w.last(QStringLiteral("client"), core::EventKind::Error);
+    QCOMPARE(death->errnoValue, ETIMEDOUT);
+    QCOMPARE(death->mechanism, core::DetectionMechanism::Keepalive);
+    const double sinceRx = death->detail.value(QStringLiteral("since_last_received_ms")).toDouble() / 1000;
+    qInfo("keepalive detection %.3f s after the last packet received", sinceRx);
+    QVERIFY2(sinceRx >= 4.5 && sinceRx <= 6.5, qPrintable(QString::number(sinceRx)));
+    auto *verdict = w.find<ui::VerdictPanel>(QStringLiteral("verdictPanel"));
+    QTRY_VERIFY2_WITH_TIMEOUT(verdict->headline().contains(QStringLiteral("ETIMEDOUT")), qPrintable(verdict->headline()), 5000);
+    QVERIFY(messages->text().isEmpty());
+
+    QTest::mouseClick(w.toolButton(QStringLiteral("stopAction")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
+    QVERIFY(!w.find<QLabel>(QStringLiteral("clientLiveNote"))->isVisibleTo(&w.window));
 }
 
 void TestMainWindow::badScenarioFileIsReportedInTheWindow()

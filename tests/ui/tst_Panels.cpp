@@ -1,17 +1,22 @@
 // The window's panels without a lab: settings fields to LabConfig and back, the live
-// prediction, the fault bar's faults, the topology from fault events, the verdict headline,
+// prediction (from the fields and from what a kernel reported), the cable's live settings as
+// faults (typing debounced, a field it does not accept refused and explained), the fault bar's faults, the topology from fault events, the verdict headline,
 // the CSV export and the settings facade.
 
 #include "core/session/Session.h"
 #include "ui/AppSettings.h"
+#include "ui/CableSettingsPanel.h"
 #include "ui/EventCsvExport.h"
 #include "ui/FaultBar.h"
 #include "ui/HostSettingsPanel.h"
+#include "ui/LiveSettingGroup.h"
 #include "ui/PredictionPanel.h"
 #include "ui/TopologyState.h"
 #include "ui/VerdictPanel.h"
 
+#include <QDoubleSpinBox>
 #include <QGroupBox>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -54,6 +59,8 @@ private slots:
     void hostSettingsRoundTrip();
     void hostSettingsSignalEditsOnly();
     void predictionFollowsSettings();
+    void predictionFollowsAppliedOptions();
+    void cableSettingsBecomeFaultsWhenTypingPauses();
     void faultBarEmitsFaultsWhileRunning();
     void topologyFollowsFaults();
     void verdictHeadline();
@@ -109,6 +116,60 @@ void TestPanels::predictionFollowsSettings()
     QVERIFY2(panel.text().contains(QStringLiteral("idle peer powered off: detected by TCP keepalive (ETIMEDOUT) 5.0 s after the last packet received")),
              qPrintable(panel.text()));
     QVERIFY2(panel.text().contains(QStringLiteral("peer process frozen: never — enable a heartbeat")), qPrintable(panel.text()));
+}
+
+void TestPanels::predictionFollowsAppliedOptions()
+{
+    ui::PredictionPanel panel;
+    auto *source = panel.findChild<QLabel *>(QStringLiteral("predictionSource"));
+    QVERIFY(source->isHidden());
+    core::SocketOptions applied;
+    applied.keepalive = {true, 2, 1, 3};
+    panel.setAppliedOptions(QStringLiteral("client"), applied);
+    QVERIFY2(panel.text().contains(QStringLiteral("TCP keepalive (ETIMEDOUT) 5.0 s")), qPrintable(panel.text()));
+    QVERIFY(!source->isHidden());
+    QVERIFY(source->text().contains(QStringLiteral("client's kernel")));
+    // The settings changed again: they are what the prediction shows.
+    panel.setConfig(lab::LabConfig::defaults());
+    QVERIFY(source->isHidden());
+    QVERIFY(panel.text().contains(QStringLiteral("idle peer powered off: never")));
+}
+
+void TestPanels::cableSettingsBecomeFaultsWhenTypingPauses()
+{
+    ui::CableSettingsPanel panel;
+    QSignalSpy faults(&panel, &ui::CableSettingsPanel::faultEdited);
+    auto *loss = panel.findChild<QDoubleSpinBox *>(QStringLiteral("cableLoss"));
+    auto *delay = panel.findChild<QDoubleSpinBox *>(QStringLiteral("cableDelay"));
+    // "25" typed is one loss of 25 %, not 2 % then 25 %.
+    loss->selectAll();
+    QTest::keyClicks(loss, QStringLiteral("25"));
+    QCOMPARE(faults.size(), 0);
+    QTRY_COMPARE(faults.size(), 1);
+    const auto lossFault = faults.at(0).at(0).value<lab::Fault>();
+    QCOMPARE(lossFault.kind, lab::FaultKind::Loss);
+    QCOMPARE(lossFault.value, 25.0);
+    // An emptied field is not applied; the panel names the field and what it takes.
+    delay->selectAll();
+    QTest::keyClick(delay, Qt::Key_Backspace);
+    auto *problem = panel.findChild<QLabel *>(QStringLiteral("cableDelayProblem"));
+    QTRY_VERIFY(!problem->isHidden());
+    QVERIFY2(problem->text().contains(QStringLiteral("Delay is empty")) && problem->text().contains(QStringLiteral("0.0 to 60000.0 ms")),
+             qPrintable(problem->text()));
+    QVERIFY(delay->toolTip().startsWith(QStringLiteral("Delay is empty")));
+    QCOMPARE(faults.size(), 1);
+    QTest::keyClicks(delay, QStringLiteral("40"));
+    QTRY_COMPARE(faults.size(), 2);
+    QVERIFY(problem->isHidden());
+    QCOMPARE(faults.at(1).at(0).value<lab::Fault>().kind, lab::FaultKind::Delay);
+    QCOMPARE(faults.at(1).at(0).value<lab::Fault>().value, 40.0);
+    // Shown by the program (a scenario picked): nothing to apply.
+    lab::CableConfig cable;
+    cable.lossPercent = 5;
+    panel.setCable(cable);
+    for (const ui::LiveSettingGroup *group : panel.findChildren<ui::LiveSettingGroup *>())
+        QVERIFY(!group->isWaiting());
+    QCOMPARE(faults.size(), 2);
 }
 
 void TestPanels::faultBarEmitsFaultsWhileRunning()

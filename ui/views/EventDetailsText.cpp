@@ -1,6 +1,8 @@
 #include "ui/views/EventDetailsText.h"
 
 #include "core/tcp/ErrnoCatalog.h"
+#include "models/SocketOptionsText.h"
+#include "ui/views/FaultText.h"
 #include "ui/views/PacketClassStyle.h"
 
 #include <QCoreApplication>
@@ -61,11 +63,16 @@ QString EventText::headline(const Event &e)
     case EventKind::State:
         return tr("%1: %2 → %3").arg(e.host, tcpStateName(e.fromState), tcpStateName(e.toState));
     case EventKind::Fault:
-        return e.host.isEmpty() ? tr("fault: %1").arg(e.what) : tr("fault: %1 %2").arg(e.what, e.host);
+        return e.host.isEmpty() ? tr("fault: %1").arg(faultTitle(e.what)) : tr("fault: %1 %2").arg(faultTitle(e.what), e.host);
     case EventKind::Error:
         return tr("%1 saw %2 (detected by %3)")
             .arg(e.host, e.errnoValue != 0 ? core::ErrnoCatalog::describe(e.errnoValue) : tr("EOF: the peer closed"),
                  mechanism(e.mechanism));
+    case EventKind::Endpoint:
+        if (e.what == QLatin1String("options"))
+            return models::isLiveOptionsChange(e.detail) ? tr("%1: socket options changed").arg(e.host)
+                                                         : tr("%1: socket options set").arg(e.host);
+        return core::describeEvent(e, 0);
     case EventKind::Verdict:
         return tr("verdict: %1 by %2 after %3 s")
             .arg(e.what, mechanism(e.mechanism))
@@ -92,6 +99,8 @@ QString EventText::details(const Event &e, qint64 originUs)
     }
     if (e.kind == EventKind::Heartbeat && e.count != 0)
         lines.append(tr("count %1").arg(e.count));
+    if (e.kind == EventKind::Endpoint && e.what == QLatin1String("options"))
+        lines.append(models::optionsEventText(e.detail));
     if (e.kind == EventKind::Error && e.detail.contains(QStringLiteral("operation")))
         lines.append(tr("in %1()").arg(e.detail.value(QStringLiteral("operation")).toString()));
     return lines.join(QLatin1Char('\n'));

@@ -11,6 +11,8 @@
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QLayout>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -115,6 +117,16 @@ void SocketTableView::sizeColumns()
     widthFor(SocketColumn::Rtt, mono.horizontalAdvance(QStringLiteral("1000.0 ms")));
     widthFor(SocketColumn::LastReceived, mono.horizontalAdvance(QStringLiteral("2 min 05 s")));
     m_table->verticalHeader()->setDefaultSectionSize(body.height() + 8);
+}
+
+QSize SocketTableView::minimumSizeHint() const
+{
+    constexpr int kRows = 3;
+    const int frame = 2 * m_table->frameWidth();
+    const int scrollBar = style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_table);
+    const int table = m_table->horizontalHeader()->sizeHint().height()
+        + kRows * m_table->verticalHeader()->defaultSectionSize() + scrollBar + frame;
+    return {QWidget::minimumSizeHint().width(), m_filters->sizeHint().height() + layout()->spacing() + table};
 }
 
 void SocketTableView::collectHosts(int first, int last)

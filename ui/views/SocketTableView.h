@@ -37,6 +37,10 @@ public:
     QByteArray headerState() const;
     bool restoreHeaderState(const QByteArray &state);
 
+    // The filters, the header and three rows: a client, its server and one more stay in sight
+    // however the window's splitter squeezes the table.
+    QSize minimumSizeHint() const override;
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;

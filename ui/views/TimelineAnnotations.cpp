@@ -4,6 +4,7 @@
 #include "models/DurationText.h"
 #include "models/TimelineModel.h"
 #include "ui/views/EventDetailsText.h"
+#include "ui/views/FaultText.h"
 #include "ui/views/StateColors.h"
 #include "ui/views/TimelineChartView.h"
 
@@ -36,6 +37,11 @@ constexpr double kLaneFill = 0.80; // the part of a lane's height its bands shar
 QColor faultColor()
 {
     return QColor(0xa8, 0x5c, 0xd0); // violet: neither a packet class nor a state
+}
+
+QColor optionsColor()
+{
+    return QColor(0x17, 0xa2, 0xb8); // teal: a setting, not a fault
 }
 } // namespace
 
@@ -107,13 +113,16 @@ QString TimelineAnnotations::spanText(const DetectionSpan &span) const
 QString TimelineAnnotations::markerText(const TimelineMarker &m) const
 {
     if (m.kind == TimelineMarker::Kind::Fault)
-        return m.host.isEmpty() ? m.label : tr("%1 %2", "fault name, host").arg(m.label, m.host);
-    QString text = tr("%1 on %2", "errno name, host").arg(m.label, m.host);
-    if (m.mechanism != core::DetectionMechanism::None)
-        text += tr(" (%1)", "detection mechanism").arg(mechanismWords(m.mechanism));
-    if (!m.fatal)
-        text += tr(", soft", "an error the connection survived");
-    return text;
+        return m.host.isEmpty() ? faultTitle(m.label) : tr("%1 %2", "fault name, host").arg(faultTitle(m.label), m.host);
+    if (m.kind == TimelineMarker::Kind::Options)
+        return tr("%1: %2", "host, socket options set on its open connections").arg(m.host, m.label);
+    // "soft": an error the connection survived.
+    if (m.mechanism == core::DetectionMechanism::None)
+        return m.fatal ? tr("%1 on %2", "errno name, host").arg(m.label, m.host)
+                       : tr("%1 on %2, soft", "errno name, host").arg(m.label, m.host);
+    const QString how = mechanismWords(m.mechanism);
+    return m.fatal ? tr("%1 on %2 (%3)", "errno name, host, detection mechanism").arg(m.label, m.host, how)
+                   : tr("%1 on %2 (%3), soft", "errno name, host, detection mechanism").arg(m.label, m.host, how);
 }
 
 QHash<QString, int> TimelineAnnotations::packSlots(const QList<StateBand> &bands)
@@ -216,15 +225,17 @@ void TimelineAnnotations::rebuild()
 
     QList<TimelineMarker> markers = m_model->faultMarkers();
     markers += m_model->errorMarkers();
+    markers += m_model->optionsMarkers();
     std::stable_sort(markers.begin(), markers.end(),
                      [](const TimelineMarker &a, const TimelineMarker &b) { return a.x < b.x; });
     for (const TimelineMarker &marker : std::as_const(markers)) {
         Marker m;
         m.marker = marker;
         const bool fault = marker.kind == TimelineMarker::Kind::Fault;
-        const QColor color = fault ? faultColor() : alarm;
+        const bool options = marker.kind == TimelineMarker::Kind::Options;
+        const QColor color = fault ? faultColor() : options ? optionsColor() : alarm;
         m.line = new QGraphicsLineItem(m_front);
-        m.line->setPen(QPen(color, fault ? 2 : 2, fault ? Qt::DashLine : Qt::SolidLine));
+        m.line->setPen(QPen(color, 2, fault ? Qt::DashLine : options ? Qt::DotLine : Qt::SolidLine));
         m.text = addLabel(m_front, markerText(marker), &m.box);
         m.text->setFont(small);
         m.box->setPen(QPen(color, 1));

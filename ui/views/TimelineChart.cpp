@@ -1,5 +1,7 @@
 #include "ui/views/TimelineChart.h"
 
+#include "ui/views/ThemeColors.h"
+
 #include "core/session/MonotonicClock.h"
 #include "models/TimelineModel.h"
 #include "ui/views/EventDetailsText.h"
@@ -160,11 +162,15 @@ TimelineChart::~TimelineChart() = default;
 
 void TimelineChart::applyTheme()
 {
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const bool dark = isDark(palette());
     const QChart::ChartTheme theme = dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    // The theme's text and grid, on the palette's own base rather than the theme's gradient:
+    // the charts sit among the other views (and an exported picture takes this colour).
+    const QColor base = palette().color(QPalette::Base);
     for (QChart *chart : {m_laneChart, m_rtoChart}) {
         if (chart->theme() != theme)
             chart->setTheme(theme);
+        chart->setBackgroundBrush(base);
     }
     // A theme repaints every series in its own colours: ours again.
     for (auto it = m_chartSeries.cbegin(); it != m_chartSeries.cend(); ++it) {
@@ -179,7 +185,7 @@ void TimelineChart::applyTheme()
         auto *rto = static_cast<QLineSeries *>(series);
         rto->setPen(QPen(socketLineColor(line++), 2));
     }
-    m_annotations->setColors(m_x->labelsColor(), dark ? QColor(0x2e, 0x30, 0x33) : QColor(Qt::white));
+    m_annotations->setColors(m_x->labelsColor(), base);
 }
 
 void TimelineChart::changeEvent(QEvent *event)

@@ -1,5 +1,7 @@
 #include "ui/views/TimelineToolBar.h"
 
+#include "ui/views/ThemeColors.h"
+
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -19,14 +21,14 @@ TimelineToolBar::TimelineToolBar(QWidget *shortcutScope, QWidget *parent)
     m_pause->setText(tr("Pause"));
     m_pause->setToolTip(tr("Stop following the latest events (P). Zooming or panning pauses too."));
     m_pause->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_pause->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+    m_pause->setIcon(themedIcon(QStyle::SP_MediaPause, this));
     connect(m_pause, &QToolButton::clicked, this, &TimelineToolBar::pauseRequested);
 
     m_follow->setObjectName(QStringLiteral("followButton"));
     m_follow->setText(tr("Follow"));
     m_follow->setToolTip(tr("Follow the latest events again (F)."));
     m_follow->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_follow->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_follow->setIcon(themedIcon(QStyle::SP_MediaPlay, this));
     connect(m_follow, &QToolButton::clicked, this, &TimelineToolBar::followRequested);
 
     auto *all = new QToolButton(this);

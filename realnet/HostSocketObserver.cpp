@@ -1,0 +1,132 @@
+#include "realnet/HostSocketObserver.h"
+
+#include "core/observe/SnapshotDiff.h"
+#include "core/session/MonotonicClock.h"
+#include "realnet/ProcessSockets.h"
+
+namespace halfopen::realnet {
+
+using namespace halfopen::core;
+
+HostSocketObserver::HostSocketObserver(int intervalMs, QObject *parent)
+    : QObject(parent)
+{
+    m_timer.setInterval(intervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &HostSocketObserver::poll);
+}
+
+bool HostSocketObserver::start(quint16 port, const QString &endpointHost, QString *error)
+{
+    stop();
+    if (!m_client.open()) {
+        *error = m_client.errorString();
+        return false;
+    }
+    m_port = port;
+    m_host = endpointHost;
+    m_endpointPid = 0;
+    m_previous = {};
+    m_sampled.clear();
+    m_owner.clear();
+    m_otherSamples.clear();
+    m_timer.start();
+    return true;
+}
+
+void HostSocketObserver::stop()
+{
+    m_timer.stop();
+    m_client.close();
+}
+
+QString HostSocketObserver::tupleKey(const SockDiagRow &row)
+{
+    return row.local.toString() + QLatin1Char('|') + row.remote.toString();
+}
+
+void HostSocketObserver::noteEndpointEvent(const Event &event)
+{
+    if (event.host != m_host || event.local.isEmpty() || event.remote.isEmpty())
+        return;
+    const QString key = event.local + QLatin1Char('|') + event.remote;
+    m_owner.insert(key, m_host);
+    if (event.kind == EventKind::State || event.kind == EventKind::Sample)
+        m_sampled.insert(key);
+}
+
+QString HostSocketObserver::ownerOf(const SockDiagRow &row, const QSet<quint32> &endpointInodes)
+{
+    const QString key = tupleKey(row);
+    if (const auto known = m_owner.constFind(key); known != m_owner.constEnd())
+        return *known;
+    QString owner;
+    if (row.inode != 0)
+        owner = endpointInodes.contains(row.inode) ? m_host : kOtherHost;
+    else
+        // Nobody holds it: an orphan, or a connection still in our listener's accept queue.
+        // Our orphans were reported by the endpoint before (noted above); a server's queue
+        // holds connections to its own port.
+        owner = m_host == QLatin1String("server") && row.local.port() == m_port && endpointInodes.size() > 0 ? m_host : kOtherHost;
+    m_owner.insert(key, owner);
+    return owner;
+}
+
+void HostSocketObserver::poll()
+{
+    SockDiagFilter filter;
+    filter.port = m_port;
+    SockDiagSnapshot now;
+    if (!m_client.dump(filter, &now))
+        return;
+    // After the dump: a socket the endpoint opened is in its fd table by the time we look.
+    const QSet<quint32> inodes = socketInodesOf(m_endpointPid);
+    QHash<QString, const SockDiagRow *> rowOf; // the socket as it is now, or as last seen if gone
+    for (const SockDiagRow &row : m_previous.rows)
+        rowOf.insert(tupleKey(row), &row);
+    for (const SockDiagRow &row : now.rows)
+        rowOf.insert(tupleKey(row), &row);
+
+    for (Event e : SnapshotDiff(m_host).stateEvents(m_previous, now)) {
+        const QString key = e.local + QLatin1Char('|') + e.remote;
+        const SockDiagRow *row = rowOf.value(key);
+        if (!row)
+            continue;
+        e.host = ownerOf(*row, inodes);
+        // A connection the endpoint holds (or held until it vanished) and samples: its sampler
+        // reports it, in more detail. Once the endpoint lets go (inode 0), it is ours to report.
+        if (e.host == m_host && row->inode != 0 && m_sampled.contains(key))
+            continue;
+        emit event(e);
+        if (e.host == kOtherHost && e.sample)
+            m_otherSamples.insert(key, *e.sample);
+    }
+
+    // Other programs' connections get samples too, when something visible changed: a real
+    // application's socket next to ours, retransmitting after the same cable was pulled.
+    for (const SockDiagRow &row : now.rows) {
+        if (!row.hasTcpInfo)
+            continue;
+        const QString key = tupleKey(row);
+        if (m_owner.value(key) != kOtherHost)
+            continue;
+        const auto last = m_otherSamples.constFind(key);
+        if (last != m_otherSamples.constEnd() && !row.sample.differsVisiblyFrom(*last))
+            continue;
+        Event e;
+        e.kind = EventKind::Sample;
+        e.tUs = now.takenAtUs;
+        e.host = kOtherHost;
+        e.local = row.local.toString();
+        e.remote = row.remote.toString();
+        e.sample = row.sample;
+        m_otherSamples.insert(key, row.sample);
+        emit event(e);
+    }
+    for (const SockDiagRow &row : m_previous.rows) {
+        if (!now.find(row.local, row.remote))
+            m_otherSamples.remove(tupleKey(row));
+    }
+    m_previous = std::move(now);
+}
+
+} // namespace halfopen::realnet

@@ -1,0 +1,298 @@
+#include "realnet/RealNetworkDriver.h"
+
+#include "core/session/MonotonicClock.h"
+#include "realnet/EndpointProblem.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QTimer>
+
+#include <sys/prctl.h>
+
+#include <csignal>
+
+namespace halfopen::realnet {
+
+using namespace halfopen::core;
+using lab::Fault;
+using lab::FaultKind;
+
+RealNetworkDriver::RealNetworkDriver(const Options &options, QObject *parent)
+    : LabDriver(parent)
+    , m_options(options)
+    , m_observer(options.observeIntervalMs)
+{
+    if (m_options.endpointPath.isEmpty())
+        m_options.endpointPath = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("halfopen-cli"));
+    m_killTimer.setSingleShot(true);
+    connect(&m_killTimer, &QTimer::timeout, this, [this] { m_endpoint.kill(); });
+    connect(&m_observer, &HostSocketObserver::event, this, &RealNetworkDriver::event);
+    connect(&m_endpoint, &QProcess::readyReadStandardOutput, this, &RealNetworkDriver::readEvents);
+    connect(&m_endpoint, &QProcess::readyReadStandardError, this, [this] {
+        m_stderr += QString::fromLocal8Bit(m_endpoint.readAllStandardError());
+    });
+    connect(&m_endpoint, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            fail(tr("cannot start the test endpoint %1: %2").arg(m_options.endpointPath, m_endpoint.errorString()));
+    });
+    connect(&m_endpoint, &QProcess::finished, this, &RealNetworkDriver::onEndpointFinished);
+}
+
+RealNetworkDriver::~RealNetworkDriver()
+{
+    // Nothing is reported while we tear down: listeners may already be gone.
+    m_endpoint.disconnect(this);
+    m_observer.disconnect(this);
+    if (m_endpoint.state() != QProcess::NotRunning) {
+        m_endpoint.kill();
+        m_endpoint.waitForFinished(2000);
+    }
+}
+
+void RealNetworkDriver::start(const lab::LabConfig &config)
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_ready = m_connected = m_stopping = m_failed = false;
+    m_buffer.clear();
+    m_stderr.clear();
+    m_problem.clear();
+
+    QStringList problems;
+    for (const SettingError &e : m_network.validate())
+        problems << QStringLiteral("%1: %2").arg(e.field, e.message);
+    if (!problems.isEmpty()) {
+        // After the caller has connected to what start() leads to.
+        QTimer::singleShot(0, this, [this, problems] { fail(problems.join(QStringLiteral("; "))); });
+        return;
+    }
+    QString error;
+    if (!m_observer.start(m_network.testPort(), m_network.hostName(), &error)) {
+        QTimer::singleShot(0, this, [this, error] { fail(tr("cannot watch this machine's sockets (sock_diag): %1").arg(error)); });
+        return;
+    }
+    const lab::HostConfig &side = m_network.role == RealNetworkConfig::Role::Client ? config.client : config.server;
+    QStringList arguments = m_network.endpointArguments(side);
+    arguments << QStringLiteral("--json");
+    m_endpoint.setProgram(m_options.endpointPath);
+    m_endpoint.setArguments(arguments);
+    m_endpoint.setProcessChannelMode(QProcess::SeparateChannels);
+    m_endpoint.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); }); // never outlive us
+    m_endpoint.start();
+    if (m_endpoint.state() != QProcess::NotRunning)
+        m_observer.setEndpointPid(m_endpoint.processId());
+}
+
+void RealNetworkDriver::readEvents()
+{
+    m_buffer += m_endpoint.readAllStandardOutput();
+    qsizetype newline;
+    while ((newline = m_buffer.indexOf('\n')) >= 0) {
+        const QJsonDocument doc = QJsonDocument::fromJson(m_buffer.left(newline));
+        m_buffer.remove(0, newline + 1);
+        if (const auto e = Event::fromJson(doc.object()))
+            onEndpointEvent(*e);
+    }
+}
+
+void RealNetworkDriver::onEndpointEvent(const Event &e)
+{
+    m_observer.noteEndpointEvent(e);
+    if (const QString problem = EndpointProblem::describe(e); !problem.isEmpty())
+        m_problem = problem;
+    emit event(e);
+    if (e.kind != EventKind::Endpoint)
+        return;
+    if (e.what == QLatin1String("connected") || e.what == QLatin1String("accepted"))
+        m_connected = true;
+    const bool up = (m_network.role == RealNetworkConfig::Role::Server && e.what == QLatin1String("listening"))
+        || (m_network.role == RealNetworkConfig::Role::Client && e.what == QLatin1String("connecting"));
+    if (up && !m_ready && !m_stopping) {
+        m_ready = true;
+        m_observer.poll(); // what is already on the port, from time zero
+        emit ready();
+        QJsonObject detail{{QStringLiteral("mode"), QStringLiteral("real-network")},
+                           {QStringLiteral("network"), m_network.toJson()},
+                           {QStringLiteral("endpoint"), e.local.isEmpty() ? m_network.endpointAddress() : e.local},
+                           {QStringLiteral("pid"), m_endpoint.processId()}};
+        QJsonObject sysctls;
+        for (auto it = m_sysctls.cbegin(); it != m_sysctls.cend(); ++it)
+            sysctls.insert(it.key(), it.value().toInt());
+        detail.insert(QStringLiteral("sysctls"), sysctls);
+        Event ready;
+        ready.kind = EventKind::Endpoint;
+        ready.tUs = e.tUs; // where the endpoint stood ready, without the pipe's delay
+        ready.host = QStringLiteral("lab");
+        ready.what = QStringLiteral("ready");
+        ready.detail = detail;
+        emit event(ready);
+    }
+}
+
+void RealNetworkDriver::onEndpointFinished(int exitCode, QProcess::ExitStatus status)
+{
+    readEvents();
+    m_stderr += QString::fromLocal8Bit(m_endpoint.readAllStandardError());
+    m_killTimer.stop();
+    if (m_stopping) {
+        finishStop();
+        return;
+    }
+    if (!m_running)
+        return;
+    // A client that never got its connection has nothing to show: the run ends with why.
+    if (!m_ready || (m_network.role == RealNetworkConfig::Role::Client && !m_connected)) {
+        fail(!m_problem.isEmpty() ? m_problem : EndpointProblem::fromExit(m_stderr, exitCode, status == QProcess::CrashExit));
+        return;
+    }
+    // The connection ended (and the endpoint with it): what the kernel does next to its
+    // sockets (TIME_WAIT, FIN_WAIT_2) stays visible until the user stops.
+    sessionEvent(QStringLiteral("endpoint_exited"), {{QStringLiteral("exit_code"), exitCode},
+                                                      {QStringLiteral("crashed"), status == QProcess::CrashExit}});
+}
+
+void RealNetworkDriver::fail(const QString &message)
+{
+    if (m_failed || !m_running)
+        return;
+    m_failed = true;
+    sessionEvent(QStringLiteral("failed"), {{QStringLiteral("message"), message}});
+    emit failed(message);
+}
+
+void RealNetworkDriver::stop()
+{
+    if (!m_running) {
+        emit stopped();
+        return;
+    }
+    m_stopping = true;
+    if (m_endpoint.state() == QProcess::NotRunning) {
+        finishStop();
+        return;
+    }
+    // The endpoint closes its connections the way it was told to (FIN, or RST with linger 0).
+    command("quit");
+    m_endpoint.closeWriteChannel();
+    m_killTimer.start(m_options.stopTimeoutMs);
+}
+
+void RealNetworkDriver::finishStop()
+{
+    if (!m_running)
+        return;
+    m_observer.poll(); // how the sockets were left
+    m_observer.stop();
+    m_running = false;
+    m_stopping = false;
+    sessionEvent(QStringLiteral("stopped"));
+    emit stopped();
+}
+
+void RealNetworkDriver::sessionEvent(const QString &what, const QJsonObject &detail)
+{
+    Event e;
+    e.kind = EventKind::Endpoint;
+    e.tUs = monotonicNowUs();
+    e.host = QStringLiteral("lab");
+    e.what = what;
+    e.detail = detail;
+    emit event(e);
+}
+
+void RealNetworkDriver::faultEvent(const Fault &fault)
+{
+    Event e;
+    e.kind = EventKind::Fault;
+    e.tUs = monotonicNowUs();
+    e.host = fault.host;
+    e.what = lab::faultKindName(fault.kind);
+    e.detail = fault.toJson();
+    emit event(e);
+}
+
+void RealNetworkDriver::commandError(const QString &message)
+{
+    sessionEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), message}});
+}
+
+bool RealNetworkDriver::command(const QByteArray &line)
+{
+    if (m_endpoint.state() != QProcess::Running)
+        return false;
+    m_endpoint.write(line + '\n');
+    return true;
+}
+
+void RealNetworkDriver::apply(const Fault &requested)
+{
+    if (!m_running || m_stopping)
+        return;
+    Fault fault = requested;
+    if (fault.kind == FaultKind::Marker) {
+        // The user's word that the world broke now (the real cable pulled, the peer switched
+        // off): it changes nothing here, and detection times count from it.
+        fault.host.clear();
+        faultEvent(fault);
+        return;
+    }
+    const QString ours = m_network.hostName();
+    if (!fault.host.isEmpty() && fault.host != ours) {
+        commandError(tr("%1: only this machine's side (%2) is ours to act on; the peer is another machine")
+                         .arg(lab::faultKindName(fault.kind), ours));
+        return;
+    }
+    fault.host = ours;
+    QByteArray line;
+    int signal = 0;
+    switch (fault.kind) {
+    case FaultKind::Close:
+        line = "close";
+        break;
+    case FaultKind::Abort:
+        line = "abort";
+        break;
+    case FaultKind::ShutdownWrite:
+        line = "shutdown-write";
+        break;
+    case FaultKind::Send:
+        line = "send " + QByteArray::number(fault.value > 0 ? int(fault.value) : 100);
+        break;
+    case FaultKind::KillProcess:
+        signal = SIGKILL;
+        break;
+    case FaultKind::FreezeProcess:
+        signal = SIGSTOP;
+        break;
+    case FaultKind::ThawProcess:
+        signal = SIGCONT;
+        break;
+    default:
+        commandError(tr("%1 is done to the virtual lab's cable or hosts; on a real network do it to the real cable or "
+                        "machine, then press \"I pulled the cable now\"")
+                         .arg(lab::faultKindName(fault.kind)));
+        return;
+    }
+    if (m_endpoint.state() != QProcess::Running) {
+        commandError(tr("%1: this machine's test endpoint has ended").arg(lab::faultKindName(fault.kind)));
+        return;
+    }
+    faultEvent(fault);
+    if (signal != 0)
+        ::kill(pid_t(m_endpoint.processId()), signal);
+    else
+        command(line);
+}
+
+void RealNetworkDriver::setSocketOptions(const QString &host, const SocketOptions &options)
+{
+    // The peer's settings are its own business: only this machine's side can be changed.
+    if (!m_running || host != m_network.hostName())
+        return;
+    if (!command("options " + QJsonDocument(options.toJson()).toJson(QJsonDocument::Compact)))
+        commandError(tr("options: this machine's test endpoint has ended"));
+}
+
+} // namespace halfopen::realnet

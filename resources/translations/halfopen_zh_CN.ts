@@ -1,0 +1,3636 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>DeathKind</name>
+    <message>
+        <source>idle peer powered off</source>
+        <translation>空闲的对端断电</translation>
+    </message>
+    <message>
+        <source>peer unplugged, data in flight</source>
+        <translation>对端被拔网线，有数据在途</translation>
+    </message>
+    <message>
+        <source>connect to a powered-off host</source>
+        <translation>连接一台已断电的主机</translation>
+    </message>
+    <message>
+        <source>peer process killed</source>
+        <translation>对端进程被杀死</translation>
+    </message>
+    <message>
+        <source>peer rebooted, then we send</source>
+        <translation>对端重启后我方发送数据</translation>
+    </message>
+    <message>
+        <source>peer process frozen</source>
+        <translation>对端进程被冻结</translation>
+    </message>
+</context>
+<context>
+    <name>DurationText</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointCommand</name>
+    <message>
+        <source>send bytes must be between 1 and %1</source>
+        <translation>send 的字节数必须在 1 到 %1 之间</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;: expected send [BYTES], close, abort, shutdown-write, options JSON or quit</source>
+        <translation>未知命令“%1”：应为 send [BYTES]、close、abort、shutdown-write、options JSON 或 quit</translation>
+    </message>
+</context>
+<context>
+    <name>ErrnoCatalog</name>
+    <message>
+        <source>Connection timed out</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>The peer stopped answering: keepalive probes, retransmissions (tcp_retries2), TCP_USER_TIMEOUT or SYN retries ran out.</source>
+        <translation>对端不再应答：保活探测、重传（tcp_retries2）、TCP_USER_TIMEOUT 或 SYN 重试已用尽。</translation>
+    </message>
+    <message>
+        <source>Connection reset by peer</source>
+        <translation>连接被对端重置</translation>
+    </message>
+    <message>
+        <source>The peer answered with RST: it rebooted and forgot the connection, closed with unread data, or aborted (SO_LINGER 0).</source>
+        <translation>对端以 RST 应答：它重启后忘记了这条连接、关闭时仍有未读数据，或主动中止了连接（SO_LINGER 0）。</translation>
+    </message>
+    <message>
+        <source>Broken pipe</source>
+        <translation>管道破裂</translation>
+    </message>
+    <message>
+        <source>Writing to a connection that is already closed or reset, e.g. the second write after the peer process died.</source>
+        <translation>向已经关闭或已被重置的连接写数据，例如对端进程死后的第二次写。</translation>
+    </message>
+    <message>
+        <source>No route to host</source>
+        <translation>没有到主机的路由</translation>
+    </message>
+    <message>
+        <source>ARP/neighbour discovery for the peer failed, or a router answered ICMP host unreachable.</source>
+        <translation>对端的 ARP/邻居发现失败，或路由器回复了 ICMP 主机不可达。</translation>
+    </message>
+    <message>
+        <source>Network is unreachable</source>
+        <translation>网络不可达</translation>
+    </message>
+    <message>
+        <source>No route to the peer&apos;s network, or a router answered ICMP network unreachable.</source>
+        <translation>没有到对端网络的路由，或路由器回复了 ICMP 网络不可达。</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <source>The host is up but nothing listens on that port: the SYN was answered with RST.</source>
+        <translation>主机在线，但该端口上没有程序监听：SYN 收到了 RST 应答。</translation>
+    </message>
+    <message>
+        <source>Software caused connection abort</source>
+        <translation>软件导致连接中止</translation>
+    </message>
+    <message>
+        <source>The local stack aborted the connection, e.g. it was reset while waiting in the accept queue.</source>
+        <translation>本地协议栈中止了连接，例如连接在 accept 队列中等待时被重置。</translation>
+    </message>
+    <message>
+        <source>Transport endpoint is not connected</source>
+        <translation>传输端点尚未连接</translation>
+    </message>
+    <message>
+        <source>The socket is not (or no longer) connected.</source>
+        <translation>套接字未连接（或已不再连接）。</translation>
+    </message>
+    <message>
+        <source>Address already in use</source>
+        <translation>地址已在使用</translation>
+    </message>
+    <message>
+        <source>Another socket already listens on this address and port.</source>
+        <translation>已有另一个套接字在监听这个地址和端口。</translation>
+    </message>
+    <message>
+        <source>Cannot assign requested address</source>
+        <translation>无法分配请求的地址</translation>
+    </message>
+    <message>
+        <source>The address does not belong to this host, or no local port is free.</source>
+        <translation>该地址不属于本机，或没有空闲的本地端口。</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>权限不够</translation>
+    </message>
+    <message>
+        <source>Ports below 1024 need privileges, or a firewall rule rejected the packet.</source>
+        <translation>1024 以下的端口需要特权，或者防火墙规则拒绝了该数据包。</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>不允许的操作</translation>
+    </message>
+    <message>
+        <source>The operation needs a capability this process lacks, or a firewall dropped it.</source>
+        <translation>该操作需要本进程没有的能力（capability），或被防火墙丢弃。</translation>
+    </message>
+    <message>
+        <source>Invalid argument</source>
+        <translation>无效的参数</translation>
+    </message>
+    <message>
+        <source>A socket option value is outside what the kernel accepts.</source>
+        <translation>某个套接字选项的值超出了内核接受的范围。</translation>
+    </message>
+    <message>
+        <source>Operation now in progress</source>
+        <translation>操作正在进行</translation>
+    </message>
+    <message>
+        <source>A non-blocking connect has started; the result comes later.</source>
+        <translation>非阻塞 connect 已经开始，结果稍后才有。</translation>
+    </message>
+    <message>
+        <source>Resource temporarily unavailable</source>
+        <translation>资源暂时不可用</translation>
+    </message>
+    <message>
+        <source>Nothing to read, or the send buffer is full: try again when the socket is ready.</source>
+        <translation>没有可读的数据，或发送缓冲区已满：等套接字就绪后再试。</translation>
+    </message>
+    <message>
+        <source>No buffer space available</source>
+        <translation>没有可用的缓冲区空间</translation>
+    </message>
+    <message>
+        <source>The kernel ran out of socket memory.</source>
+        <translation>内核的套接字内存耗尽。</translation>
+    </message>
+    <message>
+        <source>Too many open files</source>
+        <translation>打开的文件过多</translation>
+    </message>
+    <message>
+        <source>The process reached its file descriptor limit (ulimit -n), e.g. half-open connections piling up.</source>
+        <translation>进程达到了文件描述符上限（ulimit -n），例如半开连接越积越多。</translation>
+    </message>
+    <message>
+        <source>Network is down</source>
+        <translation>网络已关闭</translation>
+    </message>
+    <message>
+        <source>The interface towards the peer is down.</source>
+        <translation>通往对端的网络接口已关闭。</translation>
+    </message>
+    <message>
+        <source>Host is down</source>
+        <translation>主机已关闭</translation>
+    </message>
+    <message>
+        <source>The peer host is known to be down.</source>
+        <translation>已知对端主机处于关闭状态。</translation>
+    </message>
+    <message>
+        <source>Protocol error</source>
+        <translation>协议错误</translation>
+    </message>
+    <message>
+        <source>An ICMP parameter problem or similar protocol error was reported.</source>
+        <translation>收到了 ICMP 参数问题或类似的协议错误报告。</translation>
+    </message>
+    <message>
+        <source>Message too long</source>
+        <translation>消息过长</translation>
+    </message>
+    <message>
+        <source>An ICMP fragmentation-needed message arrived (path MTU).</source>
+        <translation>收到了 ICMP“需要分片”消息（路径 MTU）。</translation>
+    </message>
+</context>
+<context>
+    <name>EventCsvExport</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetailsText</name>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>keepalive</source>
+        <comment>TCP keepalive detected it</comment>
+        <translation>保活</translation>
+    </message>
+    <message>
+        <source>retransmission timeout</source>
+        <translation>重传超时</translation>
+    </message>
+    <message>
+        <source>user timeout</source>
+        <comment>TCP_USER_TIMEOUT</comment>
+        <translation>用户超时</translation>
+    </message>
+    <message>
+        <source>SYN timeout</source>
+        <comment>connect() gave up after its SYN retries</comment>
+        <translation>SYN 超时</translation>
+    </message>
+    <message>
+        <source>heartbeat</source>
+        <comment>the application&apos;s own heartbeat</comment>
+        <translation>心跳</translation>
+    </message>
+    <message>
+        <source>RST</source>
+        <comment>the peer answered with a reset</comment>
+        <translation>RST</translation>
+    </message>
+    <message>
+        <source>FIN</source>
+        <comment>the peer closed</comment>
+        <translation>FIN</translation>
+    </message>
+    <message>
+        <source>ICMP</source>
+        <translation>ICMP</translation>
+    </message>
+    <message>
+        <source>local error</source>
+        <translation>本地错误</translation>
+    </message>
+    <message>
+        <source>%1 packet, %2</source>
+        <translation>%1 数据包，%2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>fault: %1</source>
+        <translation>故障：%1</translation>
+    </message>
+    <message>
+        <source>fault: %1 %2</source>
+        <translation>故障：%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 saw %2 (detected by %3)</source>
+        <translation>%1 遇到 %2（由 %3 检测到）</translation>
+    </message>
+    <message>
+        <source>EOF: the peer closed</source>
+        <translation>EOF：对端已关闭</translation>
+    </message>
+    <message>
+        <source>verdict: %1 by %2 after %3 s</source>
+        <translation>结论：%1，由 %2 检测到，用时 %3 s</translation>
+    </message>
+    <message>
+        <source>at %1 s</source>
+        <translation>于 %1 s</translation>
+    </message>
+    <message>
+        <source>flags %1  seq %2  ack %3  len %4</source>
+        <translation>flags %1  seq %2  ack %3  len %4</translation>
+    </message>
+    <message>
+        <source>count %1</source>
+        <translation>计数 %1</translation>
+    </message>
+    <message>
+        <source>in %1()</source>
+        <translation>在 %1() 中</translation>
+    </message>
+    <message>
+        <source>%1: socket options changed</source>
+        <translation>%1：套接字选项已更改</translation>
+    </message>
+    <message>
+        <source>%1: socket options set</source>
+        <translation>%1：套接字选项已设置</translation>
+    </message>
+</context>
+<context>
+    <name>Expectation</name>
+    <message>
+        <source>must be a whole number from 0 to 1000000000</source>
+        <translation>必须是 0 到 1000000000 之间的整数</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>必须是以下之一：%1</translation>
+    </message>
+    <message>
+        <source>must be [MIN, MAX] in seconds with 0 &lt;= MIN &lt;= MAX</source>
+        <translation>必须是以秒为单位的 [MIN, MAX]，且 0 &lt;= MIN &lt;= MAX</translation>
+    </message>
+    <message>
+        <source>only means something with within_s</source>
+        <translation>只有与 within_s 一起使用才有意义</translation>
+    </message>
+    <message>
+        <source>must be fault, last_received or first_unacked_send</source>
+        <translation>必须是 fault、last_received 或 first_unacked_send</translation>
+    </message>
+    <message>
+        <source>is required: a short name for the expectation</source>
+        <translation>为必填项：预期的简短名称</translation>
+    </message>
+    <message>
+        <source>must be client or server (leave it out for both)</source>
+        <translation>必须是 client 或 server（两端都算时省略）</translation>
+    </message>
+    <message>
+        <source>needs exactly one of errno/mechanism, no_error, final_state, state_seen, count, sockets_in_state</source>
+        <translation>errno/mechanism、no_error、final_state、state_seen、count、sockets_in_state 中必须恰好有一项</translation>
+    </message>
+    <message>
+        <source>is not a field of this expectation; allowed: %1</source>
+        <translation>不是此预期的字段；允许：%1</translation>
+    </message>
+    <message>
+        <source>must be true</source>
+        <translation>必须为 true</translation>
+    </message>
+    <message>
+        <source>a count needs min, max or both</source>
+        <translation>count 需要 min、max 或两者</translation>
+    </message>
+    <message>
+        <source>must not be less than min</source>
+        <translation>不能小于 min</translation>
+    </message>
+    <message>
+        <source>is required: how many sockets at least</source>
+        <translation>为必填项：至少多少个套接字</translation>
+    </message>
+</context>
+<context>
+    <name>Fault</name>
+    <message>
+        <source>fault &apos;%1&apos; is unknown: expected one of %2</source>
+        <translation>未知故障“%1”：应为以下之一：%2</translation>
+    </message>
+    <message>
+        <source>direction must be both, to-host or from-host</source>
+        <translation>direction 必须是 both、to-host 或 from-host</translation>
+    </message>
+    <message>
+        <source>loss must be between 0 and 100 percent</source>
+        <translation>丢包率必须在 0 到 100% 之间</translation>
+    </message>
+    <message>
+        <source>%1 value must not be negative</source>
+        <translation>%1 的值不能为负</translation>
+    </message>
+</context>
+<context>
+    <name>FaultBar</name>
+    <message>
+        <source>Unplug</source>
+        <translation>拔网线</translation>
+    </message>
+    <message>
+        <source>Pull this host&apos;s cable: every frame to and from it is dropped silently. The host itself notices nothing.</source>
+        <translation>拔掉这台主机的网线：进出它的每一帧都被悄悄丢弃。主机本身毫无察觉。</translation>
+    </message>
+    <message>
+        <source>Replug</source>
+        <translation>插回网线</translation>
+    </message>
+    <message>
+        <source>Plug this host&apos;s cable back in.</source>
+        <translation>把这台主机的网线插回去。</translation>
+    </message>
+    <message>
+        <source>Power off</source>
+        <translation>断电</translation>
+    </message>
+    <message>
+        <source>Cut the power: the host&apos;s processes and sockets vanish without sending FIN or RST.</source>
+        <translation>切断电源：主机上的进程和套接字直接消失，不发送 FIN 或 RST。</translation>
+    </message>
+    <message>
+        <source>Power on</source>
+        <translation>上电</translation>
+    </message>
+    <message>
+        <source>Power the host on again: same addresses, none of the old connections.</source>
+        <translation>重新给主机上电：地址不变，旧连接一个都不剩。</translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Power off, wait a second, power on: a fresh host that answers the old connection with RST.</source>
+        <translation>断电，等一秒，再上电：一台全新的主机，对旧连接回以 RST。</translation>
+    </message>
+    <message>
+        <source>Kill process</source>
+        <translation>杀死进程</translation>
+    </message>
+    <message>
+        <source>SIGKILL the test application: its kernel closes the socket and sends FIN (RST with unread data).</source>
+        <translation>对测试程序发送 SIGKILL：它的内核关闭套接字并发送 FIN（有未读数据时发送 RST）。</translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>SIGSTOP the test application: it stops reading and writing, but its kernel still answers.</source>
+        <translation>对测试程序发送 SIGSTOP：它不再读写，但它的内核仍会应答。</translation>
+    </message>
+    <message>
+        <source>Thaw</source>
+        <translation>解冻</translation>
+    </message>
+    <message>
+        <source>SIGCONT: the frozen application runs again.</source>
+        <translation>SIGCONT：被冻结的程序恢复运行。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The application closes the connection politely (FIN).</source>
+        <translation>应用程序正常关闭连接（FIN）。</translation>
+    </message>
+    <message>
+        <source>Abort (RST)</source>
+        <translation>中止（RST）</translation>
+    </message>
+    <message>
+        <source>The application aborts the connection: linger 0, the kernel sends RST.</source>
+        <translation>应用程序中止连接：linger 0，内核发送 RST。</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <source>The application sends 100 bytes now: data in flight, so retransmissions start if nobody answers.</source>
+        <translation>应用程序立即发送 100 字节：有数据在途，若没人应答就开始重传。</translation>
+    </message>
+</context>
+<context>
+    <name>FaultText</name>
+    <message>
+        <source>unplug</source>
+        <comment>fault: the host&apos;s cable was pulled</comment>
+        <translation>拔网线</translation>
+    </message>
+    <message>
+        <source>replug</source>
+        <comment>fault: the host&apos;s cable was plugged back in</comment>
+        <translation>插回网线</translation>
+    </message>
+    <message>
+        <source>power-off</source>
+        <comment>fault: the host lost power</comment>
+        <translation>断电</translation>
+    </message>
+    <message>
+        <source>power-on</source>
+        <comment>fault: the host was switched on again</comment>
+        <translation>上电</translation>
+    </message>
+    <message>
+        <source>reboot</source>
+        <comment>fault: the host rebooted</comment>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>kill-process</source>
+        <comment>fault: the test process got SIGKILL</comment>
+        <translation>杀死进程</translation>
+    </message>
+    <message>
+        <source>freeze-process</source>
+        <comment>fault: the test process got SIGSTOP</comment>
+        <translation>冻结进程</translation>
+    </message>
+    <message>
+        <source>thaw-process</source>
+        <comment>fault: the test process got SIGCONT</comment>
+        <translation>解冻进程</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <comment>fault: the application closed the connection (FIN)</comment>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>abort</source>
+        <comment>fault: the application aborted the connection (RST)</comment>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>shutdown-write</source>
+        <comment>fault: the application called shutdown(SHUT_WR)</comment>
+        <translation>半关闭</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <comment>fault: the application sent data now</comment>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>icmp-unreachable-on</source>
+        <comment>fault: the cable starts answering with ICMP unreachable</comment>
+        <translation>ICMP 不可达开</translation>
+    </message>
+    <message>
+        <source>icmp-unreachable-off</source>
+        <comment>fault: the cable stops answering with ICMP unreachable</comment>
+        <translation>ICMP 不可达关</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <comment>fault: the cable&apos;s loss rate changed</comment>
+        <translation>丢包</translation>
+    </message>
+    <message>
+        <source>delay</source>
+        <comment>fault: the cable&apos;s delay changed</comment>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>nat-timeout</source>
+        <comment>fault: the NAT forgot an idle connection</comment>
+        <translation>NAT 超时</translation>
+    </message>
+    <message>
+        <source>marker</source>
+        <comment>fault: the user&apos;s &apos;I pulled the cable now&apos; mark</comment>
+        <translation>标记</translation>
+    </message>
+</context>
+<context>
+    <name>GuiOptions</name>
+    <message>
+        <source>HalfOpen: make the life and death of TCP connections visible.</source>
+        <translation>HalfOpen：让 TCP 连接的生与死看得见。</translation>
+    </message>
+    <message>
+        <source>Pick a built-in scenario by name, or a scenario file.</source>
+        <translation>按名称选择一个内置场景，或一个场景文件。</translation>
+    </message>
+    <message>
+        <source>Start at once: the picked scenario, or a free lab session.</source>
+        <translation>立即开始：选中的场景，或一次自由实验。</translation>
+    </message>
+    <message>
+        <source>Open a recorded session (JSONL).</source>
+        <translation>打开一段录制的会话（JSONL）。</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to FILE (PNG) and quit.</source>
+        <translation>把窗口截图保存到 FILE（PNG）后退出。</translation>
+    </message>
+    <message>
+        <source>With --screenshot: seconds after the lab is ready (default 3).</source>
+        <translation>配合 --screenshot：实验室就绪后多少秒截图（默认 3）。</translation>
+    </message>
+    <message>
+        <source>Read and keep settings in this INI file.</source>
+        <translation>在这个 INI 文件中读取和保存设置。</translation>
+    </message>
+    <message>
+        <source>--after-seconds: expected seconds from 0 to %1, got &apos;%2&apos;</source>
+        <translation>--after-seconds：应为 0 到 %1 之间的秒数，实际为“%2”</translation>
+    </message>
+    <message>
+        <source>--start and --open: a recording is replayed, not started; use one of them</source>
+        <translation>--start 与 --open：录制只能回放，不能开始；两者只能选一个</translation>
+    </message>
+    <message>
+        <source>Show the window in this language (%1), whatever the settings say.</source>
+        <translation>以此语言显示窗口（%1），不管设置里选的是什么。</translation>
+    </message>
+    <message>
+        <source>--language: expected one of %1, got &apos;%2&apos;</source>
+        <translation>--language：应为以下之一：%1，实际为“%2”</translation>
+    </message>
+    <message>
+        <source>Dark colours (the Fusion style with a dark palette), whatever the desktop&apos;s theme.</source>
+        <translation>深色外观（Fusion 样式配深色调色板），不论桌面主题如何。</translation>
+    </message>
+</context>
+<context>
+    <name>HeartbeatSettings</name>
+    <message>
+        <source>heartbeat interval must be between 1 and %1 ms</source>
+        <translation>心跳间隔必须在 1 到 %1 ms 之间</translation>
+    </message>
+    <message>
+        <source>heartbeat misses must be between 1 and %1</source>
+        <translation>心跳丢失次数必须在 1 到 %1 之间</translation>
+    </message>
+</context>
+<context>
+    <name>JsonlReader</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>cannot read recording &apos;%1&apos;: %2</source>
+        <translation>无法读取录制文件“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>LabConfig</name>
+    <message>
+        <source>must be server, client or none</source>
+        <translation>必须是 server、client 或 none</translation>
+    </message>
+    <message>
+        <source>must be between 1 and 65535</source>
+        <translation>必须在 1 到 65535 之间</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation>必须在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+        <source>is not a per-namespace setting the lab changes; allowed: %1</source>
+        <translation>不是实验室按命名空间修改的设置；允许：%1</translation>
+    </message>
+    <message>
+        <source>unknown host: the lab has client and server</source>
+        <translation>未知主机：实验室只有 client 和 server</translation>
+    </message>
+</context>
+<context>
+    <name>MechanismText</name>
+    <message>
+        <source>nothing</source>
+        <comment>detection mechanism</comment>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>TCP keepalive</source>
+        <translation>TCP 保活</translation>
+    </message>
+    <message>
+        <source>retransmission timeout (tcp_retries2)</source>
+        <translation>重传超时（tcp_retries2）</translation>
+    </message>
+    <message>
+        <source>TCP user timeout</source>
+        <translation>TCP 用户超时</translation>
+    </message>
+    <message>
+        <source>SYN retries running out</source>
+        <translation>SYN 重试用尽</translation>
+    </message>
+    <message>
+        <source>the application heartbeat</source>
+        <translation>应用层心跳</translation>
+    </message>
+    <message>
+        <source>an RST from the peer</source>
+        <translation>对端的 RST</translation>
+    </message>
+    <message>
+        <source>the peer&apos;s FIN (end of stream)</source>
+        <translation>对端的 FIN（流结束）</translation>
+    </message>
+    <message>
+        <source>ICMP unreachable</source>
+        <translation>ICMP 不可达</translation>
+    </message>
+    <message>
+        <source>a local error</source>
+        <translation>本地错误</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkNamespace</name>
+    <message>
+        <source>cannot open &apos;%1&apos;: %2</source>
+        <translation>无法打开“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a network namespace: expected /run/netns/NAME or /proc/PID/ns/net</source>
+        <translation>“%1”不是网络命名空间：应为 /run/netns/NAME 或 /proc/PID/ns/net</translation>
+    </message>
+</context>
+<context>
+    <name>PacketClassStyle</name>
+    <message>
+        <source>SYN</source>
+        <comment>TCP packet with the SYN flag</comment>
+        <translation>SYN</translation>
+    </message>
+    <message>
+        <source>SYN-ACK</source>
+        <comment>TCP packet with SYN and ACK flags</comment>
+        <translation>SYN-ACK</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <comment>TCP segment carrying payload</comment>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>ACK</source>
+        <comment>pure TCP acknowledgement</comment>
+        <translation>ACK</translation>
+    </message>
+    <message>
+        <source>keepalive probe</source>
+        <translation>保活探测</translation>
+    </message>
+    <message>
+        <source>keepalive ACK</source>
+        <comment>the peer&apos;s answer to a keepalive probe</comment>
+        <translation>保活 ACK</translation>
+    </message>
+    <message>
+        <source>heartbeat ping</source>
+        <comment>application heartbeat request</comment>
+        <translation>心跳 ping</translation>
+    </message>
+    <message>
+        <source>heartbeat pong</source>
+        <comment>application heartbeat answer</comment>
+        <translation>心跳 pong</translation>
+    </message>
+    <message>
+        <source>retransmission</source>
+        <translation>重传</translation>
+    </message>
+    <message>
+        <source>FIN</source>
+        <comment>TCP packet with the FIN flag</comment>
+        <translation>FIN</translation>
+    </message>
+    <message>
+        <source>RST</source>
+        <comment>TCP packet with the RST flag</comment>
+        <translation>RST</translation>
+    </message>
+    <message>
+        <source>ICMP unreachable</source>
+        <translation>ICMP 不可达</translation>
+    </message>
+    <message>
+        <source>heartbeat sent</source>
+        <comment>the application sent its heartbeat</comment>
+        <translation>心跳已发送</translation>
+    </message>
+    <message>
+        <source>heartbeat received</source>
+        <comment>the peer&apos;s heartbeat arrived</comment>
+        <translation>心跳已收到</translation>
+    </message>
+    <message>
+        <source>heartbeat answered</source>
+        <translation>心跳已应答</translation>
+    </message>
+    <message>
+        <source>heartbeat missed</source>
+        <translation>心跳丢失</translation>
+    </message>
+    <message>
+        <source>heartbeat: peer dead</source>
+        <translation>心跳：对端失效</translation>
+    </message>
+    <message>
+        <source>heartbeat %1</source>
+        <translation>心跳 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PacketPort</name>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%2 上%1：%3</translation>
+    </message>
+    <message>
+        <source>cannot enter the host&apos;s namespace: %1</source>
+        <translation>无法进入主机的命名空间：%1</translation>
+    </message>
+    <message>
+        <source>cannot turn off offloads on %1: %2</source>
+        <translation>无法关闭 %1 上的卸载功能（offload）：%2</translation>
+    </message>
+    <message>
+        <source>cannot open a packet socket</source>
+        <translation>无法打开 packet 套接字</translation>
+    </message>
+    <message>
+        <source>no such interface</source>
+        <translation>没有这个网络接口</translation>
+    </message>
+    <message>
+        <source>cannot bind a packet socket</source>
+        <translation>无法绑定 packet 套接字</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionInput</name>
+    <message>
+        <source>%1 must be between %2 and %3 %4</source>
+        <translation>%1 必须在 %2 到 %3 %4 之间</translation>
+    </message>
+    <message>
+        <source>user timeout (TCP_USER_TIMEOUT)</source>
+        <translation>用户超时（TCP_USER_TIMEOUT）</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>tcp_retries2</source>
+        <translation>tcp_retries2</translation>
+    </message>
+    <message>
+        <source>retransmissions</source>
+        <translation>次重传</translation>
+    </message>
+    <message>
+        <source>tcp_syn_retries</source>
+        <translation>tcp_syn_retries</translation>
+    </message>
+    <message>
+        <source>tcp_syn_linear_timeouts</source>
+        <translation>tcp_syn_linear_timeouts</translation>
+    </message>
+    <message>
+        <source>heartbeat interval</source>
+        <translation>心跳间隔</translation>
+    </message>
+    <message>
+        <source>heartbeat misses</source>
+        <translation>心跳丢失次数</translation>
+    </message>
+    <message>
+        <source>missed answers</source>
+        <translation>次未应答</translation>
+    </message>
+    <message>
+        <source>round-trip time</source>
+        <translation>往返时间</translation>
+    </message>
+    <message>
+        <source>RTO max (tcp_rto_max_ms)</source>
+        <translation>RTO 上限（tcp_rto_max_ms）</translation>
+    </message>
+    <message>
+        <source>RTO min (tcp_rto_min)</source>
+        <translation>RTO 下限（tcp_rto_min）</translation>
+    </message>
+    <message>
+        <source>HZ must be 100, 250, 300 or 1000</source>
+        <translation>HZ 必须是 100、250、300 或 1000</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionText</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>keepalive: first probe after %1 without anything received, then a probe every %2. TCP_USER_TIMEOUT %3 ms decides instead of the probe count: the kernel gives up at the first check once nothing has been received for that long and a probe went out, here after %n probe(s): ETIMEDOUT %4 after the last packet received.</source>
+        <translation>
+            <numerusform>保活：连接上 %1 没有收到任何数据后发出第一个探测，此后每 %2 探测一次。决定何时放弃的不是探测次数，而是 TCP_USER_TIMEOUT %3 ms：只要已经这么久没收到任何东西、并且至少发出过一个探测，内核就在下一次检查时放弃，这里是在 %n 个探测之后：最后一次收到数据包之后 %4 报 ETIMEDOUT。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>keepalive: after %1 without anything received the kernel sends the first of %n probe(s), %2 apart; when the last one has gone unanswered for %2 it resets the connection: ETIMEDOUT %3 after the last packet received.</source>
+        <translation>
+            <numerusform>保活：连接上 %1 没有收到任何数据后，内核发出 %n 个探测中的第一个，间隔 %2；最后一个探测 %2 内仍无应答时，内核重置连接：最后一次收到数据包之后 %3 报 ETIMEDOUT。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>keepalive never fires: the heartbeat&apos;s pings keep data unacknowledged, and keepalive waits while anything is in flight.</source>
+        <translation>保活永远不会触发：心跳的 ping 让数据一直处于未确认状态，而只要有数据在途，保活就会等待。</translation>
+    </message>
+    <message>
+        <source>keepalive does not run while data is unacknowledged.</source>
+        <translation>有未确认数据时保活不会运行。</translation>
+    </message>
+    <message>
+        <source>keepalive never fires: the frozen process&apos;s kernel answers every probe.</source>
+        <translation>保活永远不会触发：被冻结进程所在的内核会应答每一个探测。</translation>
+    </message>
+    <message>
+        <source>retransmissions: a tail-loss probe at %1 (it does not count), the first timeout retransmission at %2, then the RTO doubles from %3 up to %4. </source>
+        <translation>重传：%1 时发出一个尾部丢失探测（TLP，不计入次数），%2 时第一次超时重传，之后 RTO 从 %3 开始翻倍，最多到 %4。</translation>
+    </message>
+    <message numerus="yes">
+        <source>TCP_USER_TIMEOUT %1 ms replaces tcp_retries2 and counts from the first retransmission; the last timer is shortened to fit: ETIMEDOUT after %n retransmission(s), %2 after the first unacknowledged send.</source>
+        <translation>
+            <numerusform>TCP_USER_TIMEOUT %1 ms 取代 tcp_retries2，从第一次重传开始计时；最后一个计时器会被缩短以刚好用完：%n 次重传后报 ETIMEDOUT，即第一次未被确认的发送之后 %2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>tcp_retries2 %1 allows %2 from the first retransmission (tcp_model_timeout), so the error comes at the first timer after that: ETIMEDOUT after %n retransmission(s), %3 after the first unacknowledged send.</source>
+        <translation>
+            <numerusform>tcp_retries2 %1 允许从第一次重传起共 %2（tcp_model_timeout），所以错误出现在此后的第一个计时器：%n 次重传后报 ETIMEDOUT，即第一次未被确认的发送之后 %3。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The heartbeat keeps the connection busy: its first ping after the fault, within %1, is never acknowledged. </source>
+        <translation>心跳让连接一直有数据：故障之后 %1 内发出的第一个 ping 永远得不到确认。</translation>
+    </message>
+    <message>
+        <source>connect(): the first SYN retransmissions follow 1 s apart (tcp_syn_linear_timeouts %1), then the gap doubles. </source>
+        <translation>connect()：最初几次 SYN 重传间隔 1 s（tcp_syn_linear_timeouts %1），之后间隔翻倍。</translation>
+    </message>
+    <message numerus="yes">
+        <source>ETIMEDOUT after %n retransmission(s), %1 after connect() started. This assumes a static ARP entry: without one, ARP fails first and connect() reports EHOSTUNREACH after about 3 s.</source>
+        <translation>
+            <numerusform>%n 次重传后报 ETIMEDOUT，即 connect() 开始之后 %1。这里假定 ARP 表项是静态的：如果不是，ARP 会先失败，connect() 约 3 s 后报 EHOSTUNREACH。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>heartbeat: the application pings every %1 and declares the peer dead after %n unanswered ping(s) in a row: %2 to %3 after the fault, depending on where the fault falls between two pings. The application decides (HalfOpen closes the socket and reports ETIMEDOUT); TCP itself reports no error.</source>
+        <translation>
+            <numerusform>心跳：应用程序每 %1 发一个 ping，连续 %n 个 ping 没有应答就判定对端失效：故障之后 %2 到 %3，取决于故障落在两个 ping 之间的哪个位置。由应用程序来判定（HalfOpen 关闭套接字并报告 ETIMEDOUT）；TCP 本身不报任何错误。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never: an idle connection without keepalive or heartbeat sends nothing, so nothing can fail; it stays ESTABLISHED forever.</source>
+        <translation>永远不会：没有保活也没有心跳的空闲连接什么都不发送，也就不会有任何失败；它会永远停留在 ESTABLISHED。</translation>
+    </message>
+    <message>
+        <source>never: the frozen process&apos;s kernel still acknowledges data and answers keepalive probes; only an application heartbeat notices.</source>
+        <translation>永远不会：被冻结进程所在的内核仍然确认数据、应答保活探测；只有应用层心跳能察觉。</translation>
+    </message>
+    <message>
+        <source>the peer&apos;s kernel closes the socket and sends a FIN at once: read() returns 0 (end of stream). Our next write succeeds but draws an RST; the write after that fails with EPIPE.</source>
+        <translation>对端内核关闭套接字并立即发送 FIN：read() 返回 0（流结束）。我方下一次写会成功，但会引来 RST；再下一次写以 EPIPE 失败。</translation>
+    </message>
+    <message>
+        <source>the rebooted peer has forgotten the connection and answers our next segment with RST: the send() succeeds, and the next read or write fails with ECONNRESET one round trip later.</source>
+        <translation>重启后的对端已经忘记了这条连接，对我方的下一个报文段回以 RST：send() 成功，下一次读或写在一个往返之后以 ECONNRESET 失败。</translation>
+    </message>
+    <message numerus="yes">
+        <source>TCP_USER_TIMEOUT %1 ms counts from the first SYN, and the kernel also stops after %n retransmission(s) (tcp_syn_retries + tcp_syn_linear_timeouts). </source>
+        <translation>
+            <numerusform>TCP_USER_TIMEOUT %1 ms 从第一个 SYN 开始计时，内核最多也只重传 %n 次（tcp_syn_retries + tcp_syn_linear_timeouts）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>tcp_syn_retries %1 allows %2 from the first SYN (tcp_model_timeout with a 1 s base) or %n retransmission(s) (tcp_syn_retries + tcp_syn_linear_timeouts), whichever comes first. </source>
+        <translation>
+            <numerusform>tcp_syn_retries %1 允许从第一个 SYN 起共 %2（以 1 s 为基数的 tcp_model_timeout）或 %n 次重传（tcp_syn_retries + tcp_syn_linear_timeouts），以先到者为准。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrivateNamespaces</name>
+    <message>
+        <source>cannot map our user into the new user namespace: %1</source>
+        <translation>无法把当前用户映射到新的用户命名空间：%1</translation>
+    </message>
+    <message>
+        <source>cannot create a network namespace: %1</source>
+        <translation>无法创建网络命名空间：%1</translation>
+    </message>
+    <message>
+        <source>cannot open our network namespace: %1</source>
+        <translation>无法打开本进程的网络命名空间：%1</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>无法运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 %2 failed: %3</source>
+        <translation>%1 %2 失败：%3</translation>
+    </message>
+    <message>
+        <source>cannot create a user namespace: %1</source>
+        <translation>无法创建用户命名空间：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Scenario</name>
+    <message>
+        <source>is not a scenario field; allowed: %1</source>
+        <translation>不是场景的字段；允许：%1</translation>
+    </message>
+    <message>
+        <source>must be an object such as {&quot;at_s&quot;: 1.0, &quot;fault&quot;: &quot;power-off&quot;, &quot;host&quot;: &quot;server&quot;}</source>
+        <translation>必须是一个对象，例如 {&quot;at_s&quot;: 1.0, &quot;fault&quot;: &quot;power-off&quot;, &quot;host&quot;: &quot;server&quot;}</translation>
+    </message>
+    <message>
+        <source>must be a number of seconds from 0 to less than end.timeout_s (%1)</source>
+        <translation>必须是从 0 到小于 end.timeout_s（%1）的秒数</translation>
+    </message>
+    <message>
+        <source>must be client or server</source>
+        <translation>必须是 client 或 server</translation>
+    </message>
+    <message>
+        <source>is required for %1: client or server</source>
+        <translation>对 %1 为必填项：client 或 server</translation>
+    </message>
+    <message>
+        <source>is required: {&quot;timeout_s&quot;: N, &quot;when&quot;: &quot;expectations_met&quot; or &quot;timeout&quot;}</source>
+        <translation>为必填项：{&quot;timeout_s&quot;: N, &quot;when&quot;: &quot;expectations_met&quot; 或 &quot;timeout&quot;}</translation>
+    </message>
+    <message>
+        <source>must be a number of seconds above 0 and at most %1</source>
+        <translation>必须是大于 0 且不超过 %1 的秒数</translation>
+    </message>
+    <message>
+        <source>must be expectations_met or timeout</source>
+        <translation>必须是 expectations_met 或 timeout</translation>
+    </message>
+    <message>
+        <source>is required: a non-empty text</source>
+        <translation>为必填项：一段非空文本</translation>
+    </message>
+    <message>
+        <source>is required: {&quot;hosts&quot;: {&quot;client&quot;: {...}, &quot;server&quot;: {...}}, &quot;cable&quot;: {...}}</source>
+        <translation>为必填项：{&quot;hosts&quot;: {&quot;client&quot;: {...}, &quot;server&quot;: {...}}, &quot;cable&quot;: {...}}</translation>
+    </message>
+    <message>
+        <source>must be a list of timed faults</source>
+        <translation>必须是一个定时故障的列表</translation>
+    </message>
+    <message>
+        <source>is required: a list of expectations</source>
+        <translation>为必填项：一个预期列表</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is used twice: ids must be unique</source>
+        <translation>“%1”用了两次：id 必须唯一</translation>
+    </message>
+    <message>
+        <source>is empty: with end.when expectations_met there must be at least one</source>
+        <translation>为空：end.when 为 expectations_met 时至少要有一项</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>not valid JSON at offset %1: %2</source>
+        <translation>不是有效的 JSON，位置 %1：%2</translation>
+    </message>
+    <message>
+        <source>a scenario is a JSON object with title, explanation, lab, steps, end and expect</source>
+        <translation>场景是一个包含 title、explanation、lab、steps、end 和 expect 的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>no built-in scenario &apos;%1&apos;</source>
+        <translation>没有名为“%1”的内置场景</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither a built-in scenario nor a file</source>
+        <translation>“%1”既不是内置场景，也不是文件</translation>
+    </message>
+    <message>
+        <source>Idle peer powered off, no keepalive: the half-open connection</source>
+        <translation>空闲的对端断电，没有保活：半开连接</translation>
+    </message>
+    <message>
+        <source>The client and the server connect and then say nothing. One second later the server loses power: its sockets vanish without sending a FIN or an RST, so nothing reaches the client. The client has no keepalive and nothing to send, so its kernel runs no timer for this connection: it stays ESTABLISHED, and a program waiting in read() or epoll would wait forever. This is the half-open connection of the field notes; only keepalive, a heartbeat or an attempt to send can ever reveal it.</source>
+        <translation>客户端和服务端建立连接后什么都不说。一秒后服务端断电：它的套接字直接消失，没有发出 FIN 也没有发出 RST，所以客户端什么也收不到。客户端没有开启保活，也没有要发送的数据，因此它的内核不为这条连接运行任何计时器：连接一直停留在 ESTABLISHED，一个在 read() 或 epoll 中等待的程序会永远等下去。这就是实践笔记中所说的半开连接；只有保活、心跳或一次发送尝试才能让它暴露出来。</translation>
+    </message>
+    <message>
+        <source>Idle peer powered off, keepalive 2/1/3: ETIMEDOUT about 5 s after the last packet</source>
+        <translation>空闲的对端断电，保活 2/1/3：最后一个数据包之后约 5 s 报 ETIMEDOUT</translation>
+    </message>
+    <message>
+        <source>The same silent connection, but the client enables TCP keepalive with 2 s idle time, 1 s interval and 3 probes before the server loses power. Two seconds after the last packet it received, the client&apos;s kernel sends a keepalive probe, an empty ACK with an old sequence number that the peer must answer. The powered-off server cannot, so the kernel probes again every second; after the third unanswered probe it gives up, sends an RST into the void and reports ETIMEDOUT: idle + count x interval = 5 s after the last packet received, not after the power cut. With the kernel&apos;s default timers (7200 s, 75 s, 9 probes) the same takes over two hours.</source>
+        <translation>同样是一条安静的连接，但在服务端断电之前，客户端开启了 TCP 保活：空闲时间 2 s、间隔 1 s、探测 3 次。在最后一次收到数据包两秒后，客户端内核发出一个保活探测包：一个带旧序列号的空 ACK，对端必须应答。断了电的服务端无法应答，于是内核每秒再探测一次；第三个探测仍无应答后，内核放弃，向虚空发出一个 RST，并报告 ETIMEDOUT：空闲时间 + 次数 × 间隔 = 最后一次收到数据包之后 5 s，而不是断电之后 5 s。使用内核的默认计时器（7200 s、75 s、9 次探测）时，同样的过程要两个多小时。</translation>
+    </message>
+    <message>
+        <source>Keepalive with the kernel&apos;s default timers: nothing for two hours</source>
+        <translation>使用内核默认计时器的保活：两小时内什么也不会发生</translation>
+    </message>
+    <message>
+        <source>The client switches keepalive on but keeps the kernel&apos;s default timers: 7200 s idle, 75 s between probes, 9 probes. Then the server loses power. Nothing happens at all: no probe, no error, and the dead peer would only be found after 2 hours and 11 minutes. Keepalive helps only with timers chosen for the application, set per socket (TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT) rather than for the whole system.</source>
+        <translation>客户端开启了保活，但保留内核的默认计时器：空闲 7200 s，探测间隔 75 s，探测 9 次。然后服务端断电。什么都没有发生：没有探测，没有错误，失效的对端要在 2 小时 11 分钟之后才会被发现。只有为应用程序选好计时器、按套接字设置（TCP_KEEPIDLE、TCP_KEEPINTVL、TCP_KEEPCNT）而不是修改整个系统的设置，保活才真正有用。</translation>
+    </message>
+    <message>
+        <source>Keepalive 2/1/3 with TCP_USER_TIMEOUT 3000 ms: one probe, then ETIMEDOUT</source>
+        <translation>保活 2/1/3 加 TCP_USER_TIMEOUT 3000 ms：一个探测之后就 ETIMEDOUT</translation>
+    </message>
+    <message>
+        <source>The client has keepalive 2/1/3 and a TCP_USER_TIMEOUT of 3000 ms; the idle server loses power. With a user timeout set, the kernel ignores the probe count: it drops the connection as soon as it has heard nothing for longer than the user timeout and at least one probe went unanswered. The first probe leaves 2 s after the last packet received, and at the next keepalive tick, 3 s after it, the connection is aborted with ETIMEDOUT, after a single probe instead of three.</source>
+        <translation>客户端开启了保活 2/1/3，并设置 TCP_USER_TIMEOUT 为 3000 ms；空闲的服务端断电。设置了用户超时后，内核不再看探测次数：只要超过用户超时的时间没有收到任何东西、并且至少有一个探测没有得到应答，它就断开连接。第一个探测在最后一次收到数据包 2 s 后发出，到下一次保活计时器触发时（之后 3 s），连接以 ETIMEDOUT 中止：只发了一个探测，而不是三个。</translation>
+    </message>
+    <message>
+        <source>Keepalive 2/1/3 with TCP_USER_TIMEOUT 10000 ms: eight probes although the count is 3</source>
+        <translation>保活 2/1/3 加 TCP_USER_TIMEOUT 10000 ms：次数设为 3，却发了八个探测</translation>
+    </message>
+    <message>
+        <source>Keepalive 2/1/3 again, now with a TCP_USER_TIMEOUT of 10000 ms; the idle server loses power. Because the user timeout replaces the probe count, the client keeps probing once a second past its third probe and gives up only when it has heard nothing for 10 s: eight probes, then ETIMEDOUT about 10 s after the last packet received. A user timeout chosen for unacknowledged data therefore also changes keepalive, in both directions.</source>
+        <translation>仍然是保活 2/1/3，这次 TCP_USER_TIMEOUT 为 10000 ms；空闲的服务端断电。因为用户超时取代了探测次数，客户端在第三个探测之后仍然每秒探测一次，直到 10 s 内什么都没收到才放弃：八个探测，然后在最后一次收到数据包约 10 s 后报 ETIMEDOUT。因此，为未确认数据选定的用户超时也会改变保活的行为，可能变短也可能变长。</translation>
+    </message>
+    <message>
+        <source>Cable pulled while sending, tcp_retries2 = 5: retransmissions with doubling RTO, then ETIMEDOUT</source>
+        <translation>发送中拔网线，tcp_retries2 = 5：重传，RTO 不断翻倍，最后 ETIMEDOUT</translation>
+    </message>
+    <message>
+        <source>The client sends 100 bytes every half second. At 1 s the server&apos;s cable is pulled. The client&apos;s next segment gets no ACK, so its kernel retransmits it, doubling the wait each time (about 0.2, 0.4, 0.8, 1.6, 3.2 s and so on). With tcp_retries2 lowered to 5 the budget is 12.6 s counted from the first timed-out retransmission, so the application gets ETIMEDOUT about 13 s after its first unacknowledged send; with the default tcp_retries2 = 15 it takes about 15 minutes. The server, which only receives, notices nothing and stays ESTABLISHED.</source>
+        <translation>客户端每半秒发送 100 字节。1 s 时服务端的网线被拔掉。客户端的下一个报文段收不到 ACK，于是内核重传它，每次等待时间翻倍（约 0.2、0.4、0.8、1.6、3.2 s，依此类推）。tcp_retries2 降为 5 时，从第一次超时重传算起的总时长是 12.6 s，所以应用程序在第一次未被确认的发送之后约 13 s 收到 ETIMEDOUT；使用默认的 tcp_retries2 = 15 时大约要 15 分钟。只接收数据的服务端什么都察觉不到，一直停留在 ESTABLISHED。</translation>
+    </message>
+    <message>
+        <source>Cable pulled while sending, TCP_USER_TIMEOUT 3000 ms: ETIMEDOUT after about 3.4 s</source>
+        <translation>发送中拔网线，TCP_USER_TIMEOUT 3000 ms：约 3.4 s 后 ETIMEDOUT</translation>
+    </message>
+    <message>
+        <source>The client sends 100 bytes every half second and sets TCP_USER_TIMEOUT to 3000 ms. At 1 s the cable is pulled. The user timeout replaces the tcp_retries2 budget: once data has waited 3 s for an acknowledgement, the kernel stops at the next retransmission timer and reports ETIMEDOUT, about 3.4 s after the first unacknowledged send. This bounds how long a write may go unanswered for one socket, without touching system-wide settings.</source>
+        <translation>客户端每半秒发送 100 字节，并把 TCP_USER_TIMEOUT 设为 3000 ms。1 s 时网线被拔掉。用户超时取代了 tcp_retries2 的时长：一旦数据等待确认已满 3 s，内核就在下一个重传计时器到期时停止并报告 ETIMEDOUT，大约在第一次未被确认的发送之后 3.4 s。这样就能为单个套接字限定一次写最多可以多久得不到应答，而不必修改全系统的设置。</translation>
+    </message>
+    <message>
+        <source>Server process killed (kill -9): FIN, CLOSE_WAIT, TIME_WAIT</source>
+        <translation>服务端进程被杀死（kill -9）：FIN、CLOSE_WAIT、TIME_WAIT</translation>
+    </message>
+    <message>
+        <source>The server&apos;s process is killed with SIGKILL. The process cannot react, but its kernel is alive: it closes the process&apos;s sockets and sends a FIN. About a millisecond later the client&apos;s read() returns 0 (end of file) and its socket is in CLOSE_WAIT; the client closes too, and the killed side&apos;s orphaned socket moves on to TIME_WAIT, as in the field notes. A killed process is noticed at once; it is a host that loses power or a pulled cable that goes unnoticed.</source>
+        <translation>服务端进程被 SIGKILL 杀死。进程来不及做任何反应，但它的内核还活着：内核关闭该进程的套接字并发送 FIN。大约一毫秒后，客户端的 read() 返回 0（文件结束），它的套接字进入 CLOSE_WAIT；客户端随后也关闭，被杀一方的孤儿套接字接着进入 TIME_WAIT，和实践笔记中看到的一样。被杀死的进程会立刻被察觉；察觉不到的是断电的主机或被拔掉的网线。</translation>
+    </message>
+    <message>
+        <source>Writing after the peer was killed: RST, then EPIPE</source>
+        <translation>对端被杀死后继续写：RST，然后 EPIPE</translation>
+    </message>
+    <message>
+        <source>The server&apos;s process is killed; the client reads end of file but, like a careless application, keeps its socket open in CLOSE_WAIT while the killed side waits in FIN_WAIT_2. Then the client writes. The write succeeds, because it only hands the data to the kernel, but the server&apos;s kernel has no process for the connection and answers with an RST. The client&apos;s next write fails with EPIPE (broken pipe), since the RST arrived while its socket was in CLOSE_WAIT. Without MSG_NOSIGNAL or an ignored SIGPIPE that write would also kill the client.</source>
+        <translation>服务端进程被杀死；客户端读到了文件结束，却像一个粗心的应用程序那样让套接字一直开在 CLOSE_WAIT，而被杀的一方在 FIN_WAIT_2 中等待。然后客户端写数据。这次写会成功，因为它只是把数据交给了内核；但服务端内核上已经没有进程持有这条连接，于是回以 RST。客户端的下一次写以 EPIPE（管道破裂）失败，因为 RST 到达时它的套接字正处于 CLOSE_WAIT。如果没有 MSG_NOSIGNAL 或忽略 SIGPIPE，这次写还会把客户端也一起杀死。</translation>
+    </message>
+    <message>
+        <source>Server killed with unread data: RST instead of FIN, ECONNRESET</source>
+        <translation>服务端带着未读数据被杀死：发送 RST 而不是 FIN，ECONNRESET</translation>
+    </message>
+    <message>
+        <source>The server&apos;s process is frozen, the client sends 100 bytes that the server&apos;s kernel receives but nobody reads, and then the process is killed. Closing a socket whose receive buffer still holds unread data is an abortive close: the kernel sends an RST instead of a FIN, and the client&apos;s read fails at once with ECONNRESET instead of seeing a clean end of file.</source>
+        <translation>服务端进程先被冻结，客户端发送了 100 字节，服务端内核收到了但没人去读，然后进程被杀死。关闭一个接收缓冲区里还有未读数据的套接字属于异常关闭：内核发送 RST 而不是 FIN，客户端的读立刻以 ECONNRESET 失败，而不是看到一个干净的文件结束。</translation>
+    </message>
+    <message>
+        <source>Server rebooted, then the client sends: RST, ECONNRESET</source>
+        <translation>服务端重启后客户端发送：RST，ECONNRESET</translation>
+    </message>
+    <message>
+        <source>The server reboots: it vanishes without a word and comes back with the same address but no memory of the connection. The idle client notices nothing. When the client sends at 3 s, send() succeeds, the data reaches the fresh server, and its kernel, which knows no such connection, answers with an RST. The client gets ECONNRESET a fraction of a millisecond after sending.</source>
+        <translation>服务端重启：它一声不响地消失，回来时地址不变，却完全不记得这条连接。空闲的客户端什么也没察觉。客户端在 3 s 时发送数据，send() 成功，数据到达了重启后的服务端，而它的内核根本不知道有这条连接，于是回以 RST。客户端在发送之后不到一毫秒就收到 ECONNRESET。</translation>
+    </message>
+    <message>
+        <source>Server rebooted, client keepalive 2/1/3: the first probe draws an RST</source>
+        <translation>服务端重启，客户端保活 2/1/3：第一个探测就引来 RST</translation>
+    </message>
+    <message>
+        <source>The idle client has keepalive 2/1/3, and the server reboots. Two seconds after the last packet the client received, its kernel sends a keepalive probe; the rebooted server knows no such connection and answers with an RST, so the client gets ECONNRESET at the first probe instead of waiting for three unanswered ones. A peer that crashed and came back is found by the first probe; a peer that stays off only after the last.</source>
+        <translation>空闲的客户端开启了保活 2/1/3，服务端重启。在客户端最后一次收到数据包两秒后，它的内核发出一个保活探测；重启后的服务端不认识这条连接，回以 RST，于是客户端在第一个探测时就收到 ECONNRESET，而不必等三个探测都没有应答。崩溃后又回来的对端在第一个探测时就会被发现；一直不回来的对端要等到最后一个探测之后。</translation>
+    </message>
+    <message>
+        <source>Connecting to a powered-off host, tcp_syn_retries 2: ETIMEDOUT after about 7 s</source>
+        <translation>连接一台已断电的主机，tcp_syn_retries 2：约 7 s 后 ETIMEDOUT</translation>
+    </message>
+    <message>
+        <source>The server is switched off, and the client tries to connect to it. The neighbour entry is static, so the client&apos;s SYN does go out, and nobody answers. The kernel sends the SYN again once a second (the first retransmissions are linear, tcp_syn_linear_timeouts) and, with tcp_syn_retries lowered to 2, gives up about 7 s after the first SYN: connect() fails with ETIMEDOUT after five retransmissions. With the default of 6 retries it takes over two minutes.</source>
+        <translation>服务端已关机，客户端试图连接它。邻居表项是静态的，所以客户端的 SYN 确实发了出去，但没有人应答。内核每秒重发一次 SYN（最初几次重传间隔固定，见 tcp_syn_linear_timeouts），tcp_syn_retries 降为 2 时，在第一个 SYN 之后约 7 s 放弃：connect() 在五次重传后以 ETIMEDOUT 失败。使用默认的 6 次重试时要两分多钟。</translation>
+    </message>
+    <message>
+        <source>Connecting to a powered-off host with ARP on: EHOSTUNREACH after about 3 s, no SYN ever sent</source>
+        <translation>开启 ARP 时连接一台已断电的主机：约 3 s 后 EHOSTUNREACH，一个 SYN 也没发出</translation>
+    </message>
+    <message>
+        <source>The same powered-off server, but now the hosts resolve each other&apos;s MAC address with ARP instead of static neighbour entries. Before the client&apos;s kernel can send its SYN it must learn the server&apos;s MAC: it asks three times, one second apart, and nobody answers. After about 3 s it gives up and connect() fails with EHOSTUNREACH (No route to host) although no SYN was ever on the wire. On a real LAN this is what a dead device on the same subnet looks like; a router in between would make it ETIMEDOUT instead.</source>
+        <translation>同样是断了电的服务端，但这次两台主机通过 ARP 解析对方的 MAC 地址，而不是使用静态邻居表项。客户端内核在发送 SYN 之前必须先知道服务端的 MAC：它间隔一秒问了三次，没有人应答。大约 3 s 后它放弃，connect() 以 EHOSTUNREACH（没有到主机的路由）失败，尽管一个 SYN 都没有上过线。在真实的局域网里，同一子网中一台死掉的设备就是这个样子；如果中间隔着路由器，结果就会变成 ETIMEDOUT。</translation>
+    </message>
+    <message>
+        <source>Connecting to a port nobody listens on: RST, ECONNREFUSED</source>
+        <translation>连接一个没有程序监听的端口：RST，ECONNREFUSED</translation>
+    </message>
+    <message>
+        <source>The server host is up, but no program listens on the port. When the client sends its SYN, the server&apos;s kernel answers at once with an RST, and connect() fails with ECONNREFUSED within a fraction of a millisecond. A refused connection means the host is alive; a connect that hangs until it times out means it is not, or that a firewall drops the packets.</source>
+        <translation>服务端主机在线，但该端口上没有程序监听。客户端发出 SYN 后，服务端内核立刻回以 RST，connect() 在不到一毫秒内以 ECONNREFUSED 失败。连接被拒绝说明主机还活着；connect 一直挂起直到超时，说明主机不在了，或者有防火墙在丢包。</translation>
+    </message>
+    <message>
+        <source>ICMP host unreachable while connecting: EHOSTUNREACH at once</source>
+        <translation>连接时收到 ICMP 主机不可达：立刻 EHOSTUNREACH</translation>
+    </message>
+    <message>
+        <source>The cable acts like a router that knows the server cannot be reached and answers every packet towards it with an ICMP host-unreachable message. When the client is switched on and sends its SYN, the ICMP error comes straight back, and because the connection is still being set up the kernel takes it as final: connect() fails with EHOSTUNREACH at once.</source>
+        <translation>网线扮演一台路由器：它知道服务端不可达，对每个发往服务端的数据包都回以 ICMP 主机不可达消息。客户端启动并发出 SYN 后，ICMP 错误立刻返回；由于连接还在建立中，内核把它当作最终结果：connect() 立刻以 EHOSTUNREACH 失败。</translation>
+    </message>
+    <message>
+        <source>ICMP host unreachable on an established connection: a soft error until the timeout</source>
+        <translation>已建立的连接收到 ICMP 主机不可达：超时之前只是软错误</translation>
+    </message>
+    <message>
+        <source>The connection is established when the router starts answering packets towards the server with ICMP host unreachable, and then the client sends. For an established connection the kernel takes the ICMP error as soft, because routes change: it keeps retransmitting and only remembers the error. When the retransmissions run out (tcp_retries2 5, some 13 to 15 s) the application gets the remembered EHOSTUNREACH instead of ETIMEDOUT.</source>
+        <translation>连接已经建立，此时路由器开始对发往服务端的数据包回以 ICMP 主机不可达，然后客户端发送数据。对于已建立的连接，内核把 ICMP 错误当作软错误，因为路由会变化：它继续重传，只是把错误记下来。等重传用尽（tcp_retries2 为 5，大约 13 到 15 s），应用程序得到的是记下的 EHOSTUNREACH，而不是 ETIMEDOUT。</translation>
+    </message>
+    <message>
+        <source>ICMP host unreachable with IP_RECVERR: the error is reported at once</source>
+        <translation>ICMP 主机不可达加 IP_RECVERR：错误立刻报告</translation>
+    </message>
+    <message>
+        <source>The same unreachable router, but the client has set the IP_RECVERR socket option. Now the kernel hands every ICMP error to the application as soon as it arrives: the send is followed at once by EHOSTUNREACH, while the connection itself stays ESTABLISHED and TCP keeps retransmitting. The application learns of the trouble immediately and decides for itself whether to give up.</source>
+        <translation>同样的不可达路由器，但客户端设置了 IP_RECVERR 套接字选项。这时内核一收到 ICMP 错误就交给应用程序：发送之后立刻出现 EHOSTUNREACH，而连接本身仍然是 ESTABLISHED，TCP 也继续重传。应用程序马上就知道出了问题，由它自己决定要不要放弃。</translation>
+    </message>
+    <message>
+        <source>Frozen server, keepalive on: keepalive sees nothing wrong</source>
+        <translation>服务端被冻结，开启保活：保活看不出任何问题</translation>
+    </message>
+    <message>
+        <source>The server&apos;s process is stopped (SIGSTOP): it hangs as if deadlocked, but its kernel is alive. The client&apos;s keepalive probes are answered by the server&apos;s kernel, so the connection looks perfectly healthy and no error ever comes. Keepalive checks that the peer&apos;s host is reachable, not that the peer&apos;s application works; that is why the field notes recommend an application heartbeat.</source>
+        <translation>服务端进程被停止（SIGSTOP）：它像死锁一样挂住了，但它的内核还活着。客户端的保活探测由服务端内核应答，所以连接看起来完全正常，永远不会有错误。保活检查的是对端主机是否可达，而不是对端应用程序是否正常工作；这正是实践笔记建议使用应用层心跳的原因。</translation>
+    </message>
+    <message>
+        <source>Frozen server, application heartbeat: detected after three missed answers</source>
+        <translation>服务端被冻结，应用层心跳：连续三次未应答后察觉</translation>
+    </message>
+    <message>
+        <source>The client pings the server through the connection every 500 ms and declares it dead after three pings in a row go unanswered. When the server&apos;s process is stopped, its kernel still acknowledges the pings, so TCP sees no problem, but no answer comes back from the application. After three missed answers, 1.5 to 2 s after the freeze, the client gives up with ETIMEDOUT by heartbeat, while its keepalive never even sends a probe.</source>
+        <translation>客户端每 500 ms 通过这条连接给服务端发一个 ping，连续三个 ping 没有应答就判定它失效。服务端进程被停止后，它的内核仍然确认这些 ping，所以 TCP 看不出任何问题，但应用程序再也没有应答回来。在三次未应答之后，也就是冻结后 1.5 到 2 s，客户端因心跳而以 ETIMEDOUT 放弃，而它的保活连一个探测都还没发。</translation>
+    </message>
+    <message>
+        <source>Heartbeat and keepalive side by side: the cable is pulled</source>
+        <translation>心跳与保活并排对比：网线被拔掉</translation>
+    </message>
+    <message>
+        <source>The client watches the connection with an application heartbeat, a ping every 500 ms and dead after 3 missed answers; the server only answers the pings and relies on TCP keepalive 2/1/3. When the cable is pulled, the client notices after three missed answers, within about 2 s of the cut. The server&apos;s keepalive starts counting at the last packet it received and needs the idle time plus three probes: about 5 s after that packet. Same cable, two mechanisms, two very different detection times.</source>
+        <translation>客户端用应用层心跳监视这条连接：每 500 ms 一个 ping，3 次未应答即判定失效；服务端只应答 ping，并依赖 TCP 保活 2/1/3。网线被拔掉后，客户端在三次未应答后察觉，也就是断线后约 2 s 内。服务端的保活从它最后一次收到数据包开始计时，需要空闲时间再加三个探测：那个数据包之后约 5 s。同一根网线，两种机制，察觉的时间大不相同。</translation>
+    </message>
+    <message>
+        <source>A device that keeps rebooting: stale ESTABLISHED connections pile up on the server</source>
+        <translation>不断重启的设备：过期的 ESTABLISHED 连接在服务端越积越多</translation>
+    </message>
+    <message>
+        <source>A device, the client, connects whenever it boots, and it reboots three times in a row. Each reboot wipes its connections without a FIN or an RST, so the server, which has no keepalive and never sends, keeps every old connection ESTABLISHED beside the new one. After three reboots the server holds four ESTABLISHED connections for a single device, and with enough reboots file descriptors run out and new clients are refused, as in the field notes. Keepalive or a server-side heartbeat timeout would clean them up.</source>
+        <translation>一台设备（客户端）每次启动都会建立连接，它连续重启了三次。每次重启都会抹掉它的连接，既没有 FIN 也没有 RST，所以没有开启保活、也从不发送数据的服务端，会把每条旧连接都和新连接一起保持在 ESTABLISHED。三次重启之后，服务端为一台设备持有四条 ESTABLISHED 连接；重启次数足够多时，文件描述符耗尽，新客户端被拒绝，和实践笔记中描述的一样。保活或服务端的心跳超时可以把它们清理掉。</translation>
+    </message>
+    <message>
+        <source>NAT forgets an idle connection: retransmissions, then ETIMEDOUT</source>
+        <translation>NAT 忘记了空闲连接：重传，然后 ETIMEDOUT</translation>
+    </message>
+    <message>
+        <source>Between the hosts sits a NAT or firewall that forgets a flow after 2 s without traffic, the most common cause of half-open connections in the field. The connection stays idle for 3 s, then the client sends: the NAT no longer knows the flow and silently drops the segment. The client retransmits until tcp_retries2, lowered to 3 here, runs out and gets ETIMEDOUT; the server never hears a thing and stays ESTABLISHED. Keepalive with an idle time shorter than the NAT&apos;s timeout would have kept the flow alive.</source>
+        <translation>两台主机之间有一个 NAT 或防火墙，某条流 2 s 没有流量就会被它忘记，这是现实中半开连接最常见的原因。连接空闲 3 s 后客户端发送数据：NAT 已经不认识这条流，悄悄丢弃了这个报文段。客户端不断重传，直到 tcp_retries2（这里降为 3）用尽，得到 ETIMEDOUT；服务端什么都没收到，一直停留在 ESTABLISHED。如果保活的空闲时间比 NAT 的超时短，这条流本可以一直保持活跃。</translation>
+    </message>
+    <message>
+        <source>NAT forgets an idle connection and answers with RST: ECONNRESET</source>
+        <translation>NAT 忘记了空闲连接并回以 RST：ECONNRESET</translation>
+    </message>
+    <message>
+        <source>The same forgetful NAT, but this one answers packets of flows it no longer knows with an RST, as some firewalls do. The client&apos;s send after 3 s of silence is rejected at once and the client gets ECONNRESET, although the server never closed anything and still holds the connection as ESTABLISHED.</source>
+        <translation>同样健忘的 NAT，但这个 NAT 会对它不再认识的流的数据包回以 RST，就像某些防火墙那样。客户端在沉默 3 s 之后的发送立刻被拒绝，客户端收到 ECONNRESET，尽管服务端从没关闭过任何东西，仍然把连接保持在 ESTABLISHED。</translation>
+    </message>
+    <message>
+        <source>Cable pulled on an idle connection and plugged back in: nothing is lost</source>
+        <translation>空闲连接上拔掉网线再插回：什么都没丢</translation>
+    </message>
+    <message>
+        <source>The cable is pulled for three seconds while neither side has anything to send, then plugged back in, and the client sends. Without keepalive nobody noticed the outage, and since no segment was lost the connection simply carries on: the data is delivered at the first try and both sides stay ESTABLISHED. TCP does not need the cable to be there all the time, only when it has something to deliver.</source>
+        <translation>在双方都没有数据要发送时，网线被拔掉三秒，然后插回，客户端再发送数据。没有保活，谁都没有察觉这次中断；而且因为没有报文段丢失，连接照常继续：数据一次送达，两端都停留在 ESTABLISHED。TCP 并不需要网线一直在，只在它有东西要送达时才需要。</translation>
+    </message>
+    <message>
+        <source>Simultaneous close: both sides pass through CLOSING</source>
+        <translation>同时关闭：两端都经过 CLOSING</translation>
+    </message>
+    <message>
+        <source>Both applications close the connection at the same instant, and the cable delays each frame by 300 ms, so the two FINs cross on the wire. Each side is in FIN_WAIT_1 when the other&apos;s FIN arrives instead of an ACK; it acknowledges the FIN and moves to the rarely seen CLOSING state, and when the ACK for its own FIN arrives it moves on to TIME_WAIT. Both sides end in TIME_WAIT, because both closed actively.</source>
+        <translation>两端的应用程序在同一时刻关闭连接，网线把每一帧都延迟 300 ms，于是两个 FIN 在线路上交错而过。每一端都处于 FIN_WAIT_1 时收到了对方的 FIN，而不是 ACK；它确认这个 FIN，进入很少见到的 CLOSING 状态，等到自己 FIN 的 ACK 到达后再进入 TIME_WAIT。两端最后都停在 TIME_WAIT，因为两端都是主动关闭。</translation>
+    </message>
+    <message>
+        <source>Active close: the side that closes first waits in TIME_WAIT</source>
+        <translation>主动关闭：先关闭的一方在 TIME_WAIT 中等待</translation>
+    </message>
+    <message>
+        <source>The client closes the connection: its FIN reaches the server, whose read() returns 0 (end of file), and the server closes too. The side that closed first goes through FIN_WAIT_1 and FIN_WAIT_2 to TIME_WAIT and stays there for 60 s (twice the maximum segment lifetime) to absorb stray segments and repeat its last ACK if needed, while the passive side passes through CLOSE_WAIT and LAST_ACK to CLOSED. A server that closes its connections itself collects TIME_WAIT sockets.</source>
+        <translation>客户端关闭连接：它的 FIN 到达服务端，服务端的 read() 返回 0（文件结束），服务端也随之关闭。先关闭的一方经过 FIN_WAIT_1 和 FIN_WAIT_2 进入 TIME_WAIT，并在那里停留 60 s（两倍的最大报文段生存时间），以吸收迷途的报文段，必要时重发最后一个 ACK；被动的一方则经过 CLOSE_WAIT 和 LAST_ACK 到达 CLOSED。自己主动关闭连接的服务端会积攒 TIME_WAIT 套接字。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioSummaryText</name>
+    <message>
+        <source>end of file</source>
+        <translation>文件结束</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3: %4 %5</source>
+        <comment>errno, mechanism, time, duration, &apos;after the fault&apos;</comment>
+        <translation>%1，由 %2 在 %3 检测到：%5 %4</translation>
+    </message>
+    <message>
+        <source>  %1  %2, connection still up</source>
+        <comment>host, detection</comment>
+        <translation>  %1  %2，连接仍然存在</translation>
+    </message>
+    <message>
+        <source>  %1  %2 (predicted %3 %4)</source>
+        <comment>host, detection, duration, &apos;after the fault&apos;</comment>
+        <translation>  %1  %2（预测 %4 %3）</translation>
+    </message>
+    <message>
+        <source>  %1  %2 (predicted %3 %4), connection still up</source>
+        <comment>host, detection, duration, &apos;after the fault&apos;</comment>
+        <translation>  %1  %2（预测 %4 %3），连接仍然存在</translation>
+    </message>
+    <message>
+        <source>Scenario %1: %2 (ended by %3 after %4)</source>
+        <translation>场景 %1：%2（因 %3 结束，用时 %4）</translation>
+    </message>
+    <message>
+        <source>PASSED</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Lab error: %1</source>
+        <translation>实验室错误：%1</translation>
+    </message>
+    <message>
+        <source>Faults:</source>
+        <translation>故障：</translation>
+    </message>
+    <message>
+        <source>Detections:</source>
+        <translation>检测：</translation>
+    </message>
+    <message>
+        <source>  none: no application saw an error</source>
+        <translation>  无：没有应用程序遇到错误</translation>
+    </message>
+    <message>
+        <source>Final states: %1</source>
+        <translation>最终状态：%1</translation>
+    </message>
+    <message>
+        <source>Counts (sent by):</source>
+        <translation>计数（按发送方）：</translation>
+    </message>
+    <message>
+        <source>Expectations:</source>
+        <translation>预期：</translation>
+    </message>
+    <message>
+        <source>  [%1] %2: expected %3, observed %4</source>
+        <translation>  [%1] %2：预期 %3，观察到 %4</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>满足</translation>
+    </message>
+    <message>
+        <source>NOT MET</source>
+        <translation>未满足</translation>
+    </message>
+</context>
+<context>
+    <name>Screenshot</name>
+    <message>
+        <source>could not write the screenshot %1</source>
+        <translation>无法写入截图 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingField</name>
+    <message>
+        <source>%1
+Allowed: %2 to %3%4.</source>
+        <translation>%1
+允许范围：%2 到 %3%4。</translation>
+    </message>
+</context>
+<context>
+    <name>SockDiagClient</name>
+    <message>
+        <source>cannot enter network namespace %1 (needs CAP_SYS_ADMIN over it)</source>
+        <translation>无法进入网络命名空间 %1（需要对它拥有 CAP_SYS_ADMIN）</translation>
+    </message>
+    <message>
+        <source>cannot open a NETLINK_SOCK_DIAG socket</source>
+        <translation>无法打开 NETLINK_SOCK_DIAG 套接字</translation>
+    </message>
+    <message>
+        <source>sock_diag request</source>
+        <translation>sock_diag 请求</translation>
+    </message>
+    <message>
+        <source>sock_diag dump</source>
+        <translation>sock_diag 转储</translation>
+    </message>
+    <message>
+        <source>sock_diag lookup</source>
+        <translation>sock_diag 查询</translation>
+    </message>
+    <message>
+        <source>sock_diag lookup: local and remote must both be IPv4 or both IPv6</source>
+        <translation>sock_diag 查询：本端和远端必须同为 IPv4 或同为 IPv6</translation>
+    </message>
+    <message>
+        <source>sock_diag timer: the socket has no peer</source>
+        <translation>sock_diag 计时器：该套接字没有对端</translation>
+    </message>
+    <message>
+        <source>sock_diag timer: no such socket</source>
+        <translation>sock_diag 计时器：没有这个套接字</translation>
+    </message>
+</context>
+<context>
+    <name>SockDiagFilter</name>
+    <message>
+        <source>unknown state &apos;%1&apos;: allowed %2 (or ss&apos;s names: ESTAB, TIME-WAIT, ...), comma-separated</source>
+        <translation>未知状态“%1”：允许 %2（或 ss 的名称：ESTAB、TIME-WAIT 等），以逗号分隔</translation>
+    </message>
+    <message>
+        <source>no state given: allowed a TCP state name such as ESTABLISHED or TIME_WAIT</source>
+        <translation>没有给出状态：允许 ESTABLISHED 或 TIME_WAIT 这样的 TCP 状态名</translation>
+    </message>
+</context>
+<context>
+    <name>SocketAddress</name>
+    <message>
+        <source>&apos;%1&apos; is not HOST:PORT (IPv6 as [ADDR]:PORT)</source>
+        <translation>“%1”不是 HOST:PORT（IPv6 写作 [ADDR]:PORT）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not HOST:PORT: the port is missing</source>
+        <translation>“%1”不是 HOST:PORT：缺少端口</translation>
+    </message>
+    <message>
+        <source>port &apos;%1&apos; is out of range: allowed %2 to 65535</source>
+        <translation>端口“%1”超出范围：允许 %2 到 65535</translation>
+    </message>
+    <message>
+        <source>host &apos;%1&apos; does not resolve: %2</source>
+        <translation>主机“%1”无法解析：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SocketColumn</name>
+    <message>
+        <source>Host</source>
+        <comment>lab host or machine that owns the socket</comment>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <comment>socket&apos;s own address:port</comment>
+        <translation>本端</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <comment>peer&apos;s address:port</comment>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <comment>TCP state such as ESTABLISHED</comment>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Send-Q</source>
+        <comment>bytes not yet acknowledged, as ss names it</comment>
+        <translation>Send-Q</translation>
+    </message>
+    <message>
+        <source>Recv-Q</source>
+        <comment>bytes received and not yet read, as ss names it</comment>
+        <translation>Recv-Q</translation>
+    </message>
+    <message>
+        <source>Timer</source>
+        <comment>the TCP timer running on the socket and its time left</comment>
+        <translation>计时器</translation>
+    </message>
+    <message>
+        <source>Retransmits</source>
+        <comment>count of consecutive retransmission timeouts</comment>
+        <translation>重传</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <comment>count of unanswered TCP keepalive or zero-window probes</comment>
+        <translation>探测</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <comment>TCP retransmission timer&apos;s exponential backoff shift</comment>
+        <translation>退避</translation>
+    </message>
+    <message>
+        <source>RTO</source>
+        <comment>retransmission timeout, abbreviation kept in every language</comment>
+        <translation>RTO</translation>
+    </message>
+    <message>
+        <source>RTT</source>
+        <comment>round-trip time, abbreviation kept in every language</comment>
+        <translation>RTT</translation>
+    </message>
+    <message>
+        <source>Last received</source>
+        <comment>time since the last packet from the peer arrived</comment>
+        <translation>最后接收</translation>
+    </message>
+    <message>
+        <source>The host whose kernel holds this socket: a lab host (client, server) or this machine.</source>
+        <translation>持有这个套接字的内核所在的主机：实验室主机（client、server）或本机。</translation>
+    </message>
+    <message>
+        <source>The socket&apos;s own address and port.</source>
+        <translation>套接字自己的地址和端口。</translation>
+    </message>
+    <message>
+        <source>The address and port of the peer this socket talks to.</source>
+        <translation>这个套接字所连接的对端的地址和端口。</translation>
+    </message>
+    <message>
+        <source>The TCP state as the kernel reports it. ESTABLISHED does not mean the peer is still there: a socket whose peer vanished stays ESTABLISHED until a timer or a packet says otherwise. A row that closed fades out before it leaves.</source>
+        <translation>内核报告的 TCP 状态。ESTABLISHED 并不代表对端还在：对端已经消失的套接字会一直停留在 ESTABLISHED，直到某个计时器或数据包改变它。已关闭的行会先淡出再消失。</translation>
+    </message>
+    <message>
+        <source>Bytes the application wrote that the peer has not acknowledged yet. When it grows and does not shrink, the data is being retransmitted into the void.</source>
+        <translation>应用程序已写入、但对端尚未确认的字节数。如果它只增不减，说明数据正在向虚空重传。</translation>
+    </message>
+    <message>
+        <source>Bytes that arrived and the application has not read yet.</source>
+        <translation>已经到达、但应用程序还没有读取的字节数。</translation>
+    </message>
+    <message>
+        <source>The timer the kernel runs for this socket and the time until it fires: &quot;retransmit&quot; (waiting for an acknowledgement), &quot;keepalive&quot; (idle, next probe), &quot;persist&quot; (peer&apos;s window is zero), &quot;timewait&quot;. In ss -o the timer&apos;s third field counts keepalive probes for the keepalive timer and retransmissions otherwise; here they have their own columns.</source>
+        <translation>内核为这个套接字运行的计时器，以及距离它触发的时间：“重传”（等待确认）、“保活”（空闲，等待下一个探测）、“坚持”（对端窗口为零）、“TIME_WAIT”。在 ss -o 中，计时器的第三个字段对保活计时器表示保活探测次数，对其他计时器表示重传次数；这里它们各有自己的一列。</translation>
+    </message>
+    <message>
+        <source>How many times in a row the retransmission timer fired for the oldest unacknowledged segment. When it reaches tcp_retries2 (15 by default, about 15 minutes) the connection is dropped with ETIMEDOUT.</source>
+        <translation>对最早的未确认报文段，重传计时器已连续触发的次数。达到 tcp_retries2（默认 15，约 15 分钟）时，连接以 ETIMEDOUT 断开。</translation>
+    </message>
+    <message>
+        <source>Keepalive (or zero-window) probes sent that the peer has not answered. When it reaches the keepalive count, the connection is dropped with ETIMEDOUT.</source>
+        <translation>已发出但对端没有应答的保活（或零窗口）探测数。达到保活探测次数时，连接以 ETIMEDOUT 断开。</translation>
+    </message>
+    <message>
+        <source>How many times the retransmission timeout has doubled: each unanswered retransmission waits twice as long as the one before (RTO × 2^backoff, at most 120 s).</source>
+        <translation>重传超时已经翻倍的次数：每次未应答的重传都比上一次多等一倍（RTO × 2^backoff，最多 120 s）。</translation>
+    </message>
+    <message>
+        <source>Retransmission timeout: how long the kernel waits for an acknowledgement before sending the data again. At least 200 ms on Linux; doubles with every unanswered retransmission.</source>
+        <translation>重传超时：内核在重新发送数据之前等待确认的时间。Linux 上至少 200 ms；每次未应答的重传都会翻倍。</translation>
+    </message>
+    <message>
+        <source>Smoothed round-trip time the kernel measured from acknowledgements.</source>
+        <translation>内核根据确认测得的平滑往返时间。</translation>
+    </message>
+    <message>
+        <source>Time since the last packet from the peer arrived (tcp_info&apos;s last_ack_recv). Keepalive&apos;s idle time counts from here: the first probe goes out when it reaches the keepalive idle time.</source>
+        <translation>距离最后一次收到对端数据包的时间（tcp_info 的 last_ack_recv）。保活的空闲时间从这里开始计算：达到保活空闲时间时发出第一个探测。</translation>
+    </message>
+    <message>
+        <source>Keepalive</source>
+        <comment>the socket&apos;s TCP keepalive settings</comment>
+        <translation>保活</translation>
+    </message>
+    <message>
+        <source>The socket&apos;s keepalive as the kernel reports it (getsockopt after every change): idle time before the first probe, then how many probes how far apart. &quot;off&quot;: an idle connection to a vanished peer is never noticed. Changing the settings while the lab runs changes it here at once. The cell&apos;s tooltip lists every option.</source>
+        <translation>内核报告的该套接字的保活设置（每次更改后用 getsockopt 读回）：首次探测前的空闲时间，然后是探测次数和间隔。“关闭”：与已消失对端之间的空闲连接永远不会被发现。实验室运行时修改设置，这里会立即变化。单元格的提示列出所有选项。</translation>
+    </message>
+</context>
+<context>
+    <name>SocketOptions</name>
+    <message>
+        <source>%1 must be between %2 and %3 %4</source>
+        <translation>%1 必须在 %2 到 %3 %4 之间</translation>
+    </message>
+    <message>
+        <source>keepalive idle (TCP_KEEPIDLE)</source>
+        <translation>保活空闲时间（TCP_KEEPIDLE）</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>keepalive interval (TCP_KEEPINTVL)</source>
+        <translation>保活探测间隔（TCP_KEEPINTVL）</translation>
+    </message>
+    <message>
+        <source>keepalive count (TCP_KEEPCNT)</source>
+        <translation>保活探测次数（TCP_KEEPCNT）</translation>
+    </message>
+    <message>
+        <source>probes</source>
+        <translation>个探测</translation>
+    </message>
+    <message>
+        <source>user timeout (TCP_USER_TIMEOUT)</source>
+        <translation>用户超时（TCP_USER_TIMEOUT）</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+</context>
+<context>
+    <name>SocketOptionsText</name>
+    <message>
+        <source>on</source>
+        <comment>socket option enabled</comment>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <comment>socket option disabled</comment>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <comment>TCP_USER_TIMEOUT 0: the kernel&apos;s default</comment>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <comment>keepalive disabled</comment>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 s idle, %2 × %3 s</source>
+        <comment>keepalive: idle seconds, probe count × interval seconds</comment>
+        <translation>空闲 %1 秒，%2 × %3 秒</translation>
+    </message>
+    <message>
+        <source>keepalive %1 · user timeout %2 · linger 0 %3 · IP_RECVERR %4</source>
+        <translation>保活 %1 · 用户超时 %2 · linger 0 %3 · IP_RECVERR %4</translation>
+    </message>
+    <message>
+        <source>keepalive %1</source>
+        <translation>保活 %1</translation>
+    </message>
+    <message>
+        <source>user timeout %1</source>
+        <translation>用户超时 %1</translation>
+    </message>
+    <message>
+        <source>linger 0</source>
+        <translation>linger 0</translation>
+    </message>
+    <message>
+        <source>IP_RECVERR</source>
+        <translation>IP_RECVERR</translation>
+    </message>
+    <message>
+        <source>SO_KEEPALIVE on: TCP_KEEPIDLE %1 s, TCP_KEEPINTVL %2 s, TCP_KEEPCNT %3</source>
+        <translation>SO_KEEPALIVE 开启：TCP_KEEPIDLE %1 秒，TCP_KEEPINTVL %2 秒，TCP_KEEPCNT %3</translation>
+    </message>
+    <message>
+        <source>  a dead peer is noticed %1 s after its last packet (idle + count × interval)</source>
+        <translation>  对端死亡会在其最后一个数据包之后 %1 秒被发现（空闲 + 次数 × 间隔）</translation>
+    </message>
+    <message>
+        <source>SO_KEEPALIVE off: an idle connection is never probed</source>
+        <translation>SO_KEEPALIVE 关闭：空闲连接永远不会被探测</translation>
+    </message>
+    <message>
+        <source>TCP_USER_TIMEOUT %1</source>
+        <translation>TCP_USER_TIMEOUT %1</translation>
+    </message>
+    <message>
+        <source>SO_LINGER 0 (close sends RST) %1</source>
+        <translation>SO_LINGER 0（close 发送 RST）%1</translation>
+    </message>
+    <message>
+        <source>IP_RECVERR %1</source>
+        <translation>IP_RECVERR %1</translation>
+    </message>
+    <message>
+        <source>TCP_NODELAY %1</source>
+        <translation>TCP_NODELAY %1</translation>
+    </message>
+    <message>
+        <source>now: %1</source>
+        <translation>当前：%1</translation>
+    </message>
+    <message>
+        <source> — asked: %1</source>
+        <translation> — 请求：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>option name, errno description</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source> — failed: %1</source>
+        <translation> — 失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SocketRow</name>
+    <message>
+        <source>retransmit</source>
+        <comment>TCP timer waiting for an acknowledgement</comment>
+        <translation>重传</translation>
+    </message>
+    <message>
+        <source>keepalive</source>
+        <comment>TCP keepalive timer</comment>
+        <translation>保活</translation>
+    </message>
+    <message>
+        <source>timewait</source>
+        <comment>TCP TIME_WAIT timer</comment>
+        <translation>TIME_WAIT</translation>
+    </message>
+    <message>
+        <source>persist</source>
+        <comment>TCP zero-window probe timer</comment>
+        <translation>坚持</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>timer name, time left</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <comment>milliseconds</comment>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>end of stream (the peer closed)</source>
+        <translation>流结束（对端已关闭）</translation>
+    </message>
+    <message>
+        <source>The application saw %1, raised by %2.</source>
+        <comment>errno text, detection mechanism</comment>
+        <translation>应用程序遇到 %1，由 %2 引发。</translation>
+    </message>
+    <message>
+        <source>As the kernel reports it for this socket:
+%1</source>
+        <translation>内核报告的该套接字设置：
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>TimeReference</name>
+    <message>
+        <source>after the fault</source>
+        <translation>故障后</translation>
+    </message>
+    <message>
+        <source>after the last packet received</source>
+        <translation>最后一次收到数据包后</translation>
+    </message>
+    <message>
+        <source>after the first unacknowledged send</source>
+        <translation>第一次未确认的发送后</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficPattern</name>
+    <message>
+        <source>periodic interval must be between 1 and %1 ms</source>
+        <translation>周期发送间隔必须在 1 到 %1 ms 之间</translation>
+    </message>
+    <message>
+        <source>periodic bytes must be between 1 and %1</source>
+        <translation>周期发送字节数必须在 1 到 %1 之间</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a traffic pattern: use idle, stream or periodic:INTERVAL_MS:BYTES</source>
+        <translation>“%1”不是流量模式：请使用 idle、stream 或 periodic:INTERVAL_MS:BYTES</translation>
+    </message>
+</context>
+<context>
+    <name>UserNamespaceHelp</name>
+    <message>
+        <source>or allow every program until the next boot: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0</source>
+        <translation>或者在下次开机之前允许所有程序：sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0</translation>
+    </message>
+    <message>
+        <source>AppArmor restricts unprivileged user namespaces on this system (kernel.apparmor_restrict_unprivileged_userns = 1) to programs whose profile allows them.</source>
+        <translation>本系统上 AppArmor 只允许配置文件许可的程序使用非特权用户命名空间（kernel.apparmor_restrict_unprivileged_userns = 1）。</translation>
+    </message>
+    <message>
+        <source>HalfOpen&apos;s profile (%1) covers the installed supervisor only (/usr/libexec/halfopen/halfopen-lab), not %2: start the installed halfopen, %3.</source>
+        <translation>HalfOpen 的配置文件（%1）只覆盖已安装的实验室管理进程（/usr/libexec/halfopen/halfopen-lab），不包括 %2：请启动已安装的 halfopen，%3。</translation>
+    </message>
+    <message>
+        <source>HalfOpen&apos;s profile %1 is missing (the halfopen package installs it; packaging/apparmor/halfopen-lab in the sources): put it back and load it with: sudo apparmor_parser -r %1, %2.</source>
+        <translation>HalfOpen 的配置文件 %1 不见了（由 halfopen 软件包安装；源码中为 packaging/apparmor/halfopen-lab）：请把它放回去并加载：sudo apparmor_parser -r %1，%2。</translation>
+    </message>
+    <message>
+        <source>HalfOpen&apos;s profile %1 is installed but disabled (%2: the package does that where AppArmor could not read the profile). Enable and load it with: sudo dpkg-reconfigure halfopen, %3.</source>
+        <translation>HalfOpen 的配置文件 %1 已安装但被禁用（%2：AppArmor 无法读取该配置文件时，软件包会这样做）。启用并加载它：sudo dpkg-reconfigure halfopen，%3。</translation>
+    </message>
+    <message>
+        <source>HalfOpen&apos;s profile is installed but not loaded (the supervisor runs as &apos;%1&apos;). Load it with: sudo apparmor_parser -r %2, %3.</source>
+        <translation>HalfOpen 的配置文件已安装但未加载（实验室管理进程以“%1”运行）。加载它：sudo apparmor_parser -r %2，%3。</translation>
+    </message>
+    <message>
+        <source>Unprivileged user namespaces are switched off (kernel.unprivileged_userns_clone = 0). Switch them on with: sudo sysctl -w kernel.unprivileged_userns_clone=1</source>
+        <translation>非特权用户命名空间已关闭（kernel.unprivileged_userns_clone = 0）。打开它：sudo sysctl -w kernel.unprivileged_userns_clone=1</translation>
+    </message>
+    <message>
+        <source>User namespaces are switched off (user.max_user_namespaces = 0). Allow them with: sudo sysctl -w user.max_user_namespaces=10000</source>
+        <translation>用户命名空间已关闭（user.max_user_namespaces = 0）。允许它：sudo sysctl -w user.max_user_namespaces=10000</translation>
+    </message>
+    <message>
+        <source>All %1 user namespaces allowed to this user (user.max_user_namespaces) are in use: end some sandboxes or containers, or raise the limit with sudo sysctl -w user.max_user_namespaces=N.</source>
+        <translation>此用户可用的全部 %1 个用户命名空间（user.max_user_namespaces）都已被占用：请结束一些沙箱或容器，或用 sudo sysctl -w user.max_user_namespaces=N 提高上限。</translation>
+    </message>
+    <message>
+        <source>The lab needs an unprivileged user namespace; no kernel setting found here forbids one (user.max_user_namespaces, kernel.unprivileged_userns_clone, AppArmor). A chroot may (the kernel refuses user namespaces inside one), or a container or seccomp filter: run the lab as root, or outside it.</source>
+        <translation>实验室需要一个非特权用户命名空间；这里没有发现禁止它的内核设置（user.max_user_namespaces、kernel.unprivileged_userns_clone、AppArmor）。可能是 chroot（内核在 chroot 中拒绝用户命名空间），也可能是容器或 seccomp 过滤器：请以 root 身份运行实验室，或在它们之外运行。</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Open one test connection with the given socket options and report every state change, tcp_info sample, heartbeat and the error that ends it.
+Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, quit.</source>
+        <translation>用给定的套接字选项打开一条测试连接，并报告每一次状态变化、tcp_info 采样、心跳以及结束它的错误。
+标准输入上的命令：send [BYTES]、close、abort、shutdown-write、options JSON、quit。</translation>
+    </message>
+    <message>
+        <source>The server to connect to.</source>
+        <translation>要连接的服务端。</translation>
+    </message>
+    <message>
+        <source>connect needs exactly one HOST:PORT (port 1 to 65535)</source>
+        <translation>connect 需要恰好一个 HOST:PORT（端口 1 到 65535）</translation>
+    </message>
+    <message>
+        <source>Enable SO_KEEPALIVE with TCP_KEEPIDLE, TCP_KEEPINTVL (seconds) and TCP_KEEPCNT.</source>
+        <translation>启用 SO_KEEPALIVE，并设置 TCP_KEEPIDLE、TCP_KEEPINTVL（秒）和 TCP_KEEPCNT。</translation>
+    </message>
+    <message>
+        <source>TCP_USER_TIMEOUT in milliseconds (0 = off).</source>
+        <translation>TCP_USER_TIMEOUT，单位毫秒（0 = 关闭）。</translation>
+    </message>
+    <message>
+        <source>SO_LINGER {on, 0}: close() sends RST instead of FIN.</source>
+        <translation>SO_LINGER {on, 0}：close() 发送 RST 而不是 FIN。</translation>
+    </message>
+    <message>
+        <source>TCP_NODELAY.</source>
+        <translation>TCP_NODELAY。</translation>
+    </message>
+    <message>
+        <source>IP_RECVERR: report ICMP errors at once.</source>
+        <translation>IP_RECVERR：立即报告 ICMP 错误。</translation>
+    </message>
+    <message>
+        <source>Application heartbeat: ping every INTERVAL_MS, dead after MISSES missed answers.</source>
+        <translation>应用层心跳：每 INTERVAL_MS 发一个 ping，MISSES 次未应答即判定失效。</translation>
+    </message>
+    <message>
+        <source>send: this side pings; answer: it answers and watches for pings (default: connect sends, serve answers).</source>
+        <translation>send：这一端发 ping；answer：这一端应答并留意 ping 是否到来（默认：connect 发送，serve 应答）。</translation>
+    </message>
+    <message>
+        <source>What to send: idle, stream, or periodic:INTERVAL_MS:BYTES.</source>
+        <translation>发送什么：idle、stream 或 periodic:INTERVAL_MS:BYTES。</translation>
+    </message>
+    <message>
+        <source>After the peer&apos;s FIN, keep the socket (CLOSE_WAIT) and go on writing: the next write draws RST, the one after EPIPE.</source>
+        <translation>收到对端的 FIN 后保留套接字（CLOSE_WAIT）并继续写：下一次写引来 RST，再下一次得到 EPIPE。</translation>
+    </message>
+    <message>
+        <source>tcp_info sampling rate, 1 to 1000 per second.</source>
+        <translation>tcp_info 采样频率，每秒 1 到 1000 次。</translation>
+    </message>
+    <message>
+        <source>Host name shown on events.</source>
+        <translation>事件上显示的主机名。</translation>
+    </message>
+    <message>
+        <source>Record every event to FILE (JSONL, flushed per event).</source>
+        <translation>把每个事件记录到 FILE（JSONL，每个事件后立即刷新）。</translation>
+    </message>
+    <message>
+        <source>Print events as JSON lines.</source>
+        <translation>以 JSON 行输出事件。</translation>
+    </message>
+    <message>
+        <source>expected IDLE,INTVL,CNT (e.g. 2,1,3): idle 1 to 32767 s, interval 1 to 32767 s, count 1 to 127</source>
+        <translation>应为 IDLE,INTVL,CNT（例如 2,1,3）：空闲 1 到 32767 s，间隔 1 到 32767 s，次数 1 到 127</translation>
+    </message>
+    <message>
+        <source>user timeout must be between 0 and %1 ms</source>
+        <translation>用户超时必须在 0 到 %1 ms 之间</translation>
+    </message>
+    <message>
+        <source>expected INTERVAL_MS,MISSES (e.g. 1000,3): interval 1 to %1 ms, misses 1 to %2</source>
+        <translation>应为 INTERVAL_MS,MISSES（例如 1000,3）：间隔 1 到 %1 ms，丢失次数 1 到 %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a role: use send or answer</source>
+        <translation>“%1”不是角色：请使用 send 或 answer</translation>
+    </message>
+    <message>
+        <source>sampling rate must be between 1 and 1000 per second</source>
+        <translation>采样频率必须在每秒 1 到 1000 次之间</translation>
+    </message>
+    <message>
+        <source>EOF: the peer closed the connection (FIN, read() returned 0)</source>
+        <translation>EOF：对端关闭了连接（FIN，read() 返回 0）</translation>
+    </message>
+    <message>
+        <source>%1: connection died, detected by %2 during %3, %4 s after the last packet received</source>
+        <translation>%1：连接已死，由 %2 在 %3 期间检测到，最后一次收到数据包后 %4 s</translation>
+    </message>
+    <message>
+        <source>%1: connection died, detected by %2 during %3</source>
+        <translation>%1：连接已死，由 %2 在 %3 期间检测到</translation>
+    </message>
+    <message>
+        <source>listen for test connections and report how each one dies</source>
+        <translation>监听测试连接，报告每条连接是怎么死的</translation>
+    </message>
+    <message>
+        <source>open a test connection and report how it dies</source>
+        <translation>打开一条测试连接，报告它是怎么死的</translation>
+    </message>
+    <message>
+        <source>predict when each kind of peer death is detected</source>
+        <translation>预测每种对端失效会在何时被检测到</translation>
+    </message>
+    <message>
+        <source>list TCP sockets with timers and tcp_info (sock_diag)</source>
+        <translation>列出 TCP 套接字及其计时器和 tcp_info（sock_diag）</translation>
+    </message>
+    <message>
+        <source>run the virtual lab&apos;s scenarios (lab list, lab run NAME|FILE)</source>
+        <translation>运行虚拟实验室的场景（lab list、lab run NAME|FILE）</translation>
+    </message>
+    <message>
+        <source>Usage: halfopen-cli COMMAND [options]
+Makes the life and death of TCP connections visible.
+
+Commands:
+</source>
+        <translation>用法：halfopen-cli COMMAND [选项]
+让 TCP 连接的生与死看得见。
+
+命令：
+</translation>
+    </message>
+    <message>
+        <source>
+Run &apos;halfopen-cli COMMAND --help&apos; for a command&apos;s options.
+Exit status: 0 clean end, 1 connection died (errno printed), 2 bad input, 3 could not start.
+</source>
+        <translation>
+运行“halfopen-cli COMMAND --help”查看某个命令的选项。
+退出状态：0 正常结束，1 连接已死（会打印 errno），2 输入有误，3 无法启动。
+</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;: expected serve, connect, predict, sockets or lab</source>
+        <translation>未知命令“%1”：应为 serve、connect、predict、sockets 或 lab</translation>
+    </message>
+    <message>
+        <source>Listen for test connections, apply the socket options to each, and report every state change, tcp_info sample, heartbeat and error.
+Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, quit (they apply to every open connection).</source>
+        <translation>监听测试连接，对每条连接应用套接字选项，并报告每一次状态变化、tcp_info 采样、心跳和错误。
+标准输入上的命令：send [BYTES]、close、abort、shutdown-write、options JSON、quit（作用于每一条打开的连接）。</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on, e.g. 0.0.0.0:5000 or [::1]:5000 (port 0: any free port).</source>
+        <translation>监听的地址和端口，例如 0.0.0.0:5000 或 [::1]:5000（端口 0：任意空闲端口）。</translation>
+    </message>
+    <message>
+        <source>Exit when the first connection ends, with its outcome as exit status.</source>
+        <translation>第一条连接结束时退出，以它的结果作为退出状态。</translation>
+    </message>
+    <message>
+        <source>serve takes no positional arguments; use --listen ADDR:PORT</source>
+        <translation>serve 不接受位置参数；请使用 --listen ADDR:PORT</translation>
+    </message>
+    <message>
+        <source>required: the address and port to listen on (port 1 to 65535)</source>
+        <translation>必填：监听的地址和端口（端口 1 到 65535）</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::core::JsonlRecorder</name>
+    <message>
+        <source>cannot write recording &apos;%1&apos;: %2</source>
+        <translation>无法写入录制文件“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::core::TestClient</name>
+    <message>
+        <source>cannot create a socket: %1</source>
+        <translation>无法创建套接字：%1</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::core::TestConnection</name>
+    <message>
+        <source>read() returned 0: the peer closed its side (FIN)</source>
+        <translation>read() 返回 0：对端关闭了它的一侧（FIN）</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::core::TestServer</name>
+    <message>
+        <source>%1: %2</source>
+        <comment>what failed, errno</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>cannot create a socket for %1</source>
+        <translation>无法为 %1 创建套接字</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1</source>
+        <translation>无法监听 %1</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::lab::LabProcess</name>
+    <message>
+        <source>cannot start the lab supervisor %1: %2</source>
+        <translation>无法启动实验室管理进程 %1：%2</translation>
+    </message>
+    <message>
+        <source>the lab supervisor ended before the lab was ready: %1</source>
+        <translation>实验室就绪之前实验室管理进程就结束了：%1</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::lab::PcapWriter</name>
+    <message>
+        <source>cannot start libpcap</source>
+        <translation>无法启动 libpcap</translation>
+    </message>
+    <message>
+        <source>cannot create the capture file</source>
+        <translation>无法创建抓包文件</translation>
+    </message>
+    <message>
+        <source>the capture file is not open</source>
+        <translation>抓包文件未打开</translation>
+    </message>
+    <message>
+        <source>cannot write to the capture file</source>
+        <translation>无法写入抓包文件</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <extracomment>%1 what failed, %2 the file, %3 the error, e.g. &quot;ENOSPC (No space left on device)&quot;</extracomment>
+        <translation>%1 %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::lab::ScenarioRunner</name>
+    <message>
+        <source>the lab was not ready after %1 s</source>
+        <translation>%1 s 后实验室仍未就绪</translation>
+    </message>
+    <message>
+        <source>the lab stopped before the scenario ended</source>
+        <translation>场景结束之前实验室就停止了</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::lab::Supervisor</name>
+    <message>
+        <source>options: host must be client or server</source>
+        <translation>options：host 必须是 client 或 server</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;: expected start, fault, options or stop</source>
+        <translation>未知命令“%1”：应为 start、fault、options 或 stop</translation>
+    </message>
+    <message>
+        <source>fault %1: host must be client or server</source>
+        <translation>故障 %1：host 必须是 client 或 server</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::CableSettingsPanel</name>
+    <message>
+        <source>Cable</source>
+        <translation>网线</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Share of frames the cable drops at random, both ways.</source>
+        <translation>网线随机丢弃的帧所占的比例，两个方向都算。</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>One-way delay added to every frame. The round trip is twice this.</source>
+        <translation>给每一帧增加的单向延迟。往返延迟是它的两倍。</translation>
+    </message>
+    <message>
+        <source>Random variation added to the delay.</source>
+        <translation>在延迟上叠加的随机抖动。</translation>
+    </message>
+    <message>
+        <source>Real ARP</source>
+        <translation>真实 ARP</translation>
+    </message>
+    <message>
+        <source>On: the hosts resolve each other&apos;s address with ARP, so a powered-off host makes connect() fail with EHOSTUNREACH after about 3 s. Off: fixed neighbour entries, the textbook case where only TCP&apos;s own timers notice.</source>
+        <translation>开：两台主机通过 ARP 解析对方地址，因此连接一台断电的主机时，connect() 约 3 s 后以 EHOSTUNREACH 失败。关：使用固定的邻居表项，这是教科书上只有 TCP 自身计时器能察觉的情形。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>A NAT router on the cable forgets a connection that stayed idle this long; later frames of it are dropped. 0: no NAT.</source>
+        <translation>网线上的 NAT 路由器会忘记空闲超过这么久的连接；之后这条连接的帧会被丢弃。0：没有 NAT。</translation>
+    </message>
+    <message>
+        <source>no NAT</source>
+        <translation>无 NAT</translation>
+    </message>
+    <message>
+        <source>NAT answers forgotten flows with RST</source>
+        <translation>NAT 对已忘记的流回以 RST</translation>
+    </message>
+    <message>
+        <source>Instead of dropping the frames of a forgotten connection, the NAT answers them with an RST, as some firewalls do.</source>
+        <translation>NAT 不再丢弃已忘记连接的帧，而是回以 RST，就像某些防火墙那样。</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>丢包</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>抖动</translation>
+    </message>
+    <message>
+        <source>NAT idle timeout</source>
+        <translation>NAT 空闲超时</translation>
+    </message>
+    <message>
+        <source>Loss, delay and the NAT change on the running cable at once.</source>
+        <translation>丢包、延迟和 NAT 会立即在运行中的网线上生效。</translation>
+    </message>
+    <message>
+        <source>ARP applies at the next Start: the hosts keep their neighbour entries.</source>
+        <translation>ARP 在下次开始时生效：主机保留现有的邻居表项。</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::EventLogDock</name>
+    <message>
+        <source>Event log</source>
+        <translation>事件日志</translation>
+    </message>
+    <message>
+        <source>Filter events (any text: client, fault, ETIMEDOUT…)</source>
+        <translation>过滤事件（任意文本：client、fault、ETIMEDOUT…）</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::EventLogModel</name>
+    <message>
+        <source>%1 — dropped by the cable</source>
+        <comment>packet header fields</comment>
+        <translation>%1 — 被网线丢弃</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <comment>event log column: seconds since time zero</comment>
+        <translation>时间（s）</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <comment>event log column: lab host name</comment>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <comment>event log column: state, sample, packet, fault, error...</comment>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <comment>event log column: the event&apos;s sub-kind or errno name</comment>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <comment>event log column</comment>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::FaultBar</name>
+    <message>
+        <source>Client</source>
+        <comment>lab host</comment>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <comment>lab host</comment>
+        <translation>服务端</translation>
+    </message>
+    <message>
+        <source>Cable</source>
+        <translation>网线</translation>
+    </message>
+    <message>
+        <source>ICMP unreachable</source>
+        <translation>ICMP 不可达</translation>
+    </message>
+    <message>
+        <source>The cable answers frames towards the server with ICMP &apos;host unreachable&apos;, as a router does when the host is gone. Press again to stop.</source>
+        <translation>网线对发往服务端的帧回以 ICMP“主机不可达”，就像主机消失后路由器所做的那样。再按一次停止。</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Share of frames to drop from now on.</source>
+        <translation>从现在起丢弃的帧所占的比例。</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>One-way delay to add from now on.</source>
+        <translation>从现在起增加的单向延迟。</translation>
+    </message>
+    <message>
+        <source>Set loss</source>
+        <translation>设置丢包</translation>
+    </message>
+    <message>
+        <source>Apply the loss rate now.</source>
+        <translation>立即应用丢包率。</translation>
+    </message>
+    <message>
+        <source>Set delay</source>
+        <translation>设置延迟</translation>
+    </message>
+    <message>
+        <source>Apply the delay now.</source>
+        <translation>立即应用延迟。</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::HostSettingsPanel</name>
+    <message>
+        <source>TCP keepalive</source>
+        <translation>TCP 保活</translation>
+    </message>
+    <message>
+        <source>SO_KEEPALIVE: when the connection has been silent for a while, the kernel sends an empty probe the peer must answer. Off by default on Linux sockets.</source>
+        <translation>SO_KEEPALIVE：连接沉默一段时间后，内核发送一个空的探测包，对端必须应答。Linux 套接字默认关闭。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>TCP_KEEPIDLE: how long the connection must be silent before the first probe.</source>
+        <translation>TCP_KEEPIDLE：连接要沉默多久才发出第一个探测。</translation>
+    </message>
+    <message>
+        <source>TCP_KEEPINTVL: time between two unanswered probes.</source>
+        <translation>TCP_KEEPINTVL：两次未应答探测之间的间隔。</translation>
+    </message>
+    <message>
+        <source>TCP_KEEPCNT: unanswered probes before the kernel gives up and reports ETIMEDOUT.</source>
+        <translation>TCP_KEEPCNT：内核放弃并报告 ETIMEDOUT 之前允许多少个探测没有应答。</translation>
+    </message>
+    <message>
+        <source>Idle before first probe</source>
+        <translation>首次探测前的空闲时间</translation>
+    </message>
+    <message>
+        <source>Between probes</source>
+        <translation>探测间隔</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <comment>keepalive probe count</comment>
+        <translation>探测次数</translation>
+    </message>
+    <message>
+        <source>Socket options</source>
+        <translation>套接字选项</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>TCP_USER_TIMEOUT: the longest sent data may stay unacknowledged (and, with keepalive, the longest probes may go unanswered) before the connection is dropped with ETIMEDOUT. 0 leaves it off.</source>
+        <translation>TCP_USER_TIMEOUT：已发送的数据最多可以多久得不到确认（开启保活时，也是探测最多可以多久得不到应答），超过就以 ETIMEDOUT 断开连接。0 表示不启用。</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close with RST (linger 0)</source>
+        <translation>以 RST 关闭（linger 0）</translation>
+    </message>
+    <message>
+        <source>SO_LINGER with a zero timeout: closing the socket aborts the connection with an RST instead of a polite FIN.</source>
+        <translation>超时为零的 SO_LINGER：关闭套接字时以 RST 中止连接，而不是发送礼貌的 FIN。</translation>
+    </message>
+    <message>
+        <source>Report ICMP errors at once (IP_RECVERR)</source>
+        <translation>立即报告 ICMP 错误（IP_RECVERR）</translation>
+    </message>
+    <message>
+        <source>IP_RECVERR: an ICMP &apos;unreachable&apos; is reported to the application right away as a soft error, instead of only when the connection finally times out.</source>
+        <translation>IP_RECVERR：ICMP“不可达”会立即作为软错误报告给应用程序，而不是等到连接最终超时才报告。</translation>
+    </message>
+    <message>
+        <source>User timeout</source>
+        <translation>用户超时</translation>
+    </message>
+    <message>
+        <source>Application heartbeat</source>
+        <translation>应用层心跳</translation>
+    </message>
+    <message>
+        <source>The test application&apos;s own ping and answer. It notices a frozen or vanished peer that the kernel alone would never notice.</source>
+        <translation>测试程序自己的 ping 和应答。它能察觉被冻结或已消失的对端，而这是单靠内核永远察觉不到的。</translation>
+    </message>
+    <message>
+        <source>How often a ping is sent (or expected).</source>
+        <translation>多久发送（或期待收到）一个 ping。</translation>
+    </message>
+    <message>
+        <source>Pings missed in a row before the peer is declared dead.</source>
+        <translation>连续丢失多少个 ping 后判定对端失效。</translation>
+    </message>
+    <message>
+        <source>this side pings</source>
+        <translation>这一端发 ping</translation>
+    </message>
+    <message>
+        <source>this side answers</source>
+        <translation>这一端应答</translation>
+    </message>
+    <message>
+        <source>Who sends the pings. The other side answers them and counts the pings that do not come.</source>
+        <translation>由谁发送 ping。另一端负责应答，并统计没有到来的 ping。</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>Misses</source>
+        <comment>heartbeat misses before dead</comment>
+        <translation>丢失次数</translation>
+    </message>
+    <message>
+        <source>Who sends</source>
+        <translation>发送方</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>idle: sends nothing</source>
+        <translation>idle：什么都不发</translation>
+    </message>
+    <message>
+        <source>periodic: a few bytes every interval</source>
+        <translation>periodic：每隔一段时间发几个字节</translation>
+    </message>
+    <message>
+        <source>stream: as fast as it can</source>
+        <translation>stream：尽可能快地发</translation>
+    </message>
+    <message>
+        <source>What the test application sends on its own. With periodic traffic there is data in flight when the peer dies, so retransmissions (not keepalive) notice it.</source>
+        <translation>测试程序自己主动发送什么。使用周期流量时，对端失效那一刻有数据在途，因此察觉它的是重传（而不是保活）。</translation>
+    </message>
+    <message>
+        <source>Periodic traffic: time between two sends.</source>
+        <translation>周期流量：两次发送之间的间隔。</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source>Periodic traffic: bytes per send.</source>
+        <translation>周期流量：每次发送的字节数。</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Lab host&apos;s kernel</source>
+        <translation>实验室主机的内核</translation>
+    </message>
+    <message>
+        <source>net.ipv4.tcp_retries2: how many times unacknowledged data is retransmitted, with the wait doubling each time, before ETIMEDOUT. 15 (the default) is about 15 minutes; 5 is about 13 seconds.</source>
+        <translation>net.ipv4.tcp_retries2：未确认的数据在报 ETIMEDOUT 之前重传多少次，每次等待时间翻倍。15（默认值）约为 15 分钟；5 约为 13 秒。</translation>
+    </message>
+    <message>
+        <source>net.ipv4.tcp_syn_retries: how many times connect() resends its SYN before giving up. 6 (the default) is about 2 minutes.</source>
+        <translation>net.ipv4.tcp_syn_retries：connect() 放弃之前重发 SYN 的次数。6（默认值）约为 2 分钟。</translation>
+    </message>
+    <message>
+        <source>tcp_retries2</source>
+        <translation>tcp_retries2</translation>
+    </message>
+    <message>
+        <source>tcp_syn_retries</source>
+        <translation>tcp_syn_retries</translation>
+    </message>
+    <message>
+        <source>the server&apos;s</source>
+        <comment>open connections of</comment>
+        <translation>服务器端</translation>
+    </message>
+    <message>
+        <source>the client&apos;s</source>
+        <comment>open connections of</comment>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Keepalive and the socket options below apply at once to %1 open connections.</source>
+        <translation>保活和下面的套接字选项会立即应用到%1已打开的连接上。</translation>
+    </message>
+    <message>
+        <source>Applies at the next Start: the running test application keeps its heartbeat.</source>
+        <translation>在下次开始时生效：正在运行的测试程序保持原来的心跳设置。</translation>
+    </message>
+    <message>
+        <source>Applies at the next Start: the running test application keeps its traffic.</source>
+        <translation>在下次开始时生效：正在运行的测试程序保持原来的流量设置。</translation>
+    </message>
+    <message>
+        <source>Applies at the next Start: the lab host&apos;s kernel keeps the values it was started with until the lab is built again.</source>
+        <translation>在下次开始时生效：实验室主机的内核保持启动时的取值，直到实验室重新搭建。</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::LabSessionController</name>
+    <message>
+        <source>The virtual lab failed: %1</source>
+        <translation>虚拟实验室出错：%1</translation>
+    </message>
+    <message>
+        <source>The lab could not do that: %1</source>
+        <translation>实验室无法执行该操作：%1</translation>
+    </message>
+    <message>
+        <source>Free lab session</source>
+        <translation>自由实验</translation>
+    </message>
+    <message>
+        <source>The lab runs with your settings and nothing happens on its own: press a fault (Power off, Unplug, Kill process…) and watch when and how each side notices.</source>
+        <translation>实验室按你的设置运行，不会自动发生任何事：按下一个故障（断电、拔网线、杀死进程…），观察两端何时、如何察觉。</translation>
+    </message>
+    <message>
+        <source>Stop the running session before opening a recording.</source>
+        <translation>请先停止正在运行的会话，再打开录制文件。</translation>
+    </message>
+    <message>
+        <source>Recording %1</source>
+        <translation>录制 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The %1&apos;s kernel refused some socket options: %2</source>
+        <translation>%1 的内核拒绝了部分套接字选项：%2</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::LabSettingsPanel</name>
+    <message>
+        <source>Client</source>
+        <comment>lab host</comment>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <comment>lab host</comment>
+        <translation>服务端</translation>
+    </message>
+    <message>
+        <source>The side that connects (198.18.0.1).</source>
+        <translation>发起连接的一端（198.18.0.1）。</translation>
+    </message>
+    <message>
+        <source>The side that listens (198.18.0.2, port 5000).</source>
+        <translation>监听的一端（198.18.0.2，端口 5000）。</translation>
+    </message>
+    <message>
+        <source>Running: this machine&apos;s socket options (keepalive, user timeout, linger, IP_RECVERR) apply at once to its connection; the other settings apply at the next Start. The prediction follows every field now.</source>
+        <translation>正在运行：本机的套接字选项（保活、用户超时、linger、IP_RECVERR）会立即应用到它的连接上；其他设置在下次开始时生效。预测会立即跟随每个字段。</translation>
+    </message>
+    <message>
+        <source>The lab is running: socket options (keepalive, user timeout, linger, IP_RECVERR) and the cable&apos;s loss, delay and NAT apply at once; the other settings apply at the next Start. The prediction follows every field now.</source>
+        <translation>实验室正在运行：套接字选项（保活、用户超时、linger、IP_RECVERR）以及网线的丢包、延迟和 NAT 会立即生效；其他设置在下次开始时生效。预测会立即跟随每个字段。</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start</source>
+        <translation>下次启动时生效</translation>
+    </message>
+    <message>
+        <source>The language changes when HalfOpen starts again.</source>
+        <translation>语言将在 HalfOpen 下次启动时更改。</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::LiveSettingGroup</name>
+    <message>
+        <source>%1 to %2%3</source>
+        <comment>allowed range: minimum, maximum, unit</comment>
+        <translation>%1 到 %2%3</translation>
+    </message>
+    <message>
+        <source>%1 is empty: type a value from %2.</source>
+        <comment>field name, allowed range</comment>
+        <translation>%1 为空：请输入 %2 之间的值。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be “%2”: allowed %3.</source>
+        <comment>field name, typed text, allowed range</comment>
+        <translation>%1 不能是“%2”：允许 %3。</translation>
+    </message>
+    <message>
+        <source>Not applied. %1</source>
+        <translation>未应用。%1</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::MainWindow</name>
+    <message>
+        <source>HalfOpen</source>
+        <translation>HalfOpen</translation>
+    </message>
+    <message>
+        <source>Finished: %1</source>
+        <translation>已结束：%1</translation>
+    </message>
+    <message>
+        <source>Recording saved: %1</source>
+        <translation>录制已保存：%1</translation>
+    </message>
+    <message>
+        <source>Predicted detection</source>
+        <translation>预测的察觉时间</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>What to run</source>
+        <translation>运行什么</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start the lab: the chosen scenario, or a free session with your settings (Ctrl+R)</source>
+        <translation>启动实验室：运行选中的场景，或按你的设置进行自由实验（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop the lab; everything seen so far stays (Ctrl+.)</source>
+        <translation>停止实验室；目前为止看到的一切都会保留（Ctrl+.）</translation>
+    </message>
+    <message>
+        <source>&amp;Record…</source>
+        <translation>录制(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write every event to a JSONL file that can be opened and replayed later</source>
+        <translation>把每个事件写入 JSONL 文件，以后可以打开回放</translation>
+    </message>
+    <message>
+        <source>&amp;Open recording…</source>
+        <translation>打开录制(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Export events as &amp;CSV…</source>
+        <translation>导出事件为 &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export timeline as &amp;PNG…</source>
+        <translation>导出时间线为 &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export timeline as S&amp;VG…</source>
+        <translation>导出时间线为 S&amp;VG…</translation>
+    </message>
+    <message>
+        <source>Export capture (p&amp;cap)…</source>
+        <translation>导出抓包（p&amp;cap）…</translation>
+    </message>
+    <message>
+        <source>Every frame the cable carried in the latest run, for Wireshark</source>
+        <translation>最近一次运行中网线上传过的每一帧，可用 Wireshark 打开</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <comment>lab host</comment>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <comment>lab host</comment>
+        <translation>服务端</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>lab host, problem</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>These settings cannot be used: %1</source>
+        <translation>这些设置无法使用：%1</translation>
+    </message>
+    <message>
+        <source>Lab stopped</source>
+        <translation>实验室已停止</translation>
+    </message>
+    <message>
+        <source>Starting the lab…</source>
+        <translation>正在启动实验室…</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>正在运行：%1</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::PeerLocationPanel</name>
+    <message>
+        <source>Where the peer is</source>
+        <translation>对端在哪里</translation>
+    </message>
+    <message>
+        <source>Virtual lab: both hosts on this machine</source>
+        <translation>虚拟实验室：两台主机都在本机上</translation>
+    </message>
+    <message>
+        <source>Two hosts in their own network namespaces, joined by a cable HalfOpen can cut, delay or make lossy. Nothing leaves this machine and no root is needed.</source>
+        <translation>两台主机各在自己的网络命名空间中，由一根 HalfOpen 可以剪断、加延迟或制造丢包的网线相连。没有任何数据离开本机，也不需要 root。</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::PredictionPanel</name>
+    <message>
+        <source>enable a heartbeat</source>
+        <translation>启用心跳</translation>
+    </message>
+    <message>
+        <source>enable keepalive or a heartbeat</source>
+        <translation>启用保活或心跳</translation>
+    </message>
+    <message>
+        <source>%1: never — %2</source>
+        <translation>%1：永远不会 — %2</translation>
+    </message>
+    <message>
+        <source>%1: detected by %2%3 %4 s %5</source>
+        <comment>%4 seconds, %5 &apos;after the last packet received&apos;</comment>
+        <translation>%1：%5 %4 s，由 %2 检测到%3</translation>
+    </message>
+    <message>
+        <source>When will</source>
+        <comment>followed by: the client notice / the server notice</comment>
+        <translation>预测：</translation>
+    </message>
+    <message>
+        <source>the client notice</source>
+        <comment>prediction side</comment>
+        <translation>客户端何时察觉</translation>
+    </message>
+    <message>
+        <source>the server notice</source>
+        <comment>prediction side</comment>
+        <translation>服务端何时察觉</translation>
+    </message>
+    <message>
+        <source>Whose settings the prediction uses: the side that must notice its peer&apos;s death.</source>
+        <translation>预测使用哪一端的设置：必须察觉对端失效的那一端。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>kind of death, explanation</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>With the socket options the server&apos;s kernel reported for its live connection.</source>
+        <translation>使用服务器内核为其当前连接报告的套接字选项。</translation>
+    </message>
+    <message>
+        <source>With the socket options the client&apos;s kernel reported for its live connection.</source>
+        <translation>使用客户端内核为其当前连接报告的套接字选项。</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::ScenarioPicker</name>
+    <message>
+        <source>Free lab session: your settings, you press the faults</source>
+        <translation>自由实验：用你的设置，由你按下故障</translation>
+    </message>
+    <message>
+        <source>Scenario: timed faults, checked expectations</source>
+        <translation>场景：定时故障，检查预期</translation>
+    </message>
+    <message>
+        <source>Open scenario file…</source>
+        <translation>打开场景文件…</translation>
+    </message>
+    <message>
+        <source>Start runs the lab with the settings on the left and waits for you to press a fault.</source>
+        <translation>“开始”按左侧的设置运行实验室，然后等你按下一个故障。</translation>
+    </message>
+    <message>
+        <source>Start plays the chosen experiment: its faults at their times, then checks what was seen.</source>
+        <translation>“开始”运行选中的实验：按时注入故障，然后检查观察到的结果。</translation>
+    </message>
+    <message>
+        <source>Read a scenario from a JSON file (see docs/scenarios.md).</source>
+        <translation>从 JSON 文件读取场景（见 docs/scenarios.md）。</translation>
+    </message>
+    <message>
+        <source>The scenario %1 cannot be read: %2</source>
+        <translation>无法读取场景 %1：%2</translation>
+    </message>
+    <message>
+        <source>The scenario file %1 cannot be used: %2</source>
+        <translation>无法使用场景文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json);;All files (*)</source>
+        <translation>场景 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::SessionFiles</name>
+    <message>
+        <source>Record session</source>
+        <translation>录制会话</translation>
+    </message>
+    <message>
+        <source>HalfOpen recordings (*.jsonl)</source>
+        <translation>HalfOpen 录制文件 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Recording did not start: %1</source>
+        <translation>录制未能开始：%1</translation>
+    </message>
+    <message>
+        <source>Recording to %1</source>
+        <translation>正在录制到 %1</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>打开录制</translation>
+    </message>
+    <message>
+        <source>HalfOpen recordings (*.jsonl);;All files (*)</source>
+        <translation>HalfOpen 录制文件 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The recording %1 cannot be opened: %2</source>
+        <translation>无法打开录制文件 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n damaged line(s) skipped, the rest is shown. First: %2</source>
+        <translation>
+            <numerusform>%1：跳过了 %n 行损坏的内容，其余部分已显示。第一处：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>导出事件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n event(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个事件导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export timeline</source>
+        <translation>导出时间线</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 图形 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: check that the folder exists and is writable.</source>
+        <translation>无法写入 %1：请检查文件夹是否存在且可写。</translation>
+    </message>
+    <message>
+        <source>Timeline exported to %1</source>
+        <translation>时间线已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export capture</source>
+        <translation>导出抓包</translation>
+    </message>
+    <message>
+        <source>Packet captures (*.pcap)</source>
+        <translation>抓包文件 (*.pcap)</translation>
+    </message>
+    <message>
+        <source>There is no capture yet: start the lab, and every frame on the cable is captured.</source>
+        <translation>还没有抓包：启动实验室后，网线上的每一帧都会被抓取。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Capture exported to %1 (opens in Wireshark)</source>
+        <translation>抓包已导出到 %1（可用 Wireshark 打开）</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::SharedTimeAxis</name>
+    <message>
+        <source>%.%1f s</source>
+        <comment>time axis label: a printf format for seconds since the start; %1 is the decimals</comment>
+        <translation>%.%1f s</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::SocketFilterBar</name>
+    <message>
+        <source>All hosts</source>
+        <translation>所有主机</translation>
+    </message>
+    <message>
+        <source>Show the sockets of one host only.</source>
+        <translation>只显示一台主机的套接字。</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <comment>TCP states SYN_SENT and SYN_RECV</comment>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <comment>TCP states between the first FIN and CLOSED</comment>
+        <translation>正在关闭</translation>
+    </message>
+    <message>
+        <source>Show sockets in these TCP states only.</source>
+        <translation>只显示处于这些 TCP 状态的套接字。</translation>
+    </message>
+    <message>
+        <source>Filter: address, port, state, timer…</source>
+        <translation>过滤：地址、端口、状态、计时器…</translation>
+    </message>
+    <message>
+        <source>Show the rows whose text contains this (any column, any case).</source>
+        <translation>只显示文本中包含此内容的行（任意列，不区分大小写）。</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::SocketTableView</name>
+    <message>
+        <source>Copy rows</source>
+        <translation>复制行</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::TimelineAnnotations</name>
+    <message>
+        <source>%1 and counting</source>
+        <comment>time since the fault, nothing detected yet</comment>
+        <translation>%1，计时中</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <comment>detection time, mechanism</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>fault name, host</comment>
+        <translation>%2 %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <comment>errno name, host</comment>
+        <translation>%2：%1</translation>
+    </message>
+    <message>
+        <source>%1 on %2, soft</source>
+        <comment>errno name, host</comment>
+        <translation>%2：%1，软错误</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <comment>errno name, host, detection mechanism</comment>
+        <translation>%2：%1（%3）</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3), soft</source>
+        <comment>errno name, host, detection mechanism</comment>
+        <translation>%2：%1（%3），软错误</translation>
+    </message>
+    <message>
+        <source>Nothing to draw yet: start a session or open a recording.
+Each host gets a lane here: its packets, its sockets&apos; states,
+the faults, and the time it took to notice.</source>
+        <translation>还没有可画的内容：开始一次会话或打开一段录制。
+每台主机在这里各占一条泳道：它的数据包、它的套接字状态、
+发生的故障，以及察觉所用的时间。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>host, socket options set on its open connections</comment>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::TimelineChart</name>
+    <message>
+        <source>RTO %1 :%2</source>
+        <comment>legend of a socket&apos;s RTO line: host, local port</comment>
+        <translation>RTO %1 :%2</translation>
+    </message>
+    <message>
+        <source>%.0f ms</source>
+        <comment>RTO axis label: a printf format for milliseconds</comment>
+        <translation>%.0f ms</translation>
+    </message>
+    <message>
+        <source>%1: RTO %2 ms at %3 s</source>
+        <comment>socket, milliseconds, seconds</comment>
+        <translation>%1：%3 s 时 RTO %2 ms</translation>
+    </message>
+    <message>
+        <source>HalfOpen timeline</source>
+        <translation>HalfOpen 时间线</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::TimelineToolBar</name>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop following the latest events (P). Zooming or panning pauses too.</source>
+        <translation>不再跟随最新事件（P）。缩放或平移也会暂停。</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Follow the latest events again (F).</source>
+        <translation>重新跟随最新事件（F）。</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>Show the whole session (A).</source>
+        <translation>显示整个会话（A）。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>As PNG image…</source>
+        <translation>PNG 图像…</translation>
+    </message>
+    <message>
+        <source>Export timeline</source>
+        <translation>导出时间线</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>As SVG drawing…</source>
+        <translation>SVG 图形…</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 图形 (*.svg)</translation>
+    </message>
+    <message>
+        <source>wheel: zoom · drag: pan · Shift+drag: zoom to range · right click: zoom out</source>
+        <translation>滚轮：缩放 · 拖动：平移 · Shift+拖动：缩放到选区 · 右键：缩小</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::TopologyStrip</name>
+    <message>
+        <source>The virtual lab: the client, the server and the cable between them, as the faults left them.</source>
+        <translation>虚拟实验室：客户端、服务端和它们之间的网线，显示故障之后的样子。</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <comment>lab host state</comment>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <source>powered off</source>
+        <translation>已断电</translation>
+    </message>
+    <message>
+        <source>process killed</source>
+        <translation>进程已被杀死</translation>
+    </message>
+    <message>
+        <source>process frozen</source>
+        <translation>进程已冻结</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <comment>lab host state</comment>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务端</translation>
+    </message>
+    <message>
+        <source>cable cut</source>
+        <translation>网线已断</translation>
+    </message>
+    <message>
+        <source>loss %1 %</source>
+        <translation>丢包 %1 %</translation>
+    </message>
+    <message>
+        <source>delay %1 ms</source>
+        <translation>延迟 %1 ms</translation>
+    </message>
+    <message>
+        <source>ICMP unreachable → server</source>
+        <translation>ICMP 不可达 → 服务端</translation>
+    </message>
+    <message>
+        <source>ICMP unreachable → client</source>
+        <translation>ICMP 不可达 → 客户端</translation>
+    </message>
+    <message>
+        <source>cable connected</source>
+        <translation>网线已连接</translation>
+    </message>
+    <message>
+        <source>press Start to build the lab</source>
+        <translation>按“开始”搭建实验室</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::VerdictPanel</name>
+    <message>
+        <source>Client</source>
+        <comment>lab host</comment>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <comment>lab host</comment>
+        <translation>服务端</translation>
+    </message>
+    <message>
+        <source>Expectations met: %1 of %2</source>
+        <translation>满足的预期：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Expectations met: %1 of %2 (waiting for or missed: %3)</source>
+        <translation>满足的预期：%1 / %2（等待中或未满足：%3）</translation>
+    </message>
+    <message>
+        <source>Nothing has noticed a problem yet.</source>
+        <translation>还没有任何机制察觉到问题。</translation>
+    </message>
+    <message>
+        <source>%1 s %2</source>
+        <comment>seconds, then &apos;after the fault&apos;</comment>
+        <translation>%2 %1 s</translation>
+    </message>
+    <message>
+        <source>%1: warning (%2) by %3, the connection lives on</source>
+        <translation>%1：警告（%2），由 %3 报告，连接仍然存活</translation>
+    </message>
+    <message>
+        <source>%1: the peer closed the connection (end of stream)</source>
+        <translation>%1：对端关闭了连接（流结束）</translation>
+    </message>
+    <message>
+        <source>%1: the peer closed the connection (end of stream) %2</source>
+        <translation>%1：%2 对端关闭了连接（流结束）</translation>
+    </message>
+    <message>
+        <source>%1: connection lost — %2 by %3</source>
+        <translation>%1：连接丢失 — %2，由 %3 引发</translation>
+    </message>
+    <message>
+        <source>%1: dead peer detected %2 by %3 (%4)</source>
+        <translation>%1：%2 由 %3 检测到对端失效（%4）</translation>
+    </message>
+    <message>
+        <source>%1 — predicted %2 s %3</source>
+        <comment>verdict, seconds, &apos;after the fault&apos;</comment>
+        <translation>%1 — 预测 %3 %2 s</translation>
+    </message>
+    <message>
+        <source>%1 — predicted %2 s</source>
+        <comment>verdict, seconds</comment>
+        <translation>%1 — 预测 %2 s</translation>
+    </message>
+    <message>
+        <source>Then: %1</source>
+        <translation>随后：%1</translation>
+    </message>
+    <message>
+        <source>first keepalive probe in %1 s</source>
+        <translation>%1 s 后发出第一个保活探测</translation>
+    </message>
+    <message>
+        <source>keepalive probe %1 of %2 sent, gives up in %3 s</source>
+        <translation>已发出第 %1 / %2 个保活探测，%3 s 后放弃</translation>
+    </message>
+    <message>
+        <source>keepalive probe %1 of %2 sent, next in %3 s</source>
+        <translation>已发出第 %1 / %2 个保活探测，下一个在 %3 s 后</translation>
+    </message>
+    <message>
+        <source>retransmission %1, RTO %2 ms (backoff %3), next in %4 s</source>
+        <translation>第 %1 次重传，RTO %2 ms（退避 %3），下一次在 %4 s 后</translation>
+    </message>
+    <message>
+        <source>zero-window probe in %1 s</source>
+        <translation>%1 s 后发出零窗口探测</translation>
+    </message>
+    <message>
+        <source>heartbeat: %1 of %2 missed</source>
+        <translation>心跳：已丢失 %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>errno and its meaning, then the cause in TCP&apos;s terms</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>lab host, what its timers are doing</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between two timers</comment>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>lab</name>
+    <message>
+        <source>built-in scenario %1 is broken: %2</source>
+        <translation>内置场景 %1 已损坏：%2</translation>
+    </message>
+    <message>
+        <source>the lab failed: %1</source>
+        <translation>实验室出错：%1</translation>
+    </message>
+    <message>
+        <source>Runs the virtual lab: two hosts in network namespaces joined by a cable that can be cut.
+
+  lab list            the built-in scenarios (name and title)
+  lab run NAME|FILE   play a scenario and check its expectations
+
+Exit status of run: 0 every expectation met, 1 not, 2 bad input, 3 the lab could not start.</source>
+        <translation>运行虚拟实验室：两台主机位于各自的网络命名空间中，由一根可以剪断的网线相连。
+
+  lab list            内置场景（名称和标题）
+  lab run NAME|FILE   运行一个场景并检查它的预期
+
+run 的退出状态：0 所有预期都满足，1 未满足，2 输入有误，3 实验室无法启动。</translation>
+    </message>
+    <message>
+        <source>list: a JSON array. run: print nothing while running, then one JSON summary object.</source>
+        <translation>list：输出 JSON 数组。run：运行期间不输出，结束后输出一个 JSON 摘要对象。</translation>
+    </message>
+    <message>
+        <source>run: write every event to FILE (JSONL).</source>
+        <translation>run：把每个事件写入 FILE（JSONL）。</translation>
+    </message>
+    <message>
+        <source>run: capture every frame on the cable to FILE (pcap).</source>
+        <translation>run：把网线上的每一帧抓取到 FILE（pcap）。</translation>
+    </message>
+    <message>
+        <source>list or run</source>
+        <translation>list 或 run</translation>
+    </message>
+    <message>
+        <source>run: a built-in scenario&apos;s name or a JSON file</source>
+        <translation>run：内置场景的名称或 JSON 文件</translation>
+    </message>
+    <message>
+        <source>%1 Options: %2</source>
+        <translation>%1 选项：%2</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;: lab list takes --json only</source>
+        <translation>意外的参数“%1”：lab list 只接受 --json</translation>
+    </message>
+    <message>
+        <source>expected list or run, got &apos;%1&apos;</source>
+        <translation>应为 list 或 run，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>lab run takes one scenario, a name or a file; built in: %1</source>
+        <translation>lab run 只接受一个场景，名称或文件均可；内置场景：%1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither a built-in scenario nor a file; built in: %2</source>
+        <translation>“%1”既不是内置场景，也不是文件；内置场景：%2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>--scenario: &apos;%1&apos; is neither a built-in scenario nor a file; built in: %2</source>
+        <translation>--scenario：“%1”既不是内置场景，也不是文件；内置场景：%2</translation>
+    </message>
+</context>
+<context>
+    <name>predict</name>
+    <message>
+        <source>Keepalive on with idle, interval (seconds) and probe count, e.g. 2,1,3.</source>
+        <translation>开启保活，依次给出空闲时间、探测间隔（秒）和探测次数，例如 2,1,3。</translation>
+    </message>
+    <message>
+        <source>TCP_USER_TIMEOUT in milliseconds (0 = off).</source>
+        <translation>TCP_USER_TIMEOUT，单位毫秒（0 = 关闭）。</translation>
+    </message>
+    <message>
+        <source>net.ipv4.tcp_retries2 (default 15).</source>
+        <translation>net.ipv4.tcp_retries2（默认 15）。</translation>
+    </message>
+    <message>
+        <source>net.ipv4.tcp_syn_retries (default 6).</source>
+        <translation>net.ipv4.tcp_syn_retries（默认 6）。</translation>
+    </message>
+    <message>
+        <source>net.ipv4.tcp_syn_linear_timeouts (default 4).</source>
+        <translation>net.ipv4.tcp_syn_linear_timeouts（默认 4）。</translation>
+    </message>
+    <message>
+        <source>Application heartbeat: ping interval in milliseconds and missed answers before dead, e.g. 1000,3.</source>
+        <translation>应用层心跳：ping 间隔（毫秒）以及判定失效前允许的未应答次数，例如 1000,3。</translation>
+    </message>
+    <message>
+        <source>Measured round-trip time in milliseconds (default 0.1).</source>
+        <translation>测得的往返时间，单位毫秒（默认 0.1）。</translation>
+    </message>
+    <message>
+        <source>Minimum RTO in milliseconds (default 200).</source>
+        <translation>RTO 下限，单位毫秒（默认 200）。</translation>
+    </message>
+    <message>
+        <source>Maximum RTO in milliseconds, net.ipv4.tcp_rto_max_ms (default 120000).</source>
+        <translation>RTO 上限，单位毫秒，即 net.ipv4.tcp_rto_max_ms（默认 120000）。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object with a key per kind of death.</source>
+        <translation>输出一个 JSON 对象，每种失效方式一个键。</translation>
+    </message>
+    <message>
+        <source>expected IDLE,INTERVAL,COUNT such as 2,1,3 (idle and interval 1..32767 s, count 1..127)</source>
+        <translation>应为 IDLE,INTERVAL,COUNT，例如 2,1,3（空闲时间和间隔 1..32767 s，次数 1..127）</translation>
+    </message>
+    <message>
+        <source>expected INTERVAL_MS,MISSES such as 1000,3 (interval 1..%1 ms, misses 1..%2)</source>
+        <translation>应为 INTERVAL_MS,MISSES，例如 1000,3（间隔 1..%1 ms，丢失次数 1..%2）</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>keepalive %1, user timeout %2, tcp_retries2 %3, tcp_syn_retries %4 (linear %5), heartbeat %6, RTT %7 ms</source>
+        <translation>保活 %1，用户超时 %2，tcp_retries2 %3，tcp_syn_retries %4（线性 %5），心跳 %6，RTT %7 ms</translation>
+    </message>
+    <message>
+        <source>kind of death</source>
+        <translation>失效方式</translation>
+    </message>
+    <message>
+        <source>noticed by</source>
+        <translation>察觉机制</translation>
+    </message>
+    <message>
+        <source>errno</source>
+        <translation>errno</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>counted from</source>
+        <translation>计时起点</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永远不会</translation>
+    </message>
+    <message>
+        <source>Settings: %1</source>
+        <translation>设置：%1</translation>
+    </message>
+    <message>
+        <source>Predicts when and how each kind of peer death is noticed, from the settings of the side that must notice.</source>
+        <translation>根据必须察觉的那一端的设置，预测每种对端失效会在何时、以何种方式被察觉。</translation>
+    </message>
+    <message>
+        <source>%1 Options: %2</source>
+        <translation>%1 可用选项：%2</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;: predict takes options only</source>
+        <translation>意外的参数“%1”：predict 只接受选项</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>kind of death, explanation</comment>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sockets</name>
+    <message>
+        <source>List the TCP sockets of a network namespace with their timers, queues and tcp_info (sock_diag).</source>
+        <translation>列出某个网络命名空间中的 TCP 套接字及其计时器、队列和 tcp_info（sock_diag）。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>Network namespace to look into: /run/netns/NAME or /proc/PID/ns/net.</source>
+        <translation>要查看的网络命名空间：/run/netns/NAME 或 /proc/PID/ns/net。</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>Only sockets whose local or remote port is N (1 to 65535).</source>
+        <translation>只显示本端或远端端口为 N 的套接字（1 到 65535）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Only sockets in these states: ESTABLISHED, TIME_WAIT, ... or ss&apos;s names (ESTAB, time-wait), comma-separated.</source>
+        <translation>只显示处于这些状态的套接字：ESTABLISHED、TIME_WAIT 等，或 ss 的名称（ESTAB、time-wait），以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Print a JSON array of rows instead of a table.</source>
+        <translation>输出由行组成的 JSON 数组，而不是表格。</translation>
+    </message>
+    <message>
+        <source>allowed --netns PATH, --port N, --state NAME, --json, --help</source>
+        <translation>允许 --netns PATH、--port N、--state NAME、--json、--help</translation>
+    </message>
+    <message>
+        <source>unknown option: %1</source>
+        <translation>未知选项：%1</translation>
+    </message>
+    <message>
+        <source>missing value: allowed 1 to 65535</source>
+        <translation>缺少值：允许 1 到 65535</translation>
+    </message>
+    <message>
+        <source>missing value: allowed a state name such as ESTABLISHED or TIME_WAIT</source>
+        <translation>缺少值：允许 ESTABLISHED 或 TIME_WAIT 这样的状态名</translation>
+    </message>
+    <message>
+        <source>missing value: allowed /run/netns/NAME or /proc/PID/ns/net</source>
+        <translation>缺少值：允许 /run/netns/NAME 或 /proc/PID/ns/net</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos;: sockets takes options only (%2)</source>
+        <translation>意外的“%1”：sockets 只接受选项（%2）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of range: allowed 1 to 65535</source>
+        <translation>“%1”超出范围：允许 1 到 65535</translation>
+    </message>
+    <message>
+        <source>empty path: allowed /run/netns/NAME or /proc/PID/ns/net</source>
+        <translation>路径为空：允许 /run/netns/NAME 或 /proc/PID/ns/net</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Recv-Q</source>
+        <translation>Recv-Q</translation>
+    </message>
+    <message>
+        <source>Send-Q</source>
+        <translation>Send-Q</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本端</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>Timer</source>
+        <translation>计时器</translation>
+    </message>
+    <message>
+        <source>RTO(ms)</source>
+        <translation>RTO(ms)</translation>
+    </message>
+    <message>
+        <source>RTT(ms)</source>
+        <translation>RTT(ms)</translation>
+    </message>
+    <message>
+        <source>Retrans</source>
+        <translation>重传</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <translation>探测</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>退避</translation>
+    </message>
+    <message>
+        <source>cannot write to standard output</source>
+        <translation>无法写入标准输出</translation>
+    </message>
+</context>
+</TS>
