@@ -40,8 +40,8 @@ int main(int argc, char **argv)
     std::printf("Wall time is what the user waits; CPU time (the process, all threads) is what a busy machine\n"
                 "distorts least. Of the wall time, re-sorting is the proxy's work on the batch (filter, order,\n"
                 "layoutChanged and the view's handling of it), painting the table repainting (cells, headers, scroll bars). The target\n"
-                "holds for the wall time less the painting: a view repaints the rows on screen when they change,\n"
-                "sorted or not, and that costs the same at 100 sockets as at 100 000.\n\n");
+                "holds for the whole wall time. Sorted by a changing column, changed rows move into view and are\n"
+                "repainted, which an unsorted table rarely has to do: 'wall less painting' shows what is left then.\n\n");
     std::printf("| sockets | variant | events per update | median wall | max wall | median CPU | re-sorting | painting | wall less painting | reorders | target |\n"
                 "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     const QStringList counts = parser.isSet(timelineOnlyOption) ? QStringList() : parser.value(socketsOption).split(QLatin1Char(','));
@@ -62,8 +62,8 @@ int main(int argc, char **argv)
             std::fflush(stdout);
             // The targets hold for the model, views and proxies fed as the engine feeds them (changed
             // sockets, or whole snapshots in the kernel's order); the rest is shown for scale.
-            // The wall time counts: a busy machine can only make it worse than it is.
-            missed |= variant.targeted && r.medianUnpaintedMs > target;
+            // The whole wall time counts, painting included: it is what the user waits for.
+            missed |= variant.targeted && r.medianMs > target;
         }
     }
 
