@@ -34,11 +34,23 @@ TopologyStrip::TopologyStrip(core::Session *session, QWidget *parent)
             else if (event.what == QLatin1String("accepted"))
                 m_peer = event.remote;
         }
-        if (m_state.apply(event) || firstEvent || marker)
+        bool lifecycleChanged = false;
+        if (event.kind == core::EventKind::Endpoint && event.host == QLatin1String("lab")) {
+            const Lifecycle before = m_lifecycle;
+            if (event.what == QLatin1String("failed"))
+                m_lifecycle = Lifecycle::Failed;
+            else if (event.what == QLatin1String("stopped") && m_lifecycle != Lifecycle::Failed)
+                m_lifecycle = Lifecycle::Stopped;
+            else if (event.what == QLatin1String("hosts_up") || event.what == QLatin1String("ready"))
+                m_lifecycle = Lifecycle::Running;
+            lifecycleChanged = m_lifecycle != before;
+        }
+        if (m_state.apply(event) || firstEvent || marker || lifecycleChanged)
             update();
     });
     connect(session, &core::Session::cleared, this, [this] {
         m_state = TopologyState();
+        m_lifecycle = Lifecycle::Running;
         m_started = false;
         m_markerUs = 0;
         m_thisMachine = m_thisMachineSet;
@@ -69,16 +81,27 @@ QSize TopologyStrip::minimumSizeHint() const
     return {300, fontMetrics().height() * 4};
 }
 
+QString TopologyStrip::hostStatus(const QString &name) const
+{
+    TopologyState copy = m_state;
+    const TopologyState::Host *host = copy.host(name);
+    return host ? status(*host) : QString();
+}
+
 QString TopologyStrip::status(const TopologyState::Host &host) const
 {
     if (!m_started)
         return tr("not started", "lab host state");
+    if (m_lifecycle == Lifecycle::Failed)
+        return tr("the lab failed", "lab host state");
     if (host.poweredOff)
         return tr("powered off");
     if (host.processKilled)
         return tr("process killed");
     if (host.frozen)
         return tr("process frozen");
+    if (m_lifecycle == Lifecycle::Stopped)
+        return tr("stopped", "lab host state");
     return tr("running", "lab host state");
 }
 
@@ -86,7 +109,9 @@ void TopologyStrip::drawHost(QPainter &painter, const QRectF &box, const QString
                              const TopologyState::Host &host, bool realPeer)
 {
     const QColor accent = !m_started || realPeer                    ? palette().color(QPalette::PlaceholderText)
+        : m_lifecycle == Lifecycle::Failed      ? kBroken
         : host.poweredOff || host.processKilled ? kBroken
+        : m_lifecycle == Lifecycle::Stopped     ? palette().color(QPalette::PlaceholderText)
         : host.frozen                           ? kFrozen
                                                 : kHealthy;
     painter.setPen(QPen(accent, 2));
@@ -171,8 +196,9 @@ void TopologyStrip::paintEvent(QPaintEvent *)
         notes << tr("ICMP unreachable → client");
     painter.setPen(notes.isEmpty() ? palette().color(QPalette::PlaceholderText) : readableOn(kBroken, palette().color(QPalette::Window)));
     const QRectF label(left + gap, y - line * 1.6, right - left - 2 * gap, line * 1.4);
-    const QString idle = m_real ? (m_started ? tr("real network") : tr("press Start to connect"))
-                                : (m_started ? tr("cable connected") : tr("press Start to build the lab"));
+    const QString idle = m_lifecycle == Lifecycle::Failed ? tr("the lab failed: see the message above")
+        : m_real ? (m_started ? tr("real network") : tr("press Start to connect"))
+                 : (m_started ? tr("cable connected") : tr("press Start to build the lab"));
     painter.drawText(label, Qt::AlignCenter, notes.isEmpty() ? idle : notes.join(QStringLiteral(" · ")));
 }
 

@@ -19,6 +19,8 @@ public:
     explicit TopologyStrip(core::Session *session, QWidget *parent = nullptr);
 
     const TopologyState &state() const { return m_state; }
+    // The status line under a lab host ("client" or "server"), as drawn.
+    QString hostStatus(const QString &name) const;
     // Real-network mode: this machine is `host` ("client" or "server"), the other box is the
     // real peer at `peer` (an address, or a phrase when unknown). false: the lab's two hosts.
     void setRealNetwork(bool real, const QString &host = {}, const QString &thisMachine = {}, const QString &peer = {});
@@ -35,7 +37,12 @@ private:
                   const TopologyState::Host &host, bool realPeer = false);
     QString status(const TopologyState::Host &host) const;
 
+    // Where the lab (or this machine's endpoint) is in its life, from its own `lab` events: a host
+    // of a lab that failed or stopped is not "running", whatever the faults left it.
+    enum class Lifecycle { Running, Failed, Stopped };
+
     TopologyState m_state;
+    Lifecycle m_lifecycle = Lifecycle::Running;
     bool m_started = false; // the session has events: a lab ran (or a recording was opened)
     bool m_real = false;
     QString m_realHost;

@@ -230,6 +230,15 @@ void VerdictPanel::onEvent(const Event &event)
         if (event.what == QLatin1String("marker"))
             m_markerUs = event.tUs;
         break;
+    case EventKind::Endpoint:
+        // A lab that could not start or broke down measured nothing: say so instead of waiting.
+        if (event.host == QLatin1String("lab") && event.what == QLatin1String("failed") && !m_detected) {
+            m_headline->setText(tr("The lab failed: nothing was measured."));
+            m_meaning->setText(event.detail.value(QStringLiteral("message")).toString());
+            m_lastSample.clear();
+            m_countdown->clear();
+        }
+        break;
     case EventKind::Heartbeat:
         if (event.what == QLatin1String("missed"))
             m_heartbeatMisses.insert(event.host, event.count);
