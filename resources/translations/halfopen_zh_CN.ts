@@ -2642,7 +2642,7 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>the server&apos;s</source>
         <comment>open connections of</comment>
-        <translation>服务器端</translation>
+        <translation>服务端</translation>
     </message>
     <message>
         <source>the client&apos;s</source>
@@ -3116,7 +3116,7 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     </message>
     <message>
         <source>With the socket options the server&apos;s kernel reported for its live connection.</source>
-        <translation>使用服务器内核为其当前连接报告的套接字选项。</translation>
+        <translation>使用服务端内核为其当前连接报告的套接字选项。</translation>
     </message>
     <message>
         <source>With the socket options the client&apos;s kernel reported for its live connection.</source>
