@@ -3260,6 +3260,10 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <source>Capture exported to %1 (opens in Wireshark)</source>
         <translation>抓包已导出到 %1（可用 Wireshark 打开）</translation>
     </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::SharedTimeAxis</name>
@@ -3541,6 +3545,20 @@ the faults, and the time it took to notice.</source>
         <source>press Start to connect</source>
         <translation>按“开始”建立连接</translation>
     </message>
+    <message>
+        <source>the lab failed</source>
+        <comment>lab host state</comment>
+        <translation>虚拟实验室失败</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <comment>lab host state</comment>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>the lab failed: see the message above</source>
+        <translation>虚拟实验室失败：见上方消息</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::VerdictPanel</name>
@@ -3656,6 +3674,10 @@ the faults, and the time it took to notice.</source>
     <message>
         <source>Stopwatch: %1 s since your marker, nothing has noticed yet</source>
         <translation>秒表：距你的标记已过 %1 s，还没有任何机制察觉到问题</translation>
+    </message>
+    <message>
+        <source>The lab failed: nothing was measured.</source>
+        <translation>虚拟实验室失败：没有测到任何结果。</translation>
     </message>
 </context>
 <context>
