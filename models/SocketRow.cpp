@@ -226,6 +226,10 @@ QVariant SocketRow::display(SocketColumn column, qint64 nowMs) const
         case TcpTimer::Off:
             break;
         }
+        // Past the expiry the last reading knew: the kernel has fired or re-armed the timer and
+        // the next sample will say which; a negative "time left" would only confuse.
+        if (*left < 0)
+            return tr("%1 due", "timer name; its expiry has passed since the last reading").arg(name);
         return tr("%1 %2", "timer name, time left").arg(name, durationText(*left));
     }
     case SocketColumn::LastReceived: {

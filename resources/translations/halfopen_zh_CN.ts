@@ -1882,6 +1882,11 @@ Allowed: %2 to %3%4.</source>
         <translation>内核报告的该套接字设置：
 %1</translation>
     </message>
+    <message>
+        <source>%1 due</source>
+        <comment>timer name; its expiry has passed since the last reading</comment>
+        <translation>%1 已到期</translation>
+    </message>
 </context>
 <context>
     <name>TimeReference</name>
