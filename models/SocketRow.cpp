@@ -127,7 +127,7 @@ int SocketRow::applySample(const core::TcpInfoSample &sample, qint64 nowMs)
         || sample.timerKnown != m_sample->timerKnown;
     m_sample = sample;
     m_sampleSeenMs = nowMs;
-    return visible ? Values : None;
+    return visible ? Values : Aged;
 }
 
 int SocketRow::setState(TcpState state, qint64 nowMs)
@@ -226,6 +226,10 @@ QVariant SocketRow::display(SocketColumn column, qint64 nowMs) const
         case TcpTimer::Off:
             break;
         }
+        // Past the expiry the last reading knew: the kernel has fired or re-armed the timer and
+        // the next sample will say which; a negative "time left" would only confuse.
+        if (*left < 0)
+            return tr("%1 due", "timer name; its expiry has passed since the last reading").arg(name);
         return tr("%1 %2", "timer name, time left").arg(name, durationText(*left));
     }
     case SocketColumn::LastReceived: {
@@ -303,6 +307,24 @@ QVariant SocketRow::raw(SocketColumn column, qint64 nowMs) const
     }
     }
     return {};
+}
+
+QVariant SocketRow::sortKey(SocketColumn column) const
+{
+    switch (column) {
+    case SocketColumn::Timer:
+        // timerLeftMs(now) = expiry - now: the same order at any now. No timer sorts last.
+        if (!timerLeftMs(m_sampleSeenMs))
+            return std::numeric_limits<qint64>::max();
+        return m_sampleSeenMs + m_sample->timerExpiresMs;
+    case SocketColumn::LastReceived:
+        // lastReceivedMs(now) = now - arrival for a live row; unknown sorts first, as raw() -1.
+        if (!lastReceivedMs(m_sampleSeenMs))
+            return std::numeric_limits<qint64>::min();
+        return qint64(m_sample->lastAckRecvMs) - m_sampleSeenMs;
+    default:
+        return raw(column, 0);
+    }
 }
 
 QString SocketRow::toolTip(SocketColumn column) const

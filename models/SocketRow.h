@@ -25,6 +25,8 @@ public:
         StateChanged = 2, // the TCP state changed: flash
         Closed = 4,       // the socket closed: start fading
         Revived = 8,      // a closing socket turned out alive (the kernel still holds it)
+        Aged = 16,        // only ageing values (timer, last received, RTT) moved: no repaint of
+                          // its own, but the ageing columns' sort keys may have changed
     };
 
     static SocketRow fromEvent(const core::Event &event);
@@ -38,6 +40,9 @@ public:
 
     QVariant display(SocketColumn column, qint64 nowMs) const;
     QVariant raw(SocketColumn column, qint64 nowMs) const;
+    // What the rows sort by: raw()'s order, but for the ageing columns the instant (the timer's
+    // expiry, the last packet's arrival) rather than the time left or since, so it does not age.
+    QVariant sortKey(SocketColumn column) const;
     QString toolTip(SocketColumn column) const;
 
     bool closing() const { return m_closingSinceMs >= 0; }
@@ -60,6 +65,7 @@ public:
     std::optional<qint64> lastReceivedMs(qint64 nowMs) const;
 
     bool dirty = false; // queued for dataChanged
+    bool aged = false;  // queued for the refresh's SortKeyRole dataChanged
 
 private:
     int applySample(const core::TcpInfoSample &sample, qint64 nowMs);

@@ -13,9 +13,11 @@ using core::Session;
 
 namespace {
 
-// Past this many separate runs of changed rows, one dataChanged over the whole span is cheaper
-// for views and proxies than a signal per run (tests/bench/models measures it).
+// Past this many separate runs of changed rows, and past one run in 16 rows, one dataChanged
+// over the whole span is cheaper than a signal per run. Not sooner: a sorted proxy must re-read
+// the sort key of every row a signal names (tests/bench/models measures both).
 constexpr qsizetype kMaxSeparateRanges = 256;
+constexpr qsizetype kRowsPerRunBeforeSpan = 16;
 
 bool isNumeric(SocketColumn column)
 {
@@ -42,9 +44,10 @@ SocketTableModel::SocketTableModel(Session *session, int fadeMs, QObject *parent
         apply(e, now);
     m_rows.removeIf([](const SocketRow &row) { return row.closing(); });
     for (SocketRow &row : m_rows)
-        row.dirty = false;
+        row.dirty = row.aged = false;
     m_visible = int(m_rows.size());
     m_dirty.clear();
+    m_aged.clear();
     m_closing.clear();
     m_rowOfKey.clear();
     reindexFrom(0);
@@ -101,6 +104,8 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
         return row.host();
     case StateRole:
         return int(row.state());
+    case SortKeyRole:
+        return row.sortKey(column);
     default:
         return {};
     }
@@ -132,6 +137,7 @@ QHash<int, QByteArray> SocketTableModel::roleNames() const
     names.insert(SocketKeyRole, "socketKey");
     names.insert(HostRole, "host");
     names.insert(StateRole, "state");
+    names.insert(SortKeyRole, "sortKey");
     return names;
 }
 
@@ -249,9 +255,17 @@ const QString &SocketTableModel::keyOf(const Event &e)
 
 void SocketTableModel::noteChange(int row, int change)
 {
+    SocketRow &r = m_rows[row];
+    if (change & SocketRow::Aged) {
+        // Shown by the next refresh, which also tells sorted views the keys moved.
+        if (row < m_visible && !r.aged) {
+            r.aged = true;
+            m_aged.append(row);
+        }
+        change &= ~SocketRow::Aged;
+    }
     if (change == SocketRow::None)
         return;
-    SocketRow &r = m_rows[row];
     if (change & SocketRow::Closed) {
         m_closing.insert(r.key());
         if (!m_fadeTimer.isActive())
@@ -307,7 +321,7 @@ void SocketTableModel::emitChangedRanges(const QList<int> &unsortedRows, const Q
         else
             runs.append({row, row});
     }
-    if (runs.size() > kMaxSeparateRanges)
+    if (runs.size() > qMax(kMaxSeparateRanges, m_visible / kRowsPerRunBeforeSpan))
         runs = {{rows.first(), rows.last()}};
     for (const auto &[first, last] : std::as_const(runs))
         emit dataChanged(index(first, firstColumn), index(last, lastColumn), roles);
@@ -354,6 +368,11 @@ void SocketTableModel::removeExpired(QList<int> rows)
         endRemoveRows();
     }
     reindexFrom(rows.last());
+    m_aged.clear();
+    for (int row = 0; row < m_visible; ++row) {
+        if (m_rows.at(row).aged)
+            m_aged.append(row);
+    }
 }
 
 void SocketTableModel::reindexFrom(int row)
@@ -365,11 +384,21 @@ void SocketTableModel::reindexFrom(int row)
 void SocketTableModel::refreshTick()
 {
     // Time left and time since the last packet age without events: one signal over the
-    // ageing columns of every row; views repaint only what they show.
+    // ageing columns of every row; views repaint only what they show. SortKeyRole does not
+    // age, so a sorted proxy has nothing to move.
     if (m_visible == 0)
         return;
     emit dataChanged(index(0, int(SocketColumn::Timer)), index(m_visible - 1, int(SocketColumn::LastReceived)),
                      {Qt::DisplayRole, RawValueRole});
+    // Rows that took a sample with only ageing values changed (a timer restarted, a packet
+    // came in, the RTT moved): their order in those columns may have changed.
+    if (m_aged.isEmpty())
+        return;
+    QList<int> rows;
+    rows.swap(m_aged);
+    for (int row : std::as_const(rows))
+        m_rows[row].aged = false;
+    emitChangedRanges(rows, {SortKeyRole}, int(SocketColumn::Timer), int(SocketColumn::LastReceived));
 }
 
 void SocketTableModel::onCleared()
@@ -381,6 +410,7 @@ void SocketTableModel::onCleared()
     m_visible = 0;
     m_rowOfKey.clear();
     m_dirty.clear();
+    m_aged.clear();
     m_closing.clear();
     m_pendingOptions.clear();
     m_hostOptions.clear();

@@ -32,6 +32,8 @@ public:
         SocketKeyRole,               // QString "host|local|remote"
         HostRole,                    // QString, in every column (for filters)
         StateRole,                   // int core::TcpState, in every column (for filters)
+        SortKeyRole,                 // RawValueRole's order, but does not age: changes only with a
+                                     // sample (the refresh signals it for the rows that took one)
     };
     Q_ENUM(Role)
 
@@ -89,6 +91,7 @@ private:
     int m_nextRowGuess = 0;  // snapshots list sockets in the kernel's stable order: try the next row first
     QString m_keyBuffer;     // reused for lookups: no allocation per event
     QList<int> m_dirty;      // shown rows with a queued dataChanged
+    QList<int> m_aged;       // shown rows whose ageing values moved since the last refresh
     QSet<QString> m_closing; // keys of the rows fading out: the fade timer visits only these
     // `options` reports for sockets not shown yet (they come before the first sample), and per
     // host the report of a socket set up before it had an address (a client before connect):

@@ -12,15 +12,17 @@ using core::EventKind;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("EndpointProblem", text);
-}
+// lupdate takes the context from this class (a free function named tr would hide it).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(EndpointProblem)
+};
 
 QString withCause(const QString &sentence, int errnoValue)
 {
     const auto info = ErrnoCatalog::lookup(errnoValue);
-    return info ? QStringLiteral("%1. %2").arg(sentence, info->tcpCause) : sentence + QLatin1Char('.');
+    // Through tr(): the full stop differs between languages (Chinese ends with "。").
+    return info ? Text::tr("%1. %2", "a sentence, then the errno's cause").arg(sentence, info->tcpCause)
+                : Text::tr("%1.", "a sentence's full stop").arg(sentence);
 }
 
 } // namespace
@@ -28,10 +30,10 @@ QString withCause(const QString &sentence, int errnoValue)
 QString EndpointProblem::describe(const Event &e)
 {
     if (e.kind == EventKind::Endpoint && e.what == QLatin1String("listen_failed"))
-        return withCause(tr("Cannot listen on %1: %2").arg(e.local, ErrnoCatalog::describe(e.errnoValue)), e.errnoValue);
+        return withCause(Text::tr("Cannot listen on %1: %2").arg(e.local, ErrnoCatalog::describe(e.errnoValue)), e.errnoValue);
     if (e.kind == EventKind::Error && e.detail.value(QStringLiteral("operation")).toString() == QLatin1String("connect")
         && e.errnoValue != 0)
-        return withCause(tr("Cannot connect to %1: %2").arg(e.remote, ErrnoCatalog::describe(e.errnoValue)), e.errnoValue);
+        return withCause(Text::tr("Cannot connect to %1: %2").arg(e.remote, ErrnoCatalog::describe(e.errnoValue)), e.errnoValue);
     return {};
 }
 
@@ -42,10 +44,10 @@ QString EndpointProblem::fromExit(const QString &standardError, int exitCode, bo
     if (text.startsWith(QLatin1String("halfopen-cli: ")))
         text = text.mid(14);
     if (!text.isEmpty())
-        return tr("The test endpoint stopped: %1").arg(text);
+        return Text::tr("The test endpoint stopped: %1").arg(text);
     if (crashed)
-        return tr("The test endpoint crashed.");
-    return tr("The test endpoint ended with status %1 before it was ready.").arg(exitCode);
+        return Text::tr("The test endpoint crashed.");
+    return Text::tr("The test endpoint ended with status %1 before it was ready.").arg(exitCode);
 }
 
 } // namespace halfopen::realnet

@@ -9,10 +9,10 @@ namespace halfopen::realnet {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RealNetworkConfig", text);
-}
+// lupdate takes the context from this class (a free function named tr would hide it).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(RealNetworkConfig)
+};
 
 bool isAddressLiteral(const QString &text)
 {
@@ -60,20 +60,20 @@ QList<core::SettingError> RealNetworkConfig::validate() const
     QList<core::SettingError> errors;
     auto portError = [&](const QString &field, quint16 port) {
         if (port < 1)
-            errors.append({field, tr("must be between 1 and 65535")});
+            errors.append({field, Text::tr("must be between 1 and 65535")});
     };
     if (role == Role::Client) {
         const QString address = peerAddress.trimmed();
         if (address.isEmpty())
-            errors.append({tr("Peer address"), tr("is empty: enter the peer's IPv4 or IPv6 address or host name, e.g. 192.168.1.20")});
+            errors.append({Text::tr("Peer address"), Text::tr("is empty: enter the peer's IPv4 or IPv6 address or host name, e.g. 192.168.1.20")});
         else if (!isAddressLiteral(address) && !isHostName(address))
-            errors.append({tr("Peer address"), tr("'%1' is neither an IPv4 or IPv6 address nor a host name (e.g. 192.168.1.20, fe80::1, plc.local)").arg(address)});
-        portError(tr("Peer port"), peerPort);
+            errors.append({Text::tr("Peer address"), Text::tr("'%1' is neither an IPv4 or IPv6 address nor a host name (e.g. 192.168.1.20, fe80::1, plc.local)").arg(address)});
+        portError(Text::tr("Peer port"), peerPort);
     } else {
         const QString address = listenAddress.trimmed();
         if (!isAddressLiteral(address))
-            errors.append({tr("Listen address"), tr("'%1' is not an IPv4 or IPv6 address of this machine: use 0.0.0.0 (every IPv4 address), :: (every address) or one of its own addresses").arg(address)});
-        portError(tr("Listen port"), listenPort);
+            errors.append({Text::tr("Listen address"), Text::tr("'%1' is not an IPv4 or IPv6 address of this machine: use 0.0.0.0 (every IPv4 address), :: (every address) or one of its own addresses").arg(address)});
+        portError(Text::tr("Listen port"), listenPort);
     }
     return errors;
 }

@@ -62,7 +62,7 @@ void RealNetworkDriver::start(const lab::LabConfig &config)
 
     QStringList problems;
     for (const SettingError &e : m_network.validate())
-        problems << QStringLiteral("%1: %2").arg(e.field, e.message);
+        problems << tr("%1: %2", "field, problem").arg(e.field, e.message);
     if (!problems.isEmpty()) {
         // After the caller has connected to what start() leads to.
         QTimer::singleShot(0, this, [this, problems] { fail(problems.join(QStringLiteral("; "))); });

@@ -86,8 +86,11 @@ QWidget *FaultBar::buildRealNetworkRow()
     // lab's hosts take), with the same keys as the lab's server row.
     const HostAction *actions[] = {&kHostActions[8], &kHostActions[9], &kHostActions[10], &kHostActions[5]};
     for (const HostAction *a : actions) {
-        QToolButton *button = addButton(part, QStringLiteral("real%1Button").arg(QLatin1String(a->id)), tr(a->text),
-                                        tr(a->tooltip), QKeySequence(QStringLiteral("Ctrl+Shift+") + QLatin1Char(a->key)));
+        // The table's strings live in the "FaultBar" context (QT_TRANSLATE_NOOP), not tr()'s.
+        QToolButton *button = addButton(part, QStringLiteral("real%1Button").arg(QLatin1String(a->id)),
+                                        QCoreApplication::translate("FaultBar", a->text),
+                                        QCoreApplication::translate("FaultBar", a->tooltip),
+                                        QKeySequence(QStringLiteral("Ctrl+Shift+") + QLatin1Char(a->key)));
         connect(button, &QToolButton::clicked, this, [this, a] {
             Fault f;
             f.kind = a->kind;

@@ -1,6 +1,5 @@
 #include "ui/LabSessionController.h"
 
-#include "core/session/JsonlReader.h"
 #include "realnet/RealNetworkDriver.h"
 
 #include <QFileInfo>
@@ -29,6 +28,20 @@ LabSessionController::LabSessionController(lab::LabDriver *driver, const QString
         emit finished(summary);
     });
     connect(&m_session, &core::Session::eventAdded, this, &LabSessionController::onLabEvent);
+
+    // A recording of a lab run starts at the lab's "ready", as the live run did: time zero.
+    m_loader.setOriginEvent("\"ready\"", [](const core::Event &event) {
+        return event.kind == core::EventKind::Endpoint && event.host == QLatin1String("lab")
+            && event.what == QLatin1String("ready");
+    });
+    connect(&m_loader, &core::RecordingLoader::chunkRead, this, [this](const QList<core::Event> &events) {
+        for (const core::Event &event : events)
+            m_session.add(event);
+    });
+    connect(&m_loader, &core::RecordingLoader::finished, this, [this](const QStringList &problems) {
+        m_openingProblems.append(problems);
+        announceOpened();
+    });
 }
 
 void LabSessionController::onLabEvent(const core::Event &event)
@@ -143,6 +156,7 @@ void LabSessionController::begin(const lab::Scenario &scenario, bool free, lab::
     // before the first event goes on with this run; one that holds a run already is complete.
     if (isRecording() && m_session.size() > 0)
         stopRecording();
+    m_loader.cancel(); // a recording still streaming in would mix with the run
     m_session.clear();
     m_requested = {{QStringLiteral("client"), m_scenario.lab.client.endpoint.options},
                    {QStringLiteral("server"), m_scenario.lab.server.endpoint.options}};
@@ -184,18 +198,16 @@ void LabSessionController::stopRecording()
     emit recordingEnded(m_recordingPath);
 }
 
-bool LabSessionController::openRecording(const QString &path, QString *error, QStringList *problems)
+bool LabSessionController::openRecording(const QString &path, QString *error)
 {
     if (isBusy()) {
         *error = tr("Stop the running session before opening a recording.");
         return false;
     }
     // Read first: a file that cannot be opened leaves the session as it was.
-    const core::JsonlReadResult read = core::readJsonl(path);
-    if (!read.opened) {
-        *error = read.openError;
+    core::RecordingLoader::Start start;
+    if (!m_loader.open(path, &start, error))
         return false;
-    }
     stopRecording();
     m_scenario = lab::Scenario();
     m_scenario.name = QFileInfo(path).completeBaseName();
@@ -203,18 +215,26 @@ bool LabSessionController::openRecording(const QString &path, QString *error, QS
     m_free = false;
     m_realNetwork = false;
     m_session.clear();
-    // A recording of a lab run starts at the lab's "ready", as the live run did: time zero.
-    for (const core::Event &event : read.events) {
-        if (event.kind == core::EventKind::Endpoint && event.host == QLatin1String("lab") && event.what == QLatin1String("ready")) {
-            m_session.setOriginUs(event.tUs);
-            break;
-        }
-    }
+    m_session.reserve(start.expectedEvents);
+    if (start.originUs >= 0)
+        m_session.setOriginUs(start.originUs);
     emit sessionStarted(m_scenario);
-    for (const core::Event &event : read.events)
+    for (const core::Event &event : std::as_const(start.events))
         m_session.add(event);
-    *problems = read.problems;
+    m_openingPath = path;
+    m_openingProblems = start.problems;
+    if (start.complete)
+        announceOpened();
     return true;
+}
+
+void LabSessionController::announceOpened()
+{
+    // Views are told of the last events now, not on the models' next coalesced notification:
+    // whoever hears recordingOpened sees the whole recording.
+    m_timeline.flush();
+    m_socketTable.flush();
+    emit recordingOpened(m_openingPath, m_openingProblems);
 }
 
 void LabSessionController::setState(RunState state)

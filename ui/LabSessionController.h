@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/session/JsonlRecorder.h"
+#include "core/session/RecordingLoader.h"
 #include "core/session/Session.h"
 #include "lab/LabDriver.h"
 #include "lab/scenario/Scenario.h"
@@ -81,8 +82,12 @@ public:
     bool startRecording(const QString &path, QString *error);
     void stopRecording();
     bool isRecording() const { return m_recorder.isOpen(); }
-    // Replaces the session with a recording. Damaged lines are skipped and listed in *problems.
-    bool openRecording(const QString &path, QString *error, QStringList *problems);
+    // Replaces the session with a recording: its first part at once, the rest as it is read in
+    // the background (a long recording paints at once and fills in). recordingOpened says when
+    // every event is in; damaged lines are skipped and listed there. False, with *error, when
+    // the file cannot be read (the session is left as it was) or a run is under way.
+    bool openRecording(const QString &path, QString *error);
+    bool isOpeningRecording() const { return m_loader.isReading(); }
 
 signals:
     void runStateChanged(halfopen::ui::LabSessionController::RunState state);
@@ -93,6 +98,8 @@ signals:
     void problem(const QString &message);
     void finished(const QJsonObject &summary);
     void recordingEnded(const QString &path);
+    // Every event of the recording opened is in the session.
+    void recordingOpened(const QString &path, const QStringList &problems);
     // A host of the live run reported the options its kernel now has on a connection.
     void optionsApplied(const QString &host, const halfopen::core::SocketOptions &applied);
 
@@ -100,6 +107,7 @@ private:
     void begin(const lab::Scenario &scenario, bool free, lab::LabDriver *driver);
     void setState(RunState state);
     void onLabEvent(const core::Event &event);
+    void announceOpened();
     void onOptionsEvent(const core::Event &event);
     void sendWaitingOptions();
 
@@ -111,6 +119,9 @@ private:
     lab::LabDriver *m_driver; // the one the latest run uses: the lab's or the real network's
     lab::ScenarioRunner m_runner;
     core::JsonlRecorder m_recorder;
+    core::RecordingLoader m_loader;
+    QString m_openingPath;
+    QStringList m_openingProblems;
     lab::Scenario m_scenario;
     bool m_free = false;
     bool m_realNetwork = false;

@@ -19,6 +19,7 @@ SessionFiles::SessionFiles(LabSessionController *controller, AppSettings *settin
     , m_timeline(timeline)
     , m_dialogParent(dialogParent)
 {
+    connect(controller, &LabSessionController::recordingOpened, this, &SessionFiles::onRecordingOpened);
 }
 
 void SessionFiles::remember(const QString &path)
@@ -69,17 +70,22 @@ void SessionFiles::openRecording()
 bool SessionFiles::open(const QString &path)
 {
     QString error;
-    QStringList problems;
-    if (!m_controller->openRecording(path, &error, &problems)) {
+    if (!m_controller->openRecording(path, &error)) {
         emit problem(tr("The recording %1 cannot be opened: %2").arg(QFileInfo(path).fileName(), error));
         return false;
     }
     remember(path);
+    if (m_controller->isOpeningRecording())
+        emit done(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void SessionFiles::onRecordingOpened(const QString &path, const QStringList &problems)
+{
     if (!problems.isEmpty())
         emit problem(tr("%1: %n damaged line(s) skipped, the rest is shown. First: %2", nullptr, int(problems.size()))
                          .arg(QFileInfo(path).fileName(), problems.constFirst()));
     emit done(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
-    return true;
 }
 
 void SessionFiles::exportEventsCsv()

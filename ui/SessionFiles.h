@@ -27,7 +27,8 @@ public:
     void exportTimeline(Image format);
     void exportCapture();
 
-    // The same without a dialog (command line, tests).
+    // The same without a dialog (command line, tests). open() returns once the recording's
+    // first part is shown; done (or problem) follows when all of it is in.
     bool record(const QString &path);
     bool open(const QString &path);
     bool exportCsv(const QString &path);
@@ -42,6 +43,7 @@ signals:
 private:
     QString askSave(const QString &title, const QString &filter, const QString &suffix);
     void remember(const QString &path);
+    void onRecordingOpened(const QString &path, const QStringList &problems);
 
     LabSessionController *m_controller;
     AppSettings *m_settings;

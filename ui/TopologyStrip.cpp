@@ -34,6 +34,7 @@ TopologyStrip::TopologyStrip(core::Session *session, QWidget *parent)
             else if (event.what == QLatin1String("accepted"))
                 m_peer = event.remote;
         }
+        // TopologyState follows the lab's own lifecycle events too (a failed lab is not running).
         if (m_state.apply(event) || firstEvent || marker)
             update();
     });
@@ -75,11 +76,18 @@ QSize TopologyStrip::minimumSizeHint() const
     return {300, fontMetrics().height() * 4};
 }
 
+QString TopologyStrip::hostStatus(const QString &name) const
+{
+    TopologyState copy = m_state;
+    const TopologyState::Host *host = copy.host(name);
+    return host ? status(*host) : QString();
+}
+
 QString TopologyStrip::status(const TopologyState::Host &host) const
 {
     using Lab = TopologyState::Lab;
     if (m_state.lab == Lab::Failed)
-        return tr("not running", "lab host state: the lab failed");
+        return tr("the lab failed", "lab host state");
     if (!m_started)
         return tr("not started", "lab host state");
     if (host.poweredOff)
@@ -176,7 +184,7 @@ void TopologyStrip::paintEvent(QPaintEvent *)
 
     QStringList notes;
     if (failed)
-        notes << (m_real ? tr("could not run: see the message above") : tr("the lab could not run: see the message above"));
+        notes << tr("the lab failed: see the message above");
     if (m_state.client.unplugged || m_state.server.unplugged)
         notes << tr("cable cut");
     if (markedCut)

@@ -19,6 +19,8 @@ public:
     explicit TopologyStrip(core::Session *session, QWidget *parent = nullptr);
 
     const TopologyState &state() const { return m_state; }
+    // The status line under a lab host ("client" or "server"), as drawn.
+    QString hostStatus(const QString &name) const;
     // Real-network mode: this machine is `host` ("client" or "server"), the other box is the
     // real peer at `peer` (an address, or a phrase when unknown). false: the lab's two hosts.
     void setRealNetwork(bool real, const QString &host = {}, const QString &thisMachine = {}, const QString &peer = {});

@@ -97,8 +97,9 @@ void VerdictPanel::labFailed(const QString &message)
         const QString line = tr("Then the lab failed: %1").arg(message);
         m_later->setText(m_later->text().isEmpty() ? line : m_later->text() + QLatin1Char('\n') + line);
     } else {
-        m_headline->setText(m_scenario.name == QLatin1String("real-network") ? tr("This machine's endpoint did not run: nothing was measured.")
-                                                                              : tr("The lab did not run: nothing was measured."));
+        m_headline->setText(m_scenario.name == QLatin1String("real-network") ? tr("This machine's endpoint failed: nothing was measured.")
+                                                                              : tr("The lab failed: nothing was measured."));
+        m_countdown->clear();
         m_meaning->setText(message);
     }
     updateHint();
@@ -121,7 +122,7 @@ void VerdictPanel::setOutcome(const lab::ScenarioOutcome &outcome)
     if (outcome.ending == lab::ScenarioOutcome::Ending::LabFailed)
         labFailed(outcome.error);
     if (outcome.ending == lab::ScenarioOutcome::Ending::LabFailed && outcome.readyUs == 0) {
-        m_expectations->setText(outcome.expectations.isEmpty() ? QString() : tr("Expectations not judged: the lab did not run."));
+        m_expectations->setText(outcome.expectations.isEmpty() ? QString() : tr("Expectations not judged: the lab failed before time zero."));
         hideEmptyLines();
         return;
     }
@@ -278,6 +279,7 @@ void VerdictPanel::onEvent(const Event &event)
             m_peerLost.clear();
         break;
     case EventKind::Endpoint:
+        // A lab that could not start or broke down measured nothing: say so instead of waiting.
         if (event.host == QLatin1String("lab") && event.what == QLatin1String("failed"))
             labFailed(event.detail.value(QStringLiteral("message")).toString());
         break;

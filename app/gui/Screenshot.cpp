@@ -20,7 +20,11 @@ Screenshot::Screenshot(QWidget *window, ui::LabSessionController *controller, co
     m_timer.setInterval(int(afterSeconds * 1000));
     connect(&m_timer, &QTimer::timeout, this, &Screenshot::take);
     if (!waitForRun) {
-        m_timer.start();
+        // A recording that is still streaming in is pictured once it is all there.
+        if (controller->isOpeningRecording())
+            connect(controller, &ui::LabSessionController::recordingOpened, this, [this] { m_timer.start(); });
+        else
+            m_timer.start();
         return;
     }
     connect(controller, &ui::LabSessionController::runStateChanged, this, [this](ui::LabSessionController::RunState state) {

@@ -1,5 +1,6 @@
 #include "core/session/JsonlReader.h"
 
+#include "core/session/EventLineParser.h"
 #include "core/session/Session.h"
 
 #include <QCoreApplication>
@@ -15,37 +16,52 @@ namespace halfopen::core {
 
 namespace {
 
-// Lines [first, last) of a recording, parsed on their own (one worker's share).
-struct ParsedPart {
+QString lineProblem(qint64 line, const QString &why)
+{
+    return QCoreApplication::translate("JsonlReader", "line %1: %2").arg(line).arg(why);
+}
+
+// One worker's share of a file: whole lines, and the number of the first.
+struct Part {
+    QByteArrayView lines;
+    qint64 firstLine = 1;
     QList<Event> events;
     QStringList problems;
 };
 
-ParsedPart parseLines(const QList<QByteArrayView> &lines, qsizetype first, qsizetype last)
+} // namespace
+
+void parseJsonlLines(QByteArrayView lines, qint64 firstLine, EventLineParser *parser, QList<Event> *events,
+                     QStringList *problems)
 {
-    ParsedPart part;
-    part.events.reserve(last - first);
-    for (qsizetype i = first; i < last; ++i) {
-        const QByteArrayView line = lines.at(i).trimmed();
+    qint64 number = firstLine;
+    for (qsizetype start = 0; start < lines.size(); ++number) {
+        qsizetype end = lines.indexOf('\n', start);
+        if (end < 0)
+            end = lines.size();
+        const QByteArrayView line = lines.sliced(start, end - start).trimmed();
+        start = end + 1;
         if (line.isEmpty())
             continue;
+        // What the recorder writes takes the fast path; anything else, and every error, QJsonDocument.
+        if (auto event = parser->parse(line)) {
+            events->append(std::move(*event));
+            continue;
+        }
         QJsonParseError parseError{};
         // fromRawData: no copy of the line; the whole file outlives the parse.
         const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), line.size()), &parseError);
         if (!doc.isObject()) {
-            part.problems.append(QCoreApplication::translate("JsonlReader", "line %1: %2").arg(i + 1).arg(parseError.errorString()));
+            problems->append(lineProblem(number, parseError.errorString()));
             continue;
         }
         QString why;
         if (auto event = Event::fromJson(doc.object(), &why))
-            part.events.append(std::move(*event));
+            events->append(std::move(*event));
         else
-            part.problems.append(QCoreApplication::translate("JsonlReader", "line %1: %2").arg(i + 1).arg(why));
+            problems->append(lineProblem(number, why));
     }
-    return part;
 }
-
-} // namespace
 
 JsonlReadResult readJsonl(const QString &path)
 {
@@ -57,30 +73,35 @@ JsonlReadResult readJsonl(const QString &path)
     }
     result.opened = true;
     const QByteArray all = file.readAll();
-    QList<QByteArrayView> lines;
-    lines.reserve(all.count('\n') + 1);
-    for (qsizetype start = 0; start < all.size();) {
-        qsizetype end = all.indexOf('\n', start);
-        if (end < 0)
-            end = all.size();
-        lines.append(QByteArrayView(all.constData() + start, end - start));
-        start = end + 1;
-    }
 
     // An hour of events is ~200 000 lines: parse them on every core, then join in file order.
-    constexpr qsizetype kLinesPerWorker = 5000;
-    const qsizetype workers = std::clamp<qsizetype>(lines.size() / kLinesPerWorker, 1, std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<ParsedPart> parts(static_cast<size_t>(workers));
+    constexpr qsizetype kBytesPerWorker = 1 << 20;
+    const qsizetype workers = std::clamp<qsizetype>(all.size() / kBytesPerWorker, 1, std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<Part> parts(static_cast<size_t>(workers));
+    qsizetype start = 0;
+    qint64 line = 1;
+    for (qsizetype w = 0; w < workers; ++w) {
+        qsizetype end = w + 1 == workers ? all.size() : all.indexOf('\n', std::max(start, all.size() * (w + 1) / workers));
+        end = end < 0 ? all.size() : end + (w + 1 == workers ? 0 : 1);
+        Part &part = parts[size_t(w)];
+        part.lines = QByteArrayView(all).sliced(start, end - start);
+        part.firstLine = line;
+        line += part.lines.count('\n');
+        start = end;
+    }
+    const auto parse = [](Part &part) {
+        EventLineParser parser;
+        part.events.reserve(part.lines.size() / 256);
+        parseJsonlLines(part.lines, part.firstLine, &parser, &part.events, &part.problems);
+    };
     std::vector<std::thread> threads;
-    const qsizetype share = (lines.size() + workers - 1) / workers;
-    for (qsizetype w = 1; w < workers; ++w)
-        threads.emplace_back([&, w] { parts[size_t(w)] = parseLines(lines, w * share, std::min(lines.size(), (w + 1) * share)); });
-    parts[0] = parseLines(lines, 0, std::min(lines.size(), share));
+    for (size_t w = 1; w < parts.size(); ++w)
+        threads.emplace_back(parse, std::ref(parts[w]));
+    parse(parts[0]);
     for (std::thread &t : threads)
         t.join();
 
-    result.events.reserve(lines.size());
-    for (ParsedPart &part : parts) {
+    for (Part &part : parts) {
         result.events.append(std::move(part.events));
         result.problems.append(part.problems);
     }

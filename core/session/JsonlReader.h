@@ -2,11 +2,13 @@
 
 #include "core/session/Event.h"
 
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 
 namespace halfopen::core {
 
+class EventLineParser;
 class Session;
 
 // Reads a recorded session back. A damaged line (e.g. the last one of a crashed run) is
@@ -22,5 +24,11 @@ JsonlReadResult readJsonl(const QString &path);
 
 // Replays a recording into a session: downstream models cannot tell it from a live run.
 JsonlReadResult replayJsonl(const QString &path, Session *session);
+
+// The events in `lines` (whole lines of a recording), in order; a damaged line goes to
+// `problems` under its number, counted from `firstLine`. For readers that split a file their
+// own way (RecordingLoader); `parser` keeps its shared strings from one call to the next.
+void parseJsonlLines(QByteArrayView lines, qint64 firstLine, EventLineParser *parser, QList<Event> *events,
+                     QStringList *problems);
 
 } // namespace halfopen::core

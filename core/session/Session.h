@@ -20,6 +20,8 @@ public:
     void clear();
 
     const QList<Event> &events() const { return m_events; }
+    // Room for this many events in all: a replay that knows its size spares the regrowing.
+    void reserve(qsizetype events) { m_events.reserve(events); }
     qsizetype size() const { return m_events.size(); }
 
     // Time zero for relative display: the first event's time unless set.

@@ -55,6 +55,39 @@
     </message>
 </context>
 <context>
+    <name>EndpointProblem</name>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>无法在 %1 上监听：%2</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>The test endpoint stopped: %1</source>
+        <translation>测试端点已停止：%1</translation>
+    </message>
+    <message>
+        <source>The test endpoint crashed.</source>
+        <translation>测试端点崩溃了。</translation>
+    </message>
+    <message>
+        <source>The test endpoint ended with status %1 before it was ready.</source>
+        <translation>测试端点还没就绪就以状态 %1 结束了。</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <comment>a sentence, then the errno&apos;s cause</comment>
+        <translation>%1。%2</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>a sentence&apos;s full stop</comment>
+        <translation>%1。</translation>
+    </message>
+</context>
+<context>
     <name>ErrnoCatalog</name>
     <message>
         <source>Connection timed out</source>
@@ -658,6 +691,17 @@
     </message>
 </context>
 <context>
+    <name>HostTcpSettings</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+</context>
+<context>
     <name>JsonlReader</name>
     <message>
         <source>line %1: %2</source>
@@ -1042,6 +1086,41 @@
     <message>
         <source>cannot create a user namespace: %1</source>
         <translation>无法创建用户命名空间：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RealNetworkConfig</name>
+    <message>
+        <source>must be between 1 and 65535</source>
+        <translation>必须在 1 到 65535 之间</translation>
+    </message>
+    <message>
+        <source>Peer address</source>
+        <translation>对端地址</translation>
+    </message>
+    <message>
+        <source>is empty: enter the peer&apos;s IPv4 or IPv6 address or host name, e.g. 192.168.1.20</source>
+        <translation>为空：请输入对端的 IPv4 或 IPv6 地址或主机名，例如 192.168.1.20</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither an IPv4 or IPv6 address nor a host name (e.g. 192.168.1.20, fe80::1, plc.local)</source>
+        <translation>“%1”既不是 IPv4 或 IPv6 地址，也不是主机名（例如 192.168.1.20、fe80::1、plc.local）</translation>
+    </message>
+    <message>
+        <source>Peer port</source>
+        <translation>对端端口</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv4 or IPv6 address of this machine: use 0.0.0.0 (every IPv4 address), :: (every address) or one of its own addresses</source>
+        <translation>“%1”不是本机的 IPv4 或 IPv6 地址：请使用 0.0.0.0（所有 IPv4 地址）、::（所有地址）或本机自己的某个地址</translation>
+    </message>
+    <message>
+        <source>Listen port</source>
+        <translation>监听端口</translation>
     </message>
 </context>
 <context>
@@ -1803,6 +1882,11 @@ Allowed: %2 to %3%4.</source>
         <translation>内核报告的该套接字设置：
 %1</translation>
     </message>
+    <message>
+        <source>%1 due</source>
+        <comment>timer name; its expiry has passed since the last reading</comment>
+        <translation>%1 已到期</translation>
+    </message>
 </context>
 <context>
     <name>TimeReference</name>
@@ -2149,6 +2233,38 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     </message>
 </context>
 <context>
+    <name>halfopen::realnet::RealNetworkDriver</name>
+    <message>
+        <source>cannot start the test endpoint %1: %2</source>
+        <translation>无法启动测试端点 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot watch this machine&apos;s sockets (sock_diag): %1</source>
+        <translation>无法观察本机的套接字（sock_diag）：%1</translation>
+    </message>
+    <message>
+        <source>%1: only this machine&apos;s side (%2) is ours to act on; the peer is another machine</source>
+        <translation>%1：只能对本机这一端（%2）操作；对端是另一台机器</translation>
+    </message>
+    <message>
+        <source>%1 is done to the virtual lab&apos;s cable or hosts; on a real network do it to the real cable or machine, then press &quot;I pulled the cable now&quot;</source>
+        <translation>%1 是对虚拟实验室的网线或主机做的操作；在真实网络上，请对真实的网线或机器动手，然后按“我刚拔了网线”</translation>
+    </message>
+    <message>
+        <source>%1: this machine&apos;s test endpoint has ended</source>
+        <translation>%1：本机的测试端点已结束</translation>
+    </message>
+    <message>
+        <source>options: this machine&apos;s test endpoint has ended</source>
+        <translation>options：本机的测试端点已结束</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field, problem</comment>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>halfopen::ui::CableSettingsPanel</name>
     <message>
         <source>Cable</source>
@@ -2330,6 +2446,22 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>Apply the delay now.</source>
         <translation>立即应用延迟。</translation>
+    </message>
+    <message>
+        <source>I pulled the cable now</source>
+        <translation>我刚拔了网线</translation>
+    </message>
+    <message>
+        <source>Press it the moment you pull the real cable, switch the peer off or block the path: it records a marker, starts the stopwatch, and detection is measured from it.</source>
+        <translation>在你拔下真实网线、关掉对端或阻断路径的那一刻按下它：它记录一个标记并启动秒表，察觉时间从这个标记开始计算。</translation>
+    </message>
+    <message>
+        <source>This machine (server)</source>
+        <translation>本机（服务端）</translation>
+    </message>
+    <message>
+        <source>This machine (client)</source>
+        <translation>本机（客户端）</translation>
     </message>
 </context>
 <context>
@@ -2515,7 +2647,7 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>the server&apos;s</source>
         <comment>open connections of</comment>
-        <translation>服务器端</translation>
+        <translation>服务端</translation>
     </message>
     <message>
         <source>the client&apos;s</source>
@@ -2537,6 +2669,10 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>Applies at the next Start: the lab host&apos;s kernel keeps the values it was started with until the lab is built again.</source>
         <translation>在下次开始时生效：实验室主机的内核保持启动时的取值，直到实验室重新搭建。</translation>
+    </message>
+    <message>
+        <source>Only against a HalfOpen peer (halfopen-cli serve or connect with a heartbeat): a broker, a PLC or any other device takes the pings for garbage and never answers.</source>
+        <translation>仅适用于 HalfOpen 对端（开启心跳的 halfopen-cli serve 或 connect）：消息代理、PLC 或其他任何设备都会把这些 ping 当作垃圾数据，永远不会应答。</translation>
     </message>
 </context>
 <context>
@@ -2573,6 +2709,26 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <source>The %1&apos;s kernel refused some socket options: %2</source>
         <translation>%1 的内核拒绝了部分套接字选项：%2</translation>
     </message>
+    <message>
+        <source>Real network: %1</source>
+        <translation>真实网络：%1</translation>
+    </message>
+    <message>
+        <source>Not possible on the real network: %1</source>
+        <translation>在真实网络上无法执行：%1</translation>
+    </message>
+    <message>
+        <source>Real network: this machine connects to %1</source>
+        <translation>真实网络：本机连接到 %1</translation>
+    </message>
+    <message>
+        <source>Real network: this machine listens on %1</source>
+        <translation>真实网络：本机在 %1 上监听</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s side runs with your settings; the peer is the real machine or device. Pull the cable (or switch the peer off) and press &quot;I pulled the cable now&quot; (Space) at that moment: detection is measured from your marker.</source>
+        <translation>本机这一端按你的设置运行；对端是真实的机器或设备。拔掉网线（或关掉对端），并在那一刻按下“我刚拔了网线”（空格键）：察觉时间从你的标记开始计算。</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::LabSettingsPanel</name>
@@ -2601,6 +2757,30 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>The lab is running: socket options (keepalive, user timeout, linger, IP_RECVERR) and the cable&apos;s loss, delay and NAT apply at once; the other settings apply at the next Start. The prediction follows every field now.</source>
         <translation>实验室正在运行：套接字选项（保活、用户超时、linger、IP_RECVERR）以及网线的丢包、延迟和 NAT 会立即生效；其他设置在下次开始时生效。预测会立即跟随每个字段。</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s kernel</source>
+        <translation>本机内核</translation>
+    </message>
+    <message>
+        <source>Read from /proc/sys/net/ipv4 of this machine: the prediction uses them. They apply to every connection of the machine; HalfOpen does not change them (sysctl -w as root does).</source>
+        <translation>读取自本机的 /proc/sys/net/ipv4，预测会用到这些值。它们作用于本机的每一条连接；HalfOpen 不会修改它们（以 root 身份运行 sysctl -w 才能修改）。</translation>
+    </message>
+    <message>
+        <source>This machine (client)</source>
+        <translation>本机（客户端）</translation>
+    </message>
+    <message>
+        <source>This machine (server)</source>
+        <translation>本机（服务端）</translation>
+    </message>
+    <message>
+        <source>The settings of this machine&apos;s side: it connects to the peer.</source>
+        <translation>本机这一端的设置：由它连接对端。</translation>
+    </message>
+    <message>
+        <source>The settings of this machine&apos;s side: it listens for the peer.</source>
+        <translation>本机这一端的设置：由它监听，等待对端连接。</translation>
     </message>
 </context>
 <context>
@@ -2773,6 +2953,38 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>any local port</source>
+        <translation>任意本地端口</translation>
+    </message>
+    <message>
+        <source>connects to port %1</source>
+        <translation>连接到端口 %1</translation>
+    </message>
+    <message>
+        <source>Scenarios run in the virtual lab; on a real network you press the faults yourself.</source>
+        <translation>场景只在虚拟实验室中运行；在真实网络上，故障要你自己动手制造。</translation>
+    </message>
+    <message>
+        <source>Start this machine&apos;s side against the real peer (Ctrl+R)</source>
+        <translation>启动本机这一端，与真实对端通信（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Starting this machine&apos;s endpoint…</source>
+        <translation>正在启动本机的测试端点…</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::MessageBar</name>
@@ -2794,6 +3006,74 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>Two hosts in their own network namespaces, joined by a cable HalfOpen can cut, delay or make lossy. Nothing leaves this machine and no root is needed.</source>
         <translation>两台主机各在自己的网络命名空间中，由一根 HalfOpen 可以剪断、加延迟或制造丢包的网线相连。没有任何数据离开本机，也不需要 root。</translation>
+    </message>
+    <message>
+        <source>Real network: the peer is another machine or device</source>
+        <translation>真实网络：对端是另一台机器或设备</translation>
+    </message>
+    <message>
+        <source>This machine as client or server; the peer is another machine running halfopen-cli serve or connect, or any device (an MQTT broker on 1883, a PLC on 502). You pull the real cable and press &quot;I pulled the cable now&quot;.</source>
+        <translation>本机作为客户端或服务端；对端是另一台运行 halfopen-cli serve 或 connect 的机器，或者任意设备（1883 端口上的 MQTT 代理、502 端口上的 PLC）。由你拔下真实的网线，并按下“我刚拔了网线”。</translation>
+    </message>
+    <message>
+        <source>connects to the peer (client)</source>
+        <translation>连接对端（客户端）</translation>
+    </message>
+    <message>
+        <source>waits for the peer (server)</source>
+        <translation>等待对端连接（服务端）</translation>
+    </message>
+    <message>
+        <source>Client: this machine opens the connection, e.g. to a broker or a PLC. Server: this machine listens and the peer connects (run halfopen-cli connect on it).</source>
+        <translation>客户端：由本机发起连接，例如连接消息代理或 PLC。服务端：本机监听，由对端发起连接（在对端上运行 halfopen-cli connect）。</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s IPv4 or IPv6 address, or its host name, e.g. 192.168.1.20.</source>
+        <translation>对端的 IPv4 或 IPv6 地址，或者它的主机名，例如 192.168.1.20。</translation>
+    </message>
+    <message>
+        <source>The port the peer listens on (1883 MQTT, 502 Modbus/TCP, 5000 halfopen-cli serve).</source>
+        <translation>对端监听的端口（1883 MQTT、502 Modbus/TCP、5000 halfopen-cli serve）。</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.20</source>
+        <translation>例如 192.168.1.20</translation>
+    </message>
+    <message>
+        <source>An address of this machine to listen on: 0.0.0.0 for every IPv4 address, :: for every address.</source>
+        <translation>本机用来监听的地址：0.0.0.0 表示所有 IPv4 地址，:: 表示所有地址。</translation>
+    </message>
+    <message>
+        <source>The port to listen on; ports below 1024 need root.</source>
+        <translation>监听的端口；1024 以下的端口需要 root。</translation>
+    </message>
+    <message>
+        <source>Peer address</source>
+        <translation>对端地址</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <source>Not available here: this window has no real-network driver. Use halfopen-cli serve and halfopen-cli connect on the two machines.</source>
+        <translation>此处不可用：这个窗口没有真实网络驱动。请在两台机器上分别使用 halfopen-cli serve 和 halfopen-cli connect。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>On the peer: any server on port %1, or halfopen-cli serve --listen 0.0.0.0:%1</source>
+        <translation>在对端上：端口 %1 上的任意服务端，或 halfopen-cli serve --listen 0.0.0.0:%1</translation>
+    </message>
+    <message>
+        <source>On the peer: halfopen-cli connect ADDRESS-OF-THIS-MACHINE:%1</source>
+        <translation>在对端上：halfopen-cli connect 本机地址:%1</translation>
     </message>
 </context>
 <context>
@@ -2841,7 +3121,7 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     </message>
     <message>
         <source>With the socket options the server&apos;s kernel reported for its live connection.</source>
-        <translation>使用服务器内核为其当前连接报告的套接字选项。</translation>
+        <translation>使用服务端内核为其当前连接报告的套接字选项。</translation>
     </message>
     <message>
         <source>With the socket options the client&apos;s kernel reported for its live connection.</source>
@@ -2984,6 +3264,10 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>Capture exported to %1 (opens in Wireshark)</source>
         <translation>抓包已导出到 %1（可用 Wireshark 打开）</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
     </message>
 </context>
 <context>
@@ -3230,6 +3514,56 @@ the faults, and the time it took to notice.</source>
         <source>press Start to build the lab</source>
         <translation>按“开始”搭建实验室</translation>
     </message>
+    <message>
+        <source>This machine and the real peer: HalfOpen sees this machine&apos;s side only; what happens to the cable and the peer, you do and mark.</source>
+        <translation>本机和真实对端：HalfOpen 只看得到本机这一端；网线和对端上发生的事，由你动手，也由你标记。</translation>
+    </message>
+    <message>
+        <source>not watched: another machine</source>
+        <translation>不在观察范围：另一台机器</translation>
+    </message>
+    <message>
+        <source>this machine (client)</source>
+        <translation>本机（客户端）</translation>
+    </message>
+    <message>
+        <source>this machine (server)</source>
+        <translation>本机（服务端）</translation>
+    </message>
+    <message>
+        <source>peer (server)</source>
+        <translation>对端（服务端）</translation>
+    </message>
+    <message>
+        <source>peer (client)</source>
+        <translation>对端（客户端）</translation>
+    </message>
+    <message>
+        <source>you pulled the cable (marker)</source>
+        <translation>你拔了网线（标记）</translation>
+    </message>
+    <message>
+        <source>real network</source>
+        <translation>真实网络</translation>
+    </message>
+    <message>
+        <source>press Start to connect</source>
+        <translation>按“开始”建立连接</translation>
+    </message>
+    <message>
+        <source>the lab failed</source>
+        <comment>lab host state</comment>
+        <translation>虚拟实验室失败</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <comment>lab host state</comment>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>the lab failed: see the message above</source>
+        <translation>虚拟实验室失败：见上方消息</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::VerdictPanel</name>
@@ -3332,6 +3666,23 @@ the faults, and the time it took to notice.</source>
         <source>; </source>
         <comment>between two timers</comment>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>after your marker</source>
+        <translation>你的标记后</translation>
+    </message>
+    <message>
+        <source>%1 (measured %2 s)</source>
+        <comment>verdict, seconds measured from the prediction&apos;s reference</comment>
+        <translation>%1（实测 %2 s）</translation>
+    </message>
+    <message>
+        <source>Stopwatch: %1 s since your marker, nothing has noticed yet</source>
+        <translation>秒表：距你的标记已过 %1 s，还没有任何机制察觉到问题</translation>
+    </message>
+    <message>
+        <source>The lab failed: nothing was measured.</source>
+        <translation>虚拟实验室失败：没有测到任何结果。</translation>
     </message>
 </context>
 <context>

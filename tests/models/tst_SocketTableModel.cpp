@@ -391,12 +391,20 @@ void TestSocketTableModel::ageingColumnsCountDown()
     QTRY_VERIFY(cell(f.model, 0, SocketColumn::Timer, SocketTableModel::RawValueRole).toLongLong() < left);
     QVERIFY(cell(f.model, 0, SocketColumn::LastReceived, SocketTableModel::RawValueRole).toLongLong() > since);
 
+    // Past the expiry the reading knew of, the timer is due, never negative.
+    TcpInfoSample soon = established();
+    soon.timerExpiresMs = 30;
+    f.session.add(sample(1, QStringLiteral("client"), 40001, soon));
+    QTRY_COMPARE(f.model.rowCount(), 2);
+    const int row = cell(f.model, 0, SocketColumn::Local).toString() == localOf(40001) ? 0 : 1;
+    QTRY_COMPARE(cell(f.model, row, SocketColumn::Timer).toString(), QStringLiteral("keepalive due"));
+
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
     f.model.setRefreshMs(20);
     QTRY_VERIFY(!changed.isEmpty());
     QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(SocketColumn::Timer));
     QCOMPARE(changed.at(0).at(1).toModelIndex().column(), int(SocketColumn::LastReceived));
-    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 0);
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), f.model.rowCount() - 1);
 }
 
 void TestSocketTableModel::headersExplainThemselves()

@@ -8,6 +8,9 @@
 #include "models/SocketTableProxy.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace halfopen;
@@ -20,15 +23,23 @@ namespace {
 
 struct Fixture {
     core::Session session;
-    SocketTableModel model{&session};
+    SocketTableModel model;
     SocketTableProxy proxy;
     QAbstractItemModelTester sourceTester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
     QAbstractItemModelTester proxyTester{&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest};
 
-    Fixture()
+    explicit Fixture(int fadeMs = SocketTableModel::kDefaultFadeMs)
+        : model(&session, fadeMs)
     {
         model.setRefreshMs(0);
         proxy.setSourceModel(&model);
+    }
+
+    // Queued inserts and changes signalled, and the proxy's reaction to them applied.
+    void settle()
+    {
+        model.flush();
+        proxy.settle();
     }
 
     QStringList column(SocketColumn c) const
@@ -39,6 +50,15 @@ struct Fixture {
         return values;
     }
 };
+
+// The sockets a proxy shows, in its order.
+QStringList keysOf(const QAbstractItemModel &m)
+{
+    QStringList keys;
+    for (int row = 0; row < m.rowCount(); ++row)
+        keys.append(m.index(row, 0).data(SocketTableModel::SocketKeyRole).toString());
+    return keys;
+}
 
 core::TcpInfoSample withState(core::TcpState state, double rtoMs = 204)
 {
@@ -72,6 +92,11 @@ private slots:
     void filtersByState();
     void filtersByText();
     void filtersCombine();
+    void incrementalOrderMatchesAFreshSort();
+    void orderKeptMeansNoLayoutChange();
+    void ageingRefreshDoesNotReorder();
+    void selectionFollowsItsSocket();
+    void scatteredRowsLeaveTogether();
 };
 
 void TestSocketTableProxy::sortsNumbersAsNumbers()
@@ -172,6 +197,171 @@ void TestSocketTableProxy::filtersCombine()
     QCOMPARE(f.proxy.rowCount(), 2);
     f.proxy.setTextFilter(QStringLiteral("TIME"));
     QCOMPARE(f.column(SocketColumn::Local), QStringList{localOf(40001)});
+}
+
+void TestSocketTableProxy::incrementalOrderMatchesAFreshSort()
+{
+    // Random batches of new, changed, closed and revived sockets on two hosts, under changing
+    // sort columns and filters: after each batch the proxy shows exactly what a proxy sorted
+    // from scratch shows (the tester checks every signal on the way).
+    Fixture f(0); // closed rows leave on the next fade tick
+    QRandomGenerator random(20240611);
+    const QList<double> rtos = {204, 408, 816, 1632, 3264};
+    const QList<std::pair<SocketColumn, Qt::SortOrder>> orders = {
+        {SocketColumn::Rto, Qt::DescendingOrder}, {SocketColumn::Timer, Qt::AscendingOrder},
+        {SocketColumn::Local, Qt::AscendingOrder}, {SocketColumn::SendQ, Qt::DescendingOrder},
+        {SocketColumn::State, Qt::AscendingOrder}, {SocketColumn::Host, Qt::DescendingOrder},
+        {SocketColumn::Rtt, Qt::AscendingOrder}, {SocketColumn::LastReceived, Qt::DescendingOrder},
+    };
+    const auto host = [](int port) { return port % 3 ? QStringLiteral("client") : QStringLiteral("server"); };
+    f.model.setRefreshMs(10);
+    for (int port = 40000; port < 40300; ++port)
+        f.session.add(sample(1, host(port), port, established(rtos[port % rtos.size()])));
+    f.proxy.sort(int(SocketColumn::Rto), Qt::DescendingOrder);
+    f.settle();
+    double t = 2;
+    for (int round = 0; round < 40; ++round) {
+        t += 1;
+        const int changes = 1 + int(random.bounded(40));
+        for (int k = 0; k < changes; ++k) {
+            const int port = 40000 + int(random.bounded(400));
+            if (random.bounded(10) == 0) {
+                f.session.add(endpointClosed(t, host(port), port));
+                continue;
+            }
+            core::TcpInfoSample s = established(rtos[int(random.bounded(int(rtos.size())))], random.bounded(3) * 1448);
+            s.timerExpiresMs = 1000 + random.bounded(9000);
+            s.rttUs = 100 + random.bounded(900);
+            s.lastAckRecvMs = random.bounded(5000);
+            if (random.bounded(8) == 0)
+                s.state = core::TcpState::CloseWait;
+            f.session.add(sample(t, host(port), port, s));
+        }
+        if (round % 7 == 3) {
+            const auto [column, order] = orders[int(random.bounded(int(orders.size())))];
+            f.proxy.sort(int(column), order);
+        }
+        if (round % 11 == 5)
+            f.proxy.setHostFilter(f.proxy.hostFilter().isEmpty() ? QStringLiteral("client") : QString());
+        if (round % 13 == 8) {
+            f.proxy.setStateFilter(f.proxy.stateFilter().isEmpty() ? QSet<core::TcpState>{core::TcpState::Established}
+                                                                 : QSet<core::TcpState>{});
+        }
+        if (round % 5 == 4) // let the closed rows leave
+            QTRY_VERIFY(std::ranges::none_of(keysOf(f.model), [&](const QString &key) {
+                return f.model.index(f.model.rowOf(key), 0).data(SocketTableModel::ClosingRole).toBool();
+            }));
+        f.settle();
+
+        // Samples that moved only ageing values (timer, last received, RTT) reach the order
+        // with the next refresh.
+        const auto sortedAfresh = [&f] {
+            SocketTableProxy fresh;
+            fresh.setHostFilter(f.proxy.hostFilter());
+            fresh.setStateFilter(f.proxy.stateFilter());
+            fresh.setSourceModel(&f.model);
+            fresh.sort(f.proxy.sortColumn(), f.proxy.sortOrder());
+            return keysOf(fresh);
+        };
+        QTRY_COMPARE(keysOf(f.proxy), sortedAfresh());
+    }
+}
+
+void TestSocketTableProxy::orderKeptMeansNoLayoutChange()
+{
+    Fixture f;
+    for (int i = 0; i < 3; ++i)
+        f.session.add(sample(1, QStringLiteral("client"), 40000 + i, established(204.0 * (i + 1))));
+    f.settle();
+    f.proxy.sort(int(SocketColumn::Rto), Qt::AscendingOrder);
+    QSignalSpy layouts(&f.proxy, &QAbstractItemModel::layoutChanged);
+    QSignalSpy changes(&f.proxy, &QAbstractItemModel::dataChanged);
+    // The middle socket's RTO changes but stays between the others: repaint, nothing moves.
+    f.session.add(sample(2, QStringLiteral("client"), 40001, established(500)));
+    f.settle();
+    QVERIFY(changes.count() > 0);
+    QCOMPARE(layouts.count(), 0);
+    QCOMPARE(f.column(SocketColumn::Rto),
+             (QStringList{QStringLiteral("204 ms"), QStringLiteral("500 ms"), QStringLiteral("612 ms")}));
+    // Past the last one: it moves, in one layout change.
+    f.session.add(sample(3, QStringLiteral("client"), 40001, established(700)));
+    f.settle();
+    QCOMPARE(layouts.count(), 1);
+    QCOMPARE(f.column(SocketColumn::Local).last(), localOf(40001));
+}
+
+void TestSocketTableProxy::ageingRefreshDoesNotReorder()
+{
+    // Sorted by time left: the refresh counts every timer down together, which changes no order.
+    Fixture f;
+    for (int i = 0; i < 4; ++i) {
+        core::TcpInfoSample s = established();
+        s.timerExpiresMs = 9000 - 2000 * i;
+        f.session.add(sample(1, QStringLiteral("client"), 40000 + i, s));
+    }
+    f.settle();
+    f.proxy.sort(int(SocketColumn::Timer), Qt::AscendingOrder);
+    QCOMPARE(f.column(SocketColumn::Local), (QStringList{localOf(40003), localOf(40002), localOf(40001), localOf(40000)}));
+    QSignalSpy layouts(&f.proxy, &QAbstractItemModel::layoutChanged);
+    QSignalSpy changes(&f.proxy, &QAbstractItemModel::dataChanged);
+    f.model.setRefreshMs(10);
+    QTRY_VERIFY(changes.count() >= 3);
+    QCoreApplication::processEvents(); // a queued re-sort, if one were wrongly asked for
+    QCOMPARE(layouts.count(), 0);
+    QList<qint64> left;
+    for (int row = 0; row < f.proxy.rowCount(); ++row)
+        left.append(f.proxy.index(row, int(SocketColumn::Timer)).data(SocketTableModel::RawValueRole).toLongLong());
+    QVERIFY(std::ranges::is_sorted(left));
+
+    // A timer restarted by traffic is an ageing change (no repaint of its own): the refresh
+    // that shows it moves the row.
+    core::TcpInfoSample restarted = established();
+    restarted.timerExpiresMs = 100;
+    f.session.add(sample(2, QStringLiteral("client"), 40000, restarted));
+    QTRY_COMPARE(f.column(SocketColumn::Local).first(), localOf(40000));
+    QCOMPARE(layouts.count(), 1);
+}
+
+void TestSocketTableProxy::selectionFollowsItsSocket()
+{
+    Fixture f;
+    for (int i = 0; i < 5; ++i)
+        f.session.add(sample(1, QStringLiteral("client"), 40000 + i, established(204.0 * (i + 1))));
+    f.settle();
+    f.proxy.sort(int(SocketColumn::Rto), Qt::AscendingOrder);
+    QItemSelectionModel selection(&f.proxy);
+    selection.setCurrentIndex(f.proxy.index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QCOMPARE(selection.currentIndex().data(SocketTableModel::SocketKeyRole).toString(),
+             QStringLiteral("client|%1|10.0.0.2:5000").arg(localOf(40000)));
+    // The selected socket backs off past all others: it moves to the bottom, still selected.
+    f.session.add(sample(2, QStringLiteral("client"), 40000, established(6000)));
+    f.settle();
+    QCOMPARE(selection.currentIndex().row(), 4);
+    QCOMPARE(selection.selectedRows().size(), 1);
+    QCOMPARE(selection.selectedRows().first().data(SocketTableModel::SocketKeyRole).toString(),
+             QStringLiteral("client|%1|10.0.0.2:5000").arg(localOf(40000)));
+}
+
+void TestSocketTableProxy::scatteredRowsLeaveTogether()
+{
+    // Every other socket leaves the shown states: more separate runs than are worth a removal
+    // each, so they first gather at the end and leave in one removal.
+    Fixture f;
+    for (int i = 0; i < 40; ++i)
+        f.session.add(sample(1, QStringLiteral("client"), 40000 + i, withState(i % 2 ? core::TcpState::CloseWait : core::TcpState::Established)));
+    f.settle();
+    QItemSelectionModel selection(&f.proxy);
+    selection.setCurrentIndex(f.proxy.index(10, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QString kept = selection.currentIndex().data(SocketTableModel::SocketKeyRole).toString();
+    QSignalSpy removals(&f.proxy, &QAbstractItemModel::rowsRemoved);
+    f.proxy.setStateFilter({core::TcpState::Established});
+    QCOMPARE(f.proxy.rowCount(), 20);
+    QCOMPARE(removals.count(), 1);
+    QCOMPARE(f.column(SocketColumn::State), QStringList(20, QStringLiteral("ESTABLISHED")));
+    QCOMPARE(selection.currentIndex().data(SocketTableModel::SocketKeyRole).toString(), kept);
+    QCOMPARE(selection.currentIndex().row(), 5);
+    f.proxy.setStateFilter({});
+    QCOMPARE(keysOf(f.proxy), keysOf(f.model)); // back in the order they came
 }
 
 QTEST_GUILESS_MAIN(TestSocketTableProxy)

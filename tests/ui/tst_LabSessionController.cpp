@@ -3,10 +3,15 @@
 // them, a free session's shape, one session per recording, and a recording that cannot be read
 // leaving the session as it was.
 
+#include "core/session/JsonlReader.h"
+#include "core/session/JsonlRecorder.h"
 #include "core/session/Session.h"
 #include "lab/LabDriver.h"
+#include "models/SocketTableModel.h"
+#include "models/TimelineModel.h"
 #include "ui/LabSessionController.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -77,6 +82,7 @@ private slots:
     void socketOptionsGoToTheRunningLab();
     void aRecordingHoldsOneSession();
     void unreadableRecordingKeepsTheSession();
+    void longRecordingStreamsIn();
 };
 
 void TestLabSessionController::freeSessionRunsUntilStopped()
@@ -189,9 +195,11 @@ void TestLabSessionController::aRecordingHoldsOneSession()
     controller.stop();
     QTRY_COMPARE(controller.runState(), State::Idle);
 
-    QStringList problems;
-    QVERIFY(controller.openRecording(path, &error, &problems));
-    QVERIFY(problems.isEmpty());
+    QSignalSpy opened(&controller, &ui::LabSessionController::recordingOpened);
+    QVERIFY(controller.openRecording(path, &error));
+    QCOMPARE(opened.size(), 1); // a small recording is in at once
+    QCOMPARE(opened.at(0).at(0).toString(), path);
+    QVERIFY(opened.at(0).at(1).toStringList().isEmpty());
     QCOMPARE(controller.session()->size(), 1);
 }
 
@@ -203,15 +211,96 @@ void TestLabSessionController::unreadableRecordingKeepsTheSession()
     QTRY_COMPARE(controller.runState(), State::Running);
 
     QString error;
-    QStringList problems;
-    QVERIFY(!controller.openRecording(QStringLiteral("/nonexistent/run.jsonl"), &error, &problems));
+    QVERIFY(!controller.openRecording(QStringLiteral("/nonexistent/run.jsonl"), &error));
     QVERIFY(error.contains(QStringLiteral("Stop the running session")));
     controller.stop();
     QTRY_COMPARE(controller.runState(), State::Idle);
 
-    QVERIFY(!controller.openRecording(QStringLiteral("/nonexistent/run.jsonl"), &error, &problems));
+    QVERIFY(!controller.openRecording(QStringLiteral("/nonexistent/run.jsonl"), &error));
     QVERIFY2(error.contains(QStringLiteral("/nonexistent/run.jsonl")), qPrintable(error));
     QCOMPARE(controller.session()->size(), 1);
+}
+
+void TestLabSessionController::longRecordingStreamsIn()
+{
+    // A few MB of samples of a hundred sockets, from the lab's "ready" on.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("long.jsonl"));
+    constexpr int kEvents = 8000;
+    constexpr qint64 kReadyUs = 5'000'000;
+    {
+        core::Session recorded;
+        core::JsonlRecorder recorder(&recorded);
+        QString error;
+        QVERIFY2(recorder.open(path, &error), qPrintable(error));
+        core::Event ready;
+        ready.kind = core::EventKind::Endpoint;
+        ready.host = QStringLiteral("lab");
+        ready.what = QStringLiteral("ready");
+        ready.tUs = kReadyUs;
+        recorded.add(ready);
+        for (int i = 1; i < kEvents; ++i) {
+            core::Event e;
+            e.kind = core::EventKind::Sample;
+            e.tUs = kReadyUs + i * 10'000;
+            e.host = i % 2 ? QStringLiteral("client") : QStringLiteral("server");
+            e.local = QStringLiteral("10.0.0.1:%1").arg(40000 + i % 100);
+            e.remote = QStringLiteral("10.0.0.2:5000");
+            core::TcpInfoSample sample;
+            sample.state = core::TcpState::Established;
+            sample.rtoUs = 204'000u << (i % 5);
+            sample.backoff = quint8(i % 5);
+            sample.timerKnown = true;
+            sample.timer = core::TcpTimer::Retransmit;
+            sample.timerExpiresMs = 100 + i % 700;
+            e.sample = sample;
+            recorded.add(e);
+        }
+    }
+    QVERIFY(QFileInfo(path).size() > 2 * core::RecordingLoader::kDefaultFirstBytes);
+
+    FakeLab lab;
+    ui::LabSessionController controller(&lab);
+    QSignalSpy opened(&controller, &ui::LabSessionController::recordingOpened);
+    QString error;
+    QVERIFY(controller.openRecording(path, &error));
+    // The start is there at once, with its time zero; the rest streams in.
+    QVERIFY(controller.isOpeningRecording());
+    QVERIFY(controller.session()->size() > 0 && controller.session()->size() < kEvents);
+    QCOMPARE(controller.session()->originUs(), kReadyUs);
+    QCOMPARE(opened.size(), 0);
+    QTRY_COMPARE(opened.size(), 1);
+    QVERIFY(!controller.isOpeningRecording());
+    QCOMPARE(controller.session()->size(), kEvents);
+
+    // Downstream it is the same as the whole file replayed at once.
+    core::Session whole;
+    models::TimelineModel timeline(&whole);
+    models::SocketTableModel table(&whole);
+    table.setRefreshMs(0);
+    QVERIFY(core::replayJsonl(path, &whole).problems.isEmpty());
+    timeline.flush();
+    table.flush();
+    controller.timeline()->flush();
+    controller.socketTable()->flush();
+    for (qsizetype i = 0; i < whole.size(); ++i)
+        QCOMPARE(controller.session()->events().at(i).tUs, whole.events().at(i).tUs);
+    QCOMPARE(controller.socketTable()->rowCount(), table.rowCount());
+    QCOMPARE(controller.timeline()->seriesCount(), timeline.seriesCount());
+    for (int i = 0; i < timeline.seriesCount(); ++i)
+        QCOMPARE(controller.timeline()->series(i).points(), timeline.series(i).points());
+
+    // A run started while a recording streams in stops the streaming: nothing of it mixes in.
+    QVERIFY(controller.openRecording(path, &error));
+    QVERIFY(controller.isOpeningRecording());
+    controller.startFreeSession(lab::LabConfig::defaults());
+    QVERIFY(!controller.isOpeningRecording());
+    QTRY_COMPARE(controller.runState(), State::Running);
+    QTest::qWait(200);
+    QCOMPARE(controller.session()->size(), 1); // the fake lab's one event
+    QCOMPARE(opened.size(), 1);
+    controller.stop();
+    QTRY_COMPARE(controller.runState(), State::Idle);
 }
 
 QTEST_GUILESS_MAIN(TestLabSessionController)

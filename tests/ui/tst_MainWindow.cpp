@@ -362,7 +362,7 @@ void TestMainWindow::labThatCannotStartIsReportedInTheWindow()
     QCOMPARE(topology->state().lab, ui::TopologyState::Lab::Failed);
     QVERIFY(topology->state().labError.contains(QStringLiteral("/nonexistent/halfopen-lab")));
     auto *verdict = w.find<ui::VerdictPanel>(QStringLiteral("verdictPanel"));
-    QVERIFY2(verdict->headline().contains(QStringLiteral("did not run")), qPrintable(verdict->headline()));
+    QVERIFY2(verdict->headline().contains(QStringLiteral("nothing was measured")), qPrintable(verdict->headline()));
     QVERIFY(w.find<QLabel>(QStringLiteral("verdictMeaning"))->text().contains(QStringLiteral("/nonexistent/halfopen-lab")));
 }
 

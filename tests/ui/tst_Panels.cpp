@@ -14,6 +14,7 @@
 #include "ui/LiveSettingGroup.h"
 #include "ui/PredictionPanel.h"
 #include "ui/TopologyState.h"
+#include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
 
 #include <QDoubleSpinBox>
@@ -66,6 +67,7 @@ private slots:
     void cableSettingsBecomeFaultsWhenTypingPauses();
     void faultBarEmitsFaultsWhileRunning();
     void topologyFollowsFaults();
+    void topologyShowsTheLabsLife();
     void verdictHeadline();
     void eventLogReadsInWords();
     void csvQuotesFields();
@@ -237,6 +239,48 @@ void TestPanels::topologyFollowsFaults()
     QVERIFY(!failing.apply(labEvent(QStringLiteral("stopped"))));
     QCOMPARE(failing.lab, ui::TopologyState::Lab::Failed);
     QCOMPARE(failing.labError, QStringLiteral("cannot create a user namespace"));
+}
+
+void TestPanels::topologyShowsTheLabsLife()
+{
+    core::Session session;
+    ui::TopologyStrip strip(&session);
+    QCOMPARE(strip.hostStatus(QStringLiteral("client")), QStringLiteral("not started"));
+    auto labEvent = [&](const char *what) {
+        core::Event e;
+        e.kind = core::EventKind::Endpoint;
+        e.host = QStringLiteral("lab");
+        e.what = QLatin1String(what);
+        session.add(e);
+    };
+    labEvent("hosts_up");
+    QCOMPARE(strip.hostStatus(QStringLiteral("client")), QStringLiteral("running"));
+    session.add(faultEvent(lab::FaultKind::PowerOff, QStringLiteral("server")));
+    labEvent("stopped");
+    // A stopped lab's hosts are not running; a powered-off one still says so.
+    QCOMPARE(strip.hostStatus(QStringLiteral("client")), QStringLiteral("stopped"));
+    QCOMPARE(strip.hostStatus(QStringLiteral("server")), QStringLiteral("powered off"));
+
+    // A lab that failed says so on both hosts, also after its "stopped".
+    session.clear();
+    labEvent("hosts_up");
+    labEvent("failed");
+    labEvent("stopped");
+    QCOMPARE(strip.hostStatus(QStringLiteral("client")), QStringLiteral("the lab failed"));
+    QCOMPARE(strip.hostStatus(QStringLiteral("server")), QStringLiteral("the lab failed"));
+    session.clear();
+    QCOMPARE(strip.hostStatus(QStringLiteral("server")), QStringLiteral("not started"));
+
+    // The verdict panel does not go on waiting for a lab that failed.
+    ui::VerdictPanel verdict(&session);
+    core::Event failed;
+    failed.kind = core::EventKind::Endpoint;
+    failed.host = QStringLiteral("lab");
+    failed.what = QStringLiteral("failed");
+    failed.detail = {{QStringLiteral("message"), QStringLiteral("cannot create a user namespace: EPERM")}};
+    session.add(failed);
+    QCOMPARE(verdict.headline(), QStringLiteral("The lab failed: nothing was measured."));
+    QVERIFY(verdict.findChild<QLabel *>(QStringLiteral("verdictMeaning"))->text().contains(QLatin1String("EPERM")));
 }
 
 void TestPanels::verdictHeadline()

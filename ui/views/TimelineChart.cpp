@@ -40,6 +40,10 @@ using models::TimelineSeriesKind;
 
 namespace {
 constexpr int kLiveTickMs = 250;
+// With nothing new to draw the axis only shows time passing: a step a second is enough, and it
+// saves most of what an idle window costs (each step lays out and repaints both charts).
+constexpr int kQuietTickMs = 1000;
+constexpr qint64 kQuietAfterMs = 3000;
 const QMargins kChartMargins(4, 2, 12, 2);
 constexpr double kHoverPixels = 10;
 constexpr double kPixelsPerPoint = 3;
@@ -139,7 +143,12 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
     // A taller or shorter plot holds more or fewer RTO labels (after the layout, not inside it).
     connect(m_rtoChart, &QChart::plotAreaChanged, this, &TimelineChart::updateRtoRange, Qt::QueuedConnection);
     m_liveTimer->setInterval(kLiveTickMs);
-    connect(m_liveTimer, &QTimer::timeout, this, &TimelineChart::updateFollowRange);
+    connect(m_liveTimer, &QTimer::timeout, this, [this] {
+        updateFollowRange();
+        if (m_sinceChange.elapsed() > kQuietAfterMs && m_liveTimer->interval() != kQuietTickMs)
+            m_liveTimer->setInterval(kQuietTickMs);
+    });
+    m_sinceChange.start();
 
     // What the model already holds (a recording opened before the chart).
     QList<int> all;
@@ -234,8 +243,21 @@ QXYSeries *TimelineChart::ensureChartSeries(int index)
     return series;
 }
 
+int TimelineChart::liveStepMs() const
+{
+    return m_liveTimer->interval();
+}
+
+void TimelineChart::noteChange()
+{
+    m_sinceChange.restart();
+    if (m_liveTimer->isActive() && m_liveTimer->interval() != kLiveTickMs)
+        m_liveTimer->setInterval(kLiveTickMs);
+}
+
 void TimelineChart::onSeriesChanged(const QList<int> &changed)
 {
+    noteChange();
     for (int index : changed)
         ensureChartSeries(index);
     if (m_following) {
@@ -296,6 +318,7 @@ void TimelineChart::redraw(const QList<int> &indices)
 
 void TimelineChart::onAnnotationsChanged()
 {
+    noteChange();
     updateLanes();
     m_openSockets.clear();
     for (const models::StateBand &band : m_model->stateBands()) {

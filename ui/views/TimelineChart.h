@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -48,6 +49,9 @@ public:
     // keepalive waiting two hours still shows time passing). Off for replayed recordings.
     bool isLive() const { return m_live; }
     void setLive(bool live);
+    // How often the live axis steps with the clock: often while events come, once a second
+    // after a few quiet seconds (time passing alone is all there is to show).
+    int liveStepMs() const;
 
     double xMin() const;
     double xMax() const;
@@ -82,6 +86,7 @@ protected:
 
 private:
     void applyTheme();
+    void noteChange();
     void onSeriesChanged(const QList<int> &series);
     void onAnnotationsChanged();
     void redraw(const QList<int> &modelSeries);
@@ -111,6 +116,7 @@ private:
     TimelineCallout *m_callout;
     TimelineToolBar *m_toolBar = nullptr;
     QTimer *m_liveTimer;
+    QElapsedTimer m_sinceChange; // since the model last changed: the live steps slow down when quiet
 
     QHash<int, QXYSeries *> m_chartSeries;
     QSet<QString> m_openSockets; // sockets whose RTO line runs on to the latest time

@@ -420,6 +420,28 @@ private slots:
         QCOMPARE(chart.xMax(), max);
     }
 
+    void liveStepsSlowDownWhenQuiet()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.setLive(true);
+        Event e = packet(0, QStringLiteral("client"), QStringLiteral("data"));
+        e.tUs = halfopen::core::monotonicNowUs();
+        session.add(e);
+        model.flush();
+        QCOMPARE(chart.liveStepMs(), 250);
+        // A few seconds without events: the axis only shows time passing, once a second.
+        QTRY_COMPARE_WITH_TIMEOUT(chart.liveStepMs(), 1000, 6000);
+        const double max = chart.xMax();
+        QTRY_VERIFY_WITH_TIMEOUT(chart.xMax() > max, 2500);
+        // Something new: back to quick steps.
+        e.tUs = halfopen::core::monotonicNowUs();
+        session.add(e);
+        model.flush();
+        QCOMPARE(chart.liveStepMs(), 250);
+    }
+
     void clearedSessionEmptiesTheChart()
     {
         Session session;

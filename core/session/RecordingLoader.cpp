@@ -1,0 +1,139 @@
+#include "core/session/RecordingLoader.h"
+
+#include "core/session/EventLineParser.h"
+#include "core/session/JsonlReader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+namespace halfopen::core {
+
+namespace {
+
+// Where the line that holds byte `at` (or starts after it) ends, its newline included.
+qsizetype lineEndFrom(const QByteArray &bytes, qsizetype at)
+{
+    if (at >= bytes.size())
+        return bytes.size();
+    const qsizetype newline = bytes.indexOf('\n', at);
+    return newline < 0 ? bytes.size() : newline + 1;
+}
+
+} // namespace
+
+RecordingLoader::RecordingLoader(QObject *parent)
+    : QObject(parent)
+    , m_generation(std::make_shared<std::atomic_int>(0))
+{
+    m_thread.setObjectName(QStringLiteral("recording-reader"));
+    m_worker = new QObject;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+}
+
+RecordingLoader::~RecordingLoader()
+{
+    cancel();
+    if (m_thread.isRunning()) {
+        m_thread.quit();
+        m_thread.wait();
+    } else {
+        delete m_worker;
+    }
+}
+
+void RecordingLoader::setOriginEvent(const QByteArray &token, std::function<bool(const Event &)> isOrigin)
+{
+    m_originToken = token;
+    m_isOrigin = std::move(isOrigin);
+}
+
+void RecordingLoader::cancel()
+{
+    ++*m_generation;
+    m_reading = false;
+    m_problems.clear();
+}
+
+bool RecordingLoader::open(const QString &path, Start *start, QString *error)
+{
+    cancel();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QCoreApplication::translate("JsonlReader", "cannot read recording '%1': %2").arg(path, file.errorString());
+        return false;
+    }
+    // Whole, at once (an hour is ~70 MB, read in tens of ms): time zero must be known before the
+    // first event is replayed, and it may be anywhere.
+    const QByteArray all = file.readAll();
+    *start = Start();
+    EventLineParser parser;
+    if (m_isOrigin) {
+        for (qsizetype at = all.indexOf(m_originToken); at >= 0; at = all.indexOf(m_originToken, at)) {
+            const qsizetype begin = all.lastIndexOf('\n', at) + 1;
+            const qsizetype end = lineEndFrom(all, at);
+            QList<Event> events;
+            QStringList ignored; // a damaged line is reported when its turn comes
+            parseJsonlLines(QByteArrayView(all).sliced(begin, end - begin), 1, &parser, &events, &ignored);
+            if (!events.isEmpty() && m_isOrigin(events.constFirst())) {
+                start->originUs = events.constFirst().tUs;
+                break;
+            }
+            at = end;
+        }
+    }
+
+    const qsizetype firstEnd = lineEndFrom(all, m_firstBytes);
+    parseJsonlLines(QByteArrayView(all).first(firstEnd), 1, &parser, &start->events, &start->problems);
+    start->complete = firstEnd >= all.size();
+    start->expectedEvents = firstEnd > 0 ? qsizetype(double(start->events.size()) * all.size() / firstEnd * 1.05) : 0;
+    if (start->complete)
+        return true;
+
+    // The rest on the reader's thread, a chunk at a time, each handed back as soon as it is read.
+    m_reading = true;
+    const int generation = ++*m_generation;
+    const qint64 nextLine = 1 + QByteArrayView(all).first(firstEnd).count('\n');
+    if (!m_thread.isRunning())
+        m_thread.start();
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, all, firstEnd, nextLine, generation, current = m_generation, chunkBytes = m_chunkBytes] {
+            EventLineParser parser;
+            qsizetype from = firstEnd;
+            qint64 line = nextLine;
+            while (from < all.size() && current->load() == generation) {
+                const qsizetype to = lineEndFrom(all, from + chunkBytes);
+                const QByteArrayView part = QByteArrayView(all).sliced(from, to - from);
+                QList<Event> events;
+                events.reserve(part.size() / 256);
+                QStringList problems;
+                parseJsonlLines(part, line, &parser, &events, &problems);
+                line += part.count('\n');
+                from = to;
+                const bool last = from >= all.size();
+                // Queued to the loader's thread; dropped there if the loader is gone or moved on.
+                QMetaObject::invokeMethod(
+                    this, [this, events = std::move(events), problems, generation, last] { onChunk(events, problems, generation, last); },
+                    Qt::QueuedConnection);
+            }
+        },
+        Qt::QueuedConnection);
+    return true;
+}
+
+void RecordingLoader::onChunk(const QList<Event> &events, const QStringList &problems, int generation, bool last)
+{
+    if (generation != m_generation->load())
+        return; // cancelled, or another recording opened since
+    m_problems.append(problems);
+    emit chunkRead(events);
+    if (last) {
+        m_reading = false;
+        const QStringList all = m_problems;
+        m_problems.clear();
+        emit finished(all);
+    }
+}
+
+} // namespace halfopen::core

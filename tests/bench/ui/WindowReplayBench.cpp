@@ -1,0 +1,184 @@
+// Benchmark (not a CTest test): a one-hour recording (~194 000 events, ~67 MB of JSONL) opened
+// in the application's window the way File > Open recording does it (SessionFiles::open ->
+// LabSessionController::openRecording), on the offscreen platform. Reports the median of
+// several openings: time to the first paint of the timeline with events in it (target <= 1 s),
+// time until every event is in and painted, and the process's CPU time over the opening.
+// Exits 3 when the target is missed.
+//   window-replay-bench [--repeat N] [--recording PATH]
+
+#include "OneHourRecording.h"
+
+#include "core/session/Session.h"
+#include "lab/LabProcess.h"
+#include "models/ScenarioListModel.h"
+#include "models/TimelineModel.h"
+#include "ui/AppSettings.h"
+#include "ui/LabSessionController.h"
+#include "ui/MainWindow.h"
+#include "ui/SessionFiles.h"
+#include "ui/views/TimelineChart.h"
+#include "ui/views/TimelineChartView.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+using namespace halfopen;
+
+namespace {
+
+double processCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
+// Notes when the timeline's lane chart paints: the first time with events drawn, and the
+// first time after the whole recording is in.
+class PaintWatch : public QObject
+{
+public:
+    PaintWatch(QWidget *viewport, const models::TimelineModel *model, const QElapsedTimer *clock)
+        : m_model(model)
+        , m_clock(clock)
+    {
+        viewport->installEventFilter(this);
+    }
+
+    double firstMs = -1;
+    double completeMs = -1;
+    bool allIn = false;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::Paint || !m_clock->isValid())
+            return QObject::eventFilter(watched, event);
+        // Timed when the paint is done, which is when the user sees it: the paint is delivered
+        // from here, past this filter, and not again.
+        auto *widget = static_cast<QWidget *>(watched);
+        widget->removeEventFilter(this);
+        QCoreApplication::sendEvent(widget, event);
+        widget->installEventFilter(this);
+        const double now = m_clock->nsecsElapsed() / 1e6;
+        bool hasPoints = false;
+        for (int i = 0; i < m_model->seriesCount() && !hasPoints; ++i)
+            hasPoints = !m_model->series(i).points().isEmpty();
+        if (hasPoints && firstMs < 0)
+            firstMs = now;
+        if (allIn && completeMs < 0)
+            completeMs = now;
+        return true;
+    }
+
+private:
+    const models::TimelineModel *m_model;
+    const QElapsedTimer *m_clock;
+};
+
+struct Opening {
+    double firstPaintMs = 0;
+    double allInMs = 0;
+    double completePaintMs = 0;
+    double cpuMs = 0;
+    qsizetype events = 0;
+};
+
+QList<models::ScenarioListModel::Entry> noScenarios()
+{
+    return {};
+}
+
+Opening openOnce(const QString &recording)
+{
+    QTemporaryDir dir;
+    ui::AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+    lab::LabProcess lab(lab::LabProcess::Options{}); // never started: a replay runs no lab
+    ui::LabSessionController controller(&lab);
+    models::ScenarioListModel scenarios(noScenarios());
+    ui::MainWindow window(&controller, &scenarios, &settings);
+    window.resize(1600, 1000);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        qFatal("the window was not shown");
+    QTest::qWait(200); // settled: nothing from the window's own start is counted
+
+    auto *chart = window.findChild<ui::TimelineChart *>(QStringLiteral("timelineChart"));
+    QElapsedTimer clock;
+    PaintWatch watch(chart->laneView()->viewport(), controller.timeline(), &clock);
+    double allInMs = -1;
+    QObject::connect(&controller, &ui::LabSessionController::recordingOpened, &controller, [&] {
+        allInMs = clock.nsecsElapsed() / 1e6;
+        watch.allIn = true;
+        chart->laneView()->viewport()->update(); // the chart repaints what it got last
+    });
+    const double cpuBefore = processCpuMs();
+    clock.start();
+    if (!window.files()->open(recording))
+        qFatal("could not open %s", qPrintable(recording));
+    while (watch.completeMs < 0)
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+    Opening o;
+    o.cpuMs = processCpuMs() - cpuBefore;
+    o.firstPaintMs = watch.firstMs;
+    o.allInMs = allInMs;
+    o.completePaintMs = watch.completeMs;
+    o.events = controller.session()->size();
+    return o;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption repeatOption(QStringLiteral("repeat"), QStringLiteral("Openings to take the median of."), QStringLiteral("n"), QStringLiteral("5"));
+    const QCommandLineOption recordingOption(QStringLiteral("recording"), QStringLiteral("Open this recording (written first when missing)."), QStringLiteral("path"));
+    parser.addOptions({repeatOption, recordingOption});
+    parser.process(app);
+
+    QTemporaryDir dir;
+    const QString path = parser.isSet(recordingOption) ? parser.value(recordingOption) : dir.filePath(QStringLiteral("one-hour.jsonl"));
+    if (!QFileInfo::exists(path))
+        bench::writeOneHourRecording(path);
+
+    QList<double> first, allIn, complete, cpu;
+    qsizetype events = 0;
+    const int repeat = qMax(1, parser.value(repeatOption).toInt());
+    for (int i = 0; i < repeat; ++i) {
+        const Opening o = openOnce(path);
+        first.append(o.firstPaintMs);
+        allIn.append(o.allInMs);
+        complete.append(o.completePaintMs);
+        cpu.append(o.cpuMs);
+        events = o.events;
+        std::fprintf(stderr, "opening %d: first paint %.0f ms, all in %.0f ms, painted %.0f ms, CPU %.0f ms\n", i + 1,
+                     o.firstPaintMs, o.allInMs, o.completePaintMs, o.cpuMs);
+    }
+    std::printf("## The window opens a one-hour recording (%lld events, %.1f MB JSONL), median of %d\n\n",
+                static_cast<long long>(events), QFileInfo(path).size() / 1e6, repeat);
+    std::printf("| step | time | target |\n|---|---:|---:|\n");
+    std::printf("| File > Open to the first paint of the timeline with events | %.0f ms | <= 1000 ms |\n", median(first));
+    std::printf("| ... to every event in the session and the models | %.0f ms | - |\n", median(allIn));
+    std::printf("| ... to the timeline painted with all of it | %.0f ms | - |\n", median(complete));
+    std::printf("| CPU time of the process over the opening (both threads) | %.0f ms | - |\n", median(cpu));
+    return median(first) > 1000 ? 3 : 0;
+}

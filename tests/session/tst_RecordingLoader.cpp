@@ -1,0 +1,264 @@
+// RecordingLoader: a recording comes back whole and in file order, its first part at once and
+// the rest in chunks from the reader's thread; time zero is found wherever it is; damaged lines
+// are reported with their numbers; a load that is cancelled or replaced says nothing more.
+
+#include "EventFixtures.h"
+
+#include "core/session/JsonlReader.h"
+#include "core/session/JsonlRecorder.h"
+#include "core/session/RecordingLoader.h"
+#include "core/session/Session.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace halfopen::core;
+using fixtures::eventDifference;
+
+namespace {
+
+constexpr qint64 kT0 = 86'400'000'000;
+
+Event labReady(qint64 tUs)
+{
+    Event e;
+    e.kind = EventKind::Endpoint;
+    e.tUs = tUs;
+    e.host = QStringLiteral("lab");
+    e.what = QStringLiteral("ready");
+    return e;
+}
+
+// `count` events of every kind, the lab's "ready" as event number `readyAt`.
+QList<Event> manyEvents(int count, int readyAt)
+{
+    const QList<Event> kinds = fixtures::eventsOfEveryKind();
+    QList<Event> events;
+    for (int i = 0; i < count; ++i) {
+        Event e = i == readyAt ? labReady(0) : kinds.at(i % kinds.size());
+        e.tUs = kT0 + i * 1000;
+        e.count = i;
+        events.append(e);
+    }
+    return events;
+}
+
+QString write(const QTemporaryDir &dir, const QString &name, const QList<Event> &events)
+{
+    const QString path = dir.filePath(name);
+    Session session;
+    JsonlRecorder recorder(&session);
+    QString error;
+    if (!recorder.open(path, &error))
+        qFatal("%s", qPrintable(error));
+    for (const Event &e : events)
+        session.add(e);
+    return path;
+}
+
+bool isLabReady(const Event &e)
+{
+    return e.kind == EventKind::Endpoint && e.host == QLatin1String("lab") && e.what == QLatin1String("ready");
+}
+
+// Everything a load delivers, the first part and every chunk, until it finishes.
+struct Collected {
+    RecordingLoader::Start start;
+    QList<Event> events;
+    QStringList problems;
+    int chunks = 0;
+    bool finished = false;
+};
+
+bool loadAll(RecordingLoader *loader, const QString &path, Collected *out)
+{
+    QObject context;
+    QObject::connect(loader, &RecordingLoader::chunkRead, &context, [out](const QList<Event> &events) {
+        out->events.append(events);
+        ++out->chunks;
+    });
+    QObject::connect(loader, &RecordingLoader::finished, &context, [out](const QStringList &problems) {
+        out->problems.append(problems);
+        out->finished = true;
+    });
+    QString error;
+    if (!loader->open(path, &out->start, &error))
+        return false;
+    out->events = out->start.events + out->events;
+    out->problems = out->start.problems + out->problems;
+    out->finished = out->start.complete;
+    if (!QTest::qWaitFor([out] { return out->finished; }, 10000))
+        return false;
+    return true;
+}
+
+QString firstDifference(const QList<Event> &expected, const QList<Event> &actual)
+{
+    if (expected.size() != actual.size())
+        return QStringLiteral("%1 events instead of %2").arg(actual.size()).arg(expected.size());
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const QString difference = eventDifference(expected.at(i), actual.at(i));
+        if (!difference.isEmpty())
+            return QStringLiteral("event %1: %2").arg(i).arg(difference);
+    }
+    return {};
+}
+
+} // namespace
+
+class TestRecordingLoader : public QObject
+{
+    Q_OBJECT
+private slots:
+    void smallRecordingComesAtOnce();
+    void largeRecordingStreamsInOrder();
+    void originIsFoundAnywhere();
+    void damagedLinesKeepTheirNumbers();
+    void cancelledLoadSaysNothingMore();
+    void missingFileIsNamed();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestRecordingLoader::smallRecordingComesAtOnce()
+{
+    const QList<Event> events = manyEvents(40, 3);
+    const QString path = write(m_dir, QStringLiteral("small.jsonl"), events);
+    RecordingLoader loader;
+    loader.setOriginEvent("\"ready\"", isLabReady);
+    RecordingLoader::Start start;
+    QString error;
+    QSignalSpy chunks(&loader, &RecordingLoader::chunkRead);
+    QVERIFY2(loader.open(path, &start, &error), qPrintable(error));
+    QVERIFY(start.complete);
+    QVERIFY(!loader.isReading());
+    QCOMPARE(start.originUs, kT0 + 3 * 1000);
+    QVERIFY(start.problems.isEmpty());
+    const QString difference = firstDifference(events, start.events);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    QTest::qWait(50); // nothing follows
+    QCOMPARE(chunks.count(), 0);
+}
+
+void TestRecordingLoader::largeRecordingStreamsInOrder()
+{
+    const QList<Event> events = manyEvents(3000, 0);
+    const QString path = write(m_dir, QStringLiteral("large.jsonl"), events);
+    RecordingLoader loader;
+    loader.setFirstPartBytes(4096);
+    loader.setChunkBytes(64 * 1024);
+    Collected got;
+    QVERIFY(loadAll(&loader, path, &got));
+    QVERIFY(!got.start.complete);
+    QVERIFY(got.start.events.size() > 0 && got.start.events.size() < 100); // a few lines at once
+    QVERIFY2(got.chunks > 3, qPrintable(QString::number(got.chunks)));
+    QVERIFY(got.problems.isEmpty());
+    QVERIFY(!loader.isReading());
+    const QString difference = firstDifference(events, got.events);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    // The same as the whole-file reader.
+    QCOMPARE(readJsonl(path).events.size(), got.events.size());
+}
+
+void TestRecordingLoader::originIsFoundAnywhere()
+{
+    // The lab's "ready" far past the first part: still time zero before anything is replayed.
+    const QList<Event> events = manyEvents(2000, 1500);
+    const QString path = write(m_dir, QStringLiteral("late-ready.jsonl"), events);
+    RecordingLoader loader;
+    loader.setOriginEvent("\"ready\"", isLabReady);
+    loader.setFirstPartBytes(2048);
+    Collected got;
+    QVERIFY(loadAll(&loader, path, &got));
+    QCOMPARE(got.start.originUs, kT0 + 1500 * 1000);
+
+    // Only the lab's own "ready": a host's step of that name is not time zero.
+    QList<Event> others = manyEvents(50, -1);
+    others[10] = labReady(others[10].tUs);
+    others[10].host = QStringLiteral("client");
+    const QString noReady = write(m_dir, QStringLiteral("no-ready.jsonl"), others);
+    Collected none;
+    QVERIFY(loadAll(&loader, noReady, &none));
+    QCOMPARE(none.start.originUs, -1);
+}
+
+void TestRecordingLoader::damagedLinesKeepTheirNumbers()
+{
+    const QString path = write(m_dir, QStringLiteral("damaged.jsonl"), manyEvents(600, 0));
+    {
+        // Damage a line in the first part and two far into the file.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines = file.readAll().split('\n');
+        file.close();
+        lines[2] = "{\"t_us\":1,\"kind\":\"gossip\"}";
+        lines[400] = "{\"t_us\":";
+        lines[550] = "not json";
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(lines.join('\n'));
+    }
+    const JsonlReadResult whole = readJsonl(path);
+    QCOMPARE(whole.problems.size(), 3);
+    RecordingLoader loader;
+    loader.setFirstPartBytes(8192);
+    loader.setChunkBytes(16 * 1024);
+    Collected got;
+    QVERIFY(loadAll(&loader, path, &got));
+    QCOMPARE(got.problems, whole.problems);
+    QVERIFY2(got.problems.at(0).startsWith(QLatin1String("line 3: ")), qPrintable(got.problems.at(0)));
+    QVERIFY2(got.problems.at(1).startsWith(QLatin1String("line 401: ")), qPrintable(got.problems.at(1)));
+    QVERIFY2(got.problems.at(2).startsWith(QLatin1String("line 551: ")), qPrintable(got.problems.at(2)));
+    QCOMPARE(got.events.size(), 597);
+}
+
+void TestRecordingLoader::cancelledLoadSaysNothingMore()
+{
+    const QString first = write(m_dir, QStringLiteral("first.jsonl"), manyEvents(3000, 0));
+    QList<Event> secondEvents = manyEvents(800, 0);
+    for (Event &e : secondEvents)
+        e.what = QStringLiteral("second");
+    const QString second = write(m_dir, QStringLiteral("second.jsonl"), secondEvents);
+
+    auto loader = std::make_unique<RecordingLoader>();
+    loader->setFirstPartBytes(1024);
+    loader->setChunkBytes(8 * 1024);
+    QList<Event> delivered;
+    QSignalSpy finished(loader.get(), &RecordingLoader::finished);
+    connect(loader.get(), &RecordingLoader::chunkRead, this, [&](const QList<Event> &events) { delivered.append(events); });
+    RecordingLoader::Start start;
+    QString error;
+    QVERIFY(loader->open(first, &start, &error));
+    QVERIFY(loader->isReading());
+    loader->cancel();
+    QVERIFY(!loader->isReading());
+    QTest::qWait(100);
+    QCOMPARE(finished.count(), 0);
+    QVERIFY(delivered.isEmpty());
+
+    // Opening another recording drops the one being read: only the new one's events come.
+    QVERIFY(loader->open(first, &start, &error));
+    QVERIFY(loader->open(second, &start, &error));
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(start.events.size() + delivered.size(), secondEvents.size());
+    QVERIFY(std::ranges::all_of(delivered, [](const Event &e) { return e.what == QLatin1String("second"); }));
+
+    // Destroyed while reading: the thread is stopped and joined, nothing is delivered.
+    QVERIFY(loader->open(first, &start, &error));
+    loader.reset();
+}
+
+void TestRecordingLoader::missingFileIsNamed()
+{
+    RecordingLoader loader;
+    RecordingLoader::Start start;
+    QString error;
+    const QString path = m_dir.filePath(QStringLiteral("never-recorded.jsonl"));
+    QVERIFY(!loader.open(path, &start, &error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestRecordingLoader)
+#include "tst_RecordingLoader.moc"
