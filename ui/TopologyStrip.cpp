@@ -99,7 +99,7 @@ QString TopologyStrip::status(const TopologyState::Host &host) const
     if (m_state.lab == Lab::NotStarted)
         return tr("starting…", "lab host state");
     if (m_state.lab == Lab::Stopped)
-        return tr("stopped", "lab host state: the lab was stopped");
+        return tr("stopped", "lab host state");
     return tr("running", "lab host state");
 }
 

@@ -1124,6 +1124,19 @@
     </message>
 </context>
 <context>
+    <name>RtoScale</name>
+    <message>
+        <source>%1 ms</source>
+        <comment>RTO axis label, milliseconds</comment>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>RTO axis label, seconds</comment>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
     <name>Scenario</name>
     <message>
         <source>is not a scenario field; allowed: %1</source>
@@ -2357,6 +2370,10 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <source>Copy</source>
         <translation>复制</translation>
     </message>
+    <message>
+        <source>Copy as JSON</source>
+        <translation>复制为 JSON</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::EventLogModel</name>
@@ -2389,6 +2406,25 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <source>Details</source>
         <comment>event log column</comment>
         <translation>详情</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>fault, then the host it hit</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>fault and its value</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <comment>event details, then its raw JSON</comment>
+        <translation>%1
+
+%2</translation>
     </message>
 </context>
 <context>
@@ -2985,6 +3021,10 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <source>Starting this machine&apos;s endpoint…</source>
         <translation>正在启动本机的测试端点…</translation>
     </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>已失败：%1</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::MessageBar</name>
@@ -3381,11 +3421,6 @@ the faults, and the time it took to notice.</source>
         <translation>RTO %1 :%2</translation>
     </message>
     <message>
-        <source>%.0f ms</source>
-        <comment>RTO axis label: a printf format for milliseconds</comment>
-        <translation>%.0f ms</translation>
-    </message>
-    <message>
         <source>%1: RTO %2 ms at %3 s</source>
         <comment>socket, milliseconds, seconds</comment>
         <translation>%1：%3 s 时 RTO %2 ms</translation>
@@ -3556,13 +3591,26 @@ the faults, and the time it took to notice.</source>
         <translation>虚拟实验室失败</translation>
     </message>
     <message>
-        <source>stopped</source>
+        <source>the lab failed: see the message above</source>
+        <translation>虚拟实验室失败：见上方消息</translation>
+    </message>
+    <message>
+        <source>starting…</source>
         <comment>lab host state</comment>
+        <translation>启动中…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <source>the lab failed: see the message above</source>
-        <translation>虚拟实验室失败：见上方消息</translation>
+        <source>lab stopped</source>
+        <translation>虚拟实验室已停止</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <comment>lab host state</comment>
+        <translation>已停止</translation>
     </message>
 </context>
 <context>
@@ -3683,6 +3731,30 @@ the faults, and the time it took to notice.</source>
     <message>
         <source>The lab failed: nothing was measured.</source>
         <translation>虚拟实验室失败：没有测到任何结果。</translation>
+    </message>
+    <message>
+        <source>To begin: press Start (Ctrl+R). In a free lab session, then press Power off on the Server row; a scenario does its faults by itself. This panel then tells when and how each side noticed.</source>
+        <translation>开始：按“开始”（Ctrl+R）。自由实验中，再按“服务端”一行的“断电”；场景会自己执行它的故障。之后这里会告诉你每一端何时、以何种方式发现了断开。</translation>
+    </message>
+    <message>
+        <source>Then the lab failed: %1</source>
+        <translation>随后虚拟实验室失败：%1</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s endpoint failed: nothing was measured.</source>
+        <translation>本机的端点失败：没有测到任何结果。</translation>
+    </message>
+    <message>
+        <source>Expectations not judged: the lab failed before time zero.</source>
+        <translation>预期未评判：虚拟实验室在零时刻之前就失败了。</translation>
+    </message>
+    <message>
+        <source>Expectations met: %1 of %2 before the lab failed</source>
+        <translation>虚拟实验室失败前满足的预期：%1 / %2</translation>
+    </message>
+    <message>
+        <source>no timer running: with nothing to send and keepalive off it will never notice (a half-open connection). Turn on TCP keepalive in Settings (it applies at once) or press Send now.</source>
+        <translation>没有定时器在运行：没有数据要发送且保活关闭，它永远不会发现（半开连接）。在“设置”中打开 TCP 保活（立即生效），或按“立即发送”。</translation>
     </message>
 </context>
 <context>
