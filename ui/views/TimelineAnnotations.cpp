@@ -255,7 +255,7 @@ void TimelineAnnotations::layout()
         const QRectF r = m_emptyHint->boundingRect();
         m_emptyHint->setPos(plot.center() - QPointF(r.width() / 2, r.height() / 2));
     }
-    const double nowX = m_model->lastX();
+    const double nowX = qMax(m_model->lastX(), m_nowX);
     const auto px = [this](double x) { return m_view->positionOf({x, 0}).x(); };
     const auto py = [this](double y) { return m_view->positionOf({0, y}).y(); };
 

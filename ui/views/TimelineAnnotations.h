@@ -41,6 +41,9 @@ public:
     void rebuild();
     void layout();
     void setColors(QColor text, QColor background);
+    // The time open bands and spans reach: while live, the wall clock, which runs on when no
+    // event comes (an idle peer powered off sends nothing, and the wait must still count).
+    void setNowX(double x) { m_nowX = x; }
 
     // Slot of each socket in its host's lane (0 on top): a socket keeps its slot from its first
     // band to its last, and a later socket takes the first slot free by then.
@@ -87,6 +90,7 @@ private:
     QList<Marker> m_markers;
     QList<Span> m_spans;
     QGraphicsSimpleTextItem *m_emptyHint = nullptr; // while no host has a lane
+    double m_nowX = 0;
     QColor m_text;
     QColor m_background;
 };

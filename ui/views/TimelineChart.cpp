@@ -432,6 +432,7 @@ void TimelineChart::updateFollowRange()
     double end = m_model->lastX();
     if (m_live && m_model->seriesCount() + m_model->lanes().size() > 0)
         end = qMax(end, m_model->xOf(core::monotonicNowUs()));
+    m_annotations->setNowX(end);
     const double start = qMax(0.0, end - m_window);
     // A little room after the latest event, so it is not drawn on the border.
     const double margin = qMax(0.2, 0.03 * (end - start));

@@ -420,6 +420,31 @@ private slots:
         QCOMPARE(chart.xMax(), max);
     }
 
+    void openSpanCountsWithTheClock()
+    {
+        // An idle peer powered off: nothing comes after the fault, and the wait still counts.
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1000, 500);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.setLive(true);
+        Event e = packet(0, QStringLiteral("client"), QStringLiteral("data"));
+        e.tUs = halfopen::core::monotonicNowUs() - 2'000'000;
+        session.add(e);
+        Event off = fault(0, QStringLiteral("server"), QStringLiteral("power-off"));
+        off.tUs = e.tUs + 500'000; // 1.5 s ago
+        session.add(off);
+        model.flush();
+        const auto counted = [&chart] {
+            const QStringList spans = chart.annotations()->spanLabels();
+            return spans.isEmpty() ? 0.0 : spans.first().section(QLatin1Char(' '), 0, 0).toDouble();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(counted() >= 1.5, 3000);
+        QVERIFY(chart.annotations()->spanLabels().first().endsWith(QLatin1String("and counting")));
+    }
+
     void liveStepsSlowDownWhenQuiet()
     {
         Session session;
