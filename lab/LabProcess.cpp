@@ -112,7 +112,7 @@ void LabProcess::readEvents()
         const auto e = Event::fromJson(doc.object());
         if (!e)
             continue;
-        if (e->host == QLatin1String("lab") && e->kind == EventKind::Endpoint) {
+        if (e->host == Event::labHost() && e->kind == EventKind::Endpoint) {
             if (e->what == QLatin1String("ready")) {
                 m_ready = true;
                 emit ready();

@@ -60,13 +60,7 @@ void Supervisor::handleCommand(const QJsonObject &command)
 
 void Supervisor::labEvent(const QString &what, const QJsonObject &detail)
 {
-    Event e;
-    e.kind = EventKind::Endpoint;
-    e.tUs = monotonicNowUs();
-    e.host = QStringLiteral("lab");
-    e.what = what;
-    e.detail = detail;
-    emit event(e);
+    emit event(Event::labEvent(monotonicNowUs(), what, detail));
 }
 
 void Supervisor::fail(const QString &message)

@@ -121,13 +121,8 @@ void RealNetworkDriver::onEndpointEvent(const Event &e)
         for (auto it = m_sysctls.cbegin(); it != m_sysctls.cend(); ++it)
             sysctls.insert(it.key(), it.value().toInt());
         detail.insert(QStringLiteral("sysctls"), sysctls);
-        Event ready;
-        ready.kind = EventKind::Endpoint;
-        ready.tUs = e.tUs; // where the endpoint stood ready, without the pipe's delay
-        ready.host = QStringLiteral("lab");
-        ready.what = QStringLiteral("ready");
-        ready.detail = detail;
-        emit event(ready);
+        // Timed where the endpoint stood ready, without the pipe's delay.
+        emit event(Event::labEvent(e.tUs, QStringLiteral("ready"), detail));
     }
 }
 
@@ -193,13 +188,7 @@ void RealNetworkDriver::finishStop()
 
 void RealNetworkDriver::sessionEvent(const QString &what, const QJsonObject &detail)
 {
-    Event e;
-    e.kind = EventKind::Endpoint;
-    e.tUs = monotonicNowUs();
-    e.host = QStringLiteral("lab");
-    e.what = what;
-    e.detail = detail;
-    emit event(e);
+    emit event(Event::labEvent(monotonicNowUs(), what, detail));
 }
 
 void RealNetworkDriver::faultEvent(const Fault &fault)

@@ -31,7 +31,7 @@ LabSessionController::LabSessionController(lab::LabDriver *driver, const QString
 
     // A recording of a lab run starts at the lab's "ready", as the live run did: time zero.
     m_loader.setOriginEvent("\"ready\"", [](const core::Event &event) {
-        return event.kind == core::EventKind::Endpoint && event.host == QLatin1String("lab")
+        return event.kind == core::EventKind::Endpoint && event.host == core::Event::labHost()
             && event.what == QLatin1String("ready");
     });
     connect(&m_loader, &core::RecordingLoader::chunkRead, this, [this](const QList<core::Event> &events) {
@@ -51,7 +51,7 @@ void LabSessionController::onLabEvent(const core::Event &event)
         return;
     }
     // The lab refusing a fault (a host that is off cannot be killed) is worth a sentence.
-    if (event.host != QLatin1String("lab"))
+    if (event.host != core::Event::labHost())
         return;
     if (event.what == QLatin1String("command_error") || event.what == QLatin1String("fault_failed")) {
         const QString message = event.detail.value(QStringLiteral("message")).toString();

@@ -24,7 +24,7 @@ void TopologyState::labFailed(const QString &message)
 
 bool TopologyState::apply(const core::Event &event)
 {
-    if (event.kind == core::EventKind::Endpoint && event.host == QLatin1String("lab")) {
+    if (event.kind == core::EventKind::Endpoint && event.host == core::Event::labHost()) {
         const TopologyState before = *this;
         if (event.what == QLatin1String("hosts_up") || event.what == QLatin1String("ready")) {
             if (lab != Lab::Failed)

@@ -280,7 +280,7 @@ void VerdictPanel::onEvent(const Event &event)
         break;
     case EventKind::Endpoint:
         // A lab that could not start or broke down measured nothing: say so instead of waiting.
-        if (event.host == QLatin1String("lab") && event.what == QLatin1String("failed"))
+        if (event.host == core::Event::labHost() && event.what == QLatin1String("failed"))
             labFailed(event.detail.value(QStringLiteral("message")).toString());
         break;
     case EventKind::Heartbeat:

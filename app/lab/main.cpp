@@ -31,12 +31,7 @@ void writeEvent(const core::Event &event)
 
 void writeFailure(const QString &message)
 {
-    core::Event e;
-    e.kind = core::EventKind::Endpoint;
-    e.host = QStringLiteral("lab");
-    e.what = QStringLiteral("failed");
-    e.detail = {{QStringLiteral("message"), message}};
-    writeEvent(e);
+    writeEvent(core::Event::labEvent(0, QStringLiteral("failed"), {{QStringLiteral("message"), message}}));
 }
 
 } // namespace

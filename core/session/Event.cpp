@@ -42,6 +42,17 @@ std::optional<EventKind> eventKindFromName(QStringView name)
     return std::nullopt;
 }
 
+Event Event::labEvent(qint64 tUs, const QString &what, const QJsonObject &detail)
+{
+    Event e;
+    e.kind = EventKind::Endpoint;
+    e.tUs = tUs;
+    e.host = labHost();
+    e.what = what;
+    e.detail = detail;
+    return e;
+}
+
 QJsonObject Event::toJson() const
 {
     QJsonObject j{{kT, tUs}, {kKind, eventKindName(kind)}};

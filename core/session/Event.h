@@ -48,6 +48,12 @@ struct Event {
     QJsonObject toJson() const;
     // Returns nullopt and a reason when the object is not an event.
     static std::optional<Event> fromJson(const QJsonObject &json, QString *error = nullptr);
+
+    // The host name of events about the run itself (the lab, or a real-network run): what its
+    // supervisor or driver did — hosts_up, ready, failed, stopped.
+    static QString labHost() { return QStringLiteral("lab"); }
+    // Such an event: kind endpoint, host labHost().
+    static Event labEvent(qint64 tUs, const QString &what, const QJsonObject &detail = {});
 };
 
 // Short readable one-liner for logs and the CLI's text output (untranslated field names,
