@@ -5,7 +5,7 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 PACKAGE_DIR ?= build-package
 PACKAGE_CMAKE_FLAGS ?=
 
-.PHONY: run test build deps configure clean bench package translations
+.PHONY: run test build deps configure clean bench package translations lint format format-check sanitize
 
 deps:
 	@scripts/install-deps.sh
@@ -39,5 +39,25 @@ package: deps
 	@echo "Package: $$(ls $(CURDIR)/$(PACKAGE_DIR)/halfopen_*.deb)"
 	@echo "Install it with: sudo apt install $$(ls $(CURDIR)/$(PACKAGE_DIR)/halfopen_*.deb)"
 
+# clang-tidy with the project's .clang-tidy over every source of ours (not generated ones).
+lint: configure
+	run-clang-tidy -quiet -p $(BUILD_DIR) -j $(JOBS) '^$(CURDIR)/(app|core|lab|realnet|models|ui|audit|hostfault|exporter)/.*\.cpp$$'
+
+# clang-format: apply to the tree, or check it (CI).
+format:
+	git ls-files '*.cpp' '*.h' | xargs clang-format -i
+format-check:
+	git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
+
+# AddressSanitizer + UBSan build of its own; runs the unit, lab and scenario tests (not the package
+# and benchmark ones). Known leaks of the system libraries Qt loads are listed in tests/lsan.supp.
+SANITIZE_DIR ?= build-sanitize
+sanitize: deps
+	@test -f $(SANITIZE_DIR)/build.ninja || cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHALFOPEN_SANITIZE=ON -DHALFOPEN_WERROR=ON
+	cmake --build $(SANITIZE_DIR) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	ctest --test-dir $(SANITIZE_DIR) --output-on-failure -j $(JOBS) --timeout 600 -LE 'package|bench'
+
 clean:
-	rm -rf $(BUILD_DIR) $(PACKAGE_DIR)
+	rm -rf $(BUILD_DIR) $(PACKAGE_DIR) $(SANITIZE_DIR)

@@ -100,6 +100,14 @@ exec_program=${exec_line%% *}
 [ "$(sed -n 's/^Icon=//p' "$desktop")" = "$app_id" ] || fail "Icon= is not $app_id"
 grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" "$metainfo" || fail "the metainfo launches no $app_id.desktop"
 grep -q "<id>$app_id</id>" "$metainfo" || fail "the metainfo's id is not $app_id"
+grep -q "<project_license>GPL-3.0-or-later</project_license>" "$metainfo" || fail "the metainfo's project_license is not GPL-3.0-or-later"
+copyright="$root/usr/share/doc/halfopen/copyright"
+if [ -f "$copyright" ]; then
+  grep -q '^License: GPL-3.0-or-later' "$copyright" || fail "debian/copyright names no GPL-3.0-or-later licence"
+  grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' "$copyright" || fail "debian/copyright is not DEP-5"
+else
+  fail "missing /usr/share/doc/halfopen/copyright"
+fi
 pass "menu entry and metainfo valid and consistent"
 
 # --- the installed executables on the system's Qt ---------------------------------------------
