@@ -1,6 +1,6 @@
 #include "ui/LanguageMenu.h"
 
-#include "app/i18n/LanguageLoader.h"
+#include "i18n/LanguageLoader.h"
 #include "ui/AppSettings.h"
 
 #include <QActionGroup>
@@ -25,8 +25,8 @@ LanguageMenu::LanguageMenu(AppSettings *settings, QWidget *parent)
     addChoice(tr("System language"), QString());
     addSeparator();
     // Each language under its own name, so that whoever reads it can find it.
-    for (const QString &code : app::LanguageLoader::available())
-        addChoice(app::LanguageLoader::nativeName(code), code);
+    for (const QString &code : i18n::LanguageLoader::available())
+        addChoice(i18n::LanguageLoader::nativeName(code), code);
     addSeparator();
     QAction *note = addAction(tr("Takes effect at the next start"));
     note->setEnabled(false);

@@ -4,7 +4,7 @@
 #include "CliCommands.h"
 #include "CliUsage.h"
 
-#include "app/i18n/LanguageLoader.h"
+#include "i18n/LanguageLoader.h"
 
 #include <QCoreApplication>
 
@@ -50,7 +50,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("halfopen-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HALFOPEN_VERSION));
     // Messages for people follow HALFOPEN_LANGUAGE or the system; JSON output never changes.
-    halfopen::app::LanguageLoader language;
+    halfopen::i18n::LanguageLoader language;
     language.install();
     // A dead peer must never kill us: writes use MSG_NOSIGNAL, and this covers anything else.
     std::signal(SIGPIPE, SIG_IGN);

@@ -1,6 +1,6 @@
 #include "GuiOptions.h"
 
-#include "app/i18n/LanguageLoader.h"
+#include "i18n/LanguageLoader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -8,6 +8,8 @@
 #include <cstdio>
 
 namespace halfopen::app {
+
+using i18n::LanguageLoader;
 
 namespace {
 // lupdate takes the context from this class: the strings below are "GuiOptions"'s.

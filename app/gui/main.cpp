@@ -4,7 +4,7 @@
 #include "GuiOptions.h"
 #include "Screenshot.h"
 
-#include "app/i18n/LanguageLoader.h"
+#include "i18n/LanguageLoader.h"
 #include "lab/LabProcess.h"
 #include "lab/scenario/ScenarioCatalog.h"
 #include "lab/scenario/ScenarioTexts.h"
@@ -53,7 +53,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(appId);
     QApplication::setWindowIcon(QIcon::fromTheme(appId, QIcon(QStringLiteral(":/icons/io.github.halfopen.HalfOpen.svg"))));
     // The system's language for --help and errors; the settings may choose another below.
-    app::LanguageLoader language;
+    i18n::LanguageLoader language;
     language.install();
 
     QString error;

@@ -2,7 +2,7 @@
 // commands on stdin, events on stdout. It lives in namespaces of its own and dies with its
 // parent, taking every host, cable end and endpoint with it.
 
-#include "app/i18n/LanguageLoader.h"
+#include "i18n/LanguageLoader.h"
 #include "lab/PrivateNamespaces.h"
 #include "lab/Supervisor.h"
 
@@ -54,7 +54,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     // The messages the window shows from here (a fault that failed) in the window's language,
     // passed down as HALFOPEN_LANGUAGE. (The namespace error above comes too early: English.)
-    app::LanguageLoader language;
+    i18n::LanguageLoader language;
     language.install();
     lab::Supervisor supervisor;
     QObject::connect(&supervisor, &lab::Supervisor::event, &writeEvent);

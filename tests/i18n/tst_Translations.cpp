@@ -2,7 +2,7 @@
 // the window's actions into Chinese, Qt's own strings follow, English reads its plurals right,
 // the CLI speaks the system's language, and the language chosen in the settings is kept.
 
-#include "app/i18n/LanguageLoader.h"
+#include "i18n/LanguageLoader.h"
 #include "core/predict/PredictionText.h"
 #include "core/predict/TimeReference.h"
 #include "core/tcp/ErrnoCatalog.h"
@@ -164,14 +164,14 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(app::LanguageLoader::available().contains(QStringLiteral("en")));
-        QVERIFY(app::LanguageLoader::available().contains(QStringLiteral("zh_CN")));
-        QCOMPARE(app::LanguageLoader::nativeName(QStringLiteral("zh_CN")), QStringLiteral("简体中文"));
+        QVERIFY(i18n::LanguageLoader::available().contains(QStringLiteral("en")));
+        QVERIFY(i18n::LanguageLoader::available().contains(QStringLiteral("zh_CN")));
+        QCOMPARE(i18n::LanguageLoader::nativeName(QStringLiteral("zh_CN")), QStringLiteral("简体中文"));
     }
 
     void chineseEngineTexts()
     {
-        app::LanguageLoader loader;
+        i18n::LanguageLoader loader;
         QCOMPARE(loader.install(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
         QCOMPARE(qEnvironmentVariable("HALFOPEN_LANGUAGE"), QStringLiteral("zh_CN")); // for the lab and endpoints
 
@@ -206,14 +206,14 @@ private slots:
         const QString qtbase = QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_zh_CN.qm");
         if (!QFileInfo::exists(qtbase))
             QSKIP("qtbase_zh_CN.qm is not installed (Debian: qt6-translations-l10n)");
-        app::LanguageLoader loader;
+        i18n::LanguageLoader loader;
         loader.install(QStringLiteral("zh_CN"));
         QCOMPARE(QCoreApplication::translate("QCommandLineParser", "Displays version information."), QStringLiteral("显示版本信息。"));
     }
 
     void windowInChinese()
     {
-        app::LanguageLoader loader;
+        i18n::LanguageLoader loader;
         loader.install(QStringLiteral("zh_CN"));
         Window w;
         auto *start = w.window.findChild<QAction *>(QStringLiteral("startAction"));
@@ -242,7 +242,7 @@ private slots:
     void windowInEnglishAfterwards()
     {
         {
-            app::LanguageLoader loader;
+            i18n::LanguageLoader loader;
             loader.install(QStringLiteral("zh_CN"));
         } // its translators go with it
         Window w;
@@ -251,7 +251,7 @@ private slots:
 
     void englishPlurals()
     {
-        app::LanguageLoader loader;
+        i18n::LanguageLoader loader;
         QCOMPARE(loader.install(QStringLiteral("en")), QStringLiteral("en"));
         core::TimerRun run;
         run.endUs = 3000000;
@@ -269,7 +269,7 @@ private slots:
 
     void languageWithoutTranslationFallsBackToEnglish()
     {
-        app::LanguageLoader loader;
+        i18n::LanguageLoader loader;
         QCOMPARE(loader.install(QStringLiteral("de_DE")), QStringLiteral("en"));
         QCOMPARE(core::ErrnoCatalog::lookup(ETIMEDOUT)->meaning, QStringLiteral("Connection timed out"));
     }

@@ -1,10 +1,10 @@
-#include "app/i18n/LanguageLoader.h"
+#include "i18n/LanguageLoader.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QLibraryInfo>
 
-namespace halfopen::app {
+namespace halfopen::i18n {
 
 namespace {
 const QString kResourceDir = QStringLiteral(":/i18n");
@@ -92,4 +92,4 @@ void LanguageLoader::clear()
     m_installed.clear();
 }
 
-} // namespace halfopen::app
+} // namespace halfopen::i18n

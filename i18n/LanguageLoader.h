@@ -7,7 +7,7 @@
 #include <memory>
 #include <vector>
 
-namespace halfopen::app {
+namespace halfopen::i18n {
 
 // Installs HalfOpen's translation (built into the executable from resources/translations) and
 // Qt's own (dialog buttons, --help) for one language. Every executable makes one at start, after
@@ -41,4 +41,4 @@ private:
     QString m_installed;
 };
 
-} // namespace halfopen::app
+} // namespace halfopen::i18n
