@@ -33,24 +33,34 @@ DetectionFinder::DetectionFinder(const QList<Event> &events, qint64 endUs)
     for (const Event &e : events) {
         if (e.tUs > endUs)
             break;
-        switch (e.kind) {
-        case EventKind::Fault:
-            m_faults.append({e.tUs, e.what, e.host});
-            m_softSinceFault.clear();
-            break;
-        case EventKind::Error:
-            if (isLabHost(e.host))
-                addError(e);
-            break;
-        case EventKind::Heartbeat:
-            if (isLabHost(e.host) && e.what == QLatin1String("dead"))
-                addHeartbeatDeath(e);
-            break;
-        default:
-            break;
-        }
+        feed(e);
     }
-    fillReferences(events, endUs);
+}
+
+void DetectionFinder::feed(const Event &e)
+{
+    switch (e.kind) {
+    case EventKind::Fault:
+        m_cuts.feed(e);
+        if (e.what == QLatin1String("marker"))
+            m_lastMarker = m_faults.size();
+        m_faults.append({e.tUs, e.what, e.host});
+        m_softSinceFault.clear();
+        break;
+    case EventKind::Packet:
+        feedPacket(e);
+        break;
+    case EventKind::Error:
+        if (isLabHost(e.host))
+            addError(e);
+        break;
+    case EventKind::Heartbeat:
+        if (isLabHost(e.host) && e.what == QLatin1String("dead"))
+            addHeartbeatDeath(e);
+        break;
+    default:
+        break;
+    }
 }
 
 void DetectionFinder::addError(const Event &e)
@@ -80,6 +90,7 @@ void DetectionFinder::addError(const Event &e)
     const QJsonValue since = e.detail.value(QStringLiteral("since_last_received_ms"));
     if (since.isDouble())
         d.lastReceivedUs = e.tUs - qRound64(since.toDouble() * 1000);
+    fillReferences(&d);
     m_detections.append(d);
 }
 
@@ -95,6 +106,7 @@ void DetectionFinder::addHeartbeatDeath(const Event &e)
     d.mechanism = DetectionMechanism::Heartbeat;
     d.operation = QStringLiteral("heartbeat");
     d.detectedUs = e.tUs;
+    fillReferences(&d);
     m_detections.append(d);
 }
 
@@ -125,68 +137,86 @@ bool sameConnection(const Detection &d, const QString &senderAddress, const QStr
 
 } // namespace
 
-void DetectionFinder::fillReferences(const QList<Event> &events, qint64 endUs)
+bool DetectionFinder::Flow::covers(const Send &send) const
 {
-    for (Detection &d : m_detections) {
-        const FaultRecord *marker = nullptr;
-        for (const FaultRecord &f : m_faults) {
-            if (f.tUs > d.detectedUs)
-                break;
-            d.faultUs = f.tUs;
-            d.faultName = f.fault;
-            d.faultHost = f.host;
-            if (f.fault == QLatin1String("marker"))
-                marker = &f;
-        }
-        // A manual marker is the user's word for when the world broke (a real cable pulled):
-        // what they pressed after it (Send now, to start retransmissions) does not move it.
-        if (marker) {
-            d.faultUs = marker->tUs;
-            d.faultName = marker->fault;
-            d.faultHost = marker->host;
-        }
-        // What the peer acknowledged, per flow as this host sees it: the highest ACK number,
-        // and when it last sent anything that acknowledges (for streams without sequence
-        // numbers).
-        QHash<QString, quint32> highestAck;
-        QHash<QString, qint64> lastAckAt;
-        std::optional<qint64> lastReceived;
-        CableCuts cuts;
-        for (const Event &e : events) {
-            if (e.tUs > d.detectedUs || e.tUs > endUs)
-                break;
-            cuts.feed(e);
-            if (e.kind != EventKind::Packet || CablePacket::receiver(e) != d.host || !CablePacket::acknowledges(e)
-                || !sameConnection(d, e.remote, e.local) || !CablePacket::delivered(e, cuts))
-                continue;
-            lastReceived = e.tUs;
-            const QString flow = CablePacket::flowFromReceiver(e);
-            lastAckAt.insert(flow, e.tUs);
-            if (const auto ack = CablePacket::ackNumber(e)) {
-                const auto known = highestAck.constFind(flow);
-                if (known == highestAck.constEnd() || qint32(*ack - *known) > 0)
-                    highestAck.insert(flow, *ack);
-            }
-        }
-        if (!d.lastReceivedUs)
-            d.lastReceivedUs = lastReceived;
-        for (const Event &e : events) {
-            if (e.tUs > d.detectedUs || e.tUs > endUs)
-                break;
-            if (e.kind != EventKind::Packet || CablePacket::sender(e) != d.host || !CablePacket::needsAck(e)
-                || !sameConnection(d, e.local, e.remote))
-                continue;
-            const QString flow = CablePacket::flowFromSender(e);
-            const auto end = CablePacket::sequenceEnd(e);
-            const auto ack = highestAck.constFind(flow);
-            const bool acknowledged = end ? ack != highestAck.constEnd() && qint32(*ack - *end) >= 0
-                                          : lastAckAt.value(flow, std::numeric_limits<qint64>::min()) > e.tUs;
-            if (!acknowledged) {
-                d.firstUnackedSendUs = e.tUs;
-                break;
-            }
-        }
+    if (send.end)
+        return highestAck && qint32(*highestAck - *send.end) >= 0;
+    return lastAckAt > send.tUs;
+}
+
+void DetectionFinder::Flow::dropCovered()
+{
+    // What is covered stays covered (the highest ACK and the last ACK's time only grow), so the
+    // front is dropped for good and the first segment still waiting is always at the front.
+    while (!unacked.empty() && covers(unacked.front()))
+        unacked.pop_front();
+}
+
+DetectionFinder::Flow &DetectionFinder::flow(const QString &host, const QString &key, const QString &local,
+                                             const QString &remote)
+{
+    auto &flows = m_flows[host];
+    auto it = flows.find(key);
+    if (it == flows.end()) {
+        it = flows.insert(key, Flow());
+        it->local = local;
+        it->remote = remote;
     }
+    return *it;
+}
+
+void DetectionFinder::feedPacket(const Event &e)
+{
+    // What the peer acknowledged, per flow as the receiving host sees it: the highest ACK
+    // number, and when it last sent anything that acknowledges (for frames without sequence
+    // numbers).
+    const QString receiver = CablePacket::receiver(e);
+    if (isLabHost(receiver) && CablePacket::acknowledges(e) && CablePacket::delivered(e, m_cuts)) {
+        Flow &f = flow(receiver, CablePacket::flowFromReceiver(e), e.remote, e.local);
+        f.lastReceivedUs = e.tUs;
+        f.lastAckAt = e.tUs;
+        if (const auto ack = CablePacket::ackNumber(e)) {
+            if (!f.highestAck || qint32(*ack - *f.highestAck) > 0)
+                f.highestAck = *ack;
+        }
+        f.dropCovered();
+    }
+    const QString sender = CablePacket::sender(e);
+    if (isLabHost(sender) && CablePacket::needsAck(e)) {
+        Flow &f = flow(sender, CablePacket::flowFromSender(e), e.local, e.remote);
+        f.unacked.push_back({e.tUs, CablePacket::sequenceEnd(e)});
+        f.dropCovered();
+    }
+}
+
+void DetectionFinder::fillReferences(Detection *d) const
+{
+    for (const FaultRecord &f : m_faults) {
+        d->faultUs = f.tUs;
+        d->faultName = f.fault;
+        d->faultHost = f.host;
+    }
+    // A manual marker is the user's word for when the world broke (a real cable pulled):
+    // what they pressed after it (Send now, to start retransmissions) does not move it.
+    if (m_lastMarker) {
+        const FaultRecord &marker = m_faults.at(*m_lastMarker);
+        d->faultUs = marker.tUs;
+        d->faultName = marker.fault;
+        d->faultHost = marker.host;
+    }
+    std::optional<qint64> lastReceived;
+    std::optional<qint64> firstUnacked;
+    for (const Flow &f : m_flows.value(d->host)) {
+        if (!sameConnection(*d, f.local, f.remote))
+            continue;
+        if (f.lastReceivedUs && (!lastReceived || *f.lastReceivedUs > *lastReceived))
+            lastReceived = f.lastReceivedUs;
+        if (!f.unacked.empty() && (!firstUnacked || f.unacked.front().tUs < *firstUnacked))
+            firstUnacked = f.unacked.front().tUs;
+    }
+    if (!d->lastReceivedUs)
+        d->lastReceivedUs = lastReceived;
+    d->firstUnackedSendUs = firstUnacked;
 }
 
 } // namespace halfopen::lab

@@ -1,10 +1,16 @@
 #pragma once
 
 #include "core/session/Event.h"
+#include "lab/scenario/CableCuts.h"
 #include "lab/scenario/Detection.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
+
+#include <deque>
+#include <limits>
+#include <optional>
 
 namespace halfopen::lab {
 
@@ -15,7 +21,9 @@ struct FaultRecord {
     QString host;
 };
 
-// Finds the detections in a time-ordered event stream and the moments they count from.
+// Finds the detections in a time-ordered event stream and the moments they count from, one
+// event at a time: what it keeps is per flow, not per event, so feeding a long run costs the
+// same per event at its end as at its start.
 //
 // A detection is a fatal `error` event of a lab host, an EOF, a heartbeat "dead" (merged with
 // the error the endpoint reports for it), or the first soft error per host and errno after
@@ -30,21 +38,48 @@ struct FaultRecord {
 class DetectionFinder
 {
 public:
-    // Events after `endUs` and verdict events are ignored.
+    DetectionFinder() = default;
+    // Feeds every event up to `endUs` (verdict events are ignored).
     DetectionFinder(const QList<core::Event> &events, qint64 endUs);
+
+    // Events in time order; a detection's references are taken from what was fed before it.
+    void feed(const core::Event &event);
 
     const QList<FaultRecord> &faults() const { return m_faults; }
     const QList<Detection> &detections() const { return m_detections; }
 
 private:
+    // A segment that waits for its ACK: its time and the sequence number just past it
+    // (none for frames without sequence numbers: any later ACK on the flow covers those).
+    struct Send {
+        qint64 tUs = 0;
+        std::optional<quint32> end;
+    };
+    // One direction pair as a host sees it: "its address|its peer's address".
+    struct Flow {
+        QString local;
+        QString remote;
+        std::optional<quint32> highestAck;
+        qint64 lastAckAt = std::numeric_limits<qint64>::min();
+        std::optional<qint64> lastReceivedUs;
+        std::deque<Send> unacked; // in time order; the front is the first not yet covered
+        bool covers(const Send &send) const;
+        void dropCovered();
+    };
+
+    void feedPacket(const core::Event &event);
     void addError(const core::Event &event);
     void addHeartbeatDeath(const core::Event &event);
     bool mergeHeartbeat(const core::Event &event);
-    void fillReferences(const QList<core::Event> &events, qint64 endUs);
+    void fillReferences(Detection *detection) const;
+    Flow &flow(const QString &host, const QString &key, const QString &local, const QString &remote);
 
     QList<FaultRecord> m_faults;
+    std::optional<qsizetype> m_lastMarker; // index in m_faults
     QList<Detection> m_detections;
     QSet<QString> m_softSinceFault; // host|errno already reported since the last fault
+    CableCuts m_cuts;
+    QHash<QString, QHash<QString, Flow>> m_flows; // host -> "local|remote" -> flow
 };
 
 } // namespace halfopen::lab

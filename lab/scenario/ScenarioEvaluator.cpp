@@ -1,26 +1,29 @@
 #include "lab/scenario/ScenarioEvaluator.h"
 
-#include "lab/scenario/DetectionFinder.h"
 #include "lab/scenario/DetectionPrediction.h"
-#include "lab/scenario/EventCounts.h"
 #include "lab/scenario/ExpectationCheck.h"
-#include "lab/scenario/SocketStateTracker.h"
 
 namespace halfopen::lab {
 
 using core::Event;
 
-ScenarioOutcome ScenarioEvaluator::evaluate(const Scenario &scenario, const QList<Event> &events, qint64 readyUs,
-                                            qint64 endUs)
+void ScenarioEvaluator::feed(const Event &event)
 {
+    m_finder.feed(event);
+    m_states.feed(event);
+    m_counts.feed(event);
+}
+
+ScenarioOutcome ScenarioEvaluator::outcome(qint64 readyUs, qint64 endUs) const
+{
+    const Scenario &scenario = *m_scenario;
     ScenarioOutcome out;
     out.scenario = scenario.name;
     out.readyUs = readyUs;
     out.endUs = endUs;
 
-    const DetectionFinder finder(events, endUs);
-    out.faults = finder.faults();
-    out.detections = finder.detections();
+    out.faults = m_finder.faults();
+    out.detections = m_finder.detections();
     for (Detection &d : out.detections) {
         d.prediction = DetectionPrediction::forDetection(scenario.lab, d);
         // Measure from where the scenario asks; else from the user's marker (the only moment a
@@ -36,23 +39,27 @@ ScenarioOutcome ScenarioEvaluator::evaluate(const Scenario &scenario, const QLis
         }
     }
 
-    SocketStateTracker states;
-    EventCounts counts;
-    for (const Event &e : events) {
-        if (e.tUs > endUs)
-            break;
-        states.feed(e);
-        counts.feed(e);
-    }
     for (const QString &host : {QStringLiteral("client"), QStringLiteral("server")}) {
-        out.finalStates.insert(host, states.finalState(host));
-        out.counts.insert(host, counts.toJson(host));
+        out.finalStates.insert(host, m_states.finalState(host));
+        out.counts.insert(host, m_counts.toJson(host));
     }
 
-    const ExpectationCheck check(out.detections, states, counts, readyUs);
+    const ExpectationCheck check(out.detections, m_states, m_counts, readyUs);
     for (const Expectation &e : scenario.expectations)
         out.expectations.append(check.check(e));
     return out;
+}
+
+ScenarioOutcome ScenarioEvaluator::evaluate(const Scenario &scenario, const QList<Event> &events, qint64 readyUs,
+                                            qint64 endUs)
+{
+    ScenarioEvaluator evaluator(scenario);
+    for (const Event &e : events) {
+        if (e.tUs > endUs)
+            break;
+        evaluator.feed(e);
+    }
+    return evaluator.outcome(readyUs, endUs);
 }
 
 } // namespace halfopen::lab

@@ -2,7 +2,6 @@
 
 #include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
-#include "lab/scenario/ScenarioEvaluator.h"
 
 #include <algorithm>
 #include <limits>
@@ -35,6 +34,9 @@ ScenarioRunner::ScenarioRunner(LabDriver *driver, core::Session *session, QObjec
             finish(); // the lab did not confirm its stop; judge what we have
     });
 
+    connect(m_session, &core::Session::eventAdded, this,
+            [this](const Event &event, qsizetype index) { m_live.noteInserted(event, index); });
+    connect(m_session, &core::Session::cleared, this, [this] { m_live.reset(); });
     connectDriver();
 }
 
@@ -68,6 +70,7 @@ void ScenarioRunner::start(const Scenario &scenario)
     m_ending = ScenarioOutcome::Ending::Running;
     m_error.clear();
     m_verdicts.clear();
+    m_live.reset();
     m_outcome = ScenarioOutcome();
     m_outcome.scenario = scenario.name;
     m_phase = Phase::Starting;
@@ -151,7 +154,7 @@ void ScenarioRunner::evaluate()
     if (m_phase != Phase::Running && m_phase != Phase::Done)
         return;
     const qint64 endUs = m_phase == Phase::Done ? m_endUs : std::numeric_limits<qint64>::max();
-    m_outcome = ScenarioEvaluator::evaluate(m_scenario, m_session->events(), m_readyUs, endUs);
+    m_outcome = m_live.evaluate(m_session->events(), m_readyUs, endUs);
     m_outcome.ending = m_phase == Phase::Done ? m_ending : ScenarioOutcome::Ending::Running;
     m_outcome.error = m_error;
     if (m_phase == Phase::Done)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lab/LabDriver.h"
+#include "lab/scenario/LiveEvaluation.h"
 #include "lab/scenario/Scenario.h"
 #include "lab/scenario/ScenarioOutcome.h"
 
@@ -69,6 +70,7 @@ private:
     LabDriver *m_driver;
     core::Session *m_session;
     Scenario m_scenario;
+    LiveEvaluation m_live{m_scenario}; // judges the session as it grows
     QList<ScenarioStep> m_steps; // by time
     qsizetype m_nextStep = 0;
     Phase m_phase = Phase::Idle;

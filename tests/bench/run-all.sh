@@ -20,5 +20,6 @@ run "$here/sockets/run.sh" "$build"
 run "$build/tests/bench/lab/lab-bench"
 run "$build/tests/bench/models/models-bench"
 run "$build/tests/bench/ui/window-replay-bench"
+run "$build/tests/bench/scenario/verdict-bench"
 run "$here/ui/idle-cpu.sh" "$build"
 exit $status

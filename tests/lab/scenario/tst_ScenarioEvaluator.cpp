@@ -7,6 +7,7 @@
 #include "core/predict/DetectionPredictor.h"
 #include "lab/scenario/CableCuts.h"
 #include "lab/scenario/DetectionPrediction.h"
+#include "lab/scenario/LiveEvaluation.h"
 #include "lab/scenario/ScenarioEvaluator.h"
 
 #include <QJsonArray>
@@ -94,6 +95,8 @@ private slots:
     void expectationsWithoutHost();
     void eventsAfterTheEndDoNotCount();
     void summaryKeys();
+    void liveEvaluationMatchesTheWholeSession();
+    void liveEvaluationTakesLateEvents();
 };
 
 void ScenarioEvaluatorTest::keepaliveDeath()
@@ -437,6 +440,81 @@ void ScenarioEvaluatorTest::summaryKeys()
     QCOMPARE(first.value(QStringLiteral("met")).toBool(), true);
     QCOMPARE(first.value(QStringLiteral("observed")).toObject().value(QStringLiteral("elapsed_s")).toDouble(), 5.09);
     QCOMPARE(first.value(QStringLiteral("expected")).toObject().value(QStringLiteral("errno")).toString(), QStringLiteral("ETIMEDOUT"));
+}
+
+namespace {
+
+// The parts of a judgement a live run shows: every detection with its references, counts, states
+// and expectations.
+QByteArray judgement(const ScenarioOutcome &out)
+{
+    return QJsonDocument(out.toJson()).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+// Fed in batches as a live run is (the session growing, judged after each batch), the live
+// evaluation gives, after every batch, exactly what judging the whole session so far gives.
+void ScenarioEvaluatorTest::liveEvaluationMatchesTheWholeSession()
+{
+    const Scenario s = scenario(kKeepalive);
+    const QList<Event> all = keepaliveDeathStream(false);
+    LiveEvaluation live(s);
+    QList<Event> session;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        session.append(all.at(i));
+        live.noteInserted(all.at(i), i);
+        if (i % 2 == 1 || i == all.size() - 1) {
+            const qint64 end = std::numeric_limits<qint64>::max();
+            QCOMPARE(judgement(live.evaluate(session, kReady, end)),
+                     judgement(ScenarioEvaluator::evaluate(s, session, kReady, end)));
+        }
+    }
+    const ScenarioOutcome out = live.evaluate(session, kReady, std::numeric_limits<qint64>::max());
+    QCOMPARE(out.detections.size(), 1);
+    QVERIFY(qAbs(*out.detections.first().elapsedS(TimeReference::LastReceived) - 5.09) < 0.001);
+    QCOMPARE(live.restarts(), 0);
+}
+
+// A late event inside the settling time is judged in its place without starting over; one
+// older than that starts over; a verdict event (which the judgement does not read) never does.
+void ScenarioEvaluatorTest::liveEvaluationTakesLateEvents()
+{
+    const Scenario s = scenario(kKeepalive);
+    QList<Event> session = keepaliveDeathStream(false);
+    // The second probe arrives late (after the RST and the error were recorded).
+    const Event lateProbe = session.takeAt(session.size() - 5);
+    QCOMPARE(lateProbe.what, QStringLiteral("keepalive-probe"));
+    LiveEvaluation live(s);
+    for (qsizetype i = 0; i < session.size(); ++i)
+        live.noteInserted(session.at(i), i);
+    const qint64 end = std::numeric_limits<qint64>::max();
+    live.evaluate(session, kReady, end);
+
+    const auto insert = [&](const Event &e) {
+        const auto it = std::upper_bound(session.begin(), session.end(), e.tUs,
+                                         [](qint64 t, const Event &x) { return t < x.tUs; });
+        const qsizetype index = it - session.begin();
+        session.insert(index, e);
+        live.noteInserted(e, index);
+    };
+    insert(lateProbe); // 3.09 s, the newest event is at 5.09 s: older than the settling time
+    QCOMPARE(judgement(live.evaluate(session, kReady, end)), judgement(ScenarioEvaluator::evaluate(s, session, kReady, end)));
+    QCOMPARE(live.restarts(), 1);
+    QCOMPARE(live.evaluate(session, kReady, end).counts.value(QStringLiteral("client")).value(QStringLiteral("keepalive_probes")).toInteger(), 3);
+
+    Event verdict;
+    verdict.kind = EventKind::Verdict;
+    verdict.tUs = kReady + us(1.5);
+    verdict.host = QStringLiteral("client");
+    insert(verdict);
+    QCOMPARE(judgement(live.evaluate(session, kReady, end)), judgement(ScenarioEvaluator::evaluate(s, session, kReady, end)));
+    QCOMPARE(live.restarts(), 1);
+
+    Event recent = fault(session.constLast().tUs - LiveEvaluation::kSettleUs / 2, QStringLiteral("marker"), QStringLiteral("client"));
+    insert(recent); // within the settling time: judged on the copy, no start over
+    QCOMPARE(judgement(live.evaluate(session, kReady, end)), judgement(ScenarioEvaluator::evaluate(s, session, kReady, end)));
+    QCOMPARE(live.restarts(), 1);
 }
 
 QTEST_GUILESS_MAIN(ScenarioEvaluatorTest)
