@@ -17,20 +17,39 @@ EventLogModel::EventLogModel(core::Session *session, QObject *parent)
     : QAbstractTableModel(parent)
     , m_session(session)
 {
-    // Late events from other processes are inserted at their place in time.
+    // The rows shown are always the session's first m_rows events. New events come as a batch,
+    // one insertion per batch (a replay or a burst from the lab is not thousands of inserts); a
+    // late event from another process that lands among the rows shown is inserted at its place
+    // in time at once, so the rows after it stay right.
     connect(session, &core::Session::eventAdded, this, [this](const Event &, qsizetype index) {
+        if (index >= m_rows)
+            return;
         beginInsertRows({}, int(index), int(index));
+        ++m_rows;
         endInsertRows();
     });
+    connect(session, &core::Session::batchAdded, this, &EventLogModel::showBatch);
     connect(session, &core::Session::cleared, this, [this] {
         beginResetModel();
+        m_rows = 0;
         endResetModel();
     });
+    m_rows = session->size();
+}
+
+void EventLogModel::showBatch()
+{
+    const qsizetype size = m_session->size();
+    if (size <= m_rows)
+        return;
+    beginInsertRows({}, int(m_rows), int(size - 1));
+    m_rows = size;
+    endInsertRows();
 }
 
 int EventLogModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_session->size());
+    return parent.isValid() ? 0 : int(m_rows);
 }
 
 int EventLogModel::columnCount(const QModelIndex &parent) const

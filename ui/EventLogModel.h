@@ -36,7 +36,10 @@ public:
     static QString readableDetails(const core::Event &event);
 
 private:
+    void showBatch();
+
     core::Session *m_session;
+    qsizetype m_rows = 0; // the session's first m_rows events are the rows
 };
 
 } // namespace halfopen::ui

@@ -20,6 +20,16 @@ void Session::add(const Event &event)
     }
     m_events.insert(index, event);
     emit eventAdded(m_events.at(index), index);
+    if (!m_batchOpen) {
+        m_batchOpen = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_batchOpen = false;
+                emit batchAdded();
+            },
+            Qt::QueuedConnection);
+    }
 }
 
 void Session::clear()

@@ -29,11 +29,17 @@ public:
     void setOriginUs(qint64 originUs) { m_originUs = originUs; }
 
 signals:
+    // At once, for every event.
     void eventAdded(const halfopen::core::Event &event, qsizetype index);
+    // Once per turn of the event loop in which events were added: what came in one read of a
+    // pipe or one step of a replay is one batch, for consumers that update a view per batch
+    // (the event log inserts its rows so) rather than per event.
+    void batchAdded();
     void cleared();
 
 private:
     QList<Event> m_events;
+    bool m_batchOpen = false;
     qint64 m_originUs = -1;
 };
 

@@ -51,6 +51,7 @@ private slots:
     void equalTimesKeepArrivalOrder();
     void clearEmitsCleared();
     void origin();
+    void batchPerTurnOfTheEventLoop();
 };
 
 void TestSession::inOrderEventsAreAppended()
@@ -128,6 +129,28 @@ void TestSession::origin()
     QCOMPARE(session.originUs(), 300); // the first event in time, not in arrival
     session.setOriginUs(1000);
     QCOMPARE(session.originUs(), 1000);
+}
+
+// What is added in one turn of the event loop is announced once, after every eventAdded of it.
+void TestSession::batchPerTurnOfTheEventLoop()
+{
+    Session session;
+    QSignalSpy added(&session, &Session::eventAdded);
+    QSignalSpy batches(&session, &Session::batchAdded);
+    for (int i = 0; i < 5; ++i) {
+        Event e;
+        e.tUs = 100 + i;
+        session.add(e);
+    }
+    QCOMPARE(added.size(), 5);
+    QCOMPARE(batches.size(), 0);
+    QTRY_COMPARE(batches.size(), 1);
+    Event late;
+    late.tUs = 1;
+    session.add(late);
+    QTRY_COMPARE(batches.size(), 2);
+    QTest::qWait(10);
+    QCOMPARE(batches.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSession)

@@ -70,6 +70,7 @@ private slots:
     void topologyShowsTheLabsLife();
     void verdictHeadline();
     void eventLogReadsInWords();
+    void eventLogInsertsBatches();
     void csvQuotesFields();
     void settingsKeepLabAndLayout();
 };
@@ -364,6 +365,7 @@ void TestPanels::eventLogReadsInWords()
     verdict.detail = {{QStringLiteral("fatal"), true}, {QStringLiteral("elapsed_s"), 13.96}, {QStringLiteral("reference"), QStringLiteral("fault")}};
     session.add(closed);
     session.add(verdict);
+    QTRY_COMPARE(model.rowCount(), 2); // the batch is shown
     const int details = int(ui::EventLogModel::Column::Details);
     QCOMPARE(model.index(0, details).data().toString(), QStringLiteral("bytes sent 3090, how error"));
     QCOMPARE(model.index(1, details).data().toString(), ui::VerdictPanel::headlineFor(verdict));
@@ -374,6 +376,39 @@ void TestPanels::eventLogReadsInWords()
     QCOMPARE(core::Event::fromJson(QJsonDocument::fromJson(json.toUtf8()).object())->detail, closed.detail);
     // A file keeps the data as it was.
     QVERIFY(ui::EventLogModel::details(verdict).startsWith(QLatin1Char('{')));
+}
+
+// A burst of events is one insertion of rows; a late event that lands among the rows already
+// shown is inserted at its place at once.
+void TestPanels::eventLogInsertsBatches()
+{
+    core::Session session;
+    ui::EventLogModel model(&session);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    core::Event e;
+    e.kind = core::EventKind::Endpoint;
+    e.host = QStringLiteral("client");
+    e.what = QStringLiteral("sent");
+    for (int i = 0; i < 1000; ++i) {
+        e.tUs = 1000 * (i + 1);
+        e.count = i;
+        session.add(e);
+    }
+    QCOMPARE(model.rowCount(), 0);
+    QTRY_COMPARE(model.rowCount(), 1000);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(inserted.first().at(2).toInt(), 999);
+
+    e.tUs = 500; // older than all: row 0
+    e.count = -1;
+    session.add(e);
+    QCOMPARE(model.rowCount(), 1001);
+    QCOMPARE(inserted.size(), 2);
+    QCOMPARE(inserted.last().at(1).toInt(), 0);
+    QCOMPARE(model.index(0, 0).data(ui::EventLogModel::RawJsonRole).toString().contains(QStringLiteral("\"count\":-1")), true);
+    QTest::qWait(0);
+    QCOMPARE(inserted.size(), 2); // nothing left to show after the batch
 }
 
 void TestPanels::csvQuotesFields()
