@@ -1,5 +1,8 @@
 #include "lab/Fault.h"
 
+#include "core/tcp/JsonFields.h"
+#include "lab/LabConfig.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 #include <array>
@@ -61,6 +64,12 @@ QJsonObject Fault::toJson() const
 
 std::optional<Fault> Fault::fromJson(const QJsonObject &j, QString *error)
 {
+    // Every message starts with the field it is about ("value: ..."): a scenario puts its step's
+    // path before it, the supervisor sends it back as it is.
+    core::JsonFields fields(j, QString(), error);
+    if (!fields.onlyKeys({QStringLiteral("fault"), QStringLiteral("host"), QStringLiteral("direction"), QStringLiteral("value"),
+                          QStringLiteral("jitter_ms"), QStringLiteral("reset")}))
+        return std::nullopt;
     Fault f;
     const QString kindName = j.value(QStringLiteral("fault")).toString();
     const auto kind = faultKindFromName(kindName);
@@ -68,30 +77,56 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &j, QString *error)
         QStringList names;
         for (const char *n : kKindNames)
             names << QString::fromLatin1(n);
-        *error = QCoreApplication::translate("Fault", "fault '%1' is unknown: expected one of %2").arg(kindName, names.join(QStringLiteral(", ")));
+        fields.fail(QStringLiteral("fault"), QCoreApplication::translate("Fault", "fault '%1' is unknown: expected one of %2")
+                                                 .arg(j.contains(QStringLiteral("fault")) && !j.value(QStringLiteral("fault")).isString()
+                                                          ? core::JsonFields::describe(j.value(QStringLiteral("fault")))
+                                                          : kindName,
+                                                      names.join(QStringLiteral(", "))));
         return std::nullopt;
     }
     f.kind = *kind;
-    f.host = j.value(QStringLiteral("host")).toString();
-    if (j.contains(QStringLiteral("direction"))) {
-        const auto direction = cableDirectionFromName(j.value(QStringLiteral("direction")).toString());
-        if (!direction) {
-            *error = QCoreApplication::translate("Fault", "direction must be both, to-host or from-host");
-            return std::nullopt;
-        }
-        f.direction = *direction;
-    }
-    f.value = j.value(QStringLiteral("value")).toDouble();
-    f.jitterMs = j.value(QStringLiteral("jitter_ms")).toDouble();
-    f.reset = j.value(QStringLiteral("reset")).toBool();
-    if (f.kind == FaultKind::Loss && (f.value < 0 || f.value > 100)) {
-        *error = QCoreApplication::translate("Fault", "loss must be between 0 and 100 percent");
+    QString direction = cableDirectionName(f.direction);
+    if (!fields.text(QStringLiteral("host"), &f.host, 64) || !fields.text(QStringLiteral("direction"), &direction, 64))
+        return std::nullopt;
+    const auto parsedDirection = cableDirectionFromName(direction);
+    if (!parsedDirection) {
+        fields.fail(QStringLiteral("direction"), QCoreApplication::translate("Fault", "direction must be both, to-host or from-host"));
         return std::nullopt;
     }
-    if ((f.kind == FaultKind::Delay || f.kind == FaultKind::NatTimeout || f.kind == FaultKind::Reboot) && f.value < 0) {
-        *error = QCoreApplication::translate("Fault", "%1 value must not be negative").arg(kindName);
-        return std::nullopt;
+    f.direction = *parsedDirection;
+    // Each fault's value has its own unit and range; the others take none.
+    bool ok = true;
+    switch (f.kind) {
+    case FaultKind::Loss:
+        ok = fields.number(QStringLiteral("value"), 0, 100, &f.value);
+        break;
+    case FaultKind::Delay:
+        ok = fields.number(QStringLiteral("value"), 0, kMaxCableDelayMs, &f.value)
+            && fields.number(QStringLiteral("jitter_ms"), 0, kMaxCableDelayMs, &f.jitterMs);
+        break;
+    case FaultKind::NatTimeout:
+        ok = fields.number(QStringLiteral("value"), 0, kMaxNatTimeoutS, &f.value) && fields.boolean(QStringLiteral("reset"), &f.reset);
+        break;
+    case FaultKind::Reboot:
+        ok = fields.number(QStringLiteral("value"), 0, kMaxRebootS, &f.value);
+        break;
+    case FaultKind::Send: {
+        qint64 bytes = 0;
+        ok = fields.integer64(QStringLiteral("value"), 0, qint64(kMaxSendBytes), &bytes);
+        f.value = double(bytes);
+        break;
     }
+    default:
+        if (j.contains(QStringLiteral("value")) && j.value(QStringLiteral("value")) != QJsonValue(0))
+            ok = fields.fail(QStringLiteral("value"), QCoreApplication::translate("Fault", "%1 takes no value").arg(kindName));
+        break;
+    }
+    if (ok && f.kind != FaultKind::Delay && j.contains(QStringLiteral("jitter_ms")))
+        ok = fields.fail(QStringLiteral("jitter_ms"), QCoreApplication::translate("Fault", "only a delay fault has a jitter"));
+    if (ok && f.kind != FaultKind::NatTimeout && j.contains(QStringLiteral("reset")))
+        ok = fields.fail(QStringLiteral("reset"), QCoreApplication::translate("Fault", "only a nat-timeout fault has reset"));
+    if (!ok)
+        return std::nullopt;
     return f;
 }
 

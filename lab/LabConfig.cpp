@@ -3,6 +3,10 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include "core/tcp/JsonFields.h"
+
+#include <cmath>
+
 namespace halfopen::lab {
 
 using core::EndpointConfig;
@@ -35,12 +39,17 @@ struct Text {
 
 bool readHost(const QJsonObject &j, const QString &path, HostConfig *host, QString *error)
 {
-    auto fail = [&](const QString &field, const QString &message) {
-        *error = QStringLiteral("%1.%2: %3").arg(path, field, message);
+    core::JsonFields f(j, path, error);
+    if (!f.onlyKeys({QStringLiteral("role"), QStringLiteral("address"), QStringLiteral("port"), QStringLiteral("keepalive"),
+                     QStringLiteral("user_timeout_ms"), QStringLiteral("linger_abort"), QStringLiteral("nodelay"),
+                     QStringLiteral("recverr"), QStringLiteral("heartbeat"), QStringLiteral("traffic"),
+                     QStringLiteral("keep_after_eof"), QStringLiteral("reconnect"), QStringLiteral("powered_off"),
+                     QStringLiteral("sysctls")}))
         return false;
-    };
-    if (j.contains(QStringLiteral("role"))) {
-        const QString role = j.value(QStringLiteral("role")).toString();
+    QString role;
+    if (!f.text(QStringLiteral("role"), &role))
+        return false;
+    if (f.has(QStringLiteral("role"))) {
         if (role == QLatin1String("server"))
             host->role = HostConfig::Role::Server;
         else if (role == QLatin1String("client"))
@@ -48,55 +57,86 @@ bool readHost(const QJsonObject &j, const QString &path, HostConfig *host, QStri
         else if (role == QLatin1String("none"))
             host->role = HostConfig::Role::None;
         else
-            return fail(QStringLiteral("role"), Text::tr("must be server, client or none"));
+            return f.fail(QStringLiteral("role"), Text::tr("must be server, client or none"));
     }
-    if (j.contains(QStringLiteral("port"))) {
-        const int port = j.value(QStringLiteral("port")).toInt(-1);
-        if (port < 1 || port > 65535)
-            return fail(QStringLiteral("port"), Text::tr("must be between 1 and 65535"));
-        host->port = quint16(port);
-    }
+    // The lab's addresses are fixed; a configuration read back from a run names them.
+    QString address = host->address;
+    if (!f.text(QStringLiteral("address"), &address))
+        return false;
+    if (address != host->address)
+        return f.fail(QStringLiteral("address"), Text::tr("is fixed in the lab: %1").arg(host->address));
+    int port = host->port;
+    if (!f.integer(QStringLiteral("port"), 1, 65535, &port))
+        return false;
+    host->port = quint16(port);
+
     core::SocketOptions &o = host->endpoint.options;
-    if (j.contains(QStringLiteral("keepalive"))) {
-        const QJsonObject k = j.value(QStringLiteral("keepalive")).toObject();
-        o.keepalive.enabled = k.value(QStringLiteral("enabled")).toBool(true);
-        o.keepalive.idleS = k.value(QStringLiteral("idle_s")).toInt(o.keepalive.idleS);
-        o.keepalive.intervalS = k.value(QStringLiteral("interval_s")).toInt(o.keepalive.intervalS);
-        o.keepalive.count = k.value(QStringLiteral("count")).toInt(o.keepalive.count);
+    QJsonObject keepalive;
+    if (!f.object(QStringLiteral("keepalive"), &keepalive))
+        return false;
+    if (f.has(QStringLiteral("keepalive"))) {
+        core::JsonFields k(keepalive, f.pathOf(QStringLiteral("keepalive")), error);
+        o.keepalive.enabled = true;
+        if (!k.onlyKeys({QStringLiteral("enabled"), QStringLiteral("idle_s"), QStringLiteral("interval_s"), QStringLiteral("count")})
+            || !k.boolean(QStringLiteral("enabled"), &o.keepalive.enabled)
+            || !k.integer(QStringLiteral("idle_s"), 1, core::KeepaliveSettings::kMaxIdleS, &o.keepalive.idleS)
+            || !k.integer(QStringLiteral("interval_s"), 1, core::KeepaliveSettings::kMaxIntervalS, &o.keepalive.intervalS)
+            || !k.integer(QStringLiteral("count"), 1, core::KeepaliveSettings::kMaxCount, &o.keepalive.count))
+            return false;
     }
-    o.userTimeoutMs = j.value(QStringLiteral("user_timeout_ms")).toInt(o.userTimeoutMs);
-    o.lingerAbort = j.value(QStringLiteral("linger_abort")).toBool(o.lingerAbort);
-    o.noDelay = j.value(QStringLiteral("nodelay")).toBool(o.noDelay);
-    o.recvErr = j.value(QStringLiteral("recverr")).toBool(o.recvErr);
+    if (!f.integer(QStringLiteral("user_timeout_ms"), 0, core::SocketOptions::kMaxUserTimeoutMs, &o.userTimeoutMs)
+        || !f.boolean(QStringLiteral("linger_abort"), &o.lingerAbort) || !f.boolean(QStringLiteral("nodelay"), &o.noDelay)
+        || !f.boolean(QStringLiteral("recverr"), &o.recvErr))
+        return false;
     if (const QList<core::SettingError> problems = o.validate(); !problems.isEmpty())
-        return fail(problems.first().field, problems.first().message);
+        return f.fail(problems.first().field, problems.first().message);
 
     core::HeartbeatSettings &h = host->endpoint.heartbeat;
     h.sends = host->role == HostConfig::Role::Client;
-    if (j.contains(QStringLiteral("heartbeat"))) {
-        const QJsonObject hb = j.value(QStringLiteral("heartbeat")).toObject();
-        h.enabled = hb.value(QStringLiteral("enabled")).toBool(true);
-        h.intervalMs = hb.value(QStringLiteral("interval_ms")).toInt(h.intervalMs);
-        h.misses = hb.value(QStringLiteral("misses")).toInt(h.misses);
-        if (hb.contains(QStringLiteral("role")))
-            h.sends = hb.value(QStringLiteral("role")).toString() == QLatin1String("send");
-        if (const QList<core::SettingError> problems = h.validate(); !problems.isEmpty())
-            return fail(problems.first().field, problems.first().message);
+    QJsonObject heartbeat;
+    if (!f.object(QStringLiteral("heartbeat"), &heartbeat))
+        return false;
+    if (f.has(QStringLiteral("heartbeat"))) {
+        core::JsonFields hb(heartbeat, f.pathOf(QStringLiteral("heartbeat")), error);
+        h.enabled = true;
+        QString sends = h.sends ? QStringLiteral("send") : QStringLiteral("answer");
+        if (!hb.onlyKeys({QStringLiteral("enabled"), QStringLiteral("interval_ms"), QStringLiteral("misses"), QStringLiteral("role")})
+            || !hb.boolean(QStringLiteral("enabled"), &h.enabled)
+            || !hb.integer(QStringLiteral("interval_ms"), 1, core::HeartbeatSettings::kMaxIntervalMs, &h.intervalMs)
+            || !hb.integer(QStringLiteral("misses"), 1, core::HeartbeatSettings::kMaxMisses, &h.misses)
+            || !hb.text(QStringLiteral("role"), &sends))
+            return false;
+        if (sends != QLatin1String("send") && sends != QLatin1String("answer"))
+            return hb.fail(QStringLiteral("role"), Text::tr("must be send or answer"));
+        h.sends = sends == QLatin1String("send");
     }
-    if (j.contains(QStringLiteral("traffic"))) {
+    QString traffic;
+    if (!f.text(QStringLiteral("traffic"), &traffic))
+        return false;
+    if (f.has(QStringLiteral("traffic"))) {
         QString trafficError;
-        if (!core::TrafficPattern::parse(j.value(QStringLiteral("traffic")).toString(), &host->endpoint.traffic, &trafficError))
-            return fail(QStringLiteral("traffic"), trafficError);
+        if (!core::TrafficPattern::parse(traffic, &host->endpoint.traffic, &trafficError))
+            return f.fail(QStringLiteral("traffic"), trafficError);
     }
-    host->endpoint.closeOnEof = !j.value(QStringLiteral("keep_after_eof")).toBool(!host->endpoint.closeOnEof);
-    host->reconnect = j.value(QStringLiteral("reconnect")).toBool(host->reconnect);
-    host->poweredOff = j.value(QStringLiteral("powered_off")).toBool(host->poweredOff);
-    const QJsonObject sysctls = j.value(QStringLiteral("sysctls")).toObject();
+    bool keepAfterEof = !host->endpoint.closeOnEof;
+    if (!f.boolean(QStringLiteral("keep_after_eof"), &keepAfterEof) || !f.boolean(QStringLiteral("reconnect"), &host->reconnect)
+        || !f.boolean(QStringLiteral("powered_off"), &host->poweredOff))
+        return false;
+    host->endpoint.closeOnEof = !keepAfterEof;
+    QJsonObject sysctls;
+    if (!f.object(QStringLiteral("sysctls"), &sysctls))
+        return false;
     for (auto it = sysctls.begin(); it != sysctls.end(); ++it) {
-        const QString value = it.value().isDouble() ? QString::number(it.value().toInt()) : it.value().toString();
+        // Whole numbers only (5.7 must not become 5); a numeric text is what sysctl writes.
+        const QJsonValue v = it.value();
+        QString value;
+        if (v.isDouble() && std::isfinite(v.toDouble()) && v.toDouble() == std::floor(v.toDouble()) && std::abs(v.toDouble()) < 1e9)
+            value = QString::number(qint64(v.toDouble()));
+        else if (v.isString())
+            value = v.toString();
         QString why;
         if (!isAllowedSysctl(it.key(), value, &why))
-            return fail(QStringLiteral("sysctls.%1").arg(it.key()), why);
+            return f.fail(QStringLiteral("sysctls.%1").arg(it.key()), why + QStringLiteral(" (%1)").arg(core::JsonFields::describe(v)));
         host->sysctls.insert(it.key(), value);
     }
     return true;
@@ -215,10 +255,19 @@ QJsonObject LabConfig::toJson() const
 std::optional<LabConfig> LabConfig::fromJson(const QJsonObject &json, QString *error)
 {
     LabConfig c = defaults();
-    const QJsonObject hosts = json.value(QStringLiteral("hosts")).toObject();
+    core::JsonFields top(json, QString(), error);
+    QJsonObject hosts;
+    QJsonObject cable;
+    if (!top.onlyKeys({QStringLiteral("hosts"), QStringLiteral("cable")}) || !top.object(QStringLiteral("hosts"), &hosts)
+        || !top.object(QStringLiteral("cable"), &cable))
+        return std::nullopt;
     for (auto it = hosts.begin(); it != hosts.end(); ++it) {
         if (it.key() != QLatin1String("client") && it.key() != QLatin1String("server")) {
             *error = QStringLiteral("hosts.%1: %2").arg(it.key(), Text::tr("unknown host: the lab has client and server"));
+            return std::nullopt;
+        }
+        if (!it.value().isObject()) {
+            *error = QStringLiteral("hosts.%1: %2").arg(it.key(), Text::tr("must be an object {...}, not %1").arg(core::JsonFields::describe(it.value())));
             return std::nullopt;
         }
     }
@@ -226,23 +275,15 @@ std::optional<LabConfig> LabConfig::fromJson(const QJsonObject &json, QString *e
         || !readHost(hosts.value(QStringLiteral("server")).toObject(), QStringLiteral("hosts.server"), &c.server, error))
         return std::nullopt;
 
-    const QJsonObject cable = json.value(QStringLiteral("cable")).toObject();
-    auto number = [&](const char *key, double minimum, double maximum, double *out) {
-        const QJsonValue v = cable.value(QLatin1String(key));
-        if (v.isUndefined())
-            return true;
-        if (!v.isDouble() || v.toDouble() < minimum || v.toDouble() > maximum) {
-            *error = QStringLiteral("cable.%1: %2").arg(QLatin1String(key), Text::tr("must be between %1 and %2").arg(minimum).arg(maximum));
-            return false;
-        }
-        *out = v.toDouble();
-        return true;
-    };
-    if (!number("loss_percent", 0, 100, &c.cable.lossPercent) || !number("delay_ms", 0, 60000, &c.cable.delayMs)
-        || !number("jitter_ms", 0, 60000, &c.cable.jitterMs) || !number("nat_timeout_s", 0, 86400, &c.cable.natTimeoutS))
+    core::JsonFields k(cable, QStringLiteral("cable"), error);
+    if (!k.onlyKeys({QStringLiteral("loss_percent"), QStringLiteral("delay_ms"), QStringLiteral("jitter_ms"), QStringLiteral("arp"),
+                     QStringLiteral("nat_timeout_s"), QStringLiteral("nat_reset")})
+        || !k.number(QStringLiteral("loss_percent"), 0, 100, &c.cable.lossPercent)
+        || !k.number(QStringLiteral("delay_ms"), 0, kMaxCableDelayMs, &c.cable.delayMs)
+        || !k.number(QStringLiteral("jitter_ms"), 0, kMaxCableDelayMs, &c.cable.jitterMs)
+        || !k.number(QStringLiteral("nat_timeout_s"), 0, kMaxNatTimeoutS, &c.cable.natTimeoutS)
+        || !k.boolean(QStringLiteral("arp"), &c.cable.arp) || !k.boolean(QStringLiteral("nat_reset"), &c.cable.natReset))
         return std::nullopt;
-    c.cable.arp = cable.value(QStringLiteral("arp")).toBool(false);
-    c.cable.natReset = cable.value(QStringLiteral("nat_reset")).toBool(false);
     return c;
 }
 

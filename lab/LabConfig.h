@@ -28,6 +28,12 @@ struct HostConfig {
     QJsonObject toJson() const;
 };
 
+// The cable's and the faults' limits, one set for scenarios, commands and the settings panels.
+inline constexpr double kMaxCableDelayMs = 60000;   // one-way delay and jitter
+inline constexpr double kMaxNatTimeoutS = 86400;
+inline constexpr double kMaxRebootS = 3600;         // a reboot's time powered off
+inline constexpr double kMaxSendBytes = 16 * 1024 * 1024;
+
 // The simulated cable between the two hosts.
 struct CableConfig {
     double lossPercent = 0;

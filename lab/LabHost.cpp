@@ -29,6 +29,10 @@ LabHost::LabHost(const HostConfig &config, const QString &mac, const QString &pe
 {
     connect(&m_observer, &SocketObserver::event, this, &LabHost::event);
     connect(&m_endpoint, &QProcess::readyReadStandardOutput, this, &LabHost::readEndpoint);
+    connect(&m_endpoint, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            emit endpointFailed(tr("cannot start the test endpoint %1 on %2: %3").arg(m_endpointPath, m_config.name, m_endpoint.errorString()));
+    });
     connect(&m_endpoint, &QProcess::finished, this, [this] {
         readEndpoint();
         if (!m_poweringOff)

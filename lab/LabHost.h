@@ -42,6 +42,8 @@ public:
 signals:
     void event(const halfopen::core::Event &event);
     void endpointExited();
+    // The endpoint program could not be started at all (missing, not executable).
+    void endpointFailed(const QString &message);
 
 private:
     void readEndpoint();

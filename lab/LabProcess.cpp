@@ -33,8 +33,6 @@ LabProcess::LabProcess(const Options &options, QObject *parent)
 {
     if (m_options.supervisorPath.isEmpty())
         m_options.supervisorPath = supervisorBesideUs();
-    if (m_options.endpointPath.isEmpty())
-        m_options.endpointPath = besideUs(QStringLiteral("halfopen-cli"));
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &LabProcess::readEvents);
     connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
         m_stderr += QString::fromLocal8Bit(m_process.readAllStandardError());
@@ -70,7 +68,6 @@ void LabProcess::start(const LabConfig &config)
     m_process.start(command.takeFirst(), command);
     send({{QStringLiteral("cmd"), QStringLiteral("start")},
           {QStringLiteral("config"), config.toJson()},
-          {QStringLiteral("endpoint"), m_options.endpointPath},
           {QStringLiteral("pcap"), m_options.pcapPath}});
 }
 

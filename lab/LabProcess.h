@@ -7,7 +7,8 @@
 namespace halfopen::lab {
 
 // The lab supervisor (halfopen-lab) as a child process: JSON commands go down its stdin,
-// events come up its stdout, one JSON object a line. It runs in namespaces of its own and dies
+// events come up its stdout, one JSON object a line. The supervisor runs HalfOpen's own
+// endpoint in the hosts, found from its own location: no caller can name another program. It runs in namespaces of its own and dies
 // with us (PR_SET_PDEATHSIG), taking every host, device and process with it.
 class LabProcess : public LabDriver
 {
@@ -15,7 +16,6 @@ class LabProcess : public LabDriver
 public:
     struct Options {
         QString supervisorPath;  // halfopen-lab; empty: next to the running executable, else in ../libexec/halfopen
-        QString endpointPath;    // halfopen-cli run inside the hosts; empty: next to the running executable
         QString pcapPath;        // capture of every frame on the cable; empty: none
         QStringList launcher;    // runs the supervisor through this, e.g. setpriv as another user
     };

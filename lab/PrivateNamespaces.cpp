@@ -44,14 +44,13 @@ QString explained(const QString &failure, int error)
 
 // `ip` and `sysctl` by name: from PATH, else from the sbin folders, which a normal user's PATH
 // lacks on Debian (/usr/sbin/sysctl), so the lab works from a desktop menu too.
+// ip and sysctl from the system's folders only, never from PATH: the supervisor holds every
+// capability of its namespaces, and a PATH a caller chose would run the caller's program with them.
 QString systemTool(const QString &program)
 {
-    if (program.contains(QLatin1Char('/')))
-        return program;
-    QString found = QStandardPaths::findExecutable(program);
-    if (found.isEmpty())
-        found = QStandardPaths::findExecutable(program, {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
-    return found.isEmpty() ? program : found;
+    const QString found = QStandardPaths::findExecutable(program, {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin"),
+                                                                   QStringLiteral("/sbin"), QStringLiteral("/bin")});
+    return found.isEmpty() ? QStringLiteral("/usr/sbin/") + program : found;
 }
 
 } // namespace

@@ -1,9 +1,12 @@
 #include "lab/Supervisor.h"
 
 #include "core/session/MonotonicClock.h"
+#include "core/tcp/JsonFields.h"
+#include "lab/EndpointProgram.h"
 #include "lab/LabHost.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QTimer>
 
@@ -33,28 +36,40 @@ Supervisor::~Supervisor() = default;
 void Supervisor::handleCommand(const QJsonObject &command)
 {
     const QString cmd = command.value(QStringLiteral("cmd")).toString();
+    auto commandError = [this](const QString &message) {
+        labEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), message}});
+    };
+    QString error;
+    core::JsonFields fields(command, cmd, &error);
     if (cmd == QLatin1String("start")) {
+        // There is no "endpoint": the lab runs HalfOpen's own endpoint only (EndpointProgram.h).
+        if (!fields.onlyKeys({QStringLiteral("cmd"), QStringLiteral("config"), QStringLiteral("pcap")}))
+            return commandError(error);
         start(command);
     } else if (cmd == QLatin1String("fault")) {
-        QString error;
-        const auto fault = Fault::fromJson(command.value(QStringLiteral("fault")).toObject(), &error);
-        if (fault)
-            apply(*fault);
-        else
-            labEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), error}});
+        QJsonObject faultJson;
+        if (!fields.onlyKeys({QStringLiteral("cmd"), QStringLiteral("fault")}) || !fields.object(QStringLiteral("fault"), &faultJson))
+            return commandError(error);
+        const auto fault = Fault::fromJson(faultJson, &error);
+        if (!fault)
+            return commandError(QStringLiteral("fault.") + error);
+        apply(*fault);
     } else if (cmd == QLatin1String("options")) {
         // The endpoint applies them to its open connections and reports them read back.
+        QJsonObject optionsJson;
+        if (!fields.onlyKeys({QStringLiteral("cmd"), QStringLiteral("host"), QStringLiteral("options")})
+            || !fields.object(QStringLiteral("options"), &optionsJson))
+            return commandError(error);
         LabHost *h = host(command.value(QStringLiteral("host")).toString());
-        const QJsonObject options = command.value(QStringLiteral("options")).toObject();
-        if (h)
-            h->setSocketOptions(options);
-        else
-            labEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), tr("options: host must be client or server")}});
+        if (!h)
+            return commandError(tr("options: host must be client or server"));
+        if (!SocketOptions::fromJsonStrict(optionsJson, QStringLiteral("options.options"), &error))
+            return commandError(error);
+        h->setSocketOptions(optionsJson);
     } else if (cmd == QLatin1String("stop")) {
         stop();
     } else {
-        labEvent(QStringLiteral("command_error"),
-                 {{QStringLiteral("message"), tr("unknown command '%1': expected start, fault, options or stop").arg(cmd)}});
+        commandError(tr("unknown command '%1': expected start, fault, options or stop").arg(cmd));
     }
 }
 
@@ -72,13 +87,23 @@ void Supervisor::fail(const QString &message)
 void Supervisor::start(const QJsonObject &command)
 {
     QString error;
+    if (m_client || m_server || m_stopped) {
+        // One lab per supervisor: a second one would replace hosts that timers still point to.
+        labEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), tr("start: the lab is already running; stop it first")}});
+        return;
+    }
     const auto config = LabConfig::fromJson(command.value(QStringLiteral("config")).toObject(), &error);
     if (!config) {
         fail(error);
         return;
     }
     m_config = *config;
-    const QString endpoint = command.value(QStringLiteral("endpoint")).toString();
+    const QString endpoint = endpointProgram(QCoreApplication::applicationDirPath());
+    if (const QFileInfo program(endpoint); !program.isFile() || !program.isExecutable()) {
+        fail(tr("the test endpoint %1 is missing or not executable: the lab runs HalfOpen's own endpoint, installed beside the supervisor")
+                 .arg(endpoint));
+        return;
+    }
     const QString pcap = command.value(QStringLiteral("pcap")).toString();
     if (!pcap.isEmpty() && !m_cable.openCapture(pcap, &error)) {
         fail(error);
@@ -92,6 +117,7 @@ void Supervisor::start(const QJsonObject &command)
     m_server = std::make_unique<LabHost>(m_config.server, kServerMac, m_config.client.address, kClientMac, staticNeighbours, endpoint);
     for (LabHost *h : {m_client.get(), m_server.get()}) {
         connect(h, &LabHost::event, this, &Supervisor::onHostEvent);
+        connect(h, &LabHost::endpointFailed, this, &Supervisor::fail);
         connect(h, &LabHost::endpointExited, this, [this, h] {
             // A device that reconnects whenever its connection ends (seed 002).
             if (h->config().reconnect && h->isOn())
@@ -239,7 +265,8 @@ void Supervisor::apply(const Fault &fault)
         powerOff(h);
         faultEvent(fault);
         const int downMs = int((fault.value > 0 ? fault.value : 1.0) * 1000);
-        QTimer::singleShot(downMs, this, [this, h] {
+        // In the host's context: a host destroyed meanwhile (the lab stopped) takes the timer along.
+        QTimer::singleShot(downMs, h, [this, h] {
             Fault on;
             on.kind = FaultKind::PowerOn;
             on.host = h->name();
@@ -300,6 +327,9 @@ void Supervisor::apply(const Fault &fault)
 
 void Supervisor::stop()
 {
+    if (m_stopped)
+        return; // a stop command, then stdin closing: one teardown, one "stopped"
+    m_stopped = true;
     m_client.reset();
     m_server.reset();
     labEvent(QStringLiteral("stopped"));

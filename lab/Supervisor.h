@@ -15,11 +15,12 @@ class LabHost;
 
 // The lab itself, inside its private namespaces: builds the two hosts and the cable, carries
 // faults out, and reports everything as events. Commands come from the parent as JSON lines:
-//   {"cmd": "start", "config": {LabConfig}, "endpoint": PATH, "pcap": PATH}
+//   {"cmd": "start", "config": {LabConfig}, "pcap": PATH}   (the endpoint is always HalfOpen's own)
 //   {"cmd": "fault", "fault": {Fault}}
 //   {"cmd": "options", "host": "client", "options": {SocketOptions}}
 //   {"cmd": "stop"}
-// Lab-level events have host "lab": endpoint "ready", "failed" (detail.message), "stopped".
+// Lab-level events have host "lab": endpoint "ready", "failed" (detail.message), "stopped",
+// "command_error" (detail.message: a command that was refused and not carried out).
 class Supervisor : public QObject
 {
     Q_OBJECT
@@ -57,6 +58,7 @@ private:
     bool m_serverListening = false;
     bool m_clientStarted = false;
     bool m_ready = false;
+    bool m_stopped = false;
 };
 
 } // namespace halfopen::lab

@@ -3,6 +3,7 @@
 #include "CliUsage.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <algorithm>
 #include <cstdio>
 
@@ -105,8 +106,14 @@ bool EndpointOptions::read(bool heartbeatSendsByDefault, EndpointConfig *config)
     if (!ok || hz < 1 || hz > 1000)
         return bad("--sample-hz", Text::tr("sampling rate must be between 1 and 1000 per second"));
     config->sampleIntervalMs = 1000 / hz;
-    if (m_parser->isSet(m_hostName))
-        config->host = m_parser->value(m_hostName);
+    if (m_parser->isSet(m_hostName)) {
+        // The name goes into every event and onto the window's lanes: short and plain.
+        static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9._-]{1,32}$"));
+        const QString name = m_parser->value(m_hostName);
+        if (!plain.match(name).hasMatch())
+            return bad("--name", Text::tr("a host name is 1 to 32 letters, digits, '.', '_' or '-'"));
+        config->host = name;
+    }
     return true;
 }
 
@@ -126,7 +133,12 @@ int parseOrExit(QCommandLineParser &parser, const QStringList &arguments)
     if (!parser.parse(arguments))
         return usageError(QStringLiteral("options"), parser.errorText());
     if (parser.isSet(help)) {
-        std::printf("%s", qPrintable(parser.helpText()));
+        // Qt names the program as it was started ("./halfopen-cli"); say "halfopen-cli serve".
+        QString text = parser.helpText();
+        const QString started = QCoreApplication::arguments().value(0);
+        if (!started.isEmpty() && !arguments.isEmpty())
+            text.replace(text.indexOf(started), started.size(), arguments.first());
+        std::printf("%s", qPrintable(text));
         return ExitOk;
     }
     return -1;

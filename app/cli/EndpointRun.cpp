@@ -62,6 +62,9 @@ bool EndpointRun::record(const QString &path)
         runtimeError(error);
         return false;
     }
+    connect(m_recorder.get(), &JsonlRecorder::writeFailed, this, [](const QString &message) {
+        QCoreApplication::exit(runtimeError(message));
+    });
     return true;
 }
 

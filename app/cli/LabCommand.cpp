@@ -115,6 +115,11 @@ int runScenario(const Scenario &scenario, bool json, const QString &recordPath, 
         if (!recorder.open(recordPath, &error))
             return runtimeError(error);
     }
+    bool recordingFailed = false;
+    QObject::connect(&recorder, &JsonlRecorder::writeFailed, &recorder, [&recordingFailed](const QString &message) {
+        recordingFailed = true;
+        std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(message));
+    });
     ScenarioRunner runner(&lab, &session);
     if (!json) {
         printLine(QStringLiteral("%1: %2").arg(scenario.name, scenario.title));
@@ -136,7 +141,7 @@ int runScenario(const Scenario &scenario, bool json, const QString &recordPath, 
                 printLine(line);
         }
         std::fflush(stdout);
-        const int status = labFailed ? ExitRuntime : summary.value(QStringLiteral("passed")).toBool() ? ExitOk : ExitDetectedDeath;
+        const int status = labFailed || recordingFailed ? ExitRuntime : summary.value(QStringLiteral("passed")).toBool() ? ExitOk : ExitDetectedDeath;
         QCoreApplication::exit(status);
     });
 

@@ -88,7 +88,7 @@ int main(int argc, char *argv[])
     const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
     QDir().mkpath(cache);
     const QString capture = QDir(cache).filePath(QStringLiteral("last-run.pcap"));
-    lab::LabProcess lab({{}, {}, capture, {}});
+    lab::LabProcess lab({{}, capture, {}});
     ui::LabSessionController controller(&lab, capture);
     // Real-network mode: the same endpoint in this machine's own namespace, against a real peer.
     realnet::RealNetworkDriver realNetwork;

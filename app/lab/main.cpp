@@ -2,7 +2,9 @@
 // commands on stdin, events on stdout. It lives in namespaces of its own and dies with its
 // parent, taking every host, cable end and endpoint with it.
 
+#include "core/session/MonotonicClock.h"
 #include "i18n/LanguageLoader.h"
+#include "lab/CommandReader.h"
 #include "lab/PrivateNamespaces.h"
 #include "lab/Supervisor.h"
 
@@ -60,7 +62,7 @@ int main(int argc, char *argv[])
     QObject::connect(&supervisor, &lab::Supervisor::event, &writeEvent);
     QObject::connect(&supervisor, &lab::Supervisor::finished, &app, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
 
-    QByteArray pending;
+    lab::CommandReader commands;
     QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
     QObject::connect(&input, &QSocketNotifier::activated, &supervisor, [&] {
         char buffer[65536];
@@ -71,13 +73,11 @@ int main(int argc, char *argv[])
             supervisor.handleCommand({{QStringLiteral("cmd"), QStringLiteral("stop")}});
             return;
         }
-        pending.append(buffer, n);
-        qsizetype newline;
-        while ((newline = pending.indexOf('\n')) >= 0) {
-            const QJsonDocument doc = QJsonDocument::fromJson(pending.left(newline));
-            pending.remove(0, newline + 1);
-            if (doc.isObject())
-                supervisor.handleCommand(doc.object());
+        for (const lab::CommandReader::Item &item : commands.feed(QByteArray::fromRawData(buffer, qsizetype(n)))) {
+            if (item.error.isEmpty())
+                supervisor.handleCommand(item.command);
+            else
+                writeEvent(core::Event::labEvent(core::monotonicNowUs(), QStringLiteral("command_error"), {{QStringLiteral("message"), item.error}}));
         }
     });
 

@@ -1,6 +1,9 @@
 #include "core/session/Event.h"
 
 #include "core/tcp/ErrnoCatalog.h"
+#include "core/tcp/JsonFields.h"
+
+#include <cmath>
 
 #include <QJsonDocument>
 #include <array>
@@ -85,6 +88,13 @@ QJsonObject Event::toJson() const
 
 std::optional<Event> Event::fromJson(const QJsonObject &j, QString *error)
 {
+    // A recording is input like any other: each field of its type and in its range, named in
+    // the message. (A 100 000-character host once made the window's lanes ask for gigabytes.)
+    auto fail = [error](const QString &field, const QString &message) -> std::optional<Event> {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(field, message);
+        return std::nullopt;
+    };
     const auto kind = eventKindFromName(j.value(kKind).toString());
     if (!kind || !j.value(kT).isDouble()) {
         if (error)
@@ -93,19 +103,51 @@ std::optional<Event> Event::fromJson(const QJsonObject &j, QString *error)
     }
     Event e;
     e.kind = *kind;
-    e.tUs = j.value(kT).toInteger();
-    e.host = j.value(kHost).toString();
-    e.local = j.value(kLocal).toString();
-    e.remote = j.value(kRemote).toString();
-    e.what = j.value(kWhat).toString();
-    e.fromState = tcpStateFromName(j.value(kFrom).toString()).value_or(TcpState::Unknown);
-    e.toState = tcpStateFromName(j.value(kTo).toString()).value_or(TcpState::Unknown);
-    if (j.contains(kSample))
+    const double t = j.value(kT).toDouble();
+    if (t != std::floor(t) || t < 0 || t > double(kMaxTimeUs))
+        return fail(kT, QStringLiteral("must be a whole number of microseconds from 0 to %1, not %2").arg(kMaxTimeUs).arg(JsonFields::describe(j.value(kT))));
+    e.tUs = qint64(t);
+    for (const auto &[key, out] : {std::pair{&kHost, &e.host}, std::pair{&kLocal, &e.local}, std::pair{&kRemote, &e.remote}, std::pair{&kWhat, &e.what}}) {
+        const QJsonValue v = j.value(*key);
+        if (v.isUndefined())
+            continue;
+        if (!v.isString() || v.toString().size() > kMaxNameLength)
+            return fail(*key, QStringLiteral("must be a text of at most %1 characters, not %2").arg(kMaxNameLength).arg(JsonFields::describe(v)));
+        *out = v.toString();
+    }
+    for (const auto &[key, out] : {std::pair{&kFrom, &e.fromState}, std::pair{&kTo, &e.toState}}) {
+        const QJsonValue v = j.value(*key);
+        if (v.isUndefined())
+            continue;
+        const auto state = tcpStateFromName(v.toString());
+        if (!v.isString() || !state)
+            return fail(*key, QStringLiteral("must be a TCP state name such as ESTABLISHED, not %1").arg(JsonFields::describe(v)));
+        *out = *state;
+    }
+    if (j.contains(kSample)) {
+        if (!j.value(kSample).isObject())
+            return fail(kSample, QStringLiteral("must be an object {...}, not %1").arg(JsonFields::describe(j.value(kSample))));
         e.sample = TcpInfoSample::fromJson(j.value(kSample).toObject());
-    e.errnoValue = j.value(kErrnoValue).toInt();
-    e.mechanism = mechanismFromName(j.value(kMechanism).toString()).value_or(DetectionMechanism::None);
-    e.count = j.value(kCount).toInteger();
-    e.detail = j.value(kDetail).toObject();
+    }
+    QString why;
+    JsonFields f(j, QString(), &why);
+    if (!f.integer(kErrnoValue, 0, 4095, &e.errnoValue) || !f.integer64(kCount, -kMaxCount, kMaxCount, &e.count))
+    {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    }
+    if (j.contains(kMechanism)) {
+        const auto mechanism = mechanismFromName(j.value(kMechanism).toString());
+        if (!mechanism)
+            return fail(kMechanism, QStringLiteral("is not a detection mechanism: %1").arg(JsonFields::describe(j.value(kMechanism))));
+        e.mechanism = *mechanism;
+    }
+    if (j.contains(kDetail)) {
+        if (!j.value(kDetail).isObject())
+            return fail(kDetail, QStringLiteral("must be an object {...}, not %1").arg(JsonFields::describe(j.value(kDetail))));
+        e.detail = j.value(kDetail).toObject();
+    }
     return e;
 }
 

@@ -28,6 +28,11 @@ std::optional<EventKind> eventKindFromName(QStringView name);
 // kinds: a few typed fields used by most kinds, and `detail` for what only one kind carries
 // (packet header fields, options read back, verdict figures).
 struct Event {
+    // What a recording may hold (Event::fromJson and the fast reader enforce it).
+    static constexpr qint64 kMaxTimeUs = qint64(1) << 53; // ~285 years of CLOCK_MONOTONIC
+    static constexpr qsizetype kMaxNameLength = 128;      // host, local, remote, what
+    static constexpr qint64 kMaxCount = qint64(1) << 53;
+
     EventKind kind = EventKind::Endpoint;
     qint64 tUs = 0;         // CLOCK_MONOTONIC, microseconds
     QString host;           // "client", "server", "local", or a lab host name

@@ -410,7 +410,7 @@ std::optional<Event> EventLineParser::parse(QByteArrayView line)
         QString name;
         switch (field) {
         case TUs:
-            ok = number(&n);
+            ok = number(&n) && n.integer && n.i >= 0 && n.i <= Event::kMaxTimeUs;
             e.tUs = n.toInteger();
             haveTime = true;
             break;
@@ -423,21 +423,24 @@ std::optional<Event> EventLineParser::parse(QByteArrayView line)
             }
             break;
         case Host:
-            ok = stringField(&e.host);
+            ok = stringField(&e.host) && e.host.size() <= Event::kMaxNameLength;
             break;
         case Local:
-            ok = stringField(&e.local);
+            ok = stringField(&e.local) && e.local.size() <= Event::kMaxNameLength;
             break;
         case Remote:
-            ok = stringField(&e.remote);
+            ok = stringField(&e.remote) && e.remote.size() <= Event::kMaxNameLength;
             break;
         case What:
-            ok = stringField(&e.what);
+            ok = stringField(&e.what) && e.what.size() <= Event::kMaxNameLength;
             break;
         case From:
         case To:
-            if ((ok = stringField(&name)))
-                (field == From ? e.fromState : e.toState) = stateNamed(name).value_or(TcpState::Unknown);
+            if ((ok = stringField(&name))) {
+                const auto state = stateNamed(name);
+                ok = state.has_value();
+                (field == From ? e.fromState : e.toState) = state.value_or(TcpState::Unknown);
+            }
             break;
         case Sample: {
             TcpInfoSample s;
@@ -446,15 +449,18 @@ std::optional<Event> EventLineParser::parse(QByteArrayView line)
             break;
         }
         case ErrnoValue:
-            ok = number(&n);
+            ok = number(&n) && n.integer && n.i >= 0 && n.i <= 4095;
             e.errnoValue = n.toInt();
             break;
         case Mechanism:
-            if ((ok = stringField(&name)))
-                e.mechanism = mechanismFromName(name).value_or(DetectionMechanism::None);
+            if ((ok = stringField(&name))) {
+                const auto mechanism = mechanismFromName(name);
+                ok = mechanism.has_value();
+                e.mechanism = mechanism.value_or(DetectionMechanism::None);
+            }
             break;
         case Count:
-            ok = number(&n);
+            ok = number(&n) && n.integer && n.i >= -Event::kMaxCount && n.i <= Event::kMaxCount;
             e.count = n.toInteger();
             break;
         case Detail:

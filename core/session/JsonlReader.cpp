@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -63,16 +64,38 @@ void parseJsonlLines(QByteArrayView lines, qint64 firstLine, EventLineParser *pa
     }
 }
 
+bool readRecordingFile(const QString &path, QByteArray *bytes, QString *error)
+{
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        *error = QCoreApplication::translate("JsonlReader", "cannot read recording '%1': not a regular file").arg(path);
+        return false;
+    }
+    if (info.size() > kMaxRecordingBytes) {
+        *error = QCoreApplication::translate("JsonlReader", "cannot read recording '%1': %2 MB, more than the %3 MB a recording may have")
+                     .arg(path).arg(info.size() >> 20).arg(kMaxRecordingBytes >> 20);
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QCoreApplication::translate("JsonlReader", "cannot read recording '%1': %2").arg(path, file.errorString());
+        return false;
+    }
+    *bytes = file.read(kMaxRecordingBytes);
+    if (bytes->trimmed().isEmpty()) {
+        *error = QCoreApplication::translate("JsonlReader", "recording '%1' is empty: it holds no events").arg(path);
+        return false;
+    }
+    return true;
+}
+
 JsonlReadResult readJsonl(const QString &path)
 {
     JsonlReadResult result;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.openError = QCoreApplication::translate("JsonlReader", "cannot read recording '%1': %2").arg(path, file.errorString());
+    QByteArray all;
+    if (!readRecordingFile(path, &all, &result.openError))
         return result;
-    }
     result.opened = true;
-    const QByteArray all = file.readAll();
 
     // An hour of events is ~200 000 lines: parse them on every core, then join in file order.
     constexpr qsizetype kBytesPerWorker = 1 << 20;

@@ -22,6 +22,12 @@ struct JsonlReadResult {
 
 JsonlReadResult readJsonl(const QString &path);
 
+// The whole of a recording file, for the readers above and RecordingLoader: regular files only
+// (a FIFO would freeze the window, /dev/zero fill its memory), at most kMaxRecordingBytes, and
+// not empty. False with a sentence naming the file otherwise.
+inline constexpr qint64 kMaxRecordingBytes = qint64(1) << 30;
+bool readRecordingFile(const QString &path, QByteArray *bytes, QString *error);
+
 // Replays a recording into a session: downstream models cannot tell it from a live run.
 JsonlReadResult replayJsonl(const QString &path, Session *session);
 

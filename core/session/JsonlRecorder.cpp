@@ -25,6 +25,11 @@ bool JsonlRecorder::open(const QString &path, QString *error)
     }
     for (const Event &event : m_session->events())
         write(event);
+    if (!m_file.isOpen()) {
+        if (error)
+            *error = tr("cannot write recording '%1': %2").arg(path, m_file.errorString());
+        return false;
+    }
     return true;
 }
 
@@ -40,7 +45,11 @@ void JsonlRecorder::write(const Event &event)
         return;
     QByteArray line = QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
     line.append('\n');
-    m_file.write(line);
+    if (m_file.write(line) != line.size()) {
+        const QString message = tr("cannot write recording '%1': %2").arg(m_file.fileName(), m_file.errorString());
+        m_file.close();
+        emit writeFailed(message);
+    }
 }
 
 } // namespace halfopen::core

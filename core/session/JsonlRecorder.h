@@ -25,6 +25,11 @@ public:
 
     void write(const Event &event);
 
+signals:
+    // A line could not be written (disk full, /dev/full, I/O error): said once, naming the
+    // file and the reason; nothing more is written. A recording that silently stops is worse.
+    void writeFailed(const QString &message);
+
 private:
     Session *m_session;
     QFile m_file;

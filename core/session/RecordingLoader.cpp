@@ -58,14 +58,11 @@ void RecordingLoader::cancel()
 bool RecordingLoader::open(const QString &path, Start *start, QString *error)
 {
     cancel();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QCoreApplication::translate("JsonlReader", "cannot read recording '%1': %2").arg(path, file.errorString());
-        return false;
-    }
     // Whole, at once (an hour is ~70 MB, read in tens of ms): time zero must be known before the
     // first event is replayed, and it may be anywhere.
-    const QByteArray all = file.readAll();
+    QByteArray all;
+    if (!readRecordingFile(path, &all, error))
+        return false;
     *start = Start();
     EventLineParser parser;
     if (m_isOrigin) {

@@ -72,20 +72,33 @@ SocketAddress SocketAddress::parse(const QString &text, QString *error, bool all
     bool ok = false;
     const int port = portText.toInt(&ok);
     const int minPort = allowAnyPort ? 0 : 1;
-    if (!ok || port < minPort || port > 65535)
+    if (!ok)
+        return fail(QCoreApplication::translate("SocketAddress", "port '%1' is not a number: use %2 to 65535").arg(portText).arg(minPort));
+    if (port < minPort || port > 65535)
         return fail(QCoreApplication::translate("SocketAddress", "port '%1' is out of range: allowed %2 to 65535").arg(portText).arg(minPort));
+    if (host.isEmpty() && text.startsWith(QLatin1Char('[')))
+        return fail(QCoreApplication::translate("SocketAddress", "'%1' has an empty IPv6 address: use [::]:PORT for any").arg(text));
     if (host.isEmpty())
         host = QStringLiteral("0.0.0.0");
-
-    addrinfo hints{};
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    addrinfo *found = nullptr;
-    const int rc = ::getaddrinfo(host.toUtf8().constData(), nullptr, &hints, &found);
-    if (rc != 0 || !found)
-        return fail(QCoreApplication::translate("SocketAddress", "host '%1' does not resolve: %2").arg(host, QString::fromLocal8Bit(::gai_strerror(rc))));
-    SocketAddress address = fromSockaddr(found->ai_addr, found->ai_addrlen);
-    ::freeaddrinfo(found);
+    // Numeric only, never a name lookup (a typo such as 256.1.1.1 would go out as a DNS query),
+    // and strictly dotted-quad (inet_aton would read 1.2.3 as 1.2.0.3). localhost is loopback.
+    if (host == QLatin1String("localhost"))
+        host = QStringLiteral("127.0.0.1");
+    SocketAddress address;
+    const QByteArray hostBytes = host.toLatin1();
+    if (!text.startsWith(QLatin1Char('['))) {
+        sockaddr_in v4{};
+        v4.sin_family = AF_INET;
+        if (::inet_pton(AF_INET, hostBytes.constData(), &v4.sin_addr) != 1)
+            return fail(QCoreApplication::translate("SocketAddress", "'%1' is not an IPv4 address such as 192.0.2.10 (four numbers 0 to 255; IPv6 as [ADDR]:PORT; names are not looked up)").arg(host));
+        address = fromSockaddr(reinterpret_cast<const sockaddr *>(&v4), sizeof v4);
+    } else {
+        sockaddr_in6 v6{};
+        v6.sin6_family = AF_INET6;
+        if (::inet_pton(AF_INET6, hostBytes.constData(), &v6.sin6_addr) != 1)
+            return fail(QCoreApplication::translate("SocketAddress", "'%1' is not an IPv6 address such as ::1").arg(host));
+        address = fromSockaddr(reinterpret_cast<const sockaddr *>(&v6), sizeof v6);
+    }
     if (address.family() == AF_INET)
         reinterpret_cast<sockaddr_in &>(address.storage).sin_port = htons(quint16(port));
     else

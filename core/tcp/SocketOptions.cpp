@@ -1,4 +1,5 @@
 #include "core/tcp/SocketOptions.h"
+#include "core/tcp/JsonFields.h"
 
 #include "core/tcp/ErrnoCatalog.h"
 
@@ -135,6 +136,24 @@ SocketOptions SocketOptions::fromJson(const QJsonObject &j)
     o.lingerAbort = j.value(QStringLiteral("linger_abort")).toBool();
     o.noDelay = j.value(QStringLiteral("nodelay")).toBool();
     o.recvErr = j.value(QStringLiteral("recverr")).toBool();
+    return o;
+}
+
+std::optional<SocketOptions> SocketOptions::fromJsonStrict(const QJsonObject &j, const QString &path, QString *error)
+{
+    SocketOptions o;
+    JsonFields f(j, path, error);
+    if (!f.onlyKeys({QStringLiteral("keepalive"), QStringLiteral("keepalive_idle_s"), QStringLiteral("keepalive_interval_s"),
+                     QStringLiteral("keepalive_count"), QStringLiteral("user_timeout_ms"), QStringLiteral("linger_abort"),
+                     QStringLiteral("nodelay"), QStringLiteral("recverr")})
+        || !f.boolean(QStringLiteral("keepalive"), &o.keepalive.enabled)
+        || !f.integer(QStringLiteral("keepalive_idle_s"), 1, KeepaliveSettings::kMaxIdleS, &o.keepalive.idleS)
+        || !f.integer(QStringLiteral("keepalive_interval_s"), 1, KeepaliveSettings::kMaxIntervalS, &o.keepalive.intervalS)
+        || !f.integer(QStringLiteral("keepalive_count"), 1, KeepaliveSettings::kMaxCount, &o.keepalive.count)
+        || !f.integer(QStringLiteral("user_timeout_ms"), 0, kMaxUserTimeoutMs, &o.userTimeoutMs)
+        || !f.boolean(QStringLiteral("linger_abort"), &o.lingerAbort) || !f.boolean(QStringLiteral("nodelay"), &o.noDelay)
+        || !f.boolean(QStringLiteral("recverr"), &o.recvErr))
+        return std::nullopt;
     return o;
 }
 

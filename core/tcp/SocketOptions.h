@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace halfopen::core {
 
@@ -49,6 +50,8 @@ struct SocketOptions {
 
     QJsonObject toJson() const;
     static SocketOptions fromJson(const QJsonObject &json);
+    // For commands (the supervisor's `options`): every key known, every value typed and in range.
+    static std::optional<SocketOptions> fromJsonStrict(const QJsonObject &json, const QString &path, QString *error);
     bool operator==(const SocketOptions &) const = default;
 };
 

@@ -67,16 +67,13 @@ bool readStep(const QJsonValue &value, const QString &path, double timeoutS, Sce
         return false;
     }
     step->atS = at.toDouble();
-    // Fault::fromJson says what is wrong; which field it is follows from what it checks first.
+    // Fault::fromJson names the field in its message ("value: ...").
+    QJsonObject faultJson = j;
+    faultJson.remove(QStringLiteral("at_s"));
     QString why;
-    const auto fault = Fault::fromJson(j, &why);
+    const auto fault = Fault::fromJson(faultJson, &why);
     if (!fault) {
-        QString key = QStringLiteral(".value");
-        if (!faultKindFromName(j.value(QStringLiteral("fault")).toString()))
-            key = QStringLiteral(".fault");
-        else if (j.contains(QStringLiteral("direction")) && !cableDirectionFromName(j.value(QStringLiteral("direction")).toString()))
-            key = QStringLiteral(".direction");
-        *error = field(path + key, why);
+        *error = path + QLatin1Char('.') + why;
         return false;
     }
     step->fault = *fault;

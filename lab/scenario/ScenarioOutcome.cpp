@@ -46,9 +46,13 @@ QJsonObject ScenarioOutcome::toJson() const
     for (auto it = counts.begin(); it != counts.end(); ++it)
         countObject.insert(it.key(), it.value());
     QJsonArray expectationArray;
+    // A lab that failed proves nothing: what "happened" is its teardown (a client-closed
+    // "met" because the lab tore the hosts down). Such a run judges no expectation.
+    const bool judged = ending != Ending::LabFailed;
     for (const ExpectationResult &r : expectations) {
         QJsonObject j{{QStringLiteral("id"), r.expectation.id},
-                      {QStringLiteral("met"), r.met},
+                      {QStringLiteral("met"), judged && r.met},
+                      {QStringLiteral("judged"), judged},
                       {QStringLiteral("expected"), r.expectation.toJson()},
                       {QStringLiteral("observed"), r.observed}};
         j.insert(QStringLiteral("host"), r.expectation.host.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.expectation.host));

@@ -103,8 +103,11 @@ QStringList ScenarioSummaryText::lines(const QJsonObject &s)
     out << Text::tr("Expectations:");
     for (const QJsonValue &v : s.value(QStringLiteral("expectations")).toArray()) {
         const QJsonObject e = v.toObject();
+        const QString verdict = !e.value(QStringLiteral("judged")).toBool(true) ? Text::tr("not judged: the lab failed")
+            : e.value(QStringLiteral("met")).toBool()                          ? Text::tr("met")
+                                                                                : Text::tr("NOT MET");
         out << Text::tr("  [%1] %2: expected %3, observed %4")
-                   .arg(e.value(QStringLiteral("met")).toBool() ? Text::tr("met") : Text::tr("NOT MET"), e.value(QStringLiteral("id")).toString(),
+                   .arg(verdict, e.value(QStringLiteral("id")).toString(),
                         compact(e.value(QStringLiteral("expected")).toObject()), compact(e.value(QStringLiteral("observed")).toObject()));
     }
     return out;

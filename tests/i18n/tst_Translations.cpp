@@ -60,7 +60,7 @@ QList<models::ScenarioListModel::Entry> builtIns()
 struct Window {
     QTemporaryDir dir;
     ui::AppSettings settings{dir.filePath(QStringLiteral("settings.ini"))};
-    lab::LabProcess lab{lab::LabProcess::Options{builtTool("halfopen-lab"), QStringLiteral(HALFOPEN_CLI), {}, {}}};
+    lab::LabProcess lab{lab::LabProcess::Options{builtTool("halfopen-lab"), {}, {}}};
     ui::LabSessionController controller{&lab, {}};
     models::ScenarioListModel scenarios{builtIns()};
     ui::MainWindow window{&controller, &scenarios, &settings};

@@ -79,7 +79,7 @@ void TestSocketAddress::invalidAddresses_data()
     QTest::newRow("port 70000 any") << "127.0.0.1:70000" << true << QStringList{"70000", "0 to 65535"};
     QTest::newRow("port 0") << "127.0.0.1:0" << false << QStringList{"'0'", range};
     QTest::newRow("negative port") << "127.0.0.1:-1" << false << QStringList{"'-1'", range};
-    QTest::newRow("port not a number") << "127.0.0.1:http" << false << QStringList{"'http'", range};
+    QTest::newRow("port not a number") << "127.0.0.1:http" << false << QStringList{"'http'", "not a number", range};
     QTest::newRow("missing port") << "127.0.0.1" << false << QStringList{"127.0.0.1", "port is missing"};
     QTest::newRow("empty port") << "127.0.0.1:" << false << QStringList{"127.0.0.1:", "port is missing"};
     QTest::newRow("IPv6 missing port") << "[::1]" << false << QStringList{"[::1]", "port is missing"};
@@ -90,8 +90,12 @@ void TestSocketAddress::invalidAddresses_data()
     QTest::newRow("IPv6 without brackets") << "::1" << false << QStringList{"::1", "[ADDR]:PORT"};
     QTest::newRow("IPv6 without brackets, port") << "::1:5000" << false << QStringList{"::1:5000", "[ADDR]:PORT"};
     QTest::newRow("empty") << "" << false << QStringList{"port is missing"};
-    QTest::newRow("unknown host") << "no-such-host.invalid:80" << false
-                                  << QStringList{"no-such-host.invalid", "does not resolve"};
+    // Addresses are numeric: nothing is looked up (no DNS query leaves the machine).
+    QTest::newRow("a name") << "no-such-host.invalid:80" << false << QStringList{"no-such-host.invalid", "not an IPv4 address"};
+    QTest::newRow("three parts") << "1.2.3:5" << false << QStringList{"'1.2.3'", "not an IPv4 address"};
+    QTest::newRow("octet 256") << "256.1.1.1:5" << false << QStringList{"'256.1.1.1'", "0 to 255"};
+    QTest::newRow("empty brackets") << "[]:5" << true << QStringList{"[]:5", "[::]:PORT"};
+    QTest::newRow("IPv4 in brackets") << "[127.0.0.1]:5" << false << QStringList{"127.0.0.1", "not an IPv6 address"};
 }
 
 void TestSocketAddress::invalidAddresses()

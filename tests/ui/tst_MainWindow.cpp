@@ -57,7 +57,7 @@ QList<models::ScenarioListModel::Entry> builtIns()
 
 struct Window {
     explicit Window(const QString &supervisor = builtTool("halfopen-lab"))
-        : lab(lab::LabProcess::Options{supervisor, QStringLiteral(HALFOPEN_CLI), capture(), {}})
+        : lab(lab::LabProcess::Options{supervisor, capture(), {}})
     {
     }
 

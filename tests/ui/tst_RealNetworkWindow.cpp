@@ -86,7 +86,7 @@ struct Window {
 
     QTemporaryDir dir;
     ui::AppSettings settings{dir.filePath(QStringLiteral("settings.ini"))};
-    lab::LabProcess lab{lab::LabProcess::Options{QStringLiteral("/nonexistent/halfopen-lab"), QStringLiteral(HALFOPEN_CLI), {}, {}}};
+    lab::LabProcess lab{lab::LabProcess::Options{QStringLiteral("/nonexistent/halfopen-lab"), {}, {}}};
     realnet::RealNetworkDriver realNetwork{realnet::RealNetworkDriver::Options{QStringLiteral(HALFOPEN_CLI), 50, 2000}};
     ui::LabSessionController controller{&lab};
     models::ScenarioListModel scenarios{{}};
@@ -242,7 +242,7 @@ void TestRealNetworkWindow::withoutADriverTheLabIsTheOnlyChoice()
     QTemporaryDir dir;
     ui::AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
     settings.setRealNetworkMode(true); // saved by a window that had one
-    lab::LabProcess lab(lab::LabProcess::Options{QStringLiteral("/nonexistent/halfopen-lab"), QStringLiteral(HALFOPEN_CLI), {}, {}});
+    lab::LabProcess lab(lab::LabProcess::Options{QStringLiteral("/nonexistent/halfopen-lab"), {}, {}});
     ui::LabSessionController controller(&lab);
     models::ScenarioListModel scenarios({});
     ui::MainWindow window(&controller, &scenarios, &settings);

@@ -93,7 +93,7 @@ double hueContrast(const QImage &image, int hue, const QColor &background)
 struct Window {
     QTemporaryDir dir;
     ui::AppSettings settings{dir.filePath(QStringLiteral("settings.ini"))};
-    lab::LabProcess lab{lab::LabProcess::Options{QStringLiteral("/nonexistent/halfopen-lab"), {}, {}, {}}};
+    lab::LabProcess lab{lab::LabProcess::Options{QStringLiteral("/nonexistent/halfopen-lab"), {}, {}}};
     ui::LabSessionController controller{&lab};
     models::ScenarioListModel scenarios{QList<models::ScenarioListModel::Entry>{}};
     ui::MainWindow window{&controller, &scenarios, &settings};

@@ -67,7 +67,7 @@ Measures measure(const QList<Event> &events, const QString &host)
 
 QList<Event> runLab(const LabConfig &config, int seconds, double *readyMs)
 {
-    LabProcess lab(LabProcess::Options{tool("halfopen-lab"), tool("halfopen-cli"), {}, {}});
+    LabProcess lab(LabProcess::Options{tool("halfopen-lab"), {}, {}});
     QList<Event> events;
     QObject::connect(&lab, &LabDriver::event, [&](const Event &e) { events.append(e); });
     QSignalSpy ready(&lab, &LabDriver::ready);

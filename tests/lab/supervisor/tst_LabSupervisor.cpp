@@ -58,7 +58,7 @@ QString toolsFor(const QStringList &launcher)
 
 struct Lab {
     explicit Lab(const QStringList &launcher)
-        : process(LabProcess::Options{toolsFor(launcher) + QStringLiteral("/halfopen-lab"), toolsFor(launcher) + QStringLiteral("/halfopen-cli"), {}, launcher})
+        : process(LabProcess::Options{toolsFor(launcher) + QStringLiteral("/halfopen-lab"), {}, launcher})
     {
         QObject::connect(&process, &LabDriver::event, [this](const Event &e) { events.append(e); });
         QObject::connect(&process, &LabDriver::failed, [this](const QString &m) { failure = m; });
@@ -255,7 +255,7 @@ void LabSupervisorTest::classificationAgreesWithTshark()
     QList<Event> packets;
     {
         // Keepalive probes into a dead peer, then data retransmitted into it until the user timeout.
-        LabProcess process(LabProcess::Options{builtTool("halfopen-lab"), QStringLiteral(HALFOPEN_CLI), pcap, {}});
+        LabProcess process(LabProcess::Options{builtTool("halfopen-lab"), pcap, {}});
         QList<Event> events;
         QObject::connect(&process, &LabDriver::event, [&](const Event &e) { events.append(e); });
         LabConfig config = LabConfig::defaults();
