@@ -1,5 +1,7 @@
 #include "core/endpoint/TestConnection.h"
 
+#include "core/observe/RouteToPeer.h"
+
 #include "core/endpoint/ErrorClassifier.h"
 #include "core/endpoint/HeartbeatMonitor.h"
 #include "core/endpoint/SocketOptionsReport.h"
@@ -213,6 +215,11 @@ void TestConnection::handleError(int errnoValue, const char *operation)
     context.before = m_sampler->lastSample(m_fd);
     context.atError = m_sampler->sampleNow(m_fd);
     context.options = m_config.options;
+    if (errnoValue == EHOSTUNREACH || errnoValue == EHOSTDOWN)
+    {
+        QString ignored;
+        context.neighbourFailed = nextHopResolutionFailed(QHostAddress(SocketAddress::parse(m_remote, &ignored).host()));
+    }
     const DetectionMechanism mechanism = classifyError(context);
 
     QJsonObject extra;

@@ -186,6 +186,19 @@ void DetectionFinder::fillReferences(const QList<Event> &events, qint64 endUs)
                 break;
             }
         }
+        // What the host sent last (an RST answers it), and its retransmissions since the first
+        // unacknowledged send.
+        for (const Event &e : events) {
+            if (e.tUs > d.detectedUs || e.tUs > endUs)
+                break;
+            if (e.kind != EventKind::Packet || CablePacket::sender(e) != d.host || !sameConnection(d, e.local, e.remote))
+                continue;
+            if (e.what == QLatin1String("ack") || e.what == QLatin1String("rst"))
+                continue; // pure ACKs answer the peer; they draw nothing
+            d.answeredPacket = e.what;
+            if (e.what == QLatin1String("retransmission") && d.firstUnackedSendUs && e.tUs >= *d.firstUnackedSendUs)
+                ++d.retransmissionsBefore;
+        }
     }
 }
 
