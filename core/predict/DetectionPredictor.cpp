@@ -517,7 +517,13 @@ QList<Prediction> DetectionPredictor::candidates(DeathKind kind) const
             p.reference = TimeReference::Fault;
             const qint64 intervalUs = msToUs(m_input.heartbeat.intervalMs);
             p.expectedUs = *p.expectedUs + intervalUs / 2;
+            p.minUs += intervalUs / 2;
             p.maxUs += intervalUs;
+            for (ScheduledEvent &event : p.events) {
+                event.atUs += intervalUs / 2;
+                if (event.kind == ScheduledEvent::Kind::Send)
+                    event = {ScheduledEvent::Kind::HeartbeatPing, event.atUs, 1};
+            }
             p.explanation = PredictionText::heartbeatPingUnanswered(intervalUs) + p.explanation;
             list << p;
         }
