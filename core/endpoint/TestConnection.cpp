@@ -223,6 +223,9 @@ void TestConnection::handleError(int errnoValue, const char *operation)
     const DetectionMechanism mechanism = classifyError(context);
 
     QJsonObject extra;
+    // The first unacknowledged send from the socket's own counters (no capture needed).
+    if (const std::optional<qint64> firstUnacked = m_sampler->firstUnackedSendUs(m_fd))
+        extra.insert(QStringLiteral("since_first_unacked_send_ms"), (monotonicNowUs() - *firstUnacked) / 1000.0);
     if (context.atError) {
         extra.insert(QStringLiteral("since_last_received_ms"), qint64(context.atError->lastAckRecvMs));
         extra.insert(QStringLiteral("state_after"), tcpStateName(context.atError->state));

@@ -80,6 +80,10 @@ void DetectionFinder::addError(const Event &e)
     const QJsonValue since = e.detail.value(QStringLiteral("since_last_received_ms"));
     if (since.isDouble())
         d.lastReceivedUs = e.tUs - qRound64(since.toDouble() * 1000);
+    // Without a capture (real network) the endpoint's own tcp_info tracking; a capture wins.
+    const QJsonValue sinceSend = e.detail.value(QStringLiteral("since_first_unacked_send_ms"));
+    if (sinceSend.isDouble())
+        d.firstUnackedSendUs = e.tUs - qRound64(sinceSend.toDouble() * 1000);
     m_detections.append(d);
 }
 
