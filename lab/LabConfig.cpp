@@ -30,6 +30,13 @@ constexpr SysctlRange kSysctls[] = {
     {"net.ipv4.tcp_keepalive_probes", 1, 127},
     {"net.ipv4.tcp_fin_timeout", 1, 600},
     {"net.ipv4.tcp_orphan_retries", 0, 255},
+    // The neighbour (ARP) timers of the host's cable interface, for "arp": true: they decide
+    // when a dead peer's entry fails (see core/predict/NeighbourRun.h).
+    {"net.ipv4.neigh.eth0.base_reachable_time_ms", 1, 86400000},
+    {"net.ipv4.neigh.eth0.delay_first_probe_time", 0, 86400},
+    {"net.ipv4.neigh.eth0.ucast_solicit", 0, 255},
+    {"net.ipv4.neigh.eth0.mcast_solicit", 0, 255},
+    {"net.ipv4.neigh.eth0.retrans_time_ms", 10, 86400000},
 };
 
 // lupdate takes the context from this class: the strings below are "LabConfig"'s.

@@ -22,6 +22,13 @@ public:
     // The names read, in the lab's spelling.
     static QStringList names();
 
+    // How this machine reaches `peerAddress` (RTM_GETROUTE) decides the prediction's neighbour:
+    // on-link with a dynamic entry gives the route's interface's neighbour timers in the lab's
+    // spelling ("net.ipv4.neigh.eth0.base_reachable_time_ms": the prediction's "cable
+    // interface") and sets *dynamicArp; routed, local or a permanent entry gives none. The
+    // sentence saying which was assumed goes to *assumption.
+    static QMap<QString, QString> neighbourFor(const QString &peerAddress, bool *dynamicArp, QString *assumption);
+
 private:
     QString m_dir;
 };

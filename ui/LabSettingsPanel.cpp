@@ -88,6 +88,8 @@ lab::LabConfig LabSettingsPanel::realNetworkConfig() const
     lab::HostConfig &ours = m_peer->network().role == RealNetworkConfig::Role::Client ? c.client : c.server;
     ours.sysctls = m_hostKernel;
     c.cable = lab::CableConfig(); // no simulated cable: the prediction assumes none
+    // MainWindow::hostKernel found the peer on-link with a dynamic neighbour entry.
+    c.cable.arp = m_hostKernel.contains(QStringLiteral("net.ipv4.neigh.eth0.base_reachable_time_ms"));
     return c;
 }
 

@@ -42,6 +42,24 @@ namespace {
 constexpr int kRoomForLogBelowViews = 900;
 } // namespace
 
+namespace {
+
+// This machine's TCP sysctls and, for a client, the neighbour the route to the peer depends on
+// (on-link with dynamic ARP or not); the assumption is listed with the values.
+QMap<QString, QString> hostKernel(const realnet::RealNetworkConfig &network, QStringList *problems)
+{
+    QMap<QString, QString> kernel = realnet::HostTcpSettings().read(problems);
+    if (network.role == realnet::RealNetworkConfig::Role::Client) {
+        bool dynamicArp = false;
+        QString assumption;
+        kernel.insert(realnet::HostTcpSettings::neighbourFor(network.peerAddress, &dynamicArp, &assumption));
+        *problems << assumption;
+    }
+    return kernel;
+}
+
+} // namespace
+
 MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListModel *scenarios, AppSettings *settings,
                        QWidget *parent)
     : QMainWindow(parent)
@@ -304,7 +322,7 @@ void MainWindow::startRealNetwork()
     }
     // This host's kernel as it is now: the prediction the verdict quotes uses it.
     QStringList problems;
-    m_labSettings->setHostKernel(realnet::HostTcpSettings().read(&problems), problems);
+    m_labSettings->setHostKernel(hostKernel(network, &problems), problems);
     m_messages->hide();
     m_controller->startRealNetwork(m_labSettings->realNetworkConfig(), network);
 }
@@ -316,7 +334,7 @@ void MainWindow::onModeChanged()
     const bool client = network.role == realnet::RealNetworkConfig::Role::Client;
     if (real) {
         QStringList problems;
-        m_labSettings->setHostKernel(realnet::HostTcpSettings().read(&problems), problems);
+        m_labSettings->setHostKernel(hostKernel(network, &problems), problems);
     }
     m_faults->setRealNetwork(real, network.hostName());
     m_topology->setRealNetwork(real, network.hostName(),

@@ -26,6 +26,10 @@ QString MechanismText::title(core::DetectionMechanism mechanism)
         return tr("ICMP unreachable");
     case M::LocalError:
         return tr("a local error");
+    case M::NeighbourUnreachable:
+        return tr("neighbour (ARP) resolution failed");
+    case M::ApplicationKeepalive:
+        return tr("the application protocol's keepalive");
     }
     return core::mechanismName(mechanism);
 }

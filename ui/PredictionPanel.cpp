@@ -1,6 +1,8 @@
 #include "ui/PredictionPanel.h"
 
+#include "core/predict/ApplicationKeepalive.h"
 #include "core/predict/DetectionPredictor.h"
+#include "core/predict/PredictionText.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "lab/scenario/DetectionPrediction.h"
 #include "ui/MechanismText.h"
@@ -8,6 +10,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QTextDocumentFragment>
 #include <QVBoxLayout>
 
@@ -45,6 +48,7 @@ PredictionPanel::PredictionPanel(QWidget *parent)
     , m_side(new QComboBox(this))
     , m_source(new QLabel(this))
     , m_lines(new QLabel(this))
+    , m_app(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("predictionPanel"));
     auto *layout = new QVBoxLayout(this);
@@ -58,6 +62,14 @@ PredictionPanel::PredictionPanel(QWidget *parent)
     head->addWidget(m_side);
     head->addStretch();
     layout->addLayout(head);
+    // The application protocol's own keepalive, predicted beside TCP's.
+    m_app->setObjectName(QStringLiteral("predictionApplication"));
+    m_app->setPlaceholderText(tr("application keepalive, e.g. mqtt-client:60"));
+    m_app->setToolTip(tr("The application protocol and its keepalive in seconds: %1. Its detection is shown beside TCP's.")
+                          .arg(core::ApplicationKeepalive::syntax()));
+    m_app->setClearButtonEnabled(true);
+    layout->addWidget(m_app);
+    connect(m_app, &QLineEdit::textChanged, this, [this](const QString &text) { setApplication(text); });
     m_source->setObjectName(QStringLiteral("predictionSource"));
     m_source->setWordWrap(true);
     m_source->hide();
@@ -96,6 +108,28 @@ void PredictionPanel::setSide(const QString &host, bool fixed)
     m_side->setEnabled(!fixed);
 }
 
+bool PredictionPanel::setApplication(const QString &text, QString *error)
+{
+    if (m_app->text() != text)
+        m_app->setText(text); // comes back through textChanged
+    QString problem;
+    std::optional<core::PredictionInput::Application> app;
+    if (text.trimmed().isEmpty())
+        app = core::PredictionInput::Application{};
+    else
+        app = core::ApplicationKeepalive::parse(text.trimmed(), &problem);
+    m_app->setToolTip(app ? tr("The application protocol and its keepalive in seconds: %1. Its detection is shown beside TCP's.")
+                                .arg(core::ApplicationKeepalive::syntax())
+                          : problem);
+    if (error)
+        *error = problem;
+    if (!app)
+        return false;
+    m_application = *app;
+    update();
+    return true;
+}
+
 QString PredictionPanel::text() const
 {
     return QTextDocumentFragment::fromHtml(m_lines->text()).toPlainText();
@@ -107,7 +141,8 @@ void PredictionPanel::update()
     m_source->setVisible(m_applied.contains(side));
     m_source->setText(side == QLatin1String("server") ? tr("With the socket options the server's kernel reported for its live connection.")
                                                       : tr("With the socket options the client's kernel reported for its live connection."));
-    const core::PredictionInput input = lab::DetectionPrediction::inputFor(m_config, side);
+    core::PredictionInput input = lab::DetectionPrediction::inputFor(m_config, side);
+    input.application = m_application;
     const QList<core::SettingError> errors = input.validate();
     QStringList lines;
     if (!errors.isEmpty()) {
@@ -121,6 +156,19 @@ void PredictionPanel::update()
     for (DeathKind kind : core::allDeathKinds()) {
         const core::Prediction p = predictor.predict(kind);
         lines.append(line(p));
+        // Dynamic ARP: the other outcomes the random reachable time can lead to.
+        for (const core::PredictionPath &path : p.paths) {
+            if (path.errnoValue == p.errnoValue && p.expectedUs && path.expectedUs == *p.expectedUs)
+                continue;
+            lines.append(QStringLiteral("&nbsp;&nbsp;") + tr("or %1 (%2) after %3, %4")
+                             .arg(MechanismText::title(path.mechanism).toHtmlEscaped(), core::ErrnoCatalog::name(path.errnoValue),
+                                  core::PredictionText::duration(path.expectedUs), path.condition.toHtmlEscaped()));
+        }
+        if (const std::optional<core::Prediction> app = predictor.application(kind); app && app->mechanism != p.mechanism)
+            lines.append(QStringLiteral("&nbsp;&nbsp;") + tr("the application (%1): after %2 %3")
+                             .arg(core::ApplicationKeepalive::title(m_application).toHtmlEscaped(),
+                                  core::PredictionText::duration(*app->expectedUs),
+                                  core::timeReferenceDescription(app->reference).toHtmlEscaped()));
         explanations.append(tr("%1: %2", "kind of death, explanation").arg(core::deathKindTitle(kind), p.explanation));
     }
     m_lines->setText(lines.join(QStringLiteral("<br>")));

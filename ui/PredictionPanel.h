@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/predict/PredictionInput.h"
 #include "lab/LabConfig.h"
 
 #include <QSet>
@@ -7,6 +8,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 
 namespace halfopen::ui {
 
@@ -27,6 +29,9 @@ public:
     // network only this machine's side is known).
     void setSide(const QString &host, bool fixed);
     QString text() const; // what the panel shows, as plain text
+    // The application protocol whose keepalive is predicted beside TCP's ("mqtt-client:60");
+    // empty: none. False with the field's message when the text is not one of the forms.
+    bool setApplication(const QString &text, QString *error = nullptr);
 
 private:
     void update();
@@ -36,6 +41,8 @@ private:
     QComboBox *m_side;
     QLabel *m_source;
     QLabel *m_lines;
+    QLineEdit *m_app;
+    core::PredictionInput::Application m_application;
 };
 
 } // namespace halfopen::ui

@@ -2,6 +2,7 @@
 
 #include "CliUsage.h"
 #include "core/session/JsonlRecorder.h"
+#include "core/session/MonotonicClock.h"
 #include "core/tcp/ErrnoCatalog.h"
 
 #include <QCoreApplication>
@@ -28,6 +29,11 @@ EndpointRun::EndpointRun(bool json, QObject *parent)
             && (e.mechanism == DetectionMechanism::Fin || e.detail.value(QStringLiteral("fatal")).toBool());
         if (fatal)
             m_lastDeath = e;
+        if (e.kind == EventKind::Fault) {
+            m_faultUs = e.tUs;
+            if (e.what == QLatin1String("marker"))
+                m_markerUs = e.tUs;
+        }
     });
 
     m_stdin = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
@@ -83,6 +89,14 @@ void EndpointRun::print(const Event &event)
 void EndpointRun::reportDeath(const Event &e) const
 {
     const double sinceRx = e.detail.value(QStringLiteral("since_last_received_ms")).toDouble(-1) / 1000.0;
+    const double sinceSend = e.detail.value(QStringLiteral("since_first_unacked_send_ms")).toDouble(-1) / 1000.0;
+    QStringList references;
+    if (sinceSend >= 0)
+        references << QCoreApplication::translate("cli", "%1 s after the first unacknowledged send").arg(sinceSend, 0, 'f', 2);
+    if (m_markerUs)
+        references << QCoreApplication::translate("cli", "%1 s after your marker").arg(double(e.tUs - *m_markerUs) / 1e6, 0, 'f', 2);
+    else if (m_faultUs)
+        references << QCoreApplication::translate("cli", "%1 s after the fault").arg(double(e.tUs - *m_faultUs) / 1e6, 0, 'f', 2);
     QString line;
     if (e.mechanism == DetectionMechanism::Fin) {
         line = QCoreApplication::translate("cli", "EOF: the peer closed the connection (FIN, read() returned 0)");
@@ -96,6 +110,8 @@ void EndpointRun::reportDeath(const Event &e) const
             : QCoreApplication::translate("cli", "%1: connection died, detected by %2 during %3")
                   .arg(errnoText, mechanismName(e.mechanism), operation);
     }
+    if (!references.isEmpty())
+        line += QStringLiteral("; ") + references.join(QStringLiteral(", "));
     std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(line));
 }
 
@@ -114,6 +130,15 @@ void EndpointRun::readStdin()
         m_stdinBuffer.remove(0, newline + 1);
         if (line.isEmpty())
             continue;
+        if (line == QLatin1String("marker")) {
+            // A script's "I cut the link now": a fault event the verdict and reportDeath count from.
+            Event marker;
+            marker.kind = EventKind::Fault;
+            marker.tUs = monotonicNowUs();
+            marker.what = QStringLiteral("marker");
+            m_session.add(marker);
+            continue;
+        }
         QString error;
         const auto parsed = EndpointCommand::parse(line, &error);
         if (!parsed) {

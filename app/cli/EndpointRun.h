@@ -28,7 +28,8 @@ public:
     // Opens the recording; false with a message on stderr (exit status 3 for the caller).
     bool record(const QString &path);
 
-    // Prints the one-line summary of how a connection died, on stderr.
+    // Prints the one-line summary of how a connection died, on stderr: the time from every
+    // reference it has (the last packet received, the first unacknowledged send, the marker).
     void reportDeath(const core::Event &error) const;
     // The last fatal error or EOF seen, if any.
     const core::Event *lastDeath() const { return m_lastDeath ? &*m_lastDeath : nullptr; }
@@ -50,6 +51,8 @@ private:
     int m_signalFd = -1;
     QByteArray m_stdinBuffer;
     std::optional<core::Event> m_lastDeath;
+    std::optional<qint64> m_markerUs; // the last `marker` line on stdin: when the script cut
+    std::optional<qint64> m_faultUs;  // the last fault event the session saw
 };
 
 } // namespace halfopen::cli

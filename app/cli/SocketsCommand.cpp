@@ -47,9 +47,10 @@ std::optional<int> parseRequest(const QStringList &arguments, SocketsRequest *re
     const QCommandLineOption port(QStringLiteral("port"), Text::tr("Only sockets whose local or remote port is N (1 to 65535)."), Text::tr("N"));
     const QCommandLineOption state(QStringLiteral("state"), Text::tr("Only sockets in these states: ESTABLISHED, TIME_WAIT, ... or ss's names (ESTAB, time-wait), comma-separated."), Text::tr("NAME"));
     const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print a JSON array of rows instead of a table."));
-    parser.addOptions({help, netns, port, state, json});
+    const QCommandLineOption all({QStringLiteral("a"), QStringLiteral("all")}, Text::tr("Also list TIME_WAIT sockets, hidden by default like ss."));
+    parser.addOptions({help, netns, port, state, json, all});
 
-    const QString allowed = Text::tr("allowed --netns PATH, --port N, --state NAME, --json, --help");
+    const QString allowed = Text::tr("allowed --netns PATH, --port N, --state NAME, --all, --json, --help");
     if (!parser.parse(arguments)) {
         // QCommandLineParser would print its own text and exit 1; we keep the CLI's contract.
         const QStringList unknown = parser.unknownOptionNames();
@@ -92,6 +93,9 @@ std::optional<int> parseRequest(const QStringList &arguments, SocketsRequest *re
         if (!states)
             return usageError(QStringLiteral("--state"), error);
         request->filter.states = *states;
+    } else if (!parser.isSet(all)) {
+        // Like ss: TIME_WAIT sockets are the kernel's, not an application's; --all or --state shows them.
+        request->filter.states &= ~(1u << 6); // TCP_TIME_WAIT
     }
     request->netnsPath = parser.value(netns);
     if (parser.isSet(netns) && request->netnsPath.isEmpty())
@@ -154,13 +158,23 @@ QByteArray millisecondsText(const SockDiagRow &row, quint32 microseconds)
     return row.hasTcpInfo ? QByteArray::number(microseconds / 1000.0) : QByteArray("-");
 }
 
+QByteArray infoNumber(const SockDiagRow &row, quint32 value)
+{
+    return row.hasTcpInfo ? QByteArray::number(value) : QByteArray("-");
+}
+
 void printTable(const SockDiagSnapshot &snapshot, QFile *out)
 {
+    // The tcp_info numbers ss -i prints (lastsnd, lastrcv, lastack, unacked, retrans total, cwnd)
+    // after the ones detection depends on.
     const std::array header = {Text::tr("State"), Text::tr("Recv-Q"), Text::tr("Send-Q"), Text::tr("Local"), Text::tr("Peer"), Text::tr("Timer"),
-                               Text::tr("RTO(ms)"), Text::tr("RTT(ms)"), Text::tr("Retrans"), Text::tr("Probes"), Text::tr("Backoff")};
+                               Text::tr("RTO(ms)"), Text::tr("RTT(ms)"), Text::tr("Retrans"), Text::tr("Probes"), Text::tr("Backoff"),
+                               Text::tr("LastSnd(ms)"), Text::tr("LastRcv(ms)"), Text::tr("LastAck(ms)"), Text::tr("Unacked"),
+                               Text::tr("TotRetrans"), Text::tr("Cwnd")};
     constexpr size_t kColumns = header.size();
     // Queues and the tcp_info numbers are right-aligned, like ss's queues.
-    constexpr std::array<bool, kColumns> rightAligned = {false, true, true, false, false, false, true, true, true, true, true};
+    constexpr std::array<bool, kColumns> rightAligned = {false, true, true, false, false, false, true, true, true, true, true,
+                                                         true, true, true, true, true, true};
     using Line = std::array<QByteArray, kColumns>;
 
     // Cells are ASCII except the (translated) titles, so widths count bytes for rows and
@@ -178,7 +192,9 @@ void printTable(const SockDiagSnapshot &snapshot, QFile *out)
         Line &line = lines.emplace_back(Line{tcpStateName(s.state).toLatin1(), QByteArray::number(s.recvQ),
                       QByteArray::number(s.sendQ), addressText(row.local), addressText(row.remote), timerText(s),
                       millisecondsText(row, s.rtoUs), millisecondsText(row, s.rttUs),
-                      QByteArray::number(s.retransmits), QByteArray::number(s.probes), QByteArray::number(s.backoff)});
+                      QByteArray::number(s.retransmits), QByteArray::number(s.probes), QByteArray::number(s.backoff),
+                      infoNumber(row, s.lastDataSentMs), infoNumber(row, s.lastDataRecvMs), infoNumber(row, s.lastAckRecvMs),
+                      infoNumber(row, s.unacked), infoNumber(row, s.totalRetrans), infoNumber(row, s.sendCwnd)});
         for (size_t c = 0; c < kColumns; ++c)
             widths[c] = std::max(widths[c], line[c].size());
     }

@@ -12,8 +12,9 @@ DetectionMechanism classifyError(const ErrorContext &c)
     case EPIPE:
         return DetectionMechanism::Rst;
     case EHOSTUNREACH:
-    case ENETUNREACH:
     case EHOSTDOWN:
+        return c.neighbourFailed.value_or(false) ? DetectionMechanism::NeighbourUnreachable : DetectionMechanism::Icmp;
+    case ENETUNREACH:
     case ENETDOWN:
         return DetectionMechanism::Icmp;
     case ETIMEDOUT:

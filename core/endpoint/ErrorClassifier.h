@@ -16,6 +16,12 @@ struct ErrorContext {
     std::optional<TcpInfoSample> before;  // last sample taken before the error was read
     std::optional<TcpInfoSample> atError; // sample read right after the error
     SocketOptions options;                // what the socket had
+    // For EHOSTUNREACH/EHOSTDOWN: whether the neighbour entry of the next hop was FAILED or
+    // INCOMPLETE when the error was read (RouteToPeer.h). The kernel reports a failed ARP
+    // resolution as a locally built ICMP host unreachable (arp_error_report ->
+    // ipv4_link_failure -> icmp_send to ourselves), so the errno alone cannot tell it from a
+    // router's ICMP; the neighbour table can. nullopt: unknown, taken as an ICMP.
+    std::optional<bool> neighbourFailed;
 };
 
 DetectionMechanism classifyError(const ErrorContext &context);

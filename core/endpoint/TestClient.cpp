@@ -1,5 +1,7 @@
 #include "core/endpoint/TestClient.h"
 
+#include "core/observe/RouteToPeer.h"
+
 #include "core/endpoint/ErrorClassifier.h"
 #include "core/endpoint/SocketOptionsReport.h"
 #include "core/endpoint/TestConnection.h"
@@ -126,6 +128,8 @@ void TestClient::failConnect(int errnoValue)
     context.before = m_sampler.lastSample(m_fd);
     context.atError = m_sampler.sampleNow(m_fd);
     context.options = m_config.options;
+    if (errnoValue == EHOSTUNREACH || errnoValue == EHOSTDOWN)
+        context.neighbourFailed = nextHopResolutionFailed(QHostAddress(m_target.host()));
 
     Event e;
     e.kind = EventKind::Error;

@@ -1,5 +1,7 @@
 #include "core/endpoint/TestConnection.h"
 
+#include "core/observe/RouteToPeer.h"
+
 #include "core/endpoint/ErrorClassifier.h"
 #include "core/endpoint/HeartbeatMonitor.h"
 #include "core/endpoint/SocketOptionsReport.h"
@@ -213,9 +215,17 @@ void TestConnection::handleError(int errnoValue, const char *operation)
     context.before = m_sampler->lastSample(m_fd);
     context.atError = m_sampler->sampleNow(m_fd);
     context.options = m_config.options;
+    if (errnoValue == EHOSTUNREACH || errnoValue == EHOSTDOWN)
+    {
+        QString ignored;
+        context.neighbourFailed = nextHopResolutionFailed(QHostAddress(SocketAddress::parse(m_remote, &ignored).host()));
+    }
     const DetectionMechanism mechanism = classifyError(context);
 
     QJsonObject extra;
+    // The first unacknowledged send from the socket's own counters (no capture needed).
+    if (const std::optional<qint64> firstUnacked = m_sampler->firstUnackedSendUs(m_fd))
+        extra.insert(QStringLiteral("since_first_unacked_send_ms"), (monotonicNowUs() - *firstUnacked) / 1000.0);
     if (context.atError) {
         extra.insert(QStringLiteral("since_last_received_ms"), qint64(context.atError->lastAckRecvMs));
         extra.insert(QStringLiteral("state_after"), tcpStateName(context.atError->state));

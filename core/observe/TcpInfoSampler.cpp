@@ -101,8 +101,18 @@ std::optional<TcpInfoSample> TcpInfoSampler::sampleNow(int fd)
     if (!w.last || sample.differsVisiblyFrom(*w.last))
         emit event(makeEvent(EventKind::Sample));
 
+    if (sample.unacked > 0 && !w.firstUnackedUs)
+        w.firstUnackedUs = now - qint64(sample.lastDataSentMs) * 1000;
+    else if (sample.unacked == 0 && sample.state == TcpState::Established)
+        w.firstUnackedUs.reset();
     w.last = sample;
     return sample;
+}
+
+std::optional<qint64> TcpInfoSampler::firstUnackedSendUs(int fd) const
+{
+    const auto it = m_watched.constFind(fd);
+    return it == m_watched.constEnd() ? std::nullopt : it->firstUnackedUs;
 }
 
 std::optional<TcpInfoSample> TcpInfoSampler::lastSample(int fd) const

@@ -44,6 +44,11 @@ public:
     // Reads the socket now, emits what changed, and returns the sample.
     std::optional<TcpInfoSample> sampleNow(int fd);
     std::optional<TcpInfoSample> lastSample(int fd) const;
+    // When the oldest data still unacknowledged was sent (monotonic µs), from the socket's own
+    // counters: the first sample with tcpi_unacked > 0 after an idle one, minus its
+    // tcpi_last_data_sent (the last new segment sent; retransmissions do not move it). Kept
+    // while the connection dies (the queue is purged then); nullopt when all is acknowledged.
+    std::optional<qint64> firstUnackedSendUs(int fd) const;
 
 signals:
     void event(const halfopen::core::Event &event);
@@ -54,6 +59,7 @@ private:
         QString local;
         QString remote;
         std::optional<TcpInfoSample> last;
+        std::optional<qint64> firstUnackedUs;
     };
 
     void tick();

@@ -12,13 +12,14 @@ struct Names {
     const char *title;
 };
 
-constexpr std::array<Names, 6> kNames = {{
+constexpr std::array<Names, 7> kNames = {{
     {"idle_peer_powered_off", QT_TRANSLATE_NOOP("DeathKind", "idle peer powered off")},
     {"peer_unplugged_data_in_flight", QT_TRANSLATE_NOOP("DeathKind", "peer unplugged, data in flight")},
     {"connect_to_powered_off_host", QT_TRANSLATE_NOOP("DeathKind", "connect to a powered-off host")},
     {"peer_process_killed", QT_TRANSLATE_NOOP("DeathKind", "peer process killed")},
     {"peer_rebooted", QT_TRANSLATE_NOOP("DeathKind", "peer rebooted, then we send")},
     {"peer_process_frozen", QT_TRANSLATE_NOOP("DeathKind", "peer process frozen")},
+    {"peer_rebooted_idle", QT_TRANSLATE_NOOP("DeathKind", "peer rebooted, we stay idle (found by a probe)")},
 }};
 } // namespace
 

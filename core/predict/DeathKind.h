@@ -15,6 +15,8 @@ enum class DeathKind : quint8 {
     PeerProcessKilled,         // kill -9: the peer's kernel closes the socket for it
     PeerRebooted,              // the peer came back without the connection; then we send
     PeerProcessFrozen,         // SIGSTOP: the peer's kernel still answers for it
+    PeerRebootedIdle,          // the peer came back without the connection; we stay idle until
+                               // a keepalive probe (or the application) sends and draws the RST
 };
 
 QList<DeathKind> allDeathKinds();

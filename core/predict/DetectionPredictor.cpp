@@ -1,6 +1,8 @@
 #include "core/predict/DetectionPredictor.h"
 
+#include "core/predict/ApplicationKeepalive.h"
 #include "core/predict/KeepaliveTimer.h"
+#include "core/predict/NeighbourRun.h"
 #include "core/predict/PredictionText.h"
 #include "core/predict/RetransmissionBudget.h"
 
@@ -8,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 
 namespace halfopen::core {
 
@@ -100,6 +103,8 @@ Prediction DetectionPredictor::keepalive(DeathKind kind) const
     const TimerRun nominal = timer.run(false);
     takeRuns(p, nominal, timer.run(true));
     p.explanation = PredictionText::keepalive(m_input.keepalive, m_input.userTimeoutMs, nominal);
+    if (m_input.neighbour.dynamic)
+        p.explanation += QLatin1Char(' ') + PredictionText::keepaliveWithDynamicNeighbour();
     return p;
 }
 
@@ -122,7 +127,215 @@ Prediction DetectionPredictor::retransmissions(DeathKind kind) const
     text.budgetUs = retransmissionBudgetUs();
     text.userTimeoutMs = m_input.userTimeoutMs;
     p.explanation = PredictionText::retransmissions(text, nominal);
+    if (m_input.neighbour.dynamic) {
+        p.paths = neighbourPaths();
+        // The likeliest path gives the headline figures; on a tie the later one.
+        const PredictionPath *likeliest = nullptr;
+        for (const PredictionPath &path : std::as_const(p.paths)) {
+            if (!likeliest || path.likelihood > likeliest->likelihood + 1e-9
+                || (std::abs(path.likelihood - likeliest->likelihood) <= 1e-9 && path.expectedUs > likeliest->expectedUs))
+                likeliest = &path;
+        }
+        if (likeliest)
+            takePath(p, *likeliest);
+        p.explanation += QLatin1Char(' ') + PredictionText::neighbourPaths(p.paths, m_input.neighbour.timers, m_input.recvErr);
+    }
     return p;
+}
+
+void DetectionPredictor::takePath(Prediction &p, const PredictionPath &path)
+{
+    p.mechanism = path.mechanism;
+    p.errnoValue = path.errnoValue;
+    p.expectedUs = path.expectedUs;
+    p.minUs = path.minUs;
+    p.maxUs = path.maxUs;
+    p.events = path.events;
+    p.softErrorUs = path.neighbourErrorUs && path.errnoValue != EHOSTUNREACH ? path.neighbourErrorUs : std::nullopt;
+}
+
+QList<PredictionPath> DetectionPredictor::neighbourPaths() const
+{
+    const NeighbourTimers &n = m_input.neighbour.timers;
+    const NeighbourRun runner(dataTimerSettings(), n, m_input.recvErr, m_wheel);
+    // neigh_rand_reach_time(): uniform in [base/2, 3·base/2). The outcome can only change where
+    // a transmission falls: try one reachable time in each gap between transmissions.
+    const qint64 fromUs = qint64(n.baseReachableTimeMs) * 500;
+    const qint64 toUs = qint64(n.baseReachableTimeMs) * 1500;
+    QList<qint64> cuts{fromUs};
+    for (qint64 t : runner.transmissionTimes()) {
+        if (t > fromUs && t < toUs)
+            cuts.append(t);
+    }
+    cuts.append(toUs);
+    std::sort(cuts.begin(), cuts.end());
+
+    QList<PredictionPath> paths;
+    for (qsizetype i = 0; i + 1 < cuts.size(); ++i) {
+        if (cuts.at(i + 1) <= cuts.at(i))
+            continue;
+        // R in (cut i, cut i+1]: a send exactly at R already finds the entry stale.
+        const qint64 reachableUs = cuts.at(i) + 1;
+        const NeighbourRun::Outcome nominal = runner.run(reachableUs, false);
+        const NeighbourRun::Outcome late = runner.run(reachableUs, true);
+        if (!nominal.run.endUs)
+            continue;
+        const qint64 endUs = *nominal.run.endUs;
+        // Late timers can move a transmission across the reachable time and so onto another
+        // path: only a late run that ends the same way widens the range.
+        const bool lateSamePath = late.run.endUs && late.errnoValue == nominal.errnoValue;
+        const qint64 minUs = lateSamePath ? std::min(endUs, *late.run.endUs) : endUs;
+        const qint64 maxUs = std::max(lateSamePath ? *late.run.endUs : endUs, endUs + nominal.run.slackUs);
+        // Without IP_RECVERR the time of the neighbour error is invisible: paths that end alike are one.
+        if (!paths.isEmpty() && paths.last().errnoValue == nominal.errnoValue && paths.last().expectedUs == endUs
+            && (!m_input.recvErr || paths.last().neighbourErrorUs == nominal.neighbourErrorUs)) {
+            paths.last().reachableToUs = cuts.at(i + 1);
+            paths.last().minUs = std::min(paths.last().minUs, minUs);
+            paths.last().maxUs = std::max(paths.last().maxUs, maxUs);
+            continue;
+        }
+        PredictionPath path;
+        path.reachableFromUs = cuts.at(i);
+        path.reachableToUs = cuts.at(i + 1);
+        path.mechanism = nominal.run.decidedBy;
+        path.errnoValue = nominal.errnoValue;
+        path.expectedUs = endUs;
+        path.minUs = minUs;
+        path.maxUs = maxUs;
+        path.neighbourErrorUs = nominal.neighbourErrorUs;
+        path.events = nominal.run.events;
+        std::stable_sort(path.events.begin(), path.events.end(),
+                         [](const ScheduledEvent &a, const ScheduledEvent &b) { return a.atUs < b.atUs; });
+        paths.append(path);
+    }
+    const double rangeUs = double(toUs - fromUs);
+    for (PredictionPath &path : paths) {
+        path.likelihood = rangeUs > 0 ? double(path.reachableToUs - path.reachableFromUs) / rangeUs : 1.0;
+        path.condition = PredictionText::neighbourCondition(path.reachableFromUs, path.reachableToUs, fromUs, toUs);
+    }
+    return paths;
+}
+
+Prediction DetectionPredictor::retransmissionsEndingWith(DeathKind kind, int errnoValue, std::optional<qint64> measuredUs) const
+{
+    Prediction p = retransmissions(kind);
+    const PredictionPath *best = nullptr;
+    for (const PredictionPath &path : std::as_const(p.paths)) {
+        if (path.errnoValue != errnoValue)
+            continue;
+        if (!best || (measuredUs && std::abs(path.expectedUs - *measuredUs) < std::abs(best->expectedUs - *measuredUs)))
+            best = &path;
+    }
+    if (best)
+        takePath(p, *best);
+    return p;
+}
+
+Prediction DetectionPredictor::neighbourConnect() const
+{
+    // connect() to a dead on-link host with no neighbour entry: the SYN waits in the entry's
+    // queue while mcast_solicit broadcast probes go out retrans_time apart, then the entry
+    // fails and the queued SYN is reported: EHOSTUNREACH in SYN_SENT ends connect() at once.
+    // No SYN reaches the wire (TCP-FACTS: 3.07 s with the defaults).
+    const NeighbourTimers &n = m_input.neighbour.timers;
+    const qint64 retransUs = qint64(n.retransTimeMs) * 1000;
+    const qint64 failUs = n.mcastSolicit * retransUs + m_wheel.jiffyUs();
+    Prediction p;
+    p.kind = DeathKind::ConnectToPoweredOffHost;
+    p.mechanism = DetectionMechanism::NeighbourUnreachable;
+    p.errnoValue = EHOSTUNREACH;
+    p.reference = TimeReference::FirstUnackedSend;
+    p.expectedUs = failUs;
+    p.minUs = failUs - m_wheel.jiffyUs();
+    p.maxUs = failUs + n.mcastSolicit * m_wheel.slackUs(retransUs);
+    TimerRun steps;
+    steps.add(ScheduledEvent::Kind::Syn, 0);
+    for (int i = 0; i < n.mcastSolicit; ++i)
+        steps.add(ScheduledEvent::Kind::NeighbourProbe, i * retransUs, i + 1);
+    steps.add(ScheduledEvent::Kind::NeighbourFailed, failUs);
+    steps.add(ScheduledEvent::Kind::Detected, failUs);
+    p.events = steps.events;
+    p.explanation = PredictionText::neighbourConnect(n.mcastSolicit, retransUs, failUs);
+    return p;
+}
+
+Prediction DetectionPredictor::rstAnsweringRetransmission(int number) const
+{
+    Prediction p = rst();
+    const qint64 rttUs = qRound64(m_input.rttMs * 1000);
+    const TimerRun plain = RetransmissionTimer(dataTimerSettings(), m_wheel).run(false);
+    qint64 sentUs = 0;
+    QList<ScheduledEvent> steps;
+    int onWire = 0;
+    for (const ScheduledEvent &e : plain.events) {
+        if (e.kind == ScheduledEvent::Kind::Detected)
+            break;
+        steps.append(e);
+        if (e.kind == ScheduledEvent::Kind::Retransmission || e.kind == ScheduledEvent::Kind::TailLossProbe) {
+            sentUs = e.atUs;
+            if (++onWire >= number)
+                break;
+        }
+    }
+    p.expectedUs = sentUs + rttUs;
+    p.minUs = sentUs + rttUs;
+    p.maxUs = sentUs + rttUs + plain.slackUs;
+    steps.append({ScheduledEvent::Kind::Rst, sentUs + rttUs, 0});
+    steps.append({ScheduledEvent::Kind::Detected, sentUs + rttUs, 0});
+    p.events = steps;
+    p.explanation = PredictionText::rstAnsweringRetransmission(number, sentUs);
+    return p;
+}
+
+Prediction DetectionPredictor::rstAnsweringKeepaliveProbe() const
+{
+    if (!m_input.keepalive.enabled)
+        return never(DeathKind::PeerRebootedIdle, PredictionText::rebootedIdleNever());
+    const qint64 rttUs = qRound64(m_input.rttMs * 1000);
+    const qint64 idleUs = qint64(m_input.keepalive.idleS) * 1000000;
+    Prediction p;
+    p.kind = DeathKind::PeerRebootedIdle;
+    p.mechanism = DetectionMechanism::Rst;
+    p.errnoValue = ECONNRESET;
+    p.reference = TimeReference::LastReceived;
+    p.expectedUs = idleUs + rttUs;
+    p.minUs = idleUs + rttUs;
+    p.maxUs = idleUs + rttUs + m_wheel.slackUs(idleUs);
+    p.events = {{ScheduledEvent::Kind::KeepaliveProbe, idleUs, 1},
+                {ScheduledEvent::Kind::Rst, idleUs + rttUs, 0},
+                {ScheduledEvent::Kind::Detected, idleUs + rttUs, 0}};
+    p.explanation = PredictionText::rstAnsweringProbe(idleUs);
+    return p;
+}
+
+std::optional<Prediction> DetectionPredictor::application(DeathKind kind) const
+{
+    switch (kind) {
+    case DeathKind::IdlePeerPoweredOff:
+    case DeathKind::PeerUnpluggedDataInFlight:
+    case DeathKind::PeerProcessFrozen:
+        return ApplicationKeepalive::predict(m_input.application, kind);
+    case DeathKind::PeerRebootedIdle: {
+        // The application's own ping is a send: the rebooted peer answers it with an RST.
+        std::optional<Prediction> ping = ApplicationKeepalive::predict(m_input.application, kind);
+        if (!ping || ping->events.isEmpty() || ping->events.constFirst().kind != ScheduledEvent::Kind::ApplicationPing)
+            return std::nullopt;
+        const qint64 rttUs = qRound64(m_input.rttMs * 1000);
+        const qint64 pingUs = ping->events.constFirst().atUs;
+        ping->mechanism = DetectionMechanism::Rst;
+        ping->errnoValue = ECONNRESET;
+        ping->expectedUs = pingUs + rttUs;
+        ping->minUs = pingUs + rttUs;
+        ping->maxUs = pingUs + rttUs + 1000000;
+        ping->events = {{ScheduledEvent::Kind::ApplicationPing, pingUs, 1},
+                        {ScheduledEvent::Kind::Rst, pingUs + rttUs, 0},
+                        {ScheduledEvent::Kind::Detected, pingUs + rttUs, 0}};
+        ping->explanation = PredictionText::rstAnsweringApplicationPing(pingUs);
+        return ping;
+    }
+    default:
+        return std::nullopt;
+    }
 }
 
 Prediction DetectionPredictor::connectTimeout() const
@@ -142,6 +355,11 @@ Prediction DetectionPredictor::connectTimeout() const
     text.maxRetransmissions = m_input.synRetries + m_input.synLinearTimeouts;
     text.userTimeoutMs = m_input.userTimeoutMs;
     p.explanation = PredictionText::synRetransmissions(text, nominal);
+    if (m_input.neighbour.dynamic && m_input.neighbour.timers.mcastSolicit > 0) {
+        const Prediction arp = neighbourConnect();
+        if (p.expectedUs && *arp.expectedUs < *p.expectedUs)
+            return arp;
+    }
     return p;
 }
 
@@ -191,6 +409,15 @@ Prediction DetectionPredictor::pingRetransmissions() const
         if (event.kind == ScheduledEvent::Kind::Send)
             event = {ScheduledEvent::Kind::HeartbeatPing, event.atUs, 1};
     }
+    for (PredictionPath &path : p.paths) {
+        path.expectedUs += firstPingUs;
+        path.minUs += firstPingUs;
+        path.maxUs += firstPingUs + intervalUs;
+        for (ScheduledEvent &event : path.events)
+            event.atUs += firstPingUs;
+    }
+    if (p.softErrorUs)
+        p.softErrorUs = *p.softErrorUs + firstPingUs;
     p.explanation = PredictionText::heartbeatPingUnanswered(intervalUs) + p.explanation;
     return p;
 }
@@ -282,6 +509,26 @@ QList<Prediction> DetectionPredictor::candidates(DeathKind kind) const
     case DeathKind::PeerRebooted:
         list << rst();
         break;
+    case DeathKind::PeerRebootedIdle:
+        if (heartbeatOn) {
+            // The next ping is a send: the RST answers it within one interval of the fault.
+            Prediction p = rst();
+            p.kind = kind;
+            p.reference = TimeReference::Fault;
+            const qint64 intervalUs = msToUs(m_input.heartbeat.intervalMs);
+            p.expectedUs = *p.expectedUs + intervalUs / 2;
+            p.minUs += intervalUs / 2;
+            p.maxUs += intervalUs;
+            for (ScheduledEvent &event : p.events) {
+                event.atUs += intervalUs / 2;
+                if (event.kind == ScheduledEvent::Kind::Send)
+                    event = {ScheduledEvent::Kind::HeartbeatPing, event.atUs, 1};
+            }
+            p.explanation = PredictionText::heartbeatPingUnanswered(intervalUs) + p.explanation;
+            list << p;
+        }
+        list << rstAnsweringKeepaliveProbe();
+        break;
     case DeathKind::PeerProcessFrozen:
         if (heartbeatOn)
             list << heartbeat(kind);
@@ -290,6 +537,8 @@ QList<Prediction> DetectionPredictor::candidates(DeathKind kind) const
             list << keepaliveNever(PredictionText::keepaliveAnsweredByFrozenPeer());
         break;
     }
+    if (std::optional<Prediction> app = application(kind))
+        list << *app;
     std::stable_sort(list.begin(), list.end(), [](const Prediction &a, const Prediction &b) {
         if (a.isNever() != b.isNever())
             return b.isNever();
@@ -322,6 +571,8 @@ QJsonObject DetectionPredictor::toJson() const
                                             {QStringLiteral("reference"), full.value(QStringLiteral("reference"))}});
         }
         winner.insert(QStringLiteral("alternatives"), alternatives);
+        if (const std::optional<Prediction> app = application(kind))
+            winner.insert(QStringLiteral("application"), app->toJson());
         json.insert(deathKindName(kind), winner);
     }
     return json;

@@ -7,6 +7,7 @@
 #include "core/predict/TimerWheel.h"
 
 #include <QList>
+#include <optional>
 
 namespace halfopen::core {
 
@@ -40,6 +41,22 @@ public:
     Prediction retransmissions(DeathKind kind) const; // data unacknowledged, from its first send
     Prediction connectTimeout() const;                // SYN unanswered, from connect()
     Prediction heartbeat(DeathKind kind) const;       // from the fault
+    // The application protocol's keepalive (PredictionInput::application), from the last
+    // packet received; nullopt without a protocol or for a death it cannot see.
+    std::optional<Prediction> application(DeathKind kind) const;
+
+    // With dynamic ARP the retransmissions end on one of several paths (Prediction::paths);
+    // this is the one that gives `errnoValue` (EHOSTUNREACH: the neighbour failed first), the
+    // nearest to `measuredUs` (from the first unacknowledged send) when several do. Without
+    // dynamic ARP, retransmissions(kind).
+    Prediction retransmissionsEndingWith(DeathKind kind, int errnoValue, std::optional<qint64> measuredUs = {}) const;
+    // A peer rebooted while our data waited: its RST answers the `number`th retransmission on
+    // the wire (1-based, the tail-loss probe counted, as a capture shows them), ECONNRESET one
+    // RTT after the timer sends it; from the first unacknowledged send.
+    Prediction rstAnsweringRetransmission(int number) const;
+    // A rebooted peer found by a keepalive probe: ECONNRESET one RTT after the first probe, from
+    // the last packet received; never without keepalive (until the application sends).
+    Prediction rstAnsweringKeepaliveProbe() const;
 
     // The connection's first RTO: RTT + RTO min, in whole jiffies (tcpi_rto 204 ms on a LAN).
     qint64 firstRtoUs() const;
@@ -57,6 +74,9 @@ private:
     Prediction never(DeathKind kind, const QString &explanation) const;
     Prediction fin() const;
     Prediction rst() const;
+    QList<PredictionPath> neighbourPaths() const;
+    Prediction neighbourConnect() const;
+    static void takePath(Prediction &p, const PredictionPath &path);
 
     PredictionInput m_input;
     TimerWheel m_wheel;

@@ -25,7 +25,7 @@ QJsonObject Prediction::toJson() const
     QJsonArray eventArray;
     for (const ScheduledEvent &event : events)
         eventArray.append(event.toJson());
-    return {
+    QJsonObject json{
         {QStringLiteral("mechanism"), mechanismName(mechanism)},
         {QStringLiteral("errno"), errnoValue != 0 ? QJsonValue(ErrnoCatalog::name(errnoValue)) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("seconds"), secondsOrNull(isNever(), expectedUs.value_or(0))},
@@ -35,6 +35,37 @@ QJsonObject Prediction::toJson() const
         {QStringLiteral("explanation"), explanation},
         {QStringLiteral("events"), eventArray},
     };
+    if (softErrorUs)
+        json.insert(QStringLiteral("soft_error_seconds"), double(*softErrorUs) / 1e6);
+    if (!paths.isEmpty()) {
+        QJsonArray pathArray;
+        for (const PredictionPath &path : paths)
+            pathArray.append(path.toJson());
+        json.insert(QStringLiteral("paths"), pathArray);
+    }
+    return json;
+}
+
+QJsonObject PredictionPath::toJson() const
+{
+    QJsonArray eventArray;
+    for (const ScheduledEvent &event : events)
+        eventArray.append(event.toJson());
+    QJsonObject json{
+        {QStringLiteral("condition"), condition},
+        {QStringLiteral("reachable_from_seconds"), double(reachableFromUs) / 1e6},
+        {QStringLiteral("reachable_to_seconds"), double(reachableToUs) / 1e6},
+        {QStringLiteral("likelihood"), likelihood},
+        {QStringLiteral("mechanism"), mechanismName(mechanism)},
+        {QStringLiteral("errno"), errnoValue != 0 ? QJsonValue(ErrnoCatalog::name(errnoValue)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("seconds"), double(expectedUs) / 1e6},
+        {QStringLiteral("min_seconds"), double(minUs) / 1e6},
+        {QStringLiteral("max_seconds"), double(maxUs) / 1e6},
+        {QStringLiteral("events"), eventArray},
+    };
+    json.insert(QStringLiteral("neighbour_error_seconds"),
+                neighbourErrorUs ? QJsonValue(double(*neighbourErrorUs) / 1e6) : QJsonValue(QJsonValue::Null));
+    return json;
 }
 
 } // namespace halfopen::core

@@ -49,6 +49,33 @@ QList<SettingError> PredictionInput::validate() const
     if (rtoMinMs < 1 || rtoMinMs > rtoMaxMs)
         errors.append(rangeError("rto min", QT_TRANSLATE_NOOP("PredictionInput", "RTO min (tcp_rto_min)"),
                                  1, qMax(1, rtoMaxMs), QT_TRANSLATE_NOOP("PredictionInput", "ms")));
+    if (neighbour.dynamic) {
+        const NeighbourTimers &n = neighbour.timers;
+        if (n.baseReachableTimeMs < 1 || n.baseReachableTimeMs > kMaxNeighbourTimeMs)
+            errors.append(rangeError("base reachable time", QT_TRANSLATE_NOOP("PredictionInput", "neighbour base_reachable_time_ms"),
+                                     1, kMaxNeighbourTimeMs, QT_TRANSLATE_NOOP("PredictionInput", "ms")));
+        if (n.delayFirstProbeMs < 0 || n.delayFirstProbeMs > kMaxNeighbourTimeMs)
+            errors.append(rangeError("delay first probe", QT_TRANSLATE_NOOP("PredictionInput", "neighbour delay_first_probe_time"),
+                                     0, kMaxNeighbourTimeMs, QT_TRANSLATE_NOOP("PredictionInput", "ms")));
+        if (n.retransTimeMs < 10 || n.retransTimeMs > kMaxNeighbourTimeMs)
+            errors.append(rangeError("retrans time", QT_TRANSLATE_NOOP("PredictionInput", "neighbour retrans_time_ms"),
+                                     10, kMaxNeighbourTimeMs, QT_TRANSLATE_NOOP("PredictionInput", "ms")));
+        if (n.ucastSolicit < 0 || n.ucastSolicit > kMaxSolicit)
+            errors.append(rangeError("ucast solicit", QT_TRANSLATE_NOOP("PredictionInput", "neighbour ucast_solicit"),
+                                     0, kMaxSolicit, QT_TRANSLATE_NOOP("PredictionInput", "probes")));
+        if (n.mcastSolicit < 0 || n.mcastSolicit > kMaxSolicit)
+            errors.append(rangeError("mcast solicit", QT_TRANSLATE_NOOP("PredictionInput", "neighbour mcast_solicit"),
+                                     0, kMaxSolicit, QT_TRANSLATE_NOOP("PredictionInput", "probes")));
+    }
+    if (application.protocol != Application::Protocol::None
+        && application.protocol != Application::Protocol::MqttNoConnect
+        && (application.keepaliveS < 1 || application.keepaliveS > kMaxApplicationKeepaliveS))
+        errors.append(rangeError("app keepalive", QT_TRANSLATE_NOOP("PredictionInput", "application keepalive"),
+                                 1, kMaxApplicationKeepaliveS, QT_TRANSLATE_NOOP("PredictionInput", "s")));
+    if (application.protocol == Application::Protocol::Grpc
+        && (application.timeoutS < 1 || application.timeoutS > kMaxApplicationKeepaliveS))
+        errors.append(rangeError("app timeout", QT_TRANSLATE_NOOP("PredictionInput", "application keepalive timeout"),
+                                 1, kMaxApplicationKeepaliveS, QT_TRANSLATE_NOOP("PredictionInput", "s")));
     if (hz != 100 && hz != 250 && hz != 300 && hz != 1000)
         errors.append({QStringLiteral("hz"),
                        QCoreApplication::translate("PredictionInput", "HZ must be 100, 250, 300 or 1000")});

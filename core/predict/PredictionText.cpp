@@ -1,5 +1,10 @@
 #include "core/predict/PredictionText.h"
 
+#include "core/predict/Prediction.h"
+#include "core/tcp/NeighbourTimers.h"
+
+#include <cerrno>
+
 namespace halfopen::core {
 
 QString PredictionText::duration(qint64 us)
@@ -134,6 +139,90 @@ QString PredictionText::rst()
 {
     return tr("the rebooted peer has forgotten the connection and answers our next segment with RST: the "
               "send() succeeds, and the next read or write fails with ECONNRESET one round trip later.");
+}
+
+QString PredictionText::neighbourCondition(qint64 fromUs, qint64 toUs, qint64 rangeFromUs, qint64 rangeToUs)
+{
+    if (fromUs <= rangeFromUs && toUs >= rangeToUs)
+        return tr("whatever the neighbour entry's reachable time (%1–%2)").arg(duration(rangeFromUs), duration(rangeToUs));
+    if (fromUs <= rangeFromUs)
+        return tr("if the neighbour entry's reachable time (random, %1–%2 after the last ACK) ends before %3")
+            .arg(duration(rangeFromUs), duration(rangeToUs), duration(toUs));
+    if (toUs >= rangeToUs)
+        return tr("if the neighbour entry's reachable time (random, %1–%2 after the last ACK) ends after %3")
+            .arg(duration(rangeFromUs), duration(rangeToUs), duration(fromUs));
+    return tr("if the neighbour entry's reachable time (random, %1–%2 after the last ACK) ends between %3 and %4")
+        .arg(duration(rangeFromUs), duration(rangeToUs), duration(fromUs), duration(toUs));
+}
+
+QString PredictionText::neighbourPaths(const QList<PredictionPath> &paths, const NeighbourTimers &timers, bool recvErr)
+{
+    QStringList parts;
+    for (const PredictionPath &path : paths) {
+        QString part = tr("%1 (%2 %): %3 after %4")
+                           .arg(path.condition)
+                           .arg(qRound(path.likelihood * 100))
+                           .arg(path.errnoValue == EHOSTUNREACH ? QStringLiteral("EHOSTUNREACH") : QStringLiteral("ETIMEDOUT"),
+                                duration(path.expectedUs));
+        if (path.neighbourErrorUs)
+            part += recvErr && path.errnoValue != EHOSTUNREACH
+                ? tr(", a non-fatal EHOSTUNREACH (IP_RECVERR) at %1").arg(duration(*path.neighbourErrorUs))
+                : tr(", ARP failed at %1").arg(duration(*path.neighbourErrorUs));
+        parts << part;
+    }
+    return tr("With dynamic ARP the peer's neighbour entry goes stale after a random reachable time; the first "
+              "retransmission through a stale entry waits %1 (DELAY), %2 unicast probe(s) go unanswered, the entry "
+              "fails; the next retransmission is held while %3 broadcast probe(s) go out, then the kernel reports a "
+              "local EHOSTUNREACH (no ICMP on the wire) and steps the backoff back one notch, re-arming the timer "
+              "without the user timeout's clamp. Paths: %4.")
+        .arg(duration(qint64(timers.delayFirstProbeMs) * 1000))
+        .arg(timers.ucastSolicit)
+        .arg(timers.mcastSolicit)
+        .arg(parts.join(QStringLiteral("; ")));
+}
+
+QString PredictionText::neighbourConnect(int mcastSolicit, qint64 retransUs, qint64 failUs)
+{
+    return tr("The peer is on the same link with dynamic ARP and gives no answer: the SYN waits while %n broadcast "
+              "ARP request(s) go out %1 apart, then connect() fails with EHOSTUNREACH after %2, no SYN ever on the "
+              "wire (neighbour resolution failed, not an ICMP from a router).", nullptr, mcastSolicit)
+        .arg(duration(retransUs), duration(failUs));
+}
+
+QString PredictionText::keepaliveWithDynamicNeighbour()
+{
+    return tr("Dynamic ARP does not change this: a keepalive probe carries sequence number snd_una − 1, so the "
+              "kernel drops the local EHOSTUNREACH of a failed neighbour as out of window (tcp_v4_err) and the "
+              "keepalive ends with ETIMEDOUT.");
+}
+
+QString PredictionText::rstAnsweringRetransmission(int number, qint64 sentUs)
+{
+    return tr("The rebooted peer knows no such connection: it answers retransmission %1, sent %2 after the first "
+              "unacknowledged send, with an RST: ECONNRESET one round trip later.")
+        .arg(number)
+        .arg(duration(sentUs));
+}
+
+QString PredictionText::rstAnsweringProbe(qint64 idleUs)
+{
+    return tr("The idle connection sends nothing until keepalive's first probe, %1 after the last packet received; "
+              "the rebooted peer answers it with an RST: ECONNRESET one round trip later, without waiting for the "
+              "probe count.")
+        .arg(duration(idleUs));
+}
+
+QString PredictionText::rstAnsweringApplicationPing(qint64 pingUs)
+{
+    return tr("The application's own keepalive sends %1 after the last packet received; the rebooted peer answers "
+              "with an RST: ECONNRESET one round trip later.")
+        .arg(duration(pingUs));
+}
+
+QString PredictionText::rebootedIdleNever()
+{
+    return tr("Without keepalive an idle connection sends nothing, so the rebooted peer never gets the chance to "
+              "answer with an RST: nothing is noticed until the application sends.");
 }
 
 } // namespace halfopen::core

@@ -8,6 +8,9 @@
 
 namespace halfopen::core {
 
+struct PredictionPath;
+struct NeighbourTimers;
+
 // The plain-words explanation of each prediction, translated (context "PredictionText").
 // Kept apart from the arithmetic so translators and the predictor do not meet.
 class PredictionText
@@ -49,6 +52,18 @@ public:
     static QString frozenNever();
     static QString fin();
     static QString rst();
+
+    // Dynamic ARP (NeighbourRun).
+    static QString neighbourCondition(qint64 fromUs, qint64 toUs, qint64 rangeFromUs, qint64 rangeToUs);
+    static QString neighbourPaths(const QList<PredictionPath> &paths, const NeighbourTimers &timers, bool recvErr);
+    static QString neighbourConnect(int mcastSolicit, qint64 retransUs, qint64 failUs);
+    static QString keepaliveWithDynamicNeighbour();
+
+    // The rebooted peer found by a send.
+    static QString rstAnsweringRetransmission(int number, qint64 sentUs);
+    static QString rstAnsweringProbe(qint64 idleUs);
+    static QString rstAnsweringApplicationPing(qint64 pingUs);
+    static QString rebootedIdleNever();
 };
 
 } // namespace halfopen::core

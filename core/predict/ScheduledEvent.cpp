@@ -5,9 +5,10 @@
 namespace halfopen::core {
 
 namespace {
-constexpr std::array<const char *, 11> kNames = {
+constexpr std::array<const char *, 14> kNames = {
     "send", "tail_loss_probe", "retransmission", "syn", "syn_retransmission", "keepalive_probe",
     "heartbeat_ping", "heartbeat_miss", "fin", "rst", "detected",
+    "neighbour_probe", "neighbour_failed", "application_ping",
 };
 } // namespace
 

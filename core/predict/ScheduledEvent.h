@@ -21,6 +21,10 @@ struct ScheduledEvent {
         Fin,               // the peer's FIN arrives
         Rst,               // the peer's RST arrives
         Detected,          // the application learns of the death (error or end of stream)
+        // Appended, so the numbering of the others stays:
+        NeighbourProbe,    // an ARP/ND probe for the next hop (unicast in PROBE, broadcast in INCOMPLETE)
+        NeighbourFailed,   // the neighbour entry turned FAILED; with a packet queued, a local EHOSTUNREACH
+        ApplicationPing,   // the application protocol's keepalive (MQTT PINGREQ, AMQP heartbeat frame)
     };
 
     Kind kind = Kind::Detected;

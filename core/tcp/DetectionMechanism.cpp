@@ -5,9 +5,9 @@
 namespace halfopen::core {
 
 namespace {
-constexpr std::array<const char *, 10> kNames = {
+constexpr std::array<const char *, 12> kNames = {
     "none", "keepalive", "retransmission_timeout", "user_timeout", "syn_timeout",
-    "heartbeat", "rst", "fin", "icmp", "local_error",
+    "heartbeat", "rst", "fin", "icmp", "local_error", "neighbour_unreachable", "application_keepalive",
 };
 } // namespace
 

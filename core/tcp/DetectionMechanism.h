@@ -16,8 +16,13 @@ enum class DetectionMechanism : quint8 {
     Heartbeat,             // the application's own heartbeat missed too many answers
     Rst,                   // the peer (or a middlebox) answered with RST
     Fin,                   // the peer closed: read() returned 0
-    Icmp,                  // ICMP unreachable, or neighbour resolution failed
+    Icmp,                  // an ICMP unreachable that arrived from a router
     LocalError,            // the local stack refused (bind, options, resources)
+    // Appended, so the numbering of the others stays as recorded:
+    NeighbourUnreachable,  // neighbour (ARP) resolution of the next hop failed: a local
+                           // EHOSTUNREACH (net/core/neighbour.c neigh_invalidate ->
+                           // arp_error_report), no ICMP ever crossed the wire
+    ApplicationKeepalive,  // an application protocol's own keepalive (MQTT, AMQP heartbeat)
 };
 
 // Stable snake_case names for JSON and the CLI ("keepalive", "retransmission_timeout").

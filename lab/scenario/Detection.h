@@ -29,6 +29,11 @@ struct Detection {
     QString faultHost;
     std::optional<qint64> lastReceivedUs;     // see DetectionFinder
     std::optional<qint64> firstUnackedSendUs;
+    // The class of the last segment this host sent on the connection before the detection
+    // ("keepalive-probe", "retransmission", "data"...: what an RST answered), and how many
+    // retransmissions it sent since the first unacknowledged send (from the cable's capture).
+    QString answeredPacket;
+    int retransmissionsBefore = 0;
 
     core::TimeReference reference = core::TimeReference::Fault; // what elapsed_s counts from
     std::optional<core::Prediction> prediction;                 // for this host's settings

@@ -90,6 +90,10 @@ void DetectionFinder::addError(const Event &e)
     const QJsonValue since = e.detail.value(QStringLiteral("since_last_received_ms"));
     if (since.isDouble())
         d.lastReceivedUs = e.tUs - qRound64(since.toDouble() * 1000);
+    // Without a capture (real network) the endpoint's own tcp_info tracking; a capture wins.
+    const QJsonValue sinceSend = e.detail.value(QStringLiteral("since_first_unacked_send_ms"));
+    if (sinceSend.isDouble())
+        d.firstUnackedSendUs = e.tUs - qRound64(sinceSend.toDouble() * 1000);
     fillReferences(&d);
     m_detections.append(d);
 }
@@ -182,10 +186,20 @@ void DetectionFinder::feedPacket(const Event &e)
         f.dropCovered();
     }
     const QString sender = CablePacket::sender(e);
-    if (isLabHost(sender) && CablePacket::needsAck(e)) {
+    if (!isLabHost(sender))
+        return;
+    // What the host sent last (an RST answers it); pure ACKs answer the peer and draw nothing.
+    const bool answers = e.what == QLatin1String("ack") || e.what == QLatin1String("rst");
+    if (CablePacket::needsAck(e) || !answers) {
         Flow &f = flow(sender, CablePacket::flowFromSender(e), e.local, e.remote);
-        f.unacked.push_back({e.tUs, CablePacket::sequenceEnd(e)});
-        f.dropCovered();
+        if (!answers) {
+            f.lastSentUs = e.tUs;
+            f.lastSentClass = e.what;
+        }
+        if (CablePacket::needsAck(e)) {
+            f.unacked.push_back({e.tUs, CablePacket::sequenceEnd(e), e.what == QLatin1String("retransmission")});
+            f.dropCovered();
+        }
     }
 }
 
@@ -206,17 +220,38 @@ void DetectionFinder::fillReferences(Detection *d) const
     }
     std::optional<qint64> lastReceived;
     std::optional<qint64> firstUnacked;
-    for (const Flow &f : m_flows.value(d->host)) {
+    std::optional<qint64> lastSent;
+    const auto flows = m_flows.constFind(d->host);
+    if (flows == m_flows.constEnd())
+        return;
+    for (const Flow &f : *flows) {
         if (!sameConnection(*d, f.local, f.remote))
             continue;
         if (f.lastReceivedUs && (!lastReceived || *f.lastReceivedUs > *lastReceived))
             lastReceived = f.lastReceivedUs;
         if (!f.unacked.empty() && (!firstUnacked || f.unacked.front().tUs < *firstUnacked))
             firstUnacked = f.unacked.front().tUs;
+        if (f.lastSentUs && (!lastSent || *f.lastSentUs > *lastSent)) {
+            lastSent = f.lastSentUs;
+            d->answeredPacket = f.lastSentClass;
+        }
     }
     if (!d->lastReceivedUs)
         d->lastReceivedUs = lastReceived;
-    d->firstUnackedSendUs = firstUnacked;
+    // Without a capture (real network) the endpoint's own tcp_info tracking stays; a capture wins.
+    if (firstUnacked)
+        d->firstUnackedSendUs = firstUnacked;
+    // Its retransmissions since the first unacknowledged send: all still waiting from there on.
+    if (d->firstUnackedSendUs) {
+        for (const Flow &f : *flows) {
+            if (!sameConnection(*d, f.local, f.remote))
+                continue;
+            for (const Send &send : f.unacked) {
+                if (send.retransmission && send.tUs >= *d->firstUnackedSendUs)
+                    ++d->retransmissionsBefore;
+            }
+        }
+    }
 }
 
 } // namespace halfopen::lab

@@ -54,6 +54,7 @@ private:
     struct Send {
         qint64 tUs = 0;
         std::optional<quint32> end;
+        bool retransmission = false;
     };
     // One direction pair as a host sees it: "its address|its peer's address".
     struct Flow {
@@ -63,6 +64,8 @@ private:
         qint64 lastAckAt = std::numeric_limits<qint64>::min();
         std::optional<qint64> lastReceivedUs;
         std::deque<Send> unacked; // in time order; the front is the first not yet covered
+        std::optional<qint64> lastSentUs; // the last segment sent that is not a bare ACK or RST
+        QString lastSentClass;
         bool covers(const Send &send) const;
         void dropCovered();
     };

@@ -21,6 +21,13 @@ int sysctl(const HostConfig &host, const char *name, int fallback)
     return ok ? value : fallback;
 }
 
+std::optional<qint64> measuredFromSend(const Detection &d)
+{
+    if (!d.firstUnackedSendUs)
+        return std::nullopt;
+    return d.detectedUs - *d.firstUnackedSendUs;
+}
+
 } // namespace
 
 PredictionInput DetectionPrediction::inputFor(const LabConfig &lab, const QString &host)
@@ -35,6 +42,14 @@ PredictionInput DetectionPrediction::inputFor(const LabConfig &lab, const QStrin
     in.heartbeat.intervalMs = h.endpoint.heartbeat.intervalMs;
     in.heartbeat.misses = h.endpoint.heartbeat.misses;
     in.rttMs = std::min(PredictionInput::kMaxRttMs, std::max(in.rttMs, 2 * lab.cable.delayMs));
+    in.recvErr = h.endpoint.options.recvErr;
+    in.neighbour.dynamic = lab.cable.arp;
+    core::NeighbourTimers &n = in.neighbour.timers;
+    n.baseReachableTimeMs = sysctl(h, "net.ipv4.neigh.eth0.base_reachable_time_ms", n.baseReachableTimeMs);
+    n.delayFirstProbeMs = sysctl(h, "net.ipv4.neigh.eth0.delay_first_probe_time", n.delayFirstProbeMs / 1000) * 1000;
+    n.ucastSolicit = sysctl(h, "net.ipv4.neigh.eth0.ucast_solicit", n.ucastSolicit);
+    n.mcastSolicit = sysctl(h, "net.ipv4.neigh.eth0.mcast_solicit", n.mcastSolicit);
+    n.retransTimeMs = sysctl(h, "net.ipv4.neigh.eth0.retrans_time_ms", n.retransTimeMs);
     return in;
 }
 
@@ -54,7 +69,14 @@ std::optional<Prediction> DetectionPrediction::forDetection(const LabConfig &lab
         break;
     case DetectionMechanism::RetransmissionTimeout:
     case DetectionMechanism::UserTimeout:
-        p = predictor.retransmissions(DeathKind::PeerUnpluggedDataInFlight);
+        // With dynamic ARP: the path that ends in ETIMEDOUT (the entry never failed in time).
+        p = predictor.retransmissionsEndingWith(DeathKind::PeerUnpluggedDataInFlight, d.errnoValue, measuredFromSend(d));
+        break;
+    case DetectionMechanism::NeighbourUnreachable:
+        if (connecting)
+            p = predictor.connectTimeout();
+        else if (d.fatal)
+            p = predictor.retransmissionsEndingWith(DeathKind::PeerUnpluggedDataInFlight, d.errnoValue, measuredFromSend(d));
         break;
     case DetectionMechanism::SynTimeout:
         p = predictor.connectTimeout();
@@ -67,8 +89,16 @@ std::optional<Prediction> DetectionPrediction::forDetection(const LabConfig &lab
         p = predictor.predict(DeathKind::PeerProcessKilled);
         break;
     case DetectionMechanism::Rst:
-        // A killed process's kernel resets at once; otherwise the RST answers our segment.
-        p = predictor.predict(killed && !connecting ? DeathKind::PeerProcessKilled : DeathKind::PeerRebooted);
+        // A killed process's kernel resets at once; otherwise the RST answers what we sent last:
+        // a keepalive probe, a retransmission, or fresh data.
+        if (killed && !connecting)
+            p = predictor.predict(DeathKind::PeerProcessKilled);
+        else if (d.answeredPacket == QLatin1String("keepalive-probe"))
+            p = predictor.rstAnsweringKeepaliveProbe();
+        else if (d.answeredPacket == QLatin1String("retransmission") && d.retransmissionsBefore > 0)
+            p = predictor.rstAnsweringRetransmission(d.retransmissionsBefore);
+        else
+            p = predictor.predict(DeathKind::PeerRebooted);
         break;
     case DetectionMechanism::Icmp:
         // Established, the ICMP error waits as a soft error until the retransmissions run out.

@@ -49,7 +49,7 @@ QString stateNames()
 QString mechanismNames()
 {
     QStringList names;
-    for (int i = 1; i <= int(core::DetectionMechanism::LocalError); ++i)
+    for (int i = 1; i <= int(core::DetectionMechanism::ApplicationKeepalive); ++i)
         names << core::mechanismName(core::DetectionMechanism(i));
     return names.join(QStringLiteral(", "));
 }

@@ -138,6 +138,38 @@ constexpr Text kTexts[] = {
                        "about 3 s it gives up and connect() fails with EHOSTUNREACH (No route to host) although no "
                        "SYN was ever on the wire. On a real LAN this is what a dead device on the same subnet looks "
                        "like; a router in between would make it ETIMEDOUT instead.")},
+    {"arp-unplugged-user-timeout-neighbour-fails",
+     QT_TRANSLATE_NOOP("Scenario", "ARP on, cable pulled while sending, user timeout 18 s: the neighbour fails first, EHOSTUNREACH at about 19.6 s"),
+     QT_TRANSLATE_NOOP("Scenario",
+                       "The hosts resolve each other with ARP and the client's neighbour entries stay reachable only 0.5"
+                       " to 1.5 s (base_reachable_time_ms 1000), so the path is always the same. The client sends 100 "
+                       "bytes every half second with TCP_USER_TIMEOUT 18000 ms, and the cable is pulled. The first "
+                       "retransmission after the entry went stale starts neighbour probing: 5 s of DELAY, three "
+                       "unanswered unicast probes, the entry fails. The retransmission at 13.1 s is held while three "
+                       "broadcast ARP requests go out; 3 s later the kernel reports a local EHOSTUNREACH (no ICMP on the"
+                       " wire), keeps it as the soft error and steps the backoff back one notch, re-arming the "
+                       "retransmission timer for 19.6 s without the user timeout's clamp. So the connection ends at "
+                       "about 19.6 s after the first unacknowledged send with EHOSTUNREACH, not at 18.4 s with "
+                       "ETIMEDOUT: mechanism neighbour_unreachable.")},
+    {"arp-unplugged-user-timeout-neighbour-holds",
+     QT_TRANSLATE_NOOP("Scenario", "ARP on, cable pulled while sending, user timeout 18 s, a long reachable time: ETIMEDOUT at about 18.4 s"),
+     QT_TRANSLATE_NOOP("Scenario",
+                       "The same pulled cable and TCP_USER_TIMEOUT 18000 ms with ARP on, but the client's neighbour "
+                       "entry stays reachable for 5 to 15 minutes after the last acknowledgement (base_reachable_time_ms"
+                       " 600000). No retransmission ever finds it stale, so no ARP probe goes out and the user timeout "
+                       "ends the connection as with a static entry: ETIMEDOUT about 18.4 s after the first "
+                       "unacknowledged send. With the default 30 s the outcome depends on the random reachable time: "
+                       "halfopen-cli predict --arp lists both paths and the condition.")},
+    {"arp-unplugged-recverr-retries2",
+     QT_TRANSLATE_NOOP("Scenario", "ARP on, cable pulled while sending, IP_RECVERR, tcp_retries2 6: EHOSTUNREACH at 16 s, the connection lives on, ETIMEDOUT at 26 s"),
+     QT_TRANSLATE_NOOP("Scenario",
+                       "ARP on with a short reachable time (base_reachable_time_ms 1000), the client sends every half "
+                       "second with IP_RECVERR set and tcp_retries2 lowered to 6. After the cable is pulled the "
+                       "neighbour entry fails, and at about 16 s the kernel reports EHOSTUNREACH at once (IP_RECVERR): a"
+                       " non-fatal error, mechanism neighbour_unreachable, the socket stays ESTABLISHED. Nothing is kept"
+                       " as a soft error, so when the retransmission budget runs out, about 26 s after the first "
+                       "unacknowledged send, the connection dies with ETIMEDOUT. Without user timeout the backoff step "
+                       "back only delays retransmissions: the budget counts time, not retransmissions.")},
     {"connect-to-closed-port",
      QT_TRANSLATE_NOOP("Scenario", "Connecting to a port nobody listens on: RST, ECONNREFUSED"),
      QT_TRANSLATE_NOOP("Scenario",

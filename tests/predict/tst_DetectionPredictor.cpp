@@ -2,6 +2,7 @@
 // (TCP-FACTS.md). Measured values must fall inside the predicted range; expected values are
 // checked against the formulas, with ranges where jiffies and the timer wheel round.
 
+#include "core/predict/ApplicationKeepalive.h"
 #include "core/predict/DetectionPredictor.h"
 
 #include <QJsonArray>
@@ -97,6 +98,11 @@ private slots:
 
     void validation_data();
     void validation();
+    void dynamicArpTwoPathsWithTheirCondition();
+    void dynamicArpShortReachableTime();
+    void dynamicArpConnectAndKeepalive();
+    void rebootedPeerFoundByASend();
+    void applicationKeepalives();
 };
 
 void TestDetectionPredictor::keepalive_data()
@@ -489,7 +495,7 @@ void TestDetectionPredictor::explanations()
 void TestDetectionPredictor::json()
 {
     const QJsonObject json = DetectionPredictor(withKeepalive(2, 1, 3)).toJson();
-    QCOMPARE(json.size(), 6);
+    QCOMPARE(json.size(), 7);
     for (DeathKind kind : allDeathKinds())
         QVERIFY(json.contains(deathKindName(kind)));
     const QJsonObject idle = json.value(QStringLiteral("idle_peer_powered_off")).toObject();
@@ -523,7 +529,7 @@ void TestDetectionPredictor::namesRoundTrip()
         QCOMPARE(deathKindFromName(name), std::optional{kind});
         QVERIFY(!deathKindTitle(kind).isEmpty());
     }
-    QCOMPARE(seen.size(), 6);
+    QCOMPARE(seen.size(), 7);
     QVERIFY(!deathKindFromName(u"powered_off").has_value());
     for (TimeReference reference : {TimeReference::Fault, TimeReference::LastReceived, TimeReference::FirstUnackedSend})
         QCOMPARE(timeReferenceFromName(timeReferenceName(reference)), std::optional{reference});
@@ -585,6 +591,137 @@ void TestDetectionPredictor::validation()
     QCOMPARE(errors.size(), 1);
     QCOMPARE(errors.first().field, field);
     QVERIFY2(errors.first().message.contains(QLatin1String("between")), qPrintable(errors.first().message));
+}
+
+
+void TestDetectionPredictor::dynamicArpTwoPathsWithTheirCondition()
+{
+    // TCP-FACTS: UT 60000 with ARP: ETIMEDOUT at 60.4-60.5 s or, when ARP failed first,
+    // EHOSTUNREACH at 79.6-80.6 s (the revert re-arms a ~23 s timer past the user timeout).
+    PredictionInput input;
+    input.userTimeoutMs = 60000;
+    input.neighbour.dynamic = true;
+    const Prediction p = DetectionPredictor(input).retransmissions(DeathKind::PeerUnpluggedDataInFlight);
+    QCOMPARE(p.paths.size(), 2);
+    const PredictionPath &early = p.paths.at(0); // the entry goes stale before retransmission 7 (26.1 s)
+    const PredictionPath &late = p.paths.at(1);
+    QCOMPARE(early.errnoValue, EHOSTUNREACH);
+    QCOMPARE(early.mechanism, DetectionMechanism::NeighbourUnreachable);
+    QVERIFY2(early.minUs <= 79600000 && early.maxUs >= 80600000, qPrintable(QString::number(early.expectedUs)));
+    QVERIFY(early.expectedUs > 78000000 && early.expectedUs < 79000000);
+    QCOMPARE(late.errnoValue, ETIMEDOUT);
+    QCOMPARE(late.mechanism, DetectionMechanism::UserTimeout);
+    QVERIFY(late.expectedUs >= 60400000 && late.expectedUs <= 60500000);
+    QCOMPARE(early.reachableFromUs, 15000000);
+    QCOMPARE(late.reachableToUs, 45000000);
+    QCOMPARE(early.reachableToUs, late.reachableFromUs);
+    QVERIFY(qAbs(early.likelihood + late.likelihood - 1.0) < 1e-9);
+    QVERIFY(!early.condition.isEmpty() && early.condition != late.condition);
+    // The headline is the likelier path (63 %: ETIMEDOUT).
+    QCOMPARE(p.errnoValue, ETIMEDOUT);
+    // A detection carries the path it took.
+    const Prediction took = DetectionPredictor(input).retransmissionsEndingWith(DeathKind::PeerUnpluggedDataInFlight, EHOSTUNREACH, 80600000);
+    QCOMPARE(took.errnoValue, EHOSTUNREACH);
+    QCOMPARE(*took.expectedUs, early.expectedUs);
+    QVERIFY(p.toJson().value(QStringLiteral("paths")).toArray().size() == 2);
+    // Static neighbour (the default): no paths, the textbook ETIMEDOUT.
+    input.neighbour.dynamic = false;
+    QVERIFY(DetectionPredictor(input).retransmissions(DeathKind::PeerUnpluggedDataInFlight).paths.isEmpty());
+}
+
+void TestDetectionPredictor::dynamicArpShortReachableTime()
+{
+    // The lab's scenario: base_reachable_time 1 s, UT 18 s. ARP fails (16.06 s), the revert's
+    // unclamped 3.5 s timer ends the connection at 19.6 s with EHOSTUNREACH.
+    PredictionInput input;
+    input.userTimeoutMs = 18000;
+    input.neighbour.dynamic = true;
+    input.neighbour.timers.baseReachableTimeMs = 1000;
+    Prediction p = DetectionPredictor(input).retransmissions(DeathKind::PeerUnpluggedDataInFlight);
+    QCOMPARE(p.paths.size(), 1);
+    QCOMPARE(p.errnoValue, EHOSTUNREACH);
+    QVERIFY(*p.expectedUs > 19500000 && *p.expectedUs < 19700000);
+    QCOMPARE(p.paths.first().neighbourErrorUs.value_or(0) / 100000, 160); // 16.0x s
+    // IP_RECVERR: the error is reported at once and not kept: ETIMEDOUT by the budget.
+    input.userTimeoutMs = 0;
+    input.retries2 = 6;
+    input.recvErr = true;
+    p = DetectionPredictor(input).retransmissions(DeathKind::PeerUnpluggedDataInFlight);
+    QCOMPARE(p.errnoValue, ETIMEDOUT);
+    QCOMPARE(p.mechanism, DetectionMechanism::RetransmissionTimeout);
+    QVERIFY(p.softErrorUs && *p.softErrorUs > 16000000 && *p.softErrorUs < 16100000);
+    QVERIFY(*p.expectedUs > 26000000 && *p.expectedUs < 26200000);
+    // A reachable time longer than the whole budget: nothing changes.
+    input.recvErr = false;
+    input.neighbour.timers.baseReachableTimeMs = 600000;
+    p = DetectionPredictor(input).retransmissions(DeathKind::PeerUnpluggedDataInFlight);
+    QCOMPARE(p.errnoValue, ETIMEDOUT);
+    input.neighbour.dynamic = false;
+    QCOMPARE(*p.expectedUs, *DetectionPredictor(input).retransmissions(DeathKind::PeerUnpluggedDataInFlight).expectedUs);
+}
+
+void TestDetectionPredictor::dynamicArpConnectAndKeepalive()
+{
+    PredictionInput input = withKeepalive(2, 1, 3);
+    input.neighbour.dynamic = true;
+    const DetectionPredictor predictor(input);
+    const Prediction connect = predictor.predict(DeathKind::ConnectToPoweredOffHost);
+    QCOMPARE(connect.errnoValue, EHOSTUNREACH);
+    QCOMPARE(connect.mechanism, DetectionMechanism::NeighbourUnreachable);
+    QVERIFY(connect.minUs <= 3070000 && connect.maxUs >= 3070000); // TCP-FACTS: 3.07 s
+    // Keepalive probes carry snd_una - 1: the neighbour's error is out of window, ETIMEDOUT stays.
+    const Prediction idle = predictor.predict(DeathKind::IdlePeerPoweredOff);
+    QCOMPARE(idle.errnoValue, ETIMEDOUT);
+    QCOMPARE(*idle.expectedUs, 5000000);
+}
+
+void TestDetectionPredictor::rebootedPeerFoundByASend()
+{
+    // keepalive-rebooted-peer in the lab: keepalive 2/1/3, the server reboots: ECONNRESET
+    // 2.012 s after the last packet received: the first probe + RTT (+ the wheel's slack).
+    const DetectionPredictor keepalive(withKeepalive(2, 1, 3));
+    const Prediction probe = keepalive.predict(DeathKind::PeerRebootedIdle);
+    QCOMPARE(probe.mechanism, DetectionMechanism::Rst);
+    QCOMPARE(probe.errnoValue, ECONNRESET);
+    QCOMPARE(probe.reference, TimeReference::LastReceived);
+    QVERIFY(probe.minUs <= 2012000 && probe.maxUs >= 2012000);
+    QCOMPARE(keepalive.rstAnsweringKeepaliveProbe().expectedUs, probe.expectedUs);
+    // Without keepalive: never, until the application sends.
+    QVERIFY(DetectionPredictor(PredictionInput{}).predict(DeathKind::PeerRebootedIdle).isNever());
+    // An RST answering the 3rd retransmission on the wire (TLP 204 ms, 408 ms, 816 ms...).
+    const Prediction third = DetectionPredictor(PredictionInput{}).rstAnsweringRetransmission(3);
+    QCOMPARE(third.reference, TimeReference::FirstUnackedSend);
+    QVERIFY(*third.expectedUs > 800000 && *third.expectedUs < 900000);
+}
+
+void TestDetectionPredictor::applicationKeepalives()
+{
+    PredictionInput input;
+    QString error;
+    input.application = *ApplicationKeepalive::parse(QStringLiteral("mqtt-client:60"), &error);
+    DetectionPredictor predictor(input);
+    std::optional<Prediction> app = predictor.application(DeathKind::IdlePeerPoweredOff);
+    QVERIFY(app);
+    QCOMPARE(*app->expectedUs, 120000000); // 2 x K
+    QCOMPARE(app->mechanism, DetectionMechanism::ApplicationKeepalive);
+    // Without TCP keepalive the application is what notices the idle dead peer.
+    QCOMPARE(predictor.predict(DeathKind::IdlePeerPoweredOff).mechanism, DetectionMechanism::ApplicationKeepalive);
+    QVERIFY(predictor.toJson().value(QStringLiteral("idle_peer_powered_off")).toObject().contains(QStringLiteral("application")));
+    input.application = *ApplicationKeepalive::parse(QStringLiteral("mqtt-broker:60"), &error);
+    QCOMPARE(*DetectionPredictor(input).application(DeathKind::PeerProcessFrozen)->expectedUs, 90000000); // 1.5 x K
+    input.application = *ApplicationKeepalive::parse(QStringLiteral("mqtt-no-connect"), &error);
+    QCOMPARE(*DetectionPredictor(input).application(DeathKind::IdlePeerPoweredOff)->expectedUs, 90000000);
+    input.application = *ApplicationKeepalive::parse(QStringLiteral("amqp:60"), &error);
+    QCOMPARE(*DetectionPredictor(input).application(DeathKind::IdlePeerPoweredOff)->expectedUs, 120000000);
+    input.application = *ApplicationKeepalive::parse(QStringLiteral("grpc:30,10"), &error);
+    QCOMPARE(*DetectionPredictor(input).application(DeathKind::IdlePeerPoweredOff)->expectedUs, 40000000);
+    QCOMPARE(ApplicationKeepalive::format(input.application), QStringLiteral("grpc:30,10"));
+    // A killed peer sends FIN first: no application row.
+    QVERIFY(!DetectionPredictor(input).application(DeathKind::PeerProcessKilled));
+    for (const char *bad : {"mqtt-client", "mqtt-client:0", "mqtt-client:70000", "mqtt-client:5,3", "http:5", "mqtt-no-connect:5"}) {
+        QVERIFY2(!ApplicationKeepalive::parse(QString::fromLatin1(bad), &error), bad);
+        QVERIFY2(error.startsWith(QLatin1String("app:")), qPrintable(error));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDetectionPredictor)

@@ -52,7 +52,7 @@ void TestPredictCommand::jsonHasAKeyPerKindOfDeath()
 {
     const QJsonObject json = predictJson({});
     const QStringList kinds{"idle_peer_powered_off", "peer_unplugged_data_in_flight", "connect_to_powered_off_host",
-                            "peer_process_killed", "peer_rebooted", "peer_process_frozen"};
+                            "peer_process_killed", "peer_rebooted", "peer_process_frozen", "peer_rebooted_idle"};
     QCOMPARE(json.keys().size(), kinds.size());
     for (const QString &kind : kinds) {
         QVERIFY2(json.contains(kind), qPrintable(kind));

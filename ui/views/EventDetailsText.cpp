@@ -47,6 +47,10 @@ QString EventText::mechanism(core::DetectionMechanism m)
         return tr("ICMP");
     case M::LocalError:
         return tr("local error");
+    case M::NeighbourUnreachable:
+        return tr("neighbour (ARP) failed", "no ICMP: the local neighbour resolution gave up");
+    case M::ApplicationKeepalive:
+        return tr("application keepalive", "MQTT keepalive, AMQP heartbeat");
     }
     return core::mechanismName(m);
 }
