@@ -40,6 +40,8 @@ public:
     // Start as the Start button does: the picked scenario or a free session, with the
     // settings on the left. Refuses (with a message) settings the lab would not accept.
     void start();
+    // Lab or real network for the next Start, as the "Where the peer is" box chooses it.
+    void setRealNetworkMode(bool real);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -9,7 +9,8 @@ namespace halfopen::app {
 // The window's command line: what to show and run at once, and a screenshot mode for the docs.
 struct GuiOptions {
     QString scenario;        // a built-in's name or a scenario file to pick
-    bool start = false;      // start at once (the picked scenario, or a free session)
+    bool start = false;      // start at once (the picked scenario, or a free lab session)
+    bool realNetwork = false; // --real-network: start against the remembered real peer instead of the lab
     QString recording;       // a JSONL recording to open
     QString screenshot;      // grab the window to this PNG and quit
     double afterSeconds = 3; // ... this long after the lab is ready (or after showing, without a run)

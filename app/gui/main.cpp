@@ -97,6 +97,12 @@ int main(int argc, char *argv[])
     ui::MainWindow window(&controller, &scenarios, settings.get());
     window.show();
 
+    // A scenario always runs on the lab, and --start means the lab too: a real peer remembered
+    // in the settings is connected to only when the command line asks for it (--real-network).
+    if (!options->scenario.isEmpty() || (options->start && !options->realNetwork))
+        window.setRealNetworkMode(false);
+    else if (options->realNetwork)
+        window.setRealNetworkMode(true);
     // A file that exists but is broken is reported in the window, naming the field, and
     // nothing starts in its place.
     bool picked = true;
