@@ -35,8 +35,11 @@ TopologyStrip::TopologyStrip(core::Session *session, QWidget *parent)
                 m_peer = event.remote;
         }
         // TopologyState follows the lab's own lifecycle events too (a failed lab is not running).
-        if (m_state.apply(event) || firstEvent || marker)
+        const bool changed = m_state.apply(event);
+        if (changed || firstEvent || marker)
             update();
+        if (changed)
+            emit stateChanged(m_state);
     });
     connect(session, &core::Session::cleared, this, [this] {
         m_state = TopologyState();
@@ -45,6 +48,7 @@ TopologyStrip::TopologyStrip(core::Session *session, QWidget *parent)
         m_thisMachine = m_thisMachineSet;
         m_peer = m_peerSet;
         update();
+        emit stateChanged(m_state);
     });
 }
 
