@@ -78,7 +78,7 @@ public:
     std::optional<core::SocketOptions> appliedOptions(const QString &host) const;
 
     // Recording: every event of the session to a JSONL file, from what is already there on.
-    // A file holds one session: a new run over a recorded one ends the recording (recordingEnded).
+    // A recording spans runs (each one's events follow the last) until stopRecording().
     bool startRecording(const QString &path, QString *error);
     void stopRecording();
     bool isRecording() const { return m_recorder.isOpen(); }
