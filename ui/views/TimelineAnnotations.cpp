@@ -1,5 +1,6 @@
 #include "ui/views/TimelineAnnotations.h"
 
+#include "core/predict/TimeReference.h"
 #include "core/tcp/TcpState.h"
 #include "models/DurationText.h"
 #include "models/TimelineModel.h"
@@ -105,9 +106,15 @@ QString TimelineAnnotations::spanText(const DetectionSpan &span) const
 {
     if (span.open)
         return tr("%1 and counting", "time since the fault, nothing detected yet").arg(span.label);
+    if (span.undetected)
+        return tr("%1, nothing noticed", "time from the fault until it was undone or the run ended").arg(span.label);
+    // The verdict's reference point, so the drawing reads as the headline does.
+    const QString measured = span.reference ? tr("%1 %2", "detection time, reference point")
+                                                  .arg(span.label, core::timeReferenceDescription(*span.reference))
+                                            : span.label;
     if (span.mechanism == core::DetectionMechanism::None)
-        return span.label;
-    return tr("%1 by %2", "detection time, mechanism").arg(span.label, mechanismWords(span.mechanism));
+        return measured;
+    return tr("%1 by %2", "detection time, mechanism").arg(measured, mechanismWords(span.mechanism));
 }
 
 QString TimelineAnnotations::markerText(const TimelineMarker &m) const
@@ -308,7 +315,11 @@ void TimelineAnnotations::layout()
         }
         const double x0 = px(s.span.startX);
         const double x1 = px(end);
-        s.shade->setRect(QRectF(QPointF(x0, plot.top()), QPointF(x1, plot.bottom())).normalized());
+        // In the lane of the host that noticed (or is expected to); the whole plot when it has none.
+        const int lane = m_model->laneOf(s.span.host);
+        const double laneTop = lane >= 0 ? qMax(plot.top(), py(laneY(lane) + 0.5)) : plot.top();
+        const double laneBottom = lane >= 0 ? qMin(plot.bottom(), py(laneY(lane) - 0.5)) : plot.bottom();
+        s.shade->setRect(QRectF(QPointF(x0, laneTop), QPointF(x1, laneBottom)).normalized());
         const QRectF textRect = s.text->boundingRect();
         const double visibleMid = (qMax(x0, plot.left()) + qMin(x1, plot.right())) / 2;
         const double left = qBound(plot.left() + 4, visibleMid - textRect.width() / 2, plot.right() - textRect.width() - 6);
@@ -318,7 +329,7 @@ void TimelineAnnotations::layout()
         if (row == spanRowEnds.size())
             spanRowEnds.append(0);
         spanRowEnds[row] = left + textRect.width() + 8;
-        const double arrowY = plot.bottom() - 8 - row * (textRect.height() + 14);
+        const double arrowY = qMax(laneTop + textRect.height() + 8, laneBottom - 8 - row * (textRect.height() + 14));
         s.arrow->setLine(QLineF(x0, arrowY, x1, arrowY));
         const double top = arrowY - 6 - textRect.height();
         s.text->setPos(left, top);
