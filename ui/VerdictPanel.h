@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/session/Event.h"
+#include "core/tcp/SocketOptions.h"
+#include "core/tcp/TcpInfoSample.h"
 #include "lab/scenario/Scenario.h"
 #include "lab/scenario/ScenarioOutcome.h"
 
@@ -46,6 +48,13 @@ private:
     void updateCountdown();
     void hideEmptyLines();
     QString countdownFor(const QString &host) const;
+public:
+    // What the kernel's keepalive will do next, from a tcp_info sample taken `ageMs` ago whose
+    // timer fires in `timerLeftS`: not the timer alone, which fires early and re-arms whenever
+    // something was received since it was set.
+    static QString keepaliveCountdown(const core::TcpInfoSample &sample, const core::SocketOptions &options, double timerLeftS,
+                                      qint64 ageMs);
+private:
     void labFailed(const QString &message);
     void updateHint();
 
