@@ -27,6 +27,9 @@ QString MechanismText::title(core::DetectionMechanism mechanism)
     case M::LocalError:
         return tr("a local error");
     }
+    // The address never answered ARP: no ICMP came, the host's own neighbour table gave up.
+    if (core::mechanismName(mechanism) == QLatin1String("neighbour_unreachable"))
+        return tr("neighbour (ARP) resolution failed");
     return core::mechanismName(mechanism);
 }
 

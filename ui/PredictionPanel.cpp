@@ -30,6 +30,14 @@ QString line(const core::Prediction &p)
     const QString what = QStringLiteral("<b>%1</b>").arg(core::deathKindTitle(p.kind).toHtmlEscaped());
     if (p.isNever())
         return PredictionPanel::tr("%1: never — %2").arg(what, remedy(p.kind));
+    // A killed peer's FIN: the application first reads end of file; EPIPE comes only on the
+    // write after the one that draws the RST. Say what it sees first.
+    if (p.mechanism == core::DetectionMechanism::Fin)
+        return PredictionPanel::tr("%1: read() returns 0 (end of file, the peer's FIN) %2 s %3; EPIPE only on the "
+                                   "second write after it", "%2 seconds, %3 'after the fault'")
+            .arg(what)
+            .arg(*p.seconds(), 0, 'f', 1)
+            .arg(core::timeReferenceDescription(p.reference).toHtmlEscaped());
     const QString errnoText = p.errnoValue ? QStringLiteral(" (%1)").arg(core::ErrnoCatalog::name(p.errnoValue)) : QString();
     return PredictionPanel::tr("%1: detected by %2%3 %4 s %5", "%4 seconds, %5 'after the last packet received'")
         .arg(what, MechanismText::title(p.mechanism).toHtmlEscaped(), errnoText)
