@@ -181,10 +181,9 @@ void TimelineChart::applyTheme()
         else if (source.kind() == TimelineSeriesKind::Heartbeat)
             styleScatter(static_cast<QScatterSeries *>(it.value()), heartbeatPhaseStyle(source.name()));
     }
-    int line = 0;
     for (QAbstractSeries *series : m_rtoChart->series()) {
         auto *rto = static_cast<QLineSeries *>(series);
-        rto->setPen(QPen(socketLineColor(line++), 2));
+        rto->setPen(QPen(socketLineColor(m_rtoColour.value(series)), 2));
     }
     m_annotations->setColors(m_x->labelsColor(), base);
 }
@@ -219,7 +218,14 @@ QXYSeries *TimelineChart::ensureChartSeries(int index)
         auto *line = new QLineSeries;
         line->setName(rtoLineName(source));
         m_rtoChart->addSeries(line);
-        line->setPen(QPen(socketLineColor(m_rtoLines++), 2));
+        // The client's sockets in the even colours, the server's in the odd ones: a host keeps
+        // its colour from run to run, whichever side's socket is sampled first.
+        const QString &host = source.host();
+        const int nth = m_rtoLinesOf[host]++;
+        const int colour = host == QLatin1String("client") ? 2 * nth : host == QLatin1String("server") ? 2 * nth + 1 : m_rtoLines;
+        ++m_rtoLines;
+        m_rtoColour.insert(line, colour);
+        line->setPen(QPen(socketLineColor(colour), 2));
         line->setMarkerSize(6);
         // Past a handful of sockets the legend would be a row of "RTO client :4...": the
         // lines' tooltips name them instead.
@@ -340,6 +346,8 @@ void TimelineChart::onCleared()
     }
     m_chartSeries.clear();
     m_rtoLines = 0;
+    m_rtoLinesOf.clear();
+    m_rtoColour.clear();
     m_rtoChart->legend()->setVisible(true);
     m_openSockets.clear();
     hideCallout();

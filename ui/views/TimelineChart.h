@@ -12,6 +12,7 @@ class QCategoryAxis;
 class QChart;
 class QTimer;
 class QValueAxis;
+class QAbstractSeries;
 class QXYSeries;
 
 namespace halfopen::models {
@@ -122,6 +123,8 @@ private:
     QSet<QString> m_openSockets; // sockets whose RTO line runs on to the latest time
     int m_laneCount = -1;
     int m_rtoLines = 0;
+    QHash<QString, int> m_rtoLinesOf;          // per host: its sockets' lines so far
+    QHash<QAbstractSeries *, int> m_rtoColour; // a line's colour, the same in every run
     bool m_following = true;
     bool m_live = false;
     double m_window = kDefaultWindowSeconds;
