@@ -4,6 +4,7 @@
 // a bad scenario file is reported in the window, naming the field.
 
 #include "core/session/Session.h"
+#include "lab/Fault.h"
 #include "lab/LabProcess.h"
 #include "lab/scenario/ScenarioCatalog.h"
 #include "lab/scenario/ScenarioTexts.h"
@@ -24,6 +25,8 @@
 #include "ui/VerdictPanel.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QWheelEvent>
 #include <QDir>
 #include <QFileInfo>
 #include <QGroupBox>
@@ -146,6 +149,7 @@ private slots:
     void initTestCase();
     void keepaliveDetectsPoweredOffServer();
     void keepaliveTurnedOnWhileRunning();
+    void wheelOverSettingsDoesNotChangeThem();
     void badScenarioFileIsReportedInTheWindow();
     void labThatCannotStartIsReportedInTheWindow();
 };
@@ -318,9 +322,65 @@ void TestMainWindow::keepaliveTurnedOnWhileRunning()
     QTRY_VERIFY2_WITH_TIMEOUT(verdict->headline().contains(QStringLiteral("ETIMEDOUT")), qPrintable(verdict->headline()), 5000);
     QVERIFY(messages->text().isEmpty());
 
+    // What cannot apply to a host that is off is disabled; asked anyway, the lab refuses it
+    // with the reason and nothing is drawn.
+    QVERIFY(!powerOff->isEnabled());
+    QVERIFY(!w.find<QToolButton>(QStringLiteral("serverKillButton"))->isEnabled());
+    QVERIFY(!w.find<QToolButton>(QStringLiteral("serverThawButton"))->isEnabled());
+    QVERIFY(w.find<QToolButton>(QStringLiteral("serverPowerOnButton"))->isEnabled());
+    QVERIFY(!w.find<QToolButton>(QStringLiteral("clientPowerOnButton"))->isEnabled());
+    QVERIFY(!w.find<QToolButton>(QStringLiteral("clientThawButton"))->isEnabled());
+    const auto faultCount = [&w] {
+        return std::count_if(w.controller.session()->events().cbegin(), w.controller.session()->events().cend(),
+                             [](const core::Event &e) { return e.kind == core::EventKind::Fault; });
+    };
+    const auto faultsBefore = faultCount();
+    const int markersBefore = int(w.controller.timeline()->faultMarkers().size());
+    lab::Fault again;
+    again.kind = lab::FaultKind::PowerOff;
+    again.host = QStringLiteral("server");
+    w.controller.apply(again);
+    QTRY_VERIFY2_WITH_TIMEOUT(messages->text().contains(QStringLiteral("already powered off")), qPrintable(messages->text()), 5000);
+    lab::Fault on;
+    on.kind = lab::FaultKind::PowerOn;
+    on.host = QStringLiteral("client");
+    w.controller.apply(on);
+    QTRY_VERIFY2_WITH_TIMEOUT(messages->text().contains(QStringLiteral("client is already on")), qPrintable(messages->text()), 5000);
+    QCOMPARE(faultCount(), faultsBefore);
+    QCOMPARE(int(w.controller.timeline()->faultMarkers().size()), markersBefore);
+
     QTest::mouseClick(w.toolButton(QStringLiteral("stopAction")), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
     QVERIFY(!w.find<QLabel>(QStringLiteral("clientLiveNote"))->isVisibleTo(&w.window));
+}
+
+void TestMainWindow::wheelOverSettingsDoesNotChangeThem()
+{
+    Window w;
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    auto *synRetries = w.find<QSpinBox>(QStringLiteral("clientSynRetries"));
+    QVERIFY(synRetries && synRetries->isVisible());
+    const int before = synRetries->value();
+    const auto wheel = [synRetries](int steps) {
+        const QPointF at = QPointF(synRetries->rect().center());
+        QWheelEvent event(at, synRetries->mapToGlobal(at), QPoint(), QPoint(0, -120 * steps), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(synRetries, &event);
+    };
+    // Scrolling down the panel past the field: the value stays.
+    w.window.activateWindow();
+    synRetries->clearFocus();
+    QVERIFY(!synRetries->hasFocus());
+    wheel(3);
+    QCOMPARE(synRetries->value(), before);
+    QVERIFY(!synRetries->hasFocus()); // the wheel does not give it the focus either
+    QCOMPARE(synRetries->focusPolicy(), Qt::StrongFocus);
+    // Clicked into, it takes the wheel as a spin box does.
+    synRetries->setFocus();
+    QTRY_VERIFY(synRetries->hasFocus());
+    wheel(1);
+    QCOMPARE(synRetries->value(), before - 1);
 }
 
 void TestMainWindow::badScenarioFileIsReportedInTheWindow()

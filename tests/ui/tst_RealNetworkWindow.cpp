@@ -175,9 +175,17 @@ void TestRealNetworkWindow::markerAndVerdictAgainstALoopbackPeer()
     QTRY_COMPARE_WITH_TIMEOUT(w.stateOf(QStringLiteral("client|")), core::TcpState::Established, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(w.stateOf(QStringLiteral("other|127.0.0.1:%1|0.0.0.0:0").arg(port)), core::TcpState::Listen, 5000);
 
-    // Space: "I pulled the cable now". The marker lands in the timeline and starts the stopwatch.
-    QTest::keyClick(w.window.get(), Qt::Key_Space);
+    // Space: "I pulled the cable now", with the focus left in a settings field the user just
+    // edited: the marker, not a space typed into the field. It lands in the timeline and starts the stopwatch.
+    auto *userTimeout = w.find<QSpinBox>(QStringLiteral("clientUserTimeout"));
+    QVERIFY(userTimeout->isEnabled());
+    userTimeout->setFocus();
+    QTRY_VERIFY(userTimeout->hasFocus());
+    const QString typed = userTimeout->text();
+    QTest::keyClick(userTimeout, Qt::Key_Space);
     QTRY_VERIFY_WITH_TIMEOUT(!w.controller.timeline()->faultMarkers().isEmpty(), 3000);
+    QCOMPARE(userTimeout->text(), typed);
+    QCOMPARE(w.controller.timeline()->faultMarkers().size(), 1);
     QCOMPARE(w.controller.timeline()->faultMarkers().constLast().label, QStringLiteral("marker"));
     auto *verdict = w.find<ui::VerdictPanel>(QStringLiteral("verdictPanel"));
     QTRY_VERIFY2_WITH_TIMEOUT(verdict->countdown().contains(QStringLiteral("since your marker")), qPrintable(verdict->countdown()), 3000);
