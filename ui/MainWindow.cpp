@@ -14,6 +14,7 @@
 #include "ui/SessionFiles.h"
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
+#include "ui/WheelGuard.h"
 #include "ui/views/SocketTableView.h"
 #include "ui/views/ThemeColors.h"
 #include "ui/views/TimelineChart.h"
@@ -74,6 +75,7 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
         statusBar()->showMessage(tr("Recording saved: %1").arg(QDir::toNativeSeparators(path)), 10000);
     });
     connect(m_faults, &FaultBar::faultRequested, controller, &LabSessionController::apply);
+    connect(m_topology, &TopologyStrip::stateChanged, m_faults, &FaultBar::setWorld);
     // While a run is under way, socket options and the cable's impairments apply at once.
     connect(m_labSettings, &LabSettingsPanel::socketOptionsEdited, controller, &LabSessionController::setSocketOptions);
     connect(m_labSettings, &LabSettingsPanel::cableFaultEdited, controller, &LabSessionController::apply);
@@ -142,6 +144,7 @@ QWidget *MainWindow::buildCentral()
     layout->addWidget(m_messages);
     layout->addWidget(m_topology);
     layout->addWidget(m_faults);
+    WheelGuard::install(m_faults);
     layout->addWidget(views, 1);
     return central;
 }
@@ -165,6 +168,8 @@ void MainWindow::buildDocks()
     settingsDock->setObjectName(QStringLiteral("settingsDock"));
     settingsDock->setWidget(scroll);
     addDockWidget(Qt::LeftDockWidgetArea, settingsDock);
+    // Scrolling down the settings must not change them on the way.
+    WheelGuard::install(scroll);
 
     auto *scenarioDock = new QDockWidget(tr("What to run"), this);
     scenarioDock->setObjectName(QStringLiteral("scenarioDock"));
@@ -286,6 +291,14 @@ void MainWindow::start()
     } else {
         m_controller->startFreeSession(config);
     }
+}
+
+void MainWindow::setRealNetworkMode(bool real)
+{
+    if (real && !m_controller->hasRealNetwork())
+        return;
+    m_labSettings->setRealNetwork(real);
+    onModeChanged();
 }
 
 void MainWindow::startRealNetwork()
