@@ -7,12 +7,14 @@
 #include "core/session/Session.h"
 #include "models/TimelineModel.h"
 #include "tests/models/ModelFixtures.h"
+#include "ui/views/PacketClassStyle.h"
 #include "ui/views/RtoScale.h"
 #include "ui/views/TimelineAnnotations.h"
 #include "ui/views/TimelineChart.h"
 #include "ui/views/TimelineChartView.h"
 
 #include <QChart>
+#include <QScreen>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
@@ -116,6 +118,49 @@ private slots:
         session.add(packet(6.5, QStringLiteral("client"), QStringLiteral("keepalive-probe")));
         model.flush();
         QCOMPARE(pointsOf(chart, model.packetSeries(QStringLiteral("keepalive-probe"))), 4);
+    }
+
+    // What is on screen (the backing store, not a fresh grab) after a run replaced another: no
+    // piece of the earlier run's RTO line is left where the new run drew nothing.
+    void rtoPlotKeepsNoFragmentsOfAnEarlierRun()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1000, 600);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        // Run 1: the server's RTO doubling for six seconds.
+        double rto = 204;
+        for (int i = 0; i <= 12; ++i, rto = qMin(rto * 1.3, 12000.0))
+            session.add(sample(0.5 * i, QStringLiteral("server"), 5000, established(rto, 100)));
+        model.flush();
+        chart.showAll();
+        const auto screenImage = [&chart] {
+            QCoreApplication::processEvents();
+            QWidget *view = chart.rtoView()->viewport();
+            const QPoint origin = view->mapTo(&chart, QPoint(0, 0));
+            return chart.screen()->grabWindow(chart.winId(), origin.x(), origin.y(), view->width(), view->height()).toImage();
+        };
+        const auto inkOf = [](const QImage &image, QColor colour) {
+            int n = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    n += qAbs(c.red() - colour.red()) + qAbs(c.green() - colour.green()) + qAbs(c.blue() - colour.blue()) < 40;
+                }
+            return n;
+        };
+        const QColor server = halfopen::ui::socketLineColor(1);
+        QTRY_VERIFY(inkOf(screenImage(), server) > 50);
+        // Run 2: the client only, a second of samples.
+        session.clear();
+        for (int i = 0; i <= 4; ++i)
+            session.add(sample(0.25 * i, QStringLiteral("client"), 40000, established(204, 0)));
+        model.flush();
+        chart.showAll();
+        QTRY_VERIFY(inkOf(screenImage(), halfopen::ui::socketLineColor(0)) > 20);
+        QCOMPARE(inkOf(screenImage(), server), 0);
     }
 
     void rtoScaleDoublesFromAHundredMilliseconds()
