@@ -228,10 +228,19 @@ void FaultBar::addCableRow(QGridLayout *grid, int row)
                            QKeySequence(QStringLiteral("Ctrl+Shift+L")));
     auto *delay = addButton(this, QStringLiteral("cableDelayButton"), tr("Set delay"), tr("Apply the delay now."),
                             QKeySequence(QStringLiteral("Ctrl+Shift+D")));
+    // A value outside the field's range is refused with the range, never cut to fit.
     connect(loss, &QToolButton::clicked, this, [this] {
+        if (!SettingField::inRange(m_loss)) {
+            emit problem(tr("Loss cannot be “%1”: allowed %2.").arg(m_loss->text(), SettingField::rangeText(m_loss)));
+            return;
+        }
         emit faultRequested(Fault{FaultKind::Loss, {}, lab::CableDirection::Both, m_loss->value(), 0, false});
     });
     connect(delay, &QToolButton::clicked, this, [this] {
+        if (!SettingField::inRange(m_delay)) {
+            emit problem(tr("Delay cannot be “%1”: allowed %2.").arg(m_delay->text(), SettingField::rangeText(m_delay)));
+            return;
+        }
         emit faultRequested(Fault{FaultKind::Delay, {}, lab::CableDirection::Both, m_delay->value(), 0, false});
     });
     m_controls << m_loss << m_delay;

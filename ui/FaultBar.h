@@ -34,6 +34,8 @@ public:
 
 signals:
     void faultRequested(const halfopen::lab::Fault &fault);
+    // A field holds what no fault can carry (loss 150 %): the sentence names it and its range.
+    void problem(const QString &message);
 
 protected:
     // Space sets the marker whatever has focus in this window: a settings field must not

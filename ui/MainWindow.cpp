@@ -11,6 +11,7 @@
 #include "ui/MessageBar.h"
 #include "ui/PredictionPanel.h"
 #include "ui/ScenarioPicker.h"
+#include "ui/SettingField.h"
 #include "ui/SessionFiles.h"
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
         statusBar()->showMessage(tr("Recording saved: %1").arg(QDir::toNativeSeparators(path)), 10000);
     });
     connect(m_faults, &FaultBar::faultRequested, controller, &LabSessionController::apply);
+    connect(m_faults, &FaultBar::problem, this, &MainWindow::showProblem);
     connect(m_topology, &TopologyStrip::stateChanged, m_faults, &FaultBar::setWorld);
     // While a run is under way, socket options and the cable's impairments apply at once.
     connect(m_labSettings, &LabSettingsPanel::socketOptionsEdited, controller, &LabSessionController::setSocketOptions);
@@ -266,25 +268,44 @@ void MainWindow::buildActions()
     statusBar()->addPermanentWidget(m_status);
 }
 
-void MainWindow::start()
+QStringList MainWindow::settingsProblems() const
 {
-    if (m_labSettings->isRealNetwork()) {
-        startRealNetwork();
-        return;
-    }
+    // A number typed outside its field's range is refused, naming the field and the range.
+    QStringList errors = SettingField::outOfRange(m_labSettings);
     const lab::LabConfig config = m_labSettings->config();
-    QStringList errors;
+    if (m_labSettings->isRealNetwork()) {
+        const realnet::RealNetworkConfig network = m_labSettings->network();
+        for (const core::SettingError &e : network.validate())
+            errors << tr("%1: %2").arg(e.field, e.message);
+        const lab::HostConfig &side = network.role == realnet::RealNetworkConfig::Role::Client ? config.client : config.server;
+        for (const core::SettingError &e : side.endpoint.options.validate() + side.endpoint.heartbeat.validate())
+            errors << tr("%1, %2: %3").arg(side.name, e.field, e.message);
+        return errors;
+    }
     for (const lab::HostConfig *host : {&config.client, &config.server}) {
         // The message names the field in the reader's language.
         const QString side = host == &config.client ? tr("Client", "lab host") : tr("Server", "lab host");
         for (const core::SettingError &e : host->endpoint.options.validate() + host->endpoint.heartbeat.validate())
             errors << tr("%1: %2", "lab host, problem").arg(side, e.message);
     }
+    return errors;
+}
+
+void MainWindow::start()
+{
+    const QStringList errors = settingsProblems();
     if (!errors.isEmpty()) {
         showProblem(tr("These settings cannot be used: %1").arg(errors.join(QStringLiteral("; "))));
+        m_settingsProblemShown = true;
         return;
     }
     m_messages->hide();
+    m_settingsProblemShown = false;
+    if (m_labSettings->isRealNetwork()) {
+        startRealNetwork();
+        return;
+    }
+    const lab::LabConfig config = m_labSettings->config();
     if (auto scenario = m_picker->selectedScenario()) {
         scenario->lab = config; // the scenario as the panels now show it
         m_controller->startScenario(*scenario);
@@ -304,21 +325,9 @@ void MainWindow::setRealNetworkMode(bool real)
 void MainWindow::startRealNetwork()
 {
     const realnet::RealNetworkConfig network = m_labSettings->network();
-    QStringList errors;
-    for (const core::SettingError &e : network.validate())
-        errors << tr("%1: %2").arg(e.field, e.message);
-    const lab::LabConfig config = m_labSettings->config();
-    const lab::HostConfig &side = network.role == realnet::RealNetworkConfig::Role::Client ? config.client : config.server;
-    for (const core::SettingError &e : side.endpoint.options.validate() + side.endpoint.heartbeat.validate())
-        errors << tr("%1, %2: %3").arg(side.name, e.field, e.message);
-    if (!errors.isEmpty()) {
-        showProblem(tr("These settings cannot be used: %1").arg(errors.join(QStringLiteral("; "))));
-        return;
-    }
     // This host's kernel as it is now: the prediction the verdict quotes uses it.
     QStringList problems;
     m_labSettings->setHostKernel(realnet::HostTcpSettings().read(&problems), problems);
-    m_messages->hide();
     m_controller->startRealNetwork(m_labSettings->realNetworkConfig(), network);
 }
 
@@ -378,11 +387,17 @@ void MainWindow::onRunStateChanged()
 
 void MainWindow::onSettingsChanged()
 {
+    // The settings Start refused are fixed: the message about them goes.
+    if (m_settingsProblemShown && settingsProblems().isEmpty()) {
+        m_messages->hide();
+        m_settingsProblemShown = false;
+    }
     m_prediction->setConfig(m_labSettings->isRealNetwork() ? m_labSettings->realNetworkConfig() : m_labSettings->config());
 }
 
 void MainWindow::showProblem(const QString &message)
 {
+    m_settingsProblemShown = false;
     m_messages->showProblem(message);
 }
 

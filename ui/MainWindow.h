@@ -55,6 +55,8 @@ private:
     void onModeChanged();
     void startRealNetwork();
     void showProblem(const QString &message);
+    // What Start would refuse in the settings now, each naming the field and what it allows.
+    QStringList settingsProblems() const;
 
     LabSessionController *m_controller;
     AppSettings *m_settings;
@@ -74,6 +76,7 @@ private:
     QAction *m_record = nullptr;
     QAction *m_open = nullptr;
     QLabel *m_status = nullptr;
+    bool m_settingsProblemShown = false; // the message bar holds Start's refusal of the settings
 };
 
 } // namespace halfopen::ui

@@ -150,6 +150,7 @@ private slots:
     void keepaliveDetectsPoweredOffServer();
     void keepaliveTurnedOnWhileRunning();
     void wheelOverSettingsDoesNotChangeThem();
+    void outOfRangeIsRefusedNotTruncated();
     void badScenarioFileIsReportedInTheWindow();
     void labThatCannotStartIsReportedInTheWindow();
 };
@@ -352,6 +353,28 @@ void TestMainWindow::keepaliveTurnedOnWhileRunning()
     QTest::mouseClick(w.toolButton(QStringLiteral("stopAction")), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
     QVERIFY(!w.find<QLabel>(QStringLiteral("clientLiveNote"))->isVisibleTo(&w.window));
+}
+
+void TestMainWindow::outOfRangeIsRefusedNotTruncated()
+{
+    Window w;
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    w.find<QGroupBox>(QStringLiteral("clientKeepalive"))->setChecked(true);
+    auto *idle = w.find<QSpinBox>(QStringLiteral("clientKeepaliveIdle"));
+    // 99999999 stays what was typed (not 9999, though 32767 is allowed)...
+    Window::type(idle, QStringLiteral("99999999"));
+    QVERIFY2(idle->cleanText() == QStringLiteral("99999999"), qPrintable(idle->cleanText()));
+    // ...and Start refuses it, naming the field and the range; nothing starts.
+    QTest::mouseClick(w.find<QRadioButton>(QStringLiteral("pickFreeSession")), Qt::LeftButton);
+    QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
+    auto *messages = w.find<ui::MessageBar>(QStringLiteral("messageBar"));
+    QVERIFY2(messages->text().contains(QStringLiteral("Idle before first probe cannot be “99999999 s”: allowed 1 to 32767 s")),
+             qPrintable(messages->text()));
+    QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
+    // Fixed, the message goes.
+    Window::type(idle, QStringLiteral("32767"));
+    QTRY_VERIFY2(messages->text().isEmpty(), qPrintable(messages->text()));
 }
 
 void TestMainWindow::wheelOverSettingsDoesNotChangeThem()

@@ -14,6 +14,7 @@
 #include "ui/HostSettingsPanel.h"
 #include "ui/LiveSettingGroup.h"
 #include "ui/PredictionPanel.h"
+#include "ui/SettingField.h"
 #include "ui/TopologyState.h"
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
@@ -111,7 +112,7 @@ void TestPanels::hostSettingsSignalEditsOnly()
     auto *idle = panel.findChild<QSpinBox *>(QStringLiteral("serverKeepaliveIdle"));
     QVERIFY(idle);
     // The box holds the kernel's limits: beyond them it clamps, and the tooltip names the range.
-    QCOMPARE(idle->maximum(), core::KeepaliveSettings::kMaxIdleS);
+    QCOMPARE(ui::SettingField::allowedRange(idle)->second, double(core::KeepaliveSettings::kMaxIdleS));
     QVERIFY(idle->toolTip().contains(QStringLiteral("1 to 32767 s")));
     idle->setValue(10);
     QCOMPARE(changed.size(), 1);
@@ -177,13 +178,29 @@ void TestPanels::cableSettingsBecomeFaultsWhenTypingPauses()
     QVERIFY(problem->isHidden());
     QCOMPARE(faults.at(1).at(0).value<lab::Fault>().kind, lab::FaultKind::Delay);
     QCOMPARE(faults.at(1).at(0).value<lab::Fault>().value, 40.0);
+    // "150" typed into the loss stays "150" and is refused with the range, not cut to 15 %.
+    loss->selectAll();
+    QTest::keyClicks(loss, QStringLiteral("150"));
+    QVERIFY2(loss->cleanText().startsWith(QStringLiteral("150")), qPrintable(loss->cleanText()));
+    auto *lossProblem = panel.findChild<QLabel *>(QStringLiteral("cableLossProblem"));
+    QTRY_VERIFY(!lossProblem->isHidden());
+    QVERIFY2(lossProblem->text().contains(QStringLiteral("“150")) && lossProblem->text().contains(QStringLiteral("0.0 to 100.0 %")),
+             qPrintable(lossProblem->text()));
+    QCOMPARE(faults.size(), 2);
+    // The arrows stay in the range.
+    loss->selectAll();
+    QTest::keyClicks(loss, QStringLiteral("99"));
+    QTRY_COMPARE(faults.size(), 3);
+    loss->stepBy(5);
+    QCOMPARE(loss->value(), 100.0);
+    QTRY_COMPARE(faults.size(), 4);
     // Shown by the program (a scenario picked): nothing to apply.
     lab::CableConfig cable;
     cable.lossPercent = 5;
     panel.setCable(cable);
     for (const ui::LiveSettingGroup *group : panel.findChildren<ui::LiveSettingGroup *>())
         QVERIFY(!group->isWaiting());
-    QCOMPARE(faults.size(), 2);
+    QCOMPARE(faults.size(), 4);
 }
 
 void TestPanels::faultBarEmitsFaultsWhileRunning()

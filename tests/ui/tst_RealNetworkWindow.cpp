@@ -243,6 +243,12 @@ void TestRealNetworkWindow::badAddressNamesTheFieldAndStartsNothing()
              qPrintable(message));
     QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
     QCOMPARE(w.controller.session()->size(), 0);
+    // Fixed: the message about it goes.
+    auto *edit = w.find<QLineEdit>(QStringLiteral("realNetworkPeerAddress"));
+    edit->selectAll();
+    QTest::keyClicks(edit, QStringLiteral("10.0.0.25"));
+    QTRY_VERIFY2(w.find<ui::MessageBar>(QStringLiteral("messageBar"))->text().isEmpty(),
+                 qPrintable(w.find<ui::MessageBar>(QStringLiteral("messageBar"))->text()));
 }
 
 void TestRealNetworkWindow::withoutADriverTheLabIsTheOnlyChoice()
