@@ -111,6 +111,11 @@ void LabSessionController::startScenario(const lab::Scenario &scenario)
 
 void LabSessionController::startFreeSession(const lab::LabConfig &config)
 {
+    begin(freeSession(config), true, m_labDriver);
+}
+
+lab::Scenario LabSessionController::freeSession(const lab::LabConfig &config)
+{
     lab::Scenario free;
     free.name = QStringLiteral("free");
     free.title = tr("Free lab session");
@@ -119,7 +124,7 @@ void LabSessionController::startFreeSession(const lab::LabConfig &config)
     free.lab = config;
     free.end.timeoutS = kFreeSessionS;
     free.end.when = lab::ScenarioEnd::When::Timeout;
-    begin(free, true, m_labDriver);
+    return free;
 }
 
 void LabSessionController::startRealNetwork(const lab::LabConfig &config, const realnet::RealNetworkConfig &network)

@@ -91,6 +91,10 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
         if (!m_controller->isBusy())
             m_verdict->setScenario(scenario);
     });
+    connect(m_picker, &ScenarioPicker::freeSessionChosen, this, [this] {
+        if (!m_controller->isBusy())
+            m_verdict->setScenario(LabSessionController::freeSession(m_labSettings->config()));
+    });
     connect(m_files, &SessionFiles::problem, this, &MainWindow::showProblem);
     connect(m_files, &SessionFiles::done, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     connect(m_files, &SessionFiles::recordingChanged, m_record, &QAction::setChecked);
@@ -345,6 +349,7 @@ void MainWindow::onModeChanged()
                                client ? tr("any local port") : network.endpointAddress(),
                                client ? network.endpointAddress() : tr("connects to port %1").arg(network.listenPort));
     m_prediction->setSide(network.hostName(), real);
+    m_verdict->setRealNetwork(real);
     // Scenarios are experiments on the virtual lab.
     m_picker->setEnabled(!real);
     m_picker->setToolTip(real ? tr("Scenarios run in the virtual lab; on a real network you press the faults yourself.") : QString());
@@ -367,6 +372,9 @@ void MainWindow::onRunStateChanged()
     m_timeline->setLive(state == State::Running);
     if (state == State::Starting)
         m_timeline->follow();
+    // A new run: the last one's "Finished" is not left beside "Running".
+    if (state != State::Idle)
+        statusBar()->clearMessage();
     // Idle, the mode chosen for the next Start; otherwise the running session's.
     const bool real = state == State::Idle ? m_labSettings->isRealNetwork() : m_controller->isRealNetwork();
     switch (state) {

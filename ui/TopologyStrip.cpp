@@ -91,7 +91,7 @@ QString TopologyStrip::status(const TopologyState::Host &host) const
 {
     using Lab = TopologyState::Lab;
     if (m_state.lab == Lab::Failed)
-        return tr("the lab failed", "lab host state");
+        return m_real ? tr("failed", "this machine's endpoint state") : tr("the lab failed", "lab host state");
     if (!m_started)
         return tr("not started", "lab host state");
     if (host.poweredOff)
@@ -188,7 +188,7 @@ void TopologyStrip::paintEvent(QPaintEvent *)
 
     QStringList notes;
     if (failed)
-        notes << tr("the lab failed: see the message above");
+        notes << (m_real ? tr("this machine's endpoint failed: see the message above") : tr("the lab failed: see the message above"));
     if (m_state.client.unplugged || m_state.server.unplugged)
         notes << tr("cable cut");
     if (markedCut)

@@ -48,8 +48,7 @@ VerdictPanel::VerdictPanel(core::Session *session, QWidget *parent)
     m_expectations->setObjectName(QStringLiteral("verdictExpectations"));
     m_explanation->setObjectName(QStringLiteral("verdictExplanation"));
     m_hint->setObjectName(QStringLiteral("verdictHint"));
-    m_hint->setText(tr("To begin: press Start (Ctrl+R). In a free lab session, then press Power off on the Server row; "
-                       "a scenario does its faults by itself. This panel then tells when and how each side noticed."));
+    setRealNetwork(false);
     QFont big = m_headline->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
@@ -95,16 +94,26 @@ void VerdictPanel::labFailed(const QString &message)
     m_lastSample.clear();
     // A lab that broke down after a detection keeps that answer; one that never ran has none.
     if (m_detected) {
-        const QString line = tr("Then the lab failed: %1").arg(message);
+        const QString line = m_real ? tr("Then this machine's endpoint failed: %1").arg(message) : tr("Then the lab failed: %1").arg(message);
         m_later->setText(m_later->text().isEmpty() ? line : m_later->text() + QLatin1Char('\n') + line);
     } else {
-        m_headline->setText(m_scenario.name == QLatin1String("real-network") ? tr("This machine's endpoint failed: nothing was measured.")
+        m_headline->setText(m_real || m_scenario.name == QLatin1String("real-network") ? tr("This machine's endpoint failed: nothing was measured.")
                                                                               : tr("The lab failed: nothing was measured."));
         m_countdown->clear();
         m_meaning->setText(message);
     }
     updateHint();
     hideEmptyLines();
+}
+
+void VerdictPanel::setRealNetwork(bool real)
+{
+    m_real = real;
+    m_hint->setText(real ? tr("To begin: press Start (Ctrl+R): this machine connects to the peer (or waits for it). Then pull "
+                              "the real cable or switch the peer off, and press “I pulled the cable now” (Space) at that "
+                              "moment. This panel then tells when and how this machine noticed.")
+                         : tr("To begin: press Start (Ctrl+R). In a free lab session, then press Power off on the Server row; "
+                              "a scenario does its faults by itself. This panel then tells when and how each side noticed."));
 }
 
 void VerdictPanel::setRunning(bool running)

@@ -32,6 +32,8 @@ public:
     void setScenario(const lab::Scenario &scenario);
     // The countdown runs only while a lab does: a replay has no "now".
     void setRunning(bool running);
+    // Real-network mode: the texts speak of this machine's endpoint and the marker, not the lab.
+    void setRealNetwork(bool real);
     void setOutcome(const lab::ScenarioOutcome &outcome);
 
     QString headline() const;
@@ -74,7 +76,8 @@ private:
     QLabel *m_countdown;
     QLabel *m_expectations;
     QLabel *m_explanation;
-    QLabel *m_hint; // before any run: what to press
+    QLabel *m_hint;
+    bool m_real = false; // before any run: what to press
     QTimer m_tick;
 };
 

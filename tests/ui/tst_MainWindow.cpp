@@ -375,6 +375,14 @@ void TestMainWindow::outOfRangeIsRefusedNotTruncated()
     // Fixed, the message goes.
     Window::type(idle, QStringLiteral("32767"));
     QTRY_VERIFY2(messages->text().isEmpty(), qPrintable(messages->text()));
+
+    // A scenario picked, then Free lab: the verdict panel introduces the free session at once.
+    QVERIFY(w.window.scenarioPicker()->selectScenario(QStringLiteral("keepalive-detects-powered-off-peer")));
+    auto *title = w.find<QLabel>(QStringLiteral("verdictTitle"));
+    QCOMPARE(title->text(), lab::ScenarioTexts::title(QStringLiteral("keepalive-detects-powered-off-peer")));
+    QTest::mouseClick(w.find<QRadioButton>(QStringLiteral("pickFreeSession")), Qt::LeftButton);
+    QCOMPARE(title->text(), QStringLiteral("Free lab session"));
+    QVERIFY(w.find<QLabel>(QStringLiteral("verdictExplanation"))->text().contains(QStringLiteral("nothing happens on its own")));
 }
 
 void TestMainWindow::wheelOverSettingsDoesNotChangeThem()

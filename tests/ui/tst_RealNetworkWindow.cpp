@@ -150,6 +150,9 @@ void TestRealNetworkWindow::markerAndVerdictAgainstALoopbackPeer()
     QVERIFY(powerOff->isVisibleTo(w.window.get()));
     QVERIFY(!marker->isVisibleTo(w.window.get()));
     w.chooseRealPeer(QStringLiteral("127.0.0.1"), port);
+    // The texts speak of this machine and the marker, not of the lab's rows.
+    const QString hint = w.find<QLabel>(QStringLiteral("verdictHint"))->text();
+    QVERIFY2(hint.contains(QStringLiteral("I pulled the cable now")) && !hint.contains(QStringLiteral("Server row")), qPrintable(hint));
 
     // Only this machine's side is set here; the lab's cable and kernel fields give way to this
     // host's own kernel settings, which the prediction uses.

@@ -19,6 +19,7 @@
 #include <QPen>
 
 #include <algorithm>
+#include <optional>
 #include <limits>
 
 namespace halfopen::ui {
@@ -266,23 +267,8 @@ void TimelineAnnotations::layout()
     const auto px = [this](double x) { return m_view->positionOf({x, 0}).x(); };
     const auto py = [this](double y) { return m_view->positionOf({0, y}).y(); };
 
-    for (Band &b : m_bands) {
-        const int lane = m_model->laneOf(b.band.host);
-        const double end = b.band.open ? qMax(b.band.endX, nowX) : b.band.endX;
-        const double slotHeight = kLaneFill / b.slotCount;
-        const double top = laneY(lane) + kLaneFill / 2 - b.slot * slotHeight;
-        const QRectF r = QRectF(QPointF(px(b.band.startX), py(top)), QPointF(px(end), py(top - slotHeight)))
-                             .normalized()
-                             .adjusted(0, 1, 0, -1);
-        b.rect->setRect(r);
-        // The name at the band's visible start, when it fits.
-        const QRectF visible = r.intersected(plot);
-        const QRectF textRect = b.text->boundingRect();
-        b.text->setVisible(visible.width() > textRect.width() + 8 && visible.height() >= textRect.height() * 0.8);
-        // Top left, clear of the packets on the lane's centre line.
-        b.text->setPos(visible.left() + 4, visible.top() + 1);
-    }
-
+    // Label boxes placed so far: the state names go where none of them is.
+    QList<QRectF> taken;
     // Marker labels along the top in rows, each in the first row where it does not overlap.
     QList<double> rowEnds;
     for (Marker &m : m_markers) {
@@ -299,6 +285,7 @@ void TimelineAnnotations::layout()
         const double top = plot.top() + 4 + row * (textRect.height() + 6);
         m.text->setPos(left, top);
         m.box->setRect(QRectF(left - 3, top - 1, textRect.width() + 6, textRect.height() + 2));
+        taken.append(m.box->rect());
     }
 
     // Spans: shaded over every lane, an arrow with the duration along the bottom; labels that
@@ -322,7 +309,9 @@ void TimelineAnnotations::layout()
         s.shade->setRect(QRectF(QPointF(x0, laneTop), QPointF(x1, laneBottom)).normalized());
         const QRectF textRect = s.text->boundingRect();
         const double visibleMid = (qMax(x0, plot.left()) + qMin(x1, plot.right())) / 2;
-        const double left = qBound(plot.left() + 4, visibleMid - textRect.width() / 2, plot.right() - textRect.width() - 6);
+        // A span narrower than its label has it beside the detection, not over the marker lines.
+        const double wanted = x1 - x0 >= textRect.width() + 8 ? visibleMid - textRect.width() / 2 : x1 + 6;
+        const double left = qBound(plot.left() + 4, wanted, plot.right() - textRect.width() - 6);
         int row = 0;
         while (row < spanRowEnds.size() && spanRowEnds[row] > left - 8)
             ++row;
@@ -334,6 +323,47 @@ void TimelineAnnotations::layout()
         const double top = arrowY - 6 - textRect.height();
         s.text->setPos(left, top);
         s.box->setRect(QRectF(left - 4, top - 2, textRect.width() + 8, textRect.height() + 4));
+        taken.append(s.box->rect());
+    }
+
+    // State names last, where no marker or span label is: top left of the band, else its
+    // bottom left, else further right; hidden when no place in the band is free.
+    for (Band &b : m_bands) {
+        const int lane = m_model->laneOf(b.band.host);
+        const double end = b.band.open ? qMax(b.band.endX, nowX) : b.band.endX;
+        const double slotHeight = kLaneFill / b.slotCount;
+        const double top = laneY(lane) + kLaneFill / 2 - b.slot * slotHeight;
+        const QRectF r = QRectF(QPointF(px(b.band.startX), py(top)), QPointF(px(end), py(top - slotHeight)))
+                             .normalized()
+                             .adjusted(0, 1, 0, -1);
+        b.rect->setRect(r);
+        const QRectF visible = r.intersected(plot);
+        const QRectF textRect = b.text->boundingRect();
+        std::optional<QRectF> place;
+        if (visible.height() >= textRect.height() * 0.8) {
+            for (const double y : {visible.top() + 1, visible.bottom() - textRect.height() - 1}) {
+                double x = visible.left() + 4;
+                // Step right past whatever is in the way, as far as the band goes.
+                for (int tries = 0; tries < 8 && !place; ++tries) {
+                    const QRectF candidate(x, y, textRect.width(), textRect.height());
+                    if (candidate.right() > visible.right() - 4)
+                        break;
+                    const auto hit = std::find_if(taken.cbegin(), taken.cend(),
+                                                  [&candidate](const QRectF &t) { return t.intersects(candidate); });
+                    if (hit == taken.cend())
+                        place = candidate;
+                    else
+                        x = hit->right() + 4;
+                }
+                if (place)
+                    break;
+            }
+        }
+        b.text->setVisible(place.has_value());
+        if (place) {
+            b.text->setPos(place->topLeft());
+            taken.append(place->adjusted(-2, 0, 2, 0));
+        }
     }
 }
 

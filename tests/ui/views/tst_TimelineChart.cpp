@@ -120,6 +120,46 @@ private slots:
         QCOMPARE(pointsOf(chart, model.packetSeries(QStringLiteral("keepalive-probe"))), 4);
     }
 
+    // A short CLOSE_WAIT under the kill's marker and the EOF's label: its name is shown where
+    // no other label is, not hidden under them.
+    void stateNamesAreNotCoveredByLabels()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1200, 500);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        session.add(state(0.0, QStringLiteral("client"), 40000, TcpState::SynSent, TcpState::Established));
+        session.add(state(0.0, QStringLiteral("server"), 5000, TcpState::SynRecv, TcpState::Established));
+        session.add(fault(1.0, QStringLiteral("server"), QStringLiteral("kill-process")));
+        session.add(state(1.0, QStringLiteral("client"), 40000, TcpState::Established, TcpState::CloseWait));
+        session.add(error(1.0, QStringLiteral("client"), 40000, 0, DetectionMechanism::Fin));
+        session.add(state(1.05, QStringLiteral("server"), 5000, TcpState::Established, TcpState::FinWait1));
+        session.add(state(1.1, QStringLiteral("server"), 5000, TcpState::FinWait1, TcpState::FinWait2));
+        session.add(state(1.6, QStringLiteral("client"), 40000, TcpState::CloseWait, TcpState::Closed));
+        session.add(state(1.6, QStringLiteral("server"), 5000, TcpState::FinWait2, TcpState::Closed));
+        model.flush();
+        chart.showAll();
+        QList<QGraphicsSimpleTextItem *> texts;
+        for (QGraphicsItem *item : chart.laneChart()->scene()->items()) {
+            if (auto *text = dynamic_cast<QGraphicsSimpleTextItem *>(item); text && text->isVisible() && !text->text().isEmpty())
+                texts.append(text);
+        }
+        const auto named = [&texts](const QString &name) -> QGraphicsSimpleTextItem * {
+            for (QGraphicsSimpleTextItem *t : texts)
+                if (t->text() == name)
+                    return t;
+            return nullptr;
+        };
+        QGraphicsSimpleTextItem *closeWait = named(QStringLiteral("CLOSE_WAIT"));
+        QVERIFY(closeWait);
+        for (QGraphicsSimpleTextItem *other : std::as_const(texts)) {
+            if (other != closeWait)
+                QVERIFY2(!other->sceneBoundingRect().intersects(closeWait->sceneBoundingRect()), qPrintable(other->text()));
+        }
+    }
+
     // What is on screen (the backing store, not a fresh grab) after a run replaced another: no
     // piece of the earlier run's RTO line is left where the new run drew nothing.
     void rtoPlotKeepsNoFragmentsOfAnEarlierRun()
