@@ -25,6 +25,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFont>
 #include <QLabel>
 #include <QMenuBar>
 #include <QScreen>
@@ -32,6 +33,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -134,6 +136,7 @@ QWidget *MainWindow::buildCentral()
     top->setMinimumHeight(fontMetrics().height() * 6);
 
     auto *views = new QSplitter(Qt::Vertical, this);
+    m_views = views;
     views->setObjectName(QStringLiteral("viewSplitter"));
     views->addWidget(top);
     m_table = new SocketTableView(m_controller->socketTable(), this);
@@ -145,6 +148,7 @@ QWidget *MainWindow::buildCentral()
     views->setSizes({210, 130, 380});
 
     auto *central = new QWidget(this);
+    m_central = central;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_messages);
@@ -256,6 +260,27 @@ void MainWindow::buildActions()
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
+    m_presentation = new QAction(tr("&Presentation mode"), this);
+    m_presentation->setObjectName(QStringLiteral("presentationAction"));
+    m_presentation->setCheckable(true);
+    m_presentation->setShortcut(QKeySequence(Qt::Key_F11));
+    m_presentation->setToolTip(tr("For a projector: full screen, the side panels hidden, the timeline and the verdict large (F11)"));
+    connect(m_presentation, &QAction::toggled, this, &MainWindow::setPresentation);
+    auto *larger = new QAction(tr("&Larger text"), this);
+    larger->setObjectName(QStringLiteral("largerTextAction"));
+    larger->setShortcuts({QKeySequence::ZoomIn, QKeySequence(QStringLiteral("Ctrl+="))});
+    connect(larger, &QAction::triggered, this, [this] { setTextScale(m_textScale * 1.15); });
+    auto *smaller = new QAction(tr("&Smaller text"), this);
+    smaller->setObjectName(QStringLiteral("smallerTextAction"));
+    smaller->setShortcut(QKeySequence::ZoomOut);
+    connect(smaller, &QAction::triggered, this, [this] { setTextScale(m_textScale / 1.15); });
+    auto *normal = new QAction(tr("&Normal text size"), this);
+    normal->setObjectName(QStringLiteral("normalTextAction"));
+    normal->setShortcut(QKeySequence(QStringLiteral("Ctrl+0")));
+    connect(normal, &QAction::triggered, this, [this] { setTextScale(1.0); });
+    view->addActions({m_presentation, larger, smaller, normal});
+    addActions({m_presentation, larger, smaller, normal}); // their keys work with the menu bar hidden
+    view->addSeparator();
     auto *language = new LanguageMenu(m_settings, this);
     view->addMenu(language);
     connect(language, &LanguageMenu::chosen, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
@@ -315,6 +340,55 @@ void MainWindow::start()
         m_controller->startScenario(*scenario);
     } else {
         m_controller->startFreeSession(config);
+    }
+}
+
+void MainWindow::setTextScale(double scale)
+{
+    m_textScale = qBound(0.6, scale, 4.0);
+    // The verdict, the strip, the fault bar and the table take the font; the timeline draws its
+    // own text and is told.
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() * m_textScale);
+    m_central->setFont(font);
+    m_timeline->setTextScale(m_textScale);
+}
+
+void MainWindow::setPresentation(bool on)
+{
+    if (on == m_presenting)
+        return;
+    m_presenting = on;
+    if (m_presentation->isChecked() != on)
+        m_presentation->setChecked(on);
+    if (on) {
+        m_layoutBefore = saveState();
+        m_textScaleBefore = m_textScale;
+        for (QDockWidget *dock : findChildren<QDockWidget *>())
+            dock->hide();
+        for (QToolBar *bar : findChildren<QToolBar *>())
+            bar->hide();
+        // The table gives its room to the timeline; the verdict keeps what it needs.
+        m_table->hide();
+        // A laptop's 768 lines hold large lanes or the RTO plot, not both: the lanes.
+        m_timeline->setRtoPlotVisible(!screen() || screen()->availableSize().height() >= kRoomForLogBelowViews);
+        setTextScale(qMax(m_textScale, 1.5));
+        showFullScreen();
+        // Most of the height for the timeline (the verdict scrolls if it must), once the full
+        // screen is laid out.
+        QTimer::singleShot(0, this, [this] {
+            if (!m_presenting)
+                return;
+            const int height = m_views->height();
+            m_views->setSizes({height * 3 / 10, 0, height * 7 / 10});
+            QTimer::singleShot(0, this, [this] { setTextScale(m_textScale); }); // the timeline shares out its new height
+        });
+    } else {
+        m_table->show();
+        m_timeline->setRtoPlotVisible(true);
+        restoreState(m_layoutBefore);
+        setTextScale(m_textScaleBefore);
+        showNormal();
     }
 }
 

@@ -6,6 +6,7 @@
 #include "models/DurationText.h"
 #include "ui/MechanismText.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -49,10 +50,7 @@ VerdictPanel::VerdictPanel(core::Session *session, QWidget *parent)
     m_explanation->setObjectName(QStringLiteral("verdictExplanation"));
     m_hint->setObjectName(QStringLiteral("verdictHint"));
     setRealNetwork(false);
-    QFont big = m_headline->font();
-    big.setPointSizeF(big.pointSizeF() * 1.3);
-    big.setBold(true);
-    m_headline->setFont(big);
+    updateHeadlineFont();
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
@@ -104,6 +102,21 @@ void VerdictPanel::labFailed(const QString &message)
     }
     updateHint();
     hideEmptyLines();
+}
+
+void VerdictPanel::updateHeadlineFont()
+{
+    QFont big = font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_headline->setFont(big);
+}
+
+void VerdictPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        updateHeadlineFont();
+    QWidget::changeEvent(event);
 }
 
 void VerdictPanel::setRealNetwork(bool real)

@@ -50,6 +50,11 @@ private:
     void updateCountdown();
     void hideEmptyLines();
     QString countdownFor(const QString &host) const;
+    void updateHeadlineFont();
+protected:
+    // A larger font (presentation mode, Ctrl+plus) makes the headline larger with it.
+    void changeEvent(QEvent *event) override;
+
 public:
     // What the kernel's keepalive will do next, from a tcp_info sample taken `ageMs` ago whose
     // timer fires in `timerLeftS`: not the timer alone, which fires early and re-arms whenever

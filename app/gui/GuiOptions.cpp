@@ -38,7 +38,9 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
                                           .arg(LanguageLoader::available().join(QStringLiteral(", "))),
                                       QStringLiteral("CODE"));
     const QCommandLineOption dark(QStringLiteral("dark"), Text::tr("Dark colours (the Fusion style with a dark palette), whatever the desktop's theme."));
-    parser.addOptions({scenario, start, realNetwork, open, screenshot, after, settings, language, dark});
+    const QCommandLineOption presentation(QStringLiteral("presentation"),
+                                          Text::tr("Start in presentation mode: full screen, large timeline and verdict (F11 leaves it)."));
+    parser.addOptions({scenario, start, realNetwork, open, screenshot, after, settings, language, dark, presentation});
     *helpShown = false;
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -58,6 +60,7 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
     o.screenshot = parser.value(screenshot);
     o.settingsPath = parser.value(settings);
     o.dark = parser.isSet(dark);
+    o.presentation = parser.isSet(presentation);
     o.language = parser.value(language);
     if (!o.language.isEmpty() && !LanguageLoader::available().contains(o.language)) {
         *error = Text::tr("--language: expected one of %1, got '%2'")

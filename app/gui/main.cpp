@@ -96,6 +96,8 @@ int main(int argc, char *argv[])
     models::ScenarioListModel scenarios(builtInScenarios());
     ui::MainWindow window(&controller, &scenarios, settings.get());
     window.show();
+    if (options->presentation)
+        window.setPresentation(true);
 
     // A scenario always runs on the lab, and --start means the lab too: a real peer remembered
     // in the settings is connected to only when the command line asks for it (--real-network).

@@ -23,8 +23,12 @@
 #include "ui/SessionFiles.h"
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
+#include "ui/views/TimelineChart.h"
 
 #include <QAction>
+#include <QAbstractAxis>
+#include <QChart>
+#include <QDockWidget>
 #include <QApplication>
 #include <QWheelEvent>
 #include <QDir>
@@ -151,6 +155,7 @@ private slots:
     void keepaliveTurnedOnWhileRunning();
     void wheelOverSettingsDoesNotChangeThem();
     void outOfRangeIsRefusedNotTruncated();
+    void presentationModeForAClassroom();
     void badScenarioFileIsReportedInTheWindow();
     void labThatCannotStartIsReportedInTheWindow();
 };
@@ -383,6 +388,43 @@ void TestMainWindow::outOfRangeIsRefusedNotTruncated()
     QTest::mouseClick(w.find<QRadioButton>(QStringLiteral("pickFreeSession")), Qt::LeftButton);
     QCOMPARE(title->text(), QStringLiteral("Free lab session"));
     QVERIFY(w.find<QLabel>(QStringLiteral("verdictExplanation"))->text().contains(QStringLiteral("nothing happens on its own")));
+}
+
+void TestMainWindow::presentationModeForAClassroom()
+{
+    Window w;
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    auto *presentation = w.find<QAction>(QStringLiteral("presentationAction"));
+    QCOMPARE(presentation->shortcut(), QKeySequence(Qt::Key_F11));
+    auto *settingsDock = w.find<QDockWidget>(QStringLiteral("settingsDock"));
+    auto *timeline = w.find<ui::TimelineChart>(QStringLiteral("timelineChart"));
+    auto *headline = w.find<QLabel>(QStringLiteral("verdictHeadline"));
+    QVERIFY(settingsDock->isVisible());
+    const auto axisPoints = [timeline] { return timeline->laneChart()->axes(Qt::Vertical).first()->labelsFont().pointSizeF(); };
+    const double axisBefore = axisPoints();
+    const double headlineBefore = headline->font().pointSizeF();
+
+    // F11: the side panels go, the text of the timeline and the verdict grows.
+    presentation->trigger();
+    QVERIFY(w.window.isPresentation());
+    QVERIFY(!settingsDock->isVisible());
+    QVERIFY(!w.find<QDockWidget>(QStringLiteral("scenarioDock"))->isVisible());
+    QVERIFY(timeline->textScale() >= 1.5);
+    QVERIFY2(axisPoints() >= axisBefore * 1.4, qPrintable(QString::number(axisPoints())));
+    QVERIFY(headline->font().pointSizeF() >= headlineBefore * 1.4);
+    // Ctrl+plus: larger still, the timeline with it.
+    const double axisPresenting = axisPoints();
+    w.find<QAction>(QStringLiteral("largerTextAction"))->trigger();
+    QVERIFY(axisPoints() > axisPresenting);
+    QCOMPARE(w.find<QAction>(QStringLiteral("largerTextAction"))->shortcut(), QKeySequence(QKeySequence::ZoomIn));
+
+    // F11 again: the layout and the text size as they were.
+    presentation->trigger();
+    QVERIFY(!w.window.isPresentation());
+    QTRY_VERIFY(settingsDock->isVisible());
+    QCOMPARE(timeline->textScale(), 1.0);
+    QCOMPARE(axisPoints(), axisBefore);
 }
 
 void TestMainWindow::wheelOverSettingsDoesNotChangeThem()

@@ -77,6 +77,12 @@ void TimelineAnnotations::setColors(QColor text, QColor background)
     rebuild();
 }
 
+void TimelineAnnotations::setTextScale(double scale)
+{
+    m_textScale = scale;
+    rebuild();
+}
+
 void TimelineAnnotations::clearItems()
 {
     for (QGraphicsRectItem *layer : {m_back, m_front}) {
@@ -99,6 +105,9 @@ QGraphicsSimpleTextItem *TimelineAnnotations::addLabel(QGraphicsItem *parent, co
         (*box)->setBrush(fill);
     }
     auto *label = new QGraphicsSimpleTextItem(text, parent);
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() * m_textScale);
+    label->setFont(font);
     label->setBrush(m_text);
     return label;
 }
@@ -175,8 +184,10 @@ QHash<QString, int> TimelineAnnotations::packSlots(const QList<StateBand> &bands
 void TimelineAnnotations::rebuild()
 {
     clearItems();
-    QFont small = QApplication::font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
+    QFont base = QApplication::font();
+    base.setPointSizeF(base.pointSizeF() * m_textScale);
+    QFont small = base;
+    small.setPointSizeF(base.pointSizeF() * 0.85);
 
     // Bands: each socket gets a slot in its host's lane for its lifetime; a slot freed by a
     // socket that closed is reused by the next one, so a lane stays as tall as the most
@@ -215,7 +226,7 @@ void TimelineAnnotations::rebuild()
         s.arrow = new QGraphicsLineItem(m_front);
         s.arrow->setPen(QPen(alarm, 2, span.open ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
         s.text = addLabel(m_front, spanText(span), &s.box);
-        QFont bold = QApplication::font();
+        QFont bold = base;
         bold.setBold(true);
         s.text->setFont(bold);
         s.box->setPen(QPen(alarm, 1));
@@ -311,7 +322,7 @@ void TimelineAnnotations::layout()
         const double visibleMid = (qMax(x0, plot.left()) + qMin(x1, plot.right())) / 2;
         // A span narrower than its label has it beside the detection, not over the marker lines.
         const double wanted = x1 - x0 >= textRect.width() + 8 ? visibleMid - textRect.width() / 2 : x1 + 6;
-        const double left = qBound(plot.left() + 4, wanted, plot.right() - textRect.width() - 6);
+        double left = qBound(plot.left() + 4, wanted, plot.right() - textRect.width() - 6);
         int row = 0;
         while (row < spanRowEnds.size() && spanRowEnds[row] > left - 8)
             ++row;
@@ -321,6 +332,14 @@ void TimelineAnnotations::layout()
         const double arrowY = qMax(laneTop + textRect.height() + 8, laneBottom - 8 - row * (textRect.height() + 14));
         s.arrow->setLine(QLineF(x0, arrowY, x1, arrowY));
         const double top = arrowY - 6 - textRect.height();
+        // Clear of the marker labels: past them to the right while there is room.
+        for (int tries = 0; tries < 6; ++tries) {
+            const QRectF box(left - 4, top - 2, textRect.width() + 8, textRect.height() + 4);
+            const auto hit = std::find_if(taken.cbegin(), taken.cend(), [&box](const QRectF &t) { return t.intersects(box); });
+            if (hit == taken.cend() || hit->right() + 8 + textRect.width() > plot.right())
+                break;
+            left = hit->right() + 8;
+        }
         s.text->setPos(left, top);
         s.box->setRect(QRectF(left - 4, top - 2, textRect.width() + 8, textRect.height() + 4));
         taken.append(s.box->rect());
