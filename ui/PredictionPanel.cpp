@@ -3,6 +3,7 @@
 #include "core/predict/DetectionPredictor.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "lab/scenario/DetectionPrediction.h"
+#include "models/DurationText.h"
 #include "ui/MechanismText.h"
 
 #include <QComboBox>
@@ -25,7 +26,7 @@ QString remedy(DeathKind kind)
     return PredictionPanel::tr("enable keepalive or a heartbeat");
 }
 
-QString line(const core::Prediction &p)
+QString plainLine(const core::Prediction &p)
 {
     const QString what = QStringLiteral("<b>%1</b>").arg(core::deathKindTitle(p.kind).toHtmlEscaped());
     if (p.isNever())
@@ -39,10 +40,20 @@ QString line(const core::Prediction &p)
             .arg(*p.seconds(), 0, 'f', 1)
             .arg(core::timeReferenceDescription(p.reference).toHtmlEscaped());
     const QString errnoText = p.errnoValue ? QStringLiteral(" (%1)").arg(core::ErrnoCatalog::name(p.errnoValue)) : QString();
-    return PredictionPanel::tr("%1: detected by %2%3 %4 s %5", "%4 seconds, %5 'after the last packet received'")
+    return PredictionPanel::tr("%1: detected by %2%3 %4 %5", "%4 a duration ('5.0 s', 'about 15 min (928.9 s)'), %5 'after the last packet received'")
         .arg(what, MechanismText::title(p.mechanism).toHtmlEscaped(), errnoText)
-        .arg(*p.seconds(), 0, 'f', 1)
+        .arg(models::humanSeconds(*p.seconds()).toHtmlEscaped())
         .arg(core::timeReferenceDescription(p.reference).toHtmlEscaped());
+}
+
+QString line(const core::Prediction &p, bool yours)
+{
+    // The kind of death this side's traffic meets is marked: periodic sends leave data in
+    // flight when the cable goes; an idle connection has none.
+    if (!yours)
+        return plainLine(p);
+    return QStringLiteral("<u>%1</u> ◀ %2")
+        .arg(plainLine(p), PredictionPanel::tr("what this traffic meets", "marks the kind of death the chosen traffic pattern meets").toHtmlEscaped());
 }
 
 } // namespace
@@ -126,9 +137,12 @@ void PredictionPanel::update()
     }
     const core::DetectionPredictor predictor(input);
     QStringList explanations;
+    const lab::HostConfig &host = side == QLatin1String("server") ? m_config.server : m_config.client;
+    const DeathKind likely = host.endpoint.traffic.kind == core::TrafficPattern::Kind::Idle ? DeathKind::IdlePeerPoweredOff
+                                                                                             : DeathKind::PeerUnpluggedDataInFlight;
     for (DeathKind kind : core::allDeathKinds()) {
         const core::Prediction p = predictor.predict(kind);
-        lines.append(line(p));
+        lines.append(line(p, kind == likely));
         explanations.append(tr("%1: %2", "kind of death, explanation").arg(core::deathKindTitle(kind), p.explanation));
     }
     m_lines->setText(lines.join(QStringLiteral("<br>")));

@@ -126,6 +126,17 @@ void TestPanels::predictionFollowsSettings()
     QVERIFY2(panel.text().contains(QStringLiteral("idle peer powered off: detected by TCP keepalive (ETIMEDOUT) 5.0 s after the last packet received")),
              qPrintable(panel.text()));
     QVERIFY2(panel.text().contains(QStringLiteral("peer process frozen: never — enable a heartbeat")), qPrintable(panel.text()));
+    // The kind of death the chosen traffic meets is marked: idle, the powered-off peer...
+    QVERIFY2(panel.text().contains(QStringLiteral("after the last packet received ◀ what this traffic meets")), qPrintable(panel.text()));
+    // ...periodic sends, the cable cut with data in flight; long waits read in minutes.
+    lab::LabConfig periodic = keepalive213();
+    periodic.client.endpoint.traffic.kind = core::TrafficPattern::Kind::Periodic;
+    panel.setConfig(periodic);
+    QVERIFY2(panel.text().contains(QStringLiteral("peer unplugged, data in flight: detected by retransmission timeout (tcp_retries2) "
+                                                  "(ETIMEDOUT) about 15 min (928.9 s) after the first unacknowledged send ◀ what this traffic meets")),
+             qPrintable(panel.text()));
+    QCOMPARE(panel.text().count(QStringLiteral("◀")), 1);
+    panel.setConfig(keepalive213());
     // A killed peer: what the application sees first is end of file, not EPIPE.
     QVERIFY2(panel.text().contains(QStringLiteral("peer process killed: read() returns 0 (end of file, the peer's FIN) 0.0 s after "
                                                   "the fault; EPIPE only on the second write after it")),
