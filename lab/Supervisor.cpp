@@ -3,6 +3,7 @@
 #include "core/session/MonotonicClock.h"
 #include "core/tcp/JsonFields.h"
 #include "lab/EndpointProgram.h"
+#include "lab/FaultRefusal.h"
 #include "lab/LabHost.h"
 
 #include <QCoreApplication>
@@ -235,6 +236,20 @@ void Supervisor::apply(const Fault &fault)
         labEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), tr("fault %1: host must be client or server").arg(faultKindName(fault.kind))}});
         return;
     }
+    // A fault that cannot apply (power on a running host, thaw what is not frozen) is refused
+    // with the reason, and draws nothing.
+    if (needsHost) {
+        const int s = int(side(h));
+        const FaultTargetState state{h->isOn(), h->endpointRunning(), m_frozen[s], m_unplugged[s][0], m_unplugged[s][1]};
+        if (const QString why = faultRefusal(fault, state); !why.isEmpty()) {
+            labEvent(QStringLiteral("fault_failed"), {{QStringLiteral("message"), tr("%1: %2").arg(faultKindName(fault.kind), why)},
+                                                      {QStringLiteral("fault"), fault.toJson()}});
+            return;
+        }
+        if (fault.kind == FaultKind::FreezeProcess || fault.kind == FaultKind::ThawProcess || fault.kind == FaultKind::KillProcess
+            || fault.kind == FaultKind::PowerOff || fault.kind == FaultKind::Reboot || fault.kind == FaultKind::PowerOn)
+            m_frozen[s] = fault.kind == FaultKind::FreezeProcess;
+    }
     QString error;
     switch (fault.kind) {
     case FaultKind::Unplug:
@@ -267,6 +282,8 @@ void Supervisor::apply(const Fault &fault)
         const int downMs = int((fault.value > 0 ? fault.value : 1.0) * 1000);
         // In the host's context: a host destroyed meanwhile (the lab stopped) takes the timer along.
         QTimer::singleShot(downMs, h, [this, h] {
+            if (h->isOn()) // powered on by hand meanwhile
+                return;
             Fault on;
             on.kind = FaultKind::PowerOn;
             on.host = h->name();

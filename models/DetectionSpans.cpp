@@ -12,7 +12,43 @@ double xOf(qint64 tUs, qint64 originUs)
 {
     return (tUs - originUs) / 1e6;
 }
+
+// A fault done to one host is noticed by the other: its lane holds the wait.
+QString detectingHost(const QString &faultHost)
+{
+    if (faultHost == QLatin1String("client"))
+        return QStringLiteral("server");
+    if (faultHost == QLatin1String("server"))
+        return QStringLiteral("client");
+    return faultHost;
+}
 } // namespace
+
+bool DetectionSpans::undoes(const Event &recovery, const PendingFault &fault)
+{
+    if (recovery.host != fault.faultHost)
+        return false;
+    const QString &r = recovery.what;
+    const QString &f = fault.name;
+    return (r == QLatin1String("replug") && f == QLatin1String("unplug"))
+        || (r == QLatin1String("power-on") && (f == QLatin1String("power-off") || f == QLatin1String("reboot")))
+        || (r == QLatin1String("thaw-process") && f == QLatin1String("freeze-process"))
+        || (r == QLatin1String("icmp-unreachable-off") && f == QLatin1String("icmp-unreachable-on"));
+}
+
+void DetectionSpans::closeUndetected(double x)
+{
+    DetectionSpan span;
+    span.host = m_pending->host;
+    span.fault = m_pending->name;
+    span.startX = m_pending->x;
+    span.endX = qMax(span.startX, x);
+    span.seconds = span.endX - span.startX;
+    span.label = secondsText(span.seconds);
+    span.undetected = true;
+    m_pending.reset();
+    m_spans.append(span);
+}
 
 bool DetectionSpans::startsDetection(const Event &fault)
 {
@@ -32,10 +68,23 @@ bool DetectionSpans::feed(const Event &e, qint64 originUs)
 {
     switch (e.kind) {
     case EventKind::Fault:
+        if (m_pending && undoes(e, *m_pending)) {
+            // Undone before anything noticed (a cable replugged in time): the wait ends here.
+            closeUndetected(xOf(e.tUs, originUs));
+            return true;
+        }
         if (m_pending || !startsDetection(e))
             return false;
-        m_pending = PendingFault{xOf(e.tUs, originUs), e.host, e.what};
+        m_pending = PendingFault{xOf(e.tUs, originUs), detectingHost(e.host), e.what, e.host};
         return true;
+    case EventKind::Endpoint:
+        // The run ended with nothing noticed: the span ends with it.
+        if (m_pending && e.host == Event::labHost()
+            && (e.what == QLatin1String("stopped") || e.what == QLatin1String("failed"))) {
+            closeUndetected(xOf(e.tUs, originUs));
+            return true;
+        }
+        return false;
     case EventKind::Error: {
         if (!m_pending || !e.detail.value(QStringLiteral("fatal")).toBool(true))
             return false;
@@ -71,7 +120,16 @@ bool DetectionSpans::feedVerdict(const Event &e, qint64 originUs)
     span.host = e.host;
     span.fault = e.detail.value(QStringLiteral("fault")).toString();
     span.endX = xOf(e.tUs, originUs);
-    span.seconds = qMax(0.0, detectedS.toDouble() - faultS.toDouble());
+    // The verdict's own number from its own reference point (the last packet received, say),
+    // so the drawing and the headline say the same time.
+    const QJsonValue elapsed = e.detail.value(QStringLiteral("elapsed_s"));
+    const auto reference = core::timeReferenceFromName(e.detail.value(QStringLiteral("reference")).toString());
+    if (elapsed.isDouble() && reference) {
+        span.seconds = qMax(0.0, elapsed.toDouble());
+        span.reference = reference;
+    } else {
+        span.seconds = qMax(0.0, detectedS.toDouble() - faultS.toDouble());
+    }
     span.startX = span.endX - span.seconds;
     span.label = secondsText(span.seconds);
     span.mechanism = e.mechanism;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/predict/TimeReference.h"
 #include "core/session/Event.h"
 
 #include <QList>
@@ -7,10 +8,12 @@
 
 namespace halfopen::models {
 
-// The time from the fault to the moment the application knew: shaded on the timeline and
-// labelled with its duration.
+// The time from the verdict's reference point (the fault, the last packet received...) to the
+// moment the application knew: shaded on the timeline, in the lane of the host that knew, and
+// labelled with the verdict's own duration. A fault nothing noticed ends when it is undone
+// (replug, power on, thaw) or when the run ends.
 struct DetectionSpan {
-    QString host;      // the host whose application saw the error
+    QString host;      // the host whose application saw the error (open: the one expected to)
     QString fault;     // the fault's name ("power-off"), empty when unknown
     double startX = 0; // the fault, seconds since the session's origin
     double endX = 0;   // the detection; for an open span, the latest time the session reached
@@ -20,6 +23,8 @@ struct DetectionSpan {
     int errnoValue = 0;
     bool fromVerdict = false; // measured by a verdict event; otherwise fault -> first fatal error
     bool open = false;        // a fault with nothing detected yet
+    bool undetected = false;  // closed without a detection: undone, or the run ended
+    std::optional<core::TimeReference> reference; // what startX is (a verdict's); none: the fault
 };
 
 // Verdict events carry the measured span (fault time and detection time). Until one arrives,
@@ -36,12 +41,15 @@ public:
 private:
     struct PendingFault {
         double x = 0;
-        QString host;
+        QString host; // the one expected to notice
         QString name;
+        QString faultHost;
     };
 
     static bool startsDetection(const core::Event &fault);
+    static bool undoes(const core::Event &recovery, const PendingFault &fault);
     bool feedVerdict(const core::Event &verdict, qint64 originUs);
+    void closeUndetected(double x);
 
     QList<DetectionSpan> m_spans;
     std::optional<PendingFault> m_pending;

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <cmath>
+
 namespace halfopen::models {
 
 QString durationText(qint64 ms)
@@ -20,6 +22,17 @@ QString durationText(qint64 ms)
 QString secondsText(double seconds)
 {
     return QCoreApplication::translate("DurationText", "%1 s").arg(seconds, 0, 'f', 2);
+}
+
+QString humanSeconds(double seconds)
+{
+    const double a = std::abs(seconds);
+    const QString exact = QCoreApplication::translate("DurationText", "%1 s").arg(seconds, 0, 'f', 1);
+    if (a < 60)
+        return exact;
+    if (a < 5400)
+        return QCoreApplication::translate("DurationText", "about %1 min (%2)").arg(qRound(seconds / 60)).arg(exact);
+    return QCoreApplication::translate("DurationText", "about %1 h (%2)").arg(seconds / 3600, 0, 'f', 1).arg(exact);
 }
 
 } // namespace halfopen::models

@@ -12,4 +12,8 @@ QString durationText(qint64 ms);
 // Seconds with two decimals for measured detection times ("5.09 s").
 QString secondsText(double seconds);
 
+// Seconds as a person reads them: "4.6 s" under a minute; beyond, the rounded minutes (or
+// hours) first and the exact seconds beside them: "about 15 min (928.9 s)".
+QString humanSeconds(double seconds);
+
 } // namespace halfopen::models

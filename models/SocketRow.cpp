@@ -191,7 +191,12 @@ std::optional<qint64> SocketRow::lastReceivedMs(qint64 nowMs) const
     // counts from an arbitrary origin and means nothing.
     if (!m_sample || m_state == TcpState::Listen || m_state == TcpState::SynSent)
         return std::nullopt;
-    return qint64(m_sample->lastAckRecvMs) + (agedNow(nowMs) - m_sampleSeenMs);
+    // As keepalive counts it (keepalive_time_elapsed): the later of the last data segment and
+    // the last ACK. An accepted socket that never got an ACK after the handshake has
+    // last_ack_recv counting from jiffies' origin (uptime - 5 min); its last data received
+    // starts at the handshake.
+    const quint32 ms = qMin(m_sample->lastAckRecvMs, m_sample->lastDataRecvMs);
+    return qint64(ms) + (agedNow(nowMs) - m_sampleSeenMs);
 }
 
 QVariant SocketRow::display(SocketColumn column, qint64 nowMs) const

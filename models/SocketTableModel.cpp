@@ -83,7 +83,7 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
     const bool ageing = column == SocketColumn::Timer || column == SocketColumn::LastReceived;
     switch (role) {
     case Qt::DisplayRole:
-        return row.display(column, ageing ? nowMs() : 0);
+        return row.display(column, ageing ? ageingNowMs() : 0);
     case Qt::ToolTipRole: {
         const QString tip = row.toolTip(column);
         return tip.isEmpty() ? QVariant() : QVariant(tip);
@@ -91,7 +91,7 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return isNumeric(column) ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
     case RawValueRole:
-        return row.raw(column, ageing ? nowMs() : 0);
+        return row.raw(column, ageing ? ageingNowMs() : 0);
     case FadeRole:
         return row.fade(nowMs(), m_fadeMs);
     case FlashRole:
@@ -177,6 +177,10 @@ void SocketTableModel::apply(const Event &e, qint64 now)
     case EventKind::Endpoint:
         if (e.what == QLatin1String("options")) {
             applyOptions(e);
+            return;
+        }
+        if (e.host == Event::labHost() && e.what == QLatin1String("stopped")) {
+            m_stoppedAtMs = now;
             return;
         }
         [[fallthrough]];
@@ -404,6 +408,7 @@ void SocketTableModel::refreshTick()
 void SocketTableModel::onCleared()
 {
     beginResetModel();
+    m_stoppedAtMs = -1;
     m_flushTimer.stop();
     m_fadeTimer.stop();
     m_rows.clear();

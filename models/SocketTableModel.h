@@ -100,6 +100,10 @@ private:
     QHash<QString, std::pair<core::SocketOptions, qint64>> m_hostOptions;
     int m_fadeMs;
     int m_refreshMs = kDefaultRefreshMs;
+    // When the run stopped (its `stopped` event): the ageing columns stand still from then on,
+    // a stopped lab's sockets receive nothing more and their timers run no more. -1: running.
+    qint64 m_stoppedAtMs = -1;
+    qint64 ageingNowMs() const { return m_stoppedAtMs >= 0 ? qMin(nowMs(), m_stoppedAtMs) : nowMs(); }
     QTimer m_flushTimer;
     QTimer m_fadeTimer;
     QTimer m_refreshTimer;

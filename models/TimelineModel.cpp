@@ -117,6 +117,8 @@ void TimelineModel::add(const Event &e)
     case EventKind::Endpoint:
         if (e.what == QLatin1String("options") && isLiveOptionsChange(e.detail))
             addOptionsMarker(e, x);
+        else if (m_spans.feed(e, m_originUs))
+            markAnnotations();
         return;
     }
 }
@@ -141,9 +143,26 @@ int TimelineModel::ensureLane(const QString &host)
     const auto it = m_laneOf.constFind(host);
     if (it != m_laneOf.constEnd())
         return *it;
-    const int lane = int(m_lanes.size());
-    m_lanes.append(host);
-    m_laneOf.insert(host, lane);
+    // The same order in every run, whoever speaks first: the client on top, then the server,
+    // then anything else (this machine's other sockets) as it comes.
+    const auto rank = [](const QString &h) {
+        return h == QLatin1String("client") ? 0 : h == QLatin1String("server") ? 1 : 2;
+    };
+    int lane = int(m_lanes.size());
+    while (lane > 0 && rank(m_lanes.at(lane - 1)) > rank(host))
+        --lane;
+    m_lanes.insert(lane, host);
+    if (lane < m_lanes.size() - 1) {
+        // The lanes below move down one: so do the points already drawn in them.
+        for (int i = 0; i < m_lanes.size(); ++i)
+            m_laneOf.insert(m_lanes.at(i), i);
+        for (int series = 0; series < m_series.size(); ++series) {
+            if (m_series[series].kind() != TimelineSeriesKind::Rto && m_series[series].shiftLanesFrom(lane))
+                markSeries(series);
+        }
+    } else {
+        m_laneOf.insert(host, lane);
+    }
     markAnnotations();
     return lane;
 }

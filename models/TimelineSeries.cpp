@@ -1,5 +1,7 @@
 #include "models/TimelineSeries.h"
 
+#include <cmath>
+
 #include <algorithm>
 #include <utility>
 
@@ -54,6 +56,19 @@ QList<QPointF> TimelineSeries::pointsIn(double xMin, double xMax) const
     const auto first = std::lower_bound(m_points.cbegin(), m_points.cend(), QPointF(xMin, 0), xBefore);
     const auto last = std::upper_bound(first, m_points.cend(), QPointF(xMax, 0), xBefore);
     return QList<QPointF>(first, last);
+}
+
+bool TimelineSeries::shiftLanesFrom(int lane)
+{
+    bool moved = false;
+    for (QPointF &p : m_points) {
+        // y is the lane plus a small offset for heartbeats (< 0.5): compare the rounded lane.
+        if (std::lround(p.y()) >= lane) {
+            p.ry() += 1;
+            moved = true;
+        }
+    }
+    return moved;
 }
 
 } // namespace halfopen::models

@@ -32,6 +32,10 @@ public:
     QList<QPointF> pointsIn(double xMin, double xMax) const;
     qint64 droppedCount() const { return m_dropped; }
 
+    // A lane inserted at `lane`: points at that lane or below it move down one (packet and
+    // heartbeat series, whose y is the lane). Returns true when a point moved.
+    bool shiftLanesFrom(int lane);
+
     qsizetype capacity() const { return m_capacity; }
     void setCapacity(qsizetype capacity);
 

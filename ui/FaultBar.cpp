@@ -1,8 +1,11 @@
 #include "ui/FaultBar.h"
 
+#include "lab/FaultRefusal.h"
 #include "ui/SettingField.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QKeyEvent>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -112,13 +115,44 @@ QWidget *FaultBar::buildRealNetworkRow()
     marker->setFont(big);
     marker->setMinimumHeight(marker->fontMetrics().height() * 2);
     marker->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    connect(marker, &QToolButton::clicked, this, [this] {
-        Fault f;
-        f.kind = FaultKind::Marker;
-        emit faultRequested(f);
-    });
+    connect(marker, &QToolButton::clicked, this, &FaultBar::pressMarker);
+    m_marker = marker;
     row->addWidget(marker, 2);
+    // The key press reaches a focused field before any shortcut: it is caught on its way.
+    qApp->installEventFilter(this);
     return part;
+}
+
+void FaultBar::pressMarker()
+{
+    Fault f;
+    f.kind = FaultKind::Marker;
+    emit faultRequested(f);
+}
+
+bool FaultBar::markerAvailable() const
+{
+    return m_marker && m_marker->isEnabled() && m_marker->isVisible();
+}
+
+bool FaultBar::eventFilter(QObject *watched, QEvent *event)
+{
+    const QEvent::Type type = event->type();
+    if ((type != QEvent::KeyPress && type != QEvent::ShortcutOverride) || !watched->isWidgetType())
+        return false;
+    auto *key = static_cast<QKeyEvent *>(event);
+    if (key->key() != Qt::Key_Space || key->modifiers() != Qt::NoModifier || !markerAvailable()
+        || static_cast<QWidget *>(watched)->window() != window())
+        return false;
+    if (type == QEvent::ShortcutOverride) {
+        // Not the field's: the marker's shortcut (on the button) takes it.
+        key->ignore();
+        return true;
+    }
+    // A key press the shortcut did not take (a field accepted the override): the marker anyway.
+    if (!key->isAutoRepeat())
+        m_marker->click();
+    return true;
 }
 
 void FaultBar::setRealNetwork(bool real, const QString &host)
@@ -160,6 +194,7 @@ void FaultBar::addHostRow(QGridLayout *grid, int row, const QString &host, const
             f.value = a.value;
             emit faultRequested(f);
         });
+        m_hostButtons.append({button, host, a.kind});
         grid->addWidget(button, row, column++);
     }
 }
@@ -193,10 +228,19 @@ void FaultBar::addCableRow(QGridLayout *grid, int row)
                            QKeySequence(QStringLiteral("Ctrl+Shift+L")));
     auto *delay = addButton(this, QStringLiteral("cableDelayButton"), tr("Set delay"), tr("Apply the delay now."),
                             QKeySequence(QStringLiteral("Ctrl+Shift+D")));
+    // A value outside the field's range is refused with the range, never cut to fit.
     connect(loss, &QToolButton::clicked, this, [this] {
+        if (!SettingField::inRange(m_loss)) {
+            emit problem(tr("Loss cannot be “%1”: allowed %2.").arg(m_loss->text(), SettingField::rangeText(m_loss)));
+            return;
+        }
         emit faultRequested(Fault{FaultKind::Loss, {}, lab::CableDirection::Both, m_loss->value(), 0, false});
     });
     connect(delay, &QToolButton::clicked, this, [this] {
+        if (!SettingField::inRange(m_delay)) {
+            emit problem(tr("Delay cannot be “%1”: allowed %2.").arg(m_delay->text(), SettingField::rangeText(m_delay)));
+            return;
+        }
         emit faultRequested(Fault{FaultKind::Delay, {}, lab::CableDirection::Both, m_delay->value(), 0, false});
     });
     m_controls << m_loss << m_delay;
@@ -209,13 +253,42 @@ void FaultBar::addCableRow(QGridLayout *grid, int row)
 
 void FaultBar::setRunning(bool running)
 {
-    for (QWidget *w : std::as_const(m_controls))
-        w->setEnabled(running);
+    m_running = running;
     if (!running) {
         if (auto *icmp = findChild<QToolButton *>(QStringLiteral("cableIcmpButton"))) {
             const QSignalBlocker blocker(icmp);
             icmp->setChecked(false);
         }
+    }
+    updateEnabled();
+}
+
+void FaultBar::setWorld(const TopologyState &world)
+{
+    m_world = world;
+    updateEnabled();
+}
+
+void FaultBar::updateEnabled()
+{
+    for (QWidget *w : std::as_const(m_controls))
+        w->setEnabled(m_running);
+    if (!m_running)
+        return;
+    // The lab's rows: the same judgement the supervisor makes, from what the window has seen.
+    for (const HostButton &b : std::as_const(m_hostButtons)) {
+        const TopologyState::Host *h = m_world.host(b.host);
+        if (!h)
+            continue;
+        lab::FaultTargetState state;
+        state.poweredOn = !h->poweredOff;
+        state.processRunning = !h->processKilled;
+        state.frozen = h->frozen;
+        state.unpluggedFromHost = state.unpluggedToHost = h->unplugged;
+        Fault f;
+        f.kind = b.kind;
+        f.host = b.host;
+        b.button->setEnabled(lab::faultRefusal(f, state).isEmpty());
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lab/Fault.h"
+#include "ui/TopologyState.h"
 
 #include <QWidget>
 
@@ -25,13 +26,31 @@ public:
     explicit FaultBar(QWidget *parent = nullptr);
 
     void setRunning(bool running);
+    // The lab's world as the fault events left it: what cannot apply (power on a running host,
+    // thaw what is not frozen, unplug twice) is disabled.
+    void setWorld(const TopologyState &world);
     // Real-network mode, this machine being `host` ("client" or "server"); false: the lab's bar.
     void setRealNetwork(bool real, const QString &host = {});
 
 signals:
     void faultRequested(const halfopen::lab::Fault &fault);
+    // A field holds what no fault can carry (loss 150 %): the sentence names it and its range.
+    void problem(const QString &message);
+
+protected:
+    // Space sets the marker whatever has focus in this window: a settings field must not
+    // swallow it as a typed space while the user is pulling a cable.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    struct HostButton {
+        QToolButton *button;
+        QString host;
+        lab::FaultKind kind;
+    };
+    void updateEnabled();
+    bool markerAvailable() const;
+    void pressMarker();
     void addHostRow(QGridLayout *grid, int row, const QString &host, const QString &title, const QString &modifiers);
     void addCableRow(QGridLayout *grid, int row);
     QWidget *buildRealNetworkRow();
@@ -40,9 +59,13 @@ private:
                            const QKeySequence &shortcut);
 
     QList<QWidget *> m_controls;
+    QList<HostButton> m_hostButtons;
+    TopologyState m_world;
+    bool m_running = false;
     QWidget *m_labPart = nullptr;
     QWidget *m_realPart = nullptr;
     QLabel *m_realTitle = nullptr;
+    QToolButton *m_marker = nullptr;
     QString m_realHost = QStringLiteral("client");
     QDoubleSpinBox *m_loss = nullptr;
     QDoubleSpinBox *m_delay = nullptr;

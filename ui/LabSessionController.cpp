@@ -111,6 +111,11 @@ void LabSessionController::startScenario(const lab::Scenario &scenario)
 
 void LabSessionController::startFreeSession(const lab::LabConfig &config)
 {
+    begin(freeSession(config), true, m_labDriver);
+}
+
+lab::Scenario LabSessionController::freeSession(const lab::LabConfig &config)
+{
     lab::Scenario free;
     free.name = QStringLiteral("free");
     free.title = tr("Free lab session");
@@ -119,7 +124,7 @@ void LabSessionController::startFreeSession(const lab::LabConfig &config)
     free.lab = config;
     free.end.timeoutS = kFreeSessionS;
     free.end.when = lab::ScenarioEnd::When::Timeout;
-    begin(free, true, m_labDriver);
+    return free;
 }
 
 void LabSessionController::startRealNetwork(const lab::LabConfig &config, const realnet::RealNetworkConfig &network)
@@ -152,10 +157,8 @@ void LabSessionController::begin(const lab::Scenario &scenario, bool free, lab::
     m_realNetwork = driver != m_labDriver;
     m_scenario = scenario;
     m_free = free;
-    // The runner judges every event of the session: it must start empty. A recording armed
-    // before the first event goes on with this run; one that holds a run already is complete.
-    if (isRecording() && m_session.size() > 0)
-        stopRecording();
+    // The runner judges every event of the session: it must start empty. A recording goes on
+    // with this run: it spans runs until the user stops it (Record, then Start records the run).
     m_loader.cancel(); // a recording still streaming in would mix with the run
     m_session.clear();
     m_requested = {{QStringLiteral("client"), m_scenario.lab.client.endpoint.options},

@@ -63,6 +63,8 @@ public:
     void startScenario(const lab::Scenario &scenario);
     // Starts the lab with these settings and no timed faults: the user presses them.
     void startFreeSession(const lab::LabConfig &config);
+    // What a free session is, as the verdict panel introduces it.
+    static lab::Scenario freeSession(const lab::LabConfig &config);
     // Starts this machine's side against a real peer, with `config`'s settings for that side
     // (and this host's own sysctls in it, for the prediction). Needs a RealNetworkDriver.
     void startRealNetwork(const lab::LabConfig &config, const realnet::RealNetworkConfig &network);
@@ -78,7 +80,7 @@ public:
     std::optional<core::SocketOptions> appliedOptions(const QString &host) const;
 
     // Recording: every event of the session to a JSONL file, from what is already there on.
-    // A file holds one session: a new run over a recorded one ends the recording (recordingEnded).
+    // A recording spans runs (each one's events follow the last) until stopRecording().
     bool startRecording(const QString &path, QString *error);
     void stopRecording();
     bool isRecording() const { return m_recorder.isOpen(); }

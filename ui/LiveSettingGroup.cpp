@@ -1,5 +1,6 @@
 #include "ui/LiveSettingGroup.h"
 
+#include "ui/SettingField.h"
 #include "ui/views/StateColors.h"
 #include "ui/views/ThemeColors.h"
 
@@ -29,19 +30,21 @@ LiveSettingGroup::LiveSettingGroup(QLabel *problem, QObject *parent, int delayMs
 void LiveSettingGroup::add(QSpinBox *box, const QString &name)
 {
     connect(box, &QSpinBox::textChanged, this, &LiveSettingGroup::edited);
-    addField(box, name, tr("%1 to %2%3", "allowed range: minimum, maximum, unit").arg(box->minimum()).arg(box->maximum()).arg(box->suffix()),
-             [box] { return box->cleanText(); });
+    const QString range = SettingField::allowedRange(box)
+        ? SettingField::rangeText(box)
+        : tr("%1 to %2%3", "allowed range: minimum, maximum, unit").arg(box->minimum()).arg(box->maximum()).arg(box->suffix());
+    addField(box, name, range, [box] { return box->cleanText(); });
 }
 
 void LiveSettingGroup::add(QDoubleSpinBox *box, const QString &name)
 {
     connect(box, &QDoubleSpinBox::textChanged, this, &LiveSettingGroup::edited);
-    addField(box, name,
-             tr("%1 to %2%3", "allowed range: minimum, maximum, unit")
-                 .arg(box->minimum(), 0, 'f', box->decimals())
-                 .arg(box->maximum(), 0, 'f', box->decimals())
-                 .arg(box->suffix()),
-             [box] { return box->cleanText(); });
+    const QString range = SettingField::allowedRange(box) ? SettingField::rangeText(box)
+                                                          : tr("%1 to %2%3", "allowed range: minimum, maximum, unit")
+                                                                .arg(box->minimum(), 0, 'f', box->decimals())
+                                                                .arg(box->maximum(), 0, 'f', box->decimals())
+                                                                .arg(box->suffix());
+    addField(box, name, range, [box] { return box->cleanText(); });
 }
 
 void LiveSettingGroup::add(QCheckBox *box)
@@ -87,7 +90,7 @@ void LiveSettingGroup::settleNow()
         if (!field.box)
             continue;
         // A disabled field (keepalive off) is not sent, whatever it holds.
-        if (field.box->hasAcceptableInput() || !field.box->isEnabled()) {
+        if ((field.box->hasAcceptableInput() && SettingField::inRange(field.box)) || !field.box->isEnabled()) {
             unmark(field);
             continue;
         }

@@ -11,9 +11,11 @@
 #include "ui/MessageBar.h"
 #include "ui/PredictionPanel.h"
 #include "ui/ScenarioPicker.h"
+#include "ui/SettingField.h"
 #include "ui/SessionFiles.h"
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
+#include "ui/WheelGuard.h"
 #include "ui/views/SocketTableView.h"
 #include "ui/views/ThemeColors.h"
 #include "ui/views/TimelineChart.h"
@@ -23,6 +25,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFont>
 #include <QLabel>
 #include <QMenuBar>
 #include <QScreen>
@@ -30,6 +33,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -92,6 +96,8 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
         statusBar()->showMessage(tr("Recording saved: %1").arg(QDir::toNativeSeparators(path)), 10000);
     });
     connect(m_faults, &FaultBar::faultRequested, controller, &LabSessionController::apply);
+    connect(m_faults, &FaultBar::problem, this, &MainWindow::showProblem);
+    connect(m_topology, &TopologyStrip::stateChanged, m_faults, &FaultBar::setWorld);
     // While a run is under way, socket options and the cable's impairments apply at once.
     connect(m_labSettings, &LabSettingsPanel::socketOptionsEdited, controller, &LabSessionController::setSocketOptions);
     connect(m_labSettings, &LabSettingsPanel::cableFaultEdited, controller, &LabSessionController::apply);
@@ -104,6 +110,10 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
         m_settings->setLastScenario(scenario.name);
         if (!m_controller->isBusy())
             m_verdict->setScenario(scenario);
+    });
+    connect(m_picker, &ScenarioPicker::freeSessionChosen, this, [this] {
+        if (!m_controller->isBusy())
+            m_verdict->setScenario(LabSessionController::freeSession(m_labSettings->config()));
     });
     connect(m_files, &SessionFiles::problem, this, &MainWindow::showProblem);
     connect(m_files, &SessionFiles::done, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
@@ -144,6 +154,7 @@ QWidget *MainWindow::buildCentral()
     top->setMinimumHeight(fontMetrics().height() * 6);
 
     auto *views = new QSplitter(Qt::Vertical, this);
+    m_views = views;
     views->setObjectName(QStringLiteral("viewSplitter"));
     views->addWidget(top);
     m_table = new SocketTableView(m_controller->socketTable(), this);
@@ -155,11 +166,13 @@ QWidget *MainWindow::buildCentral()
     views->setSizes({210, 130, 380});
 
     auto *central = new QWidget(this);
+    m_central = central;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_messages);
     layout->addWidget(m_topology);
     layout->addWidget(m_faults);
+    WheelGuard::install(m_faults);
     layout->addWidget(views, 1);
     return central;
 }
@@ -183,6 +196,8 @@ void MainWindow::buildDocks()
     settingsDock->setObjectName(QStringLiteral("settingsDock"));
     settingsDock->setWidget(scroll);
     addDockWidget(Qt::LeftDockWidgetArea, settingsDock);
+    // Scrolling down the settings must not change them on the way.
+    WheelGuard::install(scroll);
 
     auto *scenarioDock = new QDockWidget(tr("What to run"), this);
     scenarioDock->setObjectName(QStringLiteral("scenarioDock"));
@@ -263,6 +278,27 @@ void MainWindow::buildActions()
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
+    m_presentation = new QAction(tr("&Presentation mode"), this);
+    m_presentation->setObjectName(QStringLiteral("presentationAction"));
+    m_presentation->setCheckable(true);
+    m_presentation->setShortcut(QKeySequence(Qt::Key_F11));
+    m_presentation->setToolTip(tr("For a projector: full screen, the side panels hidden, the timeline and the verdict large (F11)"));
+    connect(m_presentation, &QAction::toggled, this, &MainWindow::setPresentation);
+    auto *larger = new QAction(tr("&Larger text"), this);
+    larger->setObjectName(QStringLiteral("largerTextAction"));
+    larger->setShortcuts({QKeySequence::ZoomIn, QKeySequence(QStringLiteral("Ctrl+="))});
+    connect(larger, &QAction::triggered, this, [this] { setTextScale(m_textScale * 1.15); });
+    auto *smaller = new QAction(tr("&Smaller text"), this);
+    smaller->setObjectName(QStringLiteral("smallerTextAction"));
+    smaller->setShortcut(QKeySequence::ZoomOut);
+    connect(smaller, &QAction::triggered, this, [this] { setTextScale(m_textScale / 1.15); });
+    auto *normal = new QAction(tr("&Normal text size"), this);
+    normal->setObjectName(QStringLiteral("normalTextAction"));
+    normal->setShortcut(QKeySequence(QStringLiteral("Ctrl+0")));
+    connect(normal, &QAction::triggered, this, [this] { setTextScale(1.0); });
+    view->addActions({m_presentation, larger, smaller, normal});
+    addActions({m_presentation, larger, smaller, normal}); // their keys work with the menu bar hidden
+    view->addSeparator();
     auto *language = new LanguageMenu(m_settings, this);
     view->addMenu(language);
     connect(language, &LanguageMenu::chosen, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
@@ -279,25 +315,44 @@ void MainWindow::buildActions()
     statusBar()->addPermanentWidget(m_status);
 }
 
-void MainWindow::start()
+QStringList MainWindow::settingsProblems() const
 {
-    if (m_labSettings->isRealNetwork()) {
-        startRealNetwork();
-        return;
-    }
+    // A number typed outside its field's range is refused, naming the field and the range.
+    QStringList errors = SettingField::outOfRange(m_labSettings);
     const lab::LabConfig config = m_labSettings->config();
-    QStringList errors;
+    if (m_labSettings->isRealNetwork()) {
+        const realnet::RealNetworkConfig network = m_labSettings->network();
+        for (const core::SettingError &e : network.validate())
+            errors << tr("%1: %2").arg(e.field, e.message);
+        const lab::HostConfig &side = network.role == realnet::RealNetworkConfig::Role::Client ? config.client : config.server;
+        for (const core::SettingError &e : side.endpoint.options.validate() + side.endpoint.heartbeat.validate())
+            errors << tr("%1, %2: %3").arg(side.name, e.field, e.message);
+        return errors;
+    }
     for (const lab::HostConfig *host : {&config.client, &config.server}) {
         // The message names the field in the reader's language.
         const QString side = host == &config.client ? tr("Client", "lab host") : tr("Server", "lab host");
         for (const core::SettingError &e : host->endpoint.options.validate() + host->endpoint.heartbeat.validate())
             errors << tr("%1: %2", "lab host, problem").arg(side, e.message);
     }
+    return errors;
+}
+
+void MainWindow::start()
+{
+    const QStringList errors = settingsProblems();
     if (!errors.isEmpty()) {
         showProblem(tr("These settings cannot be used: %1").arg(errors.join(QStringLiteral("; "))));
+        m_settingsProblemShown = true;
         return;
     }
     m_messages->hide();
+    m_settingsProblemShown = false;
+    if (m_labSettings->isRealNetwork()) {
+        startRealNetwork();
+        return;
+    }
+    const lab::LabConfig config = m_labSettings->config();
     if (auto scenario = m_picker->selectedScenario()) {
         scenario->lab = config; // the scenario as the panels now show it
         m_controller->startScenario(*scenario);
@@ -306,24 +361,69 @@ void MainWindow::start()
     }
 }
 
+void MainWindow::setTextScale(double scale)
+{
+    m_textScale = qBound(0.6, scale, 4.0);
+    // The verdict, the strip, the fault bar and the table take the font; the timeline draws its
+    // own text and is told.
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() * m_textScale);
+    m_central->setFont(font);
+    m_timeline->setTextScale(m_textScale);
+}
+
+void MainWindow::setPresentation(bool on)
+{
+    if (on == m_presenting)
+        return;
+    m_presenting = on;
+    if (m_presentation->isChecked() != on)
+        m_presentation->setChecked(on);
+    if (on) {
+        m_layoutBefore = saveState();
+        m_textScaleBefore = m_textScale;
+        for (QDockWidget *dock : findChildren<QDockWidget *>())
+            dock->hide();
+        for (QToolBar *bar : findChildren<QToolBar *>())
+            bar->hide();
+        // The table gives its room to the timeline; the verdict keeps what it needs.
+        m_table->hide();
+        // A laptop's 768 lines hold large lanes or the RTO plot, not both: the lanes.
+        m_timeline->setRtoPlotVisible(!screen() || screen()->availableSize().height() >= kRoomForLogBelowViews);
+        setTextScale(qMax(m_textScale, 1.5));
+        showFullScreen();
+        // Most of the height for the timeline (the verdict scrolls if it must), once the full
+        // screen is laid out.
+        QTimer::singleShot(0, this, [this] {
+            if (!m_presenting)
+                return;
+            const int height = m_views->height();
+            m_views->setSizes({height * 3 / 10, 0, height * 7 / 10});
+            QTimer::singleShot(0, this, [this] { setTextScale(m_textScale); }); // the timeline shares out its new height
+        });
+    } else {
+        m_table->show();
+        m_timeline->setRtoPlotVisible(true);
+        restoreState(m_layoutBefore);
+        setTextScale(m_textScaleBefore);
+        showNormal();
+    }
+}
+
+void MainWindow::setRealNetworkMode(bool real)
+{
+    if (real && !m_controller->hasRealNetwork())
+        return;
+    m_labSettings->setRealNetwork(real);
+    onModeChanged();
+}
+
 void MainWindow::startRealNetwork()
 {
     const realnet::RealNetworkConfig network = m_labSettings->network();
-    QStringList errors;
-    for (const core::SettingError &e : network.validate())
-        errors << tr("%1: %2").arg(e.field, e.message);
-    const lab::LabConfig config = m_labSettings->config();
-    const lab::HostConfig &side = network.role == realnet::RealNetworkConfig::Role::Client ? config.client : config.server;
-    for (const core::SettingError &e : side.endpoint.options.validate() + side.endpoint.heartbeat.validate())
-        errors << tr("%1, %2: %3").arg(side.name, e.field, e.message);
-    if (!errors.isEmpty()) {
-        showProblem(tr("These settings cannot be used: %1").arg(errors.join(QStringLiteral("; "))));
-        return;
-    }
     // This host's kernel as it is now: the prediction the verdict quotes uses it.
     QStringList problems;
     m_labSettings->setHostKernel(hostKernel(network, &problems), problems);
-    m_messages->hide();
     m_controller->startRealNetwork(m_labSettings->realNetworkConfig(), network);
 }
 
@@ -341,6 +441,7 @@ void MainWindow::onModeChanged()
                                client ? tr("any local port") : network.endpointAddress(),
                                client ? network.endpointAddress() : tr("connects to port %1").arg(network.listenPort));
     m_prediction->setSide(network.hostName(), real);
+    m_verdict->setRealNetwork(real);
     // Scenarios are experiments on the virtual lab.
     m_picker->setEnabled(!real);
     m_picker->setToolTip(real ? tr("Scenarios run in the virtual lab; on a real network you press the faults yourself.") : QString());
@@ -363,6 +464,9 @@ void MainWindow::onRunStateChanged()
     m_timeline->setLive(state == State::Running);
     if (state == State::Starting)
         m_timeline->follow();
+    // A new run: the last one's "Finished" is not left beside "Running".
+    if (state != State::Idle)
+        statusBar()->clearMessage();
     // Idle, the mode chosen for the next Start; otherwise the running session's.
     const bool real = state == State::Idle ? m_labSettings->isRealNetwork() : m_controller->isRealNetwork();
     switch (state) {
@@ -383,11 +487,17 @@ void MainWindow::onRunStateChanged()
 
 void MainWindow::onSettingsChanged()
 {
+    // The settings Start refused are fixed: the message about them goes.
+    if (m_settingsProblemShown && settingsProblems().isEmpty()) {
+        m_messages->hide();
+        m_settingsProblemShown = false;
+    }
     m_prediction->setConfig(m_labSettings->isRealNetwork() ? m_labSettings->realNetworkConfig() : m_labSettings->config());
 }
 
 void MainWindow::showProblem(const QString &message)
 {
+    m_settingsProblemShown = false;
     m_messages->showProblem(message);
 }
 

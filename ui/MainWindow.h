@@ -4,6 +4,7 @@
 
 class QAction;
 class QLabel;
+class QSplitter;
 
 namespace halfopen::models {
 class ScenarioListModel;
@@ -40,6 +41,15 @@ public:
     // Start as the Start button does: the picked scenario or a free session, with the
     // settings on the left. Refuses (with a message) settings the lab would not accept.
     void start();
+    // Lab or real network for the next Start, as the "Where the peer is" box chooses it.
+    void setRealNetworkMode(bool real);
+    // Presentation mode (View menu, F11): the side panels and the event log hidden, the timeline
+    // and the verdict large, full screen; off, the layout as it was.
+    void setPresentation(bool on);
+    bool isPresentation() const { return m_presenting; }
+    // The central views' text size (Ctrl+plus/minus, Ctrl+0): 1 is the desktop's font.
+    void setTextScale(double scale);
+    double textScale() const { return m_textScale; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -53,6 +63,8 @@ private:
     void onModeChanged();
     void startRealNetwork();
     void showProblem(const QString &message);
+    // What Start would refuse in the settings now, each naming the field and what it allows.
+    QStringList settingsProblems() const;
 
     LabSessionController *m_controller;
     AppSettings *m_settings;
@@ -72,6 +84,14 @@ private:
     QAction *m_record = nullptr;
     QAction *m_open = nullptr;
     QLabel *m_status = nullptr;
+    bool m_settingsProblemShown = false;
+    bool m_presenting = false;
+    double m_textScale = 1.0;
+    double m_textScaleBefore = 1.0;     // outside presentation mode
+    QByteArray m_layoutBefore;          // the docks before presentation mode
+    QAction *m_presentation = nullptr;
+    QWidget *m_central = nullptr;
+    QSplitter *m_views = nullptr; // the message bar holds Start's refusal of the settings
 };
 
 } // namespace halfopen::ui

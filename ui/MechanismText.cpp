@@ -31,6 +31,9 @@ QString MechanismText::title(core::DetectionMechanism mechanism)
     case M::ApplicationKeepalive:
         return tr("the application protocol's keepalive");
     }
+    // The address never answered ARP: no ICMP came, the host's own neighbour table gave up.
+    if (core::mechanismName(mechanism) == QLatin1String("neighbour_unreachable"))
+        return tr("neighbour (ARP) resolution failed");
     return core::mechanismName(mechanism);
 }
 

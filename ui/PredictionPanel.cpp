@@ -5,6 +5,7 @@
 #include "core/predict/PredictionText.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "lab/scenario/DetectionPrediction.h"
+#include "models/DurationText.h"
 #include "ui/MechanismText.h"
 
 #include <QComboBox>
@@ -28,16 +29,34 @@ QString remedy(DeathKind kind)
     return PredictionPanel::tr("enable keepalive or a heartbeat");
 }
 
-QString line(const core::Prediction &p)
+QString plainLine(const core::Prediction &p)
 {
     const QString what = QStringLiteral("<b>%1</b>").arg(core::deathKindTitle(p.kind).toHtmlEscaped());
     if (p.isNever())
         return PredictionPanel::tr("%1: never — %2").arg(what, remedy(p.kind));
+    // A killed peer's FIN: the application first reads end of file; EPIPE comes only on the
+    // write after the one that draws the RST. Say what it sees first.
+    if (p.mechanism == core::DetectionMechanism::Fin)
+        return PredictionPanel::tr("%1: read() returns 0 (end of file, the peer's FIN) %2 s %3; EPIPE only on the "
+                                   "second write after it", "%2 seconds, %3 'after the fault'")
+            .arg(what)
+            .arg(*p.seconds(), 0, 'f', 1)
+            .arg(core::timeReferenceDescription(p.reference).toHtmlEscaped());
     const QString errnoText = p.errnoValue ? QStringLiteral(" (%1)").arg(core::ErrnoCatalog::name(p.errnoValue)) : QString();
-    return PredictionPanel::tr("%1: detected by %2%3 %4 s %5", "%4 seconds, %5 'after the last packet received'")
+    return PredictionPanel::tr("%1: detected by %2%3 %4 %5", "%4 a duration ('5.0 s', 'about 15 min (928.9 s)'), %5 'after the last packet received'")
         .arg(what, MechanismText::title(p.mechanism).toHtmlEscaped(), errnoText)
-        .arg(*p.seconds(), 0, 'f', 1)
+        .arg(models::humanSeconds(*p.seconds()).toHtmlEscaped())
         .arg(core::timeReferenceDescription(p.reference).toHtmlEscaped());
+}
+
+QString line(const core::Prediction &p, bool yours)
+{
+    // The kind of death this side's traffic meets is marked: periodic sends leave data in
+    // flight when the cable goes; an idle connection has none.
+    if (!yours)
+        return plainLine(p);
+    return QStringLiteral("<u>%1</u> ◀ %2")
+        .arg(plainLine(p), PredictionPanel::tr("what this traffic meets", "marks the kind of death the chosen traffic pattern meets").toHtmlEscaped());
 }
 
 } // namespace
@@ -153,9 +172,12 @@ void PredictionPanel::update()
     }
     const core::DetectionPredictor predictor(input);
     QStringList explanations;
+    const lab::HostConfig &host = side == QLatin1String("server") ? m_config.server : m_config.client;
+    const DeathKind likely = host.endpoint.traffic.kind == core::TrafficPattern::Kind::Idle ? DeathKind::IdlePeerPoweredOff
+                                                                                             : DeathKind::PeerUnpluggedDataInFlight;
     for (DeathKind kind : core::allDeathKinds()) {
         const core::Prediction p = predictor.predict(kind);
-        lines.append(line(p));
+        lines.append(line(p, kind == likely));
         // Dynamic ARP: the other outcomes the random reachable time can lead to.
         for (const core::PredictionPath &path : p.paths) {
             if (path.errnoValue == p.errnoValue && p.expectedUs && path.expectedUs == *p.expectedUs)

@@ -101,6 +101,12 @@ ScenarioPicker::ScenarioPicker(ScenarioListModel *model, AppSettings *settings, 
             [this](const QModelIndex &current) { onRowChosen(current.row()); });
     connect(m_list, &QListView::clicked, this, [this](const QModelIndex &index) { onRowChosen(index.row()); });
     connect(m_open, &QPushButton::clicked, this, &ScenarioPicker::chooseFile);
+    connect(m_free, &QRadioButton::toggled, this, [this](bool on) {
+        if (on)
+            emit freeSessionChosen();
+    });
+    // Back to "Scenario": the one selected in the list is the one shown again.
+    connect(m_scenario, &QRadioButton::clicked, this, [this] { onRowChosen(m_list->currentIndex().row()); });
 }
 
 std::optional<lab::Scenario> ScenarioPicker::selectedScenario() const

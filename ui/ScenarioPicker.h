@@ -37,6 +37,8 @@ public:
 
 signals:
     void scenarioChosen(const halfopen::lab::Scenario &scenario);
+    // The user picked "Free lab session".
+    void freeSessionChosen();
     void problem(const QString &message);
 
 private:

@@ -140,7 +140,10 @@ bool SessionFiles::exportCaptureTo(const QString &path)
 {
     const QString capture = m_controller->capturePath();
     if (capture.isEmpty() || !QFileInfo::exists(capture)) {
-        emit problem(tr("There is no capture yet: start the lab, and every frame on the cable is captured."));
+        emit problem(m_controller->isRealNetwork()
+                         ? tr("There is no capture of a real network: HalfOpen sees this machine's sockets, not the frames on "
+                              "the real cable (use tcpdump or Wireshark there). The virtual lab captures every frame.")
+                         : tr("There is no capture yet: start the lab, and every frame on the cable is captured."));
         return false;
     }
     // QFile::copy does not overwrite; the user already agreed to replace the file.

@@ -3,25 +3,86 @@
 #include <QCheckBox>
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
 #include <QSpinBox>
+
+#include <cmath>
+#include <limits>
 
 namespace halfopen::ui {
 
 namespace {
+
+const char *const kMinimum = "allowedMinimum";
+const char *const kMaximum = "allowedMaximum";
 
 QString withRange(const QString &tooltip, const QString &minimum, const QString &maximum, const QString &suffix)
 {
     return QCoreApplication::translate("SettingField", "%1\nAllowed: %2 to %3%4.").arg(tooltip, minimum, maximum, suffix);
 }
 
+// The box takes any number the user types, so "150" in a 0-100 field stays "150" and is refused
+// with the range, instead of losing a digit as it is typed ("15"); the arrows stay in range.
+class BoundedSpinBox : public QSpinBox
+{
+public:
+    using QSpinBox::QSpinBox;
+    void stepBy(int steps) override
+    {
+        const int lo = property(kMinimum).toInt();
+        const int hi = property(kMaximum).toInt();
+        setValue(qBound(lo, qBound(lo, value(), hi) + steps * singleStep(), hi));
+    }
+
+protected:
+    StepEnabled stepEnabled() const override
+    {
+        StepEnabled e = StepNone;
+        if (value() > property(kMinimum).toInt())
+            e |= StepDownEnabled;
+        if (value() < property(kMaximum).toInt())
+            e |= StepUpEnabled;
+        return e;
+    }
+};
+
+class BoundedDoubleSpinBox : public QDoubleSpinBox
+{
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+    void stepBy(int steps) override
+    {
+        const double lo = property(kMinimum).toDouble();
+        const double hi = property(kMaximum).toDouble();
+        setValue(qBound(lo, qBound(lo, value(), hi) + steps * singleStep(), hi));
+    }
+
+protected:
+    StepEnabled stepEnabled() const override
+    {
+        StepEnabled e = StepNone;
+        if (value() > property(kMinimum).toDouble())
+            e |= StepDownEnabled;
+        if (value() < property(kMaximum).toDouble())
+            e |= StepUpEnabled;
+        return e;
+    }
+};
+
+// As far as a user types: nine digits, more than any field takes.
+constexpr int kTypedMaximum = 999'999'999;
+
 } // namespace
 
 QSpinBox *SettingField::spin(QWidget *parent, const QString &objectName, int minimum, int maximum, const QString &suffix,
                              const QString &tooltip)
 {
-    auto *box = new QSpinBox(parent);
+    auto *box = new BoundedSpinBox(parent);
     box->setObjectName(objectName);
-    box->setRange(minimum, maximum);
+    box->setProperty(kMinimum, minimum);
+    box->setProperty(kMaximum, maximum);
+    box->setRange(minimum, qMax(maximum, kTypedMaximum));
     box->setSuffix(suffix);
     box->setAccelerated(true);
     box->setToolTip(withRange(tooltip, QString::number(minimum), QString::number(maximum), suffix));
@@ -31,10 +92,12 @@ QSpinBox *SettingField::spin(QWidget *parent, const QString &objectName, int min
 QDoubleSpinBox *SettingField::decimal(QWidget *parent, const QString &objectName, double minimum, double maximum, int decimals,
                                       const QString &suffix, const QString &tooltip)
 {
-    auto *box = new QDoubleSpinBox(parent);
+    auto *box = new BoundedDoubleSpinBox(parent);
     box->setObjectName(objectName);
+    box->setProperty(kMinimum, minimum);
+    box->setProperty(kMaximum, maximum);
     box->setDecimals(decimals);
-    box->setRange(minimum, maximum);
+    box->setRange(minimum, qMax(maximum, double(kTypedMaximum)));
     box->setSuffix(suffix);
     box->setAccelerated(true);
     box->setToolTip(withRange(tooltip, QString::number(minimum), QString::number(maximum), suffix));
@@ -47,6 +110,67 @@ QCheckBox *SettingField::check(QWidget *parent, const QString &objectName, const
     box->setObjectName(objectName);
     box->setToolTip(tooltip);
     return box;
+}
+
+std::optional<std::pair<double, double>> SettingField::allowedRange(const QAbstractSpinBox *box)
+{
+    const QVariant lo = box->property(kMinimum);
+    const QVariant hi = box->property(kMaximum);
+    if (!lo.isValid() || !hi.isValid())
+        return std::nullopt;
+    return std::pair(lo.toDouble(), hi.toDouble());
+}
+
+bool SettingField::inRange(const QAbstractSpinBox *box)
+{
+    const auto range = allowedRange(box);
+    if (!range)
+        return true;
+    double value = 0;
+    if (const auto *spin = qobject_cast<const QSpinBox *>(box))
+        value = spin->value();
+    else if (const auto *decimal = qobject_cast<const QDoubleSpinBox *>(box))
+        value = decimal->value();
+    else
+        return true;
+    return value >= range->first && value <= range->second;
+}
+
+QString SettingField::rangeText(const QAbstractSpinBox *box)
+{
+    const auto range = allowedRange(box);
+    QString suffix;
+    int decimals = 0;
+    if (const auto *spin = qobject_cast<const QSpinBox *>(box)) {
+        suffix = spin->suffix();
+    } else if (const auto *decimal = qobject_cast<const QDoubleSpinBox *>(box)) {
+        suffix = decimal->suffix();
+        decimals = decimal->decimals();
+    }
+    if (!range)
+        return {};
+    return QCoreApplication::translate("LiveSettingGroup", "%1 to %2%3", "allowed range: minimum, maximum, unit")
+        .arg(range->first, 0, 'f', decimals)
+        .arg(range->second, 0, 'f', decimals)
+        .arg(suffix);
+}
+
+QStringList SettingField::outOfRange(const QWidget *root)
+{
+    QStringList problems;
+    for (const QAbstractSpinBox *box : root->findChildren<QAbstractSpinBox *>()) {
+        if (!box->isEnabled() || !box->isVisibleTo(root->window()) || inRange(box))
+            continue;
+        // The field's name as its form labels it.
+        QString name = box->objectName();
+        if (const auto *form = qobject_cast<const QFormLayout *>(box->parentWidget() ? box->parentWidget()->layout() : nullptr)) {
+            if (const auto *label = qobject_cast<const QLabel *>(form->labelForField(const_cast<QAbstractSpinBox *>(box))))
+                name = label->text().remove(QLatin1Char('&'));
+        }
+        problems << QCoreApplication::translate("LiveSettingGroup", "%1 cannot be “%2”: allowed %3.", "field name, typed text, allowed range")
+                        .arg(name, box->text().trimmed(), rangeText(box));
+    }
+    return problems;
 }
 
 } // namespace halfopen::ui

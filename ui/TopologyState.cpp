@@ -16,6 +16,11 @@ TopologyState::Host *TopologyState::host(const QString &name)
     return nullptr;
 }
 
+const TopologyState::Host *TopologyState::host(const QString &name) const
+{
+    return const_cast<TopologyState *>(this)->host(name);
+}
+
 void TopologyState::labFailed(const QString &message)
 {
     lab = Lab::Failed;

@@ -34,6 +34,7 @@ struct TopologyState {
     // Applies a fault event or a lab's lifecycle event; any other event changes nothing. Returns true when it changed something.
     bool apply(const core::Event &event);
     Host *host(const QString &name);
+    const Host *host(const QString &name) const;
     // The lab could not start or broke down (also when no event said so: its process never ran).
     void labFailed(const QString &message);
     bool operator==(const TopologyState &) const = default;

@@ -35,8 +35,11 @@ TopologyStrip::TopologyStrip(core::Session *session, QWidget *parent)
                 m_peer = event.remote;
         }
         // TopologyState follows the lab's own lifecycle events too (a failed lab is not running).
-        if (m_state.apply(event) || firstEvent || marker)
+        const bool changed = m_state.apply(event);
+        if (changed || firstEvent || marker)
             update();
+        if (changed)
+            emit stateChanged(m_state);
     });
     connect(session, &core::Session::cleared, this, [this] {
         m_state = TopologyState();
@@ -45,6 +48,7 @@ TopologyStrip::TopologyStrip(core::Session *session, QWidget *parent)
         m_thisMachine = m_thisMachineSet;
         m_peer = m_peerSet;
         update();
+        emit stateChanged(m_state);
     });
 }
 
@@ -87,7 +91,7 @@ QString TopologyStrip::status(const TopologyState::Host &host) const
 {
     using Lab = TopologyState::Lab;
     if (m_state.lab == Lab::Failed)
-        return tr("the lab failed", "lab host state");
+        return m_real ? tr("failed", "this machine's endpoint state") : tr("the lab failed", "lab host state");
     if (!m_started)
         return tr("not started", "lab host state");
     if (host.poweredOff)
@@ -184,7 +188,7 @@ void TopologyStrip::paintEvent(QPaintEvent *)
 
     QStringList notes;
     if (failed)
-        notes << tr("the lab failed: see the message above");
+        notes << (m_real ? tr("this machine's endpoint failed: see the message above") : tr("the lab failed: see the message above"));
     if (m_state.client.unplugged || m_state.server.unplugged)
         notes << tr("cable cut");
     if (markedCut)

@@ -31,6 +31,10 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+signals:
+    // The world changed (a fault carried out, a new session).
+    void stateChanged(const halfopen::ui::TopologyState &state);
+
 protected:
     void paintEvent(QPaintEvent *event) override;
 

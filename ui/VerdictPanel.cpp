@@ -3,8 +3,10 @@
 #include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
+#include "models/DurationText.h"
 #include "ui/MechanismText.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -47,12 +49,8 @@ VerdictPanel::VerdictPanel(core::Session *session, QWidget *parent)
     m_expectations->setObjectName(QStringLiteral("verdictExpectations"));
     m_explanation->setObjectName(QStringLiteral("verdictExplanation"));
     m_hint->setObjectName(QStringLiteral("verdictHint"));
-    m_hint->setText(tr("To begin: press Start (Ctrl+R). In a free lab session, then press Power off on the Server row; "
-                       "a scenario does its faults by itself. This panel then tells when and how each side noticed."));
-    QFont big = m_headline->font();
-    big.setPointSizeF(big.pointSizeF() * 1.3);
-    big.setBold(true);
-    m_headline->setFont(big);
+    setRealNetwork(false);
+    updateHeadlineFont();
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
@@ -94,16 +92,41 @@ void VerdictPanel::labFailed(const QString &message)
     m_lastSample.clear();
     // A lab that broke down after a detection keeps that answer; one that never ran has none.
     if (m_detected) {
-        const QString line = tr("Then the lab failed: %1").arg(message);
+        const QString line = m_real ? tr("Then this machine's endpoint failed: %1").arg(message) : tr("Then the lab failed: %1").arg(message);
         m_later->setText(m_later->text().isEmpty() ? line : m_later->text() + QLatin1Char('\n') + line);
     } else {
-        m_headline->setText(m_scenario.name == QLatin1String("real-network") ? tr("This machine's endpoint failed: nothing was measured.")
+        m_headline->setText(m_real || m_scenario.name == QLatin1String("real-network") ? tr("This machine's endpoint failed: nothing was measured.")
                                                                               : tr("The lab failed: nothing was measured."));
         m_countdown->clear();
         m_meaning->setText(message);
     }
     updateHint();
     hideEmptyLines();
+}
+
+void VerdictPanel::updateHeadlineFont()
+{
+    QFont big = font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_headline->setFont(big);
+}
+
+void VerdictPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        updateHeadlineFont();
+    QWidget::changeEvent(event);
+}
+
+void VerdictPanel::setRealNetwork(bool real)
+{
+    m_real = real;
+    m_hint->setText(real ? tr("To begin: press Start (Ctrl+R): this machine connects to the peer (or waits for it). Then pull "
+                              "the real cable or switch the peer off, and press “I pulled the cable now” (Space) at that "
+                              "moment. This panel then tells when and how this machine noticed.")
+                         : tr("To begin: press Start (Ctrl+R). In a free lab session, then press Power off on the Server row; "
+                              "a scenario does its faults by itself. This panel then tells when and how each side noticed."));
 }
 
 void VerdictPanel::setRunning(bool running)
@@ -296,6 +319,40 @@ void VerdictPanel::onEvent(const Event &event)
     hideEmptyLines();
 }
 
+QString VerdictPanel::keepaliveCountdown(const core::TcpInfoSample &s, const core::SocketOptions &options, double timerLeftS,
+                                        qint64 ageMs)
+{
+    const core::KeepaliveSettings &k = options.keepalive;
+    // Data in flight: keepalive stands aside (tcp_keepalive_timer re-arms), the
+    // retransmission timer decides.
+    if (s.unacked > 0 || s.sendQ > 0)
+        return tr("keepalive waits while data is in flight");
+    // The kernel probes only once the connection has been idle for the idle time: when its timer
+    // fires early (something was received meanwhile) it re-arms for the rest. Idle is counted
+    // from the last segment received (tcp_info's last data and last ACK received).
+    const double idleForS = (std::min(s.lastDataRecvMs, s.lastAckRecvMs) + std::max<qint64>(0, ageMs)) / 1000.0;
+    const auto when = [](double seconds) {
+        return seconds < 0.05 ? tr("due now") : tr("in %1").arg(models::humanSeconds(seconds));
+    };
+    if (s.probes == 0) {
+        const double nextS = std::max(timerLeftS, k.idleS - idleForS);
+        QString line = tr("first keepalive probe %1 if nothing more is received (every packet received restarts "
+                          "the %2 s idle count)")
+                           .arg(when(nextS))
+                           .arg(k.idleS);
+        if (options.userTimeoutMs == 0)
+            line += tr(", gives up %1 unanswered").arg(when(nextS + double(k.count) * k.intervalS));
+        return line;
+    }
+    if (s.probes >= k.count)
+        return tr("keepalive probe %1 of %2 sent unanswered, gives up %3").arg(s.probes).arg(k.count).arg(when(timerLeftS));
+    return tr("keepalive probe %1 of %2 sent unanswered, next %3, gives up %4")
+        .arg(s.probes)
+        .arg(k.count)
+        .arg(when(timerLeftS))
+        .arg(when(timerLeftS + double(k.count - s.probes) * k.intervalS));
+}
+
 QString VerdictPanel::countdownFor(const QString &host) const
 {
     const lab::HostConfig &config = host == QLatin1String("server") ? m_scenario.lab.server : m_scenario.lab.client;
@@ -305,13 +362,10 @@ QString VerdictPanel::countdownFor(const QString &host) const
         const core::TcpInfoSample &s = *found->sample;
         const double leftS = std::max<double>(0, (s.timerExpiresMs * 1000 - (core::monotonicNowUs() - found->tUs)) / 1e6);
         if (s.timer == core::TcpTimer::Keepalive) {
-            const int count = config.endpoint.options.keepalive.count;
-            if (s.probes == 0)
-                parts << tr("first keepalive probe in %1 s").arg(leftS, 0, 'f', 1);
-            else if (s.probes >= count)
-                parts << tr("keepalive probe %1 of %2 sent, gives up in %3 s").arg(s.probes).arg(count).arg(leftS, 0, 'f', 1);
-            else
-                parts << tr("keepalive probe %1 of %2 sent, next in %3 s").arg(s.probes).arg(count).arg(leftS, 0, 'f', 1);
+            const QString keepalive = keepaliveCountdown(s, config.endpoint.options, leftS,
+                                                         (core::monotonicNowUs() - found->tUs) / 1000);
+            if (!keepalive.isEmpty())
+                parts << keepalive;
         } else if (s.timer == core::TcpTimer::Retransmit && (s.retransmits > 0 || s.unacked > 0)) {
             parts << tr("retransmission %1, RTO %2 ms (backoff %3), next in %4 s")
                          .arg(s.retransmits)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/session/Event.h"
+#include "core/tcp/SocketOptions.h"
+#include "core/tcp/TcpInfoSample.h"
 #include "lab/scenario/Scenario.h"
 #include "lab/scenario/ScenarioOutcome.h"
 
@@ -30,6 +32,8 @@ public:
     void setScenario(const lab::Scenario &scenario);
     // The countdown runs only while a lab does: a replay has no "now".
     void setRunning(bool running);
+    // Real-network mode: the texts speak of this machine's endpoint and the marker, not the lab.
+    void setRealNetwork(bool real);
     void setOutcome(const lab::ScenarioOutcome &outcome);
 
     QString headline() const;
@@ -46,6 +50,18 @@ private:
     void updateCountdown();
     void hideEmptyLines();
     QString countdownFor(const QString &host) const;
+    void updateHeadlineFont();
+protected:
+    // A larger font (presentation mode, Ctrl+plus) makes the headline larger with it.
+    void changeEvent(QEvent *event) override;
+
+public:
+    // What the kernel's keepalive will do next, from a tcp_info sample taken `ageMs` ago whose
+    // timer fires in `timerLeftS`: not the timer alone, which fires early and re-arms whenever
+    // something was received since it was set.
+    static QString keepaliveCountdown(const core::TcpInfoSample &sample, const core::SocketOptions &options, double timerLeftS,
+                                      qint64 ageMs);
+private:
     void labFailed(const QString &message);
     void updateHint();
 
@@ -65,7 +81,8 @@ private:
     QLabel *m_countdown;
     QLabel *m_expectations;
     QLabel *m_explanation;
-    QLabel *m_hint; // before any run: what to press
+    QLabel *m_hint;
+    bool m_real = false; // before any run: what to press
     QTimer m_tick;
 };
 

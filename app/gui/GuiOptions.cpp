@@ -27,6 +27,9 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption scenario(QStringLiteral("scenario"), Text::tr("Pick a built-in scenario by name, or a scenario file."), QStringLiteral("NAME|FILE"));
     const QCommandLineOption start(QStringLiteral("start"), Text::tr("Start at once: the picked scenario, or a free lab session."));
+    const QCommandLineOption realNetwork(QStringLiteral("real-network"),
+                                         Text::tr("With --start: start this machine's side against the real peer remembered in the "
+                                                  "settings. Without it, --start always runs the virtual lab."));
     const QCommandLineOption open(QStringLiteral("open"), Text::tr("Open a recorded session (JSONL)."), QStringLiteral("FILE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), Text::tr("Save a picture of the window to FILE (PNG) and quit."), QStringLiteral("FILE"));
     const QCommandLineOption after(QStringLiteral("after-seconds"),
@@ -37,7 +40,9 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
                                           .arg(LanguageLoader::available().join(QStringLiteral(", "))),
                                       QStringLiteral("CODE"));
     const QCommandLineOption dark(QStringLiteral("dark"), Text::tr("Dark colours (the Fusion style with a dark palette), whatever the desktop's theme."));
-    parser.addOptions({scenario, start, open, screenshot, after, settings, language, dark});
+    const QCommandLineOption presentation(QStringLiteral("presentation"),
+                                          Text::tr("Start in presentation mode: full screen, large timeline and verdict (F11 leaves it)."));
+    parser.addOptions({scenario, start, realNetwork, open, screenshot, after, settings, language, dark, presentation});
     *helpShown = false;
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -52,10 +57,12 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
     GuiOptions o;
     o.scenario = parser.value(scenario);
     o.start = parser.isSet(start);
+    o.realNetwork = parser.isSet(realNetwork);
     o.recording = parser.value(open);
     o.screenshot = parser.value(screenshot);
     o.settingsPath = parser.value(settings);
     o.dark = parser.isSet(dark);
+    o.presentation = parser.isSet(presentation);
     o.language = parser.value(language);
     if (!o.language.isEmpty() && !LanguageLoader::available().contains(o.language)) {
         *error = Text::tr("--language: expected one of %1, got '%2'")
@@ -72,6 +79,15 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
     }
     if (o.start && !o.recording.isEmpty()) {
         *error = Text::tr("--start and --open: a recording is replayed, not started; use one of them");
+        return std::nullopt;
+    }
+    // A scenario is an experiment on the virtual lab: it never goes out to a real peer.
+    if (o.realNetwork && !o.scenario.isEmpty()) {
+        *error = Text::tr("--real-network and --scenario: scenarios run on the virtual lab; use one of them");
+        return std::nullopt;
+    }
+    if (o.realNetwork && !o.start) {
+        *error = Text::tr("--real-network: only with --start (it starts against the remembered real peer)");
         return std::nullopt;
     }
     return o;

@@ -96,7 +96,15 @@ int main(int argc, char *argv[])
     models::ScenarioListModel scenarios(builtInScenarios());
     ui::MainWindow window(&controller, &scenarios, settings.get());
     window.show();
+    if (options->presentation)
+        window.setPresentation(true);
 
+    // A scenario always runs on the lab, and --start means the lab too: a real peer remembered
+    // in the settings is connected to only when the command line asks for it (--real-network).
+    if (!options->scenario.isEmpty() || (options->start && !options->realNetwork))
+        window.setRealNetworkMode(false);
+    else if (options->realNetwork)
+        window.setRealNetworkMode(true);
     // A file that exists but is broken is reported in the window, naming the field, and
     // nothing starts in its place.
     bool picked = true;

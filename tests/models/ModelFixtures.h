@@ -36,6 +36,7 @@ inline TcpInfoSample established(double rtoMs = 204, quint32 sendQ = 0)
     s.rttUs = 412;
     s.sendQ = sendQ;
     s.lastAckRecvMs = 100;
+    s.lastDataRecvMs = 60000; // the last data a minute ago, an ACK since
     s.timerKnown = true;
     s.timer = TcpTimer::Keepalive;
     s.timerExpiresMs = 5000;

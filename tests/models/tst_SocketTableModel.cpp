@@ -63,6 +63,7 @@ private slots:
     void bulkApplyCoalescesChanges();
     void snapshotInAnyOrderFindsItsRows();
     void ageingColumnsCountDown();
+    void lastReceivedIsTrueAndStopsWithTheRun();
     void headersExplainThemselves();
     void keepaliveColumnShowsTheReportedOptions();
 };
@@ -378,6 +379,36 @@ void TestSocketTableModel::snapshotInAnyOrderFindsItsRows()
     QCOMPARE(cell(f.model, 7, SocketColumn::Host).toString(), QStringLiteral("server"));
     for (int row = 0; row < f.model.rowCount(); ++row)
         QCOMPARE(f.model.rowOf(cell(f.model, row, SocketColumn::Host, SocketTableModel::SocketKeyRole).toString()), row);
+}
+
+void TestSocketTableModel::lastReceivedIsTrueAndStopsWithTheRun()
+{
+    Fixture f;
+    // An accepted socket that never received an ACK after the handshake: last_ack_recv counts
+    // from jiffies' origin (46 min here); its last data received is the handshake, 0.5 s ago.
+    TcpInfoSample s = established();
+    s.lastAckRecvMs = 46 * 60 * 1000 + 9000;
+    s.lastDataRecvMs = 500;
+    f.session.add(sample(1, QStringLiteral("server"), 5000, s));
+    QTRY_COMPARE(f.model.rowCount(), 1);
+    const qint64 since = cell(f.model, 0, SocketColumn::LastReceived, SocketTableModel::RawValueRole).toLongLong();
+    QVERIFY2(since >= 500 && since < 10000, qPrintable(QString::number(since)));
+
+    // The run stops: the lab's sockets receive nothing more and their timers stop; the
+    // columns stand still instead of ticking on.
+    f.session.add(core::Event::labEvent(at(2), QStringLiteral("stopped")));
+    const qint64 frozen = cell(f.model, 0, SocketColumn::LastReceived, SocketTableModel::RawValueRole).toLongLong();
+    const qint64 timer = cell(f.model, 0, SocketColumn::Timer, SocketTableModel::RawValueRole).toLongLong();
+    const qint64 t0 = SocketTableModel::nowMs();
+    QVERIFY(QTest::qWaitFor([t0] { return SocketTableModel::nowMs() > t0 + 60; }));
+    QCOMPARE(cell(f.model, 0, SocketColumn::LastReceived, SocketTableModel::RawValueRole).toLongLong(), frozen);
+    QCOMPARE(cell(f.model, 0, SocketColumn::Timer, SocketTableModel::RawValueRole).toLongLong(), timer);
+    // A new run ticks again.
+    f.session.clear();
+    f.session.add(sample(1, QStringLiteral("server"), 5000, s));
+    QTRY_COMPARE(f.model.rowCount(), 1);
+    const qint64 again = cell(f.model, 0, SocketColumn::LastReceived, SocketTableModel::RawValueRole).toLongLong();
+    QTRY_VERIFY(cell(f.model, 0, SocketColumn::LastReceived, SocketTableModel::RawValueRole).toLongLong() > again);
 }
 
 void TestSocketTableModel::ageingColumnsCountDown()

@@ -54,6 +54,9 @@ private slots:
     void optionsChangedOnOpenConnectionsAreMarked();
     void detectionSpanFromVerdict();
     void detectionSpanWithoutVerdict();
+    void detectionSpanIsTheVerdict();
+    void lanesKeepTheirOrderWhoeverSpeaksFirst();
+    void detectionSpanClosesWhenNothingDies();
     void eventNearTheMouse();
     void replayOfARecording();
     void clearForgetsEverything();
@@ -331,6 +334,81 @@ void TestTimelineModel::detectionSpanWithoutVerdict()
     session.add(error(22, kServer, 5000, ECONNRESET, core::DetectionMechanism::Rst));
     QCOMPARE(model.detectionSpans().size(), 2);
     QCOMPARE(model.detectionSpans()[1].label, QStringLiteral("2.00 s"));
+}
+
+void TestTimelineModel::detectionSpanIsTheVerdict()
+{
+    core::Session session;
+    TimelineModel model(&session);
+    session.add(packet(0, kClient, QStringLiteral("data")));
+    session.add(fault(3.0, kServer, QStringLiteral("power-off")));
+    // Waiting: the wait is the client's (the server is the one that died), in the client's lane.
+    QCOMPARE(model.detectionSpans().size(), 1);
+    QCOMPARE(model.detectionSpans()[0].host, kClient);
+    // The verdict says 5.10 s after the last packet received (at 1.0 s), detected at 6.10 s:
+    // the span is those 5.10 s, from that point, not 3.10 s from the fault.
+    core::Event v = verdict(6.10, kClient, 3.0, 6.10, core::DetectionMechanism::Keepalive, ETIMEDOUT);
+    v.detail.insert(QStringLiteral("elapsed_s"), 5.10);
+    v.detail.insert(QStringLiteral("reference"), QStringLiteral("last_received"));
+    session.add(v);
+    const QList<models::DetectionSpan> spans = model.detectionSpans();
+    QCOMPARE(spans.size(), 1);
+    QCOMPARE(spans[0].label, QStringLiteral("5.10 s"));
+    QCOMPARE(spans[0].host, kClient);
+    QVERIFY(qAbs(spans[0].startX - 1.0) < 1e-9);
+    QVERIFY(qAbs(spans[0].endX - 6.10) < 1e-9);
+    QCOMPARE(spans[0].reference, std::optional(core::TimeReference::LastReceived));
+}
+
+void TestTimelineModel::lanesKeepTheirOrderWhoeverSpeaksFirst()
+{
+    core::Session session;
+    TimelineModel model(&session);
+    QSignalSpy series(&model, &TimelineModel::seriesChanged);
+    // A run where the server's listener speaks first, and this machine's other sockets too.
+    session.add(packet(0.1, QStringLiteral("other"), QStringLiteral("data")));
+    session.add(packet(0.2, kServer, QStringLiteral("syn")));
+    session.add(packet(0.3, kClient, QStringLiteral("syn")));
+    QCOMPARE(model.lanes(), (QStringList{kClient, kServer, QStringLiteral("other")}));
+    // The points drawn before a lane came in front of theirs moved with their lane.
+    const QList<QPointF> syn = model.series(model.packetSeries(QStringLiteral("syn"))).points();
+    QCOMPARE(syn.size(), 2);
+    QCOMPARE(syn.at(0).y(), double(model.laneOf(kServer)));
+    QCOMPARE(syn.at(1).y(), double(model.laneOf(kClient)));
+    QCOMPARE(model.series(model.packetSeries(QStringLiteral("data"))).points().constFirst().y(), double(model.laneOf(QStringLiteral("other"))));
+    QTRY_VERIFY(series.count() > 0);
+    session.clear();
+    // The next run, client first: the same lanes.
+    session.add(packet(0.1, kClient, QStringLiteral("syn")));
+    session.add(packet(0.2, kServer, QStringLiteral("syn")));
+    QCOMPARE(model.lanes(), (QStringList{kClient, kServer}));
+}
+
+void TestTimelineModel::detectionSpanClosesWhenNothingDies()
+{
+    core::Session session;
+    TimelineModel model(&session);
+    session.add(packet(0, kClient, QStringLiteral("data")));
+    // The cable pulled and put back before anything noticed: the wait ends at the replug.
+    session.add(fault(1.0, kServer, QStringLiteral("unplug")));
+    session.add(fault(4.0, kServer, QStringLiteral("replug")));
+    session.add(packet(5.0, kClient, QStringLiteral("data")));
+    QList<models::DetectionSpan> spans = model.detectionSpans();
+    QCOMPARE(spans.size(), 1);
+    QVERIFY(!spans[0].open);
+    QVERIFY(spans[0].undetected);
+    QCOMPARE(spans[0].startX, 1.0);
+    QCOMPARE(spans[0].endX, 4.0);
+
+    // Powered off and never noticed: the wait ends with the run.
+    session.add(fault(6.0, kServer, QStringLiteral("power-off")));
+    QVERIFY(model.detectionSpans().constLast().open);
+    session.add(core::Event::labEvent(at(9.0), QStringLiteral("stopped")));
+    spans = model.detectionSpans();
+    QCOMPARE(spans.size(), 2);
+    QVERIFY(!spans[1].open);
+    QVERIFY(spans[1].undetected);
+    QCOMPARE(spans[1].endX, 9.0);
 }
 
 void TestTimelineModel::eventNearTheMouse()

@@ -80,7 +80,7 @@ class TestLabSessionController : public QObject
 private slots:
     void freeSessionRunsUntilStopped();
     void socketOptionsGoToTheRunningLab();
-    void aRecordingHoldsOneSession();
+    void aRecordingSpansRunsUntilStopped();
     void unreadableRecordingKeepsTheSession();
     void longRecordingStreamsIn();
 };
@@ -168,7 +168,7 @@ void TestLabSessionController::socketOptionsGoToTheRunningLab()
     QCOMPARE(lab.optionsSet.size(), 3);
 }
 
-void TestLabSessionController::aRecordingHoldsOneSession()
+void TestLabSessionController::aRecordingSpansRunsUntilStopped()
 {
     QTemporaryDir dir;
     FakeLab lab;
@@ -176,31 +176,35 @@ void TestLabSessionController::aRecordingHoldsOneSession()
     QSignalSpy ended(&controller, &ui::LabSessionController::recordingEnded);
     const QString path = dir.filePath(QStringLiteral("run.jsonl"));
 
-    // Armed before the first run: the run goes into it.
+    // A first run, not recorded.
+    controller.startFreeSession(lab::LabConfig::defaults());
+    QTRY_COMPARE(controller.runState(), State::Running);
+    controller.stop();
+    QTRY_COMPARE(controller.runState(), State::Idle);
+
+    // Record, then Start: the run meant to be recorded is recorded, and the one after it too.
     QString error;
     QVERIFY(controller.startRecording(path, &error));
-    controller.startFreeSession(lab::LabConfig::defaults());
-    QTRY_COMPARE(controller.runState(), State::Running);
-    controller.stop();
-    QTRY_COMPARE(controller.runState(), State::Idle);
+    for (int run = 0; run < 2; ++run) {
+        controller.startFreeSession(lab::LabConfig::defaults());
+        QVERIFY(controller.isRecording());
+        QTRY_COMPARE(controller.runState(), State::Running);
+        controller.stop();
+        QTRY_COMPARE(controller.runState(), State::Idle);
+    }
     QVERIFY(controller.isRecording());
     QCOMPARE(ended.size(), 0);
-
-    // The next run would mix two sessions in one file: the recording ends instead.
-    controller.startFreeSession(lab::LabConfig::defaults());
+    controller.stopRecording();
     QCOMPARE(ended.size(), 1);
     QCOMPARE(ended.at(0).at(0).toString(), path);
-    QVERIFY(!controller.isRecording());
-    QTRY_COMPARE(controller.runState(), State::Running);
-    controller.stop();
-    QTRY_COMPARE(controller.runState(), State::Idle);
 
     QSignalSpy opened(&controller, &ui::LabSessionController::recordingOpened);
     QVERIFY(controller.openRecording(path, &error));
     QCOMPARE(opened.size(), 1); // a small recording is in at once
     QCOMPARE(opened.at(0).at(0).toString(), path);
     QVERIFY(opened.at(0).at(1).toStringList().isEmpty());
-    QCOMPARE(controller.session()->size(), 1);
+    // The session on screen when Record was pressed, then both runs: one "connected" each.
+    QCOMPARE(controller.session()->size(), 3);
 }
 
 void TestLabSessionController::unreadableRecordingKeepsTheSession()

@@ -4,6 +4,7 @@
 // a bad scenario file is reported in the window, naming the field.
 
 #include "core/session/Session.h"
+#include "lab/Fault.h"
 #include "lab/LabProcess.h"
 #include "lab/scenario/ScenarioCatalog.h"
 #include "lab/scenario/ScenarioTexts.h"
@@ -22,8 +23,14 @@
 #include "ui/SessionFiles.h"
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
+#include "ui/views/TimelineChart.h"
 
 #include <QAction>
+#include <QAbstractAxis>
+#include <QChart>
+#include <QDockWidget>
+#include <QApplication>
+#include <QWheelEvent>
 #include <QDir>
 #include <QFileInfo>
 #include <QGroupBox>
@@ -146,6 +153,9 @@ private slots:
     void initTestCase();
     void keepaliveDetectsPoweredOffServer();
     void keepaliveTurnedOnWhileRunning();
+    void wheelOverSettingsDoesNotChangeThem();
+    void outOfRangeIsRefusedNotTruncated();
+    void presentationModeForAClassroom();
     void badScenarioFileIsReportedInTheWindow();
     void labThatCannotStartIsReportedInTheWindow();
 };
@@ -318,9 +328,132 @@ void TestMainWindow::keepaliveTurnedOnWhileRunning()
     QTRY_VERIFY2_WITH_TIMEOUT(verdict->headline().contains(QStringLiteral("ETIMEDOUT")), qPrintable(verdict->headline()), 5000);
     QVERIFY(messages->text().isEmpty());
 
+    // What cannot apply to a host that is off is disabled; asked anyway, the lab refuses it
+    // with the reason and nothing is drawn.
+    QVERIFY(!powerOff->isEnabled());
+    QVERIFY(!w.find<QToolButton>(QStringLiteral("serverKillButton"))->isEnabled());
+    QVERIFY(!w.find<QToolButton>(QStringLiteral("serverThawButton"))->isEnabled());
+    QVERIFY(w.find<QToolButton>(QStringLiteral("serverPowerOnButton"))->isEnabled());
+    QVERIFY(!w.find<QToolButton>(QStringLiteral("clientPowerOnButton"))->isEnabled());
+    QVERIFY(!w.find<QToolButton>(QStringLiteral("clientThawButton"))->isEnabled());
+    const auto faultCount = [&w] {
+        return std::count_if(w.controller.session()->events().cbegin(), w.controller.session()->events().cend(),
+                             [](const core::Event &e) { return e.kind == core::EventKind::Fault; });
+    };
+    const auto faultsBefore = faultCount();
+    const int markersBefore = int(w.controller.timeline()->faultMarkers().size());
+    lab::Fault again;
+    again.kind = lab::FaultKind::PowerOff;
+    again.host = QStringLiteral("server");
+    w.controller.apply(again);
+    QTRY_VERIFY2_WITH_TIMEOUT(messages->text().contains(QStringLiteral("already powered off")), qPrintable(messages->text()), 5000);
+    lab::Fault on;
+    on.kind = lab::FaultKind::PowerOn;
+    on.host = QStringLiteral("client");
+    w.controller.apply(on);
+    QTRY_VERIFY2_WITH_TIMEOUT(messages->text().contains(QStringLiteral("client is already on")), qPrintable(messages->text()), 5000);
+    QCOMPARE(faultCount(), faultsBefore);
+    QCOMPARE(int(w.controller.timeline()->faultMarkers().size()), markersBefore);
+
     QTest::mouseClick(w.toolButton(QStringLiteral("stopAction")), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
     QVERIFY(!w.find<QLabel>(QStringLiteral("clientLiveNote"))->isVisibleTo(&w.window));
+}
+
+void TestMainWindow::outOfRangeIsRefusedNotTruncated()
+{
+    Window w;
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    w.find<QGroupBox>(QStringLiteral("clientKeepalive"))->setChecked(true);
+    auto *idle = w.find<QSpinBox>(QStringLiteral("clientKeepaliveIdle"));
+    // 99999999 stays what was typed (not 9999, though 32767 is allowed)...
+    Window::type(idle, QStringLiteral("99999999"));
+    QVERIFY2(idle->cleanText() == QStringLiteral("99999999"), qPrintable(idle->cleanText()));
+    // ...and Start refuses it, naming the field and the range; nothing starts.
+    QTest::mouseClick(w.find<QRadioButton>(QStringLiteral("pickFreeSession")), Qt::LeftButton);
+    QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
+    auto *messages = w.find<ui::MessageBar>(QStringLiteral("messageBar"));
+    QVERIFY2(messages->text().contains(QStringLiteral("Idle before first probe cannot be “99999999 s”: allowed 1 to 32767 s")),
+             qPrintable(messages->text()));
+    QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
+    // Fixed, the message goes.
+    Window::type(idle, QStringLiteral("32767"));
+    QTRY_VERIFY2(messages->text().isEmpty(), qPrintable(messages->text()));
+
+    // A scenario picked, then Free lab: the verdict panel introduces the free session at once.
+    QVERIFY(w.window.scenarioPicker()->selectScenario(QStringLiteral("keepalive-detects-powered-off-peer")));
+    auto *title = w.find<QLabel>(QStringLiteral("verdictTitle"));
+    QCOMPARE(title->text(), lab::ScenarioTexts::title(QStringLiteral("keepalive-detects-powered-off-peer")));
+    QTest::mouseClick(w.find<QRadioButton>(QStringLiteral("pickFreeSession")), Qt::LeftButton);
+    QCOMPARE(title->text(), QStringLiteral("Free lab session"));
+    QVERIFY(w.find<QLabel>(QStringLiteral("verdictExplanation"))->text().contains(QStringLiteral("nothing happens on its own")));
+}
+
+void TestMainWindow::presentationModeForAClassroom()
+{
+    Window w;
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    auto *presentation = w.find<QAction>(QStringLiteral("presentationAction"));
+    QCOMPARE(presentation->shortcut(), QKeySequence(Qt::Key_F11));
+    auto *settingsDock = w.find<QDockWidget>(QStringLiteral("settingsDock"));
+    auto *timeline = w.find<ui::TimelineChart>(QStringLiteral("timelineChart"));
+    auto *headline = w.find<QLabel>(QStringLiteral("verdictHeadline"));
+    QVERIFY(settingsDock->isVisible());
+    const auto axisPoints = [timeline] { return timeline->laneChart()->axes(Qt::Vertical).first()->labelsFont().pointSizeF(); };
+    const double axisBefore = axisPoints();
+    const double headlineBefore = headline->font().pointSizeF();
+
+    // F11: the side panels go, the text of the timeline and the verdict grows.
+    presentation->trigger();
+    QVERIFY(w.window.isPresentation());
+    QVERIFY(!settingsDock->isVisible());
+    QVERIFY(!w.find<QDockWidget>(QStringLiteral("scenarioDock"))->isVisible());
+    QVERIFY(timeline->textScale() >= 1.5);
+    QVERIFY2(axisPoints() >= axisBefore * 1.4, qPrintable(QString::number(axisPoints())));
+    QVERIFY(headline->font().pointSizeF() >= headlineBefore * 1.4);
+    // Ctrl+plus: larger still, the timeline with it.
+    const double axisPresenting = axisPoints();
+    w.find<QAction>(QStringLiteral("largerTextAction"))->trigger();
+    QVERIFY(axisPoints() > axisPresenting);
+    QCOMPARE(w.find<QAction>(QStringLiteral("largerTextAction"))->shortcut(), QKeySequence(QKeySequence::ZoomIn));
+
+    // F11 again: the layout and the text size as they were.
+    presentation->trigger();
+    QVERIFY(!w.window.isPresentation());
+    QTRY_VERIFY(settingsDock->isVisible());
+    QCOMPARE(timeline->textScale(), 1.0);
+    QCOMPARE(axisPoints(), axisBefore);
+}
+
+void TestMainWindow::wheelOverSettingsDoesNotChangeThem()
+{
+    Window w;
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    auto *synRetries = w.find<QSpinBox>(QStringLiteral("clientSynRetries"));
+    QVERIFY(synRetries && synRetries->isVisible());
+    const int before = synRetries->value();
+    const auto wheel = [synRetries](int steps) {
+        const QPointF at = QPointF(synRetries->rect().center());
+        QWheelEvent event(at, synRetries->mapToGlobal(at), QPoint(), QPoint(0, -120 * steps), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(synRetries, &event);
+    };
+    // Scrolling down the panel past the field: the value stays.
+    w.window.activateWindow();
+    synRetries->clearFocus();
+    QVERIFY(!synRetries->hasFocus());
+    wheel(3);
+    QCOMPARE(synRetries->value(), before);
+    QVERIFY(!synRetries->hasFocus()); // the wheel does not give it the focus either
+    QCOMPARE(synRetries->focusPolicy(), Qt::StrongFocus);
+    // Clicked into, it takes the wheel as a spin box does.
+    synRetries->setFocus();
+    QTRY_VERIFY(synRetries->hasFocus());
+    wheel(1);
+    QCOMPARE(synRetries->value(), before - 1);
 }
 
 void TestMainWindow::badScenarioFileIsReportedInTheWindow()

@@ -5,6 +5,7 @@
 
 #include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
+#include "models/DurationText.h"
 #include "ui/AppSettings.h"
 #include "ui/CableSettingsPanel.h"
 #include "ui/EventCsvExport.h"
@@ -13,6 +14,7 @@
 #include "ui/HostSettingsPanel.h"
 #include "ui/LiveSettingGroup.h"
 #include "ui/PredictionPanel.h"
+#include "ui/SettingField.h"
 #include "ui/TopologyState.h"
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
@@ -66,9 +68,11 @@ private slots:
     void predictionFollowsAppliedOptions();
     void cableSettingsBecomeFaultsWhenTypingPauses();
     void faultBarEmitsFaultsWhileRunning();
+    void faultBarDisablesWhatCannotApply();
     void topologyFollowsFaults();
     void topologyShowsTheLabsLife();
     void verdictHeadline();
+    void keepaliveCountdownSaysWhatTheKernelWillDo();
     void eventLogReadsInWords();
     void eventLogInsertsBatches();
     void csvQuotesFields();
@@ -109,7 +113,7 @@ void TestPanels::hostSettingsSignalEditsOnly()
     auto *idle = panel.findChild<QSpinBox *>(QStringLiteral("serverKeepaliveIdle"));
     QVERIFY(idle);
     // The box holds the kernel's limits: beyond them it clamps, and the tooltip names the range.
-    QCOMPARE(idle->maximum(), core::KeepaliveSettings::kMaxIdleS);
+    QCOMPARE(ui::SettingField::allowedRange(idle)->second, double(core::KeepaliveSettings::kMaxIdleS));
     QVERIFY(idle->toolTip().contains(QStringLiteral("1 to 32767 s")));
     idle->setValue(10);
     QCOMPARE(changed.size(), 1);
@@ -123,6 +127,22 @@ void TestPanels::predictionFollowsSettings()
     QVERIFY2(panel.text().contains(QStringLiteral("idle peer powered off: detected by TCP keepalive (ETIMEDOUT) 5.0 s after the last packet received")),
              qPrintable(panel.text()));
     QVERIFY2(panel.text().contains(QStringLiteral("peer process frozen: never — enable a heartbeat")), qPrintable(panel.text()));
+    // The kind of death the chosen traffic meets is marked: idle, the powered-off peer...
+    QVERIFY2(panel.text().contains(QStringLiteral("after the last packet received ◀ what this traffic meets")), qPrintable(panel.text()));
+    // ...periodic sends, the cable cut with data in flight; long waits read in minutes.
+    lab::LabConfig periodic = keepalive213();
+    periodic.client.endpoint.traffic.kind = core::TrafficPattern::Kind::Periodic;
+    panel.setConfig(periodic);
+    QVERIFY2(panel.text().contains(QStringLiteral("peer unplugged, data in flight: detected by retransmission timeout (tcp_retries2) "
+                                                  "(ETIMEDOUT) about 15 min (928.9 s) after the first unacknowledged send ◀ what this traffic meets")),
+             qPrintable(panel.text()));
+    QCOMPARE(panel.text().count(QStringLiteral("◀")), 1);
+    panel.setConfig(keepalive213());
+    // A killed peer: what the application sees first is end of file, not EPIPE.
+    QVERIFY2(panel.text().contains(QStringLiteral("peer process killed: read() returns 0 (end of file, the peer's FIN) 0.0 s after "
+                                                  "the fault; EPIPE only on the second write after it")),
+             qPrintable(panel.text()));
+    QVERIFY2(!panel.text().contains(QStringLiteral("(EPIPE) 0.0 s")), qPrintable(panel.text()));
 }
 
 void TestPanels::predictionFollowsAppliedOptions()
@@ -170,13 +190,29 @@ void TestPanels::cableSettingsBecomeFaultsWhenTypingPauses()
     QVERIFY(problem->isHidden());
     QCOMPARE(faults.at(1).at(0).value<lab::Fault>().kind, lab::FaultKind::Delay);
     QCOMPARE(faults.at(1).at(0).value<lab::Fault>().value, 40.0);
+    // "150" typed into the loss stays "150" and is refused with the range, not cut to 15 %.
+    loss->selectAll();
+    QTest::keyClicks(loss, QStringLiteral("150"));
+    QVERIFY2(loss->cleanText().startsWith(QStringLiteral("150")), qPrintable(loss->cleanText()));
+    auto *lossProblem = panel.findChild<QLabel *>(QStringLiteral("cableLossProblem"));
+    QTRY_VERIFY(!lossProblem->isHidden());
+    QVERIFY2(lossProblem->text().contains(QStringLiteral("“150")) && lossProblem->text().contains(QStringLiteral("0.0 to 100.0 %")),
+             qPrintable(lossProblem->text()));
+    QCOMPARE(faults.size(), 2);
+    // The arrows stay in the range.
+    loss->selectAll();
+    QTest::keyClicks(loss, QStringLiteral("99"));
+    QTRY_COMPARE(faults.size(), 3);
+    loss->stepBy(5);
+    QCOMPARE(loss->value(), 100.0);
+    QTRY_COMPARE(faults.size(), 4);
     // Shown by the program (a scenario picked): nothing to apply.
     lab::CableConfig cable;
     cable.lossPercent = 5;
     panel.setCable(cable);
     for (const ui::LiveSettingGroup *group : panel.findChildren<ui::LiveSettingGroup *>())
         QVERIFY(!group->isWaiting());
-    QCOMPARE(faults.size(), 2);
+    QCOMPARE(faults.size(), 4);
 }
 
 void TestPanels::faultBarEmitsFaultsWhileRunning()
@@ -198,6 +234,46 @@ void TestPanels::faultBarEmitsFaultsWhileRunning()
     QCOMPARE(second.kind, lab::FaultKind::Send);
     QCOMPARE(second.host, QStringLiteral("client"));
     QCOMPARE(second.value, 100.0);
+}
+
+void TestPanels::faultBarDisablesWhatCannotApply()
+{
+    ui::FaultBar bar;
+    bar.setRunning(true);
+    const auto enabled = [&bar](const char *name) {
+        auto *button = bar.findChild<QToolButton *>(QLatin1String(name));
+        return button && button->isEnabled();
+    };
+    // Everything plugged in and running: nothing to undo.
+    QVERIFY(enabled("serverPowerOffButton"));
+    QVERIFY(!enabled("serverPowerOnButton"));
+    QVERIFY(!enabled("serverReplugButton"));
+    QVERIFY(!enabled("serverThawButton"));
+    QVERIFY(enabled("serverFreezeButton"));
+
+    ui::TopologyState world;
+    world.server.poweredOff = true;
+    world.client.unplugged = true;
+    world.client.frozen = true;
+    bar.setWorld(world);
+    QVERIFY(!enabled("serverPowerOffButton"));
+    QVERIFY(enabled("serverPowerOnButton"));
+    QVERIFY(!enabled("serverKillButton"));
+    QVERIFY(!enabled("serverSendButton"));
+    QVERIFY(!enabled("clientUnplugButton"));
+    QVERIFY(enabled("clientReplugButton"));
+    QVERIFY(enabled("clientThawButton"));
+    QVERIFY(!enabled("clientFreezeButton"));
+    QVERIFY(enabled("cableLossButton"));
+
+    world.client.processKilled = true;
+    world.client.frozen = false;
+    bar.setWorld(world);
+    QVERIFY(!enabled("clientCloseButton"));
+    QVERIFY(!enabled("clientThawButton"));
+    QVERIFY(enabled("clientPowerOffButton"));
+    bar.setRunning(false);
+    QVERIFY(!enabled("serverPowerOnButton"));
 }
 
 void TestPanels::topologyFollowsFaults()
@@ -282,6 +358,44 @@ void TestPanels::topologyShowsTheLabsLife()
     session.add(failed);
     QCOMPARE(verdict.headline(), QStringLiteral("The lab failed: nothing was measured."));
     QVERIFY(verdict.findChild<QLabel *>(QStringLiteral("verdictMeaning"))->text().contains(QLatin1String("EPERM")));
+}
+
+void TestPanels::keepaliveCountdownSaysWhatTheKernelWillDo()
+{
+    core::SocketOptions options;
+    options.keepalive = {true, 2, 1, 3};
+    core::TcpInfoSample s;
+    s.state = core::TcpState::Established;
+    s.timerKnown = true;
+    s.timer = core::TcpTimer::Keepalive;
+    s.timerExpiresMs = 100;
+    // Data flows: the last packet came 0.3 s ago. The timer fires in 0.1 s, finds the
+    // connection idle for 0.4 s only and re-arms: the probe is 1.7 s away, not 0.1 s.
+    s.lastDataRecvMs = 300;
+    s.lastAckRecvMs = 300;
+    QString line = ui::VerdictPanel::keepaliveCountdown(s, options, 0.1, 0);
+    QVERIFY2(line.startsWith(QStringLiteral("first keepalive probe in 1.7 s")), qPrintable(line));
+    QVERIFY2(line.contains(QStringLiteral("gives up in 4.7 s")), qPrintable(line));
+    // Read 0.5 s after the sample: the idle count went on.
+    line = ui::VerdictPanel::keepaliveCountdown(s, options, 0.1, 500);
+    QVERIFY2(line.startsWith(QStringLiteral("first keepalive probe in 1.2 s")), qPrintable(line));
+    // Idle long enough: the timer itself is the probe.
+    s.lastDataRecvMs = s.lastAckRecvMs = 1950;
+    line = ui::VerdictPanel::keepaliveCountdown(s, options, 0.1, 0);
+    QVERIFY2(line.startsWith(QStringLiteral("first keepalive probe in 0.1 s")), qPrintable(line));
+    // Probes on the way: counted, and the give-up time.
+    s.probes = 1;
+    line = ui::VerdictPanel::keepaliveCountdown(s, options, 0.6, 0);
+    QCOMPARE(line, QStringLiteral("keepalive probe 1 of 3 sent unanswered, next in 0.6 s, gives up in 2.6 s"));
+    // Overdue (the sample is older than the timer): due, not a countdown below zero.
+    line = ui::VerdictPanel::keepaliveCountdown(s, options, 0, 0);
+    QVERIFY2(line.contains(QStringLiteral("next due now")), qPrintable(line));
+    // Data in flight: keepalive stands aside.
+    s.unacked = 1;
+    QCOMPARE(ui::VerdictPanel::keepaliveCountdown(s, options, 0.6, 0), QStringLiteral("keepalive waits while data is in flight"));
+    // Long waits read in minutes, the seconds beside them.
+    QCOMPARE(models::humanSeconds(928.9), QStringLiteral("about 15 min (928.9 s)"));
+    QCOMPARE(models::humanSeconds(4.63), QStringLiteral("4.6 s"));
 }
 
 void TestPanels::verdictHeadline()

@@ -150,6 +150,9 @@ void TestRealNetworkWindow::markerAndVerdictAgainstALoopbackPeer()
     QVERIFY(powerOff->isVisibleTo(w.window.get()));
     QVERIFY(!marker->isVisibleTo(w.window.get()));
     w.chooseRealPeer(QStringLiteral("127.0.0.1"), port);
+    // The texts speak of this machine and the marker, not of the lab's rows.
+    const QString hint = w.find<QLabel>(QStringLiteral("verdictHint"))->text();
+    QVERIFY2(hint.contains(QStringLiteral("I pulled the cable now")) && !hint.contains(QStringLiteral("Server row")), qPrintable(hint));
 
     // Only this machine's side is set here; the lab's cable and kernel fields give way to this
     // host's own kernel settings, which the prediction uses.
@@ -175,9 +178,17 @@ void TestRealNetworkWindow::markerAndVerdictAgainstALoopbackPeer()
     QTRY_COMPARE_WITH_TIMEOUT(w.stateOf(QStringLiteral("client|")), core::TcpState::Established, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(w.stateOf(QStringLiteral("other|127.0.0.1:%1|0.0.0.0:0").arg(port)), core::TcpState::Listen, 5000);
 
-    // Space: "I pulled the cable now". The marker lands in the timeline and starts the stopwatch.
-    QTest::keyClick(w.window.get(), Qt::Key_Space);
+    // Space: "I pulled the cable now", with the focus left in a settings field the user just
+    // edited: the marker, not a space typed into the field. It lands in the timeline and starts the stopwatch.
+    auto *userTimeout = w.find<QSpinBox>(QStringLiteral("clientUserTimeout"));
+    QVERIFY(userTimeout->isEnabled());
+    userTimeout->setFocus();
+    QTRY_VERIFY(userTimeout->hasFocus());
+    const QString typed = userTimeout->text();
+    QTest::keyClick(userTimeout, Qt::Key_Space);
     QTRY_VERIFY_WITH_TIMEOUT(!w.controller.timeline()->faultMarkers().isEmpty(), 3000);
+    QCOMPARE(userTimeout->text(), typed);
+    QCOMPARE(w.controller.timeline()->faultMarkers().size(), 1);
     QCOMPARE(w.controller.timeline()->faultMarkers().constLast().label, QStringLiteral("marker"));
     auto *verdict = w.find<ui::VerdictPanel>(QStringLiteral("verdictPanel"));
     QTRY_VERIFY2_WITH_TIMEOUT(verdict->countdown().contains(QStringLiteral("since your marker")), qPrintable(verdict->countdown()), 3000);
@@ -235,6 +246,12 @@ void TestRealNetworkWindow::badAddressNamesTheFieldAndStartsNothing()
              qPrintable(message));
     QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
     QCOMPARE(w.controller.session()->size(), 0);
+    // Fixed: the message about it goes.
+    auto *edit = w.find<QLineEdit>(QStringLiteral("realNetworkPeerAddress"));
+    edit->selectAll();
+    QTest::keyClicks(edit, QStringLiteral("10.0.0.25"));
+    QTRY_VERIFY2(w.find<ui::MessageBar>(QStringLiteral("messageBar"))->text().isEmpty(),
+                 qPrintable(w.find<ui::MessageBar>(QStringLiteral("messageBar"))->text()));
 }
 
 void TestRealNetworkWindow::withoutADriverTheLabIsTheOnlyChoice()

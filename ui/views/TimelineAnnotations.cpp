@@ -1,5 +1,6 @@
 #include "ui/views/TimelineAnnotations.h"
 
+#include "core/predict/TimeReference.h"
 #include "core/tcp/TcpState.h"
 #include "models/DurationText.h"
 #include "models/TimelineModel.h"
@@ -18,6 +19,7 @@
 #include <QPen>
 
 #include <algorithm>
+#include <optional>
 #include <limits>
 
 namespace halfopen::ui {
@@ -75,6 +77,12 @@ void TimelineAnnotations::setColors(QColor text, QColor background)
     rebuild();
 }
 
+void TimelineAnnotations::setTextScale(double scale)
+{
+    m_textScale = scale;
+    rebuild();
+}
+
 void TimelineAnnotations::clearItems()
 {
     for (QGraphicsRectItem *layer : {m_back, m_front}) {
@@ -97,6 +105,9 @@ QGraphicsSimpleTextItem *TimelineAnnotations::addLabel(QGraphicsItem *parent, co
         (*box)->setBrush(fill);
     }
     auto *label = new QGraphicsSimpleTextItem(text, parent);
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() * m_textScale);
+    label->setFont(font);
     label->setBrush(m_text);
     return label;
 }
@@ -105,9 +116,15 @@ QString TimelineAnnotations::spanText(const DetectionSpan &span) const
 {
     if (span.open)
         return tr("%1 and counting", "time since the fault, nothing detected yet").arg(span.label);
+    if (span.undetected)
+        return tr("%1, nothing noticed", "time from the fault until it was undone or the run ended").arg(span.label);
+    // The verdict's reference point, so the drawing reads as the headline does.
+    const QString measured = span.reference ? tr("%1 %2", "detection time, reference point")
+                                                  .arg(span.label, core::timeReferenceDescription(*span.reference))
+                                            : span.label;
     if (span.mechanism == core::DetectionMechanism::None)
-        return span.label;
-    return tr("%1 by %2", "detection time, mechanism").arg(span.label, mechanismWords(span.mechanism));
+        return measured;
+    return tr("%1 by %2", "detection time, mechanism").arg(measured, mechanismWords(span.mechanism));
 }
 
 QString TimelineAnnotations::markerText(const TimelineMarker &m) const
@@ -167,8 +184,10 @@ QHash<QString, int> TimelineAnnotations::packSlots(const QList<StateBand> &bands
 void TimelineAnnotations::rebuild()
 {
     clearItems();
-    QFont small = QApplication::font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
+    QFont base = QApplication::font();
+    base.setPointSizeF(base.pointSizeF() * m_textScale);
+    QFont small = base;
+    small.setPointSizeF(base.pointSizeF() * 0.85);
 
     // Bands: each socket gets a slot in its host's lane for its lifetime; a slot freed by a
     // socket that closed is reused by the next one, so a lane stays as tall as the most
@@ -207,7 +226,7 @@ void TimelineAnnotations::rebuild()
         s.arrow = new QGraphicsLineItem(m_front);
         s.arrow->setPen(QPen(alarm, 2, span.open ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
         s.text = addLabel(m_front, spanText(span), &s.box);
-        QFont bold = QApplication::font();
+        QFont bold = base;
         bold.setBold(true);
         s.text->setFont(bold);
         s.box->setPen(QPen(alarm, 1));
@@ -259,23 +278,8 @@ void TimelineAnnotations::layout()
     const auto px = [this](double x) { return m_view->positionOf({x, 0}).x(); };
     const auto py = [this](double y) { return m_view->positionOf({0, y}).y(); };
 
-    for (Band &b : m_bands) {
-        const int lane = m_model->laneOf(b.band.host);
-        const double end = b.band.open ? qMax(b.band.endX, nowX) : b.band.endX;
-        const double slotHeight = kLaneFill / b.slotCount;
-        const double top = laneY(lane) + kLaneFill / 2 - b.slot * slotHeight;
-        const QRectF r = QRectF(QPointF(px(b.band.startX), py(top)), QPointF(px(end), py(top - slotHeight)))
-                             .normalized()
-                             .adjusted(0, 1, 0, -1);
-        b.rect->setRect(r);
-        // The name at the band's visible start, when it fits.
-        const QRectF visible = r.intersected(plot);
-        const QRectF textRect = b.text->boundingRect();
-        b.text->setVisible(visible.width() > textRect.width() + 8 && visible.height() >= textRect.height() * 0.8);
-        // Top left, clear of the packets on the lane's centre line.
-        b.text->setPos(visible.left() + 4, visible.top() + 1);
-    }
-
+    // Label boxes placed so far: the state names go where none of them is.
+    QList<QRectF> taken;
     // Marker labels along the top in rows, each in the first row where it does not overlap.
     QList<double> rowEnds;
     for (Marker &m : m_markers) {
@@ -292,6 +296,7 @@ void TimelineAnnotations::layout()
         const double top = plot.top() + 4 + row * (textRect.height() + 6);
         m.text->setPos(left, top);
         m.box->setRect(QRectF(left - 3, top - 1, textRect.width() + 6, textRect.height() + 2));
+        taken.append(m.box->rect());
     }
 
     // Spans: shaded over every lane, an arrow with the duration along the bottom; labels that
@@ -308,21 +313,76 @@ void TimelineAnnotations::layout()
         }
         const double x0 = px(s.span.startX);
         const double x1 = px(end);
-        s.shade->setRect(QRectF(QPointF(x0, plot.top()), QPointF(x1, plot.bottom())).normalized());
+        // In the lane of the host that noticed (or is expected to); the whole plot when it has none.
+        const int lane = m_model->laneOf(s.span.host);
+        const double laneTop = lane >= 0 ? qMax(plot.top(), py(laneY(lane) + 0.5)) : plot.top();
+        const double laneBottom = lane >= 0 ? qMin(plot.bottom(), py(laneY(lane) - 0.5)) : plot.bottom();
+        s.shade->setRect(QRectF(QPointF(x0, laneTop), QPointF(x1, laneBottom)).normalized());
         const QRectF textRect = s.text->boundingRect();
         const double visibleMid = (qMax(x0, plot.left()) + qMin(x1, plot.right())) / 2;
-        const double left = qBound(plot.left() + 4, visibleMid - textRect.width() / 2, plot.right() - textRect.width() - 6);
+        // A span narrower than its label has it beside the detection, not over the marker lines.
+        const double wanted = x1 - x0 >= textRect.width() + 8 ? visibleMid - textRect.width() / 2 : x1 + 6;
+        double left = qBound(plot.left() + 4, wanted, plot.right() - textRect.width() - 6);
         int row = 0;
         while (row < spanRowEnds.size() && spanRowEnds[row] > left - 8)
             ++row;
         if (row == spanRowEnds.size())
             spanRowEnds.append(0);
         spanRowEnds[row] = left + textRect.width() + 8;
-        const double arrowY = plot.bottom() - 8 - row * (textRect.height() + 14);
+        const double arrowY = qMax(laneTop + textRect.height() + 8, laneBottom - 8 - row * (textRect.height() + 14));
         s.arrow->setLine(QLineF(x0, arrowY, x1, arrowY));
         const double top = arrowY - 6 - textRect.height();
+        // Clear of the marker labels: past them to the right while there is room.
+        for (int tries = 0; tries < 6; ++tries) {
+            const QRectF box(left - 4, top - 2, textRect.width() + 8, textRect.height() + 4);
+            const auto hit = std::find_if(taken.cbegin(), taken.cend(), [&box](const QRectF &t) { return t.intersects(box); });
+            if (hit == taken.cend() || hit->right() + 8 + textRect.width() > plot.right())
+                break;
+            left = hit->right() + 8;
+        }
         s.text->setPos(left, top);
         s.box->setRect(QRectF(left - 4, top - 2, textRect.width() + 8, textRect.height() + 4));
+        taken.append(s.box->rect());
+    }
+
+    // State names last, where no marker or span label is: top left of the band, else its
+    // bottom left, else further right; hidden when no place in the band is free.
+    for (Band &b : m_bands) {
+        const int lane = m_model->laneOf(b.band.host);
+        const double end = b.band.open ? qMax(b.band.endX, nowX) : b.band.endX;
+        const double slotHeight = kLaneFill / b.slotCount;
+        const double top = laneY(lane) + kLaneFill / 2 - b.slot * slotHeight;
+        const QRectF r = QRectF(QPointF(px(b.band.startX), py(top)), QPointF(px(end), py(top - slotHeight)))
+                             .normalized()
+                             .adjusted(0, 1, 0, -1);
+        b.rect->setRect(r);
+        const QRectF visible = r.intersected(plot);
+        const QRectF textRect = b.text->boundingRect();
+        std::optional<QRectF> place;
+        if (visible.height() >= textRect.height() * 0.8) {
+            for (const double y : {visible.top() + 1, visible.bottom() - textRect.height() - 1}) {
+                double x = visible.left() + 4;
+                // Step right past whatever is in the way, as far as the band goes.
+                for (int tries = 0; tries < 8 && !place; ++tries) {
+                    const QRectF candidate(x, y, textRect.width(), textRect.height());
+                    if (candidate.right() > visible.right() - 4)
+                        break;
+                    const auto hit = std::find_if(taken.cbegin(), taken.cend(),
+                                                  [&candidate](const QRectF &t) { return t.intersects(candidate); });
+                    if (hit == taken.cend())
+                        place = candidate;
+                    else
+                        x = hit->right() + 4;
+                }
+                if (place)
+                    break;
+            }
+        }
+        b.text->setVisible(place.has_value());
+        if (place) {
+            b.text->setPos(place->topLeft());
+            taken.append(place->adjusted(-2, 0, 2, 0));
+        }
     }
 }
 

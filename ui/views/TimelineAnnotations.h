@@ -41,6 +41,9 @@ public:
     void rebuild();
     void layout();
     void setColors(QColor text, QColor background);
+    // The labels' size: 1 is the application's font (presentation mode makes it larger).
+    void setTextScale(double scale);
+    double textScale() const { return m_textScale; }
     // The time open bands and spans reach: while live, the wall clock, which runs on when no
     // event comes (an idle peer powered off sends nothing, and the wait must still count).
     void setNowX(double x) { m_nowX = x; }
@@ -92,6 +95,7 @@ private:
     QGraphicsSimpleTextItem *m_emptyHint = nullptr; // while no host has a lane
     double m_nowX = 0;
     QColor m_text;
+    double m_textScale = 1.0;
     QColor m_background;
 };
 

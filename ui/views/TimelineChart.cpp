@@ -14,6 +14,7 @@
 #include "ui/views/TimelinePoints.h"
 #include "ui/views/TimelineToolBar.h"
 
+#include <QApplication>
 #include <QCategoryAxis>
 #include <QFontMetricsF>
 #include <QChart>
@@ -50,11 +51,11 @@ constexpr double kPixelsPerPoint = 3;
 constexpr int kMaxRtoLegendEntries = 6;
 constexpr double kHeartbeatOffset = 0.2; // of a lane's height
 
-void styleScatter(QScatterSeries *series, const PacketClassStyle &style)
+void styleScatter(QScatterSeries *series, const PacketClassStyle &style, double scale = 1.0)
 {
     series->setName(style.title);
     series->setMarkerShape(style.shape);
-    series->setMarkerSize(style.size);
+    series->setMarkerSize(style.size * scale);
     series->setColor(style.color);
     series->setBorderColor(style.color.darker(140));
 }
@@ -107,6 +108,7 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
     m_callout->hide();
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter = splitter;
     splitter->addWidget(m_laneView);
     splitter->addWidget(m_rtoView);
     splitter->setStretchFactor(0, 5);
@@ -161,6 +163,43 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
 
 TimelineChart::~TimelineChart() = default;
 
+void TimelineChart::applyFonts()
+{
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() * m_markerScale);
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_laneAxis), static_cast<QAbstractAxis *>(m_rtoY),
+                                static_cast<QAbstractAxis *>(m_time->topAxis()), static_cast<QAbstractAxis *>(m_time->bottomAxis())})
+        axis->setLabelsFont(font);
+    for (QChart *chart : {m_laneChart, m_rtoChart})
+        chart->legend()->setFont(font);
+}
+
+void TimelineChart::setTextScale(double scale)
+{
+    // Packet markers grow with the text, so a probe stays visible beside its label.
+    m_markerScale = scale;
+    // Below this, Qt Charts cuts the time labels to "…".
+    m_rtoView->setMinimumHeight(qRound(110 * scale));
+    m_laneView->setMinimumHeight(qRound(100 * scale));
+    // The lanes keep most of the room (5 : 2), whatever the text size made the RTO plot need.
+    const int total = m_splitter->height();
+    if (total > 0)
+        m_splitter->setSizes({qMax(total * 5 / 7, total - m_rtoView->minimumHeight()), m_rtoView->minimumHeight()});
+    applyTheme();
+    m_annotations->setTextScale(scale);
+    updateRtoRange();
+}
+
+void TimelineChart::setRtoPlotVisible(bool visible)
+{
+    m_rtoView->setVisible(visible);
+}
+
+double TimelineChart::textScale() const
+{
+    return m_annotations->textScale();
+}
+
 void TimelineChart::applyTheme()
 {
     const bool dark = isDark(palette());
@@ -173,18 +212,18 @@ void TimelineChart::applyTheme()
             chart->setTheme(theme);
         chart->setBackgroundBrush(base);
     }
+    applyFonts(); // a theme brings its own fonts
     // A theme repaints every series in its own colours: ours again.
     for (auto it = m_chartSeries.cbegin(); it != m_chartSeries.cend(); ++it) {
         const TimelineSeries &source = m_model->series(it.key());
         if (source.kind() == TimelineSeriesKind::Packet)
-            styleScatter(static_cast<QScatterSeries *>(it.value()), packetClassStyle(source.name()));
+            styleScatter(static_cast<QScatterSeries *>(it.value()), packetClassStyle(source.name()), m_markerScale);
         else if (source.kind() == TimelineSeriesKind::Heartbeat)
-            styleScatter(static_cast<QScatterSeries *>(it.value()), heartbeatPhaseStyle(source.name()));
+            styleScatter(static_cast<QScatterSeries *>(it.value()), heartbeatPhaseStyle(source.name()), m_markerScale);
     }
-    int line = 0;
     for (QAbstractSeries *series : m_rtoChart->series()) {
         auto *rto = static_cast<QLineSeries *>(series);
-        rto->setPen(QPen(socketLineColor(line++), 2));
+        rto->setPen(QPen(socketLineColor(m_rtoColour.value(series)), 2));
     }
     m_annotations->setColors(m_x->labelsColor(), base);
 }
@@ -208,8 +247,9 @@ QXYSeries *TimelineChart::ensureChartSeries(int index)
         // Made as they first arrive: the legend lists them in the story's order.
         auto *scatter = new QScatterSeries;
         m_laneChart->addSeries(scatter);
-        styleScatter(scatter, source.kind() == TimelineSeriesKind::Packet ? packetClassStyle(source.name())
-                                                                          : heartbeatPhaseStyle(source.name()));
+        styleScatter(scatter,
+                     source.kind() == TimelineSeriesKind::Packet ? packetClassStyle(source.name()) : heartbeatPhaseStyle(source.name()),
+                     m_markerScale);
         scatter->attachAxis(m_x);
         scatter->attachAxis(m_laneAxis);
         series = scatter;
@@ -219,7 +259,14 @@ QXYSeries *TimelineChart::ensureChartSeries(int index)
         auto *line = new QLineSeries;
         line->setName(rtoLineName(source));
         m_rtoChart->addSeries(line);
-        line->setPen(QPen(socketLineColor(m_rtoLines++), 2));
+        // The client's sockets in the even colours, the server's in the odd ones: a host keeps
+        // its colour from run to run, whichever side's socket is sampled first.
+        const QString &host = source.host();
+        const int nth = m_rtoLinesOf[host]++;
+        const int colour = host == QLatin1String("client") ? 2 * nth : host == QLatin1String("server") ? 2 * nth + 1 : m_rtoLines;
+        ++m_rtoLines;
+        m_rtoColour.insert(line, colour);
+        line->setPen(QPen(socketLineColor(colour), 2));
         line->setMarkerSize(6);
         // Past a handful of sockets the legend would be a row of "RTO client :4...": the
         // lines' tooltips name them instead.
@@ -340,6 +387,8 @@ void TimelineChart::onCleared()
     }
     m_chartSeries.clear();
     m_rtoLines = 0;
+    m_rtoLinesOf.clear();
+    m_rtoColour.clear();
     m_rtoChart->legend()->setVisible(true);
     m_openSockets.clear();
     hideCallout();

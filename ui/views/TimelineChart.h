@@ -10,8 +10,10 @@
 
 class QCategoryAxis;
 class QChart;
+class QSplitter;
 class QTimer;
 class QValueAxis;
+class QAbstractSeries;
 class QXYSeries;
 
 namespace halfopen::models {
@@ -66,6 +68,12 @@ public:
     QChart *rtoChart() const { return m_rtoChart; }
     TimelineChartView *laneView() const { return m_laneView; }
     TimelineChartView *rtoView() const { return m_rtoView; }
+    // Text size of the axes, legends and labels: 1 is the application's font. Presentation
+    // mode and Ctrl+plus/minus set it, so the timeline reads from the back of a room.
+    void setTextScale(double scale);
+    double textScale() const;
+    // The RTO plot under the lanes (a small projector's screen gives its room to the lanes).
+    void setRtoPlotVisible(bool visible);
     TimelineAnnotations *annotations() const { return m_annotations; }
     // The chart series drawing a model series, or null before the model announced it.
     QXYSeries *chartSeries(int modelSeries) const { return m_chartSeries.value(modelSeries); }
@@ -86,6 +94,7 @@ protected:
 
 private:
     void applyTheme();
+    void applyFonts();
     void noteChange();
     void onSeriesChanged(const QList<int> &series);
     void onAnnotationsChanged();
@@ -122,6 +131,10 @@ private:
     QSet<QString> m_openSockets; // sockets whose RTO line runs on to the latest time
     int m_laneCount = -1;
     int m_rtoLines = 0;
+    double m_markerScale = 1.0;
+    QSplitter *m_splitter = nullptr; // the text scale, which the packet markers follow
+    QHash<QString, int> m_rtoLinesOf;          // per host: its sockets' lines so far
+    QHash<QAbstractSeries *, int> m_rtoColour; // a line's colour, the same in every run
     bool m_following = true;
     bool m_live = false;
     double m_window = kDefaultWindowSeconds;

@@ -7,12 +7,14 @@
 #include "core/session/Session.h"
 #include "models/TimelineModel.h"
 #include "tests/models/ModelFixtures.h"
+#include "ui/views/PacketClassStyle.h"
 #include "ui/views/RtoScale.h"
 #include "ui/views/TimelineAnnotations.h"
 #include "ui/views/TimelineChart.h"
 #include "ui/views/TimelineChartView.h"
 
 #include <QChart>
+#include <QScreen>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
@@ -116,6 +118,89 @@ private slots:
         session.add(packet(6.5, QStringLiteral("client"), QStringLiteral("keepalive-probe")));
         model.flush();
         QCOMPARE(pointsOf(chart, model.packetSeries(QStringLiteral("keepalive-probe"))), 4);
+    }
+
+    // A short CLOSE_WAIT under the kill's marker and the EOF's label: its name is shown where
+    // no other label is, not hidden under them.
+    void stateNamesAreNotCoveredByLabels()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1200, 500);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        session.add(state(0.0, QStringLiteral("client"), 40000, TcpState::SynSent, TcpState::Established));
+        session.add(state(0.0, QStringLiteral("server"), 5000, TcpState::SynRecv, TcpState::Established));
+        session.add(fault(1.0, QStringLiteral("server"), QStringLiteral("kill-process")));
+        session.add(state(1.0, QStringLiteral("client"), 40000, TcpState::Established, TcpState::CloseWait));
+        session.add(error(1.0, QStringLiteral("client"), 40000, 0, DetectionMechanism::Fin));
+        session.add(state(1.05, QStringLiteral("server"), 5000, TcpState::Established, TcpState::FinWait1));
+        session.add(state(1.1, QStringLiteral("server"), 5000, TcpState::FinWait1, TcpState::FinWait2));
+        session.add(state(1.6, QStringLiteral("client"), 40000, TcpState::CloseWait, TcpState::Closed));
+        session.add(state(1.6, QStringLiteral("server"), 5000, TcpState::FinWait2, TcpState::Closed));
+        model.flush();
+        chart.showAll();
+        QList<QGraphicsSimpleTextItem *> texts;
+        for (QGraphicsItem *item : chart.laneChart()->scene()->items()) {
+            if (auto *text = dynamic_cast<QGraphicsSimpleTextItem *>(item); text && text->isVisible() && !text->text().isEmpty())
+                texts.append(text);
+        }
+        const auto named = [&texts](const QString &name) -> QGraphicsSimpleTextItem * {
+            for (QGraphicsSimpleTextItem *t : texts)
+                if (t->text() == name)
+                    return t;
+            return nullptr;
+        };
+        QGraphicsSimpleTextItem *closeWait = named(QStringLiteral("CLOSE_WAIT"));
+        QVERIFY(closeWait);
+        for (QGraphicsSimpleTextItem *other : std::as_const(texts)) {
+            if (other != closeWait)
+                QVERIFY2(!other->sceneBoundingRect().intersects(closeWait->sceneBoundingRect()), qPrintable(other->text()));
+        }
+    }
+
+    // What is on screen (the backing store, not a fresh grab) after a run replaced another: no
+    // piece of the earlier run's RTO line is left where the new run drew nothing.
+    void rtoPlotKeepsNoFragmentsOfAnEarlierRun()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1000, 600);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        // Run 1: the server's RTO doubling for six seconds.
+        double rto = 204;
+        for (int i = 0; i <= 12; ++i, rto = qMin(rto * 1.3, 12000.0))
+            session.add(sample(0.5 * i, QStringLiteral("server"), 5000, established(rto, 100)));
+        model.flush();
+        chart.showAll();
+        const auto screenImage = [&chart] {
+            QCoreApplication::processEvents();
+            QWidget *view = chart.rtoView()->viewport();
+            const QPoint origin = view->mapTo(&chart, QPoint(0, 0));
+            return chart.screen()->grabWindow(chart.winId(), origin.x(), origin.y(), view->width(), view->height()).toImage();
+        };
+        const auto inkOf = [](const QImage &image, QColor colour) {
+            int n = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    n += qAbs(c.red() - colour.red()) + qAbs(c.green() - colour.green()) + qAbs(c.blue() - colour.blue()) < 40;
+                }
+            return n;
+        };
+        const QColor server = halfopen::ui::socketLineColor(1);
+        QTRY_VERIFY(inkOf(screenImage(), server) > 50);
+        // Run 2: the client only, a second of samples.
+        session.clear();
+        for (int i = 0; i <= 4; ++i)
+            session.add(sample(0.25 * i, QStringLiteral("client"), 40000, established(204, 0)));
+        model.flush();
+        chart.showAll();
+        QTRY_VERIFY(inkOf(screenImage(), halfopen::ui::socketLineColor(0)) > 20);
+        QCOMPARE(inkOf(screenImage(), server), 0);
     }
 
     void rtoScaleDoublesFromAHundredMilliseconds()
