@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exporter/EndedConnections.h"
+
+#include <QSet>
+
+namespace halfopen::exporter {
+
+using core::TcpState;
+
+namespace {
+
+bool isClosing(TcpState state)
+{
+    switch (state) {
+    case TcpState::FinWait1:
+    case TcpState::FinWait2:
+    case TcpState::CloseWait:
+    case TcpState::LastAck:
+    case TcpState::Closing:
+    case TcpState::TimeWait:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Connections worth following: not listeners, not the TIME_WAIT leftovers (a different kernel
+// object from the connection they follow).
+bool isTracked(const ConnectionReport &report)
+{
+    const TcpState state = report.sample.state;
+    return report.cookie != 0 && state != TcpState::Listen && state != TcpState::TimeWait
+        && state != TcpState::Closed;
+}
+
+} // namespace
+
+QByteArray endReasonName(EndReason reason)
+{
+    switch (reason) {
+    case EndReason::Timeout: return QByteArrayLiteral("timeout");
+    case EndReason::Closed: return QByteArrayLiteral("closed");
+    case EndReason::Vanished: break;
+    }
+    return QByteArrayLiteral("vanished");
+}
+
+quint64 EndedConnections::count(const QByteArray &process, EndReason reason) const
+{
+    const auto it = m_counts.find({process, reason});
+    return it == m_counts.end() ? 0 : it->second;
+}
+
+void EndedConnections::update(const std::vector<ConnectionReport> &scan)
+{
+    QHash<quint64, LastSeen> current;
+    current.reserve(qsizetype(scan.size()));
+    QSet<QByteArray> timeWaitTuples;
+    for (const ConnectionReport &report : scan) {
+        if (report.sample.state == TcpState::TimeWait)
+            timeWaitTuples.insert(report.local + ' ' + report.remote);
+        if (!isTracked(report))
+            continue;
+        const bool failing = report.sample.retransmits > 0 || report.sample.backoff > 0 || report.suspectedDeadPeer();
+        current.insert(report.cookie, {report.process, report.local + ' ' + report.remote, report.sample.state, failing});
+        for (const EndReason reason : {EndReason::Timeout, EndReason::Closed, EndReason::Vanished})
+            m_counts.try_emplace({report.process, reason}, 0);
+    }
+    for (auto it = m_previous.cbegin(); it != m_previous.cend(); ++it) {
+        if (current.contains(it.key()))
+            continue;
+        const LastSeen &last = it.value();
+        EndReason reason = EndReason::Vanished;
+        if (isClosing(last.state) || timeWaitTuples.contains(last.tuple))
+            reason = EndReason::Closed;
+        else if (last.failing)
+            reason = EndReason::Timeout;
+        ++m_counts[{last.process, reason}];
+    }
+    m_previous = std::move(current);
+}
+
+} // namespace halfopen::exporter
