@@ -53,7 +53,7 @@ AuditSummary AuditSummary::of(const std::vector<AuditedConnection> &connections)
 
 QString AuditSummary::text(int maxProcessesPerRisk) const
 {
-    QStringList parts{Text::tr("%n connection(s)", nullptr, int(total))};
+    QStringList parts{total == 1 ? Text::tr("1 connection") : Text::tr("%1 connections").arg(total)};
     for (Risk risk : {Risk::HalfOpenForever, Risk::Slow, Risk::Unknown}) {
         const int n = count(risk);
         if (n == 0)
@@ -67,11 +67,11 @@ QString AuditSummary::text(int maxProcessesPerRisk) const
             names << QStringLiteral("…");
         QString what;
         if (risk == Risk::HalfOpenForever)
-            what = Text::tr("%n would stay half-open forever", nullptr, n);
+            what = Text::tr("%1 would stay half-open forever").arg(n);
         else if (risk == Risk::Slow)
-            what = Text::tr("%n slow to notice a dead peer", nullptr, n);
+            what = Text::tr("%1 slow to notice a dead peer").arg(n);
         else
-            what = Text::tr("%n with options unknown", nullptr, n);
+            what = Text::tr("%1 with options unknown").arg(n);
         parts << QStringLiteral("%1: %2").arg(what, names.join(QStringLiteral(", ")));
     }
     if (count(Risk::HalfOpenForever) + count(Risk::Slow) + count(Risk::Unknown) == 0 && total > 0)

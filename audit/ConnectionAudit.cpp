@@ -56,9 +56,9 @@ QString unreadableReason(const AuditedConnection &c, int probeErrno, const Proce
     if (c.socket.inode == 0)
         return Text::tr("no process holds this socket (orphaned)");
     if (processes.deniedProcesses() > 0)
-        return Text::tr("no visible process holds this socket: /proc/PID/fd of %n other processes unreadable (%1); "
-                        "finding a socket's process and reading its options needs root or CAP_SYS_PTRACE",
-                        nullptr, processes.deniedProcesses())
+        return Text::tr("no visible process holds this socket: /proc/PID/fd of %1 other processes unreadable (%2); "
+                        "finding a socket's process and reading its options needs root or CAP_SYS_PTRACE")
+            .arg(processes.deniedProcesses())
             .arg(core::ErrnoCatalog::describe(processes.deniedErrno()));
     return Text::tr("no process in this PID namespace holds this socket");
 }
