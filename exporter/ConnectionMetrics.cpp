@@ -18,7 +18,7 @@ using core::TcpState;
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr std::array kRisks = {Risk::HalfOpenForever, Risk::Slow, Risk::Ok};
+constexpr std::array kRisks = {Risk::HalfOpenForever, Risk::Slow, Risk::Unknown, Risk::Ok};
 
 // Sockets that are connections: listeners and TIME_WAIT leftovers have no peer to lose.
 bool isConnection(const ConnectionReport &report)
@@ -34,16 +34,23 @@ int riskRank(const ConnectionReport &report)
     switch (report.risk) {
     case Risk::HalfOpenForever: return 1;
     case Risk::Slow: return 2;
-    case Risk::Ok: return 3;
+    case Risk::Unknown: return 3;
+    case Risk::Ok: return 4;
     case Risk::NotAssessed: break;
     }
-    return 4;
+    return 5;
 }
 
 double idleDetection(const ConnectionReport &report)
 {
-    const auto &seconds = report.predictedSeconds[size_t(DeathKind::IdlePeerPoweredOff)];
-    return report.predicted && seconds ? *seconds : (report.predicted ? kInf : -1);
+    switch (report.risk) {
+    case Risk::Ok:
+    case Risk::Slow:
+    case Risk::HalfOpenForever:
+        return report.idleDetectionSeconds ? *report.idleDetectionSeconds : kInf;
+    default:
+        return -1;
+    }
 }
 
 QByteArray stateLabel(TcpState state)
@@ -61,9 +68,11 @@ std::vector<TcpState> allStates()
 
 } // namespace
 
-std::vector<int> riskiestFirst(const std::vector<ConnectionReport> &scan)
+std::vector<int> selectSeries(const std::vector<ConnectionReport> &scan, const ExportLimits &limits)
 {
     std::vector<int> order;
+    if (limits.aggregateOnly || limits.maxSeries <= 0)
+        return order;
     order.reserve(scan.size());
     for (int i = 0; i < int(scan.size()); ++i) {
         if (isConnection(scan[size_t(i)]))
@@ -83,10 +92,12 @@ std::vector<int> riskiestFirst(const std::vector<ConnectionReport> &scan)
         const ConnectionReport &rb = scan[size_t(b)];
         return ra.local != rb.local ? ra.local < rb.local : ra.remote < rb.remote;
     });
+    if (order.size() > size_t(limits.maxSeries))
+        order.resize(size_t(limits.maxSeries));
     return order;
 }
 
-std::vector<MetricFamily> buildMetrics(const std::vector<ConnectionReport> &scan, const ExportLimits &limits,
+std::vector<MetricFamily> buildMetrics(const std::vector<ConnectionReport> &scan, const std::vector<int> &order,
                                        const EndedConnections &ended, const ExporterStatus &status)
 {
     std::vector<MetricFamily> families;
@@ -129,7 +140,7 @@ std::vector<MetricFamily> buildMetrics(const std::vector<ConnectionReport> &scan
     }
 
     MetricFamily &riskFamily = families.emplace_back("halfopen_connections_by_risk", MetricType::Gauge,
-        "Connections by the time a dead peer would go unnoticed: half-open-forever (never noticed when idle), slow (later than the threshold), ok.");
+        "Connections by the time a dead peer would go unnoticed: half-open-forever (never noticed when idle), slow (later than the threshold), ok, unknown (options neither readable nor deducible).");
     for (const Risk risk : kRisks)
         riskFamily.add(labelPair("risk", riskName(risk)), double(byRisk[risk]));
 
@@ -161,12 +172,6 @@ std::vector<MetricFamily> buildMetrics(const std::vector<ConnectionReport> &scan
         endedFamily.add(labelPair("process", key.first), labelPair("reason", endReasonName(key.second)), double(count));
 
     // --- per connection: at most maxSeries, riskiest first ----------------------------------------
-    std::vector<int> order;
-    if (!limits.aggregateOnly) {
-        order = riskiestFirst(scan);
-        if (order.size() > size_t(limits.maxSeries))
-            order.resize(size_t(limits.maxSeries));
-    }
     families.emplace_back("halfopen_connections_omitted", MetricType::Gauge,
         "Connections left without series of their own by --max-series or --aggregate-only (the aggregates still count them).")
         .add(double(connections - order.size()));
@@ -174,7 +179,7 @@ std::vector<MetricFamily> buildMetrics(const std::vector<ConnectionReport> &scan
     MetricFamily state("halfopen_connection_state", MetricType::Gauge,
         "The connection's TCP state: 1 for the state it is in.");
     MetricFamily risk("halfopen_connection_risk", MetricType::Gauge,
-        "The connection's risk (half-open-forever, slow, ok), 1, with the setting that would fix it.");
+        "The connection's risk (half-open-forever, slow, unknown, ok), 1, with the setting that would fix it.");
     MetricFamily keepalive("halfopen_connection_keepalive_enabled", MetricType::Gauge,
         "SO_KEEPALIVE on the connection (1 on, 0 off), with where it was read: socket or timer.");
     MetricFamily idle("halfopen_connection_keepalive_idle_seconds", MetricType::Gauge,

@@ -27,14 +27,15 @@ struct ExporterStatus {
     QByteArray version;
 };
 
-// The metric families for one scan (see docs/guide.md, "Watching a fleet", for the list).
-// Aggregates cover every socket and cost one pass; per-connection families cover at most
-// limits.maxSeries connections, the riskiest first: suspected dead peers, then half-open
-// forever, slow, ok, and within a risk the latest idle detection first.
-std::vector<MetricFamily> buildMetrics(const std::vector<ConnectionReport> &scan, const ExportLimits &limits,
-                                       const EndedConnections &ended, const ExporterStatus &status);
+// The connections that get series of their own, as indexes into scan: at most
+// limits.maxSeries (none with aggregateOnly), the riskiest first: suspected dead peers, then
+// half-open forever, slow, unknown, ok, and within a risk the latest idle detection first.
+// Connections only: no listeners, no TIME_WAIT.
+std::vector<int> selectSeries(const std::vector<ConnectionReport> &scan, const ExportLimits &limits);
 
-// The order above, as indexes into scan; connections only (no listeners, no TIME_WAIT).
-std::vector<int> riskiestFirst(const std::vector<ConnectionReport> &scan);
+// The metric families for one scan (see docs/guide.md, "Watching a fleet", for the list).
+// Aggregates cover every socket and cost one pass; per-connection families cover `selected`.
+std::vector<MetricFamily> buildMetrics(const std::vector<ConnectionReport> &scan, const std::vector<int> &selected,
+                                       const EndedConnections &ended, const ExporterStatus &status);
 
 } // namespace halfopen::exporter

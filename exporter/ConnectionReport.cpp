@@ -10,6 +10,7 @@ using core::TcpTimer;
 QByteArray riskName(Risk risk)
 {
     switch (risk) {
+    case Risk::Unknown: return QByteArrayLiteral("unknown");
     case Risk::Ok: return QByteArrayLiteral("ok");
     case Risk::Slow: return QByteArrayLiteral("slow");
     case Risk::HalfOpenForever: return QByteArrayLiteral("half-open-forever");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/predict/DeathKind.h"
+#include "core/predict/PredictionInput.h"
 #include "core/tcp/TcpInfoSample.h"
 
 #include <QByteArray>
@@ -14,11 +15,12 @@ namespace halfopen::exporter {
 // How long a dead peer would go unnoticed on a connection, as the audit judges it.
 enum class Risk : quint8 {
     NotAssessed,     // no connection to judge: listening, TIME_WAIT
+    Unknown,         // a connection whose options could be neither read nor deduced
     Ok,
     Slow,            // noticed, but later than the threshold (300 s by default)
     HalfOpenForever, // an idle connection would never notice a powered-off peer
 };
-QByteArray riskName(Risk risk); // "ok", "slow", "half-open-forever", "" for NotAssessed
+QByteArray riskName(Risk risk); // "unknown", "ok", "slow", "half-open-forever", "" for NotAssessed
 
 // One socket of the watched namespace as the exporter needs it: what the audit found (process,
 // options and where they were read, predictions, risk, fix) and the kernel's own view of it.
@@ -42,6 +44,14 @@ struct ConnectionReport {
 
     Risk risk = Risk::NotAssessed;
     QByteArray fix; // the setting that would bring it under the threshold; "" when ok
+    // The idle powered-off peer's predicted detection, as the risk was judged (nullopt: never);
+    // meaningful when the risk is ok, slow or half-open-forever.
+    std::optional<double> idleDetectionSeconds;
+
+    // What the predictor is given for this connection (its options, the namespace's sysctls,
+    // its RTT), and its answers: filled only for the connections that get series of their own
+    // (ConnectionSource::complete), the predictor being the costly part of a scan.
+    core::PredictionInput predictionInput;
     bool predicted = false;
     // Seconds from the prediction's reference point per core::DeathKind (the enum's order);
     // nullopt: never noticed.

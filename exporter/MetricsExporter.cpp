@@ -27,11 +27,14 @@ QByteArray MetricsExporter::scrape(MetricsFormat format)
     }
     ExporterStatus status;
     status.scanSucceeded = ok;
-    status.scanSeconds = clock.nsecsElapsed() / 1e9;
     status.lastScrapeSeconds = m_lastScrapeSeconds;
     status.scrapes = ++m_scrapes;
     status.version = m_version;
-    QByteArray text = renderMetrics(buildMetrics(m_scan, m_limits, m_ended, status), format);
+    const std::vector<int> selected = selectSeries(m_scan, m_limits);
+    for (const int index : selected)
+        m_source->complete(&m_scan[size_t(index)]);
+    status.scanSeconds = clock.nsecsElapsed() / 1e9;
+    QByteArray text = renderMetrics(buildMetrics(m_scan, selected, m_ended, status), format);
     m_lastScrapeSeconds = clock.nsecsElapsed() / 1e9;
     return text;
 }

@@ -19,6 +19,9 @@ public:
     virtual ~ConnectionSource() = default;
     // Every socket of the watched namespace, now. False with a message when the scan failed.
     virtual bool scan(std::vector<ConnectionReport> *out, QString *error) = 0;
+    // Fills what only connections with series of their own need: the predictions per kind of
+    // death (ConnectionReport::predicted, predictedSeconds).
+    virtual void complete(ConnectionReport *report) = 0;
 };
 
 // One scrape: scan, update the between-scans counters, build the families, render them.

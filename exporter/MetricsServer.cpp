@@ -4,6 +4,8 @@
 #include "exporter/MetricsExporter.h"
 #include "exporter/MetricsFormat.h"
 
+#include "core/tcp/SocketOptions.h"
+
 #include <QCoreApplication>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
@@ -53,6 +55,15 @@ bool MetricsServer::listen(const QHostAddress &address, quint16 port, QString *e
         delete tcp;
         return false;
     }
+    // Practise what we preach: Prometheus keeps its connection to us open between scrapes, and
+    // without keepalive that connection would itself be reported half-open-forever. Accepted
+    // sockets inherit these from the listening one: a dead scraper is noticed within 90 s.
+    core::SocketOptions options;
+    options.keepalive = {true, 60, 10, 3};
+    const QList<core::SettingError> failed = options.applyTo(int(tcp->socketDescriptor()));
+    if (!failed.isEmpty())
+        qWarning("halfopen-cli exporter: keepalive on the listening socket: %s: %s", qPrintable(failed.first().field),
+                 qPrintable(failed.first().message));
     m_port = tcp->serverPort();
     m_server.bind(tcp);
     return true;

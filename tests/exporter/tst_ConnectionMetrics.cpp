@@ -30,6 +30,7 @@ ConnectionReport connection(quint64 cookie, const char *process, Risk risk, std:
     r.sample.timerKnown = true;
     r.hasTcpInfo = true;
     r.risk = risk;
+    r.idleDetectionSeconds = idleSeconds;
     r.predicted = risk != Risk::NotAssessed;
     r.predictedSeconds[0] = idleSeconds;
     r.optionsSource = "socket";
@@ -85,14 +86,19 @@ private slots:
         scan.push_back(connection(6, "", Risk::NotAssessed, std::nullopt, TcpState::TimeWait));
         scan.push_back(connection(7, "sshd", Risk::NotAssessed, std::nullopt, TcpState::Listen));
 
-        const std::vector<int> order = riskiestFirst(scan);
-        QCOMPARE(order, (std::vector<int>{4, 1, 2, 3, 0})); // dead peer, forever, slow (later first), ok
-
         ExportLimits limits;
+        QCOMPARE(selectSeries(scan, limits), (std::vector<int>{4, 1, 2, 3, 0})); // dead peer, forever, slow (later first), ok
+        scan[0].risk = Risk::Unknown;
+        QCOMPARE(selectSeries(scan, limits), (std::vector<int>{4, 1, 2, 3, 0})); // unknown before ok
+        scan[0].risk = Risk::Ok;
+        scan[1].risk = Risk::Unknown;
+        QCOMPARE(selectSeries(scan, limits), (std::vector<int>{4, 2, 3, 1, 0}));
+        scan[1].risk = Risk::HalfOpenForever;
+
         limits.maxSeries = 2;
         EndedConnections ended;
         ended.update(scan);
-        const auto families = buildMetrics(scan, limits, ended, {});
+        const auto families = buildMetrics(scan, selectSeries(scan, limits), ended, {});
         QCOMPARE(sampleCount(families, "halfopen_connection_state"), 2);
         QVERIFY(valueOf(families, "halfopen_connection_state", {"process=\"plc\""}));
         QVERIFY(valueOf(families, "halfopen_connection_state", {"process=\"sub\""}));
@@ -117,7 +123,8 @@ private slots:
         QCOMPARE(valueOf(families, "halfopen_connection_rto_seconds", {"process=\"plc\""}), 0.204);
 
         limits.aggregateOnly = true;
-        const auto aggregates = buildMetrics(scan, limits, ended, {});
+        QVERIFY(selectSeries(scan, limits).empty());
+        const auto aggregates = buildMetrics(scan, selectSeries(scan, limits), ended, {});
         QCOMPARE(sampleCount(aggregates, "halfopen_connection_state"), 0);
         QCOMPARE(valueOf(aggregates, "halfopen_connections_omitted"), 5.0);
         QCOMPARE(valueOf(aggregates, "halfopen_connections_by_risk", {"risk=\"slow\""}), 2.0);
@@ -180,6 +187,7 @@ private slots:
         QCOMPARE(ended.count("web", EndReason::Vanished), 2u);
 
         const auto families = buildMetrics({}, {}, ended, {});
+        QCOMPARE(valueOf(families, "halfopen_connections_ended_total", {"process=\"plc\"", "reason=\"timeout\""}), 1.0);
         QCOMPARE(valueOf(families, "halfopen_connections_ended_total", {"process=\"web\"", "reason=\"closed\""}), 2.0);
     }
 
@@ -203,7 +211,7 @@ private slots:
         ended.update(scan);
         ExporterStatus status;
         status.version = "0.1.0";
-        const QByteArray text = renderMetrics(buildMetrics(scan, {}, ended, status), MetricsFormat::PrometheusText);
+        const QByteArray text = renderMetrics(buildMetrics(scan, selectSeries(scan, {}), ended, status), MetricsFormat::PrometheusText);
         QProcess check;
         check.start(promtool, {QStringLiteral("check"), QStringLiteral("metrics")});
         QVERIFY(check.waitForStarted());
