@@ -63,8 +63,10 @@ bool AuditConnectionSource::scan(std::vector<ConnectionReport> *out, QString *er
         return false;
     }
     out->reserve(m_audited.size() + 64);
-    for (const audit::AuditedConnection &c : m_audited) {
+    for (size_t i = 0; i < m_audited.size(); ++i) {
+        const audit::AuditedConnection &c = m_audited[i];
         ConnectionReport &r = out->emplace_back();
+        r.sourceIndex = int(i);
         r.local = c.socket.local.toString().toUtf8();
         r.remote = c.socket.remote.toString().toUtf8();
         r.process = c.process().toUtf8();
@@ -77,11 +79,10 @@ bool AuditConnectionSource::scan(std::vector<ConnectionReport> *out, QString *er
         r.keepaliveIntervalS = c.keepalive.intervalS;
         r.keepaliveCount = c.keepalive.count;
         r.userTimeoutMs = c.userTimeoutMs;
-        r.predictionInput = c.predictionInput;
         r.risk = riskOf(c.assessment.risk);
         r.idleDetectionSeconds = c.assessment.seconds;
         if (c.assessment.fix)
-            r.fix = c.assessment.fix->text().toUtf8();
+            r.fix = fixText(*c.assessment.fix);
     }
 
     // Listeners and TIME_WAIT: no process to map (TIME_WAIT), no risk to judge. A process
@@ -106,16 +107,29 @@ bool AuditConnectionSource::scan(std::vector<ConnectionReport> *out, QString *er
     return true;
 }
 
+QByteArray AuditConnectionSource::fixText(const audit::RiskFix &fix)
+{
+    // Thousands of connections share a handful of fixes: one text (and one allocation) each.
+    const QByteArray key = QByteArray::number(fix.keepalive.idleS) + ',' + QByteArray::number(fix.keepalive.intervalS) + ','
+        + QByteArray::number(fix.keepalive.count) + ',' + QByteArray::number(fix.userTimeoutMs.value_or(-1)) + ','
+        + QByteArray::number(fix.seconds);
+    auto found = m_fixTexts.constFind(key);
+    if (found == m_fixTexts.constEnd())
+        found = m_fixTexts.insert(key, fix.text().toUtf8());
+    return *found;
+}
+
 void AuditConnectionSource::complete(ConnectionReport *report)
 {
-    if (report->risk == Risk::NotAssessed)
+    if (report->risk == Risk::NotAssessed || report->sourceIndex < 0 || size_t(report->sourceIndex) >= m_audited.size())
         return;
-    const QByteArray key = audit::ConnectionAudit::predictionKey(report->predictionInput);
+    const core::PredictionInput &input = m_audited[size_t(report->sourceIndex)].predictionInput;
+    const QByteArray key = audit::ConnectionAudit::predictionKey(input);
     auto found = m_predictions.constFind(key);
     if (found == m_predictions.constEnd()) {
         if (m_predictions.size() >= kMaxCachedPredictions)
             m_predictions.clear();
-        const core::DetectionPredictor predictor(report->predictionInput);
+        const core::DetectionPredictor predictor(input);
         Predictions predictions;
         for (const core::DeathKind kind : core::allDeathKinds())
             predictions[size_t(kind)] = predictor.predict(kind).seconds();

@@ -37,6 +37,7 @@ public:
 
 private:
     using Predictions = std::array<std::optional<double>, ConnectionReport::kDeathKinds>;
+    QByteArray fixText(const audit::RiskFix &fix);
 
     Options m_options;
     audit::ConnectionAudit m_audit;
@@ -44,6 +45,7 @@ private:
     core::SockDiagClient m_others; // LISTEN and TIME_WAIT
     std::vector<audit::AuditedConnection> m_audited;
     QHash<QByteArray, Predictions> m_predictions; // by prediction input: the predictor is costly
+    QHash<QByteArray, QByteArray> m_fixTexts;
 };
 
 } // namespace halfopen::exporter

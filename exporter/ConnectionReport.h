@@ -2,7 +2,6 @@
 #pragma once
 
 #include "core/predict/DeathKind.h"
-#include "core/predict/PredictionInput.h"
 #include "core/tcp/TcpInfoSample.h"
 
 #include <QByteArray>
@@ -48,10 +47,10 @@ struct ConnectionReport {
     // meaningful when the risk is ok, slow or half-open-forever.
     std::optional<double> idleDetectionSeconds;
 
-    // What the predictor is given for this connection (its options, the namespace's sysctls,
-    // its RTT), and its answers: filled only for the connections that get series of their own
-    // (ConnectionSource::complete), the predictor being the costly part of a scan.
-    core::PredictionInput predictionInput;
+    // The predictor's answers: filled only for the connections that get series of their own
+    // (ConnectionSource::complete), the predictor being the costly part of a scan. `sourceIndex`
+    // lets the source find what it knows about the connection (its prediction input).
+    int sourceIndex = -1;
     bool predicted = false;
     // Seconds from the prediction's reference point per core::DeathKind (the enum's order);
     // nullopt: never noticed.

@@ -55,23 +55,36 @@ void EndedConnections::update(const std::vector<ConnectionReport> &scan)
 {
     QHash<quint64, LastSeen> current;
     current.reserve(qsizetype(scan.size()));
-    QSet<QByteArray> timeWaitTuples;
+    QByteArray lastProcess; // connections come grouped by process often: one lookup per run
+    bool first = true;
     for (const ConnectionReport &report : scan) {
-        if (report.sample.state == TcpState::TimeWait)
-            timeWaitTuples.insert(report.local + ' ' + report.remote);
         if (!isTracked(report))
             continue;
         const bool failing = report.sample.retransmits > 0 || report.sample.backoff > 0 || report.suspectedDeadPeer();
-        current.insert(report.cookie, {report.process, report.local + ' ' + report.remote, report.sample.state, failing});
-        for (const EndReason reason : {EndReason::Timeout, EndReason::Closed, EndReason::Vanished})
-            m_counts.try_emplace({report.process, reason}, 0);
+        current.insert(report.cookie, {report.process, report.local, report.remote, report.sample.state, failing});
+        if (first || report.process != lastProcess) {
+            for (const EndReason reason : {EndReason::Timeout, EndReason::Closed, EndReason::Vanished})
+                m_counts.try_emplace({report.process, reason}, 0);
+            lastProcess = report.process;
+            first = false;
+        }
     }
+    // The TIME_WAIT 4-tuples, only when something ended.
+    QSet<QByteArray> timeWaitTuples;
+    bool tuplesRead = false;
     for (auto it = m_previous.cbegin(); it != m_previous.cend(); ++it) {
         if (current.contains(it.key()))
             continue;
         const LastSeen &last = it.value();
+        if (!tuplesRead) {
+            for (const ConnectionReport &report : scan) {
+                if (report.sample.state == TcpState::TimeWait)
+                    timeWaitTuples.insert(report.local + ' ' + report.remote);
+            }
+            tuplesRead = true;
+        }
         EndReason reason = EndReason::Vanished;
-        if (isClosing(last.state) || timeWaitTuples.contains(last.tuple))
+        if (isClosing(last.state) || timeWaitTuples.contains(last.local + ' ' + last.remote))
             reason = EndReason::Closed;
         else if (last.failing)
             reason = EndReason::Timeout;

@@ -39,8 +39,9 @@ public:
 
 private:
     struct LastSeen {
-        QByteArray process;
-        QByteArray tuple; // local + ' ' + remote
+        QByteArray process; // shared with the scan's strings: no copies
+        QByteArray local;
+        QByteArray remote;
         core::TcpState state = core::TcpState::Unknown;
         bool failing = false;
     };

@@ -3,6 +3,8 @@
 
 #include <QElapsedTimer>
 
+#include <malloc.h>
+
 namespace halfopen::exporter {
 
 MetricsExporter::MetricsExporter(ConnectionSource *source, const ExportLimits &limits, const QByteArray &version)
@@ -36,6 +38,9 @@ QByteArray MetricsExporter::scrape(MetricsFormat format)
     status.scanSeconds = clock.nsecsElapsed() / 1e9;
     QByteArray text = renderMetrics(buildMetrics(m_scan, selected, m_ended, status), format);
     m_lastScrapeSeconds = clock.nsecsElapsed() / 1e9;
+    // A scrape over thousands of connections allocates megabytes that are free again now; give
+    // them back so that an exporter between scrapes holds only what it keeps.
+    ::malloc_trim(0);
     return text;
 }
 
