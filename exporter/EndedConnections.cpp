@@ -61,7 +61,15 @@ void EndedConnections::update(const std::vector<ConnectionReport> &scan)
         if (!isTracked(report))
             continue;
         const bool failing = report.sample.retransmits > 0 || report.sample.backoff > 0 || report.suspectedDeadPeer();
-        current.insert(report.cookie, {report.process, report.local, report.remote, report.sample.state, failing});
+        // A connection its process closed lives on without one (FIN_WAIT_2, an orphan): it is
+        // still that process's connection, and ends as that process's.
+        QByteArray process = report.process;
+        if (process.isEmpty()) {
+            const auto previous = m_previous.constFind(report.cookie);
+            if (previous != m_previous.constEnd())
+                process = previous->process;
+        }
+        current.insert(report.cookie, {process, report.local, report.remote, report.sample.state, failing});
         if (first || report.process != lastProcess) {
             for (const EndReason reason : {EndReason::Timeout, EndReason::Closed, EndReason::Vanished})
                 m_counts.try_emplace({report.process, reason}, 0);

@@ -294,6 +294,48 @@ private slots:
         QVERIFY2(said.contains("--netns") && said.contains("EPERM"), said.constData());
     }
 
+    // Last (it cuts the link): a connection that dies of retransmission timeouts is seen failing
+    // (a suspected dead peer) and then counted as ended by "timeout" for its process.
+    void endedByTimeout()
+    {
+        ExporterProcess exporter;
+        QVERIFY(exporter.start({QStringLiteral("--netns"), m_netnsPath}));
+        CliPeer sender(m_net->execIn(m_net->b()));
+        sender.start({QStringLiteral("connect"), m_serverAddress, QStringLiteral("--user-timeout"), QStringLiteral("5000"),
+                      QStringLiteral("--traffic"), QStringLiteral("periodic:200:100")});
+        QTRY_VERIFY_WITH_TIMEOUT(sender.find(core::EventKind::Endpoint, QStringLiteral("connected")), 10000);
+        const QByteArray local = sender.find(core::EventKind::Endpoint, QStringLiteral("connected"))->local.toUtf8();
+        const QByteArray timeouts = "halfopen_connections_ended_total{process=\"halfopen-cli\",reason=\"timeout\"} ";
+        auto counted = [&](const QByteArray &body) {
+            const qsizetype at = body.indexOf(timeouts);
+            return at < 0 ? -1 : body.mid(at + timeouts.size(), body.indexOf('\n', at) - at - timeouts.size()).toInt();
+        };
+        const HttpReply before = httpGet(exporter.port(), "/metrics");
+        QVERIFY(before.body.contains("local=\"" + local + "\""));
+        const int timeoutsBefore = counted(before.body);
+        QCOMPARE(timeoutsBefore, 0);
+
+        QVERIFY(m_net->unplug());
+        bool suspected = false;
+        int timeoutsAfter = 0;
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 20000) {
+            const HttpReply reply = httpGet(exporter.port(), "/metrics");
+            suspected = suspected || reply.body.contains(
+                "halfopen_connection_suspected_dead_peer{local=\"" + local + "\",remote=\"" + m_serverAddress.toUtf8()
+                + "\",process=\"halfopen-cli\"} 1\n");
+            timeoutsAfter = counted(reply.body);
+            if (timeoutsAfter > 0 && !reply.body.contains("local=\"" + local + "\""))
+                break;
+            QTest::qWait(250);
+        }
+        QVERIFY2(suspected, "the failing connection was never a suspected dead peer");
+        QVERIFY2(timeoutsAfter >= 1, QByteArray::number(timeoutsAfter).constData());
+        QTRY_COMPARE_WITH_TIMEOUT(sender.process().state(), QProcess::NotRunning, 10000);
+        QCOMPARE(sender.process().exitCode(), 1); // ETIMEDOUT, as the exporter judged
+    }
+
 private:
     std::unique_ptr<NetnsPair> m_net;
     std::unique_ptr<CliPeer> m_server;
