@@ -50,7 +50,7 @@ fi
 [ -n "$(field Maintainer)" ] || fail "no Maintainer"
 depends=$(field Depends)
 echo "Depends: $depends"
-for dep in libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 libpcap0.8 libc6 iproute2 procps; do
+for dep in libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 libqt6httpserver6 libpcap0.8 libc6 iproute2 procps; do
   grep -Eq "(^|, )$dep( \(|,|$)" <<< "$depends" || fail "Depends lacks $dep"
 done
 grep -Eq 'libqt6core6 \(>= 6\.' <<< "$depends" || fail "Depends has no versioned Qt 6 (from dpkg-shlibdeps)"
@@ -102,7 +102,9 @@ done
 grep -qx /etc/default/halfopen-exporter "$work/control/conffiles" || fail "/etc/default/halfopen-exporter is not a conffile"
 # Disabled by default: the package ships no enablement link, and the maintainer scripts enable nothing.
 [ -z "$(find "$root" -path '*/systemd/system/*.wants/*' -print -quit)" ] || fail "the package ships an enabled unit"
-grep -Eq 'systemctl[^|]*(enable|start)|deb-systemd-helper enable' "$work/control/postinst" && fail "postinst enables or starts a service"
+# (try-restart, which only restarts a service the admin runs, is allowed.)
+grep -Eq 'systemctl( +--?[a-z-]+)* +(enable|start|restart|reenable)( |$)|deb-systemd-helper enable' "$work/control/postinst" \
+  && fail "postinst enables or starts a service"
 if [ -f "$unit" ]; then
   grep -qx 'DynamicUser=yes' "$unit" || fail "the exporter's unit has no DynamicUser=yes"
   grep -qx 'NoNewPrivileges=yes' "$unit" || fail "the exporter's unit lacks NoNewPrivileges=yes"
