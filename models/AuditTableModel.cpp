@@ -207,6 +207,34 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
+bool AuditTableModel::lessThan(int leftRow, int rightRow, int column) const
+{
+    const AuditedConnection &a = *m_rows[size_t(leftRow)];
+    const AuditedConnection &b = *m_rows[size_t(rightRow)];
+    auto noticed = [](const AuditedConnection &c) {
+        return c.optionsSource == audit::OptionsSource::Unknown ? -1.0 : c.assessment.seconds.value_or(1e12);
+    };
+    switch (Column(column)) {
+    case Pid:
+        return a.pid().value_or(0) < b.pid().value_or(0);
+    case Local:
+        return a.socket.local.port() < b.socket.local.port();
+    case RiskColumn:
+        return a.assessment.risk < b.assessment.risk;
+    case Noticed:
+        return noticed(a) < noticed(b);
+    case UserTimeout:
+        return a.userTimeoutMs.value_or(-1) < b.userTimeoutMs.value_or(-1);
+    case State:
+        return a.socket.sample.state < b.socket.sample.state;
+    default:
+        break;
+    }
+    const QModelIndex left = index(leftRow, column);
+    const QModelIndex right = index(rightRow, column);
+    return QString::localeAwareCompare(left.data(SortRole).toString(), right.data(SortRole).toString()) < 0;
+}
+
 const AuditedConnection *AuditTableModel::connectionAt(int row) const
 {
     return row >= 0 && row < int(m_rows.size()) ? m_rows[size_t(row)].get() : nullptr;
@@ -263,15 +291,12 @@ AuditTableModel::Changes AuditTableModel::apply(std::vector<AuditedConnection> &
     if (changes.removed > 0)
         reindex();
 
-    // Those that stayed change in place; a dataChanged per run of changed rows.
+    // Those that stayed change in place. One dataChanged spans the changed rows: a sorting
+    // proxy then re-sorts once, where a signal per row would re-sort (and relayout the view)
+    // once per row.
     std::vector<bool> taken(connections.size(), false);
-    int runStart = -1;
-    int runEnd = -1;
-    auto flushRun = [&] {
-        if (runStart >= 0)
-            emit dataChanged(index(runStart, 0), index(runEnd, ColumnCount - 1));
-        runStart = -1;
-    };
+    int firstChanged = -1;
+    int lastChanged = -1;
     for (size_t row = 0; row < m_rows.size(); ++row) {
         const qsizetype from = fresh.value(m_rows[row]->socket.cookie, -1);
         if (from < 0)
@@ -283,14 +308,12 @@ AuditTableModel::Changes AuditTableModel::apply(std::vector<AuditedConnection> &
         if (!differs)
             continue;
         ++changes.changed;
-        if (runStart >= 0 && int(row) == runEnd + 1) {
-            runEnd = int(row);
-        } else {
-            flushRun();
-            runStart = runEnd = int(row);
-        }
+        if (firstChanged < 0)
+            firstChanged = int(row);
+        lastChanged = int(row);
     }
-    flushRun();
+    if (firstChanged >= 0)
+        emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
 
     // New connections arrive in one insert at the end.
     const int before = int(m_rows.size());

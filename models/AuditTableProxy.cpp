@@ -41,3 +41,14 @@ bool AuditTableProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
 }
 
 } // namespace halfopen::models
+
+namespace halfopen::models {
+
+bool AuditTableProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (const auto *model = qobject_cast<const AuditTableModel *>(sourceModel()))
+        return model->lessThan(left.row(), right.row(), left.column());
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
+} // namespace halfopen::models

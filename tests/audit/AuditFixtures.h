@@ -35,8 +35,11 @@ inline std::vector<audit::AuditedConnection> auditedConnections(int count, quint
     list.reserve(size_t(count));
     const audit::Risk risks[] = {audit::Risk::Ok, audit::Risk::Slow, audit::Risk::HalfOpenForever};
     const QString names[] = {QStringLiteral("mosquitto_sub"), QStringLiteral("postgres"), QStringLiteral("sshd")};
-    for (int i = 0; i < count; ++i)
-        list.push_back(auditedConnection(firstCookie + quint64(i), names[i % 3], quint16(20000 + i % 40000), risks[i % 3]));
+    for (int i = 0; i < count; ++i) {
+        const quint64 cookie = firstCookie + quint64(i);
+        const int n = int((cookie - 1) % 3); // what a connection shows depends on it alone
+        list.push_back(auditedConnection(cookie, names[n], quint16(20000 + (cookie - 1) % 40000), risks[n]));
+    }
     return list;
 }
 
