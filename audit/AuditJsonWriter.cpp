@@ -180,7 +180,7 @@ void AuditJsonWriter::appendObject(const AuditedConnection &c, QByteArray *out)
     out->append(",\"fix\":");
     if (const auto &fix = c.assessment.fix) {
         out->append("{\"text\":");
-        appendString(out, fix->text());
+        appendString(out, fix->text);
         out->append(",\"keepalive\":{\"enabled\":true,\"idle_s\":");
         appendNumber(out, fix->keepalive.idleS);
         out->append(",\"interval_s\":");

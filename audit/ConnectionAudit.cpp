@@ -178,6 +178,8 @@ bool ConnectionAudit::scan(const AuditFilter &filter, std::vector<AuditedConnect
     diag.states = auditedStateBits();
     diag.port = filter.port;
     QSet<quint32> inodes;
+    out->reserve(m_lastCount + m_lastCount / 8);
+    inodes.reserve(qsizetype(m_lastCount + m_lastCount / 8));
     const bool dumped = m_client.dump(diag, [&](const core::SockDiagRow &row) {
         AuditedConnection &c = out->emplace_back();
         c.socket = row;
@@ -234,6 +236,7 @@ bool ConnectionAudit::scan(const AuditFilter &filter, std::vector<AuditedConnect
         kept.push_back(std::move(c));
     }
     out->swap(kept);
+    m_lastCount = std::max(m_lastCount, out->size());
     return true;
 }
 

@@ -66,6 +66,7 @@ private:
     QHash<QByteArray, RiskAssessment> m_assessments; // the predictor is the costly part
     QHash<quint32, QString> m_users;
     QString m_error;
+    size_t m_lastCount = 0;
 };
 
 } // namespace halfopen::audit

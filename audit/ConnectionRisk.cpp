@@ -73,7 +73,7 @@ QString riskTitle(Risk risk)
     return {};
 }
 
-QString RiskFix::text() const
+QString RiskFix::textOf(const core::KeepaliveSettings &keepalive, std::optional<int> userTimeoutMs, double seconds)
 {
     QStringList parts{QStringLiteral("SO_KEEPALIVE 1"), QStringLiteral("TCP_KEEPIDLE %1").arg(keepalive.idleS),
                       QStringLiteral("TCP_KEEPINTVL %1").arg(keepalive.intervalS),
@@ -115,9 +115,10 @@ std::optional<RiskFix> ConnectionRisk::fixFor(const core::PredictionInput &input
                 fixed.userTimeoutMs = (idle + interval * count) * 1000;
             const std::optional<double> seconds = idleSeconds(fixed);
             if (seconds && *seconds <= m_thresholdS) {
-                RiskFix fix{fixed.keepalive, std::nullopt, *seconds};
+                RiskFix fix{fixed.keepalive, std::nullopt, *seconds, {}};
                 if (!ownUserTimeout)
                     fix.userTimeoutMs = fixed.userTimeoutMs;
+                fix.text = RiskFix::textOf(fix.keepalive, fix.userTimeoutMs, fix.seconds);
                 return fix;
             }
         }

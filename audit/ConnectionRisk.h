@@ -34,7 +34,9 @@ struct RiskFix {
     std::optional<int> userTimeoutMs;    // set only when the connection's own one is too long
     double seconds = 0;                  // predicted detection with the fix
     // "SO_KEEPALIVE 1, TCP_KEEPIDLE 60, TCP_KEEPINTVL 10, TCP_KEEPCNT 3 → 90 s"
-    QString text() const;
+    QString text;
+
+    static QString textOf(const core::KeepaliveSettings &keepalive, std::optional<int> userTimeoutMs, double seconds);
 };
 
 struct RiskAssessment {

@@ -4,6 +4,7 @@
 
 class QAction;
 class QLabel;
+class QStackedWidget;
 
 namespace halfopen::models {
 class ScenarioListModel;
@@ -12,6 +13,7 @@ class ScenarioListModel;
 namespace halfopen::ui {
 
 class AppSettings;
+class ConnectionsAuditView;
 class EventLogDock;
 class FaultBar;
 class LabSessionController;
@@ -40,6 +42,10 @@ public:
     // Start as the Start button does: the picked scenario or a free session, with the
     // settings on the left. Refuses (with a message) settings the lab would not accept.
     void start();
+    // Switches to "This machine's connections" (the audit), as choosing it under "Where the
+    // peer is" does.
+    void showMachineAudit();
+    ConnectionsAuditView *auditView() const { return m_audit; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,6 +78,8 @@ private:
     QAction *m_record = nullptr;
     QAction *m_open = nullptr;
     QLabel *m_status = nullptr;
+    QStackedWidget *m_pages = nullptr;           // the lab's views, or the audit of this machine
+    ConnectionsAuditView *m_audit = nullptr;
 };
 
 } // namespace halfopen::ui

@@ -143,7 +143,7 @@ void printTable(const std::vector<AuditedConnection> &connections, const QString
                      c.userTimeoutMs ? (*c.userTimeoutMs ? QStringLiteral("%1 ms").arg(*c.userTimeoutMs) : Text::tr("off"))
                                      : QStringLiteral("?"),
                      optionsSourceName(c.optionsSource), noticedText(c), riskName(c.assessment.risk),
-                     c.assessment.fix ? c.assessment.fix->text() : QStringLiteral("-")});
+                     c.assessment.fix ? c.assessment.fix->text : QStringLiteral("-")});
     }
     QList<qsizetype> widths(header.size(), 0);
     for (const QStringList &row : rows) {

@@ -35,7 +35,9 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
                                           .arg(LanguageLoader::available().join(QStringLiteral(", "))),
                                       QStringLiteral("CODE"));
     const QCommandLineOption dark(QStringLiteral("dark"), Text::tr("Dark colours (the Fusion style with a dark palette), whatever the desktop's theme."));
-    parser.addOptions({scenario, start, open, screenshot, after, settings, language, dark});
+    const QCommandLineOption connections(QStringLiteral("connections"),
+        Text::tr("Open on \"This machine's connections\": every TCP connection, its risk of staying half-open and the fix."));
+    parser.addOptions({scenario, start, open, screenshot, after, settings, language, dark, connections});
     *helpShown = false;
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -54,6 +56,7 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
     o.screenshot = parser.value(screenshot);
     o.settingsPath = parser.value(settings);
     o.dark = parser.isSet(dark);
+    o.connections = parser.isSet(connections);
     o.language = parser.value(language);
     if (!o.language.isEmpty() && !LanguageLoader::available().contains(o.language)) {
         *error = Text::tr("--language: expected one of %1, got '%2'")

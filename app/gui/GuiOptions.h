@@ -16,6 +16,7 @@ struct GuiOptions {
     QString settingsPath;    // an INI file instead of the user's settings
     QString language;        // "en", "zh_CN"; empty: as chosen in the settings
     bool dark = false;       // Fusion with a dark palette, whatever the desktop's theme
+    bool connections = false; // open on "This machine's connections" (the audit)
 
     // Returns nullopt with a message naming the option and what it accepts.
     static std::optional<GuiOptions> parse(const QStringList &arguments, QString *error, bool *helpShown);

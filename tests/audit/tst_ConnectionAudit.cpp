@@ -176,9 +176,9 @@ void ConnectionAuditTest::riskAndFixComeFromThePredictor()
     QVERIFY(fixedSeconds);
     QCOMPARE(a.fix->seconds, *fixedSeconds);
     QVERIFY(a.fix->seconds <= threshold);
-    QVERIFY(a.fix->text().contains(QStringLiteral("TCP_KEEPIDLE %1").arg(a.fix->keepalive.idleS)));
+    QVERIFY(a.fix->text.contains(QStringLiteral("TCP_KEEPIDLE %1").arg(a.fix->keepalive.idleS)));
     if (threshold == 300) // the recommendation for long-lived connections fits
-        QCOMPARE(a.fix->text(), QStringLiteral("SO_KEEPALIVE 1, TCP_KEEPIDLE 60, TCP_KEEPINTVL 10, TCP_KEEPCNT 3 → 90 s"));
+        QCOMPARE(a.fix->text, QStringLiteral("SO_KEEPALIVE 1, TCP_KEEPIDLE 60, TCP_KEEPINTVL 10, TCP_KEEPCNT 3 → 90 s"));
 }
 
 void ConnectionAuditTest::fixSetsUserTimeoutWhenTheOwnOneIsTooLong()
@@ -195,7 +195,7 @@ void ConnectionAuditTest::fixSetsUserTimeoutWhenTheOwnOneIsTooLong()
     fixed.keepalive = a.fix->keepalive;
     fixed.userTimeoutMs = *a.fix->userTimeoutMs;
     QCOMPARE(a.fix->seconds, *core::DetectionPredictor(fixed).predict(core::DeathKind::IdlePeerPoweredOff).seconds());
-    QVERIFY(a.fix->text().contains(QStringLiteral("TCP_USER_TIMEOUT 90000")));
+    QVERIFY(a.fix->text.contains(QStringLiteral("TCP_USER_TIMEOUT 90000")));
 }
 
 void ConnectionAuditTest::summaryNamesTheProcesses()
