@@ -109,13 +109,10 @@ bool AuditConnectionSource::scan(std::vector<ConnectionReport> *out, QString *er
 
 QByteArray AuditConnectionSource::fixText(const audit::RiskFix &fix)
 {
-    // Thousands of connections share a handful of fixes: one text (and one allocation) each.
-    const QByteArray key = QByteArray::number(fix.keepalive.idleS) + ',' + QByteArray::number(fix.keepalive.intervalS) + ','
-        + QByteArray::number(fix.keepalive.count) + ',' + QByteArray::number(fix.userTimeoutMs.value_or(-1)) + ','
-        + QByteArray::number(fix.seconds);
-    auto found = m_fixTexts.constFind(key);
+    // Thousands of connections share a handful of fixes: one UTF-8 copy each.
+    auto found = m_fixTexts.constFind(fix.text);
     if (found == m_fixTexts.constEnd())
-        found = m_fixTexts.insert(key, fix.text().toUtf8());
+        found = m_fixTexts.insert(fix.text, fix.text.toUtf8());
     return *found;
 }
 

@@ -45,7 +45,7 @@ private:
     core::SockDiagClient m_others; // LISTEN and TIME_WAIT
     std::vector<audit::AuditedConnection> m_audited;
     QHash<QByteArray, Predictions> m_predictions; // by prediction input: the predictor is costly
-    QHash<QByteArray, QByteArray> m_fixTexts;
+    QHash<QString, QByteArray> m_fixTexts;
 };
 
 } // namespace halfopen::exporter
