@@ -17,6 +17,7 @@ run() {
     echo
 }
 run "$here/sockets/run.sh" "$build"
+run "$here/exporter/run.sh" "$build"
 run "$here/audit/run.sh" "$build"
 run "$build/tests/bench/audit/audit-view-bench"
 run "$build/tests/bench/lab/lab-bench"
