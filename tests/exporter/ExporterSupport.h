@@ -25,6 +25,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
 
 namespace halfopen::testing {
@@ -166,6 +167,12 @@ class PrometheusServer
 public:
     static QString executable() { return QStandardPaths::findExecutable(QStringLiteral("prometheus")); }
 
+    PrometheusServer()
+        : m_dir(QDir::tempPath() + QStringLiteral("/halfopen-prometheus-%1-XXXXXX").arg(::getpid()))
+    {
+        removeStale();
+    }
+
     ~PrometheusServer()
     {
         if (m_process.state() != QProcess::NotRunning) {
@@ -218,6 +225,7 @@ public:
 
     QByteArray log() { return m_log += m_process.readAll(); }
     quint16 port() const { return m_port; }
+    qint64 pid() const { return m_process.processId(); }
 
     // GET /api/v1/PATH (with its ?query, percent-encoded) and the "data" member of a
     // successful answer.
@@ -239,6 +247,19 @@ public:
     }
 
 private:
+    // Folders left by a test process that was killed before its destructors ran (a crash, a
+    // ctest timeout): their owner is gone. Its Prometheus died with it (PR_SET_PDEATHSIG).
+    static void removeStale()
+    {
+        const QStringList names = QDir::temp().entryList({QStringLiteral("halfopen-prometheus-*")}, QDir::Dirs);
+        for (const QString &name : names) {
+            bool ok = false;
+            const int pid = name.section(QLatin1Char('-'), 2, 2).toInt(&ok);
+            if (ok && pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH)
+                QDir(QDir::temp().filePath(name)).removeRecursively();
+        }
+    }
+
     QTemporaryDir m_dir;
     QProcess m_process;
     quint16 m_port = 0;

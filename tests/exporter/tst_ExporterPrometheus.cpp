@@ -10,6 +10,8 @@
 
 #include "ExporterSupport.h"
 
+#include "audit/ConnectionAudit.h"
+
 #include "tests/support/CliPeer.h"
 #include "tests/support/NetnsPair.h"
 
@@ -219,6 +221,20 @@ private slots:
             described = described || (description.contains(m_bareLocal) && description.contains(QStringLiteral("Fix: SO_KEEPALIVE 1")));
         }
         QVERIFY2(described, QJsonDocument(alerts).toJson().constData());
+
+        // Prometheus talked to nobody but the exporter and this test: its every connection, found
+        // the way the audit finds a process's connections, is on loopback.
+        {
+            audit::ConnectionAudit processes;
+            QVERIFY(processes.open());
+            audit::AuditFilter filter;
+            filter.pid = prometheus.pid();
+            std::vector<audit::AuditedConnection> connections;
+            QVERIFY(processes.scan(filter, &connections));
+            QVERIFY(!connections.empty()); // at least its scrape connection to the exporter
+            for (const audit::AuditedConnection &c : connections)
+                QVERIFY2(c.socket.remote.host().startsWith(QLatin1String("127.")), qPrintable(c.socket.remote.toString()));
+        }
 
         // Every query of the dashboard is valid PromQL for this Prometheus, and most return data.
         const QJsonObject dashboard = QJsonDocument::fromJson(readSource(QStringLiteral("packaging/prometheus/halfopen-dashboard.json"))).object();
