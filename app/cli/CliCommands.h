@@ -12,5 +12,6 @@ int runPredict(const QStringList &arguments);
 int runSockets(const QStringList &arguments);
 int runLab(const QStringList &arguments);
 int runAudit(const QStringList &arguments);
+int runWatch(const QStringList &arguments);
 
 } // namespace halfopen::cli
