@@ -2,7 +2,7 @@
 // `halfopen-cli watch`: one connection of this machine, live — its state changes and tcp_info
 // samples (sock_diag, exact 4-tuple lookups) and its packets, captured by the separate
 // halfopen-capture helper (the only part that needs CAP_NET_RAW) and named by the lab's packet
-// classifier. Reads only. Ends when the connection is gone (or after --duration).
+// classifier. Reads only. Ends when the connection is gone or in TIME_WAIT (or after --duration).
 
 #include "CliCommands.h"
 #include "CliUsage.h"
@@ -142,6 +142,9 @@ private:
             emitEvent(e);
         }
         m_last = row.sample;
+        // TIME_WAIT is the kernel's memory of a connection that is over: nothing more to see.
+        if (row.sample.state == TcpState::TimeWait)
+            finish();
     }
 
     Event socketEvent(EventKind kind, qint64 tUs) const
