@@ -5,6 +5,7 @@
 #include "models/AuditTableModel.h"
 #include "models/AuditTableProxy.h"
 #include "ui/AuditDetailsText.h"
+#include "ui/ConnectionWatchWindow.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -123,6 +124,8 @@ ConnectionsAuditView::ConnectionsAuditView(audit::AuditMonitor *monitor, QWidget
     connect(m_threshold, &QSpinBox::editingFinished, this, &ConnectionsAuditView::restart);
     connect(m_netns, &QLineEdit::editingFinished, this, &ConnectionsAuditView::restart);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ConnectionsAuditView::showDetails);
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) { watchRow(index.row()); });
+    m_table->setToolTip(tr("Double-click a connection to watch it live: states, samples and its packets."));
     connect(m_monitor, &audit::AuditMonitor::scanned, this, &ConnectionsAuditView::onScanned);
 }
 
@@ -182,6 +185,18 @@ void ConnectionsAuditView::onScanned(const audit::AuditSnapshotPtr &snapshot)
     if (!m_table->currentIndex().isValid() && m_proxy->rowCount() > 0)
         m_table->setCurrentIndex(m_proxy->index(0, 0));
     showDetails();
+}
+
+ConnectionWatchWindow *ConnectionsAuditView::watchRow(int proxyRow)
+{
+    const QModelIndex source = m_proxy->mapToSource(m_proxy->index(proxyRow, 0));
+    const audit::AuditedConnection *c = m_model->connectionAt(source.row());
+    if (!c)
+        return nullptr;
+    auto *window = new ConnectionWatchWindow(c->socket.local.toString(), c->socket.remote.toString(), m_netns->text().trimmed(), this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    return window;
 }
 
 void ConnectionsAuditView::showDetails()

@@ -36,6 +36,9 @@ public:
     QTableView *table() const { return m_table; }
     QString summaryText() const;
     QString detailsText() const;
+    // Opens a window that watches the connection on this row of the table (as a double-click
+    // does): states, samples and packets, live. Returns it, or nullptr for no such row.
+    class ConnectionWatchWindow *watchRow(int proxyRow);
 
 private:
     void restart();

@@ -8,10 +8,13 @@
 
 #include "audit/ConnectionRisk.h"
 #include "core/predict/DetectionPredictor.h"
+#include "core/session/Event.h"
+#include "core/session/MonotonicClock.h"
 #include "tests/support/CliPeer.h"
 #include "tests/support/CliRun.h"
 #include "tests/support/NetnsPair.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -71,6 +74,8 @@ private slots:
     void brokerSideInItsOwnNamespace();
     void failOnForScripts();
     void unprivilegedFallsBackAndSaysWhy();
+    // Last: it cuts the link for good.
+    void watchSeesKeepaliveDetectThePoweredOffBroker();
 
 private:
     QByteArray auditA(const QStringList &extra = {});
@@ -330,6 +335,94 @@ void AuditMosquittoTest::unprivilegedFallsBackAndSaysWhy()
     // The two 7/3/4 clients run their keepalive timer; the plain one does not.
     QVERIFY2(on >= 2, qPrintable(QString::number(on)));
     QVERIFY2(off >= 1, qPrintable(QString::number(off)));
+}
+
+void AuditMosquittoTest::watchSeesKeepaliveDetectThePoweredOffBroker()
+{
+    // watch the 7/3/4 client's connection, with its packets, then the broker's namespace loses
+    // its link: a's frames to b vanish, as if b lost power.
+    const QString pcap = m_dir.filePath(QStringLiteral("watch.pcap"));
+    const QString record = m_dir.filePath(QStringLiteral("watch.jsonl"));
+    QProcess watch;
+    watch.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    watch.start(QStringLiteral(HALFOPEN_CLI), {QStringLiteral("watch"), QStringLiteral("--netns"), QStringLiteral("/run/netns/") + m_net->a(),
+                                               QStringLiteral("--pid"), QString::number(m_keepalive->pid()), QStringLiteral("--json"),
+                                               QStringLiteral("--pcap"), pcap, QStringLiteral("--record"), record});
+    QVERIFY(watch.waitForStarted());
+    // The capture starts mid-connection: like Wireshark, the classifier learns the flow from
+    // what it sees. The first keepalive probe (7 s after the client connected) is answered;
+    // once that answer is seen, the broker's namespace loses its link.
+    QByteArray output;
+    auto peerAnswered = [&] {
+        output += watch.readAllStandardOutput();
+        return output.contains("\"host\":\"peer\"");
+    };
+    QVERIFY2(QTest::qWaitFor(peerAnswered, 15000), watch.readAllStandardError().constData());
+    QVERIFY(m_net->unplug());
+    const qint64 cutUs = core::monotonicNowUs();
+    // 7 + 3 × 4 = 19 s after that answer, at most; then the watch ends by itself.
+    QVERIFY2(watch.waitForFinished(40000), "the watched connection was not declared dead within 40 s");
+    QCOMPARE(watch.exitCode(), 0);
+    const QByteArray err = watch.readAllStandardError();
+    QVERIFY2(!err.contains("no packet capture"), err.constData());
+    output += watch.readAllStandardOutput();
+
+    QList<core::Event> events;
+    for (const QByteArray &line : output.split('\n')) {
+        if (auto e = core::Event::fromJson(QJsonDocument::fromJson(line).object()))
+            events.append(*e);
+    }
+    QVERIFY(!events.isEmpty());
+    const core::Event &last = events.constLast();
+    QCOMPARE(last.kind, core::EventKind::State);
+    QCOMPARE(last.toState, core::TcpState::Closed);
+    std::optional<qint64> lastReceivedUs;
+    int probes = 0;
+    int sentAfterCut = 0;
+    bool rst = false;
+    for (const core::Event &e : std::as_const(events)) {
+        if (e.kind != core::EventKind::Packet)
+            continue;
+        if (e.host == QLatin1String("peer"))
+            lastReceivedUs = e.tUs;
+        else if (e.tUs > cutUs) {
+            ++sentAfterCut;
+            probes += e.what == QLatin1String("keepalive-probe");
+            rst |= e.what == QLatin1String("rst");
+        }
+    }
+    QVERIFY(lastReceivedUs);
+    core::PredictionInput input;
+    input.keepalive = {true, 7, 3, 4};
+    const core::Prediction p = core::DetectionPredictor(input).predict(core::DeathKind::IdlePeerPoweredOff);
+    const double detectedS = (last.tUs - *lastReceivedUs) / 1e6;
+    qInfo("closed %.3f s after the last packet received (predicted %.1f s, %.3f .. %.3f); %d keepalive probes, %d segments sent after the cut",
+          detectedS, *p.seconds(), p.minUs / 1e6, p.maxUs / 1e6, probes, sentAfterCut);
+    // ± one timer step (the wheel's granule; and our 50 ms sampling of the kernel's tables).
+    QVERIFY2(detectedS >= p.minUs / 1e6 - 0.01 && detectedS <= p.maxUs / 1e6 + 0.1, qPrintable(QString::number(detectedS)));
+    // Four unanswered probes (at 7, 10, 13 and 16 s), then the kernel gives up and resets.
+    QCOMPARE(probes, 4);
+    QVERIFY(rst);
+    QCOMPARE(sentAfterCut, 5);
+
+    // tshark on the exported pcap sees the same segments. The capture began mid-connection, so
+    // Wireshark cannot know the sequence number the probes repeat and calls the unanswered ones
+    // duplicate ACKs; our classifier took it from the broker's answer to the first probe. The
+    // count of probes and the reset agree.
+    auto tsharkCount = [&](const QString &filter) {
+        QProcess tshark;
+        tshark.start(QStringLiteral("tshark"), {QStringLiteral("-r"), pcap, QStringLiteral("-Y"), filter, QStringLiteral("-T"),
+                                                QStringLiteral("fields"), QStringLiteral("-e"), QStringLiteral("frame.number")});
+        if (!tshark.waitForFinished(30000))
+            return -1;
+        int n = 0;
+        for (const QByteArray &line : tshark.readAllStandardOutput().split('\n'))
+            n += !line.trimmed().isEmpty();
+        return n;
+    };
+    QCOMPARE(tsharkCount(QStringLiteral("tcp.analysis.keep_alive || tcp.analysis.duplicate_ack")), probes);
+    QCOMPARE(tsharkCount(QStringLiteral("tcp.flags.reset == 1")), 1);
+    QVERIFY(QFileInfo(record).size() > 0);
 }
 
 QTEST_GUILESS_MAIN(AuditMosquittoTest)
