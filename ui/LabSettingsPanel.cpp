@@ -122,6 +122,17 @@ bool LabSettingsPanel::isRealNetwork() const
     return m_peer->isRealNetwork();
 }
 
+bool LabSettingsPanel::isMachineAudit() const
+{
+    return m_peer->isMachineAudit();
+}
+
+void LabSettingsPanel::setMachineAudit(bool audit)
+{
+    m_peer->setMachineAudit(audit);
+    updateMode();
+}
+
 void LabSettingsPanel::setRealNetwork(bool real)
 {
     m_peer->setRealNetwork(real);
@@ -172,7 +183,10 @@ void LabSettingsPanel::updateMode()
                                   : tr("The side that listens (198.18.0.2, port 5000)."));
     m_client->setRealNetwork(real);
     m_server->setRealNetwork(real);
-    m_cable->setVisible(!real);
+    // An audit has no test connection to set up: only the choice of mode stays.
+    const bool audit = isMachineAudit();
+    m_tabs->setVisible(!audit);
+    m_cable->setVisible(!real && !audit);
     m_kernel->setVisible(real);
 }
 

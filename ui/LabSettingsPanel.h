@@ -38,6 +38,9 @@ public:
     // Real-network mode and who connects to whom (the "Where the peer is" box).
     bool isRealNetwork() const;
     void setRealNetwork(bool real); // without emitting changed()
+    // "This machine's connections": an audit, no lab and no test connection.
+    bool isMachineAudit() const;
+    void setMachineAudit(bool audit); // without emitting changed()
     void setRealNetworkAvailable(bool available);
     realnet::RealNetworkConfig network() const;
     void setNetwork(const realnet::RealNetworkConfig &network); // without emitting changed()

@@ -2,7 +2,9 @@
 
 #include "models/ScenarioListModel.h"
 #include "realnet/HostTcpSettings.h"
+#include "audit/AuditMonitor.h"
 #include "ui/AppSettings.h"
+#include "ui/ConnectionsAuditView.h"
 #include "ui/EventLogDock.h"
 #include "ui/FaultBar.h"
 #include "ui/LanguageMenu.h"
@@ -31,6 +33,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
@@ -174,7 +177,13 @@ QWidget *MainWindow::buildCentral()
     layout->addWidget(m_faults);
     WheelGuard::install(m_faults);
     layout->addWidget(views, 1);
-    return central;
+
+    // "This machine's connections" replaces the lab's views with the audit.
+    m_audit = new ConnectionsAuditView(new audit::AuditMonitor(this), this);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(central);
+    m_pages->addWidget(m_audit);
+    return m_pages;
 }
 
 void MainWindow::buildDocks()
@@ -418,6 +427,12 @@ void MainWindow::setRealNetworkMode(bool real)
     onModeChanged();
 }
 
+void MainWindow::showMachineAudit()
+{
+    m_labSettings->setMachineAudit(true);
+    onModeChanged();
+}
+
 void MainWindow::startRealNetwork()
 {
     const realnet::RealNetworkConfig network = m_labSettings->network();
@@ -429,6 +444,9 @@ void MainWindow::startRealNetwork()
 
 void MainWindow::onModeChanged()
 {
+    const bool audit = m_labSettings->isMachineAudit();
+    m_pages->setCurrentIndex(audit ? 1 : 0);
+    m_audit->setActive(audit);
     const bool real = m_labSettings->isRealNetwork();
     const realnet::RealNetworkConfig network = m_labSettings->network();
     const bool client = network.role == realnet::RealNetworkConfig::Role::Client;
@@ -443,7 +461,7 @@ void MainWindow::onModeChanged()
     m_prediction->setSide(network.hostName(), real);
     m_verdict->setRealNetwork(real);
     // Scenarios are experiments on the virtual lab.
-    m_picker->setEnabled(!real);
+    m_picker->setEnabled(!real && !audit);
     m_picker->setToolTip(real ? tr("Scenarios run in the virtual lab; on a real network you press the faults yourself.") : QString());
     m_start->setToolTip(real ? tr("Start this machine's side against the real peer (Ctrl+R)")
                              : tr("Start the lab: the chosen scenario, or a free session with your settings (Ctrl+R)"));
@@ -454,7 +472,7 @@ void MainWindow::onModeChanged()
 void MainWindow::onRunStateChanged()
 {
     const State state = m_controller->runState();
-    m_start->setEnabled(state == State::Idle);
+    m_start->setEnabled(state == State::Idle && !m_labSettings->isMachineAudit());
     m_stop->setEnabled(state == State::Starting || state == State::Running);
     m_open->setEnabled(state == State::Idle);
     m_faults->setRunning(state == State::Running);

@@ -5,6 +5,7 @@
 class QAction;
 class QLabel;
 class QSplitter;
+class QStackedWidget;
 
 namespace halfopen::models {
 class ScenarioListModel;
@@ -13,6 +14,7 @@ class ScenarioListModel;
 namespace halfopen::ui {
 
 class AppSettings;
+class ConnectionsAuditView;
 class EventLogDock;
 class FaultBar;
 class LabSessionController;
@@ -50,6 +52,10 @@ public:
     // The central views' text size (Ctrl+plus/minus, Ctrl+0): 1 is the desktop's font.
     void setTextScale(double scale);
     double textScale() const { return m_textScale; }
+    // Switches to "This machine's connections" (the audit), as choosing it under "Where the
+    // peer is" does.
+    void showMachineAudit();
+    ConnectionsAuditView *auditView() const { return m_audit; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -92,6 +98,8 @@ private:
     QAction *m_presentation = nullptr;
     QWidget *m_central = nullptr;
     QSplitter *m_views = nullptr; // the message bar holds Start's refusal of the settings
+    QStackedWidget *m_pages = nullptr;           // the lab's views, or the audit of this machine
+    ConnectionsAuditView *m_audit = nullptr;
 };
 
 } // namespace halfopen::ui

@@ -37,8 +37,13 @@ PeerLocationPanel::PeerLocationPanel(QWidget *parent)
     m_real->setToolTip(tr("This machine as client or server; the peer is another machine running halfopen-cli serve or "
                           "connect, or any device (an MQTT broker on 1883, a PLC on 502). You pull the real cable and "
                           "press \"I pulled the cable now\"."));
+    m_machine = new QRadioButton(tr("This machine's connections: are they safe from half-open?"), box);
+    m_machine->setObjectName(QStringLiteral("peerMachineAudit"));
+    m_machine->setToolTip(tr("Every TCP connection of this machine with its process, its own keepalive and user timeout, "
+                             "when it would notice a powered-off peer, and the setting that fixes it. Reads only."));
     layout->addWidget(m_lab);
     layout->addWidget(m_real);
+    layout->addWidget(m_machine);
 
     m_fields = new QWidget(box);
     auto *form = new QFormLayout(m_fields);
@@ -84,10 +89,14 @@ PeerLocationPanel::PeerLocationPanel(QWidget *parent)
     layout->addWidget(m_fields);
 
     setNetwork(RealNetworkConfig());
-    connect(m_real, &QRadioButton::toggled, this, [this] {
-        updateFields();
-        emit changed();
-    });
+    // One of the three turns on at each change of mode.
+    for (QRadioButton *mode : {m_lab, m_real, m_machine})
+        connect(mode, &QRadioButton::toggled, this, [this](bool on) {
+            if (!on)
+                return;
+            updateFields();
+            emit changed();
+        });
     connect(m_role, &QComboBox::currentIndexChanged, this, [this] {
         updateFields();
         emit changed();
@@ -108,6 +117,21 @@ PeerLocationPanel::PeerLocationPanel(QWidget *parent)
 bool PeerLocationPanel::isRealNetwork() const
 {
     return m_real->isChecked();
+}
+
+bool PeerLocationPanel::isMachineAudit() const
+{
+    return m_machine->isChecked();
+}
+
+void PeerLocationPanel::setMachineAudit(bool audit)
+{
+    const QSignalBlocker blocker(this);
+    if (audit)
+        m_machine->setChecked(true);
+    else if (m_machine->isChecked())
+        m_lab->setChecked(true);
+    updateFields();
 }
 
 void PeerLocationPanel::setRealNetwork(bool real)

@@ -23,6 +23,9 @@ public:
     explicit PeerLocationPanel(QWidget *parent = nullptr);
 
     bool isRealNetwork() const;
+    // The third choice: no test connection, an audit of this machine's own connections.
+    bool isMachineAudit() const;
+    void setMachineAudit(bool audit); // without emitting changed()
     // Shows a mode without emitting changed().
     void setRealNetwork(bool real);
     // Without a real-network driver the window offers the lab only, and says why.
@@ -40,6 +43,7 @@ private:
 
     QRadioButton *m_lab;
     QRadioButton *m_real;
+    QRadioButton *m_machine;
     QWidget *m_fields;
     QComboBox *m_role;
     QLabel *m_peerLabel;

@@ -11,5 +11,8 @@ int runConnect(const QStringList &arguments);
 int runPredict(const QStringList &arguments);
 int runSockets(const QStringList &arguments);
 int runLab(const QStringList &arguments);
+int runAudit(const QStringList &arguments);
+int runExporter(const QStringList &arguments);
+int runWatch(const QStringList &arguments);
 
 } // namespace halfopen::cli

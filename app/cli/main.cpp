@@ -27,6 +27,9 @@ const std::array kSubcommands = {
     Subcommand{"connect", QT_TRANSLATE_NOOP("cli", "open a test connection and report how it dies"), runConnect},
     Subcommand{"predict", QT_TRANSLATE_NOOP("cli", "predict when each kind of peer death is detected"), runPredict},
     Subcommand{"sockets", QT_TRANSLATE_NOOP("cli", "list TCP sockets with timers and tcp_info (sock_diag)"), runSockets},
+    Subcommand{"audit", QT_TRANSLATE_NOOP("cli", "audit this machine's connections: process, options, when a dead peer is noticed, risk and fix"), runAudit},
+    Subcommand{"watch", QT_TRANSLATE_NOOP("cli", "watch one connection of this machine: states, samples and its packets"), runWatch},
+    Subcommand{"exporter", QT_TRANSLATE_NOOP("cli", "serve the connections' half-open risk as Prometheus metrics (/metrics)"), runExporter},
     Subcommand{"lab", QT_TRANSLATE_NOOP("cli", "run the virtual lab's scenarios (lab list, lab run NAME|FILE)"), runLab},
 };
 
@@ -74,5 +77,5 @@ int main(int argc, char *argv[])
         }
     }
     return usageError(QStringLiteral("command"),
-                      QCoreApplication::translate("cli", "unknown command '%1': expected serve, connect, predict, sockets or lab").arg(name));
+                      QCoreApplication::translate("cli", "unknown command '%1': expected serve, connect, predict, sockets, audit, watch, exporter or lab").arg(name));
 }

@@ -42,7 +42,9 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
     const QCommandLineOption dark(QStringLiteral("dark"), Text::tr("Dark colours (the Fusion style with a dark palette), whatever the desktop's theme."));
     const QCommandLineOption presentation(QStringLiteral("presentation"),
                                           Text::tr("Start in presentation mode: full screen, large timeline and verdict (F11 leaves it)."));
-    parser.addOptions({scenario, start, realNetwork, open, screenshot, after, settings, language, dark, presentation});
+    const QCommandLineOption connections(QStringLiteral("connections"),
+        Text::tr("Open on \"This machine's connections\": every TCP connection, its risk of staying half-open and the fix."));
+    parser.addOptions({scenario, start, realNetwork, open, screenshot, after, settings, language, dark, presentation, connections});
     *helpShown = false;
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -63,6 +65,7 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
     o.settingsPath = parser.value(settings);
     o.dark = parser.isSet(dark);
     o.presentation = parser.isSet(presentation);
+    o.connections = parser.isSet(connections);
     o.language = parser.value(language);
     if (!o.language.isEmpty() && !LanguageLoader::available().contains(o.language)) {
         *error = Text::tr("--language: expected one of %1, got '%2'")

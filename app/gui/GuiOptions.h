@@ -18,6 +18,7 @@ struct GuiOptions {
     QString language;        // "en", "zh_CN"; empty: as chosen in the settings
     bool dark = false;       // Fusion with a dark palette, whatever the desktop's theme
     bool presentation = false; // start in presentation mode (View > Presentation mode, F11)
+    bool connections = false; // open on "This machine's connections" (the audit)
 
     // Returns nullopt with a message naming the option and what it accepts.
     static std::optional<GuiOptions> parse(const QStringList &arguments, QString *error, bool *helpShown);

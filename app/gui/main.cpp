@@ -113,6 +113,8 @@ int main(int argc, char *argv[])
                                                                    : window.scenarioPicker()->openFile(options->scenario);
     if (!options->recording.isEmpty())
         window.files()->open(options->recording);
+    if (options->connections)
+        window.showMachineAudit();
     if (options->start && picked)
         window.start();
     if (!options->screenshot.isEmpty())

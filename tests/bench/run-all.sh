@@ -17,6 +17,9 @@ run() {
     echo
 }
 run "$here/sockets/run.sh" "$build"
+run "$here/exporter/run.sh" "$build"
+run "$here/audit/run.sh" "$build"
+run "$build/tests/bench/audit/audit-view-bench"
 run "$build/tests/bench/lab/lab-bench"
 run "$build/tests/bench/models/models-bench"
 run "$build/tests/bench/ui/window-replay-bench"

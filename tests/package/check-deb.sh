@@ -5,7 +5,8 @@
 # menu entry, AppStream metadata, hicolor icons, AppArmor profile as a conffile), the menu entry
 # and metadata valid, the installed executables running on the system's Qt, the lab found from
 # the installed layout (also with a desktop user's PATH, also unprivileged when we are root), and
-# the maintainer scripts' AppArmor decisions (run chrootless into the scratch root).
+# the maintainer scripts' AppArmor decisions (run chrootless into the scratch root), and the
+# exporter's service (disabled, verified by systemd-analyze), options, alert rules and dashboard.
 #   check-deb.sh BUILD_DIR
 # Exit 77 (skipped) when the Debian tools are missing.
 set -uo pipefail
@@ -49,7 +50,7 @@ fi
 [ -n "$(field Maintainer)" ] || fail "no Maintainer"
 depends=$(field Depends)
 echo "Depends: $depends"
-for dep in libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 libpcap0.8 libc6 iproute2 procps; do
+for dep in libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 libqt6httpserver6 libpcap0.8 libc6 iproute2 procps; do
   grep -Eq "(^|, )$dep( \(|,|$)" <<< "$depends" || fail "Depends lacks $dep"
 done
 grep -Eq 'libqt6core6 \(>= 6\.' <<< "$depends" || fail "Depends has no versioned Qt 6 (from dpkg-shlibdeps)"
@@ -90,6 +91,58 @@ for exe in usr/bin/halfopen usr/bin/halfopen-cli usr/libexec/halfopen/halfopen-l
   if ldd "$root/$exe" | grep -q 'not found'; then fail "/$exe: $(ldd "$root/$exe" | grep 'not found')"; fi
 done
 pass "files: executables, menu entry, metainfo, icons (7 sizes + scalable), AppArmor conffile"
+
+# --- the Prometheus exporter: service (disabled, least privilege), options, rules, dashboard -----
+unit="$root/lib/systemd/system/halfopen-exporter.service"
+defaults="$root/etc/default/halfopen-exporter"
+for f in "$unit" "$defaults" "$root/usr/share/halfopen/prometheus/halfopen-alerts.yml" \
+         "$root/usr/share/halfopen/prometheus/halfopen-alerts.test.yml" "$root/usr/share/halfopen/prometheus/halfopen-dashboard.json"; do
+  [ -f "$f" ] || fail "missing ${f#"$root"}"
+done
+grep -qx /etc/default/halfopen-exporter "$work/control/conffiles" || fail "/etc/default/halfopen-exporter is not a conffile"
+# Disabled by default: the package ships no enablement link, and the maintainer scripts enable nothing.
+[ -z "$(find "$root" -path '*/systemd/system/*.wants/*' -print -quit)" ] || fail "the package ships an enabled unit"
+# (try-restart, which only restarts a service the admin runs, is allowed.)
+grep -Eq 'systemctl( +--?[a-z-]+)* +(enable|start|restart|reenable)( |$)|deb-systemd-helper enable' "$work/control/postinst" \
+  && fail "postinst enables or starts a service"
+if [ -f "$unit" ]; then
+  grep -qx 'DynamicUser=yes' "$unit" || fail "the exporter's unit has no DynamicUser=yes"
+  grep -qx 'NoNewPrivileges=yes' "$unit" || fail "the exporter's unit lacks NoNewPrivileges=yes"
+  grep -qx 'ProtectSystem=strict' "$unit" || fail "the exporter's unit lacks ProtectSystem=strict"
+  for key in CapabilityBoundingSet AmbientCapabilities; do
+    caps=$(sed -n "s/^$key=//p" "$unit" | tr ' ' '\n' | sort | xargs)
+    [ "$caps" = "CAP_DAC_READ_SEARCH CAP_SYS_PTRACE" ] || fail "$key=$caps: expected exactly CAP_DAC_READ_SEARCH CAP_SYS_PTRACE"
+  done
+  grep -q '^ExecStart=/usr/bin/halfopen-cli exporter ' "$unit" || fail "ExecStart does not run /usr/bin/halfopen-cli exporter"
+  if command -v systemd-analyze >/dev/null && [ -f /lib/systemd/system/sysinit.target ]; then
+    # Verified against this system's units, with ExecStart pointing at the unpacked executable.
+    mkdir -p "$work/unit"
+    sed "s#/usr/bin/halfopen-cli#$root/usr/bin/halfopen-cli#" "$unit" > "$work/unit/halfopen-exporter.service"
+    if out=$(systemd-analyze verify "$work/unit/halfopen-exporter.service" 2>&1) && [ -z "$out" ]; then
+      pass "systemd-analyze verify halfopen-exporter.service"
+    else
+      fail "systemd-analyze verify halfopen-exporter.service: $out"
+    fi
+    # systemd's own exposure score (0 best, 10 worst); 2.1 when written.
+    if systemd-analyze security --offline=yes --threshold=25 "$work/unit/halfopen-exporter.service" > "$work/security.txt" 2>&1; then
+      pass "exporter unit: $(grep -o 'Overall exposure level.*' "$work/security.txt")"
+    else
+      fail "exporter unit exposure above 2.5: $(grep -o 'Overall exposure level.*' "$work/security.txt")"
+    fi
+  else
+    echo "note: systemd-analyze or the system's units missing: the exporter's unit is not verified"
+  fi
+fi
+( . "$defaults" && [[ "$HALFOPEN_EXPORTER_OPTS" == --listen=127.0.0.1:* ]] ) || fail "/etc/default/halfopen-exporter does not listen on loopback by default"
+if command -v promtool >/dev/null; then
+  promtool check rules "$root/usr/share/halfopen/prometheus/halfopen-alerts.yml" > "$work/rules.txt" 2>&1 \
+    || fail "promtool check rules on the installed rules: $(cat "$work/rules.txt")"
+  (cd "$root/usr/share/halfopen/prometheus" && promtool test rules halfopen-alerts.test.yml) > "$work/rules.txt" 2>&1 \
+    || fail "promtool test rules on the installed rules: $(cat "$work/rules.txt")"
+fi
+out=$(env -u LD_LIBRARY_PATH "$root/usr/bin/halfopen-cli" exporter --help 2>&1) && grep -q -- '--listen' <<< "$out" \
+  || fail "installed halfopen-cli exporter --help: $out"
+pass "exporter: unit (disabled, dynamic user, 2 capabilities), /etc/default conffile, alert rules, dashboard"
 
 # --- menu entry and AppStream metadata --------------------------------------------------------
 desktop-file-validate "$desktop" || fail "desktop-file-validate"

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `halfopen-cli watch`: one connection of this machine, live — its state changes and tcp_info
+// samples (sock_diag, exact 4-tuple lookups) and its packets, captured by the separate
+// halfopen-capture helper (the only part that needs CAP_NET_RAW) and named by the lab's packet
+// classifier. Reads only. Ends when the connection is gone or in TIME_WAIT (or after --duration).
+
+#include "CliCommands.h"
+#include "CliUsage.h"
+
+#include "audit/ConnectionAudit.h"
+#include "core/observe/NetworkNamespace.h"
+#include "core/observe/SockDiagClient.h"
+#include "core/session/JsonlRecorder.h"
+#include "core/session/MonotonicClock.h"
+#include "core/session/Session.h"
+#include "lab/cable/FrameView.h"
+#include "lab/cable/PacketClassifier.h"
+#include "lab/cable/PcapWriter.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+using namespace halfopen;
+using namespace halfopen::core;
+
+namespace halfopen::cli {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(watch)
+};
+
+constexpr int kSampleIntervalMs = 50;
+const QString kLocalHost = QStringLiteral("local");
+const QString kPeerHost = QStringLiteral("peer");
+
+QString captureHelper()
+{
+    const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("halfopen-capture"));
+    if (QFileInfo::exists(beside))
+        return beside;
+    return QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../libexec/halfopen/halfopen-capture"));
+}
+
+class Watch : public QObject
+{
+public:
+    Watch(SocketAddress local, SocketAddress remote, bool json)
+        : m_local(std::move(local)), m_remote(std::move(remote)), m_json(json)
+    {
+    }
+
+    bool open(const NetworkNamespace &netns, const QString &netnsPath, const QString &record, const QString &pcap, bool capture)
+    {
+        if (!m_client.open(netns))
+            return fail(m_client.errorString());
+        if (!record.isEmpty()) {
+            m_recorder = std::make_unique<JsonlRecorder>(&m_session);
+            QString error;
+            if (!m_recorder->open(record, &error))
+                return fail(error);
+        }
+        if (!pcap.isEmpty()) {
+            QString error;
+            if (!m_pcap.open(pcap, &error))
+                return fail(error);
+        }
+        if (capture)
+            startCapture(netnsPath);
+        connect(&m_timer, &QTimer::timeout, this, &Watch::sample);
+        m_timer.start(kSampleIntervalMs);
+        sample();
+        return m_status == ExitOk;
+    }
+    int status() const { return m_status; }
+
+private:
+    bool fail(const QString &message)
+    {
+        runtimeError(message);
+        m_status = ExitRuntime;
+        return false;
+    }
+
+    void emitEvent(const Event &e)
+    {
+        m_session.add(e);
+        if (m_json) {
+            const QByteArray line = QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact);
+            std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+            std::fputc('\n', stdout);
+        } else {
+            std::printf("%s\n", qPrintable(describeEvent(e, m_session.originUs())));
+        }
+        std::fflush(stdout);
+    }
+
+    void sample()
+    {
+        SockDiagRow row;
+        const auto result = m_client.lookup(m_local, m_remote, &row);
+        const qint64 now = monotonicNowUs();
+        if (result == SockDiagClient::LookupResult::Failed) {
+            fail(m_client.errorString());
+            QCoreApplication::exit(m_status);
+            return;
+        }
+        if (result == SockDiagClient::LookupResult::NotFound) {
+            if (!m_last) {
+                fail(Text::tr("no TCP connection %1 → %2 in this network namespace").arg(m_local.toString(), m_remote.toString()));
+                QCoreApplication::exit(m_status);
+                return;
+            }
+            Event e = socketEvent(EventKind::State, now);
+            e.fromState = m_last->state;
+            e.toState = TcpState::Closed;
+            e.detail.insert(QStringLiteral("reason"), QStringLiteral("gone from the kernel's tables"));
+            emitEvent(e);
+            finish();
+            return;
+        }
+        if (!m_last || m_last->state != row.sample.state) {
+            Event e = socketEvent(EventKind::State, now);
+            e.fromState = m_last ? m_last->state : TcpState::Unknown;
+            e.toState = row.sample.state;
+            e.sample = row.sample;
+            emitEvent(e);
+        }
+        if (!m_last || row.sample.differsVisiblyFrom(*m_last)) {
+            Event e = socketEvent(EventKind::Sample, now);
+            e.sample = row.sample;
+            emitEvent(e);
+        }
+        m_last = row.sample;
+        // TIME_WAIT is the kernel's memory of a connection that is over: nothing more to see.
+        if (row.sample.state == TcpState::TimeWait)
+            finish();
+    }
+
+    Event socketEvent(EventKind kind, qint64 tUs) const
+    {
+        Event e;
+        e.kind = kind;
+        e.tUs = tUs;
+        e.host = kLocalHost;
+        e.local = m_local.toString();
+        e.remote = m_remote.toString();
+        return e;
+    }
+
+    void startCapture(const QString &netnsPath)
+    {
+        if (m_local.family() != AF_INET) {
+            std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(Text::tr("no packet capture: IPv6 connections are watched without packets")));
+            return;
+        }
+        QStringList args{QStringLiteral("--local"), m_local.toString(), QStringLiteral("--remote"), m_remote.toString()};
+        if (!netnsPath.isEmpty())
+            args << QStringLiteral("--netns") << netnsPath;
+        m_capture.setProcessChannelMode(QProcess::SeparateChannels);
+        connect(&m_capture, &QProcess::readyReadStandardOutput, this, &Watch::readCapture);
+        connect(&m_capture, &QProcess::finished, this, [this](int code) {
+            const QByteArray why = m_capture.readAllStandardError().trimmed();
+            if (code != 0 && !m_finishing)
+                std::fprintf(stderr, "halfopen-cli: %s\n",
+                             qPrintable(Text::tr("no packet capture (%1 exited %2): %3").arg(captureHelper()).arg(code).arg(QString::fromLocal8Bit(why))));
+        });
+        m_capture.start(captureHelper(), args);
+        // The capture must run before the first packet matters: wait for its go-ahead.
+        if (!m_capture.waitForStarted(3000)) {
+            std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(Text::tr("no packet capture: cannot start %1: %2").arg(captureHelper(), m_capture.errorString())));
+            return;
+        }
+        while (!m_captureReady && m_capture.state() == QProcess::Running && m_capture.waitForReadyRead(3000))
+            readCapture();
+    }
+
+    void readCapture()
+    {
+        m_captureBuffer += m_capture.readAllStandardOutput();
+        if (!m_captureReady) {
+            const qsizetype newline = m_captureBuffer.indexOf('\n');
+            if (newline < 0)
+                return;
+            m_captureReady = m_captureBuffer.left(newline) == "HOCAP1";
+            m_captureBuffer.remove(0, newline + 1);
+        }
+        while (m_captureBuffer.size() >= 12) {
+            const auto *h = reinterpret_cast<const uchar *>(m_captureBuffer.constData());
+            quint64 t = 0;
+            for (int i = 7; i >= 0; --i)
+                t = t << 8 | h[i];
+            const quint32 length = quint32(h[8]) | quint32(h[9]) << 8 | quint32(h[10]) << 16 | quint32(h[11]) << 24;
+            if (m_captureBuffer.size() < 12 + qsizetype(length))
+                return;
+            const QByteArrayView frame(m_captureBuffer.constData() + 12, length);
+            onFrame(frame, qint64(t));
+            m_captureBuffer.remove(0, 12 + length);
+        }
+    }
+
+    void onFrame(QByteArrayView frame, qint64 tUs)
+    {
+        if (m_pcap.isOpen()) {
+            QString error;
+            if (!m_pcap.write(frame, tUs, &error))
+                std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(error));
+        }
+        const lab::FrameView view(frame);
+        if (view.kind() != lab::FrameView::Kind::Tcp)
+            return;
+        const bool outgoing = lab::FrameView::formatIpv4(view.ipv4().source) == m_local.host()
+            && view.tcp().sourcePort == m_local.port();
+        emitEvent(m_classifier.classify(view, tUs, outgoing ? kLocalHost : kPeerHost, outgoing ? kPeerHost : kLocalHost));
+    }
+
+    void finish()
+    {
+        m_timer.stop();
+        m_finishing = true;
+        // Packets the helper captured before the end are still in the pipe.
+        if (m_capture.state() == QProcess::Running) {
+            m_capture.waitForReadyRead(200);
+            readCapture();
+            m_capture.terminate();
+            m_capture.waitForFinished(1000);
+        }
+        m_pcap.close();
+        QCoreApplication::exit(m_status);
+    }
+
+    SocketAddress m_local;
+    SocketAddress m_remote;
+    bool m_json;
+    SockDiagClient m_client;
+    Session m_session;
+    std::unique_ptr<JsonlRecorder> m_recorder;
+    lab::PcapWriter m_pcap;
+    lab::PacketClassifier m_classifier;
+    QProcess m_capture;
+    QByteArray m_captureBuffer;
+    bool m_captureReady = false;
+    bool m_finishing = false;
+    QTimer m_timer;
+    std::optional<TcpInfoSample> m_last;
+    int m_status = ExitOk;
+
+    friend int halfopen::cli::runWatch(const QStringList &);
+};
+
+} // namespace
+
+int runWatch(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr(
+        "Watch one connection of this machine: its state changes, tcp_info samples and packets, until it is gone."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, Text::tr("Show this help."));
+    const QCommandLineOption pid(QStringLiteral("pid"), Text::tr("The connection of process P (it must hold exactly one)."), Text::tr("P"));
+    const QCommandLineOption netns(QStringLiteral("netns"), Text::tr("Network namespace: /proc/PID/ns/net or /run/netns/NAME."), Text::tr("PATH"));
+    const QCommandLineOption record(QStringLiteral("record"), Text::tr("Record every event to FILE (JSONL)."), Text::tr("FILE"));
+    const QCommandLineOption pcap(QStringLiteral("pcap"), Text::tr("Write the connection's packets to FILE (pcap, for Wireshark)."), Text::tr("FILE"));
+    const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print events as JSON lines."));
+    const QCommandLineOption duration(QStringLiteral("duration"), Text::tr("Stop after S seconds (default: when the connection is gone)."), Text::tr("S"));
+    const QCommandLineOption noCapture(QStringLiteral("no-capture"), Text::tr("Samples and states only, no packets."));
+    parser.addOptions({help, pid, netns, record, pcap, json, duration, noCapture});
+    parser.addPositionalArgument(QStringLiteral("LOCAL"), Text::tr("The connection's local address, e.g. 198.18.0.1:40000."));
+    parser.addPositionalArgument(QStringLiteral("REMOTE"), Text::tr("Its remote address, e.g. 198.18.0.2:1883."));
+    if (!parser.parse(arguments))
+        return usageError(QStringLiteral("option"), parser.errorText());
+    if (parser.isSet(help)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return ExitOk;
+    }
+    const QString netnsPath = parser.value(netns);
+    NetworkNamespace ns;
+    if (!netnsPath.isEmpty()) {
+        QString error;
+        if (!ns.open(netnsPath, &error))
+            return usageError(QStringLiteral("--netns"), error);
+    }
+    SocketAddress local;
+    SocketAddress remote;
+    const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(pid) == (positional.size() == 2) || (!parser.isSet(pid) && positional.size() != 2))
+        return usageError(QStringLiteral("arguments"), Text::tr("expected --pid P, or LOCAL REMOTE such as 198.18.0.1:40000 198.18.0.2:1883"));
+    if (parser.isSet(pid)) {
+        bool ok = false;
+        const qint64 p = parser.value(pid).toLongLong(&ok);
+        if (!ok || p < 1)
+            return usageError(QStringLiteral("--pid"), Text::tr("'%1' is not a process id").arg(parser.value(pid)));
+        audit::ConnectionAudit audit;
+        std::vector<audit::AuditedConnection> found;
+        if (!audit.open(netnsPath) || !audit.scan({std::nullopt, p, {}}, &found))
+            return runtimeError(audit.errorString());
+        if (found.size() != 1) {
+            QStringList list;
+            for (const auto &c : found)
+                list << c.socket.local.toString() + QLatin1Char(' ') + c.socket.remote.toString();
+            return usageError(QStringLiteral("--pid"), found.empty()
+                ? Text::tr("process %1 holds no TCP connection here").arg(p)
+                : Text::tr("process %1 holds %2 connections: name one as LOCAL REMOTE (%3)").arg(p).arg(found.size()).arg(list.join(QStringLiteral(", "))));
+        }
+        local = found.front().socket.local;
+        remote = found.front().socket.remote;
+    } else {
+        QString error;
+        local = SocketAddress::parse(positional.at(0), &error);
+        if (!local.isValid())
+            return usageError(QStringLiteral("LOCAL"), error);
+        remote = SocketAddress::parse(positional.at(1), &error);
+        if (!remote.isValid())
+            return usageError(QStringLiteral("REMOTE"), error);
+    }
+    Watch watch(local, remote, parser.isSet(json));
+    if (!watch.open(ns, netnsPath, parser.value(record), parser.value(pcap), !parser.isSet(noCapture)))
+        return watch.status();
+    if (parser.isSet(duration)) {
+        bool ok = false;
+        const double seconds = parser.value(duration).toDouble(&ok);
+        if (!ok || seconds <= 0 || seconds > 7 * 24 * 3600)
+            return usageError(QStringLiteral("--duration"), Text::tr("'%1': allowed 0.1 to 604800 seconds").arg(parser.value(duration)));
+        QTimer::singleShot(qRound(seconds * 1000), &watch, [&watch] { watch.finish(); });
+    }
+    return QCoreApplication::exec();
+}
+
+} // namespace halfopen::cli

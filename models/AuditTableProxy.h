@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "audit/ConnectionRisk.h"
+
+#include <QSortFilterProxyModel>
+
+namespace halfopen::models {
+
+// Sorting and filtering of the audit table: by any column (numbers as numbers, risk by
+// severity), and by a text (process, pid, port, address, risk words) and a least risk.
+class AuditTableProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit AuditTableProxy(QObject *parent = nullptr);
+
+    void setText(const QString &text);
+    // Rows with at least this risk (Risk::Unknown: every row).
+    void setLeastRisk(audit::Risk risk);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    QString m_text;
+    audit::Risk m_leastRisk = audit::Risk::Unknown;
+};
+
+} // namespace halfopen::models

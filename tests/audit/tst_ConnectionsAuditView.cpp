@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// "This machine's connections" in the window, on the offscreen platform, with the real monitor
+// auditing this process's own loopback connections: the summary line, the filter, the details
+// of the selected row with the predictor's times, and live scans that change rows in place.
+
+#include "audit/AuditMonitor.h"
+#include "models/AuditTableModel.h"
+#include "ui/ConnectionWatchWindow.h"
+#include "ui/ConnectionsAuditView.h"
+
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <memory>
+
+using namespace halfopen;
+using models::AuditTableModel;
+
+namespace {
+
+struct Pair {
+    int listener = -1, client = -1, server = -1;
+    quint16 port = 0;
+    ~Pair()
+    {
+        for (int fd : {listener, client, server})
+            if (fd >= 0)
+                ::close(fd);
+    }
+    bool open()
+    {
+        listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t n = sizeof a;
+        if (::bind(listener, reinterpret_cast<sockaddr *>(&a), n) || ::listen(listener, 2)
+            || ::getsockname(listener, reinterpret_cast<sockaddr *>(&a), &n))
+            return false;
+        port = ntohs(a.sin_port);
+        client = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (::connect(client, reinterpret_cast<sockaddr *>(&a), sizeof a))
+            return false;
+        server = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+        return server >= 0;
+    }
+};
+
+void setKeepalive(int fd, int idle, int interval, int count)
+{
+    const int on = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
+    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
+    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &interval, sizeof interval);
+    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &count, sizeof count);
+}
+
+} // namespace
+
+class ConnectionsAuditViewTest : public QObject
+{
+    Q_OBJECT
+private slots:
+    void showsThisMachinesConnectionsLive();
+    void doubleClickWatchesTheConnection();
+};
+
+void ConnectionsAuditViewTest::showsThisMachinesConnectionsLive()
+{
+    Pair pair;
+    QVERIFY(pair.open());
+    setKeepalive(pair.client, 7, 3, 4);
+
+    audit::AuditMonitor monitor;
+    ui::ConnectionsAuditView view(&monitor);
+    view.resize(1400, 700);
+    view.show();
+    QSignalSpy scans(&monitor, &audit::AuditMonitor::scanned);
+    view.setActive(true);
+    QVERIFY(scans.wait(5000));
+
+    // Only our port: the connection's two ends.
+    auto *filter = view.findChild<QLineEdit *>(QStringLiteral("auditFilter"));
+    QVERIFY(filter);
+    filter->setText(QStringLiteral(":%1").arg(pair.port));
+    QTableView *table = view.table();
+    QTRY_COMPARE(table->model()->rowCount(), 2);
+    QVERIFY(view.summaryText().contains(QStringLiteral("connection")));
+    QVERIFY(view.summaryText().contains(QStringLiteral("would stay half-open forever"))); // the accepted end
+
+    // Sorted by risk, worst first: the accepted end without keepalive, then the 7/3/4 client.
+    QCOMPARE(table->model()->index(0, AuditTableModel::RiskColumn).data().toString(), QStringLiteral("would stay half-open forever"));
+    QCOMPARE(table->model()->index(1, AuditTableModel::Keepalive).data().toString(), QStringLiteral("7 / 3 / 4"));
+    QCOMPARE(table->model()->index(1, AuditTableModel::Noticed).data().toString(), QStringLiteral("19 s"));
+    table->setCurrentIndex(table->model()->index(1, 0));
+    QTRY_VERIFY(view.detailsText().contains(QStringLiteral("after 19.0 s")));
+    QVERIFY(view.detailsText().contains(QStringLiteral("read from the socket")));
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTRY_VERIFY(view.detailsText().contains(QStringLiteral("TCP_KEEPIDLE 60, TCP_KEEPINTVL 10, TCP_KEEPCNT 3")));
+
+    // Live: the server end gets keepalive; the next scans change its row in place, no reset.
+    QSignalSpy resets(view.model(), &QAbstractItemModel::modelReset);
+    QSignalSpy removals(view.model(), &QAbstractItemModel::rowsRemoved);
+    setKeepalive(pair.server, 5, 1, 2);
+    auto keepalives = [&] {
+        QStringList shown;
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            shown << table->model()->index(row, AuditTableModel::Keepalive).data().toString();
+        shown.sort();
+        return shown;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(keepalives(), (QStringList{QStringLiteral("5 / 1 / 2"), QStringLiteral("7 / 3 / 4")}), 5000);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(removals.count(), 0);
+    // The selection followed its connection.
+    QVERIFY(table->currentIndex().isValid());
+
+    view.setActive(false);
+}
+
+void ConnectionsAuditViewTest::doubleClickWatchesTheConnection()
+{
+    auto pair = std::make_unique<Pair>();
+    QVERIFY(pair->open());
+    setKeepalive(pair->client, 1, 1, 2);
+    audit::AuditMonitor monitor;
+    ui::ConnectionsAuditView view(&monitor);
+    view.show();
+    QSignalSpy scans(&monitor, &audit::AuditMonitor::scanned);
+    view.setActive(true);
+    QVERIFY(scans.wait(5000));
+    view.findChild<QLineEdit *>(QStringLiteral("auditFilter"))->setText(QStringLiteral(":%1").arg(pair->port));
+    QTRY_COMPARE(view.table()->model()->rowCount(), 2);
+    int clientRow = -1;
+    for (int row = 0; row < 2; ++row) {
+        if (view.table()->model()->index(row, AuditTableModel::Keepalive).data().toString() == QStringLiteral("1 / 1 / 2"))
+            clientRow = row;
+    }
+    QVERIFY(clientRow >= 0);
+    // The window runs the halfopen-cli beside its executable; this test's is elsewhere.
+    QVERIFY2(QFileInfo::exists(QStringLiteral(HALFOPEN_CLI)), HALFOPEN_CLI);
+    qputenv("HALFOPEN_CLI", HALFOPEN_CLI);
+    ui::ConnectionWatchWindow *watch = view.watchRow(clientRow);
+    QVERIFY(watch);
+    // Its state and samples arrive; as root the capture also brings the keepalive probes
+    // (1 s idle) and their answers.
+    QTRY_VERIFY_WITH_TIMEOUT(watch->session()->size() >= 2, 5000);
+    if (::geteuid() == 0) {
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(watch->session()->events().cbegin(), watch->session()->events().cend(),
+                                             [](const core::Event &e) { return e.kind == core::EventKind::Packet; }),
+                                 5000);
+    }
+    // The connection ends: the watch says so and stops.
+    pair.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!watch->isWatching(), 5000);
+    QVERIFY2(watch->statusText().contains(QStringLiteral("gone")), qPrintable(watch->statusText()));
+    bool closed = false;
+    for (const core::Event &e : watch->session()->events())
+        closed |= e.kind == core::EventKind::State && (e.toState == core::TcpState::Closed || e.toState == core::TcpState::TimeWait);
+    QVERIFY(closed);
+    view.setActive(false);
+}
+
+QTEST_MAIN(ConnectionsAuditViewTest)
+#include "tst_ConnectionsAuditView.moc"

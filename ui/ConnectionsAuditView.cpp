@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/ConnectionsAuditView.h"
+
+#include "audit/AuditSummary.h"
+#include "models/AuditTableModel.h"
+#include "models/AuditTableProxy.h"
+#include "ui/AuditDetailsText.h"
+#include "ui/ConnectionWatchWindow.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextDocumentFragment>
+#include <QVBoxLayout>
+
+namespace halfopen::ui {
+
+using models::AuditTableModel;
+
+ConnectionsAuditView::ConnectionsAuditView(audit::AuditMonitor *monitor, QWidget *parent)
+    : QWidget(parent)
+    , m_monitor(monitor)
+    , m_model(new AuditTableModel(this))
+    , m_proxy(new models::AuditTableProxy(this))
+{
+    setObjectName(QStringLiteral("connectionsAudit"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    m_summary = new QLabel(tr("Reading this machine's connections…"), this);
+    m_summary->setObjectName(QStringLiteral("auditSummary"));
+    m_summary->setWordWrap(true);
+    QFont big = m_summary->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    m_summary->setFont(big);
+    layout->addWidget(m_summary);
+
+    auto *controls = new QHBoxLayout;
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("auditFilter"));
+    m_filter->setPlaceholderText(tr("Filter: process, pid, port, address or risk"));
+    m_filter->setClearButtonEnabled(true);
+    m_leastRisk = new QComboBox(this);
+    m_leastRisk->setObjectName(QStringLiteral("auditLeastRisk"));
+    m_leastRisk->addItem(tr("Every connection"), int(audit::Risk::Unknown));
+    m_leastRisk->addItem(tr("Slow or half-open forever"), int(audit::Risk::Slow));
+    m_leastRisk->addItem(tr("Half-open forever only"), int(audit::Risk::HalfOpenForever));
+    m_threshold = new QSpinBox(this);
+    m_threshold->setObjectName(QStringLiteral("auditThreshold"));
+    m_threshold->setRange(1, audit::ConnectionRisk::kMaxThresholdS);
+    m_threshold->setValue(audit::ConnectionRisk::kDefaultThresholdS);
+    m_threshold->setSuffix(tr(" s"));
+    m_threshold->setToolTip(tr("Noticing a powered-off peer later than this counts as slow."));
+    m_netns = new QLineEdit(this);
+    m_netns->setObjectName(QStringLiteral("auditNetns"));
+    m_netns->setPlaceholderText(tr("this machine (or /proc/PID/ns/net, /run/netns/NAME)"));
+    m_netns->setToolTip(tr("The network namespace to audit, e.g. a container's: /proc/PID/ns/net or /run/netns/NAME. "
+                           "Entering another namespace needs root."));
+    controls->addWidget(m_filter, 2);
+    controls->addWidget(m_leastRisk);
+    controls->addWidget(new QLabel(tr("Slow above"), this));
+    controls->addWidget(m_threshold);
+    controls->addWidget(new QLabel(tr("Namespace"), this));
+    controls->addWidget(m_netns, 1);
+    layout->addLayout(controls);
+
+    m_proxy->setSourceModel(m_model);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("auditTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // no per-row sizes to keep for 10 000 rows
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('m'));
+    const int widths[] = {9, 5, 12, 12, 17, 8, 7, 8, 7, 9, 30};
+    for (int c = 0; c < AuditTableModel::ColumnCount; ++c)
+        m_table->setColumnWidth(c, widths[c] * em);
+    m_table->sortByColumn(AuditTableModel::RiskColumn, Qt::DescendingOrder);
+
+    m_details = new QLabel(this);
+    m_details->setObjectName(QStringLiteral("auditDetails"));
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_details->setMargin(6);
+    m_details->setText(tr("Select a connection to see when it would notice each kind of peer death."));
+    auto *detailsScroll = new QScrollArea(this);
+    detailsScroll->setWidget(m_details);
+    detailsScroll->setWidgetResizable(true);
+    detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_table);
+    split->addWidget(detailsScroll);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    split->setSizes({1000, 420});
+    layout->addWidget(split, 1);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("auditStatus"));
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &models::AuditTableProxy::setText);
+    connect(m_leastRisk, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setLeastRisk(audit::Risk(m_leastRisk->currentData().toInt())); });
+    connect(m_threshold, &QSpinBox::editingFinished, this, &ConnectionsAuditView::restart);
+    connect(m_netns, &QLineEdit::editingFinished, this, &ConnectionsAuditView::restart);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ConnectionsAuditView::showDetails);
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) { watchRow(index.row()); });
+    m_table->setToolTip(tr("Double-click a connection to watch it live: states, samples and its packets."));
+    connect(m_monitor, &audit::AuditMonitor::scanned, this, &ConnectionsAuditView::onScanned);
+}
+
+void ConnectionsAuditView::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    if (active)
+        restart();
+    else
+        m_monitor->stop();
+}
+
+void ConnectionsAuditView::restart()
+{
+    if (m_active)
+        m_monitor->start(m_netns->text().trimmed(), m_threshold->value());
+}
+
+QString ConnectionsAuditView::summaryText() const
+{
+    return m_summary->text();
+}
+
+QString ConnectionsAuditView::detailsText() const
+{
+    return QTextDocumentFragment::fromHtml(m_details->text()).toPlainText();
+}
+
+void ConnectionsAuditView::onScanned(const audit::AuditSnapshotPtr &snapshot)
+{
+    if (!snapshot->error.isEmpty()) {
+        m_summary->setText(tr("Cannot audit: %1").arg(snapshot->error));
+        m_model->apply({});
+        return;
+    }
+    const audit::AuditSummary summary = audit::AuditSummary::of(snapshot->connections);
+    int fromSocket = 0;
+    for (const audit::AuditedConnection &c : snapshot->connections)
+        fromSocket += c.optionsSource == audit::OptionsSource::Socket;
+    m_summary->setText(summary.text());
+    QString status = tr("Options read from the socket for %1 of %2 connections; scanned in %3 ms.")
+                         .arg(fromSocket)
+                         .arg(snapshot->connections.size())
+                         .arg(snapshot->tookUs / 1000.0, 0, 'f', 1);
+    if (fromSocket < int(snapshot->connections.size()))
+        status += QLatin1Char(' ')
+            + tr("The others' options are deduced from their timer: reading another user's socket needs root or "
+                 "CAP_SYS_PTRACE (see a row's tooltip for why).");
+    if (!snapshot->sysctls.problems.isEmpty())
+        status += QLatin1Char(' ') + snapshot->sysctls.problems.join(QStringLiteral("; "));
+    m_status->setText(status);
+    m_sysctls = snapshot->sysctls;
+    m_model->apply(std::move(snapshot->connections));
+    // The first time, the worst connection is selected: its details show at once.
+    if (!m_table->currentIndex().isValid() && m_proxy->rowCount() > 0)
+        m_table->setCurrentIndex(m_proxy->index(0, 0));
+    showDetails();
+}
+
+ConnectionWatchWindow *ConnectionsAuditView::watchRow(int proxyRow)
+{
+    const QModelIndex source = m_proxy->mapToSource(m_proxy->index(proxyRow, 0));
+    const audit::AuditedConnection *c = m_model->connectionAt(source.row());
+    if (!c)
+        return nullptr;
+    auto *window = new ConnectionWatchWindow(c->socket.local.toString(), c->socket.remote.toString(), m_netns->text().trimmed(), this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    return window;
+}
+
+void ConnectionsAuditView::showDetails()
+{
+    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
+    const audit::AuditedConnection *c = m_model->connectionAt(current.row());
+    if (!c)
+        return;
+    m_details->setText(AuditDetailsText::html(*c, m_sysctls));
+}
+
+} // namespace halfopen::ui
