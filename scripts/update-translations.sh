@@ -35,7 +35,10 @@ files=("$dir"/halfopen_*.ts)
 
 # Relative paths and no line numbers: a change elsewhere in a file does not touch the .ts.
 cd "$root"
-sources=(core lab models realnet ui app i18n audit hostfault exporter)
+sources=()
+for d in core lab models realnet ui app i18n audit hostfault exporter; do
+  [ -d "$d" ] && sources+=("$d")
+done
 for ts in "${files[@]}"; do
   language=$(basename "$ts" .ts)
   language=${language#halfopen_}
