@@ -5,7 +5,7 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 PACKAGE_DIR ?= build-package
 PACKAGE_CMAKE_FLAGS ?=
 
-.PHONY: run test build deps configure clean bench package translations
+.PHONY: run test build deps configure clean bench package translations fuzz
 
 deps:
 	@scripts/install-deps.sh
@@ -39,5 +39,11 @@ package: deps
 	@echo "Package: $$(ls $(CURDIR)/$(PACKAGE_DIR)/halfopen_*.deb)"
 	@echo "Install it with: sudo apt install $$(ls $(CURDIR)/$(PACKAGE_DIR)/halfopen_*.deb)"
 
+# The libFuzzer targets (tests/fuzz), each for FUZZ_SECONDS, in a clang build of their own.
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/run-fuzzers.sh $(FUZZ_SECONDS) $(FUZZ_DIR)
+
 clean:
-	rm -rf $(BUILD_DIR) $(PACKAGE_DIR)
+	rm -rf $(BUILD_DIR) $(PACKAGE_DIR) $(FUZZ_DIR)
