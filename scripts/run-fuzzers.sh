@@ -22,6 +22,8 @@ for t in "${targets[@]}"; do
   corpus="$build/corpus/$name"
   mkdir -p "$corpus"
   cp -n "$here/tests/fuzz/corpus/$name"/* "$corpus"/ 2>/dev/null || true
+  # The built-in scenarios are seeds too (not copied into the committed corpus).
+  [ "$name" = scenario ] && cp -n "$here/resources/scenarios"/*.json "$corpus"/ 2>/dev/null || true
   echo "== $t: ${seconds} s"
   # QT_* : no platform plugin, no locale surprises; detect_leaks off: Qt's caches are not leaks.
   if ! ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 QT_QPA_PLATFORM=offscreen \
