@@ -126,7 +126,8 @@ void Supervisor::start(const QJsonObject &command)
     m_server = std::make_unique<LabHost>(m_config.server, kServerMac, m_config.client.address, kClientMac, staticNeighbours, endpoint);
     for (LabHost *h : {m_client.get(), m_server.get()}) {
         connect(h, &LabHost::event, this, &Supervisor::onHostEvent);
-        connect(h, &LabHost::endpointFailed, this, &Supervisor::fail);
+        // Queued: fail() destroys the host whose QProcess is still emitting.
+        connect(h, &LabHost::endpointFailed, this, &Supervisor::fail, Qt::QueuedConnection);
         connect(h, &LabHost::endpointExited, this, [this, h] {
             // A device that reconnects whenever its connection ends (seed 002).
             if (h->config().reconnect && h->isOn())
