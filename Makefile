@@ -5,7 +5,7 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 PACKAGE_DIR ?= build-package
 PACKAGE_CMAKE_FLAGS ?=
 
-.PHONY: run test build deps configure clean bench package translations lint format format-check sanitize
+.PHONY: run test build deps configure clean bench package translations lint format format-check sanitize fuzz
 
 deps:
 	@scripts/install-deps.sh
@@ -59,5 +59,12 @@ sanitize: deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	ctest --test-dir $(SANITIZE_DIR) --output-on-failure -j $(JOBS) --timeout 600 -LE 'package|bench'
 
+
+# The libFuzzer targets (tests/fuzz), each for FUZZ_SECONDS, in a clang build of their own.
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/run-fuzzers.sh $(FUZZ_SECONDS) $(FUZZ_DIR)
+
 clean:
-	rm -rf $(BUILD_DIR) $(PACKAGE_DIR) $(SANITIZE_DIR)
+	rm -rf $(BUILD_DIR) $(PACKAGE_DIR) $(SANITIZE_DIR) $(FUZZ_DIR)

@@ -154,9 +154,12 @@ void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs, bool dr
 {
     if (m_capture.isOpen()) {
         QString error;
+        const qint64 droppedBefore = m_capture.droppedFrames();
         if (!m_capture.write(frame, tUs, &error)) {
             m_capture.close();
             emit problem(error);
+        } else if (m_capture.droppedFrames() != droppedBefore) {
+            emit captureTrimmed(m_capture.droppedFrames());
         }
     }
     const FrameView view(frame);

@@ -30,6 +30,8 @@ public:
     bool attach(Side side, const QString &interfaceName, QString *error);
     void detach(Side side);
     bool openCapture(const QString &path, QString *error);
+    // The capture as a ring of at most this many bytes on disk (PcapWriter::setLimitBytes).
+    void setCaptureLimit(qint64 bytes) { m_capture.setLimitBytes(bytes); }
 
     // Frames leaving `from` are dropped.
     void setCut(Side from, bool cut);
@@ -42,6 +44,8 @@ public:
 signals:
     void packet(const halfopen::core::Event &event);
     void problem(const QString &message);
+    // The capture's ring dropped its oldest frames: `droppedFrames` so far.
+    void captureTrimmed(qint64 droppedFrames);
 
 private:
     struct Queued {

@@ -134,13 +134,11 @@ bool readHost(const QJsonObject &j, const QString &path, HostConfig *host, QStri
     if (!f.object(QStringLiteral("sysctls"), &sysctls))
         return false;
     for (auto it = sysctls.begin(); it != sysctls.end(); ++it) {
-        // Whole numbers only (5.7 must not become 5); a numeric text is what sysctl writes.
+        // Whole JSON numbers only: 5.7 must not become 5, nor "5" pass as a number.
         const QJsonValue v = it.value();
         QString value;
         if (v.isDouble() && std::isfinite(v.toDouble()) && v.toDouble() == std::floor(v.toDouble()) && std::abs(v.toDouble()) < 1e9)
             value = QString::number(qint64(v.toDouble()));
-        else if (v.isString())
-            value = v.toString();
         QString why;
         if (!isAllowedSysctl(it.key(), value, &why))
             return f.fail(QStringLiteral("sysctls.%1").arg(it.key()), why + QStringLiteral(" (%1)").arg(core::JsonFields::describe(v)));

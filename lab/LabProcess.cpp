@@ -68,7 +68,8 @@ void LabProcess::start(const LabConfig &config)
     m_process.start(command.takeFirst(), command);
     send({{QStringLiteral("cmd"), QStringLiteral("start")},
           {QStringLiteral("config"), config.toJson()},
-          {QStringLiteral("pcap"), m_options.pcapPath}});
+          {QStringLiteral("pcap"), m_options.pcapPath},
+          {QStringLiteral("capture_limit_mb"), m_options.captureLimitMb}});
 }
 
 void LabProcess::apply(const Fault &fault)

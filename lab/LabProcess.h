@@ -18,6 +18,7 @@ public:
         QString supervisorPath;  // halfopen-lab; empty: next to the running executable, else in ../libexec/halfopen
         QString pcapPath;        // capture of every frame on the cable; empty: none
         QStringList launcher;    // runs the supervisor through this, e.g. setpriv as another user
+        int captureLimitMb = 256; // the capture keeps the last this many MB (a ring)
     };
 
     explicit LabProcess(const Options &options, QObject *parent = nullptr);

@@ -27,6 +27,11 @@ Supervisor::Supervisor(QObject *parent)
     : QObject(parent)
 {
     connect(&m_cable, &CableRelay::packet, this, &Supervisor::event);
+    connect(&m_cable, &CableRelay::captureTrimmed, this, [this](qint64 droppedFrames) {
+        labEvent(QStringLiteral("capture_trimmed"),
+                 {{QStringLiteral("dropped_frames"), droppedFrames}, {QStringLiteral("limit_mb"), m_captureLimitMb},
+                  {QStringLiteral("message"), tr("the capture keeps the last %1 MB: %2 older frames were dropped").arg(m_captureLimitMb).arg(droppedFrames)}});
+    });
     connect(&m_cable, &CableRelay::problem, this, [this](const QString &message) {
         labEvent(QStringLiteral("capture_failed"), {{QStringLiteral("message"), message}});
     });
@@ -44,7 +49,9 @@ void Supervisor::handleCommand(const QJsonObject &command)
     core::JsonFields fields(command, cmd, &error);
     if (cmd == QLatin1String("start")) {
         // There is no "endpoint": the lab runs HalfOpen's own endpoint only (EndpointProgram.h).
-        if (!fields.onlyKeys({QStringLiteral("cmd"), QStringLiteral("config"), QStringLiteral("pcap")}))
+        int captureLimitMb = kDefaultCaptureLimitMb; // read again by start(), once validated
+        if (!fields.onlyKeys({QStringLiteral("cmd"), QStringLiteral("config"), QStringLiteral("pcap"), QStringLiteral("capture_limit_mb")})
+            || !fields.integer(QStringLiteral("capture_limit_mb"), 1, 1024 * 1024, &captureLimitMb))
             return commandError(error);
         start(command);
     } else if (cmd == QLatin1String("fault")) {
@@ -99,6 +106,8 @@ void Supervisor::start(const QJsonObject &command)
         return;
     }
     m_config = *config;
+    m_captureLimitMb = command.value(QStringLiteral("capture_limit_mb")).toInt(kDefaultCaptureLimitMb);
+    m_cable.setCaptureLimit(qint64(m_captureLimitMb) << 20);
     const QString endpoint = endpointProgram(QCoreApplication::applicationDirPath());
     if (const QFileInfo program(endpoint); !program.isFile() || !program.isExecutable()) {
         fail(tr("the test endpoint %1 is missing or not executable: the lab runs HalfOpen's own endpoint, installed beside the supervisor")
@@ -118,7 +127,8 @@ void Supervisor::start(const QJsonObject &command)
     m_server = std::make_unique<LabHost>(m_config.server, kServerMac, m_config.client.address, kClientMac, staticNeighbours, endpoint);
     for (LabHost *h : {m_client.get(), m_server.get()}) {
         connect(h, &LabHost::event, this, &Supervisor::onHostEvent);
-        connect(h, &LabHost::endpointFailed, this, &Supervisor::fail);
+        // Queued: fail() destroys the host whose QProcess is still emitting.
+        connect(h, &LabHost::endpointFailed, this, &Supervisor::fail, Qt::QueuedConnection);
         connect(h, &LabHost::endpointExited, this, [this, h] {
             // A device that reconnects whenever its connection ends (seed 002).
             if (h->config().reconnect && h->isOn())

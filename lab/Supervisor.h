@@ -15,16 +15,20 @@ class LabHost;
 
 // The lab itself, inside its private namespaces: builds the two hosts and the cable, carries
 // faults out, and reports everything as events. Commands come from the parent as JSON lines:
-//   {"cmd": "start", "config": {LabConfig}, "pcap": PATH}   (the endpoint is always HalfOpen's own)
+//   {"cmd": "start", "config": {LabConfig}, "pcap": PATH, "capture_limit_mb": N}
+//   (the endpoint is always HalfOpen's own; the capture is a ring of the last N MB, default 256)
 //   {"cmd": "fault", "fault": {Fault}}
 //   {"cmd": "options", "host": "client", "options": {SocketOptions}}
 //   {"cmd": "stop"}
 // Lab-level events have host "lab": endpoint "ready", "failed" (detail.message), "stopped",
-// "command_error" (detail.message: a command that was refused and not carried out).
+// "command_error" (detail.message: a command that was refused and not carried out),
+// "capture_trimmed" (detail.dropped_frames, limit_mb, message: the capture's ring dropped its oldest frames).
 class Supervisor : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr int kDefaultCaptureLimitMb = 256;
+
     explicit Supervisor(QObject *parent = nullptr);
     ~Supervisor() override;
 
@@ -60,6 +64,7 @@ private:
     bool m_clientStarted = false;
     bool m_ready = false;
     bool m_stopped = false;
+    int m_captureLimitMb = kDefaultCaptureLimitMb;
 };
 
 } // namespace halfopen::lab

@@ -83,7 +83,9 @@ std::optional<int> parseRequest(const QStringList &arguments, SocketsRequest *re
     if (parser.isSet(port)) {
         bool ok = false;
         const int value = parser.value(port).toInt(&ok);
-        if (!ok || value < 1 || value > 65535)
+        if (!ok)
+            return usageError(QStringLiteral("--port"), Text::tr("'%1' is not a port number: use 1 to 65535").arg(parser.value(port)));
+        if (value < 1 || value > 65535)
             return usageError(QStringLiteral("--port"), Text::tr("'%1' is out of range: allowed 1 to 65535").arg(parser.value(port)));
         request->filter.port = quint16(value);
     }

@@ -119,7 +119,8 @@ std::optional<Event> Event::fromJson(const QJsonObject &j, QString *error)
         const QJsonValue v = j.value(*key);
         if (v.isUndefined())
             continue;
-        const auto state = tcpStateFromName(v.toString());
+        // UNKNOWN is what toJson writes for a socket seen before its first state.
+        const auto state = v.toString() == QLatin1String("UNKNOWN") ? std::optional(TcpState::Unknown) : tcpStateFromName(v.toString());
         if (!v.isString() || !state)
             return fail(*key, QStringLiteral("must be a TCP state name such as ESTABLISHED, not %1").arg(JsonFields::describe(v)));
         *out = *state;

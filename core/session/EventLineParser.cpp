@@ -298,7 +298,8 @@ std::optional<TcpState> EventLineParser::stateNamed(const QString &name)
     const auto it = m_states.constFind(name);
     if (it != m_states.constEnd())
         return *it;
-    const auto state = tcpStateFromName(name);
+    // UNKNOWN is what Event::toJson writes for a socket seen before its first state.
+    const auto state = name == QLatin1String("UNKNOWN") ? std::optional(TcpState::Unknown) : tcpStateFromName(name);
     if (state)
         m_states.insert(name, *state);
     return state;

@@ -4,6 +4,8 @@
 
 #include <pcap/pcap.h>
 
+#include <QFile>
+
 #include <cerrno>
 #include <ctime>
 
@@ -29,6 +31,20 @@ bool PcapWriter::open(const QString &path, QString *error)
 {
     close();
     m_path = path;
+    QFile::remove(path + QStringLiteral(".1")); // a previous run's older half
+    m_droppedFrames = 0;
+    m_olderFrames = 0;
+    if (!openSegment(error))
+        return false;
+    // Taken back to back: the error is the time between the two calls, well under 1 µs.
+    const qint64 realtime = clockUs(CLOCK_REALTIME);
+    m_offsetUs = realtime - clockUs(CLOCK_MONOTONIC);
+    m_frames = 0;
+    return true;
+}
+
+bool PcapWriter::openSegment(QString *error)
+{
     m_pcap = pcap_open_dead_with_tstamp_precision(DLT_EN10MB, kSnapLength,
                                                   PCAP_TSTAMP_PRECISION_MICRO);
     if (!m_pcap) {
@@ -37,21 +53,30 @@ bool PcapWriter::open(const QString &path, QString *error)
         return false;
     }
     errno = 0;
-    m_dumper = pcap_dump_open(m_pcap, path.toLocal8Bit().constData());
+    m_dumper = pcap_dump_open(m_pcap, m_path.toLocal8Bit().constData());
     // The header sits in stdio's buffer until flushed: flush now so a full disk or a
     // read-only file shows here, not at the first frame.
     if (!m_dumper || pcap_dump_flush(m_dumper) != 0) {
         const int saved = errno ? errno : EIO;
-        close();
+        closeSegment();
         if (error)
             *error = failure(tr("cannot create the capture file"), saved);
         return false;
     }
-    // Taken back to back: the error is the time between the two calls, well under 1 µs.
-    const qint64 realtime = clockUs(CLOCK_REALTIME);
-    m_offsetUs = realtime - clockUs(CLOCK_MONOTONIC);
-    m_frames = 0;
+    m_segmentBytes = kFileHeaderBytes;
+    m_segmentFrames = 0;
     return true;
+}
+
+bool PcapWriter::rotate(QString *error)
+{
+    closeSegment();
+    const QString older = m_path + QStringLiteral(".1");
+    m_droppedFrames += m_olderFrames;
+    QFile::remove(older);
+    QFile::rename(m_path, older);
+    m_olderFrames = m_segmentFrames;
+    return openSegment(error);
 }
 
 bool PcapWriter::write(QByteArrayView frame, qint64 monotonicUs, QString *error)
@@ -67,6 +92,9 @@ bool PcapWriter::write(QByteArrayView frame, qint64 monotonicUs, QString *error)
     header.ts.tv_usec = suseconds_t(wallUs % 1000000);
     header.len = bpf_u_int32(frame.size());
     header.caplen = bpf_u_int32(qMin<qsizetype>(frame.size(), kSnapLength));
+    const qint64 frameBytes = kFrameHeaderBytes + header.caplen;
+    if (m_limitBytes > 0 && m_segmentFrames > 0 && m_segmentBytes + frameBytes > m_limitBytes / 2 && !rotate(error))
+        return false;
     errno = 0;
     pcap_dump(reinterpret_cast<u_char *>(m_dumper), &header,
               reinterpret_cast<const u_char *>(frame.data()));
@@ -76,10 +104,12 @@ bool PcapWriter::write(QByteArrayView frame, qint64 monotonicUs, QString *error)
         return false;
     }
     ++m_frames;
+    ++m_segmentFrames;
+    m_segmentBytes += frameBytes;
     return true;
 }
 
-void PcapWriter::close()
+void PcapWriter::closeSegment()
 {
     if (m_dumper) {
         pcap_dump_close(m_dumper);
@@ -89,6 +119,35 @@ void PcapWriter::close()
         pcap_close(m_pcap);
         m_pcap = nullptr;
     }
+}
+
+void PcapWriter::close()
+{
+    const bool wasOpen = m_dumper != nullptr;
+    closeSegment();
+    if (wasOpen)
+        joinSegments();
+}
+
+void PcapWriter::joinSegments()
+{
+    // FILE.1's frames, then FILE's without its header: one capture, oldest first.
+    const QString older = m_path + QStringLiteral(".1");
+    QFile first(older);
+    if (!first.exists() || !first.open(QIODevice::ReadWrite | QIODevice::Append))
+        return;
+    QFile second(m_path);
+    if (!second.open(QIODevice::ReadOnly) || !second.seek(kFileHeaderBytes))
+        return;
+    while (!second.atEnd()) {
+        const QByteArray chunk = second.read(1 << 20);
+        if (chunk.isEmpty() || first.write(chunk) != chunk.size())
+            return; // both halves stay as they are: nothing is lost
+    }
+    first.close();
+    second.close();
+    QFile::remove(m_path);
+    QFile::rename(older, m_path);
 }
 
 QString PcapWriter::failure(const QString &what, int errnoValue) const

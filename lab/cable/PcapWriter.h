@@ -35,16 +35,35 @@ public:
     qint64 wallClockOffsetUs() const { return m_offsetUs; }
     qint64 framesWritten() const { return m_frames; }
 
+    // A ring of at most `bytes` on disk (0: unbounded): the capture is kept in two halves, the
+    // file and FILE.1 (the older half); when the file outgrows its half, FILE.1 is dropped and
+    // the file becomes FILE.1. close() joins them back into FILE, oldest first. A streaming lab
+    // writes ~60 MB/s: without a limit the cache fills the disk.
+    void setLimitBytes(qint64 bytes) { m_limitBytes = bytes; }
+    // Frames dropped from the front of the capture so far (older than the ring holds).
+    qint64 droppedFrames() const { return m_droppedFrames; }
+
     static constexpr int kSnapLength = 65535;
 
 private:
     QString failure(const QString &what, int errnoValue) const;
+    bool openSegment(QString *error);
+    bool rotate(QString *error);
+    void closeSegment();
+    static constexpr qint64 kFileHeaderBytes = 24;  // pcap global header
+    static constexpr qint64 kFrameHeaderBytes = 16; // per-frame record header
+    void joinSegments();
 
     QString m_path;
     pcap *m_pcap = nullptr;
     pcap_dumper *m_dumper = nullptr;
     qint64 m_offsetUs = 0;
     qint64 m_frames = 0;
+    qint64 m_limitBytes = 0;
+    qint64 m_segmentBytes = 0;   // in the file being written
+    qint64 m_segmentFrames = 0;
+    qint64 m_olderFrames = 0;    // in FILE.1
+    qint64 m_droppedFrames = 0;
 };
 
 } // namespace halfopen::lab

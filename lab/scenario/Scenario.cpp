@@ -219,13 +219,19 @@ std::optional<Scenario> Scenario::fromJson(const QJsonObject &json, const QStrin
 
 std::optional<Scenario> Scenario::fromFile(const QString &path, QString *error)
 {
+    // A scenario is a small text file: not a device, a FIFO, or megabytes.
+    constexpr qint64 kMaxScenarioBytes = 1 << 20;
+    if (const QFileInfo info(path); info.exists() && (!info.isFile() || info.size() > kMaxScenarioBytes)) {
+        *error = Text::tr("cannot read %1: not a regular file of at most 1 MB").arg(path);
+        return std::nullopt;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = Text::tr("cannot read %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(file.read(kMaxScenarioBytes), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         *error = Text::tr("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString());
         return std::nullopt;

@@ -62,7 +62,13 @@ void CliEndpointsTest::badInput_data()
     const QString target = QStringLiteral("127.0.0.1:5000");
     QTest::newRow("port 70000") << QStringList{"connect", "127.0.0.1:70000"} << "HOST:PORT" << "1 to 65535";
     QTest::newRow("no port") << QStringList{"connect", "127.0.0.1"} << "HOST:PORT" << "port is missing";
-    QTest::newRow("unknown host") << QStringList{"connect", "no-such-host.invalid:80"} << "HOST:PORT" << "does not resolve";
+    // Numeric addresses only: nothing is looked up (issue 16).
+    QTest::newRow("a host name") << QStringList{"connect", "no-such-host.invalid:80"} << "HOST:PORT" << "not an IPv4 address";
+    QTest::newRow("three-part IPv4") << QStringList{"connect", "1.2.3:5"} << "HOST:PORT" << "not an IPv4 address";
+    QTest::newRow("octet 256") << QStringList{"connect", "256.1.1.1:5"} << "HOST:PORT" << "0 to 255";
+    QTest::newRow("empty IPv6 brackets") << QStringList{"serve", "--listen", "[]:5"} << "--listen" << "[::]:PORT";
+    QTest::newRow("port not a number") << QStringList{"connect", "127.0.0.1:abc"} << "HOST:PORT" << "not a number";
+    QTest::newRow("name too long") << QStringList{"connect", target, "--name", QString(100000, QLatin1Char('h'))} << "--name" << "1 to 32";
     QTest::newRow("keepalive idle 0") << QStringList{"connect", target, "--keepalive", "0,1,3"} << "keepalive idle" << "between 1 and 32767";
     QTest::newRow("keepalive idle above kernel max") << QStringList{"connect", target, "--keepalive", "32768,1,3"} << "keepalive idle" << "between 1 and 32767";
     QTest::newRow("keepalive count 128") << QStringList{"connect", target, "--keepalive", "2,1,128"} << "keepalive count" << "between 1 and 127";
@@ -102,6 +108,8 @@ void CliEndpointsTest::help()
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QLatin1String("--keepalive")));
         QVERIFY(r.out.contains(QLatin1String("--heartbeat")));
+        // Named as typed, not as the executable's path ("Usage: ./halfopen-cli").
+        QVERIFY2(r.out.startsWith(QStringLiteral("Usage: halfopen-cli %1").arg(QLatin1String(command))), qPrintable(r.out.left(80)));
     }
     const CliRun top = cli({QStringLiteral("--help")});
     QCOMPARE(top.exitCode, 0);

@@ -82,13 +82,9 @@ void TestEventLineParser::unusualLinesReadAlike_data()
     QTest::newRow("keys in another order") << QByteArray(R"({"what":"x","t_us":9,"host":"client","kind":"endpoint"})");
     QTest::newRow("escapes") << QByteArray(R"({"t_us":1,"kind":"endpoint","what":"a \"quoted\" \\ word\/\n\ttab","detail":{"msg":"line\r\nnext\b\f"}})");
     QTest::newRow("whole numbers written as decimals") << QByteArray(R"({"t_us":1.0e3,"kind":"heartbeat","count":2E+1,"errno_value":1.0})");
-    QTest::newRow("fractions in integer fields") << QByteArray(R"({"t_us":2.5,"kind":"heartbeat","count":0.5,"errno_value":3.25})");
     QTest::newRow("negative zero") << QByteArray(R"({"t_us":-0,"kind":"endpoint","count":-0.0})");
-    QTest::newRow("past 64 bits") << QByteArray(R"({"t_us":99999999999999999999,"kind":"endpoint","count":-9223372036854775809})");
-    QTest::newRow("int field too big for int") << QByteArray(R"({"t_us":7,"kind":"error","errno_value":4294967296})");
     QTest::newRow("unknown keys of every type") << QByteArray(R"({"t_us":3,"future":{"a":[1,{"b":null}],"c":true},"kind":"packet","list":[],"f":false,"n":null,"x":-1.5e-3})");
     QTest::newRow("errno by name") << QByteArray(R"({"t_us":3,"kind":"error","errno":"ETIMEDOUT","errno_value":110,"mechanism":"user_timeout"})");
-    QTest::newRow("unknown mechanism and states") << QByteArray(R"({"t_us":3,"kind":"state","mechanism":"telepathy","from":"nowhere","to":"established"})");
     QTest::newRow("ss state names") << QByteArray(R"({"t_us":3,"kind":"state","from":"ESTAB","to":"close-wait"})");
     QTest::newRow("empty sample") << QByteArray(R"({"t_us":3,"kind":"sample","sample":{}})");
     QTest::newRow("timer without expiry") << QByteArray(R"({"t_us":3,"kind":"sample","sample":{"timer":"keepalive","state":"LISTEN"}})");
@@ -126,6 +122,13 @@ void TestEventLineParser::declinesWhatItDoesNotTake_data()
     QTest::newRow("sample not an object") << QByteArray(R"({"t_us":1,"kind":"sample","sample":[1]})");
     QTest::newRow("detail not an object") << QByteArray(R"({"t_us":1,"kind":"fault","detail":"x"})");
     QTest::newRow("escaped key") << QByteArray(R"({"t_\u0075s":1,"kind":"endpoint"})");
+    // Out of type or range (issue 16): Event::fromJson refuses them, naming the field.
+    QTest::newRow("fractions in integer fields") << QByteArray(R"({"t_us":2.5,"kind":"heartbeat","count":0.5,"errno_value":3.25})");
+    QTest::newRow("past 64 bits") << QByteArray(R"({"t_us":99999999999999999999,"kind":"endpoint","count":-9223372036854775809})");
+    QTest::newRow("int field too big for int") << QByteArray(R"({"t_us":7,"kind":"error","errno_value":4294967296})");
+    QTest::newRow("unknown mechanism and states") << QByteArray(R"({"t_us":3,"kind":"state","mechanism":"telepathy","from":"nowhere","to":"established"})");
+    QTest::newRow("negative time") << QByteArray(R"({"t_us":-1,"kind":"endpoint"})");
+    QTest::newRow("host past 128 characters") << QByteArray(R"({"t_us":1,"kind":"endpoint","host":")") + QByteArray(129, 'h') + QByteArray(R"("})");
     // Not events: Event::fromJson says why.
     QTest::newRow("no kind") << QByteArray(R"({"t_us":1})");
     QTest::newRow("unknown kind") << QByteArray(R"({"t_us":1,"kind":"gossip"})");

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace halfopen::core;
@@ -51,6 +52,7 @@ private slots:
     void openTruncates();
     void closedRecorderWritesNothing();
     void unwritablePathIsNamed();
+    void writeErrorIsReported();
 
 private:
     QTemporaryDir m_dir;
@@ -159,6 +161,26 @@ void TestJsonlRecorder::unwritablePathIsNamed()
     // A directory in place of the file.
     QVERIFY(!recorder.open(m_dir.path(), &error));
     QVERIFY2(error.contains(m_dir.path()), qPrintable(error));
+}
+
+void TestJsonlRecorder::writeErrorIsReported()
+{
+    // /dev/full opens, then every write fails with ENOSPC: said once, not ignored (issue 16).
+    Session session;
+    JsonlRecorder recorder(&session);
+    QSignalSpy failed(&recorder, &JsonlRecorder::writeFailed);
+    QString error;
+    QVERIFY2(recorder.open(QStringLiteral("/dev/full"), &error), qPrintable(error));
+    Event e;
+    e.kind = EventKind::Fault;
+    e.tUs = 1;
+    e.host = QStringLiteral("server");
+    session.add(e);
+    session.add(e);
+    QCOMPARE(failed.count(), 1);
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("/dev/full")) && message.contains(QStringLiteral("space")), qPrintable(message));
+    QVERIFY(!recorder.isOpen());
 }
 
 QTEST_GUILESS_MAIN(TestJsonlRecorder)

@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace halfopen::core;
 using fixtures::eventDifference;
 
@@ -118,6 +120,10 @@ private slots:
     void damagedLinesKeepTheirNumbers();
     void cancelledLoadSaysNothingMore();
     void missingFileIsNamed();
+    void onlyRegularFilesAreRead();
+    void emptyFileIsSaid();
+    void badValuesAreNamedWithTheirLine_data();
+    void badValuesAreNamedWithTheirLine();
 
 private:
     QTemporaryDir m_dir;
@@ -258,6 +264,71 @@ void TestRecordingLoader::missingFileIsNamed()
     const QString path = m_dir.filePath(QStringLiteral("never-recorded.jsonl"));
     QVERIFY(!loader.open(path, &start, &error));
     QVERIFY2(error.contains(path), qPrintable(error));
+}
+
+void TestRecordingLoader::onlyRegularFilesAreRead()
+{
+    // /dev/zero filled the window's memory; a FIFO with no writer froze it (issue 16).
+    const QString fifo = m_dir.filePath(QStringLiteral("fifo.jsonl"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    for (const QString &path : {QStringLiteral("/dev/zero"), fifo, m_dir.path()}) {
+        RecordingLoader loader;
+        RecordingLoader::Start start;
+        QString error;
+        QVERIFY(!loader.open(path, &start, &error));
+        QVERIFY2(error.contains(path) && error.contains(QStringLiteral("not a regular file")), qPrintable(error));
+        QVERIFY(!readJsonl(path).opened);
+    }
+}
+
+void TestRecordingLoader::emptyFileIsSaid()
+{
+    const QString path = m_dir.filePath(QStringLiteral("empty.jsonl"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("\n\n");
+    file.close();
+    RecordingLoader loader;
+    RecordingLoader::Start start;
+    QString error;
+    QVERIFY(!loader.open(path, &start, &error));
+    QVERIFY2(error.contains(QStringLiteral("empty")), qPrintable(error));
+}
+
+void TestRecordingLoader::badValuesAreNamedWithTheirLine_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("t_us -1e30") << QByteArray(R"({"kind":"fault","t_us":-1e30,"host":"server","what":"unplug"})") << QStringLiteral("t_us");
+    QTest::newRow("t_us negative") << QByteArray(R"({"kind":"fault","t_us":-5,"host":"server","what":"unplug"})") << QStringLiteral("t_us");
+    QTest::newRow("t_us fractional") << QByteArray(R"({"kind":"fault","t_us":2.5,"host":"server","what":"unplug"})") << QStringLiteral("t_us");
+    QTest::newRow("detail as a list") << QByteArray(R"({"kind":"fault","t_us":5,"host":"server","detail":[1,2]})") << QStringLiteral("detail");
+    QTest::newRow("host as an object") << QByteArray(R"({"kind":"fault","t_us":5,"host":{"a":1}})") << QStringLiteral("host");
+    QTest::newRow("host 100000 characters") << QByteArray(R"({"kind":"fault","t_us":5,"host":")") + QByteArray(100000, 'h') + QByteArray(R"("})")
+                                            << QStringLiteral("host");
+    QTest::newRow("state unknown") << QByteArray(R"({"kind":"state","t_us":5,"host":"client","from":"SYN_SENT","to":"HALF_OPEN"})") << QStringLiteral("to");
+    QTest::newRow("errno_value out of range") << QByteArray(R"({"kind":"error","t_us":5,"host":"client","errno_value":-3})") << QStringLiteral("errno_value");
+    QTest::newRow("mechanism unknown") << QByteArray(R"({"kind":"error","t_us":5,"host":"client","mechanism":"magic"})") << QStringLiteral("mechanism");
+}
+
+void TestRecordingLoader::badValuesAreNamedWithTheirLine()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, field);
+    const QString path = m_dir.filePath(QStringLiteral("bad.jsonl"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(R"({"kind":"fault","t_us":1,"host":"server","what":"unplug"})" "\n" + line + "\n"
+               R"({"kind":"fault","t_us":9,"host":"server","what":"replug"})" "\n");
+    file.close();
+    RecordingLoader loader;
+    RecordingLoader::Start start;
+    QString error;
+    QVERIFY2(loader.open(path, &start, &error), qPrintable(error));
+    QCOMPARE(start.events.size(), 2);
+    QCOMPARE(start.problems.size(), 1);
+    QVERIFY2(start.problems.first().startsWith(QStringLiteral("line 2: %1: ").arg(field)), qPrintable(start.problems.first()));
+    QVERIFY(start.problems.first().size() < 400); // the value is quoted shortened, not whole
 }
 
 QTEST_GUILESS_MAIN(TestRecordingLoader)

@@ -470,8 +470,8 @@ void TestMainWindow::badScenarioFileIsReportedInTheWindow()
     auto *messages = w.find<ui::MessageBar>(QStringLiteral("messageBar"));
     QVERIFY2(messages->text().contains(QStringLiteral("broken.json")), qPrintable(messages->text()));
     // The field and its allowed range.
-    QVERIFY2(messages->text().contains(QStringLiteral("keepalive idle")), qPrintable(messages->text()));
-    QVERIFY2(messages->text().contains(QStringLiteral("between 1 and 32767")), qPrintable(messages->text()));
+    QVERIFY2(messages->text().contains(QStringLiteral("keepalive.idle_s")), qPrintable(messages->text()));
+    QVERIFY2(messages->text().contains(QStringLiteral("from 1 to 32767")), qPrintable(messages->text()));
     // Nothing was started and the list did not grow.
     QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
     QCOMPARE(w.scenarios.rowCount(), int(lab::ScenarioCatalog::builtInNames().size()));

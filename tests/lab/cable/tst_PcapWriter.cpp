@@ -72,6 +72,7 @@ private slots:
     void missingDirectory();
     void fullDisk();
     void writeWithoutOpen();
+    void ringKeepsTheLastFrames();
 };
 
 void TestPcapWriter::framesAndTimesReadBack()
@@ -174,6 +175,37 @@ void TestPcapWriter::writeWithoutOpen()
     QString error;
     QVERIFY(!writer.write(sampleFrames().first(), 1, &error));
     QVERIFY2(error.contains(QStringLiteral("EBADF")), qPrintable(error));
+}
+
+void TestPcapWriter::ringKeepsTheLastFrames()
+{
+    // Issue 16: a streaming lab's capture grew ~61 MB/s without end. With a limit it is a ring:
+    // at most the limit on disk while running, the newest frames kept, one valid file at the end.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ring.pcap"));
+    constexpr qint64 kLimit = 64 * 1024;
+    PcapWriter writer;
+    writer.setLimitBytes(kLimit);
+    QString error;
+    QVERIFY2(writer.open(path, &error), qPrintable(error));
+    constexpr int kFrames = 1000;
+    for (int i = 0; i < kFrames; ++i) {
+        QByteArray frame(1000, char(i & 0xff));
+        frame.replace(0, 4, QByteArray::number(i).rightJustified(4, '0'));
+        QVERIFY2(writer.write(frame, 1'000'000 + i, &error), qPrintable(error));
+        const qint64 onDisk = QFileInfo(path).size() + QFileInfo(path + QStringLiteral(".1")).size();
+        QVERIFY2(onDisk <= kLimit + 24, qPrintable(QString::number(onDisk)));
+    }
+    QVERIFY(writer.droppedFrames() > 0);
+    const qint64 dropped = writer.droppedFrames();
+    writer.close();
+    QVERIFY(!QFile::exists(path + QStringLiteral(".1"))); // joined back into one file
+    const QList<ReadFrame> read = readBack(path);
+    QCOMPARE(read.size(), kFrames - dropped);
+    QVERIFY(read.size() >= 30); // at least half the limit's worth of the newest frames
+    // In order, ending with the very last frame.
+    for (qsizetype i = 0; i < read.size(); ++i)
+        QCOMPARE(read.at(i).bytes.left(4).toInt(), int(dropped + i));
 }
 
 QTEST_GUILESS_MAIN(TestPcapWriter)

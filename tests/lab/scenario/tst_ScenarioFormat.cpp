@@ -151,7 +151,31 @@ void ScenarioFormatTest::validationErrors_data()
     QTest::newRow("lab keepalive count") << "lab/hosts/client/keepalive/count" << QJsonValue(0) << "lab.hosts.client" << "1";
     QTest::newRow("lab sysctl") << "lab/hosts/client/sysctls" << QJsonValue(QJsonObject{{"net.ipv4.tcp_retries2", 999}})
                                 << "lab.hosts.client.sysctls.net.ipv4.tcp_retries2:" << "between 0 and 255";
-    QTest::newRow("lab cable") << "lab/cable" << QJsonValue(QJsonObject{{"loss_percent", 101}}) << "lab.cable.loss_percent:" << "between 0 and 100";
+    QTest::newRow("lab cable") << "lab/cable" << QJsonValue(QJsonObject{{"loss_percent", 101}}) << "lab.cable.loss_percent:" << "from 0 to 100";
+    // The audit's malformed files (issue 16): each once ran with another value than written.
+    QTest::newRow("tcp_retries2 5.7") << "lab/hosts/client/sysctls" << QJsonValue(QJsonObject{{"net.ipv4.tcp_retries2", 5.7}})
+                                      << "lab.hosts.client.sysctls.net.ipv4.tcp_retries2:" << "between 0 and 255";
+    QTest::newRow("tcp_retries2 1e10") << "lab/hosts/client/sysctls" << QJsonValue(QJsonObject{{"net.ipv4.tcp_retries2", 1e10}})
+                                       << "lab.hosts.client.sysctls.net.ipv4.tcp_retries2:" << "between 0 and 255";
+    QTest::newRow("idle_s 1e10") << "lab/hosts/client/keepalive/idle_s" << QJsonValue(1e10) << "lab.hosts.client.keepalive.idle_s:" << "1 to 32767";
+    QTest::newRow("idle_s abc") << "lab/hosts/client/keepalive/idle_s" << QJsonValue("abc") << "lab.hosts.client.keepalive.idle_s:" << "whole number";
+    QTest::newRow("idle_s 2.5") << "lab/hosts/client/keepalive/idle_s" << QJsonValue(2.5) << "lab.hosts.client.keepalive.idle_s:" << "whole number";
+    QTest::newRow("user_timeout_ms as text") << "lab/hosts/client/user_timeout_ms" << QJsonValue("3000") << "lab.hosts.client.user_timeout_ms:" << "0 to";
+    QTest::newRow("typo keepalve") << "lab/hosts/client/keepalve" << QJsonValue(QJsonObject{{"idle_s", 5}}) << "lab.hosts.client.keepalve:" << "keepalive";
+    QTest::newRow("typo cable delay") << "lab/cable/delay" << QJsonValue(50) << "lab.cable.delay:" << "delay_ms";
+    QTest::newRow("typo keepalive idle") << "lab/hosts/client/keepalive/idle" << QJsonValue(5) << "lab.hosts.client.keepalive.idle:" << "idle_s";
+    QTest::newRow("typo heartbeat key") << "lab/hosts/client/heartbeat" << QJsonValue(QJsonObject{{"interval", 5}}) << "lab.hosts.client.heartbeat.interval:" << "interval_ms";
+    QTest::newRow("boolean as text") << "lab/hosts/client/nodelay" << QJsonValue("yes") << "lab.hosts.client.nodelay:" << "true or false";
+    QTest::newRow("host not an object") << "lab/hosts/client" << QJsonValue(5) << "lab.hosts.client:" << "object";
+    QTest::newRow("address changed") << "lab/hosts/client/address" << QJsonValue("10.0.0.1") << "lab.hosts.client.address:" << "198.18.0.1";
+    QTest::newRow("reboot 1e12") << "steps/0" << QJsonValue(QJsonObject{{"at_s", 1}, {"fault", "reboot"}, {"host", "server"}, {"value", 1e12}})
+                                 << "steps[0].value:" << "0 to 3600";
+    QTest::newRow("delay 1e300") << "steps/0" << QJsonValue(QJsonObject{{"at_s", 1}, {"fault", "delay"}, {"value", 1e300}})
+                                 << "steps[0].value:" << "0 to 60000";
+    QTest::newRow("send 1.5 bytes") << "steps/0" << QJsonValue(QJsonObject{{"at_s", 1}, {"fault", "send"}, {"host", "client"}, {"value", 1.5}})
+                                    << "steps[0].value:" << "whole number";
+    QTest::newRow("jitter on a loss") << "steps/0" << QJsonValue(QJsonObject{{"at_s", 1}, {"fault", "loss"}, {"value", 5}, {"jitter_ms", 3}})
+                                      << "steps[0].jitter_ms:" << "delay";
     QTest::newRow("step fault unknown") << "steps/0/fault" << QJsonValue("explode") << "steps[0].fault:" << "power-off";
     QTest::newRow("step at_s past the end") << "steps/0/at_s" << QJsonValue(10) << "steps[0].at_s:" << "end.timeout_s";
     QTest::newRow("step at_s negative") << "steps/0/at_s" << QJsonValue(-1) << "steps[0].at_s:" << "0";
@@ -159,7 +183,7 @@ void ScenarioFormatTest::validationErrors_data()
     QTest::newRow("step host unknown") << "steps/0/host" << QJsonValue("router") << "steps[0].host:" << "client or server";
     QTest::newRow("step direction") << "steps/0/direction" << QJsonValue("sideways") << "steps[0].direction:" << "to-host";
     QTest::newRow("step loss value") << "steps/0" << QJsonValue(QJsonObject{{"at_s", 1}, {"fault", "loss"}, {"value", 200}})
-                                     << "steps[0].value:" << "between 0 and 100";
+                                     << "steps[0].value:" << "from 0 to 100";
     QTest::newRow("step unknown key") << "steps/0/at" << QJsonValue(1) << "steps[0].at:" << "at_s";
     QTest::newRow("end missing") << "end" << remove << "end:" << "expectations_met";
     QTest::newRow("end when") << "end/when" << QJsonValue("never") << "end.when:" << "expectations_met or timeout";
@@ -223,6 +247,10 @@ void ScenarioFormatTest::fileErrors()
 
     QVERIFY(!Scenario::fromFile(dir.filePath(QStringLiteral("missing.json")), &error));
     QVERIFY2(error.contains(QStringLiteral("missing.json")), qPrintable(error));
+
+    // Regular files only: /dev/zero would be read without end.
+    QVERIFY(!Scenario::fromFile(QStringLiteral("/dev/zero"), &error));
+    QVERIFY2(error.contains(QStringLiteral("not a regular file")), qPrintable(error));
 
     const QString good = dir.filePath(QStringLiteral("my-experiment.json"));
     QFile goodFile(good);

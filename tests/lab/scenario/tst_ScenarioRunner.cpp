@@ -7,6 +7,7 @@
 
 #include "core/session/Session.h"
 #include "lab/scenario/ScenarioRunner.h"
+#include "lab/scenario/ScenarioSummaryText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -79,6 +80,7 @@ private slots:
     void timeoutEndWaitsEvenWhenMet();
     void waitsForTheLastStep();
     void labFailsToStart();
+    void failedLabJudgesNothing();
     void labNeverReady();
     void labStopsByItself();
     void stoppedByUser();
@@ -232,6 +234,27 @@ void ScenarioRunnerTest::labFailsToStart()
     QCOMPARE(summary.value(QStringLiteral("error")).toString(), *lab.failOnStart);
     QVERIFY(lab.applied.isEmpty());
     QCOMPARE(lab.stops, 1);
+}
+
+void ScenarioRunnerTest::failedLabJudgesNothing()
+{
+    // Issue 16: "[met] client-closed" was printed after the lab failed; the hosts' teardown is
+    // no observation. Such a run judges no expectation, in the JSON and in the text.
+    ScenarioOutcome outcome;
+    outcome.scenario = QStringLiteral("x");
+    outcome.ending = ScenarioOutcome::Ending::LabFailed;
+    outcome.error = QStringLiteral("the endpoint is missing");
+    ExpectationResult closed;
+    closed.expectation.id = QStringLiteral("client-closed");
+    closed.met = true;
+    outcome.expectations.append(closed);
+    const QJsonObject summary = outcome.toJson();
+    const QJsonObject e = summary.value(QStringLiteral("expectations")).toArray().first().toObject();
+    QCOMPARE(e.value(QStringLiteral("met")).toBool(), false);
+    QCOMPARE(e.value(QStringLiteral("judged")).toBool(), false);
+    const QString text = ScenarioSummaryText::lines(summary).join(QLatin1Char('\n'));
+    QVERIFY2(!text.contains(QStringLiteral("[met]")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("[not judged: the lab failed] client-closed")), qPrintable(text));
 }
 
 void ScenarioRunnerTest::labNeverReady()

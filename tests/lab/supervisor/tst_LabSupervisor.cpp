@@ -311,8 +311,7 @@ void LabSupervisorTest::nothingSurvivesAKilledParent()
     // A parent that dies by SIGKILL: the supervisor follows it (PR_SET_PDEATHSIG), and the
     // endpoints follow the supervisor; the namespaces go with them.
     const QByteArray start = QJsonDocument(QJsonObject{{QStringLiteral("cmd"), QStringLiteral("start")},
-                                                       {QStringLiteral("config"), LabConfig::defaults().toJson()},
-                                                       {QStringLiteral("endpoint"), QStringLiteral(HALFOPEN_CLI)}})
+                                                       {QStringLiteral("config"), LabConfig::defaults().toJson()}})
                                  .toJson(QJsonDocument::Compact);
     QTemporaryDir dir;
     const QString output = dir.filePath(QStringLiteral("events.jsonl"));
