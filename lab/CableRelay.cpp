@@ -43,9 +43,10 @@ CableRelay::CableRelay(QObject *parent)
         connect(&m_release[int(side)], &QTimer::timeout, this, [this, side] { releaseDue(side); });
         m_tokens[int(side)] = kBurst;
     }
+    // Runs only while frames are being summed: an idle cable wakes nobody.
     m_aggregateFlush.setInterval(200);
+    m_aggregateFlush.setSingleShot(true);
     connect(&m_aggregateFlush, &QTimer::timeout, this, &CableRelay::flushAggregates);
-    m_aggregateFlush.start();
 }
 
 bool CableRelay::attach(Side side, const QString &interfaceName, QString *error)
@@ -97,6 +98,7 @@ void CableRelay::relay(Side from, const QByteArray &frame, qint64 tUs)
 {
     const Side to = other(from);
     const FrameView view(frame);
+    emit traffic();
 
     if (m_icmpTowards[int(to)] && view.isIpv4() && !m_impairments.isCut(direction(from))) {
         // A router that knows the host is unreachable answers instead of delivering.
@@ -142,6 +144,8 @@ void CableRelay::releaseDue(Side to)
 {
     auto &queue = m_queues[int(to)];
     const qint64 now = monotonicNowUs();
+    if (!queue.empty() && queue.front().releaseUs <= now)
+        emit traffic();
     while (!queue.empty() && queue.front().releaseUs <= now) {
         m_ports[int(to)].send(queue.front().frame);
         queue.pop_front();
@@ -184,6 +188,8 @@ void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs, bool dr
         sum.count = 0;
         sum.detail = {{QStringLiteral("aggregated"), true}, {QStringLiteral("frames"), 0},
                       {QStringLiteral("direction"), e.detail.value(QStringLiteral("direction"))}};
+        if (!m_aggregateFlush.isActive())
+            m_aggregateFlush.start();
     }
     sum.count += e.count;
     sum.detail[QStringLiteral("frames")] = sum.detail.value(QStringLiteral("frames")).toInt() + 1;

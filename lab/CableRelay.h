@@ -41,6 +41,8 @@ public:
 
 signals:
     void packet(const halfopen::core::Event &event);
+    // A frame came from a host or went to one: a socket there may have changed.
+    void traffic();
     void problem(const QString &message);
 
 private:

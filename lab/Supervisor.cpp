@@ -92,6 +92,7 @@ void Supervisor::start(const QJsonObject &command)
     m_server = std::make_unique<LabHost>(m_config.server, kServerMac, m_config.client.address, kClientMac, staticNeighbours, endpoint);
     for (LabHost *h : {m_client.get(), m_server.get()}) {
         connect(h, &LabHost::event, this, &Supervisor::onHostEvent);
+        connect(&m_cable, &CableRelay::traffic, h, &LabHost::noteTraffic);
         connect(h, &LabHost::endpointExited, this, [this, h] {
             // A device that reconnects whenever its connection ends (seed 002).
             if (h->config().reconnect && h->isOn())
