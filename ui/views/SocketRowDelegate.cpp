@@ -5,6 +5,8 @@
 
 #include <QFontDatabase>
 #include <QPainter>
+#include <QStyle>
+#include <QWidget>
 
 namespace halfopen::ui {
 
@@ -18,6 +20,7 @@ bool isNumberColumn(int column)
     // Addresses too: ports line up under each other.
     return c == SocketColumn::Local || c == SocketColumn::Remote || c >= SocketColumn::SendQ;
 }
+constexpr int kTextCacheSize = 20000;
 } // namespace
 
 SocketRowDelegate::SocketRowDelegate(QObject *parent)
@@ -86,9 +89,69 @@ void SocketRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
                                                               : option.palette.color(QPalette::Text));
         painter->drawText(r, Qt::AlignCenter, text);
     } else {
-        QStyledItemDelegate::paint(painter, option, index);
+        paintCell(painter, option, index);
     }
     painter->restore();
+}
+
+const QStaticText &SocketRowDelegate::laidOut(const QString &text, const QFont &font, int which) const
+{
+    auto &cache = m_texts[which];
+    if (m_textFonts[which] != font) {
+        cache.clear();
+        m_textFonts[which] = font;
+    }
+    if (auto it = cache.constFind(text); it != cache.constEnd())
+        return *it;
+    if (cache.size() >= kTextCacheSize)
+        cache.clear(); // rows come and go: start again rather than keep every text ever shown
+    QStaticText laid(text);
+    laid.setTextFormat(Qt::PlainText);
+    laid.prepare(QTransform(), font);
+    return *cache.insert(text, laid);
+}
+
+void SocketRowDelegate::paintCell(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : nullptr;
+    if (!style || opt.text.isEmpty() || opt.text.contains(QLatin1Char('\n')) || !opt.icon.isNull()) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    const QString text = opt.text;
+    opt.text.clear();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    opt.text = text;
+    // Where and how QCommonStyle would put the text.
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    const QRect rect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).adjusted(margin, 0, -margin, 0);
+    const QStaticText &laid = laidOut(text, opt.font, isNumberColumn(index.column()) ? 1 : 0);
+    const QSizeF size = laid.size();
+    QPalette::ColorGroup group = opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
+    if (group == QPalette::Normal && !(opt.state & QStyle::State_Active))
+        group = QPalette::Inactive;
+    painter->setPen(opt.palette.color(group, opt.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->setFont(opt.font);
+    if (size.width() > rect.width()) {
+        // Too narrow: elided, laid out afresh (rare: columns are sized to their contents).
+        painter->drawText(rect, int(opt.displayAlignment), opt.fontMetrics.elidedText(text, opt.textElideMode, rect.width()));
+        return;
+    }
+    const Qt::Alignment align = QStyle::visualAlignment(opt.direction, opt.displayAlignment);
+    qreal x = rect.left();
+    if (align & Qt::AlignRight)
+        x = rect.right() + 1 - size.width();
+    else if (align & Qt::AlignHCenter)
+        x = rect.left() + (rect.width() - size.width()) / 2;
+    qreal y = rect.top() + (rect.height() - size.height()) / 2;
+    if (align & Qt::AlignTop)
+        y = rect.top();
+    else if (align & Qt::AlignBottom)
+        y = rect.bottom() + 1 - size.height();
+    painter->drawStaticText(QPointF(x, y), laid);
 }
 
 QSize SocketRowDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QHash>
+#include <QStaticText>
 #include <QStyledItemDelegate>
 
 namespace halfopen::ui {
@@ -23,6 +25,16 @@ public:
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    // A plain cell: the style paints background and selection, the text comes laid out from
+    // a cache. Laying text out (shaping) was most of a repaint, and a live table shows the same
+    // addresses, states and numbers again and again.
+    void paintCell(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    const QStaticText &laidOut(const QString &text, const QFont &font, int which) const;
+
+    mutable QHash<QString, QStaticText> m_texts[2]; // [0]: proportional, [1]: monospace
+    mutable QFont m_textFonts[2];
 };
 
 } // namespace halfopen::ui
