@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/tcp/TcpState.h"
+
 #include <QHash>
+#include <QPixmap>
 #include <QStaticText>
 #include <QStyledItemDelegate>
 
@@ -32,9 +35,11 @@ private:
     // addresses, states and numbers again and again.
     void paintCell(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
     const QStaticText &laidOut(const QString &text, const QFont &font, int which) const;
+    QPixmap chipPixmap(core::TcpState state, QSize size, qreal ratio) const;
 
-    mutable QHash<QString, QStaticText> m_texts[2]; // [0]: proportional, [1]: monospace
-    mutable QFont m_textFonts[2];
+    mutable QHash<QString, QStaticText> m_texts[3]; // [0]: proportional, [1]: monospace, [2]: the state chip's bold
+    mutable QFont m_textFonts[3];
+    mutable QHash<QString, QPixmap> m_chips;
 };
 
 } // namespace halfopen::ui
