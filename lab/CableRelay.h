@@ -55,6 +55,7 @@ private:
     // Captures and classifies a frame; `dropped`: the cable will not deliver it.
     void observe(Side from, const QByteArray &frame, qint64 tUs, bool dropped);
     void releaseDue(Side from);
+    void flush();
     void flushAggregates();
 
     PacketPort m_ports[2];
@@ -69,6 +70,7 @@ private:
     int m_tokens[2] = {0, 0};
     qint64 m_tokenRefillUs[2] = {0, 0};
     core::Event m_aggregate[2];
+    int m_aggregateFrames[2] = {0, 0};
     QTimer m_aggregateFlush;
 };
 

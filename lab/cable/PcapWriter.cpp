@@ -61,21 +61,38 @@ bool PcapWriter::write(QByteArrayView frame, qint64 monotonicUs, QString *error)
             *error = failure(tr("the capture file is not open"), EBADF);
         return false;
     }
+    append(frame, monotonicUs);
+    return flush(error);
+}
+
+void PcapWriter::append(QByteArrayView frame, qint64 monotonicUs)
+{
+    if (!m_dumper)
+        return;
     const qint64 wallUs = monotonicUs + m_offsetUs;
     pcap_pkthdr header{};
     header.ts.tv_sec = time_t(wallUs / 1000000);
     header.ts.tv_usec = suseconds_t(wallUs % 1000000);
     header.len = bpf_u_int32(frame.size());
     header.caplen = bpf_u_int32(qMin<qsizetype>(frame.size(), kSnapLength));
-    errno = 0;
     pcap_dump(reinterpret_cast<u_char *>(m_dumper), &header,
               reinterpret_cast<const u_char *>(frame.data()));
+    ++m_frames;
+}
+
+bool PcapWriter::flush(QString *error)
+{
+    if (!m_dumper) {
+        if (error)
+            *error = failure(tr("the capture file is not open"), EBADF);
+        return false;
+    }
+    errno = 0;
     if (pcap_dump_flush(m_dumper) != 0) {
         if (error)
             *error = failure(tr("cannot write to the capture file"), errno ? errno : EIO);
         return false;
     }
-    ++m_frames;
     return true;
 }
 
