@@ -23,14 +23,26 @@ void ChangedRowsTableView::setModel(QAbstractItemModel *model)
     // Connected after the view's own handlers: those schedule the layout this one narrows.
     m_connections << connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this,
                              [this](const QList<QPersistentModelIndex> &parents) {
-                                 if (parents.isEmpty())
+                                 if (concernsShownRows(parents))
                                      rememberShownRows();
                              })
                   << connect(model, &QAbstractItemModel::layoutChanged, this,
                              [this](const QList<QPersistentModelIndex> &parents) {
-                                 if (parents.isEmpty())
+                                 if (concernsShownRows(parents))
                                      findMovedRows();
                              });
+}
+
+bool ChangedRowsTableView::concernsShownRows(const QList<QPersistentModelIndex> &parents) const
+{
+    // No parents: the whole model; else the list must name the rows this view shows.
+    if (parents.isEmpty())
+        return true;
+    for (const QPersistentModelIndex &parent : parents) {
+        if (parent == rootIndex())
+            return true;
+    }
+    return false;
 }
 
 std::pair<int, int> ChangedRowsTableView::shownRows() const
@@ -60,6 +72,10 @@ void ChangedRowsTableView::rememberShownRows()
 
 void ChangedRowsTableView::findMovedRows()
 {
+    if (!isVisible()) {
+        m_shown.clear(); // shown later: painted whole then
+        return;
+    }
     const auto [first, last] = shownRows();
     QRegion moved;
     for (int row = first; first >= 0 && row <= last; ++row) {
@@ -81,9 +97,9 @@ void ChangedRowsTableView::doItemsLayout()
         QTableView::doItemsLayout();
         return;
     }
-    // The same rows in another order: geometry as Qt would lay it out, paint only what moved.
+    // The same rows in another order: nothing to lay out (the same rows, the same heights, the
+    // scroll bars as they were: setting them again repaints them), paint only what moved.
     m_onlyMoved = false;
-    updateGeometries();
     if (!m_moved.isEmpty())
         viewport()->update(m_moved);
     m_moved = {};

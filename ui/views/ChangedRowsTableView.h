@@ -29,6 +29,7 @@ protected:
     void reset() override;
 
 private:
+    bool concernsShownRows(const QList<QPersistentModelIndex> &parents) const;
     // The first and last row the viewport shows, -1 when none.
     std::pair<int, int> shownRows() const;
     void rememberShownRows();
