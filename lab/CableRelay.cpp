@@ -38,14 +38,16 @@ CableRelay::CableRelay(QObject *parent)
     for (Side side : {Side::Client, Side::Server}) {
         connect(&m_ports[int(side)], &PacketPort::frameReceived, this,
                 [this, side](const QByteArray &frame, qint64 tUs) { relay(side, frame, tUs); });
+        connect(&m_ports[int(side)], &PacketPort::framesDone, this, &CableRelay::flush);
         m_release[int(side)].setSingleShot(true);
         m_release[int(side)].setTimerType(Qt::PreciseTimer);
         connect(&m_release[int(side)], &QTimer::timeout, this, [this, side] { releaseDue(side); });
         m_tokens[int(side)] = kBurst;
     }
+    // Runs only while frames are being summed: an idle cable wakes nobody.
     m_aggregateFlush.setInterval(200);
+    m_aggregateFlush.setSingleShot(true);
     connect(&m_aggregateFlush, &QTimer::timeout, this, &CableRelay::flushAggregates);
-    m_aggregateFlush.start();
 }
 
 bool CableRelay::attach(Side side, const QString &interfaceName, QString *error)
@@ -62,6 +64,7 @@ void CableRelay::detach(Side side)
 
 bool CableRelay::openCapture(const QString &path, QString *error)
 {
+    m_captureDroppedReported = 0;
     return m_capture.open(path, error);
 }
 
@@ -97,6 +100,7 @@ void CableRelay::relay(Side from, const QByteArray &frame, qint64 tUs)
 {
     const Side to = other(from);
     const FrameView view(frame);
+    emit traffic();
 
     if (m_icmpTowards[int(to)] && view.isIpv4() && !m_impairments.isCut(direction(from))) {
         // A router that knows the host is unreachable answers instead of delivering.
@@ -133,7 +137,7 @@ void CableRelay::relay(Side from, const QByteArray &frame, qint64 tUs)
         m_ports[int(to)].send(frame);
         return;
     }
-    queue.push_back({*release, frame});
+    queue.push_back({*release, QByteArray(frame.constData(), frame.size())}); // the port's buffer is reused
     if (!m_release[int(to)].isActive())
         releaseDue(to);
 }
@@ -142,33 +146,49 @@ void CableRelay::releaseDue(Side to)
 {
     auto &queue = m_queues[int(to)];
     const qint64 now = monotonicNowUs();
+    if (!queue.empty() && queue.front().releaseUs <= now)
+        emit traffic();
     while (!queue.empty() && queue.front().releaseUs <= now) {
         m_ports[int(to)].send(queue.front().frame);
         queue.pop_front();
     }
+    flush();
     if (!queue.empty())
         m_release[int(to)].start(int(std::max<qint64>(0, (queue.front().releaseUs - now + 999) / 1000)));
 }
 
-void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs, bool dropped)
+void CableRelay::flush()
 {
-    if (m_capture.isOpen()) {
+    // What one wake-up made us send goes out in one call per port; its capture hits the file.
+    for (PacketPort &port : m_ports)
+        port.flush();
+    if (m_capture.isOpen() || m_capture.hasPendingError()) {
         QString error;
-        const qint64 droppedBefore = m_capture.droppedFrames();
-        if (!m_capture.write(frame, tUs, &error)) {
+        if (!m_capture.flush(&error)) {
             m_capture.close();
             emit problem(error);
-        } else if (m_capture.droppedFrames() != droppedBefore) {
-            emit captureTrimmed(m_capture.droppedFrames());
+        } else if (m_capture.droppedFrames() != m_captureDroppedReported) {
+            m_captureDroppedReported = m_capture.droppedFrames();
+            emit captureTrimmed(m_captureDroppedReported);
         }
     }
+}
+
+void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs, bool dropped)
+{
+    if (m_capture.isOpen())
+        m_capture.append(frame, tUs); // flushed once the wake-up's frames are through (flush)
     const FrameView view(frame);
-    Event e = m_classifier.classify(view, tUs, sideName(from), sideName(other(from)));
-    if (dropped)
-        e.detail.insert(QStringLiteral("dropped"), true); // seen on the wire, never delivered
-    const bool bulk = !dropped && (e.what == QLatin1String("data") || e.what == QLatin1String("ack"));
+    const PacketClassifier::Classified classified = m_classifier.classifyFrame(view);
+    const auto describe = [&] {
+        Event e = PacketClassifier::describe(view, classified, tUs, sideName(from), sideName(other(from)));
+        if (dropped)
+            e.detail.insert(QStringLiteral("dropped"), true); // seen on the wire, never delivered
+        return e;
+    };
+    const bool bulk = !dropped && (classified.packetClass == PacketClass::Data || classified.packetClass == PacketClass::Ack);
     if (!bulk) {
-        emit packet(e);
+        emit packet(describe());
         return;
     }
     int &tokens = m_tokens[int(from)];
@@ -177,26 +197,33 @@ void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs, bool dr
     refill = tUs;
     if (tokens > 0) {
         --tokens;
-        emit packet(e);
+        emit packet(describe());
         return;
     }
+    // Summed: no event built for the frame (a bulk stream's frames are most of the cable's work).
     Event &sum = m_aggregate[int(from)];
     if (sum.tUs == 0) {
+        const Event e = describe();
         sum = e;
         sum.what = QStringLiteral("data");
         sum.count = 0;
-        sum.detail = {{QStringLiteral("aggregated"), true}, {QStringLiteral("frames"), 0},
+        sum.detail = {{QStringLiteral("aggregated"), true},
                       {QStringLiteral("direction"), e.detail.value(QStringLiteral("direction"))}};
+        m_aggregateFrames[int(from)] = 0;
+        if (!m_aggregateFlush.isActive())
+            m_aggregateFlush.start();
     }
-    sum.count += e.count;
-    sum.detail[QStringLiteral("frames")] = sum.detail.value(QStringLiteral("frames")).toInt() + 1;
+    sum.count += view.tcp().payloadLength;
+    ++m_aggregateFrames[int(from)];
 }
 
 void CableRelay::flushAggregates()
 {
-    for (Event &sum : m_aggregate) {
+    for (int side = 0; side < 2; ++side) {
+        Event &sum = m_aggregate[side];
         if (sum.tUs == 0)
             continue;
+        sum.detail.insert(QStringLiteral("frames"), m_aggregateFrames[side]);
         emit packet(sum);
         sum = Event{};
     }

@@ -43,6 +43,8 @@ public:
 
 signals:
     void packet(const halfopen::core::Event &event);
+    // A frame came from a host or went to one: a socket there may have changed.
+    void traffic();
     void problem(const QString &message);
     // The capture's ring dropped its oldest frames: `droppedFrames` so far.
     void captureTrimmed(qint64 droppedFrames);
@@ -57,6 +59,7 @@ private:
     // Captures and classifies a frame; `dropped`: the cable will not deliver it.
     void observe(Side from, const QByteArray &frame, qint64 tUs, bool dropped);
     void releaseDue(Side from);
+    void flush();
     void flushAggregates();
 
     PacketPort m_ports[2];
@@ -64,6 +67,7 @@ private:
     NatTable m_nat;
     PacketClassifier m_classifier;
     PcapWriter m_capture;
+    qint64 m_captureDroppedReported = 0; // frames the ring dropped, as last announced
     bool m_icmpTowards[2] = {false, false};
     std::deque<Queued> m_queues[2];
     QTimer m_release[2];
@@ -71,6 +75,7 @@ private:
     int m_tokens[2] = {0, 0};
     qint64 m_tokenRefillUs[2] = {0, 0};
     core::Event m_aggregate[2];
+    int m_aggregateFrames[2] = {0, 0};
     QTimer m_aggregateFlush;
 };
 

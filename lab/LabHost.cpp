@@ -35,6 +35,7 @@ LabHost::LabHost(const HostConfig &config, const QString &mac, const QString &pe
     });
     connect(&m_endpoint, &QProcess::finished, this, [this] {
         readEndpoint();
+        m_observer.noteActivity(); // its sockets are orphans now
         if (!m_poweringOff)
             emit endpointExited();
     });
@@ -77,6 +78,7 @@ bool LabHost::powerOn(QString *error)
     // (-e: a kernel booted without IPv6 has no such keys, and that is fine.)
     QStringList args{QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-w"), QStringLiteral("net.ipv6.conf.all.disable_ipv6=1"),
                      QStringLiteral("net.ipv6.conf.default.disable_ipv6=1")};
+    args << hostTcpTableSysctls(); // before the host's own: those win
     for (auto it = m_config.sysctls.begin(); it != m_config.sysctls.end(); ++it)
         args << it.key() + QLatin1Char('=') + it.value();
     if (!runInNamespace(m_netns, QStringLiteral("sysctl"), args, {}, error)) {
@@ -148,6 +150,7 @@ void LabHost::setSocketOptions(const QJsonObject &options)
 void LabHost::readEndpoint()
 {
     m_buffer += m_endpoint.readAllStandardOutput();
+    m_observer.noteActivity(); // it may have closed a socket (silently, from FIN_WAIT_2)
     qsizetype newline;
     while ((newline = m_buffer.indexOf('\n')) >= 0) {
         const QJsonDocument doc = QJsonDocument::fromJson(m_buffer.left(newline));

@@ -38,6 +38,8 @@ public:
     // Live socket options: the running endpoint sets them at once, and an endpoint started
     // later (the device reconnecting, a power-on) starts with them rather than the first ones.
     void setSocketOptions(const QJsonObject &options);
+    // A frame crossed the cable: the host's sockets may have changed.
+    void noteTraffic() { m_observer.noteActivity(); }
 
 signals:
     void event(const halfopen::core::Event &event);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 
 namespace halfopen::lab {
@@ -26,13 +27,16 @@ namespace halfopen::lab {
 using core::ErrnoCatalog;
 
 namespace {
-constexpr int kMaxFrame = 65536;
-constexpr int kFramesPerWakeup = 64;
+// Offloads are off (disableOffloads): frames are wire-sized; a slot also holds a jumbo frame.
+constexpr int kSlot = 16384;
+constexpr int kBatch = 32; // frames per system call, both ways
+constexpr int kFramesPerWakeup = 256;
 } // namespace
 
 PacketPort::PacketPort(QObject *parent)
     : QObject(parent)
-    , m_buffer(kMaxFrame, Qt::Uninitialized)
+    , m_receive(kSlot * kBatch, Qt::Uninitialized)
+    , m_transmit(kSlot * kBatch, Qt::Uninitialized)
 {
 }
 
@@ -72,6 +76,7 @@ bool PacketPort::open(const QString &interfaceName, QString *error)
 
 void PacketPort::close()
 {
+    m_queued = 0;
     delete m_notifier;
     m_notifier = nullptr;
     if (m_fd >= 0)
@@ -79,21 +84,65 @@ void PacketPort::close()
     m_fd = -1;
 }
 
-bool PacketPort::send(const QByteArray &frame)
+void PacketPort::send(const QByteArray &frame)
 {
-    if (m_fd < 0)
-        return false;
-    return ::send(m_fd, frame.constData(), size_t(frame.size()), MSG_DONTWAIT) == frame.size();
+    if (m_fd < 0 || frame.size() > kSlot)
+        return; // a frame the link could not carry is lost, as on a wire
+    if (m_queued == kBatch)
+        flush();
+    std::memcpy(m_transmit.data() + m_queued * kSlot, frame.constData(), size_t(frame.size()));
+    m_transmitSizes[m_queued++] = int(frame.size());
+}
+
+void PacketPort::flush()
+{
+    if (m_fd < 0 || m_queued == 0) {
+        m_queued = 0;
+        return;
+    }
+    iovec iov[kBatch];
+    mmsghdr messages[kBatch]{};
+    for (int i = 0; i < m_queued; ++i) {
+        iov[i] = {m_transmit.data() + i * kSlot, size_t(m_transmitSizes[i])};
+        messages[i].msg_hdr.msg_iov = &iov[i];
+        messages[i].msg_hdr.msg_iovlen = 1;
+    }
+    int sent = 0;
+    while (sent < m_queued) {
+        const int n = ::sendmmsg(m_fd, messages + sent, unsigned(m_queued - sent), MSG_DONTWAIT);
+        if (n <= 0) {
+            ++sent; // the kernel refused this frame (queue full): lost, as on a congested wire
+            continue;
+        }
+        sent += n;
+    }
+    m_queued = 0;
 }
 
 void PacketPort::readFrames()
 {
-    for (int i = 0; i < kFramesPerWakeup && m_fd >= 0; ++i) {
-        const ssize_t n = ::recv(m_fd, m_buffer.data(), size_t(m_buffer.size()), MSG_DONTWAIT);
-        if (n <= 0)
-            return;
-        emit frameReceived(QByteArray(m_buffer.constData(), n), core::monotonicNowUs());
+    iovec iov[kBatch];
+    mmsghdr messages[kBatch]{};
+    for (int i = 0; i < kBatch; ++i) {
+        iov[i] = {m_receive.data() + i * kSlot, size_t(kSlot)};
+        messages[i].msg_hdr.msg_iov = &iov[i];
+        messages[i].msg_hdr.msg_iovlen = 1;
     }
+    for (int done = 0; done < kFramesPerWakeup && m_fd >= 0;) {
+        const int n = ::recvmmsg(m_fd, messages, kBatch, MSG_DONTWAIT, nullptr);
+        if (n <= 0)
+            break;
+        const qint64 tUs = core::monotonicNowUs();
+        for (int i = 0; i < n && m_fd >= 0; ++i) {
+            // Truncated (larger than a slot): cut short as a capture with a snap length would.
+            const int size = int(std::min<unsigned>(messages[i].msg_len, kSlot));
+            emit frameReceived(QByteArray::fromRawData(m_receive.constData() + i * kSlot, size), tUs);
+        }
+        done += n;
+        if (n < kBatch)
+            break;
+    }
+    emit framesDone();
 }
 
 bool disableOffloads(int netnsFd, const QString &interfaceName, QString *error)

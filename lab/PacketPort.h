@@ -22,19 +22,27 @@ public:
     void close();
     bool isOpen() const { return m_fd >= 0; }
 
-    // Sends one frame towards the host; false when the kernel refused (counted by the caller).
-    bool send(const QByteArray &frame);
+    // Queues one frame towards the host; flush() sends what is queued (one sendmmsg call).
+    // A full queue is sent at once.
+    void send(const QByteArray &frame);
+    void flush();
 
 signals:
-    // One frame from the host, with the CLOCK_MONOTONIC time it was read.
+    // One frame from the host, with the CLOCK_MONOTONIC time it was read. The bytes are only
+    // valid during the call (they live in the port's receive buffers): copy to keep them.
     void frameReceived(const QByteArray &frame, qint64 tUs);
+    // The frames of one wake-up were all handed out: time to flush what they made us send.
+    void framesDone();
 
 private:
     void readFrames();
 
     int m_fd = -1;
     QSocketNotifier *m_notifier = nullptr;
-    QByteArray m_buffer;
+    QByteArray m_receive;  // kBatch receive slots
+    QByteArray m_transmit; // kBatch send slots
+    int m_queued = 0;
+    int m_transmitSizes[32] = {};
 };
 
 // Turns off segmentation and checksum offloads on an interface inside a namespace, so every

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace halfopen::lab {
 
@@ -8,7 +9,12 @@ namespace halfopen::lab {
 // user namespace in which we are root (unprivileged, no setuid), then the network namespace.
 // Must run before any thread starts (a user namespace can only be entered single-threaded).
 // On failure the message says what is missing and how to enable it.
+// Namespaces created from ours afterwards get a small TCP hash table of their own.
 bool enterPrivateNamespaces(QString *error);
+
+// sysctl settings ("net.ipv4.NAME=VALUE") that give a host namespace with its own TCP hash
+// table the limits that our namespace, sharing the machine's table, has.
+QStringList hostTcpTableSysctls();
 
 // A new, empty network namespace (only a loopback, down) held by the returned fd; the calling
 // thread stays where it was. -1 with a message on failure.

@@ -129,6 +129,7 @@ void Supervisor::start(const QJsonObject &command)
         connect(h, &LabHost::event, this, &Supervisor::onHostEvent);
         // Queued: fail() destroys the host whose QProcess is still emitting.
         connect(h, &LabHost::endpointFailed, this, &Supervisor::fail, Qt::QueuedConnection);
+        connect(&m_cable, &CableRelay::traffic, h, &LabHost::noteTraffic);
         connect(h, &LabHost::endpointExited, this, [this, h] {
             // A device that reconnects whenever its connection ends (seed 002).
             if (h->config().reconnect && h->isOn())

@@ -127,6 +127,22 @@ void PacketClassifier::remember(const FrameView::Tcp &tcp, PacketClass packetCla
 core::Event PacketClassifier::classify(const FrameView &frame, qint64 tUs, const QString &fromHost,
                                        const QString &toHost)
 {
+    return describe(frame, classifyFrame(frame), tUs, fromHost, toHost);
+}
+
+PacketClassifier::Classified PacketClassifier::classifyFrame(const FrameView &frame)
+{
+    Classified c;
+    if (frame.kind() == FrameView::Kind::Tcp)
+        c.packetClass = classifyTcp(frame, &c.relativeSeq, &c.relativeAck);
+    else
+        c.packetClass = classOf(frame);
+    return c;
+}
+
+core::Event PacketClassifier::describe(const FrameView &frame, const Classified &classified, qint64 tUs,
+                                       const QString &fromHost, const QString &toHost)
+{
     core::Event event;
     event.kind = core::EventKind::Packet;
     event.tUs = tUs;
@@ -134,13 +150,12 @@ core::Event PacketClassifier::classify(const FrameView &frame, qint64 tUs, const
     QJsonObject detail;
     detail.insert(QStringLiteral("direction"), fromHost + QStringLiteral("->") + toHost);
 
-    PacketClass packetClass = PacketClass::Other;
+    const PacketClass packetClass = classified.packetClass;
+    const quint32 relativeSeq = classified.relativeSeq;
+    const quint32 relativeAck = classified.relativeAck;
     switch (frame.kind()) {
     case FrameView::Kind::Tcp: {
         const FrameView::Tcp &tcp = frame.tcp();
-        quint32 relativeSeq = 0;
-        quint32 relativeAck = 0;
-        packetClass = classifyTcp(frame, &relativeSeq, &relativeAck);
         event.local = endpoint(frame.ipv4().source, tcp.sourcePort);
         event.remote = endpoint(frame.ipv4().destination, tcp.destinationPort);
         event.count = tcp.payloadLength;
@@ -154,7 +169,6 @@ core::Event PacketClassifier::classify(const FrameView &frame, qint64 tUs, const
         break;
     }
     case FrameView::Kind::Icmp: {
-        packetClass = classOf(frame);
         const FrameView::Icmp &icmp = frame.icmp();
         event.local = FrameView::formatIpv4(frame.ipv4().source);
         event.remote = FrameView::formatIpv4(frame.ipv4().destination);
@@ -173,7 +187,6 @@ core::Event PacketClassifier::classify(const FrameView &frame, qint64 tUs, const
         break;
     }
     case FrameView::Kind::Arp:
-        packetClass = PacketClass::Arp;
         event.local = FrameView::formatIpv4(frame.arp().senderIp);
         event.remote = FrameView::formatIpv4(frame.arp().targetIp);
         detail.insert(QStringLiteral("arp_op"), frame.arp().operation);
@@ -181,7 +194,6 @@ core::Event PacketClassifier::classify(const FrameView &frame, qint64 tUs, const
     case FrameView::Kind::NotParsed:
     case FrameView::Kind::OtherIpv4:
     case FrameView::Kind::Other:
-        packetClass = PacketClass::Other;
         break;
     }
     event.what = packetClassName(packetClass);

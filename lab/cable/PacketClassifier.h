@@ -32,6 +32,18 @@ public:
     // The class alone, updating the flow state the same way.
     PacketClass classOf(const FrameView &frame);
 
+    // classify() in two steps, for a caller that needs the event only for some classes (the
+    // cable sums bulk data and ACKs past a rate): classifyFrame updates the flow state, once
+    // per frame; describe builds the event from its result.
+    struct Classified {
+        PacketClass packetClass = PacketClass::Other;
+        quint32 relativeSeq = 0;
+        quint32 relativeAck = 0;
+    };
+    Classified classifyFrame(const FrameView &frame);
+    static core::Event describe(const FrameView &frame, const Classified &classified, qint64 tUs,
+                                const QString &fromHost, const QString &toHost);
+
 private:
     // One direction of a flow. Sequence numbers wrap, so every comparison is modulo 2^32.
     struct Direction {

@@ -86,6 +86,14 @@ bool PcapWriter::write(QByteArrayView frame, qint64 monotonicUs, QString *error)
             *error = failure(tr("the capture file is not open"), EBADF);
         return false;
     }
+    append(frame, monotonicUs);
+    return flush(error);
+}
+
+void PcapWriter::append(QByteArrayView frame, qint64 monotonicUs)
+{
+    if (!m_dumper)
+        return;
     const qint64 wallUs = monotonicUs + m_offsetUs;
     pcap_pkthdr header{};
     header.ts.tv_sec = time_t(wallUs / 1000000);
@@ -93,19 +101,36 @@ bool PcapWriter::write(QByteArrayView frame, qint64 monotonicUs, QString *error)
     header.len = bpf_u_int32(frame.size());
     header.caplen = bpf_u_int32(qMin<qsizetype>(frame.size(), kSnapLength));
     const qint64 frameBytes = kFrameHeaderBytes + header.caplen;
-    if (m_limitBytes > 0 && m_segmentFrames > 0 && m_segmentBytes + frameBytes > m_limitBytes / 2 && !rotate(error))
-        return false;
-    errno = 0;
+    // The ring: a rotation's failure is kept for flush() to report (rotate closes the file).
+    if (m_limitBytes > 0 && m_segmentFrames > 0 && m_segmentBytes + frameBytes > m_limitBytes / 2
+        && !rotate(&m_pendingError))
+        return;
     pcap_dump(reinterpret_cast<u_char *>(m_dumper), &header,
               reinterpret_cast<const u_char *>(frame.data()));
+    ++m_frames;
+    ++m_segmentFrames;
+    m_segmentBytes += frameBytes;
+}
+
+bool PcapWriter::flush(QString *error)
+{
+    if (!m_pendingError.isEmpty()) {
+        if (error)
+            *error = m_pendingError;
+        m_pendingError.clear();
+        return false;
+    }
+    if (!m_dumper) {
+        if (error)
+            *error = failure(tr("the capture file is not open"), EBADF);
+        return false;
+    }
+    errno = 0;
     if (pcap_dump_flush(m_dumper) != 0) {
         if (error)
             *error = failure(tr("cannot write to the capture file"), errno ? errno : EIO);
         return false;
     }
-    ++m_frames;
-    ++m_segmentFrames;
-    m_segmentBytes += frameBytes;
     return true;
 }
 

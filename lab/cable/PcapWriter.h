@@ -11,7 +11,8 @@ namespace halfopen::lab {
 
 // Writes the cable's frames to a pcap file (Ethernet link type) that Wireshark and tcpdump
 // open. Frames carry CLOCK_MONOTONIC times; the file gets wall-clock times, converted with
-// one offset taken at open so the spacing between frames is exact. Every frame is flushed:
+// one offset taken at open so the spacing between frames is exact. Every frame is flushed
+// (write), or every batch of frames (append, then flush: the cable flushes once per wake-up):
 // a crash of the supervisor loses nothing already seen.
 class PcapWriter
 {
@@ -29,6 +30,11 @@ public:
     bool isOpen() const { return m_dumper != nullptr; }
     // Appends one frame seen at `monotonicUs` and flushes it to the file.
     bool write(QByteArrayView frame, qint64 monotonicUs, QString *error);
+    // Appends without flushing; flush() writes what was appended to the file.
+    void append(QByteArrayView frame, qint64 monotonicUs);
+    bool flush(QString *error);
+    // A rotation of the ring failed since the last flush() (which reports it).
+    bool hasPendingError() const { return !m_pendingError.isEmpty(); }
     void close();
 
     // Realtime minus monotonic at open, in microseconds.
@@ -64,6 +70,7 @@ private:
     qint64 m_segmentFrames = 0;
     qint64 m_olderFrames = 0;    // in FILE.1
     qint64 m_droppedFrames = 0;
+    QString m_pendingError; // a rotation that failed in append(), reported by flush()
 };
 
 } // namespace halfopen::lab

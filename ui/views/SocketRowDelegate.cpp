@@ -5,6 +5,8 @@
 
 #include <QFontDatabase>
 #include <QPainter>
+#include <QStyle>
+#include <QWidget>
 
 namespace halfopen::ui {
 
@@ -18,6 +20,7 @@ bool isNumberColumn(int column)
     // Addresses too: ports line up under each other.
     return c == SocketColumn::Local || c == SocketColumn::Remote || c >= SocketColumn::SendQ;
 }
+constexpr int kTextCacheSize = 20000;
 } // namespace
 
 SocketRowDelegate::SocketRowDelegate(QObject *parent)
@@ -70,25 +73,126 @@ void SocketRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         // The selection background first, then the chip, then the text on the chip.
         const QString text = opt.text;
         opt.text.clear();
-        opt.widget ? opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget)
-                   : QStyledItemDelegate::paint(painter, opt, index);
-        QColor chip = stateColor(state);
-        chip.setAlphaF(0.38);
+        if (opt.widget && !(opt.state & QStyle::State_HasFocus))
+            opt.widget->style()->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, opt.widget);
+        else if (opt.widget)
+            opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        else
+            QStyledItemDelegate::paint(painter, opt, index);
         const QRect r = option.rect.adjusted(3, 2, -3, -2);
-        painter->setRenderHint(QPainter::Antialiasing);
-        painter->setPen(QPen(stateColor(state), 1));
-        painter->setBrush(chip);
-        painter->drawRoundedRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+        painter->drawPixmap(r.topLeft(), chipPixmap(state, r.size(), painter->device()->devicePixelRatioF()));
         QFont bold = opt.font;
         bold.setBold(true);
         painter->setFont(bold);
         painter->setPen(option.state & QStyle::State_Selected ? option.palette.color(QPalette::HighlightedText)
                                                               : option.palette.color(QPalette::Text));
-        painter->drawText(r, Qt::AlignCenter, text);
+        const QStaticText &laid = laidOut(text, bold, 2);
+        const QSizeF size = laid.size();
+        if (size.width() > r.width())
+            painter->drawText(r, Qt::AlignCenter, text);
+        else
+            painter->drawStaticText(QPointF(r.left() + (r.width() - size.width()) / 2, r.top() + (r.height() - size.height()) / 2), laid);
     } else {
-        QStyledItemDelegate::paint(painter, option, index);
+        paintCell(painter, option, index);
     }
     painter->restore();
+}
+
+QPixmap SocketRowDelegate::chipPixmap(core::TcpState state, QSize size, qreal ratio) const
+{
+    // An antialiased rounded rectangle costs as much as the rest of the row: drawn once per
+    // state and size.
+    const QString key = QStringLiteral("%1:%2x%3@%4").arg(int(state)).arg(size.width()).arg(size.height()).arg(ratio);
+    if (auto it = m_chips.constFind(key); it != m_chips.constEnd())
+        return *it;
+    QPixmap pixmap(size * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    QColor chip = stateColor(state);
+    chip.setAlphaF(0.38);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(stateColor(state), 1));
+    p.setBrush(chip);
+    p.drawRoundedRect(QRectF(QPointF(0, 0), QSizeF(size)).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+    p.end();
+    if (m_chips.size() > 256)
+        m_chips.clear();
+    m_chips.insert(key, pixmap);
+    return pixmap;
+}
+
+const QStaticText &SocketRowDelegate::laidOut(const QString &text, const QFont &font, int which) const
+{
+    auto &cache = m_texts[which];
+    if (m_textFonts[which] != font) {
+        cache.clear();
+        m_textFonts[which] = font;
+    }
+    if (auto it = cache.constFind(text); it != cache.constEnd())
+        return *it;
+    if (cache.size() >= kTextCacheSize)
+        cache.clear(); // rows come and go: start again rather than keep every text ever shown
+    QStaticText laid(text);
+    laid.setTextFormat(Qt::PlainText);
+    laid.prepare(QTransform(), font);
+    return *cache.insert(text, laid);
+}
+
+void SocketRowDelegate::paintCell(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : nullptr;
+    if (!style || opt.text.isEmpty() || opt.text.contains(QLatin1Char('\n')) || !opt.icon.isNull()) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    if (opt.state & QStyle::State_HasFocus || opt.features & (QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDecoration)) {
+        QStyledItemDelegate::paint(painter, option, index); // the current cell: a focus frame too
+        return;
+    }
+    const QString text = opt.text;
+    // Background and selection, as CE_ItemViewItem paints them (it would also lay the text
+    // out twice: to find where it goes, then to draw it).
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
+    // Where QCommonStyle puts the text of a cell without icon or check box.
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    const QRect rect = opt.rect.adjusted(margin, 0, -margin, 0);
+    const int which = isNumberColumn(index.column()) ? 1 : 0;
+    const QStaticText *laid = &laidOut(text, opt.font, which);
+    if (laid->size().width() > rect.width()) {
+        // Too narrow: elided, cached by width too (the elision is a layout of its own).
+        const QString key = QString::number(rect.width()) + QChar(0) + text;
+        auto &cache = m_texts[which];
+        auto it = cache.constFind(key);
+        if (it == cache.constEnd()) {
+            QStaticText elided(opt.fontMetrics.elidedText(text, opt.textElideMode, rect.width()));
+            elided.setTextFormat(Qt::PlainText);
+            elided.prepare(QTransform(), opt.font);
+            it = cache.insert(key, elided);
+        }
+        laid = &*it;
+    }
+    const QSizeF size = laid->size();
+    QPalette::ColorGroup group = opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
+    if (group == QPalette::Normal && !(opt.state & QStyle::State_Active))
+        group = QPalette::Inactive;
+    painter->setPen(opt.palette.color(group, opt.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->setFont(opt.font);
+    const Qt::Alignment align = QStyle::visualAlignment(opt.direction, opt.displayAlignment);
+    qreal x = rect.left();
+    if (align & Qt::AlignRight)
+        x = rect.right() + 1 - size.width();
+    else if (align & Qt::AlignHCenter)
+        x = rect.left() + (rect.width() - size.width()) / 2;
+    qreal y = rect.top() + (rect.height() - size.height()) / 2;
+    if (align & Qt::AlignTop)
+        y = rect.top();
+    else if (align & Qt::AlignBottom)
+        y = rect.bottom() + 1 - size.height();
+    painter->drawStaticText(QPointF(x, y), *laid);
 }
 
 QSize SocketRowDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -1,5 +1,10 @@
 #pragma once
 
+#include "core/tcp/TcpState.h"
+
+#include <QHash>
+#include <QPixmap>
+#include <QStaticText>
 #include <QStyledItemDelegate>
 
 namespace halfopen::ui {
@@ -23,6 +28,18 @@ public:
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    // A plain cell: the style paints background and selection, the text comes laid out from
+    // a cache. Laying text out (shaping) was most of a repaint, and a live table shows the same
+    // addresses, states and numbers again and again.
+    void paintCell(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    const QStaticText &laidOut(const QString &text, const QFont &font, int which) const;
+    QPixmap chipPixmap(core::TcpState state, QSize size, qreal ratio) const;
+
+    mutable QHash<QString, QStaticText> m_texts[3]; // [0]: proportional, [1]: monospace, [2]: the state chip's bold
+    mutable QFont m_textFonts[3];
+    mutable QHash<QString, QPixmap> m_chips;
 };
 
 } // namespace halfopen::ui

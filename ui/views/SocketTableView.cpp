@@ -3,6 +3,7 @@
 #include "models/SocketTableModel.h"
 #include "models/SocketTableProxy.h"
 #include "ui/views/SocketFilterBar.h"
+#include "ui/views/ChangedRowsTableView.h"
 #include "ui/views/SocketRowDelegate.h"
 
 #include <QAction>
@@ -28,7 +29,7 @@ SocketTableView::SocketTableView(SocketTableModel *model, QWidget *parent)
     , m_model(model)
     , m_proxy(new SocketTableProxy(this))
     , m_filters(new SocketFilterBar(this))
-    , m_table(new QTableView(this))
+    , m_table(new ChangedRowsTableView(this))
     , m_delegate(new SocketRowDelegate(this))
     , m_flashTimer(new QTimer(this))
 {

@@ -3,6 +3,8 @@
 #include "core/session/Session.h"
 #include "models/SocketTableModel.h"
 #include "models/SocketTableProxy.h"
+#include "ui/views/ChangedRowsTableView.h"
+#include "ui/views/SocketRowDelegate.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -54,9 +56,9 @@ double processCpuMs()
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-// A QTableView (a window of its own here) that keeps count of the time its repaints take:
-// cells, headers, scroll bars, as the window paints them on an update request.
-class TimedTableView : public QTableView
+// The application's table view (a window of its own here) that keeps count of the time its
+// repaints take: cells, headers, scroll bars, as the window paints them on an update request.
+class TimedTableView : public ui::ChangedRowsTableView
 {
 public:
     qint64 paintNs = 0;
@@ -68,7 +70,7 @@ protected:
             return QTableView::event(event);
         QElapsedTimer timer;
         timer.start();
-        const bool handled = QTableView::event(event);
+        const bool handled = ui::ChangedRowsTableView::event(event);
         paintNs += timer.nsecsElapsed();
         return handled;
     }
@@ -156,7 +158,9 @@ TableResult runSocketTableBench(int sockets, const TableVariant &variant, int up
     }
     int layoutChanges = 0;
     QObject::connect(view.model(), &QAbstractItemModel::layoutChanged, [&layoutChanges] { ++layoutChanges; });
-    // Set up as the application's table (ui/views/SocketTableView), minus its delegate.
+    // Set up as the application's table (ui/views/SocketTableView), with its delegate.
+    ui::SocketRowDelegate delegate;
+    view.setItemDelegate(&delegate);
     view.verticalHeader()->hide();
     view.setSelectionBehavior(QAbstractItemView::SelectRows);
     view.setAlternatingRowColors(true);
