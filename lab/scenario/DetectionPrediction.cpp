@@ -77,6 +77,8 @@ std::optional<Prediction> DetectionPrediction::forDetection(const LabConfig &lab
             p = predictor.connectTimeout();
         else if (d.fatal)
             p = predictor.retransmissionsEndingWith(DeathKind::PeerUnpluggedDataInFlight, d.errnoValue, measuredFromSend(d));
+        else // IP_RECVERR: reported when the neighbour fails, the connection lives on
+            p = predictor.neighbourSoftError(DeathKind::PeerUnpluggedDataInFlight, measuredFromSend(d));
         break;
     case DetectionMechanism::SynTimeout:
         p = predictor.connectTimeout();
