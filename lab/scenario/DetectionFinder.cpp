@@ -190,6 +190,15 @@ void DetectionFinder::fillReferences(const QList<Event> &events, qint64 endUs)
                 break;
             }
         }
+        // The RTT the kernel measured before the fault (before the detection without one).
+        const qint64 rttUntilUs = d.faultUs.value_or(d.detectedUs);
+        for (const Event &e : events) {
+            if (e.tUs > rttUntilUs)
+                break;
+            if (e.kind == EventKind::Sample && e.host == d.host && e.sample && e.sample->rttUs > 0
+                && (d.local.isEmpty() || (e.local == d.local && e.remote == d.remote)))
+                d.rttMs = e.sample->rttUs / 1000.0;
+        }
         // What the host sent last (an RST answers it), and its retransmissions since the first
         // unacknowledged send.
         for (const Event &e : events) {
