@@ -56,6 +56,16 @@ QString SocketColumnText::title(SocketColumn column)
         return tr("Last received", "time since the last packet from the peer arrived");
     case SocketColumn::Keepalive:
         return tr("Keepalive", "the socket's TCP keepalive settings");
+    case SocketColumn::LastSent:
+        return tr("Last sent", "time since the last data segment was sent (ss lastsnd)");
+    case SocketColumn::LastDataReceived:
+        return tr("Last data in", "time since the last data segment arrived (ss lastrcv)");
+    case SocketColumn::Unacked:
+        return tr("Unacked", "segments sent and not yet acknowledged");
+    case SocketColumn::TotalRetrans:
+        return tr("Total retrans", "retransmitted segments over the connection's life");
+    case SocketColumn::Cwnd:
+        return tr("Cwnd", "congestion window, abbreviation kept in every language");
     }
     return {};
 }
@@ -110,6 +120,20 @@ QString SocketColumnText::toolTip(SocketColumn column)
                   "idle time before the first probe, then how many probes how far apart. \"off\": an "
                   "idle connection to a vanished peer is never noticed. Changing the settings while "
                   "the lab runs changes it here at once. The cell's tooltip lists every option.");
+    case SocketColumn::LastSent:
+        return tr("Time since the last new data segment was sent, at the last sample (ss -i lastsnd). "
+                  "Retransmissions do not reset it: while data waits for an acknowledgement it counts "
+                  "from the first unacknowledged send, the reference of a retransmission timeout.");
+    case SocketColumn::LastDataReceived:
+        return tr("Time since the last data segment arrived, at the last sample (ss -i lastrcv); "
+                  "Last received also counts bare ACKs and keepalive answers (lastack).");
+    case SocketColumn::Unacked:
+        return tr("Segments sent and not yet acknowledged (ss -i unacked). While it is above zero, "
+                  "keepalive waits and the retransmission timer decides.");
+    case SocketColumn::TotalRetrans:
+        return tr("Segments retransmitted over the connection's whole life (ss -i retrans:N/TOTAL).");
+    case SocketColumn::Cwnd:
+        return tr("Congestion window in segments (ss -i cwnd): it falls to 1 after a retransmission timeout.");
     }
     return {};
 }

@@ -21,8 +21,14 @@ enum class SocketColumn : int {
     Rtt,
     LastReceived,
     Keepalive, // the socket's keepalive as getsockopt read it back (the `options` events)
+    // The rest of what ss -i shows, as of the last sample:
+    LastSent,         // tcpi_last_data_sent (ss lastsnd)
+    LastDataReceived, // tcpi_last_data_recv (ss lastrcv)
+    Unacked,          // tcpi_unacked: segments in flight
+    TotalRetrans,     // tcpi_total_retrans: retransmitted segments over the connection's life
+    Cwnd,             // tcpi_snd_cwnd
 };
-inline constexpr int kSocketColumnCount = int(SocketColumn::Keepalive) + 1;
+inline constexpr int kSocketColumnCount = int(SocketColumn::Cwnd) + 1;
 
 // Translated header text and its tooltip: what the number means, in plain words.
 QString socketColumnTitle(SocketColumn column);

@@ -266,6 +266,16 @@ QVariant SocketRow::display(SocketColumn column, qint64 nowMs) const
         const double ms = s.rttMs();
         return s.rttUs ? tr("%1 ms", "milliseconds").arg(ms, 0, 'f', ms < 1 ? 3 : ms < 10 ? 2 : 1) : QString();
     }
+    case SocketColumn::LastSent:
+        return durationText(s.lastDataSentMs);
+    case SocketColumn::LastDataReceived:
+        return durationText(s.lastDataRecvMs);
+    case SocketColumn::Unacked:
+        return QString::number(s.unacked);
+    case SocketColumn::TotalRetrans:
+        return QString::number(s.totalRetrans);
+    case SocketColumn::Cwnd:
+        return QString::number(s.sendCwnd);
     default:
         return QString();
     }
@@ -303,6 +313,16 @@ QVariant SocketRow::raw(SocketColumn column, qint64 nowMs) const
         return s.rttMs();
     case SocketColumn::LastReceived:
         return lastReceivedMs(nowMs).value_or(-1);
+    case SocketColumn::LastSent:
+        return qint64(s.lastDataSentMs);
+    case SocketColumn::LastDataReceived:
+        return qint64(s.lastDataRecvMs);
+    case SocketColumn::Unacked:
+        return qint64(s.unacked);
+    case SocketColumn::TotalRetrans:
+        return qint64(s.totalRetrans);
+    case SocketColumn::Cwnd:
+        return qint64(s.sendCwnd);
     case SocketColumn::Keepalive: {
         // By how long a dead peer goes unnoticed: off sorts after every setting, unknown last.
         if (!m_options)

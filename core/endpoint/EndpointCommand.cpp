@@ -61,7 +61,7 @@ std::optional<EndpointCommand> EndpointCommand::parse(const QString &line, QStri
             return std::nullopt;
         }
     } else {
-        *error = QCoreApplication::translate("EndpointCommand", "unknown command '%1': expected send [BYTES], close, abort, shutdown-write, options JSON or quit").arg(trimmed);
+        *error = QCoreApplication::translate("EndpointCommand", "unknown command '%1': expected send [BYTES], close, abort, shutdown-write, options JSON, marker or quit").arg(trimmed);
         return std::nullopt;
     }
     return command;

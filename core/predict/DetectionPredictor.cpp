@@ -231,6 +231,37 @@ Prediction DetectionPredictor::retransmissionsEndingWith(DeathKind kind, int err
     return p;
 }
 
+std::optional<Prediction> DetectionPredictor::neighbourSoftError(DeathKind kind, std::optional<qint64> measuredUs) const
+{
+    Prediction p = retransmissions(kind);
+    const PredictionPath *best = nullptr;
+    for (const PredictionPath &path : std::as_const(p.paths)) {
+        if (!path.neighbourErrorUs)
+            continue;
+        if (!best || (measuredUs && std::abs(*path.neighbourErrorUs - *measuredUs) < std::abs(*best->neighbourErrorUs - *measuredUs)))
+            best = &path;
+    }
+    if (!best)
+        return std::nullopt;
+    p.mechanism = DetectionMechanism::NeighbourUnreachable;
+    p.errnoValue = EHOSTUNREACH;
+    p.expectedUs = *best->neighbourErrorUs;
+    p.minUs = *best->neighbourErrorUs;
+    // The timers on the way may each fire late, as for the path's end.
+    p.maxUs = *best->neighbourErrorUs + (best->maxUs - best->expectedUs);
+    p.softErrorUs.reset();
+    QList<ScheduledEvent> steps;
+    for (const ScheduledEvent &e : best->events) {
+        if (e.atUs > *best->neighbourErrorUs)
+            break;
+        if (e.kind != ScheduledEvent::Kind::Detected)
+            steps.append(e);
+    }
+    steps.append({ScheduledEvent::Kind::Detected, *best->neighbourErrorUs, 0});
+    p.events = steps;
+    return p;
+}
+
 Prediction DetectionPredictor::neighbourConnect() const
 {
     // connect() to a dead on-link host with no neighbour entry: the SYN waits in the entry's

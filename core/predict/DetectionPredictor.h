@@ -50,6 +50,10 @@ public:
     // nearest to `measuredUs` (from the first unacknowledged send) when several do. Without
     // dynamic ARP, retransmissions(kind).
     Prediction retransmissionsEndingWith(DeathKind kind, int errnoValue, std::optional<qint64> measuredUs = {}) const;
+    // IP_RECVERR with dynamic ARP: the non-fatal EHOSTUNREACH (neighbour_unreachable) reported
+    // when the neighbour first fails, from the first unacknowledged send; nullopt when no path
+    // has one.
+    std::optional<Prediction> neighbourSoftError(DeathKind kind, std::optional<qint64> measuredUs = {}) const;
     // A peer rebooted while our data waited: its RST answers the `number`th retransmission on
     // the wire (1-based, the tail-loss probe counted, as a capture shows them), ECONNRESET one
     // RTT after the timer sends it; from the first unacknowledged send.

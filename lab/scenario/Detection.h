@@ -34,6 +34,9 @@ struct Detection {
     // retransmissions it sent since the first unacknowledged send (from the cable's capture).
     QString answeredPacket;
     int retransmissionsBefore = 0;
+    // The connection's smoothed RTT (tcpi_rtt) in the last sample before the fault: with
+    // delayed ACKs it is several ms even on the lab's cable, and the first RTO follows it.
+    std::optional<double> rttMs;
 
     core::TimeReference reference = core::TimeReference::Fault; // what elapsed_s counts from
     std::optional<core::Prediction> prediction;                 // for this host's settings

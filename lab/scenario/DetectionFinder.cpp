@@ -45,10 +45,19 @@ void DetectionFinder::feed(const Event &e)
         if (e.what == QLatin1String("marker"))
             m_lastMarker = m_faults.size();
         m_faults.append({e.tUs, e.what, e.host});
+        m_rttAtFault.append(m_rtt);
         m_softSinceFault.clear();
         break;
     case EventKind::Packet:
         feedPacket(e);
+        break;
+    case EventKind::Sample:
+        // The RTT the kernel measured, per connection; a detection takes it as it was at its fault.
+        if (e.sample && e.sample->rttUs > 0 && isLabHost(e.host)) {
+            RttSeen &seen = m_rtt[e.host];
+            seen.latestMs = e.sample->rttUs / 1000.0;
+            seen.byConnection.insert(e.local + QLatin1Char('|') + e.remote, *seen.latestMs);
+        }
         break;
     case EventKind::Error:
         if (isLabHost(e.host))
@@ -217,6 +226,16 @@ void DetectionFinder::fillReferences(Detection *d) const
         d->faultUs = marker.tUs;
         d->faultName = marker.fault;
         d->faultHost = marker.host;
+    }
+    // The RTT the kernel measured before the fault (before the detection without one).
+    const qsizetype faultIndex = m_lastMarker ? *m_lastMarker : m_faults.size() - 1;
+    const QHash<QString, RttSeen> &rtts = faultIndex >= 0 ? m_rttAtFault.at(faultIndex) : m_rtt;
+    if (const auto seen = rtts.constFind(d->host); seen != rtts.constEnd()) {
+        if (d->local.isEmpty())
+            d->rttMs = seen->latestMs;
+        else if (const auto rtt = seen->byConnection.constFind(d->local + QLatin1Char('|') + d->remote);
+                 rtt != seen->byConnection.constEnd())
+            d->rttMs = *rtt;
     }
     std::optional<qint64> lastReceived;
     std::optional<qint64> firstUnacked;

@@ -77,7 +77,15 @@ private:
     void fillReferences(Detection *detection) const;
     Flow &flow(const QString &host, const QString &key, const QString &local, const QString &remote);
 
+    // The latest RTT (tcpi_rtt) of a host's connections, now and as it was at each fault.
+    struct RttSeen {
+        std::optional<double> latestMs; // of any connection
+        QHash<QString, double> byConnection; // "local|remote" -> ms
+    };
+
     QList<FaultRecord> m_faults;
+    QHash<QString, RttSeen> m_rtt; // host ->
+    QList<QHash<QString, RttSeen>> m_rttAtFault; // m_rtt when m_faults[i] came
     std::optional<qsizetype> m_lastMarker; // index in m_faults
     QList<Detection> m_detections;
     QSet<QString> m_softSinceFault; // host|errno already reported since the last fault

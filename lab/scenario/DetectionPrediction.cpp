@@ -55,7 +55,10 @@ PredictionInput DetectionPrediction::inputFor(const LabConfig &lab, const QStrin
 
 std::optional<Prediction> DetectionPrediction::forDetection(const LabConfig &lab, const Detection &d)
 {
-    const PredictionInput input = inputFor(lab, d.host);
+    PredictionInput input = inputFor(lab, d.host);
+    // The connection's own RTT when the kernel measured one: the first RTO is RTT + RTO min.
+    if (d.rttMs && *d.rttMs > input.rttMs && *d.rttMs <= PredictionInput::kMaxRttMs)
+        input.rttMs = *d.rttMs;
     if (!input.validate().isEmpty())
         return std::nullopt;
     const DetectionPredictor predictor(input);
@@ -77,6 +80,8 @@ std::optional<Prediction> DetectionPrediction::forDetection(const LabConfig &lab
             p = predictor.connectTimeout();
         else if (d.fatal)
             p = predictor.retransmissionsEndingWith(DeathKind::PeerUnpluggedDataInFlight, d.errnoValue, measuredFromSend(d));
+        else // IP_RECVERR: reported when the neighbour fails, the connection lives on
+            p = predictor.neighbourSoftError(DeathKind::PeerUnpluggedDataInFlight, measuredFromSend(d));
         break;
     case DetectionMechanism::SynTimeout:
         p = predictor.connectTimeout();

@@ -170,6 +170,27 @@ constexpr Text kTexts[] = {
                        " as a soft error, so when the retransmission budget runs out, about 26 s after the first "
                        "unacknowledged send, the connection dies with ETIMEDOUT. Without user timeout the backoff step "
                        "back only delays retransmissions: the budget counts time, not retransmissions.")},
+    {"arp-keepalive-idle-peer-powered-off",
+     QT_TRANSLATE_NOOP("Scenario", "ARP on, idle peer powered off, keepalive 6/3/4: the neighbour fails but keepalive still ends with ETIMEDOUT at 18 s"),
+     QT_TRANSLATE_NOOP("Scenario",
+                       "The hosts resolve each other with ARP and the client's neighbour entry stays reachable only 0.5 "
+                       "to 1.5 s after the last confirmation (base_reachable_time_ms 1000). The idle client has "
+                       "keepalive 6/3/4, and the server is switched off. The first probe finds the entry stale: 5 s of "
+                       "DELAY, three unanswered unicast probes, the entry fails, and the probe at 15 s is held while "
+                       "three broadcast ARP requests go out. The local EHOSTUNREACH that follows is dropped: a keepalive"
+                       " probe carries sequence number snd_una - 1, outside the window tcp_v4_err accepts. So keepalive "
+                       "ends exactly as with a static entry: ETIMEDOUT 18 s after the last packet received, mechanism "
+                       "keepalive.")},
+    {"rebooted-peer-answers-a-retransmission",
+     QT_TRANSLATE_NOOP("Scenario", "Server rebooted while the client sends: the RST answers a retransmission, ECONNRESET at the retransmission's time"),
+     QT_TRANSLATE_NOOP("Scenario",
+                       "The client sends 100 bytes every half second; at 1 s the server reboots and is back 2 s later "
+                       "with the same address and MAC but without the connection. While it is away the client's data "
+                       "goes unacknowledged and the kernel retransmits it on its doubling timer (0.2, 0.4, 0.8, 1.6 s "
+                       "after the first unacknowledged send). The first retransmission that reaches the rebooted server "
+                       "draws an RST, and the client gets ECONNRESET one round trip after that retransmission: measured "
+                       "from the first unacknowledged send, at one of the retransmission timer's instants, not a round "
+                       "trip after the send.")},
     {"connect-to-closed-port",
      QT_TRANSLATE_NOOP("Scenario", "Connecting to a port nobody listens on: RST, ECONNREFUSED"),
      QT_TRANSLATE_NOOP("Scenario",

@@ -12,6 +12,9 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
+#include "core/endpoint/ErrorClassifier.h"
+#include "core/observe/RouteToPeer.h"
+
 #include <QTest>
 
 #include <arpa/inet.h>
@@ -94,6 +97,7 @@ class EndpointLoopbackTest : public QObject
     Q_OBJECT
 
 private slots:
+    void hostUnreachableIsTheNeighbourOrARouter();
     void optionsAreAppliedAndVisibleInSs();
     void changedOptionsReachLaterConnections();
     void frozenPeerIsSeenByHeartbeatNotKeepalive();
@@ -406,6 +410,27 @@ void EndpointLoopbackTest::streamFillsThePipe()
     QTRY_VERIFY_WITH_TIMEOUT(client.log.lastSample() && client.log.lastSample()->sample->sendQ > 64 * 1024, 3000);
     QVERIFY(!client.fatalError());
     server.signal(SIGCONT);
+}
+
+void EndpointLoopbackTest::hostUnreachableIsTheNeighbourOrARouter()
+{
+    // EHOSTUNREACH: the next hop's neighbour entry decides (core/observe/RouteToPeer.h).
+    ErrorContext c;
+    c.errnoValue = EHOSTUNREACH;
+    QCOMPARE(classifyError(c), DetectionMechanism::Icmp); // unknown: taken as a router's ICMP
+    c.neighbourFailed = false;
+    QCOMPARE(classifyError(c), DetectionMechanism::Icmp);
+    c.neighbourFailed = true;
+    QCOMPARE(classifyError(c), DetectionMechanism::NeighbourUnreachable);
+    c.connecting = true;
+    QCOMPARE(classifyError(c), DetectionMechanism::NeighbourUnreachable);
+    c.errnoValue = ENETUNREACH; // a router's "network unreachable" is never the neighbour
+    QCOMPARE(classifyError(c), DetectionMechanism::Icmp);
+    QCOMPARE(mechanismName(DetectionMechanism::NeighbourUnreachable), QStringLiteral("neighbour_unreachable"));
+    QCOMPARE(mechanismFromName(u"neighbour_unreachable"), std::optional{DetectionMechanism::NeighbourUnreachable});
+    QCOMPARE(mechanismFromName(u"application_keepalive"), std::optional{DetectionMechanism::ApplicationKeepalive});
+    // The loopback peer is local: no neighbour to ask.
+    QVERIFY(!nextHopResolutionFailed(QHostAddress(QStringLiteral("127.0.0.1"))).has_value());
 }
 
 QTEST_GUILESS_MAIN(EndpointLoopbackTest)

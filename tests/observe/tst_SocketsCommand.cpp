@@ -210,6 +210,11 @@ void tst_SocketsCommand::stateAndPortOptionsFilter()
     QCOMPARE(row.value(QStringLiteral("state")).toString(), QStringLiteral("TIME_WAIT"));
     QCOMPARE(row.value(QStringLiteral("timer")).toString(), QStringLiteral("timewait"));
     QCOMPARE(row.value(QStringLiteral("inode")).toInteger(), 0);
+    // Like ss: TIME_WAIT is hidden unless asked for with --state or --all.
+    for (const QJsonValue &value : jsonRows({QStringLiteral("--port"), port}, &error))
+        QVERIFY(value.toObject().value(QStringLiteral("state")).toString() != QLatin1String("TIME_WAIT"));
+    QCOMPARE(mine(jsonRows({QStringLiteral("--port"), port, QStringLiteral("--all")}, &error), sockets).size(),
+             mine(jsonRows({QStringLiteral("--port"), port}, &error), sockets).size() + 1);
 
     // Without --port the other listener is there too; with it, never.
     const QJsonArray allListeners = jsonRows({QStringLiteral("--state"), QStringLiteral("LISTEN")}, &error);
@@ -235,7 +240,8 @@ void tst_SocketsCommand::tableShowsTimersLikeSs()
     QCOMPARE(result.exitCode, 0);
     const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY(lines.size() >= 1 + 3);
-    for (const char *title : {"State", "Recv-Q", "Send-Q", "Local", "Peer", "Timer", "RTO", "RTT", "Retrans", "Probes", "Backoff"})
+    for (const char *title : {"State", "Recv-Q", "Send-Q", "Local", "Peer", "Timer", "RTO", "RTT", "Retrans", "Probes", "Backoff",
+                              "LastSnd", "LastRcv", "LastAck", "Unacked", "TotRetrans", "Cwnd"})
         QVERIFY2(lines.first().contains(QLatin1String(title)), title);
 
     const QString clientLocal = LoopbackSockets::local(pair.client).toString();

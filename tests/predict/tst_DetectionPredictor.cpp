@@ -651,6 +651,12 @@ void TestDetectionPredictor::dynamicArpShortReachableTime()
     QCOMPARE(p.mechanism, DetectionMechanism::RetransmissionTimeout);
     QVERIFY(p.softErrorUs && *p.softErrorUs > 16000000 && *p.softErrorUs < 16100000);
     QVERIFY(*p.expectedUs > 26000000 && *p.expectedUs < 26200000);
+    const std::optional<Prediction> soft = DetectionPredictor(input).neighbourSoftError(DeathKind::PeerUnpluggedDataInFlight);
+    QVERIFY(soft);
+    QCOMPARE(soft->errnoValue, EHOSTUNREACH);
+    QCOMPARE(soft->mechanism, DetectionMechanism::NeighbourUnreachable);
+    QCOMPARE(*soft->expectedUs, *p.softErrorUs);
+    QCOMPARE(soft->events.last().kind, Kind::Detected);
     // A reachable time longer than the whole budget: nothing changes.
     input.recvErr = false;
     input.neighbour.timers.baseReachableTimeMs = 600000;
