@@ -59,6 +59,13 @@
             <numerusform>tcp_syn_retries %1 allows %2 from the first SYN (tcp_model_timeout with a 1 s base) or %n retransmissions (tcp_syn_retries + tcp_syn_linear_timeouts), whichever comes first. </numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The peer is on the same link with dynamic ARP and gives no answer: the SYN waits while %n broadcast ARP request(s) go out %1 apart, then connect() fails with EHOSTUNREACH after %2, no SYN ever on the wire (neighbour resolution failed, not an ICMP from a router).</source>
+        <translation>
+            <numerusform>The peer is on the same link with dynamic ARP and gives no answer: the SYN waits while %n broadcast ARP request goes out %1 apart, then connect() fails with EHOSTUNREACH after %2, no SYN ever on the wire (neighbour resolution failed, not an ICMP from a router).</numerusform>
+            <numerusform>The peer is on the same link with dynamic ARP and gives no answer: the SYN waits while %n broadcast ARP requests go out %1 apart, then connect() fails with EHOSTUNREACH after %2, no SYN ever on the wire (neighbour resolution failed, not an ICMP from a router).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::SessionFiles</name>

@@ -2,6 +2,237 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ApplicationKeepalive</name>
+    <message>
+        <source>app: %1 takes no value (one of %2)</source>
+        <translation>app：%1 不接受值（可选：%2）</translation>
+    </message>
+    <message>
+        <source>app: the keepalive of %1 must be between 1 and %2 s (one of %3)</source>
+        <translation>app：%1 的保活必须在 1 到 %2 s 之间（可选：%3）</translation>
+    </message>
+    <message>
+        <source>app: only grpc takes a timeout, between 1 and %1 s (one of %2)</source>
+        <translation>app：只有 grpc 接受超时，范围 1 到 %1 s（可选：%2）</translation>
+    </message>
+    <message>
+        <source>app: must be one of %1</source>
+        <translation>app：必须是以下之一：%1</translation>
+    </message>
+    <message>
+        <source>no application protocol</source>
+        <translation>无应用层协议</translation>
+    </message>
+    <message>
+        <source>MQTT client, keepalive %1 s</source>
+        <translation>MQTT 客户端，保活 %1 s</translation>
+    </message>
+    <message>
+        <source>MQTT broker, client keepalive %1 s</source>
+        <translation>MQTT 代理，客户端保活 %1 s</translation>
+    </message>
+    <message>
+        <source>MQTT broker, a client that never sends CONNECT</source>
+        <translation>MQTT 代理，一个从不发送 CONNECT 的客户端</translation>
+    </message>
+    <message>
+        <source>AMQP 0-9-1, heartbeat %1 s</source>
+        <translation>AMQP 0-9-1，心跳 %1 s</translation>
+    </message>
+    <message>
+        <source>gRPC, keepalive time %1 s, timeout %2 s</source>
+        <translation>gRPC，保活时间 %1 s，超时 %2 s</translation>
+    </message>
+    <message>
+        <source>MQTT client (libmosquitto): PINGREQ once %1 passed since the last packet received, then the connection is closed when another %1 passes without PINGRESP: %2 after the last packet received (MQTT 3.1.1 §3.1.2.10; mosquitto lib/util_mosq.c). Sooner, down to %1, if the client sent something after the last packet it received.</source>
+        <translation>MQTT 客户端（libmosquitto）：最后一次收到数据包后经过 %1 时发送 PINGREQ，此后若再过 %1 仍没有 PINGRESP 就关闭连接：最后一次收到数据包后 %2（MQTT 3.1.1 §3.1.2.10；mosquitto lib/util_mosq.c）。如果客户端在最后一次收到数据包之后发送过数据，会更早，最早到 %1。</translation>
+    </message>
+    <message>
+        <source>MQTT broker (Mosquitto 2.0): a connection that never sends CONNECT gets the default keepalive of 60 s and is closed with a FIN 1.5 × 60 s = 90 s after its last packet (measured ~94 s). The MQTT 3.1.1 specification (§3.1) only asks for &quot;a reasonable amount of time&quot;.</source>
+        <translation>MQTT 代理（Mosquitto 2.0）：从不发送 CONNECT 的连接得到默认的 60 s 保活，在它的最后一个数据包之后 1.5 × 60 s = 90 s 被以 FIN 关闭（实测约 94 s）。MQTT 3.1.1 规范（§3.1）只要求“一段合理的时间”。</translation>
+    </message>
+    <message>
+        <source>MQTT broker: a client that sends nothing for 1.5 × its keepalive %1 is disconnected %2 after its last packet (MQTT 3.1.1 §3.1.2.10; Mosquitto checks once a second).</source>
+        <translation>MQTT 代理：一个在 1.5 × 保活 %1 内什么都不发送的客户端，会在它的最后一个数据包之后 %2 被断开（MQTT 3.1.1 §3.1.2.10；Mosquitto 每秒检查一次）。</translation>
+    </message>
+    <message>
+        <source>AMQP 0-9-1 heartbeat %1: a peer that receives nothing for two heartbeat intervals closes the connection, %2 after the last packet received (AMQP 0-9-1 §4.2.7; RabbitMQ: after two missed heartbeats). The check runs on its own tick: up to one interval later.</source>
+        <translation>AMQP 0-9-1 心跳 %1：连续两个心跳间隔什么都没收到的一端会关闭连接，即最后一次收到数据包后 %2（AMQP 0-9-1 §4.2.7；RabbitMQ：丢失两个心跳之后）。检查按自己的节拍进行：最多再晚一个间隔。</translation>
+    </message>
+    <message>
+        <source>gRPC keepalive: a PING %1 after the last activity, and the transport is closed when it is not acknowledged within %2: %3 after the last packet received (grpc doc/keepalive.md).</source>
+        <translation>gRPC 保活：最后一次活动后 %1 发出一个 PING，若在 %2 内未被确认就关闭传输：最后一次收到数据包后 %3（grpc doc/keepalive.md）。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDetailsText</name>
+    <message>
+        <source>%1: never noticed</source>
+        <translation>%1：永远不会察觉</translation>
+    </message>
+    <message>
+        <source>%1: by %2%3 after %4 s %5</source>
+        <comment>%4 seconds, %5 &apos;after the last packet received&apos;</comment>
+        <translation>%1：由 %2%3 检测到，%5 %4 s</translation>
+    </message>
+    <message>
+        <source>process not visible</source>
+        <translation>进程不可见</translation>
+    </message>
+    <message>
+        <source>%1, pid %2</source>
+        <translation>%1，pid %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt; (%3) — %4, user %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;（%3）— %4，用户 %5</translation>
+    </message>
+    <message>
+        <source>Also held by %1</source>
+        <translation>同时持有它的还有 %1</translation>
+    </message>
+    <message>
+        <source>RTT %1 ms, Send-Q %2, Recv-Q %3, timer %4 (%5 ms)</source>
+        <translation>RTT %1 ms，Send-Q %2，Recv-Q %3，计时器 %4（%5 ms）</translation>
+    </message>
+    <message>
+        <source>Options: %1</source>
+        <translation>选项：%1</translation>
+    </message>
+    <message>
+        <source>This network namespace: %1</source>
+        <translation>此网络命名空间：%1</translation>
+    </message>
+    <message>
+        <source>No prediction: the options are not known.</source>
+        <translation>无法预测：选项未知。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;When would it notice a dead peer?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;它何时会察觉对端失效？&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;background-color: rgba(%1,%2,%3,%4)&quot;&gt;&amp;nbsp;&lt;b&gt;%5&lt;/b&gt;&amp;nbsp;&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;background-color: rgba(%1,%2,%3,%4)&quot;&gt;&amp;nbsp;&lt;b&gt;%5&lt;/b&gt;&amp;nbsp;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source> — fix: set %1 on the socket</source>
+        <translation> — 修复：在套接字上设置 %1</translation>
+    </message>
+    <message>
+        <source>Risk: %1</source>
+        <translation>风险：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditSummary</name>
+    <message>
+        <source>unknown process</source>
+        <translation>未知进程</translation>
+    </message>
+    <message>
+        <source>1 connection</source>
+        <translation>1 条连接</translation>
+    </message>
+    <message>
+        <source>%1 connections</source>
+        <translation>%1 条连接</translation>
+    </message>
+    <message>
+        <source>%1 would stay half-open forever</source>
+        <translation>%1 条会永远处于半开状态</translation>
+    </message>
+    <message>
+        <source>%1 slow to notice a dead peer</source>
+        <translation>%1 条察觉对端失效太慢</translation>
+    </message>
+    <message>
+        <source>%1 with options unknown</source>
+        <translation>%1 条选项未知</translation>
+    </message>
+    <message>
+        <source>all notice a powered-off peer in time</source>
+        <translation>全部都能及时察觉对端断电</translation>
+    </message>
+</context>
+<context>
+    <name>CommandReader</name>
+    <message>
+        <source>command line longer than %1 bytes: discarded</source>
+        <translation>命令行超过 %1 字节：已丢弃</translation>
+    </message>
+    <message>
+        <source>command is not valid JSON at offset %1: %2</source>
+        <translation>命令不是有效的 JSON，位置 %1：%2</translation>
+    </message>
+    <message>
+        <source>command must be a JSON object such as {&quot;cmd&quot;: &quot;stop&quot;}</source>
+        <translation>命令必须是一个 JSON 对象，例如 {&quot;cmd&quot;: &quot;stop&quot;}</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionAudit</name>
+    <message>
+        <source>pidfd_getfd on pid %1 fd %2: %3</source>
+        <translation>pidfd_getfd（pid %1，fd %2）：%3</translation>
+    </message>
+    <message>
+        <source>%1: reading another process&apos;s socket options needs ptrace rights over it (root or CAP_SYS_PTRACE)</source>
+        <translation>%1：读取另一个进程的套接字选项需要对它拥有 ptrace 权限（root 或 CAP_SYS_PTRACE）</translation>
+    </message>
+    <message>
+        <source>%1: the process closed the socket or exited during the audit</source>
+        <translation>%1：审计期间进程关闭了套接字或已退出</translation>
+    </message>
+    <message>
+        <source>no process holds this socket (orphaned)</source>
+        <translation>没有进程持有这个套接字（孤儿套接字）</translation>
+    </message>
+    <message>
+        <source>no visible process holds this socket: /proc/PID/fd of %1 other processes unreadable (%2); finding a socket&apos;s process and reading its options needs root or CAP_SYS_PTRACE</source>
+        <translation>没有可见的进程持有这个套接字：另外 %1 个进程的 /proc/PID/fd 无法读取（%2）；要找到套接字所属的进程并读取它的选项，需要 root 或 CAP_SYS_PTRACE</translation>
+    </message>
+    <message>
+        <source>no process in this PID namespace holds this socket</source>
+        <translation>这个 PID 命名空间中没有进程持有这个套接字</translation>
+    </message>
+    <message>
+        <source>%1; the running timer (%2) does not tell whether keepalive is on</source>
+        <translation>%1；正在运行的计时器（%2）看不出保活是否开启</translation>
+    </message>
+    <message>
+        <source>%1; keepalive is on (sock_diag shows its timer armed); its timers and TCP_USER_TIMEOUT are unknown: predicted with the namespace&apos;s defaults %2/%3/%4 and no user timeout</source>
+        <translation>%1；保活已开启（sock_diag 显示它的计时器已启动）；它的计时器和 TCP_USER_TIMEOUT 未知：按命名空间的默认值 %2/%3/%4、无用户超时进行预测</translation>
+    </message>
+    <message>
+        <source>%1; keepalive is off (sock_diag shows no keepalive timer on this established connection)</source>
+        <translation>%1；保活已关闭（sock_diag 显示这条已建立的连接上没有保活计时器）</translation>
+    </message>
+    <message>
+        <source>read from the socket of pid %1 (fd %2) with pidfd_getfd</source>
+        <translation>用 pidfd_getfd 从 pid %1 的套接字（fd %2）读取</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionRisk</name>
+    <message>
+        <source>unknown: options not readable</source>
+        <translation>未知：选项无法读取</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>slow to notice</source>
+        <translation>察觉太慢</translation>
+    </message>
+    <message>
+        <source>would stay half-open forever</source>
+        <translation>会永远处于半开状态</translation>
+    </message>
+</context>
+<context>
     <name>DeathKind</name>
     <message>
         <source>idle peer powered off</source>
@@ -27,6 +258,10 @@
         <source>peer process frozen</source>
         <translation>对端进程被冻结</translation>
     </message>
+    <message>
+        <source>peer rebooted, we stay idle (found by a probe)</source>
+        <translation>对端重启，我方保持空闲（由探测发现）</translation>
+    </message>
 </context>
 <context>
     <name>DurationText</name>
@@ -41,6 +276,14 @@
     <message>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>about %1 min (%2)</source>
+        <translation>约 %1 min（%2）</translation>
+    </message>
+    <message>
+        <source>about %1 h (%2)</source>
+        <translation>约 %1 h（%2）</translation>
     </message>
 </context>
 <context>
@@ -369,6 +612,16 @@
         <source>%1: socket options set</source>
         <translation>%1：套接字选项已设置</translation>
     </message>
+    <message>
+        <source>neighbour (ARP) failed</source>
+        <comment>no ICMP: the local neighbour resolution gave up</comment>
+        <translation>邻居（ARP）解析失败</translation>
+    </message>
+    <message>
+        <source>application keepalive</source>
+        <comment>MQTT keepalive, AMQP heartbeat</comment>
+        <translation>应用层保活</translation>
+    </message>
 </context>
 <context>
     <name>Expectation</name>
@@ -436,12 +689,16 @@
         <translation>direction 必须是 both、to-host 或 from-host</translation>
     </message>
     <message>
-        <source>loss must be between 0 and 100 percent</source>
-        <translation>丢包率必须在 0 到 100% 之间</translation>
+        <source>%1 takes no value</source>
+        <translation>%1 不接受值</translation>
     </message>
     <message>
-        <source>%1 value must not be negative</source>
-        <translation>%1 的值不能为负</translation>
+        <source>only a delay fault has a jitter</source>
+        <translation>只有 delay 故障才有 jitter</translation>
+    </message>
+    <message>
+        <source>only a nat-timeout fault has reset</source>
+        <translation>只有 nat-timeout 故障才有 reset</translation>
     </message>
 </context>
 <context>
@@ -533,6 +790,45 @@
     <message>
         <source>The application sends 100 bytes now: data in flight, so retransmissions start if nobody answers.</source>
         <translation>应用程序立即发送 100 字节：有数据在途，若没人应答就开始重传。</translation>
+    </message>
+</context>
+<context>
+    <name>FaultRefusal</name>
+    <message>
+        <source>the %1&apos;s cable is already unplugged</source>
+        <translation>%1 的网线已经拔掉了</translation>
+    </message>
+    <message>
+        <source>the %1&apos;s cable is plugged in</source>
+        <translation>%1 的网线插着</translation>
+    </message>
+    <message>
+        <source>the %1 is already powered off</source>
+        <translation>%1 已经断电了</translation>
+    </message>
+    <message>
+        <source>the %1 is already on</source>
+        <translation>%1 已经上电了</translation>
+    </message>
+    <message>
+        <source>the %1 is powered off: power it on instead</source>
+        <translation>%1 已断电：请改为上电</translation>
+    </message>
+    <message>
+        <source>the %1 is powered off</source>
+        <translation>%1 已断电</translation>
+    </message>
+    <message>
+        <source>the %1&apos;s application is not running</source>
+        <translation>%1 的应用程序没有在运行</translation>
+    </message>
+    <message>
+        <source>the %1&apos;s application is already frozen</source>
+        <translation>%1 的应用程序已经冻结了</translation>
+    </message>
+    <message>
+        <source>the %1&apos;s application is not frozen</source>
+        <translation>%1 的应用程序没有冻结</translation>
     </message>
 </context>
 <context>
@@ -678,6 +974,26 @@
         <source>Dark colours (the Fusion style with a dark palette), whatever the desktop&apos;s theme.</source>
         <translation>深色外观（Fusion 样式配深色调色板），不论桌面主题如何。</translation>
     </message>
+    <message>
+        <source>With --start: start this machine&apos;s side against the real peer remembered in the settings. Without it, --start always runs the virtual lab.</source>
+        <translation>配合 --start：启动本机这一端，与设置中记住的真实对端通信。不加此选项时，--start 总是运行虚拟实验室。</translation>
+    </message>
+    <message>
+        <source>Start in presentation mode: full screen, large timeline and verdict (F11 leaves it).</source>
+        <translation>以演示模式启动：全屏，大号的时间线和结论（按 F11 退出）。</translation>
+    </message>
+    <message>
+        <source>Open on &quot;This machine&apos;s connections&quot;: every TCP connection, its risk of staying half-open and the fix.</source>
+        <translation>打开时显示“本机的连接”：每一条 TCP 连接、它处于半开状态的风险以及修复方法。</translation>
+    </message>
+    <message>
+        <source>--real-network and --scenario: scenarios run on the virtual lab; use one of them</source>
+        <translation>--real-network 与 --scenario：场景在虚拟实验室中运行；两者只能选一个</translation>
+    </message>
+    <message>
+        <source>--real-network: only with --start (it starts against the remembered real peer)</source>
+        <translation>--real-network：只能与 --start 一起使用（它会与记住的真实对端开始通信）</translation>
+    </message>
 </context>
 <context>
     <name>HeartbeatSettings</name>
@@ -700,6 +1016,69 @@
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
+    <message>
+        <source>assumed: a static neighbour (no route to %1 known: %2)</source>
+        <translation>假定：静态邻居（不知道到 %1 的路由：%2）</translation>
+    </message>
+    <message>
+        <source>not a numeric address</source>
+        <translation>不是数字地址</translation>
+    </message>
+    <message>
+        <source>assumed: %1 is this machine: no neighbour to fail</source>
+        <translation>假定：%1 就是本机：没有会失败的邻居</translation>
+    </message>
+    <message>
+        <source>assumed: %1 is routed via %2 (%3): the gateway answers ARP, the textbook ETIMEDOUT applies</source>
+        <translation>假定：%1 经由 %2（%3）路由：网关应答 ARP，适用教科书式的 ETIMEDOUT</translation>
+    </message>
+    <message>
+        <source>assumed: %1 is on-link via %2 with a static neighbour entry</source>
+        <translation>假定：%1 经由 %2 直连，使用静态邻居表项</translation>
+    </message>
+    <message>
+        <source>assumed: %1 is on-link via %2, resolved by ARP (dynamic neighbour entry, base_reachable_time %3 ms)</source>
+        <translation>假定：%1 经由 %2 直连，由 ARP 解析（动态邻居表项，base_reachable_time %3 ms）</translation>
+    </message>
+</context>
+<context>
+    <name>JsonFields</name>
+    <message>
+        <source>a list</source>
+        <translation>一个列表</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>一个对象</translation>
+    </message>
+    <message>
+        <source>is not a known field; allowed: %1</source>
+        <translation>不是已知字段；允许：%1</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2, not %3</source>
+        <translation>必须是 %1 到 %2 之间的整数，而不是 %3</translation>
+    </message>
+    <message>
+        <source>must be a number from %1 to %2, not %3</source>
+        <translation>必须是 %1 到 %2 之间的数字，而不是 %3</translation>
+    </message>
+    <message>
+        <source>must be true or false, not %1</source>
+        <translation>必须是 true 或 false，而不是 %1</translation>
+    </message>
+    <message>
+        <source>must be a text, not %1</source>
+        <translation>必须是文本，而不是 %1</translation>
+    </message>
+    <message>
+        <source>is %1 characters long: at most %2</source>
+        <translation>长度为 %1 个字符：最多 %2 个</translation>
+    </message>
+    <message>
+        <source>must be an object {...}, not %1</source>
+        <translation>必须是一个对象 {...}，而不是 %1</translation>
+    </message>
 </context>
 <context>
     <name>JsonlReader</name>
@@ -711,16 +1090,24 @@
         <source>cannot read recording &apos;%1&apos;: %2</source>
         <translation>无法读取录制文件“%1”：%2</translation>
     </message>
+    <message>
+        <source>cannot read recording &apos;%1&apos;: not a regular file</source>
+        <translation>无法读取录制文件“%1”：不是普通文件</translation>
+    </message>
+    <message>
+        <source>cannot read recording &apos;%1&apos;: %2 MB, more than the %3 MB a recording may have</source>
+        <translation>无法读取录制文件“%1”：%2 MB，超过了录制文件允许的 %3 MB</translation>
+    </message>
+    <message>
+        <source>recording &apos;%1&apos; is empty: it holds no events</source>
+        <translation>录制文件“%1”为空：不含任何事件</translation>
+    </message>
 </context>
 <context>
     <name>LabConfig</name>
     <message>
         <source>must be server, client or none</source>
         <translation>必须是 server、client 或 none</translation>
-    </message>
-    <message>
-        <source>must be between 1 and 65535</source>
-        <translation>必须在 1 到 65535 之间</translation>
     </message>
     <message>
         <source>must be between %1 and %2</source>
@@ -733,6 +1120,31 @@
     <message>
         <source>unknown host: the lab has client and server</source>
         <translation>未知主机：实验室只有 client 和 server</translation>
+    </message>
+    <message>
+        <source>is fixed in the lab: %1</source>
+        <translation>在实验室中是固定的：%1</translation>
+    </message>
+    <message>
+        <source>must be send or answer</source>
+        <translation>必须是 send 或 answer</translation>
+    </message>
+    <message>
+        <source>must be an object {...}, not %1</source>
+        <translation>必须是一个对象 {...}，而不是 %1</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSettingGroup</name>
+    <message>
+        <source>%1 to %2%3</source>
+        <comment>allowed range: minimum, maximum, unit</comment>
+        <translation>%1 到 %2%3</translation>
+    </message>
+    <message>
+        <source>%1 cannot be “%2”: allowed %3.</source>
+        <comment>field name, typed text, allowed range</comment>
+        <translation>%1 不能是“%2”：允许 %3。</translation>
     </message>
 </context>
 <context>
@@ -777,6 +1189,29 @@
     <message>
         <source>a local error</source>
         <translation>本地错误</translation>
+    </message>
+    <message>
+        <source>neighbour (ARP) resolution failed</source>
+        <translation>邻居（ARP）解析失败</translation>
+    </message>
+    <message>
+        <source>the application protocol&apos;s keepalive</source>
+        <translation>应用层协议的保活</translation>
+    </message>
+</context>
+<context>
+    <name>NamespaceSysctls</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: not a number</source>
+        <translation>无法读取 %1：不是数字</translation>
+    </message>
+    <message>
+        <source>cannot enter the network namespace to read its sysctls: %1</source>
+        <translation>无法进入网络命名空间读取它的 sysctl：%1</translation>
     </message>
 </context>
 <context>
@@ -961,6 +1396,42 @@
         <source>HZ must be 100, 250, 300 or 1000</source>
         <translation>HZ 必须是 100、250、300 或 1000</translation>
     </message>
+    <message>
+        <source>neighbour base_reachable_time_ms</source>
+        <translation>邻居 base_reachable_time_ms</translation>
+    </message>
+    <message>
+        <source>neighbour delay_first_probe_time</source>
+        <translation>邻居 delay_first_probe_time</translation>
+    </message>
+    <message>
+        <source>neighbour retrans_time_ms</source>
+        <translation>邻居 retrans_time_ms</translation>
+    </message>
+    <message>
+        <source>neighbour ucast_solicit</source>
+        <translation>邻居 ucast_solicit</translation>
+    </message>
+    <message>
+        <source>probes</source>
+        <translation>个探测</translation>
+    </message>
+    <message>
+        <source>neighbour mcast_solicit</source>
+        <translation>邻居 mcast_solicit</translation>
+    </message>
+    <message>
+        <source>application keepalive</source>
+        <translation>应用层保活</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>application keepalive timeout</source>
+        <translation>应用层保活超时</translation>
+    </message>
 </context>
 <context>
     <name>PredictionText</name>
@@ -1059,6 +1530,64 @@
         <translation>
             <numerusform>tcp_syn_retries %1 允许从第一个 SYN 起共 %2（以 1 s 为基数的 tcp_model_timeout）或 %n 次重传（tcp_syn_retries + tcp_syn_linear_timeouts），以先到者为准。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>whatever the neighbour entry&apos;s reachable time (%1–%2)</source>
+        <translation>无论邻居表项的可达时间是多少（%1–%2）</translation>
+    </message>
+    <message>
+        <source>if the neighbour entry&apos;s reachable time (random, %1–%2 after the last ACK) ends before %3</source>
+        <translation>如果邻居表项的可达时间（随机，最后一个 ACK 之后 %1–%2）在 %3 之前结束</translation>
+    </message>
+    <message>
+        <source>if the neighbour entry&apos;s reachable time (random, %1–%2 after the last ACK) ends after %3</source>
+        <translation>如果邻居表项的可达时间（随机，最后一个 ACK 之后 %1–%2）在 %3 之后结束</translation>
+    </message>
+    <message>
+        <source>if the neighbour entry&apos;s reachable time (random, %1–%2 after the last ACK) ends between %3 and %4</source>
+        <translation>如果邻居表项的可达时间（随机，最后一个 ACK 之后 %1–%2）在 %3 到 %4 之间结束</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %): %3 after %4</source>
+        <translation>%1（%2 %）：%4 后 %3</translation>
+    </message>
+    <message>
+        <source>, a non-fatal EHOSTUNREACH (IP_RECVERR) at %1</source>
+        <translation>，%1 时出现一个非致命的 EHOSTUNREACH（IP_RECVERR）</translation>
+    </message>
+    <message>
+        <source>, ARP failed at %1</source>
+        <translation>，%1 时 ARP 失败</translation>
+    </message>
+    <message>
+        <source>With dynamic ARP the peer&apos;s neighbour entry goes stale after a random reachable time; the first retransmission through a stale entry waits %1 (DELAY), %2 unicast probe(s) go unanswered, the entry fails; the next retransmission is held while %3 broadcast probe(s) go out, then the kernel reports a local EHOSTUNREACH (no ICMP on the wire) and steps the backoff back one notch, re-arming the timer without the user timeout&apos;s clamp. Paths: %4.</source>
+        <translation>使用动态 ARP 时，对端的邻居表项在一段随机的可达时间后变为陈旧（stale）；经过陈旧表项的第一次重传要等待 %1（DELAY），%2 个单播探测没有应答，表项失败；下一次重传被扣住，同时发出 %3 个广播探测，随后内核报告一个本地的 EHOSTUNREACH（线上没有 ICMP），并把退避回退一档，重新启动计时器，且不受用户超时的截断。路径：%4。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The peer is on the same link with dynamic ARP and gives no answer: the SYN waits while %n broadcast ARP request(s) go out %1 apart, then connect() fails with EHOSTUNREACH after %2, no SYN ever on the wire (neighbour resolution failed, not an ICMP from a router).</source>
+        <translation>
+            <numerusform>对端与本机在同一链路上，使用动态 ARP，且没有应答：SYN 一直等待，同时每隔 %1 发出一个广播 ARP 请求，共 %n 个，之后 connect() 在 %2 后以 EHOSTUNREACH 失败，线上一个 SYN 也没有（是邻居解析失败，而不是路由器发来的 ICMP）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dynamic ARP does not change this: a keepalive probe carries sequence number snd_una − 1, so the kernel drops the local EHOSTUNREACH of a failed neighbour as out of window (tcp_v4_err) and the keepalive ends with ETIMEDOUT.</source>
+        <translation>动态 ARP 不会改变这一点：保活探测携带的序列号是 snd_una − 1，所以内核把邻居失败产生的本地 EHOSTUNREACH 当作窗口外的错误丢弃（tcp_v4_err），保活最终以 ETIMEDOUT 结束。</translation>
+    </message>
+    <message>
+        <source>The rebooted peer knows no such connection: it answers retransmission %1, sent %2 after the first unacknowledged send, with an RST: ECONNRESET one round trip later.</source>
+        <translation>重启后的对端不认识这条连接：它对第 %1 次重传（第一次未被确认的发送之后 %2 发出）回以 RST：一个往返之后报 ECONNRESET。</translation>
+    </message>
+    <message>
+        <source>The idle connection sends nothing until keepalive&apos;s first probe, %1 after the last packet received; the rebooted peer answers it with an RST: ECONNRESET one round trip later, without waiting for the probe count.</source>
+        <translation>空闲连接在保活的第一个探测之前什么都不发送，第一个探测在最后一次收到数据包后 %1 发出；重启后的对端回以 RST：一个往返之后报 ECONNRESET，不必等到探测次数用完。</translation>
+    </message>
+    <message>
+        <source>The application&apos;s own keepalive sends %1 after the last packet received; the rebooted peer answers with an RST: ECONNRESET one round trip later.</source>
+        <translation>应用程序自己的保活在最后一次收到数据包后 %1 发送；重启后的对端回以 RST：一个往返之后报 ECONNRESET。</translation>
+    </message>
+    <message>
+        <source>Without keepalive an idle connection sends nothing, so the rebooted peer never gets the chance to answer with an RST: nothing is noticed until the application sends.</source>
+        <translation>没有保活时，空闲连接什么都不发送，所以重启后的对端根本没有机会回以 RST：在应用程序发送数据之前，什么都察觉不到。</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1959,30 @@
         <source>The client closes the connection: its FIN reaches the server, whose read() returns 0 (end of file), and the server closes too. The side that closed first goes through FIN_WAIT_1 and FIN_WAIT_2 to TIME_WAIT and stays there for 60 s (twice the maximum segment lifetime) to absorb stray segments and repeat its last ACK if needed, while the passive side passes through CLOSE_WAIT and LAST_ACK to CLOSED. A server that closes its connections itself collects TIME_WAIT sockets.</source>
         <translation>客户端关闭连接：它的 FIN 到达服务端，服务端的 read() 返回 0（文件结束），服务端也随之关闭。先关闭的一方经过 FIN_WAIT_1 和 FIN_WAIT_2 进入 TIME_WAIT，并在那里停留 60 s（两倍的最大报文段生存时间），以吸收迷途的报文段，必要时重发最后一个 ACK；被动的一方则经过 CLOSE_WAIT 和 LAST_ACK 到达 CLOSED。自己主动关闭连接的服务端会积攒 TIME_WAIT 套接字。</translation>
     </message>
+    <message>
+        <source>ARP on, cable pulled while sending, user timeout 18 s: the neighbour fails first, EHOSTUNREACH at about 19.6 s</source>
+        <translation>开启 ARP，发送中拔网线，用户超时 18 s：邻居先失败，约 19.6 s 时报 EHOSTUNREACH</translation>
+    </message>
+    <message>
+        <source>The hosts resolve each other with ARP and the client&apos;s neighbour entries stay reachable only 0.5 to 1.5 s (base_reachable_time_ms 1000), so the path is always the same. The client sends 100 bytes every half second with TCP_USER_TIMEOUT 18000 ms, and the cable is pulled. The first retransmission after the entry went stale starts neighbour probing: 5 s of DELAY, three unanswered unicast probes, the entry fails. The retransmission at 13.1 s is held while three broadcast ARP requests go out; 3 s later the kernel reports a local EHOSTUNREACH (no ICMP on the wire), keeps it as the soft error and steps the backoff back one notch, re-arming the retransmission timer for 19.6 s without the user timeout&apos;s clamp. So the connection ends at about 19.6 s after the first unacknowledged send with EHOSTUNREACH, not at 18.4 s with ETIMEDOUT: mechanism neighbour_unreachable.</source>
+        <translation>两台主机通过 ARP 解析对方，客户端的邻居表项只保持可达 0.5 到 1.5 s（base_reachable_time_ms 1000），所以路径总是一样的。客户端设置 TCP_USER_TIMEOUT 18000 ms，每半秒发送 100 字节，然后网线被拔掉。表项变为陈旧之后的第一次重传启动邻居探测：5 s 的 DELAY，三个没有应答的单播探测，表项失败。13.1 s 时的重传被扣住，同时发出三个广播 ARP 请求；3 s 后内核报告一个本地的 EHOSTUNREACH（线上没有 ICMP），把它保留为软错误，并把退避回退一档，把重传计时器重新设到 19.6 s，且不受用户超时的截断。所以连接在第一次未被确认的发送之后约 19.6 s 以 EHOSTUNREACH 结束，而不是 18.4 s 时以 ETIMEDOUT 结束：机制为 neighbour_unreachable。</translation>
+    </message>
+    <message>
+        <source>ARP on, cable pulled while sending, user timeout 18 s, a long reachable time: ETIMEDOUT at about 18.4 s</source>
+        <translation>开启 ARP，发送中拔网线，用户超时 18 s，可达时间很长：约 18.4 s 时报 ETIMEDOUT</translation>
+    </message>
+    <message>
+        <source>The same pulled cable and TCP_USER_TIMEOUT 18000 ms with ARP on, but the client&apos;s neighbour entry stays reachable for 5 to 15 minutes after the last acknowledgement (base_reachable_time_ms 600000). No retransmission ever finds it stale, so no ARP probe goes out and the user timeout ends the connection as with a static entry: ETIMEDOUT about 18.4 s after the first unacknowledged send. With the default 30 s the outcome depends on the random reachable time: halfopen-cli predict --arp lists both paths and the condition.</source>
+        <translation>同样是拔网线、TCP_USER_TIMEOUT 18000 ms、开启 ARP，但客户端的邻居表项在最后一次确认之后保持可达 5 到 15 分钟（base_reachable_time_ms 600000）。没有任何一次重传遇到陈旧的表项，所以不会发出 ARP 探测，用户超时像使用静态表项时一样结束连接：第一次未被确认的发送之后约 18.4 s 报 ETIMEDOUT。使用默认的 30 s 时，结果取决于随机的可达时间：halfopen-cli predict --arp 会列出两条路径及其条件。</translation>
+    </message>
+    <message>
+        <source>ARP on, cable pulled while sending, IP_RECVERR, tcp_retries2 6: EHOSTUNREACH at 16 s, the connection lives on, ETIMEDOUT at 26 s</source>
+        <translation>开启 ARP，发送中拔网线，IP_RECVERR，tcp_retries2 6：16 s 时报 EHOSTUNREACH，连接继续存活，26 s 时报 ETIMEDOUT</translation>
+    </message>
+    <message>
+        <source>ARP on with a short reachable time (base_reachable_time_ms 1000), the client sends every half second with IP_RECVERR set and tcp_retries2 lowered to 6. After the cable is pulled the neighbour entry fails, and at about 16 s the kernel reports EHOSTUNREACH at once (IP_RECVERR): a non-fatal error, mechanism neighbour_unreachable, the socket stays ESTABLISHED. Nothing is kept as a soft error, so when the retransmission budget runs out, about 26 s after the first unacknowledged send, the connection dies with ETIMEDOUT. Without user timeout the backoff step back only delays retransmissions: the budget counts time, not retransmissions.</source>
+        <translation>开启 ARP，可达时间很短（base_reachable_time_ms 1000），客户端每半秒发送一次，设置了 IP_RECVERR，tcp_retries2 降为 6。网线拔掉后邻居表项失败，约 16 s 时内核立即报告 EHOSTUNREACH（IP_RECVERR）：这是一个非致命错误，机制为 neighbour_unreachable，套接字仍为 ESTABLISHED。没有任何东西被保留为软错误，所以当重传预算用完时，即第一次未被确认的发送之后约 26 s，连接以 ETIMEDOUT 死亡。没有用户超时时，退避回退只会推迟重传：预算计算的是时间，而不是重传次数。</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioSummaryText</name>
@@ -1509,6 +2062,10 @@
         <source>NOT MET</source>
         <translation>未满足</translation>
     </message>
+    <message>
+        <source>not judged: the lab failed</source>
+        <translation>未评判：虚拟实验室失败</translation>
+    </message>
 </context>
 <context>
     <name>Screenshot</name>
@@ -1587,8 +2144,20 @@ Allowed: %2 to %3%4.</source>
         <translation>端口“%1”超出范围：允许 %2 到 65535</translation>
     </message>
     <message>
-        <source>host &apos;%1&apos; does not resolve: %2</source>
-        <translation>主机“%1”无法解析：%2</translation>
+        <source>port &apos;%1&apos; is not a number: use %2 to 65535</source>
+        <translation>端口“%1”不是数字：请使用 %2 到 65535</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an empty IPv6 address: use [::]:PORT for any</source>
+        <translation>“%1”的 IPv6 地址为空：表示任意地址请使用 [::]:PORT</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv4 address such as 192.0.2.10 (four numbers 0 to 255; IPv6 as [ADDR]:PORT; names are not looked up)</source>
+        <translation>“%1”不是 IPv4 地址，例如 192.0.2.10（四个 0 到 255 的数字；IPv6 写作 [ADDR]:PORT；不解析主机名）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv6 address such as ::1</source>
+        <translation>“%1”不是 IPv6 地址，例如 ::1</translation>
     </message>
 </context>
 <context>
@@ -1975,6 +2544,177 @@ Allowed: %2 to %3%4.</source>
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <source>Audit every TCP connection of this machine (or of a network namespace): its process, its own keepalive and TCP_USER_TIMEOUT, when it would notice a dead peer, and a risk with the setting that fixes it. Reads only.</source>
+        <translation>审计本机（或某个网络命名空间）的每一条 TCP 连接：它的进程、它自己的保活和 TCP_USER_TIMEOUT、它何时会察觉对端失效，以及风险和能修复它的设置。只读。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>Print a JSON array, one object per connection.</source>
+        <translation>输出一个 JSON 数组，每条连接一个对象。</translation>
+    </message>
+    <message>
+        <source>Only connections whose local or remote port is N (1 to 65535).</source>
+        <translation>只显示本端或远端端口为 N 的连接（1 到 65535）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Only connections held by process P.</source>
+        <translation>只显示进程 P 持有的连接。</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Only connections held by a process with this command name (as ps -o comm shows it).</source>
+        <translation>只显示命令名为 NAME 的进程持有的连接（与 ps -o comm 显示的一致）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Network namespace to audit: /proc/PID/ns/net or /run/netns/NAME.</source>
+        <translation>要审计的网络命名空间：/proc/PID/ns/net 或 /run/netns/NAME。</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>Seconds above which noticing a powered-off peer counts as slow (default %1).</source>
+        <translation>察觉对端断电超过多少秒算作慢（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Exit 1 when a connection has this risk or worse: half-open-forever or slow.</source>
+        <translation>有连接达到此风险或更严重时以 1 退出：half-open-forever 或 slow。</translation>
+    </message>
+    <message>
+        <source>RISK</source>
+        <translation>RISK</translation>
+    </message>
+    <message>
+        <source>allowed --json, --port N, --pid P, --process NAME, --netns PATH, --risk-threshold S, --fail-on RISK, --help</source>
+        <translation>允许 --json、--port N、--pid P、--process NAME、--netns PATH、--risk-threshold S、--fail-on RISK、--help</translation>
+    </message>
+    <message>
+        <source>unknown option: %1</source>
+        <translation>未知选项：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos;: audit takes options only (%2)</source>
+        <translation>意外的“%1”：audit 只接受选项（%2）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of range: allowed 1 to 65535</source>
+        <translation>“%1”超出范围：允许 1 到 65535</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a process id: allowed 1 to 4194304</source>
+        <translation>“%1”不是进程 id：允许 1 到 4194304</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: allowed a command name of 1 to 15 characters</source>
+        <translation>“%1”：允许 1 到 15 个字符的命令名</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of range: allowed 1 to %2 seconds</source>
+        <translation>“%1”超出范围：允许 1 到 %2 秒</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: allowed half-open-forever or slow</source>
+        <translation>“%1”：允许 half-open-forever 或 slow</translation>
+    </message>
+    <message>
+        <source>empty path: allowed /proc/PID/ns/net or /run/netns/NAME</source>
+        <translation>路径为空：允许 /proc/PID/ns/net 或 /run/netns/NAME</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永远不会</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本端</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Keepalive</source>
+        <translation>保活</translation>
+    </message>
+    <message>
+        <source>User timeout</source>
+        <translation>用户超时</translation>
+    </message>
+    <message>
+        <source>Options from</source>
+        <translation>选项来源</translation>
+    </message>
+    <message>
+        <source>Idle dead peer noticed</source>
+        <translation>空闲时察觉对端失效</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <source>note: %1 %2: %3</source>
+        <translation>注意：%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>cannot write to standard output</source>
+        <translation>无法写入标准输出</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>Open one test connection with the given socket options and report every state change, tcp_info sample, heartbeat and the error that ends it.
@@ -2117,10 +2857,6 @@ Exit status: 0 clean end, 1 connection died (errno printed), 2 bad input, 3 coul
 </translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;: expected serve, connect, predict, sockets or lab</source>
-        <translation>未知命令“%1”：应为 serve、connect、predict、sockets 或 lab</translation>
-    </message>
-    <message>
         <source>Listen for test connections, apply the socket options to each, and report every state change, tcp_info sample, heartbeat and error.
 Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, quit (they apply to every open connection).</source>
         <translation>监听测试连接，对每条连接应用套接字选项，并报告每一次状态变化、tcp_info 采样、心跳和错误。
@@ -2141,6 +2877,157 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>required: the address and port to listen on (port 1 to 65535)</source>
         <translation>必填：监听的地址和端口（端口 1 到 65535）</translation>
+    </message>
+    <message>
+        <source>a host name is 1 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>主机名由 1 到 32 个字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos; 组成</translation>
+    </message>
+    <message>
+        <source>%1 s after the first unacknowledged send</source>
+        <translation>第一次未被确认的发送之后 %1 s</translation>
+    </message>
+    <message>
+        <source>%1 s after your marker</source>
+        <translation>你的标记后 %1 s</translation>
+    </message>
+    <message>
+        <source>%1 s after the fault</source>
+        <translation>故障后 %1 s</translation>
+    </message>
+    <message>
+        <source>audit this machine&apos;s connections: process, options, when a dead peer is noticed, risk and fix</source>
+        <translation>审计本机的连接：进程、选项、何时察觉对端失效、风险和修复方法</translation>
+    </message>
+    <message>
+        <source>watch one connection of this machine: states, samples and its packets</source>
+        <translation>观察本机的一条连接：状态、采样及其数据包</translation>
+    </message>
+    <message>
+        <source>serve the connections&apos; half-open risk as Prometheus metrics (/metrics)</source>
+        <translation>把各连接的半开风险作为 Prometheus 指标提供（/metrics）</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;: expected serve, connect, predict, sockets, audit, watch, exporter or lab</source>
+        <translation>未知命令“%1”：应为 serve、connect、predict、sockets、audit、watch、exporter 或 lab</translation>
+    </message>
+</context>
+<context>
+    <name>exporter</name>
+    <message>
+        <source>Serve the half-open risk of every TCP connection of this machine (or of a network namespace) as Prometheus metrics on http://ADDR:PORT/metrics. Each scrape audits the connections: process, own keepalive and TCP_USER_TIMEOUT, predicted detection per kind of peer death, risk. Reads only.</source>
+        <translation>把本机（或某个网络命名空间）每一条 TCP 连接的半开风险作为 Prometheus 指标，在 http://ADDR:PORT/metrics 上提供。每次抓取都会审计这些连接：进程、它自己的保活和 TCP_USER_TIMEOUT、按对端失效方式预测的检测时间、风险。只读。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>Address and port to serve on: 127.0.0.1:9877, [::]:9877, :9877 (every IPv4 address); port 0 picks a free one.</source>
+        <translation>提供服务的地址和端口：127.0.0.1:9877、[::]:9877、:9877（所有 IPv4 地址）；端口 0 表示任选一个空闲端口。</translation>
+    </message>
+    <message>
+        <source>ADDR:PORT</source>
+        <translation>ADDR:PORT</translation>
+    </message>
+    <message>
+        <source>Network namespace to watch: /proc/PID/ns/net or /run/netns/NAME (needs CAP_SYS_ADMIN).</source>
+        <translation>要观察的网络命名空间：/proc/PID/ns/net 或 /run/netns/NAME（需要 CAP_SYS_ADMIN）。</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>Only connections whose local or remote port is N (1 to 65535).</source>
+        <translation>只包括本端或远端端口为 N 的连接（1 到 65535）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Only connections held by a process with this command name (as ps -o comm shows it).</source>
+        <translation>只包括命令名为 NAME 的进程持有的连接（与 ps -o comm 显示的一致）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>At most N connections get series of their own, the riskiest first (0 to %1, default %2); the aggregates count them all.</source>
+        <translation>最多 N 条连接拥有自己的序列，风险最高的优先（0 到 %1，默认 %2）；汇总指标计入全部连接。</translation>
+    </message>
+    <message>
+        <source>No per-connection series: counts by state, risk and process only.</source>
+        <translation>不输出每条连接的序列：只按状态、风险和进程计数。</translation>
+    </message>
+    <message>
+        <source>Seconds above which noticing a powered-off peer counts as slow (default %1).</source>
+        <translation>察觉对端断电超过多少秒算作慢（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>allowed --listen ADDR:PORT, --netns PATH, --port N, --process NAME, --max-series N, --aggregate-only, --risk-threshold S, --help</source>
+        <translation>允许 --listen ADDR:PORT、--netns PATH、--port N、--process NAME、--max-series N、--aggregate-only、--risk-threshold S、--help</translation>
+    </message>
+    <message>
+        <source>unknown option: %1</source>
+        <translation>未知选项：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos;: exporter takes options only (%2)</source>
+        <translation>意外的“%1”：exporter 只接受选项（%2）</translation>
+    </message>
+    <message>
+        <source>missing: allowed ADDR:PORT such as 127.0.0.1:9877 or :9877</source>
+        <translation>缺少值：允许 ADDR:PORT，例如 127.0.0.1:9877 或 :9877</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of range: allowed 1 to 65535</source>
+        <translation>“%1”超出范围：允许 1 到 65535</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: allowed a command name of 1 to 15 characters</source>
+        <translation>“%1”：允许 1 到 15 个字符的命令名</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of range: allowed 0 to %2</source>
+        <translation>“%1”超出范围：允许 0 到 %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of range: allowed 1 to %2 seconds</source>
+        <translation>“%1”超出范围：允许 1 到 %2 秒</translation>
+    </message>
+    <message>
+        <source>empty path: allowed /proc/PID/ns/net or /run/netns/NAME</source>
+        <translation>路径为空：允许 /proc/PID/ns/net 或 /run/netns/NAME</translation>
+    </message>
+    <message>
+        <source>the scan works again</source>
+        <translation>扫描恢复正常</translation>
+    </message>
+    <message>
+        <source>scan failed: %1</source>
+        <translation>扫描失败：%1</translation>
+    </message>
+    <message>
+        <source>halfopen-cli exporter: serving http://%1:%2/metrics (namespace: %3)</source>
+        <translation>halfopen-cli exporter：在 http://%1:%2/metrics 提供服务（命名空间：%3）</translation>
+    </message>
+    <message>
+        <source>this process&apos;s</source>
+        <translation>本进程所在的</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1 port %2: %3</source>
+        <translation>无法在 %1 端口 %2 上监听：%3</translation>
     </message>
 </context>
 <context>
@@ -2182,6 +3069,13 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>cannot listen on %1</source>
         <translation>无法监听 %1</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::lab::LabHost</name>
+    <message>
+        <source>cannot start the test endpoint %1 on %2: %3</source>
+        <translation>无法在 %2 上启动测试端点 %1：%3</translation>
     </message>
 </context>
 <context>
@@ -2243,6 +3137,125 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>fault %1: host must be client or server</source>
         <translation>故障 %1：host 必须是 client 或 server</translation>
+    </message>
+    <message>
+        <source>start: the lab is already running; stop it first</source>
+        <translation>start：实验室已在运行；请先停止它</translation>
+    </message>
+    <message>
+        <source>the test endpoint %1 is missing or not executable: the lab runs HalfOpen&apos;s own endpoint, installed beside the supervisor</source>
+        <translation>测试端点 %1 不存在或不可执行：实验室运行 HalfOpen 自己的端点，它安装在 supervisor 旁边</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::models::AuditTableModel</name>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>on (timers unknown)</source>
+        <translation>开启（计时器未知）</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永远不会</translation>
+    </message>
+    <message>
+        <source>the socket</source>
+        <translation>套接字本身</translation>
+    </message>
+    <message>
+        <source>its timer</source>
+        <translation>它的计时器</translation>
+    </message>
+    <message>
+        <source>Set these options on the socket (setsockopt) in the program: %1</source>
+        <translation>在程序中对套接字设置这些选项（setsockopt）：%1</translation>
+    </message>
+    <message>
+        <source>not visible</source>
+        <translation>不可见</translation>
+    </message>
+    <message>
+        <source>SO_KEEPALIVE and its timers on this socket: TCP_KEEPIDLE / TCP_KEEPINTVL (s) / TCP_KEEPCNT</source>
+        <translation>此套接字上的 SO_KEEPALIVE 及其计时器：TCP_KEEPIDLE / TCP_KEEPINTVL（s）/ TCP_KEEPCNT</translation>
+    </message>
+    <message>
+        <source>TCP_USER_TIMEOUT on this socket</source>
+        <translation>此套接字上的 TCP_USER_TIMEOUT</translation>
+    </message>
+    <message>
+        <source>Where the options come from: the socket itself (pidfd_getfd), or only its timer as sock_diag shows it (no right to read the socket)</source>
+        <translation>选项从哪里来：套接字本身（pidfd_getfd），或者只有 sock_diag 显示的它的计时器（没有读取该套接字的权限）</translation>
+    </message>
+    <message>
+        <source>When an idle connection would notice that its peer lost power, after the last packet received (the predictor&apos;s answer with this socket&apos;s options and this namespace&apos;s sysctls)</source>
+        <translation>空闲连接会在何时察觉对端断电，从最后一次收到数据包算起（预测器根据这个套接字的选项和这个命名空间的 sysctl 给出的答案）</translation>
+    </message>
+    <message>
+        <source>half-open forever: never notices a powered-off peer; slow: later than the threshold; ok</source>
+        <translation>会永远处于半开状态：永远察觉不到对端断电；察觉太慢：晚于阈值；否则为正常</translation>
+    </message>
+    <message>
+        <source>The socket options that would bring it under the threshold, and the time they give</source>
+        <translation>能让它低于阈值的套接字选项，以及它们带来的时间</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本端</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Keepalive</source>
+        <translation>保活</translation>
+    </message>
+    <message>
+        <source>User timeout</source>
+        <translation>用户超时</translation>
+    </message>
+    <message>
+        <source>Options from</source>
+        <translation>选项来源</translation>
+    </message>
+    <message>
+        <source>Noticed after</source>
+        <translation>察觉用时</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>修复</translation>
     </message>
 </context>
 <context>
@@ -2354,6 +3367,100 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>ARP applies at the next Start: the hosts keep their neighbour entries.</source>
         <translation>ARP 在下次开始时生效：主机保留现有的邻居表项。</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::ConnectionWatchWindow</name>
+    <message>
+        <source>Watching %1 → %2</source>
+        <translation>正在观察 %1 → %2</translation>
+    </message>
+    <message>
+        <source>Starting the watch…</source>
+        <translation>正在开始观察…</translation>
+    </message>
+    <message>
+        <source>Watching %1 → %2: states, samples and packets as they happen.</source>
+        <translation>正在观察 %1 → %2：状态、采样和数据包实时显示。</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>The connection is gone: the watch ended.</source>
+        <translation>连接已消失：观察结束。</translation>
+    </message>
+    <message>
+        <source>The watch stopped (exit status %1).</source>
+        <translation>观察已停止（退出状态 %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::ConnectionsAuditView</name>
+    <message>
+        <source>Reading this machine&apos;s connections…</source>
+        <translation>正在读取本机的连接…</translation>
+    </message>
+    <message>
+        <source>Filter: process, pid, port, address or risk</source>
+        <translation>筛选：进程、pid、端口、地址或风险</translation>
+    </message>
+    <message>
+        <source>Every connection</source>
+        <translation>所有连接</translation>
+    </message>
+    <message>
+        <source>Slow or half-open forever</source>
+        <translation>察觉太慢或永远半开</translation>
+    </message>
+    <message>
+        <source>Half-open forever only</source>
+        <translation>仅永远半开</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Noticing a powered-off peer later than this counts as slow.</source>
+        <translation>察觉对端断电晚于此时间即算作慢。</translation>
+    </message>
+    <message>
+        <source>this machine (or /proc/PID/ns/net, /run/netns/NAME)</source>
+        <translation>本机（或 /proc/PID/ns/net、/run/netns/NAME）</translation>
+    </message>
+    <message>
+        <source>The network namespace to audit, e.g. a container&apos;s: /proc/PID/ns/net or /run/netns/NAME. Entering another namespace needs root.</source>
+        <translation>要审计的网络命名空间，例如某个容器的：/proc/PID/ns/net 或 /run/netns/NAME。进入另一个命名空间需要 root。</translation>
+    </message>
+    <message>
+        <source>Slow above</source>
+        <translation>慢于</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>Select a connection to see when it would notice each kind of peer death.</source>
+        <translation>选择一条连接，查看它会在何时察觉每一种对端失效。</translation>
+    </message>
+    <message>
+        <source>Double-click a connection to watch it live: states, samples and its packets.</source>
+        <translation>双击一条连接可实时观察它：状态、采样及其数据包。</translation>
+    </message>
+    <message>
+        <source>Cannot audit: %1</source>
+        <translation>无法审计：%1</translation>
+    </message>
+    <message>
+        <source>Options read from the socket for %1 of %2 connections; scanned in %3 ms.</source>
+        <translation>%2 条连接中有 %1 条的选项读自套接字；扫描用时 %3 ms。</translation>
+    </message>
+    <message>
+        <source>The others&apos; options are deduced from their timer: reading another user&apos;s socket needs root or CAP_SYS_PTRACE (see a row&apos;s tooltip for why).</source>
+        <translation>其余连接的选项是根据它们的计时器推断的：读取其他用户的套接字需要 root 或 CAP_SYS_PTRACE（原因见各行的工具提示）。</translation>
     </message>
 </context>
 <context>
@@ -2498,6 +3605,14 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>This machine (client)</source>
         <translation>本机（客户端）</translation>
+    </message>
+    <message>
+        <source>Loss cannot be “%1”: allowed %2.</source>
+        <translation>丢包不能是“%1”：允许 %2。</translation>
+    </message>
+    <message>
+        <source>Delay cannot be “%1”: allowed %2.</source>
+        <translation>延迟不能是“%1”：允许 %2。</translation>
     </message>
 </context>
 <context>
@@ -3025,6 +4140,26 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <source>Failed: %1</source>
         <translation>已失败：%1</translation>
     </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>For a projector: full screen, the side panels hidden, the timeline and the verdict large (F11)</source>
+        <translation>用于投影仪：全屏，隐藏侧边面板，放大时间线和结论（F11）</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation>正常文字大小(&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::MessageBar</name>
@@ -3115,6 +4250,14 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <source>On the peer: halfopen-cli connect ADDRESS-OF-THIS-MACHINE:%1</source>
         <translation>在对端上：halfopen-cli connect 本机地址:%1</translation>
     </message>
+    <message>
+        <source>This machine&apos;s connections: are they safe from half-open?</source>
+        <translation>本机的连接：它们能免于半开吗？</translation>
+    </message>
+    <message>
+        <source>Every TCP connection of this machine with its process, its own keepalive and user timeout, when it would notice a powered-off peer, and the setting that fixes it. Reads only.</source>
+        <translation>本机的每一条 TCP 连接，连同它的进程、它自己的保活和用户超时、它何时会察觉对端断电，以及能修复它的设置。只读。</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::PredictionPanel</name>
@@ -3129,11 +4272,6 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>%1: never — %2</source>
         <translation>%1：永远不会 — %2</translation>
-    </message>
-    <message>
-        <source>%1: detected by %2%3 %4 s %5</source>
-        <comment>%4 seconds, %5 &apos;after the last packet received&apos;</comment>
-        <translation>%1：%5 %4 s，由 %2 检测到%3</translation>
     </message>
     <message>
         <source>When will</source>
@@ -3166,6 +4304,37 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>With the socket options the client&apos;s kernel reported for its live connection.</source>
         <translation>使用客户端内核为其当前连接报告的套接字选项。</translation>
+    </message>
+    <message>
+        <source>%1: read() returns 0 (end of file, the peer&apos;s FIN) %2 s %3; EPIPE only on the second write after it</source>
+        <comment>%2 seconds, %3 &apos;after the fault&apos;</comment>
+        <translation>%1：%3 %2 s read() 返回 0（文件结束，对端的 FIN）；在此之后的第二次写才会报 EPIPE</translation>
+    </message>
+    <message>
+        <source>%1: detected by %2%3 %4 %5</source>
+        <comment>%4 a duration (&apos;5.0 s&apos;, &apos;about 15 min (928.9 s)&apos;), %5 &apos;after the last packet received&apos;</comment>
+        <translation>%1：%5 %4 由 %2%3 检测到</translation>
+    </message>
+    <message>
+        <source>what this traffic meets</source>
+        <comment>marks the kind of death the chosen traffic pattern meets</comment>
+        <translation>这种流量会遇到的情况</translation>
+    </message>
+    <message>
+        <source>application keepalive, e.g. mqtt-client:60</source>
+        <translation>应用层保活，例如 mqtt-client:60</translation>
+    </message>
+    <message>
+        <source>The application protocol and its keepalive in seconds: %1. Its detection is shown beside TCP&apos;s.</source>
+        <translation>应用层协议及其保活（秒）：%1。它的检测结果显示在 TCP 的旁边。</translation>
+    </message>
+    <message>
+        <source>or %1 (%2) after %3, %4</source>
+        <translation>或由 %1 在 %3 后报 %2，%4</translation>
+    </message>
+    <message>
+        <source>the application (%1): after %2 %3</source>
+        <translation>应用程序（%1）：%3 %2</translation>
     </message>
 </context>
 <context>
@@ -3309,6 +4478,10 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
+    <message>
+        <source>There is no capture of a real network: HalfOpen sees this machine&apos;s sockets, not the frames on the real cable (use tcpdump or Wireshark there). The virtual lab captures every frame.</source>
+        <translation>没有真实网络的抓包：HalfOpen 看到的是本机的套接字，而不是真实网线上的帧（请在那里使用 tcpdump 或 Wireshark）。虚拟实验室会抓取每一帧。</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::SharedTimeAxis</name>
@@ -3411,6 +4584,16 @@ the faults, and the time it took to notice.</source>
         <source>%1: %2</source>
         <comment>host, socket options set on its open connections</comment>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1, nothing noticed</source>
+        <comment>time from the fault until it was undone or the run ended</comment>
+        <translation>%1，未察觉任何问题</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>detection time, reference point</comment>
+        <translation>%2 %1</translation>
     </message>
 </context>
 <context>
@@ -3612,6 +4795,15 @@ the faults, and the time it took to notice.</source>
         <comment>lab host state</comment>
         <translation>已停止</translation>
     </message>
+    <message>
+        <source>failed</source>
+        <comment>this machine&apos;s endpoint state</comment>
+        <translation>已失败</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s endpoint failed: see the message above</source>
+        <translation>本机的端点失败：见上方消息</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::VerdictPanel</name>
@@ -3675,18 +4867,6 @@ the faults, and the time it took to notice.</source>
     <message>
         <source>Then: %1</source>
         <translation>随后：%1</translation>
-    </message>
-    <message>
-        <source>first keepalive probe in %1 s</source>
-        <translation>%1 s 后发出第一个保活探测</translation>
-    </message>
-    <message>
-        <source>keepalive probe %1 of %2 sent, gives up in %3 s</source>
-        <translation>已发出第 %1 / %2 个保活探测，%3 s 后放弃</translation>
-    </message>
-    <message>
-        <source>keepalive probe %1 of %2 sent, next in %3 s</source>
-        <translation>已发出第 %1 / %2 个保活探测，下一个在 %3 s 后</translation>
     </message>
     <message>
         <source>retransmission %1, RTO %2 ms (backoff %3), next in %4 s</source>
@@ -3755,6 +4935,42 @@ the faults, and the time it took to notice.</source>
     <message>
         <source>no timer running: with nothing to send and keepalive off it will never notice (a half-open connection). Turn on TCP keepalive in Settings (it applies at once) or press Send now.</source>
         <translation>没有定时器在运行：没有数据要发送且保活关闭，它永远不会发现（半开连接）。在“设置”中打开 TCP 保活（立即生效），或按“立即发送”。</translation>
+    </message>
+    <message>
+        <source>Then this machine&apos;s endpoint failed: %1</source>
+        <translation>随后本机的端点失败：%1</translation>
+    </message>
+    <message>
+        <source>To begin: press Start (Ctrl+R): this machine connects to the peer (or waits for it). Then pull the real cable or switch the peer off, and press “I pulled the cable now” (Space) at that moment. This panel then tells when and how this machine noticed.</source>
+        <translation>开始：按“开始”（Ctrl+R）：本机连接对端（或等待对端连接）。然后拔下真实的网线或关掉对端，并在那一刻按“我刚拔了网线”（空格键）。之后这里会告诉你本机何时、以何种方式察觉到了断开。</translation>
+    </message>
+    <message>
+        <source>keepalive waits while data is in flight</source>
+        <translation>有数据在途时保活等待</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>即刻</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1 后</translation>
+    </message>
+    <message>
+        <source>first keepalive probe %1 if nothing more is received (every packet received restarts the %2 s idle count)</source>
+        <translation>若再收不到任何数据，第一个保活探测 %1 发出（每收到一个数据包，%2 s 的空闲计时都会重新开始）</translation>
+    </message>
+    <message>
+        <source>, gives up %1 unanswered</source>
+        <translation>，若无应答 %1 放弃</translation>
+    </message>
+    <message>
+        <source>keepalive probe %1 of %2 sent unanswered, gives up %3</source>
+        <translation>保活探测已发出 %1 / %2 个，均无应答，%3 放弃</translation>
+    </message>
+    <message>
+        <source>keepalive probe %1 of %2 sent unanswered, next %3, gives up %4</source>
+        <translation>保活探测已发出 %1 / %2 个，均无应答，下一个 %3，%4 放弃</translation>
     </message>
 </context>
 <context>
@@ -3936,6 +5152,78 @@ run 的退出状态：0 所有预期都满足，1 未满足，2 输入有误，3
         <comment>kind of death, explanation</comment>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>IP_RECVERR on: neighbour and ICMP errors are reported at once instead of kept until the timeout.</source>
+        <translation>开启 IP_RECVERR：邻居错误和 ICMP 错误立即报告，而不是保留到超时。</translation>
+    </message>
+    <message>
+        <source>The peer is on the same link and resolved by ARP (dynamic neighbour entry): a dead peer&apos;s entry fails and may turn the error into EHOSTUNREACH. Default: a static entry or a routed peer.</source>
+        <translation>对端与本机在同一链路上，由 ARP 解析（动态邻居表项）：失效对端的表项会失败，可能把错误变成 EHOSTUNREACH。默认：静态表项或经路由到达的对端。</translation>
+    </message>
+    <message>
+        <source>The interface&apos;s neighbour timers with --arp: base_reachable_time_ms, delay_first_probe_time (ms), ucast_solicit, mcast_solicit, retrans_time_ms; default 30000,5000,3,3,1000.</source>
+        <translation>配合 --arp 时接口的邻居计时器：base_reachable_time_ms、delay_first_probe_time（ms）、ucast_solicit、mcast_solicit、retrans_time_ms；默认 30000,5000,3,3,1000。</translation>
+    </message>
+    <message>
+        <source>Decide on-link (dynamic ARP, this interface&apos;s neighbour timers) or routed from this machine&apos;s route to ADDR (RTM_GETROUTE, like `ip route get`); says which it assumed.</source>
+        <translation>根据本机到 ADDR 的路由（RTM_GETROUTE，类似 `ip route get`）判断是直连（动态 ARP，使用该接口的邻居计时器）还是经路由到达；并说明做了哪种假定。</translation>
+    </message>
+    <message>
+        <source>The application protocol and its keepalive, reported beside TCP&apos;s detection: %1.</source>
+        <translation>应用层协议及其保活，与 TCP 的检测结果并列报告：%1。</translation>
+    </message>
+    <message>
+        <source>expected a numeric IPv4 or IPv6 address such as 192.0.2.10</source>
+        <translation>应为数字形式的 IPv4 或 IPv6 地址，例如 192.0.2.10</translation>
+    </message>
+    <message>
+        <source>no route to %1: %2</source>
+        <translation>没有到 %1 的路由：%2</translation>
+    </message>
+    <message>
+        <source>assumed: %1 is on-link via %2, resolved by ARP (dynamic neighbour entry, base_reachable_time %3 ms)</source>
+        <translation>假定：%1 经由 %2 直连，由 ARP 解析（动态邻居表项，base_reachable_time %3 ms）</translation>
+    </message>
+    <message>
+        <source>assumed: %1 is on-link via %2 with a static neighbour entry</source>
+        <translation>假定：%1 经由 %2 直连，使用静态邻居表项</translation>
+    </message>
+    <message>
+        <source>assumed: %1 is this machine (loopback): no neighbour to fail</source>
+        <translation>假定：%1 就是本机（环回）：没有会失败的邻居</translation>
+    </message>
+    <message>
+        <source>assumed: %1 is routed via %2 (%3): the gateway answers ARP, so the textbook ETIMEDOUT applies unless a router sends ICMP</source>
+        <translation>假定：%1 经由 %2（%3）路由：网关应答 ARP，所以除非有路由器发来 ICMP，否则适用教科书式的 ETIMEDOUT</translation>
+    </message>
+    <message>
+        <source>expected BASE_MS,DELAY_MS,UCAST,MCAST,RETRANS_MS such as 30000,5000,3,3,1000</source>
+        <translation>应为 BASE_MS,DELAY_MS,UCAST,MCAST,RETRANS_MS，例如 30000,5000,3,3,1000</translation>
+    </message>
+    <message>
+        <source>, IP_RECVERR</source>
+        <translation>，IP_RECVERR</translation>
+    </message>
+    <message>
+        <source>, dynamic ARP (base_reachable_time %1 ms, delay %2 ms, %3 unicast / %4 broadcast probes %5 ms apart)</source>
+        <translation>，动态 ARP（base_reachable_time %1 ms，delay %2 ms，%3 个单播 / %4 个广播探测，间隔 %5 ms）</translation>
+    </message>
+    <message>
+        <source>, application: %1</source>
+        <translation>，应用层：%1</translation>
+    </message>
+    <message>
+        <source>path, %1 (%2 %): %3 by %4 after %5 (%6 .. %7) %8</source>
+        <translation>路径，%1（%2 %）：%3，由 %4 检测到，%8 %5（%6 .. %7）</translation>
+    </message>
+    <message>
+        <source>IP_RECVERR: a non-fatal EHOSTUNREACH (neighbour_unreachable) at %1 first</source>
+        <translation>IP_RECVERR：先在 %1 时出现一个非致命的 EHOSTUNREACH（neighbour_unreachable）</translation>
+    </message>
+    <message>
+        <source>application (%1): closes after %2 (%3 .. %4) %5. %6</source>
+        <translation>应用程序（%1）：%5 %2（%3 .. %4）关闭连接。%6</translation>
+    </message>
 </context>
 <context>
     <name>sockets</name>
@@ -3974,10 +5262,6 @@ run 的退出状态：0 所有预期都满足，1 未满足，2 输入有误，3
     <message>
         <source>Print a JSON array of rows instead of a table.</source>
         <translation>输出由行组成的 JSON 数组，而不是表格。</translation>
-    </message>
-    <message>
-        <source>allowed --netns PATH, --port N, --state NAME, --json, --help</source>
-        <translation>允许 --netns PATH、--port N、--state NAME、--json、--help</translation>
     </message>
     <message>
         <source>unknown option: %1</source>
@@ -4054,6 +5338,137 @@ run 的退出状态：0 所有预期都满足，1 未满足，2 输入有误，3
     <message>
         <source>cannot write to standard output</source>
         <translation>无法写入标准输出</translation>
+    </message>
+    <message>
+        <source>Also list TIME_WAIT sockets, hidden by default like ss.</source>
+        <translation>同时列出 TIME_WAIT 套接字，它们默认像 ss 一样被隐藏。</translation>
+    </message>
+    <message>
+        <source>allowed --netns PATH, --port N, --state NAME, --all, --json, --help</source>
+        <translation>允许 --netns PATH、--port N、--state NAME、--all、--json、--help</translation>
+    </message>
+    <message>
+        <source>LastSnd(ms)</source>
+        <translation>上次发送(ms)</translation>
+    </message>
+    <message>
+        <source>LastRcv(ms)</source>
+        <translation>上次接收(ms)</translation>
+    </message>
+    <message>
+        <source>LastAck(ms)</source>
+        <translation>上次确认(ms)</translation>
+    </message>
+    <message>
+        <source>Unacked</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>TotRetrans</source>
+        <translation>总重传</translation>
+    </message>
+    <message>
+        <source>Cwnd</source>
+        <translation>Cwnd</translation>
+    </message>
+</context>
+<context>
+    <name>watch</name>
+    <message>
+        <source>no TCP connection %1 → %2 in this network namespace</source>
+        <translation>此网络命名空间中没有 TCP 连接 %1 → %2</translation>
+    </message>
+    <message>
+        <source>no packet capture: IPv6 connections are watched without packets</source>
+        <translation>不抓包：IPv6 连接只观察，不抓取数据包</translation>
+    </message>
+    <message>
+        <source>no packet capture (%1 exited %2): %3</source>
+        <translation>不抓包（%1 以 %2 退出）：%3</translation>
+    </message>
+    <message>
+        <source>no packet capture: cannot start %1: %2</source>
+        <translation>不抓包：无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>Watch one connection of this machine: its state changes, tcp_info samples and packets, until it is gone.</source>
+        <translation>观察本机的一条连接：它的状态变化、tcp_info 采样和数据包，直到连接消失。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>The connection of process P (it must hold exactly one).</source>
+        <translation>进程 P 的连接（它必须恰好持有一条）。</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Network namespace: /proc/PID/ns/net or /run/netns/NAME.</source>
+        <translation>网络命名空间：/proc/PID/ns/net 或 /run/netns/NAME。</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>Record every event to FILE (JSONL).</source>
+        <translation>把每个事件记录到 FILE（JSONL）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Write the connection&apos;s packets to FILE (pcap, for Wireshark).</source>
+        <translation>把这条连接的数据包写入 FILE（pcap，可用 Wireshark 打开）。</translation>
+    </message>
+    <message>
+        <source>Print events as JSON lines.</source>
+        <translation>以 JSON 行输出事件。</translation>
+    </message>
+    <message>
+        <source>Stop after S seconds (default: when the connection is gone).</source>
+        <translation>S 秒后停止（默认：连接消失时）。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Samples and states only, no packets.</source>
+        <translation>只有采样和状态，不抓数据包。</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s local address, e.g. 198.18.0.1:40000.</source>
+        <translation>连接的本端地址，例如 198.18.0.1:40000。</translation>
+    </message>
+    <message>
+        <source>Its remote address, e.g. 198.18.0.2:1883.</source>
+        <translation>它的远端地址，例如 198.18.0.2:1883。</translation>
+    </message>
+    <message>
+        <source>expected --pid P, or LOCAL REMOTE such as 198.18.0.1:40000 198.18.0.2:1883</source>
+        <translation>应为 --pid P，或 LOCAL REMOTE，例如 198.18.0.1:40000 198.18.0.2:1883</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a process id</source>
+        <translation>“%1”不是进程 id</translation>
+    </message>
+    <message>
+        <source>process %1 holds no TCP connection here</source>
+        <translation>进程 %1 在这里没有持有 TCP 连接</translation>
+    </message>
+    <message>
+        <source>process %1 holds %2 connections: name one as LOCAL REMOTE (%3)</source>
+        <translation>进程 %1 持有 %2 条连接：请以 LOCAL REMOTE 指定其中一条（%3）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: allowed 0.1 to 604800 seconds</source>
+        <translation>“%1”：允许 0.1 到 604800 秒</translation>
     </message>
 </context>
 </TS>
