@@ -25,7 +25,7 @@ QByteArray riskName(Risk risk); // "unknown", "ok", "slow", "half-open-forever",
 // options and where they were read, predictions, risk, fix) and the kernel's own view of it.
 // Strings are UTF-8, ready to become label values.
 struct ConnectionReport {
-    static constexpr int kDeathKinds = 6; // core::allDeathKinds()
+    static constexpr int kDeathKinds = core::kDeathKindCount;
 
     QByteArray local;   // "198.18.0.1:40000", "[::1]:22"
     QByteArray remote;

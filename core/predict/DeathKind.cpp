@@ -23,6 +23,8 @@ constexpr std::array<Names, 7> kNames = {{
 }};
 } // namespace
 
+static_assert(kNames.size() == size_t(kDeathKindCount), "one name per kind of death");
+
 QList<DeathKind> allDeathKinds()
 {
     QList<DeathKind> kinds;

@@ -19,6 +19,9 @@ enum class DeathKind : quint8 {
                                // a keepalive probe (or the application) sends and draws the RST
 };
 
+// How many kinds there are: arrays indexed by kind are this long.
+inline constexpr int kDeathKindCount = int(DeathKind::PeerRebootedIdle) + 1;
+
 QList<DeathKind> allDeathKinds();
 
 // Stable snake_case names for JSON and the CLI ("idle_peer_powered_off").
