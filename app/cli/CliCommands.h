@@ -11,5 +11,6 @@ int runConnect(const QStringList &arguments);
 int runPredict(const QStringList &arguments);
 int runSockets(const QStringList &arguments);
 int runLab(const QStringList &arguments);
+int runFault(const QStringList &arguments);
 
 } // namespace halfopen::cli

@@ -28,6 +28,7 @@ const std::array kSubcommands = {
     Subcommand{"predict", QT_TRANSLATE_NOOP("cli", "predict when each kind of peer death is detected"), runPredict},
     Subcommand{"sockets", QT_TRANSLATE_NOOP("cli", "list TCP sockets with timers and tcp_info (sock_diag)"), runSockets},
     Subcommand{"lab", QT_TRANSLATE_NOOP("cli", "run the virtual lab's scenarios (lab list, lab run NAME|FILE)"), runLab},
+    Subcommand{"fault", QT_TRANSLATE_NOOP("cli", "cut, abort or freeze one real connection and time the application's reaction"), runFault},
 };
 
 void printHelp()
@@ -74,5 +75,5 @@ int main(int argc, char *argv[])
         }
     }
     return usageError(QStringLiteral("command"),
-                      QCoreApplication::translate("cli", "unknown command '%1': expected serve, connect, predict, sockets or lab").arg(name));
+                      QCoreApplication::translate("cli", "unknown command '%1': expected serve, connect, predict, sockets, lab or fault").arg(name));
 }
