@@ -105,6 +105,11 @@ QString NftCut::rulesFor(const QString &table, const QList<Cut> &cuts)
 
 bool NftCut::run(const QString &commands, QString *error)
 {
+    // Asked first: without the capability libnftables prints its own line on stderr.
+    if (!hasCapability(kCapNetAdmin)) {
+        *error = missingCapabilityMessage(EPERM, tr("cutting a connection with nftables"), QStringLiteral("CAP_NET_ADMIN"));
+        return false;
+    }
     if (!m_ctx) {
         m_ctx = nft_ctx_new(NFT_CTX_DEFAULT);
         if (!m_ctx) {

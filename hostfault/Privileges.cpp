@@ -13,8 +13,9 @@ bool hasCapability(int capability)
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly))
         return false;
-    while (!status.atEnd()) {
-        const QByteArray line = status.readLine();
+    // /proc files report size 0: read all, never loop on atEnd().
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray &line : lines) {
         if (line.startsWith("CapEff:")) {
             bool ok = false;
             const quint64 mask = line.mid(7).trimmed().toULongLong(&ok, 16);

@@ -57,6 +57,11 @@ bool thawProcess(qint64 pid, QString *error)
     return sendSignal(pid, SIGCONT, tr("thawing (SIGCONT)"), error);
 }
 
+bool maySignal(qint64 pid, QString *error)
+{
+    return sendSignal(pid, 0, tr("freezing (SIGSTOP)"), error);
+}
+
 bool processStopped(qint64 pid)
 {
     QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));

@@ -10,6 +10,8 @@ namespace halfopen::hostfault {
 // False with a message naming the errno and the right that is missing (same user or CAP_KILL).
 bool freezeProcess(qint64 pid, QString *error);
 bool thawProcess(qint64 pid, QString *error);
+// Whether we may signal the process at all (kill with signal 0), with the same message.
+bool maySignal(qint64 pid, QString *error);
 // 'T' in /proc/PID/stat: stopped by a signal.
 bool processStopped(qint64 pid);
 

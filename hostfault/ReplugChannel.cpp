@@ -118,8 +118,9 @@ QStringList sendReplugRequest(const QString &request)
     if (!table.open(QIODevice::ReadOnly))
         return answers;
     QList<QByteArray> names;
-    while (!table.atEnd()) {
-        const QByteArray line = table.readLine().trimmed();
+    const QList<QByteArray> lines = table.readAll().split('\n'); // size 0 in /proc: no atEnd()
+    for (const QByteArray &raw : lines) {
+        const QByteArray line = raw.trimmed();
         const qsizetype at = line.lastIndexOf(' ');
         const QByteArray path = line.mid(at + 1);
         if (path.startsWith('@' + QByteArray(kPrefix)) && !names.contains(path.mid(1)))

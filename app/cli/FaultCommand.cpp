@@ -347,7 +347,10 @@ private:
     {
         if (m_request.json) {
             QJsonObject o{{QStringLiteral("kind"), QStringLiteral("fault")}, {QStringLiteral("what"), m_request.action},
-                          {QStringLiteral("t_s"), 0.0}, {QStringLiteral("target"), m_target.toJson()}};
+                          {QStringLiteral("t_s"), 0.0}, {QStringLiteral("target"), m_target.toJson()},
+                          // tcpi_last_ack_recv at the fault: keepalive and MQTT count from it
+                          {QStringLiteral("last_received_ms"), qint64(m_target.sample.lastAckRecvMs)},
+                          {QStringLiteral("state"), tcpStateName(m_target.sample.state)}};
             if (kind == FaultKind::Cut) {
                 o.insert(QStringLiteral("direction"), cutDirectionName(m_request.direction));
                 o.insert(QStringLiteral("table"), QStringLiteral("inet ") + m_cut.tableName());
@@ -495,13 +498,17 @@ int runFault(const QStringList &arguments)
     QString error;
     QList<TargetConnection> candidates;
     if (!findTarget(request.query, &target, &error, &candidates)) {
+        // A freeze needs signal rights, not /proc access: name what is missing for it.
+        QString signalError;
+        if (request.action == QLatin1String("freeze") && request.query.pid > 0 && !maySignal(request.query.pid, &signalError))
+            return runtimeError(signalError);
         runtimeError(error);
         for (const TargetConnection &c : candidates)
             std::fprintf(stderr, "  %s %s\n", qPrintable(c.local.toString()), qPrintable(c.remote.toString()));
         return candidates.size() > 1 ? ExitUsage : ExitRuntime;
     }
     if ((request.action == QLatin1String("freeze")) && target.pid <= 0)
-        return runtimeError(Text::tr("freeze: no visible process holds %1 -> %2").arg(target.local.toString(), target.remote.toString()));
+        return runtimeError(Text::tr("freeze: no visible process holds %1 -> %2 (another user's processes are visible to root or with CAP_SYS_PTRACE only)").arg(target.local.toString(), target.remote.toString()));
     if (target.pid == ::getpid())
         return runtimeError(Text::tr("refusing to break halfopen-cli's own connection"));
     FaultRun run(request);
