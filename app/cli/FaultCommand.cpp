@@ -453,10 +453,10 @@ private:
             return;
         }
         m_watcher->poll(); // the last look before anything is lifted
-        const ReactionVerdict verdict = m_watcher->verdict();
         m_watcher->stop();
         if (m_active)
             lift(why.isEmpty() ? Text::tr("end") : why);
+        const ReactionVerdict verdict = m_watcher->verdict();
         if (m_request.json) {
             QJsonObject o = verdict.toJson();
             o.insert(QStringLiteral("kind"), QStringLiteral("verdict"));
