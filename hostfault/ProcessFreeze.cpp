@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QFile>
 
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <fcntl.h>
@@ -93,6 +94,7 @@ bool ThawGuard::start(qint64 pid, QString *error)
         ::dup2(fds[0], 3);
         ::syscall(SYS_close_range, 4U, ~0U, 0U);
         ::signal(SIGINT, SIG_IGN); // Ctrl+C in the terminal is the parent's to handle
+        ::prctl(PR_SET_NAME, "halfopen-thaw");
         char byte;
         while (::read(3, &byte, 1) < 0 && errno == EINTR) {
         }

@@ -9,6 +9,7 @@
 #include "tests/support/CliPeer.h"
 #include "tests/support/NetnsPair.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -110,6 +111,7 @@ private slots:
     void abortGivesEconnaborted();
     void freezeIsCaughtByHeartbeatNotKeepalive();
     void replugAndSigkillLeaveNoTable();
+    void sigkillDuringFreezeThaws();
     void withoutPrivilegeTheMessageNamesIt();
 
 private:
@@ -297,10 +299,15 @@ void RealConnectionFaultsNetnsTest::abortGivesEconnaborted()
 
     int status = 0;
     QByteArray err;
+    // --at: the timed step of a watch; the abort comes 0.5 s after the command starts.
+    QElapsedTimer started;
+    started.start();
     const QList<QJsonObject> lines = fault(m_net->a(), {QStringLiteral("abort"), QStringLiteral("--pid"), QString::number(client.pid()),
+                                                        QStringLiteral("--at"), QStringLiteral("0.5"),
                                                         QStringLiteral("--watch"), QStringLiteral("5"), QStringLiteral("--until"), QStringLiteral("closed")},
                                            &status, &err);
     QCOMPARE(status, 0);
+    QVERIFY(started.elapsed() >= 500);
     const QJsonObject verdict = lineOfKind(lines, QStringLiteral("verdict"));
     QCOMPARE(verdict.value(QStringLiteral("mechanism")).toString(), QStringLiteral("abort"));
     QVERIFY2(verdict.value(QStringLiteral("kernel_gave_up_s")).toDouble(-1) >= 0
@@ -378,6 +385,28 @@ void RealConnectionFaultsNetnsTest::replugAndSigkillLeaveNoTable()
     QTRY_VERIFY_WITH_TIMEOUT(!tablesIn(m_net->a()).contains(QLatin1String("halfopen")), 3000);
     // And the connection works again: the client is still connected and not dead.
     QVERIFY(client.find(EventKind::Error) == nullptr);
+}
+
+void RealConnectionFaultsNetnsTest::sigkillDuringFreezeThaws()
+{
+    CliPeer server(inB());
+    const int port = startServer(&server);
+    QVERIFY(port > 0);
+    CliPeer client(inA());
+    client.start({QStringLiteral("connect"), QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port)});
+    QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Endpoint, QStringLiteral("connected")) != nullptr; }, 5000));
+    auto stopped = [&] {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(server.pid()));
+        return stat.open(QIODevice::ReadOnly) && stat.readAll().contains(") T ");
+    };
+    CliPeer freezer(inB());
+    freezer.start({QStringLiteral("fault"), QStringLiteral("freeze"), QStringLiteral("--pid"), QString::number(server.pid()),
+                   QStringLiteral("--for"), QStringLiteral("30")});
+    QVERIFY(QTest::qWaitFor(stopped, 5000));
+    // The guard process sends SIGCONT when the freezer dies, however it dies.
+    freezer.signal(SIGKILL);
+    QVERIFY(freezer.process().waitForFinished(3000));
+    QVERIFY(QTest::qWaitFor([&] { return !stopped(); }, 3000));
 }
 
 void RealConnectionFaultsNetnsTest::withoutPrivilegeTheMessageNamesIt()
