@@ -145,14 +145,17 @@ ReactionPrediction predictReaction(const TargetConnection &target, const std::op
     const bool inFlight = target.sample.unacked > 0 || target.sample.sendQ > 0;
     const Prediction p = predictor.predict(inFlight ? DeathKind::PeerUnpluggedDataInFlight : DeathKind::IdlePeerPoweredOff);
     const auto seconds = p.seconds();
+    std::optional<double> onceSending;
+    if (!inFlight)
+        onceSending = predictor.predict(DeathKind::PeerUnpluggedDataInFlight).seconds();
     if (!seconds)
-        return {std::nullopt, mechanismName(p.mechanism)};
+        return {std::nullopt, mechanismName(p.mechanism), onceSending};
     double fromFault = *seconds;
     if (p.reference == TimeReference::LastReceived)
         fromFault -= target.sample.lastAckRecvMs / 1000.0;
     else if (p.reference == TimeReference::FirstUnackedSend && inFlight)
         fromFault -= target.sample.lastDataSentMs / 1000.0;
-    return {std::max(0.0, fromFault), mechanismName(p.mechanism)};
+    return {std::max(0.0, fromFault), mechanismName(p.mechanism), onceSending};
 }
 
 } // namespace halfopen::hostfault

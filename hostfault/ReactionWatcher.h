@@ -74,6 +74,9 @@ private:
 struct ReactionPrediction {
     std::optional<double> seconds;
     QString mechanism;
+    // For a connection idle at the cut: when the kernel gives up once the application sends
+    // (the retransmission budget, or TCP_USER_TIMEOUT), counted from that send.
+    std::optional<double> onceSendingSeconds;
 };
 ReactionPrediction predictReaction(const TargetConnection &target, const std::optional<core::SocketOptions> &options,
                                    FaultKind fault);

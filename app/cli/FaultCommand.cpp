@@ -357,6 +357,8 @@ private:
             }
             if (m_options)
                 o.insert(QStringLiteral("options"), m_options->toJson());
+            if (prediction.onceSendingSeconds)
+                o.insert(QStringLiteral("predicted_once_sending_s"), *prediction.onceSendingSeconds);
             printJson(o);
             return;
         }
@@ -377,6 +379,9 @@ private:
             printLine(Text::tr("predicted: the kernel gives up %1 s after the cut (%2)").arg(prediction.seconds.value(), 0, 'f', 1).arg(prediction.mechanism));
         else if (kind == FaultKind::Cut)
             printLine(Text::tr("predicted: the kernel never gives up on this idle connection (no keepalive, no TCP_USER_TIMEOUT)"));
+        if (prediction.onceSendingSeconds && kind == FaultKind::Cut)
+            printLine(Text::tr("predicted: once the application sends, its retransmissions give up %1 s after that send")
+                          .arg(*prediction.onceSendingSeconds, 0, 'f', 1));
     }
 
     void event(const QString &what, const QString &words)
