@@ -15,7 +15,10 @@
 #include "hostfault/TargetConnection.h"
 
 #include "core/observe/SockDiagClient.h"
+#include "core/session/JsonlRecorder.h"
 #include "core/session/MonotonicClock.h"
+#include "core/session/Session.h"
+#include "core/tcp/DetectionMechanism.h"
 #include "core/tcp/ErrnoCatalog.h"
 
 #include <QCommandLineParser>
@@ -50,6 +53,7 @@ struct FaultRequest {
     std::optional<double> watchS;
     double atS = 0;
     QString until;
+    QString recordPath;
     bool json = false;
 };
 
@@ -87,7 +91,8 @@ std::optional<int> parseRequest(const QStringList &arguments, FaultRequest *requ
     const QCommandLineOption at(QStringLiteral("at"), Text::tr("Apply the fault SECONDS after start (0 to 3600): the timed step of a watch."), Text::tr("SECONDS"));
     const QCommandLineOption until(QStringLiteral("until"), Text::tr("Stop (and lift the fault) as soon as the application has: kernel-gave-up, closed or reconnected."), Text::tr("EVENT"));
     const QCommandLineOption json(QStringLiteral("json"), Text::tr("JSON lines: the fault, each reaction, then the verdict."));
-    parser.addOptions({help, pid, direction, forOption, watch, at, until, json});
+    const QCommandLineOption record(QStringLiteral("record"), Text::tr("Record the fault, the reactions and the verdict as events (JSONL) that HalfOpen opens."), Text::tr("FILE"));
+    parser.addOptions({help, pid, direction, forOption, watch, at, until, json, record});
 
     if (!parser.parse(arguments))
         return usageError(QStringLiteral("options"), parser.errorText());
@@ -155,6 +160,9 @@ std::optional<int> parseRequest(const QStringList &arguments, FaultRequest *requ
             return usageError(QStringLiteral("--until"), Text::tr("'%1': allowed kernel-gave-up, closed, reconnected").arg(request->until));
     }
     request->json = parser.isSet(json);
+    request->recordPath = parser.value(record);
+    if (parser.isSet(record) && request->recordPath.isEmpty())
+        return usageError(QStringLiteral("--record"), Text::tr("empty path: allowed a file name"));
     return std::nullopt;
 }
 
@@ -234,6 +242,12 @@ public:
     int start(const TargetConnection &target)
     {
         m_target = target;
+        if (!m_request.recordPath.isEmpty()) {
+            m_recorder = std::make_unique<JsonlRecorder>(&m_session);
+            QString error;
+            if (!m_recorder->open(m_request.recordPath, &error))
+                return runtimeError(error);
+        }
         int err = 0;
         m_options = readConnectionOptions(target, &err);
         if (!m_options && err)
@@ -316,6 +330,7 @@ private:
             m_watcher->setUserTimeoutMs(m_options->userTimeoutMs);
         connect(m_watcher.get(), &ReactionWatcher::observed, this, [this](const QString &what, double s) { reacted(what, s); });
         announce(kind, prediction);
+        record(EventKind::Fault, m_request.action, m_faultUs, m_target.toJson());
         m_watcher->start();
 
         if (m_request.forS && m_active)
@@ -384,9 +399,38 @@ private:
                           .arg(*prediction.onceSendingSeconds, 0, 'f', 1));
     }
 
+    // The recording: what the CLI printed, as events of host "local" on the monotonic axis.
+    void record(EventKind kind, const QString &what, qint64 tUs, const QJsonObject &detail)
+    {
+        if (!m_recorder)
+            return;
+        Event e;
+        e.kind = kind;
+        e.tUs = tUs;
+        e.host = QStringLiteral("local");
+        e.local = m_target.local.toString();
+        e.remote = m_target.remote.toString();
+        e.what = what;
+        e.detail = detail;
+        if (kind == EventKind::Verdict) {
+            e.mechanism = mechanismFromName(detail.value(QStringLiteral("mechanism")).toString()).value_or(DetectionMechanism::None);
+            // As the lab's verdicts: the span from the fault to the first reaction.
+            const QJsonValue detected = detail.value(QStringLiteral("kernel_gave_up_s")).isDouble() ? detail.value(QStringLiteral("kernel_gave_up_s"))
+                                                                                                    : detail.value(QStringLiteral("app_closed_s"));
+            if (detected.isDouble()) {
+                e.tUs = m_faultUs + qRound64(detected.toDouble() * 1e6);
+                e.detail.insert(QStringLiteral("fault_t_s"), 0.0);
+                e.detail.insert(QStringLiteral("detected_t_s"), detected.toDouble());
+                e.detail.insert(QStringLiteral("elapsed_s"), detected.toDouble());
+            }
+        }
+        m_session.add(e);
+    }
+
     void event(const QString &what, const QString &words)
     {
         const double s = (monotonicNowUs() - m_faultUs) / 1e6;
+        record(EventKind::Fault, what, monotonicNowUs(), {});
         if (m_request.json)
             printJson({{QStringLiteral("kind"), QStringLiteral("fault")}, {QStringLiteral("what"), what}, {QStringLiteral("t_s"), qRound64(s * 1000) / 1000.0}});
         else
@@ -395,6 +439,7 @@ private:
 
     void reacted(const QString &what, double s)
     {
+        record(EventKind::Endpoint, what, m_faultUs + qRound64(s * 1e6), {{QStringLiteral("t_s"), s}});
         if (m_request.json)
             printJson({{QStringLiteral("kind"), QStringLiteral("reaction")}, {QStringLiteral("what"), what}, {QStringLiteral("t_s"), qRound64(s * 1000) / 1000.0}});
         else
@@ -462,6 +507,7 @@ private:
         if (m_active)
             lift(why.isEmpty() ? Text::tr("end") : why);
         const ReactionVerdict verdict = m_watcher->verdict();
+        record(EventKind::Verdict, QStringLiteral("reaction"), monotonicNowUs(), verdict.toJson());
         if (m_request.json) {
             QJsonObject o = verdict.toJson();
             o.insert(QStringLiteral("kind"), QStringLiteral("verdict"));
@@ -476,6 +522,8 @@ private:
     TargetConnection m_target;
     std::optional<SocketOptions> m_options;
     QString m_optionsNote;
+    Session m_session;
+    std::unique_ptr<JsonlRecorder> m_recorder;
     NftCut m_cut;
     ThawGuard m_thawGuard;
     std::unique_ptr<ReplugServer> m_replug;

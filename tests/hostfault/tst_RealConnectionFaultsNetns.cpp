@@ -261,8 +261,10 @@ void RealConnectionFaultsNetnsTest::keepaliveClientGivesUpAtIdlePlusProbes()
     int status = 0;
     QByteArray err;
     // Only what the client receives is dropped: its probes go out, the answers never arrive.
+    QTemporaryDir dir;
+    const QString recording = dir.filePath(QStringLiteral("fault.jsonl"));
     const QList<QJsonObject> lines = fault(m_net->a(), {QStringLiteral("cut"), QStringLiteral("--pid"), QString::number(client.pid()),
-                                                        QStringLiteral("--direction"), QStringLiteral("in"),
+                                                        QStringLiteral("--direction"), QStringLiteral("in"), QStringLiteral("--record"), recording,
                                                         QStringLiteral("--for"), QStringLiteral("20"), QStringLiteral("--until"), QStringLiteral("closed")},
                                            &status, &err);
     QCOMPARE(status, 0);
@@ -286,6 +288,30 @@ void RealConnectionFaultsNetnsTest::keepaliveClientGivesUpAtIdlePlusProbes()
     QCOMPARE(client.find(EventKind::Error)->mechanism, DetectionMechanism::Keepalive);
     const double closed = verdict.value(QStringLiteral("app_closed_s")).toDouble(-1);
     QVERIFY2(closed >= gaveUp && closed - gaveUp < 1.0, qPrintable(QJsonDocument(verdict).toJson()));
+
+    // The recording holds the same story as events: the cut, the reactions, the replug, the verdict.
+    QFile file(recording);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QStringList whats;
+    const Event *reaction = nullptr;
+    QList<Event> events;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const auto e = Event::fromJson(QJsonDocument::fromJson(line).object());
+        QVERIFY2(e, line.constData());
+        events.append(*e);
+    }
+    for (const Event &e : events) {
+        whats << e.what;
+        if (e.kind == EventKind::Verdict)
+            reaction = &e;
+    }
+    QVERIFY2(whats.contains(QLatin1String("cut")) && whats.contains(QLatin1String("kernel_gave_up")) && whats.contains(QLatin1String("replug")),
+             qPrintable(whats.join(QLatin1Char(','))));
+    QVERIFY(reaction);
+    QCOMPARE(reaction->mechanism, DetectionMechanism::Keepalive);
+    QCOMPARE(reaction->detail.value(QStringLiteral("kernel_gave_up_s")).toDouble(), verdict.value(QStringLiteral("kernel_gave_up_s")).toDouble());
 }
 
 void RealConnectionFaultsNetnsTest::abortGivesEconnaborted()
