@@ -43,18 +43,23 @@ struct LoopbackPair {
     int listener = -1;
     int client = -1;
     int server = -1;
-    LoopbackPair()
+    explicit LoopbackPair(int family = AF_INET)
     {
-        listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t len = sizeof a;
-        ::bind(listener, reinterpret_cast<sockaddr *>(&a), sizeof a);
+        listener = ::socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_storage a{};
+        socklen_t len = family == AF_INET6 ? sizeof(sockaddr_in6) : sizeof(sockaddr_in);
+        if (family == AF_INET6) {
+            reinterpret_cast<sockaddr_in6 &>(a).sin6_family = AF_INET6;
+            reinterpret_cast<sockaddr_in6 &>(a).sin6_addr = in6addr_loopback;
+        } else {
+            reinterpret_cast<sockaddr_in &>(a).sin_family = AF_INET;
+            reinterpret_cast<sockaddr_in &>(a).sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        }
+        ::bind(listener, reinterpret_cast<sockaddr *>(&a), len);
         ::listen(listener, 1);
         ::getsockname(listener, reinterpret_cast<sockaddr *>(&a), &len);
-        client = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        ::connect(client, reinterpret_cast<sockaddr *>(&a), sizeof a);
+        client = ::socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        ::connect(client, reinterpret_cast<sockaddr *>(&a), len);
         server = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
         timeval tv{0, 300000};
         ::setsockopt(server, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
@@ -89,6 +94,7 @@ class RealConnectionFaultsTest : public QObject
 private slots:
     void initTestCase();
     void confirmationNamesProcessAndConnection();
+    void cutDropsOnlyThatConnectionUntilReplug_data();
     void cutDropsOnlyThatConnectionUntilReplug();
     void leavingLiftsEverything();
     void abortGivesEconnaborted();
@@ -128,12 +134,21 @@ void RealConnectionFaultsTest::confirmationNamesProcessAndConnection()
     QVERIFY(RealConnectionFaults::confirmationText(r).contains(QLatin1String("mosquitto_sub (pid 4242)")));
 }
 
+void RealConnectionFaultsTest::cutDropsOnlyThatConnectionUntilReplug_data()
+{
+    QTest::addColumn<int>("family");
+    QTest::newRow("IPv4") << int(AF_INET);
+    QTest::newRow("IPv6") << int(AF_INET6);
+}
+
 void RealConnectionFaultsTest::cutDropsOnlyThatConnectionUntilReplug()
 {
     if (!m_root)
         QSKIP("cutting needs CAP_NET_ADMIN; the CLI test checks the message without it");
-    LoopbackPair cut;
-    LoopbackPair other;
+    QFETCH(int, family);
+    LoopbackPair cut(family);
+    LoopbackPair other(family);
+    QVERIFY(cut.server >= 0 && other.server >= 0);
     RealConnectionFaults faults;
     QSignalSpy applied(&faults, &RealConnectionFaults::applied);
     QSignalSpy lifted(&faults, &RealConnectionFaults::lifted);
