@@ -394,7 +394,15 @@ void RealConnectionFaultsNetnsTest::replugAndSigkillLeaveNoTable()
                   QStringLiteral("--for"), QStringLiteral("30")});
     QVERIFY(QTest::qWaitFor([&] { return tablesIn(m_net->a()).contains(QStringLiteral("halfopen_%1").arg(cutter.pid())); }, 5000));
     int status = 0;
-    const QByteArray answer = runOut(QStringLiteral("ip"), inA().mid(1) << QStringLiteral(HALFOPEN_CLI) << QStringLiteral("fault") << QStringLiteral("replug"), &status);
+    // A replug for another connection is refused by the holder and changes nothing.
+    const QByteArray refused = runOut(QStringLiteral("ip"), inA().mid(1) << QStringLiteral(HALFOPEN_CLI) << QStringLiteral("fault") << QStringLiteral("replug")
+                                                                      << QStringLiteral("198.18.0.1:1") << QStringLiteral("198.18.0.2:2"), &status);
+    QCOMPARE(status, 3);
+    QVERIFY2(refused.contains("error not cut here"), refused.constData());
+    QVERIFY(tablesIn(m_net->a()).contains(QStringLiteral("halfopen_%1").arg(cutter.pid())));
+    // The connection named by its process, as the user would.
+    const QByteArray answer = runOut(QStringLiteral("ip"), inA().mid(1) << QStringLiteral(HALFOPEN_CLI) << QStringLiteral("fault") << QStringLiteral("replug")
+                                                                     << QStringLiteral("--pid") << QString::number(client.pid()), &status);
     QCOMPARE(status, 0);
     QVERIFY2(answer.contains(": ok replugged"), answer.constData());
     QVERIFY(cutter.process().waitForFinished(5000));
