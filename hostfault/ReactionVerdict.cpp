@@ -40,6 +40,9 @@ QString mechanismWords(const QString &name)
     if (name == QLatin1String("user_timeout")) return tr("TCP_USER_TIMEOUT");
     if (name == QLatin1String("rst")) return tr("reset");
     if (name == QLatin1String("abort")) return tr("SOCK_DESTROY");
+    if (name == QLatin1String("zero_window_probes")) return tr("zero-window probes: the peer's receive window was full");
+    if (name == QLatin1String("local_drop_probes"))
+        return tr("probe timer: the kernel knew its sends were dropped on this machine and gave up after tcp_retries2 probes");
     return name;
 }
 
@@ -63,6 +66,7 @@ QJsonObject ReactionVerdict::toJson() const
             {QStringLiteral("mechanism"), mechanism.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(mechanism)},
             {QStringLiteral("predicted_s"), seconds(predictedS)},
             {QStringLiteral("predicted_mechanism"), predictedMechanism.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(predictedMechanism)},
+            {QStringLiteral("predicted_once_sending_s"), seconds(predictedOnceSendingS)},
             {QStringLiteral("app_closed_s"), seconds(appClosedS)},
             {QStringLiteral("app_reconnected_s"), seconds(appReconnectedS)},
             {QStringLiteral("reconnected_local"), reconnectedLocal.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(reconnectedLocal)},
@@ -77,7 +81,9 @@ QString ReactionVerdict::toText() const
 {
     const QString who = target.pid > 0 ? tr("%1 (pid %2)").arg(target.process).arg(target.pid) : target.describe();
     QStringList parts;
-    const QString prediction = predictedS ? tr(", predicted %1 s").arg(number(*predictedS)) : QString();
+    QString prediction = predictedS ? tr(", predicted %1 s").arg(number(*predictedS)) : QString();
+    if (!predictedS && predictedOnceSendingS && mechanism == QLatin1String("retransmission_timeout"))
+        prediction = tr(", predicted %1 s after the first unacknowledged send").arg(number(*predictedOnceSendingS));
     if (kernelGaveUpS) {
         parts << tr("the kernel gave up %1 s after %2 (%3%4)")
                      .arg(number(*kernelGaveUpS), faultNoun(fault), mechanismWords(mechanism), prediction);

@@ -19,9 +19,10 @@ struct ReactionVerdict {
     FaultKind fault = FaultKind::Cut;
     TargetConnection target;
     std::optional<double> kernelGaveUpS;   // the socket left the kernel's table (or reached CLOSE) while the process held it
-    QString mechanism;                     // keepalive, retransmission_timeout, user_timeout, rst, abort; empty if unknown
+    QString mechanism;                     // keepalive, retransmission_timeout, user_timeout, zero_window_probes, local_drop_probes, rst, abort; empty if unknown
     std::optional<double> predictedS;      // the predictor's time for the kernel to give up, from the fault
     QString predictedMechanism;
+    std::optional<double> predictedOnceSendingS; // idle at the fault: retransmissions give up this long after the first unacknowledged send
     std::optional<double> appClosedS;      // the process no longer holds the descriptor
     std::optional<double> appReconnectedS; // a new ESTABLISHED connection of the process to the same remote address and port
     QString reconnectedLocal;              // its local address

@@ -24,8 +24,9 @@ ReactionWatcher::ReactionWatcher(const TargetConnection &target, FaultKind fault
     connect(&m_timer, &QTimer::timeout, this, &ReactionWatcher::poll);
 }
 
-void ReactionWatcher::setPrediction(std::optional<double> seconds, const QString &mechanism)
+void ReactionWatcher::setPrediction(std::optional<double> seconds, const QString &mechanism, std::optional<double> onceSendingSeconds)
 {
+    m_verdict.predictedOnceSendingS = onceSendingSeconds;
     m_verdict.predictedS = seconds;
     m_verdict.predictedMechanism = mechanism;
 }
@@ -57,14 +58,19 @@ QString ReactionWatcher::inferMechanism() const
 {
     if (m_verdict.fault == FaultKind::Abort)
         return QStringLiteral("abort");
-    const bool probing = m_last.probes > 0;
-    const bool retransmitting = m_last.retransmits > 0 || m_last.backoff > 0 || m_last.unacked > 0;
+    // sock_diag names the running timer: probes under the persist timer are zero-window
+    // probes (the peer's receive window was full), not keepalive.
+    if (m_last.timerKnown && m_last.timer == TcpTimer::Persist && m_last.probes > 0)
+        return m_outgoingDroppedLocally ? QStringLiteral("local_drop_probes") : QStringLiteral("zero_window_probes");
+    const bool probing = m_last.probes > 0 && (!m_last.timerKnown || m_last.timer == TcpTimer::Keepalive);
+    const bool retransmitting = m_last.retransmits > 0 || m_last.unacked > 0
+                             || (m_last.backoff > 0 && (!m_last.timerKnown || m_last.timer == TcpTimer::Retransmit));
     if ((probing || retransmitting) && m_userTimeoutMs > 0
         && m_last.lastAckRecvMs + 100 >= quint32(m_userTimeoutMs) * 8 / 10)
         return mechanismName(DetectionMechanism::UserTimeout);
     if (retransmitting)
         return mechanismName(DetectionMechanism::RetransmissionTimeout);
-    if (probing)
+    if (probing || (m_last.timerKnown && m_last.timer == TcpTimer::Keepalive && m_last.probes > 0))
         return mechanismName(DetectionMechanism::Keepalive);
     return mechanismName(DetectionMechanism::Rst);
 }

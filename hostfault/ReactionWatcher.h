@@ -34,8 +34,11 @@ public:
     // faultUs: CLOCK_MONOTONIC (core::monotonicNowUs) when the fault took effect.
     ReactionWatcher(const TargetConnection &target, FaultKind fault, qint64 faultUs, QObject *parent = nullptr);
 
-    void setPrediction(std::optional<double> seconds, const QString &mechanism);
+    void setPrediction(std::optional<double> seconds, const QString &mechanism, std::optional<double> onceSendingSeconds = std::nullopt);
     void setUserTimeoutMs(int ms) { m_userTimeoutMs = ms; } // to name TCP_USER_TIMEOUT as the mechanism
+    // The cut drops what this machine sends: the kernel learns of each drop (the output hook
+    // returns EPERM) and holds unsent data under the probe timer instead of retransmitting.
+    void setOutgoingDroppedLocally(bool dropped) { m_outgoingDroppedLocally = dropped; }
     void start(int intervalMs = 50);
     void stop();
     void markLifted(qint64 us);
@@ -61,6 +64,7 @@ private:
     TargetConnection m_target;
     qint64 m_faultUs = 0;
     int m_userTimeoutMs = 0;
+    bool m_outgoingDroppedLocally = false;
     core::SockDiagClient m_diag;
     QTimer m_timer;
     ReactionVerdict m_verdict;

@@ -86,9 +86,10 @@ int RealConnectionFaults::apply(const Request &r, QString *error)
     entry.watcher = std::make_unique<ReactionWatcher>(r.target, r.kind, entry.fault.sinceUs);
     const auto options = readConnectionOptions(r.target);
     const ReactionPrediction prediction = predictReaction(r.target, options, r.kind);
-    entry.watcher->setPrediction(prediction.seconds, prediction.mechanism);
+    entry.watcher->setPrediction(prediction.seconds, prediction.mechanism, prediction.onceSendingSeconds);
     if (options)
         entry.watcher->setUserTimeoutMs(options->userTimeoutMs);
+    entry.watcher->setOutgoingDroppedLocally(r.kind == FaultKind::Cut && r.direction != CutDirection::In);
     connect(entry.watcher.get(), &ReactionWatcher::observed, this,
             [this, id](const QString &what, double seconds) { emit reacted(id, what, seconds); });
     entry.watcher->start();

@@ -325,9 +325,10 @@ private:
         m_faultUs = monotonicNowUs();
         m_watcher = std::make_unique<ReactionWatcher>(m_target, kind, m_faultUs);
         const ReactionPrediction prediction = predictReaction(m_target, m_options, kind);
-        m_watcher->setPrediction(prediction.seconds, prediction.mechanism);
+        m_watcher->setPrediction(prediction.seconds, prediction.mechanism, prediction.onceSendingSeconds);
         if (m_options)
             m_watcher->setUserTimeoutMs(m_options->userTimeoutMs);
+        m_watcher->setOutgoingDroppedLocally(kind == FaultKind::Cut && m_request.direction != CutDirection::In);
         connect(m_watcher.get(), &ReactionWatcher::observed, this, [this](const QString &what, double s) { reacted(what, s); });
         announce(kind, prediction);
         record(EventKind::Fault, m_request.action, m_faultUs, m_target.toJson());

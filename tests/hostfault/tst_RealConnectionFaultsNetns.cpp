@@ -108,6 +108,8 @@ private slots:
     void cleanup();
     void mosquittoSubGivesUpAfterTwiceItsKeepalive();
     void keepaliveClientGivesUpAtIdlePlusProbes();
+    void dataInFlightRetransmitsOrProbes_data();
+    void dataInFlightRetransmitsOrProbes();
     void abortGivesEconnaborted();
     void freezeIsCaughtByHeartbeatNotKeepalive();
     void replugAndSigkillLeaveNoTable();
@@ -312,6 +314,55 @@ void RealConnectionFaultsNetnsTest::keepaliveClientGivesUpAtIdlePlusProbes()
     QVERIFY(reaction);
     QCOMPARE(reaction->mechanism, DetectionMechanism::Keepalive);
     QCOMPARE(reaction->detail.value(QStringLiteral("kernel_gave_up_s")).toDouble(), verdict.value(QStringLiteral("kernel_gave_up_s")).toDouble());
+}
+
+void RealConnectionFaultsNetnsTest::dataInFlightRetransmitsOrProbes_data()
+{
+    QTest::addColumn<QString>("direction");
+    QTest::addColumn<QString>("mechanism");
+    // Dropping only what arrives is a pulled cable for this side: its sends leave, no ACK
+    // comes back, the retransmission timer runs out tcp_retries2.
+    QTest::newRow("in") << QStringLiteral("in") << QStringLiteral("retransmission_timeout");
+    // Dropping what this machine sends is known to its kernel (the output hook answers EPERM):
+    // the data stays unsent under the probe timer, which gives up after tcp_retries2 probes.
+    QTest::newRow("both") << QStringLiteral("both") << QStringLiteral("local_drop_probes");
+}
+
+void RealConnectionFaultsNetnsTest::dataInFlightRetransmitsOrProbes()
+{
+    QFETCH(QString, direction);
+    QFETCH(QString, mechanism);
+    QVERIFY(m_net->sysctl(m_net->a(), QStringLiteral("net.ipv4.tcp_retries2"), QStringLiteral("3")));
+    CliPeer server(inB());
+    const int port = startServer(&server);
+    QVERIFY(port > 0);
+    CliPeer client(inA());
+    client.start({QStringLiteral("connect"), QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port),
+                  QStringLiteral("--traffic"), QStringLiteral("periodic:200:100")});
+    QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Endpoint, QStringLiteral("connected")) != nullptr; }, 5000));
+    QTest::qWait(500); // a few acknowledged sends: the RTT settles
+
+    int status = 0;
+    QByteArray err;
+    const QList<QJsonObject> lines = fault(m_net->a(), {QStringLiteral("cut"), QStringLiteral("--pid"), QString::number(client.pid()),
+                                                        QStringLiteral("--direction"), direction,
+                                                        QStringLiteral("--for"), QStringLiteral("20"), QStringLiteral("--until"), QStringLiteral("closed")},
+                                           &status, &err);
+    QCOMPARE(status, 0);
+    const QJsonObject verdict = lineOfKind(lines, QStringLiteral("verdict"));
+    QCOMPARE(verdict.value(QStringLiteral("mechanism")).toString(), mechanism);
+    const double gaveUp = verdict.value(QStringLiteral("kernel_gave_up_s")).toDouble(-1);
+    if (direction == QLatin1String("in")) {
+        // tcp_retries2 3: 6.53 s after the first unacknowledged send (predictor), which comes
+        // within one 200 ms period after the cut.
+        const double predicted = verdict.value(QStringLiteral("predicted_once_sending_s")).toDouble(-1);
+        QVERIFY2(predicted > 6.0 && predicted < 7.0, qPrintable(QJsonDocument(verdict).toJson()));
+        QVERIFY2(gaveUp >= predicted - 0.1 && gaveUp <= predicted + 1.0, qPrintable(QJsonDocument(verdict).toJson()));
+    } else {
+        QVERIFY2(gaveUp > 0 && gaveUp < 15, qPrintable(QJsonDocument(verdict).toJson()));
+    }
+    QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Error) != nullptr; }, 3000));
+    QCOMPARE(client.find(EventKind::Error)->errnoValue, ETIMEDOUT);
 }
 
 void RealConnectionFaultsNetnsTest::abortGivesEconnaborted()
