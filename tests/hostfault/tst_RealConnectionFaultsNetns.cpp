@@ -460,6 +460,18 @@ void RealConnectionFaultsNetnsTest::replugAndSigkillLeaveNoTable()
     QCOMPARE(cutter.process().exitCode(), 0);
     QVERIFY(!tablesIn(m_net->a()).contains(QLatin1String("halfopen")));
 
+    // SIGTERM (and Ctrl+C) lift the cut and still print the verdict.
+    Child terminated;
+    terminated.start(inA() << QStringLiteral(HALFOPEN_CLI) << QStringLiteral("fault") << QStringLiteral("cut") << QStringLiteral("--pid")
+                           << QString::number(client.pid()) << QStringLiteral("--json"));
+    QVERIFY(QTest::qWaitFor([&] { return tablesIn(m_net->a()).contains(QStringLiteral("halfopen_%1").arg(terminated.pid())); }, 5000));
+    ::kill(pid_t(terminated.pid()), SIGTERM);
+    QVERIFY(terminated.process().waitForFinished(5000));
+    QCOMPARE(terminated.process().exitCode(), 0);
+    const QJsonObject stopped = lineOfKind(jsonLines(terminated.process().readAllStandardOutput()), QStringLiteral("verdict"));
+    QVERIFY(stopped.value(QStringLiteral("lifted_s")).isDouble());
+    QVERIFY(!tablesIn(m_net->a()).contains(QLatin1String("halfopen")));
+
     // SIGKILL while a cut is held: the kernel deletes the owner table with the netlink socket.
     CliPeer killed(inA());
     killed.start({QStringLiteral("fault"), QStringLiteral("cut"), QStringLiteral("--pid"), QString::number(client.pid()),
