@@ -13,5 +13,6 @@ int runSockets(const QStringList &arguments);
 int runLab(const QStringList &arguments);
 int runAudit(const QStringList &arguments);
 int runWatch(const QStringList &arguments);
+int runFault(const QStringList &arguments);
 
 } // namespace halfopen::cli

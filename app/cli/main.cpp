@@ -30,6 +30,7 @@ const std::array kSubcommands = {
     Subcommand{"audit", QT_TRANSLATE_NOOP("cli", "audit this machine's connections: process, options, when a dead peer is noticed, risk and fix"), runAudit},
     Subcommand{"watch", QT_TRANSLATE_NOOP("cli", "watch one connection of this machine: states, samples and its packets"), runWatch},
     Subcommand{"lab", QT_TRANSLATE_NOOP("cli", "run the virtual lab's scenarios (lab list, lab run NAME|FILE)"), runLab},
+    Subcommand{"fault", QT_TRANSLATE_NOOP("cli", "cut, abort or freeze one real connection and time the application's reaction"), runFault},
 };
 
 void printHelp()
@@ -76,5 +77,5 @@ int main(int argc, char *argv[])
         }
     }
     return usageError(QStringLiteral("command"),
-                      QCoreApplication::translate("cli", "unknown command '%1': expected serve, connect, predict, sockets, audit, watch or lab").arg(name));
+                      QCoreApplication::translate("cli", "unknown command '%1': expected serve, connect, predict, sockets, audit, watch, lab or fault").arg(name));
 }
