@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hostfault/ConnectionOptions.h"
 
-#include <QFile>
+#include "audit/SocketOptionsProbe.h"
 
-#include <sys/syscall.h>
-#include <unistd.h>
+#include <QFile>
 
 #include <cerrno>
 
@@ -31,30 +30,21 @@ std::optional<core::SocketOptions> readConnectionOptions(const TargetConnection 
             *errnoValue = ESRCH;
         return std::nullopt;
     }
-    const int pidfd = int(::syscall(SYS_pidfd_open, pid_t(target.pid), 0));
-    if (pidfd < 0) {
+    // The audit's probe: one pidfd_getfd copy, read-only getsockopt, and a check that the
+    // descriptor still names this socket's inode.
+    audit::SocketOptionsProbe probe;
+    audit::SocketDeadPeerOptions read;
+    if (const int err = probe.read(target.pid, target.fd, target.inode, &read)) {
         if (errnoValue)
-            *errnoValue = errno;
+            *errnoValue = err;
         return std::nullopt;
     }
-    const int copy = int(::syscall(SYS_pidfd_getfd, pidfd, target.fd, 0));
-    const int getfdErrno = errno;
-    ::close(pidfd);
-    if (copy < 0) {
-        if (errnoValue)
-            *errnoValue = getfdErrno;
-        return std::nullopt;
-    }
-    // The descriptor may have been reused between the lookup and now: it must still be the
-    // socket we chose.
-    const core::SocketAddress local = core::SocketAddress::localOf(copy);
-    const bool same = local.isValid() && local.toString() == target.local.toString();
-    std::optional<core::SocketOptions> options;
-    if (same)
-        options = core::SocketOptions::readFrom(copy);
-    else if (errnoValue)
-        *errnoValue = EBADF;
-    ::close(copy);
+    core::SocketOptions options;
+    options.keepalive.enabled = read.keepalive;
+    options.keepalive.idleS = read.idleS;
+    options.keepalive.intervalS = read.intervalS;
+    options.keepalive.count = read.count;
+    options.userTimeoutMs = read.userTimeoutMs;
     return options;
 }
 

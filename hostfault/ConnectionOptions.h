@@ -10,10 +10,11 @@
 
 namespace halfopen::hostfault {
 
-// The socket options another process set on its connection, read through a copy of its
-// descriptor (pidfd_getfd; needs ptrace rights over the process). Read-only getsockopt calls on
-// the copy, never SO_ERROR (reading it would clear the error the application is waiting for).
-// nullopt with *errnoValue when the descriptor cannot be borrowed.
+// The dead-peer options another process set on its connection (keepalive and its timers,
+// TCP_USER_TIMEOUT), read by audit::SocketOptionsProbe through a copy of its descriptor
+// (pidfd_getfd; needs ptrace rights over the process), never SO_ERROR. The other fields of
+// SocketOptions keep their defaults. nullopt with *errnoValue when the descriptor cannot be
+// borrowed or no longer names the connection's socket.
 std::optional<core::SocketOptions> readConnectionOptions(const TargetConnection &target, int *errnoValue = nullptr);
 
 // What the predictor needs for this connection: its options (kernel defaults when they could

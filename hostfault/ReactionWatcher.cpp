@@ -2,7 +2,9 @@
 #include "hostfault/ReactionWatcher.h"
 
 #include "hostfault/ConnectionOptions.h"
-#include "hostfault/ProcessSockets.h"
+#include "hostfault/ProcessFacts.h"
+
+#include "audit/ProcessSocketMap.h"
 
 #include "core/predict/DetectionPredictor.h"
 #include "core/session/MonotonicClock.h"
@@ -80,10 +82,24 @@ void ReactionWatcher::poll()
     const qint64 now = monotonicNowUs();
     ReactionVerdict &v = m_verdict;
     const bool alive = m_target.pid > 0 && processAlive(m_target.pid);
-    QHash<quint32, int> fds;
+    // The process's other established sockets to the same remote: a reconnection is one of them.
+    QList<SockDiagRow> sameRemote;
+    if (alive && m_diag.isOpen() && !v.appReconnectedS) {
+        SockDiagFilter filter;
+        filter.onlyStates({TcpState::Established});
+        filter.port = m_target.remote.port();
+        m_diag.dump(filter, [&](const SockDiagRow &r) {
+            if (r.inode != m_target.inode && r.remote.host() == m_target.remote.host() && r.remote.port() == m_target.remote.port())
+                sameRemote.append(r);
+        });
+    }
+    QSet<quint32> wanted{m_target.inode};
+    for (const SockDiagRow &r : std::as_const(sameRemote))
+        wanted.insert(r.inode);
+    audit::ProcessSocketMap holders;
     if (alive)
-        socketDescriptorsOf(m_target.pid, &fds);
-    const bool held = alive && fds.contains(m_target.inode);
+        holders.scan(wanted, m_target.pid);
+    const bool held = !holders.holdersOf(m_target.inode).isEmpty();
 
     SockDiagRow row;
     const auto found = m_diag.isOpen() ? m_diag.lookup(m_target.local, m_target.remote, &row)
@@ -116,16 +132,14 @@ void ReactionWatcher::poll()
         v.processExited = !alive;
         emit observed(v.processExited ? QStringLiteral("process_exited") : QStringLiteral("app_closed"), *v.appClosedS);
     }
-    if (!v.appReconnectedS && alive && m_diag.isOpen()) {
-        SockDiagFilter filter;
-        filter.onlyStates({TcpState::Established});
-        filter.port = m_target.remote.port();
+    if (!v.appReconnectedS && alive) {
         QString local;
-        m_diag.dump(filter, [&](const SockDiagRow &r) {
-            if (local.isEmpty() && r.inode != m_target.inode && fds.contains(r.inode) && r.remote.host() == m_target.remote.host()
-                && r.remote.port() == m_target.remote.port())
+        for (const SockDiagRow &r : std::as_const(sameRemote)) {
+            if (!holders.holdersOf(r.inode).isEmpty()) {
                 local = r.local.toString();
-        });
+                break;
+            }
+        }
         if (!local.isEmpty()) {
             v.appReconnectedS = since(now);
             v.reconnectedLocal = local;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hostfault/TargetConnection.h"
 
-#include "hostfault/ProcessSockets.h"
+#include "hostfault/ProcessFacts.h"
+
+#include "audit/ProcessSocketMap.h"
 
 #include "core/observe/SockDiagClient.h"
 #include "core/observe/SocketTuple.h"
@@ -85,24 +87,20 @@ bool findTarget(const TargetQuery &query, TargetConnection *out, QString *error,
                                                                          tcpStateName(row.sample.state));
             return false;
         }
-        const qint64 pid = ownerOfSocket(row.inode);
-        QHash<quint32, int> fds;
-        socketDescriptorsOf(pid, &fds);
-        *out = fromRow(row, pid, fds.value(row.inode, -1));
+        audit::ProcessSocketMap holders;
+        holders.scan({row.inode});
+        const QList<audit::SocketHolder> found = holders.holdersOf(row.inode);
+        *out = found.isEmpty() ? fromRow(row, 0, -1) : fromRow(row, found.first().pid, found.first().fd);
         return true;
     }
 
-    QHash<quint32, int> fds;
-    int err = 0;
-    if (!socketDescriptorsOf(query.pid, &fds, &err)) {
-        *error = err == ESRCH ? tr("--pid: no process %1").arg(query.pid)
-                              : tr("--pid: cannot read /proc/%1/fd: %2 (a process of another user needs root or CAP_SYS_PTRACE)")
-                                    .arg(query.pid).arg(ErrnoCatalog::describe(err));
-        return false;
-    }
     const quint64 netns = networkNamespaceOf(query.pid);
     if (netns == 0) {
-        *error = tr("--pid: no process %1").arg(query.pid);
+        // /proc/PID/ns/net is refused for another user's process (ptrace rights), absent for none.
+        *error = processAlive(query.pid)
+            ? tr("--pid: cannot read /proc/%1/fd: %2 (a process of another user needs root or CAP_SYS_PTRACE)")
+                  .arg(query.pid).arg(ErrnoCatalog::describe(EACCES))
+            : tr("--pid: no process %1").arg(query.pid);
         return false;
     }
     if (netns != networkNamespaceOf(0)) {
@@ -114,19 +112,38 @@ bool findTarget(const TargetQuery &query, TargetConnection *out, QString *error,
     filter.onlyStates({TcpState::Established});
     if (query.remote.isValid())
         filter.port = query.remote.port();
-    QList<TargetConnection> found;
+    QList<SockDiagRow> rows;
     const bool ok = diag.dump(filter, [&](const SockDiagRow &row) {
-        if (!fds.contains(row.inode))
-            return;
         if (query.local.isValid() && !sameEndpoint(row.local, query.local))
             return;
         if (query.remote.isValid() && !sameEndpoint(row.remote, query.remote))
             return;
-        found.append(fromRow(row, query.pid, fds.value(row.inode)));
+        rows.append(row);
     });
     if (!ok) {
         *error = diag.errorString();
         return false;
+    }
+    // Which of them this process holds: audit's /proc/PID/fd map.
+    QSet<quint32> inodes;
+    for (const SockDiagRow &row : std::as_const(rows))
+        inodes.insert(row.inode);
+    inodes.insert(0); // an fd folder is read even when no row matched, to report a refusal
+    audit::ProcessSocketMap holders;
+    holders.scan(inodes, query.pid);
+    if (holders.deniedErrno()) {
+        *error = tr("--pid: cannot read /proc/%1/fd: %2 (a process of another user needs root or CAP_SYS_PTRACE)")
+                     .arg(query.pid).arg(ErrnoCatalog::describe(holders.deniedErrno()));
+        return false;
+    }
+    QList<TargetConnection> found;
+    for (const SockDiagRow &row : std::as_const(rows)) {
+        for (const audit::SocketHolder &holder : holders.holdersOf(row.inode)) {
+            if (holder.pid == query.pid) {
+                found.append(fromRow(row, query.pid, holder.fd));
+                break;
+            }
+        }
     }
     if (candidates)
         *candidates = found;

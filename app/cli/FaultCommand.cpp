@@ -8,7 +8,7 @@
 #include "hostfault/ConnectionOptions.h"
 #include "hostfault/NftCut.h"
 #include "hostfault/ProcessFreeze.h"
-#include "hostfault/ProcessSockets.h"
+#include "hostfault/ProcessFacts.h"
 #include "hostfault/ReactionWatcher.h"
 #include "hostfault/ReplugChannel.h"
 #include "hostfault/SockDestroy.h"
@@ -371,8 +371,13 @@ private:
                 o.insert(QStringLiteral("direction"), cutDirectionName(m_request.direction));
                 o.insert(QStringLiteral("table"), QStringLiteral("inet ") + m_cut.tableName());
             }
-            if (m_options)
-                o.insert(QStringLiteral("options"), m_options->toJson());
+            if (m_options) {
+                // Only the dead-peer options are read from the application's socket.
+                QJsonObject options = m_options->toJson();
+                for (const char *unread : {"linger_abort", "nodelay", "recverr"})
+                    options.remove(QLatin1String(unread));
+                o.insert(QStringLiteral("options"), options);
+            }
             if (prediction.onceSendingSeconds)
                 o.insert(QStringLiteral("predicted_once_sending_s"), *prediction.onceSendingSeconds);
             printJson(o);
