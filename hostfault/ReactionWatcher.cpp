@@ -81,6 +81,8 @@ void ReactionWatcher::poll()
 {
     const qint64 now = monotonicNowUs();
     ReactionVerdict &v = m_verdict;
+    // Announced once the whole verdict is up to date, so a listener reads it consistent.
+    QList<QPair<QString, double>> happened;
     const bool alive = m_target.pid > 0 && processAlive(m_target.pid);
     // The process's other established sockets to the same remote: a reconnection is one of them.
     QList<SockDiagRow> sameRemote;
@@ -120,17 +122,17 @@ void ReactionWatcher::poll()
         if (gone && (held || wasFailing || v.fault == FaultKind::Abort)) {
             v.kernelGaveUpS = since(now);
             v.mechanism = inferMechanism();
-            emit observed(QStringLiteral("kernel_gave_up"), *v.kernelGaveUpS);
+            happened.append({QStringLiteral("kernel_gave_up"), *v.kernelGaveUpS});
         }
     }
     if (!v.peerClosedS && ours && (row.sample.state == TcpState::CloseWait || row.sample.state == TcpState::LastAck)) {
         v.peerClosedS = since(now);
-        emit observed(QStringLiteral("peer_closed"), *v.peerClosedS);
+        happened.append({QStringLiteral("peer_closed"), *v.peerClosedS});
     }
     if (!v.appClosedS && m_target.pid > 0 && !held) {
         v.appClosedS = since(now);
         v.processExited = !alive;
-        emit observed(v.processExited ? QStringLiteral("process_exited") : QStringLiteral("app_closed"), *v.appClosedS);
+        happened.append({v.processExited ? QStringLiteral("process_exited") : QStringLiteral("app_closed"), *v.appClosedS});
     }
     if (!v.appReconnectedS && alive) {
         QString local;
@@ -143,11 +145,13 @@ void ReactionWatcher::poll()
         if (!local.isEmpty()) {
             v.appReconnectedS = since(now);
             v.reconnectedLocal = local;
-            emit observed(QStringLiteral("reconnected"), *v.appReconnectedS);
+            happened.append({QStringLiteral("reconnected"), *v.appReconnectedS});
         }
     }
     v.halfOpenAtEnd = v.fault == FaultKind::Cut && ours && held && row.sample.state == TcpState::Established;
     v.observedS = since(now);
+    for (const auto &[what, seconds] : std::as_const(happened))
+        emit observed(what, seconds);
 }
 
 ReactionVerdict ReactionWatcher::verdict() const

@@ -8,6 +8,11 @@
 // and what is missing.
 
 #include "audit/AuditMonitor.h"
+#include "lab/LabProcess.h"
+#include "models/ScenarioListModel.h"
+#include "ui/AppSettings.h"
+#include "ui/LabSessionController.h"
+#include "ui/MainWindow.h"
 #include "models/AuditTableModel.h"
 #include "ui/ConnectionFaultBar.h"
 #include "ui/ConnectionsAuditView.h"
@@ -17,6 +22,8 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -130,6 +137,7 @@ private slots:
     void initTestCase();
     void cutShowsTheReactionAndLeavingLiftsIt();
     void withoutPrivilegeTheBarSaysWhatIsMissing();
+    void mosquittoSubInTheWindowAndLeavingTheMode();
 
 private:
     bool m_root = false;
@@ -251,6 +259,82 @@ void ConnectionFaultBarTest::withoutPrivilegeTheBarSaysWhatIsMissing()
     qInfo("%s", qPrintable(bar->messageText()));
     QVERIFY2(bar->messageText().contains(QLatin1String("EPERM")) && bar->messageText().contains(QLatin1String("CAP_NET_ADMIN")),
              qPrintable(bar->messageText()));
+}
+
+// The whole window, as a user meets it: a broker and `mosquitto_sub -k 5` in this test's
+// namespace, Cut on mosquitto_sub's connection, its MQTT keepalive notices and it reconnects;
+// the reaction shows; switching back to the lab lifts the cut. With HALFOPEN_FAULT_SCREENSHOT
+// set (a PNG path; HALFOPEN_FAULT_SCREENSHOT_SIZE such as 1366x768) the window is grabbed for
+// the guide once the reaction is shown.
+void ConnectionFaultBarTest::mosquittoSubInTheWindowAndLeavingTheMode()
+{
+    if (!m_root || m_asNobody)
+        QSKIP("cutting needs CAP_NET_ADMIN; the namespace needs root");
+    QTemporaryDir dir;
+    QFile conf(dir.filePath(QStringLiteral("mosquitto.conf")));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("listener 1883 127.0.0.1\nallow_anonymous true\nuser root\n");
+    conf.close();
+    QProcess broker;
+    broker.start(QStringLiteral("mosquitto"), {QStringLiteral("-c"), conf.fileName()});
+    QVERIFY(broker.waitForStarted(5000));
+    QProcess sub;
+    QVERIFY(QTest::qWaitFor([&] {
+        QProcess probe;
+        probe.start(QStringLiteral("mosquitto_pub"), {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-t"),
+                                                       QStringLiteral("probe"), QStringLiteral("-m"), QStringLiteral("x")});
+        return probe.waitForFinished(3000) && probe.exitCode() == 0;
+    }, 5000));
+    sub.start(QStringLiteral("mosquitto_sub"), {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-k"), QStringLiteral("5"),
+                                                QStringLiteral("-t"), QStringLiteral("plant/#")});
+    QVERIFY(sub.waitForStarted(5000));
+
+    ui::AppSettings settings{dir.filePath(QStringLiteral("settings.ini"))};
+    lab::LabProcess lab{lab::LabProcess::Options{}};
+    ui::LabSessionController controller{&lab, dir.filePath(QStringLiteral("cable.pcap"))};
+    models::ScenarioListModel scenarios{{}};
+    ui::MainWindow window{&controller, &scenarios, &settings};
+    const QStringList size = qEnvironmentVariable("HALFOPEN_FAULT_SCREENSHOT_SIZE", QStringLiteral("1920x1080")).split(QLatin1Char('x'));
+    window.resize(size.value(0).toInt(), size.value(1).toInt());
+    window.show();
+    window.showMachineAudit();
+    ui::ConnectionsAuditView *view = window.auditView();
+    view->findChild<QLineEdit *>(QStringLiteral("auditFilter"))->setText(QStringLiteral("mosquitto"));
+    QTableView *table = view->table();
+    auto subRow = [&] {
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (table->model()->index(row, AuditTableModel::Process).data().toString() == QStringLiteral("mosquitto_sub"))
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(subRow() >= 0, 8000);
+    table->setCurrentIndex(table->model()->index(subRow(), 0));
+    ui::ConnectionFaultBar *bar = view->faultBar();
+    QString confirmation;
+    acceptNextConfirmation(&confirmation);
+    QTest::mouseClick(bar->findChild<QPushButton *>(QStringLiteral("faultCut")), Qt::LeftButton);
+    QVERIFY2(confirmation.contains(QStringLiteral("mosquitto_sub (pid %1)").arg(sub.processId())), qPrintable(confirmation));
+    QVERIFY2(bar->bannerText().contains(QLatin1String("mosquitto_sub")), qPrintable(bar->messageText()));
+    QVERIFY(nftTables().contains(QLatin1String("halfopen_")));
+    // MQTT keepalive 5 s: mosquitto_sub gives up within about 1.5 keepalives and connects again.
+    QTRY_VERIFY_WITH_TIMEOUT(bar->reactionText().contains(QLatin1String("and reconnected")), 20000);
+    qInfo("%s", qPrintable(bar->reactionText()));
+    const QString shot = qEnvironmentVariable("HALFOPEN_FAULT_SCREENSHOT");
+    if (!shot.isEmpty()) {
+        QTest::qWait(1500); // a scan or two: the table shows the new connection
+        QVERIFY(window.grab().save(shot));
+    }
+
+    // Back to the lab: the cut is lifted, the table gone.
+    auto *labMode = window.findChild<QRadioButton *>(QStringLiteral("peerVirtualLab"));
+    QVERIFY(labMode);
+    labMode->click();
+    QTRY_VERIFY(bar->faults()->active().isEmpty());
+    QVERIFY(!nftTables().contains(QLatin1String("halfopen")));
+    sub.terminate();
+    broker.terminate();
+    QVERIFY(sub.waitForFinished(5000) && broker.waitForFinished(5000));
 }
 
 QTEST_MAIN(ConnectionFaultBarTest)
