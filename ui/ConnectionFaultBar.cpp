@@ -30,12 +30,17 @@ ConnectionFaultBar::ConnectionFaultBar(QWidget *parent)
     m_targetLabel = new QLabel(this);
     m_targetLabel->setObjectName(QStringLiteral("faultTarget"));
     m_targetLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long process name and IPv6 addresses must not widen the window: the label gives way.
+    m_targetLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_targetLabel->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('m')) * 12);
     m_direction = new QComboBox(this);
     m_direction->setObjectName(QStringLiteral("faultDirection"));
     m_direction->addItem(tr("both directions"), int(CutDirection::Both));
-    m_direction->addItem(tr("only what it receives (a pulled cable, seen from here)"), int(CutDirection::In));
-    m_direction->addItem(tr("only what it sends"), int(CutDirection::Out));
-    m_direction->setToolTip(tr("Which packets of the connection the cut drops."));
+    m_direction->addItem(tr("incoming only"), int(CutDirection::In));
+    m_direction->addItem(tr("outgoing only"), int(CutDirection::Out));
+    m_direction->setToolTip(tr("Which packets of the connection the cut drops. Incoming only is exactly a pulled cable "
+                               "as this side sees it; outgoing drops are known to this machine's kernel at once."));
+    m_direction->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto button = [this](const char *name, const QString &text, const QString &tip) {
         auto *b = new QPushButton(text, this);
         b->setObjectName(QLatin1String(name));
@@ -48,7 +53,7 @@ ConnectionFaultBar::ConnectionFaultBar(QWidget *parent)
                      tr("Destroy the socket (SOCK_DESTROY): the application gets ECONNABORTED, the peer an RST."));
     m_freeze = button("faultFreeze", tr("Freeze"), tr("Stop the process holding it (SIGSTOP), until Thaw."));
     m_thaw = button("faultThaw", tr("Thaw"), tr("Continue every process frozen here (SIGCONT)."));
-    row->addWidget(new QLabel(tr("Test the application's reaction:"), this));
+    row->addWidget(new QLabel(tr("Test the reaction of:"), this));
     row->addWidget(m_targetLabel, 1);
     row->addWidget(m_cut);
     row->addWidget(m_direction);
@@ -70,6 +75,8 @@ ConnectionFaultBar::ConnectionFaultBar(QWidget *parent)
     m_reaction->setObjectName(QStringLiteral("faultReaction"));
     m_reaction->setWordWrap(true);
     m_reaction->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_reaction->setMargin(4);
+    m_reaction->setStyleSheet(QStringLiteral("QLabel { background: #fff3c4; color: black; }"));
     m_reaction->hide();
     layout->addWidget(m_reaction);
 
@@ -105,6 +112,7 @@ void ConnectionFaultBar::setConnection(const audit::AuditedConnection *c)
         t.sample = c->socket.sample;
         m_target = t;
     }
+    m_targetLabel->setToolTip(m_target ? m_target->describe() : QString());
     m_targetLabel->setText(m_target ? m_target->describe()
                            : c     ? tr("(only an established connection held by a visible process)")
                                    : tr("(select a connection)"));
@@ -162,7 +170,9 @@ void ConnectionFaultBar::refresh()
         if (f.kind == FaultKind::Cut) {
             cut = true;
             lines << tr("CUT: %1, %2. Replug lifts it; so does leaving this mode or closing HalfOpen.")
-                         .arg(f.target.describe(), hostfault::cutDirectionName(f.direction));
+                         .arg(f.target.describe(), f.direction == CutDirection::Both ? tr("both directions")
+                                                   : f.direction == CutDirection::In  ? tr("incoming only")
+                                                                                      : tr("outgoing only"));
         } else if (f.kind == FaultKind::Freeze) {
             frozen = true;
             lines << tr("FROZEN (SIGSTOP): %1 (pid %2). Thaw lifts it; so does leaving this mode or closing HalfOpen.")
@@ -186,7 +196,7 @@ void ConnectionFaultBar::showReaction(int id)
     const auto verdict = m_faults->verdict(id);
     if (!verdict)
         return;
-    m_reaction->setText(tr("Reaction: %1").arg(verdict->toText()));
+    m_reaction->setText(tr("Reaction so far: %1").arg(verdict->toText()));
     m_reaction->show();
 }
 
