@@ -47,6 +47,7 @@ private slots:
     void badValuesNameTheField_data();
     void badValuesNameTheField();
     void cutAtTimesTheReactionAndLiftsAtTheEnd();
+    void withoutPrivilegeItSaysWhatIsMissing();
 };
 
 void WatchFaultAtTest::badValuesNameTheField_data()
@@ -145,6 +146,41 @@ void WatchFaultAtTest::cutAtTimesTheReactionAndLiftsAtTheEnd()
     QVERIFY2(!nftTables().contains(QLatin1String("halfopen")), qPrintable(nftTables()));
     if (client >= 0)
         ::close(client);
+    ::close(server);
+    ::close(listener);
+}
+
+// As nobody (in the namespace created above): the watch goes on, the cut is refused with the
+// errno and the capability, the exit status says it.
+void WatchFaultAtTest::withoutPrivilegeItSaysWhatIsMissing()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root to become nobody inside a namespace of its own");
+    const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t n = sizeof a;
+    QVERIFY(::bind(listener, reinterpret_cast<sockaddr *>(&a), n) == 0 && ::listen(listener, 1) == 0);
+    ::getsockname(listener, reinterpret_cast<sockaddr *>(&a), &n);
+    const int client = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    QVERIFY(::connect(client, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0);
+    const int server = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+    sockaddr_in local{};
+    n = sizeof local;
+    ::getsockname(client, reinterpret_cast<sockaddr *>(&local), &n);
+    QProcess cli;
+    cli.start(QStringLiteral("setpriv"), {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+                                          QStringLiteral(HALFOPEN_CLI), QStringLiteral("watch"), addressOf(local), addressOf(a),
+                                          QStringLiteral("--no-capture"), QStringLiteral("--fault-at"), QStringLiteral("0:cut"),
+                                          QStringLiteral("--duration"), QStringLiteral("1")});
+    QVERIFY(cli.waitForFinished(15000));
+    const QString err = QString::fromUtf8(cli.readAllStandardError());
+    QCOMPARE(cli.exitCode(), 3);
+    QVERIFY2(err.contains(QLatin1String("--fault-at cut")) && err.contains(QLatin1String("EPERM"))
+                 && err.contains(QLatin1String("CAP_NET_ADMIN")), qPrintable(err));
+    QVERIFY(!nftTables().contains(QLatin1String("halfopen")));
+    ::close(client);
     ::close(server);
     ::close(listener);
 }
