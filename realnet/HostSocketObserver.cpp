@@ -2,7 +2,7 @@
 
 #include "core/observe/SnapshotDiff.h"
 #include "core/session/MonotonicClock.h"
-#include "realnet/ProcessSockets.h"
+#include "audit/ProcessSocketMap.h"
 
 namespace halfopen::realnet {
 
@@ -79,7 +79,21 @@ void HostSocketObserver::poll()
     if (!m_client.dump(filter, &now))
         return;
     // After the dump: a socket the endpoint opened is in its fd table by the time we look.
-    const QSet<quint32> inodes = socketInodesOf(m_endpointPid);
+    // Which of these sockets our endpoint holds: audit's /proc/PID/fd map, one place for that fact.
+    QSet<quint32> wanted;
+    for (const SockDiagRow &row : m_previous.rows)
+        wanted.insert(row.inode);
+    for (const SockDiagRow &row : now.rows)
+        wanted.insert(row.inode);
+    QSet<quint32> inodes;
+    if (m_endpointPid > 0) {
+        audit::ProcessSocketMap holders;
+        holders.scan(wanted, m_endpointPid);
+        for (quint32 inode : std::as_const(wanted)) {
+            if (!holders.holdersOf(inode).isEmpty())
+                inodes.insert(inode);
+        }
+    }
     QHash<QString, const SockDiagRow *> rowOf; // the socket as it is now, or as last seen if gone
     for (const SockDiagRow &row : m_previous.rows)
         rowOf.insert(tupleKey(row), &row);

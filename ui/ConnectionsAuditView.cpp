@@ -5,6 +5,7 @@
 #include "models/AuditTableModel.h"
 #include "models/AuditTableProxy.h"
 #include "ui/AuditDetailsText.h"
+#include "ui/ConnectionFaultBar.h"
 #include "ui/ConnectionWatchWindow.h"
 
 #include <QComboBox>
@@ -72,6 +73,9 @@ ConnectionsAuditView::ConnectionsAuditView(audit::AuditMonitor *monitor, QWidget
     controls->addWidget(m_netns, 1);
     layout->addLayout(controls);
 
+    m_faultBar = new ConnectionFaultBar(this);
+    layout->addWidget(m_faultBar);
+
     m_proxy->setSourceModel(m_model);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("auditTable"));
@@ -134,10 +138,12 @@ void ConnectionsAuditView::setActive(bool active)
     if (active == m_active)
         return;
     m_active = active;
-    if (active)
+    if (active) {
         restart();
-    else
+    } else {
         m_monitor->stop();
+        m_faultBar->liftAll(); // no fault outlives its view
+    }
 }
 
 void ConnectionsAuditView::restart()
@@ -203,6 +209,7 @@ void ConnectionsAuditView::showDetails()
 {
     const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
     const audit::AuditedConnection *c = m_model->connectionAt(current.row());
+    m_faultBar->setConnection(c);
     if (!c)
         return;
     m_details->setText(AuditDetailsText::html(*c, m_sysctls));

@@ -18,6 +18,8 @@ class AuditTableProxy;
 
 namespace halfopen::ui {
 
+class ConnectionFaultBar;
+
 // "This machine's connections": every TCP connection of this machine (or of a network
 // namespace), with its process, its own keepalive and user timeout, when it would notice a
 // powered-off peer, the risk in colour and words and the fix; a summary line above; the
@@ -29,13 +31,14 @@ class ConnectionsAuditView : public QWidget
 public:
     explicit ConnectionsAuditView(audit::AuditMonitor *monitor, QWidget *parent = nullptr);
 
-    // Scans while active (the mode is chosen), not otherwise.
+    // Scans while active (the mode is chosen), not otherwise. Leaving lifts every fault.
     void setActive(bool active);
 
     models::AuditTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     QString summaryText() const;
     QString detailsText() const;
+    ConnectionFaultBar *faultBar() const { return m_faultBar; }
     // Opens a window that watches the connection on this row of the table (as a double-click
     // does): states, samples and packets, live. Returns it, or nullptr for no such row.
     class ConnectionWatchWindow *watchRow(int proxyRow);
@@ -56,6 +59,7 @@ private:
     QTableView *m_table;
     QLabel *m_details;
     QLabel *m_status;
+    ConnectionFaultBar *m_faultBar;
     audit::NamespaceSysctls m_sysctls;
     bool m_active = false;
 };

@@ -522,6 +522,7 @@ void MainWindow::showProblem(const QString &message)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_controller->stop();
+    m_audit->setActive(false); // lifts every fault on this machine's connections
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setWindowState(saveState());
     m_settings->setSocketTableHeader(m_table->headerState());

@@ -14,5 +14,6 @@ int runLab(const QStringList &arguments);
 int runAudit(const QStringList &arguments);
 int runExporter(const QStringList &arguments);
 int runWatch(const QStringList &arguments);
+int runFault(const QStringList &arguments);
 
 } // namespace halfopen::cli

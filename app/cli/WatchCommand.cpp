@@ -2,12 +2,16 @@
 // `halfopen-cli watch`: one connection of this machine, live — its state changes and tcp_info
 // samples (sock_diag, exact 4-tuple lookups) and its packets, captured by the separate
 // halfopen-capture helper (the only part that needs CAP_NET_RAW) and named by the lab's packet
-// classifier. Reads only. Ends when the connection is gone or in TIME_WAIT (or after --duration).
+// classifier. Reads only, unless --fault-at breaks the connection at a given time (cut, abort,
+// freeze through hostfault::RealConnectionFaults) and times the application's reaction; every
+// fault is lifted when the watch ends. Ends when the connection is gone or in TIME_WAIT (or
+// after --duration; with a fault, --duration keeps watching the application after that).
 
 #include "CliCommands.h"
 #include "CliUsage.h"
 
 #include "audit/ConnectionAudit.h"
+#include "hostfault/RealConnectionFaults.h"
 #include "core/observe/NetworkNamespace.h"
 #include "core/observe/SockDiagClient.h"
 #include "core/session/JsonlRecorder.h"
@@ -52,6 +56,33 @@ QString captureHelper()
     return QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../libexec/halfopen/halfopen-capture"));
 }
 
+// One --fault-at: when (seconds from the start) and what.
+struct ScheduledFault {
+    double atS = 0;
+    QString action; // cut, cut-in, cut-out, abort, freeze, replug, thaw
+};
+
+const QStringList kFaultActions{QStringLiteral("cut"), QStringLiteral("cut-in"), QStringLiteral("cut-out"), QStringLiteral("abort"),
+                                QStringLiteral("freeze"), QStringLiteral("replug"), QStringLiteral("thaw")};
+
+bool parseFaultAt(const QString &text, ScheduledFault *out, QString *error)
+{
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    bool ok = false;
+    const double at = colon > 0 ? text.left(colon).toDouble(&ok) : 0;
+    if (!ok || at < 0 || at > 7 * 24 * 3600) {
+        *error = Text::tr("'%1': expected T:ACTION, T from 0 to 604800 seconds").arg(text);
+        return false;
+    }
+    const QString action = text.mid(colon + 1);
+    if (!kFaultActions.contains(action)) {
+        *error = Text::tr("'%1': ACTION is one of %2").arg(text, kFaultActions.join(QStringLiteral(", ")));
+        return false;
+    }
+    *out = {at, action};
+    return true;
+}
+
 class Watch : public QObject
 {
 public:
@@ -83,6 +114,31 @@ public:
         return m_status == ExitOk;
     }
     int status() const { return m_status; }
+
+    // Applies `fault` at its time; reactions are printed as they come, the verdicts at the end.
+    void schedule(const ScheduledFault &fault, qint64 pid)
+    {
+        if (!m_faults) {
+            m_faults = std::make_unique<hostfault::RealConnectionFaults>();
+            connect(m_faults.get(), &hostfault::RealConnectionFaults::reacted, this, [this](int, const QString &what, double s) {
+                Event e = socketEvent(EventKind::Endpoint, monotonicNowUs());
+                e.what = what;
+                e.detail.insert(QStringLiteral("t_s"), s);
+                emitEvent(e);
+            });
+            connect(m_faults.get(), &hostfault::RealConnectionFaults::lifted, this, [this](int id) {
+                const auto v = m_faults->verdict(id);
+                Event e = socketEvent(EventKind::Fault, monotonicNowUs());
+                e.what = v && v->fault == hostfault::FaultKind::Freeze ? QStringLiteral("thawed") : QStringLiteral("replugged");
+                emitEvent(e);
+            });
+        }
+        QTimer::singleShot(qRound64(fault.atS * 1000), this, [this, fault, pid] { applyFault(fault, pid); });
+    }
+
+    // With a fault, the watch goes on to --duration after the connection is gone: the
+    // application's closing and reconnecting come after that.
+    void setHoldUntilDuration(bool hold) { m_holdUntilDuration = hold; }
 
 private:
     bool fail(const QString &message)
@@ -126,6 +182,10 @@ private:
             e.toState = TcpState::Closed;
             e.detail.insert(QStringLiteral("reason"), QStringLiteral("gone from the kernel's tables"));
             emitEvent(e);
+            if (m_holdUntilDuration && m_faults) {
+                m_timer.stop(); // the reaction watchers go on until --duration
+                return;
+            }
             finish();
             return;
         }
@@ -145,6 +205,74 @@ private:
         // TIME_WAIT is the kernel's memory of a connection that is over: nothing more to see.
         if (row.sample.state == TcpState::TimeWait)
             finish();
+    }
+
+    void applyFault(const ScheduledFault &fault, qint64 pid)
+    {
+        QString error;
+        if (fault.action == QLatin1String("replug") || fault.action == QLatin1String("thaw")) {
+            const auto kind = fault.action == QLatin1String("replug") ? hostfault::FaultKind::Cut : hostfault::FaultKind::Freeze;
+            for (const auto &active : m_faults->active()) {
+                if (active.kind == kind && !m_faults->lift(active.id, &error))
+                    std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(error));
+            }
+            return;
+        }
+        hostfault::TargetQuery query;
+        query.pid = pid;
+        query.local = m_local;
+        query.remote = m_remote;
+        hostfault::RealConnectionFaults::Request request;
+        if (!hostfault::findTarget(query, &request.target, &error)) {
+            std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(Text::tr("--fault-at %1: %2").arg(fault.action, error)));
+            m_status = ExitRuntime;
+            return;
+        }
+        request.kind = fault.action == QLatin1String("abort")    ? hostfault::FaultKind::Abort
+                     : fault.action == QLatin1String("freeze")   ? hostfault::FaultKind::Freeze
+                                                                 : hostfault::FaultKind::Cut;
+        request.direction = fault.action == QLatin1String("cut-in")    ? hostfault::CutDirection::In
+                          : fault.action == QLatin1String("cut-out")   ? hostfault::CutDirection::Out
+                                                                       : hostfault::CutDirection::Both;
+        const int id = m_faults->apply(request, &error);
+        if (id == 0) {
+            std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(Text::tr("--fault-at %1: %2").arg(fault.action, error)));
+            m_status = ExitRuntime;
+            return;
+        }
+        m_faultIds.append(id);
+        Event e = socketEvent(EventKind::Fault, monotonicNowUs());
+        e.what = hostfault::faultKindName(request.kind);
+        e.detail = request.target.toJson();
+        if (request.kind == hostfault::FaultKind::Cut)
+            e.detail.insert(QStringLiteral("direction"), hostfault::cutDirectionName(request.direction));
+        emitEvent(e);
+    }
+
+    // Every fault lifted, then each one's verdict.
+    void liftAndJudge()
+    {
+        if (!m_faults)
+            return;
+        m_faults->liftAll();
+        for (int id : std::as_const(m_faultIds)) {
+            const auto v = m_faults->verdict(id);
+            if (!v)
+                continue;
+            Event e = socketEvent(EventKind::Verdict, monotonicNowUs());
+            e.what = QStringLiteral("reaction");
+            e.detail = v->toJson();
+            m_session.add(e);
+            if (m_json) {
+                const QByteArray line = QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact);
+                std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+                std::fputc('\n', stdout);
+            } else {
+                std::printf("%s\n", qPrintable(v->toText()));
+            }
+        }
+        std::fflush(stdout);
+        m_faultIds.clear();
     }
 
     Event socketEvent(EventKind kind, qint64 tUs) const
@@ -227,6 +355,7 @@ private:
     void finish()
     {
         m_timer.stop();
+        liftAndJudge();
         m_finishing = true;
         // Packets the helper captured before the end are still in the pipe.
         if (m_capture.state() == QProcess::Running) {
@@ -254,6 +383,9 @@ private:
     QTimer m_timer;
     std::optional<TcpInfoSample> m_last;
     int m_status = ExitOk;
+    std::unique_ptr<hostfault::RealConnectionFaults> m_faults;
+    QList<int> m_faultIds;
+    bool m_holdUntilDuration = false;
 
     friend int halfopen::cli::runWatch(const QStringList &);
 };
@@ -273,7 +405,12 @@ int runWatch(const QStringList &arguments)
     const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print events as JSON lines."));
     const QCommandLineOption duration(QStringLiteral("duration"), Text::tr("Stop after S seconds (default: when the connection is gone)."), Text::tr("S"));
     const QCommandLineOption noCapture(QStringLiteral("no-capture"), Text::tr("Samples and states only, no packets."));
-    parser.addOptions({help, pid, netns, record, pcap, json, duration, noCapture});
+    const QCommandLineOption faultAt(QStringLiteral("fault-at"),
+                                     Text::tr("At T seconds, break the connection and time the application's reaction: ACTION is "
+                                              "cut, cut-in, cut-out, abort, freeze, replug or thaw (repeatable; every fault is "
+                                              "lifted at the end; needs root as for halfopen-cli fault)."),
+                                     Text::tr("T:ACTION"));
+    parser.addOptions({help, pid, netns, record, pcap, json, duration, noCapture, faultAt});
     parser.addPositionalArgument(QStringLiteral("LOCAL"), Text::tr("The connection's local address, e.g. 198.18.0.1:40000."));
     parser.addPositionalArgument(QStringLiteral("REMOTE"), Text::tr("Its remote address, e.g. 198.18.0.2:1883."));
     if (!parser.parse(arguments))
@@ -282,7 +419,18 @@ int runWatch(const QStringList &arguments)
         std::fputs(qPrintable(parser.helpText()), stdout);
         return ExitOk;
     }
+    QList<ScheduledFault> faults;
+    for (const QString &value : parser.values(faultAt)) {
+        ScheduledFault f;
+        QString error;
+        if (!parseFaultAt(value, &f, &error))
+            return usageError(QStringLiteral("--fault-at"), error);
+        faults.append(f);
+    }
     const QString netnsPath = parser.value(netns);
+    if (!faults.isEmpty() && !netnsPath.isEmpty())
+        return usageError(QStringLiteral("--fault-at"),
+                          Text::tr("faults act in halfopen-cli's own network namespace: run it inside (nsenter -t PID -n) instead of --netns"));
     NetworkNamespace ns;
     if (!netnsPath.isEmpty()) {
         QString error;
@@ -291,6 +439,7 @@ int runWatch(const QStringList &arguments)
     }
     SocketAddress local;
     SocketAddress remote;
+    qint64 holder = 0;
     const QStringList positional = parser.positionalArguments();
     if (parser.isSet(pid) == (positional.size() == 2) || (!parser.isSet(pid) && positional.size() != 2))
         return usageError(QStringLiteral("arguments"), Text::tr("expected --pid P, or LOCAL REMOTE such as 198.18.0.1:40000 198.18.0.2:1883"));
@@ -311,6 +460,7 @@ int runWatch(const QStringList &arguments)
                 ? Text::tr("process %1 holds no TCP connection here").arg(p)
                 : Text::tr("process %1 holds %2 connections: name one as LOCAL REMOTE (%3)").arg(p).arg(found.size()).arg(list.join(QStringLiteral(", "))));
         }
+        holder = p;
         local = found.front().socket.local;
         remote = found.front().socket.remote;
     } else {
@@ -331,7 +481,10 @@ int runWatch(const QStringList &arguments)
         if (!ok || seconds <= 0 || seconds > 7 * 24 * 3600)
             return usageError(QStringLiteral("--duration"), Text::tr("'%1': allowed 0.1 to 604800 seconds").arg(parser.value(duration)));
         QTimer::singleShot(qRound(seconds * 1000), &watch, [&watch] { watch.finish(); });
+        watch.setHoldUntilDuration(!faults.isEmpty());
     }
+    for (const ScheduledFault &f : std::as_const(faults))
+        watch.schedule(f, holder);
     return QCoreApplication::exec();
 }
 

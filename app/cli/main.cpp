@@ -31,6 +31,7 @@ const std::array kSubcommands = {
     Subcommand{"watch", QT_TRANSLATE_NOOP("cli", "watch one connection of this machine: states, samples and its packets"), runWatch},
     Subcommand{"exporter", QT_TRANSLATE_NOOP("cli", "serve the connections' half-open risk as Prometheus metrics (/metrics)"), runExporter},
     Subcommand{"lab", QT_TRANSLATE_NOOP("cli", "run the virtual lab's scenarios (lab list, lab run NAME|FILE)"), runLab},
+    Subcommand{"fault", QT_TRANSLATE_NOOP("cli", "cut, abort or freeze one real connection and time the application's reaction"), runFault},
 };
 
 void printHelp()
@@ -77,5 +78,5 @@ int main(int argc, char *argv[])
         }
     }
     return usageError(QStringLiteral("command"),
-                      QCoreApplication::translate("cli", "unknown command '%1': expected serve, connect, predict, sockets, audit, watch, exporter or lab").arg(name));
+                      QCoreApplication::translate("cli", "unknown command '%1': expected serve, connect, predict, sockets, audit, watch, exporter, lab or fault").arg(name));
 }

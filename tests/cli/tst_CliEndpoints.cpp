@@ -83,7 +83,7 @@ void CliEndpointsTest::badInput_data()
     QTest::newRow("unknown option") << QStringList{"connect", target, "--bogus"} << "options" << "bogus";
     QTest::newRow("serve without listen") << QStringList{"serve"} << "--listen" << "1 to 65535";
     QTest::newRow("serve port 70000") << QStringList{"serve", "--listen", "127.0.0.1:70000"} << "--listen" << "0 to 65535";
-    QTest::newRow("unknown command") << QStringList{"explode"} << "command" << "serve, connect, predict, sockets, audit, watch, exporter or lab";
+    QTest::newRow("unknown command") << QStringList{"explode"} << "command" << "serve, connect, predict, sockets, audit, watch, exporter, lab or fault";
 }
 
 void CliEndpointsTest::badInput()

@@ -50,7 +50,7 @@ fi
 [ -n "$(field Maintainer)" ] || fail "no Maintainer"
 depends=$(field Depends)
 echo "Depends: $depends"
-for dep in libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 libqt6httpserver6 libpcap0.8 libc6 iproute2 procps; do
+for dep in libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 libqt6httpserver6 libpcap0.8 libnftables1 libc6 iproute2 procps; do
   grep -Eq "(^|, )$dep( \(|,|$)" <<< "$depends" || fail "Depends lacks $dep"
 done
 grep -Eq 'libqt6core6 \(>= 6\.' <<< "$depends" || fail "Depends has no versioned Qt 6 (from dpkg-shlibdeps)"

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hostfault/NftCut.h"
+
+#include "hostfault/Privileges.h"
+
+#include "core/tcp/ErrnoCatalog.h"
+
+#include <QCoreApplication>
+
+#include <nftables/libnftables.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace halfopen::hostfault {
+
+using core::SocketAddress;
+
+namespace {
+
+constexpr int kCapNetAdmin = 12;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hostfault", text);
+}
+
+bool sameTuple(const NftCut::Cut &cut, const SocketAddress &local, const SocketAddress &remote)
+{
+    return cut.local.toString() == local.toString() && cut.remote.toString() == remote.toString();
+}
+
+// "ip saddr 198.18.0.1 ip daddr 198.18.0.2 tcp sport 40000 tcp dport 1883"
+QString match(const SocketAddress &from, const SocketAddress &to)
+{
+    const QString ip = from.family() == AF_INET6 ? QStringLiteral("ip6") : QStringLiteral("ip");
+    return QStringLiteral("%1 saddr %2 %1 daddr %3 tcp sport %4 tcp dport %5")
+        .arg(ip, from.host(), to.host()).arg(from.port()).arg(to.port());
+}
+
+// libnftables reports kernel refusals in words ("Operation not permitted"); map the ones a
+// user can act on back to their errno.
+int errnoFromMessage(const QString &message)
+{
+    if (message.contains(QLatin1String("Operation not permitted")))
+        return EPERM;
+    if (message.contains(QLatin1String("Permission denied")))
+        return EACCES;
+    if (message.contains(QLatin1String("No such file or directory")))
+        return ENOENT;
+    if (message.contains(QLatin1String("Protocol not supported")) || message.contains(QLatin1String("not supported")))
+        return EOPNOTSUPP;
+    return 0;
+}
+
+} // namespace
+
+QString cutDirectionName(CutDirection direction)
+{
+    switch (direction) {
+    case CutDirection::Both: return QStringLiteral("both");
+    case CutDirection::In: return QStringLiteral("in");
+    case CutDirection::Out: return QStringLiteral("out");
+    }
+    return {};
+}
+
+bool cutDirectionFromName(const QString &name, CutDirection *out)
+{
+    for (CutDirection d : {CutDirection::Both, CutDirection::In, CutDirection::Out}) {
+        if (name == cutDirectionName(d)) {
+            *out = d;
+            return true;
+        }
+    }
+    return false;
+}
+
+NftCut::NftCut()
+    : m_table(QStringLiteral("halfopen_%1").arg(::getpid()))
+{
+}
+
+NftCut::~NftCut()
+{
+    QString ignored;
+    if (m_tableMade)
+        run(QStringLiteral("delete table inet %1\n").arg(m_table), &ignored);
+    if (m_ctx)
+        nft_ctx_free(m_ctx);
+}
+
+QString NftCut::rulesFor(const QString &table, const QList<Cut> &cuts)
+{
+    QString text = QStringLiteral("flush chain inet %1 out\nflush chain inet %1 in\n").arg(table);
+    for (const Cut &c : cuts) {
+        if (c.direction != CutDirection::In)
+            text += QStringLiteral("add rule inet %1 out %2 counter drop\n").arg(table, match(c.local, c.remote));
+        if (c.direction != CutDirection::Out)
+            text += QStringLiteral("add rule inet %1 in %2 counter drop\n").arg(table, match(c.remote, c.local));
+    }
+    return text;
+}
+
+bool NftCut::run(const QString &commands, QString *error)
+{
+    // Asked first: without the capability libnftables prints its own line on stderr.
+    if (!hasCapability(kCapNetAdmin)) {
+        *error = missingCapabilityMessage(EPERM, tr("cutting a connection with nftables"), QStringLiteral("CAP_NET_ADMIN"));
+        return false;
+    }
+    if (!m_ctx) {
+        m_ctx = nft_ctx_new(NFT_CTX_DEFAULT);
+        if (!m_ctx) {
+            *error = tr("nftables: could not create a context (libnftables)");
+            return false;
+        }
+        nft_ctx_buffer_output(m_ctx);
+        nft_ctx_buffer_error(m_ctx);
+    }
+    const QByteArray text = commands.toUtf8();
+    if (nft_run_cmd_from_buffer(m_ctx, text.constData()) == 0)
+        return true;
+    const QString message = QString::fromUtf8(nft_ctx_get_error_buffer(m_ctx)).trimmed();
+    const int err = errnoFromMessage(message);
+    if ((err == EPERM || err == EACCES) && !hasCapability(kCapNetAdmin))
+        *error = missingCapabilityMessage(err, tr("cutting a connection with nftables"), QStringLiteral("CAP_NET_ADMIN"));
+    else if (err)
+        *error = tr("nftables refused: %1 (%2)").arg(core::ErrnoCatalog::describe(err), message.section(QLatin1Char('\n'), 0, 0));
+    else
+        *error = tr("nftables refused: %1").arg(message.section(QLatin1Char('\n'), 0, 0));
+    return false;
+}
+
+bool NftCut::apply(QString *error)
+{
+    if (!m_tableMade) {
+        // One batch: the table appears with its chains or not at all.
+        const QString make = QStringLiteral(
+            "add table inet %1 { flags owner; }\n"
+            "add chain inet %1 out { type filter hook output priority raw; policy accept; }\n"
+            "add chain inet %1 in { type filter hook prerouting priority raw; policy accept; }\n").arg(m_table);
+        if (!run(make + rulesFor(m_table, m_cuts), error))
+            return false;
+        m_tableMade = true;
+        return true;
+    }
+    return run(rulesFor(m_table, m_cuts), error);
+}
+
+bool NftCut::cut(const SocketAddress &local, const SocketAddress &remote, CutDirection direction, QString *error)
+{
+    if (!local.isValid() || !remote.isValid() || local.family() != remote.family()) {
+        *error = tr("cut: local and remote must both be IPv4 or both IPv6 addresses with ports");
+        return false;
+    }
+    const QList<Cut> before = m_cuts;
+    m_cuts.removeIf([&](const Cut &c) { return sameTuple(c, local, remote); });
+    m_cuts.append(Cut{local, remote, direction});
+    if (!apply(error)) {
+        m_cuts = before;
+        return false;
+    }
+    return true;
+}
+
+bool NftCut::replug(const SocketAddress &local, const SocketAddress &remote, QString *error)
+{
+    const QList<Cut> before = m_cuts;
+    if (m_cuts.removeIf([&](const Cut &c) { return sameTuple(c, local, remote); }) == 0) {
+        *error = tr("replug: %1 -> %2 is not cut").arg(local.toString(), remote.toString());
+        return false;
+    }
+    if (m_cuts.isEmpty())
+        return replugAll(error);
+    if (!apply(error)) {
+        m_cuts = before;
+        return false;
+    }
+    return true;
+}
+
+bool NftCut::replugAll(QString *error)
+{
+    if (m_tableMade && !run(QStringLiteral("delete table inet %1\n").arg(m_table), error))
+        return false;
+    m_tableMade = false;
+    m_cuts.clear();
+    return true;
+}
+
+} // namespace halfopen::hostfault

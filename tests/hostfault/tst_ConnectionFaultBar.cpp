@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The connections mode's fault bar, offscreen, through its widgets: the real monitor lists this
+// test's own loopback connection, Cut is confirmed in a message box naming the process and the
+// connection, the banner shows the active cut, the reaction (the kernel gives up after the
+// connection's keepalive, then the application closes) shows, and leaving the mode removes the
+// nftables table. As root everything happens in a network namespace this test creates
+// (unshare), so the host's ruleset is never touched; without privilege the bar says which errno
+// and what is missing.
+
+#include "audit/AuditMonitor.h"
+#include "lab/LabProcess.h"
+#include "models/ScenarioListModel.h"
+#include "ui/AppSettings.h"
+#include "ui/LabSessionController.h"
+#include "ui/MainWindow.h"
+#include "models/AuditTableModel.h"
+#include "ui/ConnectionFaultBar.h"
+#include "ui/ConnectionsAuditView.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTemporaryDir>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sched.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+using namespace halfopen;
+using models::AuditTableModel;
+
+namespace {
+
+QString nftTables()
+{
+    QProcess p;
+    p.start(QStringLiteral("nft"), {QStringLiteral("list"), QStringLiteral("tables")});
+    p.waitForFinished(5000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+struct Pair {
+    int listener = -1, client = -1, server = -1;
+    quint16 port = 0;
+    ~Pair() { closeAll(); }
+    void closeAll()
+    {
+        for (int *fd : {&listener, &client, &server}) {
+            if (*fd >= 0)
+                ::close(*fd);
+            *fd = -1;
+        }
+    }
+    bool open()
+    {
+        listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t n = sizeof a;
+        if (::bind(listener, reinterpret_cast<sockaddr *>(&a), n) || ::listen(listener, 2)
+            || ::getsockname(listener, reinterpret_cast<sockaddr *>(&a), &n))
+            return false;
+        port = ntohs(a.sin_port);
+        client = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (::connect(client, reinterpret_cast<sockaddr *>(&a), sizeof a))
+            return false;
+        server = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+        return server >= 0;
+    }
+};
+
+void setKeepalive(int fd, int idle, int interval, int count)
+{
+    const int on = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
+    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
+    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &interval, sizeof interval);
+    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &count, sizeof count);
+}
+
+// Answers the next confirmation box with Yes and keeps its text.
+void acceptNextConfirmation(QString *text)
+{
+    auto *poll = new QTimer;
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        *text = box->text();
+        box->button(QMessageBox::Yes)->click();
+        poll->deleteLater();
+    });
+    poll->start(20);
+}
+
+// The view showing this test's client end, selected.
+bool selectClient(ui::ConnectionsAuditView &view, audit::AuditMonitor &monitor, const Pair &pair)
+{
+    QSignalSpy scans(&monitor, &audit::AuditMonitor::scanned);
+    view.setActive(true);
+    if (!scans.wait(5000))
+        return false;
+    view.findChild<QLineEdit *>(QStringLiteral("auditFilter"))->setText(QStringLiteral(":%1").arg(pair.port));
+    QTableView *table = view.table();
+    if (!QTest::qWaitFor([&] { return table->model()->rowCount() == 2; }, 5000))
+        return false;
+    for (int row = 0; row < 2; ++row) {
+        if (table->model()->index(row, AuditTableModel::Keepalive).data().toString() == QStringLiteral("1 / 1 / 2")) {
+            table->setCurrentIndex(table->model()->index(row, 0));
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+class ConnectionFaultBarTest : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cutShowsTheReactionAndLeavingLiftsIt();
+    void withoutPrivilegeTheBarSaysWhatIsMissing();
+    void mosquittoSubInTheWindowAndLeavingTheMode();
+
+private:
+    bool m_root = false;
+    bool m_asNobody = false;
+};
+
+void ConnectionFaultBarTest::initTestCase()
+{
+    m_root = ::geteuid() == 0;
+    m_asNobody = qEnvironmentVariableIsSet("HALFOPEN_TEST_AS_NOBODY");
+    if (!m_root)
+        return;
+    // Before any thread exists: the monitor's scanning thread and nft inherit the namespace.
+    QVERIFY2(::unshare(CLONE_NEWNET) == 0, strerror(errno));
+    QProcess ip;
+    ip.start(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")});
+    QVERIFY(ip.waitForFinished(5000) && ip.exitCode() == 0);
+    QVERIFY(!nftTables().contains(QLatin1String("halfopen")));
+}
+
+void ConnectionFaultBarTest::cutShowsTheReactionAndLeavingLiftsIt()
+{
+    if (!m_root)
+        QSKIP("cutting needs CAP_NET_ADMIN (the other test checks the message without it)");
+    Pair pair;
+    QVERIFY(pair.open());
+    setKeepalive(pair.client, 1, 1, 2);
+    audit::AuditMonitor monitor;
+    ui::ConnectionsAuditView view(&monitor);
+    view.resize(1400, 700);
+    view.show();
+    QVERIFY(selectClient(view, monitor, pair));
+    ui::ConnectionFaultBar *bar = view.faultBar();
+    auto *cut = bar->findChild<QPushButton *>(QStringLiteral("faultCut"));
+    QTRY_VERIFY(cut->isEnabled());
+
+    QString confirmation;
+    acceptNextConfirmation(&confirmation);
+    QTest::mouseClick(cut, Qt::LeftButton);
+    const QString self = QStringLiteral("(pid %1)").arg(::getpid());
+    QVERIFY2(confirmation.contains(self) && confirmation.contains(QStringLiteral(":%1").arg(pair.port)), qPrintable(confirmation));
+    QVERIFY(confirmation.contains(QLatin1String("Replug lifts it")));
+    QCOMPARE(bar->faults()->active().size(), 1);
+    QVERIFY2(bar->bannerText().startsWith(QLatin1String("CUT:")) && bar->bannerText().contains(self), qPrintable(bar->bannerText()));
+    QVERIFY(nftTables().contains(QStringLiteral("table inet halfopen_%1").arg(::getpid())));
+    QVERIFY(bar->findChild<QPushButton *>(QStringLiteral("faultReplug"))->isEnabled());
+
+    // Keepalive 1/1/2 with every packet dropped: the kernel gives up about 3 s after the last
+    // packet received (idle 1 s + 2 unanswered probes 1 s apart), then "the application" (this
+    // test) closes its socket.
+    QTRY_VERIFY_WITH_TIMEOUT(bar->reactionText().contains(QLatin1String("the kernel gave up")), 8000);
+    QVERIFY2(bar->reactionText().contains(QLatin1String("keepalive")), qPrintable(bar->reactionText()));
+    ::close(pair.client);
+    pair.client = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(bar->reactionText().contains(QLatin1String("closed its socket")), 3000);
+    const auto verdict = bar->faults()->verdict(bar->faults()->active().first().id);
+    QVERIFY(verdict && verdict->kernelGaveUpS);
+    qInfo("%s", qPrintable(bar->reactionText()));
+    QVERIFY2(*verdict->kernelGaveUpS > 1.5 && *verdict->kernelGaveUpS < 5.0, qPrintable(QString::number(*verdict->kernelGaveUpS)));
+
+    // Leaving the mode lifts every fault: the table is gone, the banner too.
+    view.setActive(false);
+    QVERIFY(bar->faults()->active().isEmpty());
+    QVERIFY(!nftTables().contains(QLatin1String("halfopen")));
+    QVERIFY(bar->bannerText().isEmpty());
+    QVERIFY(!bar->reactionText().isEmpty()); // the reaction stays to be read
+
+    // Closing the window (destroying the view) lifts a fault too.
+    Pair second;
+    QVERIFY(second.open());
+    setKeepalive(second.client, 1, 1, 2);
+    {
+        audit::AuditMonitor monitor2;
+        ui::ConnectionsAuditView view2(&monitor2);
+        view2.show();
+        QVERIFY(selectClient(view2, monitor2, second));
+        acceptNextConfirmation(&confirmation);
+        QTest::mouseClick(view2.faultBar()->findChild<QPushButton *>(QStringLiteral("faultCut")), Qt::LeftButton);
+        QCOMPARE(view2.faultBar()->faults()->active().size(), 1);
+        QVERIFY(nftTables().contains(QLatin1String("halfopen")));
+    }
+    QVERIFY(!nftTables().contains(QLatin1String("halfopen")));
+}
+
+void ConnectionFaultBarTest::withoutPrivilegeTheBarSaysWhatIsMissing()
+{
+    if (m_root) {
+        // Run this same test as nobody (its own loopback pair, in the namespace created above).
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HALFOPEN_TEST_AS_NOBODY"), QStringLiteral("1"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), QStringLiteral("/tmp"));
+        env.insert(QStringLiteral("HOME"), QStringLiteral("/tmp"));
+        child.setProcessEnvironment(env);
+        child.start(QStringLiteral("setpriv"), {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                                QStringLiteral("--clear-groups"), QCoreApplication::applicationFilePath(),
+                                                QStringLiteral("withoutPrivilegeTheBarSaysWhatIsMissing")});
+        QVERIFY(child.waitForFinished(30000));
+        const QByteArray out = child.readAllStandardOutput() + child.readAllStandardError();
+        QVERIFY2(child.exitCode() == 0 && out.contains("PASS   : ConnectionFaultBarTest::withoutPrivilegeTheBarSaysWhatIsMissing"),
+                 out.constData());
+        return;
+    }
+    Pair pair;
+    QVERIFY(pair.open());
+    setKeepalive(pair.client, 1, 1, 2);
+    audit::AuditMonitor monitor;
+    ui::ConnectionsAuditView view(&monitor);
+    view.show();
+    QVERIFY(selectClient(view, monitor, pair));
+    ui::ConnectionFaultBar *bar = view.faultBar();
+    QString confirmation;
+    acceptNextConfirmation(&confirmation);
+    QTest::mouseClick(bar->findChild<QPushButton *>(QStringLiteral("faultCut")), Qt::LeftButton);
+    QVERIFY(!confirmation.isEmpty());
+    QVERIFY(bar->faults()->active().isEmpty());
+    QVERIFY(bar->bannerText().isEmpty());
+    qInfo("%s", qPrintable(bar->messageText()));
+    QVERIFY2(bar->messageText().contains(QLatin1String("EPERM")) && bar->messageText().contains(QLatin1String("CAP_NET_ADMIN")),
+             qPrintable(bar->messageText()));
+}
+
+// The whole window, as a user meets it: a broker and `mosquitto_sub -k 5` in this test's
+// namespace, Cut on mosquitto_sub's connection, its MQTT keepalive notices and it reconnects;
+// the reaction shows; switching back to the lab lifts the cut. With HALFOPEN_FAULT_SCREENSHOT
+// set (a PNG path; HALFOPEN_FAULT_SCREENSHOT_SIZE such as 1366x768) the window is grabbed for
+// the guide once the reaction is shown.
+void ConnectionFaultBarTest::mosquittoSubInTheWindowAndLeavingTheMode()
+{
+    if (!m_root || m_asNobody)
+        QSKIP("cutting needs CAP_NET_ADMIN; the namespace needs root");
+    QTemporaryDir dir;
+    QFile conf(dir.filePath(QStringLiteral("mosquitto.conf")));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("listener 1883 127.0.0.1\nallow_anonymous true\nuser root\n");
+    conf.close();
+    QProcess broker;
+    broker.start(QStringLiteral("mosquitto"), {QStringLiteral("-c"), conf.fileName()});
+    QVERIFY(broker.waitForStarted(5000));
+    QProcess sub;
+    QVERIFY(QTest::qWaitFor([&] {
+        QProcess probe;
+        probe.start(QStringLiteral("mosquitto_pub"), {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-t"),
+                                                       QStringLiteral("probe"), QStringLiteral("-m"), QStringLiteral("x")});
+        return probe.waitForFinished(3000) && probe.exitCode() == 0;
+    }, 5000));
+    sub.start(QStringLiteral("mosquitto_sub"), {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-k"), QStringLiteral("5"),
+                                                QStringLiteral("-t"), QStringLiteral("plant/#")});
+    QVERIFY(sub.waitForStarted(5000));
+
+    ui::AppSettings settings{dir.filePath(QStringLiteral("settings.ini"))};
+    lab::LabProcess lab{lab::LabProcess::Options{}};
+    ui::LabSessionController controller{&lab, dir.filePath(QStringLiteral("cable.pcap"))};
+    models::ScenarioListModel scenarios{{}};
+    ui::MainWindow window{&controller, &scenarios, &settings};
+    const QStringList size = qEnvironmentVariable("HALFOPEN_FAULT_SCREENSHOT_SIZE", QStringLiteral("1920x1080")).split(QLatin1Char('x'));
+    window.resize(size.value(0).toInt(), size.value(1).toInt());
+    window.show();
+    window.showMachineAudit();
+    ui::ConnectionsAuditView *view = window.auditView();
+    view->findChild<QLineEdit *>(QStringLiteral("auditFilter"))->setText(QStringLiteral("mosquitto"));
+    QTableView *table = view->table();
+    auto subRow = [&] {
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (table->model()->index(row, AuditTableModel::Process).data().toString() == QStringLiteral("mosquitto_sub"))
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(subRow() >= 0, 8000);
+    table->setCurrentIndex(table->model()->index(subRow(), 0));
+    ui::ConnectionFaultBar *bar = view->faultBar();
+    QString confirmation;
+    acceptNextConfirmation(&confirmation);
+    QTest::mouseClick(bar->findChild<QPushButton *>(QStringLiteral("faultCut")), Qt::LeftButton);
+    QVERIFY2(confirmation.contains(QStringLiteral("mosquitto_sub (pid %1)").arg(sub.processId())), qPrintable(confirmation));
+    QVERIFY2(bar->bannerText().contains(QLatin1String("mosquitto_sub")), qPrintable(bar->messageText()));
+    QVERIFY(nftTables().contains(QLatin1String("halfopen_")));
+    // MQTT keepalive 5 s: mosquitto_sub gives up within about 1.5 keepalives and connects again.
+    QTRY_VERIFY_WITH_TIMEOUT(bar->reactionText().contains(QLatin1String("and reconnected")), 20000);
+    qInfo("%s", qPrintable(bar->reactionText()));
+    const QString shot = qEnvironmentVariable("HALFOPEN_FAULT_SCREENSHOT");
+    if (!shot.isEmpty()) {
+        QTest::qWait(1500); // a scan or two: the table shows the new connection
+        if (subRow() >= 0)
+            table->setCurrentIndex(table->model()->index(subRow(), 0));
+        QTest::qWait(200);
+        QVERIFY(window.grab().save(shot));
+    }
+
+    // Back to the lab: the cut is lifted, the table gone.
+    auto *labMode = window.findChild<QRadioButton *>(QStringLiteral("peerVirtualLab"));
+    QVERIFY(labMode);
+    labMode->click();
+    QTRY_VERIFY(bar->faults()->active().isEmpty());
+    QVERIFY(!nftTables().contains(QLatin1String("halfopen")));
+    sub.terminate();
+    broker.terminate();
+    QVERIFY(sub.waitForFinished(5000) && broker.waitForFinished(5000));
+}
+
+QTEST_MAIN(ConnectionFaultBarTest)
+#include "tst_ConnectionFaultBar.moc"

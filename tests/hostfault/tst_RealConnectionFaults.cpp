@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window's controller for faults on real connections, on loopback connections of this test
+// inside a network namespace of its own (unshare as root): nothing it does reaches the host.
+
+#include "hostfault/RealConnectionFaults.h"
+
+#include "core/tcp/SocketAddress.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <netinet/in.h>
+#include <sched.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+
+using namespace halfopen::core;
+using namespace halfopen::hostfault;
+
+namespace {
+
+QString nftTables()
+{
+    QProcess p;
+    p.start(QStringLiteral("nft"), {QStringLiteral("list"), QStringLiteral("tables")});
+    p.waitForFinished(5000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+bool processStoppedNow(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    return stat.open(QIODevice::ReadOnly) && stat.readAll().contains(") T ");
+}
+
+// A loopback connection of this process: client and accepted ends.
+struct LoopbackPair {
+    int listener = -1;
+    int client = -1;
+    int server = -1;
+    explicit LoopbackPair(int family = AF_INET)
+    {
+        listener = ::socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_storage a{};
+        socklen_t len = family == AF_INET6 ? sizeof(sockaddr_in6) : sizeof(sockaddr_in);
+        if (family == AF_INET6) {
+            reinterpret_cast<sockaddr_in6 &>(a).sin6_family = AF_INET6;
+            reinterpret_cast<sockaddr_in6 &>(a).sin6_addr = in6addr_loopback;
+        } else {
+            reinterpret_cast<sockaddr_in &>(a).sin_family = AF_INET;
+            reinterpret_cast<sockaddr_in &>(a).sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        }
+        ::bind(listener, reinterpret_cast<sockaddr *>(&a), len);
+        ::listen(listener, 1);
+        ::getsockname(listener, reinterpret_cast<sockaddr *>(&a), &len);
+        client = ::socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        ::connect(client, reinterpret_cast<sockaddr *>(&a), len);
+        server = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+        timeval tv{0, 300000};
+        ::setsockopt(server, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        ::setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    }
+    ~LoopbackPair()
+    {
+        for (int fd : {listener, client, server})
+            if (fd >= 0)
+                ::close(fd);
+    }
+    TargetConnection target() const
+    {
+        TargetQuery q;
+        q.pid = ::getpid();
+        q.local = SocketAddress::localOf(client);
+        q.remote = SocketAddress::peerOf(client);
+        TargetConnection t;
+        QString error;
+        if (!findTarget(q, &t, &error))
+            qWarning("%s", qPrintable(error));
+        return t;
+    }
+};
+
+} // namespace
+
+class RealConnectionFaultsTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void confirmationNamesProcessAndConnection();
+    void cutDropsOnlyThatConnectionUntilReplug_data();
+    void cutDropsOnlyThatConnectionUntilReplug();
+    void leavingLiftsEverything();
+    void abortGivesEconnaborted();
+    void freezeIsThawedWhenTheControllerGoes();
+
+private:
+    bool m_root = false;
+};
+
+void RealConnectionFaultsTest::initTestCase()
+{
+    m_root = ::geteuid() == 0;
+    if (!m_root)
+        return;
+    // A network namespace of our own for this thread (and the nft processes it starts).
+    QVERIFY2(::unshare(CLONE_NEWNET) == 0, strerror(errno));
+    QProcess ip;
+    ip.start(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")});
+    QVERIFY(ip.waitForFinished(5000) && ip.exitCode() == 0);
+}
+
+void RealConnectionFaultsTest::confirmationNamesProcessAndConnection()
+{
+    RealConnectionFaults::Request r;
+    r.kind = FaultKind::Cut;
+    QString error;
+    r.target.pid = 4242;
+    r.target.process = QStringLiteral("mosquitto_sub");
+    r.target.local = SocketAddress::parse(QStringLiteral("198.18.0.1:40000"), &error);
+    r.target.remote = SocketAddress::parse(QStringLiteral("198.18.0.2:1883"), &error);
+    const QString cut = RealConnectionFaults::confirmationText(r);
+    QVERIFY2(cut.contains(QLatin1String("mosquitto_sub (pid 4242) 198.18.0.1:40000 -> 198.18.0.2:1883")), qPrintable(cut));
+    QVERIFY(cut.contains(QLatin1String("both directions")) && cut.contains(QLatin1String("Replug")));
+    r.kind = FaultKind::Abort;
+    QVERIFY(RealConnectionFaults::confirmationText(r).contains(QLatin1String("ECONNABORTED")));
+    r.kind = FaultKind::Freeze;
+    QVERIFY(RealConnectionFaults::confirmationText(r).contains(QLatin1String("mosquitto_sub (pid 4242)")));
+}
+
+void RealConnectionFaultsTest::cutDropsOnlyThatConnectionUntilReplug_data()
+{
+    QTest::addColumn<int>("family");
+    QTest::newRow("IPv4") << int(AF_INET);
+    QTest::newRow("IPv6") << int(AF_INET6);
+}
+
+void RealConnectionFaultsTest::cutDropsOnlyThatConnectionUntilReplug()
+{
+    if (!m_root)
+        QSKIP("cutting needs CAP_NET_ADMIN; the CLI test checks the message without it");
+    QFETCH(int, family);
+    LoopbackPair cut(family);
+    LoopbackPair other(family);
+    QVERIFY(cut.server >= 0 && other.server >= 0);
+    RealConnectionFaults faults;
+    QSignalSpy applied(&faults, &RealConnectionFaults::applied);
+    QSignalSpy lifted(&faults, &RealConnectionFaults::lifted);
+    QString error;
+    const int id = faults.apply({FaultKind::Cut, cut.target(), CutDirection::Both}, &error);
+    QVERIFY2(id > 0, qPrintable(error));
+    QCOMPARE(applied.count(), 1);
+    QCOMPARE(faults.active().size(), 1);
+    QVERIFY(nftTables().contains(QStringLiteral("table inet halfopen_%1").arg(::getpid())));
+
+    // The cut connection's data never arrives; the other one's does.
+    char byte = 'x';
+    QCOMPARE(::send(cut.client, &byte, 1, MSG_NOSIGNAL), 1);
+    QCOMPARE(::send(other.client, &byte, 1, MSG_NOSIGNAL), 1);
+    char in = 0;
+    QCOMPARE(::recv(other.server, &in, 1, 0), 1);
+    QCOMPARE(::recv(cut.server, &in, 1, 0), -1);
+
+    QVERIFY(faults.lift(id, &error));
+    QCOMPARE(lifted.count(), 1);
+    QVERIFY(faults.active().isEmpty());
+    QVERIFY(!nftTables().contains(QLatin1String("halfopen")));
+    // After the replug the retransmission delivers it (RTO from 200 ms, doubling).
+    QVERIFY(QTest::qWaitFor([&] { return ::recv(cut.server, &in, 1, MSG_DONTWAIT) == 1; }, 5000));
+    const auto verdict = faults.verdict(id);
+    QVERIFY(verdict && verdict->liftedS && !verdict->kernelGaveUpS);
+}
+
+void RealConnectionFaultsTest::leavingLiftsEverything()
+{
+    if (!m_root)
+        QSKIP("cutting needs CAP_NET_ADMIN");
+    LoopbackPair a;
+    LoopbackPair b;
+    QString error;
+    {
+        RealConnectionFaults faults;
+        QVERIFY2(faults.apply({FaultKind::Cut, a.target(), CutDirection::Out}, &error) > 0, qPrintable(error));
+        QVERIFY2(faults.apply({FaultKind::Cut, b.target(), CutDirection::In}, &error) > 0, qPrintable(error));
+        QCOMPARE(faults.active().size(), 2);
+        faults.liftAll(); // leaving the connections mode
+        QVERIFY(faults.active().isEmpty());
+        QVERIFY(!nftTables().contains(QLatin1String("halfopen")));
+        QVERIFY2(faults.apply({FaultKind::Cut, a.target(), CutDirection::Both}, &error) > 0, qPrintable(error));
+        QVERIFY(nftTables().contains(QLatin1String("halfopen")));
+    } // closing the window
+    QVERIFY(!nftTables().contains(QLatin1String("halfopen")));
+}
+
+void RealConnectionFaultsTest::abortGivesEconnaborted()
+{
+    if (!m_root)
+        QSKIP("SOCK_DESTROY needs CAP_NET_ADMIN");
+    LoopbackPair pair;
+    RealConnectionFaults faults;
+    QString error;
+    const int id = faults.apply({FaultKind::Abort, pair.target(), CutDirection::Both}, &error);
+    QVERIFY2(id > 0, qPrintable(error));
+    QVERIFY(faults.active().isEmpty()); // nothing to lift
+    char in;
+    QCOMPARE(::recv(pair.client, &in, 1, 0), -1);
+    QCOMPARE(errno, ECONNABORTED);
+    QCOMPARE(::recv(pair.server, &in, 1, 0), -1);
+    QCOMPARE(errno, ECONNRESET);
+    QTRY_VERIFY(faults.verdict(id)->kernelGaveUpS.has_value());
+    QCOMPARE(faults.verdict(id)->mechanism, QStringLiteral("abort"));
+}
+
+void RealConnectionFaultsTest::freezeIsThawedWhenTheControllerGoes()
+{
+    QProcess sleeper;
+    sleeper.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    sleeper.start(QStringLiteral("sleep"), {QStringLiteral("60")});
+    QVERIFY(sleeper.waitForStarted());
+    RealConnectionFaults::Request r;
+    r.kind = FaultKind::Freeze;
+    r.target.pid = sleeper.processId();
+    r.target.process = QStringLiteral("sleep");
+    QString error;
+    {
+        RealConnectionFaults faults;
+        const int id = faults.apply(r, &error);
+        QVERIFY2(id > 0, qPrintable(error));
+        QVERIFY(QTest::qWaitFor([&] { return processStoppedNow(r.target.pid); }, 2000));
+        QVERIFY(faults.lift(id, &error));
+        QVERIFY(QTest::qWaitFor([&] { return !processStoppedNow(r.target.pid); }, 2000));
+        QVERIFY(faults.apply(r, &error) > 0);
+        QVERIFY(QTest::qWaitFor([&] { return processStoppedNow(r.target.pid); }, 2000));
+    }
+    QVERIFY(QTest::qWaitFor([&] { return !processStoppedNow(r.target.pid); }, 2000));
+    sleeper.kill();
+    sleeper.waitForFinished();
+}
+
+QTEST_GUILESS_MAIN(RealConnectionFaultsTest)
+#include "tst_RealConnectionFaults.moc"
