@@ -293,8 +293,8 @@
         <translation>send 的字节数必须在 1 到 %1 之间</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;: expected send [BYTES], close, abort, shutdown-write, options JSON or quit</source>
-        <translation>未知命令“%1”：应为 send [BYTES]、close、abort、shutdown-write、options JSON 或 quit</translation>
+        <source>unknown command &apos;%1&apos;: expected send [BYTES], close, abort, shutdown-write, options JSON, marker or quit</source>
+        <translation>未知命令“%1”：应为 send [BYTES]、close、abort、shutdown-write、options JSON、marker 或 quit</translation>
     </message>
 </context>
 <context>
@@ -1983,6 +1983,26 @@
         <source>ARP on with a short reachable time (base_reachable_time_ms 1000), the client sends every half second with IP_RECVERR set and tcp_retries2 lowered to 6. After the cable is pulled the neighbour entry fails, and at about 16 s the kernel reports EHOSTUNREACH at once (IP_RECVERR): a non-fatal error, mechanism neighbour_unreachable, the socket stays ESTABLISHED. Nothing is kept as a soft error, so when the retransmission budget runs out, about 26 s after the first unacknowledged send, the connection dies with ETIMEDOUT. Without user timeout the backoff step back only delays retransmissions: the budget counts time, not retransmissions.</source>
         <translation>开启 ARP，可达时间很短（base_reachable_time_ms 1000），客户端每半秒发送一次，设置了 IP_RECVERR，tcp_retries2 降为 6。网线拔掉后邻居表项失败，约 16 s 时内核立即报告 EHOSTUNREACH（IP_RECVERR）：这是一个非致命错误，机制为 neighbour_unreachable，套接字仍为 ESTABLISHED。没有任何东西被保留为软错误，所以当重传预算用完时，即第一次未被确认的发送之后约 26 s，连接以 ETIMEDOUT 死亡。没有用户超时时，退避回退只会推迟重传：预算计算的是时间，而不是重传次数。</translation>
     </message>
+    <message>
+        <source>cannot read %1: not a regular file of at most 1 MB</source>
+        <translation>无法读取 %1：不是不超过 1 MB 的普通文件</translation>
+    </message>
+    <message>
+        <source>ARP on, idle peer powered off, keepalive 6/3/4: the neighbour fails but keepalive still ends with ETIMEDOUT at 18 s</source>
+        <translation>开启 ARP，空闲的对端断电，保活 6/3/4：邻居失败，但保活仍在 18 s 时以 ETIMEDOUT 结束</translation>
+    </message>
+    <message>
+        <source>The hosts resolve each other with ARP and the client&apos;s neighbour entry stays reachable only 0.5 to 1.5 s after the last confirmation (base_reachable_time_ms 1000). The idle client has keepalive 6/3/4, and the server is switched off. The first probe finds the entry stale: 5 s of DELAY, three unanswered unicast probes, the entry fails, and the probe at 15 s is held while three broadcast ARP requests go out. The local EHOSTUNREACH that follows is dropped: a keepalive probe carries sequence number snd_una - 1, outside the window tcp_v4_err accepts. So keepalive ends exactly as with a static entry: ETIMEDOUT 18 s after the last packet received, mechanism keepalive.</source>
+        <translation>两台主机通过 ARP 互相解析，客户端的邻居表项在最后一次确认之后只保持可达 0.5 到 1.5 s（base_reachable_time_ms 1000）。空闲的客户端设置了保活 6/3/4，服务端被断电。第一个探测发现表项已过期（stale）：5 s 的 DELAY，三个未应答的单播探测，表项失败，15 s 时的探测被暂扣，同时发出三个广播 ARP 请求。随后产生的本地 EHOSTUNREACH 被丢弃：保活探测携带的序列号是 snd_una - 1，在 tcp_v4_err 接受的窗口之外。所以保活的结局与静态表项完全相同：最后一次收到数据包后 18 s 报 ETIMEDOUT，机制为保活。</translation>
+    </message>
+    <message>
+        <source>Server rebooted while the client sends: the RST answers a retransmission, ECONNRESET at the retransmission&apos;s time</source>
+        <translation>客户端发送时服务端重启：RST 应答一次重传，在该重传的时刻报 ECONNRESET</translation>
+    </message>
+    <message>
+        <source>The client sends 100 bytes every half second; at 1 s the server reboots and is back 2 s later with the same address and MAC but without the connection. While it is away the client&apos;s data goes unacknowledged and the kernel retransmits it on its doubling timer (0.2, 0.4, 0.8, 1.6 s after the first unacknowledged send). The first retransmission that reaches the rebooted server draws an RST, and the client gets ECONNRESET one round trip after that retransmission: measured from the first unacknowledged send, at one of the retransmission timer&apos;s instants, not a round trip after the send.</source>
+        <translation>客户端每半秒发送 100 字节；1 s 时服务端重启，2 s 后以相同的地址和 MAC 回来，但已没有这条连接。服务端不在期间，客户端的数据得不到确认，内核按翻倍的计时器重传（第一次未被确认的发送之后 0.2、0.4、0.8、1.6 s）。第一个到达重启后服务端的重传引来一个 RST，客户端在该重传之后一个往返时间报 ECONNRESET：从第一次未被确认的发送算起，落在重传计时器的某个时刻上，而不是发送之后一个往返时间。</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioSummaryText</name>
@@ -2287,6 +2307,51 @@ Allowed: %2 to %3%4.</source>
     <message>
         <source>The socket&apos;s keepalive as the kernel reports it (getsockopt after every change): idle time before the first probe, then how many probes how far apart. &quot;off&quot;: an idle connection to a vanished peer is never noticed. Changing the settings while the lab runs changes it here at once. The cell&apos;s tooltip lists every option.</source>
         <translation>内核报告的该套接字的保活设置（每次更改后用 getsockopt 读回）：首次探测前的空闲时间，然后是探测次数和间隔。“关闭”：与已消失对端之间的空闲连接永远不会被发现。实验室运行时修改设置，这里会立即变化。单元格的提示列出所有选项。</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <comment>time since the last data segment was sent (ss lastsnd)</comment>
+        <translation>最后发送</translation>
+    </message>
+    <message>
+        <source>Last data in</source>
+        <comment>time since the last data segment arrived (ss lastrcv)</comment>
+        <translation>最后收到数据</translation>
+    </message>
+    <message>
+        <source>Unacked</source>
+        <comment>segments sent and not yet acknowledged</comment>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>Total retrans</source>
+        <comment>retransmitted segments over the connection&apos;s life</comment>
+        <translation>总重传</translation>
+    </message>
+    <message>
+        <source>Cwnd</source>
+        <comment>congestion window, abbreviation kept in every language</comment>
+        <translation>Cwnd</translation>
+    </message>
+    <message>
+        <source>Time since the last new data segment was sent, at the last sample (ss -i lastsnd). Retransmissions do not reset it: while data waits for an acknowledgement it counts from the first unacknowledged send, the reference of a retransmission timeout.</source>
+        <translation>上一次采样时，距最后一次发送新数据报文段的时间（ss -i lastsnd）。重传不会重置它：数据等待确认期间，它从第一次未被确认的发送算起，这也是重传超时的参照点。</translation>
+    </message>
+    <message>
+        <source>Time since the last data segment arrived, at the last sample (ss -i lastrcv); Last received also counts bare ACKs and keepalive answers (lastack).</source>
+        <translation>上一次采样时，距最后一个数据报文段到达的时间（ss -i lastrcv）；“最后接收”还计入纯 ACK 和保活应答（lastack）。</translation>
+    </message>
+    <message>
+        <source>Segments sent and not yet acknowledged (ss -i unacked). While it is above zero, keepalive waits and the retransmission timer decides.</source>
+        <translation>已发送但尚未确认的报文段（ss -i unacked）。只要它大于零，保活就等待，由重传计时器决定。</translation>
+    </message>
+    <message>
+        <source>Segments retransmitted over the connection&apos;s whole life (ss -i retrans:N/TOTAL).</source>
+        <translation>连接整个生命周期中重传的报文段（ss -i retrans:N/TOTAL）。</translation>
+    </message>
+    <message>
+        <source>Congestion window in segments (ss -i cwnd): it falls to 1 after a retransmission timeout.</source>
+        <translation>以报文段计的拥塞窗口（ss -i cwnd）：重传超时后降为 1。</translation>
     </message>
 </context>
 <context>
@@ -2907,8 +2972,12 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <translation>把各连接的半开风险作为 Prometheus 指标提供（/metrics）</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;: expected serve, connect, predict, sockets, audit, watch, exporter or lab</source>
-        <translation>未知命令“%1”：应为 serve、connect、predict、sockets、audit、watch、exporter 或 lab</translation>
+        <source>cut, abort or freeze one real connection and time the application&apos;s reaction</source>
+        <translation>切断、中止或冻结一条真实连接，并计时应用的反应</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;: expected serve, connect, predict, sockets, audit, watch, exporter, lab or fault</source>
+        <translation>未知命令“%1”：应为 serve、connect、predict、sockets、audit、watch、exporter、lab 或 fault</translation>
     </message>
 </context>
 <context>
@@ -3031,6 +3100,243 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     </message>
 </context>
 <context>
+    <name>fault</name>
+    <message>
+        <source>&apos;%1&apos; is out of range: allowed %2 to %3 seconds</source>
+        <translation>“%1”超出范围：允许 %2 到 %3 秒</translation>
+    </message>
+    <message>
+        <source>Break one real TCP connection of this machine and time how the application reacts.
+  cut     drop the connection&apos;s packets (nftables, table inet halfopen_PID; needs CAP_NET_ADMIN)
+  replug  lift a cut held by a running &apos;fault cut&apos; (all of them without a connection)
+  abort   destroy the socket as ss -K does: the application gets ECONNABORTED, the peer an RST
+  freeze  SIGSTOP the process holding the connection (SIGCONT when the fault ends)
+  thaw    SIGCONT the process
+A cut or freeze lasts until --for runs out, Ctrl+C, SIGTERM or replug/thaw, and never
+outlives this process: the kernel deletes the table, a guard process thaws.</source>
+        <translation>破坏本机的一条真实 TCP 连接，并计时应用如何反应。
+  cut     丢弃这条连接的数据包（nftables，表 inet halfopen_PID；需要 CAP_NET_ADMIN）
+  replug  解除正在运行的“fault cut”所做的切断（不指定连接时解除全部）
+  abort   像 ss -K 那样销毁套接字：应用得到 ECONNABORTED，对端收到 RST
+  freeze  对持有连接的进程发送 SIGSTOP（故障结束时发送 SIGCONT）
+  thaw    对进程发送 SIGCONT
+切断或冻结一直持续到 --for 用完、Ctrl+C、SIGTERM 或 replug/thaw，且绝不会
+比本进程活得更久：内核会删除该表，守护进程会解冻。</translation>
+    </message>
+    <message>
+        <source>cut, replug, abort, freeze or thaw</source>
+        <translation>cut、replug、abort、freeze 或 thaw</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s addresses as ADDR:PORT (or use --pid).</source>
+        <translation>连接的地址，格式为 ADDR:PORT（或使用 --pid）。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>The process whose established connection to break (refused when it has several: name one with LOCAL REMOTE).</source>
+        <translation>要破坏其已建立连接的进程（它持有多条连接时拒绝执行：请用 LOCAL REMOTE 指定其中一条）。</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>cut: both (default), in (what the connection receives) or out (what it sends).</source>
+        <translation>cut：both（默认）、in（连接接收的）或 out（连接发送的）。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>cut, freeze: lift the fault after SECONDS (0.1 to 86400).</source>
+        <translation>cut、freeze：SECONDS 秒后解除故障（0.1 到 86400）。</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>Keep timing the reaction SECONDS after the fault, also after it is lifted (0 to 86400; abort: default 10).</source>
+        <translation>故障后继续计时反应 SECONDS 秒，故障解除后也继续（0 到 86400；abort：默认 10）。</translation>
+    </message>
+    <message>
+        <source>Apply the fault SECONDS after start (0 to 3600): the timed step of a watch.</source>
+        <translation>启动后 SECONDS 秒施加故障（0 到 3600）：watch 中定时的一步。</translation>
+    </message>
+    <message>
+        <source>Stop (and lift the fault) as soon as the application has: kernel-gave-up, closed or reconnected.</source>
+        <translation>一旦应用出现以下情况就停止（并解除故障）：kernel-gave-up、closed 或 reconnected。</translation>
+    </message>
+    <message>
+        <source>EVENT</source>
+        <translation>EVENT</translation>
+    </message>
+    <message>
+        <source>JSON lines: the fault, each reaction, then the verdict.</source>
+        <translation>JSON 行：故障、每个反应，然后是结论。</translation>
+    </message>
+    <message>
+        <source>Record the fault, the reactions and the verdict as events (JSONL) that HalfOpen opens.</source>
+        <translation>把故障、反应和结论录制为 HalfOpen 能打开的事件（JSONL）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: allowed cut, replug, abort, freeze, thaw</source>
+        <translation>“%1”：允许 cut、replug、abort、freeze、thaw</translation>
+    </message>
+    <message>
+        <source>give both addresses as ADDR:PORT (port 1 to 65535), or neither and --pid</source>
+        <translation>请以 ADDR:PORT 给出两个地址（端口 1 到 65535），或都不给而使用 --pid</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of range: allowed 2 to 4194304</source>
+        <translation>“%1”超出范围：允许 2 到 4194304</translation>
+    </message>
+    <message>
+        <source>name the connection: --pid PID, or LOCAL REMOTE as ADDR:PORT</source>
+        <translation>请指定连接：--pid PID，或以 ADDR:PORT 给出 LOCAL REMOTE</translation>
+    </message>
+    <message>
+        <source>only cut has a direction</source>
+        <translation>只有 cut 有方向</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: allowed both, in, out</source>
+        <translation>“%1”：允许 both、in、out</translation>
+    </message>
+    <message>
+        <source>only cut and freeze last: abort is at once, replug and thaw lift</source>
+        <translation>只有 cut 和 freeze 会持续：abort 是立即的，replug 和 thaw 用于解除</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: allowed kernel-gave-up, closed, reconnected</source>
+        <translation>“%1”：允许 kernel-gave-up、closed、reconnected</translation>
+    </message>
+    <message>
+        <source>empty path: allowed a file name</source>
+        <translation>路径为空：允许一个文件名</translation>
+    </message>
+    <message>
+        <source>the kernel gave up on the socket</source>
+        <translation>内核放弃了这个套接字</translation>
+    </message>
+    <message>
+        <source>the application closed its socket</source>
+        <translation>应用关闭了它的套接字</translation>
+    </message>
+    <message>
+        <source>the process exited</source>
+        <translation>进程已退出</translation>
+    </message>
+    <message>
+        <source>the application connected again</source>
+        <translation>应用重新建立了连接</translation>
+    </message>
+    <message>
+        <source>the peer closed the connection (FIN)</source>
+        <translation>对端关闭了连接（FIN）</translation>
+    </message>
+    <message>
+        <source>no running &apos;halfopen-cli fault cut&apos; holds a cut in this network namespace</source>
+        <translation>这个网络命名空间中没有正在运行的“halfopen-cli fault cut”持有切断</translation>
+    </message>
+    <message>
+        <source>thawed %1 (pid %2)</source>
+        <translation>已解冻 %1（pid %2）</translation>
+    </message>
+    <message>
+        <source>the connection&apos;s socket options could not be read (%1); predicted with the kernel&apos;s defaults</source>
+        <translation>无法读取连接的套接字选项（%1）；按内核的默认值进行预测</translation>
+    </message>
+    <message>
+        <source>%1 of %2 in %3 s</source>
+        <translation>%3 s 后对 %2 执行 %1</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>--for ran out</source>
+        <translation>--for 已用完</translation>
+    </message>
+    <message>
+        <source>end of the watch</source>
+        <translation>观察结束</translation>
+    </message>
+    <message>
+        <source>the process was thawed from outside</source>
+        <translation>进程被外部解冻</translation>
+    </message>
+    <message>
+        <source>cut %1, %2 (nftables table inet %3)</source>
+        <translation>已切断 %1，%2（nftables 表 inet %3）</translation>
+    </message>
+    <message>
+        <source>both directions</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>incoming packets only</source>
+        <translation>仅入向数据包</translation>
+    </message>
+    <message>
+        <source>outgoing packets only</source>
+        <translation>仅出向数据包</translation>
+    </message>
+    <message>
+        <source>aborted %1 (SOCK_DESTROY: ECONNABORTED for the application, RST to the peer)</source>
+        <translation>已中止 %1（SOCK_DESTROY：应用得到 ECONNABORTED，对端收到 RST）</translation>
+    </message>
+    <message>
+        <source>froze %1 (SIGSTOP)</source>
+        <translation>已冻结 %1（SIGSTOP）</translation>
+    </message>
+    <message>
+        <source>predicted: the kernel gives up %1 s after the cut (%2)</source>
+        <translation>预测：内核在切断后 %1 s 放弃（%2）</translation>
+    </message>
+    <message>
+        <source>predicted: the kernel never gives up on this idle connection (no keepalive, no TCP_USER_TIMEOUT)</source>
+        <translation>预测：内核永远不会放弃这条空闲连接（没有保活，没有 TCP_USER_TIMEOUT）</translation>
+    </message>
+    <message>
+        <source>predicted: once the application sends, its retransmissions give up %1 s after that send</source>
+        <translation>预测：一旦应用发送数据，它的重传会在那次发送之后 %1 s 放弃</translation>
+    </message>
+    <message>
+        <source>replug requested</source>
+        <translation>已请求插回网线</translation>
+    </message>
+    <message>
+        <source>replugged (%1)</source>
+        <translation>已插回网线（%1）</translation>
+    </message>
+    <message>
+        <source>thawed (%1)</source>
+        <translation>已解冻（%1）</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>freeze: no visible process holds %1 -&gt; %2 (another user&apos;s processes are visible to root or with CAP_SYS_PTRACE only)</source>
+        <translation>freeze：没有可见的进程持有 %1 -&gt; %2（其他用户的进程只有 root 或拥有 CAP_SYS_PTRACE 时才可见）</translation>
+    </message>
+    <message>
+        <source>refusing to break halfopen-cli&apos;s own connection</source>
+        <translation>拒绝破坏 halfopen-cli 自己的连接</translation>
+    </message>
+</context>
+<context>
     <name>halfopen::core::JsonlRecorder</name>
     <message>
         <source>cannot write recording &apos;%1&apos;: %2</source>
@@ -3069,6 +3375,308 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>cannot listen on %1</source>
         <translation>无法监听 %1</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::hostfault</name>
+    <message>
+        <source>--pid: %1 is not a process HalfOpen may signal</source>
+        <translation>--pid：%1 不是 HalfOpen 可以发送信号的进程</translation>
+    </message>
+    <message>
+        <source>%1: no process %2</source>
+        <translation>%1：没有进程 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 of process %3 needs the same user as the process, or CAP_KILL (run as root)</source>
+        <translation>%1：对进程 %3 %2 需要与该进程相同的用户，或 CAP_KILL（以 root 运行）</translation>
+    </message>
+    <message>
+        <source>%1: %2 of process %3</source>
+        <translation>%1：对进程 %3 %2</translation>
+    </message>
+    <message>
+        <source>freezing (SIGSTOP)</source>
+        <translation>冻结（SIGSTOP）</translation>
+    </message>
+    <message>
+        <source>thawing (SIGCONT)</source>
+        <translation>解冻（SIGCONT）</translation>
+    </message>
+    <message>
+        <source>the cut</source>
+        <translation>切断</translation>
+    </message>
+    <message>
+        <source>the abort</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>the freeze</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>keepalive</source>
+        <translation>保活</translation>
+    </message>
+    <message>
+        <source>retransmissions with backoff</source>
+        <translation>带退避的重传</translation>
+    </message>
+    <message>
+        <source>TCP_USER_TIMEOUT</source>
+        <translation>TCP_USER_TIMEOUT</translation>
+    </message>
+    <message>
+        <source>reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>SOCK_DESTROY</source>
+        <translation>SOCK_DESTROY</translation>
+    </message>
+    <message>
+        <source>zero-window probes: the peer&apos;s receive window was full</source>
+        <translation>零窗口探测：对端的接收窗口已满</translation>
+    </message>
+    <message>
+        <source>probe timer: the kernel knew its sends were dropped on this machine and gave up after tcp_retries2 probes</source>
+        <translation>探测计时器：内核知道它的发送在本机被丢弃，在 tcp_retries2 次探测后放弃</translation>
+    </message>
+    <message>
+        <source>sock_diag: %1</source>
+        <translation>sock_diag：%1</translation>
+    </message>
+    <message>
+        <source>aborting a connection with SOCK_DESTROY</source>
+        <translation>用 SOCK_DESTROY 中止连接</translation>
+    </message>
+    <message>
+        <source>%1: this kernel cannot destroy sockets from outside (it was built without CONFIG_INET_DIAG_DESTROY)</source>
+        <translation>%1：这个内核无法从外部销毁套接字（编译时未启用 CONFIG_INET_DIAG_DESTROY）</translation>
+    </message>
+    <message>
+        <source>%1: the connection %2 -&gt; %3 is gone</source>
+        <translation>%1：连接 %2 -&gt; %3 已消失</translation>
+    </message>
+    <message>
+        <source>SOCK_DESTROY: %1</source>
+        <translation>SOCK_DESTROY：%1</translation>
+    </message>
+    <message>
+        <source>name the connection: --pid PID, or LOCAL REMOTE as ADDR:PORT</source>
+        <translation>请指定连接：--pid PID，或以 ADDR:PORT 给出 LOCAL REMOTE</translation>
+    </message>
+    <message>
+        <source>no TCP connection %1 -&gt; %2 in this network namespace</source>
+        <translation>这个网络命名空间中没有 TCP 连接 %1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>the connection %1 -&gt; %2 is %3, not ESTABLISHED</source>
+        <translation>连接 %1 -&gt; %2 处于 %3，不是 ESTABLISHED</translation>
+    </message>
+    <message>
+        <source>--pid: cannot read /proc/%1/fd: %2 (a process of another user needs root or CAP_SYS_PTRACE)</source>
+        <translation>--pid：无法读取 /proc/%1/fd：%2（其他用户的进程需要 root 或 CAP_SYS_PTRACE）</translation>
+    </message>
+    <message>
+        <source>--pid: no process %1</source>
+        <translation>--pid：没有进程 %1</translation>
+    </message>
+    <message>
+        <source>--pid: process %1 is in another network namespace; run halfopen-cli inside it (nsenter -t %1 -n, or ip netns exec NAME)</source>
+        <translation>--pid：进程 %1 在另一个网络命名空间中；请在其中运行 halfopen-cli（nsenter -t %1 -n，或 ip netns exec NAME）</translation>
+    </message>
+    <message>
+        <source>--pid: %1 (pid %2) holds no established TCP connection in this network namespace</source>
+        <translation>--pid：%1（pid %2）在这个网络命名空间中没有持有已建立的 TCP 连接</translation>
+    </message>
+    <message>
+        <source>--pid: %1 (pid %2) holds %3 established TCP connections; name one with LOCAL REMOTE</source>
+        <translation>--pid：%1（pid %2）持有 %3 条已建立的 TCP 连接；请用 LOCAL REMOTE 指定其中一条</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::hostfault::NftCut</name>
+    <message>
+        <source>cutting a connection with nftables</source>
+        <translation>用 nftables 切断连接</translation>
+    </message>
+    <message>
+        <source>nftables: could not create a context (libnftables)</source>
+        <translation>nftables：无法创建上下文（libnftables）</translation>
+    </message>
+    <message>
+        <source>nftables refused: %1 (%2)</source>
+        <translation>nftables 拒绝：%1（%2）</translation>
+    </message>
+    <message>
+        <source>nftables refused: %1</source>
+        <translation>nftables 拒绝：%1</translation>
+    </message>
+    <message>
+        <source>cut: local and remote must both be IPv4 or both IPv6 addresses with ports</source>
+        <translation>cut：本端和对端必须都是带端口的 IPv4 地址，或都是带端口的 IPv6 地址</translation>
+    </message>
+    <message>
+        <source>replug: %1 -&gt; %2 is not cut</source>
+        <translation>replug：%1 -&gt; %2 没有被切断</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::hostfault::ReactionVerdict</name>
+    <message>
+        <source>%1 (pid %2)</source>
+        <translation>%1（pid %2）</translation>
+    </message>
+    <message>
+        <source>, predicted %1 s</source>
+        <translation>，预测 %1 s</translation>
+    </message>
+    <message>
+        <source>, predicted %1 s after the first unacknowledged send</source>
+        <translation>，预测为第一次未被确认的发送之后 %1 s</translation>
+    </message>
+    <message>
+        <source>the kernel gave up %1 s after %2 (%3%4)</source>
+        <translation>内核在%2后 %1 s 放弃（%3%4）</translation>
+    </message>
+    <message>
+        <source>the kernel had not given up %1 s after %2 (predicted %3 s)</source>
+        <translation>%2后 %1 s 内核仍未放弃（预测 %3 s）</translation>
+    </message>
+    <message>
+        <source>the kernel had not given up %1 s after %2 (predicted: never)</source>
+        <translation>%2后 %1 s 内核仍未放弃（预测：永不）</translation>
+    </message>
+    <message>
+        <source>the peer closed the connection %1 s after %2</source>
+        <translation>%2后 %1 s 对端关闭了连接</translation>
+    </message>
+    <message>
+        <source>the process exited</source>
+        <translation>进程已退出</translation>
+    </message>
+    <message>
+        <source>the application closed its socket</source>
+        <translation>应用关闭了它的套接字</translation>
+    </message>
+    <message>
+        <source>%1 %2 s later</source>
+        <translation>%2 s 后%1</translation>
+    </message>
+    <message>
+        <source>%1 %2 s after %3, before the kernel gave up%4,</source>
+        <translation>%3后 %2 s，%1，此时内核尚未放弃%4</translation>
+    </message>
+    <message>
+        <source> (predicted %1 s)</source>
+        <translation>（预测 %1 s）</translation>
+    </message>
+    <message>
+        <source>%1 %2 s after %3</source>
+        <translation>%3后 %2 s，%1</translation>
+    </message>
+    <message>
+        <source> and reconnected %1 s after that</source>
+        <translation>，之后 %1 s 重新连接</translation>
+    </message>
+    <message>
+        <source>it opened a new connection to %1 %2 s after %3</source>
+        <translation>%3后 %2 s，它打开了一条到 %1 的新连接</translation>
+    </message>
+    <message>
+        <source> and had not reconnected %1 s after %2</source>
+        <translation>，%2后 %1 s 仍未重新连接</translation>
+    </message>
+    <message>
+        <source>after %1 s it still holds an ESTABLISHED socket to a dead peer</source>
+        <translation>%1 s 后它仍然持有一个连向失效对端的 ESTABLISHED 套接字</translation>
+    </message>
+    <message>
+        <source>nothing changed in %1 s after %2</source>
+        <translation>%2后 %1 s 内没有任何变化</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::hostfault::RealConnectionFaults</name>
+    <message>
+        <source>both directions</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>only what it receives</source>
+        <translation>仅它接收的</translation>
+    </message>
+    <message>
+        <source>only what it sends</source>
+        <translation>仅它发送的</translation>
+    </message>
+    <message>
+        <source>Cut every packet of %1, %2?
+
+This machine silently drops exactly this connection&apos;s packets (nftables table inet %3, which holds nothing else); other connections, even to the same peer, are not touched. Replug lifts it; leaving the connections mode or closing HalfOpen lifts it too, and the kernel deletes the table if HalfOpen crashes.</source>
+        <translation>切断 %1 的所有数据包（%2）？
+
+本机会悄无声息地丢弃且只丢弃这条连接的数据包（nftables 表 inet %3，其中没有别的规则）；其他连接，即使连向同一个对端，也不受影响。“插回网线”会解除它；离开连接模式或关闭 HalfOpen 也会解除，而如果 HalfOpen 崩溃，内核会删除该表。</translation>
+    </message>
+    <message>
+        <source>Abort %1?
+
+The kernel destroys the socket (SOCK_DESTROY, as ss -K does): the application gets ECONNABORTED and the peer an RST. This cannot be undone: the application has to connect again.</source>
+        <translation>中止 %1？
+
+内核会销毁这个套接字（SOCK_DESTROY，与 ss -K 相同）：应用得到 ECONNABORTED，对端收到 RST。此操作无法撤销：应用必须重新连接。</translation>
+    </message>
+    <message>
+        <source>Freeze %1 (pid %2) with SIGSTOP?
+
+The whole process stops, every connection of it: its kernel still answers the peer&apos;s keepalive, as for a deadlocked program. Thaw (SIGCONT) lifts it; leaving the connections mode or closing HalfOpen thaws it too, even after a crash.</source>
+        <translation>用 SIGSTOP 冻结 %1（pid %2）？
+
+整个进程连同它的每一条连接都会停住：它的内核仍会应答对端的保活，就像程序死锁时一样。“解冻”（SIGCONT）会解除它；离开连接模式或关闭 HalfOpen 也会解冻，即使发生崩溃也是如此。</translation>
+    </message>
+    <message>
+        <source>the process</source>
+        <translation>该进程</translation>
+    </message>
+    <message>
+        <source>freeze: %1 is not a process HalfOpen may stop</source>
+        <translation>freeze：%1 不是 HalfOpen 可以停止的进程</translation>
+    </message>
+    <message>
+        <source>no active fault %1</source>
+        <translation>没有生效中的故障 %1</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::hostfault::TargetConnection</name>
+    <message>
+        <source>%1 (pid %2)</source>
+        <translation>%1（pid %2）</translation>
+    </message>
+    <message>
+        <source>process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>no visible process</source>
+        <translation>没有可见的进程</translation>
+    </message>
+    <message>
+        <source>%1 %2 -&gt; %3</source>
+        <translation>%1 %2 -&gt; %3</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::hostfault::ThawGuard</name>
+    <message>
+        <source>thaw guard: %1</source>
+        <translation>解冻守护进程：%1</translation>
     </message>
 </context>
 <context>
@@ -3149,6 +3757,10 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>the capture keeps the last %1 MB: %2 older frames were dropped</source>
+        <translation>抓包只保留最后 %1 MB：丢弃了 %2 个较早的帧</translation>
     </message>
 </context>
 <context>
@@ -3367,6 +3979,105 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>ARP applies at the next Start: the hosts keep their neighbour entries.</source>
         <translation>ARP 在下次开始时生效：主机保留现有的邻居表项。</translation>
+    </message>
+</context>
+<context>
+    <name>halfopen::ui::ConnectionFaultBar</name>
+    <message>
+        <source>both directions</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>incoming only</source>
+        <translation>仅入向</translation>
+    </message>
+    <message>
+        <source>outgoing only</source>
+        <translation>仅出向</translation>
+    </message>
+    <message>
+        <source>Which packets of the connection the cut drops. Incoming only is exactly a pulled cable as this side sees it; outgoing drops are known to this machine&apos;s kernel at once.</source>
+        <translation>切断时丢弃连接的哪些数据包。“仅入向”正是本端看到的拔网线；出向的丢弃会被本机内核立即知道。</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>切断</translation>
+    </message>
+    <message>
+        <source>Drop this connection&apos;s packets on this machine (nftables), until Replug.</source>
+        <translation>在本机丢弃这条连接的数据包（nftables），直到“插回网线”。</translation>
+    </message>
+    <message>
+        <source>Replug</source>
+        <translation>插回网线</translation>
+    </message>
+    <message>
+        <source>Lift every cut made here.</source>
+        <translation>解除在这里做的所有切断。</translation>
+    </message>
+    <message>
+        <source>Abort (RST)</source>
+        <translation>中止（RST）</translation>
+    </message>
+    <message>
+        <source>Destroy the socket (SOCK_DESTROY): the application gets ECONNABORTED, the peer an RST.</source>
+        <translation>销毁套接字（SOCK_DESTROY）：应用得到 ECONNABORTED，对端收到 RST。</translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Stop the process holding it (SIGSTOP), until Thaw.</source>
+        <translation>停止持有它的进程（SIGSTOP），直到“解冻”。</translation>
+    </message>
+    <message>
+        <source>Thaw</source>
+        <translation>解冻</translation>
+    </message>
+    <message>
+        <source>Continue every process frozen here (SIGCONT).</source>
+        <translation>让在这里冻结的所有进程继续运行（SIGCONT）。</translation>
+    </message>
+    <message>
+        <source>Test the reaction of:</source>
+        <translation>测试以下对象的反应：</translation>
+    </message>
+    <message>
+        <source>(only an established connection held by a visible process)</source>
+        <translation>（仅限可见进程持有的已建立连接）</translation>
+    </message>
+    <message>
+        <source>(select a connection)</source>
+        <translation>（请选择一条连接）</translation>
+    </message>
+    <message>
+        <source>Cut this connection?</source>
+        <translation>切断这条连接？</translation>
+    </message>
+    <message>
+        <source>Abort this connection?</source>
+        <translation>中止这条连接？</translation>
+    </message>
+    <message>
+        <source>Freeze this process?</source>
+        <translation>冻结这个进程？</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>CUT: %1, %2. Replug lifts it; so does leaving this mode or closing HalfOpen.</source>
+        <translation>已切断：%1，%2。“插回网线”会解除它；离开此模式或关闭 HalfOpen 也会解除。</translation>
+    </message>
+    <message>
+        <source>FROZEN (SIGSTOP): %1 (pid %2). Thaw lifts it; so does leaving this mode or closing HalfOpen.</source>
+        <translation>已冻结（SIGSTOP）：%1（pid %2）。“解冻”会解除它；离开此模式或关闭 HalfOpen 也会解除。</translation>
+    </message>
+    <message>
+        <source>Reaction so far: %1</source>
+        <translation>目前的反应：%1</translation>
     </message>
 </context>
 <context>
@@ -4974,6 +5685,17 @@ the faults, and the time it took to notice.</source>
     </message>
 </context>
 <context>
+    <name>hostfault</name>
+    <message>
+        <source>%1: %2 needs %3 in this network namespace (run as root, or give halfopen-cli %4 with setcap)</source>
+        <translation>%1：%2 需要在这个网络命名空间中拥有 %3（以 root 运行，或用 setcap 赋予 halfopen-cli %4）</translation>
+    </message>
+    <message>
+        <source>replug channel %1: %2</source>
+        <translation>插回网线通道 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>lab</name>
     <message>
         <source>built-in scenario %1 is broken: %2</source>
@@ -5371,6 +6093,10 @@ run 的退出状态：0 所有预期都满足，1 未满足，2 输入有误，3
         <source>Cwnd</source>
         <translation>Cwnd</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a port number: use 1 to 65535</source>
+        <translation>“%1”不是端口号：请使用 1 到 65535</translation>
+    </message>
 </context>
 <context>
     <name>watch</name>
@@ -5469,6 +6195,30 @@ run 的退出状态：0 所有预期都满足，1 未满足，2 输入有误，3
     <message>
         <source>&apos;%1&apos;: allowed 0.1 to 604800 seconds</source>
         <translation>“%1”：允许 0.1 到 604800 秒</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: expected T:ACTION, T from 0 to 604800 seconds</source>
+        <translation>“%1”：应为 T:ACTION，T 为 0 到 604800 秒</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: ACTION is one of %2</source>
+        <translation>“%1”：ACTION 必须是 %2 之一</translation>
+    </message>
+    <message>
+        <source>--fault-at %1: %2</source>
+        <translation>--fault-at %1：%2</translation>
+    </message>
+    <message>
+        <source>At T seconds, break the connection and time the application&apos;s reaction: ACTION is cut, cut-in, cut-out, abort, freeze, replug or thaw (repeatable; every fault is lifted at the end; needs root as for halfopen-cli fault).</source>
+        <translation>在第 T 秒破坏连接，并计时应用的反应：ACTION 为 cut、cut-in、cut-out、abort、freeze、replug 或 thaw（可重复；结束时解除所有故障；与 halfopen-cli fault 一样需要 root）。</translation>
+    </message>
+    <message>
+        <source>T:ACTION</source>
+        <translation>T:ACTION</translation>
+    </message>
+    <message>
+        <source>faults act in halfopen-cli&apos;s own network namespace: run it inside (nsenter -t PID -n) instead of --netns</source>
+        <translation>故障作用于 halfopen-cli 自己所在的网络命名空间：请在目标命名空间内运行它（nsenter -t PID -n），而不是使用 --netns</translation>
     </message>
 </context>
 </TS>
