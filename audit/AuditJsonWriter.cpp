@@ -30,8 +30,7 @@ void appendDouble(QByteArray *out, double value)
     out->append(text, end - text);
 }
 
-template<typename T>
-void appendOptional(QByteArray *out, const std::optional<T> &value)
+template<typename T> void appendOptional(QByteArray *out, const std::optional<T> &value)
 {
     if (!value)
         out->append("null");
@@ -103,7 +102,8 @@ const QByteArray &AuditJsonWriter::predictionsText(const core::PredictionInput &
     const QByteArray key = ConnectionAudit::predictionKey(input);
     auto found = m_predictions.constFind(key);
     if (found == m_predictions.constEnd())
-        found = m_predictions.insert(key, QJsonDocument(core::DetectionPredictor(input).toJson()).toJson(QJsonDocument::Compact));
+        found = m_predictions.insert(
+            key, QJsonDocument(core::DetectionPredictor(input).toJson()).toJson(QJsonDocument::Compact));
     return *found;
 }
 

@@ -59,10 +59,7 @@ private:
     QTimer m_timer;
 
 public:
-    AuditWorker()
-    {
-        connect(&m_timer, &QTimer::timeout, this, &AuditWorker::scan);
-    }
+    AuditWorker() { connect(&m_timer, &QTimer::timeout, this, &AuditWorker::scan); }
 };
 
 AuditMonitor::AuditMonitor(QObject *parent)
@@ -100,7 +97,8 @@ void AuditMonitor::stop()
     if (!m_running)
         return;
     m_running = false;
-    QMetaObject::invokeMethod(m_worker, [this] { m_worker->halt(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_worker->halt(); }, Qt::BlockingQueuedConnection);
 }
 
 } // namespace halfopen::audit

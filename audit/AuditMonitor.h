@@ -15,11 +15,12 @@ class QThread;
 namespace halfopen::audit {
 
 // One scan's result, handed from the scanning thread to whoever shows it.
-struct AuditSnapshot {
+struct AuditSnapshot
+{
     std::vector<AuditedConnection> connections;
     NamespaceSysctls sysctls;
-    QString error;        // set when the scan failed (the namespace could not be opened…)
-    qint64 tookUs = 0;    // how long the scan took
+    QString error;     // set when the scan failed (the namespace could not be opened…)
+    qint64 tookUs = 0; // how long the scan took
 };
 using AuditSnapshotPtr = std::shared_ptr<AuditSnapshot>;
 

@@ -9,7 +9,8 @@
 namespace halfopen::audit {
 
 namespace {
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(AuditSummary)
 };
 } // namespace

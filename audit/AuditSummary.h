@@ -14,7 +14,8 @@ namespace halfopen::audit {
 
 // How many connections carry each risk, and which programs hold them: the one line a user
 // reads first ("37 connections; 5 would stay half-open forever: mosquitto_sub ×2, …").
-struct AuditSummary {
+struct AuditSummary
+{
     qsizetype total = 0;
     // Per risk (indexed by Risk), the processes with their number of connections, most first.
     std::array<QList<QPair<QString, int>>, 4> processes;

@@ -24,7 +24,8 @@ QString optionsSourceName(OptionsSource source); // "socket", "timer", "unknown"
 
 // The keepalive a connection has; nullopt where it is not known (options_source "timer": on
 // or off is known, the timers are not).
-struct AuditedKeepalive {
+struct AuditedKeepalive
+{
     std::optional<bool> enabled;
     std::optional<int> idleS;
     std::optional<int> intervalS;
@@ -34,15 +35,16 @@ struct AuditedKeepalive {
 
 // One TCP connection of the audited namespace: the socket as sock_diag reports it, the
 // processes holding it, its own options, what the predictor was given, and the risk.
-struct AuditedConnection {
-    core::SockDiagRow socket;            // 4-tuple, state, queues, timer, tcp_info, uid, inode, cookie
-    QList<SocketHolder> holders;         // lowest pid first; empty when none was visible
-    QString user;                        // the socket's uid as a user name, when it has one
+struct AuditedConnection
+{
+    core::SockDiagRow socket;    // 4-tuple, state, queues, timer, tcp_info, uid, inode, cookie
+    QList<SocketHolder> holders; // lowest pid first; empty when none was visible
+    QString user;                // the socket's uid as a user name, when it has one
 
     OptionsSource optionsSource = OptionsSource::Unknown;
-    QString optionsNote;                 // why that source, in words, with the errno name
+    QString optionsNote; // why that source, in words, with the errno name
     AuditedKeepalive keepalive;
-    std::optional<int> userTimeoutMs;    // TCP_USER_TIMEOUT; nullopt when not read
+    std::optional<int> userTimeoutMs; // TCP_USER_TIMEOUT; nullopt when not read
 
     // The predictor's input: the options above (the namespace's defaults where they are
     // unknown, as optionsNote says), the namespace's sysctls and the measured RTT.

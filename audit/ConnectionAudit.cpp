@@ -20,13 +20,13 @@ namespace {
 using core::TcpState;
 using core::TcpTimer;
 
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(ConnectionAudit)
 };
 
-constexpr TcpState kAuditedStates[] = {TcpState::Established, TcpState::SynSent, TcpState::FinWait1,
-                                       TcpState::FinWait2,    TcpState::CloseWait, TcpState::LastAck,
-                                       TcpState::Closing};
+constexpr TcpState kAuditedStates[] = {TcpState::Established, TcpState::SynSent, TcpState::FinWait1, TcpState::FinWait2,
+                                       TcpState::CloseWait,   TcpState::LastAck, TcpState::Closing};
 
 quint32 auditedStateBits()
 {
@@ -46,9 +46,14 @@ QString unreadableReason(const AuditedConnection &c, int probeErrno, const Proce
 {
     if (!c.holders.isEmpty()) {
         const SocketHolder &h = c.holders.constFirst();
-        const QString call = Text::tr("pidfd_getfd on pid %1 fd %2: %3").arg(h.pid).arg(h.fd).arg(core::ErrnoCatalog::describe(probeErrno));
+        const QString call = Text::tr("pidfd_getfd on pid %1 fd %2: %3")
+                                 .arg(h.pid)
+                                 .arg(h.fd)
+                                 .arg(core::ErrnoCatalog::describe(probeErrno));
         if (probeErrno == EPERM || probeErrno == EACCES)
-            return Text::tr("%1: reading another process's socket options needs ptrace rights over it (root or CAP_SYS_PTRACE)").arg(call);
+            return Text::
+                tr("%1: reading another process's socket options needs ptrace rights over it (root or CAP_SYS_PTRACE)")
+                    .arg(call);
         if (probeErrno == ESRCH || probeErrno == EBADF || probeErrno == ESTALE)
             return Text::tr("%1: the process closed the socket or exited during the audit").arg(call);
         return call;
@@ -80,15 +85,17 @@ void deduceFromTimer(AuditedConnection *c, const QString &reason, const Namespac
     if (s.timer == TcpTimer::Keepalive) {
         const core::KeepaliveSettings defaults = sysctls.keepaliveDefaults();
         c->predictionInput.keepalive = defaults;
-        c->optionsNote = Text::tr("%1; keepalive is on (sock_diag shows its timer armed); its timers and TCP_USER_TIMEOUT "
-                                  "are unknown: predicted with the namespace's defaults %2/%3/%4 and no user timeout")
-                             .arg(reason)
-                             .arg(defaults.idleS)
-                             .arg(defaults.intervalS)
-                             .arg(defaults.count);
+        c->optionsNote
+            = Text::tr("%1; keepalive is on (sock_diag shows its timer armed); its timers and TCP_USER_TIMEOUT "
+                       "are unknown: predicted with the namespace's defaults %2/%3/%4 and no user timeout")
+                  .arg(reason)
+                  .arg(defaults.idleS)
+                  .arg(defaults.intervalS)
+                  .arg(defaults.count);
     } else {
-        c->optionsNote = Text::tr("%1; keepalive is off (sock_diag shows no keepalive timer on this established connection)")
-                             .arg(reason);
+        c->optionsNote
+            = Text::tr("%1; keepalive is off (sock_diag shows no keepalive timer on this established connection)")
+                  .arg(reason);
     }
 }
 
@@ -96,8 +103,7 @@ void deduceFromTimer(AuditedConnection *c, const QString &reason, const Namespac
 
 ConnectionAudit::ConnectionAudit(int riskThresholdS)
     : m_risk(riskThresholdS)
-{
-}
+{ }
 
 bool ConnectionAudit::isAudited(TcpState state)
 {
@@ -203,9 +209,9 @@ bool ConnectionAudit::scan(const AuditFilter &filter, std::vector<AuditedConnect
             c.holders = processes.holdersOf(c.socket.inode);
         if (filter.pid && c.holders.isEmpty())
             continue;
-        if (!filter.process.isEmpty()
-            && std::none_of(c.holders.cbegin(), c.holders.cend(),
-                            [&](const SocketHolder &h) { return h.command == filter.process; }))
+        if (!filter.process.isEmpty() && std::none_of(c.holders.cbegin(), c.holders.cend(), [&](const SocketHolder &h) {
+                return h.command == filter.process;
+            }))
             continue;
         c.user = userName(c.socket.uid);
         c.predictionInput = base;
@@ -218,7 +224,8 @@ bool ConnectionAudit::scan(const AuditFilter &filter, std::vector<AuditedConnect
             probeErrno = probe.read(h.pid, h.fd, c.socket.inode, &options);
             if (probeErrno == 0) {
                 c.optionsSource = OptionsSource::Socket;
-                c.optionsNote = Text::tr("read from the socket of pid %1 (fd %2) with pidfd_getfd").arg(h.pid).arg(h.fd);
+                c.optionsNote
+                    = Text::tr("read from the socket of pid %1 (fd %2) with pidfd_getfd").arg(h.pid).arg(h.fd);
                 c.keepalive = {options.keepalive, options.idleS, options.intervalS, options.count};
                 c.userTimeoutMs = options.userTimeoutMs;
                 c.predictionInput.keepalive = {options.keepalive, options.idleS, options.intervalS, options.count};

@@ -18,10 +18,11 @@
 namespace halfopen::audit {
 
 // Which connections an audit reports. Empty fields select everything.
-struct AuditFilter {
-    std::optional<quint16> port;  // local or remote port
-    std::optional<qint64> pid;    // held by this process
-    QString process;              // held by a process with this command name (/proc/PID/comm)
+struct AuditFilter
+{
+    std::optional<quint16> port; // local or remote port
+    std::optional<qint64> pid;   // held by this process
+    QString process;             // held by a process with this command name (/proc/PID/comm)
 };
 
 // Audits every TCP connection of one network namespace (the caller's, or another one's such as

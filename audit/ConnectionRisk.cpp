@@ -11,7 +11,8 @@ namespace halfopen::audit {
 
 namespace {
 
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(ConnectionRisk)
 };
 
@@ -19,7 +20,14 @@ struct Text {
 // for long-lived connections first, shorter ones only when the threshold asks for them. The
 // predictor times each with the connection's own TCP_USER_TIMEOUT and namespace.
 constexpr std::array<std::array<int, 3>, 8> kCandidates = {{
-    {60, 10, 3}, {30, 5, 3}, {20, 5, 2}, {10, 2, 3}, {5, 1, 3}, {2, 1, 3}, {1, 1, 2}, {1, 1, 1},
+    {60, 10, 3},
+    {30, 5, 3},
+    {20, 5, 2},
+    {10, 2, 3},
+    {5, 1, 3},
+    {2, 1, 3},
+    {1, 1, 2},
+    {1, 1, 1},
 }};
 
 std::optional<double> idleSeconds(const core::PredictionInput &input)
@@ -85,8 +93,7 @@ QString RiskFix::textOf(const core::KeepaliveSettings &keepalive, std::optional<
 
 ConnectionRisk::ConnectionRisk(int thresholdS)
     : m_thresholdS(thresholdS)
-{
-}
+{ }
 
 RiskAssessment ConnectionRisk::assess(const core::PredictionInput &input) const
 {

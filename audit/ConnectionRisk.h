@@ -29,17 +29,19 @@ QString riskTitle(Risk risk);
 
 // The smallest change to the connection's own socket options that brings the idle powered-off
 // peer's detection under the threshold, with the predictor's time for it.
-struct RiskFix {
-    core::KeepaliveSettings keepalive;   // enabled, with the three timers to set
-    std::optional<int> userTimeoutMs;    // set only when the connection's own one is too long
-    double seconds = 0;                  // predicted detection with the fix
+struct RiskFix
+{
+    core::KeepaliveSettings keepalive; // enabled, with the three timers to set
+    std::optional<int> userTimeoutMs;  // set only when the connection's own one is too long
+    double seconds = 0;                // predicted detection with the fix
     // "SO_KEEPALIVE 1, TCP_KEEPIDLE 60, TCP_KEEPINTVL 10, TCP_KEEPCNT 3 → 90 s"
     QString text;
 
     static QString textOf(const core::KeepaliveSettings &keepalive, std::optional<int> userTimeoutMs, double seconds);
 };
 
-struct RiskAssessment {
+struct RiskAssessment
+{
     Risk risk = Risk::Unknown;
     std::optional<double> seconds; // the idle powered-off peer's predicted detection; nullopt: never
     std::optional<RiskFix> fix;    // for slow and half-open-forever, when one exists

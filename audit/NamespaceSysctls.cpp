@@ -18,9 +18,17 @@ namespace {
 
 // What the predictor reads, and what explains a socket that set SO_KEEPALIVE alone.
 const char *const kNames[] = {
-    "tcp_retries1",          "tcp_retries2",        "tcp_syn_retries",     "tcp_synack_retries",
-    "tcp_syn_linear_timeouts", "tcp_keepalive_time", "tcp_keepalive_intvl", "tcp_keepalive_probes",
-    "tcp_rto_min_us",        "tcp_rto_max_ms",      "tcp_fin_timeout",
+    "tcp_retries1",
+    "tcp_retries2",
+    "tcp_syn_retries",
+    "tcp_synack_retries",
+    "tcp_syn_linear_timeouts",
+    "tcp_keepalive_time",
+    "tcp_keepalive_intvl",
+    "tcp_keepalive_probes",
+    "tcp_rto_min_us",
+    "tcp_rto_max_ms",
+    "tcp_fin_timeout",
 };
 
 NamespaceSysctls readHere(const QString &dir)
@@ -43,7 +51,8 @@ NamespaceSysctls readHere(const QString &dir)
         if (ok)
             sysctls.values.append({QStringLiteral("net.ipv4.") + QLatin1String(name), value});
         else
-            sysctls.problems << QCoreApplication::translate("NamespaceSysctls", "cannot read %1: not a number").arg(path);
+            sysctls.problems
+                << QCoreApplication::translate("NamespaceSysctls", "cannot read %1: not a number").arg(path);
     }
     return sysctls;
 }
@@ -81,7 +90,8 @@ void NamespaceSysctls::applyTo(core::PredictionInput *input) const
 {
     input->retries2 = int(value(QStringLiteral("net.ipv4.tcp_retries2")).value_or(input->retries2));
     input->synRetries = int(value(QStringLiteral("net.ipv4.tcp_syn_retries")).value_or(input->synRetries));
-    input->synLinearTimeouts = int(value(QStringLiteral("net.ipv4.tcp_syn_linear_timeouts")).value_or(input->synLinearTimeouts));
+    input->synLinearTimeouts
+        = int(value(QStringLiteral("net.ipv4.tcp_syn_linear_timeouts")).value_or(input->synLinearTimeouts));
     input->rtoMaxMs = int(value(QStringLiteral("net.ipv4.tcp_rto_max_ms")).value_or(input->rtoMaxMs));
     if (const auto minUs = value(QStringLiteral("net.ipv4.tcp_rto_min_us")))
         input->rtoMinMs = std::max(1, int((*minUs + 500) / 1000));
@@ -98,7 +108,8 @@ NamespaceSysctls NamespaceSysctls::read(int netnsFd, QString *error, const QStri
         if (home >= 0)
             ::close(home);
         if (error)
-            *error = QCoreApplication::translate("NamespaceSysctls", "cannot enter the network namespace to read its sysctls: %1")
+            *error = QCoreApplication::translate("NamespaceSysctls",
+                                                 "cannot enter the network namespace to read its sysctls: %1")
                          .arg(core::ErrnoCatalog::describe(saved));
         return {};
     }

@@ -12,7 +12,8 @@ namespace halfopen::audit {
 
 // The TCP sysctls of one network namespace that decide detection times, read inside that
 // namespace (net.ipv4 sysctls are per namespace: a container may have its own tcp_retries2).
-struct NamespaceSysctls {
+struct NamespaceSysctls
+{
     // ("net.ipv4.tcp_retries2", 15), in a fixed order; a sysctl this kernel lacks is absent.
     QList<QPair<QString, qint64>> values;
     QStringList problems; // a sysctl that could not be read, with the reason

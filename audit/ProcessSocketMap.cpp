@@ -110,8 +110,9 @@ void ProcessSocketMap::scan(const QSet<quint32> &wanted, std::optional<qint64> o
     ::closedir(proc);
     ::close(procFd);
     for (auto &holders : m_holders)
-        std::sort(holders.begin(), holders.end(),
-                  [](const SocketHolder &a, const SocketHolder &b) { return a.pid != b.pid ? a.pid < b.pid : a.fd < b.fd; });
+        std::sort(holders.begin(), holders.end(), [](const SocketHolder &a, const SocketHolder &b) {
+            return a.pid != b.pid ? a.pid < b.pid : a.fd < b.fd;
+        });
 }
 
 } // namespace halfopen::audit

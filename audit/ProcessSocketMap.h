@@ -11,7 +11,8 @@
 namespace halfopen::audit {
 
 // One process holding a socket: which process and under which file descriptor.
-struct SocketHolder {
+struct SocketHolder
+{
     qint64 pid = 0;
     int fd = -1;
     QString command; // /proc/PID/comm

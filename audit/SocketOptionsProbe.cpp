@@ -3,9 +3,9 @@
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <sys/syscall.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -60,7 +60,8 @@ int SocketOptionsProbe::read(qint64 pid, int fd, quint32 inode, SocketDeadPeerOp
     if (copy < 0)
         return errno;
     int error = 0;
-    struct stat status {};
+    struct stat status
+    { };
     if (::fstat(copy, &status) != 0) {
         error = errno;
     } else if (!S_ISSOCK(status.st_mode) || status.st_ino != inode) {

@@ -9,7 +9,8 @@ namespace halfopen::audit {
 // A connection's own dead-peer options as the kernel holds them for that socket. TCP_KEEPIDLE,
 // KEEPINTVL and KEEPCNT read back the namespace's default when the program did not set them,
 // which is what the kernel will use.
-struct SocketDeadPeerOptions {
+struct SocketDeadPeerOptions
+{
     bool keepalive = false; // SO_KEEPALIVE
     int idleS = 0;          // TCP_KEEPIDLE
     int intervalS = 0;      // TCP_KEEPINTVL

@@ -12,10 +12,14 @@ namespace {
 Risk riskOf(audit::Risk risk)
 {
     switch (risk) {
-    case audit::Risk::Ok: return Risk::Ok;
-    case audit::Risk::Slow: return Risk::Slow;
-    case audit::Risk::HalfOpenForever: return Risk::HalfOpenForever;
-    case audit::Risk::Unknown: break;
+    case audit::Risk::Ok:
+        return Risk::Ok;
+    case audit::Risk::Slow:
+        return Risk::Slow;
+    case audit::Risk::HalfOpenForever:
+        return Risk::HalfOpenForever;
+    case audit::Risk::Unknown:
+        break;
     }
     return Risk::Unknown;
 }
@@ -23,9 +27,12 @@ Risk riskOf(audit::Risk risk)
 QByteArray sourceName(audit::OptionsSource source)
 {
     switch (source) {
-    case audit::OptionsSource::Socket: return QByteArrayLiteral("socket");
-    case audit::OptionsSource::Timer: return QByteArrayLiteral("timer");
-    case audit::OptionsSource::Unknown: break;
+    case audit::OptionsSource::Socket:
+        return QByteArrayLiteral("socket");
+    case audit::OptionsSource::Timer:
+        return QByteArrayLiteral("timer");
+    case audit::OptionsSource::Unknown:
+        break;
     }
     return QByteArrayLiteral("unknown");
 }
@@ -37,9 +44,9 @@ constexpr qsizetype kMaxCachedPredictions = 20000;
 } // namespace
 
 AuditConnectionSource::AuditConnectionSource(const Options &options)
-    : m_options(options), m_audit(options.riskThresholdS)
-{
-}
+    : m_options(options)
+    , m_audit(options.riskThresholdS)
+{ }
 
 bool AuditConnectionSource::open(QString *error)
 {

@@ -21,9 +21,10 @@ namespace halfopen::exporter {
 class AuditConnectionSource : public ConnectionSource
 {
 public:
-    struct Options {
-        QString netnsPath;           // empty: the exporter's own namespace
-        audit::AuditFilter filter;   // --port, --process
+    struct Options
+    {
+        QString netnsPath;         // empty: the exporter's own namespace
+        audit::AuditFilter filter; // --port, --process
         int riskThresholdS = audit::ConnectionRisk::kDefaultThresholdS;
     };
 

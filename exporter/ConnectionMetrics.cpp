@@ -32,11 +32,16 @@ int riskRank(const ConnectionReport &report)
     if (report.suspectedDeadPeer())
         return 0;
     switch (report.risk) {
-    case Risk::HalfOpenForever: return 1;
-    case Risk::Slow: return 2;
-    case Risk::Unknown: return 3;
-    case Risk::Ok: return 4;
-    case Risk::NotAssessed: break;
+    case Risk::HalfOpenForever:
+        return 1;
+    case Risk::Slow:
+        return 2;
+    case Risk::Unknown:
+        return 3;
+    case Risk::Ok:
+        return 4;
+    case Risk::NotAssessed:
+        break;
     }
     return 5;
 }
@@ -107,7 +112,8 @@ std::vector<MetricFamily> buildMetrics(const std::vector<ConnectionReport> &scan
     std::map<TcpState, quint64> byState;
     std::map<Risk, quint64> byRisk;
     std::map<QByteArray, quint64> bySource;
-    struct ProcessCounts {
+    struct ProcessCounts
+    {
         std::map<Risk, quint64> byRisk;
         quint64 suspected = 0;
     };
@@ -132,80 +138,103 @@ std::vector<MetricFamily> buildMetrics(const std::vector<ConnectionReport> &scan
         }
     }
 
-    MetricFamily &stateFamily = families.emplace_back("halfopen_connections", MetricType::Gauge,
+    MetricFamily &stateFamily = families.emplace_back(
+        "halfopen_connections", MetricType::Gauge,
         "TCP sockets of the watched network namespace by state (listeners and TIME_WAIT included).");
     for (const TcpState state : allStates()) {
         const auto it = byState.find(state);
         stateFamily.add(stateLabel(state), it == byState.end() ? 0 : double(it->second));
     }
 
-    MetricFamily &riskFamily = families.emplace_back("halfopen_connections_by_risk", MetricType::Gauge,
-        "Connections by the time a dead peer would go unnoticed: half-open-forever (never noticed when idle), slow (later than the threshold), ok, unknown (options neither readable nor deducible).");
+    MetricFamily &riskFamily = families.emplace_back(
+        "halfopen_connections_by_risk", MetricType::Gauge,
+        "Connections by the time a dead peer would go unnoticed: half-open-forever (never noticed when idle), slow "
+        "(later than the threshold), ok, unknown (options neither readable nor deducible).");
     for (const Risk risk : kRisks)
         riskFamily.add(labelPair("risk", riskName(risk)), double(byRisk[risk]));
 
-    MetricFamily &sourceFamily = families.emplace_back("halfopen_connections_by_options_source", MetricType::Gauge,
-        "Connections by where their keepalive and user-timeout settings were read: socket (the socket itself, via pidfd_getfd), timer (inferred from the kernel's timer: no rights over the process), unknown.");
-    for (const QByteArray &source : {QByteArrayLiteral("socket"), QByteArrayLiteral("timer"), QByteArrayLiteral("unknown")})
+    MetricFamily &sourceFamily = families.emplace_back(
+        "halfopen_connections_by_options_source", MetricType::Gauge,
+        "Connections by where their keepalive and user-timeout settings were read: socket (the socket itself, via "
+        "pidfd_getfd), timer (inferred from the kernel's timer: no rights over the process), unknown.");
+    for (const QByteArray &source :
+         {QByteArrayLiteral("socket"), QByteArrayLiteral("timer"), QByteArrayLiteral("unknown")})
         sourceFamily.add(labelPair("source", source), double(bySource[source]));
 
-    MetricFamily &processFamily = families.emplace_back("halfopen_process_connections", MetricType::Gauge,
-        "Connections held by each process (command name; empty: no process found) by risk.");
-    MetricFamily &processSuspected = families.emplace_back("halfopen_process_suspected_dead_peers", MetricType::Gauge,
-        "Connections of each process whose peer looks dead now: unacknowledged data with the RTO backed off 3 times or more, or keepalive probes unanswered.");
+    MetricFamily &processFamily
+        = families.emplace_back("halfopen_process_connections", MetricType::Gauge,
+                                "Connections held by each process (command name; empty: no process found) by risk.");
+    MetricFamily &processSuspected
+        = families.emplace_back("halfopen_process_suspected_dead_peers", MetricType::Gauge,
+                                "Connections of each process whose peer looks dead now: unacknowledged data with the "
+                                "RTO backed off 3 times or more, or keepalive probes unanswered.");
     for (const auto &[name, counts] : byProcess) {
         const QByteArray process = labelPair("process", name);
         for (const Risk risk : kRisks) {
             const auto it = counts.byRisk.find(risk);
-            processFamily.add(process, labelPair("risk", riskName(risk)), it == counts.byRisk.end() ? 0 : double(it->second));
+            processFamily.add(process, labelPair("risk", riskName(risk)),
+                              it == counts.byRisk.end() ? 0 : double(it->second));
         }
         processSuspected.add(process, double(counts.suspected));
     }
 
-    families.emplace_back("halfopen_suspected_dead_peers", MetricType::Gauge,
-        "Connections whose peer looks dead now: unacknowledged data with the RTO backed off 3 times or more, or keepalive probes unanswered.")
+    families
+        .emplace_back("halfopen_suspected_dead_peers", MetricType::Gauge,
+                      "Connections whose peer looks dead now: unacknowledged data with the RTO backed off 3 times or "
+                      "more, or keepalive probes unanswered.")
         .add(double(suspected));
 
-    MetricFamily &endedFamily = families.emplace_back("halfopen_connections_ended", MetricType::Counter,
-        "Connections that ended between two scans, per process, by how they looked last: timeout (retransmitting or probing unanswered), closed (FIN exchanged or now in TIME_WAIT), vanished (healthy last time).");
+    MetricFamily &endedFamily = families.emplace_back(
+        "halfopen_connections_ended", MetricType::Counter,
+        "Connections that ended between two scans, per process, by how they looked last: timeout (retransmitting or "
+        "probing unanswered), closed (FIN exchanged or now in TIME_WAIT), vanished (healthy last time).");
     for (const auto &[key, count] : ended.counts())
         endedFamily.add(labelPair("process", key.first), labelPair("reason", endReasonName(key.second)), double(count));
 
     // --- per connection: at most maxSeries, riskiest first ----------------------------------------
-    families.emplace_back("halfopen_connections_omitted", MetricType::Gauge,
-        "Connections left without series of their own by --max-series or --aggregate-only (the aggregates still count them).")
+    families
+        .emplace_back("halfopen_connections_omitted", MetricType::Gauge,
+                      "Connections left without series of their own by --max-series or --aggregate-only (the "
+                      "aggregates still count them).")
         .add(double(connections - order.size()));
 
     MetricFamily state("halfopen_connection_state", MetricType::Gauge,
-        "The connection's TCP state: 1 for the state it is in.");
-    MetricFamily risk("halfopen_connection_risk", MetricType::Gauge,
+                       "The connection's TCP state: 1 for the state it is in.");
+    MetricFamily risk(
+        "halfopen_connection_risk", MetricType::Gauge,
         "The connection's risk (half-open-forever, slow, unknown, ok), 1, with the setting that would fix it.");
     MetricFamily keepalive("halfopen_connection_keepalive_enabled", MetricType::Gauge,
-        "SO_KEEPALIVE on the connection (1 on, 0 off), with where it was read: socket or timer.");
+                           "SO_KEEPALIVE on the connection (1 on, 0 off), with where it was read: socket or timer.");
     MetricFamily idle("halfopen_connection_keepalive_idle_seconds", MetricType::Gauge,
-        "TCP_KEEPIDLE: idle time before the first keepalive probe.", "seconds");
+                      "TCP_KEEPIDLE: idle time before the first keepalive probe.", "seconds");
     MetricFamily interval("halfopen_connection_keepalive_interval_seconds", MetricType::Gauge,
-        "TCP_KEEPINTVL: time between unanswered keepalive probes.", "seconds");
+                          "TCP_KEEPINTVL: time between unanswered keepalive probes.", "seconds");
     MetricFamily count("halfopen_connection_keepalive_max_probes", MetricType::Gauge,
-        "TCP_KEEPCNT: unanswered keepalive probes before the connection is dropped.");
+                       "TCP_KEEPCNT: unanswered keepalive probes before the connection is dropped.");
     MetricFamily userTimeout("halfopen_connection_user_timeout_seconds", MetricType::Gauge,
-        "TCP_USER_TIMEOUT (0: off, tcp_retries2 decides).", "seconds");
+                             "TCP_USER_TIMEOUT (0: off, tcp_retries2 decides).", "seconds");
     MetricFamily detection("halfopen_connection_predicted_detection_seconds", MetricType::Gauge,
-        "Predicted time until this side notices its peer's death, per kind of death, from the prediction's reference point (the last packet received for an idle peer); +Inf: never.", "seconds");
+                           "Predicted time until this side notices its peer's death, per kind of death, from the "
+                           "prediction's reference point (the last packet received for an idle peer); +Inf: never.",
+                           "seconds");
     MetricFamily suspectedFamily("halfopen_connection_suspected_dead_peer", MetricType::Gauge,
-        "1 when the peer looks dead now: unacknowledged data with the RTO backed off 3 times or more, or keepalive probes unanswered.");
-    MetricFamily retransmits("halfopen_connection_retransmits", MetricType::Gauge,
+                                 "1 when the peer looks dead now: unacknowledged data with the RTO backed off 3 times "
+                                 "or more, or keepalive probes unanswered.");
+    MetricFamily retransmits(
+        "halfopen_connection_retransmits", MetricType::Gauge,
         "Consecutive retransmission timeouts of the oldest unacknowledged segment (tcpi_retransmits).");
     MetricFamily backoff("halfopen_connection_backoff", MetricType::Gauge,
-        "Exponential backoff shift of the retransmission timer (tcpi_backoff).");
-    MetricFamily rto("halfopen_connection_rto_seconds", MetricType::Gauge,
-        "Current retransmission timeout (tcpi_rto).", "seconds");
+                         "Exponential backoff shift of the retransmission timer (tcpi_backoff).");
+    MetricFamily rto("halfopen_connection_rto_seconds", MetricType::Gauge, "Current retransmission timeout (tcpi_rto).",
+                     "seconds");
     MetricFamily unacked("halfopen_connection_unacked_segments", MetricType::Gauge,
-        "Segments sent and not yet acknowledged (tcpi_unacked).");
+                         "Segments sent and not yet acknowledged (tcpi_unacked).");
     MetricFamily probes("halfopen_connection_probes_unanswered", MetricType::Gauge,
-        "Keepalive (or zero-window) probes sent and unanswered (tcpi_probes).");
-    MetricFamily lastReceived("halfopen_connection_last_received_age_seconds", MetricType::Gauge,
-        "Seconds since the last packet (data or ACK) was received: where an idle connection's keepalive counts from.", "seconds");
+                        "Keepalive (or zero-window) probes sent and unanswered (tcpi_probes).");
+    MetricFamily lastReceived(
+        "halfopen_connection_last_received_age_seconds", MetricType::Gauge,
+        "Seconds since the last packet (data or ACK) was received: where an idle connection's keepalive counts from.",
+        "seconds");
 
     std::array<QByteArray, ConnectionReport::kDeathKinds> deathLabels;
     for (const DeathKind kind : core::allDeathKinds())
@@ -217,8 +246,11 @@ std::vector<MetricFamily> buildMetrics(const std::vector<ConnectionReport> &scan
                                               labelPair("process", report.process)});
         state.add(labels, stateLabel(report.sample.state), 1);
         if (report.risk != Risk::NotAssessed)
-            risk.add(labels, report.fix.isEmpty() ? labelPair("risk", riskName(report.risk))
-                                             : joinLabels({labelPair("risk", riskName(report.risk)), labelPair("fix", report.fix)}), 1);
+            risk.add(labels,
+                     report.fix.isEmpty()
+                         ? labelPair("risk", riskName(report.risk))
+                         : joinLabels({labelPair("risk", riskName(report.risk)), labelPair("fix", report.fix)}),
+                     1);
         if (report.keepaliveEnabled)
             keepalive.add(labels, labelPair("source", report.optionsSource), *report.keepaliveEnabled ? 1 : 0);
         if (report.keepaliveIdleS)
@@ -252,14 +284,19 @@ std::vector<MetricFamily> buildMetrics(const std::vector<ConnectionReport> &scan
         families.push_back(std::move(*family));
 
     // --- the exporter itself ---------------------------------------------------------------------
-    families.emplace_back("halfopen_scan_success", MetricType::Gauge,
-        "1 when this scrape's scan of the namespace succeeded; 0: the connection series are missing (see the exporter's log).")
+    families
+        .emplace_back("halfopen_scan_success", MetricType::Gauge,
+                      "1 when this scrape's scan of the namespace succeeded; 0: the connection series are missing (see "
+                      "the exporter's log).")
         .add(status.scanSucceeded ? 1 : 0);
-    families.emplace_back("halfopen_scan_duration_seconds", MetricType::Gauge,
-        "Time this scrape's scan took: sock_diag dump, process mapping, option reads, predictions.", "seconds")
+    families
+        .emplace_back("halfopen_scan_duration_seconds", MetricType::Gauge,
+                      "Time this scrape's scan took: sock_diag dump, process mapping, option reads, predictions.",
+                      "seconds")
         .add(status.scanSeconds);
-    families.emplace_back("halfopen_last_scrape_duration_seconds", MetricType::Gauge,
-        "Time the previous scrape took from request to response, rendering included.", "seconds")
+    families
+        .emplace_back("halfopen_last_scrape_duration_seconds", MetricType::Gauge,
+                      "Time the previous scrape took from request to response, rendering included.", "seconds")
         .add(status.lastScrapeSeconds);
     families.emplace_back("halfopen_scrapes", MetricType::Counter, "Scrapes served since the exporter started.")
         .add(double(status.scrapes));

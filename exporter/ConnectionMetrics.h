@@ -11,7 +11,8 @@
 
 namespace halfopen::exporter {
 
-struct ExportLimits {
+struct ExportLimits
+{
     static constexpr int kDefaultMaxSeries = 1000;
     static constexpr int kMaxMaxSeries = 1000000;
     int maxSeries = kDefaultMaxSeries; // connections with series of their own, riskiest first
@@ -19,7 +20,8 @@ struct ExportLimits {
 };
 
 // What the exporter says about itself.
-struct ExporterStatus {
+struct ExporterStatus
+{
     bool scanSucceeded = true;
     double scanSeconds = 0;       // this scrape's scan: sock_diag, processes, options, predictions
     double lastScrapeSeconds = 0; // the previous scrape from request to response, rendering included

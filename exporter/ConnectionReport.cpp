@@ -10,11 +10,16 @@ using core::TcpTimer;
 QByteArray riskName(Risk risk)
 {
     switch (risk) {
-    case Risk::Unknown: return QByteArrayLiteral("unknown");
-    case Risk::Ok: return QByteArrayLiteral("ok");
-    case Risk::Slow: return QByteArrayLiteral("slow");
-    case Risk::HalfOpenForever: return QByteArrayLiteral("half-open-forever");
-    case Risk::NotAssessed: break;
+    case Risk::Unknown:
+        return QByteArrayLiteral("unknown");
+    case Risk::Ok:
+        return QByteArrayLiteral("ok");
+    case Risk::Slow:
+        return QByteArrayLiteral("slow");
+    case Risk::HalfOpenForever:
+        return QByteArrayLiteral("half-open-forever");
+    case Risk::NotAssessed:
+        break;
     }
     return {};
 }

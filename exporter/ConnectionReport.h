@@ -13,8 +13,8 @@ namespace halfopen::exporter {
 
 // How long a dead peer would go unnoticed on a connection, as the audit judges it.
 enum class Risk : quint8 {
-    NotAssessed,     // no connection to judge: listening, TIME_WAIT
-    Unknown,         // a connection whose options could be neither read nor deduced
+    NotAssessed, // no connection to judge: listening, TIME_WAIT
+    Unknown,     // a connection whose options could be neither read nor deduced
     Ok,
     Slow,            // noticed, but later than the threshold (300 s by default)
     HalfOpenForever, // an idle connection would never notice a powered-off peer
@@ -24,10 +24,11 @@ QByteArray riskName(Risk risk); // "unknown", "ok", "slow", "half-open-forever",
 // One socket of the watched namespace as the exporter needs it: what the audit found (process,
 // options and where they were read, predictions, risk, fix) and the kernel's own view of it.
 // Strings are UTF-8, ready to become label values.
-struct ConnectionReport {
+struct ConnectionReport
+{
     static constexpr int kDeathKinds = core::kDeathKindCount;
 
-    QByteArray local;   // "198.18.0.1:40000", "[::1]:22"
+    QByteArray local; // "198.18.0.1:40000", "[::1]:22"
     QByteArray remote;
     QByteArray process; // command name of the (first) holder; "" when none was found
     quint64 cookie = 0; // the kernel's socket cookie: the connection's identity across scans

@@ -29,8 +29,7 @@ bool isClosing(TcpState state)
 bool isTracked(const ConnectionReport &report)
 {
     const TcpState state = report.sample.state;
-    return report.cookie != 0 && state != TcpState::Listen && state != TcpState::TimeWait
-        && state != TcpState::Closed;
+    return report.cookie != 0 && state != TcpState::Listen && state != TcpState::TimeWait && state != TcpState::Closed;
 }
 
 } // namespace
@@ -38,9 +37,12 @@ bool isTracked(const ConnectionReport &report)
 QByteArray endReasonName(EndReason reason)
 {
     switch (reason) {
-    case EndReason::Timeout: return QByteArrayLiteral("timeout");
-    case EndReason::Closed: return QByteArrayLiteral("closed");
-    case EndReason::Vanished: break;
+    case EndReason::Timeout:
+        return QByteArrayLiteral("timeout");
+    case EndReason::Closed:
+        return QByteArrayLiteral("closed");
+    case EndReason::Vanished:
+        break;
     }
     return QByteArrayLiteral("vanished");
 }

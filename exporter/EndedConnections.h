@@ -23,9 +23,9 @@ enum class EndReason : quint8 {
 QByteArray endReasonName(EndReason reason); // "timeout", "closed", "vanished"
 
 // Counts, per process, the connections that ended between two successive scans, by diffing
-// them on the kernel's socket cookie. A connection counts for the last process seen holding it. Prometheus needs counters that only grow: the counts live
-// as long as the exporter and every process seen holding a connection keeps its series (from
-// 0), so that increase() sees the first death too.
+// them on the kernel's socket cookie. A connection counts for the last process seen holding it. Prometheus needs
+// counters that only grow: the counts live as long as the exporter and every process seen holding a connection keeps
+// its series (from 0), so that increase() sees the first death too.
 class EndedConnections
 {
 public:
@@ -38,7 +38,8 @@ public:
     int tracked() const { return int(m_previous.size()); }
 
 private:
-    struct LastSeen {
+    struct LastSeen
+    {
         QByteArray process; // shared with the scan's strings: no copies
         QByteArray local;
         QByteArray remote;

@@ -6,9 +6,12 @@ namespace halfopen::exporter {
 QByteArray MetricFamily::sampleName() const
 {
     switch (type) {
-    case MetricType::Counter: return name + "_total";
-    case MetricType::Info: return name + "_info";
-    case MetricType::Gauge: break;
+    case MetricType::Counter:
+        return name + "_total";
+    case MetricType::Info:
+        return name + "_info";
+    case MetricType::Gauge:
+        break;
     }
     return name;
 }
@@ -20,10 +23,17 @@ QByteArray labelPair(QByteArrayView name, QByteArrayView value)
     pair.append(name).append("=\"");
     for (const char c : value) {
         switch (c) {
-        case '\\': pair.append("\\\\"); break;
-        case '"': pair.append("\\\""); break;
-        case '\n': pair.append("\\n"); break;
-        default: pair.append(c);
+        case '\\':
+            pair.append("\\\\");
+            break;
+        case '"':
+            pair.append("\\\"");
+            break;
+        case '\n':
+            pair.append("\\n");
+            break;
+        default:
+            pair.append(c);
         }
     }
     pair.append('"');

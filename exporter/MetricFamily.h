@@ -15,7 +15,8 @@ enum class MetricType { Gauge, Counter, Info };
 // One sample: its labels, already escaped and without braces, in two parts so that a
 // connection's label set ("local=...,remote=...,process=...") is built once and shared by every
 // sample of that connection, and only the per-sample label ("death=...") is added.
-struct MetricSample {
+struct MetricSample
+{
     QByteArray labels;      // "" or `a="x",b="y"`
     QByteArray extraLabels; // "" or `c="z"`, appended after labels
     double value = 0;
@@ -23,7 +24,8 @@ struct MetricSample {
 
 // A metric family: name (for counters without "_total", for info families without "_info", as
 // OpenMetrics names families), HELP text, type, unit (the name ends with it: "seconds"), samples.
-struct MetricFamily {
+struct MetricFamily
+{
     QByteArray name;
     MetricType type = MetricType::Gauge;
     QByteArray help;
@@ -31,11 +33,18 @@ struct MetricFamily {
     std::vector<MetricSample> samples;
 
     MetricFamily(QByteArray familyName, MetricType familyType, QByteArray helpText, QByteArray unitName = {})
-        : name(std::move(familyName)), type(familyType), help(std::move(helpText)), unit(std::move(unitName)) {}
+        : name(std::move(familyName))
+        , type(familyType)
+        , help(std::move(helpText))
+        , unit(std::move(unitName))
+    { }
 
     void add(double value) { samples.push_back({{}, {}, value}); }
     void add(const QByteArray &labels, double value) { samples.push_back({labels, {}, value}); }
-    void add(const QByteArray &labels, const QByteArray &extra, double value) { samples.push_back({labels, extra, value}); }
+    void add(const QByteArray &labels, const QByteArray &extra, double value)
+    {
+        samples.push_back({labels, extra, value});
+    }
 
     // The name a sample carries: NAME_total for counters, NAME_info for info families.
     QByteArray sampleName() const;

@@ -8,9 +8,10 @@
 namespace halfopen::exporter {
 
 MetricsExporter::MetricsExporter(ConnectionSource *source, const ExportLimits &limits, const QByteArray &version)
-    : m_source(source), m_limits(limits), m_version(version)
-{
-}
+    : m_source(source)
+    , m_limits(limits)
+    , m_version(version)
+{ }
 
 QByteArray MetricsExporter::scrape(MetricsFormat format)
 {

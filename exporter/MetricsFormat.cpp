@@ -17,12 +17,17 @@ void appendHelp(QByteArray *out, const QByteArray &help, MetricsFormat format)
 {
     for (const char c : help) {
         switch (c) {
-        case '\\': out->append("\\\\"); break;
-        case '\n': out->append("\\n"); break;
+        case '\\':
+            out->append("\\\\");
+            break;
+        case '\n':
+            out->append("\\n");
+            break;
         case '"':
             out->append(format == MetricsFormat::OpenMetrics ? "\\\"" : "\"");
             break;
-        default: out->append(c);
+        default:
+            out->append(c);
         }
     }
 }
@@ -30,14 +35,18 @@ void appendHelp(QByteArray *out, const QByteArray &help, MetricsFormat format)
 QByteArrayView typeName(MetricType type, MetricsFormat format)
 {
     switch (type) {
-    case MetricType::Counter: return "counter";
-    case MetricType::Info: return format == MetricsFormat::OpenMetrics ? "info" : "gauge";
-    case MetricType::Gauge: break;
+    case MetricType::Counter:
+        return "counter";
+    case MetricType::Info:
+        return format == MetricsFormat::OpenMetrics ? "info" : "gauge";
+    case MetricType::Gauge:
+        break;
     }
     return "gauge";
 }
 
-struct MediaRange {
+struct MediaRange
+{
     QByteArray type;    // "text/plain", "application/openmetrics-text", "*/*"
     QByteArray version; // the version parameter, "" when absent
     double q = 1;

@@ -15,7 +15,8 @@ namespace halfopen::exporter {
 
 namespace {
 
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(exporter)
 };
 
@@ -31,15 +32,17 @@ QByteArray headerValue(const QHttpServerRequest &request, QByteArrayView name)
 } // namespace
 
 MetricsServer::MetricsServer(MetricsExporter *exporter, QObject *parent)
-    : QObject(parent), m_exporter(exporter)
+    : QObject(parent)
+    , m_exporter(exporter)
 {
     m_server.route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get,
                    [this](const QHttpServerRequest &request) {
-        const MetricsFormat format = negotiateFormat(headerValue(request, "accept"));
-        return QHttpServerResponse(contentType(format), m_exporter->scrape(format));
-    });
+                       const MetricsFormat format = negotiateFormat(headerValue(request, "accept"));
+                       return QHttpServerResponse(contentType(format), m_exporter->scrape(format));
+                   });
     m_server.route(QStringLiteral("/"), QHttpServerRequest::Method::Get, [] {
-        return QHttpServerResponse(QByteArrayLiteral("text/html; charset=utf-8"),
+        return QHttpServerResponse(
+            QByteArrayLiteral("text/html; charset=utf-8"),
             QByteArrayLiteral("<!DOCTYPE html><html><head><title>HalfOpen exporter</title></head><body>"
                               "<h1>HalfOpen exporter</h1><p>The half-open risk of this machine's TCP connections: "
                               "<a href=\"/metrics\">/metrics</a>.</p></body></html>\n"));

@@ -48,7 +48,8 @@ std::optional<core::SocketOptions> readConnectionOptions(const TargetConnection 
     return options;
 }
 
-core::PredictionInput predictionInputFor(const TargetConnection &target, const std::optional<core::SocketOptions> &options)
+core::PredictionInput predictionInputFor(const TargetConnection &target,
+                                         const std::optional<core::SocketOptions> &options)
 {
     core::PredictionInput input;
     if (options) {

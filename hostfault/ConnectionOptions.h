@@ -19,6 +19,7 @@ std::optional<core::SocketOptions> readConnectionOptions(const TargetConnection 
 
 // What the predictor needs for this connection: its options (kernel defaults when they could
 // not be read), this namespace's net.ipv4 sysctls and the connection's smoothed RTT.
-core::PredictionInput predictionInputFor(const TargetConnection &target, const std::optional<core::SocketOptions> &options);
+core::PredictionInput predictionInputFor(const TargetConnection &target,
+                                         const std::optional<core::SocketOptions> &options);
 
 } // namespace halfopen::hostfault

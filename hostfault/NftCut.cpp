@@ -36,7 +36,9 @@ QString match(const SocketAddress &from, const SocketAddress &to)
 {
     const QString ip = from.family() == AF_INET6 ? QStringLiteral("ip6") : QStringLiteral("ip");
     return QStringLiteral("%1 saddr %2 %1 daddr %3 tcp sport %4 tcp dport %5")
-        .arg(ip, from.host(), to.host()).arg(from.port()).arg(to.port());
+        .arg(ip, from.host(), to.host())
+        .arg(from.port())
+        .arg(to.port());
 }
 
 // libnftables reports kernel refusals in words ("Operation not permitted"); map the ones a
@@ -59,9 +61,12 @@ int errnoFromMessage(const QString &message)
 QString cutDirectionName(CutDirection direction)
 {
     switch (direction) {
-    case CutDirection::Both: return QStringLiteral("both");
-    case CutDirection::In: return QStringLiteral("in");
-    case CutDirection::Out: return QStringLiteral("out");
+    case CutDirection::Both:
+        return QStringLiteral("both");
+    case CutDirection::In:
+        return QStringLiteral("in");
+    case CutDirection::Out:
+        return QStringLiteral("out");
     }
     return {};
 }
@@ -79,8 +84,7 @@ bool cutDirectionFromName(const QString &name, CutDirection *out)
 
 NftCut::NftCut()
     : m_table(QStringLiteral("halfopen_%1").arg(::getpid()))
-{
-}
+{ }
 
 NftCut::~NftCut()
 {
@@ -107,7 +111,8 @@ bool NftCut::run(const QString &commands, QString *error)
 {
     // Asked first: without the capability libnftables prints its own line on stderr.
     if (!hasCapability(kCapNetAdmin)) {
-        *error = missingCapabilityMessage(EPERM, tr("cutting a connection with nftables"), QStringLiteral("CAP_NET_ADMIN"));
+        *error = missingCapabilityMessage(EPERM, tr("cutting a connection with nftables"),
+                                          QStringLiteral("CAP_NET_ADMIN"));
         return false;
     }
     if (!m_ctx) {
@@ -125,9 +130,11 @@ bool NftCut::run(const QString &commands, QString *error)
     const QString message = QString::fromUtf8(nft_ctx_get_error_buffer(m_ctx)).trimmed();
     const int err = errnoFromMessage(message);
     if ((err == EPERM || err == EACCES) && !hasCapability(kCapNetAdmin))
-        *error = missingCapabilityMessage(err, tr("cutting a connection with nftables"), QStringLiteral("CAP_NET_ADMIN"));
+        *error
+            = missingCapabilityMessage(err, tr("cutting a connection with nftables"), QStringLiteral("CAP_NET_ADMIN"));
     else if (err)
-        *error = tr("nftables refused: %1 (%2)").arg(core::ErrnoCatalog::describe(err), message.section(QLatin1Char('\n'), 0, 0));
+        *error = tr("nftables refused: %1 (%2)")
+                     .arg(core::ErrnoCatalog::describe(err), message.section(QLatin1Char('\n'), 0, 0));
     else
         *error = tr("nftables refused: %1").arg(message.section(QLatin1Char('\n'), 0, 0));
     return false;
@@ -137,10 +144,11 @@ bool NftCut::apply(QString *error)
 {
     if (!m_tableMade) {
         // One batch: the table appears with its chains or not at all.
-        const QString make = QStringLiteral(
-            "add table inet %1 { flags owner; }\n"
-            "add chain inet %1 out { type filter hook output priority raw; policy accept; }\n"
-            "add chain inet %1 in { type filter hook prerouting priority raw; policy accept; }\n").arg(m_table);
+        const QString make
+            = QStringLiteral("add table inet %1 { flags owner; }\n"
+                             "add chain inet %1 out { type filter hook output priority raw; policy accept; }\n"
+                             "add chain inet %1 in { type filter hook prerouting priority raw; policy accept; }\n")
+                  .arg(m_table);
         if (!run(make + rulesFor(m_table, m_cuts), error))
             return false;
         m_tableMade = true;

@@ -36,13 +36,15 @@ public:
 
     // Adds a cut; replaces an existing one for the same 4-tuple. False with a message naming
     // the errno and, without CAP_NET_ADMIN, the capability.
-    bool cut(const core::SocketAddress &local, const core::SocketAddress &remote, CutDirection direction, QString *error);
+    bool cut(const core::SocketAddress &local, const core::SocketAddress &remote, CutDirection direction,
+             QString *error);
     // Removes the cut of this 4-tuple (false when there was none); replugAll removes every cut
     // and the table.
     bool replug(const core::SocketAddress &local, const core::SocketAddress &remote, QString *error);
     bool replugAll(QString *error);
 
-    struct Cut {
+    struct Cut
+    {
         core::SocketAddress local;
         core::SocketAddress remote;
         CutDirection direction = CutDirection::Both;

@@ -27,8 +27,11 @@ bool hasCapability(int capability)
 
 QString missingCapabilityMessage(int errnoValue, const QString &action, const QString &capability)
 {
-    return QCoreApplication::translate("hostfault", "%1: %2 needs %3 in this network namespace (run as root, or give halfopen-cli %4 with setcap)")
-        .arg(core::ErrnoCatalog::describe(errnoValue), action, capability, capability.toLower() + QStringLiteral("+ep"));
+    return QCoreApplication::translate(
+               "hostfault",
+               "%1: %2 needs %3 in this network namespace (run as root, or give halfopen-cli %4 with setcap)")
+        .arg(core::ErrnoCatalog::describe(errnoValue), action, capability,
+             capability.toLower() + QStringLiteral("+ep"));
 }
 
 } // namespace halfopen::hostfault

@@ -30,7 +30,8 @@ bool processAlive(qint64 pid)
 quint64 networkNamespaceOf(qint64 pid)
 {
     const QByteArray path = pid > 0 ? "/proc/" + QByteArray::number(pid) + "/ns/net" : QByteArray("/proc/self/ns/net");
-    struct stat st {};
+    struct stat st
+    { };
     if (::stat(path.constData(), &st) != 0)
         return 0;
     return st.st_ino;

@@ -8,10 +8,10 @@
 #include <QCoreApplication>
 #include <QFile>
 
+#include <fcntl.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -40,7 +40,8 @@ bool sendSignal(qint64 pid, int signal, const QString &action, QString *error)
         *error = tr("%1: no process %2").arg(core::ErrnoCatalog::describe(err)).arg(pid);
     else if (err == EPERM && !hasCapability(kCapKill))
         *error = tr("%1: %2 of process %3 needs the same user as the process, or CAP_KILL (run as root)")
-                     .arg(core::ErrnoCatalog::describe(err), action).arg(pid);
+                     .arg(core::ErrnoCatalog::describe(err), action)
+                     .arg(pid);
     else
         *error = tr("%1: %2 of process %3").arg(core::ErrnoCatalog::describe(err), action).arg(pid);
     return false;
@@ -96,8 +97,7 @@ bool ThawGuard::start(qint64 pid, QString *error)
         ::signal(SIGINT, SIG_IGN); // Ctrl+C in the terminal is the parent's to handle
         ::prctl(PR_SET_NAME, "halfopen-thaw");
         char byte;
-        while (::read(3, &byte, 1) < 0 && errno == EINTR) {
-        }
+        while (::read(3, &byte, 1) < 0 && errno == EINTR) { }
         ::kill(pid_t(pid), SIGCONT);
         ::_exit(0);
     }

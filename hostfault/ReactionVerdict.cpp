@@ -26,23 +26,33 @@ QString number(double s)
 QString faultNoun(FaultKind kind)
 {
     switch (kind) {
-    case FaultKind::Cut: return tr("the cut");
-    case FaultKind::Abort: return tr("the abort");
-    case FaultKind::Freeze: return tr("the freeze");
+    case FaultKind::Cut:
+        return tr("the cut");
+    case FaultKind::Abort:
+        return tr("the abort");
+    case FaultKind::Freeze:
+        return tr("the freeze");
     }
     return {};
 }
 
 QString mechanismWords(const QString &name)
 {
-    if (name == QLatin1String("keepalive")) return tr("keepalive");
-    if (name == QLatin1String("retransmission_timeout")) return tr("retransmissions with backoff");
-    if (name == QLatin1String("user_timeout")) return tr("TCP_USER_TIMEOUT");
-    if (name == QLatin1String("rst")) return tr("reset");
-    if (name == QLatin1String("abort")) return tr("SOCK_DESTROY");
-    if (name == QLatin1String("zero_window_probes")) return tr("zero-window probes: the peer's receive window was full");
+    if (name == QLatin1String("keepalive"))
+        return tr("keepalive");
+    if (name == QLatin1String("retransmission_timeout"))
+        return tr("retransmissions with backoff");
+    if (name == QLatin1String("user_timeout"))
+        return tr("TCP_USER_TIMEOUT");
+    if (name == QLatin1String("rst"))
+        return tr("reset");
+    if (name == QLatin1String("abort"))
+        return tr("SOCK_DESTROY");
+    if (name == QLatin1String("zero_window_probes"))
+        return tr("zero-window probes: the peer's receive window was full");
     if (name == QLatin1String("local_drop_probes"))
-        return tr("probe timer: the kernel knew its sends were dropped on this machine and gave up after tcp_retries2 probes");
+        return tr("probe timer: the kernel knew its sends were dropped on this machine and gave up after tcp_retries2 "
+                  "probes");
     return name;
 }
 
@@ -51,9 +61,12 @@ QString mechanismWords(const QString &name)
 QString faultKindName(FaultKind kind)
 {
     switch (kind) {
-    case FaultKind::Cut: return QStringLiteral("cut");
-    case FaultKind::Abort: return QStringLiteral("abort");
-    case FaultKind::Freeze: return QStringLiteral("freeze");
+    case FaultKind::Cut:
+        return QStringLiteral("cut");
+    case FaultKind::Abort:
+        return QStringLiteral("abort");
+    case FaultKind::Freeze:
+        return QStringLiteral("freeze");
     }
     return {};
 }
@@ -65,11 +78,13 @@ QJsonObject ReactionVerdict::toJson() const
             {QStringLiteral("kernel_gave_up_s"), seconds(kernelGaveUpS)},
             {QStringLiteral("mechanism"), mechanism.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(mechanism)},
             {QStringLiteral("predicted_s"), seconds(predictedS)},
-            {QStringLiteral("predicted_mechanism"), predictedMechanism.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(predictedMechanism)},
+            {QStringLiteral("predicted_mechanism"),
+             predictedMechanism.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(predictedMechanism)},
             {QStringLiteral("predicted_once_sending_s"), seconds(predictedOnceSendingS)},
             {QStringLiteral("app_closed_s"), seconds(appClosedS)},
             {QStringLiteral("app_reconnected_s"), seconds(appReconnectedS)},
-            {QStringLiteral("reconnected_local"), reconnectedLocal.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(reconnectedLocal)},
+            {QStringLiteral("reconnected_local"),
+             reconnectedLocal.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(reconnectedLocal)},
             {QStringLiteral("peer_closed_s"), seconds(peerClosedS)},
             {QStringLiteral("process_exited"), processExited},
             {QStringLiteral("half_open_at_end"), halfOpenAtEnd},
@@ -88,8 +103,10 @@ QString ReactionVerdict::toText() const
         parts << tr("the kernel gave up %1 s after %2 (%3%4)")
                      .arg(number(*kernelGaveUpS), faultNoun(fault), mechanismWords(mechanism), prediction);
     } else if (fault == FaultKind::Cut && !appClosedS) {
-        parts << (predictedS ? tr("the kernel had not given up %1 s after %2 (predicted %3 s)").arg(number(observedS), faultNoun(fault), number(*predictedS))
-                             : tr("the kernel had not given up %1 s after %2 (predicted: never)").arg(number(observedS), faultNoun(fault)));
+        parts << (predictedS ? tr("the kernel had not given up %1 s after %2 (predicted %3 s)")
+                                   .arg(number(observedS), faultNoun(fault), number(*predictedS))
+                             : tr("the kernel had not given up %1 s after %2 (predicted: never)")
+                                   .arg(number(observedS), faultNoun(fault)));
     }
     if (peerClosedS)
         parts << tr("the peer closed the connection %1 s after %2").arg(number(*peerClosedS), faultNoun(fault));
@@ -99,7 +116,8 @@ QString ReactionVerdict::toText() const
             parts << tr("%1 %2 s later").arg(how, number(*appClosedS - *kernelGaveUpS));
         else if (fault == FaultKind::Cut)
             parts << tr("%1 %2 s after %3, before the kernel gave up%4,")
-                         .arg(how, number(*appClosedS), faultNoun(fault), predictedS ? tr(" (predicted %1 s)").arg(number(*predictedS)) : QString());
+                         .arg(how, number(*appClosedS), faultNoun(fault),
+                              predictedS ? tr(" (predicted %1 s)").arg(number(*predictedS)) : QString());
         else
             parts << tr("%1 %2 s after %3").arg(how, number(*appClosedS), faultNoun(fault));
     }
@@ -107,7 +125,8 @@ QString ReactionVerdict::toText() const
         if (appClosedS)
             parts.last() += tr(" and reconnected %1 s after that").arg(number(*appReconnectedS - *appClosedS));
         else
-            parts << tr("it opened a new connection to %1 %2 s after %3").arg(target.remote.toString(), number(*appReconnectedS), faultNoun(fault));
+            parts << tr("it opened a new connection to %1 %2 s after %3")
+                         .arg(target.remote.toString(), number(*appReconnectedS), faultNoun(fault));
     } else if (appClosedS && !processExited) {
         parts.last() += tr(" and had not reconnected %1 s after %2").arg(number(observedS), faultNoun(fault));
     }

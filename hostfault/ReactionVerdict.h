@@ -15,22 +15,27 @@ QString faultKindName(FaultKind kind); // "cut", "abort", "freeze"
 
 // How the application reacted to a fault on one of its connections, every time in seconds
 // from the fault. nullopt: not seen during the watch.
-struct ReactionVerdict {
+struct ReactionVerdict
+{
     FaultKind fault = FaultKind::Cut;
     TargetConnection target;
-    std::optional<double> kernelGaveUpS;   // the socket left the kernel's table (or reached CLOSE) while the process held it
-    QString mechanism;                     // keepalive, retransmission_timeout, user_timeout, zero_window_probes, local_drop_probes, rst, abort; empty if unknown
-    std::optional<double> predictedS;      // the predictor's time for the kernel to give up, from the fault
+    std::optional<double>
+        kernelGaveUpS; // the socket left the kernel's table (or reached CLOSE) while the process held it
+    QString mechanism; // keepalive, retransmission_timeout, user_timeout, zero_window_probes, local_drop_probes, rst,
+                       // abort; empty if unknown
+    std::optional<double> predictedS; // the predictor's time for the kernel to give up, from the fault
     QString predictedMechanism;
-    std::optional<double> predictedOnceSendingS; // idle at the fault: retransmissions give up this long after the first unacknowledged send
-    std::optional<double> appClosedS;      // the process no longer holds the descriptor
-    std::optional<double> appReconnectedS; // a new ESTABLISHED connection of the process to the same remote address and port
-    QString reconnectedLocal;              // its local address
-    std::optional<double> peerClosedS;     // a FIN arrived (CLOSE_WAIT): the peer gave up
-    bool processExited = false;            // the process ended during the watch (counted as closing)
-    bool halfOpenAtEnd = false;            // still ESTABLISHED towards a cut peer at the end
-    std::optional<double> liftedS;         // when the fault was lifted (replug, thaw)
-    double observedS = 0;                  // how long the watch lasted
+    std::optional<double> predictedOnceSendingS; // idle at the fault: retransmissions give up this long after the first
+                                                 // unacknowledged send
+    std::optional<double> appClosedS;            // the process no longer holds the descriptor
+    std::optional<double>
+        appReconnectedS;      // a new ESTABLISHED connection of the process to the same remote address and port
+    QString reconnectedLocal; // its local address
+    std::optional<double> peerClosedS; // a FIN arrived (CLOSE_WAIT): the peer gave up
+    bool processExited = false;        // the process ended during the watch (counted as closing)
+    bool halfOpenAtEnd = false;        // still ESTABLISHED towards a cut peer at the end
+    std::optional<double> liftedS;     // when the fault was lifted (replug, thaw)
+    double observedS = 0;              // how long the watch lasted
 
     // {"fault", "target", "kernel_gave_up_s", "mechanism", "predicted_s", "predicted_mechanism",
     //  "app_closed_s", "app_reconnected_s", "reconnected_local", "peer_closed_s", "process_exited",

@@ -26,7 +26,8 @@ ReactionWatcher::ReactionWatcher(const TargetConnection &target, FaultKind fault
     connect(&m_timer, &QTimer::timeout, this, &ReactionWatcher::poll);
 }
 
-void ReactionWatcher::setPrediction(std::optional<double> seconds, const QString &mechanism, std::optional<double> onceSendingSeconds)
+void ReactionWatcher::setPrediction(std::optional<double> seconds, const QString &mechanism,
+                                    std::optional<double> onceSendingSeconds)
 {
     m_verdict.predictedOnceSendingS = onceSendingSeconds;
     m_verdict.predictedS = seconds;
@@ -66,7 +67,7 @@ QString ReactionWatcher::inferMechanism() const
         return m_outgoingDroppedLocally ? QStringLiteral("local_drop_probes") : QStringLiteral("zero_window_probes");
     const bool probing = m_last.probes > 0 && (!m_last.timerKnown || m_last.timer == TcpTimer::Keepalive);
     const bool retransmitting = m_last.retransmits > 0 || m_last.unacked > 0
-                             || (m_last.backoff > 0 && (!m_last.timerKnown || m_last.timer == TcpTimer::Retransmit));
+        || (m_last.backoff > 0 && (!m_last.timerKnown || m_last.timer == TcpTimer::Retransmit));
     if ((probing || retransmitting) && m_userTimeoutMs > 0
         && m_last.lastAckRecvMs + 100 >= quint32(m_userTimeoutMs) * 8 / 10)
         return mechanismName(DetectionMechanism::UserTimeout);
@@ -91,7 +92,8 @@ void ReactionWatcher::poll()
         filter.onlyStates({TcpState::Established});
         filter.port = m_target.remote.port();
         m_diag.dump(filter, [&](const SockDiagRow &r) {
-            if (r.inode != m_target.inode && r.remote.host() == m_target.remote.host() && r.remote.port() == m_target.remote.port())
+            if (r.inode != m_target.inode && r.remote.host() == m_target.remote.host()
+                && r.remote.port() == m_target.remote.port())
                 sameRemote.append(r);
         });
     }
@@ -104,11 +106,11 @@ void ReactionWatcher::poll()
     const bool held = !holders.holdersOf(m_target.inode).isEmpty();
 
     SockDiagRow row;
-    const auto found = m_diag.isOpen() ? m_diag.lookup(m_target.local, m_target.remote, &row)
-                                       : SockDiagClient::LookupResult::Failed;
+    const auto found
+        = m_diag.isOpen() ? m_diag.lookup(m_target.local, m_target.remote, &row) : SockDiagClient::LookupResult::Failed;
     const bool ours = found == SockDiagClient::LookupResult::Found && row.inode == m_target.inode;
     const bool inTable = found == SockDiagClient::LookupResult::Found && row.sample.state != TcpState::Closed
-                      && (row.inode == m_target.inode || row.inode == 0);
+        && (row.inode == m_target.inode || row.inode == 0);
     if (ours && row.sample.state != TcpState::Closed) {
         m_last = row.sample;
         m_lastEstablished = row.sample.state == TcpState::Established;
@@ -132,7 +134,8 @@ void ReactionWatcher::poll()
     if (!v.appClosedS && m_target.pid > 0 && !held) {
         v.appClosedS = since(now);
         v.processExited = !alive;
-        happened.append({v.processExited ? QStringLiteral("process_exited") : QStringLiteral("app_closed"), *v.appClosedS});
+        happened.append(
+            {v.processExited ? QStringLiteral("process_exited") : QStringLiteral("app_closed"), *v.appClosedS});
     }
     if (!v.appReconnectedS && alive) {
         QString local;
@@ -159,7 +162,8 @@ ReactionVerdict ReactionWatcher::verdict() const
     return m_verdict;
 }
 
-ReactionPrediction predictReaction(const TargetConnection &target, const std::optional<SocketOptions> &options, FaultKind fault)
+ReactionPrediction predictReaction(const TargetConnection &target, const std::optional<SocketOptions> &options,
+                                   FaultKind fault)
 {
     if (fault == FaultKind::Abort)
         return {0.0, QStringLiteral("abort")};
@@ -167,7 +171,8 @@ ReactionPrediction predictReaction(const TargetConnection &target, const std::op
         return {std::nullopt, {}}; // the frozen side's kernel keeps answering for it
     const DetectionPredictor predictor(predictionInputFor(target, options));
     const bool inFlight = target.sample.unacked > 0 || target.sample.sendQ > 0;
-    const Prediction p = predictor.predict(inFlight ? DeathKind::PeerUnpluggedDataInFlight : DeathKind::IdlePeerPoweredOff);
+    const Prediction p
+        = predictor.predict(inFlight ? DeathKind::PeerUnpluggedDataInFlight : DeathKind::IdlePeerPoweredOff);
     const auto seconds = p.seconds();
     std::optional<double> onceSending;
     if (!inFlight)

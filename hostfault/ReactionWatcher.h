@@ -34,7 +34,8 @@ public:
     // faultUs: CLOCK_MONOTONIC (core::monotonicNowUs) when the fault took effect.
     ReactionWatcher(const TargetConnection &target, FaultKind fault, qint64 faultUs, QObject *parent = nullptr);
 
-    void setPrediction(std::optional<double> seconds, const QString &mechanism, std::optional<double> onceSendingSeconds = std::nullopt);
+    void setPrediction(std::optional<double> seconds, const QString &mechanism,
+                       std::optional<double> onceSendingSeconds = std::nullopt);
     void setUserTimeoutMs(int ms) { m_userTimeoutMs = ms; } // to name TCP_USER_TIMEOUT as the mechanism
     // The cut drops what this machine sends: the kernel learns of each drop (the output hook
     // returns EPERM) and holds unsent data under the probe timer instead of retransmitting.
@@ -75,7 +76,8 @@ private:
 // The predictor's answer for this connection and fault, moved to count from the fault: for a
 // cut, keepalive counts from the last packet received (lastAckRecvMs before the fault). For an
 // abort the kernel gives up at once; for a freeze the frozen side's kernel never does.
-struct ReactionPrediction {
+struct ReactionPrediction
+{
     std::optional<double> seconds;
     QString mechanism;
     // For a connection idle at the cut: when the kernel gives up once the application sends

@@ -21,8 +21,7 @@ QString tr(const char *text)
 
 RealConnectionFaults::RealConnectionFaults(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 RealConnectionFaults::~RealConnectionFaults()
 {
@@ -35,11 +34,14 @@ QString RealConnectionFaults::confirmationText(const Request &r)
     switch (r.kind) {
     case FaultKind::Cut: {
         const QString direction = r.direction == CutDirection::Both ? tr("both directions")
-                                : r.direction == CutDirection::In   ? tr("only what it receives")
+            : r.direction == CutDirection::In                       ? tr("only what it receives")
                                                                     : tr("only what it sends");
-        return tr("Cut every packet of %1, %2?\n\nThis machine silently drops exactly this connection's packets (nftables "
-                  "table inet %3, which holds nothing else); other connections, even to the same peer, are not touched. "
-                  "Replug lifts it; leaving the connections mode or closing HalfOpen lifts it too, and the kernel deletes "
+        return tr("Cut every packet of %1, %2?\n\nThis machine silently drops exactly this connection's packets "
+                  "(nftables "
+                  "table inet %3, which holds nothing else); other connections, even to the same peer, are not "
+                  "touched. "
+                  "Replug lifts it; leaving the connections mode or closing HalfOpen lifts it too, and the kernel "
+                  "deletes "
                   "the table if HalfOpen crashes.")
             .arg(connection, direction, QStringLiteral("halfopen_%1").arg(QCoreApplication::applicationPid()));
     }
@@ -48,7 +50,8 @@ QString RealConnectionFaults::confirmationText(const Request &r)
                   "ECONNABORTED and the peer an RST. This cannot be undone: the application has to connect again.")
             .arg(connection);
     case FaultKind::Freeze:
-        return tr("Freeze %1 (pid %2) with SIGSTOP?\n\nThe whole process stops, every connection of it: its kernel still "
+        return tr("Freeze %1 (pid %2) with SIGSTOP?\n\nThe whole process stops, every connection of it: its kernel "
+                  "still "
                   "answers the peer's keepalive, as for a deadlocked program. Thaw (SIGCONT) lifts it; leaving the "
                   "connections mode or closing HalfOpen thaws it too, even after a crash.")
             .arg(r.target.process.isEmpty() ? tr("the process") : r.target.process)

@@ -27,12 +27,14 @@ class RealConnectionFaults : public QObject
     Q_OBJECT
 
 public:
-    struct Request {
+    struct Request
+    {
         FaultKind kind = FaultKind::Cut;
         TargetConnection target;
         CutDirection direction = CutDirection::Both;
     };
-    struct ActiveFault {
+    struct ActiveFault
+    {
         int id = 0;
         FaultKind kind = FaultKind::Cut;
         TargetConnection target;
@@ -68,7 +70,8 @@ signals:
     void reacted(int id, const QString &what, double seconds);
 
 private:
-    struct Entry {
+    struct Entry
+    {
         ActiveFault fault;
         bool active = false;
         std::unique_ptr<ThawGuard> thawGuard;

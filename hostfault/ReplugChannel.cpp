@@ -63,8 +63,7 @@ void writeLine(int fd, const QByteArray &line)
 ReplugServer::ReplugServer(Handler handler, QObject *parent)
     : QObject(parent)
     , m_handler(std::move(handler))
-{
-}
+{ }
 
 ReplugServer::~ReplugServer()
 {
@@ -84,7 +83,8 @@ bool ReplugServer::listen(QString *error)
     sockaddr_un address;
     const socklen_t length = abstractAddress(QByteArray(kPrefix) + QByteArray::number(::getpid()), &address);
     if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr *>(&address), length) != 0 || ::listen(m_fd, 4) != 0) {
-        *error = QCoreApplication::translate("hostfault", "replug channel %1: %2").arg(name(), core::ErrnoCatalog::describe(errno));
+        *error = QCoreApplication::translate("hostfault", "replug channel %1: %2")
+                     .arg(name(), core::ErrnoCatalog::describe(errno));
         return false;
     }
     m_notifier = std::make_unique<QSocketNotifier>(m_fd, QSocketNotifier::Read);
@@ -100,7 +100,7 @@ void ReplugServer::accept()
     ucred peer{};
     socklen_t length = sizeof peer;
     const bool allowed = ::getsockopt(client, SOL_SOCKET, SO_PEERCRED, &peer, &length) == 0
-                      && (peer.uid == 0 || peer.uid == ::geteuid());
+        && (peer.uid == 0 || peer.uid == ::geteuid());
     if (!allowed) {
         writeLine(client, "error EPERM: only the same user or root may lift this fault");
     } else {
@@ -138,7 +138,8 @@ QStringList sendReplugRequest(const QString &request)
         writeLine(fd, request.toUtf8());
         const QByteArray answer = readLine(fd, 5000);
         ::close(fd);
-        answers << QStringLiteral("pid %1: %2").arg(QString::fromLatin1(name.mid(int(std::strlen(kPrefix)))), QString::fromUtf8(answer));
+        answers << QStringLiteral("pid %1: %2")
+                       .arg(QString::fromLatin1(name.mid(int(std::strlen(kPrefix)))), QString::fromUtf8(answer));
     }
     return answers;
 }

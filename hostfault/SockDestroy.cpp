@@ -48,7 +48,8 @@ bool destroySocket(const TargetConnection &target, QString *error)
         *error = tr("sock_diag: %1").arg(core::ErrnoCatalog::describe(errno));
         return false;
     }
-    struct {
+    struct
+    {
         nlmsghdr header;
         inet_diag_req_v2 request;
     } message{};
@@ -93,13 +94,15 @@ bool destroySocket(const TargetConnection &target, QString *error)
         return true;
     constexpr int kCapNetAdmin = 12;
     if ((err == EPERM || err == EACCES) && !hasCapability(kCapNetAdmin))
-        *error = missingCapabilityMessage(err, tr("aborting a connection with SOCK_DESTROY"), QStringLiteral("CAP_NET_ADMIN"));
+        *error = missingCapabilityMessage(err, tr("aborting a connection with SOCK_DESTROY"),
+                                          QStringLiteral("CAP_NET_ADMIN"));
     else if (err == EOPNOTSUPP)
-        *error = tr("%1: this kernel cannot destroy sockets from outside (it was built without CONFIG_INET_DIAG_DESTROY)")
-                     .arg(core::ErrnoCatalog::describe(err));
+        *error
+            = tr("%1: this kernel cannot destroy sockets from outside (it was built without CONFIG_INET_DIAG_DESTROY)")
+                  .arg(core::ErrnoCatalog::describe(err));
     else if (err == ENOENT || err == ESTALE)
-        *error = tr("%1: the connection %2 -> %3 is gone").arg(core::ErrnoCatalog::describe(err), target.local.toString(),
-                                                             target.remote.toString());
+        *error = tr("%1: the connection %2 -> %3 is gone")
+                     .arg(core::ErrnoCatalog::describe(err), target.local.toString(), target.remote.toString());
     else
         *error = tr("SOCK_DESTROY: %1").arg(core::ErrnoCatalog::describe(err));
     return false;

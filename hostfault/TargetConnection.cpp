@@ -54,9 +54,12 @@ QString TargetConnection::describe() const
 
 QJsonObject TargetConnection::toJson() const
 {
-    return {{QStringLiteral("pid"), pid}, {QStringLiteral("process"), process},
-            {QStringLiteral("local"), local.toString()}, {QStringLiteral("remote"), remote.toString()},
-            {QStringLiteral("inode"), qint64(inode)}, {QStringLiteral("fd"), fd}};
+    return {{QStringLiteral("pid"), pid},
+            {QStringLiteral("process"), process},
+            {QStringLiteral("local"), local.toString()},
+            {QStringLiteral("remote"), remote.toString()},
+            {QStringLiteral("inode"), qint64(inode)},
+            {QStringLiteral("fd"), fd}};
 }
 
 bool findTarget(const TargetQuery &query, TargetConnection *out, QString *error, QList<TargetConnection> *candidates)
@@ -77,14 +80,15 @@ bool findTarget(const TargetQuery &query, TargetConnection *out, QString *error,
             *error = diag.errorString();
             return false;
         case SockDiagClient::LookupResult::NotFound:
-            *error = tr("no TCP connection %1 -> %2 in this network namespace").arg(query.local.toString(), query.remote.toString());
+            *error = tr("no TCP connection %1 -> %2 in this network namespace")
+                         .arg(query.local.toString(), query.remote.toString());
             return false;
         case SockDiagClient::LookupResult::Found:
             break;
         }
         if (row.sample.state != TcpState::Established) {
-            *error = tr("the connection %1 -> %2 is %3, not ESTABLISHED").arg(query.local.toString(), query.remote.toString(),
-                                                                         tcpStateName(row.sample.state));
+            *error = tr("the connection %1 -> %2 is %3, not ESTABLISHED")
+                         .arg(query.local.toString(), query.remote.toString(), tcpStateName(row.sample.state));
             return false;
         }
         audit::ProcessSocketMap holders;
@@ -99,12 +103,14 @@ bool findTarget(const TargetQuery &query, TargetConnection *out, QString *error,
         // /proc/PID/ns/net is refused for another user's process (ptrace rights), absent for none.
         *error = processAlive(query.pid)
             ? tr("--pid: cannot read /proc/%1/fd: %2 (a process of another user needs root or CAP_SYS_PTRACE)")
-                  .arg(query.pid).arg(ErrnoCatalog::describe(EACCES))
+                  .arg(query.pid)
+                  .arg(ErrnoCatalog::describe(EACCES))
             : tr("--pid: no process %1").arg(query.pid);
         return false;
     }
     if (netns != networkNamespaceOf(0)) {
-        *error = tr("--pid: process %1 is in another network namespace; run halfopen-cli inside it (nsenter -t %1 -n, or ip netns exec NAME)")
+        *error = tr("--pid: process %1 is in another network namespace; run halfopen-cli inside it (nsenter -t %1 -n, "
+                    "or ip netns exec NAME)")
                      .arg(query.pid);
         return false;
     }
@@ -133,7 +139,8 @@ bool findTarget(const TargetQuery &query, TargetConnection *out, QString *error,
     holders.scan(inodes, query.pid);
     if (holders.deniedErrno()) {
         *error = tr("--pid: cannot read /proc/%1/fd: %2 (a process of another user needs root or CAP_SYS_PTRACE)")
-                     .arg(query.pid).arg(ErrnoCatalog::describe(holders.deniedErrno()));
+                     .arg(query.pid)
+                     .arg(ErrnoCatalog::describe(holders.deniedErrno()));
         return false;
     }
     QList<TargetConnection> found;
@@ -149,12 +156,15 @@ bool findTarget(const TargetQuery &query, TargetConnection *out, QString *error,
         *candidates = found;
     if (found.isEmpty()) {
         *error = tr("--pid: %1 (pid %2) holds no established TCP connection in this network namespace")
-                     .arg(processName(query.pid)).arg(query.pid);
+                     .arg(processName(query.pid))
+                     .arg(query.pid);
         return false;
     }
     if (found.size() > 1) {
         *error = tr("--pid: %1 (pid %2) holds %3 established TCP connections; name one with LOCAL REMOTE")
-                     .arg(processName(query.pid)).arg(query.pid).arg(found.size());
+                     .arg(processName(query.pid))
+                     .arg(query.pid)
+                     .arg(found.size());
         return false;
     }
     *out = found.first();

@@ -12,14 +12,15 @@ namespace halfopen::hostfault {
 
 // One established TCP connection of this machine and the process holding it: what a fault
 // acts on and what the reaction is timed for.
-struct TargetConnection {
-    qint64 pid = 0;          // 0: no visible process holds it
-    QString process;         // /proc/PID/comm
+struct TargetConnection
+{
+    qint64 pid = 0;  // 0: no visible process holds it
+    QString process; // /proc/PID/comm
     core::SocketAddress local;
     core::SocketAddress remote;
     quint32 inode = 0;
-    int fd = -1;             // the descriptor number in the owning process
-    quint64 cookie = 0;      // the kernel's socket cookie (SOCK_DESTROY matches it)
+    int fd = -1;                // the descriptor number in the owning process
+    quint64 cookie = 0;         // the kernel's socket cookie (SOCK_DESTROY matches it)
     core::TcpInfoSample sample; // as sock_diag saw it when it was chosen
 
     // "mosquitto_sub (pid 4242) 198.18.0.1:40000 -> 198.18.0.2:1883"
@@ -29,7 +30,8 @@ struct TargetConnection {
 };
 
 // Which connection the user means: a process (--pid), a 4-tuple (LOCAL REMOTE), or both.
-struct TargetQuery {
+struct TargetQuery
+{
     qint64 pid = 0;
     core::SocketAddress local;
     core::SocketAddress remote;

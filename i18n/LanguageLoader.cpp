@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "i18n/LanguageLoader.h"
 
 #include <QCoreApplication>
@@ -28,7 +29,8 @@ LanguageLoader::~LanguageLoader()
 QStringList LanguageLoader::available()
 {
     QStringList codes;
-    for (const QString &file : QDir(kResourceDir).entryList({kPrefix + QStringLiteral("*.qm")}, QDir::Files, QDir::Name))
+    for (const QString &file :
+         QDir(kResourceDir).entryList({kPrefix + QStringLiteral("*.qm")}, QDir::Files, QDir::Name))
         codes << file.mid(kPrefix.size()).chopped(3);
     // English is the source language: always there, listed first.
     codes.removeAll(QStringLiteral("en"));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/CableRelay.h"
 
 #include "core/session/MonotonicClock.h"
@@ -186,7 +187,8 @@ void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs, bool dr
             e.detail.insert(QStringLiteral("dropped"), true); // seen on the wire, never delivered
         return e;
     };
-    const bool bulk = !dropped && (classified.packetClass == PacketClass::Data || classified.packetClass == PacketClass::Ack);
+    const bool bulk
+        = !dropped && (classified.packetClass == PacketClass::Data || classified.packetClass == PacketClass::Ack);
     if (!bulk) {
         emit packet(describe());
         return;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/session/Event.h"
@@ -50,7 +51,8 @@ signals:
     void captureTrimmed(qint64 droppedFrames);
 
 private:
-    struct Queued {
+    struct Queued
+    {
         qint64 releaseUs;
         QByteArray frame;
     };

@@ -8,7 +8,8 @@
 namespace halfopen::lab {
 
 namespace {
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(CommandReader)
 };
 } // namespace
@@ -36,7 +37,10 @@ QList<CommandReader::Item> CommandReader::feed(const QByteArray &bytes)
                     QJsonParseError parseError;
                     const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
                     if (parseError.error != QJsonParseError::NoError)
-                        items.append({{}, Text::tr("command is not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())});
+                        items.append({{},
+                                      Text::tr("command is not valid JSON at offset %1: %2")
+                                          .arg(parseError.offset)
+                                          .arg(parseError.errorString())});
                     else if (!doc.isObject())
                         items.append({{}, Text::tr("command must be a JSON object such as {\"cmd\": \"stop\"}")});
                     else

@@ -17,7 +17,8 @@ class CommandReader
 public:
     static constexpr qsizetype kMaxLineBytes = 1024 * 1024;
 
-    struct Item {
+    struct Item
+    {
         QJsonObject command; // valid when error is empty
         QString error;
     };

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/Fault.h"
 
 #include "core/tcp/JsonFields.h"
@@ -11,9 +12,9 @@ namespace halfopen::lab {
 
 namespace {
 constexpr std::array<const char *, 18> kKindNames = {
-    "unplug", "replug", "power-off", "power-on", "reboot", "kill-process", "freeze-process",
-    "thaw-process", "close", "abort", "shutdown-write", "send", "icmp-unreachable-on",
-    "icmp-unreachable-off", "loss", "delay", "nat-timeout", "marker",
+    "unplug",       "replug", "power-off",   "power-on",       "reboot", "kill-process",        "freeze-process",
+    "thaw-process", "close",  "abort",       "shutdown-write", "send",   "icmp-unreachable-on", "icmp-unreachable-off",
+    "loss",         "delay",  "nat-timeout", "marker",
 };
 constexpr std::array<const char *, 3> kDirectionNames = {"both", "to-host", "from-host"};
 } // namespace
@@ -67,8 +68,8 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &j, QString *error)
     // Every message starts with the field it is about ("value: ..."): a scenario puts its step's
     // path before it, the supervisor sends it back as it is.
     core::JsonFields fields(j, QString(), error);
-    if (!fields.onlyKeys({QStringLiteral("fault"), QStringLiteral("host"), QStringLiteral("direction"), QStringLiteral("value"),
-                          QStringLiteral("jitter_ms"), QStringLiteral("reset")}))
+    if (!fields.onlyKeys({QStringLiteral("fault"), QStringLiteral("host"), QStringLiteral("direction"),
+                          QStringLiteral("value"), QStringLiteral("jitter_ms"), QStringLiteral("reset")}))
         return std::nullopt;
     Fault f;
     const QString kindName = j.value(QStringLiteral("fault")).toString();
@@ -77,11 +78,12 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &j, QString *error)
         QStringList names;
         for (const char *n : kKindNames)
             names << QString::fromLatin1(n);
-        fields.fail(QStringLiteral("fault"), QCoreApplication::translate("Fault", "fault '%1' is unknown: expected one of %2")
-                                                 .arg(j.contains(QStringLiteral("fault")) && !j.value(QStringLiteral("fault")).isString()
-                                                          ? core::JsonFields::describe(j.value(QStringLiteral("fault")))
-                                                          : kindName,
-                                                      names.join(QStringLiteral(", "))));
+        fields.fail(QStringLiteral("fault"),
+                    QCoreApplication::translate("Fault", "fault '%1' is unknown: expected one of %2")
+                        .arg(j.contains(QStringLiteral("fault")) && !j.value(QStringLiteral("fault")).isString()
+                                 ? core::JsonFields::describe(j.value(QStringLiteral("fault")))
+                                 : kindName,
+                             names.join(QStringLiteral(", "))));
         return std::nullopt;
     }
     f.kind = *kind;
@@ -90,7 +92,8 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &j, QString *error)
         return std::nullopt;
     const auto parsedDirection = cableDirectionFromName(direction);
     if (!parsedDirection) {
-        fields.fail(QStringLiteral("direction"), QCoreApplication::translate("Fault", "direction must be both, to-host or from-host"));
+        fields.fail(QStringLiteral("direction"),
+                    QCoreApplication::translate("Fault", "direction must be both, to-host or from-host"));
         return std::nullopt;
     }
     f.direction = *parsedDirection;
@@ -105,7 +108,8 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &j, QString *error)
             && fields.number(QStringLiteral("jitter_ms"), 0, kMaxCableDelayMs, &f.jitterMs);
         break;
     case FaultKind::NatTimeout:
-        ok = fields.number(QStringLiteral("value"), 0, kMaxNatTimeoutS, &f.value) && fields.boolean(QStringLiteral("reset"), &f.reset);
+        ok = fields.number(QStringLiteral("value"), 0, kMaxNatTimeoutS, &f.value)
+            && fields.boolean(QStringLiteral("reset"), &f.reset);
         break;
     case FaultKind::Reboot:
         ok = fields.number(QStringLiteral("value"), 0, kMaxRebootS, &f.value);
@@ -118,13 +122,16 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &j, QString *error)
     }
     default:
         if (j.contains(QStringLiteral("value")) && j.value(QStringLiteral("value")) != QJsonValue(0))
-            ok = fields.fail(QStringLiteral("value"), QCoreApplication::translate("Fault", "%1 takes no value").arg(kindName));
+            ok = fields.fail(QStringLiteral("value"),
+                             QCoreApplication::translate("Fault", "%1 takes no value").arg(kindName));
         break;
     }
     if (ok && f.kind != FaultKind::Delay && j.contains(QStringLiteral("jitter_ms")))
-        ok = fields.fail(QStringLiteral("jitter_ms"), QCoreApplication::translate("Fault", "only a delay fault has a jitter"));
+        ok = fields.fail(QStringLiteral("jitter_ms"),
+                         QCoreApplication::translate("Fault", "only a delay fault has a jitter"));
     if (ok && f.kind != FaultKind::NatTimeout && j.contains(QStringLiteral("reset")))
-        ok = fields.fail(QStringLiteral("reset"), QCoreApplication::translate("Fault", "only a nat-timeout fault has reset"));
+        ok = fields.fail(QStringLiteral("reset"),
+                         QCoreApplication::translate("Fault", "only a nat-timeout fault has reset"));
     if (!ok)
         return std::nullopt;
     return f;

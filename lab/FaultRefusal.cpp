@@ -6,7 +6,8 @@
 namespace halfopen::lab {
 
 namespace {
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(FaultRefusal)
 };
 } // namespace

@@ -9,7 +9,8 @@ namespace halfopen::lab {
 
 // What a lab host is now, as far as faults care: the supervisor knows it from the host itself,
 // the window from the fault events it has seen.
-struct FaultTargetState {
+struct FaultTargetState
+{
     bool poweredOn = true;
     bool processRunning = true; // the test application (killed: not running)
     bool frozen = false;        // SIGSTOPped

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/LabConfig.h"
 
 #include <QCoreApplication>
@@ -13,7 +14,8 @@ using core::EndpointConfig;
 
 namespace {
 
-struct SysctlRange {
+struct SysctlRange
+{
     const char *name;
     int minimum;
     int maximum;
@@ -40,18 +42,19 @@ constexpr SysctlRange kSysctls[] = {
 };
 
 // lupdate takes the context from this class: the strings below are "LabConfig"'s.
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(LabConfig)
 };
 
 bool readHost(const QJsonObject &j, const QString &path, HostConfig *host, QString *error)
 {
     core::JsonFields f(j, path, error);
-    if (!f.onlyKeys({QStringLiteral("role"), QStringLiteral("address"), QStringLiteral("port"), QStringLiteral("keepalive"),
-                     QStringLiteral("user_timeout_ms"), QStringLiteral("linger_abort"), QStringLiteral("nodelay"),
-                     QStringLiteral("recverr"), QStringLiteral("heartbeat"), QStringLiteral("traffic"),
-                     QStringLiteral("keep_after_eof"), QStringLiteral("reconnect"), QStringLiteral("powered_off"),
-                     QStringLiteral("sysctls")}))
+    if (!f.onlyKeys({QStringLiteral("role"), QStringLiteral("address"), QStringLiteral("port"),
+                     QStringLiteral("keepalive"), QStringLiteral("user_timeout_ms"), QStringLiteral("linger_abort"),
+                     QStringLiteral("nodelay"), QStringLiteral("recverr"), QStringLiteral("heartbeat"),
+                     QStringLiteral("traffic"), QStringLiteral("keep_after_eof"), QStringLiteral("reconnect"),
+                     QStringLiteral("powered_off"), QStringLiteral("sysctls")}))
         return false;
     QString role;
     if (!f.text(QStringLiteral("role"), &role))
@@ -84,16 +87,18 @@ bool readHost(const QJsonObject &j, const QString &path, HostConfig *host, QStri
     if (f.has(QStringLiteral("keepalive"))) {
         core::JsonFields k(keepalive, f.pathOf(QStringLiteral("keepalive")), error);
         o.keepalive.enabled = true;
-        if (!k.onlyKeys({QStringLiteral("enabled"), QStringLiteral("idle_s"), QStringLiteral("interval_s"), QStringLiteral("count")})
+        if (!k.onlyKeys({QStringLiteral("enabled"), QStringLiteral("idle_s"), QStringLiteral("interval_s"),
+                         QStringLiteral("count")})
             || !k.boolean(QStringLiteral("enabled"), &o.keepalive.enabled)
             || !k.integer(QStringLiteral("idle_s"), 1, core::KeepaliveSettings::kMaxIdleS, &o.keepalive.idleS)
-            || !k.integer(QStringLiteral("interval_s"), 1, core::KeepaliveSettings::kMaxIntervalS, &o.keepalive.intervalS)
+            || !k.integer(QStringLiteral("interval_s"), 1, core::KeepaliveSettings::kMaxIntervalS,
+                          &o.keepalive.intervalS)
             || !k.integer(QStringLiteral("count"), 1, core::KeepaliveSettings::kMaxCount, &o.keepalive.count))
             return false;
     }
     if (!f.integer(QStringLiteral("user_timeout_ms"), 0, core::SocketOptions::kMaxUserTimeoutMs, &o.userTimeoutMs)
-        || !f.boolean(QStringLiteral("linger_abort"), &o.lingerAbort) || !f.boolean(QStringLiteral("nodelay"), &o.noDelay)
-        || !f.boolean(QStringLiteral("recverr"), &o.recvErr))
+        || !f.boolean(QStringLiteral("linger_abort"), &o.lingerAbort)
+        || !f.boolean(QStringLiteral("nodelay"), &o.noDelay) || !f.boolean(QStringLiteral("recverr"), &o.recvErr))
         return false;
     if (const QList<core::SettingError> problems = o.validate(); !problems.isEmpty())
         return f.fail(problems.first().field, problems.first().message);
@@ -107,7 +112,8 @@ bool readHost(const QJsonObject &j, const QString &path, HostConfig *host, QStri
         core::JsonFields hb(heartbeat, f.pathOf(QStringLiteral("heartbeat")), error);
         h.enabled = true;
         QString sends = h.sends ? QStringLiteral("send") : QStringLiteral("answer");
-        if (!hb.onlyKeys({QStringLiteral("enabled"), QStringLiteral("interval_ms"), QStringLiteral("misses"), QStringLiteral("role")})
+        if (!hb.onlyKeys({QStringLiteral("enabled"), QStringLiteral("interval_ms"), QStringLiteral("misses"),
+                          QStringLiteral("role")})
             || !hb.boolean(QStringLiteral("enabled"), &h.enabled)
             || !hb.integer(QStringLiteral("interval_ms"), 1, core::HeartbeatSettings::kMaxIntervalMs, &h.intervalMs)
             || !hb.integer(QStringLiteral("misses"), 1, core::HeartbeatSettings::kMaxMisses, &h.misses)
@@ -126,7 +132,8 @@ bool readHost(const QJsonObject &j, const QString &path, HostConfig *host, QStri
             return f.fail(QStringLiteral("traffic"), trafficError);
     }
     bool keepAfterEof = !host->endpoint.closeOnEof;
-    if (!f.boolean(QStringLiteral("keep_after_eof"), &keepAfterEof) || !f.boolean(QStringLiteral("reconnect"), &host->reconnect)
+    if (!f.boolean(QStringLiteral("keep_after_eof"), &keepAfterEof)
+        || !f.boolean(QStringLiteral("reconnect"), &host->reconnect)
         || !f.boolean(QStringLiteral("powered_off"), &host->poweredOff))
         return false;
     host->endpoint.closeOnEof = !keepAfterEof;
@@ -137,11 +144,13 @@ bool readHost(const QJsonObject &j, const QString &path, HostConfig *host, QStri
         // Whole JSON numbers only: 5.7 must not become 5, nor "5" pass as a number.
         const QJsonValue v = it.value();
         QString value;
-        if (v.isDouble() && std::isfinite(v.toDouble()) && v.toDouble() == std::floor(v.toDouble()) && std::abs(v.toDouble()) < 1e9)
+        if (v.isDouble() && std::isfinite(v.toDouble()) && v.toDouble() == std::floor(v.toDouble())
+            && std::abs(v.toDouble()) < 1e9)
             value = QString::number(qint64(v.toDouble()));
         QString why;
         if (!isAllowedSysctl(it.key(), value, &why))
-            return f.fail(QStringLiteral("sysctls.%1").arg(it.key()), why + QStringLiteral(" (%1)").arg(core::JsonFields::describe(v)));
+            return f.fail(QStringLiteral("sysctls.%1").arg(it.key()),
+                          why + QStringLiteral(" (%1)").arg(core::JsonFields::describe(v)));
         host->sysctls.insert(it.key(), value);
     }
     return true;
@@ -165,7 +174,8 @@ bool isAllowedSysctl(const QString &name, const QString &value, QString *error)
     QStringList names;
     for (const SysctlRange &s : kSysctls)
         names << QString::fromLatin1(s.name);
-    *error = Text::tr("is not a per-namespace setting the lab changes; allowed: %1").arg(names.join(QStringLiteral(", ")));
+    *error
+        = Text::tr("is not a per-namespace setting the lab changes; allowed: %1").arg(names.join(QStringLiteral(", ")));
     return false;
 }
 
@@ -178,7 +188,8 @@ QStringList HostConfig::cliArguments(const QString &serverAddress) const
         args << QStringLiteral("connect") << QStringLiteral("%1:%2").arg(serverAddress).arg(port);
     const core::SocketOptions &o = endpoint.options;
     if (o.keepalive.enabled)
-        args << QStringLiteral("--keepalive") << QStringLiteral("%1,%2,%3").arg(o.keepalive.idleS).arg(o.keepalive.intervalS).arg(o.keepalive.count);
+        args << QStringLiteral("--keepalive")
+             << QStringLiteral("%1,%2,%3").arg(o.keepalive.idleS).arg(o.keepalive.intervalS).arg(o.keepalive.count);
     if (o.userTimeoutMs > 0)
         args << QStringLiteral("--user-timeout") << QString::number(o.userTimeoutMs);
     if (o.lingerAbort)
@@ -203,7 +214,10 @@ QJsonObject HostConfig::toJson() const
 {
     const core::SocketOptions &o = endpoint.options;
     QJsonObject j{
-        {QStringLiteral("role"), role == Role::Server ? QStringLiteral("server") : role == Role::Client ? QStringLiteral("client") : QStringLiteral("none")},
+        {QStringLiteral("role"),
+         role == Role::Server       ? QStringLiteral("server")
+             : role == Role::Client ? QStringLiteral("client")
+                                    : QStringLiteral("none")},
         {QStringLiteral("address"), address},
         {QStringLiteral("port"), port},
         {QStringLiteral("user_timeout_ms"), o.userTimeoutMs},
@@ -216,9 +230,10 @@ QJsonObject HostConfig::toJson() const
         {QStringLiteral("powered_off"), poweredOff},
     };
     if (o.keepalive.enabled)
-        j.insert(QStringLiteral("keepalive"), QJsonObject{{QStringLiteral("idle_s"), o.keepalive.idleS},
-                                                          {QStringLiteral("interval_s"), o.keepalive.intervalS},
-                                                          {QStringLiteral("count"), o.keepalive.count}});
+        j.insert(QStringLiteral("keepalive"),
+                 QJsonObject{{QStringLiteral("idle_s"), o.keepalive.idleS},
+                             {QStringLiteral("interval_s"), o.keepalive.intervalS},
+                             {QStringLiteral("count"), o.keepalive.count}});
     if (endpoint.heartbeat.enabled)
         j.insert(QStringLiteral("heartbeat"), endpoint.heartbeat.toJson());
     QJsonObject sysctlJson;
@@ -231,8 +246,8 @@ QJsonObject HostConfig::toJson() const
 
 QJsonObject CableConfig::toJson() const
 {
-    return {{QStringLiteral("loss_percent"), lossPercent}, {QStringLiteral("delay_ms"), delayMs},
-            {QStringLiteral("jitter_ms"), jitterMs},       {QStringLiteral("arp"), arp},
+    return {{QStringLiteral("loss_percent"), lossPercent},  {QStringLiteral("delay_ms"), delayMs},
+            {QStringLiteral("jitter_ms"), jitterMs},        {QStringLiteral("arp"), arp},
             {QStringLiteral("nat_timeout_s"), natTimeoutS}, {QStringLiteral("nat_reset"), natReset}};
 }
 
@@ -253,7 +268,8 @@ LabConfig LabConfig::defaults()
 
 QJsonObject LabConfig::toJson() const
 {
-    return {{QStringLiteral("hosts"), QJsonObject{{QStringLiteral("client"), client.toJson()}, {QStringLiteral("server"), server.toJson()}}},
+    return {{QStringLiteral("hosts"),
+             QJsonObject{{QStringLiteral("client"), client.toJson()}, {QStringLiteral("server"), server.toJson()}}},
             {QStringLiteral("cable"), cable.toJson()}};
 }
 
@@ -263,31 +279,36 @@ std::optional<LabConfig> LabConfig::fromJson(const QJsonObject &json, QString *e
     core::JsonFields top(json, QString(), error);
     QJsonObject hosts;
     QJsonObject cable;
-    if (!top.onlyKeys({QStringLiteral("hosts"), QStringLiteral("cable")}) || !top.object(QStringLiteral("hosts"), &hosts)
-        || !top.object(QStringLiteral("cable"), &cable))
+    if (!top.onlyKeys({QStringLiteral("hosts"), QStringLiteral("cable")})
+        || !top.object(QStringLiteral("hosts"), &hosts) || !top.object(QStringLiteral("cable"), &cable))
         return std::nullopt;
     for (auto it = hosts.begin(); it != hosts.end(); ++it) {
         if (it.key() != QLatin1String("client") && it.key() != QLatin1String("server")) {
-            *error = QStringLiteral("hosts.%1: %2").arg(it.key(), Text::tr("unknown host: the lab has client and server"));
+            *error
+                = QStringLiteral("hosts.%1: %2").arg(it.key(), Text::tr("unknown host: the lab has client and server"));
             return std::nullopt;
         }
         if (!it.value().isObject()) {
-            *error = QStringLiteral("hosts.%1: %2").arg(it.key(), Text::tr("must be an object {...}, not %1").arg(core::JsonFields::describe(it.value())));
+            *error = QStringLiteral("hosts.%1: %2")
+                         .arg(it.key(),
+                              Text::tr("must be an object {...}, not %1").arg(core::JsonFields::describe(it.value())));
             return std::nullopt;
         }
     }
     if (!readHost(hosts.value(QStringLiteral("client")).toObject(), QStringLiteral("hosts.client"), &c.client, error)
-        || !readHost(hosts.value(QStringLiteral("server")).toObject(), QStringLiteral("hosts.server"), &c.server, error))
+        || !readHost(hosts.value(QStringLiteral("server")).toObject(), QStringLiteral("hosts.server"), &c.server,
+                     error))
         return std::nullopt;
 
     core::JsonFields k(cable, QStringLiteral("cable"), error);
-    if (!k.onlyKeys({QStringLiteral("loss_percent"), QStringLiteral("delay_ms"), QStringLiteral("jitter_ms"), QStringLiteral("arp"),
-                     QStringLiteral("nat_timeout_s"), QStringLiteral("nat_reset")})
+    if (!k.onlyKeys({QStringLiteral("loss_percent"), QStringLiteral("delay_ms"), QStringLiteral("jitter_ms"),
+                     QStringLiteral("arp"), QStringLiteral("nat_timeout_s"), QStringLiteral("nat_reset")})
         || !k.number(QStringLiteral("loss_percent"), 0, 100, &c.cable.lossPercent)
         || !k.number(QStringLiteral("delay_ms"), 0, kMaxCableDelayMs, &c.cable.delayMs)
         || !k.number(QStringLiteral("jitter_ms"), 0, kMaxCableDelayMs, &c.cable.jitterMs)
         || !k.number(QStringLiteral("nat_timeout_s"), 0, kMaxNatTimeoutS, &c.cable.natTimeoutS)
-        || !k.boolean(QStringLiteral("arp"), &c.cable.arp) || !k.boolean(QStringLiteral("nat_reset"), &c.cable.natReset))
+        || !k.boolean(QStringLiteral("arp"), &c.cable.arp)
+        || !k.boolean(QStringLiteral("nat_reset"), &c.cable.natReset))
         return std::nullopt;
     return c;
 }

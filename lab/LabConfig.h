@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/endpoint/EndpointConfig.h"
@@ -11,17 +12,18 @@ namespace halfopen::lab {
 
 // One host of the lab: its own network namespace, addresses, kernel settings, and the test
 // endpoint (halfopen-cli serve or connect) that runs in it.
-struct HostConfig {
+struct HostConfig
+{
     enum class Role { Server, Client, None };
 
-    QString name;                    // "client" or "server"
+    QString name; // "client" or "server"
     Role role = Role::None;
-    QString address;                 // IPv4 inside the lab, e.g. "198.18.0.2"
-    quint16 port = 5000;             // server: listens on it; client: connects to the server's
-    core::EndpointConfig endpoint;   // socket options, heartbeat, traffic, close-on-EOF
-    bool reconnect = false;          // client: connect again whenever the connection ends
-    bool poweredOff = false;         // starts powered off: no endpoint, the cable drops its frames
-    QMap<QString, QString> sysctls;  // per-namespace: "net.ipv4.tcp_retries2" -> "5"
+    QString address;                // IPv4 inside the lab, e.g. "198.18.0.2"
+    quint16 port = 5000;            // server: listens on it; client: connects to the server's
+    core::EndpointConfig endpoint;  // socket options, heartbeat, traffic, close-on-EOF
+    bool reconnect = false;         // client: connect again whenever the connection ends
+    bool poweredOff = false;        // starts powered off: no endpoint, the cable drops its frames
+    QMap<QString, QString> sysctls; // per-namespace: "net.ipv4.tcp_retries2" -> "5"
 
     // halfopen-cli arguments for the endpoint (without the program and --json).
     QStringList cliArguments(const QString &serverAddress) const;
@@ -29,24 +31,26 @@ struct HostConfig {
 };
 
 // The cable's and the faults' limits, one set for scenarios, commands and the settings panels.
-inline constexpr double kMaxCableDelayMs = 60000;   // one-way delay and jitter
+inline constexpr double kMaxCableDelayMs = 60000; // one-way delay and jitter
 inline constexpr double kMaxNatTimeoutS = 86400;
-inline constexpr double kMaxRebootS = 3600;         // a reboot's time powered off
+inline constexpr double kMaxRebootS = 3600; // a reboot's time powered off
 inline constexpr double kMaxSendBytes = 16 * 1024 * 1024;
 
 // The simulated cable between the two hosts.
-struct CableConfig {
+struct CableConfig
+{
     double lossPercent = 0;
     double delayMs = 0;
     double jitterMs = 0;
-    bool arp = false;        // false: static neighbour entries (textbook ETIMEDOUT); true: real ARP
-    double natTimeoutS = 0;  // 0: no NAT; else forget flows idle this long
-    bool natReset = false;   // forgotten flows: answer with RST instead of dropping
+    bool arp = false;       // false: static neighbour entries (textbook ETIMEDOUT); true: real ARP
+    double natTimeoutS = 0; // 0: no NAT; else forget flows idle this long
+    bool natReset = false;  // forgotten flows: answer with RST instead of dropping
 
     QJsonObject toJson() const;
 };
 
-struct LabConfig {
+struct LabConfig
+{
     HostConfig client;
     HostConfig server;
     CableConfig cable;

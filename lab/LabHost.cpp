@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/LabHost.h"
 
 #include "core/session/MonotonicClock.h"
@@ -31,7 +32,8 @@ LabHost::LabHost(const HostConfig &config, const QString &mac, const QString &pe
     connect(&m_endpoint, &QProcess::readyReadStandardOutput, this, &LabHost::readEndpoint);
     connect(&m_endpoint, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            emit endpointFailed(tr("cannot start the test endpoint %1 on %2: %3").arg(m_endpointPath, m_config.name, m_endpoint.errorString()));
+            emit endpointFailed(tr("cannot start the test endpoint %1 on %2: %3")
+                                    .arg(m_endpointPath, m_config.name, m_endpoint.errorString()));
     });
     connect(&m_endpoint, &QProcess::finished, this, [this] {
         readEndpoint();
@@ -56,19 +58,27 @@ bool LabHost::powerOn(QString *error)
     const QString ip = QStringLiteral("ip");
     const QString cable = cableInterface();
     // Both ends at once: ours stays here, eth0 goes straight into the host's namespace.
-    if (!runInNamespace(-1, ip, {QStringLiteral("link"), QStringLiteral("add"), cable, QStringLiteral("type"), QStringLiteral("veth"),
-                                 QStringLiteral("peer"), QStringLiteral("name"), QStringLiteral("eth0"), QStringLiteral("netns"), namespacePath(m_netns)},
+    if (!runInNamespace(-1, ip,
+                        {QStringLiteral("link"), QStringLiteral("add"), cable, QStringLiteral("type"),
+                         QStringLiteral("veth"), QStringLiteral("peer"), QStringLiteral("name"), QStringLiteral("eth0"),
+                         QStringLiteral("netns"), namespacePath(m_netns)},
                         {}, error)
-        || !runInNamespace(-1, ip, {QStringLiteral("link"), QStringLiteral("set"), cable, QStringLiteral("up")}, {}, error)) {
+        || !runInNamespace(-1, ip, {QStringLiteral("link"), QStringLiteral("set"), cable, QStringLiteral("up")}, {},
+                           error)) {
         powerOff();
         return false;
     }
     QByteArray batch = "link set lo up\n"
-                       "link set eth0 address " + m_mac.toLatin1() + "\n"
-                       "addr add " + m_config.address.toLatin1() + "/24 dev eth0\n"
-                       "link set eth0 up\n";
+                       "link set eth0 address "
+        + m_mac.toLatin1()
+        + "\n"
+          "addr add "
+        + m_config.address.toLatin1()
+        + "/24 dev eth0\n"
+          "link set eth0 up\n";
     if (m_staticNeighbours)
-        batch += "neigh replace " + m_peerAddress.toLatin1() + " lladdr " + m_peerMac.toLatin1() + " dev eth0 nud permanent\n";
+        batch += "neigh replace " + m_peerAddress.toLatin1() + " lladdr " + m_peerMac.toLatin1()
+            + " dev eth0 nud permanent\n";
     if (!runInNamespace(m_netns, ip, {QStringLiteral("-batch"), QStringLiteral("-")}, batch, error)
         || !disableOffloads(m_netns, QStringLiteral("eth0"), error)) {
         powerOff();
@@ -76,7 +86,8 @@ bool LabHost::powerOn(QString *error)
     }
     // IPv6 off: its neighbour discovery would only add noise to the cable; the lab speaks IPv4.
     // (-e: a kernel booted without IPv6 has no such keys, and that is fine.)
-    QStringList args{QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-w"), QStringLiteral("net.ipv6.conf.all.disable_ipv6=1"),
+    QStringList args{QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-w"),
+                     QStringLiteral("net.ipv6.conf.all.disable_ipv6=1"),
                      QStringLiteral("net.ipv6.conf.default.disable_ipv6=1")};
     args << hostTcpTableSysctls(); // before the host's own: those win
     for (auto it = m_config.sysctls.begin(); it != m_config.sysctls.end(); ++it)
@@ -104,7 +115,8 @@ void LabHost::powerOff()
     if (m_netns >= 0) {
         QString ignored;
         // Deleting our end deletes eth0 too; the namespace dies with its last socket.
-        runInNamespace(-1, QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("del"), cableInterface()}, {}, &ignored);
+        runInNamespace(-1, QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("del"), cableInterface()}, {},
+                       &ignored);
         ::close(m_netns);
         m_netns = -1;
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/session/Event.h"
@@ -17,8 +18,8 @@ class LabHost : public QObject
 {
     Q_OBJECT
 public:
-    LabHost(const HostConfig &config, const QString &mac, const QString &peerAddress,
-            const QString &peerMac, bool staticNeighbours, const QString &endpointPath, QObject *parent = nullptr);
+    LabHost(const HostConfig &config, const QString &mac, const QString &peerAddress, const QString &peerMac,
+            bool staticNeighbours, const QString &endpointPath, QObject *parent = nullptr);
     ~LabHost() override;
 
     QString name() const { return m_config.name; }

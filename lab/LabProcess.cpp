@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/LabProcess.h"
 
 #include <QCoreApplication>
@@ -34,12 +35,12 @@ LabProcess::LabProcess(const Options &options, QObject *parent)
     if (m_options.supervisorPath.isEmpty())
         m_options.supervisorPath = supervisorBesideUs();
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &LabProcess::readEvents);
-    connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
-        m_stderr += QString::fromLocal8Bit(m_process.readAllStandardError());
-    });
+    connect(&m_process, &QProcess::readyReadStandardError, this,
+            [this] { m_stderr += QString::fromLocal8Bit(m_process.readAllStandardError()); });
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            emit failed(tr("cannot start the lab supervisor %1: %2").arg(m_options.supervisorPath, m_process.errorString()));
+            emit failed(
+                tr("cannot start the lab supervisor %1: %2").arg(m_options.supervisorPath, m_process.errorString()));
     });
     connect(&m_process, &QProcess::finished, this, [this] {
         readEvents();
@@ -79,7 +80,8 @@ void LabProcess::apply(const Fault &fault)
 
 void LabProcess::setSocketOptions(const QString &host, const core::SocketOptions &options)
 {
-    send({{QStringLiteral("cmd"), QStringLiteral("options")}, {QStringLiteral("host"), host},
+    send({{QStringLiteral("cmd"), QStringLiteral("options")},
+          {QStringLiteral("host"), host},
           {QStringLiteral("options"), options.toJson()}});
 }
 

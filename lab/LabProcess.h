@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "lab/LabDriver.h"
@@ -8,16 +9,17 @@ namespace halfopen::lab {
 
 // The lab supervisor (halfopen-lab) as a child process: JSON commands go down its stdin,
 // events come up its stdout, one JSON object a line. The supervisor runs HalfOpen's own
-// endpoint in the hosts, found from its own location: no caller can name another program. It runs in namespaces of its own and dies
-// with us (PR_SET_PDEATHSIG), taking every host, device and process with it.
+// endpoint in the hosts, found from its own location: no caller can name another program. It runs in namespaces of its
+// own and dies with us (PR_SET_PDEATHSIG), taking every host, device and process with it.
 class LabProcess : public LabDriver
 {
     Q_OBJECT
 public:
-    struct Options {
-        QString supervisorPath;  // halfopen-lab; empty: next to the running executable, else in ../libexec/halfopen
-        QString pcapPath;        // capture of every frame on the cable; empty: none
-        QStringList launcher;    // runs the supervisor through this, e.g. setpriv as another user
+    struct Options
+    {
+        QString supervisorPath;   // halfopen-lab; empty: next to the running executable, else in ../libexec/halfopen
+        QString pcapPath;         // capture of every frame on the cable; empty: none
+        QStringList launcher;     // runs the supervisor through this, e.g. setpriv as another user
         int captureLimitMb = 256; // the capture keeps the last this many MB (a ring)
     };
 

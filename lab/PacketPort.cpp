@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/PacketPort.h"
 
 #include "core/session/MonotonicClock.h"
@@ -6,6 +7,8 @@
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
+#include <arpa/inet.h>
+#include <fcntl.h>
 #include <linux/ethtool.h>
 #include <linux/if_packet.h>
 #include <linux/sockios.h>
@@ -14,12 +17,10 @@
 #include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
-#include <arpa/inet.h>
-#include <fcntl.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 
 namespace halfopen::lab {
@@ -37,8 +38,7 @@ PacketPort::PacketPort(QObject *parent)
     : QObject(parent)
     , m_receive(kSlot * kBatch, Qt::Uninitialized)
     , m_transmit(kSlot * kBatch, Qt::Uninitialized)
-{
-}
+{ }
 
 PacketPort::~PacketPort()
 {
@@ -48,7 +48,9 @@ PacketPort::~PacketPort()
 bool PacketPort::open(const QString &interfaceName, QString *error)
 {
     auto fail = [&](const char *what) {
-        *error = QCoreApplication::translate("PacketPort", "%1 on %2: %3").arg(QCoreApplication::translate("PacketPort", what), interfaceName, ErrnoCatalog::describe(errno));
+        *error
+            = QCoreApplication::translate("PacketPort", "%1 on %2: %3")
+                  .arg(QCoreApplication::translate("PacketPort", what), interfaceName, ErrnoCatalog::describe(errno));
         close();
         return false;
     };
@@ -150,7 +152,8 @@ bool disableOffloads(int netnsFd, const QString &interfaceName, QString *error)
     // The ioctl works on the namespace the socket was created in: make it there.
     const int home = ::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
     if (home < 0 || ::setns(netnsFd, CLONE_NEWNET) != 0) {
-        *error = QCoreApplication::translate("PacketPort", "cannot enter the host's namespace: %1").arg(ErrnoCatalog::describe(errno));
+        *error = QCoreApplication::translate("PacketPort", "cannot enter the host's namespace: %1")
+                     .arg(ErrnoCatalog::describe(errno));
         if (home >= 0)
             ::close(home);
         return false;
@@ -170,7 +173,8 @@ bool disableOffloads(int netnsFd, const QString &interfaceName, QString *error)
         std::strncpy(request.ifr_name, interfaceName.toLatin1().constData(), IFNAMSIZ - 1);
         request.ifr_data = reinterpret_cast<char *>(&value);
         if (::ioctl(fd, SIOCETHTOOL, &request) != 0 && errno != EOPNOTSUPP) {
-            *error = QCoreApplication::translate("PacketPort", "cannot turn off offloads on %1: %2").arg(interfaceName, ErrnoCatalog::describe(errno));
+            *error = QCoreApplication::translate("PacketPort", "cannot turn off offloads on %1: %2")
+                         .arg(interfaceName, ErrnoCatalog::describe(errno));
             ok = false;
             break;
         }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/PrivateNamespaces.h"
 
 #include "core/tcp/ErrnoCatalog.h"
@@ -24,7 +25,8 @@ namespace {
 constexpr int kHostEhashEntries = 4096;
 
 // lupdate takes the context from this class: the strings below are "PrivateNamespaces"'s.
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(PrivateNamespaces)
 };
 
@@ -52,8 +54,9 @@ QString explained(const QString &failure, int error)
 // capability of its namespaces, and a PATH a caller chose would run the caller's program with them.
 QString systemTool(const QString &program)
 {
-    const QString found = QStandardPaths::findExecutable(program, {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin"),
-                                                                   QStringLiteral("/sbin"), QStringLiteral("/bin")});
+    const QString found = QStandardPaths::findExecutable(
+        program,
+        {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin"), QStringLiteral("/sbin"), QStringLiteral("/bin")});
     return found.isEmpty() ? QStringLiteral("/usr/sbin/") + program : found;
 }
 
@@ -74,7 +77,8 @@ bool enterPrivateNamespaces(QString *error)
         if (!writeFile("/proc/self/uid_map", QByteArrayLiteral("0 ") + QByteArray::number(uid) + " 1")
             || !writeFile("/proc/self/gid_map", QByteArrayLiteral("0 ") + QByteArray::number(gid) + " 1")) {
             const int e = errno;
-            *error = explained(Text::tr("cannot map our user into the new user namespace: %1").arg(ErrnoCatalog::describe(e)), e);
+            *error = explained(
+                Text::tr("cannot map our user into the new user namespace: %1").arg(ErrnoCatalog::describe(e)), e);
             return false;
         }
     }
@@ -128,7 +132,8 @@ int createNetworkNamespace(QString *error)
     return created;
 }
 
-bool runInNamespace(int netnsFd, const QString &program, const QStringList &arguments, const QByteArray &input, QString *error)
+bool runInNamespace(int netnsFd, const QString &program, const QStringList &arguments, const QByteArray &input,
+                    QString *error)
 {
     QProcess process;
     process.setProgram(systemTool(program));
@@ -146,8 +151,9 @@ bool runInNamespace(int netnsFd, const QString &program, const QStringList &argu
     process.write(input);
     process.closeWriteChannel();
     if (!process.waitForFinished(10000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        *error = Text::tr("%1 %2 failed: %3").arg(program, arguments.join(QLatin1Char(' ')),
-                                              QString::fromLocal8Bit(process.readAllStandardError()).trimmed());
+        *error = Text::tr("%1 %2 failed: %3")
+                     .arg(program, arguments.join(QLatin1Char(' ')),
+                          QString::fromLocal8Bit(process.readAllStandardError()).trimmed());
         return false;
     }
     return true;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QString>
@@ -23,8 +24,8 @@ int createNetworkNamespace(QString *error);
 // Runs `program` inside the network namespace `netnsFd` (-1: ours) and waits for it. stdin gets
 // `input`. A bare name is looked up in PATH, then in /usr/sbin and /sbin. False with the
 // program's stderr on failure.
-bool runInNamespace(int netnsFd, const QString &program, const QStringList &arguments,
-                    const QByteArray &input, QString *error);
+bool runInNamespace(int netnsFd, const QString &program, const QStringList &arguments, const QByteArray &input,
+                    QString *error);
 
 // "/proc/PID/fd/N": how `ip ... netns PATH` reaches a namespace we hold by fd.
 QString namespacePath(int netnsFd);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/observe/SockDiagClient.h"
@@ -47,7 +48,7 @@ private:
     core::SockDiagClient m_client;
     core::SockDiagSnapshot m_previous;
     QTimer m_timer;
-    qint64 m_dueUs = 0;      // when m_timer fires, while active
+    qint64 m_dueUs = 0; // when m_timer fires, while active
     qint64 m_lastLookUs = 0;
     int m_looks = 0;
 };

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/Supervisor.h"
 
 #include "core/session/MonotonicClock.h"
@@ -29,8 +30,12 @@ Supervisor::Supervisor(QObject *parent)
     connect(&m_cable, &CableRelay::packet, this, &Supervisor::event);
     connect(&m_cable, &CableRelay::captureTrimmed, this, [this](qint64 droppedFrames) {
         labEvent(QStringLiteral("capture_trimmed"),
-                 {{QStringLiteral("dropped_frames"), droppedFrames}, {QStringLiteral("limit_mb"), m_captureLimitMb},
-                  {QStringLiteral("message"), tr("the capture keeps the last %1 MB: %2 older frames were dropped").arg(m_captureLimitMb).arg(droppedFrames)}});
+                 {{QStringLiteral("dropped_frames"), droppedFrames},
+                  {QStringLiteral("limit_mb"), m_captureLimitMb},
+                  {QStringLiteral("message"),
+                   tr("the capture keeps the last %1 MB: %2 older frames were dropped")
+                       .arg(m_captureLimitMb)
+                       .arg(droppedFrames)}});
     });
     connect(&m_cable, &CableRelay::problem, this, [this](const QString &message) {
         labEvent(QStringLiteral("capture_failed"), {{QStringLiteral("message"), message}});
@@ -50,13 +55,15 @@ void Supervisor::handleCommand(const QJsonObject &command)
     if (cmd == QLatin1String("start")) {
         // There is no "endpoint": the lab runs HalfOpen's own endpoint only (EndpointProgram.h).
         int captureLimitMb = kDefaultCaptureLimitMb; // read again by start(), once validated
-        if (!fields.onlyKeys({QStringLiteral("cmd"), QStringLiteral("config"), QStringLiteral("pcap"), QStringLiteral("capture_limit_mb")})
+        if (!fields.onlyKeys({QStringLiteral("cmd"), QStringLiteral("config"), QStringLiteral("pcap"),
+                              QStringLiteral("capture_limit_mb")})
             || !fields.integer(QStringLiteral("capture_limit_mb"), 1, 1024 * 1024, &captureLimitMb))
             return commandError(error);
         start(command);
     } else if (cmd == QLatin1String("fault")) {
         QJsonObject faultJson;
-        if (!fields.onlyKeys({QStringLiteral("cmd"), QStringLiteral("fault")}) || !fields.object(QStringLiteral("fault"), &faultJson))
+        if (!fields.onlyKeys({QStringLiteral("cmd"), QStringLiteral("fault")})
+            || !fields.object(QStringLiteral("fault"), &faultJson))
             return commandError(error);
         const auto fault = Fault::fromJson(faultJson, &error);
         if (!fault)
@@ -97,7 +104,8 @@ void Supervisor::start(const QJsonObject &command)
     QString error;
     if (m_client || m_server || m_stopped) {
         // One lab per supervisor: a second one would replace hosts that timers still point to.
-        labEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), tr("start: the lab is already running; stop it first")}});
+        labEvent(QStringLiteral("command_error"),
+                 {{QStringLiteral("message"), tr("start: the lab is already running; stop it first")}});
         return;
     }
     const auto config = LabConfig::fromJson(command.value(QStringLiteral("config")).toObject(), &error);
@@ -110,7 +118,8 @@ void Supervisor::start(const QJsonObject &command)
     m_cable.setCaptureLimit(qint64(m_captureLimitMb) << 20);
     const QString endpoint = endpointProgram(QCoreApplication::applicationDirPath());
     if (const QFileInfo program(endpoint); !program.isFile() || !program.isExecutable()) {
-        fail(tr("the test endpoint %1 is missing or not executable: the lab runs HalfOpen's own endpoint, installed beside the supervisor")
+        fail(tr("the test endpoint %1 is missing or not executable: the lab runs HalfOpen's own endpoint, installed "
+                "beside the supervisor")
                  .arg(endpoint));
         return;
     }
@@ -123,8 +132,10 @@ void Supervisor::start(const QJsonObject &command)
     m_cable.setDelay(m_config.cable.delayMs, m_config.cable.jitterMs);
     m_cable.setNat(m_config.cable.natTimeoutS, m_config.cable.natReset);
     const bool staticNeighbours = !m_config.cable.arp;
-    m_client = std::make_unique<LabHost>(m_config.client, kClientMac, m_config.server.address, kServerMac, staticNeighbours, endpoint);
-    m_server = std::make_unique<LabHost>(m_config.server, kServerMac, m_config.client.address, kClientMac, staticNeighbours, endpoint);
+    m_client = std::make_unique<LabHost>(m_config.client, kClientMac, m_config.server.address, kServerMac,
+                                         staticNeighbours, endpoint);
+    m_server = std::make_unique<LabHost>(m_config.server, kServerMac, m_config.client.address, kClientMac,
+                                         staticNeighbours, endpoint);
     for (LabHost *h : {m_client.get(), m_server.get()}) {
         connect(h, &LabHost::event, this, &Supervisor::onHostEvent);
         // Queued: fail() destroys the host whose QProcess is still emitting.
@@ -174,10 +185,12 @@ void Supervisor::powerOff(LabHost *h)
 void Supervisor::updateCut()
 {
     for (CableRelay::Side s : {CableRelay::Side::Client, CableRelay::Side::Server}) {
-        const CableRelay::Side other = s == CableRelay::Side::Client ? CableRelay::Side::Server : CableRelay::Side::Client;
+        const CableRelay::Side other
+            = s == CableRelay::Side::Client ? CableRelay::Side::Server : CableRelay::Side::Client;
         const LabHost *from = s == CableRelay::Side::Client ? m_client.get() : m_server.get();
         const LabHost *to = s == CableRelay::Side::Client ? m_server.get() : m_client.get();
-        const bool cut = !from || !to || !from->isOn() || !to->isOn() || m_unplugged[int(s)][0] || m_unplugged[int(other)][1];
+        const bool cut
+            = !from || !to || !from->isOn() || !to->isOn() || m_unplugged[int(s)][0] || m_unplugged[int(other)][1];
         m_cable.setCut(s, cut);
     }
 }
@@ -202,11 +215,13 @@ void Supervisor::checkReady()
 {
     if (m_ready)
         return;
-    if (m_serverListening && !m_clientStarted && m_client && m_client->isOn() && m_client->config().role == HostConfig::Role::Client) {
+    if (m_serverListening && !m_clientStarted && m_client && m_client->isOn()
+        && m_client->config().role == HostConfig::Role::Client) {
         m_client->startEndpoint();
         return;
     }
-    const bool clientReady = m_clientStarted || !m_client || !m_client->isOn() || m_client->config().role != HostConfig::Role::Client;
+    const bool clientReady
+        = m_clientStarted || !m_client || !m_client->isOn() || m_client->config().role != HostConfig::Role::Client;
     if (m_serverListening && clientReady) {
         m_ready = true;
         labEvent(QStringLiteral("ready"));
@@ -244,21 +259,26 @@ void Supervisor::apply(const Fault &fault)
     const bool needsHost = fault.kind != FaultKind::Loss && fault.kind != FaultKind::Delay
         && fault.kind != FaultKind::NatTimeout && fault.kind != FaultKind::Marker;
     if (needsHost && !h) {
-        labEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), tr("fault %1: host must be client or server").arg(faultKindName(fault.kind))}});
+        labEvent(QStringLiteral("command_error"),
+                 {{QStringLiteral("message"),
+                   tr("fault %1: host must be client or server").arg(faultKindName(fault.kind))}});
         return;
     }
     // A fault that cannot apply (power on a running host, thaw what is not frozen) is refused
     // with the reason, and draws nothing.
     if (needsHost) {
         const int s = int(side(h));
-        const FaultTargetState state{h->isOn(), h->endpointRunning(), m_frozen[s], m_unplugged[s][0], m_unplugged[s][1]};
+        const FaultTargetState state{h->isOn(), h->endpointRunning(), m_frozen[s], m_unplugged[s][0],
+                                     m_unplugged[s][1]};
         if (const QString why = faultRefusal(fault, state); !why.isEmpty()) {
-            labEvent(QStringLiteral("fault_failed"), {{QStringLiteral("message"), tr("%1: %2").arg(faultKindName(fault.kind), why)},
-                                                      {QStringLiteral("fault"), fault.toJson()}});
+            labEvent(QStringLiteral("fault_failed"),
+                     {{QStringLiteral("message"), tr("%1: %2").arg(faultKindName(fault.kind), why)},
+                      {QStringLiteral("fault"), fault.toJson()}});
             return;
         }
-        if (fault.kind == FaultKind::FreezeProcess || fault.kind == FaultKind::ThawProcess || fault.kind == FaultKind::KillProcess
-            || fault.kind == FaultKind::PowerOff || fault.kind == FaultKind::Reboot || fault.kind == FaultKind::PowerOn)
+        if (fault.kind == FaultKind::FreezeProcess || fault.kind == FaultKind::ThawProcess
+            || fault.kind == FaultKind::KillProcess || fault.kind == FaultKind::PowerOff
+            || fault.kind == FaultKind::Reboot || fault.kind == FaultKind::PowerOn)
             m_frozen[s] = fault.kind == FaultKind::FreezeProcess;
     }
     QString error;

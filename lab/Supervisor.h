@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/session/Event.h"
@@ -59,7 +60,7 @@ private:
     CableRelay m_cable;
     // Cuts by host and direction: unplug/replug and power state combine into the relay's cut.
     bool m_unplugged[2][2] = {{false, false}, {false, false}}; // [side][0: from host, 1: to host]
-    bool m_frozen[2] = {false, false}; // [side]: the host's application is SIGSTOPped
+    bool m_frozen[2] = {false, false};                         // [side]: the host's application is SIGSTOPped
     bool m_serverListening = false;
     bool m_clientStarted = false;
     bool m_ready = false;

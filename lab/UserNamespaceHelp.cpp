@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/UserNamespaceHelp.h"
 
 #include <QCoreApplication>
@@ -12,7 +13,8 @@ namespace halfopen::lab {
 namespace {
 
 // lupdate takes the context from this class: the strings below are "UserNamespaceHelp"'s.
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(UserNamespaceHelp)
 };
 
@@ -41,28 +43,33 @@ std::optional<int> sysctlInt(const QString &path)
 QString appArmorAdvice(const UserNamespaceEnvironment &env)
 {
     const QString profile = QString::fromLatin1(kAppArmorProfilePath);
-    const QString sysctlFix = Text::tr("or allow every program until the next boot: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0");
-    QString text = Text::tr("AppArmor restricts unprivileged user namespaces on this system "
-                      "(kernel.apparmor_restrict_unprivileged_userns = 1) to programs whose profile allows them.");
+    const QString sysctlFix = Text::tr(
+        "or allow every program until the next boot: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0");
+    QString text
+        = Text::tr("AppArmor restricts unprivileged user namespaces on this system "
+                   "(kernel.apparmor_restrict_unprivileged_userns = 1) to programs whose profile allows them.");
     if (!appArmorProfileCovers(env.executable))
         return text + QLatin1Char(' ')
-             + Text::tr("HalfOpen's profile (%1) covers the installed supervisor only (/usr/libexec/halfopen/halfopen-lab), "
+            + Text::tr(
+                  "HalfOpen's profile (%1) covers the installed supervisor only (/usr/libexec/halfopen/halfopen-lab), "
                   "not %2: start the installed halfopen, %3.")
-                   .arg(profile, env.executable, sysctlFix);
+                  .arg(profile, env.executable, sysctlFix);
     if (!env.profileInstalled)
         return text + QLatin1Char(' ')
-             + Text::tr("HalfOpen's profile %1 is missing (the halfopen package installs it; packaging/apparmor/halfopen-lab "
+            + Text::tr(
+                  "HalfOpen's profile %1 is missing (the halfopen package installs it; packaging/apparmor/halfopen-lab "
                   "in the sources): put it back and load it with: sudo apparmor_parser -r %1, %2.")
-                   .arg(profile, sysctlFix);
+                  .arg(profile, sysctlFix);
     if (env.profileDisabled)
         return text + QLatin1Char(' ')
-             + Text::tr("HalfOpen's profile %1 is installed but disabled (%2: the package does that where AppArmor could not "
+            + Text::tr(
+                  "HalfOpen's profile %1 is installed but disabled (%2: the package does that where AppArmor could not "
                   "read the profile). Enable and load it with: sudo dpkg-reconfigure halfopen, %3.")
-                   .arg(profile, QString::fromLatin1(kAppArmorProfileDisablePath), sysctlFix);
+                  .arg(profile, QString::fromLatin1(kAppArmorProfileDisablePath), sysctlFix);
     return text + QLatin1Char(' ')
-         + Text::tr("HalfOpen's profile is installed but not loaded (the supervisor runs as '%1'). Load it with: "
-              "sudo apparmor_parser -r %2, %3.")
-               .arg(env.apparmorLabel.isEmpty() ? QStringLiteral("unconfined") : env.apparmorLabel, profile, sysctlFix);
+        + Text::tr("HalfOpen's profile is installed but not loaded (the supervisor runs as '%1'). Load it with: "
+                   "sudo apparmor_parser -r %2, %3.")
+              .arg(env.apparmorLabel.isEmpty() ? QStringLiteral("unconfined") : env.apparmorLabel, profile, sysctlFix);
 }
 
 bool runsUnderOurProfile(const UserNamespaceEnvironment &env)
@@ -87,7 +94,7 @@ UserNamespaceEnvironment UserNamespaceEnvironment::read()
     env.executable = QFileInfo(QStringLiteral("/proc/self/exe")).symLinkTarget();
     env.profileInstalled = QFileInfo::exists(QString::fromLatin1(kAppArmorProfilePath));
     env.profileDisabled = QFileInfo(QString::fromLatin1(kAppArmorProfileDisablePath)).isSymLink()
-                       || QFileInfo::exists(QString::fromLatin1(kAppArmorProfileDisablePath));
+        || QFileInfo::exists(QString::fromLatin1(kAppArmorProfileDisablePath));
     return env;
 }
 
@@ -105,19 +112,24 @@ QString explainUserNamespaceFailure(const QString &failure, int error, const Use
     if (env.apparmorRestrict.value_or(0) != 0 && !runsUnderOurProfile(env))
         return help + appArmorAdvice(env);
     if (env.unprivilegedClone && *env.unprivilegedClone == 0)
-        return help + Text::tr("Unprivileged user namespaces are switched off (kernel.unprivileged_userns_clone = 0). "
-                         "Switch them on with: sudo sysctl -w kernel.unprivileged_userns_clone=1");
+        return help
+            + Text::tr("Unprivileged user namespaces are switched off (kernel.unprivileged_userns_clone = 0). "
+                       "Switch them on with: sudo sysctl -w kernel.unprivileged_userns_clone=1");
     if (env.maxUserNamespaces && *env.maxUserNamespaces == 0)
-        return help + Text::tr("User namespaces are switched off (user.max_user_namespaces = 0). "
-                         "Allow them with: sudo sysctl -w user.max_user_namespaces=10000");
+        return help
+            + Text::tr("User namespaces are switched off (user.max_user_namespaces = 0). "
+                       "Allow them with: sudo sysctl -w user.max_user_namespaces=10000");
     if (error == ENOSPC && env.maxUserNamespaces)
-        return help + Text::tr("All %1 user namespaces allowed to this user (user.max_user_namespaces) are in use: "
-                         "end some sandboxes or containers, or raise the limit with sudo sysctl -w user.max_user_namespaces=N.")
-                          .arg(*env.maxUserNamespaces);
-    return help + Text::tr("The lab needs an unprivileged user namespace; no kernel setting found here forbids one "
-                     "(user.max_user_namespaces, kernel.unprivileged_userns_clone, AppArmor). "
-                     "A chroot may (the kernel refuses user namespaces inside one), or a container or seccomp filter: "
-                     "run the lab as root, or outside it.");
+        return help
+            + Text::tr("All %1 user namespaces allowed to this user (user.max_user_namespaces) are in use: "
+                       "end some sandboxes or containers, or raise the limit with sudo sysctl -w "
+                       "user.max_user_namespaces=N.")
+                  .arg(*env.maxUserNamespaces);
+    return help
+        + Text::tr("The lab needs an unprivileged user namespace; no kernel setting found here forbids one "
+                   "(user.max_user_namespaces, kernel.unprivileged_userns_clone, AppArmor). "
+                   "A chroot may (the kernel refuses user namespaces inside one), or a container or seccomp filter: "
+                   "run the lab as root, or outside it.");
 }
 
 } // namespace halfopen::lab

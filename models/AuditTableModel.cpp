@@ -55,8 +55,7 @@ QString optionsFromText(audit::OptionsSource source)
 
 AuditTableModel::AuditTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 int AuditTableModel::rowCount(const QModelIndex &parent) const
 {
@@ -99,8 +98,12 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
     case CookieRole:
         return c.socket.cookie;
     case FilterTextRole:
-        return QStringList{c.process(), c.pid() ? QString::number(*c.pid()) : QString(), c.socket.local.toString(),
-                           c.socket.remote.toString(), audit::riskName(c.assessment.risk), riskText(c.assessment.risk)}
+        return QStringList{c.process(),
+                           c.pid() ? QString::number(*c.pid()) : QString(),
+                           c.socket.local.toString(),
+                           c.socket.remote.toString(),
+                           audit::riskName(c.assessment.risk),
+                           riskText(c.assessment.risk)}
             .join(QLatin1Char(' '));
     case Qt::BackgroundRole:
         return index.column() == RiskColumn ? QVariant(riskColor(c.assessment.risk)) : QVariant();
@@ -111,7 +114,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
             return tr("Set these options on the socket (setsockopt) in the program: %1").arg(c.assessment.fix->text);
         return {};
     case Qt::TextAlignmentRole:
-        return index.column() == Pid || index.column() == Noticed ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() == Pid || index.column() == Noticed ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                                                  : QVariant();
     case Qt::DisplayRole:
     case SortRole:
         break;
@@ -247,11 +251,12 @@ int AuditTableModel::rowOfCookie(quint64 cookie) const
 
 bool AuditTableModel::shownValuesDiffer(const AuditedConnection &a, const AuditedConnection &b)
 {
-    return a.socket.sample.state != b.socket.sample.state || a.optionsSource != b.optionsSource || a.keepalive != b.keepalive
-        || a.userTimeoutMs != b.userTimeoutMs || a.assessment.risk != b.assessment.risk
+    return a.socket.sample.state != b.socket.sample.state || a.optionsSource != b.optionsSource
+        || a.keepalive != b.keepalive || a.userTimeoutMs != b.userTimeoutMs || a.assessment.risk != b.assessment.risk
         || a.assessment.seconds != b.assessment.seconds || a.holders.size() != b.holders.size()
-        || (!a.holders.isEmpty() && (a.holders.constFirst().pid != b.holders.constFirst().pid
-                                     || a.holders.constFirst().command != b.holders.constFirst().command))
+        || (!a.holders.isEmpty()
+            && (a.holders.constFirst().pid != b.holders.constFirst().pid
+                || a.holders.constFirst().command != b.holders.constFirst().command))
         || a.assessment.fix.has_value() != b.assessment.fix.has_value()
         || (a.assessment.fix && a.assessment.fix->text != b.assessment.fix->text);
 }

@@ -19,7 +19,20 @@ class AuditTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Process, Pid, Local, Remote, RiskColumn, Noticed, Keepalive, UserTimeout, OptionsFrom, State, Fix, ColumnCount };
+    enum Column {
+        Process,
+        Pid,
+        Local,
+        Remote,
+        RiskColumn,
+        Noticed,
+        Keepalive,
+        UserTimeout,
+        OptionsFrom,
+        State,
+        Fix,
+        ColumnCount
+    };
     enum Role {
         SortRole = Qt::UserRole, // numbers sort as numbers, risk by severity
         RiskRole,                // int audit::Risk, in every column
@@ -36,7 +49,8 @@ public:
 
     // Takes a scan's connections (moved from). Returns how many rows changed, were added and
     // were removed, for tests and the benchmark.
-    struct Changes {
+    struct Changes
+    {
         int changed = 0;
         int added = 0;
         int removed = 0;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/DetectionSpans.h"
 
 #include "models/DurationText.h"
@@ -54,8 +55,9 @@ bool DetectionSpans::startsDetection(const Event &fault)
 {
     // Undoing a fault, or merely slowing the cable, does not start the wait for a detection.
     static const QStringList kRecoveries = {
-        QStringLiteral("replug"), QStringLiteral("power-on"), QStringLiteral("thaw-process"),
-        QStringLiteral("icmp-unreachable-off"), QStringLiteral("send"), QStringLiteral("delay"),
+        QStringLiteral("replug"),       QStringLiteral("power-on"),
+        QStringLiteral("thaw-process"), QStringLiteral("icmp-unreachable-off"),
+        QStringLiteral("send"),         QStringLiteral("delay"),
     };
     if (kRecoveries.contains(fault.what))
         return false;
@@ -136,9 +138,8 @@ bool DetectionSpans::feedVerdict(const Event &e, qint64 originUs)
     span.errnoValue = e.errnoValue;
     span.fromVerdict = true;
 
-    m_spans.removeIf([&span](const DetectionSpan &s) {
-        return !s.fromVerdict && s.startX <= span.endX && s.endX >= span.startX;
-    });
+    m_spans.removeIf(
+        [&span](const DetectionSpan &s) { return !s.fromVerdict && s.startX <= span.endX && s.endX >= span.startX; });
     if (m_pending && m_pending->x <= span.endX)
         m_pending.reset();
     m_spans.append(span);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/predict/TimeReference.h"
@@ -12,18 +13,19 @@ namespace halfopen::models {
 // moment the application knew: shaded on the timeline, in the lane of the host that knew, and
 // labelled with the verdict's own duration. A fault nothing noticed ends when it is undone
 // (replug, power on, thaw) or when the run ends.
-struct DetectionSpan {
+struct DetectionSpan
+{
     QString host;      // the host whose application saw the error (open: the one expected to)
     QString fault;     // the fault's name ("power-off"), empty when unknown
     double startX = 0; // the fault, seconds since the session's origin
     double endX = 0;   // the detection; for an open span, the latest time the session reached
     double seconds = 0;
-    QString label;     // "5.09 s"
+    QString label; // "5.09 s"
     core::DetectionMechanism mechanism = core::DetectionMechanism::None;
     int errnoValue = 0;
-    bool fromVerdict = false; // measured by a verdict event; otherwise fault -> first fatal error
-    bool open = false;        // a fault with nothing detected yet
-    bool undetected = false;  // closed without a detection: undone, or the run ended
+    bool fromVerdict = false;                     // measured by a verdict event; otherwise fault -> first fatal error
+    bool open = false;                            // a fault with nothing detected yet
+    bool undetected = false;                      // closed without a detection: undone, or the run ended
     std::optional<core::TimeReference> reference; // what startX is (a verdict's); none: the fault
 };
 
@@ -39,7 +41,8 @@ public:
     void clear();
 
 private:
-    struct PendingFault {
+    struct PendingFault
+    {
         double x = 0;
         QString host; // the one expected to notice
         QString name;

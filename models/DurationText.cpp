@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/DurationText.h"
 
 #include <QCoreApplication>
@@ -14,9 +15,10 @@ QString durationText(qint64 ms)
         return sign + QCoreApplication::translate("DurationText", "%1 ms").arg(a);
     if (a < 60'000) // one decimal: the timers a user watches tick in tenths at best
         return sign + QCoreApplication::translate("DurationText", "%1 s").arg(a / 1000.0, 0, 'f', 1);
-    return sign + QCoreApplication::translate("DurationText", "%1 min %2 s")
-                      .arg(a / 60'000)
-                      .arg((a % 60'000) / 1000, 2, 10, QLatin1Char('0'));
+    return sign
+        + QCoreApplication::translate("DurationText", "%1 min %2 s")
+              .arg(a / 60'000)
+              .arg((a % 60'000) / 1000, 2, 10, QLatin1Char('0'));
 }
 
 QString secondsText(double seconds)

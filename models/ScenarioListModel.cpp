@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/ScenarioListModel.h"
 
 namespace halfopen::models {
@@ -5,8 +6,7 @@ namespace halfopen::models {
 ScenarioListModel::ScenarioListModel(const QList<Entry> &entries, QObject *parent)
     : QAbstractListModel(parent)
     , m_entries(entries)
-{
-}
+{ }
 
 int ScenarioListModel::rowCount(const QModelIndex &parent) const
 {

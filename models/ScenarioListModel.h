@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QAbstractListModel>
@@ -12,11 +13,12 @@ class ScenarioListModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    struct Entry {
-        QString name;        // the built-in's name, or the file's stem
-        QString title;       // translated for built-ins
+    struct Entry
+    {
+        QString name;  // the built-in's name, or the file's stem
+        QString title; // translated for built-ins
         QString explanation;
-        QString path;        // empty for a built-in
+        QString path; // empty for a built-in
     };
 
     enum Role {

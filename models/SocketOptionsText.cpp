@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/SocketOptionsText.h"
 
 #include "models/DurationText.h"
@@ -14,7 +15,10 @@ class OptionsText
 {
     Q_DECLARE_TR_FUNCTIONS(SocketOptionsText)
 public:
-    static QString onOff(bool on) { return on ? tr("on", "socket option enabled") : tr("off", "socket option disabled"); }
+    static QString onOff(bool on)
+    {
+        return on ? tr("on", "socket option enabled") : tr("off", "socket option disabled");
+    }
     static QString userTimeout(int ms)
     {
         return ms > 0 ? durationText(ms) : tr("off", "TCP_USER_TIMEOUT 0: the kernel's default");
@@ -56,7 +60,10 @@ QString socketOptionsDetails(const core::SocketOptions &o)
     QStringList lines;
     const core::KeepaliveSettings &k = o.keepalive;
     if (k.enabled) {
-        lines << OptionsText::tr("SO_KEEPALIVE on: TCP_KEEPIDLE %1 s, TCP_KEEPINTVL %2 s, TCP_KEEPCNT %3").arg(k.idleS).arg(k.intervalS).arg(k.count)
+        lines << OptionsText::tr("SO_KEEPALIVE on: TCP_KEEPIDLE %1 s, TCP_KEEPINTVL %2 s, TCP_KEEPCNT %3")
+                     .arg(k.idleS)
+                     .arg(k.intervalS)
+                     .arg(k.count)
               << OptionsText::tr("  a dead peer is noticed %1 s after its last packet (idle + count × interval)")
                      .arg(k.idleS + k.count * k.intervalS);
     } else {
@@ -76,8 +83,10 @@ bool isLiveOptionsChange(const QJsonObject &detail)
 
 QString optionsEventText(const QJsonObject &detail)
 {
-    const core::SocketOptions applied = core::SocketOptions::fromJson(detail.value(QStringLiteral("applied")).toObject());
-    const core::SocketOptions requested = core::SocketOptions::fromJson(detail.value(QStringLiteral("requested")).toObject());
+    const core::SocketOptions applied
+        = core::SocketOptions::fromJson(detail.value(QStringLiteral("applied")).toObject());
+    const core::SocketOptions requested
+        = core::SocketOptions::fromJson(detail.value(QStringLiteral("requested")).toObject());
     QString text = OptionsText::tr("now: %1").arg(socketOptionsLine(applied));
     // The kernel keeps the keepalive timers while keepalive is off: only a difference that
     // matters is worth saying.
@@ -90,7 +99,8 @@ QString optionsEventText(const QJsonObject &detail)
     for (const QJsonValue &f : detail.value(QStringLiteral("failed")).toArray()) {
         const QJsonObject failure = f.toObject();
         failures << OptionsText::tr("%1 (%2)", "option name, errno description")
-                        .arg(failure.value(QStringLiteral("option")).toString(), failure.value(QStringLiteral("error")).toString());
+                        .arg(failure.value(QStringLiteral("option")).toString(),
+                             failure.value(QStringLiteral("error")).toString());
     }
     if (!failures.isEmpty())
         text += OptionsText::tr(" — failed: %1").arg(failures.join(QStringLiteral(", ")));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/SocketRow.h"
 
 #include "core/tcp/ErrnoCatalog.h"
@@ -123,8 +124,7 @@ int SocketRow::applySample(const core::TcpInfoSample &sample, qint64 nowMs)
 {
     // Ageing fields alone (ms since last receive, time left) are not a change worth a signal:
     // the model refreshes those columns on its own clock.
-    const bool visible = !m_sample || sample.differsVisiblyFrom(*m_sample)
-        || sample.timerKnown != m_sample->timerKnown;
+    const bool visible = !m_sample || sample.differsVisiblyFrom(*m_sample) || sample.timerKnown != m_sample->timerKnown;
     m_sample = sample;
     m_sampleSeenMs = nowMs;
     return visible ? Values : Aged;
@@ -355,8 +355,8 @@ QVariant SocketRow::sortKey(SocketColumn column) const
 QString SocketRow::toolTip(SocketColumn column) const
 {
     if (column == SocketColumn::State && m_mechanism != core::DetectionMechanism::None) {
-        const QString error = m_errno != 0 ? core::ErrnoCatalog::describe(m_errno)
-                                           : tr("end of stream (the peer closed)");
+        const QString error
+            = m_errno != 0 ? core::ErrnoCatalog::describe(m_errno) : tr("end of stream (the peer closed)");
         return tr("The application saw %1, raised by %2.", "errno text, detection mechanism")
             .arg(error, core::mechanismName(m_mechanism));
     }

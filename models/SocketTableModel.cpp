@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/SocketTableModel.h"
 
 #include "core/session/MonotonicClock.h"
@@ -313,8 +314,8 @@ void SocketTableModel::emitChangedRows()
     emitChangedRanges(rows, {}, 0, kSocketColumnCount - 1);
 }
 
-void SocketTableModel::emitChangedRanges(const QList<int> &unsortedRows, const QList<int> &roles,
-                                         int firstColumn, int lastColumn)
+void SocketTableModel::emitChangedRanges(const QList<int> &unsortedRows, const QList<int> &roles, int firstColumn,
+                                         int lastColumn)
 {
     QList<int> rows = unsortedRows;
     std::sort(rows.begin(), rows.end());

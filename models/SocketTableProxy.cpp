@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/SocketTableProxy.h"
 
 #include "models/SocketTableModel.h"
@@ -42,8 +43,7 @@ QList<std::pair<int, int>> runsOf(const QList<int> &rows)
 
 SocketTableProxy::SocketTableProxy(QObject *parent)
     : QAbstractProxyModel(parent)
-{
-}
+{ }
 
 void SocketTableProxy::setSourceModel(QAbstractItemModel *source)
 {
@@ -60,40 +60,45 @@ void SocketTableProxy::setSourceModel(QAbstractItemModel *source)
             connect(source, &M::rowsRemoved, this, &SocketTableProxy::onRowsRemoved),
             connect(source, &M::dataChanged, this, &SocketTableProxy::onDataChanged),
             connect(source, &M::headerDataChanged, this, &SocketTableProxy::headerDataChanged),
-            connect(source, &QObject::destroyed, this, [this] {
-                beginResetModel();
-                m_proxyToSource.clear();
-                m_sourceToProxy.clear();
-                m_pending.clear();
-                resizeKeys(0);
-                m_anyPending = false;
-                endResetModel();
-            }),
+            connect(source, &QObject::destroyed, this,
+                    [this] {
+                        beginResetModel();
+                        m_proxyToSource.clear();
+                        m_sourceToProxy.clear();
+                        m_pending.clear();
+                        resizeKeys(0);
+                        m_anyPending = false;
+                        endResetModel();
+                    }),
             connect(source, &M::modelAboutToBeReset, this, [this] { beginResetModel(); }),
-            connect(source, &M::modelReset, this, [this] {
-                rebuild();
-                endResetModel();
-            }),
+            connect(source, &M::modelReset, this,
+                    [this] {
+                        rebuild();
+                        endResetModel();
+                    }),
             // The socket table never moves rows or changes columns; any other source still works.
             connect(source, &M::layoutAboutToBeChanged, this, &SocketTableProxy::onLayoutAboutToBeChanged),
             connect(source, &M::layoutChanged, this, &SocketTableProxy::onLayoutChanged),
             connect(source, &M::rowsAboutToBeMoved, this, &SocketTableProxy::onLayoutAboutToBeChanged),
             connect(source, &M::rowsMoved, this, &SocketTableProxy::onLayoutChanged),
             connect(source, &M::columnsAboutToBeInserted, this, [this] { beginResetModel(); }),
-            connect(source, &M::columnsInserted, this, [this] {
-                rebuild();
-                endResetModel();
-            }),
+            connect(source, &M::columnsInserted, this,
+                    [this] {
+                        rebuild();
+                        endResetModel();
+                    }),
             connect(source, &M::columnsAboutToBeRemoved, this, [this] { beginResetModel(); }),
-            connect(source, &M::columnsRemoved, this, [this] {
-                rebuild();
-                endResetModel();
-            }),
+            connect(source, &M::columnsRemoved, this,
+                    [this] {
+                        rebuild();
+                        endResetModel();
+                    }),
             connect(source, &M::columnsAboutToBeMoved, this, [this] { beginResetModel(); }),
-            connect(source, &M::columnsMoved, this, [this] {
-                rebuild();
-                endResetModel();
-            }),
+            connect(source, &M::columnsMoved, this,
+                    [this] {
+                        rebuild();
+                        endResetModel();
+                    }),
         };
     }
     rebuild();
@@ -583,8 +588,9 @@ void SocketTableProxy::onRowsInserted(const QModelIndex &parent, int first, int 
         m_pending[row] |= Unplaced;
     if (!accepted.isEmpty()) {
         // Appended rows of an unsorted view are already where they belong.
-        const bool inPlace = m_sortColumn < 0 && (m_proxyToSource.size() == accepted.size()
-                                                  || m_proxyToSource.at(m_proxyToSource.size() - accepted.size() - 1) < first);
+        const bool inPlace = m_sortColumn < 0
+            && (m_proxyToSource.size() == accepted.size()
+                || m_proxyToSource.at(m_proxyToSource.size() - accepted.size() - 1) < first);
         if (inPlace) {
             for (int row : std::as_const(accepted))
                 m_pending[row] &= quint8(~Unplaced);
@@ -621,7 +627,8 @@ void SocketTableProxy::onRowsRemoved(const QModelIndex &parent, int first, int l
     }
 }
 
-void SocketTableProxy::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
+void SocketTableProxy::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                     const QList<int> &roles)
 {
     if (!topLeft.isValid() || topLeft.parent().isValid())
         return;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/tcp/TcpState.h"
@@ -94,7 +95,7 @@ private:
     QSet<core::TcpState> m_states;
     QString m_text;
     QList<QMetaObject::Connection> m_sourceConnections;
-    QModelIndexList m_layoutProxy; // a source layout change in progress: the persistent
+    QModelIndexList m_layoutProxy;               // a source layout change in progress: the persistent
     QList<QPersistentModelIndex> m_layoutSource; // indexes and the source cells they showed
 };
 

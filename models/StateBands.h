@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/session/Event.h"
@@ -8,7 +9,8 @@
 namespace halfopen::models {
 
 // A stretch of time one socket spent in one TCP state, drawn as a band in its host's lane.
-struct StateBand {
+struct StateBand
+{
     QString host;
     QString socketKey;
     core::TcpState state = core::TcpState::Unknown;

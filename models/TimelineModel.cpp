@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/TimelineModel.h"
 
 #include "core/session/Session.h"
@@ -126,7 +127,8 @@ void TimelineModel::add(const Event &e)
 void TimelineModel::addOptionsMarker(const Event &e, double x)
 {
     // One change reaches each of the host's connections: one line for all of them.
-    const QString label = socketOptionsShort(core::SocketOptions::fromJson(e.detail.value(QStringLiteral("applied")).toObject()));
+    const QString label
+        = socketOptionsShort(core::SocketOptions::fromJson(e.detail.value(QStringLiteral("applied")).toObject()));
     for (auto it = m_options.crbegin(); it != m_options.crend() && x - it->x < kOptionsMergeS; ++it) {
         if (it->host == e.host && it->label == label)
             return;
@@ -248,8 +250,8 @@ std::optional<Event> TimelineModel::eventNear(double x, int lane, double maxDx) 
         }
     };
     const qint64 tUs = m_originUs + qint64(x * 1e6);
-    const auto pos = std::lower_bound(events.cbegin(), events.cend(), tUs,
-                                      [](const Event &e, qint64 t) { return e.tUs < t; });
+    const auto pos
+        = std::lower_bound(events.cbegin(), events.cend(), tUs, [](const Event &e, qint64 t) { return e.tUs < t; });
     // Outwards from x on both sides, each side stopping at its first match.
     std::optional<qsizetype> best;
     double bestDx = maxDx;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/TimelineSeries.h"
 
 #include <cmath>
@@ -21,8 +22,7 @@ TimelineSeries::TimelineSeries(TimelineSeriesKind kind, QString name, QString ho
     , m_host(std::move(host))
     , m_socketKey(std::move(socketKey))
     , m_capacity(qMax<qsizetype>(1, capacity))
-{
-}
+{ }
 
 void TimelineSeries::add(QPointF point)
 {

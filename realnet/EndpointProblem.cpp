@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "realnet/EndpointProblem.h"
 
 #include "core/tcp/ErrnoCatalog.h"
@@ -13,7 +14,8 @@ using core::EventKind;
 namespace {
 
 // lupdate takes the context from this class (a free function named tr would hide it).
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(EndpointProblem)
 };
 
@@ -30,10 +32,12 @@ QString withCause(const QString &sentence, int errnoValue)
 QString EndpointProblem::describe(const Event &e)
 {
     if (e.kind == EventKind::Endpoint && e.what == QLatin1String("listen_failed"))
-        return withCause(Text::tr("Cannot listen on %1: %2").arg(e.local, ErrnoCatalog::describe(e.errnoValue)), e.errnoValue);
+        return withCause(Text::tr("Cannot listen on %1: %2").arg(e.local, ErrnoCatalog::describe(e.errnoValue)),
+                         e.errnoValue);
     if (e.kind == EventKind::Error && e.detail.value(QStringLiteral("operation")).toString() == QLatin1String("connect")
         && e.errnoValue != 0)
-        return withCause(Text::tr("Cannot connect to %1: %2").arg(e.remote, ErrnoCatalog::describe(e.errnoValue)), e.errnoValue);
+        return withCause(Text::tr("Cannot connect to %1: %2").arg(e.remote, ErrnoCatalog::describe(e.errnoValue)),
+                         e.errnoValue);
     return {};
 }
 

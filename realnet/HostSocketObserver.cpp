@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "realnet/HostSocketObserver.h"
 
+#include "audit/ProcessSocketMap.h"
 #include "core/observe/SnapshotDiff.h"
 #include "core/session/MonotonicClock.h"
-#include "audit/ProcessSocketMap.h"
 
 namespace halfopen::realnet {
 
@@ -66,7 +67,9 @@ QString HostSocketObserver::ownerOf(const SockDiagRow &row, const QSet<quint32> 
         // Nobody holds it: an orphan, or a connection still in our listener's accept queue.
         // Our orphans were reported by the endpoint before (noted above); a server's queue
         // holds connections to its own port.
-        owner = m_host == QLatin1String("server") && row.local.port() == m_port && endpointInodes.size() > 0 ? m_host : kOtherHost;
+        owner = m_host == QLatin1String("server") && row.local.port() == m_port && endpointInodes.size() > 0
+            ? m_host
+            : kOtherHost;
     m_owner.insert(key, owner);
     return owner;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/observe/SockDiagClient.h"
@@ -51,8 +52,8 @@ private:
     quint16 m_port = 0;
     QString m_host;
     qint64 m_endpointPid = 0;
-    QSet<QString> m_sampled;              // "local|remote" the endpoint's sampler reports
-    QHash<QString, QString> m_owner;      // "local|remote" -> host, decided once
+    QSet<QString> m_sampled;                            // "local|remote" the endpoint's sampler reports
+    QHash<QString, QString> m_owner;                    // "local|remote" -> host, decided once
     QHash<QString, core::TcpInfoSample> m_otherSamples; // last sample reported for "other" sockets
 };
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "realnet/RealNetworkConfig.h"
 
 #include <QCoreApplication>
@@ -10,7 +11,8 @@ namespace halfopen::realnet {
 namespace {
 
 // lupdate takes the context from this class (a free function named tr would hide it).
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(RealNetworkConfig)
 };
 
@@ -18,15 +20,16 @@ bool isAddressLiteral(const QString &text)
 {
     const QByteArray latin = text.toLatin1();
     in6_addr buffer{};
-    return ::inet_pton(AF_INET, latin.constData(), &buffer) == 1 || ::inet_pton(AF_INET6, latin.constData(), &buffer) == 1;
+    return ::inet_pton(AF_INET, latin.constData(), &buffer) == 1
+        || ::inet_pton(AF_INET6, latin.constData(), &buffer) == 1;
 }
 
 // RFC 1123 host names: labels of letters, digits and hyphens, dot-separated. The endpoint
 // resolves them; a name that does not resolve is reported when it starts.
 bool isHostName(const QString &text)
 {
-    static const QRegularExpression name(QStringLiteral(
-        "^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?$"));
+    static const QRegularExpression name(QStringLiteral("^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)("
+                                                        "\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?$"));
     // A last label of digits only is a mistyped address (192.168.1.300), not a name.
     static const QRegularExpression numericEnd(QStringLiteral("(^|\\.)[0-9]+\\.?$"));
     return name.match(text).hasMatch() && !numericEnd.match(text).hasMatch();
@@ -65,14 +68,23 @@ QList<core::SettingError> RealNetworkConfig::validate() const
     if (role == Role::Client) {
         const QString address = peerAddress.trimmed();
         if (address.isEmpty())
-            errors.append({Text::tr("Peer address"), Text::tr("is empty: enter the peer's IPv4 or IPv6 address or host name, e.g. 192.168.1.20")});
+            errors.append(
+                {Text::tr("Peer address"),
+                 Text::tr("is empty: enter the peer's IPv4 or IPv6 address or host name, e.g. 192.168.1.20")});
         else if (!isAddressLiteral(address) && !isHostName(address))
-            errors.append({Text::tr("Peer address"), Text::tr("'%1' is neither an IPv4 or IPv6 address nor a host name (e.g. 192.168.1.20, fe80::1, plc.local)").arg(address)});
+            errors.append(
+                {Text::tr("Peer address"),
+                 Text::tr(
+                     "'%1' is neither an IPv4 or IPv6 address nor a host name (e.g. 192.168.1.20, fe80::1, plc.local)")
+                     .arg(address)});
         portError(Text::tr("Peer port"), peerPort);
     } else {
         const QString address = listenAddress.trimmed();
         if (!isAddressLiteral(address))
-            errors.append({Text::tr("Listen address"), Text::tr("'%1' is not an IPv4 or IPv6 address of this machine: use 0.0.0.0 (every IPv4 address), :: (every address) or one of its own addresses").arg(address)});
+            errors.append({Text::tr("Listen address"),
+                           Text::tr("'%1' is not an IPv4 or IPv6 address of this machine: use 0.0.0.0 (every IPv4 "
+                                    "address), :: (every address) or one of its own addresses")
+                               .arg(address)});
         portError(Text::tr("Listen port"), listenPort);
     }
     return errors;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/tcp/SocketOptions.h"
@@ -12,7 +13,8 @@ namespace halfopen::realnet {
 // Where the peer is when it is a real machine or device: this machine connects to it (client)
 // or waits for it (server). The settings of this machine's side are a lab::HostConfig as in the
 // lab; this says only who connects to whom, at which address and port.
-struct RealNetworkConfig {
+struct RealNetworkConfig
+{
     enum class Role : quint8 { Client, Server };
 
     Role role = Role::Client;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "realnet/RealNetworkDriver.h"
 
 #include "core/session/MonotonicClock.h"
@@ -29,9 +30,8 @@ RealNetworkDriver::RealNetworkDriver(const Options &options, QObject *parent)
     connect(&m_killTimer, &QTimer::timeout, this, [this] { m_endpoint.kill(); });
     connect(&m_observer, &HostSocketObserver::event, this, &RealNetworkDriver::event);
     connect(&m_endpoint, &QProcess::readyReadStandardOutput, this, &RealNetworkDriver::readEvents);
-    connect(&m_endpoint, &QProcess::readyReadStandardError, this, [this] {
-        m_stderr += QString::fromLocal8Bit(m_endpoint.readAllStandardError());
-    });
+    connect(&m_endpoint, &QProcess::readyReadStandardError, this,
+            [this] { m_stderr += QString::fromLocal8Bit(m_endpoint.readAllStandardError()); });
     connect(&m_endpoint, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
             fail(tr("cannot start the test endpoint %1: %2").arg(m_options.endpointPath, m_endpoint.errorString()));
@@ -70,7 +70,8 @@ void RealNetworkDriver::start(const lab::LabConfig &config)
     }
     QString error;
     if (!m_observer.start(m_network.testPort(), m_network.hostName(), &error)) {
-        QTimer::singleShot(0, this, [this, error] { fail(tr("cannot watch this machine's sockets (sock_diag): %1").arg(error)); });
+        QTimer::singleShot(
+            0, this, [this, error] { fail(tr("cannot watch this machine's sockets (sock_diag): %1").arg(error)); });
         return;
     }
     const lab::HostConfig &side = m_network.role == RealNetworkConfig::Role::Client ? config.client : config.server;
@@ -139,13 +140,14 @@ void RealNetworkDriver::onEndpointFinished(int exitCode, QProcess::ExitStatus st
         return;
     // A client that never got its connection has nothing to show: the run ends with why.
     if (!m_ready || (m_network.role == RealNetworkConfig::Role::Client && !m_connected)) {
-        fail(!m_problem.isEmpty() ? m_problem : EndpointProblem::fromExit(m_stderr, exitCode, status == QProcess::CrashExit));
+        fail(!m_problem.isEmpty() ? m_problem
+                                  : EndpointProblem::fromExit(m_stderr, exitCode, status == QProcess::CrashExit));
         return;
     }
     // The connection ended (and the endpoint with it): what the kernel does next to its
     // sockets (TIME_WAIT, FIN_WAIT_2) stays visible until the user stops.
-    sessionEvent(QStringLiteral("endpoint_exited"), {{QStringLiteral("exit_code"), exitCode},
-                                                      {QStringLiteral("crashed"), status == QProcess::CrashExit}});
+    sessionEvent(QStringLiteral("endpoint_exited"),
+                 {{QStringLiteral("exit_code"), exitCode}, {QStringLiteral("crashed"), status == QProcess::CrashExit}});
 }
 
 void RealNetworkDriver::fail(const QString &message)

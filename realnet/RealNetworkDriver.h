@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "lab/LabDriver.h"
@@ -23,16 +24,16 @@ class RealNetworkDriver : public lab::LabDriver
 {
     Q_OBJECT
 public:
-    struct Options {
-        QString endpointPath;         // halfopen-cli; empty: next to the running executable
-        int observeIntervalMs = 100;  // sock_diag look at the test port
-        int stopTimeoutMs = 2000;     // the endpoint gets this long to quit before SIGKILL
+    struct Options
+    {
+        QString endpointPath;        // halfopen-cli; empty: next to the running executable
+        int observeIntervalMs = 100; // sock_diag look at the test port
+        int stopTimeoutMs = 2000;    // the endpoint gets this long to quit before SIGKILL
     };
 
     explicit RealNetworkDriver(QObject *parent = nullptr)
         : RealNetworkDriver(Options(), parent)
-    {
-    }
+    { }
     explicit RealNetworkDriver(const Options &options, QObject *parent = nullptr);
     ~RealNetworkDriver() override;
 
@@ -72,8 +73,8 @@ private:
     QTimer m_killTimer;
     QByteArray m_buffer;
     QString m_stderr;
-    QString m_problem;       // why the endpoint could not listen or connect, from its own events
-    bool m_running = false;  // between start() and stopped()
+    QString m_problem;      // why the endpoint could not listen or connect, from its own events
+    bool m_running = false; // between start() and stopped()
     bool m_ready = false;
     bool m_connected = false;
     bool m_stopping = false;

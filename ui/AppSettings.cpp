@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/AppSettings.h"
 
 #include <QDir>
@@ -20,20 +21,36 @@ const QString kRealNetwork = QStringLiteral("network/config");
 
 AppSettings::AppSettings()
     : m_settings(std::make_unique<QSettings>())
-{
-}
+{ }
 
 AppSettings::AppSettings(const QString &path)
     : m_settings(std::make_unique<QSettings>(path, QSettings::IniFormat))
-{
-}
+{ }
 
-QByteArray AppSettings::windowGeometry() const { return m_settings->value(kGeometry).toByteArray(); }
-void AppSettings::setWindowGeometry(const QByteArray &geometry) { m_settings->setValue(kGeometry, geometry); }
-QByteArray AppSettings::windowState() const { return m_settings->value(kState).toByteArray(); }
-void AppSettings::setWindowState(const QByteArray &state) { m_settings->setValue(kState, state); }
-QByteArray AppSettings::socketTableHeader() const { return m_settings->value(kSocketHeader).toByteArray(); }
-void AppSettings::setSocketTableHeader(const QByteArray &state) { m_settings->setValue(kSocketHeader, state); }
+QByteArray AppSettings::windowGeometry() const
+{
+    return m_settings->value(kGeometry).toByteArray();
+}
+void AppSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(kGeometry, geometry);
+}
+QByteArray AppSettings::windowState() const
+{
+    return m_settings->value(kState).toByteArray();
+}
+void AppSettings::setWindowState(const QByteArray &state)
+{
+    m_settings->setValue(kState, state);
+}
+QByteArray AppSettings::socketTableHeader() const
+{
+    return m_settings->value(kSocketHeader).toByteArray();
+}
+void AppSettings::setSocketTableHeader(const QByteArray &state)
+{
+    m_settings->setValue(kSocketHeader, state);
+}
 
 lab::LabConfig AppSettings::labConfig() const
 {
@@ -49,12 +66,19 @@ void AppSettings::setLabConfig(const lab::LabConfig &config)
     m_settings->setValue(kLab, QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact));
 }
 
-bool AppSettings::realNetworkMode() const { return m_settings->value(kRealMode, false).toBool(); }
-void AppSettings::setRealNetworkMode(bool real) { m_settings->setValue(kRealMode, real); }
+bool AppSettings::realNetworkMode() const
+{
+    return m_settings->value(kRealMode, false).toBool();
+}
+void AppSettings::setRealNetworkMode(bool real)
+{
+    m_settings->setValue(kRealMode, real);
+}
 
 realnet::RealNetworkConfig AppSettings::realNetwork() const
 {
-    return realnet::RealNetworkConfig::fromJson(QJsonDocument::fromJson(m_settings->value(kRealNetwork).toByteArray()).object());
+    return realnet::RealNetworkConfig::fromJson(
+        QJsonDocument::fromJson(m_settings->value(kRealNetwork).toByteArray()).object());
 }
 
 void AppSettings::setRealNetwork(const realnet::RealNetworkConfig &network)
@@ -62,15 +86,36 @@ void AppSettings::setRealNetwork(const realnet::RealNetworkConfig &network)
     m_settings->setValue(kRealNetwork, QJsonDocument(network.toJson()).toJson(QJsonDocument::Compact));
 }
 
-QString AppSettings::lastScenario() const { return m_settings->value(kScenario).toString(); }
-void AppSettings::setLastScenario(const QString &name) { m_settings->setValue(kScenario, name); }
+QString AppSettings::lastScenario() const
+{
+    return m_settings->value(kScenario).toString();
+}
+void AppSettings::setLastScenario(const QString &name)
+{
+    m_settings->setValue(kScenario, name);
+}
 
-QString AppSettings::lastDirectory() const { return m_settings->value(kDirectory, QDir::homePath()).toString(); }
-void AppSettings::setLastDirectory(const QString &directory) { m_settings->setValue(kDirectory, directory); }
+QString AppSettings::lastDirectory() const
+{
+    return m_settings->value(kDirectory, QDir::homePath()).toString();
+}
+void AppSettings::setLastDirectory(const QString &directory)
+{
+    m_settings->setValue(kDirectory, directory);
+}
 
-QString AppSettings::language() const { return m_settings->value(kLanguage).toString(); }
-void AppSettings::setLanguage(const QString &code) { m_settings->setValue(kLanguage, code); }
+QString AppSettings::language() const
+{
+    return m_settings->value(kLanguage).toString();
+}
+void AppSettings::setLanguage(const QString &code)
+{
+    m_settings->setValue(kLanguage, code);
+}
 
-void AppSettings::sync() { m_settings->sync(); }
+void AppSettings::sync()
+{
+    m_settings->sync();
+}
 
 } // namespace halfopen::ui

@@ -22,7 +22,8 @@ QString predictionLine(const core::Prediction &p)
     const QString what = QStringLiteral("<b>%1</b>").arg(esc(core::deathKindTitle(p.kind)));
     if (p.isNever())
         return AuditDetailsText::tr("%1: never noticed").arg(what);
-    const QString errnoText = p.errnoValue ? QStringLiteral(" (%1)").arg(core::ErrnoCatalog::name(p.errnoValue)) : QString();
+    const QString errnoText
+        = p.errnoValue ? QStringLiteral(" (%1)").arg(core::ErrnoCatalog::name(p.errnoValue)) : QString();
     return AuditDetailsText::tr("%1: by %2%3 after %4 s %5", "%4 seconds, %5 'after the last packet received'")
         .arg(what, esc(MechanismText::title(p.mechanism)), errnoText)
         .arg(*p.seconds(), 0, 'f', 1)
@@ -34,11 +35,11 @@ QString predictionLine(const core::Prediction &p)
 QString AuditDetailsText::html(const audit::AuditedConnection &c, const audit::NamespaceSysctls &sysctls)
 {
     QStringList parts;
-    const QString who = c.holders.isEmpty()
-        ? tr("process not visible")
-        : tr("%1, pid %2").arg(esc(c.process())).arg(*c.pid());
+    const QString who
+        = c.holders.isEmpty() ? tr("process not visible") : tr("%1, pid %2").arg(esc(c.process())).arg(*c.pid());
     parts << tr("<b>%1</b> → <b>%2</b> (%3) — %4, user %5")
-                 .arg(esc(c.socket.local.toString()), esc(c.socket.remote.toString()), core::tcpStateName(c.socket.sample.state), who,
+                 .arg(esc(c.socket.local.toString()), esc(c.socket.remote.toString()),
+                      core::tcpStateName(c.socket.sample.state), who,
                       esc(c.user.isEmpty() ? QString::number(c.socket.uid) : c.user));
     if (c.holders.size() > 1) {
         QStringList others;
@@ -56,7 +57,8 @@ QString AuditDetailsText::html(const audit::AuditedConnection &c, const audit::N
     parts << tr("Options: %1").arg(esc(c.optionsNote));
     QStringList values;
     for (const auto &[name, value] : sysctls.values)
-        values << QStringLiteral("%1 = %2").arg(QString(name).remove(QStringLiteral("net.ipv4.")), QString::number(value));
+        values << QStringLiteral("%1 = %2").arg(QString(name).remove(QStringLiteral("net.ipv4.")),
+                                                QString::number(value));
     parts << tr("This network namespace: %1").arg(esc(values.join(QStringLiteral(", "))));
 
     if (c.optionsSource == audit::OptionsSource::Unknown) {
@@ -66,7 +68,8 @@ QString AuditDetailsText::html(const audit::AuditedConnection &c, const audit::N
         QStringList lines;
         for (core::DeathKind kind : core::allDeathKinds())
             lines << predictionLine(predictor.predict(kind));
-        parts << tr("<b>When would it notice a dead peer?</b>") + QStringLiteral("<br>") + lines.join(QStringLiteral("<br>"));
+        parts << tr("<b>When would it notice a dead peer?</b>") + QStringLiteral("<br>")
+                + lines.join(QStringLiteral("<br>"));
     }
     const QColor color = models::AuditTableModel::riskColor(c.assessment.risk);
     QString risk = tr("<span style=\"background-color: rgba(%1,%2,%3,%4)\">&nbsp;<b>%5</b>&nbsp;</span>")

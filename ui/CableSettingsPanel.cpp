@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/CableSettingsPanel.h"
 
 #include "ui/LiveSettingGroup.h"
@@ -31,17 +32,20 @@ CableSettingsPanel::CableSettingsPanel(QWidget *parent)
                                     tr("One-way delay added to every frame. The round trip is twice this."));
     m_jitter = SettingField::decimal(box, QStringLiteral("cableJitter"), 0, 60000, 1, tr(" ms"),
                                      tr("Random variation added to the delay."));
-    m_arp = SettingField::check(box, QStringLiteral("cableArp"), tr("Real ARP"),
-                                tr("On: the hosts resolve each other's address with ARP, so a powered-off host makes "
-                                   "connect() fail with EHOSTUNREACH after about 3 s. Off: fixed neighbour entries, the "
-                                   "textbook case where only TCP's own timers notice."));
-    m_natTimeout = SettingField::decimal(box, QStringLiteral("cableNatTimeout"), 0, 86400, 0, tr(" s"),
-                                         tr("A NAT router on the cable forgets a connection that stayed idle this long; "
-                                            "later frames of it are dropped. 0: no NAT."));
+    m_arp
+        = SettingField::check(box, QStringLiteral("cableArp"), tr("Real ARP"),
+                              tr("On: the hosts resolve each other's address with ARP, so a powered-off host makes "
+                                 "connect() fail with EHOSTUNREACH after about 3 s. Off: fixed neighbour entries, the "
+                                 "textbook case where only TCP's own timers notice."));
+    m_natTimeout
+        = SettingField::decimal(box, QStringLiteral("cableNatTimeout"), 0, 86400, 0, tr(" s"),
+                                tr("A NAT router on the cable forgets a connection that stayed idle this long; "
+                                   "later frames of it are dropped. 0: no NAT."));
     m_natTimeout->setSpecialValueText(tr("no NAT"));
-    m_natReset = SettingField::check(box, QStringLiteral("cableNatReset"), tr("NAT answers forgotten flows with RST"),
-                                     tr("Instead of dropping the frames of a forgotten connection, the NAT answers them "
-                                        "with an RST, as some firewalls do."));
+    m_natReset
+        = SettingField::check(box, QStringLiteral("cableNatReset"), tr("NAT answers forgotten flows with RST"),
+                              tr("Instead of dropping the frames of a forgotten connection, the NAT answers them "
+                                 "with an RST, as some firewalls do."));
     m_liveNote = new QLabel(tr("Loss, delay and the NAT change on the running cable at once."), box);
     m_arpNote = new QLabel(tr("ARP applies at the next Start: the hosts keep their neighbour entries."), box);
     m_liveNote->setObjectName(QStringLiteral("cableLiveNote"));

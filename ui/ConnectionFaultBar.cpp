@@ -47,7 +47,8 @@ ConnectionFaultBar::ConnectionFaultBar(QWidget *parent)
         b->setToolTip(tip);
         return b;
     };
-    m_cut = button("faultCut", tr("Cut"), tr("Drop this connection's packets on this machine (nftables), until Replug."));
+    m_cut
+        = button("faultCut", tr("Cut"), tr("Drop this connection's packets on this machine (nftables), until Replug."));
     m_replug = button("faultReplug", tr("Replug"), tr("Lift every cut made here."));
     m_abort = button("faultAbort", tr("Abort (RST)"),
                      tr("Destroy the socket (SOCK_DESTROY): the application gets ECONNABORTED, the peer an RST."));
@@ -114,8 +115,8 @@ void ConnectionFaultBar::setConnection(const audit::AuditedConnection *c)
     }
     m_targetLabel->setToolTip(m_target ? m_target->describe() : QString());
     m_targetLabel->setText(m_target ? m_target->describe()
-                           : c     ? tr("(only an established connection held by a visible process)")
-                                   : tr("(select a connection)"));
+                               : c  ? tr("(only an established connection held by a visible process)")
+                                    : tr("(select a connection)"));
     refresh();
 }
 
@@ -128,9 +129,10 @@ void ConnectionFaultBar::request(FaultKind kind)
     r.target = *m_target;
     r.direction = CutDirection(m_direction->currentData().toInt());
     const QString title = kind == FaultKind::Cut ? tr("Cut this connection?")
-                        : kind == FaultKind::Abort ? tr("Abort this connection?")
-                                                   : tr("Freeze this process?");
-    QMessageBox box(QMessageBox::Warning, title, RealConnectionFaults::confirmationText(r), QMessageBox::Yes | QMessageBox::Cancel, this);
+        : kind == FaultKind::Abort               ? tr("Abort this connection?")
+                                                 : tr("Freeze this process?");
+    QMessageBox box(QMessageBox::Warning, title, RealConnectionFaults::confirmationText(r),
+                    QMessageBox::Yes | QMessageBox::Cancel, this);
     box.setObjectName(QStringLiteral("faultConfirmation"));
     box.setDefaultButton(QMessageBox::Cancel);
     if (box.exec() != QMessageBox::Yes)
@@ -170,9 +172,10 @@ void ConnectionFaultBar::refresh()
         if (f.kind == FaultKind::Cut) {
             cut = true;
             lines << tr("CUT: %1, %2. Replug lifts it; so does leaving this mode or closing HalfOpen.")
-                         .arg(f.target.describe(), f.direction == CutDirection::Both ? tr("both directions")
-                                                   : f.direction == CutDirection::In  ? tr("incoming only")
-                                                                                      : tr("outgoing only"));
+                         .arg(f.target.describe(),
+                              f.direction == CutDirection::Both     ? tr("both directions")
+                                  : f.direction == CutDirection::In ? tr("incoming only")
+                                                                    : tr("outgoing only"));
         } else if (f.kind == FaultKind::Freeze) {
             frozen = true;
             lines << tr("FROZEN (SIGSTOP): %1 (pid %2). Thaw lifts it; so does leaving this mode or closing HalfOpen.")

@@ -15,7 +15,8 @@
 
 namespace halfopen::ui {
 
-ConnectionWatchWindow::ConnectionWatchWindow(const QString &local, const QString &remote, const QString &netnsPath, QWidget *parent)
+ConnectionWatchWindow::ConnectionWatchWindow(const QString &local, const QString &remote, const QString &netnsPath,
+                                             QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_table(new models::SocketTableModel(&m_session, models::SocketTableModel::kDefaultFadeMs, this))
     , m_timeline(new models::TimelineModel(&m_session, this))

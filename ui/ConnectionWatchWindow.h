@@ -11,7 +11,7 @@ class QLabel;
 namespace halfopen::models {
 class SocketTableModel;
 class TimelineModel;
-}
+} // namespace halfopen::models
 
 namespace halfopen::ui {
 
@@ -26,7 +26,8 @@ class ConnectionWatchWindow : public QWidget
 {
     Q_OBJECT
 public:
-    ConnectionWatchWindow(const QString &local, const QString &remote, const QString &netnsPath, QWidget *parent = nullptr);
+    ConnectionWatchWindow(const QString &local, const QString &remote, const QString &netnsPath,
+                          QWidget *parent = nullptr);
     ~ConnectionWatchWindow() override;
 
     core::Session *session() { return &m_session; }

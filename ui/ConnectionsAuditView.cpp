@@ -127,7 +127,8 @@ ConnectionsAuditView::ConnectionsAuditView(audit::AuditMonitor *monitor, QWidget
             [this] { m_proxy->setLeastRisk(audit::Risk(m_leastRisk->currentData().toInt())); });
     connect(m_threshold, &QSpinBox::editingFinished, this, &ConnectionsAuditView::restart);
     connect(m_netns, &QLineEdit::editingFinished, this, &ConnectionsAuditView::restart);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ConnectionsAuditView::showDetails);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ConnectionsAuditView::showDetails);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) { watchRow(index.row()); });
     m_table->setToolTip(tr("Double-click a connection to watch it live: states, samples and its packets."));
     connect(m_monitor, &audit::AuditMonitor::scanned, this, &ConnectionsAuditView::onScanned);
@@ -199,7 +200,8 @@ ConnectionWatchWindow *ConnectionsAuditView::watchRow(int proxyRow)
     const audit::AuditedConnection *c = m_model->connectionAt(source.row());
     if (!c)
         return nullptr;
-    auto *window = new ConnectionWatchWindow(c->socket.local.toString(), c->socket.remote.toString(), m_netns->text().trimmed(), this);
+    auto *window = new ConnectionWatchWindow(c->socket.local.toString(), c->socket.remote.toString(),
+                                             m_netns->text().trimmed(), this);
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->show();
     return window;

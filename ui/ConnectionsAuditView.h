@@ -14,7 +14,7 @@ class QTableView;
 namespace halfopen::models {
 class AuditTableModel;
 class AuditTableProxy;
-}
+} // namespace halfopen::models
 
 namespace halfopen::ui {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/EventCsvExport.h"
 
 #include "core/session/Event.h"
@@ -48,7 +49,8 @@ QString EventCsvExport::toCsv(const QList<core::Event> &events, qint64 originUs)
 bool EventCsvExport::write(const QString &path, const QList<core::Event> &events, qint64 originUs, QString *error)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text) || file.write(toCsv(events, originUs).toUtf8()) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text) || file.write(toCsv(events, originUs).toUtf8()) < 0
+        || !file.commit()) {
         *error = QCoreApplication::translate("EventCsvExport", "Could not write %1: %2").arg(path, file.errorString());
         return false;
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/EventLogModel.h"
 
 #include "core/session/Session.h"
@@ -61,9 +62,11 @@ QString EventLogModel::details(const Event &e)
 {
     switch (e.kind) {
     case EventKind::Error:
-        return QStringLiteral("%1, %2").arg(core::ErrnoCatalog::describe(e.errnoValue), core::mechanismName(e.mechanism));
+        return QStringLiteral("%1, %2").arg(core::ErrnoCatalog::describe(e.errnoValue),
+                                            core::mechanismName(e.mechanism));
     case EventKind::State:
-        return QStringLiteral("%1 → %2  %3 ↔ %4").arg(core::tcpStateName(e.fromState), core::tcpStateName(e.toState), e.local, e.remote);
+        return QStringLiteral("%1 → %2  %3 ↔ %4")
+            .arg(core::tcpStateName(e.fromState), core::tcpStateName(e.toState), e.local, e.remote);
     case EventKind::Sample:
         if (!e.sample)
             return {};
@@ -77,10 +80,12 @@ QString EventLogModel::details(const Event &e)
     case EventKind::Packet: {
         // The header fields a reader scans for; the rest is in the timeline's hover and the pcap.
         const QJsonObject d = e.detail;
-        QString text = QStringLiteral("%1 [%2] seq=%3 ack=%4 len=%5")
-                           .arg(d.value(QStringLiteral("direction")).toString(), d.value(QStringLiteral("flags")).toString())
-                           .arg(d.value(QStringLiteral("rel_seq")).toVariant().toString(), d.value(QStringLiteral("rel_ack")).toVariant().toString())
-                           .arg(d.value(QStringLiteral("len")).toInt());
+        QString text
+            = QStringLiteral("%1 [%2] seq=%3 ack=%4 len=%5")
+                  .arg(d.value(QStringLiteral("direction")).toString(), d.value(QStringLiteral("flags")).toString())
+                  .arg(d.value(QStringLiteral("rel_seq")).toVariant().toString(),
+                       d.value(QStringLiteral("rel_ack")).toVariant().toString())
+                  .arg(d.value(QStringLiteral("len")).toInt());
         if (d.value(QStringLiteral("dropped")).toBool())
             text = tr("%1 — dropped by the cable", "packet header fields").arg(text);
         return text;
@@ -92,7 +97,8 @@ QString EventLogModel::details(const Event &e)
         }
         [[fallthrough]];
     default:
-        return e.detail.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
+        return e.detail.isEmpty() ? QString()
+                                  : QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
     }
 }
 
@@ -121,7 +127,8 @@ QString EventLogModel::readableDetails(const Event &e)
     case EventKind::Verdict:
         return VerdictPanel::headlineFor(e);
     case EventKind::Fault: {
-        QString text = e.host.isEmpty() ? faultTitle(e.what) : tr("%1 %2", "fault, then the host it hit").arg(faultTitle(e.what), e.host);
+        QString text = e.host.isEmpty() ? faultTitle(e.what)
+                                        : tr("%1 %2", "fault, then the host it hit").arg(faultTitle(e.what), e.host);
         const QJsonValue value = e.detail.value(QStringLiteral("value"));
         if (value.isDouble() && value.toDouble() != 0)
             text = tr("%1 (%2)", "fault and its value").arg(text).arg(value.toDouble());

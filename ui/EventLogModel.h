@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QAbstractTableModel>
@@ -5,7 +6,7 @@
 namespace halfopen::core {
 class Session;
 struct Event;
-}
+} // namespace halfopen::core
 
 namespace halfopen::ui {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/FaultBar.h"
 
 #include "lab/FaultRefusal.h"
@@ -5,10 +6,10 @@
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QKeyEvent>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -20,31 +21,44 @@ using lab::FaultKind;
 
 namespace {
 
-struct HostAction {
+struct HostAction
+{
     FaultKind kind;
-    const char *id;      // objectName part: "PowerOff" -> "serverPowerOffButton"
+    const char *id; // objectName part: "PowerOff" -> "serverPowerOffButton"
     const char *text;
     const char *tooltip;
-    char key;            // with the host's modifiers
+    char key; // with the host's modifiers
     double value;
 };
 
 // One row per host, the two halves of a pair side by side.
 const HostAction kHostActions[] = {
     {FaultKind::Unplug, "Unplug", QT_TRANSLATE_NOOP("FaultBar", "Unplug"),
-     QT_TRANSLATE_NOOP("FaultBar", "Pull this host's cable: every frame to and from it is dropped silently. The host itself notices nothing."), 'U', 0},
+     QT_TRANSLATE_NOOP(
+         "FaultBar",
+         "Pull this host's cable: every frame to and from it is dropped silently. The host itself notices nothing."),
+     'U', 0},
     {FaultKind::Replug, "Replug", QT_TRANSLATE_NOOP("FaultBar", "Replug"),
      QT_TRANSLATE_NOOP("FaultBar", "Plug this host's cable back in."), 'R', 0},
     {FaultKind::PowerOff, "PowerOff", QT_TRANSLATE_NOOP("FaultBar", "Power off"),
-     QT_TRANSLATE_NOOP("FaultBar", "Cut the power: the host's processes and sockets vanish without sending FIN or RST."), 'P', 0},
+     QT_TRANSLATE_NOOP("FaultBar",
+                       "Cut the power: the host's processes and sockets vanish without sending FIN or RST."),
+     'P', 0},
     {FaultKind::PowerOn, "PowerOn", QT_TRANSLATE_NOOP("FaultBar", "Power on"),
      QT_TRANSLATE_NOOP("FaultBar", "Power the host on again: same addresses, none of the old connections."), 'O', 0},
     {FaultKind::Reboot, "Reboot", QT_TRANSLATE_NOOP("FaultBar", "Reboot"),
-     QT_TRANSLATE_NOOP("FaultBar", "Power off, wait a second, power on: a fresh host that answers the old connection with RST."), 'B', 1},
+     QT_TRANSLATE_NOOP("FaultBar",
+                       "Power off, wait a second, power on: a fresh host that answers the old connection with RST."),
+     'B', 1},
     {FaultKind::KillProcess, "Kill", QT_TRANSLATE_NOOP("FaultBar", "Kill process"),
-     QT_TRANSLATE_NOOP("FaultBar", "SIGKILL the test application: its kernel closes the socket and sends FIN (RST with unread data)."), 'K', 0},
+     QT_TRANSLATE_NOOP(
+         "FaultBar",
+         "SIGKILL the test application: its kernel closes the socket and sends FIN (RST with unread data)."),
+     'K', 0},
     {FaultKind::FreezeProcess, "Freeze", QT_TRANSLATE_NOOP("FaultBar", "Freeze"),
-     QT_TRANSLATE_NOOP("FaultBar", "SIGSTOP the test application: it stops reading and writing, but its kernel still answers."), 'F', 0},
+     QT_TRANSLATE_NOOP("FaultBar",
+                       "SIGSTOP the test application: it stops reading and writing, but its kernel still answers."),
+     'F', 0},
     {FaultKind::ThawProcess, "Thaw", QT_TRANSLATE_NOOP("FaultBar", "Thaw"),
      QT_TRANSLATE_NOOP("FaultBar", "SIGCONT: the frozen application runs again."), 'T', 0},
     {FaultKind::Close, "Close", QT_TRANSLATE_NOOP("FaultBar", "Close"),
@@ -52,7 +66,10 @@ const HostAction kHostActions[] = {
     {FaultKind::Abort, "Abort", QT_TRANSLATE_NOOP("FaultBar", "Abort (RST)"),
      QT_TRANSLATE_NOOP("FaultBar", "The application aborts the connection: linger 0, the kernel sends RST."), 'A', 0},
     {FaultKind::Send, "Send", QT_TRANSLATE_NOOP("FaultBar", "Send now"),
-     QT_TRANSLATE_NOOP("FaultBar", "The application sends 100 bytes now: data in flight, so retransmissions start if nobody answers."), 'S', 100},
+     QT_TRANSLATE_NOOP(
+         "FaultBar",
+         "The application sends 100 bytes now: data in flight, so retransmissions start if nobody answers."),
+     'S', 100},
 };
 
 } // namespace
@@ -104,10 +121,11 @@ QWidget *FaultBar::buildRealNetworkRow()
         row->addWidget(button);
     }
     row->addSpacing(12);
-    auto *marker = addButton(part, QStringLiteral("markerButton"), tr("I pulled the cable now"),
-                             tr("Press it the moment you pull the real cable, switch the peer off or block the path: it "
-                                "records a marker, starts the stopwatch, and detection is measured from it."),
-                             QKeySequence(Qt::Key_Space));
+    auto *marker
+        = addButton(part, QStringLiteral("markerButton"), tr("I pulled the cable now"),
+                    tr("Press it the moment you pull the real cable, switch the peer off or block the path: it "
+                       "records a marker, starts the stopwatch, and detection is measured from it."),
+                    QKeySequence(Qt::Key_Space));
     marker->setToolButtonStyle(Qt::ToolButtonTextOnly);
     QFont big = marker->font();
     big.setBold(true);
@@ -159,13 +177,14 @@ void FaultBar::setRealNetwork(bool real, const QString &host)
 {
     if (!host.isEmpty())
         m_realHost = host;
-    m_realTitle->setText(m_realHost == QLatin1String("server") ? tr("This machine (server)") : tr("This machine (client)"));
+    m_realTitle->setText(m_realHost == QLatin1String("server") ? tr("This machine (server)")
+                                                               : tr("This machine (client)"));
     m_labPart->setVisible(!real);
     m_realPart->setVisible(real);
 }
 
-QToolButton *FaultBar::addButton(QWidget *parent, const QString &objectName, const QString &text, const QString &tooltip,
-                                 const QKeySequence &shortcut)
+QToolButton *FaultBar::addButton(QWidget *parent, const QString &objectName, const QString &text,
+                                 const QString &tooltip, const QKeySequence &shortcut)
 {
     auto *button = new QToolButton(parent);
     button->setObjectName(objectName);
@@ -177,7 +196,8 @@ QToolButton *FaultBar::addButton(QWidget *parent, const QString &objectName, con
     return button;
 }
 
-void FaultBar::addHostRow(QGridLayout *grid, int row, const QString &host, const QString &title, const QString &modifiers)
+void FaultBar::addHostRow(QGridLayout *grid, int row, const QString &host, const QString &title,
+                          const QString &modifiers)
 {
     grid->addWidget(rowLabel(title), row, 0);
     int column = 1;
@@ -222,8 +242,10 @@ void FaultBar::addCableRow(QGridLayout *grid, int row)
         f.host = QStringLiteral("server");
         emit faultRequested(f);
     });
-    m_loss = SettingField::decimal(this, QStringLiteral("faultLoss"), 0, 100, 1, tr(" %"), tr("Share of frames to drop from now on."));
-    m_delay = SettingField::decimal(this, QStringLiteral("faultDelay"), 0, 60000, 1, tr(" ms"), tr("One-way delay to add from now on."));
+    m_loss = SettingField::decimal(this, QStringLiteral("faultLoss"), 0, 100, 1, tr(" %"),
+                                   tr("Share of frames to drop from now on."));
+    m_delay = SettingField::decimal(this, QStringLiteral("faultDelay"), 0, 60000, 1, tr(" ms"),
+                                    tr("One-way delay to add from now on."));
     auto *loss = addButton(this, QStringLiteral("cableLossButton"), tr("Set loss"), tr("Apply the loss rate now."),
                            QKeySequence(QStringLiteral("Ctrl+Shift+L")));
     auto *delay = addButton(this, QStringLiteral("cableDelayButton"), tr("Set delay"), tr("Apply the delay now."),
@@ -238,7 +260,8 @@ void FaultBar::addCableRow(QGridLayout *grid, int row)
     });
     connect(delay, &QToolButton::clicked, this, [this] {
         if (!SettingField::inRange(m_delay)) {
-            emit problem(tr("Delay cannot be “%1”: allowed %2.").arg(m_delay->text(), SettingField::rangeText(m_delay)));
+            emit problem(
+                tr("Delay cannot be “%1”: allowed %2.").arg(m_delay->text(), SettingField::rangeText(m_delay)));
             return;
         }
         emit faultRequested(Fault{FaultKind::Delay, {}, lab::CableDirection::Both, m_delay->value(), 0, false});

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "lab/Fault.h"
@@ -43,7 +44,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    struct HostButton {
+    struct HostButton
+    {
         QToolButton *button;
         QString host;
         lab::FaultKind kind;

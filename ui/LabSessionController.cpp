@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/LabSessionController.h"
 
 #include "realnet/RealNetworkDriver.h"
@@ -21,7 +22,8 @@ LabSessionController::LabSessionController(lab::LabDriver *driver, const QString
     });
     connect(&m_runner, &lab::ScenarioRunner::evaluated, this, &LabSessionController::evaluated);
     connect(&m_runner, &lab::ScenarioRunner::failed, this, [this](const QString &message) {
-        emit problem(m_realNetwork ? tr("Real network: %1").arg(message) : tr("The virtual lab failed: %1").arg(message));
+        emit problem(m_realNetwork ? tr("Real network: %1").arg(message)
+                                   : tr("The virtual lab failed: %1").arg(message));
     });
     connect(&m_runner, &lab::ScenarioRunner::finished, this, [this](const QJsonObject &summary) {
         setState(RunState::Idle);
@@ -65,17 +67,20 @@ void LabSessionController::onOptionsEvent(const core::Event &event)
     // A recording replayed reports what its run had, not what the lab has now.
     if (!isBusy())
         return;
-    const core::SocketOptions applied = core::SocketOptions::fromJson(event.detail.value(QStringLiteral("applied")).toObject());
+    const core::SocketOptions applied
+        = core::SocketOptions::fromJson(event.detail.value(QStringLiteral("applied")).toObject());
     m_applied.insert(event.host, applied);
     emit optionsApplied(event.host, applied);
     // The kernel refused one: its errno, named.
     QStringList failures;
     for (const QJsonValue &f : event.detail.value(QStringLiteral("failed")).toArray()) {
         const QJsonObject failure = f.toObject();
-        failures << tr("%1: %2").arg(failure.value(QStringLiteral("option")).toString(), failure.value(QStringLiteral("error")).toString());
+        failures << tr("%1: %2").arg(failure.value(QStringLiteral("option")).toString(),
+                                     failure.value(QStringLiteral("error")).toString());
     }
     if (!failures.isEmpty())
-        emit problem(tr("The %1's kernel refused some socket options: %2").arg(event.host, failures.join(QStringLiteral("; "))));
+        emit problem(
+            tr("The %1's kernel refused some socket options: %2").arg(event.host, failures.join(QStringLiteral("; "))));
 }
 
 void LabSessionController::setSocketOptions(const QString &host, const core::SocketOptions &options)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/session/JsonlRecorder.h"
@@ -18,7 +19,7 @@
 namespace halfopen::realnet {
 class RealNetworkDriver;
 struct RealNetworkConfig;
-}
+} // namespace halfopen::realnet
 
 namespace halfopen::ui {
 
@@ -130,9 +131,9 @@ private:
     QString m_capturePath;
     QString m_recordingPath;
     RunState m_state = RunState::Idle;
-    QHash<QString, core::SocketOptions> m_requested;  // per host: what it was started with or last sent
-    QSet<QString> m_waitingOptions;                   // asked for while the lab was starting
-    QHash<QString, core::SocketOptions> m_applied;    // per host: the latest `options` report
+    QHash<QString, core::SocketOptions> m_requested; // per host: what it was started with or last sent
+    QSet<QString> m_waitingOptions;                  // asked for while the lab was starting
+    QHash<QString, core::SocketOptions> m_applied;   // per host: the latest `options` report
 };
 
 } // namespace halfopen::ui

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/LabSettingsPanel.h"
 
 #include "ui/CableSettingsPanel.h"
@@ -36,8 +37,9 @@ LabSettingsPanel::LabSettingsPanel(QWidget *parent)
     m_tabs->addTab(m_server, tr("Server", "lab host"));
     layout->addWidget(m_tabs);
     m_kernel->setObjectName(QStringLiteral("hostKernel"));
-    m_kernel->setToolTip(tr("Read from /proc/sys/net/ipv4 of this machine: the prediction uses them. They apply to every "
-                            "connection of the machine; HalfOpen does not change them (sysctl -w as root does)."));
+    m_kernel->setToolTip(
+        tr("Read from /proc/sys/net/ipv4 of this machine: the prediction uses them. They apply to every "
+           "connection of the machine; HalfOpen does not change them (sysctl -w as root does)."));
     auto *kernelLayout = new QVBoxLayout(m_kernel);
     m_kernelValues->setObjectName(QStringLiteral("hostKernelValues"));
     m_kernelValues->setWordWrap(true);
@@ -62,7 +64,8 @@ LabSettingsPanel::LabSettingsPanel(QWidget *parent)
             // From the whole configuration: options the panel does not show (TCP_NODELAY) stay.
             const lab::LabConfig c = config();
             const lab::HostConfig &host = client ? c.client : c.server;
-            emit socketOptionsEdited(client ? QStringLiteral("client") : QStringLiteral("server"), host.endpoint.options);
+            emit socketOptionsEdited(client ? QStringLiteral("client") : QStringLiteral("server"),
+                                     host.endpoint.options);
         });
     }
     connect(m_cable, &CableSettingsPanel::faultEdited, this, &LabSettingsPanel::cableFaultEdited);
@@ -95,13 +98,13 @@ lab::LabConfig LabSettingsPanel::realNetworkConfig() const
 
 void LabSettingsPanel::setRunning(bool running)
 {
-    m_pending->setText(isRealNetwork()
-                           ? tr("Running: this machine's socket options (keepalive, user timeout, linger, IP_RECVERR) "
-                                "apply at once to its connection; the other settings apply at the next Start. The "
-                                "prediction follows every field now.")
-                           : tr("The lab is running: socket options (keepalive, user timeout, linger, IP_RECVERR) and the "
-                                "cable's loss, delay and NAT apply at once; the other settings apply at the next Start. "
-                                "The prediction follows every field now."));
+    m_pending->setText(
+        isRealNetwork() ? tr("Running: this machine's socket options (keepalive, user timeout, linger, IP_RECVERR) "
+                             "apply at once to its connection; the other settings apply at the next Start. The "
+                             "prediction follows every field now.")
+                        : tr("The lab is running: socket options (keepalive, user timeout, linger, IP_RECVERR) and the "
+                             "cable's loss, delay and NAT apply at once; the other settings apply at the next Start. "
+                             "The prediction follows every field now."));
     m_pending->setVisible(running);
     m_client->setRunning(running);
     m_server->setRunning(running);
@@ -177,10 +180,12 @@ void LabSettingsPanel::updateMode()
         m_tabs->setCurrentWidget(client ? m_client : m_server);
     m_tabs->setTabText(0, real ? tr("This machine (client)") : tr("Client", "lab host"));
     m_tabs->setTabText(1, real ? tr("This machine (server)") : tr("Server", "lab host"));
-    m_tabs->setTabToolTip(0, real ? tr("The settings of this machine's side: it connects to the peer.")
-                                  : tr("The side that connects (198.18.0.1)."));
-    m_tabs->setTabToolTip(1, real ? tr("The settings of this machine's side: it listens for the peer.")
-                                  : tr("The side that listens (198.18.0.2, port 5000)."));
+    m_tabs->setTabToolTip(0,
+                          real ? tr("The settings of this machine's side: it connects to the peer.")
+                               : tr("The side that connects (198.18.0.1)."));
+    m_tabs->setTabToolTip(1,
+                          real ? tr("The settings of this machine's side: it listens for the peer.")
+                               : tr("The side that listens (198.18.0.2, port 5000)."));
     m_client->setRealNetwork(real);
     m_server->setRealNetwork(real);
     // An audit has no test connection to set up: only the choice of mode stays.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/LiveSettingGroup.h"
 
 #include "ui/SettingField.h"
@@ -30,9 +31,11 @@ LiveSettingGroup::LiveSettingGroup(QLabel *problem, QObject *parent, int delayMs
 void LiveSettingGroup::add(QSpinBox *box, const QString &name)
 {
     connect(box, &QSpinBox::textChanged, this, &LiveSettingGroup::edited);
-    const QString range = SettingField::allowedRange(box)
-        ? SettingField::rangeText(box)
-        : tr("%1 to %2%3", "allowed range: minimum, maximum, unit").arg(box->minimum()).arg(box->maximum()).arg(box->suffix());
+    const QString range = SettingField::allowedRange(box) ? SettingField::rangeText(box)
+                                                          : tr("%1 to %2%3", "allowed range: minimum, maximum, unit")
+                                                                .arg(box->minimum())
+                                                                .arg(box->maximum())
+                                                                .arg(box->suffix());
     addField(box, name, range, [box] { return box->cleanText(); });
 }
 
@@ -57,7 +60,8 @@ void LiveSettingGroup::add(QGroupBox *box)
     connect(box, &QGroupBox::toggled, this, &LiveSettingGroup::edited);
 }
 
-void LiveSettingGroup::addField(QAbstractSpinBox *box, const QString &name, const QString &range, std::function<QString()> typed)
+void LiveSettingGroup::addField(QAbstractSpinBox *box, const QString &name, const QString &range,
+                                std::function<QString()> typed)
 {
     // The box signals only values it accepts; text it does not (emptied, below the minimum)
     // shows only in its editor.
@@ -97,7 +101,8 @@ void LiveSettingGroup::settleNow()
         const QString text = field.typed().trimmed();
         const QString problem = text.isEmpty()
             ? tr("%1 is empty: type a value from %2.", "field name, allowed range").arg(field.name, field.range)
-            : tr("%1 cannot be “%2”: allowed %3.", "field name, typed text, allowed range").arg(field.name, text, field.range);
+            : tr("%1 cannot be “%2”: allowed %3.", "field name, typed text, allowed range")
+                  .arg(field.name, text, field.range);
         mark(field, problem);
         problems.append(problem);
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QList>
@@ -47,11 +48,12 @@ signals:
     void settled();
 
 private:
-    struct Field {
+    struct Field
+    {
         QPointer<QAbstractSpinBox> box;
         QString name;
-        QString range;   // "1 to 32767 s"
-        QString toolTip; // the field's own, restored when the problem goes
+        QString range;                  // "1 to 32767 s"
+        QString toolTip;                // the field's own, restored when the problem goes
         std::function<QString()> typed; // the text without prefix and suffix
         bool marked = false;
     };

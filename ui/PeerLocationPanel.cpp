@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/PeerLocationPanel.h"
 
 #include "ui/SettingField.h"
@@ -39,8 +40,9 @@ PeerLocationPanel::PeerLocationPanel(QWidget *parent)
                           "press \"I pulled the cable now\"."));
     m_machine = new QRadioButton(tr("This machine's connections: are they safe from half-open?"), box);
     m_machine->setObjectName(QStringLiteral("peerMachineAudit"));
-    m_machine->setToolTip(tr("Every TCP connection of this machine with its process, its own keepalive and user timeout, "
-                             "when it would notice a powered-off peer, and the setting that fixes it. Reads only."));
+    m_machine->setToolTip(
+        tr("Every TCP connection of this machine with its process, its own keepalive and user timeout, "
+           "when it would notice a powered-off peer, and the setting that fixes it. Reads only."));
     layout->addWidget(m_lab);
     layout->addWidget(m_real);
     layout->addWidget(m_machine);
@@ -56,7 +58,8 @@ PeerLocationPanel::PeerLocationPanel(QWidget *parent)
                           "listens and the peer connects (run halfopen-cli connect on it)."));
     form->addRow(tr("This machine"), m_role);
 
-    auto addressRow = [&](const QString &name, QLineEdit **edit, QSpinBox **port, const QString &addressTip, const QString &portTip) {
+    auto addressRow = [&](const QString &name, QLineEdit **edit, QSpinBox **port, const QString &addressTip,
+                          const QString &portTip) {
         auto *row = new QWidget(m_fields);
         auto *h = new QHBoxLayout(row);
         h->setContentsMargins(0, 0, 0, 0);
@@ -69,14 +72,16 @@ PeerLocationPanel::PeerLocationPanel(QWidget *parent)
         h->addWidget(*port);
         return row;
     };
-    QWidget *peer = addressRow(QStringLiteral("Peer"), &m_peerAddress, &m_peerPort,
-                               tr("The peer's IPv4 or IPv6 address, or its host name, e.g. 192.168.1.20."),
-                               tr("The port the peer listens on (1883 MQTT, 502 Modbus/TCP, 5000 halfopen-cli serve)."));
+    QWidget *peer
+        = addressRow(QStringLiteral("Peer"), &m_peerAddress, &m_peerPort,
+                     tr("The peer's IPv4 or IPv6 address, or its host name, e.g. 192.168.1.20."),
+                     tr("The port the peer listens on (1883 MQTT, 502 Modbus/TCP, 5000 halfopen-cli serve)."));
     m_peerAddress->setPlaceholderText(tr("e.g. 192.168.1.20"));
-    QWidget *listen = addressRow(QStringLiteral("Listen"), &m_listenAddress, &m_listenPort,
-                                 tr("An address of this machine to listen on: 0.0.0.0 for every IPv4 address, :: for every "
-                                    "address."),
-                                 tr("The port to listen on; ports below 1024 need root."));
+    QWidget *listen
+        = addressRow(QStringLiteral("Listen"), &m_listenAddress, &m_listenPort,
+                     tr("An address of this machine to listen on: 0.0.0.0 for every IPv4 address, :: for every "
+                        "address."),
+                     tr("The port to listen on; ports below 1024 need root."));
     m_peerLabel = new QLabel(tr("Peer address"), m_fields);
     m_listenLabel = new QLabel(tr("Listen on"), m_fields);
     form->addRow(m_peerLabel, peer);
@@ -190,8 +195,9 @@ void PeerLocationPanel::updateFields()
         return;
     }
     m_hint->setStyleSheet({});
-    m_hint->setText(client ? tr("On the peer: any server on port %1, or halfopen-cli serve --listen 0.0.0.0:%1").arg(n.peerPort)
-                           : tr("On the peer: halfopen-cli connect ADDRESS-OF-THIS-MACHINE:%1").arg(n.listenPort));
+    m_hint->setText(
+        client ? tr("On the peer: any server on port %1, or halfopen-cli serve --listen 0.0.0.0:%1").arg(n.peerPort)
+               : tr("On the peer: halfopen-cli connect ADDRESS-OF-THIS-MACHINE:%1").arg(n.listenPort));
 }
 
 } // namespace halfopen::ui

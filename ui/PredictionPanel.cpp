@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/PredictionPanel.h"
 
 #include "core/predict/ApplicationKeepalive.h"
@@ -38,12 +39,15 @@ QString plainLine(const core::Prediction &p)
     // write after the one that draws the RST. Say what it sees first.
     if (p.mechanism == core::DetectionMechanism::Fin)
         return PredictionPanel::tr("%1: read() returns 0 (end of file, the peer's FIN) %2 s %3; EPIPE only on the "
-                                   "second write after it", "%2 seconds, %3 'after the fault'")
+                                   "second write after it",
+                                   "%2 seconds, %3 'after the fault'")
             .arg(what)
             .arg(*p.seconds(), 0, 'f', 1)
             .arg(core::timeReferenceDescription(p.reference).toHtmlEscaped());
-    const QString errnoText = p.errnoValue ? QStringLiteral(" (%1)").arg(core::ErrnoCatalog::name(p.errnoValue)) : QString();
-    return PredictionPanel::tr("%1: detected by %2%3 %4 %5", "%4 a duration ('5.0 s', 'about 15 min (928.9 s)'), %5 'after the last packet received'")
+    const QString errnoText
+        = p.errnoValue ? QStringLiteral(" (%1)").arg(core::ErrnoCatalog::name(p.errnoValue)) : QString();
+    return PredictionPanel::tr("%1: detected by %2%3 %4 %5",
+                               "%4 a duration ('5.0 s', 'about 15 min (928.9 s)'), %5 'after the last packet received'")
         .arg(what, MechanismText::title(p.mechanism).toHtmlEscaped(), errnoText)
         .arg(models::humanSeconds(*p.seconds()).toHtmlEscaped())
         .arg(core::timeReferenceDescription(p.reference).toHtmlEscaped());
@@ -56,7 +60,9 @@ QString line(const core::Prediction &p, bool yours)
     if (!yours)
         return plainLine(p);
     return QStringLiteral("<u>%1</u> ◀ %2")
-        .arg(plainLine(p), PredictionPanel::tr("what this traffic meets", "marks the kind of death the chosen traffic pattern meets").toHtmlEscaped());
+        .arg(plainLine(p),
+             PredictionPanel::tr("what this traffic meets", "marks the kind of death the chosen traffic pattern meets")
+                 .toHtmlEscaped());
 }
 
 } // namespace
@@ -84,8 +90,9 @@ PredictionPanel::PredictionPanel(QWidget *parent)
     // The application protocol's own keepalive, predicted beside TCP's.
     m_app->setObjectName(QStringLiteral("predictionApplication"));
     m_app->setPlaceholderText(tr("application keepalive, e.g. mqtt-client:60"));
-    m_app->setToolTip(tr("The application protocol and its keepalive in seconds: %1. Its detection is shown beside TCP's.")
-                          .arg(core::ApplicationKeepalive::syntax()));
+    m_app->setToolTip(
+        tr("The application protocol and its keepalive in seconds: %1. Its detection is shown beside TCP's.")
+            .arg(core::ApplicationKeepalive::syntax()));
     m_app->setClearButtonEnabled(true);
     layout->addWidget(m_app);
     connect(m_app, &QLineEdit::textChanged, this, [this](const QString &text) { setApplication(text); });
@@ -137,9 +144,10 @@ bool PredictionPanel::setApplication(const QString &text, QString *error)
         app = core::PredictionInput::Application{};
     else
         app = core::ApplicationKeepalive::parse(text.trimmed(), &problem);
-    m_app->setToolTip(app ? tr("The application protocol and its keepalive in seconds: %1. Its detection is shown beside TCP's.")
-                                .arg(core::ApplicationKeepalive::syntax())
-                          : problem);
+    m_app->setToolTip(
+        app ? tr("The application protocol and its keepalive in seconds: %1. Its detection is shown beside TCP's.")
+                  .arg(core::ApplicationKeepalive::syntax())
+            : problem);
     if (error)
         *error = problem;
     if (!app)
@@ -158,8 +166,9 @@ void PredictionPanel::update()
 {
     const QString side = m_side->currentData().toString();
     m_source->setVisible(m_applied.contains(side));
-    m_source->setText(side == QLatin1String("server") ? tr("With the socket options the server's kernel reported for its live connection.")
-                                                      : tr("With the socket options the client's kernel reported for its live connection."));
+    m_source->setText(side == QLatin1String("server")
+                          ? tr("With the socket options the server's kernel reported for its live connection.")
+                          : tr("With the socket options the client's kernel reported for its live connection."));
     core::PredictionInput input = lab::DetectionPrediction::inputFor(m_config, side);
     input.application = m_application;
     const QList<core::SettingError> errors = input.validate();
@@ -173,8 +182,9 @@ void PredictionPanel::update()
     const core::DetectionPredictor predictor(input);
     QStringList explanations;
     const lab::HostConfig &host = side == QLatin1String("server") ? m_config.server : m_config.client;
-    const DeathKind likely = host.endpoint.traffic.kind == core::TrafficPattern::Kind::Idle ? DeathKind::IdlePeerPoweredOff
-                                                                                             : DeathKind::PeerUnpluggedDataInFlight;
+    const DeathKind likely = host.endpoint.traffic.kind == core::TrafficPattern::Kind::Idle
+        ? DeathKind::IdlePeerPoweredOff
+        : DeathKind::PeerUnpluggedDataInFlight;
     for (DeathKind kind : core::allDeathKinds()) {
         const core::Prediction p = predictor.predict(kind);
         lines.append(line(p, kind == likely));
@@ -182,15 +192,19 @@ void PredictionPanel::update()
         for (const core::PredictionPath &path : p.paths) {
             if (path.errnoValue == p.errnoValue && p.expectedUs && path.expectedUs == *p.expectedUs)
                 continue;
-            lines.append(QStringLiteral("&nbsp;&nbsp;") + tr("or %1 (%2) after %3, %4")
-                             .arg(MechanismText::title(path.mechanism).toHtmlEscaped(), core::ErrnoCatalog::name(path.errnoValue),
-                                  core::PredictionText::duration(path.expectedUs), path.condition.toHtmlEscaped()));
+            lines.append(QStringLiteral("&nbsp;&nbsp;")
+                         + tr("or %1 (%2) after %3, %4")
+                               .arg(MechanismText::title(path.mechanism).toHtmlEscaped(),
+                                    core::ErrnoCatalog::name(path.errnoValue),
+                                    core::PredictionText::duration(path.expectedUs), path.condition.toHtmlEscaped()));
         }
-        if (const std::optional<core::Prediction> app = predictor.application(kind); app && app->mechanism != p.mechanism)
-            lines.append(QStringLiteral("&nbsp;&nbsp;") + tr("the application (%1): after %2 %3")
-                             .arg(core::ApplicationKeepalive::title(m_application).toHtmlEscaped(),
-                                  core::PredictionText::duration(*app->expectedUs),
-                                  core::timeReferenceDescription(app->reference).toHtmlEscaped()));
+        if (const std::optional<core::Prediction> app = predictor.application(kind);
+            app && app->mechanism != p.mechanism)
+            lines.append(QStringLiteral("&nbsp;&nbsp;")
+                         + tr("the application (%1): after %2 %3")
+                               .arg(core::ApplicationKeepalive::title(m_application).toHtmlEscaped(),
+                                    core::PredictionText::duration(*app->expectedUs),
+                                    core::timeReferenceDescription(app->reference).toHtmlEscaped()));
         explanations.append(tr("%1: %2", "kind of death, explanation").arg(core::deathKindTitle(kind), p.explanation));
     }
     m_lines->setText(lines.join(QStringLiteral("<br>")));

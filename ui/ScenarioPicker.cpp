@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ScenarioPicker.h"
 
 #include "lab/scenario/ScenarioCatalog.h"
@@ -79,7 +80,8 @@ ScenarioPicker::ScenarioPicker(ScenarioListModel *model, AppSettings *settings, 
     m_list->setObjectName(QStringLiteral("scenarioList"));
     m_open->setObjectName(QStringLiteral("openScenarioButton"));
     m_free->setToolTip(tr("Start runs the lab with the settings on the left and waits for you to press a fault."));
-    m_scenario->setToolTip(tr("Start plays the chosen experiment: its faults at their times, then checks what was seen."));
+    m_scenario->setToolTip(
+        tr("Start plays the chosen experiment: its faults at their times, then checks what was seen."));
     m_open->setToolTip(tr("Read a scenario from a JSON file (see docs/scenarios.md)."));
     m_free->setChecked(true);
     m_list->setModel(model);

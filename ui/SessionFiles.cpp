@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/SessionFiles.h"
 
 #include "ui/AppSettings.h"
@@ -12,7 +13,8 @@
 
 namespace halfopen::ui {
 
-SessionFiles::SessionFiles(LabSessionController *controller, AppSettings *settings, TimelineChart *timeline, QWidget *dialogParent)
+SessionFiles::SessionFiles(LabSessionController *controller, AppSettings *settings, TimelineChart *timeline,
+                           QWidget *dialogParent)
     : QObject(dialogParent)
     , m_controller(controller)
     , m_settings(settings)
@@ -121,7 +123,8 @@ bool SessionFiles::exportTimelineTo(const QString &path, Image format)
 {
     const bool written = format == Image::Png ? m_timeline->exportPng(path) : m_timeline->exportSvg(path);
     if (!written) {
-        emit problem(tr("Could not write %1: check that the folder exists and is writable.").arg(QDir::toNativeSeparators(path)));
+        emit problem(tr("Could not write %1: check that the folder exists and is writable.")
+                         .arg(QDir::toNativeSeparators(path)));
         return false;
     }
     remember(path);
@@ -140,10 +143,11 @@ bool SessionFiles::exportCaptureTo(const QString &path)
 {
     const QString capture = m_controller->capturePath();
     if (capture.isEmpty() || !QFileInfo::exists(capture)) {
-        emit problem(m_controller->isRealNetwork()
-                         ? tr("There is no capture of a real network: HalfOpen sees this machine's sockets, not the frames on "
-                              "the real cable (use tcpdump or Wireshark there). The virtual lab captures every frame.")
-                         : tr("There is no capture yet: start the lab, and every frame on the cable is captured."));
+        emit problem(
+            m_controller->isRealNetwork()
+                ? tr("There is no capture of a real network: HalfOpen sees this machine's sockets, not the frames on "
+                     "the real cable (use tcpdump or Wireshark there). The virtual lab captures every frame.")
+                : tr("There is no capture yet: start the lab, and every frame on the cable is captured."));
         return false;
     }
     // QFile::copy does not overwrite; the user already agreed to replace the file.

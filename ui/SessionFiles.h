@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QObject>
@@ -11,14 +12,16 @@ class LabSessionController;
 class TimelineChart;
 
 // The file side of a session, behind dialogs: record to JSONL, open a recording, export the
-// events as CSV, the timeline as a picture and the cable's capture as pcap. Problems come back as sentences naming the file.
+// events as CSV, the timeline as a picture and the cable's capture as pcap. Problems come back as sentences naming the
+// file.
 class SessionFiles : public QObject
 {
     Q_OBJECT
 public:
     enum class Image { Png, Svg };
 
-    SessionFiles(LabSessionController *controller, AppSettings *settings, TimelineChart *timeline, QWidget *dialogParent);
+    SessionFiles(LabSessionController *controller, AppSettings *settings, TimelineChart *timeline,
+                 QWidget *dialogParent);
 
     // Asks where to record (on) or stops recording (off).
     void setRecording(bool on);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/SettingField.h"
 
 #include <QCheckBox>
@@ -19,7 +20,8 @@ const char *const kMaximum = "allowedMaximum";
 
 QString withRange(const QString &tooltip, const QString &minimum, const QString &maximum, const QString &suffix)
 {
-    return QCoreApplication::translate("SettingField", "%1\nAllowed: %2 to %3%4.").arg(tooltip, minimum, maximum, suffix);
+    return QCoreApplication::translate("SettingField", "%1\nAllowed: %2 to %3%4.")
+        .arg(tooltip, minimum, maximum, suffix);
 }
 
 // The box takes any number the user types, so "150" in a 0-100 field stays "150" and is refused
@@ -75,8 +77,8 @@ constexpr int kTypedMaximum = 999'999'999;
 
 } // namespace
 
-QSpinBox *SettingField::spin(QWidget *parent, const QString &objectName, int minimum, int maximum, const QString &suffix,
-                             const QString &tooltip)
+QSpinBox *SettingField::spin(QWidget *parent, const QString &objectName, int minimum, int maximum,
+                             const QString &suffix, const QString &tooltip)
 {
     auto *box = new BoundedSpinBox(parent);
     box->setObjectName(objectName);
@@ -89,8 +91,8 @@ QSpinBox *SettingField::spin(QWidget *parent, const QString &objectName, int min
     return box;
 }
 
-QDoubleSpinBox *SettingField::decimal(QWidget *parent, const QString &objectName, double minimum, double maximum, int decimals,
-                                      const QString &suffix, const QString &tooltip)
+QDoubleSpinBox *SettingField::decimal(QWidget *parent, const QString &objectName, double minimum, double maximum,
+                                      int decimals, const QString &suffix, const QString &tooltip)
 {
     auto *box = new BoundedDoubleSpinBox(parent);
     box->setObjectName(objectName);
@@ -163,11 +165,14 @@ QStringList SettingField::outOfRange(const QWidget *root)
             continue;
         // The field's name as its form labels it.
         QString name = box->objectName();
-        if (const auto *form = qobject_cast<const QFormLayout *>(box->parentWidget() ? box->parentWidget()->layout() : nullptr)) {
-            if (const auto *label = qobject_cast<const QLabel *>(form->labelForField(const_cast<QAbstractSpinBox *>(box))))
+        if (const auto *form
+            = qobject_cast<const QFormLayout *>(box->parentWidget() ? box->parentWidget()->layout() : nullptr)) {
+            if (const auto *label
+                = qobject_cast<const QLabel *>(form->labelForField(const_cast<QAbstractSpinBox *>(box))))
                 name = label->text().remove(QLatin1Char('&'));
         }
-        problems << QCoreApplication::translate("LiveSettingGroup", "%1 cannot be “%2”: allowed %3.", "field name, typed text, allowed range")
+        problems << QCoreApplication::translate("LiveSettingGroup", "%1 cannot be “%2”: allowed %3.",
+                                                "field name, typed text, allowed range")
                         .arg(name, box->text().trimmed(), rangeText(box));
     }
     return problems;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QString>
@@ -23,8 +24,8 @@ class SettingField
 public:
     static QSpinBox *spin(QWidget *parent, const QString &objectName, int minimum, int maximum, const QString &suffix,
                           const QString &tooltip);
-    static QDoubleSpinBox *decimal(QWidget *parent, const QString &objectName, double minimum, double maximum, int decimals,
-                                   const QString &suffix, const QString &tooltip);
+    static QDoubleSpinBox *decimal(QWidget *parent, const QString &objectName, double minimum, double maximum,
+                                   int decimals, const QString &suffix, const QString &tooltip);
     static QCheckBox *check(QWidget *parent, const QString &objectName, const QString &text, const QString &tooltip);
 
     // The range a field made here allows; nullopt for any other box.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QString>
@@ -11,8 +12,10 @@ namespace halfopen::ui {
 // The lab's world as the fault events left it: which host is unplugged, powered off, frozen or
 // without its process, and what the cable does. Derived from the session only, so a replayed
 // recording draws the same picture as the live run.
-struct TopologyState {
-    struct Host {
+struct TopologyState
+{
+    struct Host
+    {
         bool unplugged = false;
         bool poweredOff = false;
         bool frozen = false;
@@ -31,7 +34,8 @@ struct TopologyState {
     double lossPercent = 0;
     double delayMs = 0;
 
-    // Applies a fault event or a lab's lifecycle event; any other event changes nothing. Returns true when it changed something.
+    // Applies a fault event or a lab's lifecycle event; any other event changes nothing. Returns true when it changed
+    // something.
     bool apply(const core::Event &event);
     Host *host(const QString &name);
     const Host *host(const QString &name) const;

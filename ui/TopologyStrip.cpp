@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/TopologyStrip.h"
 
 #include "core/session/Session.h"
@@ -58,9 +59,10 @@ void TopologyStrip::setRealNetwork(bool real, const QString &host, const QString
     m_realHost = host;
     m_thisMachine = m_thisMachineSet = thisMachine;
     m_peer = m_peerSet = peer;
-    setToolTip(real ? tr("This machine and the real peer: HalfOpen sees this machine's side only; what happens to the "
-                         "cable and the peer, you do and mark.")
-                    : tr("The virtual lab: the client, the server and the cable between them, as the faults left them."));
+    setToolTip(
+        real ? tr("This machine and the real peer: HalfOpen sees this machine's side only; what happens to the "
+                  "cable and the peer, you do and mark.")
+             : tr("The virtual lab: the client, the server and the cable between them, as the faults left them."));
     update();
 }
 
@@ -113,7 +115,7 @@ void TopologyStrip::drawHost(QPainter &painter, const QRectF &box, const QString
     // Grey while nothing runs there: not started, a lab that failed, or one stopped since.
     const bool idle = !m_started || m_state.lab == TopologyState::Lab::Failed;
     const bool stopped = m_state.lab != TopologyState::Lab::Running;
-    const QColor accent = idle || realPeer                      ? palette().color(QPalette::PlaceholderText)
+    const QColor accent = idle || realPeer      ? palette().color(QPalette::PlaceholderText)
         : host.poweredOff || host.processKilled ? kBroken
         : host.frozen                           ? kFrozen
         : stopped                               ? palette().color(QPalette::PlaceholderText)
@@ -142,9 +144,11 @@ void TopologyStrip::paintEvent(QPaintEvent *)
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const qreal line = fontMetrics().height();
-    const qreal hostWidth = std::max<qreal>(fontMetrics().horizontalAdvance(m_real ? QStringLiteral("[fe80::1234:5678]:65535")
-                                                                                   : QStringLiteral("198.18.0.2:5000")) + 24,
-                                            width() * 0.2);
+    const qreal hostWidth
+        = std::max<qreal>(fontMetrics().horizontalAdvance(m_real ? QStringLiteral("[fe80::1234:5678]:65535")
+                                                                 : QStringLiteral("198.18.0.2:5000"))
+                              + 24,
+                          width() * 0.2);
     const QRectF client(2, 2, hostWidth, height() - 4);
     const QRectF server(width() - hostWidth - 2, 2, hostWidth, height() - 4);
     if (m_real) {
@@ -152,8 +156,10 @@ void TopologyStrip::paintEvent(QPaintEvent *)
         const bool weAreClient = m_realHost != QLatin1String("server");
         const QString ours = weAreClient ? tr("this machine (client)") : tr("this machine (server)");
         const QString theirs = weAreClient ? tr("peer (server)") : tr("peer (client)");
-        drawHost(painter, client, weAreClient ? ours : theirs, weAreClient ? m_thisMachine : m_peer, m_state.client, !weAreClient);
-        drawHost(painter, server, weAreClient ? theirs : ours, weAreClient ? m_peer : m_thisMachine, m_state.server, weAreClient);
+        drawHost(painter, client, weAreClient ? ours : theirs, weAreClient ? m_thisMachine : m_peer, m_state.client,
+                 !weAreClient);
+        drawHost(painter, server, weAreClient ? theirs : ours, weAreClient ? m_peer : m_thisMachine, m_state.server,
+                 weAreClient);
     } else {
         drawHost(painter, client, tr("client"), QStringLiteral("198.18.0.1"), m_state.client);
         drawHost(painter, server, tr("server"), QStringLiteral("198.18.0.2:5000"), m_state.server);
@@ -188,7 +194,8 @@ void TopologyStrip::paintEvent(QPaintEvent *)
 
     QStringList notes;
     if (failed)
-        notes << (m_real ? tr("this machine's endpoint failed: see the message above") : tr("the lab failed: see the message above"));
+        notes << (m_real ? tr("this machine's endpoint failed: see the message above")
+                         : tr("the lab failed: see the message above"));
     if (m_state.client.unplugged || m_state.server.unplugged)
         notes << tr("cable cut");
     if (markedCut)
@@ -201,7 +208,8 @@ void TopologyStrip::paintEvent(QPaintEvent *)
         notes << tr("ICMP unreachable → server");
     if (m_state.client.icmpUnreachable)
         notes << tr("ICMP unreachable → client");
-    painter.setPen(notes.isEmpty() ? palette().color(QPalette::PlaceholderText) : readableOn(kBroken, palette().color(QPalette::Window)));
+    painter.setPen(notes.isEmpty() ? palette().color(QPalette::PlaceholderText)
+                                   : readableOn(kBroken, palette().color(QPalette::Window)));
     const QRectF label(left + gap, y - line * 1.6, right - left - 2 * gap, line * 1.4);
     const bool stopped = m_state.lab == TopologyState::Lab::Stopped;
     const QString idle = !m_started ? (m_real ? tr("press Start to connect") : tr("press Start to build the lab"))

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "ui/TopologyState.h"
@@ -47,8 +48,8 @@ private:
     bool m_started = false; // the session has events: a lab ran (or a recording was opened)
     bool m_real = false;
     QString m_realHost;
-    QString m_thisMachine;  // real network: this machine's endpoint address
-    QString m_peer;         // real network: the peer's
+    QString m_thisMachine;    // real network: this machine's endpoint address
+    QString m_peer;           // real network: the peer's
     QString m_thisMachineSet; // as given, before a connection made them exact
     QString m_peerSet;
     qint64 m_markerUs = 0;

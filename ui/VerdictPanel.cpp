@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/VerdictPanel.h"
 
 #include "core/session/MonotonicClock.h"
@@ -55,7 +56,8 @@ VerdictPanel::VerdictPanel(core::Session *session, QWidget *parent)
     bold.setBold(true);
     m_title->setFont(bold);
     auto *layout = new QVBoxLayout(this);
-    for (QLabel *label : {m_title, m_headline, m_hint, m_meaning, m_later, m_countdown, m_expectations, m_explanation}) {
+    for (QLabel *label :
+         {m_title, m_headline, m_hint, m_meaning, m_later, m_countdown, m_expectations, m_explanation}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         layout->addWidget(label);
@@ -92,11 +94,13 @@ void VerdictPanel::labFailed(const QString &message)
     m_lastSample.clear();
     // A lab that broke down after a detection keeps that answer; one that never ran has none.
     if (m_detected) {
-        const QString line = m_real ? tr("Then this machine's endpoint failed: %1").arg(message) : tr("Then the lab failed: %1").arg(message);
+        const QString line = m_real ? tr("Then this machine's endpoint failed: %1").arg(message)
+                                    : tr("Then the lab failed: %1").arg(message);
         m_later->setText(m_later->text().isEmpty() ? line : m_later->text() + QLatin1Char('\n') + line);
     } else {
-        m_headline->setText(m_real || m_scenario.name == QLatin1String("real-network") ? tr("This machine's endpoint failed: nothing was measured.")
-                                                                              : tr("The lab failed: nothing was measured."));
+        m_headline->setText(m_real || m_scenario.name == QLatin1String("real-network")
+                                ? tr("This machine's endpoint failed: nothing was measured.")
+                                : tr("The lab failed: nothing was measured."));
         m_countdown->clear();
         m_meaning->setText(message);
     }
@@ -122,11 +126,12 @@ void VerdictPanel::changeEvent(QEvent *event)
 void VerdictPanel::setRealNetwork(bool real)
 {
     m_real = real;
-    m_hint->setText(real ? tr("To begin: press Start (Ctrl+R): this machine connects to the peer (or waits for it). Then pull "
-                              "the real cable or switch the peer off, and press “I pulled the cable now” (Space) at that "
-                              "moment. This panel then tells when and how this machine noticed.")
-                         : tr("To begin: press Start (Ctrl+R). In a free lab session, then press Power off on the Server row; "
-                              "a scenario does its faults by itself. This panel then tells when and how each side noticed."));
+    m_hint->setText(
+        real ? tr("To begin: press Start (Ctrl+R): this machine connects to the peer (or waits for it). Then pull "
+                  "the real cable or switch the peer off, and press “I pulled the cable now” (Space) at that "
+                  "moment. This panel then tells when and how this machine noticed.")
+             : tr("To begin: press Start (Ctrl+R). In a free lab session, then press Power off on the Server row; "
+                  "a scenario does its faults by itself. This panel then tells when and how each side noticed."));
 }
 
 void VerdictPanel::setRunning(bool running)
@@ -145,7 +150,9 @@ void VerdictPanel::setOutcome(const lab::ScenarioOutcome &outcome)
     if (outcome.ending == lab::ScenarioOutcome::Ending::LabFailed)
         labFailed(outcome.error);
     if (outcome.ending == lab::ScenarioOutcome::Ending::LabFailed && outcome.readyUs == 0) {
-        m_expectations->setText(outcome.expectations.isEmpty() ? QString() : tr("Expectations not judged: the lab failed before time zero."));
+        m_expectations->setText(outcome.expectations.isEmpty()
+                                    ? QString()
+                                    : tr("Expectations not judged: the lab failed before time zero."));
         hideEmptyLines();
         return;
     }
@@ -165,12 +172,11 @@ void VerdictPanel::setOutcome(const lab::ScenarioOutcome &outcome)
     const bool failed = outcome.ending == lab::ScenarioOutcome::Ending::LabFailed;
     const QString text = failed
         ? tr("Expectations met: %1 of %2 before the lab failed").arg(met).arg(outcome.expectations.size())
-        : open.isEmpty()
-        ? tr("Expectations met: %1 of %2").arg(met).arg(outcome.expectations.size())
-        : tr("Expectations met: %1 of %2 (waiting for or missed: %3)")
-              .arg(met)
-              .arg(outcome.expectations.size())
-              .arg(open.join(QStringLiteral(", ")));
+        : open.isEmpty() ? tr("Expectations met: %1 of %2").arg(met).arg(outcome.expectations.size())
+                         : tr("Expectations met: %1 of %2 (waiting for or missed: %3)")
+                               .arg(met)
+                               .arg(outcome.expectations.size())
+                               .arg(open.join(QStringLiteral(", ")));
     m_expectations->setText(text);
     hideEmptyLines();
 }
@@ -224,7 +230,8 @@ QString VerdictPanel::headlineFor(const Event &v)
     const auto reference = core::timeReferenceFromName(d.value(QStringLiteral("reference")).toString());
     const QJsonValue elapsed = d.value(QStringLiteral("elapsed_s"));
     // Measured from the user's marker on a real network: say so, it is their stopwatch.
-    const bool fromMarker = reference == core::TimeReference::Fault && d.value(QStringLiteral("fault")).toString() == QLatin1String("marker");
+    const bool fromMarker = reference == core::TimeReference::Fault
+        && d.value(QStringLiteral("fault")).toString() == QLatin1String("marker");
     QString when;
     if (elapsed.isDouble() && reference)
         when = tr("%1 s %2", "seconds, then 'after the fault'")
@@ -242,14 +249,16 @@ QString VerdictPanel::headlineFor(const Event &v)
         text = tr("%1: dead peer detected %2 by %3 (%4)").arg(who, when, how, errnoName);
     const QJsonValue predicted = d.value(QStringLiteral("predicted_s"));
     if (predicted.isDouble()) {
-        const auto predictedRef = core::timeReferenceFromName(d.value(QStringLiteral("predicted_reference")).toString());
+        const auto predictedRef
+            = core::timeReferenceFromName(d.value(QStringLiteral("predicted_reference")).toString());
         if (predictedRef && predictedRef != reference) {
             text = tr("%1 — predicted %2 s %3", "verdict, seconds, 'after the fault'")
                        .arg(text)
                        .arg(predicted.toDouble(), 0, 'f', 1)
                        .arg(core::timeReferenceDescription(*predictedRef));
             // The same yardstick as the prediction, so the two numbers compare.
-            const QJsonValue same = d.value(QStringLiteral("elapsed_from")).toObject().value(core::timeReferenceName(*predictedRef));
+            const QJsonValue same
+                = d.value(QStringLiteral("elapsed_from")).toObject().value(core::timeReferenceName(*predictedRef));
             if (same.isDouble())
                 text = tr("%1 (measured %2 s)", "verdict, seconds measured from the prediction's reference")
                            .arg(text)
@@ -271,8 +280,9 @@ void VerdictPanel::onEvent(const Event &event)
         // The first fatal detection is the answer and stays the headline; what came after it
         // (the other side noticing too, a soft warning) is listed below.
         if (m_detected) {
-            m_later->setText(m_later->text().isEmpty() ? tr("Then: %1").arg(headlineFor(event))
-                                                       : m_later->text() + QLatin1Char('\n') + tr("Then: %1").arg(headlineFor(event)));
+            m_later->setText(m_later->text().isEmpty()
+                                 ? tr("Then: %1").arg(headlineFor(event))
+                                 : m_later->text() + QLatin1Char('\n') + tr("Then: %1").arg(headlineFor(event)));
             break;
         }
         m_detected = fatal;
@@ -319,8 +329,8 @@ void VerdictPanel::onEvent(const Event &event)
     hideEmptyLines();
 }
 
-QString VerdictPanel::keepaliveCountdown(const core::TcpInfoSample &s, const core::SocketOptions &options, double timerLeftS,
-                                        qint64 ageMs)
+QString VerdictPanel::keepaliveCountdown(const core::TcpInfoSample &s, const core::SocketOptions &options,
+                                         double timerLeftS, qint64 ageMs)
 {
     const core::KeepaliveSettings &k = options.keepalive;
     // Data in flight: keepalive stands aside (tcp_keepalive_timer re-arms), the
@@ -345,7 +355,10 @@ QString VerdictPanel::keepaliveCountdown(const core::TcpInfoSample &s, const cor
         return line;
     }
     if (s.probes >= k.count)
-        return tr("keepalive probe %1 of %2 sent unanswered, gives up %3").arg(s.probes).arg(k.count).arg(when(timerLeftS));
+        return tr("keepalive probe %1 of %2 sent unanswered, gives up %3")
+            .arg(s.probes)
+            .arg(k.count)
+            .arg(when(timerLeftS));
     return tr("keepalive probe %1 of %2 sent unanswered, next %3, gives up %4")
         .arg(s.probes)
         .arg(k.count)
@@ -360,10 +373,11 @@ QString VerdictPanel::countdownFor(const QString &host) const
     const auto found = m_lastSample.constFind(host);
     if (found != m_lastSample.cend() && found->sample && found->sample->timerKnown) {
         const core::TcpInfoSample &s = *found->sample;
-        const double leftS = std::max<double>(0, (s.timerExpiresMs * 1000 - (core::monotonicNowUs() - found->tUs)) / 1e6);
+        const double leftS
+            = std::max<double>(0, (s.timerExpiresMs * 1000 - (core::monotonicNowUs() - found->tUs)) / 1e6);
         if (s.timer == core::TcpTimer::Keepalive) {
-            const QString keepalive = keepaliveCountdown(s, config.endpoint.options, leftS,
-                                                         (core::monotonicNowUs() - found->tUs) / 1000);
+            const QString keepalive
+                = keepaliveCountdown(s, config.endpoint.options, leftS, (core::monotonicNowUs() - found->tUs) / 1000);
             if (!keepalive.isEmpty())
                 parts << keepalive;
         } else if (s.timer == core::TcpTimer::Retransmit && (s.retransmits > 0 || s.unacked > 0)) {
@@ -388,7 +402,8 @@ QString VerdictPanel::countdownFor(const QString &host) const
         parts << tr("heartbeat: %1 of %2 missed").arg(misses).arg(config.endpoint.heartbeat.misses);
     if (parts.isEmpty())
         return {};
-    return tr("%1: %2", "lab host, what its timers are doing").arg(hostTitle(host), parts.join(tr("; ", "between two timers")));
+    return tr("%1: %2", "lab host, what its timers are doing")
+        .arg(hostTitle(host), parts.join(tr("; ", "between two timers")));
 }
 
 void VerdictPanel::updateCountdown()

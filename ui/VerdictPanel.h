@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/session/Event.h"
@@ -51,6 +52,7 @@ private:
     void hideEmptyLines();
     QString countdownFor(const QString &host) const;
     void updateHeadlineFont();
+
 protected:
     // A larger font (presentation mode, Ctrl+plus) makes the headline larger with it.
     void changeEvent(QEvent *event) override;
@@ -59,8 +61,9 @@ public:
     // What the kernel's keepalive will do next, from a tcp_info sample taken `ageMs` ago whose
     // timer fires in `timerLeftS`: not the timer alone, which fires early and re-arms whenever
     // something was received since it was set.
-    static QString keepaliveCountdown(const core::TcpInfoSample &sample, const core::SocketOptions &options, double timerLeftS,
-                                      qint64 ageMs);
+    static QString keepaliveCountdown(const core::TcpInfoSample &sample, const core::SocketOptions &options,
+                                      double timerLeftS, qint64 ageMs);
+
 private:
     void labFailed(const QString &message);
     void updateHint();
@@ -69,10 +72,10 @@ private:
     lab::Scenario m_scenario;
     bool m_running = false;
     bool m_detected = false;
-    QHash<QString, core::Event> m_lastSample;    // per host: its test socket's latest sample
-    QHash<QString, qint64> m_heartbeatMisses;    // per host: misses in a row so far
-    qint64 m_markerUs = 0;                       // the user's latest "I pulled the cable now"; 0: none
-    QString m_peerLost;                          // the host a power-off or unplug took away; empty: none
+    QHash<QString, core::Event> m_lastSample; // per host: its test socket's latest sample
+    QHash<QString, qint64> m_heartbeatMisses; // per host: misses in a row so far
+    qint64 m_markerUs = 0;                    // the user's latest "I pulled the cable now"; 0: none
+    QString m_peerLost;                       // the host a power-off or unplug took away; empty: none
     bool m_labFailed = false;
     QLabel *m_title;
     QLabel *m_headline;

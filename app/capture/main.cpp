@@ -43,7 +43,8 @@ bool splitAddress(const std::string &text, std::string *host, std::string *port)
     *host = text.substr(0, colon);
     *port = text.substr(colon + 1);
     in_addr ignored{};
-    return inet_pton(AF_INET, host->c_str(), &ignored) == 1 && port->find_first_not_of("0123456789") == std::string::npos;
+    return inet_pton(AF_INET, host->c_str(), &ignored) == 1
+        && port->find_first_not_of("0123456789") == std::string::npos;
 }
 
 [[noreturn]] void fail(int status, const std::string &message)
@@ -52,7 +53,8 @@ bool splitAddress(const std::string &text, std::string *host, std::string *port)
     std::exit(status);
 }
 
-struct Stream {
+struct Stream
+{
     int64_t realtimeMinusMonotonicUs = 0;
     int linkType = DLT_EN10MB;
 };
@@ -64,8 +66,8 @@ void writeFrame(const uint8_t *frame, uint32_t length, int64_t monotonicUs)
         header[i] = uint8_t(uint64_t(monotonicUs) >> (8 * i));
     for (int i = 0; i < 4; ++i)
         header[8 + i] = uint8_t(length >> (8 * i));
-    if (std::fwrite(header, 1, sizeof header, stdout) != sizeof header || std::fwrite(frame, 1, length, stdout) != length
-        || std::fflush(stdout) != 0)
+    if (std::fwrite(header, 1, sizeof header, stdout) != sizeof header
+        || std::fwrite(frame, 1, length, stdout) != length || std::fflush(stdout) != 0)
         std::exit(0); // the reader is gone
 }
 
@@ -122,7 +124,9 @@ int main(int argc, char **argv)
     if (!netns.empty()) {
         const int fd = open(netns.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0 || setns(fd, CLONE_NEWNET) != 0)
-            fail(3, "cannot enter network namespace " + netns + ": " + std::strerror(errno) + " (needs CAP_SYS_ADMIN over it)");
+            fail(3,
+                 "cannot enter network namespace " + netns + ": " + std::strerror(errno)
+                     + " (needs CAP_SYS_ADMIN over it)");
         close(fd);
     }
 
@@ -140,11 +144,12 @@ int main(int argc, char **argv)
             : std::string(pcap_geterr(pcap));
         fail(3, "pcap_activate: " + why);
     }
-    const std::string filter = "tcp and ((src host " + localHost + " and src port " + localPort + " and dst host " + remoteHost
-        + " and dst port " + remotePort + ") or (src host " + remoteHost + " and src port " + remotePort + " and dst host "
-        + localHost + " and dst port " + localPort + "))";
+    const std::string filter = "tcp and ((src host " + localHost + " and src port " + localPort + " and dst host "
+        + remoteHost + " and dst port " + remotePort + ") or (src host " + remoteHost + " and src port " + remotePort
+        + " and dst host " + localHost + " and dst port " + localPort + "))";
     bpf_program program{};
-    if (pcap_compile(pcap, &program, filter.c_str(), 1, PCAP_NETMASK_UNKNOWN) != 0 || pcap_setfilter(pcap, &program) != 0)
+    if (pcap_compile(pcap, &program, filter.c_str(), 1, PCAP_NETMASK_UNKNOWN) != 0
+        || pcap_setfilter(pcap, &program) != 0)
         fail(3, "BPF filter '" + filter + "': " + pcap_geterr(pcap));
     pcap_freecode(&program);
 

@@ -23,11 +23,13 @@ namespace halfopen::cli {
 
 namespace {
 
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(audit)
 };
 
-struct AuditRequest {
+struct AuditRequest
+{
     QString netnsPath;
     AuditFilter filter;
     int thresholdS = ConnectionRisk::kDefaultThresholdS;
@@ -43,17 +45,29 @@ std::optional<int> parseRequest(const QStringList &arguments, AuditRequest *requ
         "TCP_USER_TIMEOUT, when it would notice a dead peer, and a risk with the setting that fixes it. Reads only."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, Text::tr("Show this help."));
     const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print a JSON array, one object per connection."));
-    const QCommandLineOption port(QStringLiteral("port"), Text::tr("Only connections whose local or remote port is N (1 to 65535)."), Text::tr("N"));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  Text::tr("Only connections whose local or remote port is N (1 to 65535)."),
+                                  Text::tr("N"));
     const QCommandLineOption pid(QStringLiteral("pid"), Text::tr("Only connections held by process P."), Text::tr("P"));
-    const QCommandLineOption process(QStringLiteral("process"), Text::tr("Only connections held by a process with this command name (as ps -o comm shows it)."), Text::tr("NAME"));
-    const QCommandLineOption netns(QStringLiteral("netns"), Text::tr("Network namespace to audit: /proc/PID/ns/net or /run/netns/NAME."), Text::tr("PATH"));
-    const QCommandLineOption threshold(QStringLiteral("risk-threshold"),
-        Text::tr("Seconds above which noticing a powered-off peer counts as slow (default %1).").arg(ConnectionRisk::kDefaultThresholdS), Text::tr("S"));
-    const QCommandLineOption failOn(QStringLiteral("fail-on"),
+    const QCommandLineOption process(
+        QStringLiteral("process"),
+        Text::tr("Only connections held by a process with this command name (as ps -o comm shows it)."),
+        Text::tr("NAME"));
+    const QCommandLineOption netns(QStringLiteral("netns"),
+                                   Text::tr("Network namespace to audit: /proc/PID/ns/net or /run/netns/NAME."),
+                                   Text::tr("PATH"));
+    const QCommandLineOption threshold(
+        QStringLiteral("risk-threshold"),
+        Text::tr("Seconds above which noticing a powered-off peer counts as slow (default %1).")
+            .arg(ConnectionRisk::kDefaultThresholdS),
+        Text::tr("S"));
+    const QCommandLineOption failOn(
+        QStringLiteral("fail-on"),
         Text::tr("Exit 1 when a connection has this risk or worse: half-open-forever or slow."), Text::tr("RISK"));
     parser.addOptions({help, json, port, pid, process, netns, threshold, failOn});
 
-    const QString allowed = Text::tr("allowed --json, --port N, --pid P, --process NAME, --netns PATH, --risk-threshold S, --fail-on RISK, --help");
+    const QString allowed = Text::tr(
+        "allowed --json, --port N, --pid P, --process NAME, --netns PATH, --risk-threshold S, --fail-on RISK, --help");
     if (!parser.parse(arguments)) {
         const QStringList unknown = parser.unknownOptionNames();
         if (!unknown.isEmpty())
@@ -69,43 +83,52 @@ std::optional<int> parseRequest(const QStringList &arguments, AuditRequest *requ
     }
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("arguments"),
-                          Text::tr("unexpected '%1': audit takes options only (%2)").arg(parser.positionalArguments().first(), allowed));
+                          Text::tr("unexpected '%1': audit takes options only (%2)")
+                              .arg(parser.positionalArguments().first(), allowed));
     if (parser.isSet(port)) {
         bool ok = false;
         const int value = parser.value(port).toInt(&ok);
         if (!ok || value < 1 || value > 65535)
-            return usageError(QStringLiteral("--port"), Text::tr("'%1' is out of range: allowed 1 to 65535").arg(parser.value(port)));
+            return usageError(QStringLiteral("--port"),
+                              Text::tr("'%1' is out of range: allowed 1 to 65535").arg(parser.value(port)));
         request->filter.port = quint16(value);
     }
     if (parser.isSet(pid)) {
         bool ok = false;
         const qint64 value = parser.value(pid).toLongLong(&ok);
         if (!ok || value < 1 || value > 4194304)
-            return usageError(QStringLiteral("--pid"), Text::tr("'%1' is not a process id: allowed 1 to 4194304").arg(parser.value(pid)));
+            return usageError(QStringLiteral("--pid"),
+                              Text::tr("'%1' is not a process id: allowed 1 to 4194304").arg(parser.value(pid)));
         request->filter.pid = value;
     }
     if (parser.isSet(process)) {
         request->filter.process = parser.value(process);
         if (request->filter.process.isEmpty() || request->filter.process.size() > 15)
-            return usageError(QStringLiteral("--process"), Text::tr("'%1': allowed a command name of 1 to 15 characters").arg(request->filter.process));
+            return usageError(
+                QStringLiteral("--process"),
+                Text::tr("'%1': allowed a command name of 1 to 15 characters").arg(request->filter.process));
     }
     if (parser.isSet(threshold)) {
         bool ok = false;
         const int value = parser.value(threshold).toInt(&ok);
         if (!ok || value < 1 || value > ConnectionRisk::kMaxThresholdS)
             return usageError(QStringLiteral("--risk-threshold"),
-                              Text::tr("'%1' is out of range: allowed 1 to %2 seconds").arg(parser.value(threshold)).arg(ConnectionRisk::kMaxThresholdS));
+                              Text::tr("'%1' is out of range: allowed 1 to %2 seconds")
+                                  .arg(parser.value(threshold))
+                                  .arg(ConnectionRisk::kMaxThresholdS));
         request->thresholdS = value;
     }
     if (parser.isSet(failOn)) {
         const std::optional<Risk> risk = riskFromName(parser.value(failOn));
         if (!risk || (*risk != Risk::HalfOpenForever && *risk != Risk::Slow))
-            return usageError(QStringLiteral("--fail-on"), Text::tr("'%1': allowed half-open-forever or slow").arg(parser.value(failOn)));
+            return usageError(QStringLiteral("--fail-on"),
+                              Text::tr("'%1': allowed half-open-forever or slow").arg(parser.value(failOn)));
         request->failOn = risk;
     }
     request->netnsPath = parser.value(netns);
     if (parser.isSet(netns) && request->netnsPath.isEmpty())
-        return usageError(QStringLiteral("--netns"), Text::tr("empty path: allowed /proc/PID/ns/net or /run/netns/NAME"));
+        return usageError(QStringLiteral("--netns"),
+                          Text::tr("empty path: allowed /proc/PID/ns/net or /run/netns/NAME"));
     request->json = parser.isSet(json);
     return std::nullopt;
 }
@@ -132,16 +155,18 @@ QString noticedText(const AuditedConnection &c)
 
 void printTable(const std::vector<AuditedConnection> &connections, const QString &summary, QFile *out)
 {
-    const QStringList header{Text::tr("Process"), Text::tr("PID"), Text::tr("Local"), Text::tr("Peer"), Text::tr("State"),
-                             Text::tr("Keepalive"), Text::tr("User timeout"), Text::tr("Options from"),
-                             Text::tr("Idle dead peer noticed"), Text::tr("Risk"), Text::tr("Fix")};
+    const QStringList header{Text::tr("Process"),      Text::tr("PID"),          Text::tr("Local"),
+                             Text::tr("Peer"),         Text::tr("State"),        Text::tr("Keepalive"),
+                             Text::tr("User timeout"), Text::tr("Options from"), Text::tr("Idle dead peer noticed"),
+                             Text::tr("Risk"),         Text::tr("Fix")};
     QList<QStringList> rows{header};
     for (const AuditedConnection &c : connections) {
         rows.append({c.holders.isEmpty() ? QStringLiteral("-") : c.process(),
                      c.pid() ? QString::number(*c.pid()) : QStringLiteral("-"), c.socket.local.toString(),
                      c.socket.remote.toString(), core::tcpStateName(c.socket.sample.state), keepaliveText(c),
-                     c.userTimeoutMs ? (*c.userTimeoutMs ? QStringLiteral("%1 ms").arg(*c.userTimeoutMs) : Text::tr("off"))
-                                     : QStringLiteral("?"),
+                     c.userTimeoutMs
+                         ? (*c.userTimeoutMs ? QStringLiteral("%1 ms").arg(*c.userTimeoutMs) : Text::tr("off"))
+                         : QStringLiteral("?"),
                      optionsSourceName(c.optionsSource), noticedText(c), riskName(c.assessment.risk),
                      c.assessment.fix ? c.assessment.fix->text : QStringLiteral("-")});
     }
@@ -173,8 +198,10 @@ void printNotes(const std::vector<AuditedConnection> &connections, const Namespa
         if (c.optionsSource == OptionsSource::Socket || seen.contains(c.optionsNote) || seen.size() >= 5)
             continue;
         seen << c.optionsNote;
-        std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(Text::tr("note: %1 %2: %3")
-                                                                 .arg(c.socket.local.toString(), c.socket.remote.toString(), c.optionsNote)));
+        std::fprintf(
+            stderr, "halfopen-cli: %s\n",
+            qPrintable(
+                Text::tr("note: %1 %2: %3").arg(c.socket.local.toString(), c.socket.remote.toString(), c.optionsNote)));
     }
     for (const QString &problem : sysctls.problems)
         std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(Text::tr("note: %1").arg(problem)));
@@ -190,7 +217,8 @@ int runAudit(const QStringList &arguments)
 
     ConnectionAudit audit(request.thresholdS);
     if (!audit.open(request.netnsPath))
-        return request.netnsPath.isEmpty() ? runtimeError(audit.errorString()) : usageError(QStringLiteral("--netns"), audit.errorString());
+        return request.netnsPath.isEmpty() ? runtimeError(audit.errorString())
+                                           : usageError(QStringLiteral("--netns"), audit.errorString());
     std::vector<AuditedConnection> connections;
     if (!audit.scan(request.filter, &connections))
         return runtimeError(audit.errorString());

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halfopen-cli connect: the test client.
 
 #include "CliCommands.h"
@@ -17,17 +18,20 @@ using namespace halfopen::core;
 int runConnect(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("cli",
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "cli",
         "Open one test connection with the given socket options and report every state change, "
         "tcp_info sample, heartbeat and the error that ends it.\nCommands on stdin: send [BYTES], "
         "close, abort, shutdown-write, options JSON, quit."));
-    parser.addPositionalArgument(QStringLiteral("HOST:PORT"), QCoreApplication::translate("cli", "The server to connect to."));
+    parser.addPositionalArgument(QStringLiteral("HOST:PORT"),
+                                 QCoreApplication::translate("cli", "The server to connect to."));
     EndpointOptions endpointOptions(&parser);
     if (const int status = parseOrExit(parser, arguments); status >= 0)
         return status;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return usageError(QStringLiteral("HOST:PORT"), QCoreApplication::translate("cli", "connect needs exactly one HOST:PORT (port 1 to 65535)"));
+        return usageError(QStringLiteral("HOST:PORT"),
+                          QCoreApplication::translate("cli", "connect needs exactly one HOST:PORT (port 1 to 65535)"));
     QString addressError;
     const SocketAddress address = SocketAddress::parse(positional.first(), &addressError);
     if (!address.isValid())
@@ -43,16 +47,20 @@ int runConnect(const QStringList &arguments)
         return ExitRuntime;
     TestClient client(config);
     QObject::connect(&client, &TestClient::event, run.session(), &Session::add);
-    QObject::connect(&run, &EndpointRun::command, &client, [&client](const EndpointCommand &command) { command.applyTo(&client); });
+    QObject::connect(&run, &EndpointRun::command, &client,
+                     [&client](const EndpointCommand &command) { command.applyTo(&client); });
     QObject::connect(&run, &EndpointRun::quitRequested, qApp, [] { QCoreApplication::exit(ExitOk); });
-    QObject::connect(&client, &TestClient::finished, qApp, [&] {
-        const TestConnection *c = client.connection();
-        const bool died = !c || c->ending() == TestConnection::Ending::Died
-            || c->ending() == TestConnection::Ending::PeerClosed;
-        if (died && run.lastDeath())
-            run.reportDeath(*run.lastDeath());
-        QCoreApplication::exit(died ? ExitDetectedDeath : ExitOk);
-    }, Qt::QueuedConnection);
+    QObject::connect(
+        &client, &TestClient::finished, qApp,
+        [&] {
+            const TestConnection *c = client.connection();
+            const bool died = !c || c->ending() == TestConnection::Ending::Died
+                || c->ending() == TestConnection::Ending::PeerClosed;
+            if (died && run.lastDeath())
+                run.reportDeath(*run.lastDeath());
+            QCoreApplication::exit(died ? ExitDetectedDeath : ExitOk);
+        },
+        Qt::QueuedConnection);
 
     QString error;
     if (!client.connectTo(address, &error)) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "EndpointOptions.h"
 
 #include "CliUsage.h"
@@ -13,7 +14,8 @@ using core::EndpointConfig;
 
 namespace {
 // lupdate takes the context from this class: the strings below are "cli"'s.
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(cli)
 };
 
@@ -26,22 +28,35 @@ int clampToInt(qint64 value)
 
 EndpointOptions::EndpointOptions(QCommandLineParser *parser)
     : m_parser(parser)
-    , m_keepalive(QStringLiteral("keepalive"), Text::tr("Enable SO_KEEPALIVE with TCP_KEEPIDLE, TCP_KEEPINTVL (seconds) and TCP_KEEPCNT."), QStringLiteral("IDLE,INTVL,CNT"))
-    , m_userTimeout(QStringLiteral("user-timeout"), Text::tr("TCP_USER_TIMEOUT in milliseconds (0 = off)."), QStringLiteral("MS"))
+    , m_keepalive(QStringLiteral("keepalive"),
+                  Text::tr("Enable SO_KEEPALIVE with TCP_KEEPIDLE, TCP_KEEPINTVL (seconds) and TCP_KEEPCNT."),
+                  QStringLiteral("IDLE,INTVL,CNT"))
+    , m_userTimeout(QStringLiteral("user-timeout"), Text::tr("TCP_USER_TIMEOUT in milliseconds (0 = off)."),
+                    QStringLiteral("MS"))
     , m_lingerAbort(QStringLiteral("linger-abort"), Text::tr("SO_LINGER {on, 0}: close() sends RST instead of FIN."))
     , m_noDelay(QStringLiteral("nodelay"), Text::tr("TCP_NODELAY."))
     , m_recvErr(QStringLiteral("recverr"), Text::tr("IP_RECVERR: report ICMP errors at once."))
-    , m_heartbeat(QStringLiteral("heartbeat"), Text::tr("Application heartbeat: ping every INTERVAL_MS, dead after MISSES missed answers."), QStringLiteral("INTERVAL_MS,MISSES"))
-    , m_heartbeatRole(QStringLiteral("heartbeat-role"), Text::tr("send: this side pings; answer: it answers and watches for pings (default: connect sends, serve answers)."), QStringLiteral("send|answer"))
-    , m_traffic(QStringLiteral("traffic"), Text::tr("What to send: idle, stream, or periodic:INTERVAL_MS:BYTES."), QStringLiteral("PATTERN"), QStringLiteral("idle"))
-    , m_keepAfterEof(QStringLiteral("keep-after-eof"), Text::tr("After the peer's FIN, keep the socket (CLOSE_WAIT) and go on writing: the next write draws RST, the one after EPIPE."))
-    , m_sampleHz(QStringLiteral("sample-hz"), Text::tr("tcp_info sampling rate, 1 to 1000 per second."), QStringLiteral("HZ"), QStringLiteral("20"))
+    , m_heartbeat(QStringLiteral("heartbeat"),
+                  Text::tr("Application heartbeat: ping every INTERVAL_MS, dead after MISSES missed answers."),
+                  QStringLiteral("INTERVAL_MS,MISSES"))
+    , m_heartbeatRole(QStringLiteral("heartbeat-role"),
+                      Text::tr("send: this side pings; answer: it answers and watches for pings (default: connect "
+                               "sends, serve answers)."),
+                      QStringLiteral("send|answer"))
+    , m_traffic(QStringLiteral("traffic"), Text::tr("What to send: idle, stream, or periodic:INTERVAL_MS:BYTES."),
+                QStringLiteral("PATTERN"), QStringLiteral("idle"))
+    , m_keepAfterEof(QStringLiteral("keep-after-eof"),
+                     Text::tr("After the peer's FIN, keep the socket (CLOSE_WAIT) and go on writing: the next write "
+                              "draws RST, the one after EPIPE."))
+    , m_sampleHz(QStringLiteral("sample-hz"), Text::tr("tcp_info sampling rate, 1 to 1000 per second."),
+                 QStringLiteral("HZ"), QStringLiteral("20"))
     , m_hostName(QStringLiteral("name"), Text::tr("Host name shown on events."), QStringLiteral("NAME"))
-    , m_record(QStringLiteral("record"), Text::tr("Record every event to FILE (JSONL, flushed per event)."), QStringLiteral("FILE"))
+    , m_record(QStringLiteral("record"), Text::tr("Record every event to FILE (JSONL, flushed per event)."),
+               QStringLiteral("FILE"))
     , m_json(QStringLiteral("json"), Text::tr("Print events as JSON lines."))
 {
-    parser->addOptions({m_keepalive, m_userTimeout, m_lingerAbort, m_noDelay, m_recvErr, m_heartbeat,
-                        m_heartbeatRole, m_traffic, m_keepAfterEof, m_sampleHz, m_hostName, m_record, m_json});
+    parser->addOptions({m_keepalive, m_userTimeout, m_lingerAbort, m_noDelay, m_recvErr, m_heartbeat, m_heartbeatRole,
+                        m_traffic, m_keepAfterEof, m_sampleHz, m_hostName, m_record, m_json});
 }
 
 bool EndpointOptions::read(bool heartbeatSendsByDefault, EndpointConfig *config) const
@@ -57,7 +72,10 @@ bool EndpointOptions::read(bool heartbeatSendsByDefault, EndpointConfig *config)
     if (m_parser->isSet(m_keepalive)) {
         QList<qint64> v;
         if (!parseIntList(m_parser->value(m_keepalive), 3, &v))
-            return bad("--keepalive", Text::tr("expected IDLE,INTVL,CNT (e.g. 2,1,3): idle 1 to 32767 s, interval 1 to 32767 s, count 1 to 127"));
+            return bad(
+                "--keepalive",
+                Text::tr(
+                    "expected IDLE,INTVL,CNT (e.g. 2,1,3): idle 1 to 32767 s, interval 1 to 32767 s, count 1 to 127"));
         o.keepalive.enabled = true;
         o.keepalive.idleS = clampToInt(v[0]);
         o.keepalive.intervalS = clampToInt(v[1]);
@@ -69,7 +87,9 @@ bool EndpointOptions::read(bool heartbeatSendsByDefault, EndpointConfig *config)
         bool ok = false;
         const qint64 ms = m_parser->value(m_userTimeout).toLongLong(&ok);
         if (!ok || ms < 0 || ms > core::SocketOptions::kMaxUserTimeoutMs)
-            return bad("--user-timeout", Text::tr("user timeout must be between 0 and %1 ms").arg(core::SocketOptions::kMaxUserTimeoutMs));
+            return bad(
+                "--user-timeout",
+                Text::tr("user timeout must be between 0 and %1 ms").arg(core::SocketOptions::kMaxUserTimeoutMs));
         o.userTimeoutMs = int(ms);
     }
     o.lingerAbort = m_parser->isSet(m_lingerAbort);
@@ -81,8 +101,10 @@ bool EndpointOptions::read(bool heartbeatSendsByDefault, EndpointConfig *config)
     if (m_parser->isSet(m_heartbeat)) {
         QList<qint64> v;
         if (!parseIntList(m_parser->value(m_heartbeat), 2, &v))
-            return bad("--heartbeat", Text::tr("expected INTERVAL_MS,MISSES (e.g. 1000,3): interval 1 to %1 ms, misses 1 to %2")
-                                          .arg(core::HeartbeatSettings::kMaxIntervalMs).arg(core::HeartbeatSettings::kMaxMisses));
+            return bad("--heartbeat",
+                       Text::tr("expected INTERVAL_MS,MISSES (e.g. 1000,3): interval 1 to %1 ms, misses 1 to %2")
+                           .arg(core::HeartbeatSettings::kMaxIntervalMs)
+                           .arg(core::HeartbeatSettings::kMaxMisses));
         h.enabled = true;
         h.intervalMs = clampToInt(v[0]);
         h.misses = clampToInt(v[1]);

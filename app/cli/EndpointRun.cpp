@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "EndpointRun.h"
 
 #include "CliUsage.h"
@@ -68,9 +69,8 @@ bool EndpointRun::record(const QString &path)
         runtimeError(error);
         return false;
     }
-    connect(m_recorder.get(), &JsonlRecorder::writeFailed, this, [](const QString &message) {
-        QCoreApplication::exit(runtimeError(message));
-    });
+    connect(m_recorder.get(), &JsonlRecorder::writeFailed, this,
+            [](const QString &message) { QCoreApplication::exit(runtimeError(message)); });
     return true;
 }
 
@@ -92,11 +92,14 @@ void EndpointRun::reportDeath(const Event &e) const
     const double sinceSend = e.detail.value(QStringLiteral("since_first_unacked_send_ms")).toDouble(-1) / 1000.0;
     QStringList references;
     if (sinceSend >= 0)
-        references << QCoreApplication::translate("cli", "%1 s after the first unacknowledged send").arg(sinceSend, 0, 'f', 2);
+        references
+            << QCoreApplication::translate("cli", "%1 s after the first unacknowledged send").arg(sinceSend, 0, 'f', 2);
     if (m_markerUs)
-        references << QCoreApplication::translate("cli", "%1 s after your marker").arg(double(e.tUs - *m_markerUs) / 1e6, 0, 'f', 2);
+        references << QCoreApplication::translate("cli", "%1 s after your marker")
+                          .arg(double(e.tUs - *m_markerUs) / 1e6, 0, 'f', 2);
     else if (m_faultUs)
-        references << QCoreApplication::translate("cli", "%1 s after the fault").arg(double(e.tUs - *m_faultUs) / 1e6, 0, 'f', 2);
+        references << QCoreApplication::translate("cli", "%1 s after the fault")
+                          .arg(double(e.tUs - *m_faultUs) / 1e6, 0, 'f', 2);
     QString line;
     if (e.mechanism == DetectionMechanism::Fin) {
         line = QCoreApplication::translate("cli", "EOF: the peer closed the connection (FIN, read() returned 0)");
@@ -104,7 +107,8 @@ void EndpointRun::reportDeath(const Event &e) const
         const QString errnoText = ErrnoCatalog::describe(e.errnoValue);
         const QString operation = e.detail.value(QStringLiteral("operation")).toString();
         line = sinceRx >= 0
-            ? QCoreApplication::translate("cli", "%1: connection died, detected by %2 during %3, %4 s after the last packet received")
+            ? QCoreApplication::translate(
+                  "cli", "%1: connection died, detected by %2 during %3, %4 s after the last packet received")
                   .arg(errnoText, mechanismName(e.mechanism), operation)
                   .arg(sinceRx, 0, 'f', 2)
             : QCoreApplication::translate("cli", "%1: connection died, detected by %2 during %3")
@@ -155,8 +159,7 @@ void EndpointRun::readStdin()
 void EndpointRun::readSignal()
 {
     signalfd_siginfo info{};
-    while (::read(m_signalFd, &info, sizeof info) == sizeof info) {
-    }
+    while (::read(m_signalFd, &info, sizeof info) == sizeof info) { }
     emit quitRequested();
 }
 

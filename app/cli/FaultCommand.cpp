@@ -7,8 +7,8 @@
 
 #include "hostfault/ConnectionOptions.h"
 #include "hostfault/NftCut.h"
-#include "hostfault/ProcessFreeze.h"
 #include "hostfault/ProcessFacts.h"
+#include "hostfault/ProcessFreeze.h"
 #include "hostfault/ReactionWatcher.h"
 #include "hostfault/ReplugChannel.h"
 #include "hostfault/SockDestroy.h"
@@ -41,11 +41,13 @@ namespace halfopen::cli {
 
 namespace {
 
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(fault)
 };
 
-struct FaultRequest {
+struct FaultRequest
+{
     QString action;
     TargetQuery query;
     CutDirection direction = CutDirection::Both;
@@ -62,7 +64,8 @@ std::optional<double> parseSeconds(const QString &field, const QString &text, do
     bool ok = false;
     const double value = text.toDouble(&ok);
     if (!ok || value < min || value > max) {
-        *status = usageError(field, Text::tr("'%1' is out of range: allowed %2 to %3 seconds").arg(text).arg(min).arg(max));
+        *status
+            = usageError(field, Text::tr("'%1' is out of range: allowed %2 to %3 seconds").arg(text).arg(min).arg(max));
         return std::nullopt;
     }
     return value;
@@ -72,26 +75,46 @@ std::optional<double> parseSeconds(const QString &field, const QString &text, do
 std::optional<int> parseRequest(const QStringList &arguments, FaultRequest *request)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr(
-        "Break one real TCP connection of this machine and time how the application reacts.\n"
-        "  cut     drop the connection's packets (nftables, table inet halfopen_PID; needs CAP_NET_ADMIN)\n"
-        "  replug  lift a cut held by a running 'fault cut' (all of them without a connection)\n"
-        "  abort   destroy the socket as ss -K does: the application gets ECONNABORTED, the peer an RST\n"
-        "  freeze  SIGSTOP the process holding the connection (SIGCONT when the fault ends)\n"
-        "  thaw    SIGCONT the process\n"
-        "A cut or freeze lasts until --for runs out, Ctrl+C, SIGTERM or replug/thaw, and never\n"
-        "outlives this process: the kernel deletes the table, a guard process thaws."));
+    parser.setApplicationDescription(
+        Text::tr("Break one real TCP connection of this machine and time how the application reacts.\n"
+                 "  cut     drop the connection's packets (nftables, table inet halfopen_PID; needs CAP_NET_ADMIN)\n"
+                 "  replug  lift a cut held by a running 'fault cut' (all of them without a connection)\n"
+                 "  abort   destroy the socket as ss -K does: the application gets ECONNABORTED, the peer an RST\n"
+                 "  freeze  SIGSTOP the process holding the connection (SIGCONT when the fault ends)\n"
+                 "  thaw    SIGCONT the process\n"
+                 "A cut or freeze lasts until --for runs out, Ctrl+C, SIGTERM or replug/thaw, and never\n"
+                 "outlives this process: the kernel deletes the table, a guard process thaws."));
     parser.addPositionalArgument(QStringLiteral("ACTION"), Text::tr("cut, replug, abort, freeze or thaw"));
-    parser.addPositionalArgument(QStringLiteral("LOCAL REMOTE"), Text::tr("The connection's addresses as ADDR:PORT (or use --pid)."));
+    parser.addPositionalArgument(QStringLiteral("LOCAL REMOTE"),
+                                 Text::tr("The connection's addresses as ADDR:PORT (or use --pid)."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, Text::tr("Show this help."));
-    const QCommandLineOption pid(QStringLiteral("pid"), Text::tr("The process whose established connection to break (refused when it has several: name one with LOCAL REMOTE)."), Text::tr("PID"));
-    const QCommandLineOption direction(QStringLiteral("direction"), Text::tr("cut: both (default), in (what the connection receives) or out (what it sends)."), Text::tr("DIR"));
-    const QCommandLineOption forOption(QStringLiteral("for"), Text::tr("cut, freeze: lift the fault after SECONDS (0.1 to 86400)."), Text::tr("SECONDS"));
-    const QCommandLineOption watch(QStringLiteral("watch"), Text::tr("Keep timing the reaction SECONDS after the fault, also after it is lifted (0 to 86400; abort: default 10)."), Text::tr("SECONDS"));
-    const QCommandLineOption at(QStringLiteral("at"), Text::tr("Apply the fault SECONDS after start (0 to 3600): the timed step of a watch."), Text::tr("SECONDS"));
-    const QCommandLineOption until(QStringLiteral("until"), Text::tr("Stop (and lift the fault) as soon as the application has: kernel-gave-up, closed or reconnected."), Text::tr("EVENT"));
-    const QCommandLineOption json(QStringLiteral("json"), Text::tr("JSON lines: the fault, each reaction, then the verdict."));
-    const QCommandLineOption record(QStringLiteral("record"), Text::tr("Record the fault, the reactions and the verdict as events (JSONL) that HalfOpen opens."), Text::tr("FILE"));
+    const QCommandLineOption pid(QStringLiteral("pid"),
+                                 Text::tr("The process whose established connection to break (refused when it has "
+                                          "several: name one with LOCAL REMOTE)."),
+                                 Text::tr("PID"));
+    const QCommandLineOption direction(
+        QStringLiteral("direction"),
+        Text::tr("cut: both (default), in (what the connection receives) or out (what it sends)."), Text::tr("DIR"));
+    const QCommandLineOption forOption(QStringLiteral("for"),
+                                       Text::tr("cut, freeze: lift the fault after SECONDS (0.1 to 86400)."),
+                                       Text::tr("SECONDS"));
+    const QCommandLineOption watch(QStringLiteral("watch"),
+                                   Text::tr("Keep timing the reaction SECONDS after the fault, also after it is lifted "
+                                            "(0 to 86400; abort: default 10)."),
+                                   Text::tr("SECONDS"));
+    const QCommandLineOption at(QStringLiteral("at"),
+                                Text::tr("Apply the fault SECONDS after start (0 to 3600): the timed step of a watch."),
+                                Text::tr("SECONDS"));
+    const QCommandLineOption until(
+        QStringLiteral("until"),
+        Text::tr("Stop (and lift the fault) as soon as the application has: kernel-gave-up, closed or reconnected."),
+        Text::tr("EVENT"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  Text::tr("JSON lines: the fault, each reaction, then the verdict."));
+    const QCommandLineOption record(
+        QStringLiteral("record"),
+        Text::tr("Record the fault, the reactions and the verdict as events (JSONL) that HalfOpen opens."),
+        Text::tr("FILE"));
     parser.addOptions({help, pid, direction, forOption, watch, at, until, json, record});
 
     if (!parser.parse(arguments))
@@ -103,12 +126,15 @@ std::optional<int> parseRequest(const QStringList &arguments, FaultRequest *requ
         return ExitOk;
     }
     QStringList positional = parser.positionalArguments();
-    const QStringList actions = {QStringLiteral("cut"), QStringLiteral("replug"), QStringLiteral("abort"), QStringLiteral("freeze"), QStringLiteral("thaw")};
+    const QStringList actions = {QStringLiteral("cut"), QStringLiteral("replug"), QStringLiteral("abort"),
+                                 QStringLiteral("freeze"), QStringLiteral("thaw")};
     if (positional.isEmpty() || !actions.contains(positional.first()))
-        return usageError(QStringLiteral("ACTION"), Text::tr("'%1': allowed cut, replug, abort, freeze, thaw").arg(positional.value(0)));
+        return usageError(QStringLiteral("ACTION"),
+                          Text::tr("'%1': allowed cut, replug, abort, freeze, thaw").arg(positional.value(0)));
     request->action = positional.takeFirst();
     if (positional.size() != 0 && positional.size() != 2)
-        return usageError(QStringLiteral("LOCAL REMOTE"), Text::tr("give both addresses as ADDR:PORT (port 1 to 65535), or neither and --pid"));
+        return usageError(QStringLiteral("LOCAL REMOTE"),
+                          Text::tr("give both addresses as ADDR:PORT (port 1 to 65535), or neither and --pid"));
     if (positional.size() == 2) {
         QString error;
         request->query.local = SocketAddress::parse(positional.at(0), &error);
@@ -122,20 +148,24 @@ std::optional<int> parseRequest(const QStringList &arguments, FaultRequest *requ
         bool ok = false;
         request->query.pid = parser.value(pid).toLongLong(&ok);
         if (!ok || request->query.pid < 2 || request->query.pid > 4194304)
-            return usageError(QStringLiteral("--pid"), Text::tr("'%1' is out of range: allowed 2 to 4194304").arg(parser.value(pid)));
+            return usageError(QStringLiteral("--pid"),
+                              Text::tr("'%1' is out of range: allowed 2 to 4194304").arg(parser.value(pid)));
     }
     if (request->action != QLatin1String("replug") && request->query.pid == 0 && positional.isEmpty())
-        return usageError(QStringLiteral("--pid"), Text::tr("name the connection: --pid PID, or LOCAL REMOTE as ADDR:PORT"));
+        return usageError(QStringLiteral("--pid"),
+                          Text::tr("name the connection: --pid PID, or LOCAL REMOTE as ADDR:PORT"));
     if (parser.isSet(direction)) {
         if (request->action != QLatin1String("cut"))
             return usageError(QStringLiteral("--direction"), Text::tr("only cut has a direction"));
         if (!cutDirectionFromName(parser.value(direction), &request->direction))
-            return usageError(QStringLiteral("--direction"), Text::tr("'%1': allowed both, in, out").arg(parser.value(direction)));
+            return usageError(QStringLiteral("--direction"),
+                              Text::tr("'%1': allowed both, in, out").arg(parser.value(direction)));
     }
     int status = ExitOk;
     if (parser.isSet(forOption)) {
         if (request->action != QLatin1String("cut") && request->action != QLatin1String("freeze"))
-            return usageError(QStringLiteral("--for"), Text::tr("only cut and freeze last: abort is at once, replug and thaw lift"));
+            return usageError(QStringLiteral("--for"),
+                              Text::tr("only cut and freeze last: abort is at once, replug and thaw lift"));
         request->forS = parseSeconds(QStringLiteral("--for"), parser.value(forOption), 0.1, 86400, &status);
         if (!request->forS)
             return status;
@@ -157,7 +187,8 @@ std::optional<int> parseRequest(const QStringList &arguments, FaultRequest *requ
         request->until = parser.value(until);
         if (request->until != QLatin1String("kernel-gave-up") && request->until != QLatin1String("closed")
             && request->until != QLatin1String("reconnected"))
-            return usageError(QStringLiteral("--until"), Text::tr("'%1': allowed kernel-gave-up, closed, reconnected").arg(request->until));
+            return usageError(QStringLiteral("--until"),
+                              Text::tr("'%1': allowed kernel-gave-up, closed, reconnected").arg(request->until));
     }
     request->json = parser.isSet(json);
     request->recordPath = parser.value(record);
@@ -180,11 +211,16 @@ void printLine(const QString &text)
 
 QString reactionWords(const QString &what)
 {
-    if (what == QLatin1String("kernel_gave_up")) return Text::tr("the kernel gave up on the socket");
-    if (what == QLatin1String("app_closed")) return Text::tr("the application closed its socket");
-    if (what == QLatin1String("process_exited")) return Text::tr("the process exited");
-    if (what == QLatin1String("reconnected")) return Text::tr("the application connected again");
-    if (what == QLatin1String("peer_closed")) return Text::tr("the peer closed the connection (FIN)");
+    if (what == QLatin1String("kernel_gave_up"))
+        return Text::tr("the kernel gave up on the socket");
+    if (what == QLatin1String("app_closed"))
+        return Text::tr("the application closed its socket");
+    if (what == QLatin1String("process_exited"))
+        return Text::tr("the process exited");
+    if (what == QLatin1String("reconnected"))
+        return Text::tr("the application connected again");
+    if (what == QLatin1String("peer_closed"))
+        return Text::tr("the peer closed the connection (FIN)");
     return what;
 }
 
@@ -236,8 +272,7 @@ class FaultRun : public QObject
 public:
     explicit FaultRun(const FaultRequest &request)
         : m_request(request)
-    {
-    }
+    { }
 
     int start(const TargetConnection &target)
     {
@@ -251,8 +286,10 @@ public:
         int err = 0;
         m_options = readConnectionOptions(target, &err);
         if (!m_options && err)
-            m_optionsNote = Text::tr("the connection's socket options could not be read (%1); predicted with the kernel's defaults")
-                                .arg(ErrnoCatalog::describe(err));
+            m_optionsNote
+                = Text::tr(
+                      "the connection's socket options could not be read (%1); predicted with the kernel's defaults")
+                      .arg(ErrnoCatalog::describe(err));
         watchSignals();
         if (m_request.atS > 0) {
             if (!m_request.json)
@@ -281,8 +318,7 @@ private:
         auto *notifier = new QSocketNotifier(m_signalFd, QSocketNotifier::Read, this);
         connect(notifier, &QSocketNotifier::activated, this, [this] {
             signalfd_siginfo info{};
-            while (::read(m_signalFd, &info, sizeof info) == sizeof info) {
-            }
+            while (::read(m_signalFd, &info, sizeof info) == sizeof info) { }
             finish(Text::tr("interrupted"));
         });
     }
@@ -329,15 +365,18 @@ private:
         if (m_options)
             m_watcher->setUserTimeoutMs(m_options->userTimeoutMs);
         m_watcher->setOutgoingDroppedLocally(kind == FaultKind::Cut && m_request.direction != CutDirection::In);
-        connect(m_watcher.get(), &ReactionWatcher::observed, this, [this](const QString &what, double s) { reacted(what, s); });
+        connect(m_watcher.get(), &ReactionWatcher::observed, this,
+                [this](const QString &what, double s) { reacted(what, s); });
         announce(kind, prediction);
         record(EventKind::Fault, m_request.action, m_faultUs, m_target.toJson());
         m_watcher->start();
 
         if (m_request.forS && m_active)
-            QTimer::singleShot(qRound64(*m_request.forS * 1000), Qt::PreciseTimer, this, [this] { lift(Text::tr("--for ran out")); });
+            QTimer::singleShot(qRound64(*m_request.forS * 1000), Qt::PreciseTimer, this,
+                               [this] { lift(Text::tr("--for ran out")); });
         if (m_request.watchS)
-            QTimer::singleShot(qRound64(*m_request.watchS * 1000), Qt::PreciseTimer, this, [this] { finish(Text::tr("end of the watch")); });
+            QTimer::singleShot(qRound64(*m_request.watchS * 1000), Qt::PreciseTimer, this,
+                               [this] { finish(Text::tr("end of the watch")); });
         else if (!m_active)
             QTimer::singleShot(0, this, [this] { finish(QString()); });
         if (kind == FaultKind::Freeze) {
@@ -362,8 +401,10 @@ private:
     void announce(FaultKind kind, const ReactionPrediction &prediction)
     {
         if (m_request.json) {
-            QJsonObject o{{QStringLiteral("kind"), QStringLiteral("fault")}, {QStringLiteral("what"), m_request.action},
-                          {QStringLiteral("t_s"), 0.0}, {QStringLiteral("target"), m_target.toJson()},
+            QJsonObject o{{QStringLiteral("kind"), QStringLiteral("fault")},
+                          {QStringLiteral("what"), m_request.action},
+                          {QStringLiteral("t_s"), 0.0},
+                          {QStringLiteral("target"), m_target.toJson()},
                           // tcpi_last_ack_recv at the fault: keepalive and MQTT count from it
                           {QStringLiteral("last_received_ms"), qint64(m_target.sample.lastAckRecvMs)},
                           {QStringLiteral("state"), tcpStateName(m_target.sample.state)}};
@@ -386,23 +427,28 @@ private:
         if (kind == FaultKind::Cut)
             printLine(Text::tr("cut %1, %2 (nftables table inet %3)")
                           .arg(m_target.describe(),
-                               m_request.direction == CutDirection::Both ? Text::tr("both directions")
-                               : m_request.direction == CutDirection::In ? Text::tr("incoming packets only")
-                                                                         : Text::tr("outgoing packets only"),
+                               m_request.direction == CutDirection::Both     ? Text::tr("both directions")
+                                   : m_request.direction == CutDirection::In ? Text::tr("incoming packets only")
+                                                                             : Text::tr("outgoing packets only"),
                                m_cut.tableName()));
         else if (kind == FaultKind::Abort)
-            printLine(Text::tr("aborted %1 (SOCK_DESTROY: ECONNABORTED for the application, RST to the peer)").arg(m_target.describe()));
+            printLine(Text::tr("aborted %1 (SOCK_DESTROY: ECONNABORTED for the application, RST to the peer)")
+                          .arg(m_target.describe()));
         else
             printLine(Text::tr("froze %1 (SIGSTOP)").arg(m_target.describe()));
         if (!m_optionsNote.isEmpty())
             printLine(m_optionsNote);
         if (prediction.seconds && kind == FaultKind::Cut)
-            printLine(Text::tr("predicted: the kernel gives up %1 s after the cut (%2)").arg(prediction.seconds.value(), 0, 'f', 1).arg(prediction.mechanism));
+            printLine(Text::tr("predicted: the kernel gives up %1 s after the cut (%2)")
+                          .arg(prediction.seconds.value(), 0, 'f', 1)
+                          .arg(prediction.mechanism));
         else if (kind == FaultKind::Cut)
-            printLine(Text::tr("predicted: the kernel never gives up on this idle connection (no keepalive, no TCP_USER_TIMEOUT)"));
+            printLine(Text::tr(
+                "predicted: the kernel never gives up on this idle connection (no keepalive, no TCP_USER_TIMEOUT)"));
         if (prediction.onceSendingSeconds && kind == FaultKind::Cut)
-            printLine(Text::tr("predicted: once the application sends, its retransmissions give up %1 s after that send")
-                          .arg(*prediction.onceSendingSeconds, 0, 'f', 1));
+            printLine(
+                Text::tr("predicted: once the application sends, its retransmissions give up %1 s after that send")
+                    .arg(*prediction.onceSendingSeconds, 0, 'f', 1));
     }
 
     // The recording: what the CLI printed, as events of host "local" on the monotonic axis.
@@ -419,10 +465,12 @@ private:
         e.what = what;
         e.detail = detail;
         if (kind == EventKind::Verdict) {
-            e.mechanism = mechanismFromName(detail.value(QStringLiteral("mechanism")).toString()).value_or(DetectionMechanism::None);
+            e.mechanism = mechanismFromName(detail.value(QStringLiteral("mechanism")).toString())
+                              .value_or(DetectionMechanism::None);
             // As the lab's verdicts: the span from the fault to the first reaction.
-            const QJsonValue detected = detail.value(QStringLiteral("kernel_gave_up_s")).isDouble() ? detail.value(QStringLiteral("kernel_gave_up_s"))
-                                                                                                    : detail.value(QStringLiteral("app_closed_s"));
+            const QJsonValue detected = detail.value(QStringLiteral("kernel_gave_up_s")).isDouble()
+                ? detail.value(QStringLiteral("kernel_gave_up_s"))
+                : detail.value(QStringLiteral("app_closed_s"));
             if (detected.isDouble()) {
                 e.tUs = m_faultUs + qRound64(detected.toDouble() * 1e6);
                 e.detail.insert(QStringLiteral("fault_t_s"), 0.0);
@@ -438,7 +486,9 @@ private:
         const double s = (monotonicNowUs() - m_faultUs) / 1e6;
         record(EventKind::Fault, what, monotonicNowUs(), {});
         if (m_request.json)
-            printJson({{QStringLiteral("kind"), QStringLiteral("fault")}, {QStringLiteral("what"), what}, {QStringLiteral("t_s"), qRound64(s * 1000) / 1000.0}});
+            printJson({{QStringLiteral("kind"), QStringLiteral("fault")},
+                       {QStringLiteral("what"), what},
+                       {QStringLiteral("t_s"), qRound64(s * 1000) / 1000.0}});
         else
             printLine(QStringLiteral("%1 s  %2").arg(s, 7, 'f', 2).arg(words));
     }
@@ -447,12 +497,15 @@ private:
     {
         record(EventKind::Endpoint, what, m_faultUs + qRound64(s * 1e6), {{QStringLiteral("t_s"), s}});
         if (m_request.json)
-            printJson({{QStringLiteral("kind"), QStringLiteral("reaction")}, {QStringLiteral("what"), what}, {QStringLiteral("t_s"), qRound64(s * 1000) / 1000.0}});
+            printJson({{QStringLiteral("kind"), QStringLiteral("reaction")},
+                       {QStringLiteral("what"), what},
+                       {QStringLiteral("t_s"), qRound64(s * 1000) / 1000.0}});
         else
             printLine(QStringLiteral("%1 s  %2").arg(s, 7, 'f', 2).arg(reactionWords(what)));
         const QString &u = m_request.until;
         if ((u == QLatin1String("kernel-gave-up") && what == QLatin1String("kernel_gave_up"))
-            || (u == QLatin1String("closed") && (what == QLatin1String("app_closed") || what == QLatin1String("process_exited")))
+            || (u == QLatin1String("closed")
+                && (what == QLatin1String("app_closed") || what == QLatin1String("process_exited")))
             || (u == QLatin1String("reconnected") && what == QLatin1String("reconnected")))
             QTimer::singleShot(0, this, [this] { finish(QString()); });
     }
@@ -462,7 +515,8 @@ private:
         const QStringList words = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
         if (words.value(0) != QLatin1String("replug"))
             return QStringLiteral("error unknown request '%1': allowed replug [LOCAL REMOTE]").arg(line);
-        if (words.size() == 3 && (words.at(1) != m_target.local.toString() || words.at(2) != m_target.remote.toString()))
+        if (words.size() == 3
+            && (words.at(1) != m_target.local.toString() || words.at(2) != m_target.remote.toString()))
             return QStringLiteral("error not cut here: %1 -> %2").arg(words.at(1), words.at(2));
         if (!m_active)
             return QStringLiteral("error already replugged");
@@ -559,7 +613,8 @@ int runFault(const QStringList &arguments)
     if (!findTarget(request.query, &target, &error, &candidates)) {
         // A freeze needs signal rights, not /proc access: name what is missing for it.
         QString signalError;
-        if (request.action == QLatin1String("freeze") && request.query.pid > 0 && !maySignal(request.query.pid, &signalError))
+        if (request.action == QLatin1String("freeze") && request.query.pid > 0
+            && !maySignal(request.query.pid, &signalError))
             return runtimeError(signalError);
         runtimeError(error);
         for (const TargetConnection &c : candidates)
@@ -567,7 +622,9 @@ int runFault(const QStringList &arguments)
         return candidates.size() > 1 ? ExitUsage : ExitRuntime;
     }
     if ((request.action == QLatin1String("freeze")) && target.pid <= 0)
-        return runtimeError(Text::tr("freeze: no visible process holds %1 -> %2 (another user's processes are visible to root or with CAP_SYS_PTRACE only)").arg(target.local.toString(), target.remote.toString()));
+        return runtimeError(Text::tr("freeze: no visible process holds %1 -> %2 (another user's processes are visible "
+                                     "to root or with CAP_SYS_PTRACE only)")
+                                .arg(target.local.toString(), target.remote.toString()));
     if (target.pid == ::getpid())
         return runtimeError(Text::tr("refusing to break halfopen-cli's own connection"));
     FaultRun run(request);

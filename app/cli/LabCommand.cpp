@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halfopen-cli lab: the virtual lab's scenarios. `lab list` names the built-in ones; `lab run`
 // plays one (built-in or a JSON file) on a fresh lab and judges its expectations.
 
@@ -31,7 +32,8 @@ namespace halfopen::cli {
 namespace {
 
 // lupdate takes the context from this class: the strings below are "lab"'s.
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(lab)
 };
 
@@ -55,7 +57,8 @@ int listScenarios(bool json)
     if (json) {
         QJsonArray array;
         for (const Scenario &s : scenarios)
-            array.append(QJsonObject{{QStringLiteral("name"), s.name}, {QStringLiteral("title"), s.title},
+            array.append(QJsonObject{{QStringLiteral("name"), s.name},
+                                     {QStringLiteral("title"), s.title},
                                      {QStringLiteral("explanation"), s.explanation}});
         std::printf("%s", QJsonDocument(array).toJson(QJsonDocument::Indented).constData());
         return ExitOk;
@@ -86,8 +89,7 @@ public:
         m_notifier = std::make_unique<QSocketNotifier>(m_fd, QSocketNotifier::Read);
         QObject::connect(m_notifier.get(), &QSocketNotifier::activated, runner, [this, runner] {
             signalfd_siginfo info{};
-            while (::read(m_fd, &info, sizeof info) == sizeof info) {
-            }
+            while (::read(m_fd, &info, sizeof info) == sizeof info) { }
             runner->stop();
         });
     }
@@ -141,7 +143,9 @@ int runScenario(const Scenario &scenario, bool json, const QString &recordPath, 
                 printLine(line);
         }
         std::fflush(stdout);
-        const int status = labFailed || recordingFailed ? ExitRuntime : summary.value(QStringLiteral("passed")).toBool() ? ExitOk : ExitDetectedDeath;
+        const int status = labFailed || recordingFailed        ? ExitRuntime
+            : summary.value(QStringLiteral("passed")).toBool() ? ExitOk
+                                                               : ExitDetectedDeath;
         QCoreApplication::exit(status);
     });
 
@@ -155,25 +159,31 @@ int runScenario(const Scenario &scenario, bool json, const QString &recordPath, 
 int runLab(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr(
-        "Runs the virtual lab: two hosts in network namespaces joined by a cable that can be cut.\n\n"
-        "  lab list            the built-in scenarios (name and title)\n"
-        "  lab run NAME|FILE   play a scenario and check its expectations\n\n"
-        "Exit status of run: 0 every expectation met, 1 not, 2 bad input, 3 the lab could not start."));
+    parser.setApplicationDescription(
+        Text::tr("Runs the virtual lab: two hosts in network namespaces joined by a cable that can be cut.\n\n"
+                 "  lab list            the built-in scenarios (name and title)\n"
+                 "  lab run NAME|FILE   play a scenario and check its expectations\n\n"
+                 "Exit status of run: 0 every expectation met, 1 not, 2 bad input, 3 the lab could not start."));
     const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption json(QStringLiteral("json"),
+    const QCommandLineOption json(
+        QStringLiteral("json"),
         Text::tr("list: a JSON array. run: print nothing while running, then one JSON summary object."));
-    const QCommandLineOption record(QStringLiteral("record"), Text::tr("run: write every event to FILE (JSONL)."), QStringLiteral("FILE"));
-    const QCommandLineOption pcap(QStringLiteral("pcap"), Text::tr("run: capture every frame on the cable to FILE (pcap)."), QStringLiteral("FILE"));
+    const QCommandLineOption record(QStringLiteral("record"), Text::tr("run: write every event to FILE (JSONL)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption pcap(QStringLiteral("pcap"),
+                                  Text::tr("run: capture every frame on the cable to FILE (pcap)."),
+                                  QStringLiteral("FILE"));
     const QList<QCommandLineOption> all{json, record, pcap};
     parser.addOptions(all);
     parser.addPositionalArgument(QStringLiteral("action"), Text::tr("list or run"));
-    parser.addPositionalArgument(QStringLiteral("scenario"), Text::tr("run: a built-in scenario's name or a JSON file"), QStringLiteral("[NAME|FILE]"));
+    parser.addPositionalArgument(QStringLiteral("scenario"), Text::tr("run: a built-in scenario's name or a JSON file"),
+                                 QStringLiteral("[NAME|FILE]"));
     if (!parser.parse(arguments)) {
         QStringList known;
         for (const QCommandLineOption &option : all)
             known.append(QStringLiteral("--") + option.names().constFirst());
-        return usageError(QStringLiteral("option"), Text::tr("%1 Options: %2").arg(parser.errorText(), known.join(QStringLiteral(", "))));
+        return usageError(QStringLiteral("option"),
+                          Text::tr("%1 Options: %2").arg(parser.errorText(), known.join(QStringLiteral(", "))));
     }
     if (parser.isSet(help)) {
         std::printf("%s", qPrintable(parser.helpText()));
@@ -184,14 +194,16 @@ int runLab(const QStringList &arguments)
     const QString action = positional.value(0);
     if (action == QLatin1String("list")) {
         if (positional.size() > 1)
-            return usageError(QStringLiteral("argument"), Text::tr("unexpected argument '%1': lab list takes --json only").arg(positional.at(1)));
+            return usageError(QStringLiteral("argument"),
+                              Text::tr("unexpected argument '%1': lab list takes --json only").arg(positional.at(1)));
         return listScenarios(parser.isSet(json));
     }
     if (action != QLatin1String("run"))
         return usageError(QStringLiteral("action"), Text::tr("expected list or run, got '%1'").arg(action));
     if (positional.size() != 2)
         return usageError(QStringLiteral("scenario"),
-                          Text::tr("lab run takes one scenario, a name or a file; built in: %1").arg(ScenarioCatalog::builtInNames().join(QStringLiteral(", "))));
+                          Text::tr("lab run takes one scenario, a name or a file; built in: %1")
+                              .arg(ScenarioCatalog::builtInNames().join(QStringLiteral(", "))));
 
     const QString what = positional.at(1);
     QString error;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `halfopen-cli sockets`: every TCP socket of a network namespace as the kernel sees it
 // (sock_diag), with the running timer, queues and tcp_info, as an ss-like table or JSON rows.
 
@@ -27,11 +28,13 @@ namespace halfopen::cli {
 namespace {
 
 // lupdate takes the context from this class: the strings below are "sockets"'s.
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(sockets)
 };
 
-struct SocketsRequest {
+struct SocketsRequest
+{
     QString netnsPath;
     SockDiagFilter filter;
     bool json = false;
@@ -41,13 +44,21 @@ struct SocketsRequest {
 std::optional<int> parseRequest(const QStringList &arguments, SocketsRequest *request)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr("List the TCP sockets of a network namespace with their timers, queues and tcp_info (sock_diag)."));
+    parser.setApplicationDescription(
+        Text::tr("List the TCP sockets of a network namespace with their timers, queues and tcp_info (sock_diag)."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, Text::tr("Show this help."));
-    const QCommandLineOption netns(QStringLiteral("netns"), Text::tr("Network namespace to look into: /run/netns/NAME or /proc/PID/ns/net."), Text::tr("PATH"));
-    const QCommandLineOption port(QStringLiteral("port"), Text::tr("Only sockets whose local or remote port is N (1 to 65535)."), Text::tr("N"));
-    const QCommandLineOption state(QStringLiteral("state"), Text::tr("Only sockets in these states: ESTABLISHED, TIME_WAIT, ... or ss's names (ESTAB, time-wait), comma-separated."), Text::tr("NAME"));
+    const QCommandLineOption netns(QStringLiteral("netns"),
+                                   Text::tr("Network namespace to look into: /run/netns/NAME or /proc/PID/ns/net."),
+                                   Text::tr("PATH"));
+    const QCommandLineOption port(
+        QStringLiteral("port"), Text::tr("Only sockets whose local or remote port is N (1 to 65535)."), Text::tr("N"));
+    const QCommandLineOption state(QStringLiteral("state"),
+                                   Text::tr("Only sockets in these states: ESTABLISHED, TIME_WAIT, ... or ss's names "
+                                            "(ESTAB, time-wait), comma-separated."),
+                                   Text::tr("NAME"));
     const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print a JSON array of rows instead of a table."));
-    const QCommandLineOption all({QStringLiteral("a"), QStringLiteral("all")}, Text::tr("Also list TIME_WAIT sockets, hidden by default like ss."));
+    const QCommandLineOption all({QStringLiteral("a"), QStringLiteral("all")},
+                                 Text::tr("Also list TIME_WAIT sockets, hidden by default like ss."));
     parser.addOptions({help, netns, port, state, json, all});
 
     const QString allowed = Text::tr("allowed --netns PATH, --port N, --state NAME, --all, --json, --help");
@@ -78,15 +89,18 @@ std::optional<int> parseRequest(const QStringList &arguments, SocketsRequest *re
     }
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("arguments"),
-                          Text::tr("unexpected '%1': sockets takes options only (%2)").arg(parser.positionalArguments().first(), allowed));
+                          Text::tr("unexpected '%1': sockets takes options only (%2)")
+                              .arg(parser.positionalArguments().first(), allowed));
 
     if (parser.isSet(port)) {
         bool ok = false;
         const int value = parser.value(port).toInt(&ok);
         if (!ok)
-            return usageError(QStringLiteral("--port"), Text::tr("'%1' is not a port number: use 1 to 65535").arg(parser.value(port)));
+            return usageError(QStringLiteral("--port"),
+                              Text::tr("'%1' is not a port number: use 1 to 65535").arg(parser.value(port)));
         if (value < 1 || value > 65535)
-            return usageError(QStringLiteral("--port"), Text::tr("'%1' is out of range: allowed 1 to 65535").arg(parser.value(port)));
+            return usageError(QStringLiteral("--port"),
+                              Text::tr("'%1' is out of range: allowed 1 to 65535").arg(parser.value(port)));
         request->filter.port = quint16(value);
     }
     if (parser.isSet(state)) {
@@ -101,7 +115,8 @@ std::optional<int> parseRequest(const QStringList &arguments, SocketsRequest *re
     }
     request->netnsPath = parser.value(netns);
     if (parser.isSet(netns) && request->netnsPath.isEmpty())
-        return usageError(QStringLiteral("--netns"), Text::tr("empty path: allowed /run/netns/NAME or /proc/PID/ns/net"));
+        return usageError(QStringLiteral("--netns"),
+                          Text::tr("empty path: allowed /run/netns/NAME or /proc/PID/ns/net"));
     request->json = parser.isSet(json);
     return std::nullopt;
 }
@@ -128,8 +143,7 @@ QByteArray timerText(const TcpInfoSample &s)
 {
     if (s.timer == TcpTimer::Off)
         return tcpTimerName(s.timer).toLatin1();
-    const int count = s.timer == TcpTimer::Retransmit ? s.retransmits
-                    : (s.timer == TcpTimer::TimeWait ? 0 : s.probes);
+    const int count = s.timer == TcpTimer::Retransmit ? s.retransmits : (s.timer == TcpTimer::TimeWait ? 0 : s.probes);
     return tcpTimerName(s.timer).toLatin1() + ',' + durationText(s.timerExpiresMs) + ',' + QByteArray::number(count);
 }
 
@@ -169,14 +183,16 @@ void printTable(const SockDiagSnapshot &snapshot, QFile *out)
 {
     // The tcp_info numbers ss -i prints (lastsnd, lastrcv, lastack, unacked, retrans total, cwnd)
     // after the ones detection depends on.
-    const std::array header = {Text::tr("State"), Text::tr("Recv-Q"), Text::tr("Send-Q"), Text::tr("Local"), Text::tr("Peer"), Text::tr("Timer"),
-                               Text::tr("RTO(ms)"), Text::tr("RTT(ms)"), Text::tr("Retrans"), Text::tr("Probes"), Text::tr("Backoff"),
-                               Text::tr("LastSnd(ms)"), Text::tr("LastRcv(ms)"), Text::tr("LastAck(ms)"), Text::tr("Unacked"),
-                               Text::tr("TotRetrans"), Text::tr("Cwnd")};
+    const std::array header
+        = {Text::tr("State"),       Text::tr("Recv-Q"),      Text::tr("Send-Q"),  Text::tr("Local"),
+           Text::tr("Peer"),        Text::tr("Timer"),       Text::tr("RTO(ms)"), Text::tr("RTT(ms)"),
+           Text::tr("Retrans"),     Text::tr("Probes"),      Text::tr("Backoff"), Text::tr("LastSnd(ms)"),
+           Text::tr("LastRcv(ms)"), Text::tr("LastAck(ms)"), Text::tr("Unacked"), Text::tr("TotRetrans"),
+           Text::tr("Cwnd")};
     constexpr size_t kColumns = header.size();
     // Queues and the tcp_info numbers are right-aligned, like ss's queues.
-    constexpr std::array<bool, kColumns> rightAligned = {false, true, true, false, false, false, true, true, true, true, true,
-                                                         true, true, true, true, true, true};
+    constexpr std::array<bool, kColumns> rightAligned
+        = {false, true, true, false, false, false, true, true, true, true, true, true, true, true, true, true, true};
     using Line = std::array<QByteArray, kColumns>;
 
     // Cells are ASCII except the (translated) titles, so widths count bytes for rows and
@@ -191,12 +207,13 @@ void printTable(const SockDiagSnapshot &snapshot, QFile *out)
     lines.reserve(size_t(snapshot.rows.size()));
     for (const SockDiagRow &row : snapshot.rows) {
         const TcpInfoSample &s = row.sample;
-        Line &line = lines.emplace_back(Line{tcpStateName(s.state).toLatin1(), QByteArray::number(s.recvQ),
-                      QByteArray::number(s.sendQ), addressText(row.local), addressText(row.remote), timerText(s),
-                      millisecondsText(row, s.rtoUs), millisecondsText(row, s.rttUs),
-                      QByteArray::number(s.retransmits), QByteArray::number(s.probes), QByteArray::number(s.backoff),
-                      infoNumber(row, s.lastDataSentMs), infoNumber(row, s.lastDataRecvMs), infoNumber(row, s.lastAckRecvMs),
-                      infoNumber(row, s.unacked), infoNumber(row, s.totalRetrans), infoNumber(row, s.sendCwnd)});
+        Line &line = lines.emplace_back(
+            Line{tcpStateName(s.state).toLatin1(), QByteArray::number(s.recvQ), QByteArray::number(s.sendQ),
+                 addressText(row.local), addressText(row.remote), timerText(s), millisecondsText(row, s.rtoUs),
+                 millisecondsText(row, s.rttUs), QByteArray::number(s.retransmits), QByteArray::number(s.probes),
+                 QByteArray::number(s.backoff), infoNumber(row, s.lastDataSentMs), infoNumber(row, s.lastDataRecvMs),
+                 infoNumber(row, s.lastAckRecvMs), infoNumber(row, s.unacked), infoNumber(row, s.totalRetrans),
+                 infoNumber(row, s.sendCwnd)});
         for (size_t c = 0; c < kColumns; ++c)
             widths[c] = std::max(widths[c], line[c].size());
     }

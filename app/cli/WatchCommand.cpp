@@ -11,12 +11,12 @@
 #include "CliUsage.h"
 
 #include "audit/ConnectionAudit.h"
-#include "hostfault/RealConnectionFaults.h"
 #include "core/observe/NetworkNamespace.h"
 #include "core/observe/SockDiagClient.h"
 #include "core/session/JsonlRecorder.h"
 #include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
+#include "hostfault/RealConnectionFaults.h"
 #include "lab/cable/FrameView.h"
 #include "lab/cable/PacketClassifier.h"
 #include "lab/cable/PcapWriter.h"
@@ -40,7 +40,8 @@ namespace halfopen::cli {
 
 namespace {
 
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(watch)
 };
 
@@ -53,17 +54,20 @@ QString captureHelper()
     const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("halfopen-capture"));
     if (QFileInfo::exists(beside))
         return beside;
-    return QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../libexec/halfopen/halfopen-capture"));
+    return QDir::cleanPath(QCoreApplication::applicationDirPath()
+                           + QStringLiteral("/../libexec/halfopen/halfopen-capture"));
 }
 
 // One --fault-at: when (seconds from the start) and what.
-struct ScheduledFault {
+struct ScheduledFault
+{
     double atS = 0;
     QString action; // cut, cut-in, cut-out, abort, freeze, replug, thaw
 };
 
-const QStringList kFaultActions{QStringLiteral("cut"), QStringLiteral("cut-in"), QStringLiteral("cut-out"), QStringLiteral("abort"),
-                                QStringLiteral("freeze"), QStringLiteral("replug"), QStringLiteral("thaw")};
+const QStringList kFaultActions{QStringLiteral("cut"),   QStringLiteral("cut-in"), QStringLiteral("cut-out"),
+                                QStringLiteral("abort"), QStringLiteral("freeze"), QStringLiteral("replug"),
+                                QStringLiteral("thaw")};
 
 bool parseFaultAt(const QString &text, ScheduledFault *out, QString *error)
 {
@@ -87,11 +91,13 @@ class Watch : public QObject
 {
 public:
     Watch(SocketAddress local, SocketAddress remote, bool json)
-        : m_local(std::move(local)), m_remote(std::move(remote)), m_json(json)
-    {
-    }
+        : m_local(std::move(local))
+        , m_remote(std::move(remote))
+        , m_json(json)
+    { }
 
-    bool open(const NetworkNamespace &netns, const QString &netnsPath, const QString &record, const QString &pcap, bool capture)
+    bool open(const NetworkNamespace &netns, const QString &netnsPath, const QString &record, const QString &pcap,
+              bool capture)
     {
         if (!m_client.open(netns))
             return fail(m_client.errorString());
@@ -120,16 +126,18 @@ public:
     {
         if (!m_faults) {
             m_faults = std::make_unique<hostfault::RealConnectionFaults>();
-            connect(m_faults.get(), &hostfault::RealConnectionFaults::reacted, this, [this](int, const QString &what, double s) {
-                Event e = socketEvent(EventKind::Endpoint, monotonicNowUs());
-                e.what = what;
-                e.detail.insert(QStringLiteral("t_s"), s);
-                emitEvent(e);
-            });
+            connect(m_faults.get(), &hostfault::RealConnectionFaults::reacted, this,
+                    [this](int, const QString &what, double s) {
+                        Event e = socketEvent(EventKind::Endpoint, monotonicNowUs());
+                        e.what = what;
+                        e.detail.insert(QStringLiteral("t_s"), s);
+                        emitEvent(e);
+                    });
             connect(m_faults.get(), &hostfault::RealConnectionFaults::lifted, this, [this](int id) {
                 const auto v = m_faults->verdict(id);
                 Event e = socketEvent(EventKind::Fault, monotonicNowUs());
-                e.what = v && v->fault == hostfault::FaultKind::Freeze ? QStringLiteral("thawed") : QStringLiteral("replugged");
+                e.what = v && v->fault == hostfault::FaultKind::Freeze ? QStringLiteral("thawed")
+                                                                       : QStringLiteral("replugged");
                 emitEvent(e);
             });
         }
@@ -173,7 +181,8 @@ private:
         }
         if (result == SockDiagClient::LookupResult::NotFound) {
             if (!m_last) {
-                fail(Text::tr("no TCP connection %1 → %2 in this network namespace").arg(m_local.toString(), m_remote.toString()));
+                fail(Text::tr("no TCP connection %1 → %2 in this network namespace")
+                         .arg(m_local.toString(), m_remote.toString()));
                 QCoreApplication::exit(m_status);
                 return;
             }
@@ -211,7 +220,8 @@ private:
     {
         QString error;
         if (fault.action == QLatin1String("replug") || fault.action == QLatin1String("thaw")) {
-            const auto kind = fault.action == QLatin1String("replug") ? hostfault::FaultKind::Cut : hostfault::FaultKind::Freeze;
+            const auto kind
+                = fault.action == QLatin1String("replug") ? hostfault::FaultKind::Cut : hostfault::FaultKind::Freeze;
             for (const auto &active : m_faults->active()) {
                 if (active.kind == kind && !m_faults->lift(active.id, &error))
                     std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(error));
@@ -224,19 +234,21 @@ private:
         query.remote = m_remote;
         hostfault::RealConnectionFaults::Request request;
         if (!hostfault::findTarget(query, &request.target, &error)) {
-            std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(Text::tr("--fault-at %1: %2").arg(fault.action, error)));
+            std::fprintf(stderr, "halfopen-cli: %s\n",
+                         qPrintable(Text::tr("--fault-at %1: %2").arg(fault.action, error)));
             m_status = ExitRuntime;
             return;
         }
-        request.kind = fault.action == QLatin1String("abort")    ? hostfault::FaultKind::Abort
-                     : fault.action == QLatin1String("freeze")   ? hostfault::FaultKind::Freeze
-                                                                 : hostfault::FaultKind::Cut;
-        request.direction = fault.action == QLatin1String("cut-in")    ? hostfault::CutDirection::In
-                          : fault.action == QLatin1String("cut-out")   ? hostfault::CutDirection::Out
-                                                                       : hostfault::CutDirection::Both;
+        request.kind = fault.action == QLatin1String("abort") ? hostfault::FaultKind::Abort
+            : fault.action == QLatin1String("freeze")         ? hostfault::FaultKind::Freeze
+                                                              : hostfault::FaultKind::Cut;
+        request.direction = fault.action == QLatin1String("cut-in") ? hostfault::CutDirection::In
+            : fault.action == QLatin1String("cut-out")              ? hostfault::CutDirection::Out
+                                                                    : hostfault::CutDirection::Both;
         const int id = m_faults->apply(request, &error);
         if (id == 0) {
-            std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(Text::tr("--fault-at %1: %2").arg(fault.action, error)));
+            std::fprintf(stderr, "halfopen-cli: %s\n",
+                         qPrintable(Text::tr("--fault-at %1: %2").arg(fault.action, error)));
             m_status = ExitRuntime;
             return;
         }
@@ -289,10 +301,12 @@ private:
     void startCapture(const QString &netnsPath)
     {
         if (m_local.family() != AF_INET) {
-            std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(Text::tr("no packet capture: IPv6 connections are watched without packets")));
+            std::fprintf(stderr, "halfopen-cli: %s\n",
+                         qPrintable(Text::tr("no packet capture: IPv6 connections are watched without packets")));
             return;
         }
-        QStringList args{QStringLiteral("--local"), m_local.toString(), QStringLiteral("--remote"), m_remote.toString()};
+        QStringList args{QStringLiteral("--local"), m_local.toString(), QStringLiteral("--remote"),
+                         m_remote.toString()};
         if (!netnsPath.isEmpty())
             args << QStringLiteral("--netns") << netnsPath;
         m_capture.setProcessChannelMode(QProcess::SeparateChannels);
@@ -301,12 +315,18 @@ private:
             const QByteArray why = m_capture.readAllStandardError().trimmed();
             if (code != 0 && !m_finishing)
                 std::fprintf(stderr, "halfopen-cli: %s\n",
-                             qPrintable(Text::tr("no packet capture (%1 exited %2): %3").arg(captureHelper()).arg(code).arg(QString::fromLocal8Bit(why))));
+                             qPrintable(Text::tr("no packet capture (%1 exited %2): %3")
+                                            .arg(captureHelper())
+                                            .arg(code)
+                                            .arg(QString::fromLocal8Bit(why))));
         });
         m_capture.start(captureHelper(), args);
         // The capture must run before the first packet matters: wait for its go-ahead.
         if (!m_capture.waitForStarted(3000)) {
-            std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(Text::tr("no packet capture: cannot start %1: %2").arg(captureHelper(), m_capture.errorString())));
+            std::fprintf(
+                stderr, "halfopen-cli: %s\n",
+                qPrintable(
+                    Text::tr("no packet capture: cannot start %1: %2").arg(captureHelper(), m_capture.errorString())));
             return;
         }
         while (!m_captureReady && m_capture.state() == QProcess::Running && m_capture.waitForReadyRead(3000))
@@ -349,7 +369,8 @@ private:
             return;
         const bool outgoing = lab::FrameView::formatIpv4(view.ipv4().source) == m_local.host()
             && view.tcp().sourcePort == m_local.port();
-        emitEvent(m_classifier.classify(view, tUs, outgoing ? kLocalHost : kPeerHost, outgoing ? kPeerHost : kLocalHost));
+        emitEvent(
+            m_classifier.classify(view, tUs, outgoing ? kLocalHost : kPeerHost, outgoing ? kPeerHost : kLocalHost));
     }
 
     void finish()
@@ -398,20 +419,29 @@ int runWatch(const QStringList &arguments)
     parser.setApplicationDescription(Text::tr(
         "Watch one connection of this machine: its state changes, tcp_info samples and packets, until it is gone."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, Text::tr("Show this help."));
-    const QCommandLineOption pid(QStringLiteral("pid"), Text::tr("The connection of process P (it must hold exactly one)."), Text::tr("P"));
-    const QCommandLineOption netns(QStringLiteral("netns"), Text::tr("Network namespace: /proc/PID/ns/net or /run/netns/NAME."), Text::tr("PATH"));
-    const QCommandLineOption record(QStringLiteral("record"), Text::tr("Record every event to FILE (JSONL)."), Text::tr("FILE"));
-    const QCommandLineOption pcap(QStringLiteral("pcap"), Text::tr("Write the connection's packets to FILE (pcap, for Wireshark)."), Text::tr("FILE"));
+    const QCommandLineOption pid(QStringLiteral("pid"),
+                                 Text::tr("The connection of process P (it must hold exactly one)."), Text::tr("P"));
+    const QCommandLineOption netns(
+        QStringLiteral("netns"), Text::tr("Network namespace: /proc/PID/ns/net or /run/netns/NAME."), Text::tr("PATH"));
+    const QCommandLineOption record(QStringLiteral("record"), Text::tr("Record every event to FILE (JSONL)."),
+                                    Text::tr("FILE"));
+    const QCommandLineOption pcap(QStringLiteral("pcap"),
+                                  Text::tr("Write the connection's packets to FILE (pcap, for Wireshark)."),
+                                  Text::tr("FILE"));
     const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print events as JSON lines."));
-    const QCommandLineOption duration(QStringLiteral("duration"), Text::tr("Stop after S seconds (default: when the connection is gone)."), Text::tr("S"));
+    const QCommandLineOption duration(QStringLiteral("duration"),
+                                      Text::tr("Stop after S seconds (default: when the connection is gone)."),
+                                      Text::tr("S"));
     const QCommandLineOption noCapture(QStringLiteral("no-capture"), Text::tr("Samples and states only, no packets."));
-    const QCommandLineOption faultAt(QStringLiteral("fault-at"),
-                                     Text::tr("At T seconds, break the connection and time the application's reaction: ACTION is "
-                                              "cut, cut-in, cut-out, abort, freeze, replug or thaw (repeatable; every fault is "
-                                              "lifted at the end; needs root as for halfopen-cli fault)."),
-                                     Text::tr("T:ACTION"));
+    const QCommandLineOption faultAt(
+        QStringLiteral("fault-at"),
+        Text::tr("At T seconds, break the connection and time the application's reaction: ACTION is "
+                 "cut, cut-in, cut-out, abort, freeze, replug or thaw (repeatable; every fault is "
+                 "lifted at the end; needs root as for halfopen-cli fault)."),
+        Text::tr("T:ACTION"));
     parser.addOptions({help, pid, netns, record, pcap, json, duration, noCapture, faultAt});
-    parser.addPositionalArgument(QStringLiteral("LOCAL"), Text::tr("The connection's local address, e.g. 198.18.0.1:40000."));
+    parser.addPositionalArgument(QStringLiteral("LOCAL"),
+                                 Text::tr("The connection's local address, e.g. 198.18.0.1:40000."));
     parser.addPositionalArgument(QStringLiteral("REMOTE"), Text::tr("Its remote address, e.g. 198.18.0.2:1883."));
     if (!parser.parse(arguments))
         return usageError(QStringLiteral("option"), parser.errorText());
@@ -430,7 +460,8 @@ int runWatch(const QStringList &arguments)
     const QString netnsPath = parser.value(netns);
     if (!faults.isEmpty() && !netnsPath.isEmpty())
         return usageError(QStringLiteral("--fault-at"),
-                          Text::tr("faults act in halfopen-cli's own network namespace: run it inside (nsenter -t PID -n) instead of --netns"));
+                          Text::tr("faults act in halfopen-cli's own network namespace: run it inside (nsenter -t PID "
+                                   "-n) instead of --netns"));
     NetworkNamespace ns;
     if (!netnsPath.isEmpty()) {
         QString error;
@@ -442,7 +473,8 @@ int runWatch(const QStringList &arguments)
     qint64 holder = 0;
     const QStringList positional = parser.positionalArguments();
     if (parser.isSet(pid) == (positional.size() == 2) || (!parser.isSet(pid) && positional.size() != 2))
-        return usageError(QStringLiteral("arguments"), Text::tr("expected --pid P, or LOCAL REMOTE such as 198.18.0.1:40000 198.18.0.2:1883"));
+        return usageError(QStringLiteral("arguments"),
+                          Text::tr("expected --pid P, or LOCAL REMOTE such as 198.18.0.1:40000 198.18.0.2:1883"));
     if (parser.isSet(pid)) {
         bool ok = false;
         const qint64 p = parser.value(pid).toLongLong(&ok);
@@ -456,9 +488,12 @@ int runWatch(const QStringList &arguments)
             QStringList list;
             for (const auto &c : found)
                 list << c.socket.local.toString() + QLatin1Char(' ') + c.socket.remote.toString();
-            return usageError(QStringLiteral("--pid"), found.empty()
-                ? Text::tr("process %1 holds no TCP connection here").arg(p)
-                : Text::tr("process %1 holds %2 connections: name one as LOCAL REMOTE (%3)").arg(p).arg(found.size()).arg(list.join(QStringLiteral(", "))));
+            return usageError(QStringLiteral("--pid"),
+                              found.empty() ? Text::tr("process %1 holds no TCP connection here").arg(p)
+                                            : Text::tr("process %1 holds %2 connections: name one as LOCAL REMOTE (%3)")
+                                                  .arg(p)
+                                                  .arg(found.size())
+                                                  .arg(list.join(QStringLiteral(", "))));
         }
         holder = p;
         local = found.front().socket.local;
@@ -479,7 +514,8 @@ int runWatch(const QStringList &arguments)
         bool ok = false;
         const double seconds = parser.value(duration).toDouble(&ok);
         if (!ok || seconds <= 0 || seconds > 7 * 24 * 3600)
-            return usageError(QStringLiteral("--duration"), Text::tr("'%1': allowed 0.1 to 604800 seconds").arg(parser.value(duration)));
+            return usageError(QStringLiteral("--duration"),
+                              Text::tr("'%1': allowed 0.1 to 604800 seconds").arg(parser.value(duration)));
         QTimer::singleShot(qRound(seconds * 1000), &watch, [&watch] { watch.finish(); });
         watch.setHoldUntilDuration(!faults.isEmpty());
     }

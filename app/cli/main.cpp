@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halfopen-cli: the engine from a terminal. Subcommand names and JSON fields are stable:
 // other tools script against them.
 
@@ -16,7 +17,8 @@ using namespace halfopen::cli;
 
 namespace {
 
-struct Subcommand {
+struct Subcommand
+{
     const char *name;
     const char *summary;
     int (*run)(const QStringList &);
@@ -26,24 +28,40 @@ const std::array kSubcommands = {
     Subcommand{"serve", QT_TRANSLATE_NOOP("cli", "listen for test connections and report how each one dies"), runServe},
     Subcommand{"connect", QT_TRANSLATE_NOOP("cli", "open a test connection and report how it dies"), runConnect},
     Subcommand{"predict", QT_TRANSLATE_NOOP("cli", "predict when each kind of peer death is detected"), runPredict},
-    Subcommand{"sockets", QT_TRANSLATE_NOOP("cli", "list TCP sockets with timers and tcp_info (sock_diag)"), runSockets},
-    Subcommand{"audit", QT_TRANSLATE_NOOP("cli", "audit this machine's connections: process, options, when a dead peer is noticed, risk and fix"), runAudit},
-    Subcommand{"watch", QT_TRANSLATE_NOOP("cli", "watch one connection of this machine: states, samples and its packets"), runWatch},
-    Subcommand{"exporter", QT_TRANSLATE_NOOP("cli", "serve the connections' half-open risk as Prometheus metrics (/metrics)"), runExporter},
-    Subcommand{"lab", QT_TRANSLATE_NOOP("cli", "run the virtual lab's scenarios (lab list, lab run NAME|FILE)"), runLab},
-    Subcommand{"fault", QT_TRANSLATE_NOOP("cli", "cut, abort or freeze one real connection and time the application's reaction"), runFault},
+    Subcommand{"sockets", QT_TRANSLATE_NOOP("cli", "list TCP sockets with timers and tcp_info (sock_diag)"),
+               runSockets},
+    Subcommand{
+        "audit",
+        QT_TRANSLATE_NOOP(
+            "cli", "audit this machine's connections: process, options, when a dead peer is noticed, risk and fix"),
+        runAudit},
+    Subcommand{"watch",
+               QT_TRANSLATE_NOOP("cli", "watch one connection of this machine: states, samples and its packets"),
+               runWatch},
+    Subcommand{"exporter",
+               QT_TRANSLATE_NOOP("cli", "serve the connections' half-open risk as Prometheus metrics (/metrics)"),
+               runExporter},
+    Subcommand{"lab", QT_TRANSLATE_NOOP("cli", "run the virtual lab's scenarios (lab list, lab run NAME|FILE)"),
+               runLab},
+    Subcommand{"fault",
+               QT_TRANSLATE_NOOP("cli", "cut, abort or freeze one real connection and time the application's reaction"),
+               runFault},
 };
 
 void printHelp()
 {
-    std::printf("%s", qPrintable(QCoreApplication::translate("cli",
-        "Usage: halfopen-cli COMMAND [options]\n"
-        "Makes the life and death of TCP connections visible.\n\nCommands:\n")));
+    std::printf(
+        "%s",
+        qPrintable(QCoreApplication::translate("cli",
+                                               "Usage: halfopen-cli COMMAND [options]\n"
+                                               "Makes the life and death of TCP connections visible.\n\nCommands:\n")));
     for (const Subcommand &c : kSubcommands)
         std::printf("  %-9s %s\n", c.name, qPrintable(QCoreApplication::translate("cli", c.summary)));
-    std::printf("%s", qPrintable(QCoreApplication::translate("cli",
-        "\nRun 'halfopen-cli COMMAND --help' for a command's options.\n"
-        "Exit status: 0 clean end, 1 connection died (errno printed), 2 bad input, 3 could not start.\n")));
+    std::printf("%s",
+                qPrintable(QCoreApplication::translate(
+                    "cli",
+                    "\nRun 'halfopen-cli COMMAND --help' for a command's options.\n"
+                    "Exit status: 0 clean end, 1 connection died (errno printed), 2 bad input, 3 could not start.\n")));
 }
 
 } // namespace
@@ -77,6 +95,10 @@ int main(int argc, char *argv[])
             return c.run(args);
         }
     }
-    return usageError(QStringLiteral("command"),
-                      QCoreApplication::translate("cli", "unknown command '%1': expected serve, connect, predict, sockets, audit, watch, exporter, lab or fault").arg(name));
+    return usageError(
+        QStringLiteral("command"),
+        QCoreApplication::translate(
+            "cli",
+            "unknown command '%1': expected serve, connect, predict, sockets, audit, watch, exporter, lab or fault")
+            .arg(name));
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "GuiOptions.h"
 
 #include "i18n/LanguageLoader.h"
@@ -13,7 +14,8 @@ using i18n::LanguageLoader;
 
 namespace {
 // lupdate takes the context from this class: the strings below are "GuiOptions"'s.
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(GuiOptions)
 };
 constexpr double kMaxAfterSeconds = 3600;
@@ -25,34 +27,50 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
     parser.setApplicationDescription(Text::tr("HalfOpen: make the life and death of TCP connections visible."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
-    const QCommandLineOption scenario(QStringLiteral("scenario"), Text::tr("Pick a built-in scenario by name, or a scenario file."), QStringLiteral("NAME|FILE"));
-    const QCommandLineOption start(QStringLiteral("start"), Text::tr("Start at once: the picked scenario, or a free lab session."));
-    const QCommandLineOption realNetwork(QStringLiteral("real-network"),
-                                         Text::tr("With --start: start this machine's side against the real peer remembered in the "
-                                                  "settings. Without it, --start always runs the virtual lab."));
-    const QCommandLineOption open(QStringLiteral("open"), Text::tr("Open a recorded session (JSONL)."), QStringLiteral("FILE"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"), Text::tr("Save a picture of the window to FILE (PNG) and quit."), QStringLiteral("FILE"));
+    const QCommandLineOption scenario(QStringLiteral("scenario"),
+                                      Text::tr("Pick a built-in scenario by name, or a scenario file."),
+                                      QStringLiteral("NAME|FILE"));
+    const QCommandLineOption start(QStringLiteral("start"),
+                                   Text::tr("Start at once: the picked scenario, or a free lab session."));
+    const QCommandLineOption realNetwork(
+        QStringLiteral("real-network"),
+        Text::tr("With --start: start this machine's side against the real peer remembered in the "
+                 "settings. Without it, --start always runs the virtual lab."));
+    const QCommandLineOption open(QStringLiteral("open"), Text::tr("Open a recorded session (JSONL)."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        Text::tr("Save a picture of the window to FILE (PNG) and quit."),
+                                        QStringLiteral("FILE"));
     const QCommandLineOption after(QStringLiteral("after-seconds"),
-                                   Text::tr("With --screenshot: seconds after the lab is ready (default 3)."), QStringLiteral("S"));
-    const QCommandLineOption settings(QStringLiteral("settings"), Text::tr("Read and keep settings in this INI file."), QStringLiteral("FILE"));
+                                   Text::tr("With --screenshot: seconds after the lab is ready (default 3)."),
+                                   QStringLiteral("S"));
+    const QCommandLineOption settings(QStringLiteral("settings"), Text::tr("Read and keep settings in this INI file."),
+                                      QStringLiteral("FILE"));
     const QCommandLineOption language(QStringLiteral("language"),
                                       Text::tr("Show the window in this language (%1), whatever the settings say.")
                                           .arg(LanguageLoader::available().join(QStringLiteral(", "))),
                                       QStringLiteral("CODE"));
-    const QCommandLineOption dark(QStringLiteral("dark"), Text::tr("Dark colours (the Fusion style with a dark palette), whatever the desktop's theme."));
-    const QCommandLineOption presentation(QStringLiteral("presentation"),
-                                          Text::tr("Start in presentation mode: full screen, large timeline and verdict (F11 leaves it)."));
+    const QCommandLineOption dark(
+        QStringLiteral("dark"),
+        Text::tr("Dark colours (the Fusion style with a dark palette), whatever the desktop's theme."));
+    const QCommandLineOption presentation(
+        QStringLiteral("presentation"),
+        Text::tr("Start in presentation mode: full screen, large timeline and verdict (F11 leaves it)."));
     const QCommandLineOption connections(QStringLiteral("connections"),
-        Text::tr("Open on \"This machine's connections\": every TCP connection, its risk of staying half-open and the fix."));
-    parser.addOptions({scenario, start, realNetwork, open, screenshot, after, settings, language, dark, presentation, connections});
+                                         Text::tr("Open on \"This machine's connections\": every TCP connection, its "
+                                                  "risk of staying half-open and the fix."));
+    parser.addOptions(
+        {scenario, start, realNetwork, open, screenshot, after, settings, language, dark, presentation, connections});
     *helpShown = false;
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
     }
     if (parser.isSet(help) || parser.isSet(version)) {
-        std::printf("%s", qPrintable(parser.isSet(help) ? parser.helpText()
-                                                         : QStringLiteral("halfopen %1\n").arg(QCoreApplication::applicationVersion())));
+        std::printf("%s",
+                    qPrintable(parser.isSet(help)
+                                   ? parser.helpText()
+                                   : QStringLiteral("halfopen %1\n").arg(QCoreApplication::applicationVersion())));
         *helpShown = true;
         return std::nullopt;
     }
@@ -76,7 +94,9 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
         bool ok = false;
         o.afterSeconds = parser.value(after).toDouble(&ok);
         if (!ok || o.afterSeconds < 0 || o.afterSeconds > kMaxAfterSeconds) {
-            *error = Text::tr("--after-seconds: expected seconds from 0 to %1, got '%2'").arg(kMaxAfterSeconds).arg(parser.value(after));
+            *error = Text::tr("--after-seconds: expected seconds from 0 to %1, got '%2'")
+                         .arg(kMaxAfterSeconds)
+                         .arg(parser.value(after));
             return std::nullopt;
         }
     }

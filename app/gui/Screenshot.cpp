@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "Screenshot.h"
 
 #include "ui/LabSessionController.h"
@@ -27,10 +28,11 @@ Screenshot::Screenshot(QWidget *window, ui::LabSessionController *controller, co
             m_timer.start();
         return;
     }
-    connect(controller, &ui::LabSessionController::runStateChanged, this, [this](ui::LabSessionController::RunState state) {
-        if (state == ui::LabSessionController::RunState::Running && !m_timer.isActive())
-            m_timer.start();
-    });
+    connect(controller, &ui::LabSessionController::runStateChanged, this,
+            [this](ui::LabSessionController::RunState state) {
+                if (state == ui::LabSessionController::RunState::Running && !m_timer.isActive())
+                    m_timer.start();
+            });
     // A run that ends before the moment (or never starts) is pictured as it ended, once the
     // panels have laid out their last change (a line hidden at the end still takes room until then).
     connect(controller, &ui::LabSessionController::finished, this, [this] {
@@ -43,8 +45,9 @@ void Screenshot::take()
 {
     const bool saved = m_window->grab().save(m_path, "PNG");
     if (!saved)
-        std::fprintf(stderr, "halfopen: %s\n",
-                     qPrintable(QCoreApplication::translate("Screenshot", "could not write the screenshot %1").arg(m_path)));
+        std::fprintf(
+            stderr, "halfopen: %s\n",
+            qPrintable(QCoreApplication::translate("Screenshot", "could not write the screenshot %1").arg(m_path)));
     QCoreApplication::exit(saved ? 0 : 3);
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QObject>
@@ -18,7 +19,8 @@ class Screenshot : public QObject
 {
     Q_OBJECT
 public:
-    Screenshot(QWidget *window, ui::LabSessionController *controller, const QString &path, double afterSeconds, bool waitForRun);
+    Screenshot(QWidget *window, ui::LabSessionController *controller, const QString &path, double afterSeconds,
+               bool waitForRun);
 
 private:
     void take();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halfopen: the desktop application. Builds the engine's objects once, hands them to the
 // window, and applies the command line (pick, start, open, screenshot).
 
@@ -51,7 +52,8 @@ int main(int argc, char *argv[])
     // (packaging/): desktops match the window to its menu entry with it.
     const QString appId = QStringLiteral("io.github.halfopen.HalfOpen");
     QApplication::setDesktopFileName(appId);
-    QApplication::setWindowIcon(QIcon::fromTheme(appId, QIcon(QStringLiteral(":/icons/io.github.halfopen.HalfOpen.svg"))));
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(appId, QIcon(QStringLiteral(":/icons/io.github.halfopen.HalfOpen.svg"))));
     // The system's language for --help and errors; the settings may choose another below.
     i18n::LanguageLoader language;
     language.install();
@@ -73,9 +75,11 @@ int main(int argc, char *argv[])
 
     if (!options->scenario.isEmpty() && !lab::ScenarioCatalog::isBuiltIn(options->scenario)
         && !QFileInfo::exists(options->scenario)) {
-        std::fprintf(stderr, "halfopen: %s\n",
-                     qPrintable(QApplication::translate("main", "--scenario: '%1' is neither a built-in scenario nor a file; built in: %2")
-                                    .arg(options->scenario, lab::ScenarioCatalog::builtInNames().join(QStringLiteral(", ")))));
+        std::fprintf(
+            stderr, "halfopen: %s\n",
+            qPrintable(QApplication::translate(
+                           "main", "--scenario: '%1' is neither a built-in scenario nor a file; built in: %2")
+                           .arg(options->scenario, lab::ScenarioCatalog::builtInNames().join(QStringLiteral(", ")))));
         return 2;
     }
 
@@ -109,8 +113,9 @@ int main(int argc, char *argv[])
     // nothing starts in its place.
     bool picked = true;
     if (!options->scenario.isEmpty())
-        picked = lab::ScenarioCatalog::isBuiltIn(options->scenario) ? window.scenarioPicker()->selectScenario(options->scenario)
-                                                                   : window.scenarioPicker()->openFile(options->scenario);
+        picked = lab::ScenarioCatalog::isBuiltIn(options->scenario)
+            ? window.scenarioPicker()->selectScenario(options->scenario)
+            : window.scenarioPicker()->openFile(options->scenario);
     if (!options->recording.isEmpty())
         window.files()->open(options->recording);
     if (options->connections)

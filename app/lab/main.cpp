@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halfopen-lab: the lab supervisor. Started by halfopen-cli or the GUI, never by hand: JSON
 // commands on stdin, events on stdout. It lives in namespaces of its own and dies with its
 // parent, taking every host, cable end and endpoint with it.
@@ -60,7 +61,8 @@ int main(int argc, char *argv[])
     language.install();
     lab::Supervisor supervisor;
     QObject::connect(&supervisor, &lab::Supervisor::event, &writeEvent);
-    QObject::connect(&supervisor, &lab::Supervisor::finished, &app, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
+    QObject::connect(
+        &supervisor, &lab::Supervisor::finished, &app, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
 
     lab::CommandReader commands;
     QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
@@ -77,7 +79,8 @@ int main(int argc, char *argv[])
             if (item.error.isEmpty())
                 supervisor.handleCommand(item.command);
             else
-                writeEvent(core::Event::labEvent(core::monotonicNowUs(), QStringLiteral("command_error"), {{QStringLiteral("message"), item.error}}));
+                writeEvent(core::Event::labEvent(core::monotonicNowUs(), QStringLiteral("command_error"),
+                                                 {{QStringLiteral("message"), item.error}}));
         }
     });
 
@@ -91,8 +94,7 @@ int main(int argc, char *argv[])
     QSocketNotifier signalNotifier(signalFd, QSocketNotifier::Read);
     QObject::connect(&signalNotifier, &QSocketNotifier::activated, &supervisor, [&] {
         signalfd_siginfo info{};
-        while (::read(signalFd, &info, sizeof info) == sizeof info) {
-        }
+        while (::read(signalFd, &info, sizeof info) == sizeof info) { }
         supervisor.handleCommand({{QStringLiteral("cmd"), QStringLiteral("stop")}});
     });
     return app.exec();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/endpoint/EndpointCommand.h"
 
 #include "core/endpoint/TestClient.h"
@@ -41,7 +42,8 @@ std::optional<EndpointCommand> EndpointCommand::parse(const QString &line, QStri
         command.kind = Kind::Send;
         command.bytes = args.value(QStringLiteral("bytes")).toInt(100);
         if (command.bytes < 1 || command.bytes > kMaxSendBytes) {
-            *error = QCoreApplication::translate("EndpointCommand", "send bytes must be between 1 and %1").arg(kMaxSendBytes);
+            *error = QCoreApplication::translate("EndpointCommand", "send bytes must be between 1 and %1")
+                         .arg(kMaxSendBytes);
             return std::nullopt;
         }
     } else if (name == QLatin1String("close")) {
@@ -61,7 +63,10 @@ std::optional<EndpointCommand> EndpointCommand::parse(const QString &line, QStri
             return std::nullopt;
         }
     } else {
-        *error = QCoreApplication::translate("EndpointCommand", "unknown command '%1': expected send [BYTES], close, abort, shutdown-write, options JSON, marker or quit").arg(trimmed);
+        *error = QCoreApplication::translate("EndpointCommand",
+                                             "unknown command '%1': expected send [BYTES], close, abort, "
+                                             "shutdown-write, options JSON, marker or quit")
+                     .arg(trimmed);
         return std::nullopt;
     }
     return command;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/tcp/SocketOptions.h"
@@ -14,7 +15,8 @@ class TestServer;
 // A command for a running endpoint, typed by a user on stdin or sent by the lab as JSON:
 //   send [BYTES] | close | abort | shutdown-write | quit | options {json SocketOptions}
 //   {"command": "send", "bytes": 100}
-struct EndpointCommand {
+struct EndpointCommand
+{
     enum class Kind { Send, Close, Abort, ShutdownWrite, SetOptions, Quit };
 
     Kind kind = Kind::Send;

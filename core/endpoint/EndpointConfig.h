@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/endpoint/HeartbeatSettings.h"
@@ -7,12 +8,13 @@
 namespace halfopen::core {
 
 // Everything one side of a test connection is told to do.
-struct EndpointConfig {
+struct EndpointConfig
+{
     QString host = QStringLiteral("local"); // name on events: "client", "server", "local"
     SocketOptions options;
     HeartbeatSettings heartbeat;
     TrafficPattern traffic;
-    bool closeOnEof = true; // false: stay in CLOSE_WAIT after the peer's FIN (later writes draw RST, then EPIPE)
+    bool closeOnEof = true;    // false: stay in CLOSE_WAIT after the peer's FIN (later writes draw RST, then EPIPE)
     int sampleIntervalMs = 50; // tcp_info sampling: 20 Hz
 };
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/endpoint/ErrorClassifier.h"
 
 #include <cerrno>
@@ -46,14 +47,13 @@ DetectionMechanism classifyError(const ErrorContext &c)
                                            : DetectionMechanism::RetransmissionTimeout;
     if (c.options.keepalive.enabled)
         return DetectionMechanism::Keepalive;
-    return c.options.userTimeoutMs > 0 ? DetectionMechanism::UserTimeout
-                                       : DetectionMechanism::RetransmissionTimeout;
+    return c.options.userTimeoutMs > 0 ? DetectionMechanism::UserTimeout : DetectionMechanism::RetransmissionTimeout;
 }
 
 bool isSoftNetworkError(int errnoValue)
 {
-    return errnoValue == EHOSTUNREACH || errnoValue == ENETUNREACH || errnoValue == EHOSTDOWN
-        || errnoValue == ENETDOWN || errnoValue == EPROTO || errnoValue == EMSGSIZE;
+    return errnoValue == EHOSTUNREACH || errnoValue == ENETUNREACH || errnoValue == EHOSTDOWN || errnoValue == ENETDOWN
+        || errnoValue == EPROTO || errnoValue == EMSGSIZE;
 }
 
 } // namespace halfopen::core

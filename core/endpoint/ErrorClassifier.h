@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/tcp/DetectionMechanism.h"
@@ -10,7 +11,8 @@ namespace halfopen::core {
 
 // Which mechanism raised an errno, inferred the way the kernel decides (tcp_write_err,
 // tcp_reset): from the errno itself and the socket's last tcp_info counters.
-struct ErrorContext {
+struct ErrorContext
+{
     int errnoValue = 0;
     bool connecting = false;              // the error ended a connect()
     std::optional<TcpInfoSample> before;  // last sample taken before the error was read

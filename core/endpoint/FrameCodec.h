@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QByteArray>
@@ -8,7 +9,8 @@ namespace halfopen::core {
 // The test protocol on the wire: [type:1][length:2, big endian][payload]. Data frames carry
 // filler bytes; heartbeat pings and answers carry a 32-bit sequence number. A peer that does not
 // speak it (an MQTT broker, a PLC) is detected by an unknown type and then read as raw bytes.
-struct Frame {
+struct Frame
+{
     enum class Type : char { Data = 'D', Ping = 'P', Answer = 'A' };
     Type type = Type::Data;
     quint32 sequence = 0; // Ping/Answer

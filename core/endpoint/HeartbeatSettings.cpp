@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/endpoint/HeartbeatSettings.h"
 
 #include <QCoreApplication>
@@ -10,11 +11,14 @@ QList<SettingError> HeartbeatSettings::validate() const
     if (!enabled)
         return errors;
     if (intervalMs < 1 || intervalMs > kMaxIntervalMs)
-        errors.append({QStringLiteral("heartbeat interval"),
-                       QCoreApplication::translate("HeartbeatSettings", "heartbeat interval must be between 1 and %1 ms").arg(kMaxIntervalMs)});
+        errors.append(
+            {QStringLiteral("heartbeat interval"),
+             QCoreApplication::translate("HeartbeatSettings", "heartbeat interval must be between 1 and %1 ms")
+                 .arg(kMaxIntervalMs)});
     if (misses < 1 || misses > kMaxMisses)
         errors.append({QStringLiteral("heartbeat misses"),
-                       QCoreApplication::translate("HeartbeatSettings", "heartbeat misses must be between 1 and %1").arg(kMaxMisses)});
+                       QCoreApplication::translate("HeartbeatSettings", "heartbeat misses must be between 1 and %1")
+                           .arg(kMaxMisses)});
     return errors;
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/tcp/SocketOptions.h"
@@ -9,7 +10,8 @@ namespace halfopen::core {
 // The application's own liveness check. The sender pings every interval and counts a miss
 // when the answer has not come by the next ping; the answerer replies and counts a miss for
 // every interval without a ping. Either side declares the peer dead after `misses` in a row.
-struct HeartbeatSettings {
+struct HeartbeatSettings
+{
     static constexpr int kMaxIntervalMs = 3600000;
     static constexpr int kMaxMisses = 1000;
 

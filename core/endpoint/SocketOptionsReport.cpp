@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/endpoint/SocketOptionsReport.h"
 
 #include "core/session/MonotonicClock.h"
@@ -26,8 +27,7 @@ Event applySocketOptions(int fd, const SocketOptions &requested, const QString &
     QJsonArray failedJson;
     for (const SettingError &f : failures)
         failedJson.append(QJsonObject{{QStringLiteral("option"), f.field}, {QStringLiteral("error"), f.message}});
-    e.detail = {{QStringLiteral("requested"), requested.toJson()},
-                {QStringLiteral("applied"), applied.toJson()}};
+    e.detail = {{QStringLiteral("requested"), requested.toJson()}, {QStringLiteral("applied"), applied.toJson()}};
     if (!failedJson.isEmpty())
         e.detail.insert(QStringLiteral("failed"), failedJson);
     if (failed)

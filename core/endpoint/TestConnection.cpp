@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/endpoint/TestConnection.h"
 
 #include "core/observe/RouteToPeer.h"
@@ -21,7 +22,7 @@ namespace halfopen::core {
 
 namespace {
 constexpr int kReadChunk = 64 * 1024;
-constexpr int kReadsPerWakeup = 16;   // don't let a fast stream starve the event loop
+constexpr int kReadsPerWakeup = 16; // don't let a fast stream starve the event loop
 constexpr int kStreamChunk = 64 * 1024;
 } // namespace
 
@@ -56,17 +57,20 @@ void TestConnection::start()
 
     if (m_config.heartbeat.enabled) {
         m_heartbeat = new HeartbeatMonitor(m_config.heartbeat, this);
-        connect(m_heartbeat, &HeartbeatMonitor::sendPing, this, [this](quint32 seq) { queue(FrameCodec::encodePing(seq)); });
-        connect(m_heartbeat, &HeartbeatMonitor::sendAnswer, this, [this](quint32 seq) { queue(FrameCodec::encodeAnswer(seq)); });
-        connect(m_heartbeat, &HeartbeatMonitor::phase, this, [this](HeartbeatMonitor::Phase phase, qint64 count, qint64 rttUs) {
-            Event e = makeEvent(EventKind::Heartbeat, heartbeatPhaseName(phase));
-            e.count = count;
-            if (phase == HeartbeatMonitor::Phase::Answered)
-                e.detail.insert(QStringLiteral("rtt_ms"), rttUs / 1000.0);
-            if (phase == HeartbeatMonitor::Phase::Dead)
-                e.mechanism = DetectionMechanism::Heartbeat;
-            emit event(e);
-        });
+        connect(m_heartbeat, &HeartbeatMonitor::sendPing, this,
+                [this](quint32 seq) { queue(FrameCodec::encodePing(seq)); });
+        connect(m_heartbeat, &HeartbeatMonitor::sendAnswer, this,
+                [this](quint32 seq) { queue(FrameCodec::encodeAnswer(seq)); });
+        connect(m_heartbeat, &HeartbeatMonitor::phase, this,
+                [this](HeartbeatMonitor::Phase phase, qint64 count, qint64 rttUs) {
+                    Event e = makeEvent(EventKind::Heartbeat, heartbeatPhaseName(phase));
+                    e.count = count;
+                    if (phase == HeartbeatMonitor::Phase::Answered)
+                        e.detail.insert(QStringLiteral("rtt_ms"), rttUs / 1000.0);
+                    if (phase == HeartbeatMonitor::Phase::Dead)
+                        e.mechanism = DetectionMechanism::Heartbeat;
+                    emit event(e);
+                });
         connect(m_heartbeat, &HeartbeatMonitor::dead, this, [this] {
             die(ETIMEDOUT, DetectionMechanism::Heartbeat, "heartbeat",
                 {{QStringLiteral("misses"), m_config.heartbeat.misses},
@@ -215,10 +219,10 @@ void TestConnection::handleError(int errnoValue, const char *operation)
     context.before = m_sampler->lastSample(m_fd);
     context.atError = m_sampler->sampleNow(m_fd);
     context.options = m_config.options;
-    if (errnoValue == EHOSTUNREACH || errnoValue == EHOSTDOWN)
-    {
+    if (errnoValue == EHOSTUNREACH || errnoValue == EHOSTDOWN) {
         QString ignored;
-        context.neighbourFailed = nextHopResolutionFailed(QHostAddress(SocketAddress::parse(m_remote, &ignored).host()));
+        context.neighbourFailed
+            = nextHopResolutionFailed(QHostAddress(SocketAddress::parse(m_remote, &ignored).host()));
     }
     const DetectionMechanism mechanism = classifyError(context);
 

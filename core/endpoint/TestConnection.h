@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/endpoint/EndpointConfig.h"
@@ -44,9 +45,9 @@ public:
 
     // Commands.
     void sendNow(int payloadBytes);
-    void closeGracefully();      // close(): FIN
-    void abort();                // SO_LINGER {1,0} + close(): RST
-    void shutdownWrite();        // shutdown(SHUT_WR): half-close, we still read
+    void closeGracefully();                        // close(): FIN
+    void abort();                                  // SO_LINGER {1,0} + close(): RST
+    void shutdownWrite();                          // shutdown(SHUT_WR): half-close, we still read
     void setOptions(const SocketOptions &options); // live setsockopt, reported like at start
 
 signals:
@@ -64,8 +65,8 @@ private:
     void die(int errnoValue, DetectionMechanism mechanism, const char *operation, const QJsonObject &extra = {});
     void finish(Ending ending, const QString &how);
     Event makeEvent(EventKind kind, const QString &what = {}) const;
-    Event errorEvent(int errnoValue, DetectionMechanism mechanism, const char *operation,
-                     const QJsonObject &extra, bool fatal) const;
+    Event errorEvent(int errnoValue, DetectionMechanism mechanism, const char *operation, const QJsonObject &extra,
+                     bool fatal) const;
 
     int m_fd;
     EndpointConfig m_config;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/endpoint/TrafficPattern.h"
 
 #include <QCoreApplication>
@@ -25,11 +26,16 @@ bool TrafficPattern::parse(const QString &text, TrafficPattern *out, QString *er
         pattern.intervalMs = parts.at(1).toInt(&okInterval);
         pattern.bytes = parts.at(2).toInt(&okBytes);
         if (!okInterval || pattern.intervalMs < 1 || pattern.intervalMs > kMaxIntervalMs)
-            return fail(QCoreApplication::translate("TrafficPattern", "periodic interval must be between 1 and %1 ms").arg(kMaxIntervalMs));
+            return fail(QCoreApplication::translate("TrafficPattern", "periodic interval must be between 1 and %1 ms")
+                            .arg(kMaxIntervalMs));
         if (!okBytes || pattern.bytes < 1 || pattern.bytes > kMaxBytes)
-            return fail(QCoreApplication::translate("TrafficPattern", "periodic bytes must be between 1 and %1").arg(kMaxBytes));
+            return fail(QCoreApplication::translate("TrafficPattern", "periodic bytes must be between 1 and %1")
+                            .arg(kMaxBytes));
     } else {
-        return fail(QCoreApplication::translate("TrafficPattern", "'%1' is not a traffic pattern: use idle, stream or periodic:INTERVAL_MS:BYTES").arg(text));
+        return fail(
+            QCoreApplication::translate("TrafficPattern",
+                                        "'%1' is not a traffic pattern: use idle, stream or periodic:INTERVAL_MS:BYTES")
+                .arg(text));
     }
     *out = pattern;
     return true;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QString>
@@ -6,7 +7,8 @@ namespace halfopen::core {
 
 // What the test application sends on its own. "periodic" is the seed experiment: a few bytes
 // every T ms, so there is data in flight when the cable is pulled.
-struct TrafficPattern {
+struct TrafficPattern
+{
     enum class Kind { Idle, Periodic, Stream };
 
     static constexpr int kMaxBytes = 1 << 20;

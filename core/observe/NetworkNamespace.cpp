@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/observe/NetworkNamespace.h"
 
 #include "core/tcp/ErrnoCatalog.h"
@@ -25,9 +26,9 @@ NetworkNamespace::~NetworkNamespace()
 }
 
 NetworkNamespace::NetworkNamespace(NetworkNamespace &&other) noexcept
-    : m_fd(std::exchange(other.m_fd, -1)), m_path(std::move(other.m_path))
-{
-}
+    : m_fd(std::exchange(other.m_fd, -1))
+    , m_path(std::move(other.m_path))
+{ }
 
 NetworkNamespace &NetworkNamespace::operator=(NetworkNamespace &&other) noexcept
 {
@@ -53,8 +54,10 @@ bool NetworkNamespace::open(const QString &path, QString *error)
     if (::ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET) {
         ::close(fd);
         if (error)
-            *error = QCoreApplication::translate("NetworkNamespace",
-                         "'%1' is not a network namespace: expected /run/netns/NAME or /proc/PID/ns/net").arg(path);
+            *error = QCoreApplication::translate(
+                         "NetworkNamespace",
+                         "'%1' is not a network namespace: expected /run/netns/NAME or /proc/PID/ns/net")
+                         .arg(path);
         return false;
     }
     *this = adopt(fd);
@@ -83,8 +86,10 @@ int NetworkNamespace::createSocketIn(int netnsFd, int domain, int type, int prot
     if (home < 0)
         return -1;
     // Already there (e.g. --netns /proc/self/ns/net): no setns, so no privilege needed.
-    struct stat target {};
-    struct stat own {};
+    struct stat target
+    { };
+    struct stat own
+    { };
     if (::fstat(netnsFd, &target) == 0 && ::fstat(home, &own) == 0 && target.st_ino == own.st_ino
         && target.st_dev == own.st_dev) {
         ::close(home);

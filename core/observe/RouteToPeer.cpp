@@ -19,7 +19,8 @@ namespace halfopen::core {
 
 namespace {
 
-struct Request {
+struct Request
+{
     nlmsghdr header;
     union {
         rtmsg route;
@@ -112,7 +113,8 @@ NeighbourTimers readNeighbourTimers(const QString &interfaceName, bool ipv6)
     NeighbourTimers p;
     if (interfaceName.isEmpty() || interfaceName.contains(QLatin1Char('/')))
         return p;
-    const QString dir = QStringLiteral("/proc/sys/net/%1/neigh/%2/").arg(ipv6 ? QStringLiteral("ipv6") : QStringLiteral("ipv4"), interfaceName);
+    const QString dir = QStringLiteral("/proc/sys/net/%1/neigh/%2/")
+                            .arg(ipv6 ? QStringLiteral("ipv6") : QStringLiteral("ipv4"), interfaceName);
     p.baseReachableTimeMs = readInt(dir + QStringLiteral("base_reachable_time_ms"), p.baseReachableTimeMs);
     p.delayFirstProbeMs = readInt(dir + QStringLiteral("delay_first_probe_time"), p.delayFirstProbeMs / 1000) * 1000;
     p.ucastSolicit = readInt(dir + QStringLiteral("ucast_solicit"), p.ucastSolicit);
@@ -210,8 +212,9 @@ bool neighbourResolutionFailing(quint16 nudState)
 QString neighbourStateName(quint16 s)
 {
     static const std::pair<quint16, const char *> names[] = {
-        {NUD_INCOMPLETE, "INCOMPLETE"}, {NUD_REACHABLE, "REACHABLE"}, {NUD_STALE, "STALE"}, {NUD_DELAY, "DELAY"},
-        {NUD_PROBE, "PROBE"}, {NUD_FAILED, "FAILED"}, {NUD_NOARP, "NOARP"}, {NUD_PERMANENT, "PERMANENT"},
+        {NUD_INCOMPLETE, "INCOMPLETE"}, {NUD_REACHABLE, "REACHABLE"}, {NUD_STALE, "STALE"},
+        {NUD_DELAY, "DELAY"},           {NUD_PROBE, "PROBE"},         {NUD_FAILED, "FAILED"},
+        {NUD_NOARP, "NOARP"},           {NUD_PERMANENT, "PERMANENT"},
     };
     QStringList out;
     for (const auto &[bit, name] : names) {

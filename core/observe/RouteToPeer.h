@@ -16,11 +16,12 @@ NeighbourTimers readNeighbourTimers(const QString &interfaceName, bool ipv6 = fa
 // How this machine reaches a peer, asked from the kernel's routing table with RTM_GETROUTE
 // (what `ip route get ADDR` prints), and the state of the next hop's neighbour entry
 // (RTM_GETNEIGH, `ip neigh get`).
-struct RouteToPeer {
-    bool local = false;     // the peer is one of this machine's addresses (or loopback)
-    bool onLink = false;    // no gateway: the peer itself must answer ARP/ND
-    QHostAddress gateway;   // routed: the next hop
-    QHostAddress source;    // the preferred source address
+struct RouteToPeer
+{
+    bool local = false;   // the peer is one of this machine's addresses (or loopback)
+    bool onLink = false;  // no gateway: the peer itself must answer ARP/ND
+    QHostAddress gateway; // routed: the next hop
+    QHostAddress source;  // the preferred source address
     int interfaceIndex = 0;
     QString interfaceName;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/observe/SnapshotDiff.h"
 
 #include "core/observe/SocketTuple.h"
@@ -10,11 +11,10 @@ namespace halfopen::core {
 
 SnapshotDiff::SnapshotDiff(QString host)
     : m_host(std::move(host))
-{
-}
+{ }
 
-Event SnapshotDiff::stateEvent(const SockDiagRow &row, TcpState from, TcpState to,
-                               const TcpInfoSample &sample, qint64 tUs) const
+Event SnapshotDiff::stateEvent(const SockDiagRow &row, TcpState from, TcpState to, const TcpInfoSample &sample,
+                               qint64 tUs) const
 {
     Event event;
     event.kind = EventKind::State;

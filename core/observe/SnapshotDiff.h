@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/observe/SockDiagSnapshot.h"
@@ -23,8 +24,7 @@ public:
     QList<Event> stateEvents(const SockDiagSnapshot &before, const SockDiagSnapshot &after) const;
 
 private:
-    Event stateEvent(const SockDiagRow &row, TcpState from, TcpState to, const TcpInfoSample &sample,
-                     qint64 tUs) const;
+    Event stateEvent(const SockDiagRow &row, TcpState from, TcpState to, const TcpInfoSample &sample, qint64 tUs) const;
 
     QString m_host;
 };

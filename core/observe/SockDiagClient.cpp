@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/observe/SockDiagClient.h"
 
 #include "core/observe/NetworkNamespace.h"
@@ -29,7 +30,8 @@ namespace {
 constexpr size_t kReceiveBufferBytes = 64 * 1024;
 
 // lupdate takes the context from this class: the strings below are "SockDiagClient"'s.
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(SockDiagClient)
 };
 
@@ -94,8 +96,7 @@ bool SockDiagClient::openWith(int netnsFd, const QString &where)
     close();
     m_errno = 0;
     m_error.clear();
-    const int fd = NetworkNamespace::createSocketIn(netnsFd, AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC,
-                                                    NETLINK_SOCK_DIAG);
+    const int fd = NetworkNamespace::createSocketIn(netnsFd, AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
     if (fd < 0) {
         const int saved = errno;
         if (netnsFd >= 0 && saved == EPERM)
@@ -118,7 +119,8 @@ bool SockDiagClient::fail(const QString &what, int errnoValue)
 bool SockDiagClient::sendRequest(int family, quint16 flags, quint32 states, const void *sockid,
                                  const QByteArray &bytecode)
 {
-    struct {
+    struct
+    {
         nlmsghdr header;
         inet_diag_req_v2 request;
     } message{};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/observe/SockDiagFilter.h"
@@ -57,8 +58,7 @@ public:
 
 private:
     bool openWith(int netnsFd, const QString &where);
-    bool sendRequest(int family, quint16 flags, quint32 states, const void *sockid,
-                     const QByteArray &bytecode);
+    bool sendRequest(int family, quint16 flags, quint32 states, const void *sockid, const QByteArray &bytecode);
     bool dumpFamily(int family, const SockDiagFilter &filter, const QByteArray &bytecode,
                     const std::function<void(const SockDiagRow &)> &visit);
     bool fail(const QString &what, int errnoValue);

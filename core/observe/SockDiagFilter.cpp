@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/observe/SockDiagFilter.h"
 
 #include <QCoreApplication>
@@ -32,7 +33,8 @@ std::optional<quint32> SockDiagFilter::statesFromNames(const QString &text, QStr
                 QStringList names;
                 for (int s = int(TcpState::Established); s <= int(TcpState::NewSynRecv); ++s)
                     names << tcpStateName(TcpState(s));
-                *error = QCoreApplication::translate("SockDiagFilter",
+                *error = QCoreApplication::translate(
+                             "SockDiagFilter",
                              "unknown state '%1': allowed %2 (or ss's names: ESTAB, TIME-WAIT, ...), comma-separated")
                              .arg(part.trimmed(), names.join(QStringLiteral(", ")));
             }
@@ -42,7 +44,8 @@ std::optional<quint32> SockDiagFilter::statesFromNames(const QString &text, QStr
     }
     if (bits == 0) {
         if (error)
-            *error = QCoreApplication::translate("SockDiagFilter", "no state given: allowed a TCP state name such as ESTABLISHED or TIME_WAIT");
+            *error = QCoreApplication::translate(
+                "SockDiagFilter", "no state given: allowed a TCP state name such as ESTABLISHED or TIME_WAIT");
         return std::nullopt;
     }
     return bits;
@@ -58,11 +61,7 @@ QByteArray SockDiagFilter::bytecode() const
     //   0: S_EQ yes 8 no 12 | 4: port | 8: JMP yes 4 no 12 | 12: D_EQ yes 8 no 12 | 16: port
     // The kernel accepts when the walk ends exactly at the end (inet_diag_bc_run).
     const inet_diag_bc_op program[] = {
-        {INET_DIAG_BC_S_EQ, 8, 12},
-        {0, 0, *port},
-        {INET_DIAG_BC_JMP, 4, 12},
-        {INET_DIAG_BC_D_EQ, 8, 12},
-        {0, 0, *port},
+        {INET_DIAG_BC_S_EQ, 8, 12}, {0, 0, *port}, {INET_DIAG_BC_JMP, 4, 12}, {INET_DIAG_BC_D_EQ, 8, 12}, {0, 0, *port},
     };
     return QByteArray(reinterpret_cast<const char *>(program), sizeof program);
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/tcp/TcpState.h"
@@ -11,7 +12,8 @@ namespace halfopen::core {
 // What a sock_diag dump asks the kernel for. Both filters travel in the request so the kernel
 // skips the sockets we do not want instead of copying them to us: states as the idiag_states
 // bitmask, the port as INET_DIAG_REQ_BYTECODE "sport == N or dport == N".
-struct SockDiagFilter {
+struct SockDiagFilter
+{
     static constexpr quint32 kAllStates = (1u << 13) - 1; // TCP_ESTABLISHED .. TCP_NEW_SYN_RECV
 
     quint32 states = kAllStates;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/observe/SockDiagSnapshot.h"
 
 #include "core/observe/SocketTuple.h"

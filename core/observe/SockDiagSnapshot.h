@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/observe/SockDiagRow.h"
@@ -7,7 +8,8 @@
 namespace halfopen::core {
 
 // Every TCP socket of one network namespace (or the part a filter selected) at one moment.
-struct SockDiagSnapshot {
+struct SockDiagSnapshot
+{
     // monotonicNowUs() when the dump had finished: every row was true no later than this, so
     // a change seen between two snapshots happened before the later one's time.
     qint64 takenAtUs = 0;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/tcp/SocketAddress.h"
@@ -10,7 +11,8 @@ namespace halfopen::core {
 
 // A connection's 4-tuple in a compact, hashable form: the key for matching sockets across
 // snapshots when the kernel's cookie cannot (a request socket becoming a full socket).
-struct SocketTuple {
+struct SocketTuple
+{
     quint16 family = 0;
     quint16 localPort = 0;
     quint16 remotePort = 0;

@@ -1,9 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/observe/TcpInfoSampler.h"
 
 #include "core/observe/SockDiagClient.h"
 #include "core/session/MonotonicClock.h"
 #include "core/tcp/SocketAddress.h"
-
 
 namespace halfopen::core {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/session/Event.h"
@@ -54,7 +55,8 @@ signals:
     void event(const halfopen::core::Event &event);
 
 private:
-    struct Watched {
+    struct Watched
+    {
         QString host;
         QString local;
         QString remote;

@@ -11,7 +11,8 @@ namespace {
 
 constexpr qint64 kSecondUs = 1000000;
 
-struct ProtocolName {
+struct ProtocolName
+{
     PredictionInput::Application::Protocol protocol;
     const char *name;
     bool takesKeepalive;
@@ -66,15 +67,19 @@ std::optional<PredictionInput::Application> ApplicationKeepalive::parse(const QS
         app.keepaliveS = value.section(QLatin1Char(','), 0, 0).toInt(&ok);
         if (!ok || app.keepaliveS < 1 || app.keepaliveS > PredictionInput::kMaxApplicationKeepaliveS) {
             *error = tr("app: the keepalive of %1 must be between 1 and %2 s (one of %3)")
-                         .arg(name).arg(PredictionInput::kMaxApplicationKeepaliveS).arg(syntax());
+                         .arg(name)
+                         .arg(PredictionInput::kMaxApplicationKeepaliveS)
+                         .arg(syntax());
             return std::nullopt;
         }
         const QString timeout = value.section(QLatin1Char(','), 1);
         if (!timeout.isEmpty()) {
             app.timeoutS = timeout.toInt(&ok);
-            if (p.protocol != Protocol::Grpc || !ok || app.timeoutS < 1 || app.timeoutS > PredictionInput::kMaxApplicationKeepaliveS) {
+            if (p.protocol != Protocol::Grpc || !ok || app.timeoutS < 1
+                || app.timeoutS > PredictionInput::kMaxApplicationKeepaliveS) {
                 *error = tr("app: only grpc takes a timeout, between 1 and %1 s (one of %2)")
-                             .arg(PredictionInput::kMaxApplicationKeepaliveS).arg(syntax());
+                             .arg(PredictionInput::kMaxApplicationKeepaliveS)
+                             .arg(syntax());
                 return std::nullopt;
             }
         }
@@ -140,11 +145,12 @@ std::optional<Prediction> ApplicationKeepalive::predict(const PredictionInput::A
         p.minUs = 2 * k - kSecondUs;
         p.maxUs = 2 * k + kSecondUs;
         steps.add(ScheduledEvent::Kind::ApplicationPing, k, 1);
-        p.explanation = tr("MQTT client (libmosquitto): PINGREQ once %1 passed since the last packet received, then the "
-                           "connection is closed when another %1 passes without PINGRESP: %2 after the last packet "
-                           "received (MQTT 3.1.1 §3.1.2.10; mosquitto lib/util_mosq.c). Sooner, down to %1, if the "
-                           "client sent something after the last packet it received.")
-                            .arg(PredictionText::duration(k), PredictionText::duration(2 * k));
+        p.explanation
+            = tr("MQTT client (libmosquitto): PINGREQ once %1 passed since the last packet received, then the "
+                 "connection is closed when another %1 passes without PINGRESP: %2 after the last packet "
+                 "received (MQTT 3.1.1 §3.1.2.10; mosquitto lib/util_mosq.c). Sooner, down to %1, if the "
+                 "client sent something after the last packet it received.")
+                  .arg(PredictionText::duration(k), PredictionText::duration(2 * k));
         break;
     case Protocol::MqttBroker:
     case Protocol::MqttNoConnect: {
@@ -192,9 +198,10 @@ std::optional<Prediction> ApplicationKeepalive::predict(const PredictionInput::A
         p.minUs = k + t;
         p.maxUs = k + t + kSecondUs;
         steps.add(ScheduledEvent::Kind::ApplicationPing, k, 1);
-        p.explanation = tr("gRPC keepalive: a PING %1 after the last activity, and the transport is closed when it is "
-                           "not acknowledged within %2: %3 after the last packet received (grpc doc/keepalive.md).")
-                            .arg(PredictionText::duration(k), PredictionText::duration(t), PredictionText::duration(k + t));
+        p.explanation
+            = tr("gRPC keepalive: a PING %1 after the last activity, and the transport is closed when it is "
+                 "not acknowledged within %2: %3 after the last packet received (grpc doc/keepalive.md).")
+                  .arg(PredictionText::duration(k), PredictionText::duration(t), PredictionText::duration(k + t));
         break;
     }
     case Protocol::None:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/predict/DetectionPredictor.h"
 
 #include "core/predict/ApplicationKeepalive.h"
@@ -39,8 +40,7 @@ void takeRuns(Prediction &p, const TimerRun &nominal, const TimerRun &late)
 DetectionPredictor::DetectionPredictor(const PredictionInput &input)
     : m_input(input)
     , m_wheel(input.hz)
-{
-}
+{ }
 
 qint64 DetectionPredictor::firstRtoUs() const
 {
@@ -64,7 +64,8 @@ qint64 DetectionPredictor::retransmissionBudgetUs() const
 
 qint64 DetectionPredictor::synBudgetUs() const
 {
-    return RetransmissionBudget::timeoutUs(m_input.synRetries, RetransmissionBudget::kSynRtoUs, msToUs(m_input.rtoMaxMs));
+    return RetransmissionBudget::timeoutUs(m_input.synRetries, RetransmissionBudget::kSynRtoUs,
+                                           msToUs(m_input.rtoMaxMs));
 }
 
 RetransmissionTimer::Settings DetectionPredictor::dataTimerSettings() const
@@ -133,12 +134,14 @@ Prediction DetectionPredictor::retransmissions(DeathKind kind) const
         const PredictionPath *likeliest = nullptr;
         for (const PredictionPath &path : std::as_const(p.paths)) {
             if (!likeliest || path.likelihood > likeliest->likelihood + 1e-9
-                || (std::abs(path.likelihood - likeliest->likelihood) <= 1e-9 && path.expectedUs > likeliest->expectedUs))
+                || (std::abs(path.likelihood - likeliest->likelihood) <= 1e-9
+                    && path.expectedUs > likeliest->expectedUs))
                 likeliest = &path;
         }
         if (likeliest)
             takePath(p, *likeliest);
-        p.explanation += QLatin1Char(' ') + PredictionText::neighbourPaths(p.paths, m_input.neighbour.timers, m_input.recvErr);
+        p.explanation
+            += QLatin1Char(' ') + PredictionText::neighbourPaths(p.paths, m_input.neighbour.timers, m_input.recvErr);
     }
     return p;
 }
@@ -216,7 +219,8 @@ QList<PredictionPath> DetectionPredictor::neighbourPaths() const
     return paths;
 }
 
-Prediction DetectionPredictor::retransmissionsEndingWith(DeathKind kind, int errnoValue, std::optional<qint64> measuredUs) const
+Prediction DetectionPredictor::retransmissionsEndingWith(DeathKind kind, int errnoValue,
+                                                         std::optional<qint64> measuredUs) const
 {
     Prediction p = retransmissions(kind);
     const PredictionPath *best = nullptr;
@@ -238,7 +242,9 @@ std::optional<Prediction> DetectionPredictor::neighbourSoftError(DeathKind kind,
     for (const PredictionPath &path : std::as_const(p.paths)) {
         if (!path.neighbourErrorUs)
             continue;
-        if (!best || (measuredUs && std::abs(*path.neighbourErrorUs - *measuredUs) < std::abs(*best->neighbourErrorUs - *measuredUs)))
+        if (!best
+            || (measuredUs
+                && std::abs(*path.neighbourErrorUs - *measuredUs) < std::abs(*best->neighbourErrorUs - *measuredUs)))
             best = &path;
     }
     if (!best)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/predict/KeepaliveTimer.h"
 
 #include <algorithm>
@@ -9,8 +10,7 @@ KeepaliveTimer::KeepaliveTimer(const KeepaliveSettings &keepalive, int userTimeo
     : m_keepalive(keepalive)
     , m_userTimeoutUs(wheel.roundUpUs(qint64(userTimeoutMs) * 1000)) // msecs_to_jiffies
     , m_wheel(wheel)
-{
-}
+{ }
 
 TimerRun KeepaliveTimer::run(bool late) const
 {

@@ -20,8 +20,7 @@ NeighbourRun::NeighbourRun(const RetransmissionTimer::Settings &settings, const 
     , m_neighbour(neighbour)
     , m_recvErr(recvErr)
     , m_wheel(wheel)
-{
-}
+{ }
 
 QList<qint64> NeighbourRun::transmissionTimes() const
 {
@@ -149,7 +148,7 @@ NeighbourRun::Outcome NeighbourRun::run(qint64 reachableUs, bool late) const
             run.endUs = t;
             run.attempts = retransmissions;
             out.errnoValue = softError ? EHOSTUNREACH : ETIMEDOUT;
-            run.decidedBy = softError ? DetectionMechanism::NeighbourUnreachable
+            run.decidedBy = softError          ? DetectionMechanism::NeighbourUnreachable
                 : m_settings.userTimeoutUs > 0 ? DetectionMechanism::UserTimeout
                                                : DetectionMechanism::RetransmissionTimeout;
             run.add(Kind::Detected, t);

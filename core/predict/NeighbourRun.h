@@ -36,15 +36,16 @@ namespace halfopen::core {
 class NeighbourRun
 {
 public:
-    struct Outcome {
-        TimerRun run;                         // Send, TLP, retransmissions, neighbour probes, Detected
-        int errnoValue = 0;                   // ETIMEDOUT or EHOSTUNREACH
+    struct Outcome
+    {
+        TimerRun run;                           // Send, TLP, retransmissions, neighbour probes, Detected
+        int errnoValue = 0;                     // ETIMEDOUT or EHOSTUNREACH
         std::optional<qint64> neighbourErrorUs; // the first local EHOSTUNREACH reported to TCP
-        std::optional<qint64> staleUseUs;     // the send that found the entry stale
+        std::optional<qint64> staleUseUs;       // the send that found the entry stale
     };
 
-    NeighbourRun(const RetransmissionTimer::Settings &settings, const NeighbourTimers &neighbour,
-                 bool recvErr, const TimerWheel &wheel);
+    NeighbourRun(const RetransmissionTimer::Settings &settings, const NeighbourTimers &neighbour, bool recvErr,
+                 const TimerWheel &wheel);
 
     Outcome run(qint64 reachableUs, bool late) const;
 

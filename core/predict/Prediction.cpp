@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/predict/Prediction.h"
 
 #include "core/tcp/ErrnoCatalog.h"
@@ -27,7 +28,8 @@ QJsonObject Prediction::toJson() const
         eventArray.append(event.toJson());
     QJsonObject json{
         {QStringLiteral("mechanism"), mechanismName(mechanism)},
-        {QStringLiteral("errno"), errnoValue != 0 ? QJsonValue(ErrnoCatalog::name(errnoValue)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("errno"),
+         errnoValue != 0 ? QJsonValue(ErrnoCatalog::name(errnoValue)) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("seconds"), secondsOrNull(isNever(), expectedUs.value_or(0))},
         {QStringLiteral("min_seconds"), secondsOrNull(isNever(), minUs)},
         {QStringLiteral("max_seconds"), secondsOrNull(isNever(), maxUs)},
@@ -57,7 +59,8 @@ QJsonObject PredictionPath::toJson() const
         {QStringLiteral("reachable_to_seconds"), double(reachableToUs) / 1e6},
         {QStringLiteral("likelihood"), likelihood},
         {QStringLiteral("mechanism"), mechanismName(mechanism)},
-        {QStringLiteral("errno"), errnoValue != 0 ? QJsonValue(ErrnoCatalog::name(errnoValue)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("errno"),
+         errnoValue != 0 ? QJsonValue(ErrnoCatalog::name(errnoValue)) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("seconds"), double(expectedUs) / 1e6},
         {QStringLiteral("min_seconds"), double(minUs) / 1e6},
         {QStringLiteral("max_seconds"), double(maxUs) / 1e6},

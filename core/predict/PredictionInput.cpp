@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/predict/PredictionInput.h"
 
 #include <QCoreApplication>
@@ -22,41 +23,44 @@ QList<SettingError> PredictionInput::validate() const
 {
     QList<SettingError> errors = keepalive.validate();
     if (userTimeoutMs < 0) // the upper end is the int's
-        errors.append(rangeError("user timeout", QT_TRANSLATE_NOOP("PredictionInput", "user timeout (TCP_USER_TIMEOUT)"),
-                                 0, SocketOptions::kMaxUserTimeoutMs, QT_TRANSLATE_NOOP("PredictionInput", "ms")));
+        errors.append(rangeError("user timeout",
+                                 QT_TRANSLATE_NOOP("PredictionInput", "user timeout (TCP_USER_TIMEOUT)"), 0,
+                                 SocketOptions::kMaxUserTimeoutMs, QT_TRANSLATE_NOOP("PredictionInput", "ms")));
     if (retries2 < 0 || retries2 > kMaxRetries2)
-        errors.append(rangeError("retries2", QT_TRANSLATE_NOOP("PredictionInput", "tcp_retries2"),
-                                 0, kMaxRetries2, QT_TRANSLATE_NOOP("PredictionInput", "retransmissions")));
+        errors.append(rangeError("retries2", QT_TRANSLATE_NOOP("PredictionInput", "tcp_retries2"), 0, kMaxRetries2,
+                                 QT_TRANSLATE_NOOP("PredictionInput", "retransmissions")));
     if (synRetries < kMinSynRetries || synRetries > kMaxSynRetries)
-        errors.append(rangeError("syn retries", QT_TRANSLATE_NOOP("PredictionInput", "tcp_syn_retries"),
-                                 kMinSynRetries, kMaxSynRetries, QT_TRANSLATE_NOOP("PredictionInput", "retransmissions")));
+        errors.append(rangeError("syn retries", QT_TRANSLATE_NOOP("PredictionInput", "tcp_syn_retries"), kMinSynRetries,
+                                 kMaxSynRetries, QT_TRANSLATE_NOOP("PredictionInput", "retransmissions")));
     if (synLinearTimeouts < 0 || synLinearTimeouts > kMaxSynLinearTimeouts)
         errors.append(rangeError("syn linear timeouts", QT_TRANSLATE_NOOP("PredictionInput", "tcp_syn_linear_timeouts"),
                                  0, kMaxSynLinearTimeouts, QT_TRANSLATE_NOOP("PredictionInput", "retransmissions")));
     if (heartbeat.enabled && (heartbeat.intervalMs < 1 || heartbeat.intervalMs > kMaxHeartbeatIntervalMs))
-        errors.append(rangeError("heartbeat interval", QT_TRANSLATE_NOOP("PredictionInput", "heartbeat interval"),
-                                 1, kMaxHeartbeatIntervalMs, QT_TRANSLATE_NOOP("PredictionInput", "ms")));
+        errors.append(rangeError("heartbeat interval", QT_TRANSLATE_NOOP("PredictionInput", "heartbeat interval"), 1,
+                                 kMaxHeartbeatIntervalMs, QT_TRANSLATE_NOOP("PredictionInput", "ms")));
     if (heartbeat.enabled && (heartbeat.misses < 1 || heartbeat.misses > kMaxHeartbeatMisses))
-        errors.append(rangeError("heartbeat misses", QT_TRANSLATE_NOOP("PredictionInput", "heartbeat misses"),
-                                 1, kMaxHeartbeatMisses, QT_TRANSLATE_NOOP("PredictionInput", "missed answers")));
+        errors.append(rangeError("heartbeat misses", QT_TRANSLATE_NOOP("PredictionInput", "heartbeat misses"), 1,
+                                 kMaxHeartbeatMisses, QT_TRANSLATE_NOOP("PredictionInput", "missed answers")));
     if (!(rttMs >= 0 && rttMs <= kMaxRttMs)) // also rejects NaN
-        errors.append(rangeError("rtt", QT_TRANSLATE_NOOP("PredictionInput", "round-trip time"),
-                                 0, qint64(kMaxRttMs), QT_TRANSLATE_NOOP("PredictionInput", "ms")));
+        errors.append(rangeError("rtt", QT_TRANSLATE_NOOP("PredictionInput", "round-trip time"), 0, qint64(kMaxRttMs),
+                                 QT_TRANSLATE_NOOP("PredictionInput", "ms")));
     if (rtoMaxMs < kMinRtoMaxMs || rtoMaxMs > kMaxRtoMaxMs)
         errors.append(rangeError("rto max", QT_TRANSLATE_NOOP("PredictionInput", "RTO max (tcp_rto_max_ms)"),
                                  kMinRtoMaxMs, kMaxRtoMaxMs, QT_TRANSLATE_NOOP("PredictionInput", "ms")));
     // The kernel takes any positive minimum; above the maximum it would make no sense.
     if (rtoMinMs < 1 || rtoMinMs > rtoMaxMs)
-        errors.append(rangeError("rto min", QT_TRANSLATE_NOOP("PredictionInput", "RTO min (tcp_rto_min)"),
-                                 1, qMax(1, rtoMaxMs), QT_TRANSLATE_NOOP("PredictionInput", "ms")));
+        errors.append(rangeError("rto min", QT_TRANSLATE_NOOP("PredictionInput", "RTO min (tcp_rto_min)"), 1,
+                                 qMax(1, rtoMaxMs), QT_TRANSLATE_NOOP("PredictionInput", "ms")));
     if (neighbour.dynamic) {
         const NeighbourTimers &n = neighbour.timers;
         if (n.baseReachableTimeMs < 1 || n.baseReachableTimeMs > kMaxNeighbourTimeMs)
-            errors.append(rangeError("base reachable time", QT_TRANSLATE_NOOP("PredictionInput", "neighbour base_reachable_time_ms"),
-                                     1, kMaxNeighbourTimeMs, QT_TRANSLATE_NOOP("PredictionInput", "ms")));
+            errors.append(rangeError("base reachable time",
+                                     QT_TRANSLATE_NOOP("PredictionInput", "neighbour base_reachable_time_ms"), 1,
+                                     kMaxNeighbourTimeMs, QT_TRANSLATE_NOOP("PredictionInput", "ms")));
         if (n.delayFirstProbeMs < 0 || n.delayFirstProbeMs > kMaxNeighbourTimeMs)
-            errors.append(rangeError("delay first probe", QT_TRANSLATE_NOOP("PredictionInput", "neighbour delay_first_probe_time"),
-                                     0, kMaxNeighbourTimeMs, QT_TRANSLATE_NOOP("PredictionInput", "ms")));
+            errors.append(rangeError("delay first probe",
+                                     QT_TRANSLATE_NOOP("PredictionInput", "neighbour delay_first_probe_time"), 0,
+                                     kMaxNeighbourTimeMs, QT_TRANSLATE_NOOP("PredictionInput", "ms")));
         if (n.retransTimeMs < 10 || n.retransTimeMs > kMaxNeighbourTimeMs)
             errors.append(rangeError("retrans time", QT_TRANSLATE_NOOP("PredictionInput", "neighbour retrans_time_ms"),
                                      10, kMaxNeighbourTimeMs, QT_TRANSLATE_NOOP("PredictionInput", "ms")));
@@ -70,15 +74,15 @@ QList<SettingError> PredictionInput::validate() const
     if (application.protocol != Application::Protocol::None
         && application.protocol != Application::Protocol::MqttNoConnect
         && (application.keepaliveS < 1 || application.keepaliveS > kMaxApplicationKeepaliveS))
-        errors.append(rangeError("app keepalive", QT_TRANSLATE_NOOP("PredictionInput", "application keepalive"),
-                                 1, kMaxApplicationKeepaliveS, QT_TRANSLATE_NOOP("PredictionInput", "s")));
+        errors.append(rangeError("app keepalive", QT_TRANSLATE_NOOP("PredictionInput", "application keepalive"), 1,
+                                 kMaxApplicationKeepaliveS, QT_TRANSLATE_NOOP("PredictionInput", "s")));
     if (application.protocol == Application::Protocol::Grpc
         && (application.timeoutS < 1 || application.timeoutS > kMaxApplicationKeepaliveS))
         errors.append(rangeError("app timeout", QT_TRANSLATE_NOOP("PredictionInput", "application keepalive timeout"),
                                  1, kMaxApplicationKeepaliveS, QT_TRANSLATE_NOOP("PredictionInput", "s")));
     if (hz != 100 && hz != 250 && hz != 300 && hz != 1000)
-        errors.append({QStringLiteral("hz"),
-                       QCoreApplication::translate("PredictionInput", "HZ must be 100, 250, 300 or 1000")});
+        errors.append(
+            {QStringLiteral("hz"), QCoreApplication::translate("PredictionInput", "HZ must be 100, 250, 300 or 1000")});
     return errors;
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/predict/PredictionText.h"
 
 #include "core/predict/Prediction.h"
@@ -33,13 +34,15 @@ QString PredictionText::keepalive(const KeepaliveSettings &keepalive, int userTi
         return tr("keepalive: first probe after %1 without anything received, then a probe every %2. "
                   "TCP_USER_TIMEOUT %3 ms decides instead of the probe count: the kernel gives up at the "
                   "first check once nothing has been received for that long and a probe went out, "
-                  "here after %n probe(s): ETIMEDOUT %4 after the last packet received.", nullptr, run.attempts)
+                  "here after %n probe(s): ETIMEDOUT %4 after the last packet received.",
+                  nullptr, run.attempts)
             .arg(idle, interval)
             .arg(userTimeoutMs)
             .arg(end);
     return tr("keepalive: after %1 without anything received the kernel sends the first of %n probe(s), "
               "%2 apart; when the last one has gone unanswered for %2 it resets the connection: ETIMEDOUT %3 "
-              "after the last packet received.", nullptr, run.attempts)
+              "after the last packet received.",
+              nullptr, run.attempts)
         .arg(idle, interval, end);
 }
 
@@ -70,13 +73,15 @@ QString PredictionText::retransmissions(const Retransmissions &r, const TimerRun
         return start
             + tr("TCP_USER_TIMEOUT %1 ms replaces tcp_retries2 and counts from the first retransmission; "
                  "the last timer is shortened to fit: ETIMEDOUT after %n retransmission(s), %2 after the "
-                 "first unacknowledged send.", nullptr, run.attempts)
+                 "first unacknowledged send.",
+                 nullptr, run.attempts)
                   .arg(r.userTimeoutMs)
                   .arg(end);
     return start
         + tr("tcp_retries2 %1 allows %2 from the first retransmission (tcp_model_timeout), so the error "
              "comes at the first timer after that: ETIMEDOUT after %n retransmission(s), %3 after the first "
-             "unacknowledged send.", nullptr, run.attempts)
+             "unacknowledged send.",
+             nullptr, run.attempts)
               .arg(r.retries2)
               .arg(duration(r.budgetUs), end);
 }
@@ -84,7 +89,8 @@ QString PredictionText::retransmissions(const Retransmissions &r, const TimerRun
 QString PredictionText::heartbeatPingUnanswered(qint64 intervalUs)
 {
     return tr("The heartbeat keeps the connection busy: its first ping after the fault, within %1, is "
-              "never acknowledged. ").arg(duration(intervalUs));
+              "never acknowledged. ")
+        .arg(duration(intervalUs));
 }
 
 QString PredictionText::synRetransmissions(const SynRetransmissions &s, const TimerRun &run)
@@ -95,17 +101,19 @@ QString PredictionText::synRetransmissions(const SynRetransmissions &s, const Ti
     QString rule;
     if (s.userTimeoutMs > 0)
         rule = tr("TCP_USER_TIMEOUT %1 ms counts from the first SYN, and the kernel also stops after %n "
-                  "retransmission(s) (tcp_syn_retries + tcp_syn_linear_timeouts). ", nullptr, s.maxRetransmissions)
+                  "retransmission(s) (tcp_syn_retries + tcp_syn_linear_timeouts). ",
+                  nullptr, s.maxRetransmissions)
                    .arg(s.userTimeoutMs);
     else
         rule = tr("tcp_syn_retries %1 allows %2 from the first SYN (tcp_model_timeout with a 1 s base) or "
-                  "%n retransmission(s) (tcp_syn_retries + tcp_syn_linear_timeouts), whichever comes first. ", nullptr,
-                  s.maxRetransmissions)
+                  "%n retransmission(s) (tcp_syn_retries + tcp_syn_linear_timeouts), whichever comes first. ",
+                  nullptr, s.maxRetransmissions)
                    .arg(s.synRetries)
                    .arg(duration(s.budgetUs));
     return start + rule
         + tr("ETIMEDOUT after %n retransmission(s), %1 after connect() started. This assumes a static ARP "
-             "entry: without one, ARP fails first and connect() reports EHOSTUNREACH after about 3 s.", nullptr, run.attempts)
+             "entry: without one, ARP fails first and connect() reports EHOSTUNREACH after about 3 s.",
+             nullptr, run.attempts)
               .arg(duration(run.endUs.value_or(0)));
 }
 
@@ -113,7 +121,9 @@ QString PredictionText::heartbeat(qint64 intervalUs, int misses, qint64 minUs, q
 {
     return tr("heartbeat: the application pings every %1 and declares the peer dead after %n unanswered "
               "ping(s) in a row: %2 to %3 after the fault, depending on where the fault falls between two "
-              "pings. The application decides (HalfOpen closes the socket and reports ETIMEDOUT); TCP itself reports no error.", nullptr, misses)
+              "pings. The application decides (HalfOpen closes the socket and reports ETIMEDOUT); TCP itself reports "
+              "no error.",
+              nullptr, misses)
         .arg(duration(intervalUs), duration(minUs), duration(maxUs));
 }
 
@@ -144,7 +154,8 @@ QString PredictionText::rst()
 QString PredictionText::neighbourCondition(qint64 fromUs, qint64 toUs, qint64 rangeFromUs, qint64 rangeToUs)
 {
     if (fromUs <= rangeFromUs && toUs >= rangeToUs)
-        return tr("whatever the neighbour entry's reachable time (%1–%2)").arg(duration(rangeFromUs), duration(rangeToUs));
+        return tr("whatever the neighbour entry's reachable time (%1–%2)")
+            .arg(duration(rangeFromUs), duration(rangeToUs));
     if (fromUs <= rangeFromUs)
         return tr("if the neighbour entry's reachable time (random, %1–%2 after the last ACK) ends before %3")
             .arg(duration(rangeFromUs), duration(rangeToUs), duration(toUs));
@@ -159,11 +170,12 @@ QString PredictionText::neighbourPaths(const QList<PredictionPath> &paths, const
 {
     QStringList parts;
     for (const PredictionPath &path : paths) {
-        QString part = tr("%1 (%2 %): %3 after %4")
-                           .arg(path.condition)
-                           .arg(qRound(path.likelihood * 100))
-                           .arg(path.errnoValue == EHOSTUNREACH ? QStringLiteral("EHOSTUNREACH") : QStringLiteral("ETIMEDOUT"),
-                                duration(path.expectedUs));
+        QString part
+            = tr("%1 (%2 %): %3 after %4")
+                  .arg(path.condition)
+                  .arg(qRound(path.likelihood * 100))
+                  .arg(path.errnoValue == EHOSTUNREACH ? QStringLiteral("EHOSTUNREACH") : QStringLiteral("ETIMEDOUT"),
+                       duration(path.expectedUs));
         if (path.neighbourErrorUs)
             part += recvErr && path.errnoValue != EHOSTUNREACH
                 ? tr(", a non-fatal EHOSTUNREACH (IP_RECVERR) at %1").arg(duration(*path.neighbourErrorUs))
@@ -185,7 +197,8 @@ QString PredictionText::neighbourConnect(int mcastSolicit, qint64 retransUs, qin
 {
     return tr("The peer is on the same link with dynamic ARP and gives no answer: the SYN waits while %n broadcast "
               "ARP request(s) go out %1 apart, then connect() fails with EHOSTUNREACH after %2, no SYN ever on the "
-              "wire (neighbour resolution failed, not an ICMP from a router).", nullptr, mcastSolicit)
+              "wire (neighbour resolution failed, not an ICMP from a router).",
+              nullptr, mcastSolicit)
         .arg(duration(retransUs), duration(failUs));
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/predict/TimerRun.h"
@@ -26,7 +27,8 @@ public:
     static QString keepaliveWaitsForAck();
     static QString keepaliveAnsweredByFrozenPeer();
 
-    struct Retransmissions {
+    struct Retransmissions
+    {
         qint64 tailLossProbeUs = 0;
         qint64 firstRetransmissionUs = 0;
         qint64 firstRtoUs = 0;
@@ -38,7 +40,8 @@ public:
     static QString retransmissions(const Retransmissions &r, const TimerRun &run);
     static QString heartbeatPingUnanswered(qint64 intervalUs);
 
-    struct SynRetransmissions {
+    struct SynRetransmissions
+    {
         int synRetries = 0;
         int linearTimeouts = 0;
         qint64 budgetUs = 0;

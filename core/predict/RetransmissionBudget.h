@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QtGlobal>
@@ -14,9 +15,9 @@ namespace halfopen::core {
 class RetransmissionBudget
 {
 public:
-    static constexpr qint64 kRtoMinUs = 200000;     // TCP_RTO_MIN (HZ / 5)
-    static constexpr qint64 kSynRtoUs = 1000000;    // TCP_TIMEOUT_INIT
-    static constexpr qint64 kRtoMaxUs = 120000000;  // TCP_RTO_MAX (sysctl tcp_rto_max_ms)
+    static constexpr qint64 kRtoMinUs = 200000;    // TCP_RTO_MIN (HZ / 5)
+    static constexpr qint64 kSynRtoUs = 1000000;   // TCP_TIMEOUT_INIT
+    static constexpr qint64 kRtoMaxUs = 120000000; // TCP_RTO_MAX (sysctl tcp_rto_max_ms)
 
     static int linearBackoffThreshold(qint64 baseUs, qint64 rtoMaxUs);
     static qint64 timeoutUs(int boundary, qint64 baseUs, qint64 rtoMaxUs);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/predict/RetransmissionTimer.h"
 
 #include <algorithm>
@@ -13,8 +14,7 @@ constexpr int kMaxTimerRuns = 4000000;
 RetransmissionTimer::RetransmissionTimer(const Settings &settings, const TimerWheel &wheel)
     : m_settings(settings)
     , m_wheel(wheel)
-{
-}
+{ }
 
 bool RetransmissionTimer::timedOut(qint64 nowUs, qint64 clockStartUs, int retransmissions) const
 {
@@ -52,8 +52,8 @@ TimerRun RetransmissionTimer::run(bool late) const
         if (timedOut(nowUs, clockStartUs, retransmissions)) {
             run.endUs = nowUs;
             run.attempts = retransmissions;
-            const bool byUserTimeout = m_settings.userTimeoutUs > 0
-                && !(m_settings.syn && retransmissions >= m_settings.maxRetransmissions);
+            const bool byUserTimeout
+                = m_settings.userTimeoutUs > 0 && !(m_settings.syn && retransmissions >= m_settings.maxRetransmissions);
             run.decidedBy = byUserTimeout ? DetectionMechanism::UserTimeout
                 : m_settings.syn          ? DetectionMechanism::SynTimeout
                                           : DetectionMechanism::RetransmissionTimeout;

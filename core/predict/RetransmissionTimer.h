@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/predict/TimerRun.h"
@@ -21,7 +22,8 @@ namespace halfopen::core {
 class RetransmissionTimer
 {
 public:
-    struct Settings {
+    struct Settings
+    {
         bool syn = false;
         qint64 firstRtoUs = 0;
         qint64 rtoMaxUs = 0;

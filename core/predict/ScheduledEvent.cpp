@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/predict/ScheduledEvent.h"
 
 #include <array>
@@ -6,9 +7,20 @@ namespace halfopen::core {
 
 namespace {
 constexpr std::array<const char *, 14> kNames = {
-    "send", "tail_loss_probe", "retransmission", "syn", "syn_retransmission", "keepalive_probe",
-    "heartbeat_ping", "heartbeat_miss", "fin", "rst", "detected",
-    "neighbour_probe", "neighbour_failed", "application_ping",
+    "send",
+    "tail_loss_probe",
+    "retransmission",
+    "syn",
+    "syn_retransmission",
+    "keepalive_probe",
+    "heartbeat_ping",
+    "heartbeat_miss",
+    "fin",
+    "rst",
+    "detected",
+    "neighbour_probe",
+    "neighbour_failed",
+    "application_ping",
 };
 } // namespace
 

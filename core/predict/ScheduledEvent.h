@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QJsonObject>
@@ -8,7 +9,8 @@ namespace halfopen::core {
 
 // One step a prediction expects on the wire or in the application, at a time measured from
 // the prediction's reference point. The GUI draws these on the timeline.
-struct ScheduledEvent {
+struct ScheduledEvent
+{
     enum class Kind : quint8 {
         Send,              // the first unacknowledged data segment
         TailLossProbe,     // TLP: retransmission of the tail before the RTO; does not count
@@ -22,9 +24,9 @@ struct ScheduledEvent {
         Rst,               // the peer's RST arrives
         Detected,          // the application learns of the death (error or end of stream)
         // Appended, so the numbering of the others stays:
-        NeighbourProbe,    // an ARP/ND probe for the next hop (unicast in PROBE, broadcast in INCOMPLETE)
-        NeighbourFailed,   // the neighbour entry turned FAILED; with a packet queued, a local EHOSTUNREACH
-        ApplicationPing,   // the application protocol's keepalive (MQTT PINGREQ, AMQP heartbeat frame)
+        NeighbourProbe,  // an ARP/ND probe for the next hop (unicast in PROBE, broadcast in INCOMPLETE)
+        NeighbourFailed, // the neighbour entry turned FAILED; with a packet queued, a local EHOSTUNREACH
+        ApplicationPing, // the application protocol's keepalive (MQTT PINGREQ, AMQP heartbeat frame)
     };
 
     Kind kind = Kind::Detected;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/predict/TimeReference.h"
 
 #include <QCoreApplication>
@@ -7,7 +8,8 @@
 namespace halfopen::core {
 
 namespace {
-struct Names {
+struct Names
+{
     const char *name;
     const char *description;
 };

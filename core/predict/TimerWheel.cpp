@@ -1,17 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/predict/TimerWheel.h"
 
 namespace halfopen::core {
 
 namespace {
-constexpr int kLevelBits = 6;     // LVL_BITS: 64 slots a level
+constexpr int kLevelBits = 6;       // LVL_BITS: 64 slots a level
 constexpr int kLevelClockShift = 3; // LVL_CLK_SHIFT: each level 8 times coarser
 constexpr int kLevels = 9;
 } // namespace
 
 TimerWheel::TimerWheel(int hz)
     : m_hz(hz > 0 ? hz : kDefaultHz)
-{
-}
+{ }
 
 qint64 TimerWheel::jiffyUs() const
 {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/session/Event.h"
 
 #include "core/tcp/ErrnoCatalog.h"
@@ -98,21 +99,29 @@ std::optional<Event> Event::fromJson(const QJsonObject &j, QString *error)
     const auto kind = eventKindFromName(j.value(kKind).toString());
     if (!kind || !j.value(kT).isDouble()) {
         if (error)
-            *error = QStringLiteral("not an event: needs \"kind\" (one of state, sample, packet, heartbeat, fault, error, verdict, endpoint) and a numeric \"t_us\"");
+            *error = QStringLiteral("not an event: needs \"kind\" (one of state, sample, packet, heartbeat, fault, "
+                                    "error, verdict, endpoint) and a numeric \"t_us\"");
         return std::nullopt;
     }
     Event e;
     e.kind = *kind;
     const double t = j.value(kT).toDouble();
     if (t != std::floor(t) || t < 0 || t > double(kMaxTimeUs))
-        return fail(kT, QStringLiteral("must be a whole number of microseconds from 0 to %1, not %2").arg(kMaxTimeUs).arg(JsonFields::describe(j.value(kT))));
+        return fail(kT,
+                    QStringLiteral("must be a whole number of microseconds from 0 to %1, not %2")
+                        .arg(kMaxTimeUs)
+                        .arg(JsonFields::describe(j.value(kT))));
     e.tUs = qint64(t);
-    for (const auto &[key, out] : {std::pair{&kHost, &e.host}, std::pair{&kLocal, &e.local}, std::pair{&kRemote, &e.remote}, std::pair{&kWhat, &e.what}}) {
+    for (const auto &[key, out] : {std::pair{&kHost, &e.host}, std::pair{&kLocal, &e.local},
+                                   std::pair{&kRemote, &e.remote}, std::pair{&kWhat, &e.what}}) {
         const QJsonValue v = j.value(*key);
         if (v.isUndefined())
             continue;
         if (!v.isString() || v.toString().size() > kMaxNameLength)
-            return fail(*key, QStringLiteral("must be a text of at most %1 characters, not %2").arg(kMaxNameLength).arg(JsonFields::describe(v)));
+            return fail(*key,
+                        QStringLiteral("must be a text of at most %1 characters, not %2")
+                            .arg(kMaxNameLength)
+                            .arg(JsonFields::describe(v)));
         *out = v.toString();
     }
     for (const auto &[key, out] : {std::pair{&kFrom, &e.fromState}, std::pair{&kTo, &e.toState}}) {
@@ -120,20 +129,23 @@ std::optional<Event> Event::fromJson(const QJsonObject &j, QString *error)
         if (v.isUndefined())
             continue;
         // UNKNOWN is what toJson writes for a socket seen before its first state.
-        const auto state = v.toString() == QLatin1String("UNKNOWN") ? std::optional(TcpState::Unknown) : tcpStateFromName(v.toString());
+        const auto state = v.toString() == QLatin1String("UNKNOWN") ? std::optional(TcpState::Unknown)
+                                                                    : tcpStateFromName(v.toString());
         if (!v.isString() || !state)
-            return fail(*key, QStringLiteral("must be a TCP state name such as ESTABLISHED, not %1").arg(JsonFields::describe(v)));
+            return fail(
+                *key,
+                QStringLiteral("must be a TCP state name such as ESTABLISHED, not %1").arg(JsonFields::describe(v)));
         *out = *state;
     }
     if (j.contains(kSample)) {
         if (!j.value(kSample).isObject())
-            return fail(kSample, QStringLiteral("must be an object {...}, not %1").arg(JsonFields::describe(j.value(kSample))));
+            return fail(kSample,
+                        QStringLiteral("must be an object {...}, not %1").arg(JsonFields::describe(j.value(kSample))));
         e.sample = TcpInfoSample::fromJson(j.value(kSample).toObject());
     }
     QString why;
     JsonFields f(j, QString(), &why);
-    if (!f.integer(kErrnoValue, 0, 4095, &e.errnoValue) || !f.integer64(kCount, -kMaxCount, kMaxCount, &e.count))
-    {
+    if (!f.integer(kErrnoValue, 0, 4095, &e.errnoValue) || !f.integer64(kCount, -kMaxCount, kMaxCount, &e.count)) {
         if (error)
             *error = why;
         return std::nullopt;
@@ -141,12 +153,15 @@ std::optional<Event> Event::fromJson(const QJsonObject &j, QString *error)
     if (j.contains(kMechanism)) {
         const auto mechanism = mechanismFromName(j.value(kMechanism).toString());
         if (!mechanism)
-            return fail(kMechanism, QStringLiteral("is not a detection mechanism: %1").arg(JsonFields::describe(j.value(kMechanism))));
+            return fail(
+                kMechanism,
+                QStringLiteral("is not a detection mechanism: %1").arg(JsonFields::describe(j.value(kMechanism))));
         e.mechanism = *mechanism;
     }
     if (j.contains(kDetail)) {
         if (!j.value(kDetail).isObject())
-            return fail(kDetail, QStringLiteral("must be an object {...}, not %1").arg(JsonFields::describe(j.value(kDetail))));
+            return fail(kDetail,
+                        QStringLiteral("must be an object {...}, not %1").arg(JsonFields::describe(j.value(kDetail))));
         e.detail = j.value(kDetail).toObject();
     }
     return e;
@@ -166,16 +181,25 @@ QString describeEvent(const Event &e, qint64 originUs)
     case EventKind::Sample:
         if (e.sample) {
             const TcpInfoSample &s = *e.sample;
-            line += QStringLiteral("%1 send_q=%2 recv_q=%3 unacked=%4 retransmits=%5 probes=%6 backoff=%7 rto=%8ms rtt=%9ms")
-                        .arg(tcpStateName(s.state)).arg(s.sendQ).arg(s.recvQ).arg(s.unacked)
-                        .arg(s.retransmits).arg(s.probes).arg(s.backoff).arg(s.rtoMs()).arg(s.rttMs(), 0, 'f', 3);
+            line += QStringLiteral(
+                        "%1 send_q=%2 recv_q=%3 unacked=%4 retransmits=%5 probes=%6 backoff=%7 rto=%8ms rtt=%9ms")
+                        .arg(tcpStateName(s.state))
+                        .arg(s.sendQ)
+                        .arg(s.recvQ)
+                        .arg(s.unacked)
+                        .arg(s.retransmits)
+                        .arg(s.probes)
+                        .arg(s.backoff)
+                        .arg(s.rtoMs())
+                        .arg(s.rttMs(), 0, 'f', 3);
             if (s.timerKnown)
                 line += QStringLiteral(" timer=%1(%2ms)").arg(tcpTimerName(s.timer)).arg(s.timerExpiresMs);
         }
         break;
     case EventKind::Error:
         line += QStringLiteral("%1 by %2%3")
-                    .arg(e.errnoValue != 0 ? ErrnoCatalog::describe(e.errnoValue) : QStringLiteral("EOF (read() returned 0)"),
+                    .arg(e.errnoValue != 0 ? ErrnoCatalog::describe(e.errnoValue)
+                                           : QStringLiteral("EOF (read() returned 0)"),
                          mechanismName(e.mechanism), socket);
         break;
     default:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/tcp/DetectionMechanism.h"
@@ -27,24 +28,25 @@ std::optional<EventKind> eventKindFromName(QStringView name);
 // Everything the product knows is an Event on the CLOCK_MONOTONIC axis. One struct for all
 // kinds: a few typed fields used by most kinds, and `detail` for what only one kind carries
 // (packet header fields, options read back, verdict figures).
-struct Event {
+struct Event
+{
     // What a recording may hold (Event::fromJson and the fast reader enforce it).
     static constexpr qint64 kMaxTimeUs = qint64(1) << 53; // ~285 years of CLOCK_MONOTONIC
     static constexpr qsizetype kMaxNameLength = 128;      // host, local, remote, what
     static constexpr qint64 kMaxCount = qint64(1) << 53;
 
     EventKind kind = EventKind::Endpoint;
-    qint64 tUs = 0;         // CLOCK_MONOTONIC, microseconds
-    QString host;           // "client", "server", "local", or a lab host name
-    QString local;          // socket's local address "127.0.0.1:5000", empty for host-wide events
-    QString remote;         // socket's peer address
-    QString what;           // sub-kind: endpoint step, fault name, packet class, heartbeat phase
+    qint64 tUs = 0;                         // CLOCK_MONOTONIC, microseconds
+    QString host;                           // "client", "server", "local", or a lab host name
+    QString local;                          // socket's local address "127.0.0.1:5000", empty for host-wide events
+    QString remote;                         // socket's peer address
+    QString what;                           // sub-kind: endpoint step, fault name, packet class, heartbeat phase
     TcpState fromState = TcpState::Unknown; // state
     TcpState toState = TcpState::Unknown;   // state
     std::optional<TcpInfoSample> sample;    // sample; the sample at the change for state
     int errnoValue = 0;                     // error
     DetectionMechanism mechanism = DetectionMechanism::None; // error, verdict, heartbeat "dead"
-    qint64 count = 0;       // heartbeat sequence or miss count, bytes sent, probes...
+    qint64 count = 0;                                        // heartbeat sequence or miss count, bytes sent, probes...
     QJsonObject detail;
 
     // A socket is identified across events by host and 4-tuple.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/session/EventLineParser.h"
 
 #include <QJsonArray>
@@ -12,7 +13,8 @@ namespace {
 
 // Keys in the order QJsonDocument writes them (sorted): the next key is nearly always the
 // entry after the last one matched.
-struct KeyTable {
+struct KeyTable
+{
     const char *const *names;
     int count;
 
@@ -31,22 +33,75 @@ struct KeyTable {
 };
 
 enum EventField {
-    Count, Detail, Errno, ErrnoValue, From, Host, Kind, Local, Mechanism, Remote, Sample, TUs, To, What,
+    Count,
+    Detail,
+    Errno,
+    ErrnoValue,
+    From,
+    Host,
+    Kind,
+    Local,
+    Mechanism,
+    Remote,
+    Sample,
+    TUs,
+    To,
+    What,
 };
 constexpr const char *kEventKeys[] = {
-    "count", "detail", "errno", "errno_value", "from", "host", "kind", "local", "mechanism", "remote", "sample",
-    "t_us", "to", "what",
+    "count", "detail",    "errno",  "errno_value", "from", "host", "kind",
+    "local", "mechanism", "remote", "sample",      "t_us", "to",   "what",
 };
 
 enum SampleField {
-    Backoff, BytesAcked, BytesReceived, CaState, Cwnd, LastAckRecvMs, LastDataRecvMs, LastDataSentMs, Lost,
-    Probes, RecvQ, Retransmits, RtoMs, RttMs, RttVarMs, SegsIn, SegsOut, SendQ, State, Timer, TimerExpiresMs,
-    TotalRetrans, Unacked,
+    Backoff,
+    BytesAcked,
+    BytesReceived,
+    CaState,
+    Cwnd,
+    LastAckRecvMs,
+    LastDataRecvMs,
+    LastDataSentMs,
+    Lost,
+    Probes,
+    RecvQ,
+    Retransmits,
+    RtoMs,
+    RttMs,
+    RttVarMs,
+    SegsIn,
+    SegsOut,
+    SendQ,
+    State,
+    Timer,
+    TimerExpiresMs,
+    TotalRetrans,
+    Unacked,
 };
 constexpr const char *kSampleKeys[] = {
-    "backoff", "bytes_acked", "bytes_received", "ca_state", "cwnd", "last_ack_recv_ms", "last_data_recv_ms",
-    "last_data_sent_ms", "lost", "probes", "recv_q", "retransmits", "rto_ms", "rtt_ms", "rttvar_ms", "segs_in",
-    "segs_out", "send_q", "state", "timer", "timer_expires_ms", "total_retrans", "unacked",
+    "backoff",
+    "bytes_acked",
+    "bytes_received",
+    "ca_state",
+    "cwnd",
+    "last_ack_recv_ms",
+    "last_data_recv_ms",
+    "last_data_sent_ms",
+    "lost",
+    "probes",
+    "recv_q",
+    "retransmits",
+    "rto_ms",
+    "rtt_ms",
+    "rttvar_ms",
+    "segs_in",
+    "segs_out",
+    "send_q",
+    "state",
+    "timer",
+    "timer_expires_ms",
+    "total_retrans",
+    "unacked",
 };
 
 constexpr KeyTable kEventTable{kEventKeys, int(std::size(kEventKeys))};
@@ -100,7 +155,14 @@ bool EventLineParser::string(QByteArrayView *raw, bool *escaped)
             if (++m_p >= m_end)
                 return false;
             switch (*m_p) {
-            case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+            case '"':
+            case '\\':
+            case '/':
+            case 'b':
+            case 'f':
+            case 'n':
+            case 'r':
+            case 't':
                 *escaped = true;
                 break;
             default:
@@ -121,12 +183,24 @@ QString EventLineParser::text(QByteArrayView raw, bool escaped)
             char c = raw.at(i);
             if (c == '\\') {
                 switch (raw.at(++i)) {
-                case 'b': c = '\b'; break;
-                case 'f': c = '\f'; break;
-                case 'n': c = '\n'; break;
-                case 'r': c = '\r'; break;
-                case 't': c = '\t'; break;
-                default: c = raw.at(i); break; // " \ /
+                case 'b':
+                    c = '\b';
+                    break;
+                case 'f':
+                    c = '\f';
+                    break;
+                case 'n':
+                    c = '\n';
+                    break;
+                case 'r':
+                    c = '\r';
+                    break;
+                case 't':
+                    c = '\t';
+                    break;
+                default:
+                    c = raw.at(i);
+                    break; // " \ /
                 }
             }
             plain.append(c);
@@ -347,27 +421,69 @@ bool EventLineParser::sample(TcpInfoSample *out)
             if (!number(&n))
                 return false;
             switch (SampleField(field)) {
-            case Backoff: s.backoff = quint8(n.toInt()); break;
-            case BytesAcked: s.bytesAcked = quint64(n.toInteger()); break;
-            case BytesReceived: s.bytesReceived = quint64(n.toInteger()); break;
-            case CaState: s.caState = quint8(n.toInt()); break;
-            case Cwnd: s.sendCwnd = quint32(n.toInteger()); break;
-            case LastAckRecvMs: s.lastAckRecvMs = quint32(n.toInteger()); break;
-            case LastDataRecvMs: s.lastDataRecvMs = quint32(n.toInteger()); break;
-            case LastDataSentMs: s.lastDataSentMs = quint32(n.toInteger()); break;
-            case Lost: s.lost = quint32(n.toInteger()); break;
-            case Probes: s.probes = quint8(n.toInt()); break;
-            case RecvQ: s.recvQ = quint32(n.toInteger()); break;
-            case Retransmits: s.retransmits = quint8(n.toInt()); break;
-            case RtoMs: s.rtoUs = quint32(qRound(n.toDouble() * 1000)); break;
-            case RttMs: s.rttUs = quint32(qRound(n.toDouble() * 1000)); break;
-            case RttVarMs: s.rttVarUs = quint32(qRound(n.toDouble() * 1000)); break;
-            case SegsIn: s.segsIn = quint32(n.toInteger()); break;
-            case SegsOut: s.segsOut = quint32(n.toInteger()); break;
-            case SendQ: s.sendQ = quint32(n.toInteger()); break;
-            case TimerExpiresMs: timerExpiresMs = n.toInteger(); break;
-            case TotalRetrans: s.totalRetrans = quint32(n.toInteger()); break;
-            case Unacked: s.unacked = quint32(n.toInteger()); break;
+            case Backoff:
+                s.backoff = quint8(n.toInt());
+                break;
+            case BytesAcked:
+                s.bytesAcked = quint64(n.toInteger());
+                break;
+            case BytesReceived:
+                s.bytesReceived = quint64(n.toInteger());
+                break;
+            case CaState:
+                s.caState = quint8(n.toInt());
+                break;
+            case Cwnd:
+                s.sendCwnd = quint32(n.toInteger());
+                break;
+            case LastAckRecvMs:
+                s.lastAckRecvMs = quint32(n.toInteger());
+                break;
+            case LastDataRecvMs:
+                s.lastDataRecvMs = quint32(n.toInteger());
+                break;
+            case LastDataSentMs:
+                s.lastDataSentMs = quint32(n.toInteger());
+                break;
+            case Lost:
+                s.lost = quint32(n.toInteger());
+                break;
+            case Probes:
+                s.probes = quint8(n.toInt());
+                break;
+            case RecvQ:
+                s.recvQ = quint32(n.toInteger());
+                break;
+            case Retransmits:
+                s.retransmits = quint8(n.toInt());
+                break;
+            case RtoMs:
+                s.rtoUs = quint32(qRound(n.toDouble() * 1000));
+                break;
+            case RttMs:
+                s.rttUs = quint32(qRound(n.toDouble() * 1000));
+                break;
+            case RttVarMs:
+                s.rttVarUs = quint32(qRound(n.toDouble() * 1000));
+                break;
+            case SegsIn:
+                s.segsIn = quint32(n.toInteger());
+                break;
+            case SegsOut:
+                s.segsOut = quint32(n.toInteger());
+                break;
+            case SendQ:
+                s.sendQ = quint32(n.toInteger());
+                break;
+            case TimerExpiresMs:
+                timerExpiresMs = n.toInteger();
+                break;
+            case TotalRetrans:
+                s.totalRetrans = quint32(n.toInteger());
+                break;
+            case Unacked:
+                s.unacked = quint32(n.toInteger());
+                break;
             case State:
             case Timer:
                 break;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/session/Event.h"
@@ -22,7 +23,8 @@ public:
     std::optional<Event> parse(QByteArrayView line);
 
 private:
-    struct Number {
+    struct Number
+    {
         bool integer = false; // as QJsonDocument stores it: whole values that fit are integers
         qint64 i = 0;
         double d = 0;

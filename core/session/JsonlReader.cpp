@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/session/JsonlReader.h"
 
 #include "core/session/EventLineParser.h"
@@ -23,7 +24,8 @@ QString lineProblem(qint64 line, const QString &why)
 }
 
 // One worker's share of a file: whole lines, and the number of the first.
-struct Part {
+struct Part
+{
     QByteArrayView lines;
     qint64 firstLine = 1;
     QList<Event> events;
@@ -51,7 +53,8 @@ void parseJsonlLines(QByteArrayView lines, qint64 firstLine, EventLineParser *pa
         }
         QJsonParseError parseError{};
         // fromRawData: no copy of the line; the whole file outlives the parse.
-        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), line.size()), &parseError);
+        const QJsonDocument doc
+            = QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), line.size()), &parseError);
         if (!doc.isObject()) {
             problems->append(lineProblem(number, parseError.errorString()));
             continue;
@@ -72,13 +75,17 @@ bool readRecordingFile(const QString &path, QByteArray *bytes, QString *error)
         return false;
     }
     if (info.size() > kMaxRecordingBytes) {
-        *error = QCoreApplication::translate("JsonlReader", "cannot read recording '%1': %2 MB, more than the %3 MB a recording may have")
-                     .arg(path).arg(info.size() >> 20).arg(kMaxRecordingBytes >> 20);
+        *error = QCoreApplication::translate(
+                     "JsonlReader", "cannot read recording '%1': %2 MB, more than the %3 MB a recording may have")
+                     .arg(path)
+                     .arg(info.size() >> 20)
+                     .arg(kMaxRecordingBytes >> 20);
         return false;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QCoreApplication::translate("JsonlReader", "cannot read recording '%1': %2").arg(path, file.errorString());
+        *error = QCoreApplication::translate("JsonlReader", "cannot read recording '%1': %2")
+                     .arg(path, file.errorString());
         return false;
     }
     *bytes = file.read(kMaxRecordingBytes);
@@ -99,12 +106,14 @@ JsonlReadResult readJsonl(const QString &path)
 
     // An hour of events is ~200 000 lines: parse them on every core, then join in file order.
     constexpr qsizetype kBytesPerWorker = 1 << 20;
-    const qsizetype workers = std::clamp<qsizetype>(all.size() / kBytesPerWorker, 1, std::max(1u, std::thread::hardware_concurrency()));
+    const qsizetype workers
+        = std::clamp<qsizetype>(all.size() / kBytesPerWorker, 1, std::max(1u, std::thread::hardware_concurrency()));
     std::vector<Part> parts(static_cast<size_t>(workers));
     qsizetype start = 0;
     qint64 line = 1;
     for (qsizetype w = 0; w < workers; ++w) {
-        qsizetype end = w + 1 == workers ? all.size() : all.indexOf('\n', std::max(start, all.size() * (w + 1) / workers));
+        qsizetype end
+            = w + 1 == workers ? all.size() : all.indexOf('\n', std::max(start, all.size() * (w + 1) / workers));
         end = end < 0 ? all.size() : end + (w + 1 == workers ? 0 : 1);
         Part &part = parts[size_t(w)];
         part.lines = QByteArrayView(all).sliced(start, end - start);

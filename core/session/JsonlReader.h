@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/session/Event.h"
@@ -13,7 +14,8 @@ class Session;
 
 // Reads a recorded session back. A damaged line (e.g. the last one of a crashed run) is
 // reported with its number and skipped; everything else is kept.
-struct JsonlReadResult {
+struct JsonlReadResult
+{
     QList<Event> events;
     QStringList problems; // "line 12: ..."
     bool opened = false;

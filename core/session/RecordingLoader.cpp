@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/session/RecordingLoader.h"
 
 #include "core/session/EventLineParser.h"
@@ -111,7 +112,10 @@ bool RecordingLoader::open(const QString &path, Start *start, QString *error)
                 const bool last = from >= all.size();
                 // Queued to the loader's thread; dropped there if the loader is gone or moved on.
                 QMetaObject::invokeMethod(
-                    this, [this, events = std::move(events), problems, generation, last] { onChunk(events, problems, generation, last); },
+                    this,
+                    [this, events = std::move(events), problems, generation, last] {
+                        onChunk(events, problems, generation, last);
+                    },
                     Qt::QueuedConnection);
             }
         },

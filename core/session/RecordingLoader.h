@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/session/Event.h"
@@ -25,11 +26,12 @@ public:
     explicit RecordingLoader(QObject *parent = nullptr);
     ~RecordingLoader() override; // stops reading and joins the thread
 
-    struct Start {
-        QList<Event> events;   // the first part of the file, in file order
-        QStringList problems;  // its damaged lines ("line 12: ...")
-        qint64 originUs = -1;  // the time of the first origin event anywhere in the file; -1: none
-        bool complete = false; // the first part is the whole file: nothing will follow
+    struct Start
+    {
+        QList<Event> events;          // the first part of the file, in file order
+        QStringList problems;         // its damaged lines ("line 12: ...")
+        qint64 originUs = -1;         // the time of the first origin event anywhere in the file; -1: none
+        bool complete = false;        // the first part is the whole file: nothing will follow
         qsizetype expectedEvents = 0; // in the whole file, judged by the first part
     };
 
@@ -60,7 +62,7 @@ private:
     void onChunk(const QList<Event> &events, const QStringList &problems, int generation, bool last);
 
     QThread m_thread;
-    QObject *m_worker = nullptr; // lives on m_thread
+    QObject *m_worker = nullptr;                   // lives on m_thread
     std::shared_ptr<std::atomic_int> m_generation; // what the worker reads for; bumped to cancel
     QStringList m_problems;
     QByteArray m_originToken;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/session/Session.h"
 
 #include <algorithm>
@@ -6,8 +7,7 @@ namespace halfopen::core {
 
 Session::Session(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 void Session::add(const Event &event)
 {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tcp/DetectionMechanism.h"
 
 #include <array>
@@ -6,8 +7,8 @@ namespace halfopen::core {
 
 namespace {
 constexpr std::array<const char *, 12> kNames = {
-    "none", "keepalive", "retransmission_timeout", "user_timeout", "syn_timeout",
-    "heartbeat", "rst", "fin", "icmp", "local_error", "neighbour_unreachable", "application_keepalive",
+    "none", "keepalive",   "retransmission_timeout", "user_timeout",          "syn_timeout", "heartbeat", "rst", "fin",
+    "icmp", "local_error", "neighbour_unreachable",  "application_keepalive",
 };
 } // namespace
 

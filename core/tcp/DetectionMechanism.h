@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QString>
@@ -19,10 +20,10 @@ enum class DetectionMechanism : quint8 {
     Icmp,                  // an ICMP unreachable that arrived from a router
     LocalError,            // the local stack refused (bind, options, resources)
     // Appended, so the numbering of the others stays as recorded:
-    NeighbourUnreachable,  // neighbour (ARP) resolution of the next hop failed: a local
-                           // EHOSTUNREACH (net/core/neighbour.c neigh_invalidate ->
-                           // arp_error_report), no ICMP ever crossed the wire
-    ApplicationKeepalive,  // an application protocol's own keepalive (MQTT, AMQP heartbeat)
+    NeighbourUnreachable, // neighbour (ARP) resolution of the next hop failed: a local
+                          // EHOSTUNREACH (net/core/neighbour.c neigh_invalidate ->
+                          // arp_error_report), no ICMP ever crossed the wire
+    ApplicationKeepalive, // an application protocol's own keepalive (MQTT, AMQP heartbeat)
 };
 
 // Stable snake_case names for JSON and the CLI ("keepalive", "retransmission_timeout").

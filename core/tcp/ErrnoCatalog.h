@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QList>
@@ -9,7 +10,8 @@ namespace halfopen::core {
 
 // What an errno means on a TCP connection: its name, number, a one-line meaning and what usually
 // causes it. Texts are translatable (context "ErrnoCatalog"); the table is constant data.
-struct ErrnoInfo {
+struct ErrnoInfo
+{
     int value = 0;
     QString name;     // "ETIMEDOUT"
     QString meaning;  // "Connection timed out"

@@ -9,7 +9,8 @@
 namespace halfopen::core {
 
 namespace {
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(JsonFields)
 };
 } // namespace
@@ -18,8 +19,7 @@ JsonFields::JsonFields(const QJsonObject &object, const QString &path, QString *
     : m_object(object)
     , m_path(path)
     , m_error(error)
-{
-}
+{ }
 
 QString JsonFields::pathOf(const QString &key) const
 {
@@ -62,7 +62,8 @@ bool JsonFields::onlyKeys(const QStringList &allowed)
         return false;
     for (auto it = m_object.begin(); it != m_object.end(); ++it) {
         if (!allowed.contains(it.key()))
-            return fail(it.key(), Text::tr("is not a known field; allowed: %1").arg(allowed.join(QStringLiteral(", "))));
+            return fail(it.key(),
+                        Text::tr("is not a known field; allowed: %1").arg(allowed.join(QStringLiteral(", "))));
     }
     return true;
 }
@@ -77,7 +78,8 @@ bool JsonFields::integer64(const QString &key, qint64 minimum, qint64 maximum, q
     const double d = v.toDouble();
     // Whole numbers only: 5.7 retries or 2.5 s would otherwise become 5 or 2 without a word.
     if (!v.isDouble() || !std::isfinite(d) || d != std::floor(d) || d < double(minimum) || d > double(maximum))
-        return fail(key, Text::tr("must be a whole number from %1 to %2, not %3").arg(minimum).arg(maximum).arg(describe(v)));
+        return fail(
+            key, Text::tr("must be a whole number from %1 to %2, not %3").arg(minimum).arg(maximum).arg(describe(v)));
     *out = qint64(d);
     return true;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tcp/SocketAddress.h"
 
 #include <QCoreApplication>
@@ -44,10 +45,12 @@ SocketAddress SocketAddress::parse(const QString &text, QString *error, bool all
         return SocketAddress{};
     };
     auto notHostPort = [&] {
-        return fail(QCoreApplication::translate("SocketAddress", "'%1' is not HOST:PORT (IPv6 as [ADDR]:PORT)").arg(text));
+        return fail(
+            QCoreApplication::translate("SocketAddress", "'%1' is not HOST:PORT (IPv6 as [ADDR]:PORT)").arg(text));
     };
     auto portMissing = [&] {
-        return fail(QCoreApplication::translate("SocketAddress", "'%1' is not HOST:PORT: the port is missing").arg(text));
+        return fail(
+            QCoreApplication::translate("SocketAddress", "'%1' is not HOST:PORT: the port is missing").arg(text));
     };
     QString host;
     QString portText;
@@ -73,11 +76,17 @@ SocketAddress SocketAddress::parse(const QString &text, QString *error, bool all
     const int port = portText.toInt(&ok);
     const int minPort = allowAnyPort ? 0 : 1;
     if (!ok)
-        return fail(QCoreApplication::translate("SocketAddress", "port '%1' is not a number: use %2 to 65535").arg(portText).arg(minPort));
+        return fail(QCoreApplication::translate("SocketAddress", "port '%1' is not a number: use %2 to 65535")
+                        .arg(portText)
+                        .arg(minPort));
     if (port < minPort || port > 65535)
-        return fail(QCoreApplication::translate("SocketAddress", "port '%1' is out of range: allowed %2 to 65535").arg(portText).arg(minPort));
+        return fail(QCoreApplication::translate("SocketAddress", "port '%1' is out of range: allowed %2 to 65535")
+                        .arg(portText)
+                        .arg(minPort));
     if (host.isEmpty() && text.startsWith(QLatin1Char('[')))
-        return fail(QCoreApplication::translate("SocketAddress", "'%1' has an empty IPv6 address: use [::]:PORT for any").arg(text));
+        return fail(
+            QCoreApplication::translate("SocketAddress", "'%1' has an empty IPv6 address: use [::]:PORT for any")
+                .arg(text));
     if (host.isEmpty())
         host = QStringLiteral("0.0.0.0");
     // Numeric only, never a name lookup (a typo such as 256.1.1.1 would go out as a DNS query),
@@ -90,13 +99,17 @@ SocketAddress SocketAddress::parse(const QString &text, QString *error, bool all
         sockaddr_in v4{};
         v4.sin_family = AF_INET;
         if (::inet_pton(AF_INET, hostBytes.constData(), &v4.sin_addr) != 1)
-            return fail(QCoreApplication::translate("SocketAddress", "'%1' is not an IPv4 address such as 192.0.2.10 (four numbers 0 to 255; IPv6 as [ADDR]:PORT; names are not looked up)").arg(host));
+            return fail(QCoreApplication::translate("SocketAddress",
+                                                    "'%1' is not an IPv4 address such as 192.0.2.10 (four numbers 0 to "
+                                                    "255; IPv6 as [ADDR]:PORT; names are not looked up)")
+                            .arg(host));
         address = fromSockaddr(reinterpret_cast<const sockaddr *>(&v4), sizeof v4);
     } else {
         sockaddr_in6 v6{};
         v6.sin6_family = AF_INET6;
         if (::inet_pton(AF_INET6, hostBytes.constData(), &v6.sin6_addr) != 1)
-            return fail(QCoreApplication::translate("SocketAddress", "'%1' is not an IPv6 address such as ::1").arg(host));
+            return fail(
+                QCoreApplication::translate("SocketAddress", "'%1' is not an IPv6 address such as ::1").arg(host));
         address = fromSockaddr(reinterpret_cast<const sockaddr *>(&v6), sizeof v6);
     }
     if (address.family() == AF_INET)

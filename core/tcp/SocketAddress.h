@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QString>
@@ -7,14 +8,15 @@ namespace halfopen::core {
 
 // An IPv4/IPv6 address and port as the kernel takes it, parsed from what a user types:
 // "127.0.0.1:5000", "[::1]:5000", "localhost:5000", ":5000" (any address, for listening).
-struct SocketAddress {
+struct SocketAddress
+{
     sockaddr_storage storage{};
     socklen_t length = 0;
 
     int family() const { return storage.ss_family; }
     quint16 port() const;
-    QString host() const;      // numeric address
-    QString toString() const;  // "127.0.0.1:5000" or "[::1]:5000"
+    QString host() const;     // numeric address
+    QString toString() const; // "127.0.0.1:5000" or "[::1]:5000"
     bool isValid() const { return length != 0; }
 
     // Returns an invalid address and a message naming the problem when the text is not

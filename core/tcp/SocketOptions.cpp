@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tcp/SocketOptions.h"
 #include "core/tcp/JsonFields.h"
 
@@ -53,11 +54,17 @@ QList<SettingError> KeepaliveSettings::validate() const
     if (!enabled)
         return errors;
     if (idleS < 1 || idleS > kMaxIdleS)
-        errors.append({QStringLiteral("keepalive idle"), rangeMessage(QT_TRANSLATE_NOOP("SocketOptions", "keepalive idle (TCP_KEEPIDLE)"), 1, kMaxIdleS, QT_TRANSLATE_NOOP("SocketOptions", "seconds"))});
+        errors.append({QStringLiteral("keepalive idle"),
+                       rangeMessage(QT_TRANSLATE_NOOP("SocketOptions", "keepalive idle (TCP_KEEPIDLE)"), 1, kMaxIdleS,
+                                    QT_TRANSLATE_NOOP("SocketOptions", "seconds"))});
     if (intervalS < 1 || intervalS > kMaxIntervalS)
-        errors.append({QStringLiteral("keepalive interval"), rangeMessage(QT_TRANSLATE_NOOP("SocketOptions", "keepalive interval (TCP_KEEPINTVL)"), 1, kMaxIntervalS, QT_TRANSLATE_NOOP("SocketOptions", "seconds"))});
+        errors.append({QStringLiteral("keepalive interval"),
+                       rangeMessage(QT_TRANSLATE_NOOP("SocketOptions", "keepalive interval (TCP_KEEPINTVL)"), 1,
+                                    kMaxIntervalS, QT_TRANSLATE_NOOP("SocketOptions", "seconds"))});
     if (count < 1 || count > kMaxCount)
-        errors.append({QStringLiteral("keepalive count"), rangeMessage(QT_TRANSLATE_NOOP("SocketOptions", "keepalive count (TCP_KEEPCNT)"), 1, kMaxCount, QT_TRANSLATE_NOOP("SocketOptions", "probes"))});
+        errors.append({QStringLiteral("keepalive count"),
+                       rangeMessage(QT_TRANSLATE_NOOP("SocketOptions", "keepalive count (TCP_KEEPCNT)"), 1, kMaxCount,
+                                    QT_TRANSLATE_NOOP("SocketOptions", "probes"))});
     return errors;
 }
 
@@ -65,7 +72,9 @@ QList<SettingError> SocketOptions::validate() const
 {
     QList<SettingError> errors = keepalive.validate();
     if (userTimeoutMs < 0)
-        errors.append({QStringLiteral("user timeout"), rangeMessage(QT_TRANSLATE_NOOP("SocketOptions", "user timeout (TCP_USER_TIMEOUT)"), 0, kMaxUserTimeoutMs, QT_TRANSLATE_NOOP("SocketOptions", "ms"))});
+        errors.append({QStringLiteral("user timeout"),
+                       rangeMessage(QT_TRANSLATE_NOOP("SocketOptions", "user timeout (TCP_USER_TIMEOUT)"), 0,
+                                    kMaxUserTimeoutMs, QT_TRANSLATE_NOOP("SocketOptions", "ms"))});
     return errors;
 }
 
@@ -143,16 +152,18 @@ std::optional<SocketOptions> SocketOptions::fromJsonStrict(const QJsonObject &j,
 {
     SocketOptions o;
     JsonFields f(j, path, error);
-    if (!f.onlyKeys({QStringLiteral("keepalive"), QStringLiteral("keepalive_idle_s"), QStringLiteral("keepalive_interval_s"),
-                     QStringLiteral("keepalive_count"), QStringLiteral("user_timeout_ms"), QStringLiteral("linger_abort"),
-                     QStringLiteral("nodelay"), QStringLiteral("recverr")})
+    if (!f.onlyKeys({QStringLiteral("keepalive"), QStringLiteral("keepalive_idle_s"),
+                     QStringLiteral("keepalive_interval_s"), QStringLiteral("keepalive_count"),
+                     QStringLiteral("user_timeout_ms"), QStringLiteral("linger_abort"), QStringLiteral("nodelay"),
+                     QStringLiteral("recverr")})
         || !f.boolean(QStringLiteral("keepalive"), &o.keepalive.enabled)
         || !f.integer(QStringLiteral("keepalive_idle_s"), 1, KeepaliveSettings::kMaxIdleS, &o.keepalive.idleS)
-        || !f.integer(QStringLiteral("keepalive_interval_s"), 1, KeepaliveSettings::kMaxIntervalS, &o.keepalive.intervalS)
+        || !f.integer(QStringLiteral("keepalive_interval_s"), 1, KeepaliveSettings::kMaxIntervalS,
+                      &o.keepalive.intervalS)
         || !f.integer(QStringLiteral("keepalive_count"), 1, KeepaliveSettings::kMaxCount, &o.keepalive.count)
         || !f.integer(QStringLiteral("user_timeout_ms"), 0, kMaxUserTimeoutMs, &o.userTimeoutMs)
-        || !f.boolean(QStringLiteral("linger_abort"), &o.lingerAbort) || !f.boolean(QStringLiteral("nodelay"), &o.noDelay)
-        || !f.boolean(QStringLiteral("recverr"), &o.recvErr))
+        || !f.boolean(QStringLiteral("linger_abort"), &o.lingerAbort)
+        || !f.boolean(QStringLiteral("nodelay"), &o.noDelay) || !f.boolean(QStringLiteral("recverr"), &o.recvErr))
         return std::nullopt;
     return o;
 }

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tcp/TcpInfoSample.h"
 
 #include <linux/sockios.h>
-#include <netinet/in.h>
 #include <linux/tcp.h>
+#include <netinet/in.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
@@ -59,10 +60,9 @@ bool TcpInfoSample::readFromSocket(int fd, TcpInfoSample *out)
 
 bool TcpInfoSample::differsVisiblyFrom(const TcpInfoSample &o) const
 {
-    return state != o.state || caState != o.caState || retransmits != o.retransmits
-        || probes != o.probes || backoff != o.backoff || rtoUs != o.rtoUs || unacked != o.unacked
-        || totalRetrans != o.totalRetrans || sendQ != o.sendQ || recvQ != o.recvQ
-        || timer != o.timer || segsOut != o.segsOut || segsIn != o.segsIn;
+    return state != o.state || caState != o.caState || retransmits != o.retransmits || probes != o.probes
+        || backoff != o.backoff || rtoUs != o.rtoUs || unacked != o.unacked || totalRetrans != o.totalRetrans
+        || sendQ != o.sendQ || recvQ != o.recvQ || timer != o.timer || segsOut != o.segsOut || segsIn != o.segsIn;
 }
 
 QJsonObject TcpInfoSample::toJson() const

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/tcp/TcpState.h"
@@ -10,31 +11,32 @@ namespace halfopen::core {
 // One snapshot of a TCP socket as the kernel sees it: struct tcp_info plus the queue sizes and
 // the running timer (which only sock_diag reports). Field names in JSON match `ss` and the CLI's
 // `sockets --json` rows, so every tool shows the same numbers under the same names.
-struct TcpInfoSample {
+struct TcpInfoSample
+{
     TcpState state = TcpState::Unknown;
-    quint8 caState = 0;          // tcpi_ca_state: 0 open, 1 disorder, 2 cwr, 3 recovery, 4 loss
-    quint8 retransmits = 0;      // tcpi_retransmits: consecutive timeouts of the current segment
-    quint8 probes = 0;           // tcpi_probes: keepalive (or zero-window) probes sent unanswered
-    quint8 backoff = 0;          // tcpi_backoff: exponential backoff shift of the RTO
+    quint8 caState = 0;     // tcpi_ca_state: 0 open, 1 disorder, 2 cwr, 3 recovery, 4 loss
+    quint8 retransmits = 0; // tcpi_retransmits: consecutive timeouts of the current segment
+    quint8 probes = 0;      // tcpi_probes: keepalive (or zero-window) probes sent unanswered
+    quint8 backoff = 0;     // tcpi_backoff: exponential backoff shift of the RTO
     quint32 rtoUs = 0;
     quint32 rttUs = 0;
     quint32 rttVarUs = 0;
-    quint32 unacked = 0;         // segments sent and not yet acknowledged
+    quint32 unacked = 0; // segments sent and not yet acknowledged
     quint32 lost = 0;
-    quint32 totalRetrans = 0;    // retransmitted segments over the connection's life
-    quint32 lastDataSentMs = 0;  // ms since the last data segment was sent
-    quint32 lastDataRecvMs = 0;  // ms since the last data segment was received
-    quint32 lastAckRecvMs = 0;   // ms since the last ACK was received: "last received" for keepalive
+    quint32 totalRetrans = 0;   // retransmitted segments over the connection's life
+    quint32 lastDataSentMs = 0; // ms since the last data segment was sent
+    quint32 lastDataRecvMs = 0; // ms since the last data segment was received
+    quint32 lastAckRecvMs = 0;  // ms since the last ACK was received: "last received" for keepalive
     quint32 sendCwnd = 0;
     quint32 segsOut = 0;
     quint32 segsIn = 0;
     quint64 bytesAcked = 0;
     quint64 bytesReceived = 0;
-    quint32 sendQ = 0;           // bytes written and not yet acknowledged (ss Send-Q)
-    quint32 recvQ = 0;           // bytes received and not yet read (ss Recv-Q)
-    bool timerKnown = false;     // the timer fields come from sock_diag only
+    quint32 sendQ = 0;       // bytes written and not yet acknowledged (ss Send-Q)
+    quint32 recvQ = 0;       // bytes received and not yet read (ss Recv-Q)
+    bool timerKnown = false; // the timer fields come from sock_diag only
     TcpTimer timer = TcpTimer::Off;
-    qint64 timerExpiresMs = 0;   // ms until the timer fires; negative when already overdue
+    qint64 timerExpiresMs = 0; // ms until the timer fires; negative when already overdue
 
     // Decodes the kernel's struct tcp_info (any length the kernel returned; missing tail fields
     // stay zero). Queue sizes and timer are not part of tcp_info.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tcp/TcpState.h"
 
 #include <array>
@@ -7,14 +8,14 @@ namespace halfopen::core {
 namespace {
 
 constexpr std::array<const char *, 13> kStateNames = {
-    "UNKNOWN",   "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT",
-    "CLOSED",    "CLOSE_WAIT",  "LAST_ACK", "LISTEN",   "CLOSING",    "NEW_SYN_RECV",
+    "UNKNOWN", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT_1", "FIN_WAIT_2",   "TIME_WAIT",
+    "CLOSED",  "CLOSE_WAIT",  "LAST_ACK", "LISTEN",   "CLOSING",    "NEW_SYN_RECV",
 };
 
 // ss's spelling, accepted on input so users can paste what ss printed.
 constexpr std::array<const char *, 13> kSsNames = {
-    "UNKNOWN", "ESTAB",   "SYN-SENT", "SYN-RECV", "FIN-WAIT-1", "FIN-WAIT-2", "TIME-WAIT",
-    "UNCONN",  "CLOSE-WAIT", "LAST-ACK", "LISTEN", "CLOSING",   "NEW-SYN-RECV",
+    "UNKNOWN", "ESTAB",      "SYN-SENT", "SYN-RECV", "FIN-WAIT-1", "FIN-WAIT-2",   "TIME-WAIT",
+    "UNCONN",  "CLOSE-WAIT", "LAST-ACK", "LISTEN",   "CLOSING",    "NEW-SYN-RECV",
 };
 
 constexpr std::array<const char *, 5> kTimerNames = {"off", "on", "keepalive", "timewait", "persist"};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QString>
@@ -39,7 +40,7 @@ enum class TcpTimer : quint8 {
     Retransmit = 1, // "on": retransmission or tail-loss probe
     Keepalive = 2,
     TimeWait = 3,
-    Persist = 4,    // zero-window probe
+    Persist = 4, // zero-window probe
 };
 
 QString tcpTimerName(TcpTimer timer);

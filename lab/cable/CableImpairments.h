@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QtGlobal>
@@ -16,7 +17,8 @@ class CableImpairments
 public:
     enum class Direction : quint8 { ClientToServer = 0, ServerToClient = 1 };
 
-    struct Counters {
+    struct Counters
+    {
         qint64 passed = 0;
         qint64 droppedByCut = 0;
         qint64 droppedByLoss = 0;
@@ -40,7 +42,8 @@ public:
     Counters counters(Direction direction) const { return at(direction).counters; }
 
 private:
-    struct Lane {
+    struct Lane
+    {
         bool cut = false;
         double lossPercent = 0;
         qint64 delayUs = 0;

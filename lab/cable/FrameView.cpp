@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/cable/FrameView.h"
 
 #include <QtEndian>
@@ -92,8 +93,7 @@ bool FrameView::parseIpv4(QByteArrayView datagram)
     if (!readIpv4Header(datagram, m_ipv4) || m_ipv4.totalLength < m_ipv4.headerLength
         || m_ipv4.totalLength > datagram.size())
         return false;
-    const QByteArrayView payload = datagram.sliced(m_ipv4.headerLength,
-                                                   m_ipv4.totalLength - m_ipv4.headerLength);
+    const QByteArrayView payload = datagram.sliced(m_ipv4.headerLength, m_ipv4.totalLength - m_ipv4.headerLength);
     // A fragment's payload does not start with a transport header we could trust.
     if (m_ipv4.isFragment()) {
         m_kind = Kind::OtherIpv4;
@@ -146,8 +146,7 @@ bool FrameView::parseIcmp(QByteArrayView message)
         return true;
     const QByteArrayView original = message.sliced(8);
     m_icmp.hasOriginal = readIpv4Header(original, m_icmp.original);
-    if (m_icmp.hasOriginal && m_icmp.original.protocol == 6
-        && original.size() >= m_icmp.original.headerLength + 8) {
+    if (m_icmp.hasOriginal && m_icmp.original.protocol == 6 && original.size() >= m_icmp.original.headerLength + 8) {
         const QByteArrayView tcp = original.sliced(m_icmp.original.headerLength);
         m_icmp.hasOriginalTcp = true;
         m_icmp.originalSourcePort = read16(tcp, 0);
@@ -187,9 +186,12 @@ QString FrameView::formatMac(const MacAddress &address)
 QString FrameView::formatTcpFlags(quint8 flags)
 {
     // tcpdump's order (print-tcp.c), so our events read like its output.
-    static constexpr struct { quint8 bit; char letter; } kLetters[] = {
-        {kFin, 'F'}, {kSyn, 'S'}, {kRst, 'R'}, {kPsh, 'P'},
-        {kAck, '.'}, {kUrg, 'U'}, {kEce, 'E'}, {kCwr, 'W'},
+    static constexpr struct
+    {
+        quint8 bit;
+        char letter;
+    } kLetters[] = {
+        {kFin, 'F'}, {kSyn, 'S'}, {kRst, 'R'}, {kPsh, 'P'}, {kAck, '.'}, {kUrg, 'U'}, {kEce, 'E'}, {kCwr, 'W'},
     };
     QString text;
     for (const auto &entry : kLetters) {

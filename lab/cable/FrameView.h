@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QByteArrayView>
@@ -29,42 +30,46 @@ public:
     static constexpr int kEthernetHeaderBytes = 14;
 
     // TCP header flag bits.
-    static constexpr quint8 kFin = 0x01, kSyn = 0x02, kRst = 0x04, kPsh = 0x08, kAck = 0x10,
-                            kUrg = 0x20, kEce = 0x40, kCwr = 0x80;
+    static constexpr quint8 kFin = 0x01, kSyn = 0x02, kRst = 0x04, kPsh = 0x08, kAck = 0x10, kUrg = 0x20, kEce = 0x40,
+                            kCwr = 0x80;
 
-    struct Ethernet {
+    struct Ethernet
+    {
         MacAddress destination{};
         MacAddress source{};
         quint16 etherType = 0;
     };
-    struct Arp {
+    struct Arp
+    {
         quint16 operation = 0; // 1 request, 2 reply
         MacAddress senderMac{};
         quint32 senderIp = 0;
         MacAddress targetMac{};
         quint32 targetIp = 0;
     };
-    struct Ipv4 {
-        quint32 source = 0;      // host byte order
+    struct Ipv4
+    {
+        quint32 source = 0; // host byte order
         quint32 destination = 0;
         quint8 protocol = 0;
         quint8 ttl = 0;
         quint16 totalLength = 0;
         quint16 id = 0;
-        int headerLength = 0;    // bytes, options included
+        int headerLength = 0; // bytes, options included
         bool moreFragments = false;
         quint16 fragmentOffset = 0; // in 8-byte units
 
         bool isFragment() const { return moreFragments || fragmentOffset != 0; }
     };
-    struct Tcp {
+    struct Tcp
+    {
         quint16 sourcePort = 0;
         quint16 destinationPort = 0;
         quint32 seq = 0;
         quint32 ack = 0;
         quint8 flags = 0;
         quint16 window = 0;
-        int dataOffset = 0;      // header length in bytes
+        int dataOffset = 0; // header length in bytes
         int payloadLength = 0;
         const char *payload = nullptr; // into the frame
         bool hasOptions = false;
@@ -75,12 +80,13 @@ public:
     };
     // ICMP with, for error messages, the start of the datagram that caused it: its IPv4 header
     // and the first 8 bytes of its payload, which for TCP are the ports and the sequence number.
-    struct Icmp {
+    struct Icmp
+    {
         quint8 type = 0;
         quint8 code = 0;
-        bool hasOriginal = false;      // the embedded IPv4 header is complete
+        bool hasOriginal = false; // the embedded IPv4 header is complete
         Ipv4 original;
-        bool hasOriginalTcp = false;   // ... and is TCP with at least 8 bytes after it
+        bool hasOriginalTcp = false; // ... and is TCP with at least 8 bytes after it
         quint16 originalSourcePort = 0;
         quint16 originalDestinationPort = 0;
         quint32 originalSeq = 0;
@@ -107,8 +113,8 @@ public:
     QByteArrayView ipv4Datagram() const;
     QByteArrayView tcpPayload() const { return {m_tcp.payload, m_tcp.payloadLength}; }
 
-    static QString formatIpv4(quint32 address);           // "198.18.0.1"
-    static QString formatMac(const MacAddress &address);  // "02:00:c6:12:00:01"
+    static QString formatIpv4(quint32 address);          // "198.18.0.1"
+    static QString formatMac(const MacAddress &address); // "02:00:c6:12:00:01"
     // tcpdump's notation: "S", "S.", "P.", "F.", "R", "FP.", or "none".
     static QString formatTcpFlags(quint8 flags);
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/cable/IcmpUnreachable.h"
 
 #include "lab/cable/Checksums.h"
@@ -17,8 +18,7 @@ bool isUnicast(quint32 address)
 
 } // namespace
 
-QByteArray IcmpUnreachable::build(const FrameView &frame, quint32 routerIp,
-                                  const MacAddress &routerMac, Code code)
+QByteArray IcmpUnreachable::build(const FrameView &frame, quint32 routerIp, const MacAddress &routerMac, Code code)
 {
     if (!frame.isIpv4())
         return {};
@@ -48,8 +48,8 @@ QByteArray IcmpUnreachable::build(const FrameView &frame, quint32 routerIp,
     ipHeader[0] = 0x45;
     ipHeader[1] = 0xc0; // precedence "internetwork control", as Linux sends its ICMP errors
     qToBigEndian<quint16>(quint16(ipBytes), ipHeader + 2);
-    ipHeader[8] = 64;   // TTL
-    ipHeader[9] = 1;    // ICMP
+    ipHeader[8] = 64; // TTL
+    ipHeader[9] = 1;  // ICMP
     qToBigEndian<quint32>(routerIp, ipHeader + 12);
     qToBigEndian<quint32>(ip.source, ipHeader + 16);
     qToBigEndian<quint16>(Checksums::ipv4Header({ipHeader, 20}), ipHeader + 10);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/cable/NatTable.h"
 
 #include "lab/cable/Checksums.h"
@@ -67,8 +68,7 @@ QByteArray NatTable::buildReset(const FrameView &frame)
         segment[13] = FrameView::kRst | FrameView::kAck;
     }
     segment[12] = (kTcpBytes / 4) << 4;
-    qToBigEndian<quint16>(Checksums::tcp(ip.destination, ip.source, {segment, kTcpBytes}),
-                          segment + 16);
+    qToBigEndian<quint16>(Checksums::tcp(ip.destination, ip.source, {segment, kTcpBytes}), segment + 16);
     return out;
 }
 

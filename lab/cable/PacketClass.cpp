@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/cable/PacketClass.h"
 
 #include <iterator>
@@ -8,8 +9,8 @@ namespace {
 
 // Indexed by PacketClass.
 constexpr const char *kNames[] = {
-    "syn", "syn-ack", "data", "ack", "keepalive-probe", "keepalive-ack", "retransmission",
-    "fin", "rst", "icmp-unreachable", "icmp", "arp", "heartbeat-ping", "heartbeat-pong", "other",
+    "syn", "syn-ack",          "data", "ack", "keepalive-probe", "keepalive-ack",  "retransmission", "fin",
+    "rst", "icmp-unreachable", "icmp", "arp", "heartbeat-ping",  "heartbeat-pong", "other",
 };
 static_assert(std::size(kNames) == size_t(PacketClass::Other) + 1);
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QString>
@@ -12,17 +13,17 @@ enum class PacketClass : quint8 {
     SynAck,
     Data,
     Ack,
-    KeepaliveProbe,  // 0 or 1 byte at snd_una - 1
-    KeepaliveAck,    // the pure ACK answering a probe
-    Retransmission,  // data, SYN or FIN whose sequence space was sent before
+    KeepaliveProbe, // 0 or 1 byte at snd_una - 1
+    KeepaliveAck,   // the pure ACK answering a probe
+    Retransmission, // data, SYN or FIN whose sequence space was sent before
     Fin,
     Rst,
     IcmpUnreachable, // any ICMP destination unreachable
     Icmp,            // any other ICMP
     Arp,
-    HeartbeatPing,   // the test protocol's 'P' frame
-    HeartbeatPong,   // its 'A' answer
-    Other,           // not TCP/ICMP/ARP, or truncated
+    HeartbeatPing, // the test protocol's 'P' frame
+    HeartbeatPong, // its 'A' answer
+    Other,         // not TCP/ICMP/ARP, or truncated
 };
 
 QString packetClassName(PacketClass packetClass); // "syn-ack", "keepalive-probe", ...

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/cable/PacketClassifier.h"
 
 #include <QJsonObject>
@@ -31,8 +32,7 @@ PacketClass PacketClassifier::classOf(const FrameView &frame)
     case FrameView::Kind::Tcp:
         return classifyTcp(frame, nullptr, nullptr);
     case FrameView::Kind::Icmp:
-        return frame.icmp().isDestinationUnreachable() ? PacketClass::IcmpUnreachable
-                                                        : PacketClass::Icmp;
+        return frame.icmp().isDestinationUnreachable() ? PacketClass::IcmpUnreachable : PacketClass::Icmp;
     case FrameView::Kind::Arp:
         return PacketClass::Arp;
     case FrameView::Kind::NotParsed:
@@ -43,8 +43,7 @@ PacketClass PacketClassifier::classOf(const FrameView &frame)
     return PacketClass::Other;
 }
 
-PacketClass PacketClassifier::classifyTcp(const FrameView &frame, quint32 *relativeSeq,
-                                          quint32 *relativeAck)
+PacketClass PacketClassifier::classifyTcp(const FrameView &frame, quint32 *relativeSeq, quint32 *relativeAck)
 {
     const FrameView::Tcp &tcp = frame.tcp();
     bool fromA = true;
@@ -74,8 +73,7 @@ PacketClass PacketClassifier::classifyTcp(const FrameView &frame, quint32 *relat
     return packetClass;
 }
 
-PacketClass PacketClassifier::classifySegment(const FrameView::Tcp &tcp, const Direction &self,
-                                              const Direction &peer)
+PacketClass PacketClassifier::classifySegment(const FrameView::Tcp &tcp, const Direction &self, const Direction &peer)
 {
     const bool syn = tcp.has(FrameView::kSyn);
     const bool fin = tcp.has(FrameView::kFin);
@@ -83,8 +81,7 @@ PacketClass PacketClassifier::classifySegment(const FrameView::Tcp &tcp, const D
         return PacketClass::Rst;
     // snd_una - 1 is what the peer acknowledged last, minus one: the receiver must answer it
     // with an ACK although it carries nothing new. Linux sends no byte, Windows one.
-    if (!syn && !fin && tcp.payloadLength <= 1 && peer.highestAck
-        && tcp.seq == *peer.highestAck - 1)
+    if (!syn && !fin && tcp.payloadLength <= 1 && peer.highestAck && tcp.seq == *peer.highestAck - 1)
         return PacketClass::KeepaliveProbe;
     if ((tcp.payloadLength > 0 || syn || fin) && self.nextSeq && seqBefore(tcp.seq, *self.nextSeq))
         return PacketClass::Retransmission;
@@ -105,8 +102,7 @@ PacketClass PacketClassifier::classifySegment(const FrameView::Tcp &tcp, const D
     return PacketClass::Ack;
 }
 
-void PacketClassifier::remember(const FrameView::Tcp &tcp, PacketClass packetClass,
-                                Direction &self, Direction &peer)
+void PacketClassifier::remember(const FrameView::Tcp &tcp, PacketClass packetClass, Direction &self, Direction &peer)
 {
     if (packetClass != PacketClass::Rst) {
         const quint32 end = tcp.seq + tcp.sequenceSpace();

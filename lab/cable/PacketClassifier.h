@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/session/Event.h"
@@ -26,8 +27,7 @@ public:
     // (absolute), rel_seq, rel_ack (relative to each direction's ISN, as Wireshark shows them),
     // len and win; for ICMP icmp_type, icmp_code and the flow it reports (original);
     // for ARP arp_op.
-    core::Event classify(const FrameView &frame, qint64 tUs, const QString &fromHost,
-                         const QString &toHost);
+    core::Event classify(const FrameView &frame, qint64 tUs, const QString &fromHost, const QString &toHost);
 
     // The class alone, updating the flow state the same way.
     PacketClass classOf(const FrameView &frame);
@@ -35,7 +35,8 @@ public:
     // classify() in two steps, for a caller that needs the event only for some classes (the
     // cable sums bulk data and ACKs past a rate): classifyFrame updates the flow state, once
     // per frame; describe builds the event from its result.
-    struct Classified {
+    struct Classified
+    {
         PacketClass packetClass = PacketClass::Other;
         quint32 relativeSeq = 0;
         quint32 relativeAck = 0;
@@ -46,23 +47,23 @@ public:
 
 private:
     // One direction of a flow. Sequence numbers wrap, so every comparison is modulo 2^32.
-    struct Direction {
+    struct Direction
+    {
         std::optional<quint32> base;       // ISN (or seq - 1 when picked up mid-stream)
         std::optional<quint32> nextSeq;    // highest seq + length sent so far
         std::optional<quint32> highestAck; // highest ack this side has sent
         std::optional<quint32> probeSeq;   // an unanswered keepalive probe
     };
-    struct Flow {
+    struct Flow
+    {
         Direction fromA;
         Direction fromB;
     };
 
     // Classifies and updates the flow; the sequence numbers relative to each side's ISN too.
     PacketClass classifyTcp(const FrameView &frame, quint32 *relativeSeq, quint32 *relativeAck);
-    static PacketClass classifySegment(const FrameView::Tcp &tcp, const Direction &self,
-                                       const Direction &peer);
-    static void remember(const FrameView::Tcp &tcp, PacketClass packetClass, Direction &self,
-                         Direction &peer);
+    static PacketClass classifySegment(const FrameView::Tcp &tcp, const Direction &self, const Direction &peer);
+    static void remember(const FrameView::Tcp &tcp, PacketClass packetClass, Direction &self, Direction &peer);
 
     QHash<TcpFlowKey, Flow> m_flows;
 };

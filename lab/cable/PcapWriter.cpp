@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/cable/PcapWriter.h"
 
 #include "core/tcp/ErrnoCatalog.h"
@@ -45,8 +46,7 @@ bool PcapWriter::open(const QString &path, QString *error)
 
 bool PcapWriter::openSegment(QString *error)
 {
-    m_pcap = pcap_open_dead_with_tstamp_precision(DLT_EN10MB, kSnapLength,
-                                                  PCAP_TSTAMP_PRECISION_MICRO);
+    m_pcap = pcap_open_dead_with_tstamp_precision(DLT_EN10MB, kSnapLength, PCAP_TSTAMP_PRECISION_MICRO);
     if (!m_pcap) {
         if (error)
             *error = failure(tr("cannot start libpcap"), ENOMEM);
@@ -105,8 +105,7 @@ void PcapWriter::append(QByteArrayView frame, qint64 monotonicUs)
     if (m_limitBytes > 0 && m_segmentFrames > 0 && m_segmentBytes + frameBytes > m_limitBytes / 2
         && !rotate(&m_pendingError))
         return;
-    pcap_dump(reinterpret_cast<u_char *>(m_dumper), &header,
-              reinterpret_cast<const u_char *>(frame.data()));
+    pcap_dump(reinterpret_cast<u_char *>(m_dumper), &header, reinterpret_cast<const u_char *>(frame.data()));
     ++m_frames;
     ++m_segmentFrames;
     m_segmentBytes += frameBytes;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QByteArrayView>
@@ -66,9 +67,9 @@ private:
     qint64 m_offsetUs = 0;
     qint64 m_frames = 0;
     qint64 m_limitBytes = 0;
-    qint64 m_segmentBytes = 0;   // in the file being written
+    qint64 m_segmentBytes = 0; // in the file being written
     qint64 m_segmentFrames = 0;
-    qint64 m_olderFrames = 0;    // in FILE.1
+    qint64 m_olderFrames = 0; // in FILE.1
     qint64 m_droppedFrames = 0;
     QString m_pendingError; // a rotation that failed in append(), reported by flush()
 };

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/cable/TcpFlowKey.h"
 
 #include <tuple>
@@ -6,8 +7,7 @@ namespace halfopen::lab {
 
 TcpFlowKey TcpFlowKey::of(const FrameView::Ipv4 &ip, const FrameView::Tcp &tcp, bool *fromA)
 {
-    const bool sourceIsLower = std::tie(ip.source, tcp.sourcePort)
-                               <= std::tie(ip.destination, tcp.destinationPort);
+    const bool sourceIsLower = std::tie(ip.source, tcp.sourcePort) <= std::tie(ip.destination, tcp.destinationPort);
     if (fromA)
         *fromA = sourceIsLower;
     if (sourceIsLower)

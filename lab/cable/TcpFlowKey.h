@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "lab/cable/FrameView.h"
@@ -9,7 +10,8 @@ namespace halfopen::lab {
 // A TCP connection seen from the cable, the same key for both directions: the endpoint that
 // sorts lower (address, then port) is `a`. The protocol is always TCP, so with it this is the
 // usual 5-tuple.
-struct TcpFlowKey {
+struct TcpFlowKey
+{
     quint32 addressA = 0;
     quint16 portA = 0;
     quint32 addressB = 0;

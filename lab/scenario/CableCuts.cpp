@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/CableCuts.h"
 
 #include "lab/Fault.h"
@@ -15,8 +16,9 @@ void CableCuts::feed(const core::Event &e)
     case FaultKind::Unplug:
     case FaultKind::Replug: {
         const bool cut = *kind == FaultKind::Unplug;
-        const auto direction = cableDirectionFromName(e.detail.value(QStringLiteral("direction")).toString(QStringLiteral("both")))
-                                   .value_or(CableDirection::Both);
+        const auto direction
+            = cableDirectionFromName(e.detail.value(QStringLiteral("direction")).toString(QStringLiteral("both")))
+                  .value_or(CableDirection::Both);
         // As the supervisor reads it: relative to `host`.
         if (direction != CableDirection::ToHost)
             cut ? (void)m_cutFrom.insert(e.host) : (void)m_cutFrom.remove(e.host);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/session/Event.h"
@@ -20,10 +21,10 @@ public:
     bool delivers(const QString &from, const QString &to) const;
 
 private:
-    QSet<QString> m_cutFrom;      // frames leaving this host are dropped
-    QSet<QString> m_cutTo;        // frames towards this host are dropped
-    QSet<QString> m_off;          // powered off
-    QSet<QString> m_icmpTowards;  // frames towards this host are answered with ICMP
+    QSet<QString> m_cutFrom;     // frames leaving this host are dropped
+    QSet<QString> m_cutTo;       // frames towards this host are dropped
+    QSet<QString> m_off;         // powered off
+    QSet<QString> m_icmpTowards; // frames towards this host are answered with ICMP
 };
 
 } // namespace halfopen::lab

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/CablePacket.h"
 
 #include "lab/scenario/CableCuts.h"
@@ -36,21 +37,26 @@ QString CablePacket::receiver(const Event &packet)
 
 bool CablePacket::delivered(const Event &packet, const CableCuts &cuts)
 {
-    return !packet.detail.value(QStringLiteral("dropped")).toBool(false) && cuts.delivers(sender(packet), receiver(packet));
+    return !packet.detail.value(QStringLiteral("dropped")).toBool(false)
+        && cuts.delivers(sender(packet), receiver(packet));
 }
 
 bool CablePacket::needsAck(const Event &packet)
 {
-    static const QStringList classes = {QStringLiteral("syn"), QStringLiteral("syn-ack"), QStringLiteral("data"),
-                                        QStringLiteral("retransmission"), QStringLiteral("heartbeat-ping"),
-                                        QStringLiteral("heartbeat-pong"), QStringLiteral("fin")};
+    static const QStringList classes = {QStringLiteral("syn"),
+                                        QStringLiteral("syn-ack"),
+                                        QStringLiteral("data"),
+                                        QStringLiteral("retransmission"),
+                                        QStringLiteral("heartbeat-ping"),
+                                        QStringLiteral("heartbeat-pong"),
+                                        QStringLiteral("fin")};
     return classes.contains(packet.what);
 }
 
 bool CablePacket::acknowledges(const Event &packet)
 {
-    static const QStringList notAcks = {QStringLiteral("rst"), QStringLiteral("icmp-unreachable"), QStringLiteral("icmp"),
-                                        QStringLiteral("arp"), QStringLiteral("other")};
+    static const QStringList notAcks = {QStringLiteral("rst"), QStringLiteral("icmp-unreachable"),
+                                        QStringLiteral("icmp"), QStringLiteral("arp"), QStringLiteral("other")};
     return !notAcks.contains(packet.what);
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/Detection.h"
 
 #include "core/tcp/ErrnoCatalog.h"
@@ -47,7 +48,8 @@ QJsonObject Detection::toJson(qint64 readyUs) const
 {
     QJsonObject j{
         {QStringLiteral("host"), host},
-        {QStringLiteral("errno"), errnoValue ? QJsonValue(core::ErrnoCatalog::name(errnoValue)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("errno"),
+         errnoValue ? QJsonValue(core::ErrnoCatalog::name(errnoValue)) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("errno_value"), errnoValue},
         {QStringLiteral("mechanism"), core::mechanismName(mechanism)},
         {QStringLiteral("fatal"), fatal},
@@ -57,10 +59,12 @@ QJsonObject Detection::toJson(qint64 readyUs) const
         {QStringLiteral("detected_t_s"), (detectedUs - readyUs) / 1e6},
         {QStringLiteral("elapsed_s"), seconds(elapsedS(reference))},
         {QStringLiteral("reference"), core::timeReferenceName(reference)},
-        {QStringLiteral("elapsed_from"), QJsonObject{
-            {core::timeReferenceName(TimeReference::Fault), seconds(elapsedS(TimeReference::Fault))},
-            {core::timeReferenceName(TimeReference::LastReceived), seconds(elapsedS(TimeReference::LastReceived))},
-            {core::timeReferenceName(TimeReference::FirstUnackedSend), seconds(elapsedS(TimeReference::FirstUnackedSend))}}},
+        {QStringLiteral("elapsed_from"),
+         QJsonObject{
+             {core::timeReferenceName(TimeReference::Fault), seconds(elapsedS(TimeReference::Fault))},
+             {core::timeReferenceName(TimeReference::LastReceived), seconds(elapsedS(TimeReference::LastReceived))},
+             {core::timeReferenceName(TimeReference::FirstUnackedSend),
+              seconds(elapsedS(TimeReference::FirstUnackedSend))}}},
     };
     if (!faultHost.isEmpty())
         j.insert(QStringLiteral("fault_host"), faultHost);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/predict/Prediction.h"
@@ -14,20 +15,21 @@ namespace halfopen::lab {
 // One moment a host's application learned that its connection died (or, for a soft error
 // with IP_RECVERR, that something is wrong): the error, the fault before it, and the three
 // points a detection time can be measured from.
-struct Detection {
+struct Detection
+{
     QString host;
-    QString local;            // the connection's addresses as the host sees them; local is
-    QString remote;           // empty for a connect that never got one
-    int errnoValue = 0;       // 0: EOF (read() returned 0)
+    QString local;      // the connection's addresses as the host sees them; local is
+    QString remote;     // empty for a connect that never got one
+    int errnoValue = 0; // 0: EOF (read() returned 0)
     core::DetectionMechanism mechanism = core::DetectionMechanism::None;
-    bool fatal = true;        // false: a soft ICMP error; the connection lives on
-    QString operation;        // recv, send, connect, heartbeat
+    bool fatal = true; // false: a soft ICMP error; the connection lives on
+    QString operation; // recv, send, connect, heartbeat
     qint64 detectedUs = 0;
 
     std::optional<qint64> faultUs; // the last fault event before the detection
     QString faultName;
     QString faultHost;
-    std::optional<qint64> lastReceivedUs;     // see DetectionFinder
+    std::optional<qint64> lastReceivedUs; // see DetectionFinder
     std::optional<qint64> firstUnackedSendUs;
     // The class of the last segment this host sent on the connection before the detection
     // ("keepalive-probe", "retransmission", "data"...: what an RST answered), and how many

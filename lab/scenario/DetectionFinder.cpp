@@ -1,8 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/DetectionFinder.h"
 
 #include "lab/scenario/CableCuts.h"
 #include "lab/scenario/CablePacket.h"
-
 
 #include <QHash>
 

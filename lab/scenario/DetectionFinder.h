@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/session/Event.h"
@@ -15,7 +16,8 @@
 namespace halfopen::lab {
 
 // A fault as the lab reported it (not as the scenario asked for it).
-struct FaultRecord {
+struct FaultRecord
+{
     qint64 tUs = 0;
     QString fault;
     QString host;
@@ -51,19 +53,21 @@ public:
 private:
     // A segment that waits for its ACK: its time and the sequence number just past it
     // (none for frames without sequence numbers: any later ACK on the flow covers those).
-    struct Send {
+    struct Send
+    {
         qint64 tUs = 0;
         std::optional<quint32> end;
         bool retransmission = false;
     };
     // One direction pair as a host sees it: "its address|its peer's address".
-    struct Flow {
+    struct Flow
+    {
         QString local;
         QString remote;
         std::optional<quint32> highestAck;
         qint64 lastAckAt = std::numeric_limits<qint64>::min();
         std::optional<qint64> lastReceivedUs;
-        std::deque<Send> unacked; // in time order; the front is the first not yet covered
+        std::deque<Send> unacked;         // in time order; the front is the first not yet covered
         std::optional<qint64> lastSentUs; // the last segment sent that is not a bare ACK or RST
         QString lastSentClass;
         bool covers(const Send &send) const;
@@ -78,15 +82,16 @@ private:
     Flow &flow(const QString &host, const QString &key, const QString &local, const QString &remote);
 
     // The latest RTT (tcpi_rtt) of a host's connections, now and as it was at each fault.
-    struct RttSeen {
-        std::optional<double> latestMs; // of any connection
+    struct RttSeen
+    {
+        std::optional<double> latestMs;      // of any connection
         QHash<QString, double> byConnection; // "local|remote" -> ms
     };
 
     QList<FaultRecord> m_faults;
-    QHash<QString, RttSeen> m_rtt; // host ->
+    QHash<QString, RttSeen> m_rtt;               // host ->
     QList<QHash<QString, RttSeen>> m_rttAtFault; // m_rtt when m_faults[i] came
-    std::optional<qsizetype> m_lastMarker; // index in m_faults
+    std::optional<qsizetype> m_lastMarker;       // index in m_faults
     QList<Detection> m_detections;
     QSet<QString> m_softSinceFault; // host|errno already reported since the last fault
     CableCuts m_cuts;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/DetectionPrediction.h"
 
 #include "core/predict/DetectionPredictor.h"
@@ -73,13 +74,15 @@ std::optional<Prediction> DetectionPrediction::forDetection(const LabConfig &lab
     case DetectionMechanism::RetransmissionTimeout:
     case DetectionMechanism::UserTimeout:
         // With dynamic ARP: the path that ends in ETIMEDOUT (the entry never failed in time).
-        p = predictor.retransmissionsEndingWith(DeathKind::PeerUnpluggedDataInFlight, d.errnoValue, measuredFromSend(d));
+        p = predictor.retransmissionsEndingWith(DeathKind::PeerUnpluggedDataInFlight, d.errnoValue,
+                                                measuredFromSend(d));
         break;
     case DetectionMechanism::NeighbourUnreachable:
         if (connecting)
             p = predictor.connectTimeout();
         else if (d.fatal)
-            p = predictor.retransmissionsEndingWith(DeathKind::PeerUnpluggedDataInFlight, d.errnoValue, measuredFromSend(d));
+            p = predictor.retransmissionsEndingWith(DeathKind::PeerUnpluggedDataInFlight, d.errnoValue,
+                                                    measuredFromSend(d));
         else // IP_RECVERR: reported when the neighbour fails, the connection lives on
             p = predictor.neighbourSoftError(DeathKind::PeerUnpluggedDataInFlight, measuredFromSend(d));
         break;
@@ -88,7 +91,7 @@ std::optional<Prediction> DetectionPrediction::forDetection(const LabConfig &lab
         break;
     case DetectionMechanism::Heartbeat:
         p = predictor.heartbeat(d.faultName == QLatin1String("freeze-process") ? DeathKind::PeerProcessFrozen
-                                                                                : DeathKind::IdlePeerPoweredOff);
+                                                                               : DeathKind::IdlePeerPoweredOff);
         break;
     case DetectionMechanism::Fin:
         p = predictor.predict(DeathKind::PeerProcessKilled);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/Expectation.h"
 
 #include "core/tcp/ErrnoCatalog.h"
@@ -21,20 +22,25 @@ constexpr std::array<const char *, 5> kCountNames = {
 
 // The states a test socket can be asked for (UNKNOWN and NEW_SYN_RECV are not user-visible).
 constexpr std::array kStates = {
-    TcpState::Established, TcpState::SynSent,  TcpState::SynRecv,   TcpState::FinWait1,
-    TcpState::FinWait2,    TcpState::TimeWait, TcpState::Closed,    TcpState::CloseWait,
+    TcpState::Established, TcpState::SynSent,  TcpState::SynRecv, TcpState::FinWait1,
+    TcpState::FinWait2,    TcpState::TimeWait, TcpState::Closed,  TcpState::CloseWait,
     TcpState::LastAck,     TcpState::Listen,   TcpState::Closing,
 };
 
 // The key that names each kind; exactly one of them (errno and mechanism both mean Detection).
 const QStringList kKindKeys = {
-    QStringLiteral("errno"),       QStringLiteral("mechanism"),  QStringLiteral("no_error"),
-    QStringLiteral("final_state"), QStringLiteral("state_seen"), QStringLiteral("count"),
+    QStringLiteral("errno"),
+    QStringLiteral("mechanism"),
+    QStringLiteral("no_error"),
+    QStringLiteral("final_state"),
+    QStringLiteral("state_seen"),
+    QStringLiteral("count"),
     QStringLiteral("sockets_in_state"),
 };
 
 // lupdate takes the context from this class: the strings below are "Expectation"'s.
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(Expectation)
 };
 
@@ -76,7 +82,8 @@ QStringList allowedKeys(Expectation::Kind kind)
 }
 
 // A non-negative whole number, or an error naming the field.
-bool readCount(const QJsonObject &j, const QString &key, const QString &path, std::optional<qint64> *out, QString *error)
+bool readCount(const QJsonObject &j, const QString &key, const QString &path, std::optional<qint64> *out,
+               QString *error)
 {
     if (!j.contains(key))
         return true;
@@ -227,9 +234,13 @@ std::optional<Expectation> Expectation::fromJson(const QJsonObject &j, const QSt
             present << key;
     }
     const bool detection = present.contains(QLatin1String("errno")) || present.contains(QLatin1String("mechanism"));
-    const qsizetype kinds = present.size() - (present.contains(QLatin1String("errno")) && present.contains(QLatin1String("mechanism")) ? 1 : 0);
+    const qsizetype kinds = present.size()
+        - (present.contains(QLatin1String("errno")) && present.contains(QLatin1String("mechanism")) ? 1 : 0);
     if (kinds != 1) {
-        *error = QStringLiteral("%1: %2").arg(path, Text::tr("needs exactly one of errno/mechanism, no_error, final_state, state_seen, count, sockets_in_state"));
+        *error = QStringLiteral("%1: %2").arg(
+            path,
+            Text::tr(
+                "needs exactly one of errno/mechanism, no_error, final_state, state_seen, count, sockets_in_state"));
         return std::nullopt;
     }
     const QString key = present.first();
@@ -249,7 +260,9 @@ std::optional<Expectation> Expectation::fromJson(const QJsonObject &j, const QSt
     const QStringList allowed = allowedKeys(e.kind);
     for (auto it = j.begin(); it != j.end(); ++it) {
         if (!allowed.contains(it.key()))
-            return fail(it.key(), Text::tr("is not a field of this expectation; allowed: %1").arg(allowed.join(QStringLiteral(", "))));
+            return fail(
+                it.key(),
+                Text::tr("is not a field of this expectation; allowed: %1").arg(allowed.join(QStringLiteral(", "))));
     }
 
     switch (e.kind) {
@@ -275,7 +288,8 @@ std::optional<Expectation> Expectation::fromJson(const QJsonObject &j, const QSt
             return fail(key, Text::tr("must be one of %1").arg(names.join(QStringLiteral(", "))));
         }
         e.count = *count;
-        if (!readCount(j, QStringLiteral("min"), path, &e.min, error) || !readCount(j, QStringLiteral("max"), path, &e.max, error))
+        if (!readCount(j, QStringLiteral("min"), path, &e.min, error)
+            || !readCount(j, QStringLiteral("max"), path, &e.max, error))
             return std::nullopt;
         if (!e.min && !e.max)
             return fail(QStringLiteral("min"), Text::tr("a count needs min, max or both"));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/predict/TimeReference.h"
@@ -25,7 +26,8 @@ QList<CountKind> allCountKinds();
 
 // One thing a scenario promises, checked against the event stream. Without a host it covers
 // both hosts together (a detection on either, counts summed, both final states).
-struct Expectation {
+struct Expectation
+{
     enum class Kind : quint8 {
         Detection,      // "errno" and/or "mechanism", optionally "within_s" from "reference"
         NoError,        // nothing detected by the end: the half-open connection
@@ -36,17 +38,17 @@ struct Expectation {
     };
 
     QString id;
-    QString host;                    // "client", "server" or empty for both
+    QString host; // "client", "server" or empty for both
     Kind kind = Kind::NoError;
-    int errnoValue = 0;              // Detection: 0 = any errno (EOF included)
+    int errnoValue = 0;                                // Detection: 0 = any errno (EOF included)
     std::optional<core::DetectionMechanism> mechanism; // Detection
-    std::optional<double> withinMinS; // Detection: elapsed range, seconds
+    std::optional<double> withinMinS;                  // Detection: elapsed range, seconds
     std::optional<double> withinMaxS;
     core::TimeReference reference = core::TimeReference::Fault; // Detection with within_s
-    core::TcpState state = core::TcpState::Unknown; // FinalState, StateSeen, SocketsInState
-    CountKind count = CountKind::KeepaliveProbes;    // Count
-    std::optional<qint64> min;       // Count, SocketsInState
-    std::optional<qint64> max;       // Count
+    core::TcpState state = core::TcpState::Unknown;             // FinalState, StateSeen, SocketsInState
+    CountKind count = CountKind::KeepaliveProbes;               // Count
+    std::optional<qint64> min;                                  // Count, SocketsInState
+    std::optional<qint64> max;                                  // Count
 
     bool hasWindow() const { return withinMinS.has_value(); }
     bool covers(const QString &eventHost) const { return host.isEmpty() || host == eventHost; }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/ExpectationCheck.h"
 
 #include "core/tcp/ErrnoCatalog.h"
@@ -14,8 +15,7 @@ ExpectationCheck::ExpectationCheck(const QList<Detection> &detections, const Soc
     , m_states(states)
     , m_counts(counts)
     , m_readyUs(readyUs)
-{
-}
+{ }
 
 bool ExpectationCheck::matches(const Expectation &e, const Detection &d)
 {
@@ -32,7 +32,8 @@ QJsonObject ExpectationCheck::brief(const Detection &d, core::TimeReference refe
 {
     const auto elapsed = d.elapsedS(reference);
     return {{QStringLiteral("host"), d.host},
-            {QStringLiteral("errno"), d.errnoValue ? QJsonValue(core::ErrnoCatalog::name(d.errnoValue)) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("errno"),
+             d.errnoValue ? QJsonValue(core::ErrnoCatalog::name(d.errnoValue)) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("mechanism"), core::mechanismName(d.mechanism)},
             {QStringLiteral("detected_t_s"), (d.detectedUs - m_readyUs) / 1e6},
             {QStringLiteral("elapsed_s"), elapsed ? QJsonValue(*elapsed) : QJsonValue(QJsonValue::Null)},

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/LiveEvaluation.h"
 
 #include <algorithm>
@@ -9,8 +10,7 @@ using core::Event;
 LiveEvaluation::LiveEvaluation(const Scenario &scenario)
     : m_scenario(&scenario)
     , m_settled(scenario)
-{
-}
+{ }
 
 void LiveEvaluation::reset()
 {

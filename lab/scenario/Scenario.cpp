@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/Scenario.h"
 
 #include <QCoreApplication>
@@ -14,7 +15,8 @@ namespace {
 constexpr double kMaxTimeoutS = 3600;
 
 // lupdate takes the context from this class: the strings below are "Scenario"'s.
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(Scenario)
 };
 
@@ -29,7 +31,8 @@ bool onlyKeys(const QJsonObject &j, const QStringList &allowed, const QString &p
     for (auto it = j.begin(); it != j.end(); ++it) {
         if (!allowed.contains(it.key())) {
             const QString where = path.isEmpty() ? it.key() : QStringLiteral("%1.%2").arg(path, it.key());
-            *error = field(where, Text::tr("is not a scenario field; allowed: %1").arg(allowed.join(QStringLiteral(", "))));
+            *error = field(where,
+                           Text::tr("is not a scenario field; allowed: %1").arg(allowed.join(QStringLiteral(", "))));
             return false;
         }
     }
@@ -54,16 +57,20 @@ bool readStep(const QJsonValue &value, const QString &path, double timeoutS, Sce
 {
     const QJsonObject j = value.toObject();
     if (!value.isObject()) {
-        *error = field(path, Text::tr("must be an object such as {\"at_s\": 1.0, \"fault\": \"power-off\", \"host\": \"server\"}"));
+        *error = field(
+            path,
+            Text::tr("must be an object such as {\"at_s\": 1.0, \"fault\": \"power-off\", \"host\": \"server\"}"));
         return false;
     }
-    if (!onlyKeys(j, {QStringLiteral("at_s"), QStringLiteral("fault"), QStringLiteral("host"), QStringLiteral("direction"),
-                      QStringLiteral("value"), QStringLiteral("jitter_ms"), QStringLiteral("reset")},
+    if (!onlyKeys(j,
+                  {QStringLiteral("at_s"), QStringLiteral("fault"), QStringLiteral("host"), QStringLiteral("direction"),
+                   QStringLiteral("value"), QStringLiteral("jitter_ms"), QStringLiteral("reset")},
                   path, error))
         return false;
     const QJsonValue at = j.value(QStringLiteral("at_s"));
     if (!at.isDouble() || at.toDouble() < 0 || at.toDouble() >= timeoutS) {
-        *error = field(path + QStringLiteral(".at_s"), Text::tr("must be a number of seconds from 0 to less than end.timeout_s (%1)").arg(timeoutS));
+        *error = field(path + QStringLiteral(".at_s"),
+                       Text::tr("must be a number of seconds from 0 to less than end.timeout_s (%1)").arg(timeoutS));
         return false;
     }
     step->atS = at.toDouble();
@@ -83,7 +90,8 @@ bool readStep(const QJsonValue &value, const QString &path, double timeoutS, Sce
         return false;
     }
     if (host.isEmpty() && needsHost(fault->kind)) {
-        *error = field(path + QStringLiteral(".host"), Text::tr("is required for %1: client or server").arg(faultKindName(fault->kind)));
+        *error = field(path + QStringLiteral(".host"),
+                       Text::tr("is required for %1: client or server").arg(faultKindName(fault->kind)));
         return false;
     }
     return true;
@@ -92,7 +100,8 @@ bool readStep(const QJsonValue &value, const QString &path, double timeoutS, Sce
 bool readEnd(const QJsonObject &json, ScenarioEnd *end, QString *error)
 {
     if (!json.contains(QStringLiteral("end"))) {
-        *error = field(QStringLiteral("end"), Text::tr("is required: {\"timeout_s\": N, \"when\": \"expectations_met\" or \"timeout\"}"));
+        *error = field(QStringLiteral("end"),
+                       Text::tr("is required: {\"timeout_s\": N, \"when\": \"expectations_met\" or \"timeout\"}"));
         return false;
     }
     const QJsonObject j = json.value(QStringLiteral("end")).toObject();
@@ -100,7 +109,8 @@ bool readEnd(const QJsonObject &json, ScenarioEnd *end, QString *error)
         return false;
     const QJsonValue timeout = j.value(QStringLiteral("timeout_s"));
     if (!timeout.isDouble() || timeout.toDouble() <= 0 || timeout.toDouble() > kMaxTimeoutS) {
-        *error = field(QStringLiteral("end.timeout_s"), Text::tr("must be a number of seconds above 0 and at most %1").arg(kMaxTimeoutS));
+        *error = field(QStringLiteral("end.timeout_s"),
+                       Text::tr("must be a number of seconds above 0 and at most %1").arg(kMaxTimeoutS));
         return false;
     }
     end->timeoutS = timeout.toDouble();
@@ -138,8 +148,8 @@ QJsonObject Scenario::toJson() const
             {QStringLiteral("explanation"), explanation},
             {QStringLiteral("lab"), labJson},
             {QStringLiteral("steps"), stepArray},
-            {QStringLiteral("end"), QJsonObject{{QStringLiteral("timeout_s"), end.timeoutS},
-                                                {QStringLiteral("when"), whenName(end.when)}}},
+            {QStringLiteral("end"),
+             QJsonObject{{QStringLiteral("timeout_s"), end.timeoutS}, {QStringLiteral("when"), whenName(end.when)}}},
             {QStringLiteral("expect"), expectArray}};
 }
 
@@ -147,8 +157,9 @@ std::optional<Scenario> Scenario::fromJson(const QJsonObject &json, const QStrin
 {
     Scenario s;
     s.name = name;
-    if (!onlyKeys(json, {QStringLiteral("title"), QStringLiteral("explanation"), QStringLiteral("lab"), QStringLiteral("steps"),
-                         QStringLiteral("end"), QStringLiteral("expect")},
+    if (!onlyKeys(json,
+                  {QStringLiteral("title"), QStringLiteral("explanation"), QStringLiteral("lab"),
+                   QStringLiteral("steps"), QStringLiteral("end"), QStringLiteral("expect")},
                   QString(), error))
         return std::nullopt;
     for (const char *key : {"title", "explanation"}) {
@@ -161,7 +172,8 @@ std::optional<Scenario> Scenario::fromJson(const QJsonObject &json, const QStrin
     s.explanation = json.value(QStringLiteral("explanation")).toString();
 
     if (!json.value(QStringLiteral("lab")).isObject()) {
-        *error = field(QStringLiteral("lab"), Text::tr("is required: {\"hosts\": {\"client\": {...}, \"server\": {...}}, \"cable\": {...}}"));
+        *error = field(QStringLiteral("lab"),
+                       Text::tr("is required: {\"hosts\": {\"client\": {...}, \"server\": {...}}, \"cable\": {...}}"));
         return std::nullopt;
     }
     s.labJson = json.value(QStringLiteral("lab")).toObject();
@@ -211,7 +223,8 @@ std::optional<Scenario> Scenario::fromJson(const QJsonObject &json, const QStrin
         s.expectations.append(*e);
     }
     if (s.expectations.isEmpty() && s.end.when == ScenarioEnd::When::ExpectationsMet) {
-        *error = field(QStringLiteral("expect"), Text::tr("is empty: with end.when expectations_met there must be at least one"));
+        *error = field(QStringLiteral("expect"),
+                       Text::tr("is empty: with end.when expectations_met there must be at least one"));
         return std::nullopt;
     }
     return s;

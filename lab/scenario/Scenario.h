@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "lab/Fault.h"
@@ -12,14 +13,16 @@
 namespace halfopen::lab {
 
 // A fault carried out at a time after the lab is ready (the client connected).
-struct ScenarioStep {
+struct ScenarioStep
+{
     double atS = 0;
     Fault fault;
 };
 
 // When a run ends: at the timeout, or as soon as every expectation is met (and every step
 // was carried out), whichever comes first.
-struct ScenarioEnd {
+struct ScenarioEnd
+{
     enum class When : quint8 { Timeout, ExpectationsMet };
     double timeoutS = 20;
     When when = When::ExpectationsMet;
@@ -27,12 +30,13 @@ struct ScenarioEnd {
 
 // One experiment: a lab, timed faults, an end, and what must be seen. Read from JSON (see
 // docs/scenarios.md); the name is the file's stem.
-struct Scenario {
+struct Scenario
+{
     QString name;
-    QString title;        // for built-ins: translated (ScenarioTexts)
-    QString explanation;  // one paragraph for the GUI: what happens and why
+    QString title;       // for built-ins: translated (ScenarioTexts)
+    QString explanation; // one paragraph for the GUI: what happens and why
     LabConfig lab;
-    QJsonObject labJson;  // the "lab" object as written, for toJson()
+    QJsonObject labJson; // the "lab" object as written, for toJson()
     QList<ScenarioStep> steps;
     ScenarioEnd end;
     QList<Expectation> expectations;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/ScenarioCatalog.h"
 
 #include "lab/scenario/ScenarioTexts.h"
@@ -63,7 +64,8 @@ std::optional<Scenario> ScenarioCatalog::load(const QString &nameOrPath, QString
         return builtIn(nameOrPath, error);
     if (!QFileInfo(nameOrPath).isFile()) {
         *unknownName = true;
-        *error = QCoreApplication::translate("Scenario", "'%1' is neither a built-in scenario nor a file").arg(nameOrPath);
+        *error
+            = QCoreApplication::translate("Scenario", "'%1' is neither a built-in scenario nor a file").arg(nameOrPath);
         return std::nullopt;
     }
     return Scenario::fromFile(nameOrPath, error);

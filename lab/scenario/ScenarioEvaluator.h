@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/session/Event.h"
@@ -23,8 +24,7 @@ public:
     // The scenario must outlive the evaluator.
     explicit ScenarioEvaluator(const Scenario &scenario)
         : m_scenario(&scenario)
-    {
-    }
+    { }
 
     // Events in time order.
     void feed(const core::Event &event);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/ScenarioOutcome.h"
 
 #include <QJsonArray>
@@ -55,7 +56,8 @@ QJsonObject ScenarioOutcome::toJson() const
                       {QStringLiteral("judged"), judged},
                       {QStringLiteral("expected"), r.expectation.toJson()},
                       {QStringLiteral("observed"), r.observed}};
-        j.insert(QStringLiteral("host"), r.expectation.host.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.expectation.host));
+        j.insert(QStringLiteral("host"),
+                 r.expectation.host.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.expectation.host));
         expectationArray.append(j);
     }
     QJsonObject j{{QStringLiteral("scenario"), scenario},

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/tcp/TcpState.h"
@@ -11,7 +12,8 @@
 
 namespace halfopen::lab {
 
-struct ExpectationResult {
+struct ExpectationResult
+{
     Expectation expectation;
     bool met = false;
     QJsonObject observed; // what the run showed, in the expectation's own terms
@@ -19,7 +21,8 @@ struct ExpectationResult {
 
 // Everything a scenario run showed, as of its end (or as of now while it runs). toJson() is
 // the summary `halfopen-cli lab run --json` prints; times are seconds since the lab was ready.
-struct ScenarioOutcome {
+struct ScenarioOutcome
+{
     enum class Ending : quint8 { Running, ExpectationsMet, Timeout, Stopped, LabFailed };
 
     QString scenario;

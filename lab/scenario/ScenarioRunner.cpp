@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/ScenarioRunner.h"
 
 #include "core/session/MonotonicClock.h"
@@ -63,7 +64,8 @@ void ScenarioRunner::start(const Scenario &scenario)
         return;
     m_scenario = scenario;
     m_steps = scenario.steps;
-    std::stable_sort(m_steps.begin(), m_steps.end(), [](const ScenarioStep &a, const ScenarioStep &b) { return a.atS < b.atS; });
+    std::stable_sort(m_steps.begin(), m_steps.end(),
+                     [](const ScenarioStep &a, const ScenarioStep &b) { return a.atS < b.atS; });
     m_nextStep = 0;
     m_readyUs = 0;
     m_endUs = 0;

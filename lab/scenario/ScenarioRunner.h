@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "lab/LabDriver.h"
@@ -71,7 +72,7 @@ private:
     core::Session *m_session;
     Scenario m_scenario;
     LiveEvaluation m_live{m_scenario}; // judges the session as it grows
-    QList<ScenarioStep> m_steps; // by time
+    QList<ScenarioStep> m_steps;       // by time
     qsizetype m_nextStep = 0;
     Phase m_phase = Phase::Idle;
     qint64 m_readyUs = 0;

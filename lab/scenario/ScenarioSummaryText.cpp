@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/ScenarioSummaryText.h"
 
 #include "core/predict/PredictionText.h"
@@ -12,7 +13,8 @@ namespace halfopen::lab {
 namespace {
 
 // lupdate takes the context from this class: the strings below are "ScenarioSummaryText"'s.
-struct Text {
+struct Text
+{
     Q_DECLARE_TR_FUNCTIONS(ScenarioSummaryText)
 };
 
@@ -44,19 +46,22 @@ QString detectionLine(const QJsonObject &d)
     const QString what = d.value(QStringLiteral("errno")).isString() ? d.value(QStringLiteral("errno")).toString()
                                                                      : Text::tr("end of file");
     const QString host = QStringLiteral("%1").arg(d.value(QStringLiteral("host")).toString(), -6);
-    const QString detected = Text::tr("%1 by %2 at %3: %4 %5", "errno, mechanism, time, duration, 'after the fault'")
-                                 .arg(what, d.value(QStringLiteral("mechanism")).toString(), seconds(d.value(QStringLiteral("detected_t_s"))),
-                                      duration(d.value(QStringLiteral("elapsed_s"))), reference(d.value(QStringLiteral("reference"))));
+    const QString detected
+        = Text::tr("%1 by %2 at %3: %4 %5", "errno, mechanism, time, duration, 'after the fault'")
+              .arg(what, d.value(QStringLiteral("mechanism")).toString(),
+                   seconds(d.value(QStringLiteral("detected_t_s"))), duration(d.value(QStringLiteral("elapsed_s"))),
+                   reference(d.value(QStringLiteral("reference"))));
     const bool fatal = d.value(QStringLiteral("fatal")).toBool(true);
     if (!d.value(QStringLiteral("predicted_s")).isDouble())
         return fatal ? QStringLiteral("  %1  %2").arg(host, detected)
                      : Text::tr("  %1  %2, connection still up", "host, detection").arg(host, detected);
     const QString predicted = duration(d.value(QStringLiteral("predicted_s")));
     const QString predictedReference = reference(d.value(QStringLiteral("predicted_reference")));
-    return fatal ? Text::tr("  %1  %2 (predicted %3 %4)", "host, detection, duration, 'after the fault'")
-                       .arg(host, detected, predicted, predictedReference)
-                 : Text::tr("  %1  %2 (predicted %3 %4), connection still up", "host, detection, duration, 'after the fault'")
-                       .arg(host, detected, predicted, predictedReference);
+    return fatal
+        ? Text::tr("  %1  %2 (predicted %3 %4)", "host, detection, duration, 'after the fault'")
+              .arg(host, detected, predicted, predictedReference)
+        : Text::tr("  %1  %2 (predicted %3 %4), connection still up", "host, detection, duration, 'after the fault'")
+              .arg(host, detected, predicted, predictedReference);
 }
 
 } // namespace
@@ -74,8 +79,9 @@ QStringList ScenarioSummaryText::lines(const QJsonObject &s)
     out << Text::tr("Faults:");
     for (const QJsonValue &v : s.value(QStringLiteral("faults")).toArray()) {
         const QJsonObject f = v.toObject();
-        out << QStringLiteral("  %1  %2 %3").arg(seconds(f.value(QStringLiteral("t_s"))), f.value(QStringLiteral("fault")).toString(),
-                                                 f.value(QStringLiteral("host")).toString());
+        out << QStringLiteral("  %1  %2 %3")
+                   .arg(seconds(f.value(QStringLiteral("t_s"))), f.value(QStringLiteral("fault")).toString(),
+                        f.value(QStringLiteral("host")).toString());
     }
     out << Text::tr("Detections:");
     const QJsonArray detections = s.value(QStringLiteral("detections")).toArray();
@@ -104,11 +110,12 @@ QStringList ScenarioSummaryText::lines(const QJsonObject &s)
     for (const QJsonValue &v : s.value(QStringLiteral("expectations")).toArray()) {
         const QJsonObject e = v.toObject();
         const QString verdict = !e.value(QStringLiteral("judged")).toBool(true) ? Text::tr("not judged: the lab failed")
-            : e.value(QStringLiteral("met")).toBool()                          ? Text::tr("met")
+            : e.value(QStringLiteral("met")).toBool()                           ? Text::tr("met")
                                                                                 : Text::tr("NOT MET");
         out << Text::tr("  [%1] %2: expected %3, observed %4")
                    .arg(verdict, e.value(QStringLiteral("id")).toString(),
-                        compact(e.value(QStringLiteral("expected")).toObject()), compact(e.value(QStringLiteral("observed")).toObject()));
+                        compact(e.value(QStringLiteral("expected")).toObject()),
+                        compact(e.value(QStringLiteral("observed")).toObject()));
     }
     return out;
 }

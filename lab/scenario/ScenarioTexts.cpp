@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/ScenarioTexts.h"
 
 #include <QCoreApplication>
@@ -6,7 +7,8 @@ namespace halfopen::lab {
 
 namespace {
 
-struct Text {
+struct Text
+{
     const char *name;
     const char *title;
     const char *explanation;
@@ -53,7 +55,8 @@ constexpr Text kTexts[] = {
                        "keepalive tick, 3 s after it, the connection is aborted with ETIMEDOUT, after a single probe"
                        " instead of three.")},
     {"user-timeout-extends-keepcnt",
-     QT_TRANSLATE_NOOP("Scenario", "Keepalive 2/1/3 with TCP_USER_TIMEOUT 10000 ms: eight probes although the count is 3"),
+     QT_TRANSLATE_NOOP("Scenario",
+                       "Keepalive 2/1/3 with TCP_USER_TIMEOUT 10000 ms: eight probes although the count is 3"),
      QT_TRANSLATE_NOOP("Scenario",
                        "Keepalive 2/1/3 again, now with a TCP_USER_TIMEOUT of 10000 ms; the idle server loses power."
                        " Because the user timeout replaces the probe count, the client keeps probing once a second "
@@ -61,8 +64,9 @@ constexpr Text kTexts[] = {
                        "then ETIMEDOUT about 10 s after the last packet received. A user timeout chosen for "
                        "unacknowledged data therefore also changes keepalive, in both directions.")},
     {"cable-pulled-while-sending",
-     QT_TRANSLATE_NOOP("Scenario", "Cable pulled while sending, tcp_retries2 = 5: retransmissions with doubling RTO, then "
-                                   "ETIMEDOUT"),
+     QT_TRANSLATE_NOOP("Scenario",
+                       "Cable pulled while sending, tcp_retries2 = 5: retransmissions with doubling RTO, then "
+                       "ETIMEDOUT"),
      QT_TRANSLATE_NOOP("Scenario",
                        "The client sends 100 bytes every half second. At 1 s the server's cable is pulled. The "
                        "client's next segment gets no ACK, so its kernel retransmits it, doubling the wait each time"
@@ -78,8 +82,7 @@ constexpr Text kTexts[] = {
                        " 3 s for an acknowledgement, the kernel stops at the next retransmission timer and reports "
                        "ETIMEDOUT, about 3.4 s after the first unacknowledged send. This bounds how long a write may"
                        " go unanswered for one socket, without touching system-wide settings.")},
-    {"kill-process",
-     QT_TRANSLATE_NOOP("Scenario", "Server process killed (kill -9): FIN, CLOSE_WAIT, TIME_WAIT"),
+    {"kill-process", QT_TRANSLATE_NOOP("Scenario", "Server process killed (kill -9): FIN, CLOSE_WAIT, TIME_WAIT"),
      QT_TRANSLATE_NOOP("Scenario",
                        "The server's process is killed with SIGKILL. The process cannot react, but its kernel is "
                        "alive: it closes the process's sockets and sends a FIN. About a millisecond later the "
@@ -104,8 +107,7 @@ constexpr Text kTexts[] = {
                        " but nobody reads, and then the process is killed. Closing a socket whose receive buffer "
                        "still holds unread data is an abortive close: the kernel sends an RST instead of a FIN, and "
                        "the client's read fails at once with ECONNRESET instead of seeing a clean end of file.")},
-    {"peer-rebooted",
-     QT_TRANSLATE_NOOP("Scenario", "Server rebooted, then the client sends: RST, ECONNRESET"),
+    {"peer-rebooted", QT_TRANSLATE_NOOP("Scenario", "Server rebooted, then the client sends: RST, ECONNRESET"),
      QT_TRANSLATE_NOOP("Scenario",
                        "The server reboots: it vanishes without a word and comes back with the same address but no "
                        "memory of the connection. The idle client notices nothing. When the client sends at 3 s, "
@@ -130,7 +132,8 @@ constexpr Text kTexts[] = {
                        "ETIMEDOUT after five retransmissions. With the default of 6 retries it takes over two "
                        "minutes.")},
     {"connect-to-powered-off-host-arp",
-     QT_TRANSLATE_NOOP("Scenario", "Connecting to a powered-off host with ARP on: EHOSTUNREACH after about 3 s, no SYN ever sent"),
+     QT_TRANSLATE_NOOP("Scenario",
+                       "Connecting to a powered-off host with ARP on: EHOSTUNREACH after about 3 s, no SYN ever sent"),
      QT_TRANSLATE_NOOP("Scenario",
                        "The same powered-off server, but now the hosts resolve each other's MAC address with ARP "
                        "instead of static neighbour entries. Before the client's kernel can send its SYN it must "
@@ -139,58 +142,73 @@ constexpr Text kTexts[] = {
                        "SYN was ever on the wire. On a real LAN this is what a dead device on the same subnet looks "
                        "like; a router in between would make it ETIMEDOUT instead.")},
     {"arp-unplugged-user-timeout-neighbour-fails",
-     QT_TRANSLATE_NOOP("Scenario", "ARP on, cable pulled while sending, user timeout 18 s: the neighbour fails first, EHOSTUNREACH at about 19.6 s"),
      QT_TRANSLATE_NOOP("Scenario",
-                       "The hosts resolve each other with ARP and the client's neighbour entries stay reachable only 0.5"
-                       " to 1.5 s (base_reachable_time_ms 1000), so the path is always the same. The client sends 100 "
-                       "bytes every half second with TCP_USER_TIMEOUT 18000 ms, and the cable is pulled. The first "
-                       "retransmission after the entry went stale starts neighbour probing: 5 s of DELAY, three "
-                       "unanswered unicast probes, the entry fails. The retransmission at 13.1 s is held while three "
-                       "broadcast ARP requests go out; 3 s later the kernel reports a local EHOSTUNREACH (no ICMP on the"
-                       " wire), keeps it as the soft error and steps the backoff back one notch, re-arming the "
-                       "retransmission timer for 19.6 s without the user timeout's clamp. So the connection ends at "
-                       "about 19.6 s after the first unacknowledged send with EHOSTUNREACH, not at 18.4 s with "
-                       "ETIMEDOUT: mechanism neighbour_unreachable.")},
+                       "ARP on, cable pulled while sending, user timeout 18 s: the neighbour fails first, EHOSTUNREACH "
+                       "at about 19.6 s"),
+     QT_TRANSLATE_NOOP(
+         "Scenario",
+         "The hosts resolve each other with ARP and the client's neighbour entries stay reachable only 0.5"
+         " to 1.5 s (base_reachable_time_ms 1000), so the path is always the same. The client sends 100 "
+         "bytes every half second with TCP_USER_TIMEOUT 18000 ms, and the cable is pulled. The first "
+         "retransmission after the entry went stale starts neighbour probing: 5 s of DELAY, three "
+         "unanswered unicast probes, the entry fails. The retransmission at 13.1 s is held while three "
+         "broadcast ARP requests go out; 3 s later the kernel reports a local EHOSTUNREACH (no ICMP on the"
+         " wire), keeps it as the soft error and steps the backoff back one notch, re-arming the "
+         "retransmission timer for 19.6 s without the user timeout's clamp. So the connection ends at "
+         "about 19.6 s after the first unacknowledged send with EHOSTUNREACH, not at 18.4 s with "
+         "ETIMEDOUT: mechanism neighbour_unreachable.")},
     {"arp-unplugged-user-timeout-neighbour-holds",
-     QT_TRANSLATE_NOOP("Scenario", "ARP on, cable pulled while sending, user timeout 18 s, a long reachable time: ETIMEDOUT at about 18.4 s"),
-     QT_TRANSLATE_NOOP("Scenario",
-                       "The same pulled cable and TCP_USER_TIMEOUT 18000 ms with ARP on, but the client's neighbour "
-                       "entry stays reachable for 5 to 15 minutes after the last acknowledgement (base_reachable_time_ms"
-                       " 600000). No retransmission ever finds it stale, so no ARP probe goes out and the user timeout "
-                       "ends the connection as with a static entry: ETIMEDOUT about 18.4 s after the first "
-                       "unacknowledged send. With the default 30 s the outcome depends on the random reachable time: "
-                       "halfopen-cli predict --arp lists both paths and the condition.")},
+     QT_TRANSLATE_NOOP(
+         "Scenario",
+         "ARP on, cable pulled while sending, user timeout 18 s, a long reachable time: ETIMEDOUT at about 18.4 s"),
+     QT_TRANSLATE_NOOP(
+         "Scenario",
+         "The same pulled cable and TCP_USER_TIMEOUT 18000 ms with ARP on, but the client's neighbour "
+         "entry stays reachable for 5 to 15 minutes after the last acknowledgement (base_reachable_time_ms"
+         " 600000). No retransmission ever finds it stale, so no ARP probe goes out and the user timeout "
+         "ends the connection as with a static entry: ETIMEDOUT about 18.4 s after the first "
+         "unacknowledged send. With the default 30 s the outcome depends on the random reachable time: "
+         "halfopen-cli predict --arp lists both paths and the condition.")},
     {"arp-unplugged-recverr-retries2",
-     QT_TRANSLATE_NOOP("Scenario", "ARP on, cable pulled while sending, IP_RECVERR, tcp_retries2 6: EHOSTUNREACH at 16 s, the connection lives on, ETIMEDOUT at 26 s"),
      QT_TRANSLATE_NOOP("Scenario",
-                       "ARP on with a short reachable time (base_reachable_time_ms 1000), the client sends every half "
-                       "second with IP_RECVERR set and tcp_retries2 lowered to 6. After the cable is pulled the "
-                       "neighbour entry fails, and at about 16 s the kernel reports EHOSTUNREACH at once (IP_RECVERR): a"
-                       " non-fatal error, mechanism neighbour_unreachable, the socket stays ESTABLISHED. Nothing is kept"
-                       " as a soft error, so when the retransmission budget runs out, about 26 s after the first "
-                       "unacknowledged send, the connection dies with ETIMEDOUT. Without user timeout the backoff step "
-                       "back only delays retransmissions: the budget counts time, not retransmissions.")},
+                       "ARP on, cable pulled while sending, IP_RECVERR, tcp_retries2 6: EHOSTUNREACH at 16 s, the "
+                       "connection lives on, ETIMEDOUT at 26 s"),
+     QT_TRANSLATE_NOOP(
+         "Scenario",
+         "ARP on with a short reachable time (base_reachable_time_ms 1000), the client sends every half "
+         "second with IP_RECVERR set and tcp_retries2 lowered to 6. After the cable is pulled the "
+         "neighbour entry fails, and at about 16 s the kernel reports EHOSTUNREACH at once (IP_RECVERR): a"
+         " non-fatal error, mechanism neighbour_unreachable, the socket stays ESTABLISHED. Nothing is kept"
+         " as a soft error, so when the retransmission budget runs out, about 26 s after the first "
+         "unacknowledged send, the connection dies with ETIMEDOUT. Without user timeout the backoff step "
+         "back only delays retransmissions: the budget counts time, not retransmissions.")},
     {"arp-keepalive-idle-peer-powered-off",
-     QT_TRANSLATE_NOOP("Scenario", "ARP on, idle peer powered off, keepalive 6/3/4: the neighbour fails but keepalive still ends with ETIMEDOUT at 18 s"),
      QT_TRANSLATE_NOOP("Scenario",
-                       "The hosts resolve each other with ARP and the client's neighbour entry stays reachable only 0.5 "
-                       "to 1.5 s after the last confirmation (base_reachable_time_ms 1000). The idle client has "
-                       "keepalive 6/3/4, and the server is switched off. The first probe finds the entry stale: 5 s of "
-                       "DELAY, three unanswered unicast probes, the entry fails, and the probe at 15 s is held while "
-                       "three broadcast ARP requests go out. The local EHOSTUNREACH that follows is dropped: a keepalive"
-                       " probe carries sequence number snd_una - 1, outside the window tcp_v4_err accepts. So keepalive "
-                       "ends exactly as with a static entry: ETIMEDOUT 18 s after the last packet received, mechanism "
-                       "keepalive.")},
+                       "ARP on, idle peer powered off, keepalive 6/3/4: the neighbour fails but keepalive still ends "
+                       "with ETIMEDOUT at 18 s"),
+     QT_TRANSLATE_NOOP(
+         "Scenario",
+         "The hosts resolve each other with ARP and the client's neighbour entry stays reachable only 0.5 "
+         "to 1.5 s after the last confirmation (base_reachable_time_ms 1000). The idle client has "
+         "keepalive 6/3/4, and the server is switched off. The first probe finds the entry stale: 5 s of "
+         "DELAY, three unanswered unicast probes, the entry fails, and the probe at 15 s is held while "
+         "three broadcast ARP requests go out. The local EHOSTUNREACH that follows is dropped: a keepalive"
+         " probe carries sequence number snd_una - 1, outside the window tcp_v4_err accepts. So keepalive "
+         "ends exactly as with a static entry: ETIMEDOUT 18 s after the last packet received, mechanism "
+         "keepalive.")},
     {"rebooted-peer-answers-a-retransmission",
-     QT_TRANSLATE_NOOP("Scenario", "Server rebooted while the client sends: the RST answers a retransmission, ECONNRESET at the retransmission's time"),
      QT_TRANSLATE_NOOP("Scenario",
-                       "The client sends 100 bytes every half second; at 1 s the server reboots and is back 2 s later "
-                       "with the same address and MAC but without the connection. While it is away the client's data "
-                       "goes unacknowledged and the kernel retransmits it on its doubling timer (0.2, 0.4, 0.8, 1.6 s "
-                       "after the first unacknowledged send). The first retransmission that reaches the rebooted server "
-                       "draws an RST, and the client gets ECONNRESET one round trip after that retransmission: measured "
-                       "from the first unacknowledged send, at one of the retransmission timer's instants, not a round "
-                       "trip after the send.")},
+                       "Server rebooted while the client sends: the RST answers a retransmission, ECONNRESET at the "
+                       "retransmission's time"),
+     QT_TRANSLATE_NOOP(
+         "Scenario",
+         "The client sends 100 bytes every half second; at 1 s the server reboots and is back 2 s later "
+         "with the same address and MAC but without the connection. While it is away the client's data "
+         "goes unacknowledged and the kernel retransmits it on its doubling timer (0.2, 0.4, 0.8, 1.6 s "
+         "after the first unacknowledged send). The first retransmission that reaches the rebooted server "
+         "draws an RST, and the client gets ECONNRESET one round trip after that retransmission: measured "
+         "from the first unacknowledged send, at one of the retransmission timer's instants, not a round "
+         "trip after the send.")},
     {"connect-to-closed-port",
      QT_TRANSLATE_NOOP("Scenario", "Connecting to a port nobody listens on: RST, ECONNREFUSED"),
      QT_TRANSLATE_NOOP("Scenario",
@@ -206,7 +224,8 @@ constexpr Text kTexts[] = {
                        "sends its SYN, the ICMP error comes straight back, and because the connection is still being"
                        " set up the kernel takes it as final: connect() fails with EHOSTUNREACH at once.")},
     {"icmp-unreachable-established",
-     QT_TRANSLATE_NOOP("Scenario", "ICMP host unreachable on an established connection: a soft error until the timeout"),
+     QT_TRANSLATE_NOOP("Scenario",
+                       "ICMP host unreachable on an established connection: a soft error until the timeout"),
      QT_TRANSLATE_NOOP("Scenario",
                        "The connection is established when the router starts answering packets towards the server "
                        "with ICMP host unreachable, and then the client sends. For an established connection the "
@@ -247,7 +266,8 @@ constexpr Text kTexts[] = {
                        "needs the idle time plus three probes: about 5 s after that packet. Same cable, two "
                        "mechanisms, two very different detection times.")},
     {"rebooting-device-piles-up-connections",
-     QT_TRANSLATE_NOOP("Scenario", "A device that keeps rebooting: stale ESTABLISHED connections pile up on the server"),
+     QT_TRANSLATE_NOOP("Scenario",
+                       "A device that keeps rebooting: stale ESTABLISHED connections pile up on the server"),
      QT_TRANSLATE_NOOP("Scenario",
                        "A device, the client, connects whenever it boots, and it reboots three times in a row. Each "
                        "reboot wipes its connections without a FIN or an RST, so the server, which has no keepalive "
@@ -279,8 +299,7 @@ constexpr Text kTexts[] = {
                        "segment was lost the connection simply carries on: the data is delivered at the first try "
                        "and both sides stay ESTABLISHED. TCP does not need the cable to be there all the time, only "
                        "when it has something to deliver.")},
-    {"simultaneous-close",
-     QT_TRANSLATE_NOOP("Scenario", "Simultaneous close: both sides pass through CLOSING"),
+    {"simultaneous-close", QT_TRANSLATE_NOOP("Scenario", "Simultaneous close: both sides pass through CLOSING"),
      QT_TRANSLATE_NOOP("Scenario",
                        "Both applications close the connection at the same instant, and the cable delays each frame "
                        "by 300 ms, so the two FINs cross on the wire. Each side is in FIN_WAIT_1 when the other's "

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halfopen-render-icon: renders the SVG icon to a square PNG of a given size at build time, with
 // Qt's own SVG renderer (the one that draws the window icon), so the build needs no other tool.
 //   halfopen-render-icon IN.svg SIZE OUT.png

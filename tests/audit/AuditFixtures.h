@@ -14,7 +14,8 @@ inline audit::AuditedConnection auditedConnection(quint64 cookie, const QString 
 {
     audit::AuditedConnection c;
     c.socket.cookie = cookie;
-    c.socket.local = core::SocketAddress::parse(QStringLiteral("10.0.%1.%2:%3").arg(cookie / 250 % 250).arg(cookie % 250 + 1).arg(localPort), nullptr);
+    c.socket.local = core::SocketAddress::parse(
+        QStringLiteral("10.0.%1.%2:%3").arg(cookie / 250 % 250).arg(cookie % 250 + 1).arg(localPort), nullptr);
     c.socket.remote = core::SocketAddress::parse(QStringLiteral("10.1.0.1:1883"), nullptr);
     c.socket.sample.state = core::TcpState::Established;
     c.socket.hasTcpInfo = true;

@@ -58,7 +58,8 @@ QJsonObject byPid(const QJsonArray &rows, qint64 pid)
 
 double idleSeconds(const QJsonObject &row)
 {
-    return row[QStringLiteral("predictions")][QStringLiteral("idle_peer_powered_off")][QStringLiteral("seconds")].toDouble(-1);
+    return row[QStringLiteral("predictions")][QStringLiteral("idle_peer_powered_off")][QStringLiteral("seconds")]
+        .toDouble(-1);
 }
 
 } // namespace
@@ -85,15 +86,16 @@ private:
     QTemporaryDir m_dir;
     QProcess m_broker;
     QProcess m_sub;
-    std::unique_ptr<CliPeer> m_keepalive;     // 7/3/4
-    std::unique_ptr<CliPeer> m_userTimeout;   // 7/3/4 + TCP_USER_TIMEOUT 12345
-    std::unique_ptr<CliPeer> m_plain;         // no options
+    std::unique_ptr<CliPeer> m_keepalive;   // 7/3/4
+    std::unique_ptr<CliPeer> m_userTimeout; // 7/3/4 + TCP_USER_TIMEOUT 12345
+    std::unique_ptr<CliPeer> m_plain;       // no options
 };
 
 QByteArray AuditMosquittoTest::auditA(const QStringList &extra)
 {
     const auto run = runCli(QStringList{QStringLiteral("audit"), QStringLiteral("--json"), QStringLiteral("--netns"),
-                                        QStringLiteral("/run/netns/") + m_net->a()} + extra);
+                                        QStringLiteral("/run/netns/") + m_net->a()}
+                            + extra);
     if (run.exitCode != 0)
         qWarning("audit exited %d: %s", run.exitCode, qPrintable(run.err));
     return run.outBytes;
@@ -101,19 +103,22 @@ QByteArray AuditMosquittoTest::auditA(const QStringList &extra)
 
 bool AuditMosquittoTest::waitForConnections(int count)
 {
-    return QTest::qWaitFor([&] {
-        const QJsonArray rows = parseArray(auditA({QStringLiteral("--port"), QString::number(kBrokerPort)}));
-        int established = 0;
-        for (const QJsonValue &v : rows)
-            established += v[QStringLiteral("state")].toString() == QLatin1String("ESTABLISHED");
-        return established >= count;
-    }, 10000);
+    return QTest::qWaitFor(
+        [&] {
+            const QJsonArray rows = parseArray(auditA({QStringLiteral("--port"), QString::number(kBrokerPort)}));
+            int established = 0;
+            for (const QJsonValue &v : rows)
+                established += v[QStringLiteral("state")].toString() == QLatin1String("ESTABLISHED");
+            return established >= count;
+        },
+        10000);
 }
 
 void AuditMosquittoTest::initTestCase()
 {
     if (::geteuid() != 0)
-        QSKIP("creating network namespaces with ip netns needs root; tst_ConnectionAudit covers the engine on loopback");
+        QSKIP(
+            "creating network namespaces with ip netns needs root; tst_ConnectionAudit covers the engine on loopback");
     if (QStandardPaths::findExecutable(QStringLiteral("mosquitto")).isEmpty()
         && !QFile::exists(QStringLiteral("/usr/sbin/mosquitto")))
         QFAIL("mosquitto is not installed (packaging/debian-packages.txt lists it)");
@@ -125,19 +130,26 @@ void AuditMosquittoTest::initTestCase()
     QFile conf(m_dir.filePath(QStringLiteral("mosquitto.conf")));
     QVERIFY(conf.open(QIODevice::WriteOnly));
     conf.write(QStringLiteral("listener %1 %2\nallow_anonymous true\npersistence false\n")
-                   .arg(kBrokerPort).arg(QLatin1String(NetnsPair::kAddressB)).toUtf8());
+                   .arg(kBrokerPort)
+                   .arg(QLatin1String(NetnsPair::kAddressB))
+                   .toUtf8());
     conf.close();
     const auto dieWithUs = [] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); };
     m_broker.setChildProcessModifier(dieWithUs);
-    m_broker.start(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("exec"), m_net->b(), QStringLiteral("mosquitto"),
-                                          QStringLiteral("-c"), conf.fileName()});
+    m_broker.start(QStringLiteral("ip"),
+                   {QStringLiteral("netns"), QStringLiteral("exec"), m_net->b(), QStringLiteral("mosquitto"),
+                    QStringLiteral("-c"), conf.fileName()});
     QVERIFY(m_broker.waitForStarted());
-    QVERIFY2(QTest::qWaitFor([&] {
-        const auto run = runCli({QStringLiteral("sockets"), QStringLiteral("--netns"), QStringLiteral("/run/netns/") + m_net->b(),
-                                 QStringLiteral("--port"), QString::number(kBrokerPort), QStringLiteral("--state"),
-                                 QStringLiteral("LISTEN"), QStringLiteral("--json")});
-        return !parseArray(run.outBytes).isEmpty();
-    }, 10000), m_broker.readAllStandardError().constData());
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     const auto run = runCli({QStringLiteral("sockets"), QStringLiteral("--netns"),
+                                              QStringLiteral("/run/netns/") + m_net->b(), QStringLiteral("--port"),
+                                              QString::number(kBrokerPort), QStringLiteral("--state"),
+                                              QStringLiteral("LISTEN"), QStringLiteral("--json")});
+                     return !parseArray(run.outBytes).isEmpty();
+                 },
+                 10000),
+             m_broker.readAllStandardError().constData());
 
     const QString broker = QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(kBrokerPort);
     m_keepalive = std::make_unique<CliPeer>(m_net->execIn(m_net->a()));
@@ -148,9 +160,10 @@ void AuditMosquittoTest::initTestCase()
     m_plain = std::make_unique<CliPeer>(m_net->execIn(m_net->a()));
     m_plain->start({QStringLiteral("connect"), broker});
     m_sub.setChildProcessModifier(dieWithUs);
-    m_sub.start(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("exec"), m_net->a(), QStringLiteral("mosquitto_sub"),
-                                       QStringLiteral("-h"), QLatin1String(NetnsPair::kAddressB), QStringLiteral("-p"),
-                                       QString::number(kBrokerPort), QStringLiteral("-t"), QStringLiteral("halfopen/audit")});
+    m_sub.start(QStringLiteral("ip"),
+                {QStringLiteral("netns"), QStringLiteral("exec"), m_net->a(), QStringLiteral("mosquitto_sub"),
+                 QStringLiteral("-h"), QLatin1String(NetnsPair::kAddressB), QStringLiteral("-p"),
+                 QString::number(kBrokerPort), QStringLiteral("-t"), QStringLiteral("halfopen/audit")});
     QVERIFY(m_sub.waitForStarted());
     QVERIFY2(waitForConnections(4), "the four clients did not all connect to the broker");
 }
@@ -189,7 +202,8 @@ void AuditMosquittoTest::clientsWithKnownOptions()
              (QJsonObject{{"enabled", true}, {"idle_s", 7}, {"interval_s", 3}, {"count", 4}}));
     QCOMPARE(k[QStringLiteral("user_timeout_ms")].toInt(-1), 0);
     QCOMPARE(idleSeconds(k), 19.0);
-    QCOMPARE(k[QStringLiteral("predictions")][QStringLiteral("idle_peer_powered_off")][QStringLiteral("mechanism")].toString(),
+    QCOMPARE(k[QStringLiteral("predictions")][QStringLiteral("idle_peer_powered_off")][QStringLiteral("mechanism")]
+                 .toString(),
              QStringLiteral("keepalive"));
     QCOMPARE(k[QStringLiteral("risk")].toString(), QStringLiteral("ok"));
     QVERIFY(k[QStringLiteral("fix")].isNull());
@@ -221,14 +235,16 @@ void AuditMosquittoTest::clientsWithKnownOptions()
     const QJsonObject p = byPid(rows, m_plain->pid());
     QVERIFY(!p.isEmpty());
     QCOMPARE(p[QStringLiteral("keepalive")][QStringLiteral("enabled")].toBool(true), false);
-    QVERIFY(p[QStringLiteral("predictions")][QStringLiteral("idle_peer_powered_off")][QStringLiteral("seconds")].isNull());
+    QVERIFY(
+        p[QStringLiteral("predictions")][QStringLiteral("idle_peer_powered_off")][QStringLiteral("seconds")].isNull());
     QCOMPARE(p[QStringLiteral("risk")].toString(), QStringLiteral("half-open-forever"));
     const QJsonObject fix = p[QStringLiteral("fix")].toObject();
     QCOMPARE(fix[QStringLiteral("text")].toString(),
              QStringLiteral("SO_KEEPALIVE 1, TCP_KEEPIDLE 60, TCP_KEEPINTVL 10, TCP_KEEPCNT 3 → 90 s"));
     core::PredictionInput fixed;
     fixed.keepalive = {true, 60, 10, 3};
-    QCOMPARE(fix[QStringLiteral("seconds")].toDouble(), *core::DetectionPredictor(fixed).predict(core::DeathKind::IdlePeerPoweredOff).seconds());
+    QCOMPARE(fix[QStringLiteral("seconds")].toDouble(),
+             *core::DetectionPredictor(fixed).predict(core::DeathKind::IdlePeerPoweredOff).seconds());
 }
 
 void AuditMosquittoTest::mosquittoSubAsItIs()
@@ -260,7 +276,8 @@ void AuditMosquittoTest::mosquittoSubAsItIs()
 void AuditMosquittoTest::brokerSideInItsOwnNamespace()
 {
     const auto run = runCli({QStringLiteral("audit"), QStringLiteral("--json"), QStringLiteral("--netns"),
-                             QStringLiteral("/run/netns/") + m_net->b(), QStringLiteral("--pid"), QString::number(m_broker.processId())});
+                             QStringLiteral("/run/netns/") + m_net->b(), QStringLiteral("--pid"),
+                             QString::number(m_broker.processId())});
     QCOMPARE(run.exitCode, 0);
     const QJsonArray rows = parseArray(run.outBytes);
     // `ip netns exec` execs mosquitto in place: the broker has the pid QProcess started.
@@ -293,7 +310,8 @@ void AuditMosquittoTest::failOnForScripts()
     QCOMPARE(run.exitCode, 1);
     run = runCli({QStringLiteral("audit"), QStringLiteral("--fail-on"), QStringLiteral("soon")});
     QCOMPARE(run.exitCode, 2);
-    QVERIFY(run.err.contains(QStringLiteral("--fail-on")) && run.err.contains(QStringLiteral("half-open-forever or slow")));
+    QVERIFY(run.err.contains(QStringLiteral("--fail-on"))
+            && run.err.contains(QStringLiteral("half-open-forever or slow")));
     run = runCli({QStringLiteral("audit"), QStringLiteral("--risk-threshold"), QStringLiteral("0")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains(QStringLiteral("--risk-threshold")));
@@ -304,10 +322,11 @@ void AuditMosquittoTest::unprivilegedFallsBackAndSaysWhy()
     // As nobody, inside "a" (entering another namespace would need CAP_SYS_ADMIN): the
     // processes' fd folders are root's, so neither the process nor the options can be read.
     QProcess p;
-    p.start(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("exec"), m_net->a(), QStringLiteral("setpriv"),
-                                   QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
-                                   QStringLiteral(HALFOPEN_CLI), QStringLiteral("audit"), QStringLiteral("--json"),
-                                   QStringLiteral("--port"), QString::number(kBrokerPort)});
+    p.start(QStringLiteral("ip"),
+            {QStringLiteral("netns"), QStringLiteral("exec"), m_net->a(), QStringLiteral("setpriv"),
+             QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+             QStringLiteral(HALFOPEN_CLI), QStringLiteral("audit"), QStringLiteral("--json"), QStringLiteral("--port"),
+             QString::number(kBrokerPort)});
     QVERIFY(p.waitForFinished(15000));
     QCOMPARE(p.exitCode(), 0);
     const QJsonArray rows = parseArray(p.readAllStandardOutput());
@@ -318,7 +337,8 @@ void AuditMosquittoTest::unprivilegedFallsBackAndSaysWhy()
         QVERIFY(v[QStringLiteral("pid")].isNull());
         const QString source = v[QStringLiteral("options_source")].toString();
         const QString note = v[QStringLiteral("options_note")].toString();
-        QVERIFY2(note.contains(QStringLiteral("EACCES")) && note.contains(QStringLiteral("CAP_SYS_PTRACE")), qPrintable(note));
+        QVERIFY2(note.contains(QStringLiteral("EACCES")) && note.contains(QStringLiteral("CAP_SYS_PTRACE")),
+                 qPrintable(note));
         QVERIFY(v[QStringLiteral("keepalive")][QStringLiteral("idle_s")].isNull());
         QVERIFY(v[QStringLiteral("user_timeout_ms")].isNull());
         if (source != QLatin1String("timer"))
@@ -345,9 +365,10 @@ void AuditMosquittoTest::watchSeesKeepaliveDetectThePoweredOffBroker()
     const QString record = m_dir.filePath(QStringLiteral("watch.jsonl"));
     QProcess watch;
     watch.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-    watch.start(QStringLiteral(HALFOPEN_CLI), {QStringLiteral("watch"), QStringLiteral("--netns"), QStringLiteral("/run/netns/") + m_net->a(),
-                                               QStringLiteral("--pid"), QString::number(m_keepalive->pid()), QStringLiteral("--json"),
-                                               QStringLiteral("--pcap"), pcap, QStringLiteral("--record"), record});
+    watch.start(QStringLiteral(HALFOPEN_CLI),
+                {QStringLiteral("watch"), QStringLiteral("--netns"), QStringLiteral("/run/netns/") + m_net->a(),
+                 QStringLiteral("--pid"), QString::number(m_keepalive->pid()), QStringLiteral("--json"),
+                 QStringLiteral("--pcap"), pcap, QStringLiteral("--record"), record});
     QVERIFY(watch.waitForStarted());
     // The capture starts mid-connection: like Wireshark, the classifier learns the flow from
     // what it sees. The first keepalive probe (7 s after the client connected) is answered;
@@ -396,10 +417,12 @@ void AuditMosquittoTest::watchSeesKeepaliveDetectThePoweredOffBroker()
     input.keepalive = {true, 7, 3, 4};
     const core::Prediction p = core::DetectionPredictor(input).predict(core::DeathKind::IdlePeerPoweredOff);
     const double detectedS = (last.tUs - *lastReceivedUs) / 1e6;
-    qInfo("closed %.3f s after the last packet received (predicted %.1f s, %.3f .. %.3f); %d keepalive probes, %d segments sent after the cut",
+    qInfo("closed %.3f s after the last packet received (predicted %.1f s, %.3f .. %.3f); %d keepalive probes, %d "
+          "segments sent after the cut",
           detectedS, *p.seconds(), p.minUs / 1e6, p.maxUs / 1e6, probes, sentAfterCut);
     // ± one timer step (the wheel's granule; and our 50 ms sampling of the kernel's tables).
-    QVERIFY2(detectedS >= p.minUs / 1e6 - 0.01 && detectedS <= p.maxUs / 1e6 + 0.1, qPrintable(QString::number(detectedS)));
+    QVERIFY2(detectedS >= p.minUs / 1e6 - 0.01 && detectedS <= p.maxUs / 1e6 + 0.1,
+             qPrintable(QString::number(detectedS)));
     // Four unanswered probes (at 7, 10, 13 and 16 s), then the kernel gives up and resets.
     QCOMPARE(probes, 4);
     QVERIFY(rst);
@@ -411,8 +434,9 @@ void AuditMosquittoTest::watchSeesKeepaliveDetectThePoweredOffBroker()
     // count of probes and the reset agree.
     auto tsharkCount = [&](const QString &filter) {
         QProcess tshark;
-        tshark.start(QStringLiteral("tshark"), {QStringLiteral("-r"), pcap, QStringLiteral("-Y"), filter, QStringLiteral("-T"),
-                                                QStringLiteral("fields"), QStringLiteral("-e"), QStringLiteral("frame.number")});
+        tshark.start(QStringLiteral("tshark"),
+                     {QStringLiteral("-r"), pcap, QStringLiteral("-Y"), filter, QStringLiteral("-T"),
+                      QStringLiteral("fields"), QStringLiteral("-e"), QStringLiteral("frame.number")});
         if (!tshark.waitForFinished(30000))
             return -1;
         int n = 0;

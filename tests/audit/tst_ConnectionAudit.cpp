@@ -28,7 +28,8 @@ using namespace halfopen::audit;
 
 namespace {
 
-struct LoopbackConnection {
+struct LoopbackConnection
+{
     int listener = -1;
     int client = -1;
     int server = -1;
@@ -178,7 +179,8 @@ void ConnectionAuditTest::riskAndFixComeFromThePredictor()
     QVERIFY(a.fix->seconds <= threshold);
     QVERIFY(a.fix->text.contains(QStringLiteral("TCP_KEEPIDLE %1").arg(a.fix->keepalive.idleS)));
     if (threshold == 300) // the recommendation for long-lived connections fits
-        QCOMPARE(a.fix->text, QStringLiteral("SO_KEEPALIVE 1, TCP_KEEPIDLE 60, TCP_KEEPINTVL 10, TCP_KEEPCNT 3 → 90 s"));
+        QCOMPARE(a.fix->text,
+                 QStringLiteral("SO_KEEPALIVE 1, TCP_KEEPIDLE 60, TCP_KEEPINTVL 10, TCP_KEEPCNT 3 → 90 s"));
 }
 
 void ConnectionAuditTest::fixSetsUserTimeoutWhenTheOwnOneIsTooLong()
@@ -265,7 +267,9 @@ void ConnectionAuditTest::jsonHasEveryField()
             input = a.predictionInput;
     }
     QCOMPARE(client[QStringLiteral("predictions")].toObject(), core::DetectionPredictor(input).toJson());
-    QCOMPARE(client[QStringLiteral("predictions")][QStringLiteral("idle_peer_powered_off")][QStringLiteral("seconds")].toDouble(), 19.0);
+    QCOMPARE(client[QStringLiteral("predictions")][QStringLiteral("idle_peer_powered_off")][QStringLiteral("seconds")]
+                 .toDouble(),
+             19.0);
     QCOMPARE(client[QStringLiteral("sysctls")][QStringLiteral("net.ipv4.tcp_retries2")].toInteger(),
              *audit.sysctls().value(QStringLiteral("net.ipv4.tcp_retries2")));
 }

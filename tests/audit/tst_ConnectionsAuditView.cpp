@@ -28,7 +28,8 @@ using models::AuditTableModel;
 
 namespace {
 
-struct Pair {
+struct Pair
+{
     int listener = -1, client = -1, server = -1;
     quint16 port = 0;
     ~Pair()
@@ -99,7 +100,8 @@ void ConnectionsAuditViewTest::showsThisMachinesConnectionsLive()
     QVERIFY(view.summaryText().contains(QStringLiteral("would stay half-open forever"))); // the accepted end
 
     // Sorted by risk, worst first: the accepted end without keepalive, then the 7/3/4 client.
-    QCOMPARE(table->model()->index(0, AuditTableModel::RiskColumn).data().toString(), QStringLiteral("would stay half-open forever"));
+    QCOMPARE(table->model()->index(0, AuditTableModel::RiskColumn).data().toString(),
+             QStringLiteral("would stay half-open forever"));
     QCOMPARE(table->model()->index(1, AuditTableModel::Keepalive).data().toString(), QStringLiteral("7 / 3 / 4"));
     QCOMPARE(table->model()->index(1, AuditTableModel::Noticed).data().toString(), QStringLiteral("19 s"));
     table->setCurrentIndex(table->model()->index(1, 0));
@@ -119,7 +121,8 @@ void ConnectionsAuditViewTest::showsThisMachinesConnectionsLive()
         shown.sort();
         return shown;
     };
-    QTRY_COMPARE_WITH_TIMEOUT(keepalives(), (QStringList{QStringLiteral("5 / 1 / 2"), QStringLiteral("7 / 3 / 4")}), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(keepalives(), (QStringList{QStringLiteral("5 / 1 / 2"), QStringLiteral("7 / 3 / 4")}),
+                              5000);
     QCOMPARE(resets.count(), 0);
     QCOMPARE(removals.count(), 0);
     // The selection followed its connection.
@@ -143,7 +146,8 @@ void ConnectionsAuditViewTest::doubleClickWatchesTheConnection()
     QTRY_COMPARE(view.table()->model()->rowCount(), 2);
     int clientRow = -1;
     for (int row = 0; row < 2; ++row) {
-        if (view.table()->model()->index(row, AuditTableModel::Keepalive).data().toString() == QStringLiteral("1 / 1 / 2"))
+        if (view.table()->model()->index(row, AuditTableModel::Keepalive).data().toString()
+            == QStringLiteral("1 / 1 / 2"))
             clientRow = row;
     }
     QVERIFY(clientRow >= 0);
@@ -166,7 +170,8 @@ void ConnectionsAuditViewTest::doubleClickWatchesTheConnection()
     QVERIFY2(watch->statusText().contains(QStringLiteral("gone")), qPrintable(watch->statusText()));
     bool closed = false;
     for (const core::Event &e : watch->session()->events())
-        closed |= e.kind == core::EventKind::State && (e.toState == core::TcpState::Closed || e.toState == core::TcpState::TimeWait);
+        closed |= e.kind == core::EventKind::State
+            && (e.toState == core::TcpState::Closed || e.toState == core::TcpState::TimeWait);
     QVERIFY(closed);
     view.setActive(false);
 }

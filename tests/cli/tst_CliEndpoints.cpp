@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halfopen-cli serve/connect: bad input gets one line naming the field and the allowed range
 // (exit 2), a refused connect exits 1 with the errno name, and --record writes a replayable JSONL.
 
@@ -60,30 +61,57 @@ void CliEndpointsTest::badInput_data()
     QTest::addColumn<QString>("range");
 
     const QString target = QStringLiteral("127.0.0.1:5000");
-    QTest::newRow("port 70000") << QStringList{"connect", "127.0.0.1:70000"} << "HOST:PORT" << "1 to 65535";
-    QTest::newRow("no port") << QStringList{"connect", "127.0.0.1"} << "HOST:PORT" << "port is missing";
+    QTest::newRow("port 70000") << QStringList{"connect", "127.0.0.1:70000"} << "HOST:PORT"
+                                << "1 to 65535";
+    QTest::newRow("no port") << QStringList{"connect", "127.0.0.1"} << "HOST:PORT"
+                             << "port is missing";
     // Numeric addresses only: nothing is looked up (issue 16).
-    QTest::newRow("a host name") << QStringList{"connect", "no-such-host.invalid:80"} << "HOST:PORT" << "not an IPv4 address";
-    QTest::newRow("three-part IPv4") << QStringList{"connect", "1.2.3:5"} << "HOST:PORT" << "not an IPv4 address";
-    QTest::newRow("octet 256") << QStringList{"connect", "256.1.1.1:5"} << "HOST:PORT" << "0 to 255";
-    QTest::newRow("empty IPv6 brackets") << QStringList{"serve", "--listen", "[]:5"} << "--listen" << "[::]:PORT";
-    QTest::newRow("port not a number") << QStringList{"connect", "127.0.0.1:abc"} << "HOST:PORT" << "not a number";
-    QTest::newRow("name too long") << QStringList{"connect", target, "--name", QString(100000, QLatin1Char('h'))} << "--name" << "1 to 32";
-    QTest::newRow("keepalive idle 0") << QStringList{"connect", target, "--keepalive", "0,1,3"} << "keepalive idle" << "between 1 and 32767";
-    QTest::newRow("keepalive idle above kernel max") << QStringList{"connect", target, "--keepalive", "32768,1,3"} << "keepalive idle" << "between 1 and 32767";
-    QTest::newRow("keepalive count 128") << QStringList{"connect", target, "--keepalive", "2,1,128"} << "keepalive count" << "between 1 and 127";
-    QTest::newRow("keepalive malformed") << QStringList{"connect", target, "--keepalive", "2,1"} << "--keepalive" << "IDLE,INTVL,CNT";
-    QTest::newRow("user timeout negative") << QStringList{"connect", target, "--user-timeout", "-5"} << "--user-timeout" << "between 0 and";
-    QTest::newRow("heartbeat interval 0") << QStringList{"connect", target, "--heartbeat", "0,3"} << "heartbeat interval" << "between 1 and";
-    QTest::newRow("heartbeat misses 0") << QStringList{"connect", target, "--heartbeat", "1000,0"} << "heartbeat misses" << "between 1 and";
-    QTest::newRow("heartbeat role") << QStringList{"connect", target, "--heartbeat-role", "shout"} << "--heartbeat-role" << "send or answer";
-    QTest::newRow("traffic") << QStringList{"connect", target, "--traffic", "periodic:0:10"} << "--traffic" << "between 1 and";
-    QTest::newRow("traffic kind") << QStringList{"connect", target, "--traffic", "burst"} << "--traffic" << "idle, stream or periodic";
-    QTest::newRow("sample rate") << QStringList{"connect", target, "--sample-hz", "0"} << "--sample-hz" << "between 1 and 1000";
-    QTest::newRow("unknown option") << QStringList{"connect", target, "--bogus"} << "options" << "bogus";
-    QTest::newRow("serve without listen") << QStringList{"serve"} << "--listen" << "1 to 65535";
-    QTest::newRow("serve port 70000") << QStringList{"serve", "--listen", "127.0.0.1:70000"} << "--listen" << "0 to 65535";
-    QTest::newRow("unknown command") << QStringList{"explode"} << "command" << "serve, connect, predict, sockets, audit, watch, exporter, lab or fault";
+    QTest::newRow("a host name") << QStringList{"connect", "no-such-host.invalid:80"} << "HOST:PORT"
+                                 << "not an IPv4 address";
+    QTest::newRow("three-part IPv4") << QStringList{"connect", "1.2.3:5"} << "HOST:PORT"
+                                     << "not an IPv4 address";
+    QTest::newRow("octet 256") << QStringList{"connect", "256.1.1.1:5"} << "HOST:PORT"
+                               << "0 to 255";
+    QTest::newRow("empty IPv6 brackets") << QStringList{"serve", "--listen", "[]:5"} << "--listen"
+                                         << "[::]:PORT";
+    QTest::newRow("port not a number") << QStringList{"connect", "127.0.0.1:abc"} << "HOST:PORT"
+                                       << "not a number";
+    QTest::newRow("name too long") << QStringList{"connect", target, "--name", QString(100000, QLatin1Char('h'))}
+                                   << "--name"
+                                   << "1 to 32";
+    QTest::newRow("keepalive idle 0") << QStringList{"connect", target, "--keepalive", "0,1,3"} << "keepalive idle"
+                                      << "between 1 and 32767";
+    QTest::newRow("keepalive idle above kernel max")
+        << QStringList{"connect", target, "--keepalive", "32768,1,3"} << "keepalive idle"
+        << "between 1 and 32767";
+    QTest::newRow("keepalive count 128") << QStringList{"connect", target, "--keepalive", "2,1,128"}
+                                         << "keepalive count"
+                                         << "between 1 and 127";
+    QTest::newRow("keepalive malformed") << QStringList{"connect", target, "--keepalive", "2,1"} << "--keepalive"
+                                         << "IDLE,INTVL,CNT";
+    QTest::newRow("user timeout negative") << QStringList{"connect", target, "--user-timeout", "-5"} << "--user-timeout"
+                                           << "between 0 and";
+    QTest::newRow("heartbeat interval 0")
+        << QStringList{"connect", target, "--heartbeat", "0,3"} << "heartbeat interval"
+        << "between 1 and";
+    QTest::newRow("heartbeat misses 0") << QStringList{"connect", target, "--heartbeat", "1000,0"} << "heartbeat misses"
+                                        << "between 1 and";
+    QTest::newRow("heartbeat role") << QStringList{"connect", target, "--heartbeat-role", "shout"} << "--heartbeat-role"
+                                    << "send or answer";
+    QTest::newRow("traffic") << QStringList{"connect", target, "--traffic", "periodic:0:10"} << "--traffic"
+                             << "between 1 and";
+    QTest::newRow("traffic kind") << QStringList{"connect", target, "--traffic", "burst"} << "--traffic"
+                                  << "idle, stream or periodic";
+    QTest::newRow("sample rate") << QStringList{"connect", target, "--sample-hz", "0"} << "--sample-hz"
+                                 << "between 1 and 1000";
+    QTest::newRow("unknown option") << QStringList{"connect", target, "--bogus"} << "options"
+                                    << "bogus";
+    QTest::newRow("serve without listen") << QStringList{"serve"} << "--listen"
+                                          << "1 to 65535";
+    QTest::newRow("serve port 70000") << QStringList{"serve", "--listen", "127.0.0.1:70000"} << "--listen"
+                                      << "0 to 65535";
+    QTest::newRow("unknown command") << QStringList{"explode"} << "command"
+                                     << "serve, connect, predict, sockets, audit, watch, exporter, lab or fault";
 }
 
 void CliEndpointsTest::badInput()
@@ -109,7 +137,8 @@ void CliEndpointsTest::help()
         QVERIFY(r.out.contains(QLatin1String("--keepalive")));
         QVERIFY(r.out.contains(QLatin1String("--heartbeat")));
         // Named as typed, not as the executable's path ("Usage: ./halfopen-cli").
-        QVERIFY2(r.out.startsWith(QStringLiteral("Usage: halfopen-cli %1").arg(QLatin1String(command))), qPrintable(r.out.left(80)));
+        QVERIFY2(r.out.startsWith(QStringLiteral("Usage: halfopen-cli %1").arg(QLatin1String(command))),
+                 qPrintable(r.out.left(80)));
     }
     const CliRun top = cli({QStringLiteral("--help")});
     QCOMPARE(top.exitCode, 0);
@@ -121,14 +150,16 @@ void CliEndpointsTest::refusedConnectExitsWithErrno()
 {
     QTemporaryDir dir;
     const QString recording = dir.filePath(QStringLiteral("refused.jsonl"));
-    const CliRun r = cli({QStringLiteral("connect"), QStringLiteral("127.0.0.1:%1").arg(closedLoopbackPort()), QStringLiteral("--json"), QStringLiteral("--record"), recording});
+    const CliRun r = cli({QStringLiteral("connect"), QStringLiteral("127.0.0.1:%1").arg(closedLoopbackPort()),
+                          QStringLiteral("--json"), QStringLiteral("--record"), recording});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QLatin1String("ECONNREFUSED")), qPrintable(r.err));
 
     const JsonlReadResult replay = readJsonl(recording);
     QVERIFY(replay.opened);
     QVERIFY(replay.problems.isEmpty());
-    const auto error = std::find_if(replay.events.begin(), replay.events.end(), [](const Event &e) { return e.kind == EventKind::Error; });
+    const auto error = std::find_if(replay.events.begin(), replay.events.end(),
+                                    [](const Event &e) { return e.kind == EventKind::Error; });
     QVERIFY(error != replay.events.end());
     QCOMPARE(error->errnoValue, ECONNREFUSED);
     QCOMPARE(error->mechanism, DetectionMechanism::Rst);

@@ -36,11 +36,12 @@ void ConnectReferencesNetnsTest::userTimeoutFromEveryReference()
     QVERIFY(port > 0);
 
     QProcess client;
-    client.start(QStringLiteral("ip"), net.execIn(net.a()).mid(1)
+    client.start(QStringLiteral("ip"),
+                 net.execIn(net.a()).mid(1)
                      + QStringList{QStringLiteral(HALFOPEN_CLI), QStringLiteral("connect"),
                                    QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port),
-                                   QStringLiteral("--user-timeout"), QStringLiteral("3000"), QStringLiteral("--traffic"),
-                                   QStringLiteral("periodic:200:100")});
+                                   QStringLiteral("--user-timeout"), QStringLiteral("3000"),
+                                   QStringLiteral("--traffic"), QStringLiteral("periodic:200:100")});
     QVERIFY(client.waitForStarted());
     auto stop = qScopeGuard([&] {
         if (client.state() != QProcess::NotRunning) {
@@ -49,7 +50,8 @@ void ConnectReferencesNetnsTest::userTimeoutFromEveryReference()
         }
     });
     QByteArray out;
-    QTRY_VERIFY_WITH_TIMEOUT((out += client.readAllStandardOutput()).contains("connected") || client.state() == QProcess::NotRunning, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += client.readAllStandardOutput()).contains("connected") || client.state() == QProcess::NotRunning, 5000);
     QVERIFY2(client.state() == QProcess::Running, out.constData());
     QTest::qWait(500);
     client.write("marker\n");
@@ -59,16 +61,22 @@ void ConnectReferencesNetnsTest::userTimeoutFromEveryReference()
     const QString err = QString::fromUtf8(client.readAllStandardError());
     QVERIFY2(err.contains(QLatin1String("ETIMEDOUT")), qPrintable(err));
     QVERIFY2(err.contains(QLatin1String("after your marker")), qPrintable(err));
-    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("([0-9.]+) s after the first unacknowledged send")).match(err);
+    const QRegularExpressionMatch m
+        = QRegularExpression(QStringLiteral("([0-9.]+) s after the first unacknowledged send")).match(err);
     QVERIFY2(m.hasMatch(), qPrintable(err));
     const double measured = m.captured(1).toDouble();
 
     core::PredictionInput input;
     input.userTimeoutMs = 3000;
-    const core::Prediction p = core::DetectionPredictor(input).retransmissions(core::DeathKind::PeerUnpluggedDataInFlight);
+    const core::Prediction p
+        = core::DetectionPredictor(input).retransmissions(core::DeathKind::PeerUnpluggedDataInFlight);
     // The sampler sees the first unacknowledged send at its 50 ms tick: allow one tick.
     QVERIFY2(measured >= p.minUs / 1e6 - 0.06 && measured <= p.maxUs / 1e6 + 0.06,
-             qPrintable(QStringLiteral("%1 s, predicted %2..%3 s: %4").arg(measured).arg(p.minUs / 1e6).arg(p.maxUs / 1e6).arg(err)));
+             qPrintable(QStringLiteral("%1 s, predicted %2..%3 s: %4")
+                            .arg(measured)
+                            .arg(p.minUs / 1e6)
+                            .arg(p.maxUs / 1e6)
+                            .arg(err)));
 }
 
 QTEST_GUILESS_MAIN(ConnectReferencesNetnsTest)

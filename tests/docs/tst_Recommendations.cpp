@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // docs/recommendations.md quotes the predictor: every row of its table names the arguments of
 // `halfopen-cli predict` and the times it gives. Run each row and compare, so the page cannot
 // drift from the program.
@@ -13,7 +14,8 @@ using halfopen::testing::runCli;
 
 namespace {
 
-struct Row {
+struct Row
+{
     QString use;
     QStringList arguments;
     QStringList times; // idle, in flight, frozen: "never" or seconds with one decimal
@@ -85,7 +87,8 @@ private slots:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QStringList, times);
-        const auto run = runCli(QStringList{QStringLiteral("predict")} + arguments + QStringList{QStringLiteral("--json")});
+        const auto run
+            = runCli(QStringList{QStringLiteral("predict")} + arguments + QStringList{QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 0);
         const QJsonObject prediction = QJsonDocument::fromJson(run.outBytes).object();
         const char *kinds[] = {"idle_peer_powered_off", "peer_unplugged_data_in_flight", "peer_process_frozen"};
@@ -93,9 +96,10 @@ private slots:
             const QJsonObject kind = prediction.value(QLatin1String(kinds[i])).toObject();
             QVERIFY2(!kind.isEmpty(), kinds[i]);
             const QString predicted = formatSeconds(kind.value(QLatin1String("seconds")));
-            QVERIFY2(predicted == times[i],
-                     qPrintable(QStringLiteral("%1: the page says %2, the predictor %3 (update docs/recommendations.md)")
-                                    .arg(QLatin1String(kinds[i]), times[i], predicted)));
+            QVERIFY2(
+                predicted == times[i],
+                qPrintable(QStringLiteral("%1: the page says %2, the predictor %3 (update docs/recommendations.md)")
+                               .arg(QLatin1String(kinds[i]), times[i], predicted)));
         }
     }
 };

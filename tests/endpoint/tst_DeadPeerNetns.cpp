@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A peer that stops answering, for real: two network namespaces joined by a veth pair, the
 // client's frames to the server silently dropped ("cable pulled"). Expected detection times are
 // derived from the settings (TCP-FACTS.md), measured on the shared CLOCK_MONOTONIC axis.
@@ -84,9 +85,11 @@ bool DeadPeerNetnsTest::connectPair(const QStringList &clientOptions)
     if (port <= 0)
         return false;
     m_client = std::make_unique<CliPeer>(m_net->execIn(m_net->a()));
-    m_client->start(QStringList{QStringLiteral("connect"), QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port)}
+    m_client->start(QStringList{QStringLiteral("connect"),
+                                QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port)}
                     + clientOptions);
-    return QTest::qWaitFor([this] { return m_client->find(EventKind::Endpoint, QStringLiteral("connected")) != nullptr; }, 5000);
+    return QTest::qWaitFor(
+        [this] { return m_client->find(EventKind::Endpoint, QStringLiteral("connected")) != nullptr; }, 5000);
 }
 
 void DeadPeerNetnsTest::keepaliveDetectsSilentPeer()
@@ -141,14 +144,19 @@ void DeadPeerNetnsTest::retries2LimitsRetransmission()
     for (auto it = rtoByBackoff.begin(); std::next(it) != rtoByBackoff.end(); ++it) {
         const double ratio = std::next(it).value() / it.value();
         const double expected = 1 << (std::next(it).key() - it.key());
-        QVERIFY2(qAbs(ratio - expected) < 0.05 * expected, qPrintable(QStringLiteral("backoff %1→%2: %3 ms → %4 ms")
-                                                                     .arg(it.key()).arg(std::next(it).key()).arg(it.value()).arg(std::next(it).value())));
+        QVERIFY2(qAbs(ratio - expected) < 0.05 * expected,
+                 qPrintable(QStringLiteral("backoff %1→%2: %3 ms → %4 ms")
+                                .arg(it.key())
+                                .arg(std::next(it).key())
+                                .arg(it.value())
+                                .arg(std::next(it).value())));
     }
 }
 
 void DeadPeerNetnsTest::userTimeoutLimitsRetransmission()
 {
-    QVERIFY(connectPair({QStringLiteral("--user-timeout"), QStringLiteral("3000"), QStringLiteral("--traffic"), QStringLiteral("periodic:200:100")}));
+    QVERIFY(connectPair({QStringLiteral("--user-timeout"), QStringLiteral("3000"), QStringLiteral("--traffic"),
+                         QStringLiteral("periodic:200:100")}));
     QTest::qWait(300);
     QVERIFY(m_net->unplug());
     const qint64 faultUs = monotonicNowUs();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Endpoints on the real loopback stack: options really applied, a frozen peer (keepalive blind,
 // heartbeat detects), and a killed peer (FIN, CLOSE_WAIT, RST, EPIPE; FIN_WAIT_2/TIME_WAIT of the
 // killed side seen through sock_diag).
@@ -9,11 +10,11 @@
 #include "core/session/MonotonicClock.h"
 #include "tests/support/CliPeer.h"
 
+#include "core/endpoint/ErrorClassifier.h"
+#include "core/observe/RouteToPeer.h"
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
-#include "core/endpoint/ErrorClassifier.h"
-#include "core/observe/RouteToPeer.h"
 
 #include <QTest>
 
@@ -31,7 +32,8 @@ using halfopen::testing::EventLog;
 
 namespace {
 
-struct Client {
+struct Client
+{
     explicit Client(const EndpointConfig &config)
         : endpoint(config)
     {
@@ -133,8 +135,9 @@ void EndpointLoopbackTest::optionsAreAppliedAndVisibleInSs()
     // ss agrees: a keepalive timer running with at most 5 s left.
     const QString local = client.endpoint.connection()->local();
     QProcess ss;
-    ss.start(QStringLiteral("ss"), {QStringLiteral("-tnoiH"), QStringLiteral("state"), QStringLiteral("established"),
-                                    QStringLiteral("( sport = :%1 )").arg(local.section(QLatin1Char(':'), -1))});
+    ss.start(QStringLiteral("ss"),
+             {QStringLiteral("-tnoiH"), QStringLiteral("state"), QStringLiteral("established"),
+              QStringLiteral("( sport = :%1 )").arg(local.section(QLatin1Char(':'), -1))});
     QVERIFY(ss.waitForFinished(5000));
     const QString out = QString::fromUtf8(ss.readAllStandardOutput());
     QVERIFY2(out.contains(QLatin1String("timer:(keepalive,")), qPrintable(out));
@@ -165,14 +168,17 @@ void EndpointLoopbackTest::changedOptionsReachLaterConnections()
         return found;
     };
     QTRY_COMPARE(optionsEvents().size(), 1);
-    QCOMPARE(SocketOptions::fromJson(optionsEvents().at(0).detail.value(QStringLiteral("applied")).toObject()).keepalive.enabled, false);
+    QCOMPARE(SocketOptions::fromJson(optionsEvents().at(0).detail.value(QStringLiteral("applied")).toObject())
+                 .keepalive.enabled,
+             false);
 
     SocketOptions changed;
     changed.keepalive = {true, 7, 3, 2};
     changed.userTimeoutMs = 4000;
     server.write("options " + QJsonDocument(changed.toJson()).toJson(QJsonDocument::Compact));
     QTRY_COMPARE(optionsEvents().size(), 2); // the open connection, set live
-    QCOMPARE(SocketOptions::fromJson(optionsEvents().at(1).detail.value(QStringLiteral("applied")).toObject()), changed);
+    QCOMPARE(SocketOptions::fromJson(optionsEvents().at(1).detail.value(QStringLiteral("applied")).toObject()),
+             changed);
 
     Client second{EndpointConfig()};
     QVERIFY(second.connectTo(port));
@@ -184,17 +190,20 @@ void EndpointLoopbackTest::changedOptionsReachLaterConnections()
     QVERIFY(!later.detail.contains(QStringLiteral("failed")));
     // ss agrees: the new connection's server side runs a keepalive timer of at most 7 s.
     QProcess ss;
-    ss.start(QStringLiteral("ss"), {QStringLiteral("-tnoH"), QStringLiteral("state"), QStringLiteral("established"),
-                                    QStringLiteral("( sport = :%1 and dport = :%2 )")
-                                        .arg(port)
-                                        .arg(second.endpoint.connection()->local().section(QLatin1Char(':'), -1))});
+    ss.start(QStringLiteral("ss"),
+             {QStringLiteral("-tnoH"), QStringLiteral("state"), QStringLiteral("established"),
+              QStringLiteral("( sport = :%1 and dport = :%2 )")
+                  .arg(port)
+                  .arg(second.endpoint.connection()->local().section(QLatin1Char(':'), -1))});
     QVERIFY(ss.waitForFinished(5000));
     const QString out = QString::fromUtf8(ss.readAllStandardOutput());
     QVERIFY2(out.contains(QLatin1String("timer:(keepalive,")), qPrintable(out));
 
     // A client told new options before it connects starts with them too.
     QString error;
-    const auto command = EndpointCommand::parse(QStringLiteral("options ") + QString::fromUtf8(QJsonDocument(changed.toJson()).toJson(QJsonDocument::Compact)), &error);
+    const auto command = EndpointCommand::parse(
+        QStringLiteral("options ") + QString::fromUtf8(QJsonDocument(changed.toJson()).toJson(QJsonDocument::Compact)),
+        &error);
     QVERIFY2(command, qPrintable(error));
     Client third{EndpointConfig()};
     command->applyTo(&third.endpoint);
@@ -206,7 +215,8 @@ void EndpointLoopbackTest::frozenPeerIsSeenByHeartbeatNotKeepalive()
 {
     // The server answers heartbeats; frozen (SIGSTOP) its kernel still ACKs everything.
     CliPeer server;
-    const int port = server.startServer(QStringLiteral("127.0.0.1:0"), {QStringLiteral("--heartbeat"), QStringLiteral("500,3")});
+    const int port
+        = server.startServer(QStringLiteral("127.0.0.1:0"), {QStringLiteral("--heartbeat"), QStringLiteral("500,3")});
     QVERIFY(port > 0);
 
     EndpointConfig withHeartbeat;
@@ -376,22 +386,30 @@ void EndpointLoopbackTest::abortSendsRstHalfCloseSendsFin()
     QTRY_VERIFY_WITH_TIMEOUT(server.find(EventKind::Error, QStringLiteral("eof")), 2000);
     QTRY_VERIFY_WITH_TIMEOUT(halfClosing.log.findState(TcpState::FinWait2), 2000);
     server.write("send 50");
-    QTRY_COMPARE_WITH_TIMEOUT(halfClosing.endpoint.connection()->bytesReceived(), qint64(53), 2000); // 3-byte frame header
+    QTRY_COMPARE_WITH_TIMEOUT(halfClosing.endpoint.connection()->bytesReceived(), qint64(53),
+                              2000); // 3-byte frame header
     QVERIFY(halfClosing.endpoint.connection()->isOpen());
 
     // Abort: SO_LINGER {1, 0} and close() sends RST; the server's next read sees ECONNRESET.
     Client aborting(EndpointConfig{});
     QVERIFY(aborting.connectTo(port));
     const QString abortingLocal = aborting.endpoint.connection()->local();
-    QTRY_VERIFY_WITH_TIMEOUT(std::count_if(server.events().begin(), server.events().end(), [](const Event &e) {
-                                 return e.kind == EventKind::Endpoint && e.what == QLatin1String("accepted");
-                             }) == 2, 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(std::count_if(server.events().begin(), server.events().end(),
+                                           [](const Event &e) {
+                                               return e.kind == EventKind::Endpoint
+                                                   && e.what == QLatin1String("accepted");
+                                           })
+                                 == 2,
+                             2000);
     aborting.endpoint.connection()->abort();
     QVERIFY(!aborting.endpoint.connection()->isOpen());
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(server.events().begin(), server.events().end(), [&](const Event &e) {
-                                 return e.kind == EventKind::Error && e.remote == abortingLocal && e.errnoValue == ECONNRESET
-                                     && e.mechanism == DetectionMechanism::Rst;
-                             }), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(server.events().begin(), server.events().end(),
+                                         [&](const Event &e) {
+                                             return e.kind == EventKind::Error && e.remote == abortingLocal
+                                                 && e.errnoValue == ECONNRESET
+                                                 && e.mechanism == DetectionMechanism::Rst;
+                                         }),
+                             2000);
 }
 
 void EndpointLoopbackTest::streamFillsThePipe()

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -16,7 +17,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
-#include <QJsonArray>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -30,7 +30,8 @@
 
 namespace halfopen::testing {
 
-struct HttpReply {
+struct HttpReply
+{
     int status = 0; // 0: no answer
     QByteArray headers;
     QByteArray body;
@@ -132,10 +133,12 @@ public:
         dieWithParent(&m_process);
         m_process.start();
         QByteArray out;
-        const bool ok = QTest::qWaitFor([&] {
-            out += m_process.readAllStandardOutput();
-            return out.contains('\n') || m_process.state() == QProcess::NotRunning;
-        }, 10000);
+        const bool ok = QTest::qWaitFor(
+            [&] {
+                out += m_process.readAllStandardOutput();
+                return out.contains('\n') || m_process.state() == QProcess::NotRunning;
+            },
+            10000);
         const qsizetype at = out.indexOf("http://127.0.0.1:");
         if (!ok || at < 0)
             return false;
@@ -218,9 +221,13 @@ public:
         m_process.start();
         if (!m_process.waitForStarted(5000))
             return false;
-        return QTest::qWaitFor([this] {
-            return m_process.state() == QProcess::NotRunning || httpGet(m_port, "/-/ready", {}, -1, 1000).status == 200;
-        }, 30000) && m_process.state() == QProcess::Running;
+        return QTest::qWaitFor(
+                   [this] {
+                       return m_process.state() == QProcess::NotRunning
+                           || httpGet(m_port, "/-/ready", {}, -1, 1000).status == 200;
+                   },
+                   30000)
+            && m_process.state() == QProcess::Running;
     }
 
     QByteArray log() { return m_log += m_process.readAll(); }
@@ -243,7 +250,10 @@ public:
     // An instant query's vector result.
     QJsonArray query(const QString &promql, QString *error = nullptr)
     {
-        return api("query?query=" + QUrl::toPercentEncoding(promql), error).toObject().value(QStringLiteral("result")).toArray();
+        return api("query?query=" + QUrl::toPercentEncoding(promql), error)
+            .toObject()
+            .value(QStringLiteral("result"))
+            .toArray();
     }
 
 private:

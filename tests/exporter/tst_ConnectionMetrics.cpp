@@ -87,7 +87,8 @@ private slots:
         scan.push_back(connection(7, "sshd", Risk::NotAssessed, std::nullopt, TcpState::Listen));
 
         ExportLimits limits;
-        QCOMPARE(selectSeries(scan, limits), (std::vector<int>{4, 1, 2, 3, 0})); // dead peer, forever, slow (later first), ok
+        QCOMPARE(selectSeries(scan, limits),
+                 (std::vector<int>{4, 1, 2, 3, 0})); // dead peer, forever, slow (later first), ok
         scan[0].risk = Risk::Unknown;
         QCOMPARE(selectSeries(scan, limits), (std::vector<int>{4, 1, 2, 3, 0})); // unknown before ok
         scan[0].risk = Risk::Ok;
@@ -113,7 +114,8 @@ private slots:
         QCOMPARE(valueOf(families, "halfopen_connections_by_risk", {"risk=\"slow\""}), 2.0);
         QCOMPARE(valueOf(families, "halfopen_connections_by_risk", {"risk=\"ok\""}), 2.0);
         QCOMPARE(valueOf(families, "halfopen_process_connections", {"process=\"web\"", "risk=\"slow\""}), 2.0);
-        QCOMPARE(valueOf(families, "halfopen_process_connections", {"process=\"web\"", "risk=\"half-open-forever\""}), 0.0);
+        QCOMPARE(valueOf(families, "halfopen_process_connections", {"process=\"web\"", "risk=\"half-open-forever\""}),
+                 0.0);
         QCOMPARE(valueOf(families, "halfopen_suspected_dead_peers"), 1.0);
         QCOMPARE(valueOf(families, "halfopen_process_suspected_dead_peers", {"process=\"plc\""}), 1.0);
         QCOMPARE(valueOf(families, "halfopen_connection_suspected_dead_peer", {"process=\"plc\""}), 1.0);
@@ -211,7 +213,8 @@ private slots:
         ended.update(scan);
         ExporterStatus status;
         status.version = "0.1.0";
-        const QByteArray text = renderMetrics(buildMetrics(scan, selectSeries(scan, {}), ended, status), MetricsFormat::PrometheusText);
+        const QByteArray text
+            = renderMetrics(buildMetrics(scan, selectSeries(scan, {}), ended, status), MetricsFormat::PrometheusText);
         QProcess check;
         check.start(promtool, {QStringLiteral("check"), QStringLiteral("metrics")});
         QVERIFY(check.waitForStarted());

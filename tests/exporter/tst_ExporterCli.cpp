@@ -9,16 +9,17 @@
 
 #include <QTest>
 
+#include <fcntl.h>
 #include <netinet/tcp.h>
 #include <sys/wait.h>
-#include <fcntl.h>
 
 using namespace halfopen::testing;
 
 namespace {
 
 // A loopback connection, both ends kept.
-struct LoopbackConnection {
+struct LoopbackConnection
+{
     int listener = -1;
     int client = -1;
     int server = -1;
@@ -84,7 +85,8 @@ public:
             LoopbackConnection abortive;
             LoopbackConnection orderly;
             const bool ok = abortive.open() && orderly.open();
-            const QByteArray hello = ok ? abortive.clientAddress + ' ' + orderly.clientAddress + '\n' : QByteArray("failed\n");
+            const QByteArray hello
+                = ok ? abortive.clientAddress + ' ' + orderly.clientAddress + '\n' : QByteArray("failed\n");
             if (::write(replies[1], hello.constData(), size_t(hello.size())) != hello.size())
                 ::_exit(1);
             char command = 0;
@@ -161,15 +163,24 @@ private slots:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("allowed");
-        QTest::newRow("no --listen") << QStringList{} << "--listen" << "ADDR:PORT";
-        QTest::newRow("no port") << QStringList{"--listen", "127.0.0.1"} << "--listen" << "port is missing";
-        QTest::newRow("port out of range") << QStringList{"--listen", "127.0.0.1:70000"} << "--listen" << "0 to 65535";
-        QTest::newRow("max-series") << QStringList{"--listen", ":0", "--max-series", "-1"} << "--max-series" << "0 to 1000000";
-        QTest::newRow("port filter") << QStringList{"--listen", ":0", "--port", "0"} << "--port" << "1 to 65535";
-        QTest::newRow("process") << QStringList{"--listen", ":0", "--process", "a-name-longer-than-15"} << "--process" << "1 to 15 characters";
-        QTest::newRow("threshold") << QStringList{"--listen", ":0", "--risk-threshold", "0"} << "--risk-threshold" << "1 to 604800";
-        QTest::newRow("unknown option") << QStringList{"--listen", ":0", "--json"} << "--json" << "--max-series N";
-        QTest::newRow("netns") << QStringList{"--listen", ":0", "--netns", "/nonexistent/ns"} << "--netns" << "ENOENT";
+        QTest::newRow("no --listen") << QStringList{} << "--listen"
+                                     << "ADDR:PORT";
+        QTest::newRow("no port") << QStringList{"--listen", "127.0.0.1"} << "--listen"
+                                 << "port is missing";
+        QTest::newRow("port out of range") << QStringList{"--listen", "127.0.0.1:70000"} << "--listen"
+                                           << "0 to 65535";
+        QTest::newRow("max-series") << QStringList{"--listen", ":0", "--max-series", "-1"} << "--max-series"
+                                    << "0 to 1000000";
+        QTest::newRow("port filter") << QStringList{"--listen", ":0", "--port", "0"} << "--port"
+                                     << "1 to 65535";
+        QTest::newRow("process") << QStringList{"--listen", ":0", "--process", "a-name-longer-than-15"} << "--process"
+                                 << "1 to 15 characters";
+        QTest::newRow("threshold") << QStringList{"--listen", ":0", "--risk-threshold", "0"} << "--risk-threshold"
+                                   << "1 to 604800";
+        QTest::newRow("unknown option") << QStringList{"--listen", ":0", "--json"} << "--json"
+                                        << "--max-series N";
+        QTest::newRow("netns") << QStringList{"--listen", ":0", "--netns", "/nonexistent/ns"} << "--netns"
+                               << "ENOENT";
     }
     void badInput()
     {
@@ -186,9 +197,11 @@ private slots:
     {
         QTcpServer taken;
         QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
-        const CliRun run = runCli({QStringLiteral("exporter"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(taken.serverPort())});
+        const CliRun run = runCli({QStringLiteral("exporter"), QStringLiteral("--listen"),
+                                   QStringLiteral("127.0.0.1:%1").arg(taken.serverPort())});
         QCOMPARE(run.exitCode, 3);
-        QVERIFY2(run.err.contains(QStringLiteral("cannot listen on 127.0.0.1 port %1").arg(taken.serverPort())), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("cannot listen on 127.0.0.1 port %1").arg(taken.serverPort())),
+                 qPrintable(run.err));
     }
 
     // Connections of a process of the test's own, as any user may watch their own.
@@ -209,7 +222,8 @@ private slots:
                                      + "\",remote=\"127.0.0.1:"),
                  reply.body.constData());
         QCOMPARE(valueOf(reply.body, "halfopen_process_connections{" + self + ",risk=\"ok\"}"), 2.0); // 7/3/4: 19 s
-        QCOMPARE(valueOf(reply.body, "halfopen_process_connections{" + self + ",risk=\"half-open-forever\"}"), 2.0); // accepted ends
+        QCOMPARE(valueOf(reply.body, "halfopen_process_connections{" + self + ",risk=\"half-open-forever\"}"),
+                 2.0); // accepted ends
         QCOMPARE(ended(reply.body, "vanished"), 0.0);
         QCOMPARE(ended(reply.body, "closed"), 0.0);
 
@@ -221,8 +235,9 @@ private slots:
         reply = httpGet(exporter.port(), "/metrics");
         QCOMPARE(ended(reply.body, "vanished"), 2.0);
         QCOMPARE(ended(reply.body, "closed"), 0.0);
-        QVERIFY2(reply.body.contains("halfopen_connection_state{local=\"" + holder.orderlyClient + "\",remote=\"127.0.0.1:"),
-                 reply.body.constData());
+        QVERIFY2(
+            reply.body.contains("halfopen_connection_state{local=\"" + holder.orderlyClient + "\",remote=\"127.0.0.1:"),
+            reply.body.constData());
         QVERIFY(reply.body.contains("," + self + ",state=\"CLOSE_WAIT\"} 1\n"));
         // ... then the other side closes too: the FIN_WAIT_2 end goes to TIME_WAIT, the
         // CLOSE_WAIT one away, both "closed".

@@ -29,7 +29,10 @@ using namespace halfopen::testing;
 
 namespace {
 
-QString promtool() { return QStandardPaths::findExecutable(QStringLiteral("promtool")); }
+QString promtool()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("promtool"));
+}
 
 // Runs promtool check metrics on `text`; empty when it is happy, else what it said.
 QByteArray promtoolComplaints(const QByteArray &text)
@@ -41,7 +44,8 @@ QByteArray promtoolComplaints(const QByteArray &text)
     check.closeWriteChannel();
     check.waitForFinished(30000);
     const QByteArray said = (check.readAllStandardOutput() + check.readAllStandardError()).trimmed();
-    return check.exitCode() == 0 && said.isEmpty() ? QByteArray() : said + " (exit " + QByteArray::number(check.exitCode()) + ')';
+    return check.exitCode() == 0 && said.isEmpty() ? QByteArray()
+                                                   : said + " (exit " + QByteArray::number(check.exitCode()) + ')';
 }
 
 // The metric names (families as the text format names them) in an exposition.
@@ -135,8 +139,10 @@ private slots:
         QVERIFY(text.body.contains("halfopen_connections_by_options_source{source=\"socket\"} 2\n"));
         QVERIFY(text.body.contains("halfopen_scan_success 1\n"));
 
-        const HttpReply open = httpGet(exporter.port(), "/metrics",
-            "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1");
+        const HttpReply open
+            = httpGet(exporter.port(), "/metrics",
+                      "application/openmetrics-text;version=1.0.0,application/"
+                      "openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1");
         QCOMPARE(open.status, 200);
         QCOMPARE(open.header("Content-Type"), QByteArray("application/openmetrics-text; version=1.0.0; charset=utf-8"));
         QVERIFY(open.body.endsWith("# EOF\n"));
@@ -148,7 +154,8 @@ private slots:
 
         // Everything the rules and the dashboard query is something the exporter writes.
         const QSet<QString> written = familyNames(text.body);
-        QSet<QString> used = namesIn(QString::fromUtf8(readSource(QStringLiteral("packaging/prometheus/halfopen-alerts.yml"))));
+        QSet<QString> used
+            = namesIn(QString::fromUtf8(readSource(QStringLiteral("packaging/prometheus/halfopen-alerts.yml"))));
         used += namesIn(QString::fromUtf8(readSource(QStringLiteral("packaging/prometheus/halfopen-dashboard.json"))));
         QVERIFY(used.size() >= 10);
         for (const QString &name : std::as_const(used))
@@ -176,12 +183,18 @@ private slots:
         QVERIFY2(prometheus.start(exporter.port(), {rulesFile}), prometheus.log().constData());
 
         // The 7/3/4 connection's predicted detection of an idle powered-off peer: 19 s.
-        const QString detection = QStringLiteral("halfopen_connection_predicted_detection_seconds{death=\"idle_peer_powered_off\",local=\"%1\"}");
+        const QString detection = QStringLiteral(
+            "halfopen_connection_predicted_detection_seconds{death=\"idle_peer_powered_off\",local=\"%1\"}");
         QJsonArray result;
         QTRY_VERIFY2_WITH_TIMEOUT((result = prometheus.query(detection.arg(m_keepaliveLocal))).size() == 1,
                                   prometheus.log().constData(), 20000);
         QCOMPARE(sampleValue(result), QStringLiteral("19"));
-        QCOMPARE(result.at(0).toObject().value(QStringLiteral("metric")).toObject().value(QStringLiteral("process")).toString(),
+        QCOMPARE(result.at(0)
+                     .toObject()
+                     .value(QStringLiteral("metric"))
+                     .toObject()
+                     .value(QStringLiteral("process"))
+                     .toString(),
                  QStringLiteral("halfopen-cli"));
         // Without keepalive: never.
         result = prometheus.query(detection.arg(m_bareLocal));
@@ -192,10 +205,17 @@ private slots:
         QCOMPARE(sampleValue(result), QStringLiteral("1"));
         result = prometheus.query(QStringLiteral("halfopen_connection_risk{risk=\"half-open-forever\"}"));
         QCOMPARE(result.size(), 1);
-        QCOMPARE(result.at(0).toObject().value(QStringLiteral("metric")).toObject().value(QStringLiteral("local")).toString(), m_bareLocal);
+        QCOMPARE(result.at(0)
+                     .toObject()
+                     .value(QStringLiteral("metric"))
+                     .toObject()
+                     .value(QStringLiteral("local"))
+                     .toString(),
+                 m_bareLocal);
 
         // The target is healthy: Prometheus asked for OpenMetrics and parsed what it got.
-        const QJsonArray targets = prometheus.api("targets").toObject().value(QStringLiteral("activeTargets")).toArray();
+        const QJsonArray targets
+            = prometheus.api("targets").toObject().value(QStringLiteral("activeTargets")).toArray();
         QCOMPARE(targets.size(), 1);
         QCOMPARE(targets.at(0).toObject().value(QStringLiteral("health")).toString(), QStringLiteral("up"));
 
@@ -207,7 +227,8 @@ private slots:
                 const QJsonObject a = alert.toObject();
                 const QJsonObject labels = a.value(QStringLiteral("labels")).toObject();
                 if (a.value(QStringLiteral("state")).toString() == QLatin1String("firing")
-                    && labels.value(QStringLiteral("alertname")).toString() == QLatin1String("HalfOpenForeverConnection"))
+                    && labels.value(QStringLiteral("alertname")).toString()
+                        == QLatin1String("HalfOpenForeverConnection"))
                     locals << labels.value(QStringLiteral("local")).toString();
             }
             return locals;
@@ -217,8 +238,13 @@ private slots:
         const QJsonArray alerts = prometheus.api("alerts").toObject().value(QStringLiteral("alerts")).toArray();
         bool described = false;
         for (const QJsonValue &alert : alerts) {
-            const QString description = alert.toObject().value(QStringLiteral("annotations")).toObject().value(QStringLiteral("description")).toString();
-            described = described || (description.contains(m_bareLocal) && description.contains(QStringLiteral("Fix: SO_KEEPALIVE 1")));
+            const QString description = alert.toObject()
+                                            .value(QStringLiteral("annotations"))
+                                            .toObject()
+                                            .value(QStringLiteral("description"))
+                                            .toString();
+            described = described
+                || (description.contains(m_bareLocal) && description.contains(QStringLiteral("Fix: SO_KEEPALIVE 1")));
         }
         QVERIFY2(described, QJsonDocument(alerts).toJson().constData());
 
@@ -233,17 +259,21 @@ private slots:
             QVERIFY(processes.scan(filter, &connections));
             QVERIFY(!connections.empty()); // at least its scrape connection to the exporter
             for (const audit::AuditedConnection &c : connections)
-                QVERIFY2(c.socket.remote.host().startsWith(QLatin1String("127.")), qPrintable(c.socket.remote.toString()));
+                QVERIFY2(c.socket.remote.host().startsWith(QLatin1String("127.")),
+                         qPrintable(c.socket.remote.toString()));
         }
 
         // Every query of the dashboard is valid PromQL for this Prometheus, and most return data.
-        const QJsonObject dashboard = QJsonDocument::fromJson(readSource(QStringLiteral("packaging/prometheus/halfopen-dashboard.json"))).object();
+        const QJsonObject dashboard
+            = QJsonDocument::fromJson(readSource(QStringLiteral("packaging/prometheus/halfopen-dashboard.json")))
+                  .object();
         int queries = 0;
         int withData = 0;
         for (const QJsonValue &panel : dashboard.value(QStringLiteral("panels")).toArray()) {
             for (const QJsonValue &target : panel.toObject().value(QStringLiteral("targets")).toArray()) {
                 QString expr = target.toObject().value(QStringLiteral("expr")).toString();
-                expr.replace(QStringLiteral("$instance"), QStringLiteral(".*")).replace(QStringLiteral("$__rate_interval"), QStringLiteral("1m"));
+                expr.replace(QStringLiteral("$instance"), QStringLiteral(".*"))
+                    .replace(QStringLiteral("$__rate_interval"), QStringLiteral("1m"));
                 QString error;
                 const QJsonValue data = prometheus.api("query?query=" + QUrl::toPercentEncoding(expr), &error);
                 QVERIFY2(data.isObject(), qPrintable(expr + QStringLiteral(": ") + error));
@@ -252,7 +282,8 @@ private slots:
             }
         }
         QVERIFY(queries >= 12);
-        QVERIFY2(withData >= queries / 2, qPrintable(QStringLiteral("%1 of %2 queries returned data").arg(withData).arg(queries)));
+        QVERIFY2(withData >= queries / 2,
+                 qPrintable(QStringLiteral("%1 of %2 queries returned data").arg(withData).arg(queries)));
     }
 
     // The systemd unit's claim: CAP_SYS_PTRACE + CAP_DAC_READ_SEARCH are enough to map other
@@ -260,8 +291,8 @@ private slots:
     // to the timer and says so; --netns needs CAP_SYS_ADMIN and says that.
     void leastPrivilege()
     {
-        const QStringList nobody{QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                                 QStringLiteral("--clear-groups")};
+        const QStringList nobody{QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
+                                 QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups")};
         const QString caps = QStringLiteral("-all,+sys_ptrace,+dac_read_search");
         core::NetworkNamespace netns;
         QString error;
@@ -269,22 +300,30 @@ private slots:
 
         // Run inside the namespace (so that it needs no setns), the exporter also sees its own
         // HTTP connection with the test: only the two clients' series are looked at.
-        auto series = [this](const char *name, const QString &local, const QByteArray &process, const QByteArray &extra) {
-            return QByteArray(name) + "{local=\"" + local.toUtf8() + "\",remote=\"" + m_serverAddress.toUtf8()
-                + "\",process=\"" + process + "\"" + extra + '}';
-        };
+        auto series
+            = [this](const char *name, const QString &local, const QByteArray &process, const QByteArray &extra) {
+                  return QByteArray(name) + "{local=\"" + local.toUtf8() + "\",remote=\"" + m_serverAddress.toUtf8()
+                      + "\",process=\"" + process + "\"" + extra + '}';
+              };
         {
             ExporterProcess exporter;
-            QVERIFY(exporter.start({}, m_net->execIn(m_net->b()) + nobody
-                                   + QStringList{QStringLiteral("--inh-caps=") + caps, QStringLiteral("--ambient-caps=") + caps,
-                                                 QStringLiteral("--bounding-set=") + caps}));
+            QVERIFY(exporter.start({},
+                                   m_net->execIn(m_net->b()) + nobody
+                                       + QStringList{QStringLiteral("--inh-caps=") + caps,
+                                                     QStringLiteral("--ambient-caps=") + caps,
+                                                     QStringLiteral("--bounding-set=") + caps}));
             const HttpReply reply = httpGet(exporter.port(), "/metrics", {}, netns.fd());
             QCOMPARE(reply.status, 200);
             // Processes mapped and options read from the sockets of another user (root).
-            QVERIFY2(reply.body.contains(series("halfopen_connection_keepalive_enabled", m_keepaliveLocal, "halfopen-cli", ",source=\"socket\"") + " 1\n"),
+            QVERIFY2(reply.body.contains(series("halfopen_connection_keepalive_enabled", m_keepaliveLocal,
+                                                "halfopen-cli", ",source=\"socket\"")
+                                         + " 1\n"),
                      reply.body.constData());
-            QVERIFY(reply.body.contains(series("halfopen_connection_keepalive_idle_seconds", m_keepaliveLocal, "halfopen-cli", {}) + " 7\n"));
-            QVERIFY(reply.body.contains(series("halfopen_connection_keepalive_enabled", m_bareLocal, "halfopen-cli", ",source=\"socket\"") + " 0\n"));
+            QVERIFY(reply.body.contains(
+                series("halfopen_connection_keepalive_idle_seconds", m_keepaliveLocal, "halfopen-cli", {}) + " 7\n"));
+            QVERIFY(reply.body.contains(
+                series("halfopen_connection_keepalive_enabled", m_bareLocal, "halfopen-cli", ",source=\"socket\"")
+                + " 0\n"));
         }
         {
             ExporterProcess exporter;
@@ -293,17 +332,26 @@ private slots:
             QCOMPARE(reply.status, 200);
             // No process, no option values; keepalive on or off is still known from the
             // kernel's timer, and so is the risk.
-            QVERIFY2(reply.body.contains(series("halfopen_connection_keepalive_enabled", m_keepaliveLocal, "", ",source=\"timer\"") + " 1\n"),
+            QVERIFY2(reply.body.contains(
+                         series("halfopen_connection_keepalive_enabled", m_keepaliveLocal, "", ",source=\"timer\"")
+                         + " 1\n"),
                      reply.body.constData());
-            QVERIFY(!reply.body.contains(series("halfopen_connection_keepalive_idle_seconds", m_keepaliveLocal, "", {})));
-            QVERIFY(reply.body.contains(series("halfopen_connection_keepalive_enabled", m_bareLocal, "", ",source=\"timer\"") + " 0\n"));
+            QVERIFY(
+                !reply.body.contains(series("halfopen_connection_keepalive_idle_seconds", m_keepaliveLocal, "", {})));
+            QVERIFY(reply.body.contains(
+                series("halfopen_connection_keepalive_enabled", m_bareLocal, "", ",source=\"timer\"") + " 0\n"));
             QVERIFY2(reply.body.contains(series("halfopen_connection_risk", m_bareLocal, "",
-                                         ",risk=\"half-open-forever\",fix=\"SO_KEEPALIVE 1, TCP_KEEPIDLE 60, TCP_KEEPINTVL 10, TCP_KEEPCNT 3 → 90 s\"") + " 1\n"),
+                                                ",risk=\"half-open-forever\",fix=\"SO_KEEPALIVE 1, TCP_KEEPIDLE 60, "
+                                                "TCP_KEEPINTVL 10, TCP_KEEPCNT 3 → 90 s\"")
+                                         + " 1\n"),
                      reply.body.constData());
         }
         QProcess refused;
-        refused.start(nobody.first(), nobody.mid(1) + QStringList{QStringLiteral(HALFOPEN_CLI), QStringLiteral("exporter"),
-                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--netns"), m_netnsPath});
+        refused.start(nobody.first(),
+                      nobody.mid(1)
+                          + QStringList{QStringLiteral(HALFOPEN_CLI), QStringLiteral("exporter"),
+                                        QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                        QStringLiteral("--netns"), m_netnsPath});
         QVERIFY(refused.waitForFinished(10000));
         const QByteArray said = refused.readAllStandardError();
         QCOMPARE(refused.exitCode(), 2);
@@ -317,8 +365,8 @@ private slots:
         ExporterProcess exporter;
         QVERIFY(exporter.start({QStringLiteral("--netns"), m_netnsPath}));
         CliPeer sender(m_net->execIn(m_net->b()));
-        sender.start({QStringLiteral("connect"), m_serverAddress, QStringLiteral("--user-timeout"), QStringLiteral("5000"),
-                      QStringLiteral("--traffic"), QStringLiteral("periodic:200:100")});
+        sender.start({QStringLiteral("connect"), m_serverAddress, QStringLiteral("--user-timeout"),
+                      QStringLiteral("5000"), QStringLiteral("--traffic"), QStringLiteral("periodic:200:100")});
         QTRY_VERIFY_WITH_TIMEOUT(sender.find(core::EventKind::Endpoint, QStringLiteral("connected")), 10000);
         const QByteArray local = sender.find(core::EventKind::Endpoint, QStringLiteral("connected"))->local.toUtf8();
         const QByteArray timeouts = "halfopen_connections_ended_total{process=\"halfopen-cli\",reason=\"timeout\"} ";
@@ -338,9 +386,9 @@ private slots:
         clock.start();
         while (clock.elapsed() < 20000) {
             const HttpReply reply = httpGet(exporter.port(), "/metrics");
-            suspected = suspected || reply.body.contains(
-                "halfopen_connection_suspected_dead_peer{local=\"" + local + "\",remote=\"" + m_serverAddress.toUtf8()
-                + "\",process=\"halfopen-cli\"} 1\n");
+            suspected = suspected
+                || reply.body.contains("halfopen_connection_suspected_dead_peer{local=\"" + local + "\",remote=\""
+                                       + m_serverAddress.toUtf8() + "\",process=\"halfopen-cli\"} 1\n");
             timeoutsAfter = counted(reply.body);
             if (timeoutsAfter > 0 && !reply.body.contains("local=\"" + local + "\""))
                 break;

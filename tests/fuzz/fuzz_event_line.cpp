@@ -12,10 +12,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     EventLineParser parser;
     QList<Event> events;
     QStringList problems;
-    parseJsonlLines(QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(size)), 1, &parser, &events, &problems);
+    parseJsonlLines(QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(size)), 1, &parser, &events,
+                    &problems);
     for (const Event &e : events) {
         // What was accepted is within the limits every reader of events relies on.
-        if (e.tUs < 0 || e.tUs > Event::kMaxTimeUs || e.host.size() > Event::kMaxNameLength || e.what.size() > Event::kMaxNameLength)
+        if (e.tUs < 0 || e.tUs > Event::kMaxTimeUs || e.host.size() > Event::kMaxNameLength
+            || e.what.size() > Event::kMaxNameLength)
             __builtin_trap();
     }
     return 0;

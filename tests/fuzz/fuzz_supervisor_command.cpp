@@ -33,7 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (!lab::Fault::fromJson(fault->toJson(), &error))
                 __builtin_trap();
         }
-        core::SocketOptions::fromJsonStrict(c.value(QStringLiteral("options")).toObject(), QStringLiteral("options"), &error);
+        core::SocketOptions::fromJsonStrict(c.value(QStringLiteral("options")).toObject(), QStringLiteral("options"),
+                                            &error);
     }
     return 0;
 }

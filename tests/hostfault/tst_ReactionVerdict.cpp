@@ -25,8 +25,10 @@ private slots:
         v.predictedS = 19.0;
         v.appClosedS = 19.3;
         v.appReconnectedS = 24.3;
-        QCOMPARE(v.toText(), QStringLiteral("mosquitto_sub (pid 4242): the kernel gave up 19.1 s after the cut (keepalive, predicted 19.0 s); "
-                                            "the application closed its socket 0.2 s later and reconnected 5.0 s after that"));
+        QCOMPARE(v.toText(),
+                 QStringLiteral(
+                     "mosquitto_sub (pid 4242): the kernel gave up 19.1 s after the cut (keepalive, predicted 19.0 s); "
+                     "the application closed its socket 0.2 s later and reconnected 5.0 s after that"));
         const QJsonObject json = v.toJson();
         QCOMPARE(json.value(QStringLiteral("kernel_gave_up_s")).toDouble(), 19.1);
         QCOMPARE(json.value(QStringLiteral("mechanism")).toString(), QStringLiteral("keepalive"));
@@ -43,8 +45,9 @@ private slots:
         v.target.process = QStringLiteral("scada");
         v.observedS = 60;
         v.halfOpenAtEnd = true;
-        QCOMPARE(v.toText(), QStringLiteral("scada (pid 7): the kernel had not given up 60.0 s after the cut (predicted: never); "
-                                            "after 60.0 s it still holds an ESTABLISHED socket to a dead peer"));
+        QCOMPARE(v.toText(),
+                 QStringLiteral("scada (pid 7): the kernel had not given up 60.0 s after the cut (predicted: never); "
+                                "after 60.0 s it still holds an ESTABLISHED socket to a dead peer"));
         QVERIFY(v.toJson().value(QStringLiteral("kernel_gave_up_s")).isNull());
         QVERIFY(v.toJson().value(QStringLiteral("app_closed_s")).isNull());
         QCOMPARE(v.toJson().value(QStringLiteral("half_open_at_end")).toBool(), true);
@@ -55,14 +58,19 @@ private slots:
         QString error;
         const SocketAddress local = SocketAddress::parse(QStringLiteral("198.18.0.1:40000"), &error);
         const SocketAddress remote = SocketAddress::parse(QStringLiteral("198.18.0.2:1883"), &error);
-        const QString both = NftCut::rulesFor(QStringLiteral("halfopen_1"), {NftCut::Cut{local, remote, CutDirection::Both}});
-        QVERIFY(both.contains(QStringLiteral("add rule inet halfopen_1 out ip saddr 198.18.0.1 ip daddr 198.18.0.2 tcp sport 40000 tcp dport 1883 counter drop")));
-        QVERIFY(both.contains(QStringLiteral("add rule inet halfopen_1 in ip saddr 198.18.0.2 ip daddr 198.18.0.1 tcp sport 1883 tcp dport 40000 counter drop")));
-        const QString in = NftCut::rulesFor(QStringLiteral("halfopen_1"), {NftCut::Cut{local, remote, CutDirection::In}});
+        const QString both
+            = NftCut::rulesFor(QStringLiteral("halfopen_1"), {NftCut::Cut{local, remote, CutDirection::Both}});
+        QVERIFY(both.contains(QStringLiteral("add rule inet halfopen_1 out ip saddr 198.18.0.1 ip daddr 198.18.0.2 tcp "
+                                             "sport 40000 tcp dport 1883 counter drop")));
+        QVERIFY(both.contains(QStringLiteral("add rule inet halfopen_1 in ip saddr 198.18.0.2 ip daddr 198.18.0.1 tcp "
+                                             "sport 1883 tcp dport 40000 counter drop")));
+        const QString in
+            = NftCut::rulesFor(QStringLiteral("halfopen_1"), {NftCut::Cut{local, remote, CutDirection::In}});
         QVERIFY(!in.contains(QStringLiteral(" out ip")));
         const SocketAddress local6 = SocketAddress::parse(QStringLiteral("[::1]:40000"), &error);
         const SocketAddress remote6 = SocketAddress::parse(QStringLiteral("[::1]:1883"), &error);
-        const QString v6 = NftCut::rulesFor(QStringLiteral("halfopen_1"), {NftCut::Cut{local6, remote6, CutDirection::Out}});
+        const QString v6
+            = NftCut::rulesFor(QStringLiteral("halfopen_1"), {NftCut::Cut{local6, remote6, CutDirection::Out}});
         QVERIFY(v6.contains(QStringLiteral("out ip6 saddr ::1 ip6 daddr ::1 tcp sport 40000 tcp dport 1883")));
         // Every command names our table and no other.
         for (const QString &line : both.split(QLatin1Char('\n'), Qt::SkipEmptyParts))

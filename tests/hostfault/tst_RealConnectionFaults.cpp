@@ -39,7 +39,8 @@ bool processStoppedNow(qint64 pid)
 }
 
 // A loopback connection of this process: client and accepted ends.
-struct LoopbackPair {
+struct LoopbackPair
+{
     int listener = -1;
     int client = -1;
     int server = -1;
@@ -112,7 +113,8 @@ void RealConnectionFaultsTest::initTestCase()
     // A network namespace of our own for this thread (and the nft processes it starts).
     QVERIFY2(::unshare(CLONE_NEWNET) == 0, strerror(errno));
     QProcess ip;
-    ip.start(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")});
+    ip.start(QStringLiteral("ip"),
+             {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")});
     QVERIFY(ip.waitForFinished(5000) && ip.exitCode() == 0);
 }
 
@@ -126,7 +128,8 @@ void RealConnectionFaultsTest::confirmationNamesProcessAndConnection()
     r.target.local = SocketAddress::parse(QStringLiteral("198.18.0.1:40000"), &error);
     r.target.remote = SocketAddress::parse(QStringLiteral("198.18.0.2:1883"), &error);
     const QString cut = RealConnectionFaults::confirmationText(r);
-    QVERIFY2(cut.contains(QLatin1String("mosquitto_sub (pid 4242) 198.18.0.1:40000 -> 198.18.0.2:1883")), qPrintable(cut));
+    QVERIFY2(cut.contains(QLatin1String("mosquitto_sub (pid 4242) 198.18.0.1:40000 -> 198.18.0.2:1883")),
+             qPrintable(cut));
     QVERIFY(cut.contains(QLatin1String("both directions")) && cut.contains(QLatin1String("Replug")));
     r.kind = FaultKind::Abort;
     QVERIFY(RealConnectionFaults::confirmationText(r).contains(QLatin1String("ECONNABORTED")));

@@ -122,7 +122,8 @@ private:
     // Polls `ss` in namespace ns until `pid` holds an established connection to port.
     bool waitEstablished(const QString &ns, qint64 pid, int port, int timeoutMs = 5000);
     // halfopen-cli fault ... inside namespace ns; returns its JSON lines.
-    QList<QJsonObject> fault(const QString &ns, const QStringList &args, int *exitCode = nullptr, QByteArray *err = nullptr);
+    QList<QJsonObject> fault(const QString &ns, const QStringList &args, int *exitCode = nullptr,
+                             QByteArray *err = nullptr);
     int startServer(CliPeer *server, const QStringList &options = {});
     QString tablesIn(const QString &ns) const
     {
@@ -168,17 +169,21 @@ void RealConnectionFaultsNetnsTest::cleanup()
 bool RealConnectionFaultsNetnsTest::waitEstablished(const QString &ns, qint64 pid, int port, int timeoutMs)
 {
     const QString needle = QStringLiteral("pid=%1,").arg(pid);
-    return QTest::qWaitFor([&] {
-        const QString out = QString::fromUtf8(runOut(QStringLiteral("ip"), {"netns", "exec", ns, "ss", "-tnpH", "state", "established"}));
-        for (const QString &line : out.split(QLatin1Char('\n'))) {
-            if (line.contains(needle) && line.contains(QStringLiteral(":%1 ").arg(port)))
-                return true;
-        }
-        return false;
-    }, timeoutMs);
+    return QTest::qWaitFor(
+        [&] {
+            const QString out = QString::fromUtf8(
+                runOut(QStringLiteral("ip"), {"netns", "exec", ns, "ss", "-tnpH", "state", "established"}));
+            for (const QString &line : out.split(QLatin1Char('\n'))) {
+                if (line.contains(needle) && line.contains(QStringLiteral(":%1 ").arg(port)))
+                    return true;
+            }
+            return false;
+        },
+        timeoutMs);
 }
 
-QList<QJsonObject> RealConnectionFaultsNetnsTest::fault(const QString &ns, const QStringList &args, int *exitCode, QByteArray *err)
+QList<QJsonObject> RealConnectionFaultsNetnsTest::fault(const QString &ns, const QStringList &args, int *exitCode,
+                                                        QByteArray *err)
 {
     QStringList all = m_net->execIn(ns);
     all << QStringLiteral(HALFOPEN_CLI) << QStringLiteral("fault") << args << QStringLiteral("--json");
@@ -202,15 +207,21 @@ void RealConnectionFaultsNetnsTest::mosquittoSubGivesUpAfterTwiceItsKeepalive()
     QVERIFY(conf.open(QIODevice::WriteOnly));
     conf.write("listener 1883 198.18.0.2\nallow_anonymous true\n");
     conf.close();
-    const QString mosquitto = QFile::exists(QStringLiteral("/usr/sbin/mosquitto")) ? QStringLiteral("/usr/sbin/mosquitto") : QStringLiteral("mosquitto");
+    const QString mosquitto = QFile::exists(QStringLiteral("/usr/sbin/mosquitto"))
+        ? QStringLiteral("/usr/sbin/mosquitto")
+        : QStringLiteral("mosquitto");
     Child broker;
     broker.start(inB() << mosquitto << QStringLiteral("-c") << conf.fileName());
-    QVERIFY(QTest::qWaitFor([&] {
-        return runOut(QStringLiteral("ip"), {"netns", "exec", m_net->b(), "ss", "-tlnH"}).contains("198.18.0.2:1883");
-    }, 5000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return runOut(QStringLiteral("ip"), {"netns", "exec", m_net->b(), "ss", "-tlnH"})
+                .contains("198.18.0.2:1883");
+        },
+        5000));
     Child sub;
     sub.start(inA() << QStringLiteral("mosquitto_sub") << QStringLiteral("-h") << QLatin1String(NetnsPair::kAddressB)
-                    << QStringLiteral("-k") << QStringLiteral("5") << QStringLiteral("-t") << QStringLiteral("halfopen/test"));
+                    << QStringLiteral("-k") << QStringLiteral("5") << QStringLiteral("-t")
+                    << QStringLiteral("halfopen/test"));
     QVERIFY(waitEstablished(m_net->a(), sub.pid(), 1883));
 
     // The broker holds one connection per client: --pid of a process with two is refused and
@@ -223,15 +234,18 @@ void RealConnectionFaultsNetnsTest::mosquittoSubGivesUpAfterTwiceItsKeepalive()
     QByteArray err;
     fault(m_net->b(), {QStringLiteral("cut"), QStringLiteral("--pid"), QString::number(broker.pid())}, &status, &err);
     QCOMPARE(status, 2);
-    QVERIFY2(err.contains("holds 2 established TCP connections") && err.count("198.18.0.2:1883 198.18.0.1:") == 2, err.constData());
+    QVERIFY2(err.contains("holds 2 established TCP connections") && err.count("198.18.0.2:1883 198.18.0.1:") == 2,
+             err.constData());
     second.process().kill();
 
     // mosquitto_sub -k 5 sends PINGREQ once 5 s pass without a message and gives up when the
     // next 5 s pass without PINGRESP: 2 x 5 s after the last message it received (its loop
     // checks once a second). It then connects again on a new port, which the cut does not hold.
-    const QList<QJsonObject> lines = fault(m_net->a(), {QStringLiteral("cut"), QStringLiteral("--pid"), QString::number(sub.pid()),
-                                                        QStringLiteral("--for"), QStringLiteral("30"), QStringLiteral("--until"), QStringLiteral("reconnected")},
-                                           &status, &err);
+    const QList<QJsonObject> lines
+        = fault(m_net->a(),
+                {QStringLiteral("cut"), QStringLiteral("--pid"), QString::number(sub.pid()), QStringLiteral("--for"),
+                 QStringLiteral("30"), QStringLiteral("--until"), QStringLiteral("reconnected")},
+                &status, &err);
     QCOMPARE(status, 0);
     const QJsonObject applied = lineOfKind(lines, QStringLiteral("fault"));
     const QJsonObject verdict = lineOfKind(lines, QStringLiteral("verdict"));
@@ -258,17 +272,20 @@ void RealConnectionFaultsNetnsTest::keepaliveClientGivesUpAtIdlePlusProbes()
     CliPeer client(inA());
     client.start({QStringLiteral("connect"), QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port),
                   QStringLiteral("--keepalive"), QStringLiteral("2,1,3")});
-    QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Endpoint, QStringLiteral("connected")) != nullptr; }, 5000));
+    QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Endpoint, QStringLiteral("connected")) != nullptr; },
+                            5000));
 
     int status = 0;
     QByteArray err;
     // Only what the client receives is dropped: its probes go out, the answers never arrive.
     QTemporaryDir dir;
     const QString recording = dir.filePath(QStringLiteral("fault.jsonl"));
-    const QList<QJsonObject> lines = fault(m_net->a(), {QStringLiteral("cut"), QStringLiteral("--pid"), QString::number(client.pid()),
-                                                        QStringLiteral("--direction"), QStringLiteral("in"), QStringLiteral("--record"), recording,
-                                                        QStringLiteral("--for"), QStringLiteral("20"), QStringLiteral("--until"), QStringLiteral("closed")},
-                                           &status, &err);
+    const QList<QJsonObject> lines
+        = fault(m_net->a(),
+                {QStringLiteral("cut"), QStringLiteral("--pid"), QString::number(client.pid()),
+                 QStringLiteral("--direction"), QStringLiteral("in"), QStringLiteral("--record"), recording,
+                 QStringLiteral("--for"), QStringLiteral("20"), QStringLiteral("--until"), QStringLiteral("closed")},
+                &status, &err);
     QCOMPARE(status, 0);
     const QJsonObject applied = lineOfKind(lines, QStringLiteral("fault"));
     const QJsonObject verdict = lineOfKind(lines, QStringLiteral("verdict"));
@@ -279,11 +296,13 @@ void RealConnectionFaultsNetnsTest::keepaliveClientGivesUpAtIdlePlusProbes()
     const double lastReceived = applied.value(QStringLiteral("last_received_ms")).toDouble() / 1000.0;
     const double gaveUp = verdict.value(QStringLiteral("kernel_gave_up_s")).toDouble(-1);
     QVERIFY2(gaveUp >= 0, qPrintable(QJsonDocument(verdict).toJson()));
-    QVERIFY2(gaveUp + lastReceived >= 4.5 && gaveUp + lastReceived <= 6.5, qPrintable(QString::number(gaveUp + lastReceived)));
+    QVERIFY2(gaveUp + lastReceived >= 4.5 && gaveUp + lastReceived <= 6.5,
+             qPrintable(QString::number(gaveUp + lastReceived)));
     QCOMPARE(verdict.value(QStringLiteral("mechanism")).toString(), QStringLiteral("keepalive"));
     QCOMPARE(verdict.value(QStringLiteral("predicted_mechanism")).toString(), QStringLiteral("keepalive"));
     const double predicted = verdict.value(QStringLiteral("predicted_s")).toDouble(-1);
-    QVERIFY2(std::abs(predicted - gaveUp) <= 0.7, qPrintable(QStringLiteral("predicted %1 measured %2").arg(predicted).arg(gaveUp)));
+    QVERIFY2(std::abs(predicted - gaveUp) <= 0.7,
+             qPrintable(QStringLiteral("predicted %1 measured %2").arg(predicted).arg(gaveUp)));
     // The client noticed the same way: ETIMEDOUT by keepalive, and closed.
     QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Error) != nullptr; }, 3000));
     QCOMPARE(client.find(EventKind::Error)->errnoValue, ETIMEDOUT);
@@ -309,11 +328,13 @@ void RealConnectionFaultsNetnsTest::keepaliveClientGivesUpAtIdlePlusProbes()
         if (e.kind == EventKind::Verdict)
             reaction = &e;
     }
-    QVERIFY2(whats.contains(QLatin1String("cut")) && whats.contains(QLatin1String("kernel_gave_up")) && whats.contains(QLatin1String("replug")),
+    QVERIFY2(whats.contains(QLatin1String("cut")) && whats.contains(QLatin1String("kernel_gave_up"))
+                 && whats.contains(QLatin1String("replug")),
              qPrintable(whats.join(QLatin1Char(','))));
     QVERIFY(reaction);
     QCOMPARE(reaction->mechanism, DetectionMechanism::Keepalive);
-    QCOMPARE(reaction->detail.value(QStringLiteral("kernel_gave_up_s")).toDouble(), verdict.value(QStringLiteral("kernel_gave_up_s")).toDouble());
+    QCOMPARE(reaction->detail.value(QStringLiteral("kernel_gave_up_s")).toDouble(),
+             verdict.value(QStringLiteral("kernel_gave_up_s")).toDouble());
 }
 
 void RealConnectionFaultsNetnsTest::dataInFlightRetransmitsOrProbes_data()
@@ -339,15 +360,17 @@ void RealConnectionFaultsNetnsTest::dataInFlightRetransmitsOrProbes()
     CliPeer client(inA());
     client.start({QStringLiteral("connect"), QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port),
                   QStringLiteral("--traffic"), QStringLiteral("periodic:200:100")});
-    QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Endpoint, QStringLiteral("connected")) != nullptr; }, 5000));
+    QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Endpoint, QStringLiteral("connected")) != nullptr; },
+                            5000));
     QTest::qWait(500); // a few acknowledged sends: the RTT settles
 
     int status = 0;
     QByteArray err;
-    const QList<QJsonObject> lines = fault(m_net->a(), {QStringLiteral("cut"), QStringLiteral("--pid"), QString::number(client.pid()),
-                                                        QStringLiteral("--direction"), direction,
-                                                        QStringLiteral("--for"), QStringLiteral("20"), QStringLiteral("--until"), QStringLiteral("closed")},
-                                           &status, &err);
+    const QList<QJsonObject> lines = fault(
+        m_net->a(),
+        {QStringLiteral("cut"), QStringLiteral("--pid"), QString::number(client.pid()), QStringLiteral("--direction"),
+         direction, QStringLiteral("--for"), QStringLiteral("20"), QStringLiteral("--until"), QStringLiteral("closed")},
+        &status, &err);
     QCOMPARE(status, 0);
     const QJsonObject verdict = lineOfKind(lines, QStringLiteral("verdict"));
     QCOMPARE(verdict.value(QStringLiteral("mechanism")).toString(), mechanism);
@@ -371,24 +394,29 @@ void RealConnectionFaultsNetnsTest::abortGivesEconnaborted()
     const int port = startServer(&server);
     QVERIFY(port > 0);
     CliPeer client(inA());
-    client.start({QStringLiteral("connect"), QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port)});
-    QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Endpoint, QStringLiteral("connected")) != nullptr; }, 5000));
+    client.start(
+        {QStringLiteral("connect"), QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port)});
+    QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Endpoint, QStringLiteral("connected")) != nullptr; },
+                            5000));
 
     int status = 0;
     QByteArray err;
     // --at: the timed step of a watch; the abort comes 0.5 s after the command starts.
     QElapsedTimer started;
     started.start();
-    const QList<QJsonObject> lines = fault(m_net->a(), {QStringLiteral("abort"), QStringLiteral("--pid"), QString::number(client.pid()),
-                                                        QStringLiteral("--at"), QStringLiteral("0.5"),
-                                                        QStringLiteral("--watch"), QStringLiteral("5"), QStringLiteral("--until"), QStringLiteral("closed")},
-                                           &status, &err);
+    const QList<QJsonObject> lines
+        = fault(m_net->a(),
+                {QStringLiteral("abort"), QStringLiteral("--pid"), QString::number(client.pid()),
+                 QStringLiteral("--at"), QStringLiteral("0.5"), QStringLiteral("--watch"), QStringLiteral("5"),
+                 QStringLiteral("--until"), QStringLiteral("closed")},
+                &status, &err);
     QCOMPARE(status, 0);
     QVERIFY(started.elapsed() >= 500);
     const QJsonObject verdict = lineOfKind(lines, QStringLiteral("verdict"));
     QCOMPARE(verdict.value(QStringLiteral("mechanism")).toString(), QStringLiteral("abort"));
     QVERIFY2(verdict.value(QStringLiteral("kernel_gave_up_s")).toDouble(-1) >= 0
-                 && verdict.value(QStringLiteral("kernel_gave_up_s")).toDouble() < 0.5, qPrintable(QJsonDocument(verdict).toJson()));
+                 && verdict.value(QStringLiteral("kernel_gave_up_s")).toDouble() < 0.5,
+             qPrintable(QJsonDocument(verdict).toJson()));
     // The application got ECONNABORTED, the peer an RST.
     QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Error) != nullptr; }, 3000));
     QCOMPARE(client.find(EventKind::Error)->errnoValue, ECONNABORTED);
@@ -403,15 +431,19 @@ void RealConnectionFaultsNetnsTest::freezeIsCaughtByHeartbeatNotKeepalive()
     QVERIFY(port > 0);
     CliPeer client(inA());
     client.start({QStringLiteral("connect"), QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port),
-                  QStringLiteral("--keepalive"), QStringLiteral("2,1,3"), QStringLiteral("--heartbeat"), QStringLiteral("1000,3")});
-    QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Endpoint, QStringLiteral("connected")) != nullptr; }, 5000));
+                  QStringLiteral("--keepalive"), QStringLiteral("2,1,3"), QStringLiteral("--heartbeat"),
+                  QStringLiteral("1000,3")});
+    QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Endpoint, QStringLiteral("connected")) != nullptr; },
+                            5000));
     QTest::qWait(1500); // a few heartbeats answered: the connection is healthy before the freeze
 
     int status = 0;
     QByteArray err;
-    const QList<QJsonObject> lines = fault(m_net->b(), {QStringLiteral("freeze"), QStringLiteral("--pid"), QString::number(server.pid()),
-                                                        QStringLiteral("--for"), QStringLiteral("10"), QStringLiteral("--watch"), QStringLiteral("7")},
-                                           &status, &err);
+    const QList<QJsonObject> lines
+        = fault(m_net->b(),
+                {QStringLiteral("freeze"), QStringLiteral("--pid"), QString::number(server.pid()),
+                 QStringLiteral("--for"), QStringLiteral("10"), QStringLiteral("--watch"), QStringLiteral("7")},
+                &status, &err);
     QCOMPARE(status, 0);
     // The frozen server's kernel still answered keepalive; only the heartbeat noticed: 3 missed
     // answers of a 1 s heartbeat, 3 to 4 s after the freeze.
@@ -424,10 +456,12 @@ void RealConnectionFaultsNetnsTest::freezeIsCaughtByHeartbeatNotKeepalive()
     QVERIFY(verdict.value(QStringLiteral("kernel_gave_up_s")).isNull());
     // The run ended with the process thawed.
     QVERIFY(verdict.value(QStringLiteral("lifted_s")).toDouble(-1) >= 6.5);
-    QVERIFY(QTest::qWaitFor([&] {
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(server.pid()));
-        return stat.open(QIODevice::ReadOnly) && !stat.readAll().contains(") T ");
-    }, 2000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(server.pid()));
+            return stat.open(QIODevice::ReadOnly) && !stat.readAll().contains(") T ");
+        },
+        2000));
 }
 
 void RealConnectionFaultsNetnsTest::replugAndSigkillLeaveNoTable()
@@ -436,24 +470,33 @@ void RealConnectionFaultsNetnsTest::replugAndSigkillLeaveNoTable()
     const int port = startServer(&server);
     QVERIFY(port > 0);
     CliPeer client(inA());
-    client.start({QStringLiteral("connect"), QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port)});
-    QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Endpoint, QStringLiteral("connected")) != nullptr; }, 5000));
+    client.start(
+        {QStringLiteral("connect"), QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port)});
+    QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Endpoint, QStringLiteral("connected")) != nullptr; },
+                            5000));
 
     // replug from another process lifts the cut of a running `fault cut`, which then reports.
     CliPeer cutter(inA());
-    cutter.start({QStringLiteral("fault"), QStringLiteral("cut"), QStringLiteral("--pid"), QString::number(client.pid()),
-                  QStringLiteral("--for"), QStringLiteral("30")});
-    QVERIFY(QTest::qWaitFor([&] { return tablesIn(m_net->a()).contains(QStringLiteral("halfopen_%1").arg(cutter.pid())); }, 5000));
+    cutter.start({QStringLiteral("fault"), QStringLiteral("cut"), QStringLiteral("--pid"),
+                  QString::number(client.pid()), QStringLiteral("--for"), QStringLiteral("30")});
+    QVERIFY(QTest::qWaitFor(
+        [&] { return tablesIn(m_net->a()).contains(QStringLiteral("halfopen_%1").arg(cutter.pid())); }, 5000));
     int status = 0;
     // A replug for another connection is refused by the holder and changes nothing.
-    const QByteArray refused = runOut(QStringLiteral("ip"), inA().mid(1) << QStringLiteral(HALFOPEN_CLI) << QStringLiteral("fault") << QStringLiteral("replug")
-                                                                      << QStringLiteral("198.18.0.1:1") << QStringLiteral("198.18.0.2:2"), &status);
+    const QByteArray refused
+        = runOut(QStringLiteral("ip"),
+                 inA().mid(1) << QStringLiteral(HALFOPEN_CLI) << QStringLiteral("fault") << QStringLiteral("replug")
+                              << QStringLiteral("198.18.0.1:1") << QStringLiteral("198.18.0.2:2"),
+                 &status);
     QCOMPARE(status, 3);
     QVERIFY2(refused.contains("error not cut here"), refused.constData());
     QVERIFY(tablesIn(m_net->a()).contains(QStringLiteral("halfopen_%1").arg(cutter.pid())));
     // The connection named by its process, as the user would.
-    const QByteArray answer = runOut(QStringLiteral("ip"), inA().mid(1) << QStringLiteral(HALFOPEN_CLI) << QStringLiteral("fault") << QStringLiteral("replug")
-                                                                     << QStringLiteral("--pid") << QString::number(client.pid()), &status);
+    const QByteArray answer
+        = runOut(QStringLiteral("ip"),
+                 inA().mid(1) << QStringLiteral(HALFOPEN_CLI) << QStringLiteral("fault") << QStringLiteral("replug")
+                              << QStringLiteral("--pid") << QString::number(client.pid()),
+                 &status);
     QCOMPARE(status, 0);
     QVERIFY2(answer.contains(": ok replugged"), answer.constData());
     QVERIFY(cutter.process().waitForFinished(5000));
@@ -462,21 +505,24 @@ void RealConnectionFaultsNetnsTest::replugAndSigkillLeaveNoTable()
 
     // SIGTERM (and Ctrl+C) lift the cut and still print the verdict.
     Child terminated;
-    terminated.start(inA() << QStringLiteral(HALFOPEN_CLI) << QStringLiteral("fault") << QStringLiteral("cut") << QStringLiteral("--pid")
-                           << QString::number(client.pid()) << QStringLiteral("--json"));
-    QVERIFY(QTest::qWaitFor([&] { return tablesIn(m_net->a()).contains(QStringLiteral("halfopen_%1").arg(terminated.pid())); }, 5000));
+    terminated.start(inA() << QStringLiteral(HALFOPEN_CLI) << QStringLiteral("fault") << QStringLiteral("cut")
+                           << QStringLiteral("--pid") << QString::number(client.pid()) << QStringLiteral("--json"));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return tablesIn(m_net->a()).contains(QStringLiteral("halfopen_%1").arg(terminated.pid())); }, 5000));
     ::kill(pid_t(terminated.pid()), SIGTERM);
     QVERIFY(terminated.process().waitForFinished(5000));
     QCOMPARE(terminated.process().exitCode(), 0);
-    const QJsonObject stopped = lineOfKind(jsonLines(terminated.process().readAllStandardOutput()), QStringLiteral("verdict"));
+    const QJsonObject stopped
+        = lineOfKind(jsonLines(terminated.process().readAllStandardOutput()), QStringLiteral("verdict"));
     QVERIFY(stopped.value(QStringLiteral("lifted_s")).isDouble());
     QVERIFY(!tablesIn(m_net->a()).contains(QLatin1String("halfopen")));
 
     // SIGKILL while a cut is held: the kernel deletes the owner table with the netlink socket.
     CliPeer killed(inA());
-    killed.start({QStringLiteral("fault"), QStringLiteral("cut"), QStringLiteral("--pid"), QString::number(client.pid()),
-                  QStringLiteral("--for"), QStringLiteral("30")});
-    QVERIFY(QTest::qWaitFor([&] { return tablesIn(m_net->a()).contains(QStringLiteral("halfopen_%1").arg(killed.pid())); }, 5000));
+    killed.start({QStringLiteral("fault"), QStringLiteral("cut"), QStringLiteral("--pid"),
+                  QString::number(client.pid()), QStringLiteral("--for"), QStringLiteral("30")});
+    QVERIFY(QTest::qWaitFor(
+        [&] { return tablesIn(m_net->a()).contains(QStringLiteral("halfopen_%1").arg(killed.pid())); }, 5000));
     killed.signal(SIGKILL);
     QVERIFY(killed.process().waitForFinished(3000));
     QTRY_VERIFY_WITH_TIMEOUT(!tablesIn(m_net->a()).contains(QLatin1String("halfopen")), 3000);
@@ -490,15 +536,17 @@ void RealConnectionFaultsNetnsTest::sigkillDuringFreezeThaws()
     const int port = startServer(&server);
     QVERIFY(port > 0);
     CliPeer client(inA());
-    client.start({QStringLiteral("connect"), QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port)});
-    QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Endpoint, QStringLiteral("connected")) != nullptr; }, 5000));
+    client.start(
+        {QStringLiteral("connect"), QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port)});
+    QVERIFY(QTest::qWaitFor([&] { return client.find(EventKind::Endpoint, QStringLiteral("connected")) != nullptr; },
+                            5000));
     auto stopped = [&] {
         QFile stat(QStringLiteral("/proc/%1/stat").arg(server.pid()));
         return stat.open(QIODevice::ReadOnly) && stat.readAll().contains(") T ");
     };
     CliPeer freezer(inB());
-    freezer.start({QStringLiteral("fault"), QStringLiteral("freeze"), QStringLiteral("--pid"), QString::number(server.pid()),
-                   QStringLiteral("--for"), QStringLiteral("30")});
+    freezer.start({QStringLiteral("fault"), QStringLiteral("freeze"), QStringLiteral("--pid"),
+                   QString::number(server.pid()), QStringLiteral("--for"), QStringLiteral("30")});
     QVERIFY(QTest::qWaitFor(stopped, 5000));
     // The guard process sends SIGCONT when the freezer dies, however it dies.
     freezer.signal(SIGKILL);
@@ -512,9 +560,11 @@ void RealConnectionFaultsNetnsTest::withoutPrivilegeTheMessageNamesIt()
     const int port = startServer(&server);
     QVERIFY(port > 0);
     CliPeer client(inA());
-    client.start({QStringLiteral("connect"), QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port)});
+    client.start(
+        {QStringLiteral("connect"), QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port)});
     const Event *connected = nullptr;
-    QVERIFY(QTest::qWaitFor([&] { return (connected = client.find(EventKind::Endpoint, QStringLiteral("connected"))) != nullptr; }, 5000));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return (connected = client.find(EventKind::Endpoint, QStringLiteral("connected"))) != nullptr; }, 5000));
     const QString local = connected->local;
     const QString remote = connected->remote;
     QVERIFY(!local.isEmpty() && !remote.isEmpty());
@@ -522,8 +572,8 @@ void RealConnectionFaultsNetnsTest::withoutPrivilegeTheMessageNamesIt()
     auto asNobody = [&](const QStringList &args, QByteArray *err) {
         int status = 0;
         QStringList all = inA().mid(1);
-        all << QStringLiteral("setpriv") << QStringLiteral("--reuid=65534") << QStringLiteral("--regid=65534") << QStringLiteral("--clear-groups")
-            << QStringLiteral(HALFOPEN_CLI) << QStringLiteral("fault") << args;
+        all << QStringLiteral("setpriv") << QStringLiteral("--reuid=65534") << QStringLiteral("--regid=65534")
+            << QStringLiteral("--clear-groups") << QStringLiteral(HALFOPEN_CLI) << QStringLiteral("fault") << args;
         runOut(QStringLiteral("ip"), all, &status, err);
         return status;
     };

@@ -56,7 +56,8 @@ void WatchFaultAtTest::badValuesNameTheField_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("no action") << QStringLiteral("5") << QStringLiteral("T:ACTION");
     QTest::newRow("negative") << QStringLiteral("-1:cut") << QStringLiteral("0 to 604800");
-    QTest::newRow("unknown action") << QStringLiteral("2:explode") << QStringLiteral("cut, cut-in, cut-out, abort, freeze, replug, thaw");
+    QTest::newRow("unknown action") << QStringLiteral("2:explode")
+                                    << QStringLiteral("cut, cut-in, cut-out, abort, freeze, replug, thaw");
 }
 
 void WatchFaultAtTest::badValuesNameTheField()
@@ -64,8 +65,9 @@ void WatchFaultAtTest::badValuesNameTheField()
     QFETCH(QString, value);
     QFETCH(QString, expected);
     QProcess cli;
-    cli.start(QStringLiteral(HALFOPEN_CLI), {QStringLiteral("watch"), QStringLiteral("127.0.0.1:1"), QStringLiteral("127.0.0.1:2"),
-                                             QStringLiteral("--fault-at"), value});
+    cli.start(QStringLiteral(HALFOPEN_CLI),
+              {QStringLiteral("watch"), QStringLiteral("127.0.0.1:1"), QStringLiteral("127.0.0.1:2"),
+               QStringLiteral("--fault-at"), value});
     QVERIFY(cli.waitForFinished(10000));
     const QString err = QString::fromUtf8(cli.readAllStandardError());
     QCOMPARE(cli.exitCode(), 2);
@@ -78,7 +80,8 @@ void WatchFaultAtTest::cutAtTimesTheReactionAndLiftsAtTheEnd()
         QSKIP("cutting needs CAP_NET_ADMIN; the namespace needs root");
     QVERIFY2(::unshare(CLONE_NEWNET) == 0, strerror(errno));
     QProcess ip;
-    ip.start(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")});
+    ip.start(QStringLiteral("ip"),
+             {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")});
     QVERIFY(ip.waitForFinished(5000) && ip.exitCode() == 0);
 
     const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -102,24 +105,27 @@ void WatchFaultAtTest::cutAtTimesTheReactionAndLiftsAtTheEnd()
     ::getsockname(client, reinterpret_cast<sockaddr *>(&local), &n);
 
     QProcess cli;
-    cli.start(QStringLiteral(HALFOPEN_CLI), {QStringLiteral("watch"), addressOf(local), addressOf(a), QStringLiteral("--no-capture"),
-                                             QStringLiteral("--json"), QStringLiteral("--fault-at"), QStringLiteral("0.5:cut"),
-                                             QStringLiteral("--duration"), QStringLiteral("8")});
+    cli.start(QStringLiteral(HALFOPEN_CLI),
+              {QStringLiteral("watch"), addressOf(local), addressOf(a), QStringLiteral("--no-capture"),
+               QStringLiteral("--json"), QStringLiteral("--fault-at"), QStringLiteral("0.5:cut"),
+               QStringLiteral("--duration"), QStringLiteral("8")});
     QVERIFY(cli.waitForStarted(5000));
     // "The application" closes its socket once the kernel has given up on it.
     QByteArray out;
     bool closed = false;
     bool tableSeen = false;
-    QVERIFY(QTest::qWaitFor([&] {
-        out += cli.readAllStandardOutput();
-        tableSeen |= nftTables().contains(QLatin1String("halfopen_"));
-        if (!closed && out.contains("\"kernel_gave_up\"")) {
-            ::close(client);
-            client = -1;
-            closed = true;
-        }
-        return cli.state() == QProcess::NotRunning;
-    }, 15000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            out += cli.readAllStandardOutput();
+            tableSeen |= nftTables().contains(QLatin1String("halfopen_"));
+            if (!closed && out.contains("\"kernel_gave_up\"")) {
+                ::close(client);
+                client = -1;
+                closed = true;
+            }
+            return cli.state() == QProcess::NotRunning;
+        },
+        15000));
     out += cli.readAllStandardOutput();
     const QString err = QString::fromUtf8(cli.readAllStandardError());
     QVERIFY2(cli.exitCode() == 0, qPrintable(err));
@@ -129,7 +135,8 @@ void WatchFaultAtTest::cutAtTimesTheReactionAndLiftsAtTheEnd()
     QStringList reactions;
     for (const QByteArray &line : out.split('\n')) {
         const QJsonObject o = QJsonDocument::fromJson(line).object();
-        if (o.value(QStringLiteral("kind")) == QStringLiteral("fault") && o.value(QStringLiteral("what")) == QStringLiteral("cut"))
+        if (o.value(QStringLiteral("kind")) == QStringLiteral("fault")
+            && o.value(QStringLiteral("what")) == QStringLiteral("cut"))
             fault = o;
         else if (o.value(QStringLiteral("kind")) == QStringLiteral("endpoint"))
             reactions << o.value(QStringLiteral("what")).toString();
@@ -137,7 +144,8 @@ void WatchFaultAtTest::cutAtTimesTheReactionAndLiftsAtTheEnd()
             verdict = o.value(QStringLiteral("detail")).toObject();
     }
     QVERIFY2(!fault.isEmpty(), out.constData());
-    QVERIFY2(reactions.contains(QStringLiteral("kernel_gave_up")) && reactions.contains(QStringLiteral("app_closed")), out.constData());
+    QVERIFY2(reactions.contains(QStringLiteral("kernel_gave_up")) && reactions.contains(QStringLiteral("app_closed")),
+             out.constData());
     const double gaveUp = verdict.value(QStringLiteral("kernel_gave_up_s")).toDouble(-1);
     // Idle 1 s + 2 probes 1 s apart from the last packet received (about 0.5 s before the cut).
     QVERIFY2(gaveUp > 1.0 && gaveUp < 4.5, out.constData());
@@ -170,15 +178,17 @@ void WatchFaultAtTest::withoutPrivilegeItSaysWhatIsMissing()
     n = sizeof local;
     ::getsockname(client, reinterpret_cast<sockaddr *>(&local), &n);
     QProcess cli;
-    cli.start(QStringLiteral("setpriv"), {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
-                                          QStringLiteral(HALFOPEN_CLI), QStringLiteral("watch"), addressOf(local), addressOf(a),
-                                          QStringLiteral("--no-capture"), QStringLiteral("--fault-at"), QStringLiteral("0:cut"),
-                                          QStringLiteral("--duration"), QStringLiteral("1")});
+    cli.start(QStringLiteral("setpriv"),
+              {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+               QStringLiteral(HALFOPEN_CLI), QStringLiteral("watch"), addressOf(local), addressOf(a),
+               QStringLiteral("--no-capture"), QStringLiteral("--fault-at"), QStringLiteral("0:cut"),
+               QStringLiteral("--duration"), QStringLiteral("1")});
     QVERIFY(cli.waitForFinished(15000));
     const QString err = QString::fromUtf8(cli.readAllStandardError());
     QCOMPARE(cli.exitCode(), 3);
     QVERIFY2(err.contains(QLatin1String("--fault-at cut")) && err.contains(QLatin1String("EPERM"))
-                 && err.contains(QLatin1String("CAP_NET_ADMIN")), qPrintable(err));
+                 && err.contains(QLatin1String("CAP_NET_ADMIN")),
+             qPrintable(err));
     QVERIFY(!nftTables().contains(QLatin1String("halfopen")));
     ::close(client);
     ::close(server);

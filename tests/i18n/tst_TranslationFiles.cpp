@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The committed translations are complete and match the sources: lupdate runs over the sources
 // into a copy of each resources/translations/*.ts (scripts/update-translations.sh, the same
 // command as the update_translations target), and the test fails when that adds or drops a
@@ -17,19 +18,21 @@ const QString kHowToFix = QStringLiteral(
     "\nTo fix: cmake --build build --target update_translations (or: make translations), then translate "
     "what is unfinished in resources/translations/*.ts and commit them (resources/translations/README.md).");
 
-struct Message {
+struct Message
+{
     QString context;
     QString source;
     QString comment;
     bool numerus = false;
-    QString type; // "", "unfinished", "vanished", "obsolete"
+    QString type;             // "", "unfinished", "vanished", "obsolete"
     QStringList translations; // one, or the numerus forms
 
     QString key() const { return context + QChar(0) + source + QChar(0) + comment; }
     QString where() const { return QStringLiteral("[%1] \"%2\"").arg(context, source.left(80)); }
 };
 
-struct TsFile {
+struct TsFile
+{
     QString language;
     QList<Message> messages;
 };
@@ -53,7 +56,8 @@ TsFile read(const QString &path)
             else if (name == QLatin1String("name") && !inTranslation)
                 context = xml.readElementText();
             else if (name == QLatin1String("message"))
-                message = Message{context, {}, {}, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes"), {}, {}};
+                message = Message{
+                    context, {}, {}, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes"), {}, {}};
             else if (name == QLatin1String("source"))
                 message.source = xml.readElementText();
             else if (name == QLatin1String("comment"))
@@ -92,7 +96,8 @@ QStringList placeholders(const QString &text)
 // How many plural forms lupdate expects for a language (`numerus` entries).
 int pluralForms(const QString &language)
 {
-    if (language.startsWith(QLatin1String("zh")) || language.startsWith(QLatin1String("ja")) || language.startsWith(QLatin1String("ko")))
+    if (language.startsWith(QLatin1String("zh")) || language.startsWith(QLatin1String("ja"))
+        || language.startsWith(QLatin1String("ko")))
         return 1;
     return 2; // en, de, ...: singular and plural (add a language with other rules here)
 }
@@ -158,10 +163,16 @@ private slots:
             if (!updatedKeys.contains(m.key()))
                 gone << m.where();
         }
-        QVERIFY2(added.isEmpty(), qPrintable(QStringLiteral("%1: %2 string(s) in the sources are missing:\n  %3%4")
-                                                 .arg(file).arg(added.size()).arg(added.mid(0, 20).join(QStringLiteral("\n  ")), kHowToFix)));
-        QVERIFY2(gone.isEmpty(), qPrintable(QStringLiteral("%1: %2 string(s) are no longer in the sources:\n  %3%4")
-                                                .arg(file).arg(gone.size()).arg(gone.mid(0, 20).join(QStringLiteral("\n  ")), kHowToFix)));
+        QVERIFY2(added.isEmpty(),
+                 qPrintable(QStringLiteral("%1: %2 string(s) in the sources are missing:\n  %3%4")
+                                .arg(file)
+                                .arg(added.size())
+                                .arg(added.mid(0, 20).join(QStringLiteral("\n  ")), kHowToFix)));
+        QVERIFY2(gone.isEmpty(),
+                 qPrintable(QStringLiteral("%1: %2 string(s) are no longer in the sources:\n  %3%4")
+                                .arg(file)
+                                .arg(gone.size())
+                                .arg(gone.mid(0, 20).join(QStringLiteral("\n  ")), kHowToFix)));
     }
 
     void complete_data() { upToDateWithTheSources_data(); }
@@ -182,7 +193,11 @@ private slots:
                 continue;
             }
             if (m.numerus && m.translations.size() != forms) {
-                problems << QStringLiteral("%1 has %2 plural form(s), %3 expects %4").arg(m.where()).arg(m.translations.size()).arg(ts.language).arg(forms);
+                problems << QStringLiteral("%1 has %2 plural form(s), %3 expects %4")
+                                .arg(m.where())
+                                .arg(m.translations.size())
+                                .arg(ts.language)
+                                .arg(forms);
                 continue;
             }
             for (const QString &t : m.translations) {
@@ -193,8 +208,11 @@ private slots:
                                     .arg(m.where(), placeholders(t).join(','), placeholders(m.source).join(','));
             }
         }
-        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1: %2 problem(s):\n  %3%4")
-                                                    .arg(file).arg(problems.size()).arg(problems.mid(0, 20).join(QStringLiteral("\n  ")), kHowToFix)));
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(QStringLiteral("%1: %2 problem(s):\n  %3%4")
+                                .arg(file)
+                                .arg(problems.size())
+                                .arg(problems.mid(0, 20).join(QStringLiteral("\n  ")), kHowToFix)));
     }
 
     // English carries the plural forms only: singular, then plural, no "(s)" left.
@@ -203,7 +221,8 @@ private slots:
         const TsFile en = read(QDir(m_dir).filePath(QStringLiteral("halfopen_en.ts")));
         QVERIFY(!en.messages.isEmpty());
         for (const Message &m : en.messages) {
-            QVERIFY2(m.numerus, qPrintable(m.where() + QStringLiteral(": English needs plural forms only (-pluralonly)")));
+            QVERIFY2(m.numerus,
+                     qPrintable(m.where() + QStringLiteral(": English needs plural forms only (-pluralonly)")));
             QCOMPARE(m.translations.size(), 2);
             // "%n probe(s)": "%n probe", "%n probes".
             for (const QString &form : m.translations)

@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The translations at work: the zh_CN catalogue turns an errno meaning, a scenario title and
 // the window's actions into Chinese, Qt's own strings follow, English reads its plurals right,
 // the CLI speaks the system's language, and the language chosen in the settings is kept.
 
-#include "i18n/LanguageLoader.h"
 #include "core/predict/PredictionText.h"
 #include "core/predict/TimeReference.h"
 #include "core/tcp/ErrnoCatalog.h"
+#include "i18n/LanguageLoader.h"
 #include "lab/LabProcess.h"
 #include "lab/scenario/ScenarioCatalog.h"
 #include "lab/scenario/ScenarioTexts.h"
@@ -25,17 +26,17 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
-#include <QSpinBox>
-#include <QTabWidget>
-#include <QXmlStreamReader>
 #include <QLibraryInfo>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 #include <cerrno>
 
@@ -57,7 +58,8 @@ QList<models::ScenarioListModel::Entry> builtIns()
 }
 
 // The window as main() builds it, in whatever language is installed when it is made.
-struct Window {
+struct Window
+{
     QTemporaryDir dir;
     ui::AppSettings settings{dir.filePath(QStringLiteral("settings.ini"))};
     lab::LabProcess lab{lab::LabProcess::Options{builtTool("halfopen-lab"), {}, {}}};
@@ -89,7 +91,8 @@ QSet<QString> translatedSources()
             continue;
         if (xml.name() == QLatin1String("source"))
             source = xml.readElementText();
-        else if (xml.name() == QLatin1String("translation") && xml.attributes().value(QLatin1String("type")).isEmpty()) {
+        else if (xml.name() == QLatin1String("translation")
+                 && xml.attributes().value(QLatin1String("type")).isEmpty()) {
             const QString translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             if (translation != source)
                 sources.insert(source);
@@ -184,13 +187,15 @@ private slots:
 
         const QString title = lab::ScenarioTexts::title(QStringLiteral("idle-peer-powered-off"));
         QVERIFY2(title.contains(QStringLiteral("半开连接")), qPrintable(title));
-        QVERIFY(lab::ScenarioTexts::explanation(QStringLiteral("idle-peer-powered-off")).contains(QStringLiteral("ESTABLISHED")));
+        QVERIFY(lab::ScenarioTexts::explanation(QStringLiteral("idle-peer-powered-off"))
+                    .contains(QStringLiteral("ESTABLISHED")));
         QCOMPARE(lab::ScenarioTexts::sourceTitle(QStringLiteral("idle-peer-powered-off")),
                  QStringLiteral("Idle peer powered off, no keepalive: the half-open connection"));
         // Every built-in scenario has its title and explanation in Chinese.
         for (const QString &name : lab::ScenarioCatalog::builtInNames()) {
             QVERIFY2(lab::ScenarioTexts::title(name) != lab::ScenarioTexts::sourceTitle(name), qPrintable(name));
-            QVERIFY2(lab::ScenarioTexts::explanation(name) != lab::ScenarioTexts::sourceExplanation(name), qPrintable(name));
+            QVERIFY2(lab::ScenarioTexts::explanation(name) != lab::ScenarioTexts::sourceExplanation(name),
+                     qPrintable(name));
         }
         QCOMPARE(core::timeReferenceDescription(core::TimeReference::Fault), QStringLiteral("故障后"));
         // Chinese has one plural form.
@@ -208,7 +213,8 @@ private slots:
             QSKIP("qtbase_zh_CN.qm is not installed (Debian: qt6-translations-l10n)");
         i18n::LanguageLoader loader;
         loader.install(QStringLiteral("zh_CN"));
-        QCOMPARE(QCoreApplication::translate("QCommandLineParser", "Displays version information."), QStringLiteral("显示版本信息。"));
+        QCOMPARE(QCoreApplication::translate("QCommandLineParser", "Displays version information."),
+                 QStringLiteral("显示版本信息。"));
     }
 
     void windowInChinese()
@@ -220,11 +226,13 @@ private slots:
         QVERIFY(start);
         QCOMPARE(start->text(), QStringLiteral("开始(&S)"));
         QCOMPARE(w.window.findChild<QAction *>(QStringLiteral("stopAction"))->text(), QStringLiteral("停止(&T)"));
-        QCOMPARE(menuTitles(w.window), (QStringList{QStringLiteral("文件(&F)"), QStringLiteral("运行(&R)"), QStringLiteral("视图(&V)")}));
+        QCOMPARE(menuTitles(w.window),
+                 (QStringList{QStringLiteral("文件(&F)"), QStringLiteral("运行(&R)"), QStringLiteral("视图(&V)")}));
         auto *language = w.window.findChild<ui::LanguageMenu *>(QStringLiteral("languageMenu"));
         QVERIFY(language);
         QCOMPARE(language->title(), QStringLiteral("语言(&L)"));
-        QCOMPARE(w.window.findChild<QAbstractButton *>(QStringLiteral("serverPowerOffButton"))->text(), QStringLiteral("断电"));
+        QCOMPARE(w.window.findChild<QAbstractButton *>(QStringLiteral("serverPowerOffButton"))->text(),
+                 QStringLiteral("断电"));
 
         // Nothing on screen is still the English of a string that has a translation: a tr()
         // whose context differs from lupdate's would show up here.
@@ -279,7 +287,8 @@ private slots:
         const QString chinese = cliHelp({QStringLiteral("LANG=zh_CN.UTF-8"), QStringLiteral("LC_ALL=zh_CN.UTF-8"),
                                          QStringLiteral("LANGUAGE=zh_CN")});
         QVERIFY2(chinese.contains(QStringLiteral("用法：halfopen-cli COMMAND")), qPrintable(chinese));
-        const QString english = cliHelp({QStringLiteral("LANG=C.UTF-8"), QStringLiteral("LC_ALL=C.UTF-8"), QStringLiteral("LANGUAGE=")});
+        const QString english
+            = cliHelp({QStringLiteral("LANG=C.UTF-8"), QStringLiteral("LC_ALL=C.UTF-8"), QStringLiteral("LANGUAGE=")});
         QVERIFY2(english.contains(QStringLiteral("Usage: halfopen-cli COMMAND")), qPrintable(english));
         // HALFOPEN_LANGUAGE, as the window passes it down, wins over the system.
         const QString passedDown = cliHelp({QStringLiteral("LANG=C.UTF-8"), QStringLiteral("HALFOPEN_LANGUAGE=zh_CN")});
@@ -302,7 +311,8 @@ private slots:
             QCOMPARE(chinese->text(), QStringLiteral("简体中文")); // in its own language, whatever the window's
             chinese->trigger();
             QCOMPARE(chosen.size(), 1);
-            QVERIFY2(chosen.first().first().toString().contains(QStringLiteral("starts again")), qPrintable(chosen.first().first().toString()));
+            QVERIFY2(chosen.first().first().toString().contains(QStringLiteral("starts again")),
+                     qPrintable(chosen.first().first().toString()));
             QVERIFY(chinese->isChecked());
         }
         ui::AppSettings reopened(path);

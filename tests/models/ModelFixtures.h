@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Synthetic events as the engine emits them: samples and state changes from the sampler and
@@ -72,8 +73,8 @@ inline Event state(double seconds, const QString &host, int port, TcpState from,
     return e;
 }
 
-inline Event error(double seconds, const QString &host, int port, int errnoValue,
-                   DetectionMechanism mechanism, bool fatal = true)
+inline Event error(double seconds, const QString &host, int port, int errnoValue, DetectionMechanism mechanism,
+                   bool fatal = true)
 {
     Event e = socketEvent(EventKind::Error, seconds, host, port);
     e.what = QStringLiteral("recv");
@@ -144,7 +145,8 @@ inline Event verdict(double detectedSeconds, const QString &host, double faultTS
 
 // The endpoint's report of a socket's options: port 0 for a socket set up before it had an
 // address (a client before connect), `live` for a change on an open connection.
-inline Event options(double seconds, const QString &host, int port, const KeepaliveSettings &keepalive, bool live = false)
+inline Event options(double seconds, const QString &host, int port, const KeepaliveSettings &keepalive,
+                     bool live = false)
 {
     Event e = port ? socketEvent(EventKind::Endpoint, seconds, host, port) : Event{};
     e.kind = EventKind::Endpoint;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ScenarioListModel: shows the list it was given (title for display, name/explanation/path
 // behind roles) and appends opened files once, refreshing a file opened again.
 
@@ -14,7 +15,10 @@ namespace {
 QList<ScenarioListModel::Entry> builtIns()
 {
     return {
-        {QStringLiteral("idle-peer-powered-off"), QStringLiteral("Idle peer powered off"), QStringLiteral("Nothing is noticed."), {}},
+        {QStringLiteral("idle-peer-powered-off"),
+         QStringLiteral("Idle peer powered off"),
+         QStringLiteral("Nothing is noticed."),
+         {}},
         {QStringLiteral("kill-process"), QStringLiteral("Process killed"), QStringLiteral("The kernel sends FIN."), {}},
     };
 }

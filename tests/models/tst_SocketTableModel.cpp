@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SocketTableModel: sockets arrive in one insert per batch, change in place with dataChanged on
 // their own row only, flash on a state change, fade after closing and then leave.
 
@@ -25,7 +26,8 @@ QVariant cell(const SocketTableModel &m, int row, SocketColumn column, int role 
 }
 
 // A model with its tester attached, no ageing refresh (it would add dataChanged of its own).
-struct Fixture {
+struct Fixture
+{
     core::Session session;
     SocketTableModel model;
     QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
@@ -121,8 +123,10 @@ void TestSocketTableModel::rowShowsTheSample()
     const qint64 left = cell(f.model, 0, SocketColumn::Timer, SocketTableModel::RawValueRole).toLongLong();
     QVERIFY2(left <= 1200 && left > 0, qPrintable(QString::number(left)));
     QVERIFY(cell(f.model, 0, SocketColumn::LastReceived, SocketTableModel::RawValueRole).toLongLong() >= 100);
-    QCOMPARE(cell(f.model, 0, SocketColumn::Host, SocketTableModel::StateRole).toInt(), int(core::TcpState::Established));
-    QCOMPARE(cell(f.model, 0, SocketColumn::Rto, Qt::TextAlignmentRole).toInt(), int(Qt::AlignRight | Qt::AlignVCenter));
+    QCOMPARE(cell(f.model, 0, SocketColumn::Host, SocketTableModel::StateRole).toInt(),
+             int(core::TcpState::Established));
+    QCOMPARE(cell(f.model, 0, SocketColumn::Rto, Qt::TextAlignmentRole).toInt(),
+             int(Qt::AlignRight | Qt::AlignVCenter));
 }
 
 void TestSocketTableModel::sampleChangeSignalsOnlyItsRow()
@@ -214,7 +218,7 @@ void TestSocketTableModel::closedRowFadesThenLeaves()
     // The view is told to redraw the fading row.
     QTRY_VERIFY(std::any_of(changed.cbegin(), changed.cend(), [](const QList<QVariant> &args) {
         return args.at(2).value<QList<int>>() == QList<int>{SocketTableModel::FadeRole}
-            && args.at(0).toModelIndex().row() == 1 && args.at(1).toModelIndex().row() == 1;
+        && args.at(0).toModelIndex().row() == 1 && args.at(1).toModelIndex().row() == 1;
     }));
     QTRY_COMPARE(f.model.rowCount(), 3);
     QCOMPARE(removed.count(), 1);
@@ -378,7 +382,8 @@ void TestSocketTableModel::snapshotInAnyOrderFindsItsRows()
     QCOMPARE(cell(f.model, 6, SocketColumn::Local).toString(), localOf(50000));
     QCOMPARE(cell(f.model, 7, SocketColumn::Host).toString(), QStringLiteral("server"));
     for (int row = 0; row < f.model.rowCount(); ++row)
-        QCOMPARE(f.model.rowOf(cell(f.model, row, SocketColumn::Host, SocketTableModel::SocketKeyRole).toString()), row);
+        QCOMPARE(f.model.rowOf(cell(f.model, row, SocketColumn::Host, SocketTableModel::SocketKeyRole).toString()),
+                 row);
 }
 
 void TestSocketTableModel::lastReceivedIsTrueAndStopsWithTheRun()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SocketTableProxy: sorts by the raw values (numbers, not text) and narrows the table by host,
 // by state and by any text in the row, following the source as it changes.
 
@@ -21,7 +22,8 @@ using models::SocketTableProxy;
 
 namespace {
 
-struct Fixture {
+struct Fixture
+{
     core::Session session;
     SocketTableModel model;
     SocketTableProxy proxy;
@@ -109,7 +111,8 @@ void TestSocketTableProxy::sortsNumbersAsNumbers()
     f.proxy.sort(int(SocketColumn::Rto), Qt::AscendingOrder);
     // As text, "1000 ms" would come first.
     QCOMPARE(f.column(SocketColumn::Rto),
-             (QStringList{QStringLiteral("204 ms"), QStringLiteral("412 ms"), QStringLiteral("1000 ms"), QStringLiteral("3000 ms")}));
+             (QStringList{QStringLiteral("204 ms"), QStringLiteral("412 ms"), QStringLiteral("1000 ms"),
+                          QStringLiteral("3000 ms")}));
     f.proxy.sort(int(SocketColumn::Rto), Qt::DescendingOrder);
     QCOMPARE(f.column(SocketColumn::Rto).first(), QStringLiteral("3000 ms"));
 }
@@ -121,8 +124,7 @@ void TestSocketTableProxy::sortsPortsAsNumbers()
         f.session.add(sample(1, QStringLiteral("client"), port));
     QTRY_COMPARE(f.proxy.rowCount(), 4);
     f.proxy.sort(int(SocketColumn::Local), Qt::AscendingOrder);
-    QCOMPARE(f.column(SocketColumn::Local),
-             (QStringList{localOf(612), localOf(5000), localOf(33000), localOf(40000)}));
+    QCOMPARE(f.column(SocketColumn::Local), (QStringList{localOf(612), localOf(5000), localOf(33000), localOf(40000)}));
 }
 
 void TestSocketTableProxy::resortsWhenAValueChanges()
@@ -161,7 +163,8 @@ void TestSocketTableProxy::filtersByState()
     addMixedSockets(f.session);
     QTRY_COMPARE(f.proxy.rowCount(), 5);
     f.proxy.setStateFilter({core::TcpState::Established});
-    QCOMPARE(f.column(SocketColumn::State), (QStringList{QStringLiteral("ESTABLISHED"), QStringLiteral("ESTABLISHED")}));
+    QCOMPARE(f.column(SocketColumn::State),
+             (QStringList{QStringLiteral("ESTABLISHED"), QStringLiteral("ESTABLISHED")}));
     f.proxy.setStateFilter({core::TcpState::TimeWait, core::TcpState::CloseWait});
     QCOMPARE(f.proxy.rowCount(), 2);
     // A socket leaving the shown states leaves the view.
@@ -208,10 +211,10 @@ void TestSocketTableProxy::incrementalOrderMatchesAFreshSort()
     QRandomGenerator random(20240611);
     const QList<double> rtos = {204, 408, 816, 1632, 3264};
     const QList<std::pair<SocketColumn, Qt::SortOrder>> orders = {
-        {SocketColumn::Rto, Qt::DescendingOrder}, {SocketColumn::Timer, Qt::AscendingOrder},
+        {SocketColumn::Rto, Qt::DescendingOrder},  {SocketColumn::Timer, Qt::AscendingOrder},
         {SocketColumn::Local, Qt::AscendingOrder}, {SocketColumn::SendQ, Qt::DescendingOrder},
         {SocketColumn::State, Qt::AscendingOrder}, {SocketColumn::Host, Qt::DescendingOrder},
-        {SocketColumn::Rtt, Qt::AscendingOrder}, {SocketColumn::LastReceived, Qt::DescendingOrder},
+        {SocketColumn::Rtt, Qt::AscendingOrder},   {SocketColumn::LastReceived, Qt::DescendingOrder},
     };
     const auto host = [](int port) { return port % 3 ? QStringLiteral("client") : QStringLiteral("server"); };
     f.model.setRefreshMs(10);
@@ -245,7 +248,7 @@ void TestSocketTableProxy::incrementalOrderMatchesAFreshSort()
             f.proxy.setHostFilter(f.proxy.hostFilter().isEmpty() ? QStringLiteral("client") : QString());
         if (round % 13 == 8) {
             f.proxy.setStateFilter(f.proxy.stateFilter().isEmpty() ? QSet<core::TcpState>{core::TcpState::Established}
-                                                                 : QSet<core::TcpState>{});
+                                                                   : QSet<core::TcpState>{});
         }
         if (round % 5 == 4) // let the closed rows leave
             QTRY_VERIFY(std::ranges::none_of(keysOf(f.model), [&](const QString &key) {
@@ -301,7 +304,8 @@ void TestSocketTableProxy::ageingRefreshDoesNotReorder()
     }
     f.settle();
     f.proxy.sort(int(SocketColumn::Timer), Qt::AscendingOrder);
-    QCOMPARE(f.column(SocketColumn::Local), (QStringList{localOf(40003), localOf(40002), localOf(40001), localOf(40000)}));
+    QCOMPARE(f.column(SocketColumn::Local),
+             (QStringList{localOf(40003), localOf(40002), localOf(40001), localOf(40000)}));
     QSignalSpy layouts(&f.proxy, &QAbstractItemModel::layoutChanged);
     QSignalSpy changes(&f.proxy, &QAbstractItemModel::dataChanged);
     f.model.setRefreshMs(10);
@@ -348,7 +352,8 @@ void TestSocketTableProxy::scatteredRowsLeaveTogether()
     // each, so they first gather at the end and leave in one removal.
     Fixture f;
     for (int i = 0; i < 40; ++i)
-        f.session.add(sample(1, QStringLiteral("client"), 40000 + i, withState(i % 2 ? core::TcpState::CloseWait : core::TcpState::Established)));
+        f.session.add(sample(1, QStringLiteral("client"), 40000 + i,
+                             withState(i % 2 ? core::TcpState::CloseWait : core::TcpState::Established)));
     f.settle();
     QItemSelectionModel selection(&f.proxy);
     selection.setCurrentIndex(f.proxy.index(10, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);

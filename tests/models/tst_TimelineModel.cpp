@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TimelineModel: what the chart draws. Packets by class in their sender's lane, bounded series,
 // batched change notifications, state bands, fault and error markers, detection spans (from a
 // verdict, and standing in before one), the event under the mouse, and a recording replayed.
@@ -82,7 +83,8 @@ void TestTimelineModel::packetsBySeriesAndLane()
     QCOMPARE(model.series(data).name(), QStringLiteral("data"));
     QCOMPARE(model.series(data).points(), (QList<QPointF>{{1.0, 0}, {2.0, 0}}));
     QCOMPARE(model.series(model.packetSeries(QStringLiteral("ack"))).points(), QList<QPointF>{QPointF(1.5, 1)});
-    QCOMPARE(model.series(model.packetSeries(QStringLiteral("keepalive-probe"))).points(), QList<QPointF>{QPointF(3.0, 0)});
+    QCOMPARE(model.series(model.packetSeries(QStringLiteral("keepalive-probe"))).points(),
+             QList<QPointF>{QPointF(3.0, 0)});
     QCOMPARE(model.packetSeries(QStringLiteral("rst")), -1);
     QCOMPARE(model.seriesCount(), 5);
     QCOMPARE(model.originUs(), at(0));
@@ -127,7 +129,8 @@ void TestTimelineModel::changesAreAnnouncedInBatches()
     QSignalSpy changed(&model, &TimelineModel::seriesChanged);
     QSignalSpy annotations(&model, &TimelineModel::annotationsChanged);
     for (int i = 0; i < 1000; ++i)
-        session.add(packet(i * 0.001, i % 2 ? kServer : kClient, i % 3 ? QStringLiteral("data") : QStringLiteral("ack")));
+        session.add(
+            packet(i * 0.001, i % 2 ? kServer : kClient, i % 3 ? QStringLiteral("data") : QStringLiteral("ack")));
     QCOMPARE(changed.count(), 0); // nothing until the notify interval ends
     QTRY_COMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).value<QList<int>>(),
@@ -142,14 +145,19 @@ void TestTimelineModel::changesAreAnnouncedInBatches()
     connect(&model, &TimelineModel::seriesChanged, this, [&] { emittedAtMs.append(clock.elapsed()); });
     int sent = 0;
     QTimer feeder;
-    connect(&feeder, &QTimer::timeout, this, [&] { session.add(packet(2 + sent++ * 0.01, kClient, QStringLiteral("data"))); });
+    connect(&feeder, &QTimer::timeout, this,
+            [&] { session.add(packet(2 + sent++ * 0.01, kClient, QStringLiteral("data"))); });
     feeder.start(5);
     QTRY_VERIFY(sent >= 60);
     feeder.stop();
-    QTRY_VERIFY(!emittedAtMs.isEmpty() && model.series(model.packetSeries(QStringLiteral("data"))).points().size() == dataBefore + sent);
+    QTRY_VERIFY(!emittedAtMs.isEmpty()
+                && model.series(model.packetSeries(QStringLiteral("data"))).points().size() == dataBefore + sent);
     const qint64 elapsedMs = clock.elapsed();
     QVERIFY2(emittedAtMs.size() <= elapsedMs / TimelineModel::kDefaultNotifyMs + 1,
-             qPrintable(QStringLiteral("%1 notifications for %2 events in %3 ms").arg(emittedAtMs.size()).arg(sent).arg(elapsedMs)));
+             qPrintable(QStringLiteral("%1 notifications for %2 events in %3 ms")
+                            .arg(emittedAtMs.size())
+                            .arg(sent)
+                            .arg(elapsedMs)));
     for (qsizetype i = 1; i < emittedAtMs.size(); ++i)
         QVERIFY2(emittedAtMs[i] - emittedAtMs[i - 1] >= TimelineModel::kDefaultNotifyMs - 5,
                  qPrintable(QStringLiteral("notifications %1 ms apart").arg(emittedAtMs[i] - emittedAtMs[i - 1])));
@@ -375,7 +383,8 @@ void TestTimelineModel::lanesKeepTheirOrderWhoeverSpeaksFirst()
     QCOMPARE(syn.size(), 2);
     QCOMPARE(syn.at(0).y(), double(model.laneOf(kServer)));
     QCOMPARE(syn.at(1).y(), double(model.laneOf(kClient)));
-    QCOMPARE(model.series(model.packetSeries(QStringLiteral("data"))).points().constFirst().y(), double(model.laneOf(QStringLiteral("other"))));
+    QCOMPARE(model.series(model.packetSeries(QStringLiteral("data"))).points().constFirst().y(),
+             double(model.laneOf(QStringLiteral("other"))));
     QTRY_VERIFY(series.count() > 0);
     session.clear();
     // The next run, client first: the same lanes.
@@ -454,7 +463,8 @@ void TestTimelineModel::replayOfARecording()
         QVERIFY2(recorder.open(path, &why), qPrintable(why));
         for (int i = 0; i < 2000; ++i) {
             const double t = i * 0.01;
-            live.add(packet(t, i % 2 ? kServer : kClient, i % 10 ? QStringLiteral("data") : QStringLiteral("keepalive-probe")));
+            live.add(packet(t, i % 2 ? kServer : kClient,
+                            i % 10 ? QStringLiteral("data") : QStringLiteral("keepalive-probe")));
             if (i % 100 == 0)
                 live.add(sample(t, kClient, 40000, established(204 << (i / 500))));
         }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/observe/SockDiagRow.h"
@@ -23,7 +24,8 @@
 class LoopbackSockets
 {
 public:
-    struct Connection {
+    struct Connection
+    {
         int client = -1;
         int server = -1; // -1 while the connection waits in the accept queue
     };
@@ -34,15 +36,14 @@ public:
     {
         m_listener = track(::socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0));
         sockaddr_storage address = loopback(port);
-        if (m_listener < 0
-            || ::bind(m_listener, reinterpret_cast<sockaddr *>(&address), addressLength()) != 0
+        if (m_listener < 0 || ::bind(m_listener, reinterpret_cast<sockaddr *>(&address), addressLength()) != 0
             || ::listen(m_listener, backlog) != 0) {
             m_listener = -1;
             return;
         }
         m_port = halfopen::core::SocketAddress::localOf(m_listener).port();
-        m_tuples.insert(tuple(local(m_listener).toString(),
-                              QLatin1String(family == AF_INET6 ? "[::]:0" : "0.0.0.0:0")));
+        m_tuples.insert(
+            tuple(local(m_listener).toString(), QLatin1String(family == AF_INET6 ? "[::]:0" : "0.0.0.0:0")));
     }
     ~LoopbackSockets()
     {
@@ -60,7 +61,10 @@ public:
     // after close). Rows on the same port that are not ours exist on a busy machine: a listener
     // port from bind(0) may be the peer port of an earlier connection still in TIME_WAIT.
     bool owns(const QString &local, const QString &remote) const { return m_tuples.contains(tuple(local, remote)); }
-    bool owns(const halfopen::core::SockDiagRow &row) const { return owns(row.local.toString(), row.remote.toString()); }
+    bool owns(const halfopen::core::SockDiagRow &row) const
+    {
+        return owns(row.local.toString(), row.remote.toString());
+    }
     int listener() const { return m_listener; }
     quint16 port() const { return m_port; }
 
@@ -125,7 +129,8 @@ public:
 
     static quint32 inodeOf(int fd)
     {
-        struct stat info {};
+        struct stat info
+        { };
         return ::fstat(fd, &info) == 0 ? quint32(info.st_ino) : 0;
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QCoreApplication>
@@ -16,7 +17,8 @@ public:
         if (!ip({QStringLiteral("netns"), QStringLiteral("add"), m_name}))
             return;
         m_created = true;
-        if (!ip({QStringLiteral("-n"), m_name, QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")}))
+        if (!ip({QStringLiteral("-n"), m_name, QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"),
+                 QStringLiteral("up")}))
             return;
         m_valid = true;
     }
@@ -40,8 +42,9 @@ private:
         process.start(QStringLiteral("ip"), arguments);
         if (process.waitForFinished(10000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
             return true;
-        m_error = QStringLiteral("ip %1: %2 %3").arg(arguments.join(QLatin1Char(' ')), process.errorString(),
-                                                    QString::fromLocal8Bit(process.readAllStandardError()).trimmed());
+        m_error = QStringLiteral("ip %1: %2 %3")
+                      .arg(arguments.join(QLatin1Char(' ')), process.errorString(),
+                           QString::fromLocal8Bit(process.readAllStandardError()).trimmed());
         return false;
     }
 

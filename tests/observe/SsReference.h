@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/observe/SockDiagRow.h"
@@ -16,7 +17,11 @@ namespace SsReference {
 inline QString key(halfopen::core::TcpState state, quint64 recvQ, quint64 sendQ, const QString &local,
                    const QString &peer)
 {
-    return QStringLiteral("%1 %2 %3 %4 %5").arg(halfopen::core::tcpStateName(state)).arg(recvQ).arg(sendQ).arg(local, peer);
+    return QStringLiteral("%1 %2 %3 %4 %5")
+        .arg(halfopen::core::tcpStateName(state))
+        .arg(recvQ)
+        .arg(sendQ)
+        .arg(local, peer);
 }
 
 inline QString key(const halfopen::core::SockDiagRow &row)
@@ -37,14 +42,15 @@ inline QStringList rowsForPort(quint16 port, QString *error,
                                const std::function<bool(const QString &, const QString &)> &keep = {})
 {
     QProcess ss;
-    ss.start(QStringLiteral("ss"), {QStringLiteral("-tanH"),
-                                    QStringLiteral("sport = :%1 or dport = :%1").arg(port)});
+    ss.start(QStringLiteral("ss"), {QStringLiteral("-tanH"), QStringLiteral("sport = :%1 or dport = :%1").arg(port)});
     if (!ss.waitForFinished(10000) || ss.exitStatus() != QProcess::NormalExit || ss.exitCode() != 0) {
-        *error = QStringLiteral("ss failed: %1 %2").arg(ss.errorString(), QString::fromLocal8Bit(ss.readAllStandardError()));
+        *error = QStringLiteral("ss failed: %1 %2")
+                     .arg(ss.errorString(), QString::fromLocal8Bit(ss.readAllStandardError()));
         return {};
     }
     QStringList rows;
-    const QStringList lines = QString::fromLocal8Bit(ss.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines
+        = QString::fromLocal8Bit(ss.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     for (const QString &line : lines) {
         const QStringList f = line.simplified().split(QLatin1Char(' '));
         const auto state = f.size() >= 5 ? halfopen::core::tcpStateFromName(f[0]) : std::nullopt;

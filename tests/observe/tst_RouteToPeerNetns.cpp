@@ -14,10 +14,10 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <linux/neighbour.h>
+#include <netinet/in.h>
 #include <sched.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace halfopen;
@@ -85,15 +85,17 @@ void RouteToPeerNetnsTest::onLinkPeerAndItsNeighbour()
     ::sendto(udp, "x", 1, 0, reinterpret_cast<sockaddr *>(&to), sizeof to);
     ::close(udp);
     QTRY_COMPARE_WITH_TIMEOUT(nextHopResolutionFailed(nobody), std::optional<bool>(true), 6000);
-    QVERIFY(neighbourStateName(*neighbourState(route->interfaceIndex, nobody)).contains(QLatin1String("FAILED"))
-            || neighbourStateName(*neighbourState(route->interfaceIndex, nobody)).contains(QLatin1String("INCOMPLETE")));
+    QVERIFY(
+        neighbourStateName(*neighbourState(route->interfaceIndex, nobody)).contains(QLatin1String("FAILED"))
+        || neighbourStateName(*neighbourState(route->interfaceIndex, nobody)).contains(QLatin1String("INCOMPLETE")));
 
     // predict --peer: static for the pinned peer, dynamic ARP for the unpinned one.
     auto predict = [&](const QHostAddress &address) {
         QProcess p;
-        p.start(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("exec"), net.a(), QStringLiteral(HALFOPEN_CLI),
-                                       QStringLiteral("predict"), QStringLiteral("--peer"), address.toString(),
-                                       QStringLiteral("--user-timeout"), QStringLiteral("60000"), QStringLiteral("--json")});
+        p.start(QStringLiteral("ip"),
+                {QStringLiteral("netns"), QStringLiteral("exec"), net.a(), QStringLiteral(HALFOPEN_CLI),
+                 QStringLiteral("predict"), QStringLiteral("--peer"), address.toString(),
+                 QStringLiteral("--user-timeout"), QStringLiteral("60000"), QStringLiteral("--json")});
         p.waitForFinished(10000);
         return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
     };
@@ -102,12 +104,19 @@ void RouteToPeerNetnsTest::onLinkPeerAndItsNeighbour()
     QCOMPARE(assumed.value(QStringLiteral("route")).toString(), QStringLiteral("on-link"));
     QCOMPARE(assumed.value(QStringLiteral("neighbour")).toString(), QStringLiteral("static"));
     QVERIFY(!json.value(QStringLiteral("peer_unplugged_data_in_flight")).toObject().contains(QStringLiteral("paths")));
-    QVERIFY(QProcess::execute(QStringLiteral("ip"), {QStringLiteral("-n"), net.a(), QStringLiteral("neigh"), QStringLiteral("del"),
-                                                    peer.toString(), QStringLiteral("dev"), route->interfaceName}) == 0);
+    QVERIFY(QProcess::execute(QStringLiteral("ip"),
+                              {QStringLiteral("-n"), net.a(), QStringLiteral("neigh"), QStringLiteral("del"),
+                               peer.toString(), QStringLiteral("dev"), route->interfaceName})
+            == 0);
     json = predict(peer);
     assumed = json.value(QStringLiteral("assumed")).toObject();
     QCOMPARE(assumed.value(QStringLiteral("neighbour")).toString(), QStringLiteral("dynamic"));
-    QCOMPARE(json.value(QStringLiteral("peer_unplugged_data_in_flight")).toObject().value(QStringLiteral("paths")).toArray().size(), 2);
+    QCOMPARE(json.value(QStringLiteral("peer_unplugged_data_in_flight"))
+                 .toObject()
+                 .value(QStringLiteral("paths"))
+                 .toArray()
+                 .size(),
+             2);
 }
 
 QTEST_GUILESS_MAIN(RouteToPeerNetnsTest)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SnapshotDiff on snapshots of the real kernel: connections closed, killed and opened between
 // two sock_diag dumps become the `state` events the product shows for sockets nobody owns.
 
@@ -109,9 +110,10 @@ void tst_SnapshotDiff::activeCloserGoesToTimeWait()
     QCOMPARE(::recv(pair.server, &byte, 1, 0), 0); // the FIN: end of stream
     sockets.close(pair.server);
     SockDiagSnapshot after;
-    QTRY_VERIFY_WITH_TIMEOUT((after = take(client, sockets.port(), ownedBy(sockets)), stateOf(after, clientLocal, serverLocal) == TcpState::TimeWait
-                              && !rowWith(after, serverLocal, clientLocal)),
-                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (after = take(client, sockets.port(), ownedBy(sockets)),
+         stateOf(after, clientLocal, serverLocal) == TcpState::TimeWait && !rowWith(after, serverLocal, clientLocal)),
+        5000);
 
     const QList<Event> events = SnapshotDiff(QStringLiteral("local")).stateEvents(before, after);
     QCOMPARE(events.size(), 2);
@@ -187,8 +189,9 @@ void tst_SnapshotDiff::killedPeerLeavesCloseWaitAndAnOrphan()
     QCOMPARE(::waitpid(child, nullptr, 0), child);
     reap.dismiss();
     SockDiagSnapshot after;
-    QTRY_VERIFY_WITH_TIMEOUT((after = take(client, port, owned), stateOf(after, serverLocal, childLocal) == TcpState::CloseWait
-                              && stateOf(after, childLocal, serverLocal) == TcpState::FinWait2),
+    QTRY_VERIFY_WITH_TIMEOUT((after = take(client, port, owned),
+                              stateOf(after, serverLocal, childLocal) == TcpState::CloseWait
+                                  && stateOf(after, childLocal, serverLocal) == TcpState::FinWait2),
                              5000);
     QCOMPARE(rowWith(after, childLocal, serverLocal)->inode, 0u);
 
@@ -224,8 +227,10 @@ void tst_SnapshotDiff::newConnectionAppears()
         QCOMPARE(event.fromState, TcpState::Unknown);
         QCOMPARE(event.toState, TcpState::Established);
     }
-    QVERIFY(eventFor(events, LoopbackSockets::local(pair.client).toString(), LoopbackSockets::peer(pair.client).toString()));
-    QVERIFY(eventFor(events, LoopbackSockets::local(pair.server).toString(), LoopbackSockets::peer(pair.server).toString()));
+    QVERIFY(eventFor(events, LoopbackSockets::local(pair.client).toString(),
+                     LoopbackSockets::peer(pair.client).toString()));
+    QVERIFY(eventFor(events, LoopbackSockets::local(pair.server).toString(),
+                     LoopbackSockets::peer(pair.server).toString()));
 }
 
 // Traffic changes samples (queues, counters), not states: no state event.
@@ -240,10 +245,12 @@ void tst_SnapshotDiff::unchangedSocketsGiveNoEvents()
     const SockDiagSnapshot before = take(client, sockets.port(), ownedBy(sockets));
     QVERIFY(LoopbackSockets::send(pair.client, 500));
     SockDiagSnapshot after;
-    QTRY_VERIFY_WITH_TIMEOUT((after = take(client, sockets.port(), ownedBy(sockets)),
-                              rowWith(after, LoopbackSockets::local(pair.server).toString(),
-                                      LoopbackSockets::peer(pair.server).toString())->sample.recvQ == 500),
-                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (after = take(client, sockets.port(), ownedBy(sockets)),
+         rowWith(after, LoopbackSockets::local(pair.server).toString(), LoopbackSockets::peer(pair.server).toString())
+                 ->sample.recvQ
+             == 500),
+        5000);
     QCOMPARE(after.rows.size(), before.rows.size());
     QVERIFY(SnapshotDiff(QStringLiteral("local")).stateEvents(before, after).isEmpty());
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SockDiagClient against the real kernel on loopback: the rows match what `ss` prints, timers
 // and queues are the kernel's, the kernel-side filters filter, lookups find exactly one socket.
 
@@ -107,8 +108,8 @@ void tst_SockDiagClient::parityWithSs()
     const auto closed = v4.connect();
     const auto full = v4.connect();
     const auto idle6 = v6.connect();
-    QVERIFY(idle.server >= 0 && unread.server >= 0 && halfClosed.server >= 0 && closed.server >= 0
-            && full.server >= 0 && idle6.server >= 0);
+    QVERIFY(idle.server >= 0 && unread.server >= 0 && halfClosed.server >= 0 && closed.server >= 0 && full.server >= 0
+            && idle6.server >= 0);
     QVERIFY(LoopbackSockets::send(unread.client, 1000));
     QVERIFY(LoopbackSockets::send(idle6.client, 333));
     QVERIFY(LoopbackSockets::fillSendBuffer(full.client) > 0);
@@ -171,7 +172,8 @@ void tst_SockDiagClient::parityWithSs()
     QCOMPARE(rowOf(rows, idle6.server)->local.toString(), QStringLiteral("[::1]:%1").arg(port));
     QVERIFY(rowOf(rows, full.client)->sample.sendQ > 0);
     QCOMPARE(rowOf(rows, halfClosed.server)->sample.state, TcpState::CloseWait);
-    const SockDiagRow *finWait = rowWith(rows, LoopbackSockets::peer(halfClosed.server), LoopbackSockets::local(halfClosed.server));
+    const SockDiagRow *finWait
+        = rowWith(rows, LoopbackSockets::peer(halfClosed.server), LoopbackSockets::local(halfClosed.server));
     QVERIFY(finWait);
     QCOMPARE(finWait->sample.state, TcpState::FinWait2);
     QCOMPARE(finWait->inode, 0u); // closed: no process holds it any more
@@ -310,8 +312,9 @@ void tst_SockDiagClient::stateNamesParseOursAndSs()
     QString error;
     const auto bits = SockDiagFilter::statesFromNames(QStringLiteral("time-wait,ESTAB,LISTEN"), &error);
     QVERIFY2(bits, qPrintable(error));
-    QCOMPARE(*bits, SockDiagFilter::stateBit(TcpState::TimeWait) | SockDiagFilter::stateBit(TcpState::Established)
-                        | SockDiagFilter::stateBit(TcpState::Listen));
+    QCOMPARE(*bits,
+             SockDiagFilter::stateBit(TcpState::TimeWait) | SockDiagFilter::stateBit(TcpState::Established)
+                 | SockDiagFilter::stateBit(TcpState::Listen));
     QCOMPARE(SockDiagFilter::statesFromNames(QStringLiteral("CLOSE_WAIT"), &error),
              std::optional<quint32>(SockDiagFilter::stateBit(TcpState::CloseWait)));
     QVERIFY(!SockDiagFilter::statesFromNames(QStringLiteral("ESTABLISHED,bogus"), &error));
@@ -400,7 +403,8 @@ void tst_SockDiagClient::readTimerForAnOwnedSocket()
     QVERIFY2(client.readTimer(idle.client, &sample), qPrintable(client.errorString()));
     QVERIFY(sample.timerKnown);
     QCOMPARE(sample.timer, TcpTimer::Keepalive);
-    QVERIFY2(sample.timerExpiresMs > 0 && sample.timerExpiresMs <= 11000, qPrintable(QString::number(sample.timerExpiresMs)));
+    QVERIFY2(sample.timerExpiresMs > 0 && sample.timerExpiresMs <= 11000,
+             qPrintable(QString::number(sample.timerExpiresMs)));
     QCOMPARE(sample.probes, 0);
 
     TcpInfoSample peer;

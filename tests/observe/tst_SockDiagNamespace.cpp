@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SockDiagClient and `halfopen-cli sockets --netns` in network namespaces the test creates:
 // a client opened in a namespace sees that namespace's sockets and no others, the calling
 // thread ends up back in its own namespace, and a caller without the right gets EPERM.
@@ -25,7 +26,8 @@ namespace {
 
 quint64 namespaceInode(const char *path)
 {
-    struct stat info {};
+    struct stat info
+    { };
     return ::stat(path, &info) == 0 ? quint64(info.st_ino) : 0;
 }
 
@@ -35,7 +37,8 @@ quint64 ownNamespace()
 }
 
 // A listener on 127.0.0.1 and one connection to it, made inside a namespace.
-struct SocketsInNamespace {
+struct SocketsInNamespace
+{
     int listener = -1;
     int client = -1;
     int server = -1;
@@ -167,7 +170,8 @@ void tst_SockDiagNamespace::procPidPathOfAnotherProcess()
     });
     const QByteArray path = QStringLiteral("/proc/%1/ns/net").arg(holder.processId()).toLatin1();
     // unshare has made the namespace once its namespace differs from ours (it then runs sleep).
-    QTRY_VERIFY_WITH_TIMEOUT(holder.state() != QProcess::Running || namespaceInode(path.constData()) != ownNamespace(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(holder.state() != QProcess::Running || namespaceInode(path.constData()) != ownNamespace(),
+                             5000);
     if (holder.state() != QProcess::Running)
         QSKIP(qPrintable(QStringLiteral("unshare --net is not permitted here: %1")
                              .arg(QString::fromLocal8Bit(holder.readAllStandardError()).trimmed())));
@@ -205,8 +209,8 @@ void tst_SockDiagNamespace::cliReadsTheNamespaceGiven()
     QVERIFY(inside.isValid());
 
     QProcess cli;
-    cli.start(QStringLiteral(HALFOPEN_CLI), {QStringLiteral("sockets"), QStringLiteral("--netns"), scratch.path(),
-                                             QStringLiteral("--json")});
+    cli.start(QStringLiteral(HALFOPEN_CLI),
+              {QStringLiteral("sockets"), QStringLiteral("--netns"), scratch.path(), QStringLiteral("--json")});
     QVERIFY(cli.waitForFinished(10000));
     QCOMPARE(cli.exitCode(), 0);
     QJsonParseError parseError;
@@ -221,7 +225,8 @@ void tst_SockDiagNamespace::cliReadsTheNamespaceGiven()
     std::sort(inodes.begin(), inodes.end());
     states.sort();
     QCOMPARE(inodes, sorted(inside.inodes()));
-    QCOMPARE(states, (QStringList{QStringLiteral("ESTABLISHED"), QStringLiteral("ESTABLISHED"), QStringLiteral("LISTEN")}));
+    QCOMPARE(states,
+             (QStringList{QStringLiteral("ESTABLISHED"), QStringLiteral("ESTABLISHED"), QStringLiteral("LISTEN")}));
 }
 
 // Without CAP_SYS_ADMIN (setpriv to nobody, no capabilities) setns() is refused: the CLI says
@@ -235,10 +240,10 @@ void tst_SockDiagNamespace::notPermittedNamesEperm()
         QSKIP("needs root to drop to an unprivileged user with setpriv");
 
     QProcess cli;
-    cli.start(QStringLiteral("setpriv"), {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                                          QStringLiteral("--clear-groups"), QStringLiteral("--inh-caps=-all"),
-                                          QStringLiteral("--bounding-set=-all"), QStringLiteral(HALFOPEN_CLI),
-                                          QStringLiteral("sockets"), QStringLiteral("--netns"), scratch.path()});
+    cli.start(QStringLiteral("setpriv"),
+              {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+               QStringLiteral("--inh-caps=-all"), QStringLiteral("--bounding-set=-all"), QStringLiteral(HALFOPEN_CLI),
+               QStringLiteral("sockets"), QStringLiteral("--netns"), scratch.path()});
     QVERIFY(cli.waitForFinished(10000));
     const QString stderrText = QString::fromLocal8Bit(cli.readAllStandardError());
     if (cli.exitCode() == 127 || stderrText.contains(QLatin1String("setpriv:")))

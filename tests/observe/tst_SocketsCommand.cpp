@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `halfopen-cli sockets` as a user runs it: bad input names the field and exits 2, --json rows
 // parse and carry the documented keys, the rows agree with `ss`, filters filter, and the table
 // shows the timer the way ss -o does.
 
 #include "LoopbackSockets.h"
-#include "tests/support/CliRun.h"
 #include "SsReference.h"
+#include "tests/support/CliRun.h"
 
 #include "core/tcp/TcpState.h"
 
@@ -67,11 +68,11 @@ QStringList ssKeys(const QJsonArray &rows)
     QStringList keys;
     for (const QJsonValue &value : rows) {
         const QJsonObject row = value.toObject();
-        keys.append(SsReference::key(tcpStateFromName(row.value(QStringLiteral("state")).toString()).value_or(TcpState::Unknown),
-                                     quint64(row.value(QStringLiteral("recv_q")).toInteger()),
-                                     quint64(row.value(QStringLiteral("send_q")).toInteger()),
-                                     row.value(QStringLiteral("local")).toString(),
-                                     row.value(QStringLiteral("remote")).toString()));
+        keys.append(SsReference::key(
+            tcpStateFromName(row.value(QStringLiteral("state")).toString()).value_or(TcpState::Unknown),
+            quint64(row.value(QStringLiteral("recv_q")).toInteger()),
+            quint64(row.value(QStringLiteral("send_q")).toInteger()), row.value(QStringLiteral("local")).toString(),
+            row.value(QStringLiteral("remote")).toString()));
     }
     keys.sort();
     return keys;
@@ -97,21 +98,30 @@ void tst_SocketsCommand::badInputNamesTheField_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("allowed"); // part of the message that tells what is allowed
 
-    QTest::newRow("port 0") << QStringList{QStringLiteral("--port"), QStringLiteral("0")} << "--port" << "1 to 65535";
-    QTest::newRow("port 70000") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")} << "--port" << "1 to 65535";
-    QTest::newRow("port text") << QStringList{QStringLiteral("--port"), QStringLiteral("http")} << "--port" << "1 to 65535";
-    QTest::newRow("port missing") << QStringList{QStringLiteral("--port")} << "--port" << "1 to 65535";
+    QTest::newRow("port 0") << QStringList{QStringLiteral("--port"), QStringLiteral("0")} << "--port"
+                            << "1 to 65535";
+    QTest::newRow("port 70000") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")} << "--port"
+                                << "1 to 65535";
+    QTest::newRow("port text") << QStringList{QStringLiteral("--port"), QStringLiteral("http")} << "--port"
+                               << "1 to 65535";
+    QTest::newRow("port missing") << QStringList{QStringLiteral("--port")} << "--port"
+                                  << "1 to 65535";
     QTest::newRow("unknown state") << QStringList{QStringLiteral("--state"), QStringLiteral("HALF_OPEN")} << "--state"
                                    << "TIME_WAIT";
-    QTest::newRow("one bad state of two") << QStringList{QStringLiteral("--state"), QStringLiteral("ESTAB,nope")}
-                                          << "--state" << "ESTABLISHED";
+    QTest::newRow("one bad state of two")
+        << QStringList{QStringLiteral("--state"), QStringLiteral("ESTAB,nope")} << "--state"
+        << "ESTABLISHED";
     QTest::newRow("no such netns") << QStringList{QStringLiteral("--netns"), QStringLiteral("/nonexistent/netns")}
-                                   << "--netns" << "ENOENT";
+                                   << "--netns"
+                                   << "ENOENT";
     QTest::newRow("not a netns") << QStringList{QStringLiteral("--netns"), QStringLiteral("/proc/self/ns/uts")}
-                                 << "--netns" << "network namespace";
+                                 << "--netns"
+                                 << "network namespace";
     QTest::newRow("regular file") << QStringList{QStringLiteral("--netns"), QStringLiteral("/etc/hostname")}
-                                  << "--netns" << "network namespace";
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")} << "--bogus" << "--port";
+                                  << "--netns"
+                                  << "network namespace";
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")} << "--bogus"
+                                    << "--port";
 }
 
 void tst_SocketsCommand::badInputNamesTheField()
@@ -146,17 +156,26 @@ void tst_SocketsCommand::jsonRowsHaveTheKeysAndMatchSs()
     // Read until both tools agree (they read at different instants).
     const auto owned = [&sockets](const QString &local, const QString &peer) { return sockets.owns(local, peer); };
     QTRY_VERIFY_WITH_TIMEOUT((rows = jsonRows({QStringLiteral("--port"), port}, &error),
-                              theirs = SsReference::rowsForPort(sockets.port(), &error, owned), ours = ssKeys(mine(rows, sockets)),
-                              !ours.isEmpty() && ours == theirs),
+                              theirs = SsReference::rowsForPort(sockets.port(), &error, owned),
+                              ours = ssKeys(mine(rows, sockets)), !ours.isEmpty() && ours == theirs),
                              10000);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(mine(rows, sockets).size(), 7);
 
-    const QStringList keys = {QStringLiteral("local"), QStringLiteral("remote"), QStringLiteral("state"),
-                              QStringLiteral("send_q"), QStringLiteral("recv_q"), QStringLiteral("timer"),
-                              QStringLiteral("timer_expires_ms"), QStringLiteral("retransmits"),
-                              QStringLiteral("probes"), QStringLiteral("backoff"), QStringLiteral("rto_ms"),
-                              QStringLiteral("rtt_ms"), QStringLiteral("uid"), QStringLiteral("inode")};
+    const QStringList keys = {QStringLiteral("local"),
+                              QStringLiteral("remote"),
+                              QStringLiteral("state"),
+                              QStringLiteral("send_q"),
+                              QStringLiteral("recv_q"),
+                              QStringLiteral("timer"),
+                              QStringLiteral("timer_expires_ms"),
+                              QStringLiteral("retransmits"),
+                              QStringLiteral("probes"),
+                              QStringLiteral("backoff"),
+                              QStringLiteral("rto_ms"),
+                              QStringLiteral("rtt_ms"),
+                              QStringLiteral("uid"),
+                              QStringLiteral("inode")};
     for (const QJsonValue &value : rows) {
         QVERIFY(value.isObject());
         for (const QString &key : keys)
@@ -189,23 +208,29 @@ void tst_SocketsCommand::stateAndPortOptionsFilter()
     const QString port = QString::number(sockets.port());
 
     QString error;
-    const QJsonArray listening = jsonRows({QStringLiteral("--port"), port, QStringLiteral("--state"), QStringLiteral("LISTEN")}, &error);
+    const QJsonArray listening
+        = jsonRows({QStringLiteral("--port"), port, QStringLiteral("--state"), QStringLiteral("LISTEN")}, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     for (const QJsonValue &r : listening)
         QCOMPARE(r.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("LISTEN"));
     QCOMPARE(mine(listening, sockets).size(), 1);
-    QCOMPARE(mine(listening, sockets).first().toObject().value(QStringLiteral("state")).toString(), QStringLiteral("LISTEN"));
+    QCOMPARE(mine(listening, sockets).first().toObject().value(QStringLiteral("state")).toString(),
+             QStringLiteral("LISTEN"));
 
-    const QJsonArray established = jsonRows({QStringLiteral("--port"), port, QStringLiteral("--state"), QStringLiteral("estab")}, &error);
+    const QJsonArray established
+        = jsonRows({QStringLiteral("--port"), port, QStringLiteral("--state"), QStringLiteral("estab")}, &error);
     QCOMPARE(mine(established, sockets).size(), 2);
     for (const QJsonValue &row : established)
         QCOMPARE(row.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("ESTABLISHED"));
 
     // ss's spelling, and the closed pair's active closer waiting out TIME_WAIT.
     QJsonArray timeWait;
-    QTRY_COMPARE_WITH_TIMEOUT((timeWait = mine(jsonRows({QStringLiteral("--state"), QStringLiteral("time-wait"),
-                                                         QStringLiteral("--port"), port}, &error), sockets)).size(),
-                              1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        (timeWait = mine(
+             jsonRows({QStringLiteral("--state"), QStringLiteral("time-wait"), QStringLiteral("--port"), port}, &error),
+             sockets))
+            .size(),
+        1, 5000);
     const QJsonObject row = timeWait.first().toObject();
     QCOMPARE(row.value(QStringLiteral("state")).toString(), QStringLiteral("TIME_WAIT"));
     QCOMPARE(row.value(QStringLiteral("timer")).toString(), QStringLiteral("timewait"));
@@ -240,8 +265,8 @@ void tst_SocketsCommand::tableShowsTimersLikeSs()
     QCOMPARE(result.exitCode, 0);
     const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY(lines.size() >= 1 + 3);
-    for (const char *title : {"State", "Recv-Q", "Send-Q", "Local", "Peer", "Timer", "RTO", "RTT", "Retrans", "Probes", "Backoff",
-                              "LastSnd", "LastRcv", "LastAck", "Unacked", "TotRetrans", "Cwnd"})
+    for (const char *title : {"State", "Recv-Q", "Send-Q", "Local", "Peer", "Timer", "RTO", "RTT", "Retrans", "Probes",
+                              "Backoff", "LastSnd", "LastRcv", "LastAck", "Unacked", "TotRetrans", "Cwnd"})
         QVERIFY2(lines.first().contains(QLatin1String(title)), title);
 
     const QString clientLocal = LoopbackSockets::local(pair.client).toString();
@@ -266,7 +291,8 @@ void tst_SocketsCommand::tableShowsTimersLikeSs()
     QVERIFY2(left > 0 && left <= 5.0, qPrintable(keepaliveLine));
     QVERIFY2(keepaliveLine.startsWith(QLatin1String("ESTABLISHED")), qPrintable(keepaliveLine));
     // The listener's peer is printed as ss prints it.
-    QVERIFY2(listenerLine.contains(QStringLiteral("127.0.0.1:%1").arg(port)) && listenerLine.contains(QLatin1String("0.0.0.0:*")),
+    QVERIFY2(listenerLine.contains(QStringLiteral("127.0.0.1:%1").arg(port))
+                 && listenerLine.contains(QLatin1String("0.0.0.0:*")),
              qPrintable(listenerLine));
 }
 

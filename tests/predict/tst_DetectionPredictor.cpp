@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The predictor against the kernel's rules and the numbers measured on this machine
 // (TCP-FACTS.md). Measured values must fall inside the predicted range; expected values are
 // checked against the formulas, with ranges where jiffies and the timer wheel round.
@@ -144,7 +145,7 @@ void TestDetectionPredictor::keepalive()
         QCOMPARE(probeTimes.at(i), (input.keepalive.idleS + qint64(i) * input.keepalive.intervalS) * kSecond);
     // Each timer may be one wheel granule late: the range is at most that much wider.
     QVERIFY2(p.maxUs - *p.expectedUs <= TimerWheel().slackUs(qint64(input.keepalive.idleS) * kSecond)
-                 + probes * TimerWheel().slackUs(qint64(input.keepalive.intervalS) * kSecond),
+                     + probes * TimerWheel().slackUs(qint64(input.keepalive.intervalS) * kSecond),
              describe(p));
 }
 
@@ -154,7 +155,8 @@ void TestDetectionPredictor::keepaliveFormulaWithoutUserTimeout()
     for (int idle : {1, 2, 60, 7200})
         for (int interval : {1, 3, 75})
             for (int count : {1, 3, 9, 127}) {
-                const Prediction p = DetectionPredictor(withKeepalive(idle, interval, count)).predict(DeathKind::IdlePeerPoweredOff);
+                const Prediction p
+                    = DetectionPredictor(withKeepalive(idle, interval, count)).predict(DeathKind::IdlePeerPoweredOff);
                 QCOMPARE(*p.expectedUs, (idle + qint64(count) * interval) * kSecond);
                 QCOMPARE(timesOf(p.events, Kind::KeepaliveProbe).size(), count);
             }
@@ -357,7 +359,8 @@ void TestDetectionPredictor::peerFrozen()
     QVERIFY(alone.isNever());
     QCOMPARE(alone.mechanism, DetectionMechanism::None);
 
-    const Prediction p = DetectionPredictor(withHeartbeat(withKeepalive(2, 1, 3), 1000, 3)).predict(DeathKind::PeerProcessFrozen);
+    const Prediction p
+        = DetectionPredictor(withHeartbeat(withKeepalive(2, 1, 3), 1000, 3)).predict(DeathKind::PeerProcessFrozen);
     QCOMPARE(p.mechanism, DetectionMechanism::Heartbeat);
     QCOMPARE(p.errnoValue, ETIMEDOUT); // the endpoint reports a heartbeat death as ETIMEDOUT
     QCOMPARE(p.reference, TimeReference::Fault);
@@ -392,7 +395,8 @@ void TestDetectionPredictor::heartbeatBeatsKeepalive()
 void TestDetectionPredictor::keepaliveBeatsSlowHeartbeat()
 {
     // Keepalive 2/1/3 finishes in 5 s, well inside a 60 s heartbeat's quiet time.
-    const Prediction p = DetectionPredictor(withHeartbeat(withKeepalive(2, 1, 3), 60000, 3)).predict(DeathKind::IdlePeerPoweredOff);
+    const Prediction p
+        = DetectionPredictor(withHeartbeat(withKeepalive(2, 1, 3), 60000, 3)).predict(DeathKind::IdlePeerPoweredOff);
     QCOMPARE(p.mechanism, DetectionMechanism::Keepalive);
     QCOMPARE(*p.expectedUs, 5 * kSecond);
 }
@@ -512,10 +516,13 @@ void TestDetectionPredictor::json()
     QVERIFY(frozen.value(QStringLiteral("errno")).isNull());
     QCOMPARE(frozen.value(QStringLiteral("mechanism")).toString(), QStringLiteral("none"));
 
-    const QJsonArray alternatives = json.value(QStringLiteral("peer_unplugged_data_in_flight")).toObject()
-                                        .value(QStringLiteral("alternatives")).toArray();
+    const QJsonArray alternatives = json.value(QStringLiteral("peer_unplugged_data_in_flight"))
+                                        .toObject()
+                                        .value(QStringLiteral("alternatives"))
+                                        .toArray();
     QCOMPARE(alternatives.size(), 1);
-    QCOMPARE(alternatives.first().toObject().value(QStringLiteral("mechanism")).toString(), QStringLiteral("keepalive"));
+    QCOMPARE(alternatives.first().toObject().value(QStringLiteral("mechanism")).toString(),
+             QStringLiteral("keepalive"));
     QVERIFY(alternatives.first().toObject().value(QStringLiteral("seconds")).isNull());
 }
 
@@ -593,7 +600,6 @@ void TestDetectionPredictor::validation()
     QVERIFY2(errors.first().message.contains(QLatin1String("between")), qPrintable(errors.first().message));
 }
 
-
 void TestDetectionPredictor::dynamicArpTwoPathsWithTheirCondition()
 {
     // TCP-FACTS: UT 60000 with ARP: ETIMEDOUT at 60.4-60.5 s or, when ARP failed first,
@@ -620,7 +626,8 @@ void TestDetectionPredictor::dynamicArpTwoPathsWithTheirCondition()
     // The headline is the likelier path (63 %: ETIMEDOUT).
     QCOMPARE(p.errnoValue, ETIMEDOUT);
     // A detection carries the path it took.
-    const Prediction took = DetectionPredictor(input).retransmissionsEndingWith(DeathKind::PeerUnpluggedDataInFlight, EHOSTUNREACH, 80600000);
+    const Prediction took = DetectionPredictor(input).retransmissionsEndingWith(DeathKind::PeerUnpluggedDataInFlight,
+                                                                                EHOSTUNREACH, 80600000);
     QCOMPARE(took.errnoValue, EHOSTUNREACH);
     QCOMPARE(*took.expectedUs, early.expectedUs);
     QVERIFY(p.toJson().value(QStringLiteral("paths")).toArray().size() == 2);
@@ -651,7 +658,8 @@ void TestDetectionPredictor::dynamicArpShortReachableTime()
     QCOMPARE(p.mechanism, DetectionMechanism::RetransmissionTimeout);
     QVERIFY(p.softErrorUs && *p.softErrorUs > 16000000 && *p.softErrorUs < 16100000);
     QVERIFY(*p.expectedUs > 26000000 && *p.expectedUs < 26200000);
-    const std::optional<Prediction> soft = DetectionPredictor(input).neighbourSoftError(DeathKind::PeerUnpluggedDataInFlight);
+    const std::optional<Prediction> soft
+        = DetectionPredictor(input).neighbourSoftError(DeathKind::PeerUnpluggedDataInFlight);
     QVERIFY(soft);
     QCOMPARE(soft->errnoValue, EHOSTUNREACH);
     QCOMPARE(soft->mechanism, DetectionMechanism::NeighbourUnreachable);
@@ -663,7 +671,8 @@ void TestDetectionPredictor::dynamicArpShortReachableTime()
     p = DetectionPredictor(input).retransmissions(DeathKind::PeerUnpluggedDataInFlight);
     QCOMPARE(p.errnoValue, ETIMEDOUT);
     input.neighbour.dynamic = false;
-    QCOMPARE(*p.expectedUs, *DetectionPredictor(input).retransmissions(DeathKind::PeerUnpluggedDataInFlight).expectedUs);
+    QCOMPARE(*p.expectedUs,
+             *DetectionPredictor(input).retransmissions(DeathKind::PeerUnpluggedDataInFlight).expectedUs);
 }
 
 void TestDetectionPredictor::dynamicArpConnectAndKeepalive()
@@ -712,7 +721,10 @@ void TestDetectionPredictor::applicationKeepalives()
     QCOMPARE(app->mechanism, DetectionMechanism::ApplicationKeepalive);
     // Without TCP keepalive the application is what notices the idle dead peer.
     QCOMPARE(predictor.predict(DeathKind::IdlePeerPoweredOff).mechanism, DetectionMechanism::ApplicationKeepalive);
-    QVERIFY(predictor.toJson().value(QStringLiteral("idle_peer_powered_off")).toObject().contains(QStringLiteral("application")));
+    QVERIFY(predictor.toJson()
+                .value(QStringLiteral("idle_peer_powered_off"))
+                .toObject()
+                .contains(QStringLiteral("application")));
     input.application = *ApplicationKeepalive::parse(QStringLiteral("mqtt-broker:60"), &error);
     QCOMPARE(*DetectionPredictor(input).application(DeathKind::PeerProcessFrozen)->expectedUs, 90000000); // 1.5 x K
     input.application = *ApplicationKeepalive::parse(QStringLiteral("mqtt-no-connect"), &error);
@@ -724,7 +736,8 @@ void TestDetectionPredictor::applicationKeepalives()
     QCOMPARE(ApplicationKeepalive::format(input.application), QStringLiteral("grpc:30,10"));
     // A killed peer sends FIN first: no application row.
     QVERIFY(!DetectionPredictor(input).application(DeathKind::PeerProcessKilled));
-    for (const char *bad : {"mqtt-client", "mqtt-client:0", "mqtt-client:70000", "mqtt-client:5,3", "http:5", "mqtt-no-connect:5"}) {
+    for (const char *bad :
+         {"mqtt-client", "mqtt-client:0", "mqtt-client:70000", "mqtt-client:5,3", "http:5", "mqtt-no-connect:5"}) {
         QVERIFY2(!ApplicationKeepalive::parse(QString::fromLatin1(bad), &error), bad);
         QVERIFY2(error.startsWith(QLatin1String("app:")), qPrintable(error));
     }

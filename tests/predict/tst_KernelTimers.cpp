@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The two pieces of kernel arithmetic under every prediction: the timer wheel's jiffies and
 // granules (kernel/time/timer.c) and tcp_model_timeout (net/ipv4/tcp_timer.c).
 

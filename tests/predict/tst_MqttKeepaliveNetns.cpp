@@ -66,7 +66,8 @@ void MqttKeepaliveNetnsTest::mosquittoSubClosesWithinPrediction()
 {
     if (::geteuid() != 0)
         QSKIP("needs root: creates network namespaces (ip netns add)");
-    const QString broker = QStandardPaths::findExecutable(QStringLiteral("mosquitto"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+    const QString broker = QStandardPaths::findExecutable(QStringLiteral("mosquitto"),
+                                                          {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
     const QString sub = QStandardPaths::findExecutable(QStringLiteral("mosquitto_sub"));
     if (broker.isEmpty() || sub.isEmpty())
         QSKIP("mosquitto and mosquitto_sub are not installed (Debian packages mosquitto, mosquitto-clients)");
@@ -83,7 +84,9 @@ void MqttKeepaliveNetnsTest::mosquittoSubClosesWithinPrediction()
 
     QProcess mosquitto;
     mosquitto.setProcessChannelMode(QProcess::MergedChannels);
-    mosquitto.start(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("exec"), pair.b(), broker, QStringLiteral("-c"), conf.fileName()});
+    mosquitto.start(
+        QStringLiteral("ip"),
+        {QStringLiteral("netns"), QStringLiteral("exec"), pair.b(), broker, QStringLiteral("-c"), conf.fileName()});
     QVERIFY(mosquitto.waitForStarted());
     QProcess client;
     client.setProcessChannelMode(QProcess::MergedChannels);
@@ -95,7 +98,8 @@ void MqttKeepaliveNetnsTest::mosquittoSubClosesWithinPrediction()
     SockDiagClient diag;
     QVERIFY2(diag.openInNamespace(QStringLiteral("/run/netns/") + pair.a()), qPrintable(diag.errorString()));
     SockDiagClient brokerDiag;
-    QVERIFY2(brokerDiag.openInNamespace(QStringLiteral("/run/netns/") + pair.b()), qPrintable(brokerDiag.errorString()));
+    QVERIFY2(brokerDiag.openInNamespace(QStringLiteral("/run/netns/") + pair.b()),
+             qPrintable(brokerDiag.errorString()));
 
     // The broker first listens; mosquitto_sub gives up at once on a refused connection.
     bool listening = false;
@@ -109,36 +113,42 @@ void MqttKeepaliveNetnsTest::mosquittoSubClosesWithinPrediction()
         if (!listening)
             QTest::qWait(50);
     }
-    QVERIFY2(listening, qPrintable(QStringLiteral("mosquitto did not listen: ") + QString::fromLocal8Bit(mosquitto.readAll())));
+    QVERIFY2(listening,
+             qPrintable(QStringLiteral("mosquitto did not listen: ") + QString::fromLocal8Bit(mosquitto.readAll())));
 
     std::optional<SockDiagRow> connection;
     QElapsedTimer waited;
     waited.start();
     while (!connection && waited.elapsed() < 15000) {
         if (client.state() == QProcess::NotRunning) {
-            client.start(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("exec"), pair.a(), sub,
-                                                QStringLiteral("-h"), QString::fromLatin1(testing::NetnsPair::kAddressB),
-                                                QStringLiteral("-p"), QString::number(kPort), QStringLiteral("-k"),
-                                                QString::number(kKeepaliveS), QStringLiteral("-t"), QStringLiteral("halfopen/test"),
-                                                QStringLiteral("-i"), QStringLiteral("halfopen-keepalive-test")});
+            client.start(QStringLiteral("ip"),
+                         {QStringLiteral("netns"), QStringLiteral("exec"), pair.a(), sub, QStringLiteral("-h"),
+                          QString::fromLatin1(testing::NetnsPair::kAddressB), QStringLiteral("-p"),
+                          QString::number(kPort), QStringLiteral("-k"), QString::number(kKeepaliveS),
+                          QStringLiteral("-t"), QStringLiteral("halfopen/test"), QStringLiteral("-i"),
+                          QStringLiteral("halfopen-keepalive-test")});
             QVERIFY(client.waitForStarted());
         }
         QTest::qWait(100);
         connection = brokerConnection(diag);
     }
-    QVERIFY2(connection, qPrintable(QStringLiteral("mosquitto_sub never connected: %1 / %2")
-                                        .arg(QString::fromLocal8Bit(client.readAll()), QString::fromLocal8Bit(mosquitto.readAll()))));
+    QVERIFY2(
+        connection,
+        qPrintable(QStringLiteral("mosquitto_sub never connected: %1 / %2")
+                       .arg(QString::fromLocal8Bit(client.readAll()), QString::fromLocal8Bit(mosquitto.readAll()))));
     const quint16 localPort = connection->local.port();
 
     // Let CONNECT/SUBSCRIBE settle, then cut the link both ways: the broker's own keepalive
     // (1.5 × K) must not reach the client with a FIN either.
     QTest::qWait(1500);
     QVERIFY(pair.unplug());
-    QVERIFY(QProcess::execute(QStringLiteral("ip"), {QStringLiteral("-n"), pair.b(), QStringLiteral("neigh"), QStringLiteral("replace"),
-                                                    QString::fromLatin1(testing::NetnsPair::kAddressA), QStringLiteral("lladdr"),
-                                                    QStringLiteral("02:00:00:00:00:02"), QStringLiteral("dev"),
-                                                    QStringLiteral("hob%1").arg(::getpid()), QStringLiteral("nud"), QStringLiteral("permanent")})
-            == 0);
+    QVERIFY(
+        QProcess::execute(QStringLiteral("ip"),
+                          {QStringLiteral("-n"), pair.b(), QStringLiteral("neigh"), QStringLiteral("replace"),
+                           QString::fromLatin1(testing::NetnsPair::kAddressA), QStringLiteral("lladdr"),
+                           QStringLiteral("02:00:00:00:00:02"), QStringLiteral("dev"),
+                           QStringLiteral("hob%1").arg(::getpid()), QStringLiteral("nud"), QStringLiteral("permanent")})
+        == 0);
     QElapsedTimer clock;
     clock.start();
 
@@ -170,11 +180,13 @@ void MqttKeepaliveNetnsTest::mosquittoSubClosesWithinPrediction()
     // One poll interval of observation on top of the predicted range.
     const qint64 minMs = predicted->minUs / 1000 - 40;
     const qint64 maxMs = predicted->maxUs / 1000 + 40;
-    qInfo("mosquitto_sub -k %d closed %lld ms after the last packet received; predicted %lld ms (%lld..%lld)", kKeepaliveS,
-          measuredMs, *predicted->expectedUs / 1000, predicted->minUs / 1000, predicted->maxUs / 1000);
+    qInfo("mosquitto_sub -k %d closed %lld ms after the last packet received; predicted %lld ms (%lld..%lld)",
+          kKeepaliveS, measuredMs, *predicted->expectedUs / 1000, predicted->minUs / 1000, predicted->maxUs / 1000);
     QVERIFY2(measuredMs >= minMs && measuredMs <= maxMs,
              qPrintable(QStringLiteral("closed %1 ms after the last packet received, predicted %2..%3 ms")
-                            .arg(measuredMs).arg(minMs).arg(maxMs)));
+                            .arg(measuredMs)
+                            .arg(minMs)
+                            .arg(maxMs)));
 }
 
 QTEST_GUILESS_MAIN(MqttKeepaliveNetnsTest)

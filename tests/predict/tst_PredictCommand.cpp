@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halfopen-cli predict as a script sees it: the JSON keys and values, the table, and bad input
 // answered with one line naming the field and its range, exit status 2.
 
@@ -51,15 +52,18 @@ private slots:
 void TestPredictCommand::jsonHasAKeyPerKindOfDeath()
 {
     const QJsonObject json = predictJson({});
-    const QStringList kinds{"idle_peer_powered_off", "peer_unplugged_data_in_flight", "connect_to_powered_off_host",
-                            "peer_process_killed", "peer_rebooted", "peer_process_frozen", "peer_rebooted_idle"};
+    const QStringList kinds{
+        "idle_peer_powered_off", "peer_unplugged_data_in_flight", "connect_to_powered_off_host", "peer_process_killed",
+        "peer_rebooted",         "peer_process_frozen",           "peer_rebooted_idle"};
     QCOMPARE(json.keys().size(), kinds.size());
     for (const QString &kind : kinds) {
         QVERIFY2(json.contains(kind), qPrintable(kind));
         const QJsonObject p = json.value(kind).toObject();
-        for (const char *key : {"mechanism", "errno", "seconds", "min_seconds", "max_seconds", "reference", "explanation"})
+        for (const char *key :
+             {"mechanism", "errno", "seconds", "min_seconds", "max_seconds", "reference", "explanation"})
             QVERIFY2(p.contains(QLatin1String(key)), qPrintable(kind + QLatin1Char(' ') + QLatin1String(key)));
-        QVERIFY(QStringList({"fault", "last_received", "first_unacked_send"}).contains(p.value("reference").toString()));
+        QVERIFY(
+            QStringList({"fault", "last_received", "first_unacked_send"}).contains(p.value("reference").toString()));
         QVERIFY(!p.value("explanation").toString().isEmpty());
     }
     // No keepalive, no heartbeat: an idle connection to a powered-off peer lives forever.
@@ -117,8 +121,8 @@ void TestPredictCommand::userTimeoutAndKeepalive()
     const double seconds = unplugged.value("seconds").toDouble();
     QVERIFY2(seconds >= 3.4 && seconds <= 3.43, qPrintable(QString::number(seconds)));
     // 8 probes although the count is 3.
-    const QJsonObject longer = predictJson({"--keepalive", "2,1,3", "--user-timeout", "10000"})
-                                   .value("idle_peer_powered_off").toObject();
+    const QJsonObject longer
+        = predictJson({"--keepalive", "2,1,3", "--user-timeout", "10000"}).value("idle_peer_powered_off").toObject();
     QCOMPARE(longer.value("seconds").toDouble(), 10.0);
 }
 
@@ -168,31 +172,56 @@ void TestPredictCommand::badInput_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("range"); // must appear in the message
-    QTest::newRow("keepalive idle 0") << QStringList{"--keepalive", "0,1,3"} << "keepalive idle" << "1 and 32767";
-    QTest::newRow("keepalive idle 32768") << QStringList{"--keepalive", "32768,1,3"} << "keepalive idle" << "32767";
-    QTest::newRow("keepalive interval 0") << QStringList{"--keepalive", "2,0,3"} << "keepalive interval" << "32767";
-    QTest::newRow("keepalive count 128") << QStringList{"--keepalive", "2,1,128"} << "keepalive count" << "1 and 127";
-    QTest::newRow("keepalive idle huge") << QStringList{"--keepalive", "99999999999,1,3"} << "keepalive idle" << "32767";
-    QTest::newRow("keepalive two values") << QStringList{"--keepalive", "2,1"} << "keepalive" << "1..127";
-    QTest::newRow("keepalive words") << QStringList{"--keepalive", "a,b,c"} << "keepalive" << "1..32767";
-    QTest::newRow("user timeout negative") << QStringList{"--user-timeout", "-1"} << "user timeout" << "0 and 2147483647";
-    QTest::newRow("user timeout too big") << QStringList{"--user-timeout", "3000000000"} << "user timeout" << "2147483647";
-    QTest::newRow("user timeout word") << QStringList{"--user-timeout", "soon"} << "user timeout" << "2147483647";
-    QTest::newRow("retries2 256") << QStringList{"--retries2", "256"} << "retries2" << "0 and 255";
-    QTest::newRow("retries2 -1") << QStringList{"--retries2", "-1"} << "retries2" << "0 and 255";
-    QTest::newRow("syn retries 0") << QStringList{"--syn-retries", "0"} << "syn retries" << "1 and 127";
-    QTest::newRow("syn retries 128") << QStringList{"--syn-retries", "128"} << "syn retries" << "1 and 127";
-    QTest::newRow("syn linear 128") << QStringList{"--syn-linear-timeouts", "128"} << "syn linear timeouts" << "0 and 127";
-    QTest::newRow("heartbeat 0 ms") << QStringList{"--heartbeat", "0,3"} << "heartbeat interval" << "1 and";
-    QTest::newRow("heartbeat 0 misses") << QStringList{"--heartbeat", "1000,0"} << "heartbeat misses" << "1 and";
-    QTest::newRow("heartbeat one value") << QStringList{"--heartbeat", "1000"} << "heartbeat" << "interval 1..";
-    QTest::newRow("heartbeat three values") << QStringList{"--heartbeat", "1000,3,1"} << "heartbeat" << "misses 1..";
-    QTest::newRow("rto max 500") << QStringList{"--rto-max", "500"} << "rto max" << "1000 and 120000";
-    QTest::newRow("rtt word") << QStringList{"--rtt", "fast"} << "rtt" << "0 and";
-    QTest::newRow("unknown option") << QStringList{"--keepalive-idle", "2"} << "option" << "keepalive-idle";
-    QTest::newRow("unknown option lists the known") << QStringList{"--bogus"} << "option" << "--heartbeat";
-    QTest::newRow("missing value") << QStringList{"--retries2"} << "option" << "retries2";
-    QTest::newRow("stray argument") << QStringList{"now"} << "argument" << "now";
+    QTest::newRow("keepalive idle 0") << QStringList{"--keepalive", "0,1,3"} << "keepalive idle"
+                                      << "1 and 32767";
+    QTest::newRow("keepalive idle 32768") << QStringList{"--keepalive", "32768,1,3"} << "keepalive idle"
+                                          << "32767";
+    QTest::newRow("keepalive interval 0") << QStringList{"--keepalive", "2,0,3"} << "keepalive interval"
+                                          << "32767";
+    QTest::newRow("keepalive count 128") << QStringList{"--keepalive", "2,1,128"} << "keepalive count"
+                                         << "1 and 127";
+    QTest::newRow("keepalive idle huge") << QStringList{"--keepalive", "99999999999,1,3"} << "keepalive idle"
+                                         << "32767";
+    QTest::newRow("keepalive two values") << QStringList{"--keepalive", "2,1"} << "keepalive"
+                                          << "1..127";
+    QTest::newRow("keepalive words") << QStringList{"--keepalive", "a,b,c"} << "keepalive"
+                                     << "1..32767";
+    QTest::newRow("user timeout negative") << QStringList{"--user-timeout", "-1"} << "user timeout"
+                                           << "0 and 2147483647";
+    QTest::newRow("user timeout too big") << QStringList{"--user-timeout", "3000000000"} << "user timeout"
+                                          << "2147483647";
+    QTest::newRow("user timeout word") << QStringList{"--user-timeout", "soon"} << "user timeout"
+                                       << "2147483647";
+    QTest::newRow("retries2 256") << QStringList{"--retries2", "256"} << "retries2"
+                                  << "0 and 255";
+    QTest::newRow("retries2 -1") << QStringList{"--retries2", "-1"} << "retries2"
+                                 << "0 and 255";
+    QTest::newRow("syn retries 0") << QStringList{"--syn-retries", "0"} << "syn retries"
+                                   << "1 and 127";
+    QTest::newRow("syn retries 128") << QStringList{"--syn-retries", "128"} << "syn retries"
+                                     << "1 and 127";
+    QTest::newRow("syn linear 128") << QStringList{"--syn-linear-timeouts", "128"} << "syn linear timeouts"
+                                    << "0 and 127";
+    QTest::newRow("heartbeat 0 ms") << QStringList{"--heartbeat", "0,3"} << "heartbeat interval"
+                                    << "1 and";
+    QTest::newRow("heartbeat 0 misses") << QStringList{"--heartbeat", "1000,0"} << "heartbeat misses"
+                                        << "1 and";
+    QTest::newRow("heartbeat one value") << QStringList{"--heartbeat", "1000"} << "heartbeat"
+                                         << "interval 1..";
+    QTest::newRow("heartbeat three values") << QStringList{"--heartbeat", "1000,3,1"} << "heartbeat"
+                                            << "misses 1..";
+    QTest::newRow("rto max 500") << QStringList{"--rto-max", "500"} << "rto max"
+                                 << "1000 and 120000";
+    QTest::newRow("rtt word") << QStringList{"--rtt", "fast"} << "rtt"
+                              << "0 and";
+    QTest::newRow("unknown option") << QStringList{"--keepalive-idle", "2"} << "option"
+                                    << "keepalive-idle";
+    QTest::newRow("unknown option lists the known") << QStringList{"--bogus"} << "option"
+                                                    << "--heartbeat";
+    QTest::newRow("missing value") << QStringList{"--retries2"} << "option"
+                                   << "retries2";
+    QTest::newRow("stray argument") << QStringList{"now"} << "argument"
+                                    << "now";
 }
 
 void TestPredictCommand::badInput()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/session/Session.h"
@@ -15,7 +16,8 @@ namespace halfopen::testing {
 
 // A real-network session as the window runs one: the driver behind a ScenarioRunner that
 // records every event into a Session and judges detections (verdict events).
-struct RealNetworkRun {
+struct RealNetworkRun
+{
     RealNetworkRun()
         : driver(realnet::RealNetworkDriver::Options{QStringLiteral(HALFOPEN_CLI), 50, 2000})
     {
@@ -41,7 +43,11 @@ struct RealNetworkRun {
         runner.start(free);
     }
 
-    bool waitReady() { return QTest::qWaitFor([this] { return runner.readyUs() != 0 || !failure.isEmpty(); }, 10000) && failure.isEmpty(); }
+    bool waitReady()
+    {
+        return QTest::qWaitFor([this] { return runner.readyUs() != 0 || !failure.isEmpty(); }, 10000)
+            && failure.isEmpty();
+    }
     bool stop()
     {
         runner.stop();
@@ -59,7 +65,8 @@ struct RealNetworkRun {
     const core::Event *findState(const QString &host, core::TcpState to, const QString &local = {}) const
     {
         for (const core::Event &e : session.events()) {
-            if (e.kind == core::EventKind::State && e.host == host && e.toState == to && (local.isEmpty() || e.local == local))
+            if (e.kind == core::EventKind::State && e.host == host && e.toState == to
+                && (local.isEmpty() || e.local == local))
                 return &e;
         }
         return nullptr;

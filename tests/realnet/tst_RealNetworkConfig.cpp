@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What real-network mode is told and reads: the peer's and the listener's addresses checked
 // with the field named, saved and read back, turned into the endpoint's arguments (IPv6 in
 // brackets); this host's TCP sysctls read from /proc/sys (or a folder standing in for it).
@@ -33,17 +34,28 @@ void RealNetworkConfigTest::validation_data()
     QTest::addColumn<QString>("field"); // empty: valid
     QTest::addColumn<QString>("words");
 
-    QTest::newRow("ipv4") << false << "192.168.1.20" << 1883 << "" << "";
-    QTest::newRow("ipv6") << false << "fe80::1" << 502 << "" << "";
-    QTest::newRow("host name") << false << "broker.example" << 1883 << "" << "";
-    QTest::newRow("empty") << false << "" << 1883 << "Peer address" << "is empty";
-    QTest::newRow("octet 300") << false << "10.0.0.300" << 1883 << "Peer address" << "neither an IPv4 or IPv6 address nor a host name";
-    QTest::newRow("space inside") << false << "10.0 .0.1" << 1883 << "Peer address" << "neither";
-    QTest::newRow("peer port 0") << false << "10.0.0.1" << 0 << "Peer port" << "between 1 and 65535";
-    QTest::newRow("listen any") << true << "0.0.0.0" << 5000 << "" << "";
-    QTest::newRow("listen any v6") << true << "::" << 5000 << "" << "";
-    QTest::newRow("listen on a name") << true << "localhost" << 5000 << "Listen address" << "not an IPv4 or IPv6 address of this machine";
-    QTest::newRow("listen port 0") << true << "0.0.0.0" << 0 << "Listen port" << "between 1 and 65535";
+    QTest::newRow("ipv4") << false << "192.168.1.20" << 1883 << ""
+                          << "";
+    QTest::newRow("ipv6") << false << "fe80::1" << 502 << ""
+                          << "";
+    QTest::newRow("host name") << false << "broker.example" << 1883 << ""
+                               << "";
+    QTest::newRow("empty") << false << "" << 1883 << "Peer address"
+                           << "is empty";
+    QTest::newRow("octet 300") << false << "10.0.0.300" << 1883 << "Peer address"
+                               << "neither an IPv4 or IPv6 address nor a host name";
+    QTest::newRow("space inside") << false << "10.0 .0.1" << 1883 << "Peer address"
+                                  << "neither";
+    QTest::newRow("peer port 0") << false << "10.0.0.1" << 0 << "Peer port"
+                                 << "between 1 and 65535";
+    QTest::newRow("listen any") << true << "0.0.0.0" << 5000 << ""
+                                << "";
+    QTest::newRow("listen any v6") << true << "::" << 5000 << ""
+                                   << "";
+    QTest::newRow("listen on a name") << true << "localhost" << 5000 << "Listen address"
+                                      << "not an IPv4 or IPv6 address of this machine";
+    QTest::newRow("listen port 0") << true << "0.0.0.0" << 0 << "Listen port"
+                                   << "between 1 and 65535";
 }
 
 void RealNetworkConfigTest::validation()
@@ -77,7 +89,8 @@ void RealNetworkConfigTest::jsonRoundTrip()
     n.listenPort = 6000;
     QCOMPARE(RealNetworkConfig::fromJson(n.toJson()), n);
     // Broken or missing fields keep their defaults.
-    const RealNetworkConfig broken = RealNetworkConfig::fromJson({{QStringLiteral("peer_port"), 70000}, {QStringLiteral("role"), 3}});
+    const RealNetworkConfig broken
+        = RealNetworkConfig::fromJson({{QStringLiteral("peer_port"), 70000}, {QStringLiteral("role"), 3}});
     QCOMPARE(broken, RealNetworkConfig());
 }
 
@@ -99,7 +112,8 @@ void RealNetworkConfigTest::endpointArguments()
     n.listenAddress = QStringLiteral("0.0.0.0");
     n.listenPort = 5001;
     const QStringList server = n.endpointArguments(lab::LabConfig::defaults().server);
-    QCOMPARE(server.mid(0, 3), (QStringList{QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("0.0.0.0:5001")}));
+    QCOMPARE(server.mid(0, 3),
+             (QStringList{QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("0.0.0.0:5001")}));
     QVERIFY(server.join(QLatin1Char(' ')).contains(QStringLiteral("--name server")));
     QCOMPARE(n.testPort(), quint16(5001));
     QCOMPARE(n.hostName(), QStringLiteral("server"));

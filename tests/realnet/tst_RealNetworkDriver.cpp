@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Real-network mode without the window: this machine's endpoint (the real halfopen-cli, as a
 // child in our own network namespace) against a loopback `halfopen-cli serve` or `connect`,
 // through the same ScenarioRunner and Session the window uses. Traffic stays on 127.0.0.1.
@@ -88,7 +89,8 @@ void RealNetworkDriverTest::clientConnectsAndTheTableShowsThePort()
     models::SocketTableModel table(&run.session);
     run.start(clientOf(quint16(port)));
     QVERIFY2(run.waitReady(), qPrintable(run.failure));
-    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("connected"), QStringLiteral("client")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("connected"), QStringLiteral("client")),
+                             5000);
     const Event *connected = run.find(EventKind::Endpoint, QStringLiteral("connected"), QStringLiteral("client"));
     const QString ours = connected->local;
     const QString theirs = QStringLiteral("127.0.0.1:%1").arg(port);
@@ -97,12 +99,14 @@ void RealNetworkDriverTest::clientConnectsAndTheTableShowsThePort()
     const Event *ready = run.find(EventKind::Endpoint, QStringLiteral("ready"), QStringLiteral("lab"));
     QVERIFY(ready);
     QCOMPARE(ready->detail.value(QStringLiteral("mode")).toString(), QStringLiteral("real-network"));
-    QCOMPARE(ready->detail.value(QStringLiteral("network")).toObject().value(QStringLiteral("peer_port")).toInt(), port);
+    QCOMPARE(ready->detail.value(QStringLiteral("network")).toObject().value(QStringLiteral("peer_port")).toInt(),
+             port);
 
     // Every socket of this machine on the port: ours (sampled by the endpoint), and the loopback
     // peer's listener and connection, which sock_diag finds and names "other".
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(table, QStringLiteral("client"), ours, theirs) >= 0, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(stateAt(table, rowOf(table, QStringLiteral("client"), ours, theirs)), TcpState::Established, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(stateAt(table, rowOf(table, QStringLiteral("client"), ours, theirs)),
+                              TcpState::Established, 5000);
     const QString other = realnet::HostSocketObserver::kOtherHost;
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(table, other, theirs, ours) >= 0, 5000);
     QCOMPARE(stateAt(table, rowOf(table, other, theirs, ours)), TcpState::Established);
@@ -214,17 +218,24 @@ void RealNetworkDriverTest::serverAcceptsLiveOptionsAndKill()
     options.keepalive.count = 4;
     const qsizetype before = run.session.size();
     run.driver.setSocketOptions(QStringLiteral("server"), options);
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(run.session.events().begin() + before, run.session.events().end(), [](const Event &e) {
-        return e.kind == EventKind::Endpoint && e.host == QLatin1String("server") && e.what == QLatin1String("options")
-            && SocketOptions::fromJson(e.detail.value(QStringLiteral("applied")).toObject()).keepalive.idleS == 7;
-    }), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::any_of(
+            run.session.events().begin() + before, run.session.events().end(),
+            [](const Event &e) {
+                return e.kind == EventKind::Endpoint && e.host == QLatin1String("server")
+                    && e.what == QLatin1String("options")
+                    && SocketOptions::fromJson(e.detail.value(QStringLiteral("applied")).toObject()).keepalive.idleS
+                    == 7;
+            }),
+        5000);
 
     run.driver.apply(fault(lab::FaultKind::KillProcess, QStringLiteral("server")));
     QVERIFY(run.find(EventKind::Fault, QStringLiteral("kill-process"), QStringLiteral("server")));
     // Our kernel closes the killed endpoint's connection: the peer reads end of stream.
     QTRY_VERIFY_WITH_TIMEOUT(peerError(peer), 5000);
     QCOMPARE(peerError(peer)->mechanism, DetectionMechanism::Fin);
-    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("endpoint_exited"), QStringLiteral("lab")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("endpoint_exited"), QStringLiteral("lab")),
+                             5000);
     QVERIFY(run.runner.isRunning());
     QVERIFY(run.stop());
 }
@@ -239,7 +250,9 @@ void RealNetworkDriverTest::labFaultsAreRefusedInPlainWords()
     run.driver.apply(fault(lab::FaultKind::PowerOff, QStringLiteral("server")));
     const Event *refused = run.find(EventKind::Endpoint, QStringLiteral("command_error"), QStringLiteral("lab"));
     QVERIFY(refused);
-    QVERIFY2(refused->detail.value(QStringLiteral("message")).toString().contains(QStringLiteral("only this machine's side")),
+    QVERIFY2(refused->detail.value(QStringLiteral("message"))
+                 .toString()
+                 .contains(QStringLiteral("only this machine's side")),
              qPrintable(refused->detail.value(QStringLiteral("message")).toString()));
     QVERIFY(!run.find(EventKind::Fault, QStringLiteral("power-off")));
     QVERIFY(run.stop());
@@ -266,7 +279,8 @@ void RealNetworkDriverTest::portInUseIsReportedWithErrno()
     QVERIFY2(run.failure.contains(QStringLiteral("EADDRINUSE (Address already in use)")), qPrintable(run.failure));
     QVERIFY2(run.failure.contains(QStringLiteral("Another socket already listens")), qPrintable(run.failure));
     // The endpoint said so itself, with the errno, and the run ended.
-    const Event *listenFailed = run.find(EventKind::Endpoint, QStringLiteral("listen_failed"), QStringLiteral("server"));
+    const Event *listenFailed
+        = run.find(EventKind::Endpoint, QStringLiteral("listen_failed"), QStringLiteral("server"));
     QVERIFY(listenFailed);
     QCOMPARE(listenFailed->errnoValue, EADDRINUSE);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
@@ -302,7 +316,8 @@ void RealNetworkDriverTest::badAddressNamesTheField()
     listen.listenAddress = QStringLiteral("my-laptop");
     QCOMPARE(listen.validate().first().field, QStringLiteral("Listen address"));
     // Good ones: literals of both families, host names.
-    for (const QString &address : {QStringLiteral("10.0.0.7"), QStringLiteral("fe80::1"), QStringLiteral("plc-3.local")}) {
+    for (const QString &address :
+         {QStringLiteral("10.0.0.7"), QStringLiteral("fe80::1"), QStringLiteral("plc-3.local")}) {
         realnet::RealNetworkConfig good = clientOf(502);
         good.peerAddress = address;
         QVERIFY2(good.validate().isEmpty(), qPrintable(address));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Real-network mode against a peer that really goes silent: the test moves itself into network
 // namespace "a" of a NetnsPair (so "this machine's own namespace" is one the test created), the
 // peer `halfopen-cli serve` runs in "b", and after the user's marker the path is cut (a's frames
@@ -39,14 +40,16 @@ private:
 void RealNetworkNetnsTest::initTestCase()
 {
     if (::geteuid() != 0)
-        QSKIP("creating network namespaces with ip netns needs root; tst_RealNetworkDriver covers real-network mode on loopback");
+        QSKIP("creating network namespaces with ip netns needs root; tst_RealNetworkDriver covers real-network mode on "
+              "loopback");
     m_net = std::make_unique<NetnsPair>();
     QVERIFY(m_net->isReady());
     m_home = ::open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
     QVERIFY(m_home >= 0);
     // This thread (the event loop's: the driver's sock_diag socket and endpoint are made here)
     // now lives in "a": what the driver takes for this machine's network.
-    const int a = ::open(QStringLiteral("/run/netns/%1").arg(m_net->a()).toLocal8Bit().constData(), O_RDONLY | O_CLOEXEC);
+    const int a
+        = ::open(QStringLiteral("/run/netns/%1").arg(m_net->a()).toLocal8Bit().constData(), O_RDONLY | O_CLOEXEC);
     QVERIFY(a >= 0);
     QCOMPARE(::setns(a, CLONE_NEWNET), 0);
     ::close(a);
@@ -76,7 +79,8 @@ void RealNetworkNetnsTest::keepaliveDetectionCountsFromTheMarker()
     RealNetworkRun run;
     run.start(network, config);
     QVERIFY2(run.waitReady(), qPrintable(run.failure));
-    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("connected"), QStringLiteral("client")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("connected"), QStringLiteral("client")),
+                             5000);
 
     // The user pulls the cable and presses the marker; here the marker comes first and the cut
     // a moment later, as a slow hand would do it.
@@ -94,7 +98,8 @@ void RealNetworkNetnsTest::keepaliveDetectionCountsFromTheMarker()
     QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Verdict, {}, QStringLiteral("client")), 10000);
     const Event *error = nullptr;
     for (const Event &e : run.session.events()) {
-        if (e.kind == EventKind::Error && e.host == QLatin1String("client") && e.detail.value(QStringLiteral("fatal")).toBool())
+        if (e.kind == EventKind::Error && e.host == QLatin1String("client")
+            && e.detail.value(QStringLiteral("fatal")).toBool())
             error = &e;
     }
     QVERIFY(error);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Events of every kind with every field they carry filled in, and a field-by-field comparison

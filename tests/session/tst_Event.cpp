@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Event: every kind survives JSON (as a recording stores it), non-events are refused with a
 // reason, and the one-line description names what a user needs to see.
 
@@ -127,7 +128,8 @@ void TestEvent::describeStateAndSample()
     sample.sample = fixtures::retransmittingSample();
     const QString sampleLine = describeEvent(sample, 0);
     for (const char *part : {"retransmits=3", "rto=1632ms", "timer=on(1210ms)", "send_q=200"})
-        QVERIFY2(sampleLine.contains(QLatin1String(part)), qPrintable(sampleLine + QLatin1String(" lacks ") + QLatin1String(part)));
+        QVERIFY2(sampleLine.contains(QLatin1String(part)),
+                 qPrintable(sampleLine + QLatin1String(" lacks ") + QLatin1String(part)));
 }
 
 QTEST_GUILESS_MAIN(TestEvent)

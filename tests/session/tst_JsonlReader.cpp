@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // JsonlReader/replayJsonl: a recording replays into the same session, and a recording damaged by
 // a crash keeps everything before the damage and says which line is bad.
 
@@ -121,10 +122,10 @@ void TestJsonlReader::damagedMiddleLinesAreSkipped()
     {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("{\"t_us\":100,\"kind\":\"fault\",\"what\":\"unplug\"}\n"     // 1
-                   "\n"                                                      // 2: blank, ignored
-                   "{\"hello\":\"world\"}\n"                                 // 3: JSON, not an event
-                   "[1,2,3]\n"                                               // 4: not an object
+        file.write("{\"t_us\":100,\"kind\":\"fault\",\"what\":\"unplug\"}\n"   // 1
+                   "\n"                                                        // 2: blank, ignored
+                   "{\"hello\":\"world\"}\n"                                   // 3: JSON, not an event
+                   "[1,2,3]\n"                                                 // 4: not an object
                    "{\"t_us\":200,\"kind\":\"error\",\"errno_value\":110}\n"); // 5
     }
     const JsonlReadResult result = readJsonl(path);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // JsonlRecorder: a crash loses nothing already seen, because each event is in the file (read by
 // another reader, while the recorder still holds it open) by the time add() returns.
 
@@ -8,8 +9,8 @@
 
 #include <QFile>
 #include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace halfopen::core;
@@ -179,7 +180,8 @@ void TestJsonlRecorder::writeErrorIsReported()
     session.add(e);
     QCOMPARE(failed.count(), 1);
     const QString message = failed.first().first().toString();
-    QVERIFY2(message.contains(QStringLiteral("/dev/full")) && message.contains(QStringLiteral("space")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("/dev/full")) && message.contains(QStringLiteral("space")),
+             qPrintable(message));
     QVERIFY(!recorder.isOpen());
 }
 

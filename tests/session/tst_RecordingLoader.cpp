@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RecordingLoader: a recording comes back whole and in file order, its first part at once and
 // the rest in chunks from the reader's thread; time zero is found wherever it is; damaged lines
 // are reported with their numbers; a load that is cancelled or replaced says nothing more.
@@ -66,7 +67,8 @@ bool isLabReady(const Event &e)
 }
 
 // Everything a load delivers, the first part and every chunk, until it finishes.
-struct Collected {
+struct Collected
+{
     RecordingLoader::Start start;
     QList<Event> events;
     QStringList problems;
@@ -233,7 +235,8 @@ void TestRecordingLoader::cancelledLoadSaysNothingMore()
     loader->setChunkBytes(8 * 1024);
     QList<Event> delivered;
     QSignalSpy finished(loader.get(), &RecordingLoader::finished);
-    connect(loader.get(), &RecordingLoader::chunkRead, this, [&](const QList<Event> &events) { delivered.append(events); });
+    connect(loader.get(), &RecordingLoader::chunkRead, this,
+            [&](const QList<Event> &events) { delivered.append(events); });
     RecordingLoader::Start start;
     QString error;
     QVERIFY(loader->open(first, &start, &error));
@@ -299,16 +302,26 @@ void TestRecordingLoader::badValuesAreNamedWithTheirLine_data()
 {
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<QString>("field");
-    QTest::newRow("t_us -1e30") << QByteArray(R"({"kind":"fault","t_us":-1e30,"host":"server","what":"unplug"})") << QStringLiteral("t_us");
-    QTest::newRow("t_us negative") << QByteArray(R"({"kind":"fault","t_us":-5,"host":"server","what":"unplug"})") << QStringLiteral("t_us");
-    QTest::newRow("t_us fractional") << QByteArray(R"({"kind":"fault","t_us":2.5,"host":"server","what":"unplug"})") << QStringLiteral("t_us");
-    QTest::newRow("detail as a list") << QByteArray(R"({"kind":"fault","t_us":5,"host":"server","detail":[1,2]})") << QStringLiteral("detail");
-    QTest::newRow("host as an object") << QByteArray(R"({"kind":"fault","t_us":5,"host":{"a":1}})") << QStringLiteral("host");
-    QTest::newRow("host 100000 characters") << QByteArray(R"({"kind":"fault","t_us":5,"host":")") + QByteArray(100000, 'h') + QByteArray(R"("})")
-                                            << QStringLiteral("host");
-    QTest::newRow("state unknown") << QByteArray(R"({"kind":"state","t_us":5,"host":"client","from":"SYN_SENT","to":"HALF_OPEN"})") << QStringLiteral("to");
-    QTest::newRow("errno_value out of range") << QByteArray(R"({"kind":"error","t_us":5,"host":"client","errno_value":-3})") << QStringLiteral("errno_value");
-    QTest::newRow("mechanism unknown") << QByteArray(R"({"kind":"error","t_us":5,"host":"client","mechanism":"magic"})") << QStringLiteral("mechanism");
+    QTest::newRow("t_us -1e30") << QByteArray(R"({"kind":"fault","t_us":-1e30,"host":"server","what":"unplug"})")
+                                << QStringLiteral("t_us");
+    QTest::newRow("t_us negative") << QByteArray(R"({"kind":"fault","t_us":-5,"host":"server","what":"unplug"})")
+                                   << QStringLiteral("t_us");
+    QTest::newRow("t_us fractional") << QByteArray(R"({"kind":"fault","t_us":2.5,"host":"server","what":"unplug"})")
+                                     << QStringLiteral("t_us");
+    QTest::newRow("detail as a list") << QByteArray(R"({"kind":"fault","t_us":5,"host":"server","detail":[1,2]})")
+                                      << QStringLiteral("detail");
+    QTest::newRow("host as an object") << QByteArray(R"({"kind":"fault","t_us":5,"host":{"a":1}})")
+                                       << QStringLiteral("host");
+    QTest::newRow("host 100000 characters")
+        << QByteArray(R"({"kind":"fault","t_us":5,"host":")") + QByteArray(100000, 'h') + QByteArray(R"("})")
+        << QStringLiteral("host");
+    QTest::newRow("state unknown") << QByteArray(
+        R"({"kind":"state","t_us":5,"host":"client","from":"SYN_SENT","to":"HALF_OPEN"})")
+                                   << QStringLiteral("to");
+    QTest::newRow("errno_value out of range")
+        << QByteArray(R"({"kind":"error","t_us":5,"host":"client","errno_value":-3})") << QStringLiteral("errno_value");
+    QTest::newRow("mechanism unknown") << QByteArray(R"({"kind":"error","t_us":5,"host":"client","mechanism":"magic"})")
+                                       << QStringLiteral("mechanism");
 }
 
 void TestRecordingLoader::badValuesAreNamedWithTheirLine()
@@ -318,8 +331,12 @@ void TestRecordingLoader::badValuesAreNamedWithTheirLine()
     const QString path = m_dir.filePath(QStringLiteral("bad.jsonl"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(R"({"kind":"fault","t_us":1,"host":"server","what":"unplug"})" "\n" + line + "\n"
-               R"({"kind":"fault","t_us":9,"host":"server","what":"replug"})" "\n");
+    file.write(R"({"kind":"fault","t_us":1,"host":"server","what":"unplug"})"
+               "\n"
+               + line
+               + "\n"
+                 R"({"kind":"fault","t_us":9,"host":"server","what":"replug"})"
+                 "\n");
     file.close();
     RecordingLoader loader;
     RecordingLoader::Start start;
@@ -327,7 +344,8 @@ void TestRecordingLoader::badValuesAreNamedWithTheirLine()
     QVERIFY2(loader.open(path, &start, &error), qPrintable(error));
     QCOMPARE(start.events.size(), 2);
     QCOMPARE(start.problems.size(), 1);
-    QVERIFY2(start.problems.first().startsWith(QStringLiteral("line 2: %1: ").arg(field)), qPrintable(start.problems.first()));
+    QVERIFY2(start.problems.first().startsWith(QStringLiteral("line 2: %1: ").arg(field)),
+             qPrintable(start.problems.first()));
     QVERIFY(start.problems.first().size() < 400); // the value is quoted shortened, not whole
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Session keeps one time-ordered list even when events from other processes arrive late, and
 // tells listeners exactly where each event went.
 
@@ -14,7 +15,8 @@ using fixtures::simpleEvent;
 namespace {
 
 // What eventAdded reported, in order.
-struct AddedLog {
+struct AddedLog
+{
     QList<std::pair<QString, qsizetype>> entries; // (what, index)
     explicit AddedLog(Session *session)
     {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/session/Event.h"
@@ -48,8 +49,12 @@ public:
     int startServer(const QString &listenAddress, const QStringList &options = {})
     {
         start(QStringList{QStringLiteral("serve"), QStringLiteral("--listen"), listenAddress} + options);
-        if (!QTest::qWaitFor([this] { return find(core::EventKind::Endpoint, QStringLiteral("listening")) != nullptr
-                                             || m_process.state() == QProcess::NotRunning; }, 5000))
+        if (!QTest::qWaitFor(
+                [this] {
+                    return find(core::EventKind::Endpoint, QStringLiteral("listening")) != nullptr
+                        || m_process.state() == QProcess::NotRunning;
+                },
+                5000))
             return 0;
         const core::Event *e = find(core::EventKind::Endpoint, QStringLiteral("listening"));
         return e ? e->local.section(QLatin1Char(':'), -1).toInt() : 0;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QProcess>
@@ -6,7 +7,8 @@
 namespace halfopen::testing {
 
 // One halfopen-cli run to completion, as a script would see it.
-struct CliRun {
+struct CliRun
+{
     int exitCode = -1;   // -1: crashed or timed out
     QString out;         // stdout as text
     QString err;         // stderr as text

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QDir>
@@ -44,9 +45,15 @@ public:
     bool isReady() const { return m_ok; }
     QString a() const { return m_a; }
     QString b() const { return m_b; }
-    QStringList execIn(const QString &ns) const { return {QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), ns}; }
+    QStringList execIn(const QString &ns) const
+    {
+        return {QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), ns};
+    }
 
-    bool unplug() { return pin(m_a, QStringLiteral("hoa%1").arg(m_tag), kAddressB, QStringLiteral("02:00:00:00:00:01")); }
+    bool unplug()
+    {
+        return pin(m_a, QStringLiteral("hoa%1").arg(m_tag), kAddressB, QStringLiteral("02:00:00:00:00:01"));
+    }
     bool sysctl(const QString &ns, const QString &name, const QString &value)
     {
         return run(QStringLiteral("ip"), {"netns", "exec", ns, "sysctl", "-qw", name + QLatin1Char('=') + value});
@@ -58,7 +65,8 @@ private:
         QProcess p;
         p.start(program, args);
         if (!p.waitForFinished(10000) || p.exitCode() != 0) {
-            qWarning("%s %s failed: %s", qPrintable(program), qPrintable(args.join(' ')), p.readAllStandardError().constData());
+            qWarning("%s %s failed: %s", qPrintable(program), qPrintable(args.join(' ')),
+                     p.readAllStandardError().constData());
             return false;
         }
         if (out)
@@ -79,7 +87,8 @@ private:
     }
     static bool pin(const QString &ns, const QString &dev, const char *address, const QString &lladdr)
     {
-        return ip({"-n", ns, "neigh", "replace", QString::fromLatin1(address), "lladdr", lladdr, "dev", dev, "nud", "permanent"});
+        return ip({"-n", ns, "neigh", "replace", QString::fromLatin1(address), "lladdr", lladdr, "dev", dev, "nud",
+                   "permanent"});
     }
     // Namespaces left by a test run that was killed: their owner pid is gone.
     static void removeStale()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/tcp/SocketAddress.h"
@@ -11,7 +12,8 @@
 
 // A real connected TCP pair on loopback (127.0.0.1 or ::1): the kernel's own stack, no mocks.
 // Ports are chosen by the kernel so tests never collide with each other or with anything else.
-struct LoopbackPair {
+struct LoopbackPair
+{
     int listener = -1;
     int client = -1;
     int server = -1; // the accepted side

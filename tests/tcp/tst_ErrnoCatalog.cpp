@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The errno catalog: lookup by number and by name agree, the meanings are the C library's
 // own texts, and numbers the catalog does not know still get a usable name.
 
@@ -39,11 +40,16 @@ void TestErrnoCatalog::lookupByNumber_data()
     QTest::addColumn<int>("value");
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("meaning");
-    QTest::newRow("ETIMEDOUT") << ETIMEDOUT << "ETIMEDOUT" << "Connection timed out";
-    QTest::newRow("ECONNRESET") << ECONNRESET << "ECONNRESET" << "Connection reset by peer";
-    QTest::newRow("EPIPE") << EPIPE << "EPIPE" << "Broken pipe";
-    QTest::newRow("EHOSTUNREACH") << EHOSTUNREACH << "EHOSTUNREACH" << "No route to host";
-    QTest::newRow("ECONNREFUSED") << ECONNREFUSED << "ECONNREFUSED" << "Connection refused";
+    QTest::newRow("ETIMEDOUT") << ETIMEDOUT << "ETIMEDOUT"
+                               << "Connection timed out";
+    QTest::newRow("ECONNRESET") << ECONNRESET << "ECONNRESET"
+                                << "Connection reset by peer";
+    QTest::newRow("EPIPE") << EPIPE << "EPIPE"
+                           << "Broken pipe";
+    QTest::newRow("EHOSTUNREACH") << EHOSTUNREACH << "EHOSTUNREACH"
+                                  << "No route to host";
+    QTest::newRow("ECONNREFUSED") << ECONNREFUSED << "ECONNREFUSED"
+                                  << "Connection refused";
 }
 
 void TestErrnoCatalog::lookupByNumber()
@@ -62,7 +68,8 @@ void TestErrnoCatalog::lookupByNumber()
 
 void TestErrnoCatalog::lookupByNameIgnoresCase()
 {
-    for (const QString &spelling : {QStringLiteral("ETIMEDOUT"), QStringLiteral("etimedout"), QStringLiteral("ETimedOut")}) {
+    for (const QString &spelling :
+         {QStringLiteral("ETIMEDOUT"), QStringLiteral("etimedout"), QStringLiteral("ETimedOut")}) {
         const auto info = ErrnoCatalog::lookup(QStringView(spelling));
         QVERIFY2(info.has_value(), qPrintable(spelling));
         QCOMPARE(info->value, ETIMEDOUT);
@@ -128,7 +135,8 @@ void TestErrnoCatalog::describe()
 {
     QCOMPARE(ErrnoCatalog::describe(ECONNRESET), QStringLiteral("ECONNRESET (Connection reset by peer)"));
     QCOMPARE(ErrnoCatalog::describe(ENOENT), QStringLiteral("ENOENT (No such file or directory)"));
-    QVERIFY2(ErrnoCatalog::describe(99999).startsWith(QStringLiteral("E99999 (")), qPrintable(ErrnoCatalog::describe(99999)));
+    QVERIFY2(ErrnoCatalog::describe(99999).startsWith(QStringLiteral("E99999 (")),
+             qPrintable(ErrnoCatalog::describe(99999)));
 }
 
 QTEST_GUILESS_MAIN(TestErrnoCatalog)

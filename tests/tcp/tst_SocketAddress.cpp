@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SocketAddress::parse: what users type becomes a kernel address, and every mistake gets a
 // message that says what is wrong.
 
@@ -91,7 +92,8 @@ void TestSocketAddress::invalidAddresses_data()
     QTest::newRow("IPv6 without brackets, port") << "::1:5000" << false << QStringList{"::1:5000", "[ADDR]:PORT"};
     QTest::newRow("empty") << "" << false << QStringList{"port is missing"};
     // Addresses are numeric: nothing is looked up (no DNS query leaves the machine).
-    QTest::newRow("a name") << "no-such-host.invalid:80" << false << QStringList{"no-such-host.invalid", "not an IPv4 address"};
+    QTest::newRow("a name") << "no-such-host.invalid:80" << false
+                            << QStringList{"no-such-host.invalid", "not an IPv4 address"};
     QTest::newRow("three parts") << "1.2.3:5" << false << QStringList{"'1.2.3'", "not an IPv4 address"};
     QTest::newRow("octet 256") << "256.1.1.1:5" << false << QStringList{"'256.1.1.1'", "0 to 255"};
     QTest::newRow("empty brackets") << "[]:5" << true << QStringList{"[]:5", "[::]:PORT"};

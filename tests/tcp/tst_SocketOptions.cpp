@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SocketOptions against the real kernel: what applyTo sets is what getsockopt and `ss` report,
 // and validate() names the field and the allowed range of every bad value.
 
@@ -33,8 +34,10 @@ SocketOptions keepalive213()
 QString ssLine(const LoopbackPair &pair)
 {
     QProcess ss;
-    const QString filter = QStringLiteral("( sport = :%1 and dport = :%2 )").arg(pair.clientPort()).arg(pair.serverPort());
-    ss.start(QStringLiteral("ss"), {QStringLiteral("-tnoiH"), QStringLiteral("state"), QStringLiteral("established"), filter});
+    const QString filter
+        = QStringLiteral("( sport = :%1 and dport = :%2 )").arg(pair.clientPort()).arg(pair.serverPort());
+    ss.start(QStringLiteral("ss"),
+             {QStringLiteral("-tnoiH"), QStringLiteral("state"), QStringLiteral("established"), filter});
     if (!ss.waitForFinished(10000) || ss.exitStatus() != QProcess::NormalExit || ss.exitCode() != 0)
         return QStringLiteral("ss failed: ") + QString::fromLocal8Bit(ss.readAllStandardError());
     return QString::fromLocal8Bit(ss.readAllStandardOutput());
@@ -162,14 +165,17 @@ void TestSocketOptions::kernelLimitsMatchOurs()
     QCOMPARE(SocketOptions::readFrom(pair.client), o);
 
     // One past each limit is what validate() rejects; the kernel rejects it too.
-    o.keepalive = {true, KeepaliveSettings::kMaxIdleS + 1, KeepaliveSettings::kMaxIntervalS + 1, KeepaliveSettings::kMaxCount + 1};
+    o.keepalive = {true, KeepaliveSettings::kMaxIdleS + 1, KeepaliveSettings::kMaxIntervalS + 1,
+                   KeepaliveSettings::kMaxCount + 1};
     const QList<SettingError> failures = o.applyTo(pair.client);
     QStringList failed;
     for (const SettingError &e : failures) {
         failed << e.field;
         QVERIFY2(e.message.contains(QLatin1String("EINVAL")), qPrintable(e.message));
     }
-    QCOMPARE(failed, (QStringList{QStringLiteral("TCP_KEEPIDLE"), QStringLiteral("TCP_KEEPINTVL"), QStringLiteral("TCP_KEEPCNT")}));
+    QCOMPARE(
+        failed,
+        (QStringList{QStringLiteral("TCP_KEEPIDLE"), QStringLiteral("TCP_KEEPINTVL"), QStringLiteral("TCP_KEEPCNT")}));
 }
 
 void TestSocketOptions::invalidValuesNameFieldAndRange_data()
@@ -184,7 +190,8 @@ void TestSocketOptions::invalidValuesNameFieldAndRange_data()
     };
     const QString idleRange = QStringLiteral("between 1 and 32767 seconds");
     QTest::newRow("idle 0") << with([](SocketOptions &o) { o.keepalive.idleS = 0; }) << "keepalive idle" << idleRange;
-    QTest::newRow("idle 32768") << with([](SocketOptions &o) { o.keepalive.idleS = 32768; }) << "keepalive idle" << idleRange;
+    QTest::newRow("idle 32768") << with([](SocketOptions &o) { o.keepalive.idleS = 32768; }) << "keepalive idle"
+                                << idleRange;
     QTest::newRow("interval 0") << with([](SocketOptions &o) { o.keepalive.intervalS = 0; }) << "keepalive interval"
                                 << "between 1 and 32767 seconds";
     QTest::newRow("count 0") << with([](SocketOptions &o) { o.keepalive.count = 0; }) << "keepalive count"

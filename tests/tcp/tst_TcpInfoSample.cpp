@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TcpInfoSample read from real loopback sockets, decoded from short tcp_info structs, and
 // carried through JSON without loss.
 
@@ -8,8 +9,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
-#include <linux/tcp.h>
 #include <fcntl.h>
+#include <linux/tcp.h>
 
 #include <cerrno>
 #include <cstddef>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TCP state and timer names: ours round-trip, what `ss` prints parses, anything else is refused.
 
 #include "core/tcp/TcpState.h"
@@ -94,11 +95,8 @@ void TestTcpState::unknownStateNames()
 void TestTcpState::timerNamesRoundTrip()
 {
     const std::pair<TcpTimer, const char *> expected[] = {
-        {TcpTimer::Off, "off"},
-        {TcpTimer::Retransmit, "on"},
-        {TcpTimer::Keepalive, "keepalive"},
-        {TcpTimer::TimeWait, "timewait"},
-        {TcpTimer::Persist, "persist"},
+        {TcpTimer::Off, "off"},           {TcpTimer::Retransmit, "on"},   {TcpTimer::Keepalive, "keepalive"},
+        {TcpTimer::TimeWait, "timewait"}, {TcpTimer::Persist, "persist"},
     };
     for (const auto &[timer, ssName] : expected) {
         // The names are ss -o's, so a pasted timer:(keepalive,...) field parses.

@@ -18,7 +18,8 @@ using namespace halfopen;
 
 namespace {
 
-struct Run {
+struct Run
+{
     int exitCode = -1;
     int connections = 0; // accepted by the remembered peer
     QString output;
@@ -96,9 +97,10 @@ void TestGuiCommandLine::scenarioStartRunsTheLabNotTheRememberedPeer()
     QTemporaryDir dir;
     const QString settings = rememberRealPeer(dir, m_peer.serverPort());
     const QString shot = dir.filePath(QStringLiteral("shot.png"));
-    const Run r = run(dir, {QStringLiteral("--settings"), settings, QStringLiteral("--scenario"),
-                            QStringLiteral("keepalive-detects-powered-off-peer"), QStringLiteral("--start"),
-                            QStringLiteral("--screenshot"), shot, QStringLiteral("--after-seconds"), QStringLiteral("1")},
+    const Run r = run(dir,
+                      {QStringLiteral("--settings"), settings, QStringLiteral("--scenario"),
+                       QStringLiteral("keepalive-detects-powered-off-peer"), QStringLiteral("--start"),
+                       QStringLiteral("--screenshot"), shot, QStringLiteral("--after-seconds"), QStringLiteral("1")},
                       &m_peer);
     QVERIFY2(r.exitCode == 0, qPrintable(r.output));
     QVERIFY(QFileInfo::exists(shot));
@@ -110,8 +112,9 @@ void TestGuiCommandLine::startAloneRunsTheLab()
     QTemporaryDir dir;
     const QString settings = rememberRealPeer(dir, m_peer.serverPort());
     const QString shot = dir.filePath(QStringLiteral("shot.png"));
-    const Run r = run(dir, {QStringLiteral("--settings"), settings, QStringLiteral("--start"), QStringLiteral("--screenshot"), shot,
-                            QStringLiteral("--after-seconds"), QStringLiteral("1")},
+    const Run r = run(dir,
+                      {QStringLiteral("--settings"), settings, QStringLiteral("--start"),
+                       QStringLiteral("--screenshot"), shot, QStringLiteral("--after-seconds"), QStringLiteral("1")},
                       &m_peer);
     QVERIFY2(r.exitCode == 0, qPrintable(r.output));
     QCOMPARE(r.connections, 0);
@@ -123,9 +126,11 @@ void TestGuiCommandLine::realNetworkOnlyWhenAsked()
     QTemporaryDir dir;
     const QString settings = rememberRealPeer(dir, m_peer.serverPort());
     const QString shot = dir.filePath(QStringLiteral("shot.png"));
-    const Run r = run(dir, {QStringLiteral("--settings"), settings, QStringLiteral("--real-network"), QStringLiteral("--start"),
-                            QStringLiteral("--screenshot"), shot, QStringLiteral("--after-seconds"), QStringLiteral("1")},
-                      &m_peer);
+    const Run r
+        = run(dir,
+              {QStringLiteral("--settings"), settings, QStringLiteral("--real-network"), QStringLiteral("--start"),
+               QStringLiteral("--screenshot"), shot, QStringLiteral("--after-seconds"), QStringLiteral("1")},
+              &m_peer);
     QVERIFY2(r.exitCode == 0, qPrintable(r.output));
     QVERIFY(r.connections >= 1);
 }
@@ -133,8 +138,9 @@ void TestGuiCommandLine::realNetworkOnlyWhenAsked()
 void TestGuiCommandLine::realNetworkWithAScenarioIsRefused()
 {
     QTemporaryDir dir;
-    const Run r = run(dir, {QStringLiteral("--real-network"), QStringLiteral("--start"), QStringLiteral("--scenario"),
-                            QStringLiteral("keepalive-detects-powered-off-peer")},
+    const Run r = run(dir,
+                      {QStringLiteral("--real-network"), QStringLiteral("--start"), QStringLiteral("--scenario"),
+                       QStringLiteral("keepalive-detects-powered-off-peer")},
                       &m_peer);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.output.contains(QStringLiteral("--scenario")), qPrintable(r.output));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // LabSessionController with a stand-in lab: run states, faults passed on only while running,
 // live socket options passed on (once) only while a run is under way and the host's report of
 // them, a free session's shape, one session per recording, and a recording that cannot be read
@@ -29,18 +30,24 @@ public:
     void start(const lab::LabConfig &config) override
     {
         started = config;
-        QMetaObject::invokeMethod(this, [this] {
-            core::Event e;
-            e.kind = core::EventKind::Endpoint;
-            e.host = QStringLiteral("client");
-            e.what = QStringLiteral("connected");
-            e.tUs = 1'000'000;
-            emit event(e);
-            emit ready();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                core::Event e;
+                e.kind = core::EventKind::Endpoint;
+                e.host = QStringLiteral("client");
+                e.what = QStringLiteral("connected");
+                e.tUs = 1'000'000;
+                emit event(e);
+                emit ready();
+            },
+            Qt::QueuedConnection);
     }
     void apply(const lab::Fault &fault) override { faults.append(fault); }
-    void setSocketOptions(const QString &host, const core::SocketOptions &options) override { optionsSet.append({host, options}); }
+    void setSocketOptions(const QString &host, const core::SocketOptions &options) override
+    {
+        optionsSet.append({host, options});
+    }
     void stop() override { QMetaObject::invokeMethod(this, &LabDriver::stopped, Qt::QueuedConnection); }
 
     lab::LabConfig started;
@@ -65,7 +72,8 @@ core::Event optionsReport(const QString &host, const core::SocketOptions &applie
     e.remote = QStringLiteral("198.18.0.2:5000");
     e.what = QStringLiteral("options");
     e.tUs = 2'000'000;
-    e.detail = {{QStringLiteral("requested"), applied.toJson()}, {QStringLiteral("applied"), applied.toJson()},
+    e.detail = {{QStringLiteral("requested"), applied.toJson()},
+                {QStringLiteral("applied"), applied.toJson()},
                 {QStringLiteral("live"), true}};
     if (!failed.isEmpty())
         e.detail.insert(QStringLiteral("failed"), failed);
@@ -109,7 +117,7 @@ void TestLabSessionController::freeSessionRunsUntilStopped()
 
     controller.stop();
     QTRY_COMPARE(controller.runState(), State::Idle);
-    QCOMPARE(states.size(), 4); // starting, running, stopping, idle
+    QCOMPARE(states.size(), 4);                // starting, running, stopping, idle
     QCOMPARE(controller.session()->size(), 1); // what was seen stays
 }
 
@@ -156,11 +164,13 @@ void TestLabSessionController::socketOptionsGoToTheRunningLab()
     QVERIFY(!controller.appliedOptions(QStringLiteral("server")));
     QVERIFY(problems.isEmpty());
     // An option the kernel refused is a problem, named with its errno.
-    emit lab.event(optionsReport(QStringLiteral("server"), userTimeout,
-                                 {QJsonObject{{QStringLiteral("option"), QStringLiteral("TCP_USER_TIMEOUT")},
-                                              {QStringLiteral("error"), QStringLiteral("EINVAL (Invalid argument)")}}}));
+    emit lab.event(
+        optionsReport(QStringLiteral("server"), userTimeout,
+                      {QJsonObject{{QStringLiteral("option"), QStringLiteral("TCP_USER_TIMEOUT")},
+                                   {QStringLiteral("error"), QStringLiteral("EINVAL (Invalid argument)")}}}));
     QCOMPARE(problems.size(), 1);
-    QVERIFY2(problems.at(0).at(0).toString().contains(QStringLiteral("TCP_USER_TIMEOUT: EINVAL")), qPrintable(problems.at(0).at(0).toString()));
+    QVERIFY2(problems.at(0).at(0).toString().contains(QStringLiteral("TCP_USER_TIMEOUT: EINVAL")),
+             qPrintable(problems.at(0).at(0).toString()));
 
     controller.stop();
     QTRY_COMPARE(controller.runState(), State::Idle);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window on the offscreen platform with the real virtual lab behind it: a user sets
 // keepalive 2/1/3 on the client, starts a free lab session, powers the server off and reads
 // the verdict; a user turns keepalive on while the session runs and sees it applied and acting;
@@ -25,13 +26,12 @@
 #include "ui/VerdictPanel.h"
 #include "ui/views/TimelineChart.h"
 
-#include <QAction>
 #include <QAbstractAxis>
-#include <QChart>
-#include <QDockWidget>
+#include <QAction>
 #include <QApplication>
-#include <QWheelEvent>
+#include <QChart>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
@@ -44,6 +44,7 @@
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
+#include <QWheelEvent>
 
 using namespace halfopen;
 
@@ -62,11 +63,11 @@ QList<models::ScenarioListModel::Entry> builtIns()
     return entries;
 }
 
-struct Window {
+struct Window
+{
     explicit Window(const QString &supervisor = builtTool("halfopen-lab"))
         : lab(lab::LabProcess::Options{supervisor, capture(), {}})
-    {
-    }
+    { }
 
     QString capture() const { return dir.filePath(QStringLiteral("cable.pcap")); }
 
@@ -77,8 +78,7 @@ struct Window {
     models::ScenarioListModel scenarios{builtIns()};
     ui::MainWindow window{&controller, &scenarios, &settings};
 
-    template <typename T>
-    T *find(const QString &name)
+    template<typename T> T *find(const QString &name)
     {
         T *widget = window.findChild<T *>(name);
         if (!widget)
@@ -110,8 +110,9 @@ struct Window {
     core::TcpState clientSocketState()
     {
         const int row = clientSocketRow();
-        return row < 0 ? core::TcpState::Unknown
-                       : core::TcpState(controller.socketTable()->index(row, 0).data(models::SocketTableModel::StateRole).toInt());
+        return row < 0
+            ? core::TcpState::Unknown
+            : core::TcpState(controller.socketTable()->index(row, 0).data(models::SocketTableModel::StateRole).toInt());
     }
 
     // A cell of the client's connection in the socket table.
@@ -180,7 +181,8 @@ void TestMainWindow::keepaliveDetectsPoweredOffServer()
     w.find<QSpinBox>(QStringLiteral("clientKeepaliveCount"))->setValue(3);
     // The prediction follows the fields at once.
     auto *prediction = w.find<ui::PredictionPanel>(QStringLiteral("predictionPanel"));
-    QVERIFY2(prediction->text().contains(QStringLiteral("TCP keepalive (ETIMEDOUT) 5.0 s")), qPrintable(prediction->text()));
+    QVERIFY2(prediction->text().contains(QStringLiteral("TCP keepalive (ETIMEDOUT) 5.0 s")),
+             qPrintable(prediction->text()));
 
     QTest::mouseClick(w.find<QRadioButton>(QStringLiteral("pickFreeSession")), Qt::LeftButton);
     const QString recording = w.dir.filePath(QStringLiteral("run.jsonl"));
@@ -208,8 +210,8 @@ void TestMainWindow::keepaliveDetectsPoweredOffServer()
                                   && verdict->headline().contains(QStringLiteral("keepalive")),
                               qPrintable(verdict->headline()), 20000);
     QVERIFY(verdict->headline().startsWith(QStringLiteral("Client")));
-    QTRY_VERIFY_WITH_TIMEOUT(w.clientSocketState() == core::TcpState::Closed || w.clientSocketState() == core::TcpState::Unknown,
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w.clientSocketState() == core::TcpState::Closed || w.clientSocketState() == core::TcpState::Unknown, 10000);
 
     QTest::mouseClick(w.toolButton(QStringLiteral("stopAction")), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
@@ -256,7 +258,8 @@ void TestMainWindow::keepaliveTurnedOnWhileRunning()
     auto *messages = w.find<ui::MessageBar>(QStringLiteral("messageBar"));
     QTRY_VERIFY2_WITH_TIMEOUT(powerOff->isEnabled(), qPrintable(messages->text()), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(w.clientSocketState(), core::TcpState::Established, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(w.clientSocketCell(models::SocketColumn::Keepalive).toString(), QStringLiteral("off"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.clientSocketCell(models::SocketColumn::Keepalive).toString(), QStringLiteral("off"),
+                              5000);
 
     // The settings say what applies at once and what waits for the next Start.
     QVERIFY(w.find<QLabel>(QStringLiteral("clientLiveNote"))->isVisibleTo(&w.window));
@@ -272,7 +275,8 @@ void TestMainWindow::keepaliveTurnedOnWhileRunning()
     box.subControls = QStyle::SC_GroupBoxCheckBox | QStyle::SC_GroupBoxLabel;
     box.text = keepalive->title();
     box.features = QStyleOptionFrame::None;
-    const QRect check = keepalive->style()->subControlRect(QStyle::CC_GroupBox, &box, QStyle::SC_GroupBoxCheckBox, keepalive);
+    const QRect check
+        = keepalive->style()->subControlRect(QStyle::CC_GroupBox, &box, QStyle::SC_GroupBoxCheckBox, keepalive);
     QTest::mouseClick(keepalive, Qt::LeftButton, {}, check.center());
     QVERIFY(keepalive->isChecked());
     auto *idle = w.find<QSpinBox>(QStringLiteral("clientKeepaliveIdle"));
@@ -296,23 +300,30 @@ void TestMainWindow::keepaliveTurnedOnWhileRunning()
     QCOMPARE(edited.at(0).at(1).value<core::SocketOptions>().keepalive, wanted);
 
     // (a) The client's endpoint set them on its live connection and reports what the kernel has.
-    QTRY_VERIFY_WITH_TIMEOUT(w.last(QStringLiteral("client"), core::EventKind::Endpoint, QStringLiteral("options"))
-                                 && w.last(QStringLiteral("client"), core::EventKind::Endpoint, QStringLiteral("options"))
-                                        ->detail.value(QStringLiteral("live")).toBool(),
-                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w.last(QStringLiteral("client"), core::EventKind::Endpoint, QStringLiteral("options"))
+            && w.last(QStringLiteral("client"), core::EventKind::Endpoint, QStringLiteral("options"))
+                   ->detail.value(QStringLiteral("live"))
+                   .toBool(),
+        5000);
     const core::Event options = *w.last(QStringLiteral("client"), core::EventKind::Endpoint, QStringLiteral("options"));
-    QCOMPARE(core::SocketOptions::fromJson(options.detail.value(QStringLiteral("applied")).toObject()).keepalive, wanted);
+    QCOMPARE(core::SocketOptions::fromJson(options.detail.value(QStringLiteral("applied")).toObject()).keepalive,
+             wanted);
     QVERIFY(!options.detail.contains(QStringLiteral("failed")));
     // ... in the table, the timeline, and the prediction.
-    QTRY_COMPARE_WITH_TIMEOUT(w.clientSocketCell(models::SocketColumn::Keepalive).toString(), QStringLiteral("2 s idle, 3 × 1 s"), 3000);
-    QVERIFY(w.clientSocketCell(models::SocketColumn::Keepalive, Qt::ToolTipRole).toString().contains(QStringLiteral("TCP_KEEPCNT 3")));
+    QTRY_COMPARE_WITH_TIMEOUT(w.clientSocketCell(models::SocketColumn::Keepalive).toString(),
+                              QStringLiteral("2 s idle, 3 × 1 s"), 3000);
+    QVERIFY(w.clientSocketCell(models::SocketColumn::Keepalive, Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("TCP_KEEPCNT 3")));
     const QList<models::TimelineMarker> markers = w.controller.timeline()->optionsMarkers();
     QCOMPARE(markers.size(), 1);
     QCOMPARE(markers.at(0).host, QStringLiteral("client"));
     QVERIFY2(markers.at(0).label.contains(QStringLiteral("2 s idle, 3 × 1 s")), qPrintable(markers.at(0).label));
     auto *prediction = w.find<ui::PredictionPanel>(QStringLiteral("predictionPanel"));
     QVERIFY(w.find<QLabel>(QStringLiteral("predictionSource"))->isVisibleTo(&w.window));
-    QVERIFY2(prediction->text().contains(QStringLiteral("TCP keepalive (ETIMEDOUT) 5.0 s")), qPrintable(prediction->text()));
+    QVERIFY2(prediction->text().contains(QStringLiteral("TCP keepalive (ETIMEDOUT) 5.0 s")),
+             qPrintable(prediction->text()));
 
     // (b) They act: the powered-off server is found by keepalive, idle + 3 probes 1 s apart =
     // 5 s after the last packet received (± the timer's slack and a probe's round trip).
@@ -325,7 +336,8 @@ void TestMainWindow::keepaliveTurnedOnWhileRunning()
     qInfo("keepalive detection %.3f s after the last packet received", sinceRx);
     QVERIFY2(sinceRx >= 4.5 && sinceRx <= 6.5, qPrintable(QString::number(sinceRx)));
     auto *verdict = w.find<ui::VerdictPanel>(QStringLiteral("verdictPanel"));
-    QTRY_VERIFY2_WITH_TIMEOUT(verdict->headline().contains(QStringLiteral("ETIMEDOUT")), qPrintable(verdict->headline()), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(verdict->headline().contains(QStringLiteral("ETIMEDOUT")),
+                              qPrintable(verdict->headline()), 5000);
     QVERIFY(messages->text().isEmpty());
 
     // What cannot apply to a host that is off is disabled; asked anyway, the lab refuses it
@@ -346,12 +358,14 @@ void TestMainWindow::keepaliveTurnedOnWhileRunning()
     again.kind = lab::FaultKind::PowerOff;
     again.host = QStringLiteral("server");
     w.controller.apply(again);
-    QTRY_VERIFY2_WITH_TIMEOUT(messages->text().contains(QStringLiteral("already powered off")), qPrintable(messages->text()), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(messages->text().contains(QStringLiteral("already powered off")),
+                              qPrintable(messages->text()), 5000);
     lab::Fault on;
     on.kind = lab::FaultKind::PowerOn;
     on.host = QStringLiteral("client");
     w.controller.apply(on);
-    QTRY_VERIFY2_WITH_TIMEOUT(messages->text().contains(QStringLiteral("client is already on")), qPrintable(messages->text()), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(messages->text().contains(QStringLiteral("client is already on")),
+                              qPrintable(messages->text()), 5000);
     QCOMPARE(faultCount(), faultsBefore);
     QCOMPARE(int(w.controller.timeline()->faultMarkers().size()), markersBefore);
 
@@ -374,7 +388,8 @@ void TestMainWindow::outOfRangeIsRefusedNotTruncated()
     QTest::mouseClick(w.find<QRadioButton>(QStringLiteral("pickFreeSession")), Qt::LeftButton);
     QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
     auto *messages = w.find<ui::MessageBar>(QStringLiteral("messageBar"));
-    QVERIFY2(messages->text().contains(QStringLiteral("Idle before first probe cannot be “99999999 s”: allowed 1 to 32767 s")),
+    QVERIFY2(messages->text().contains(
+                 QStringLiteral("Idle before first probe cannot be “99999999 s”: allowed 1 to 32767 s")),
              qPrintable(messages->text()));
     QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
     // Fixed, the message goes.
@@ -387,7 +402,9 @@ void TestMainWindow::outOfRangeIsRefusedNotTruncated()
     QCOMPARE(title->text(), lab::ScenarioTexts::title(QStringLiteral("keepalive-detects-powered-off-peer")));
     QTest::mouseClick(w.find<QRadioButton>(QStringLiteral("pickFreeSession")), Qt::LeftButton);
     QCOMPARE(title->text(), QStringLiteral("Free lab session"));
-    QVERIFY(w.find<QLabel>(QStringLiteral("verdictExplanation"))->text().contains(QStringLiteral("nothing happens on its own")));
+    QVERIFY(w.find<QLabel>(QStringLiteral("verdictExplanation"))
+                ->text()
+                .contains(QStringLiteral("nothing happens on its own")));
 }
 
 void TestMainWindow::presentationModeForAClassroom()
@@ -401,7 +418,8 @@ void TestMainWindow::presentationModeForAClassroom()
     auto *timeline = w.find<ui::TimelineChart>(QStringLiteral("timelineChart"));
     auto *headline = w.find<QLabel>(QStringLiteral("verdictHeadline"));
     QVERIFY(settingsDock->isVisible());
-    const auto axisPoints = [timeline] { return timeline->laneChart()->axes(Qt::Vertical).first()->labelsFont().pointSizeF(); };
+    const auto axisPoints
+        = [timeline] { return timeline->laneChart()->axes(Qt::Vertical).first()->labelsFont().pointSizeF(); };
     const double axisBefore = axisPoints();
     const double headlineBefore = headline->font().pointSizeF();
 
@@ -437,8 +455,8 @@ void TestMainWindow::wheelOverSettingsDoesNotChangeThem()
     const int before = synRetries->value();
     const auto wheel = [synRetries](int steps) {
         const QPointF at = QPointF(synRetries->rect().center());
-        QWheelEvent event(at, synRetries->mapToGlobal(at), QPoint(), QPoint(0, -120 * steps), Qt::NoButton, Qt::NoModifier,
-                          Qt::NoScrollPhase, false);
+        QWheelEvent event(at, synRetries->mapToGlobal(at), QPoint(), QPoint(0, -120 * steps), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(synRetries, &event);
     };
     // Scrolling down the panel past the field: the value stays.
@@ -496,7 +514,8 @@ void TestMainWindow::labThatCannotStartIsReportedInTheWindow()
     QVERIFY(topology->state().labError.contains(QStringLiteral("/nonexistent/halfopen-lab")));
     auto *verdict = w.find<ui::VerdictPanel>(QStringLiteral("verdictPanel"));
     QVERIFY2(verdict->headline().contains(QStringLiteral("nothing was measured")), qPrintable(verdict->headline()));
-    QVERIFY(w.find<QLabel>(QStringLiteral("verdictMeaning"))->text().contains(QStringLiteral("/nonexistent/halfopen-lab")));
+    QVERIFY(
+        w.find<QLabel>(QStringLiteral("verdictMeaning"))->text().contains(QStringLiteral("/nonexistent/halfopen-lab")));
 }
 
 QTEST_MAIN(TestMainWindow)

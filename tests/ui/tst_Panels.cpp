@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window's panels without a lab: settings fields to LabConfig and back, the live
 // prediction (from the fields and from what a kernel reported), the cable's live settings as
-// faults (typing debounced, a field it does not accept refused and explained), the fault bar's faults, the topology from fault events, the verdict headline,
-// the CSV export and the settings facade.
+// faults (typing debounced, a field it does not accept refused and explained), the fault bar's faults, the topology
+// from fault events, the verdict headline, the CSV export and the settings facade.
 
 #include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
@@ -122,25 +123,31 @@ void TestPanels::hostSettingsSignalEditsOnly()
 void TestPanels::predictionFollowsSettings()
 {
     ui::PredictionPanel panel;
-    QVERIFY2(panel.text().contains(QStringLiteral("idle peer powered off: never — enable keepalive or a heartbeat")), qPrintable(panel.text()));
-    panel.setConfig(keepalive213());
-    QVERIFY2(panel.text().contains(QStringLiteral("idle peer powered off: detected by TCP keepalive (ETIMEDOUT) 5.0 s after the last packet received")),
+    QVERIFY2(panel.text().contains(QStringLiteral("idle peer powered off: never — enable keepalive or a heartbeat")),
              qPrintable(panel.text()));
-    QVERIFY2(panel.text().contains(QStringLiteral("peer process frozen: never — enable a heartbeat")), qPrintable(panel.text()));
+    panel.setConfig(keepalive213());
+    QVERIFY2(panel.text().contains(QStringLiteral(
+                 "idle peer powered off: detected by TCP keepalive (ETIMEDOUT) 5.0 s after the last packet received")),
+             qPrintable(panel.text()));
+    QVERIFY2(panel.text().contains(QStringLiteral("peer process frozen: never — enable a heartbeat")),
+             qPrintable(panel.text()));
     // The kind of death the chosen traffic meets is marked: idle, the powered-off peer...
-    QVERIFY2(panel.text().contains(QStringLiteral("after the last packet received ◀ what this traffic meets")), qPrintable(panel.text()));
+    QVERIFY2(panel.text().contains(QStringLiteral("after the last packet received ◀ what this traffic meets")),
+             qPrintable(panel.text()));
     // ...periodic sends, the cable cut with data in flight; long waits read in minutes.
     lab::LabConfig periodic = keepalive213();
     periodic.client.endpoint.traffic.kind = core::TrafficPattern::Kind::Periodic;
     panel.setConfig(periodic);
-    QVERIFY2(panel.text().contains(QStringLiteral("peer unplugged, data in flight: detected by retransmission timeout (tcp_retries2) "
-                                                  "(ETIMEDOUT) about 15 min (928.9 s) after the first unacknowledged send ◀ what this traffic meets")),
+    QVERIFY2(panel.text().contains(QStringLiteral(
+                 "peer unplugged, data in flight: detected by retransmission timeout (tcp_retries2) "
+                 "(ETIMEDOUT) about 15 min (928.9 s) after the first unacknowledged send ◀ what this traffic meets")),
              qPrintable(panel.text()));
     QCOMPARE(panel.text().count(QStringLiteral("◀")), 1);
     panel.setConfig(keepalive213());
     // A killed peer: what the application sees first is end of file, not EPIPE.
-    QVERIFY2(panel.text().contains(QStringLiteral("peer process killed: read() returns 0 (end of file, the peer's FIN) 0.0 s after "
-                                                  "the fault; EPIPE only on the second write after it")),
+    QVERIFY2(panel.text().contains(
+                 QStringLiteral("peer process killed: read() returns 0 (end of file, the peer's FIN) 0.0 s after "
+                                "the fault; EPIPE only on the second write after it")),
              qPrintable(panel.text()));
     QVERIFY2(!panel.text().contains(QStringLiteral("(EPIPE) 0.0 s")), qPrintable(panel.text()));
 }
@@ -181,7 +188,8 @@ void TestPanels::cableSettingsBecomeFaultsWhenTypingPauses()
     QTest::keyClick(delay, Qt::Key_Backspace);
     auto *problem = panel.findChild<QLabel *>(QStringLiteral("cableDelayProblem"));
     QTRY_VERIFY(!problem->isHidden());
-    QVERIFY2(problem->text().contains(QStringLiteral("Delay is empty")) && problem->text().contains(QStringLiteral("0.0 to 60000.0 ms")),
+    QVERIFY2(problem->text().contains(QStringLiteral("Delay is empty"))
+                 && problem->text().contains(QStringLiteral("0.0 to 60000.0 ms")),
              qPrintable(problem->text()));
     QVERIFY(delay->toolTip().startsWith(QStringLiteral("Delay is empty")));
     QCOMPARE(faults.size(), 1);
@@ -196,7 +204,8 @@ void TestPanels::cableSettingsBecomeFaultsWhenTypingPauses()
     QVERIFY2(loss->cleanText().startsWith(QStringLiteral("150")), qPrintable(loss->cleanText()));
     auto *lossProblem = panel.findChild<QLabel *>(QStringLiteral("cableLossProblem"));
     QTRY_VERIFY(!lossProblem->isHidden());
-    QVERIFY2(lossProblem->text().contains(QStringLiteral("“150")) && lossProblem->text().contains(QStringLiteral("0.0 to 100.0 %")),
+    QVERIFY2(lossProblem->text().contains(QStringLiteral("“150"))
+                 && lossProblem->text().contains(QStringLiteral("0.0 to 100.0 %")),
              qPrintable(lossProblem->text()));
     QCOMPARE(faults.size(), 2);
     // The arrows stay in the range.
@@ -392,7 +401,8 @@ void TestPanels::keepaliveCountdownSaysWhatTheKernelWillDo()
     QVERIFY2(line.contains(QStringLiteral("next due now")), qPrintable(line));
     // Data in flight: keepalive stands aside.
     s.unacked = 1;
-    QCOMPARE(ui::VerdictPanel::keepaliveCountdown(s, options, 0.6, 0), QStringLiteral("keepalive waits while data is in flight"));
+    QCOMPARE(ui::VerdictPanel::keepaliveCountdown(s, options, 0.6, 0),
+             QStringLiteral("keepalive waits while data is in flight"));
     // Long waits read in minutes, the seconds beside them.
     QCOMPARE(models::humanSeconds(928.9), QStringLiteral("about 15 min (928.9 s)"));
     QCOMPARE(models::humanSeconds(4.63), QStringLiteral("4.6 s"));
@@ -411,7 +421,8 @@ void TestPanels::verdictHeadline()
                 {QStringLiteral("predicted_s"), 5.0},
                 {QStringLiteral("predicted_reference"), QStringLiteral("last_received")}};
     QCOMPARE(ui::VerdictPanel::headlineFor(v),
-             QStringLiteral("Client: dead peer detected 5.10 s after the last packet received by TCP keepalive (ETIMEDOUT) — predicted 5.0 s"));
+             QStringLiteral("Client: dead peer detected 5.10 s after the last packet received by TCP keepalive "
+                            "(ETIMEDOUT) — predicted 5.0 s"));
 
     // The panel shows it as the session's verdict arrives.
     core::Session session;
@@ -427,7 +438,8 @@ void TestPanels::verdictHeadline()
     server.detail = {{QStringLiteral("fatal"), true}};
     session.add(server);
     QCOMPARE(panel.headline(), ui::VerdictPanel::headlineFor(v));
-    QCOMPARE(panel.laterDetections(), QStringLiteral("Then: Server: connection lost — ECONNRESET by an RST from the peer"));
+    QCOMPARE(panel.laterDetections(),
+             QStringLiteral("Then: Server: connection lost — ECONNRESET by an RST from the peer"));
     session.clear();
     QVERIFY(panel.laterDetections().isEmpty());
     QVERIFY(!panel.headline().contains(QStringLiteral("ETIMEDOUT")));
@@ -476,7 +488,9 @@ void TestPanels::eventLogReadsInWords()
     verdict.host = QStringLiteral("client");
     verdict.errnoValue = ETIMEDOUT;
     verdict.mechanism = core::DetectionMechanism::RetransmissionTimeout;
-    verdict.detail = {{QStringLiteral("fatal"), true}, {QStringLiteral("elapsed_s"), 13.96}, {QStringLiteral("reference"), QStringLiteral("fault")}};
+    verdict.detail = {{QStringLiteral("fatal"), true},
+                      {QStringLiteral("elapsed_s"), 13.96},
+                      {QStringLiteral("reference"), QStringLiteral("fault")}};
     session.add(closed);
     session.add(verdict);
     QTRY_COMPARE(model.rowCount(), 2); // the batch is shown
@@ -520,7 +534,8 @@ void TestPanels::eventLogInsertsBatches()
     QCOMPARE(model.rowCount(), 1001);
     QCOMPARE(inserted.size(), 2);
     QCOMPARE(inserted.last().at(1).toInt(), 0);
-    QCOMPARE(model.index(0, 0).data(ui::EventLogModel::RawJsonRole).toString().contains(QStringLiteral("\"count\":-1")), true);
+    QCOMPARE(model.index(0, 0).data(ui::EventLogModel::RawJsonRole).toString().contains(QStringLiteral("\"count\":-1")),
+             true);
     QTest::qWait(0);
     QCOMPARE(inserted.size(), 2); // nothing left to show after the batch
 }
@@ -536,7 +551,8 @@ void TestPanels::csvQuotesFields()
     const QStringList lines = ui::EventCsvExport::toCsv({e}, 1'000'000).split(QLatin1Char('\n'));
     QCOMPARE(lines.at(0), QStringLiteral("t_s,host,kind,what,local,remote,errno,mechanism,details"));
     // The details hold a comma, so they are quoted.
-    QVERIFY2(lines.at(1).startsWith(QStringLiteral("1.500000,client,error,,,,ECONNRESET,rst,\"ECONNRESET")), qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(1).startsWith(QStringLiteral("1.500000,client,error,,,,ECONNRESET,rst,\"ECONNRESET")),
+             qPrintable(lines.at(1)));
 }
 
 void TestPanels::settingsKeepLabAndLayout()

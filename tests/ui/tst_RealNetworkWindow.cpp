@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window in real-network mode on the offscreen platform: a user switches "Where the peer
 // is" to Real network through the widgets, enters a loopback `halfopen-cli serve` as the peer,
 // starts, presses Space ("I pulled the cable now") and reads the marker in the timeline and the
@@ -39,15 +40,15 @@ using halfopen::testing::CliPeer;
 
 namespace {
 
-struct Window {
+struct Window
+{
     Window()
     {
         controller.setRealNetworkDriver(&realNetwork);
         window = std::make_unique<ui::MainWindow>(&controller, &scenarios, &settings);
     }
 
-    template <typename T>
-    T *find(const QString &name)
+    template<typename T> T *find(const QString &name)
     {
         T *widget = window->findChild<T *>(name);
         if (!widget)
@@ -152,7 +153,8 @@ void TestRealNetworkWindow::markerAndVerdictAgainstALoopbackPeer()
     w.chooseRealPeer(QStringLiteral("127.0.0.1"), port);
     // The texts speak of this machine and the marker, not of the lab's rows.
     const QString hint = w.find<QLabel>(QStringLiteral("verdictHint"))->text();
-    QVERIFY2(hint.contains(QStringLiteral("I pulled the cable now")) && !hint.contains(QStringLiteral("Server row")), qPrintable(hint));
+    QVERIFY2(hint.contains(QStringLiteral("I pulled the cable now")) && !hint.contains(QStringLiteral("Server row")),
+             qPrintable(hint));
 
     // Only this machine's side is set here; the lab's cable and kernel fields give way to this
     // host's own kernel settings, which the prediction uses.
@@ -161,10 +163,13 @@ void TestRealNetworkWindow::markerAndVerdictAgainstALoopbackPeer()
     QVERIFY(!tabs->isTabVisible(1));
     QVERIFY(!w.find<QGroupBox>(QStringLiteral("clientLabKernel"))->isVisibleTo(w.window.get()));
     const QString kernel = w.find<QLabel>(QStringLiteral("hostKernelValues"))->text();
-    QVERIFY2(kernel.contains(QStringLiteral("net.ipv4.tcp_retries2 = %1").arg(procValue("tcp_retries2"))), qPrintable(kernel));
+    QVERIFY2(kernel.contains(QStringLiteral("net.ipv4.tcp_retries2 = %1").arg(procValue("tcp_retries2"))),
+             qPrintable(kernel));
     QVERIFY(!w.find<QWidget>(QStringLiteral("faultLoss"))->isVisibleTo(w.window.get()));
     QVERIFY(!w.find<QWidget>(QStringLiteral("predictionSide"))->isEnabled());
-    QVERIFY(w.find<QGroupBox>(QStringLiteral("clientHeartbeat"))->toolTip().contains(QStringLiteral("Only against a HalfOpen peer")));
+    QVERIFY(w.find<QGroupBox>(QStringLiteral("clientHeartbeat"))
+                ->toolTip()
+                .contains(QStringLiteral("Only against a HalfOpen peer")));
     // The fault bar offers what this machine can do, and the marker.
     QVERIFY(!powerOff->isVisibleTo(w.window.get()));
     QVERIFY(marker->isVisibleTo(w.window.get()));
@@ -176,7 +181,8 @@ void TestRealNetworkWindow::markerAndVerdictAgainstALoopbackPeer()
     QVERIFY(w.controller.isRealNetwork());
     // This host's sockets on the port: ours, and the loopback peer's listener and connection.
     QTRY_COMPARE_WITH_TIMEOUT(w.stateOf(QStringLiteral("client|")), core::TcpState::Established, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(w.stateOf(QStringLiteral("other|127.0.0.1:%1|0.0.0.0:0").arg(port)), core::TcpState::Listen, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.stateOf(QStringLiteral("other|127.0.0.1:%1|0.0.0.0:0").arg(port)),
+                              core::TcpState::Listen, 5000);
 
     // Space: "I pulled the cable now", with the focus left in a settings field the user just
     // edited: the marker, not a space typed into the field. It lands in the timeline and starts the stopwatch.
@@ -191,12 +197,14 @@ void TestRealNetworkWindow::markerAndVerdictAgainstALoopbackPeer()
     QCOMPARE(w.controller.timeline()->faultMarkers().size(), 1);
     QCOMPARE(w.controller.timeline()->faultMarkers().constLast().label, QStringLiteral("marker"));
     auto *verdict = w.find<ui::VerdictPanel>(QStringLiteral("verdictPanel"));
-    QTRY_VERIFY2_WITH_TIMEOUT(verdict->countdown().contains(QStringLiteral("since your marker")), qPrintable(verdict->countdown()), 3000);
+    QTRY_VERIFY2_WITH_TIMEOUT(verdict->countdown().contains(QStringLiteral("since your marker")),
+                              qPrintable(verdict->countdown()), 3000);
     QVERIFY(w.find<ui::TopologyStrip>(QStringLiteral("topologyStrip"))->markerPressed());
 
     // The peer's process dies: its kernel's FIN reaches us, measured from the marker.
     peer.signal(SIGKILL);
-    QTRY_VERIFY2_WITH_TIMEOUT(verdict->headline().contains(QStringLiteral("after your marker")), qPrintable(verdict->headline()), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(verdict->headline().contains(QStringLiteral("after your marker")),
+                              qPrintable(verdict->headline()), 5000);
     QVERIFY2(verdict->headline().startsWith(QStringLiteral("Client: the peer closed the connection (end of stream)")),
              qPrintable(verdict->headline()));
     QVERIFY(!verdict->countdown().contains(QStringLiteral("since your marker")));
@@ -224,7 +232,9 @@ void TestRealNetworkWindow::refusedConnectionIsReportedInTheWindow()
     QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
     auto *messages = w.find<ui::MessageBar>(QStringLiteral("messageBar"));
     QTRY_VERIFY_WITH_TIMEOUT(!messages->text().isEmpty(), 10000);
-    QVERIFY2(messages->text().startsWith(QStringLiteral("Real network: Cannot connect to 127.0.0.1:%1: ECONNREFUSED (Connection refused)").arg(port)),
+    QVERIFY2(messages->text().startsWith(
+                 QStringLiteral("Real network: Cannot connect to 127.0.0.1:%1: ECONNREFUSED (Connection refused)")
+                     .arg(port)),
              qPrintable(messages->text()));
     QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
     QVERIFY(w.toolButton(QStringLiteral("startAction"))->isEnabled());
@@ -242,7 +252,8 @@ void TestRealNetworkWindow::badAddressNamesTheFieldAndStartsNothing()
     // ...and Start refuses it in the message bar.
     QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
     const QString message = w.find<ui::MessageBar>(QStringLiteral("messageBar"))->text();
-    QVERIFY2(message.contains(QStringLiteral("Peer address: '10.0.0.256' is neither an IPv4 or IPv6 address nor a host name")),
+    QVERIFY2(message.contains(
+                 QStringLiteral("Peer address: '10.0.0.256' is neither an IPv4 or IPv6 address nor a host name")),
              qPrintable(message));
     QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
     QCOMPARE(w.controller.session()->size(), 0);
@@ -296,11 +307,13 @@ void TestRealNetworkWindow::controllerSwitchesBetweenLabAndRealNetwork()
     controller.startRealNetwork(lab::LabConfig::defaults(), network);
     QTRY_COMPARE_WITH_TIMEOUT(controller.runState(), State::Running, 10000);
     QVERIFY(controller.isRealNetwork());
-    QCOMPARE(controller.scenario().title, QStringLiteral("Real network: this machine connects to 127.0.0.1:%1").arg(port));
+    QCOMPARE(controller.scenario().title,
+             QStringLiteral("Real network: this machine connects to 127.0.0.1:%1").arg(port));
     controller.apply(marker); // to the real network now, not to the lab
     QCOMPARE(fake.faults.size(), 1);
-    QTRY_VERIFY(std::any_of(controller.session()->events().begin(), controller.session()->events().end(),
-                            [](const core::Event &e) { return e.kind == core::EventKind::Fault && e.what == QLatin1String("marker"); }));
+    QTRY_VERIFY(std::any_of(
+        controller.session()->events().begin(), controller.session()->events().end(),
+        [](const core::Event &e) { return e.kind == core::EventKind::Fault && e.what == QLatin1String("marker"); }));
     controller.stop();
     QTRY_COMPARE_WITH_TIMEOUT(controller.runState(), State::Idle, 5000);
     QVERIFY(!realNetwork.endpointRunning());

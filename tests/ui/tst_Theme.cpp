@@ -1,9 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window under a dark palette (Fusion, ui::darkPalette) at device pixel ratio 2, on the
 // offscreen platform, with a recorded run opened: the charts take the dark theme on the
 // palette's base, and everything the window draws itself (chart annotations, the topology
 // strip's status words, the socket table's state chips and flashing rows, the message bar)
 // reads with a contrast of at least 4.5 against what is behind it.
 
+#include "core/session/Session.h"
 #include "lab/LabProcess.h"
 #include "models/ScenarioListModel.h"
 #include "models/SocketTableModel.h"
@@ -12,7 +14,6 @@
 #include "ui/MainWindow.h"
 #include "ui/MessageBar.h"
 #include "ui/SessionFiles.h"
-#include "core/session/Session.h"
 #include "ui/TopologyStrip.h"
 #include "ui/views/ThemeColors.h"
 
@@ -90,7 +91,8 @@ double hueContrast(const QImage &image, int hue, const QColor &background)
 }
 
 // Never started: the window only shows a recording.
-struct Window {
+struct Window
+{
     QTemporaryDir dir;
     ui::AppSettings settings{dir.filePath(QStringLiteral("settings.ini"))};
     lab::LabProcess lab{lab::LabProcess::Options{QStringLiteral("/nonexistent/halfopen-lab"), {}, {}}};
@@ -201,7 +203,10 @@ void TestTheme::drawnTextReadsOnDark()
             const QRect device(cell.topLeft() * ratio, cell.size() * ratio);
             QColor ink;
             const double contrast = inkContrast(cells, device.adjusted(6, 4, -6, -4), &ink);
-            QVERIFY2(contrast >= kReadable, qPrintable(QStringLiteral("row %1 column %2: %3 (%4)").arg(row).arg(column).arg(contrast).arg(ink.name())));
+            QVERIFY2(
+                contrast >= kReadable,
+                qPrintable(
+                    QStringLiteral("row %1 column %2: %3 (%4)").arg(row).arg(column).arg(contrast).arg(ink.name())));
         }
     }
     QVERIFY(checked >= 4); // two rows at least

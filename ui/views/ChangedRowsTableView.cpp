@@ -7,8 +7,7 @@ namespace halfopen::ui {
 
 ChangedRowsTableView::ChangedRowsTableView(QWidget *parent)
     : QTableView(parent)
-{
-}
+{ }
 
 void ChangedRowsTableView::setModel(QAbstractItemModel *model)
 {
@@ -105,7 +104,8 @@ void ChangedRowsTableView::doItemsLayout()
     m_moved = {};
 }
 
-void ChangedRowsTableView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
+void ChangedRowsTableView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                       const QList<int> &roles)
 {
     if (topLeft == bottomRight || !topLeft.isValid() || !bottomRight.isValid() || topLeft.parent() != rootIndex()) {
         QTableView::dataChanged(topLeft, bottomRight, roles);

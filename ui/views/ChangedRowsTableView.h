@@ -37,8 +37,8 @@ private:
 
     QList<QPersistentModelIndex> m_shown; // the rows shown before a reorder, top to bottom
     int m_firstShown = -1;
-    QRegion m_moved;                      // their places that show another row now
-    bool m_onlyMoved = false;             // the pending layout is that reorder alone
+    QRegion m_moved;          // their places that show another row now
+    bool m_onlyMoved = false; // the pending layout is that reorder alone
     QList<QMetaObject::Connection> m_connections;
 };
 

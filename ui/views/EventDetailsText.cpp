@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/EventDetailsText.h"
 
 #include "core/tcp/ErrnoCatalog.h"
@@ -59,7 +60,9 @@ QString EventText::headline(const Event &e)
 {
     switch (e.kind) {
     case EventKind::Packet: {
-        const QString direction = e.detail.value(QStringLiteral("direction")).toString().replace(QStringLiteral("->"), QStringLiteral(" → "));
+        const QString direction = e.detail.value(QStringLiteral("direction"))
+                                      .toString()
+                                      .replace(QStringLiteral("->"), QStringLiteral(" → "));
         return tr("%1 packet, %2").arg(packetClassStyle(e.what).title, direction.isEmpty() ? e.host : direction);
     }
     case EventKind::Heartbeat:
@@ -67,7 +70,8 @@ QString EventText::headline(const Event &e)
     case EventKind::State:
         return tr("%1: %2 → %3").arg(e.host, tcpStateName(e.fromState), tcpStateName(e.toState));
     case EventKind::Fault:
-        return e.host.isEmpty() ? tr("fault: %1").arg(faultTitle(e.what)) : tr("fault: %1 %2").arg(faultTitle(e.what), e.host);
+        return e.host.isEmpty() ? tr("fault: %1").arg(faultTitle(e.what))
+                                : tr("fault: %1 %2").arg(faultTitle(e.what), e.host);
     case EventKind::Error:
         return tr("%1 saw %2 (detected by %3)")
             .arg(e.host, e.errnoValue != 0 ? core::ErrnoCatalog::describe(e.errnoValue) : tr("EOF: the peer closed"),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/FaultText.h"
 
 #include <QCoreApplication>
@@ -6,8 +7,9 @@ namespace halfopen::ui {
 
 namespace {
 // English keeps the names the timeline always showed; the comment tells translators what each is.
-const struct {
-    const char *name;     // lab::faultKindName()
+const struct
+{
+    const char *name; // lab::faultKindName()
     const char *comment;
 } kFaults[] = {
     QT_TRANSLATE_NOOP3("FaultText", "unplug", "fault: the host's cable was pulled"),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/PacketClassStyle.h"
 
 #include <QCoreApplication>
@@ -23,7 +24,8 @@ PacketClassStyle PacketClassText::packet(const QString &c)
     if (c == QLatin1String("syn"))
         return {tr("SYN", "TCP packet with the SYN flag"), QColor(0x76, 0xb7, 0xb2), Shape::MarkerShapeRectangle, 9};
     if (c == QLatin1String("syn-ack"))
-        return {tr("SYN-ACK", "TCP packet with SYN and ACK flags"), QColor(0x4e, 0x9a, 0x95), Shape::MarkerShapeRectangle, 9};
+        return {tr("SYN-ACK", "TCP packet with SYN and ACK flags"), QColor(0x4e, 0x9a, 0x95),
+                Shape::MarkerShapeRectangle, 9};
     if (c == QLatin1String("data"))
         return {tr("data", "TCP segment carrying payload"), QColor(0x4e, 0x79, 0xa7), Shape::MarkerShapeCircle, 9};
     if (c == QLatin1String("ack"))
@@ -31,11 +33,14 @@ PacketClassStyle PacketClassText::packet(const QString &c)
     if (c == QLatin1String("keepalive-probe"))
         return {tr("keepalive probe"), QColor(0xf2, 0x8e, 0x2b), Shape::MarkerShapeTriangle, 12};
     if (c == QLatin1String("keepalive-ack"))
-        return {tr("keepalive ACK", "the peer's answer to a keepalive probe"), QColor(0xed, 0xc9, 0x48), Shape::MarkerShapeTriangle, 10};
+        return {tr("keepalive ACK", "the peer's answer to a keepalive probe"), QColor(0xed, 0xc9, 0x48),
+                Shape::MarkerShapeTriangle, 10};
     if (c == QLatin1String("heartbeat-ping"))
-        return {tr("heartbeat ping", "application heartbeat request"), QColor(0x59, 0xa1, 0x4f), Shape::MarkerShapePentagon, 11};
+        return {tr("heartbeat ping", "application heartbeat request"), QColor(0x59, 0xa1, 0x4f),
+                Shape::MarkerShapePentagon, 11};
     if (c == QLatin1String("heartbeat-pong"))
-        return {tr("heartbeat pong", "application heartbeat answer"), QColor(0x8c, 0xd1, 0x7d), Shape::MarkerShapePentagon, 10};
+        return {tr("heartbeat pong", "application heartbeat answer"), QColor(0x8c, 0xd1, 0x7d),
+                Shape::MarkerShapePentagon, 10};
     if (c == QLatin1String("retransmission"))
         return {tr("retransmission"), QColor(0xb0, 0x7a, 0xa1), Shape::MarkerShapeRotatedRectangle, 12};
     if (c == QLatin1String("fin"))
@@ -50,9 +55,11 @@ PacketClassStyle PacketClassText::packet(const QString &c)
 PacketClassStyle PacketClassText::heartbeat(const QString &p)
 {
     if (p == QLatin1String("sent"))
-        return {tr("heartbeat sent", "the application sent its heartbeat"), QColor(0x59, 0xa1, 0x4f), Shape::MarkerShapeRectangle, 7};
+        return {tr("heartbeat sent", "the application sent its heartbeat"), QColor(0x59, 0xa1, 0x4f),
+                Shape::MarkerShapeRectangle, 7};
     if (p == QLatin1String("received"))
-        return {tr("heartbeat received", "the peer's heartbeat arrived"), QColor(0x59, 0xa1, 0x4f), Shape::MarkerShapeRotatedRectangle, 7};
+        return {tr("heartbeat received", "the peer's heartbeat arrived"), QColor(0x59, 0xa1, 0x4f),
+                Shape::MarkerShapeRotatedRectangle, 7};
     if (p == QLatin1String("answered"))
         return {tr("heartbeat answered"), QColor(0x8c, 0xd1, 0x7d), Shape::MarkerShapeRectangle, 7};
     if (p == QLatin1String("missed"))

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QColor>
@@ -8,9 +9,10 @@ namespace halfopen::ui {
 
 // How the timeline draws one class of packet (the cable's classification: "data", "ack",
 // "keepalive-probe", ...) or one heartbeat phase ("sent", "answered", "missed", "dead").
-struct PacketClassStyle {
-    QString title;  // translated legend text
-    QColor color;   // reads on light and dark chart themes
+struct PacketClassStyle
+{
+    QString title; // translated legend text
+    QColor color;  // reads on light and dark chart themes
     QScatterSeries::MarkerShape shape = QScatterSeries::MarkerShapeCircle;
     qreal size = 9; // marker size in pixels
 };

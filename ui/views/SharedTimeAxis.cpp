@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/SharedTimeAxis.h"
 
 #include <QChart>
@@ -80,8 +81,9 @@ void SharedTimeAxis::updateTicks()
     for (QValueAxis *axis : {m_top, m_bottom}) {
         axis->setTickAnchor(0);
         axis->setTickInterval(step);
-        axis->setLabelFormat(tr("%.%1f s", "time axis label: a printf format for seconds since the start; %1 is the decimals")
-                                 .arg(decimals));
+        axis->setLabelFormat(
+            tr("%.%1f s", "time axis label: a printf format for seconds since the start; %1 is the decimals")
+                .arg(decimals));
     }
 }
 

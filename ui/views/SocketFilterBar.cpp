@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/SocketFilterBar.h"
 
 #include <QComboBox>
@@ -28,8 +29,8 @@ SocketFilterBar::SocketFilterBar(QWidget *parent)
                    {TcpState::SynSent, TcpState::SynRecv, TcpState::NewSynRecv});
     addStateChoice(tcpStateName(TcpState::Established), {TcpState::Established});
     addStateChoice(tr("Closing", "TCP states between the first FIN and CLOSED"),
-                   {TcpState::FinWait1, TcpState::FinWait2, TcpState::CloseWait, TcpState::LastAck,
-                    TcpState::Closing, TcpState::TimeWait});
+                   {TcpState::FinWait1, TcpState::FinWait2, TcpState::CloseWait, TcpState::LastAck, TcpState::Closing,
+                    TcpState::TimeWait});
     addStateChoice(tcpStateName(TcpState::Listen), {TcpState::Listen});
     addStateChoice(tcpStateName(TcpState::Closed), {TcpState::Closed});
     m_state->insertSeparator(m_state->count());

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/tcp/TcpState.h"
@@ -26,7 +27,7 @@ public:
     QLineEdit *textEdit() const { return m_text; }
 
 signals:
-    void hostChanged(const QString &host);                 // empty: every host
+    void hostChanged(const QString &host);                  // empty: every host
     void statesChanged(const QSet<core::TcpState> &states); // empty: every state
     void textChanged(const QString &text);
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/SocketRowDelegate.h"
 
 #include "models/SocketTableModel.h"
@@ -25,8 +26,7 @@ constexpr int kTextCacheSize = 20000;
 
 SocketRowDelegate::SocketRowDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
-{
-}
+{ }
 
 double SocketRowDelegate::flashStrength(const QModelIndex &index, qint64 nowMs)
 {
@@ -51,8 +51,8 @@ void SocketRowDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
 
 void SocketRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const double fade = index.data(SocketTableModel::FadeRole).isValid()
-        ? index.data(SocketTableModel::FadeRole).toDouble() : 1.0;
+    const double fade
+        = index.data(SocketTableModel::FadeRole).isValid() ? index.data(SocketTableModel::FadeRole).toDouble() : 1.0;
     const double flash = flashStrength(index, SocketTableModel::nowMs());
     const auto state = core::TcpState(index.data(SocketTableModel::StateRole).toInt());
 
@@ -91,7 +91,8 @@ void SocketRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         if (size.width() > r.width())
             painter->drawText(r, Qt::AlignCenter, text);
         else
-            painter->drawStaticText(QPointF(r.left() + (r.width() - size.width()) / 2, r.top() + (r.height() - size.height()) / 2), laid);
+            painter->drawStaticText(
+                QPointF(r.left() + (r.width() - size.width()) / 2, r.top() + (r.height() - size.height()) / 2), laid);
     } else {
         paintCell(painter, option, index);
     }
@@ -149,7 +150,8 @@ void SocketRowDelegate::paintCell(QPainter *painter, const QStyleOptionViewItem 
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
-    if (opt.state & QStyle::State_HasFocus || opt.features & (QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDecoration)) {
+    if (opt.state & QStyle::State_HasFocus
+        || opt.features & (QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDecoration)) {
         QStyledItemDelegate::paint(painter, option, index); // the current cell: a focus frame too
         return;
     }
@@ -179,7 +181,8 @@ void SocketRowDelegate::paintCell(QPainter *painter, const QStyleOptionViewItem 
     QPalette::ColorGroup group = opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
     if (group == QPalette::Normal && !(opt.state & QStyle::State_Active))
         group = QPalette::Inactive;
-    painter->setPen(opt.palette.color(group, opt.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->setPen(
+        opt.palette.color(group, opt.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
     painter->setFont(opt.font);
     const Qt::Alignment align = QStyle::visualAlignment(opt.direction, opt.displayAlignment);
     qreal x = rect.left();

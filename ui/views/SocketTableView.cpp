@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/SocketTableView.h"
 
 #include "models/SocketTableModel.h"
 #include "models/SocketTableProxy.h"
-#include "ui/views/SocketFilterBar.h"
 #include "ui/views/ChangedRowsTableView.h"
+#include "ui/views/SocketFilterBar.h"
 #include "ui/views/SocketRowDelegate.h"
 
 #include <QAction>
@@ -166,7 +167,8 @@ QString SocketTableView::selectedRowsText() const
             columns.append(logical);
     }
     QList<int> rows;
-    const QModelIndexList selected = m_table->selectionModel() ? m_table->selectionModel()->selectedRows() : QModelIndexList();
+    const QModelIndexList selected
+        = m_table->selectionModel() ? m_table->selectionModel()->selectedRows() : QModelIndexList();
     for (const QModelIndex &index : selected)
         rows.append(index.row());
     if (rows.isEmpty()) {

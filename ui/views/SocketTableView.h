@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QWidget>
@@ -8,7 +9,7 @@ class QTimer;
 namespace halfopen::models {
 class SocketTableModel;
 class SocketTableProxy;
-}
+} // namespace halfopen::models
 
 namespace halfopen::ui {
 

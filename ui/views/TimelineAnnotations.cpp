@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/TimelineAnnotations.h"
 
 #include "core/predict/TimeReference.h"
@@ -19,8 +20,8 @@
 #include <QPen>
 
 #include <algorithm>
-#include <optional>
 #include <limits>
+#include <optional>
 
 namespace halfopen::ui {
 
@@ -96,7 +97,8 @@ void TimelineAnnotations::clearItems()
     m_emptyHint = nullptr;
 }
 
-QGraphicsSimpleTextItem *TimelineAnnotations::addLabel(QGraphicsItem *parent, const QString &text, QGraphicsRectItem **box)
+QGraphicsSimpleTextItem *TimelineAnnotations::addLabel(QGraphicsItem *parent, const QString &text,
+                                                       QGraphicsRectItem **box)
 {
     if (box) {
         *box = new QGraphicsRectItem(parent);
@@ -130,7 +132,8 @@ QString TimelineAnnotations::spanText(const DetectionSpan &span) const
 QString TimelineAnnotations::markerText(const TimelineMarker &m) const
 {
     if (m.kind == TimelineMarker::Kind::Fault)
-        return m.host.isEmpty() ? faultTitle(m.label) : tr("%1 %2", "fault name, host").arg(faultTitle(m.label), m.host);
+        return m.host.isEmpty() ? faultTitle(m.label)
+                                : tr("%1 %2", "fault name, host").arg(faultTitle(m.label), m.host);
     if (m.kind == TimelineMarker::Kind::Options)
         return tr("%1: %2", "host, socket options set on its open connections").arg(m.host, m.label);
     // "soft": an error the connection survived.
@@ -144,7 +147,8 @@ QString TimelineAnnotations::markerText(const TimelineMarker &m) const
 
 QHash<QString, int> TimelineAnnotations::packSlots(const QList<StateBand> &bands)
 {
-    struct Life {
+    struct Life
+    {
         QString host;
         double start = 0;
         double end = 0;
@@ -234,9 +238,11 @@ void TimelineAnnotations::rebuild()
     }
 
     if (m_model->lanes().isEmpty()) {
-        m_emptyHint = addLabel(m_front, tr("Nothing to draw yet: start a session or open a recording.\n"
-                                          "Each host gets a lane here: its packets, its sockets' states,\n"
-                                          "the faults, and the time it took to notice."), nullptr);
+        m_emptyHint = addLabel(m_front,
+                               tr("Nothing to draw yet: start a session or open a recording.\n"
+                                  "Each host gets a lane here: its packets, its sockets' states,\n"
+                                  "the faults, and the time it took to notice."),
+                               nullptr);
         QColor hint = m_text;
         hint.setAlphaF(0.6);
         m_emptyHint->setBrush(hint);
@@ -335,7 +341,8 @@ void TimelineAnnotations::layout()
         // Clear of the marker labels: past them to the right while there is room.
         for (int tries = 0; tries < 6; ++tries) {
             const QRectF box(left - 4, top - 2, textRect.width() + 8, textRect.height() + 4);
-            const auto hit = std::find_if(taken.cbegin(), taken.cend(), [&box](const QRectF &t) { return t.intersects(box); });
+            const auto hit
+                = std::find_if(taken.cbegin(), taken.cend(), [&box](const QRectF &t) { return t.intersects(box); });
             if (hit == taken.cend() || hit->right() + 8 + textRect.width() > plot.right())
                 break;
             left = hit->right() + 8;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "models/DetectionSpans.h"
@@ -58,20 +59,23 @@ public:
     QStringList spanLabels() const;
 
 private:
-    struct Band {
+    struct Band
+    {
         models::StateBand band;
         int slot = 0;
         int slotCount = 1;
         QGraphicsRectItem *rect = nullptr;
         QGraphicsSimpleTextItem *text = nullptr;
     };
-    struct Marker {
+    struct Marker
+    {
         models::TimelineMarker marker;
         QGraphicsLineItem *line = nullptr;
         QGraphicsRectItem *box = nullptr;
         QGraphicsSimpleTextItem *text = nullptr;
     };
-    struct Span {
+    struct Span
+    {
         models::DetectionSpan span;
         QGraphicsRectItem *shade = nullptr;
         QGraphicsLineItem *arrow = nullptr;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/TimelineCallout.h"
 
 #include <QApplication>
@@ -59,8 +60,9 @@ void TimelineCallout::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     background.setAlpha(240);
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(QPen(palette.color(QPalette::ToolTipText), 1));
-    painter->drawLine(m_anchor, QPointF(qBound(m_box.left() + 6, m_anchor.x(), m_box.right() - 6),
-                                        m_anchor.y() < m_box.top() ? m_box.top() : m_box.bottom()));
+    painter->drawLine(m_anchor,
+                      QPointF(qBound(m_box.left() + 6, m_anchor.x(), m_box.right() - 6),
+                              m_anchor.y() < m_box.top() ? m_box.top() : m_box.bottom()));
     painter->setBrush(background);
     painter->drawRoundedRect(m_box, 5, 5);
     painter->setFont(m_font);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/TimelineChart.h"
 
 #include "ui/views/ThemeColors.h"
@@ -16,10 +17,9 @@
 
 #include <QApplication>
 #include <QCategoryAxis>
-#include <QFontMetricsF>
 #include <QChart>
 #include <QCursor>
-#include <QToolTip>
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QLegend>
 #include <QLegendMarker>
@@ -27,6 +27,7 @@
 #include <QScatterSeries>
 #include <QSplitter>
 #include <QTimer>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -167,8 +168,9 @@ void TimelineChart::applyFonts()
 {
     QFont font = QApplication::font();
     font.setPointSizeF(font.pointSizeF() * m_markerScale);
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_laneAxis), static_cast<QAbstractAxis *>(m_rtoY),
-                                static_cast<QAbstractAxis *>(m_time->topAxis()), static_cast<QAbstractAxis *>(m_time->bottomAxis())})
+    for (QAbstractAxis *axis :
+         {static_cast<QAbstractAxis *>(m_laneAxis), static_cast<QAbstractAxis *>(m_rtoY),
+          static_cast<QAbstractAxis *>(m_time->topAxis()), static_cast<QAbstractAxis *>(m_time->bottomAxis())})
         axis->setLabelsFont(font);
     for (QChart *chart : {m_laneChart, m_rtoChart})
         chart->legend()->setFont(font);
@@ -248,7 +250,8 @@ QXYSeries *TimelineChart::ensureChartSeries(int index)
         auto *scatter = new QScatterSeries;
         m_laneChart->addSeries(scatter);
         styleScatter(scatter,
-                     source.kind() == TimelineSeriesKind::Packet ? packetClassStyle(source.name()) : heartbeatPhaseStyle(source.name()),
+                     source.kind() == TimelineSeriesKind::Packet ? packetClassStyle(source.name())
+                                                                 : heartbeatPhaseStyle(source.name()),
                      m_markerScale);
         scatter->attachAxis(m_x);
         scatter->attachAxis(m_laneAxis);
@@ -263,7 +266,9 @@ QXYSeries *TimelineChart::ensureChartSeries(int index)
         // its colour from run to run, whichever side's socket is sampled first.
         const QString &host = source.host();
         const int nth = m_rtoLinesOf[host]++;
-        const int colour = host == QLatin1String("client") ? 2 * nth : host == QLatin1String("server") ? 2 * nth + 1 : m_rtoLines;
+        const int colour = host == QLatin1String("client") ? 2 * nth
+            : host == QLatin1String("server")              ? 2 * nth + 1
+                                                           : m_rtoLines;
         ++m_rtoLines;
         m_rtoColour.insert(line, colour);
         line->setPen(QPen(socketLineColor(colour), 2));
@@ -275,10 +280,11 @@ QXYSeries *TimelineChart::ensureChartSeries(int index)
         line->attachAxis(m_rtoY);
         connect(line, &QLineSeries::hovered, this, [line](const QPointF &point, bool entered) {
             if (entered)
-                QToolTip::showText(QCursor::pos(), tr("%1: RTO %2 ms at %3 s", "socket, milliseconds, seconds")
-                                                       .arg(line->name())
-                                                       .arg(RtoScale::ms(point.y()), 0, 'f', 0)
-                                                       .arg(point.x(), 0, 'f', 2));
+                QToolTip::showText(QCursor::pos(),
+                                   tr("%1: RTO %2 ms at %3 s", "socket, milliseconds, seconds")
+                                       .arg(line->name())
+                                       .arg(RtoScale::ms(point.y()), 0, 'f', 0)
+                                       .arg(point.x(), 0, 'f', 2));
             else
                 QToolTip::hideText();
         });

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QElapsedTimer>
@@ -132,7 +133,7 @@ private:
     int m_laneCount = -1;
     int m_rtoLines = 0;
     double m_markerScale = 1.0;
-    QSplitter *m_splitter = nullptr; // the text scale, which the packet markers follow
+    QSplitter *m_splitter = nullptr;           // the text scale, which the packet markers follow
     QHash<QString, int> m_rtoLinesOf;          // per host: its sockets' lines so far
     QHash<QAbstractSeries *, int> m_rtoColour; // a line's colour, the same in every run
     bool m_following = true;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/TimelineChartView.h"
 
 #include <QAbstractAxis>
@@ -12,7 +13,7 @@ namespace halfopen::ui {
 namespace {
 // Closer than this (seconds) and the axis labels stop meaning anything.
 constexpr double kMinSpan = 0.01;
-}
+} // namespace
 
 TimelineChartView::TimelineChartView(QChart *chart, QValueAxis *xAxis, QWidget *parent)
     : QChartView(chart, parent)

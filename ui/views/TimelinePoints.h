@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "models/TimelineSeries.h"
@@ -21,7 +22,6 @@ QList<QPointF> lanePoints(const models::TimelineSeries &series, double xMin, dou
 // One socket's RTO as steps (the value holds until the next sample), from the sample before
 // xMin to the one after xMax, repeated values merged, the last step run on to extendTo when
 // given (a socket still open).
-QList<QPointF> rtoSteps(const models::TimelineSeries &series, double xMin, double xMax,
-                        std::optional<double> extendTo);
+QList<QPointF> rtoSteps(const models::TimelineSeries &series, double xMin, double xMax, std::optional<double> extendTo);
 
 } // namespace halfopen::ui

@@ -62,8 +62,10 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Connections per scan."), QStringLiteral("n"), QStringLiteral("10000"));
-    const QCommandLineOption updatesOption(QStringLiteral("updates"), QStringLiteral("Timed updates."), QStringLiteral("n"), QStringLiteral("21"));
+    const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Connections per scan."),
+                                               QStringLiteral("n"), QStringLiteral("10000"));
+    const QCommandLineOption updatesOption(QStringLiteral("updates"), QStringLiteral("Timed updates."),
+                                           QStringLiteral("n"), QStringLiteral("21"));
     parser.addOptions({connectionsOption, updatesOption});
     parser.process(app);
     const int connections = std::max(100, parser.value(connectionsOption).toInt());
@@ -95,7 +97,8 @@ int main(int argc, char **argv)
         changed = changes.changed + changes.added + changes.removed;
     }
     const double total = median(totalMs);
-    std::printf("audit-view-bench: %d connections, %d rows changed/added/removed per update, %d updates\n", connections, changed, updates);
+    std::printf("audit-view-bench: %d connections, %d rows changed/added/removed per update, %d updates\n", connections,
+                changed, updates);
     std::printf("  model apply (median)                 %6.2f ms\n", median(applyMs));
     std::printf("  apply + re-sort + repaint (median)   %6.2f ms  max %6.2f ms  (target <= 5 ms: %s)\n", total,
                 *std::max_element(totalMs.begin(), totalMs.end()), total <= 5.0 ? "met" : "MISSED");

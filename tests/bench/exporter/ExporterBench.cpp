@@ -165,7 +165,8 @@ public:
     }
 
 private:
-    struct Holder {
+    struct Holder
+    {
         pid_t pid;
         int stop;
     };
@@ -191,8 +192,7 @@ private:
             if (write(ready[1], &byte, 1) != 1)
                 _exit(1);
             char ignored;
-            while (read(stop[0], &ignored, 1) > 0) {
-            }
+            while (read(stop[0], &ignored, 1) > 0) { }
             // An abortive close (RST) leaves no TIME_WAIT behind to fill the table for minutes.
             const linger abort{1, 0};
             for (int fd : fds) {
@@ -219,8 +219,8 @@ private:
     std::vector<Holder> m_holders;
 };
 
-
-struct Options {
+struct Options
+{
     std::string cli;
     long sockets = 10000; // connection sockets the exporter audits (pairs = sockets / 2)
     int repeat = 11;
@@ -381,7 +381,8 @@ private:
     unsigned short m_port;
 };
 
-struct ScrapeFigures {
+struct ScrapeFigures
+{
     double cpuMs = 0; // the exporter's user + system time per scrape
     double medianMs = 0;
     double worstMs = 0;
@@ -407,7 +408,8 @@ ScrapeFigures measureScrapes(const Options &options, const std::vector<std::stri
         figures.series = countSeries(body);
         figures.bytes = body.size();
     }
-    figures.cpuMs = 1000.0 * double(cpuTicks(exporter.pid()) - ticksBefore) / double(sysconf(_SC_CLK_TCK)) / options.repeat;
+    figures.cpuMs
+        = 1000.0 * double(cpuTicks(exporter.pid()) - ticksBefore) / double(sysconf(_SC_CLK_TCK)) / options.repeat;
     figures.medianMs = median(times);
     figures.worstMs = *std::max_element(times.begin(), times.end());
     figures.rssKiB = statusKiB(exporter.pid(), "VmRSS:");
@@ -461,8 +463,7 @@ double ssTime(int repeat)
             die("ss");
         close(fds[1]);
         char buffer[1 << 16];
-        while (read(fds[0], buffer, sizeof buffer) > 0) {
-        }
+        while (read(fds[0], buffer, sizeof buffer) > 0) { }
         close(fds[0]);
         waitpid(child, nullptr, 0);
         times.push_back(nowMs() - start);
@@ -483,7 +484,8 @@ int main(int argc, char **argv)
     std::signal(SIGPIPE, SIG_IGN);
     int status = 0;
     const double targetMs = 250, targetRssMiB = 60, targetCpu = 1.0;
-    std::printf("## exporter-bench: halfopen-cli exporter in a network namespace of its own, %d scrapes each\n\n", options.repeat);
+    std::printf("## exporter-bench: halfopen-cli exporter in a network namespace of its own, %d scrapes each\n\n",
+                options.repeat);
 
     unsigned short port = 19877; // the namespace is ours: no one else listens there
     {
@@ -503,11 +505,14 @@ int main(int argc, char **argv)
     Connections connections((pairs + 3) / 4); // four holder processes at least
     const double openStart = nowMs();
     connections.growTo(pairs);
-    std::printf("\n%ld connection sockets (%ld loopback pairs, both ends audited) opened in %.0f ms, held by %zu processes\n\n",
-                2 * pairs, pairs, nowMs() - openStart, connections.holders());
+    std::printf(
+        "\n%ld connection sockets (%ld loopback pairs, both ends audited) opened in %.0f ms, held by %zu processes\n\n",
+        2 * pairs, pairs, nowMs() - openStart, connections.holders());
     std::printf("load average: %s\n", loadAverage().c_str());
-    std::printf("for reference, ss -tnpi on the same sockets (processes and tcp_info, no options): %.1f ms\n\n", ssTime(options.repeat));
-    std::printf("| exporter options | series | body | median scrape | worst | exporter CPU per scrape | RSS after | RSS peak |\n");
+    std::printf("for reference, ss -tnpi on the same sockets (processes and tcp_info, no options): %.1f ms\n\n",
+                ssTime(options.repeat));
+    std::printf("| exporter options | series | body | median scrape | worst | exporter CPU per scrape | RSS after | "
+                "RSS peak |\n");
     std::printf("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     const std::vector<std::pair<const char *, std::vector<std::string>>> variants = {
         {"(defaults: --max-series 1000)", {}},
@@ -516,10 +521,12 @@ int main(int argc, char **argv)
     };
     for (size_t v = 0; v < variants.size(); ++v) {
         const ScrapeFigures f = measureScrapes(options, variants[v].second, port++);
-        std::printf("| %s | %zu | %.1f MiB | %.1f ms | %.1f ms | %.1f ms | %.1f MiB | %.1f MiB |\n", variants[v].first, f.series,
-                    f.bytes / 1048576.0, f.medianMs, f.worstMs, f.cpuMs, f.rssKiB / 1024.0, f.peakKiB / 1024.0);
+        std::printf("| %s | %zu | %.1f MiB | %.1f ms | %.1f ms | %.1f ms | %.1f MiB | %.1f MiB |\n", variants[v].first,
+                    f.series, f.bytes / 1048576.0, f.medianMs, f.worstMs, f.cpuMs, f.rssKiB / 1024.0,
+                    f.peakKiB / 1024.0);
         if (v == 0 && (f.medianMs > targetMs || f.peakKiB / 1024.0 > targetRssMiB)) {
-            std::printf("\nMISSED: the default scrape over %ld connections took %.1f ms with a %.1f MiB peak (targets %.0f ms, %.0f MiB)\n",
+            std::printf("\nMISSED: the default scrape over %ld connections took %.1f ms with a %.1f MiB peak (targets "
+                        "%.0f ms, %.0f MiB)\n",
                         2 * pairs, f.medianMs, f.peakKiB / 1024.0, targetMs, targetRssMiB);
             status = 3;
         }

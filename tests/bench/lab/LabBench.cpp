@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Lab benchmark (not a CTest test; needs root): lab start-to-ready time, round-trip time and bulk
 // throughput through the virtual cable, each beside the same measurement over a plain veth pair.
 
@@ -36,7 +37,8 @@ QString tool(const char *name)
 }
 
 // Heartbeat round trips and stream throughput from a client's events.
-struct Measures {
+struct Measures
+{
     QList<double> rttMs;
     double mbitPerS = 0;
 };
@@ -89,10 +91,13 @@ QList<Event> runVeth(const QStringList &clientOptions, int seconds)
 {
     NetnsPair net;
     CliPeer server(net.execIn(net.b()));
-    const int port = server.startServer(QStringLiteral("%1:0").arg(QLatin1String(NetnsPair::kAddressB)), {QStringLiteral("--heartbeat"), QStringLiteral("20,1000")});
+    const int port = server.startServer(QStringLiteral("%1:0").arg(QLatin1String(NetnsPair::kAddressB)),
+                                        {QStringLiteral("--heartbeat"), QStringLiteral("20,1000")});
     CliPeer client(net.execIn(net.a()));
-    client.start(QStringList{QStringLiteral("connect"), QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port),
-                             QStringLiteral("--name"), QStringLiteral("client")} + clientOptions);
+    client.start(QStringList{QStringLiteral("connect"),
+                             QStringLiteral("%1:%2").arg(QLatin1String(NetnsPair::kAddressB)).arg(port),
+                             QStringLiteral("--name"), QStringLiteral("client")}
+                 + clientOptions);
     QTest::qWait(seconds * 1000);
     return client.events();
 }
@@ -112,7 +117,8 @@ int main(int argc, char *argv[])
     const qsizetype onlyAt = args.indexOf(QStringLiteral("--only"));
     const QString only = onlyAt > 0 && onlyAt + 1 < args.size() ? args.at(onlyAt + 1) : QString();
     const qsizetype secondsAt = args.indexOf(QStringLiteral("--seconds"));
-    const int bulkSeconds = secondsAt > 0 && secondsAt + 1 < args.size() ? std::max(1, args.at(secondsAt + 1).toInt()) : 3;
+    const int bulkSeconds
+        = secondsAt > 0 && secondsAt + 1 < args.size() ? std::max(1, args.at(secondsAt + 1).toInt()) : 3;
     const auto wanted = [&only](const char *name) { return only.isEmpty() || only == QLatin1String(name); };
 
     QList<double> readyMs;
@@ -127,17 +133,19 @@ int main(int argc, char *argv[])
         return met ? "met" : "missed";
     };
     if (wanted("ready"))
-        std::printf("lab start-to-ready          median %7.1f ms  (target <= 300 ms: %s)\n", median(readyMs), verdict(median(readyMs) <= 300));
+        std::printf("lab start-to-ready          median %7.1f ms  (target <= 300 ms: %s)\n", median(readyMs),
+                    verdict(median(readyMs) <= 300));
     if (wanted("rtt")) {
-
-    LabConfig heartbeat = LabConfig::defaults();
-    heartbeat.client.endpoint.heartbeat = {true, 20, 1000, true};
-    heartbeat.server.endpoint.heartbeat = {true, 20, 1000, false};
-    const Measures labRtt = measure(runLab(heartbeat, 3, nullptr), QStringLiteral("client"));
-    const Measures vethRtt = measure(runVeth({QStringLiteral("--heartbeat"), QStringLiteral("20,1000")}, 3), QStringLiteral("client"));
-    const double added = (median(labRtt.rttMs) - median(vethRtt.rttMs)) / 2;
-    std::printf("round trip (app heartbeat)  lab %.3f ms, veth %.3f ms: cable adds %.3f ms one way (target <= 0.1 ms: %s)\n",
-                median(labRtt.rttMs), median(vethRtt.rttMs), added, verdict(added <= 0.1));
+        LabConfig heartbeat = LabConfig::defaults();
+        heartbeat.client.endpoint.heartbeat = {true, 20, 1000, true};
+        heartbeat.server.endpoint.heartbeat = {true, 20, 1000, false};
+        const Measures labRtt = measure(runLab(heartbeat, 3, nullptr), QStringLiteral("client"));
+        const Measures vethRtt
+            = measure(runVeth({QStringLiteral("--heartbeat"), QStringLiteral("20,1000")}, 3), QStringLiteral("client"));
+        const double added = (median(labRtt.rttMs) - median(vethRtt.rttMs)) / 2;
+        std::printf("round trip (app heartbeat)  lab %.3f ms, veth %.3f ms: cable adds %.3f ms one way (target <= 0.1 "
+                    "ms: %s)\n",
+                    median(labRtt.rttMs), median(vethRtt.rttMs), added, verdict(added <= 0.1));
     }
     if (!wanted("bulk"))
         return missed ? 3 : 0;
@@ -145,9 +153,11 @@ int main(int argc, char *argv[])
     LabConfig stream = LabConfig::defaults();
     stream.client.endpoint.traffic.kind = TrafficPattern::Kind::Stream;
     const Measures labBulk = measure(runLab(stream, bulkSeconds, nullptr), QStringLiteral("client"));
-    const Measures vethBulk = measure(runVeth({QStringLiteral("--traffic"), QStringLiteral("stream")}, bulkSeconds), QStringLiteral("client"));
+    const Measures vethBulk = measure(runVeth({QStringLiteral("--traffic"), QStringLiteral("stream")}, bulkSeconds),
+                                      QStringLiteral("client"));
     const double share = vethBulk.mbitPerS > 0 ? 100 * labBulk.mbitPerS / vethBulk.mbitPerS : 0;
-    std::printf("bulk transfer               lab %.0f Mbit/s, veth %.0f Mbit/s in the same run: %.1f %% (target >= 3000 Mbit/s and >= 25 %%: %s)\n",
+    std::printf("bulk transfer               lab %.0f Mbit/s, veth %.0f Mbit/s in the same run: %.1f %% (target >= "
+                "3000 Mbit/s and >= 25 %%: %s)\n",
                 labBulk.mbitPerS, vethBulk.mbitPerS, share, verdict(labBulk.mbitPerS >= 3000 && share >= 25));
     return missed ? 3 : 0;
 }

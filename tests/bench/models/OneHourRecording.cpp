@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "OneHourRecording.h"
 
 #include "core/session/JsonlRecorder.h"
@@ -34,11 +35,15 @@ core::Event packet(double seconds, const QString &from, const QString &packetCla
 {
     core::Event e = event(core::EventKind::Packet, seconds, from, packetClass);
     e.count = len;
-    e.detail = {{QStringLiteral("direction"), from + (from == kClient ? QStringLiteral("->server") : QStringLiteral("->client"))},
+    e.detail = {{QStringLiteral("direction"),
+                 from + (from == kClient ? QStringLiteral("->server") : QStringLiteral("->client"))},
                 {QStringLiteral("flags"), len ? QStringLiteral("PA") : QStringLiteral("A")},
-                {QStringLiteral("seq"), seq}, {QStringLiteral("ack"), seq + 1},
-                {QStringLiteral("rel_seq"), seq % 100000}, {QStringLiteral("rel_ack"), 1},
-                {QStringLiteral("len"), len}, {QStringLiteral("win"), 502},
+                {QStringLiteral("seq"), seq},
+                {QStringLiteral("ack"), seq + 1},
+                {QStringLiteral("rel_seq"), seq % 100000},
+                {QStringLiteral("rel_ack"), 1},
+                {QStringLiteral("len"), len},
+                {QStringLiteral("win"), 502},
                 {QStringLiteral("class"), packetClass}};
     return e;
 }
@@ -116,7 +121,8 @@ QList<core::Event> oneHourOfEvents()
     error.mechanism = core::DetectionMechanism::UserTimeout;
     error.detail = {{QStringLiteral("fatal"), true}, {QStringLiteral("operation"), QStringLiteral("recv")}};
     events.append(error);
-    std::stable_sort(events.begin(), events.end(), [](const core::Event &a, const core::Event &b) { return a.tUs < b.tUs; });
+    std::stable_sort(events.begin(), events.end(),
+                     [](const core::Event &a, const core::Event &b) { return a.tUs < b.tUs; });
     return events;
 }
 

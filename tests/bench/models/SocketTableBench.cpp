@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "SocketTableBench.h"
 
 #include "core/session/Session.h"
@@ -104,7 +105,8 @@ QString TableVariant::describe() const
             return text + QStringLiteral(", view on SocketTableProxy, unsorted");
         return text + QStringLiteral(", view on SocketTableProxy sorted by %1 %2").arg(columnName(sortColumn), order);
     case View::QSortFilter:
-        return text + QStringLiteral(", view on QSortFilterProxyModel sorted by %1 %2").arg(columnName(sortColumn), order);
+        return text
+            + QStringLiteral(", view on QSortFilterProxyModel sorted by %1 %2").arg(columnName(sortColumn), order);
     }
     return text;
 }

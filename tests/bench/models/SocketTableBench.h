@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QList>
@@ -6,7 +7,8 @@
 namespace bench {
 
 // How the snapshots reach the table, and what the view shows.
-struct TableVariant {
+struct TableVariant
+{
     enum class Feed {
         FullSnapshot,         // every socket each update, in the same order (as sock_diag dumps them)
         FullSnapshotShuffled, // the same in an order unrelated to the rows' (every event found by hash)
@@ -17,7 +19,7 @@ struct TableVariant {
         Proxy,       // on a SocketTableProxy, as the application's table
         QSortFilter, // on a dynamic QSortFilterProxyModel sorted by the same key: for comparison
     };
-    QString name;   // for --variants
+    QString name; // for --variants
     Feed feed = Feed::FullSnapshot;
     View view = View::Model;
     int sortColumn = -1; // models::SocketColumn, or -1: unsorted
@@ -30,17 +32,18 @@ struct TableVariant {
 // Every variant the benchmark knows, in the order it runs them.
 QList<TableVariant> tableVariants();
 
-struct TableResult {
+struct TableResult
+{
     QString variant;
     int sockets = 0;
     int eventsPerUpdate = 0;
-    double medianMs = 0;    // wall time
+    double medianMs = 0; // wall time
     double maxMs = 0;
-    double medianCpuMs = 0; // the process's CPU time (all threads): what a busy machine distorts least
-    double medianPaintMs = 0; // of the wall time: the table repainting (cells, headers, scroll bars)
-    double medianSettleMs = 0; // of the wall time: the proxy filtering and re-sorting the batch
+    double medianCpuMs = 0;       // the process's CPU time (all threads): what a busy machine distorts least
+    double medianPaintMs = 0;     // of the wall time: the table repainting (cells, headers, scroll bars)
+    double medianSettleMs = 0;    // of the wall time: the proxy filtering and re-sorting the batch
     double medianUnpaintedMs = 0; // the wall time less the painting: what the target holds for
-    int layoutChanges = 0;  // over all timed updates: how often the rows were reordered
+    int layoutChanges = 0;        // over all timed updates: how often the rows were reordered
 };
 
 // Applies snapshots of `sockets` sockets with 1 % of the rows changed to a SocketTableModel

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "TimelineReplayBench.h"
 
 #include "OneHourRecording.h"
@@ -9,7 +10,6 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
-
 
 namespace bench {
 

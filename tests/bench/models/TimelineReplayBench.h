@@ -1,10 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QString>
 
 namespace bench {
 
-struct ReplayResult {
+struct ReplayResult
+{
     qint64 events = 0;
     qint64 fileBytes = 0;
     double sessionSeconds = 0;

@@ -17,8 +17,8 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <limits>
 
 using namespace halfopen;
@@ -27,7 +27,8 @@ namespace {
 
 constexpr double kTargetMs = 1.0;
 
-struct Figures {
+struct Figures
+{
     double medianMs = 0;
     double maxMs = 0;
 };
@@ -53,8 +54,9 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption batchesOption(QStringLiteral("batches"), QStringLiteral("Batches timed at the end of the hour."),
-                                           QStringLiteral("n"), QStringLiteral("200"));
+    const QCommandLineOption batchesOption(QStringLiteral("batches"),
+                                           QStringLiteral("Batches timed at the end of the hour."), QStringLiteral("n"),
+                                           QStringLiteral("200"));
     const QCommandLineOption batchMsOption(QStringLiteral("batch-ms"), QStringLiteral("Event time one batch covers."),
                                            QStringLiteral("ms"), QStringLiteral("20"));
     parser.addOptions({batchesOption, batchMsOption});
@@ -111,7 +113,8 @@ int main(int argc, char **argv)
             wholeCpuMs.push_back(threadCpuMs() - wholeCpu0);
             wholeMs.push_back(w.nsecsElapsed() / 1e6);
             if (whole.toJson() != outcome.toJson()) {
-                std::fprintf(stderr, "verdict-bench: the live judgement differs from the whole session's at batch %lld\n",
+                std::fprintf(stderr,
+                             "verdict-bench: the live judgement differs from the whole session's at batch %lld\n",
                              qint64(b));
                 return 1;
             }
@@ -126,12 +129,13 @@ int main(int argc, char **argv)
                 qint64(hour.size()), qint64(batchEnds.size()), batchUs / 1000);
     std::printf("Cost per batch over the last %d batches of the hour (the batch's events added, the run judged).\n\n",
                 int(liveMs.size()));
-    std::printf("Wall time is what the window waits; CPU time (this thread) is what a busy machine distorts least.\n\n");
+    std::printf(
+        "Wall time is what the window waits; CPU time (this thread) is what a busy machine distorts least.\n\n");
     std::printf("| judgement | median wall | max wall | median CPU | max CPU | target (median wall) |\n"
                 "|---|---:|---:|---:|---:|---:|\n");
     const bool met = l.medianMs <= kTargetMs;
-    std::printf("| live (fed one event at a time) | %.3f ms | %.3f ms | %.3f ms | %.3f ms | <= %.0f ms: %s |\n", l.medianMs,
-                l.maxMs, lc.medianMs, lc.maxMs, kTargetMs, met ? "met" : "MISSED");
+    std::printf("| live (fed one event at a time) | %.3f ms | %.3f ms | %.3f ms | %.3f ms | <= %.0f ms: %s |\n",
+                l.medianMs, l.maxMs, lc.medianMs, lc.maxMs, kTargetMs, met ? "met" : "MISSED");
     std::printf("| whole session again (before) | %.3f ms | %.3f ms | %.3f ms | %.3f ms | - |\n", w.medianMs, w.maxMs,
                 wc.medianMs, wc.maxMs);
     std::printf("\nWhole hour fed live in %.2f s (with the comparison runs); late-event restarts: %d\n",

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmark: `halfopen-cli sockets --json` against `ss -tani` on many loopback connections;
 // with --audit, `halfopen-cli audit --json` (processes mapped, options read through
 // pidfd_getfd, a prediction per connection) against `ss -tnpi` (target: ours / ss <= 1.5).
@@ -42,20 +43,22 @@ extern char **environ;
 
 namespace {
 
-struct Options {
+struct Options
+{
     std::string cli;
     std::vector<long> connections = {10000, 50000};
     int repeat = 7;
     bool ownNamespace = true;
-    bool audit = false;     // time `audit --json` against `ss -tnpi`
-    long minHolders = 1;    // spread the connections over at least this many processes
+    bool audit = false;  // time `audit --json` against `ss -tnpi`
+    long minHolders = 1; // spread the connections over at least this many processes
 };
 
-struct Run {
+struct Run
+{
     double wallMs = 0;
-    double cpuMs = 0;     // user + system of the child
-    size_t bytes = 0;     // what it printed
-    size_t rows = 0;      // sockets counted in the output
+    double cpuMs = 0; // user + system of the child
+    size_t bytes = 0; // what it printed
+    size_t rows = 0;  // sockets counted in the output
 };
 
 double nowMs()
@@ -178,7 +181,8 @@ public:
     }
 
 private:
-    struct Holder {
+    struct Holder
+    {
         pid_t pid;
         int stop;
     };
@@ -204,8 +208,7 @@ private:
             if (write(ready[1], &byte, 1) != 1)
                 _exit(1);
             char ignored;
-            while (read(stop[0], &ignored, 1) > 0) {
-            }
+            while (read(stop[0], &ignored, 1) > 0) { }
             // An abortive close (RST) leaves no TIME_WAIT behind to fill the table for minutes.
             const linger abort{1, 0};
             for (int fd : fds) {
@@ -338,7 +341,10 @@ Options parse(int argc, char **argv)
         } else if (arg == "--host-namespace") {
             options.ownNamespace = false;
         } else {
-            std::fprintf(stderr, "usage: %s --cli PATH [--connections N,N...] [--repeat R] [--host-namespace] [--audit] [--holders K]\n", argv[0]);
+            std::fprintf(
+                stderr,
+                "usage: %s --cli PATH [--connections N,N...] [--repeat R] [--host-namespace] [--audit] [--holders K]\n",
+                argv[0]);
             std::exit(2);
         }
     }
@@ -396,14 +402,15 @@ int main(int argc, char **argv)
         const double ratio = median(oursWall) / median(ssWall);
         std::printf("  %s  %8.1f ms  (cpu %7.1f ms)  %6zu rows  %6.1f MiB\n", oursName, median(oursWall),
                     median(oursCpu), lastOurs.rows, lastOurs.bytes / 1048576.0);
-        std::printf("  %s  %8.1f ms  (cpu %7.1f ms)  %6zu rows  %6.1f MiB\n", ssName, median(ssWall),
-                    median(ssCpu), lastSs.rows, lastSs.bytes / 1048576.0);
+        std::printf("  %s  %8.1f ms  (cpu %7.1f ms)  %6zu rows  %6.1f MiB\n", ssName, median(ssWall), median(ssCpu),
+                    lastSs.rows, lastSs.bytes / 1048576.0);
         std::printf("  ss -tan (no tcp_info)        %8.1f ms  (cpu %7.1f ms)  %6zu rows  %6.1f MiB\n", median(bareWall),
                     median(bareCpu), lastBare.rows - 1, lastBare.bytes / 1048576.0);
         std::printf("  ratio ours / %s     %8.2f  (target <= %.1f: %s)\n", ss[1].c_str(), ratio, target,
                     ratio <= target ? "met" : "MISSED");
         if (lastOurs.rows < size_t(2 * n + extraRows)) {
-            std::printf("  ERROR: halfopen-cli printed %zu rows, expected at least %ld\n", lastOurs.rows, 2 * n + extraRows);
+            std::printf("  ERROR: halfopen-cli printed %zu rows, expected at least %ld\n", lastOurs.rows,
+                        2 * n + extraRows);
             worst = 1;
         }
         if (options.audit && lastOurs.rows > 0) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmark (not a CTest test): a one-hour recording (~194 000 events, ~67 MB of JSONL) opened
 // in the application's window the way File > Open recording does it (SessionFiles::open ->
 // LabSessionController::openRecording), on the offscreen platform. Reports the median of
@@ -91,7 +92,8 @@ private:
     const QElapsedTimer *m_clock;
 };
 
-struct Opening {
+struct Opening
+{
     double firstPaintMs = 0;
     double allInMs = 0;
     double completePaintMs = 0;
@@ -167,13 +169,17 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption repeatOption(QStringLiteral("repeat"), QStringLiteral("Openings to take the median of."), QStringLiteral("n"), QStringLiteral("5"));
-    const QCommandLineOption recordingOption(QStringLiteral("recording"), QStringLiteral("Open this recording (written first when missing)."), QStringLiteral("path"));
+    const QCommandLineOption repeatOption(QStringLiteral("repeat"), QStringLiteral("Openings to take the median of."),
+                                          QStringLiteral("n"), QStringLiteral("5"));
+    const QCommandLineOption recordingOption(QStringLiteral("recording"),
+                                             QStringLiteral("Open this recording (written first when missing)."),
+                                             QStringLiteral("path"));
     parser.addOptions({repeatOption, recordingOption});
     parser.process(app);
 
     QTemporaryDir dir;
-    const QString path = parser.isSet(recordingOption) ? parser.value(recordingOption) : dir.filePath(QStringLiteral("one-hour.jsonl"));
+    const QString path = parser.isSet(recordingOption) ? parser.value(recordingOption)
+                                                       : dir.filePath(QStringLiteral("one-hour.jsonl"));
     if (!QFileInfo::exists(path))
         bench::writeOneHourRecording(path);
 
@@ -196,7 +202,8 @@ int main(int argc, char **argv)
     std::printf("## The window opens a one-hour recording (%lld events, %.1f MB JSONL), median of %d\n\n",
                 static_cast<long long>(events), QFileInfo(path).size() / 1e6, repeat);
     std::printf("| step | time | target |\n|---|---:|---:|\n");
-    std::printf("| File > Open to the first paint of the timeline with events | %.0f ms | <= 1000 ms |\n", median(first));
+    std::printf("| File > Open to the first paint of the timeline with events | %.0f ms | <= 1000 ms |\n",
+                median(first));
     std::printf("| ... to every event in the session and the models | %.0f ms | - |\n", median(allIn));
     std::printf("| ... to the timeline painted with all of it | %.0f ms | - |\n", median(complete));
     std::printf("| CPU time of the process over the opening (both threads) | %.0f ms | - |\n", median(cpu));
@@ -207,6 +214,7 @@ int main(int argc, char **argv)
                 firstRssMb < 400 ? "met" : "missed");
     std::printf("| peak memory (VmHWM) over %d openings | %.0f MB | - |\n", repeat, peakMb);
     const bool met = median(first) <= 1000 && firstRssMb < 400;
-    std::printf("\nfirst paint %s, memory %s\n", median(first) <= 1000 ? "met" : "missed", firstRssMb < 400 ? "met" : "missed");
+    std::printf("\nfirst paint %s, memory %s\n", median(first) <= 1000 ? "met" : "missed",
+                firstRssMb < 400 ? "met" : "missed");
     return met ? 0 : 3;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Synthesized Ethernet/IPv4/TCP frames for the cable tests. The checksums here are computed
@@ -27,11 +28,12 @@ inline quint16 referenceChecksum(const QByteArray &data, quint64 sum = 0)
 
 inline quint64 pseudoHeaderSum(quint32 source, quint32 destination, quint8 protocol, int length)
 {
-    return (source >> 16) + (source & 0xffff) + (destination >> 16) + (destination & 0xffff)
-           + protocol + quint64(length);
+    return (source >> 16) + (source & 0xffff) + (destination >> 16) + (destination & 0xffff) + protocol
+        + quint64(length);
 }
 
-struct Segment {
+struct Segment
+{
     MacAddress sourceMac = kClientMac;
     MacAddress destinationMac = kServerMac;
     quint32 sourceIp = kClientIp;
@@ -67,8 +69,7 @@ inline void put32(QByteArray &bytes, int offset, quint32 value)
 }
 
 // An IPv4 header (20 bytes, DF) with its checksum, for a payload of `payloadBytes`.
-inline QByteArray ipv4Header(quint32 source, quint32 destination, quint8 protocol, int payloadBytes,
-                             quint16 id = 0)
+inline QByteArray ipv4Header(quint32 source, quint32 destination, quint8 protocol, int payloadBytes, quint16 id = 0)
 {
     QByteArray ip(20, '\0');
     ip[0] = char(0x45);
@@ -98,11 +99,12 @@ inline QByteArray tcpFrame(const Segment &s)
     tcp += s.payload;
     put16(tcp, 16, referenceChecksum(tcp, pseudoHeaderSum(s.sourceIp, s.destinationIp, 6, int(tcp.size()))));
     return ethernetHeader(s.destinationMac, s.sourceMac, FrameView::kEtherTypeIpv4)
-           + ipv4Header(s.sourceIp, s.destinationIp, 6, int(tcp.size()), s.ipId) + tcp;
+        + ipv4Header(s.sourceIp, s.destinationIp, 6, int(tcp.size()), s.ipId) + tcp;
 }
 
 // One end of a synthesized connection.
-struct TcpEnd {
+struct TcpEnd
+{
     MacAddress mac;
     quint32 ip = 0;
     quint16 port = 0;
@@ -111,12 +113,12 @@ struct TcpEnd {
 
 // A TCP conversation between two ends whose segments are all delivered unless the test says
 // otherwise: each segment acknowledges everything the other end has sent.
-struct Conversation {
+struct Conversation
+{
     TcpEnd client{kClientMac, kClientIp, 40000, 1000};
     TcpEnd server{kServerMac, kServerIp, 5000, 500000};
 
-    static Segment segment(const TcpEnd &from, const TcpEnd &to, quint32 seq, quint8 flags,
-                           const QByteArray &payload)
+    static Segment segment(const TcpEnd &from, const TcpEnd &to, quint32 seq, quint8 flags, const QByteArray &payload)
     {
         Segment s;
         s.sourceMac = from.mac;
@@ -136,8 +138,8 @@ struct Conversation {
     static QByteArray send(TcpEnd &from, const TcpEnd &to, quint8 flags, const QByteArray &payload = {})
     {
         const QByteArray frame = tcpFrame(segment(from, to, from.nextSeq, flags, payload));
-        from.nextSeq += quint32(payload.size()) + ((flags & FrameView::kSyn) ? 1 : 0)
-                        + ((flags & FrameView::kFin) ? 1 : 0);
+        from.nextSeq
+            += quint32(payload.size()) + ((flags & FrameView::kSyn) ? 1 : 0) + ((flags & FrameView::kFin) ? 1 : 0);
         return frame;
     }
 

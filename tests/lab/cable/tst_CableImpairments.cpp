@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Cut, loss and delay per direction: loss rates within 2 points over 10 000 frames and
 // reproducible from the seed, delay and jitter that never reorder a direction, a cut that only
 // affects its own direction, and the counters.

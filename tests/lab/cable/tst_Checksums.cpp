@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Internet checksum against published vectors and an independent implementation, and the
 // convention every builder relies on: zero field -> value to store, correct field -> 0.
 
-#include "lab/cable/Checksums.h"
 #include "TestFrames.h"
+#include "lab/cable/Checksums.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -57,8 +58,8 @@ void TestChecksums::matchesReferenceOnOddAndEvenLengths()
 void TestChecksums::partialSumsChain()
 {
     const QByteArray data = QByteArray::fromHex("4500003c1c4640004006b1e6ac100a63ac100a0c");
-    const quint32 chained = Checksums::partialSum(QByteArrayView(data).sliced(10),
-                                                  Checksums::partialSum(QByteArrayView(data).first(10)));
+    const quint32 chained
+        = Checksums::partialSum(QByteArrayView(data).sliced(10), Checksums::partialSum(QByteArrayView(data).first(10)));
     QCOMPARE(Checksums::finish(chained), Checksums::ipv4Header(data));
 }
 

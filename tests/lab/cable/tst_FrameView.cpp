@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parsing frames as they cross the cable: every header field, Ethernet padding, and frames cut
 // short anywhere, which must come out "not parsed" rather than read past their end.
 
-#include "lab/cable/FrameView.h"
 #include "TestFrames.h"
+#include "lab/cable/FrameView.h"
 
 #include <QTest>
 
@@ -18,7 +19,7 @@ QByteArray arpRequest()
     put16(arp, 2, 0x0800); // IPv4
     arp[4] = 6;
     arp[5] = 4;
-    put16(arp, 6, 1);      // request
+    put16(arp, 6, 1); // request
     arp.replace(8, 6, QByteArray(reinterpret_cast<const char *>(kClientMac.data()), 6));
     put32(arp, 14, kClientIp);
     put32(arp, 24, kServerIp);
@@ -28,7 +29,7 @@ QByteArray arpRequest()
 QByteArray ipv4Frame(quint8 protocol, const QByteArray &payload)
 {
     return ethernetHeader(kServerMac, kClientMac, FrameView::kEtherTypeIpv4)
-           + ipv4Header(kClientIp, kServerIp, protocol, int(payload.size())) + payload;
+        + ipv4Header(kClientIp, kServerIp, protocol, int(payload.size())) + payload;
 }
 
 } // namespace
@@ -99,8 +100,8 @@ void TestFrameView::tcpOptions()
 {
     Segment s;
     s.flags = FrameView::kSyn;
-    s.options = QByteArray::fromHex("020405b40402080a0000000100000000");  // MSS, SACK ok, TS
-    s.options += QByteArray::fromHex("01030307");                          // NOP, wscale 7
+    s.options = QByteArray::fromHex("020405b40402080a0000000100000000"); // MSS, SACK ok, TS
+    s.options += QByteArray::fromHex("01030307");                        // NOP, wscale 7
     const QByteArray bytes = tcpFrame(s);
     const FrameView frame(bytes);
     QCOMPARE(frame.kind(), FrameView::Kind::Tcp);
@@ -181,10 +182,12 @@ void TestFrameView::icmpUnreachableEmbedsTheOriginal()
     original.seq = 777;
     original.flags = FrameView::kSyn;
     const QByteArray quoted = tcpFrame(original).sliced(14, 20 + 8);
-    QByteArray icmp = QByteArray::fromHex("03010000" "00000000") + quoted;
+    QByteArray icmp = QByteArray::fromHex("03010000"
+                                          "00000000")
+        + quoted;
     put16(icmp, 2, referenceChecksum(icmp));
     const QByteArray bytes = ethernetHeader(kClientMac, kServerMac, FrameView::kEtherTypeIpv4)
-                             + ipv4Header(0xc61200fe, kClientIp, 1, int(icmp.size())) + icmp;
+        + ipv4Header(0xc61200fe, kClientIp, 1, int(icmp.size())) + icmp;
     const FrameView frame(bytes);
     QCOMPARE(frame.kind(), FrameView::Kind::Icmp);
     QCOMPARE(frame.icmp().type, quint8(3));
@@ -206,7 +209,9 @@ void TestFrameView::icmpErrorWithShortQuote()
     // Only the IPv4 header and 4 bytes of TCP: the ICMP message is fine, the ports are known to
     // be missing rather than read from beyond the quote.
     const QByteArray quoted = tcpFrame(Segment{}).sliced(14, 20 + 4);
-    const QByteArray icmp = QByteArray::fromHex("0b000000" "00000000") + quoted; // time exceeded
+    const QByteArray icmp = QByteArray::fromHex("0b000000"
+                                                "00000000")
+        + quoted; // time exceeded
     const FrameView frame(ipv4Frame(1, icmp));
     QCOMPARE(frame.kind(), FrameView::Kind::Icmp);
     QVERIFY(frame.icmp().isError());
@@ -214,7 +219,9 @@ void TestFrameView::icmpErrorWithShortQuote()
     QVERIFY(frame.icmp().hasOriginal);
     QVERIFY(!frame.icmp().hasOriginalTcp);
 
-    const QByteArray headerCut = QByteArray::fromHex("03030000" "00000000") + quoted.first(12);
+    const QByteArray headerCut = QByteArray::fromHex("03030000"
+                                                     "00000000")
+        + quoted.first(12);
     const FrameView cut(ipv4Frame(1, headerCut));
     QCOMPARE(cut.kind(), FrameView::Kind::Icmp);
     QVERIFY(!cut.icmp().hasOriginal);
@@ -239,8 +246,8 @@ void TestFrameView::otherProtocols()
     QCOMPARE(udp.ipv4().protocol, quint8(17));
 
     // An IPv6 frame (a router solicitation's start) is passed through as "other", unparsed.
-    const QByteArray ipv6 = ethernetHeader(kServerMac, kClientMac, 0x86dd)
-                            + QByteArray::fromHex("6000000000103afffe80000000000000");
+    const QByteArray ipv6
+        = ethernetHeader(kServerMac, kClientMac, 0x86dd) + QByteArray::fromHex("6000000000103afffe80000000000000");
     const FrameView six(ipv6);
     QCOMPARE(six.kind(), FrameView::Kind::Other);
     QVERIFY(six.isParsed());
@@ -272,8 +279,7 @@ void TestFrameView::formatting()
     QCOMPARE(FrameView::formatTcpFlags(kFinAck | FrameView::kPsh), QStringLiteral("FP."));
     QCOMPARE(FrameView::formatTcpFlags(FrameView::kRst), QStringLiteral("R"));
     QCOMPARE(FrameView::formatTcpFlags(FrameView::kRst | FrameView::kAck), QStringLiteral("R."));
-    QCOMPARE(FrameView::formatTcpFlags(FrameView::kSyn | FrameView::kEce | FrameView::kCwr),
-             QStringLiteral("SEW"));
+    QCOMPARE(FrameView::formatTcpFlags(FrameView::kSyn | FrameView::kEce | FrameView::kCwr), QStringLiteral("SEW"));
     QCOMPARE(FrameView::formatTcpFlags(0), QStringLiteral("none"));
 }
 

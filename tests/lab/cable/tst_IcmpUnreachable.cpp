@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The router's ICMP destination unreachable: addressed back to the sender, quoting its
 // datagram's header and first 8 bytes, with checksums that an independent loop verifies; and
 // the datagrams no router answers.
 
-#include "lab/cable/IcmpUnreachable.h"
 #include "TestFrames.h"
+#include "lab/cable/IcmpUnreachable.h"
 
 #include <QTest>
 
@@ -100,8 +101,8 @@ void TestIcmpUnreachable::codes_data()
 void TestIcmpUnreachable::codes()
 {
     QFETCH(int, code);
-    const QByteArray answer = IcmpUnreachable::build(FrameView(dataSegment()), kRouterIp, kRouterMac,
-                                                     IcmpUnreachable::Code(code));
+    const QByteArray answer
+        = IcmpUnreachable::build(FrameView(dataSegment()), kRouterIp, kRouterMac, IcmpUnreachable::Code(code));
     const FrameView frame(answer);
     QCOMPARE(frame.icmp().code, quint8(code));
     QCOMPARE(referenceChecksum(answer.sliced(14 + 20)), quint16(0));
@@ -123,7 +124,7 @@ void TestIcmpUnreachable::quotesIpOptionsAndShortPayloads()
 
     // A datagram with only 4 bytes after its header is quoted whole.
     const QByteArray tiny = ethernetHeader(kServerMac, kClientMac, FrameView::kEtherTypeIpv4)
-                            + ipv4Header(kClientIp, kServerIp, 253, 4) + QByteArray("abcd");
+        + ipv4Header(kClientIp, kServerIp, 253, 4) + QByteArray("abcd");
     const QByteArray tinyAnswer = IcmpUnreachable::build(FrameView(tiny), kRouterIp, kRouterMac);
     QCOMPARE(tinyAnswer.sliced(14 + 20 + 8), tiny.sliced(14));
     QCOMPARE(referenceChecksum(tinyAnswer.sliced(14 + 20)), quint16(0));
@@ -135,7 +136,7 @@ void TestIcmpUnreachable::answersEchoRequests()
     QByteArray echo = QByteArray::fromHex("080000000001000161626364");
     put16(echo, 2, referenceChecksum(echo));
     const QByteArray frame = ethernetHeader(kServerMac, kClientMac, FrameView::kEtherTypeIpv4)
-                             + ipv4Header(kClientIp, kServerIp, 1, int(echo.size())) + echo;
+        + ipv4Header(kClientIp, kServerIp, 1, int(echo.size())) + echo;
     const QByteArray answer = IcmpUnreachable::build(FrameView(frame), kRouterIp, kRouterMac);
     QVERIFY(!answer.isEmpty());
     QCOMPARE(FrameView(answer).icmp().original.protocol, quint8(1));

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The NAT that forgets idle flows: drops after the timeout, revives on a new SYN, resets in
 // reset mode; and the RST it sends: addressed to the sender, numbers a TCP stack accepts,
 // checksums an independent loop verifies.
 
+#include "TestFrames.h"
 #include "lab/cable/NatTable.h"
 #include "lab/cable/PacketClassifier.h"
-#include "TestFrames.h"
 
 #include <QTest>
 
@@ -44,8 +45,7 @@ void TestNatTable::offPassesEverything()
     Conversation c;
     // Mid-stream, hours apart: nothing is forgotten while the timeout is off.
     QCOMPARE(nat.process(FrameView(c.send(c.client, c.server, kPshAck, "x")), 0), Verdict::Pass);
-    QCOMPARE(nat.process(FrameView(c.send(c.server, c.client, FrameView::kAck)), 3600 * kSecond),
-             Verdict::Pass);
+    QCOMPARE(nat.process(FrameView(c.send(c.server, c.client, FrameView::kAck)), 3600 * kSecond), Verdict::Pass);
 }
 
 void TestNatTable::forgetsAfterIdleThenDrops()
@@ -91,14 +91,13 @@ void TestNatTable::newSynRevives()
     // A SYN-ACK does not open a flow; only the initiator's SYN does.
     Conversation again;
     again.client.nextSeq = 31337;
-    QCOMPARE(nat.process(FrameView(Conversation::sendAt(again.server, again.client, 1, kSynAck)),
-                         2 * kSecond + 10), Verdict::Drop);
-    QCOMPARE(nat.process(FrameView(again.send(again.client, again.server, FrameView::kSyn)),
-                         2 * kSecond + 100), Verdict::Pass);
-    QCOMPARE(nat.process(FrameView(again.send(again.server, again.client, kSynAck)), 2 * kSecond + 200),
+    QCOMPARE(nat.process(FrameView(Conversation::sendAt(again.server, again.client, 1, kSynAck)), 2 * kSecond + 10),
+             Verdict::Drop);
+    QCOMPARE(nat.process(FrameView(again.send(again.client, again.server, FrameView::kSyn)), 2 * kSecond + 100),
              Verdict::Pass);
-    QCOMPARE(nat.process(FrameView(again.send(again.client, again.server, FrameView::kAck)),
-                         2 * kSecond + 300), Verdict::Pass);
+    QCOMPARE(nat.process(FrameView(again.send(again.server, again.client, kSynAck)), 2 * kSecond + 200), Verdict::Pass);
+    QCOMPARE(nat.process(FrameView(again.send(again.client, again.server, FrameView::kAck)), 2 * kSecond + 300),
+             Verdict::Pass);
 }
 
 void TestNatTable::flowsAreIndependent()
@@ -112,8 +111,7 @@ void TestNatTable::flowsAreIndependent()
     nat.process(FrameView(busy.send(busy.client, busy.server, FrameView::kSyn)), 0);
     for (qint64 t = kSecond; t <= 10 * kSecond; t += kSecond)
         QCOMPARE(nat.process(FrameView(busy.send(busy.client, busy.server, FrameView::kAck)), t), Verdict::Pass);
-    QCOMPARE(nat.process(FrameView(idle.send(idle.client, idle.server, FrameView::kAck)), 10 * kSecond),
-             Verdict::Drop);
+    QCOMPARE(nat.process(FrameView(idle.send(idle.client, idle.server, FrameView::kAck)), 10 * kSecond), Verdict::Drop);
 }
 
 void TestNatTable::resetMode()
@@ -129,7 +127,8 @@ void TestNatTable::resetMode()
     QCOMPARE(nat.process(FrameView(c.send(c.server, c.client, FrameView::kAck)), 5 * kSecond), Verdict::Reset);
     // An RST of a forgotten flow is dropped: resets are never answered with resets.
     QCOMPARE(nat.process(FrameView(Conversation::sendAt(c.client, c.server, c.client.nextSeq, FrameView::kRst)),
-                         5 * kSecond), Verdict::Drop);
+                         5 * kSecond),
+             Verdict::Drop);
     nat.setResetMode(false);
     QCOMPARE(nat.process(FrameView(c.send(c.client, c.server, kPshAck, "again")), 6 * kSecond), Verdict::Drop);
 }
@@ -140,7 +139,7 @@ void TestNatTable::otherFramesPass()
     nat.setTimeout(1);
     nat.setResetMode(true);
     QByteArray udp = ethernetHeader(kServerMac, kClientMac, FrameView::kEtherTypeIpv4)
-                     + ipv4Header(kClientIp, kServerIp, 17, 8) + QByteArray::fromHex("9c40138800080000");
+        + ipv4Header(kClientIp, kServerIp, 17, 8) + QByteArray::fromHex("9c40138800080000");
     QCOMPARE(nat.process(FrameView(udp), 100 * kSecond), Verdict::Pass);
     QByteArray arp = ethernetHeader(kServerMac, kClientMac, FrameView::kEtherTypeArp) + QByteArray(28, '\0');
     QCOMPARE(nat.process(FrameView(arp), 100 * kSecond), Verdict::Pass);
@@ -162,8 +161,8 @@ void TestNatTable::flowsSeenWhileOffAreKnown()
     // A flow first seen mid-stream while the timeout is on is unknown: dropped.
     Conversation stranger;
     stranger.client.port = 40002;
-    QCOMPARE(nat.process(FrameView(stranger.send(stranger.client, stranger.server, kPshAck, "z")),
-                         4 * kSecond + 2), Verdict::Drop);
+    QCOMPARE(nat.process(FrameView(stranger.send(stranger.client, stranger.server, kPshAck, "z")), 4 * kSecond + 2),
+             Verdict::Drop);
 }
 
 void TestNatTable::resetForAnAck()
@@ -212,8 +211,8 @@ void TestNatTable::resetForASyn()
     QCOMPARE(frame.tcp().seq, quint32(0));
     QCOMPARE(frame.tcp().ack, quint32(0)); // ISN + 1 for the SYN
     QCOMPARE(frame.tcp().hasOptions, false);
-    QCOMPARE(referenceChecksum(frame.bytes().toByteArray().sliced(34),
-                               pseudoHeaderSum(kServerIp, kClientIp, 6, 20)), quint16(0));
+    QCOMPARE(referenceChecksum(frame.bytes().toByteArray().sliced(34), pseudoHeaderSum(kServerIp, kClientIp, 6, 20)),
+             quint16(0));
 }
 
 void TestNatTable::resetForDataWithoutAck()

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Classification of a whole synthesized conversation, frame by frame, and the packet events'
 // fields: handshake, data, a lost and retransmitted segment, heartbeats, Linux and Windows
 // keepalive probes with their answers, FIN, RST, and the non-TCP classes.
 
+#include "TestFrames.h"
 #include "lab/cable/IcmpUnreachable.h"
 #include "lab/cable/PacketClassifier.h"
-#include "TestFrames.h"
 
 #include "core/endpoint/FrameCodec.h"
 
@@ -17,7 +18,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Step {
+struct Step
+{
     QByteArray frame;
     bool fromClient = true;
     QString expected;
@@ -111,8 +113,7 @@ void TestPacketClassifier::wholeConversation()
     for (int i = 0; i < steps.size(); ++i) {
         const Step &step = steps.at(i);
         const FrameView frame(step.frame);
-        const core::Event event = classifier.classify(frame, t += 1000,
-                                                      step.fromClient ? u"client"_s : u"server"_s,
+        const core::Event event = classifier.classify(frame, t += 1000, step.fromClient ? u"client"_s : u"server"_s,
                                                       step.fromClient ? u"server"_s : u"client"_s);
         QVERIFY2(event.what == step.expected,
                  qPrintable(QStringLiteral("frame %1: %2, expected %3").arg(i).arg(event.what, step.expected)));
@@ -222,10 +223,8 @@ void TestPacketClassifier::retransmittedSynAndFin()
     QCOMPARE(classOf(fin), PacketClass::Fin);
     QCOMPARE(classOf(fin), PacketClass::Retransmission);
     // An RST is an RST whatever its sequence number.
-    QCOMPARE(classOf(Conversation::sendAt(c.server, c.client, c.server.nextSeq, FrameView::kRst)),
-             PacketClass::Rst);
-    QCOMPARE(classOf(Conversation::sendAt(c.server, c.client, c.server.nextSeq, FrameView::kRst)),
-             PacketClass::Rst);
+    QCOMPARE(classOf(Conversation::sendAt(c.server, c.client, c.server.nextSeq, FrameView::kRst)), PacketClass::Rst);
+    QCOMPARE(classOf(Conversation::sendAt(c.server, c.client, c.server.nextSeq, FrameView::kRst)), PacketClass::Rst);
 }
 
 void TestPacketClassifier::retransmissionWinsOverHeartbeat()
@@ -243,8 +242,7 @@ void TestPacketClassifier::retransmissionWinsOverHeartbeat()
     QCOMPARE(classOf(pong), PacketClass::HeartbeatPong);
     QCOMPARE(classOf(pong), PacketClass::Retransmission);
     // A data frame of exactly 4 bytes has the same length field but another type.
-    QCOMPARE(classOf(c.send(c.client, c.server, kPshAck, core::FrameCodec::encodeData(4))),
-             PacketClass::Data);
+    QCOMPARE(classOf(c.send(c.client, c.server, kPshAck, core::FrameCodec::encodeData(4))), PacketClass::Data);
 }
 
 void TestPacketClassifier::newConnectionOnTheSameTuple()
@@ -261,17 +259,16 @@ void TestPacketClassifier::newConnectionOnTheSameTuple()
     Conversation again;
     again.client.nextSeq = 77777;
     again.server.nextSeq = 88888;
-    const core::Event syn = classifier.classify(FrameView(again.send(again.client, again.server, FrameView::kSyn)),
-                                                1, u"client"_s, u"server"_s);
+    const core::Event syn = classifier.classify(FrameView(again.send(again.client, again.server, FrameView::kSyn)), 1,
+                                                u"client"_s, u"server"_s);
     QCOMPARE(syn.what, u"syn"_s);
     QCOMPARE(syn.detail.value(u"rel_seq").toInteger(), 0);
-    const core::Event synAck = classifier.classify(FrameView(again.send(again.server, again.client, kSynAck)),
-                                                   2, u"server"_s, u"client"_s);
+    const core::Event synAck
+        = classifier.classify(FrameView(again.send(again.server, again.client, kSynAck)), 2, u"server"_s, u"client"_s);
     QCOMPARE(synAck.what, u"syn-ack"_s);
     QCOMPARE(synAck.detail.value(u"rel_seq").toInteger(), 0);
     QCOMPARE(synAck.detail.value(u"rel_ack").toInteger(), 1);
-    QCOMPARE(classifier.classOf(FrameView(again.send(again.client, again.server, kPshAck, "new"))),
-             PacketClass::Data);
+    QCOMPARE(classifier.classOf(FrameView(again.send(again.client, again.server, kPshAck, "new"))), PacketClass::Data);
 }
 
 void TestPacketClassifier::pickedUpMidStream()
@@ -282,13 +279,13 @@ void TestPacketClassifier::pickedUpMidStream()
     c.client.nextSeq = 5000;
     c.server.nextSeq = 9000;
     PacketClassifier classifier;
-    const core::Event data = classifier.classify(FrameView(c.send(c.client, c.server, kPshAck, "abc")), 1,
-                                                 u"client"_s, u"server"_s);
+    const core::Event data
+        = classifier.classify(FrameView(c.send(c.client, c.server, kPshAck, "abc")), 1, u"client"_s, u"server"_s);
     QCOMPARE(data.what, u"data"_s);
     QCOMPARE(data.detail.value(u"rel_seq").toInteger(), 1);
     QCOMPARE(data.detail.value(u"rel_ack").toInteger(), 1);
-    const core::Event ack = classifier.classify(FrameView(c.send(c.server, c.client, FrameView::kAck)), 2,
-                                                u"server"_s, u"client"_s);
+    const core::Event ack
+        = classifier.classify(FrameView(c.send(c.server, c.client, FrameView::kAck)), 2, u"server"_s, u"client"_s);
     QCOMPARE(ack.what, u"ack"_s);
     QCOMPARE(ack.detail.value(u"rel_seq").toInteger(), 1);
     QCOMPARE(ack.detail.value(u"rel_ack").toInteger(), 4);
@@ -332,7 +329,7 @@ void TestPacketClassifier::nonTcpFrames()
 
     QByteArray echo = QByteArray::fromHex("0800f7fe00010000");
     const QByteArray echoFrame = ethernetHeader(kServerMac, kClientMac, FrameView::kEtherTypeIpv4)
-                                 + ipv4Header(kClientIp, kServerIp, 1, int(echo.size())) + echo;
+        + ipv4Header(kClientIp, kServerIp, 1, int(echo.size())) + echo;
     QCOMPARE(classifier.classify(FrameView(echoFrame), 6, u"client"_s, u"server"_s).what, u"icmp"_s);
 
     QByteArray arp(28, '\0');
@@ -344,8 +341,7 @@ void TestPacketClassifier::nonTcpFrames()
     put32(arp, 14, kServerIp);
     put32(arp, 24, kClientIp);
     const core::Event arpEvent = classifier.classify(
-        FrameView(ethernetHeader(kClientMac, kServerMac, FrameView::kEtherTypeArp) + arp), 7,
-        u"server"_s, u"client"_s);
+        FrameView(ethernetHeader(kClientMac, kServerMac, FrameView::kEtherTypeArp) + arp), 7, u"server"_s, u"client"_s);
     QCOMPARE(arpEvent.what, u"arp"_s);
     QCOMPARE(arpEvent.local, u"198.18.0.2"_s);
     QCOMPARE(arpEvent.remote, u"198.18.0.1"_s);

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The capture file: libpcap reads back the same frames with wall-clock times that keep the
 // monotonic spacing exactly; each frame is on disk as soon as it is written; and failures name
 // the file and the errno.
 
-#include "lab/cable/PcapWriter.h"
 #include "TestFrames.h"
+#include "lab/cable/PcapWriter.h"
 
 #include "core/session/MonotonicClock.h"
 
@@ -20,7 +21,8 @@ using namespace halfopen::lab::test;
 
 namespace {
 
-struct ReadFrame {
+struct ReadFrame
+{
     QByteArray bytes;
     qint64 wallUs = 0;
     quint32 originalLength = 0;

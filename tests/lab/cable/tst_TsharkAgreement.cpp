@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Our classification against Wireshark's own TCP analysis: a synthesized conversation with a
 // lost SYN, a lost data segment, heartbeats, Linux and Windows keepalive probes and a FIN
 // exchange is classified, written with PcapWriter, and read by tshark. Frame by frame, its
@@ -5,11 +6,11 @@
 // sequence numbers our rel_seq/rel_ack, and it must find every checksum correct (including
 // those of the ICMP and RST frames the cable builds). Skipped when tshark is not installed.
 
+#include "TestFrames.h"
 #include "lab/cable/IcmpUnreachable.h"
 #include "lab/cable/NatTable.h"
 #include "lab/cable/PacketClassifier.h"
 #include "lab/cable/PcapWriter.h"
-#include "TestFrames.h"
 
 #include "core/endpoint/FrameCodec.h"
 
@@ -24,7 +25,8 @@ using namespace halfopen::lab::test;
 
 namespace {
 
-struct Sent {
+struct Sent
+{
     qint64 tUs;
     QByteArray frame;
     bool fromClient;
@@ -47,8 +49,21 @@ const QStringList kFields{
     QStringLiteral("icmp.checksum.status"),
 };
 
-enum Column { Number, KeepAlive, KeepAliveAck, Retransmission, FastRetransmission, Spurious,
-              OutOfOrder, RelSeq, RelAck, Len, IpChecksum, TcpChecksum, IcmpChecksum };
+enum Column {
+    Number,
+    KeepAlive,
+    KeepAliveAck,
+    Retransmission,
+    FastRetransmission,
+    Spurious,
+    OutOfOrder,
+    RelSeq,
+    RelAck,
+    Len,
+    IpChecksum,
+    TcpChecksum,
+    IcmpChecksum
+};
 
 // A conversation as the Linux stack would put it on the cable, with realistic gaps: the
 // 1 s SYN timeout, a 220 ms RTO, keepalive idle 2 s and interval 1 s.
@@ -63,28 +78,28 @@ QList<Sent> conversation()
     };
 
     const QByteArray syn = c.send(cl, sv, FrameView::kSyn);
-    at(0.0, syn, true);                                          // lost
-    at(1.0, syn, true);                                          // retransmission
+    at(0.0, syn, true); // lost
+    at(1.0, syn, true); // retransmission
     at(1.0002, c.send(sv, cl, kSynAck), false);
     at(1.0004, c.send(cl, sv, FrameView::kAck), true);
     at(1.1, c.send(cl, sv, kPshAck, core::FrameCodec::encodeData(100)), true);
     at(1.1002, c.send(sv, cl, FrameView::kAck), false);
     const quint32 lostSeq = cl.nextSeq;
     const QByteArray lost = c.send(cl, sv, kPshAck, core::FrameCodec::encodeData(50));
-    at(1.2, lost, true);                                         // lost
+    at(1.2, lost, true); // lost
     at(1.42, Conversation::sendAt(cl, sv, lostSeq, kPshAck, core::FrameCodec::encodeData(50)), true);
     at(1.4202, c.send(sv, cl, FrameView::kAck), false);
     at(1.5, c.send(cl, sv, kPshAck, core::FrameCodec::encodePing(1)), true);
     at(1.5002, c.send(sv, cl, kPshAck, core::FrameCodec::encodeAnswer(1)), false);
     at(1.5004, c.send(cl, sv, FrameView::kAck), true);
-    at(3.5, Conversation::sendAt(cl, sv, cl.nextSeq - 1, FrameView::kAck), true);  // probe
+    at(3.5, Conversation::sendAt(cl, sv, cl.nextSeq - 1, FrameView::kAck), true); // probe
     at(3.5002, c.send(sv, cl, FrameView::kAck), false);
-    at(4.5, Conversation::sendAt(cl, sv, cl.nextSeq - 1, FrameView::kAck), true);  // probe
+    at(4.5, Conversation::sendAt(cl, sv, cl.nextSeq - 1, FrameView::kAck), true); // probe
     at(4.5002, c.send(sv, cl, FrameView::kAck), false);
     at(6.0, Conversation::sendAt(sv, cl, sv.nextSeq - 1, FrameView::kAck, "A"), false); // Windows
     at(6.0002, c.send(cl, sv, FrameView::kAck), true);
     const quint32 lostReplySeq = sv.nextSeq;
-    at(6.5, c.send(sv, cl, kPshAck, core::FrameCodec::encodeData(20)), false);        // lost
+    at(6.5, c.send(sv, cl, kPshAck, core::FrameCodec::encodeData(20)), false); // lost
     at(6.72, Conversation::sendAt(sv, cl, lostReplySeq, kPshAck, core::FrameCodec::encodeData(20)), false);
     at(6.7202, c.send(cl, sv, FrameView::kAck), true);
     at(7.0, c.send(cl, sv, kFinAck), true);
@@ -147,13 +162,21 @@ void TestTsharkAgreement::keepaliveAndRetransmissionFlagsAgree()
     environment.insert(QStringLiteral("HOME"), dir.path());
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
     process.setProcessEnvironment(environment);
-    QStringList arguments{QStringLiteral("-r"), path, QStringLiteral("-n"),
-                          QStringLiteral("-o"), QStringLiteral("tcp.analyze_sequence_numbers:TRUE"),
-                          QStringLiteral("-o"), QStringLiteral("tcp.relative_sequence_numbers:TRUE"),
-                          QStringLiteral("-o"), QStringLiteral("tcp.check_checksum:TRUE"),
-                          QStringLiteral("-o"), QStringLiteral("ip.check_checksum:TRUE"),
-                          QStringLiteral("-T"), QStringLiteral("fields"),
-                          QStringLiteral("-E"), QStringLiteral("occurrence=f")};
+    QStringList arguments{QStringLiteral("-r"),
+                          path,
+                          QStringLiteral("-n"),
+                          QStringLiteral("-o"),
+                          QStringLiteral("tcp.analyze_sequence_numbers:TRUE"),
+                          QStringLiteral("-o"),
+                          QStringLiteral("tcp.relative_sequence_numbers:TRUE"),
+                          QStringLiteral("-o"),
+                          QStringLiteral("tcp.check_checksum:TRUE"),
+                          QStringLiteral("-o"),
+                          QStringLiteral("ip.check_checksum:TRUE"),
+                          QStringLiteral("-T"),
+                          QStringLiteral("fields"),
+                          QStringLiteral("-E"),
+                          QStringLiteral("occurrence=f")};
     for (const QString &field : kFields)
         arguments << QStringLiteral("-e") << field;
     process.start(tshark, arguments);
@@ -194,8 +217,8 @@ void TestTsharkAgreement::keepaliveAndRetransmissionFlagsAgree()
     QStringList classes;
     for (const core::Event &event : events)
         classes << event.what;
-    for (const char *name : {"keepalive-probe", "keepalive-ack", "retransmission", "heartbeat-ping",
-                             "heartbeat-pong", "icmp-unreachable", "rst"})
+    for (const char *name : {"keepalive-probe", "keepalive-ack", "retransmission", "heartbeat-ping", "heartbeat-pong",
+                             "icmp-unreachable", "rst"})
         QVERIFY2(classes.contains(QLatin1String(name)), name);
 }
 

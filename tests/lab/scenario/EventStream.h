@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Builders for synthetic event streams as the lab would report them: the client
@@ -79,7 +80,8 @@ inline Event endpoint(qint64 tUs, const QString &host, const QString &what)
 }
 
 inline Event error(qint64 tUs, const QString &host, int errnoValue, DetectionMechanism mechanism, bool fatal = true,
-                   std::optional<qint64> sinceLastReceivedMs = std::nullopt, const QString &operation = QStringLiteral("recv"))
+                   std::optional<qint64> sinceLastReceivedMs = std::nullopt,
+                   const QString &operation = QStringLiteral("recv"))
 {
     Event e = endpoint(tUs, host, operation);
     e.kind = EventKind::Error;
@@ -125,7 +127,8 @@ inline Event heartbeat(qint64 tUs, const QString &host, const QString &what, qin
 inline QList<Event> handshake(qint64 t0, quint32 clientIsn = 1000, quint32 serverIsn = 5000)
 {
     return {packet(t0, QStringLiteral("client"), QStringLiteral("syn"), clientIsn, 0, 0, QStringLiteral("S")),
-            packet(t0 + 100, QStringLiteral("server"), QStringLiteral("syn-ack"), serverIsn, clientIsn + 1, 0, QStringLiteral("S.")),
+            packet(t0 + 100, QStringLiteral("server"), QStringLiteral("syn-ack"), serverIsn, clientIsn + 1, 0,
+                   QStringLiteral("S.")),
             packet(t0 + 200, QStringLiteral("client"), QStringLiteral("ack"), clientIsn + 1, serverIsn + 1, 0),
             endpoint(t0 + 250, QStringLiteral("client"), QStringLiteral("connected")),
             endpoint(t0 + 300, QStringLiteral("server"), QStringLiteral("accepted"))};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A LabDriver that plays a script instead of running namespaces: ready (or failure) on
@@ -25,7 +26,7 @@ public:
 
     std::optional<QString> failOnStart; // emit failed() with this instead of ready()
     bool readyOnStart = true;
-    QList<Event> afterReady;            // tUs relative to ready
+    QList<Event> afterReady; // tUs relative to ready
     Consequences consequences;
 
     bool started = false;

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halfopen-cli lab: list (text and JSON), and the bad-input cases of run, which exit 2 before
 // any lab starts: an unknown scenario lists the built-in names, an invalid file names the
 // field path and what is allowed.
 
-#include "tests/support/CliRun.h"
 #include "lab/scenario/ScenarioCatalog.h"
+#include "tests/support/CliRun.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -115,7 +116,8 @@ void LabCommandTest::invalidFileNamesTheField()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString badFault = writeFile(dir, QStringLiteral("bad-fault.json"), R"({"title": "t", "explanation": "e", "lab": {},
+    const QString badFault
+        = writeFile(dir, QStringLiteral("bad-fault.json"), R"({"title": "t", "explanation": "e", "lab": {},
         "steps": [{"at_s": 1, "fault": "explode", "host": "server"}], "end": {"timeout_s": 5},
         "expect": [{"id": "x", "no_error": true}]})");
     CliRun r = cli({QStringLiteral("run"), badFault});
@@ -123,7 +125,8 @@ void LabCommandTest::invalidFileNamesTheField()
     QVERIFY2(r.err.contains(QStringLiteral("steps[0].fault")), qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("power-off")), qPrintable(r.err));
 
-    const QString badWindow = writeFile(dir, QStringLiteral("bad-window.json"), R"({"title": "t", "explanation": "e", "lab": {},
+    const QString badWindow
+        = writeFile(dir, QStringLiteral("bad-window.json"), R"({"title": "t", "explanation": "e", "lab": {},
         "steps": [], "end": {"timeout_s": 5},
         "expect": [{"id": "x", "errno": "ETIMEDOUT", "within_s": [1, 2], "reference": "now"}]})");
     r = cli({QStringLiteral("run"), badWindow, QStringLiteral("--json")});
@@ -146,7 +149,8 @@ void LabCommandTest::labCannotStart()
     const QString copy = dir.filePath(QStringLiteral("halfopen-cli"));
     QVERIFY(QFile::copy(QStringLiteral(HALFOPEN_CLI), copy));
     QProcess p;
-    p.start(copy, {QStringLiteral("lab"), QStringLiteral("run"), QStringLiteral("kill-process"), QStringLiteral("--json")});
+    p.start(copy,
+            {QStringLiteral("lab"), QStringLiteral("run"), QStringLiteral("kill-process"), QStringLiteral("--json")});
     p.closeWriteChannel();
     QVERIFY(p.waitForFinished(20000));
     QCOMPARE(p.exitCode(), 3);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ScenarioEvaluator on synthetic event streams: detections and their three reference points,
 // predictions for the host's settings, socket states, counts, expectations met and not met,
 // and the summary's keys.
@@ -54,8 +55,10 @@ QList<Event> keepaliveDeathStream(bool withSinceLastReceived)
     QList<Event> events = handshake(kReady);
     events << fault(kReady + us(1.0), QStringLiteral("power-off"), QStringLiteral("server"));
     for (int i = 0; i < 3; ++i)
-        events << packet(kReady + us(2.09 + i), QStringLiteral("client"), QStringLiteral("keepalive-probe"), 1000, 5001);
-    events << packet(kReady + us(5.09), QStringLiteral("client"), QStringLiteral("rst"), 1001, 0, 0, QStringLiteral("R"));
+        events << packet(kReady + us(2.09 + i), QStringLiteral("client"), QStringLiteral("keepalive-probe"), 1000,
+                         5001);
+    events << packet(kReady + us(5.09), QStringLiteral("client"), QStringLiteral("rst"), 1001, 0, 0,
+                     QStringLiteral("R"));
     std::optional<qint64> since;
     if (withSinceLastReceived)
         since = 5090 - 0; // the SYN-ACK at +100 µs rounds away
@@ -102,7 +105,8 @@ private slots:
 void ScenarioEvaluatorTest::keepaliveDeath()
 {
     const Scenario s = scenario(kKeepalive);
-    const ScenarioOutcome out = ScenarioEvaluator::evaluate(s, keepaliveDeathStream(true), kReady, std::numeric_limits<qint64>::max());
+    const ScenarioOutcome out
+        = ScenarioEvaluator::evaluate(s, keepaliveDeathStream(true), kReady, std::numeric_limits<qint64>::max());
 
     QCOMPARE(out.faults.size(), 1);
     QCOMPARE(out.faults.first().fault, QStringLiteral("power-off"));
@@ -143,8 +147,11 @@ void ScenarioEvaluatorTest::lastReceivedFromTheCable()
 {
     // Without tcp_info's figure, the last packet the server sent the client counts.
     QList<Event> events = keepaliveDeathStream(false);
-    events.insert(5, packet(kReady + us(0.5), QStringLiteral("server"), QStringLiteral("data"), 5001, 1001, 10, QStringLiteral("P.")));
-    const ScenarioOutcome out = ScenarioEvaluator::evaluate(scenario(kKeepalive), events, kReady, std::numeric_limits<qint64>::max());
+    events.insert(5,
+                  packet(kReady + us(0.5), QStringLiteral("server"), QStringLiteral("data"), 5001, 1001, 10,
+                         QStringLiteral("P.")));
+    const ScenarioOutcome out
+        = ScenarioEvaluator::evaluate(scenario(kKeepalive), events, kReady, std::numeric_limits<qint64>::max());
     QCOMPARE(out.detections.size(), 1);
     QCOMPARE(*out.detections.first().elapsedS(TimeReference::LastReceived), 4.59);
 }
@@ -186,13 +193,13 @@ void ScenarioEvaluatorTest::firstUnackedSendWithoutSequenceNumbers()
     // as acknowledged.
     QList<Event> events;
     const QString c = QStringLiteral("client");
-    events << endpoint(kReady, c, QStringLiteral("connected"))
-           << packet(kReady + us(0.5), c, QStringLiteral("data"))
+    events << endpoint(kReady, c, QStringLiteral("connected")) << packet(kReady + us(0.5), c, QStringLiteral("data"))
            << packet(kReady + us(0.6), QStringLiteral("server"), QStringLiteral("ack"))
            << packet(kReady + us(2.0), c, QStringLiteral("data"))
            << packet(kReady + us(2.2), c, QStringLiteral("retransmission"))
            << error(kReady + us(5.0), c, ETIMEDOUT, DetectionMechanism::UserTimeout);
-    const ScenarioOutcome out = ScenarioEvaluator::evaluate(scenario(kKeepalive), events, kReady, std::numeric_limits<qint64>::max());
+    const ScenarioOutcome out
+        = ScenarioEvaluator::evaluate(scenario(kKeepalive), events, kReady, std::numeric_limits<qint64>::max());
     QCOMPARE(*out.detections.first().elapsedS(TimeReference::FirstUnackedSend), 3.0);
 }
 
@@ -208,7 +215,8 @@ void ScenarioEvaluatorTest::ackLostInTheCut()
            << packet(kReady + us(1.00001), srv, QStringLiteral("ack"), 5001, 1101)
            << packet(kReady + us(1.2), c, QStringLiteral("retransmission"), 1001, 5001, 100, QStringLiteral("P."))
            << error(kReady + us(4.42), c, ETIMEDOUT, DetectionMechanism::UserTimeout, true, 3920);
-    const ScenarioOutcome out = ScenarioEvaluator::evaluate(scenario(kKeepalive), events, kReady, std::numeric_limits<qint64>::max());
+    const ScenarioOutcome out
+        = ScenarioEvaluator::evaluate(scenario(kKeepalive), events, kReady, std::numeric_limits<qint64>::max());
     QCOMPARE(out.detections.size(), 1);
     QCOMPARE(*out.detections.first().referenceUs(TimeReference::FirstUnackedSend), kReady + us(0.9999));
 }
@@ -245,10 +253,12 @@ void ScenarioEvaluatorTest::rstAcknowledgesNothing()
     QList<Event> events;
     events << packet(kReady + 50, c, QStringLiteral("syn"), 1000, 0, 0, QStringLiteral("S"))
            << packet(kReady + 150, QStringLiteral("server"), QStringLiteral("rst"), 0, 1001, 0, QStringLiteral("R."));
-    Event refused = error(kReady + 180, c, ECONNREFUSED, DetectionMechanism::Rst, true, std::nullopt, QStringLiteral("connect"));
+    Event refused
+        = error(kReady + 180, c, ECONNREFUSED, DetectionMechanism::Rst, true, std::nullopt, QStringLiteral("connect"));
     refused.local.clear(); // a failed connect has no local address to report
     events << refused;
-    const ScenarioOutcome out = ScenarioEvaluator::evaluate(scenario(kKeepalive), events, kReady, std::numeric_limits<qint64>::max());
+    const ScenarioOutcome out
+        = ScenarioEvaluator::evaluate(scenario(kKeepalive), events, kReady, std::numeric_limits<qint64>::max());
     QCOMPARE(out.detections.size(), 1);
     const Detection &d = out.detections.first();
     QCOMPARE(*d.referenceUs(TimeReference::FirstUnackedSend), kReady + 50);
@@ -266,8 +276,10 @@ void ScenarioEvaluatorTest::heartbeatDeathIsOneDetection()
     for (int i = 1; i <= 3; ++i)
         events << heartbeat(kReady + us(1.0 + 0.5 * i), c, QStringLiteral("missed"), i);
     events << heartbeat(kReady + us(2.5), c, QStringLiteral("dead"), 3)
-           << error(kReady + us(2.5001), c, ETIMEDOUT, DetectionMechanism::Heartbeat, true, std::nullopt, QStringLiteral("heartbeat"));
-    const ScenarioOutcome out = ScenarioEvaluator::evaluate(scenario(kKeepalive), events, kReady, std::numeric_limits<qint64>::max());
+           << error(kReady + us(2.5001), c, ETIMEDOUT, DetectionMechanism::Heartbeat, true, std::nullopt,
+                    QStringLiteral("heartbeat"));
+    const ScenarioOutcome out
+        = ScenarioEvaluator::evaluate(scenario(kKeepalive), events, kReady, std::numeric_limits<qint64>::max());
     QCOMPARE(out.detections.size(), 1);
     QCOMPARE(out.detections.first().mechanism, DetectionMechanism::Heartbeat);
     QCOMPARE(out.detections.first().errnoValue, ETIMEDOUT);
@@ -284,7 +296,8 @@ void ScenarioEvaluatorTest::softErrorsOncePerFault()
         events << error(kReady + us(1.2 + i * 0.2), c, EHOSTUNREACH, DetectionMechanism::Icmp, false);
     Event local = error(kReady + us(1.3), QStringLiteral("server"), EMFILE, DetectionMechanism::LocalError, false);
     events << local;
-    const ScenarioOutcome out = ScenarioEvaluator::evaluate(scenario(kKeepalive), events, kReady, std::numeric_limits<qint64>::max());
+    const ScenarioOutcome out
+        = ScenarioEvaluator::evaluate(scenario(kKeepalive), events, kReady, std::numeric_limits<qint64>::max());
     QCOMPARE(out.detections.size(), 1);
     QVERIFY(!out.detections.first().fatal);
     QCOMPARE(out.detections.first().errnoValue, EHOSTUNREACH);
@@ -307,8 +320,7 @@ void ScenarioEvaluatorTest::eofAndStates()
     QList<Event> events = handshake(kReady);
     events << fault(kReady + us(1.0), QStringLiteral("kill-process"), srv)
            << packet(kReady + us(1.0005), srv, QStringLiteral("fin"), 5001, 1001, 0, QStringLiteral("F."))
-           << state(kReady + us(1.0007), c, TcpState::Established, TcpState::CloseWait)
-           << eof(kReady + us(1.0008), c)
+           << state(kReady + us(1.0007), c, TcpState::Established, TcpState::CloseWait) << eof(kReady + us(1.0008), c)
            << endpoint(kReady + us(1.0009), c, QStringLiteral("closed"))
            // sock_diag reports the killed side's orphan as it goes
            << state(kReady + us(1.05), srv, TcpState::Unknown, TcpState::FinWait2)
@@ -380,7 +392,8 @@ void ScenarioEvaluatorTest::expectationsWithoutHost()
     QVERIFY(result(out, QStringLiteral("rst-total")).met);
     QVERIFY(result(out, QStringLiteral("any-reset")).met);
     QVERIFY(!result(out, QStringLiteral("both-closed")).met); // the client is still ESTABLISHED
-    QCOMPARE(result(out, QStringLiteral("both-closed")).observed.value(QStringLiteral("client")).toString(), QStringLiteral("ESTABLISHED"));
+    QCOMPARE(result(out, QStringLiteral("both-closed")).observed.value(QStringLiteral("client")).toString(),
+             QStringLiteral("ESTABLISHED"));
     events << endpoint(kReady + us(1.4), QStringLiteral("client"), QStringLiteral("closed"));
     out = ScenarioEvaluator::evaluate(s, events, kReady, std::numeric_limits<qint64>::max());
     QVERIFY(out.allMet());
@@ -388,7 +401,8 @@ void ScenarioEvaluatorTest::expectationsWithoutHost()
 
 void ScenarioEvaluatorTest::eventsAfterTheEndDoNotCount()
 {
-    const ScenarioOutcome out = ScenarioEvaluator::evaluate(scenario(kKeepalive), keepaliveDeathStream(true), kReady, kReady + us(3));
+    const ScenarioOutcome out
+        = ScenarioEvaluator::evaluate(scenario(kKeepalive), keepaliveDeathStream(true), kReady, kReady + us(3));
     QVERIFY(out.detections.isEmpty());
     QCOMPARE(out.counts.value(QStringLiteral("client")).value(QStringLiteral("keepalive_probes")).toInteger(), 1);
     QVERIFY(result(out, QStringLiteral("quiet")).met);
@@ -398,11 +412,13 @@ void ScenarioEvaluatorTest::eventsAfterTheEndDoNotCount()
 
 void ScenarioEvaluatorTest::summaryKeys()
 {
-    ScenarioOutcome out = ScenarioEvaluator::evaluate(scenario(kKeepalive), keepaliveDeathStream(true), kReady, std::numeric_limits<qint64>::max());
+    ScenarioOutcome out = ScenarioEvaluator::evaluate(scenario(kKeepalive), keepaliveDeathStream(true), kReady,
+                                                      std::numeric_limits<qint64>::max());
     out.endUs = kReady + us(5.1);
     out.ending = ScenarioOutcome::Ending::Timeout;
     const QJsonObject j = out.toJson();
-    for (const char *key : {"scenario", "passed", "faults", "detections", "final_states", "counts", "expectations", "ended_by", "duration_s"})
+    for (const char *key : {"scenario", "passed", "faults", "detections", "final_states", "counts", "expectations",
+                            "ended_by", "duration_s"})
         QVERIFY2(j.contains(QLatin1String(key)), key);
     QCOMPARE(j.value(QStringLiteral("passed")).toBool(), false);
     QCOMPARE(j.value(QStringLiteral("ended_by")).toString(), QStringLiteral("timeout"));
@@ -414,7 +430,8 @@ void ScenarioEvaluatorTest::summaryKeys()
     QCOMPARE(f.value(QStringLiteral("host")).toString(), QStringLiteral("server"));
 
     const QJsonObject d = j.value(QStringLiteral("detections")).toArray().first().toObject();
-    for (const char *key : {"host", "errno", "errno_value", "mechanism", "fault_t_s", "detected_t_s", "elapsed_s", "predicted_s", "reference"})
+    for (const char *key : {"host", "errno", "errno_value", "mechanism", "fault_t_s", "detected_t_s", "elapsed_s",
+                            "predicted_s", "reference"})
         QVERIFY2(d.contains(QLatin1String(key)), key);
     QCOMPARE(d.value(QStringLiteral("errno")).toString(), QStringLiteral("ETIMEDOUT"));
     QCOMPARE(d.value(QStringLiteral("errno_value")).toInt(), ETIMEDOUT);
@@ -427,7 +444,8 @@ void ScenarioEvaluatorTest::summaryKeys()
     QCOMPARE(d.value(QStringLiteral("elapsed_from")).toObject().value(QStringLiteral("fault")).toDouble(), 4.09);
     QVERIFY(d.value(QStringLiteral("elapsed_from")).toObject().value(QStringLiteral("first_unacked_send")).isNull());
 
-    QCOMPARE(j.value(QStringLiteral("final_states")).toObject().value(QStringLiteral("client")).toString(), QStringLiteral("CLOSED"));
+    QCOMPARE(j.value(QStringLiteral("final_states")).toObject().value(QStringLiteral("client")).toString(),
+             QStringLiteral("CLOSED"));
     const QJsonObject counts = j.value(QStringLiteral("counts")).toObject().value(QStringLiteral("client")).toObject();
     for (const char *key : {"keepalive_probes", "retransmissions", "rst", "fin", "heartbeats_missed"})
         QVERIFY2(counts.contains(QLatin1String(key)), key);
@@ -439,7 +457,8 @@ void ScenarioEvaluatorTest::summaryKeys()
     QCOMPARE(first.value(QStringLiteral("id")).toString(), QStringLiteral("ka"));
     QCOMPARE(first.value(QStringLiteral("met")).toBool(), true);
     QCOMPARE(first.value(QStringLiteral("observed")).toObject().value(QStringLiteral("elapsed_s")).toDouble(), 5.09);
-    QCOMPARE(first.value(QStringLiteral("expected")).toObject().value(QStringLiteral("errno")).toString(), QStringLiteral("ETIMEDOUT"));
+    QCOMPARE(first.value(QStringLiteral("expected")).toObject().value(QStringLiteral("errno")).toString(),
+             QStringLiteral("ETIMEDOUT"));
 }
 
 namespace {
@@ -499,21 +518,29 @@ void ScenarioEvaluatorTest::liveEvaluationTakesLateEvents()
         live.noteInserted(e, index);
     };
     insert(lateProbe); // 3.09 s, the newest event is at 5.09 s: older than the settling time
-    QCOMPARE(judgement(live.evaluate(session, kReady, end)), judgement(ScenarioEvaluator::evaluate(s, session, kReady, end)));
+    QCOMPARE(judgement(live.evaluate(session, kReady, end)),
+             judgement(ScenarioEvaluator::evaluate(s, session, kReady, end)));
     QCOMPARE(live.restarts(), 1);
-    QCOMPARE(live.evaluate(session, kReady, end).counts.value(QStringLiteral("client")).value(QStringLiteral("keepalive_probes")).toInteger(), 3);
+    QCOMPARE(live.evaluate(session, kReady, end)
+                 .counts.value(QStringLiteral("client"))
+                 .value(QStringLiteral("keepalive_probes"))
+                 .toInteger(),
+             3);
 
     Event verdict;
     verdict.kind = EventKind::Verdict;
     verdict.tUs = kReady + us(1.5);
     verdict.host = QStringLiteral("client");
     insert(verdict);
-    QCOMPARE(judgement(live.evaluate(session, kReady, end)), judgement(ScenarioEvaluator::evaluate(s, session, kReady, end)));
+    QCOMPARE(judgement(live.evaluate(session, kReady, end)),
+             judgement(ScenarioEvaluator::evaluate(s, session, kReady, end)));
     QCOMPARE(live.restarts(), 1);
 
-    Event recent = fault(session.constLast().tUs - LiveEvaluation::kSettleUs / 2, QStringLiteral("marker"), QStringLiteral("client"));
+    Event recent = fault(session.constLast().tUs - LiveEvaluation::kSettleUs / 2, QStringLiteral("marker"),
+                         QStringLiteral("client"));
     insert(recent); // within the settling time: judged on the copy, no start over
-    QCOMPARE(judgement(live.evaluate(session, kReady, end)), judgement(ScenarioEvaluator::evaluate(s, session, kReady, end)));
+    QCOMPARE(judgement(live.evaluate(session, kReady, end)),
+             judgement(ScenarioEvaluator::evaluate(s, session, kReady, end)));
     QCOMPARE(live.restarts(), 1);
 }
 

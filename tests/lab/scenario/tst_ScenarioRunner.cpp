@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ScenarioRunner against a scripted LabDriver: steps carried out after ready(), every event
 // recorded with a verdict per detection, expectations judged as events arrive, the end
 // conditions, lab failures, and the summary.
@@ -31,7 +32,9 @@ QByteArray keepaliveScenario(const char *when, double timeoutS, const char *wind
       "end": {"timeout_s": %1, "when": "%2"},
       "expect": [{"id": "ka", "host": "client", "errno": "ETIMEDOUT", "mechanism": "keepalive", "within_s": %3, "reference": "last_received"},
                  {"id": "probes", "host": "client", "count": "keepalive_probes", "min": 3, "max": 3}]})")
-        .arg(timeoutS).arg(QLatin1String(when), QLatin1String(window)).toUtf8();
+        .arg(timeoutS)
+        .arg(QLatin1String(when), QLatin1String(window))
+        .toUtf8();
 }
 
 Scenario parse(const QByteArray &json)
@@ -55,8 +58,10 @@ void scriptKeepaliveDeath(ScriptedLabDriver &lab)
         const qint64 sinceReady = halfopen::core::monotonicNowUs() - lab.readyUs;
         QList<Event> events;
         for (int i = 0; i < 3; ++i)
-            events << packet(us(2.09 + i) - sinceReady, QStringLiteral("client"), QStringLiteral("keepalive-probe"), 1000, 5001);
-        events << error(us(5.09) - sinceReady, QStringLiteral("client"), ETIMEDOUT, DetectionMechanism::Keepalive, true, 5090)
+            events << packet(us(2.09 + i) - sinceReady, QStringLiteral("client"), QStringLiteral("keepalive-probe"),
+                             1000, 5001);
+        events << error(us(5.09) - sinceReady, QStringLiteral("client"), ETIMEDOUT, DetectionMechanism::Keepalive, true,
+                        5090)
                << endpoint(us(5.0901) - sinceReady, QStringLiteral("client"), QStringLiteral("closed"));
         return events;
     };
@@ -120,7 +125,9 @@ void ScenarioRunnerTest::endsWhenExpectationsAreMet()
     QVERIFY(qAbs(d.value(QStringLiteral("elapsed_s")).toDouble() - 5.09) < 1e-3);
     const double faultT = d.value(QStringLiteral("fault_t_s")).toDouble();
     QVERIFY2(faultT >= 0.05 && faultT < 1.0, qPrintable(QString::number(faultT)));
-    QVERIFY(qAbs(d.value(QStringLiteral("elapsed_from")).toObject().value(QStringLiteral("fault")).toDouble() - (5.09 - faultT)) < 1e-3);
+    QVERIFY(qAbs(d.value(QStringLiteral("elapsed_from")).toObject().value(QStringLiteral("fault")).toDouble()
+                 - (5.09 - faultT))
+            < 1e-3);
     QVERIFY(qAbs(d.value(QStringLiteral("predicted_s")).toDouble() - 5.0) < 0.2);
 
     const QJsonArray faults = summary.value(QStringLiteral("faults")).toArray();
@@ -165,7 +172,8 @@ void ScenarioRunnerTest::endsAtTimeoutWhenNotMet()
     QCOMPARE(expectations.size(), 2);
     const QJsonObject ka = expectations.at(0).toObject();
     QCOMPARE(ka.value(QStringLiteral("met")).toBool(), false);
-    QVERIFY(qAbs(ka.value(QStringLiteral("observed")).toObject().value(QStringLiteral("elapsed_s")).toDouble() - 5.09) < 1e-3);
+    QVERIFY(qAbs(ka.value(QStringLiteral("observed")).toObject().value(QStringLiteral("elapsed_s")).toDouble() - 5.09)
+            < 1e-3);
     QCOMPARE(expectations.at(1).toObject().value(QStringLiteral("met")).toBool(), true);
 }
 
@@ -213,7 +221,8 @@ void ScenarioRunnerTest::waitsForTheLastStep()
     QCOMPARE(faults.size(), 2);
     QVERIFY(faults.at(0).toObject().value(QStringLiteral("t_s")).toDouble() >= 0.1);
     QVERIFY(faults.at(1).toObject().value(QStringLiteral("t_s")).toDouble() >= 0.3);
-    QCOMPARE(summary.value(QStringLiteral("final_states")).toObject().value(QStringLiteral("server")).toString(), QStringLiteral("CLOSED"));
+    QCOMPARE(summary.value(QStringLiteral("final_states")).toObject().value(QStringLiteral("server")).toString(),
+             QStringLiteral("CLOSED"));
 }
 
 void ScenarioRunnerTest::labFailsToStart()
@@ -269,8 +278,10 @@ void ScenarioRunnerTest::labNeverReady()
     runner.start(parse(keepaliveScenario("expectations_met", 5, "[4.5, 6.5]")));
     QVERIFY(finished.wait(5000));
     QCOMPARE(failed.size(), 1);
-    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("not ready")), qPrintable(failed.first().first().toString()));
-    QCOMPARE(finished.first().first().toJsonObject().value(QStringLiteral("ended_by")).toString(), QStringLiteral("lab_failed"));
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("not ready")),
+             qPrintable(failed.first().first().toString()));
+    QCOMPARE(finished.first().first().toJsonObject().value(QStringLiteral("ended_by")).toString(),
+             QStringLiteral("lab_failed"));
 }
 
 void ScenarioRunnerTest::labStopsByItself()
@@ -288,7 +299,8 @@ void ScenarioRunnerTest::labStopsByItself()
     runner.start(parse(keepaliveScenario("expectations_met", 5, "[4.5, 6.5]")));
     QVERIFY(finished.wait(5000));
     QCOMPARE(failed.size(), 1);
-    QCOMPARE(finished.first().first().toJsonObject().value(QStringLiteral("ended_by")).toString(), QStringLiteral("lab_failed"));
+    QCOMPARE(finished.first().first().toJsonObject().value(QStringLiteral("ended_by")).toString(),
+             QStringLiteral("lab_failed"));
 }
 
 void ScenarioRunnerTest::stoppedByUser()
@@ -298,7 +310,8 @@ void ScenarioRunnerTest::stoppedByUser()
     Session session;
     ScenarioRunner runner(&lab, &session);
     QSignalSpy finished(&runner, &ScenarioRunner::finished);
-    connect(&runner, &ScenarioRunner::ready, &runner, [&runner] { QTimer::singleShot(100, &runner, &ScenarioRunner::stop); });
+    connect(&runner, &ScenarioRunner::ready, &runner,
+            [&runner] { QTimer::singleShot(100, &runner, &ScenarioRunner::stop); });
     runner.start(parse(keepaliveScenario("expectations_met", 30, "[4.5, 6.5]")));
     QVERIFY(finished.wait(5000));
     const QJsonObject summary = finished.first().first().toJsonObject();

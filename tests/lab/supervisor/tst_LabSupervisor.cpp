@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The lab on the real kernel, as root and as an unprivileged user (user namespaces): hosts in
 // network namespaces, the AF_PACKET cable, faults, and nothing left behind afterwards.
 
-#include "lab/LabProcess.h"
 #include "core/session/MonotonicClock.h"
+#include "lab/LabProcess.h"
 
 #include <QDir>
 #include <QFile>
@@ -48,15 +49,17 @@ QString toolsFor(const QStringList &launcher)
     if (launcher.isEmpty())
         return QFileInfo(QStringLiteral(HALFOPEN_CLI)).dir().path();
     if (!QFile::exists(copies.filePath(QStringLiteral("halfopen-lab")))) {
-        QFile::setPermissions(copies.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther
-                                                 | QFile::ReadGroup | QFile::ExeGroup);
+        QFile::setPermissions(copies.path(),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                                  | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup);
         QFile::copy(builtTool("halfopen-lab"), copies.filePath(QStringLiteral("halfopen-lab")));
         QFile::copy(QStringLiteral(HALFOPEN_CLI), copies.filePath(QStringLiteral("halfopen-cli")));
     }
     return copies.path();
 }
 
-struct Lab {
+struct Lab
+{
     explicit Lab(const QStringList &launcher)
         : process(LabProcess::Options{toolsFor(launcher) + QStringLiteral("/halfopen-lab"), {}, launcher})
     {
@@ -129,8 +132,8 @@ void LabSupervisorTest::addModes()
     if (::geteuid() == 0) {
         QTest::newRow("root") << QStringList{};
         // The same lab as a normal user: it must enter a user namespace on its own.
-        QTest::newRow("unprivileged") << QStringList{QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                                                     QStringLiteral("--clear-groups")};
+        QTest::newRow("unprivileged") << QStringList{QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
+                                                     QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups")};
     } else {
         QTest::newRow("unprivileged") << QStringList{};
     }
@@ -145,7 +148,8 @@ bool LabSupervisorTest::startLab(Lab &lab, const LabConfig &config)
         return false;
     }
     // Ready means the client is connecting; wait for the connection itself.
-    return QTest::qWaitFor([&] { return lab.find(QStringLiteral("client"), EventKind::Endpoint, QStringLiteral("connected")); }, 3000);
+    return QTest::qWaitFor(
+        [&] { return lab.find(QStringLiteral("client"), EventKind::Endpoint, QStringLiteral("connected")); }, 3000);
 }
 
 void LabSupervisorTest::poweredOffPeerIsFoundByKeepalive_data()
@@ -197,10 +201,13 @@ void LabSupervisorTest::killedPeerSendsFin()
     QCOMPARE(eof->mechanism, DetectionMechanism::Fin);
     QVERIFY((eof->tUs - faultUs) < 500000);
     // The killed side's orphan socket is seen by the lab's sock_diag observer.
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(lab.events.begin(), lab.events.end(), [](const Event &e) {
-        return e.host == QLatin1String("server") && e.kind == EventKind::State
-            && (e.toState == TcpState::FinWait2 || e.toState == TcpState::TimeWait);
-    }), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(lab.events.begin(), lab.events.end(),
+                                         [](const Event &e) {
+                                             return e.host == QLatin1String("server") && e.kind == EventKind::State
+                                                 && (e.toState == TcpState::FinWait2
+                                                     || e.toState == TcpState::TimeWait);
+                                         }),
+                             3000);
 }
 
 void LabSupervisorTest::rebootedPeerResets_data()
@@ -215,9 +222,13 @@ void LabSupervisorTest::rebootedPeerResets()
     QVERIFY(startLab(lab, LabConfig::defaults()));
     lab.process.apply(fault(FaultKind::Reboot, QStringLiteral("server"), 0.3));
     QTRY_VERIFY_WITH_TIMEOUT(lab.find(QStringLiteral("server"), EventKind::Fault, QStringLiteral("power-on")), 3000);
-    QTRY_VERIFY_WITH_TIMEOUT(std::count_if(lab.events.begin(), lab.events.end(), [](const Event &e) {
-        return e.host == QLatin1String("server") && e.what == QLatin1String("listening");
-    }) == 2, 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(std::count_if(lab.events.begin(), lab.events.end(),
+                                           [](const Event &e) {
+                                               return e.host == QLatin1String("server")
+                                                   && e.what == QLatin1String("listening");
+                                           })
+                                 == 2,
+                             3000);
     // The rebooted server forgot the connection: our next segment draws an RST.
     lab.process.apply(fault(FaultKind::Send, QStringLiteral("client"), 100));
     QTRY_VERIFY_WITH_TIMEOUT(lab.fatal(QStringLiteral("client")), 2000);
@@ -234,15 +245,20 @@ void LabSupervisorTest::socketOptionsChangeOnTheLiveConnection()
     options.keepalive = {true, 1, 1, 2};
     lab.process.setSocketOptions(QStringLiteral("client"), options);
     // The client's endpoint applies them with setsockopt and reports what the kernel has now.
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(lab.events.begin() + before, lab.events.end(), [](const Event &e) {
-        return e.host == QLatin1String("client") && e.what == QLatin1String("options")
-            && SocketOptions::fromJson(e.detail.value(QStringLiteral("applied")).toObject()).keepalive == KeepaliveSettings{true, 1, 1, 2};
-    }), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::any_of(lab.events.begin() + before, lab.events.end(),
+                    [](const Event &e) {
+                        return e.host == QLatin1String("client") && e.what == QLatin1String("options")
+                            && SocketOptions::fromJson(e.detail.value(QStringLiteral("applied")).toObject()).keepalive
+                            == KeepaliveSettings{true, 1, 1, 2};
+                    }),
+        3000);
     // And they act: the powered-off server is found by keepalive 1/1/2, 3 s after the last packet.
     lab.process.apply(fault(FaultKind::PowerOff, QStringLiteral("server")));
     QTRY_VERIFY_WITH_TIMEOUT(lab.fatal(QStringLiteral("client")), 6000);
     QCOMPARE(lab.fatal(QStringLiteral("client"))->mechanism, DetectionMechanism::Keepalive);
-    const double sinceRx = lab.fatal(QStringLiteral("client"))->detail.value(QStringLiteral("since_last_received_ms")).toDouble() / 1000;
+    const double sinceRx
+        = lab.fatal(QStringLiteral("client"))->detail.value(QStringLiteral("since_last_received_ms")).toDouble() / 1000;
     QVERIFY2(sinceRx >= 2.5 && sinceRx <= 4.5, qPrintable(QString::number(sinceRx)));
 }
 
@@ -267,13 +283,18 @@ void LabSupervisorTest::classificationAgreesWithTshark()
         QTest::qWait(300);
         process.apply(fault(FaultKind::Unplug, QStringLiteral("server")));
         // Two probes go out unanswered (1 s idle, then 1 s apart); then data is sent and retransmitted.
-        QTRY_VERIFY_WITH_TIMEOUT(std::count_if(events.begin(), events.end(), [](const Event &e) {
-            return e.kind == EventKind::Packet && e.what == QLatin1String("keepalive-probe");
-        }) >= 2, 4000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::count_if(events.begin(), events.end(),
+                                               [](const Event &e) {
+                                                   return e.kind == EventKind::Packet
+                                                       && e.what == QLatin1String("keepalive-probe");
+                                               })
+                                     >= 2,
+                                 4000);
         process.apply(fault(FaultKind::Send, QStringLiteral("client"), 100));
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(events.begin(), events.end(), [](const Event &e) {
-            return e.host == QLatin1String("client") && e.kind == EventKind::Error;
-        }), 8000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(events.begin(), events.end(),
+                        [](const Event &e) { return e.host == QLatin1String("client") && e.kind == EventKind::Error; }),
+            8000);
         QSignalSpy stopped(&process, &LabDriver::stopped);
         process.stop();
         QVERIFY(stopped.wait(5000));
@@ -284,11 +305,13 @@ void LabSupervisorTest::classificationAgreesWithTshark()
     }
     // Wireshark's verdict on every frame of the capture, in capture order.
     QProcess tshark;
-    tshark.start(QStringLiteral("tshark"), {QStringLiteral("-r"), pcap, QStringLiteral("-T"), QStringLiteral("fields"),
-                                            QStringLiteral("-e"), QStringLiteral("tcp.analysis.keep_alive"),
-                                            QStringLiteral("-e"), QStringLiteral("tcp.analysis.retransmission")});
+    tshark.start(QStringLiteral("tshark"),
+                 {QStringLiteral("-r"), pcap, QStringLiteral("-T"), QStringLiteral("fields"), QStringLiteral("-e"),
+                  QStringLiteral("tcp.analysis.keep_alive"), QStringLiteral("-e"),
+                  QStringLiteral("tcp.analysis.retransmission")});
     QVERIFY(tshark.waitForFinished(30000));
-    const QStringList lines = QString::fromUtf8(tshark.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines
+        = QString::fromUtf8(tshark.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), packets.size());
     int probes = 0;
     int retransmissions = 0;
@@ -316,8 +339,10 @@ void LabSupervisorTest::nothingSurvivesAKilledParent()
     QTemporaryDir dir;
     const QString output = dir.filePath(QStringLiteral("events.jsonl"));
     QProcess parent;
-    parent.start(QStringLiteral("bash"), {QStringLiteral("-c"), QStringLiteral("(echo '%1'; sleep 60) | %2 > %3; sleep 60")
-                                                                    .arg(QString::fromUtf8(start), builtTool("halfopen-lab"), output)});
+    parent.start(QStringLiteral("bash"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("(echo '%1'; sleep 60) | %2 > %3; sleep 60")
+                      .arg(QString::fromUtf8(start), builtTool("halfopen-lab"), output)});
     auto events = [&] {
         QList<Event> list;
         QFile file(output);
@@ -333,8 +358,12 @@ void LabSupervisorTest::nothingSurvivesAKilledParent()
     QTRY_VERIFY_WITH_TIMEOUT(survivors(events()).size() >= 3, 5000);
     const QList<Event> seen = events();
     // Kill the whole parent side at once: bash and its pipeline's shells, not the supervisor.
-    QProcess::execute(QStringLiteral("pkill"), {QStringLiteral("-KILL"), QStringLiteral("-P"), QString::number(parent.processId()), QStringLiteral("-x"), QStringLiteral("bash")});
-    QProcess::execute(QStringLiteral("pkill"), {QStringLiteral("-KILL"), QStringLiteral("-P"), QString::number(parent.processId()), QStringLiteral("-x"), QStringLiteral("sleep")});
+    QProcess::execute(QStringLiteral("pkill"),
+                      {QStringLiteral("-KILL"), QStringLiteral("-P"), QString::number(parent.processId()),
+                       QStringLiteral("-x"), QStringLiteral("bash")});
+    QProcess::execute(QStringLiteral("pkill"),
+                      {QStringLiteral("-KILL"), QStringLiteral("-P"), QString::number(parent.processId()),
+                       QStringLiteral("-x"), QStringLiteral("sleep")});
     ::kill(pid_t(parent.processId()), SIGKILL);
     parent.waitForFinished(3000);
     QTRY_VERIFY_WITH_TIMEOUT(survivors(seen).isEmpty(), 5000);
@@ -352,7 +381,8 @@ void LabSupervisorTest::badConfigurationIsReported()
     config.server.sysctls.insert(QStringLiteral("net.ipv4.tcp_retries2"), QStringLiteral("999"));
     lab.process.start(config);
     QVERIFY(failed.wait(5000));
-    QVERIFY2(lab.failure.contains(QLatin1String("tcp_retries2")) && lab.failure.contains(QLatin1String("255")), qPrintable(lab.failure));
+    QVERIFY2(lab.failure.contains(QLatin1String("tcp_retries2")) && lab.failure.contains(QLatin1String("255")),
+             qPrintable(lab.failure));
 }
 
 QTEST_GUILESS_MAIN(LabSupervisorTest)

@@ -24,8 +24,10 @@ QString builtTool(const char *name)
 }
 
 // halfopen-lab driven by hand, as an attacker would: raw lines in, events out.
-struct Supervisor {
-    explicit Supervisor(const QString &program = builtTool("halfopen-lab"), const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+struct Supervisor
+{
+    explicit Supervisor(const QString &program = builtTool("halfopen-lab"),
+                        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
     {
         process.setProcessEnvironment(env);
         process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -57,7 +59,8 @@ struct Supervisor {
         QList<QJsonObject> found;
         for (const QJsonObject &e : events) {
             if (e.value(QStringLiteral("what")).toString() == what
-                && (e.value(QStringLiteral("host")).toString() == QLatin1String("lab") || e.value(QStringLiteral("kind")) == QLatin1String("fault")))
+                && (e.value(QStringLiteral("host")).toString() == QLatin1String("lab")
+                    || e.value(QStringLiteral("kind")) == QLatin1String("fault")))
                 found.append(e);
         }
         return found;
@@ -74,7 +77,9 @@ struct Supervisor {
     QString lastError()
     {
         const QList<QJsonObject> errors = lab(QStringLiteral("command_error"));
-        return errors.isEmpty() ? QString() : errors.last().value(QStringLiteral("detail")).toObject().value(QStringLiteral("message")).toString();
+        return errors.isEmpty()
+            ? QString()
+            : errors.last().value(QStringLiteral("detail")).toObject().value(QStringLiteral("message")).toString();
     }
     QProcess process;
     bool started = false;
@@ -179,7 +184,12 @@ void SupervisorCommandsTest::missingEndpointIsReported()
     Supervisor s(lonely);
     s.send("{\"cmd\":\"start\",\"config\":{}}\n");
     QVERIFY(s.waitFor(QStringLiteral("failed")));
-    const QString message = s.lab(QStringLiteral("failed")).first().value(QStringLiteral("detail")).toObject().value(QStringLiteral("message")).toString();
+    const QString message = s.lab(QStringLiteral("failed"))
+                                .first()
+                                .value(QStringLiteral("detail"))
+                                .toObject()
+                                .value(QStringLiteral("message"))
+                                .toString();
     QVERIFY2(message.contains(QStringLiteral("halfopen-cli")), qPrintable(message));
     QVERIFY(s.lab(QStringLiteral("hosts_up")).isEmpty());
 }
@@ -200,7 +210,12 @@ void SupervisorCommandsTest::malformedLinesAreAnswered()
     QVERIFY(s.waitFor(QStringLiteral("command_error"), 5));
     const QList<QJsonObject> errors = s.lab(QStringLiteral("command_error"));
     QCOMPARE(errors.size(), 5);
-    QVERIFY(errors.at(3).value(QStringLiteral("detail")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("longer than")));
+    QVERIFY(errors.at(3)
+                .value(QStringLiteral("detail"))
+                .toObject()
+                .value(QStringLiteral("message"))
+                .toString()
+                .contains(QStringLiteral("longer than")));
     QVERIFY(s.lastError().contains(QStringLiteral("explode")));
 }
 
@@ -208,13 +223,18 @@ void SupervisorCommandsTest::faultValuesAreBounded_data()
 {
     QTest::addColumn<QByteArray>("fault");
     QTest::addColumn<QString>("field");
-    QTest::newRow("reboot 1e12 s") << QByteArray(R"({"fault":"reboot","host":"server","value":1e12})") << QStringLiteral("fault.value");
-    QTest::newRow("delay 1e300 ms") << QByteArray(R"({"fault":"delay","value":1e300})") << QStringLiteral("fault.value");
+    QTest::newRow("reboot 1e12 s") << QByteArray(R"({"fault":"reboot","host":"server","value":1e12})")
+                                   << QStringLiteral("fault.value");
+    QTest::newRow("delay 1e300 ms") << QByteArray(R"({"fault":"delay","value":1e300})")
+                                    << QStringLiteral("fault.value");
     QTest::newRow("delay as text") << QByteArray(R"({"fault":"delay","value":"50"})") << QStringLiteral("fault.value");
-    QTest::newRow("send 2.5 bytes") << QByteArray(R"({"fault":"send","host":"client","value":2.5})") << QStringLiteral("fault.value");
+    QTest::newRow("send 2.5 bytes") << QByteArray(R"({"fault":"send","host":"client","value":2.5})")
+                                    << QStringLiteral("fault.value");
     QTest::newRow("loss 101") << QByteArray(R"({"fault":"loss","value":101})") << QStringLiteral("fault.value");
-    QTest::newRow("typo key") << QByteArray(R"({"fault":"unplug","host":"server","directon":"to-host"})") << QStringLiteral("fault.directon");
-    QTest::newRow("power-off with a value") << QByteArray(R"({"fault":"power-off","host":"server","value":3})") << QStringLiteral("fault.value");
+    QTest::newRow("typo key") << QByteArray(R"({"fault":"unplug","host":"server","directon":"to-host"})")
+                              << QStringLiteral("fault.directon");
+    QTest::newRow("power-off with a value")
+        << QByteArray(R"({"fault":"power-off","host":"server","value":3})") << QStringLiteral("fault.value");
 }
 
 void SupervisorCommandsTest::faultValuesAreBounded()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the supervisor says when it cannot get a user namespace: for each kind of restriction
 // (Ubuntu's AppArmor, Debian's old switch, the namespace limit), given as made-up sysctl values,
 // the reason and the one command that lifts it. And the values this machine really has.
@@ -51,9 +52,11 @@ private slots:
         const QString text = explainUserNamespaceFailure(kFailure, EPERM, ubuntu());
         QVERIFY2(text.startsWith(kFailure + QStringLiteral(". ")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("kernel.apparmor_restrict_unprivileged_userns = 1")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("sudo apparmor_parser -r /etc/apparmor.d/halfopen-lab")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("sudo apparmor_parser -r /etc/apparmor.d/halfopen-lab")),
+                 qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("'unconfined'")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0")),
+                 qPrintable(text));
     }
 
     void appArmorProfileMissing()
@@ -63,7 +66,8 @@ private slots:
         const QString text = explainUserNamespaceFailure(kFailure, EPERM, env);
         QVERIFY2(text.contains(QStringLiteral("/etc/apparmor.d/halfopen-lab is missing")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("packaging/apparmor/halfopen-lab")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0")),
+                 qPrintable(text));
     }
 
     void appArmorProfileDisabledByThePackage()
@@ -82,7 +86,8 @@ private slots:
         const QString text = explainUserNamespaceFailure(kFailure, EPERM, env);
         QVERIFY2(text.contains(env.executable), qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("apparmor_parser")), qPrintable(text)); // loading it would not help
-        QVERIFY2(text.contains(QStringLiteral("sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0")),
+                 qPrintable(text));
     }
 
     void appArmorProfileLoadedPointsElsewhere()
@@ -155,7 +160,8 @@ private slots:
         QVERIFY(env.maxUserNamespaces.has_value());
         QVERIFY(*env.maxUserNamespaces >= 0);
         QCOMPARE(env.executable, QCoreApplication::applicationFilePath());
-        QCOMPARE(env.apparmorRestrict.has_value(), QFile::exists(QStringLiteral("/proc/sys/kernel/apparmor_restrict_unprivileged_userns")));
+        QCOMPARE(env.apparmorRestrict.has_value(),
+                 QFile::exists(QStringLiteral("/proc/sys/kernel/apparmor_restrict_unprivileged_userns")));
     }
 };
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SocketTableView on the offscreen platform: the filter widgets narrow the proxy, header clicks
 // sort numerically, the delegate paints fading and flashing rows, Ctrl+C copies rows.
 
@@ -137,7 +138,8 @@ private slots:
         Session session;
         SocketTableModel model(&session);
         SocketTableView view(&model);
-        const QString tip = view.table()->model()->headerData(int(SocketColumn::Timer), Qt::Horizontal, Qt::ToolTipRole).toString();
+        const QString tip
+            = view.table()->model()->headerData(int(SocketColumn::Timer), Qt::Horizontal, Qt::ToolTipRole).toString();
         QVERIFY(tip.contains(QStringLiteral("keepalive")));
     }
 

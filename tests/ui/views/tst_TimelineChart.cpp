@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TimelineChart on the offscreen platform: series per packet class after the model's
 // notification, state bands, markers and the detection span with their labels, following and
 // pausing, hover details, PNG and SVG export; a synthetic session and a recorded lab run.
@@ -14,14 +15,14 @@
 #include "ui/views/TimelineChartView.h"
 
 #include <QChart>
-#include <QScreen>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
-#include <QRegularExpression>
 #include <QImage>
 #include <QLineSeries>
+#include <QRegularExpression>
 #include <QScatterSeries>
+#include <QScreen>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -143,7 +144,8 @@ private slots:
         chart.showAll();
         QList<QGraphicsSimpleTextItem *> texts;
         for (QGraphicsItem *item : chart.laneChart()->scene()->items()) {
-            if (auto *text = dynamic_cast<QGraphicsSimpleTextItem *>(item); text && text->isVisible() && !text->text().isEmpty())
+            if (auto *text = dynamic_cast<QGraphicsSimpleTextItem *>(item);
+                text && text->isVisible() && !text->text().isEmpty())
                 texts.append(text);
         }
         const auto named = [&texts](const QString &name) -> QGraphicsSimpleTextItem * {
@@ -156,7 +158,8 @@ private slots:
         QVERIFY(closeWait);
         for (QGraphicsSimpleTextItem *other : std::as_const(texts)) {
             if (other != closeWait)
-                QVERIFY2(!other->sceneBoundingRect().intersects(closeWait->sceneBoundingRect()), qPrintable(other->text()));
+                QVERIFY2(!other->sceneBoundingRect().intersects(closeWait->sceneBoundingRect()),
+                         qPrintable(other->text()));
         }
     }
 
@@ -180,14 +183,18 @@ private slots:
             QCoreApplication::processEvents();
             QWidget *view = chart.rtoView()->viewport();
             const QPoint origin = view->mapTo(&chart, QPoint(0, 0));
-            return chart.screen()->grabWindow(chart.winId(), origin.x(), origin.y(), view->width(), view->height()).toImage();
+            return chart.screen()
+                ->grabWindow(chart.winId(), origin.x(), origin.y(), view->width(), view->height())
+                .toImage();
         };
         const auto inkOf = [](const QImage &image, QColor colour) {
             int n = 0;
             for (int y = 0; y < image.height(); ++y)
                 for (int x = 0; x < image.width(); ++x) {
                     const QColor c = image.pixelColor(x, y);
-                    n += qAbs(c.red() - colour.red()) + qAbs(c.green() - colour.green()) + qAbs(c.blue() - colour.blue()) < 40;
+                    n += qAbs(c.red() - colour.red()) + qAbs(c.green() - colour.green())
+                            + qAbs(c.blue() - colour.blue())
+                        < 40;
                 }
             return n;
         };
@@ -293,9 +300,9 @@ private slots:
         const QHash<QString, int> slotOf = halfopen::ui::TimelineAnnotations::packSlots({
             band(QStringLiteral("server"), QStringLiteral("a"), 0, 10, true), // stays open
             band(QStringLiteral("server"), QStringLiteral("b"), 1, 2),
-            band(QStringLiteral("server"), QStringLiteral("c"), 3, 4),        // after b closed: b's slot
-            band(QStringLiteral("server"), QStringLiteral("d"), 3.5, 5),      // while c lives: a new slot
-            band(QStringLiteral("client"), QStringLiteral("e"), 0, 1),        // another lane starts at 0
+            band(QStringLiteral("server"), QStringLiteral("c"), 3, 4),   // after b closed: b's slot
+            band(QStringLiteral("server"), QStringLiteral("d"), 3.5, 5), // while c lives: a new slot
+            band(QStringLiteral("client"), QStringLiteral("e"), 0, 1),   // another lane starts at 0
         });
         QCOMPARE(slotOf.value(QStringLiteral("a")), 0);
         QCOMPARE(slotOf.value(QStringLiteral("b")), 1);
@@ -334,8 +341,8 @@ private slots:
         // The wheel zooms and pauses; both plots keep one time range.
         auto *viewport = chart.laneView()->viewport();
         const QPointF centre = chart.laneView()->mapFromScene(chart.laneChart()->plotArea().center());
-        QWheelEvent wheel(centre, viewport->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton,
-                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QWheelEvent wheel(centre, viewport->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
         QApplication::sendEvent(viewport, &wheel);
         QVERIFY(!chart.isFollowing());
         QCOMPARE(chart.rtoChart()->axes(Qt::Horizontal).first()->property("max").toDouble(), chart.xMax());
@@ -417,7 +424,8 @@ private slots:
         chart.resize(1400, 800);
         chart.show();
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
-        const auto replay = halfopen::core::replayJsonl(QStringLiteral(HALFOPEN_VIEWS_DATA "/keepalive-detects-powered-off-peer.jsonl"), &session);
+        const auto replay = halfopen::core::replayJsonl(
+            QStringLiteral(HALFOPEN_VIEWS_DATA "/keepalive-detects-powered-off-peer.jsonl"), &session);
         QVERIFY(replay.opened);
         model.flush();
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Replays a recording into the socket table and the timeline, side by side in one window, at
 // ten times its speed, and saves PNGs of both: once at --at seconds (mid-scenario: the table
 // still has its rows) and once at the end (the chart has the whole story), plus the chart's
@@ -28,9 +29,13 @@ namespace {
 // over an hour, then both views built over the session and painted once.
 int firstPaintBench(int count)
 {
-    static const QStringList classes = {QStringLiteral("data"), QStringLiteral("ack"), QStringLiteral("keepalive-probe"),
-                                        QStringLiteral("keepalive-ack"), QStringLiteral("retransmission"),
-                                        QStringLiteral("heartbeat-ping"), QStringLiteral("heartbeat-pong")};
+    static const QStringList classes = {QStringLiteral("data"),
+                                        QStringLiteral("ack"),
+                                        QStringLiteral("keepalive-probe"),
+                                        QStringLiteral("keepalive-ack"),
+                                        QStringLiteral("retransmission"),
+                                        QStringLiteral("heartbeat-ping"),
+                                        QStringLiteral("heartbeat-pong")};
     core::Session session;
     const qint64 t0 = 1'000'000'000;
     for (int i = 0; i < count; ++i) {
@@ -87,9 +92,10 @@ int main(int argc, char **argv)
                              QStringLiteral("10"));
     QCommandLineOption stay(QStringLiteral("stay"), QStringLiteral("keep the window open"));
     QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("a dark palette"));
-    QCommandLineOption bench(QStringLiteral("bench"),
-                             QStringLiteral("instead of a recording: N synthetic events over an hour; prints the time to the first paint"),
-                             QStringLiteral("events"));
+    QCommandLineOption bench(
+        QStringLiteral("bench"),
+        QStringLiteral("instead of a recording: N synthetic events over an hour; prints the time to the first paint"),
+        QStringLiteral("events"));
     QCommandLineOption size(QStringLiteral("size"), QStringLiteral("window size"), QStringLiteral("WxH"),
                             QStringLiteral("1500x960"));
     parser.addOptions({at, speed, stay, dark, bench, size});
@@ -123,7 +129,8 @@ int main(int argc, char **argv)
 
     const core::JsonlReadResult recording = core::readJsonl(parser.positionalArguments().at(0));
     if (!recording.opened || recording.events.isEmpty()) {
-        qCritical("cannot read %s: %s", qPrintable(parser.positionalArguments().at(0)), qPrintable(recording.openError));
+        qCritical("cannot read %s: %s", qPrintable(parser.positionalArguments().at(0)),
+                  qPrintable(recording.openError));
         return 1;
     }
 
@@ -184,8 +191,8 @@ int main(int argc, char **argv)
             QTimer::singleShot(600, [&] {
                 grab(QStringLiteral("end"));
                 // The hover callout on the first probe or retransmission, as the mouse would show it.
-                for (const QString &packetClass : {QStringLiteral("keepalive-probe"), QStringLiteral("retransmission"),
-                                                   QStringLiteral("rst")}) {
+                for (const QString &packetClass :
+                     {QStringLiteral("keepalive-probe"), QStringLiteral("retransmission"), QStringLiteral("rst")}) {
                     const int series = timelineModel.packetSeries(packetClass);
                     if (series < 0 || timelineModel.series(series).points().isEmpty())
                         continue;
