@@ -1,20 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MainWindow.h"
 
+#include "audit/AuditMonitor.h"
 #include "models/ScenarioListModel.h"
 #include "realnet/HostTcpSettings.h"
-#include "audit/AuditMonitor.h"
 #include "ui/AppSettings.h"
 #include "ui/ConnectionsAuditView.h"
 #include "ui/EventLogDock.h"
 #include "ui/FaultBar.h"
-#include "ui/LanguageMenu.h"
 #include "ui/LabSessionController.h"
 #include "ui/LabSettingsPanel.h"
+#include "ui/LanguageMenu.h"
 #include "ui/MessageBar.h"
 #include "ui/PredictionPanel.h"
 #include "ui/ScenarioPicker.h"
-#include "ui/SettingField.h"
 #include "ui/SessionFiles.h"
+#include "ui/SettingField.h"
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
 #include "ui/WheelGuard.h"
@@ -92,7 +93,8 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
     connect(controller, &LabSessionController::problem, this, &MainWindow::showProblem);
     connect(controller, &LabSessionController::finished, this, [this] {
         const bool failed = m_controller->outcome().ending == lab::ScenarioOutcome::Ending::LabFailed;
-        statusBar()->showMessage((failed ? tr("Failed: %1") : tr("Finished: %1")).arg(m_controller->scenario().title), 10000);
+        statusBar()->showMessage((failed ? tr("Failed: %1") : tr("Finished: %1")).arg(m_controller->scenario().title),
+                                 10000);
     });
     connect(controller, &LabSessionController::recordingEnded, this, [this](const QString &path) {
         m_record->setChecked(false);
@@ -119,7 +121,8 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
             m_verdict->setScenario(LabSessionController::freeSession(m_labSettings->config()));
     });
     connect(m_files, &SessionFiles::problem, this, &MainWindow::showProblem);
-    connect(m_files, &SessionFiles::done, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_files, &SessionFiles::done, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     connect(m_files, &SessionFiles::recordingChanged, m_record, &QAction::setChecked);
 
     // The last scenario picked, then the settings as they were left (they may differ from it).
@@ -291,7 +294,8 @@ void MainWindow::buildActions()
     m_presentation->setObjectName(QStringLiteral("presentationAction"));
     m_presentation->setCheckable(true);
     m_presentation->setShortcut(QKeySequence(Qt::Key_F11));
-    m_presentation->setToolTip(tr("For a projector: full screen, the side panels hidden, the timeline and the verdict large (F11)"));
+    m_presentation->setToolTip(
+        tr("For a projector: full screen, the side panels hidden, the timeline and the verdict large (F11)"));
     connect(m_presentation, &QAction::toggled, this, &MainWindow::setPresentation);
     auto *larger = new QAction(tr("&Larger text"), this);
     larger->setObjectName(QStringLiteral("largerTextAction"));
@@ -310,7 +314,8 @@ void MainWindow::buildActions()
     view->addSeparator();
     auto *language = new LanguageMenu(m_settings, this);
     view->addMenu(language);
-    connect(language, &LanguageMenu::chosen, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(language, &LanguageMenu::chosen, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 
     QToolBar *bar = addToolBar(tr("Session"));
     bar->setObjectName(QStringLiteral("sessionToolBar"));
@@ -333,7 +338,8 @@ QStringList MainWindow::settingsProblems() const
         const realnet::RealNetworkConfig network = m_labSettings->network();
         for (const core::SettingError &e : network.validate())
             errors << tr("%1: %2").arg(e.field, e.message);
-        const lab::HostConfig &side = network.role == realnet::RealNetworkConfig::Role::Client ? config.client : config.server;
+        const lab::HostConfig &side
+            = network.role == realnet::RealNetworkConfig::Role::Client ? config.client : config.server;
         for (const core::SettingError &e : side.endpoint.options.validate() + side.endpoint.heartbeat.validate())
             errors << tr("%1, %2: %3").arg(side.name, e.field, e.message);
         return errors;
@@ -408,7 +414,8 @@ void MainWindow::setPresentation(bool on)
                 return;
             const int height = m_views->height();
             m_views->setSizes({height * 3 / 10, 0, height * 7 / 10});
-            QTimer::singleShot(0, this, [this] { setTextScale(m_textScale); }); // the timeline shares out its new height
+            QTimer::singleShot(0, this,
+                               [this] { setTextScale(m_textScale); }); // the timeline shares out its new height
         });
     } else {
         m_table->show();
@@ -447,6 +454,23 @@ void MainWindow::onModeChanged()
     const bool audit = m_labSettings->isMachineAudit();
     m_pages->setCurrentIndex(audit ? 1 : 0);
     m_audit->setActive(audit);
+    // The lab's scenarios, its predictions and its event log say nothing about this machine's
+    // connections (the audit view has its own predictions): out of the way while auditing, back
+    // as they were after.
+    if (audit && m_hiddenForAudit.isEmpty()) {
+        for (QDockWidget *dock :
+             {findChild<QDockWidget *>(QStringLiteral("scenarioDock")),
+              findChild<QDockWidget *>(QStringLiteral("predictionDock")), static_cast<QDockWidget *>(m_eventLog)}) {
+            if (dock && dock->isVisible()) {
+                dock->hide();
+                m_hiddenForAudit.append(dock);
+            }
+        }
+    } else if (!audit) {
+        for (QDockWidget *dock : std::as_const(m_hiddenForAudit))
+            dock->show();
+        m_hiddenForAudit.clear();
+    }
     const bool real = m_labSettings->isRealNetwork();
     const realnet::RealNetworkConfig network = m_labSettings->network();
     const bool client = network.role == realnet::RealNetworkConfig::Role::Client;
@@ -455,14 +479,14 @@ void MainWindow::onModeChanged()
         m_labSettings->setHostKernel(hostKernel(network, &problems), problems);
     }
     m_faults->setRealNetwork(real, network.hostName());
-    m_topology->setRealNetwork(real, network.hostName(),
-                               client ? tr("any local port") : network.endpointAddress(),
+    m_topology->setRealNetwork(real, network.hostName(), client ? tr("any local port") : network.endpointAddress(),
                                client ? network.endpointAddress() : tr("connects to port %1").arg(network.listenPort));
     m_prediction->setSide(network.hostName(), real);
     m_verdict->setRealNetwork(real);
     // Scenarios are experiments on the virtual lab.
     m_picker->setEnabled(!real && !audit);
-    m_picker->setToolTip(real ? tr("Scenarios run in the virtual lab; on a real network you press the faults yourself.") : QString());
+    m_picker->setToolTip(real ? tr("Scenarios run in the virtual lab; on a real network you press the faults yourself.")
+                              : QString());
     m_start->setToolTip(real ? tr("Start this machine's side against the real peer (Ctrl+R)")
                              : tr("Start the lab: the chosen scenario, or a free session with your settings (Ctrl+R)"));
     onSettingsChanged();
@@ -510,7 +534,8 @@ void MainWindow::onSettingsChanged()
         m_messages->hide();
         m_settingsProblemShown = false;
     }
-    m_prediction->setConfig(m_labSettings->isRealNetwork() ? m_labSettings->realNetworkConfig() : m_labSettings->config());
+    m_prediction->setConfig(m_labSettings->isRealNetwork() ? m_labSettings->realNetworkConfig()
+                                                           : m_labSettings->config());
 }
 
 void MainWindow::showProblem(const QString &message)

@@ -1,8 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QMainWindow>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QSplitter;
 class QStackedWidget;
@@ -93,12 +95,13 @@ private:
     bool m_settingsProblemShown = false;
     bool m_presenting = false;
     double m_textScale = 1.0;
-    double m_textScaleBefore = 1.0;     // outside presentation mode
-    QByteArray m_layoutBefore;          // the docks before presentation mode
+    double m_textScaleBefore = 1.0;        // outside presentation mode
+    QList<QDockWidget *> m_hiddenForAudit; // lab docks put away in the connections mode
+    QByteArray m_layoutBefore;             // the docks before presentation mode
     QAction *m_presentation = nullptr;
     QWidget *m_central = nullptr;
-    QSplitter *m_views = nullptr; // the message bar holds Start's refusal of the settings
-    QStackedWidget *m_pages = nullptr;           // the lab's views, or the audit of this machine
+    QSplitter *m_views = nullptr;      // the message bar holds Start's refusal of the settings
+    QStackedWidget *m_pages = nullptr; // the lab's views, or the audit of this machine
     ConnectionsAuditView *m_audit = nullptr;
 };
 

@@ -9,23 +9,24 @@
 
 #include "audit/AuditMonitor.h"
 #include "lab/LabProcess.h"
+#include "models/AuditTableModel.h"
 #include "models/ScenarioListModel.h"
 #include "ui/AppSettings.h"
-#include "ui/LabSessionController.h"
-#include "ui/MainWindow.h"
-#include "models/AuditTableModel.h"
 #include "ui/ConnectionFaultBar.h"
 #include "ui/ConnectionsAuditView.h"
+#include "ui/LabSessionController.h"
+#include "ui/MainWindow.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -53,7 +54,8 @@ QString nftTables()
     return QString::fromUtf8(p.readAllStandardOutput());
 }
 
-struct Pair {
+struct Pair
+{
     int listener = -1, client = -1, server = -1;
     quint16 port = 0;
     ~Pair() { closeAll(); }
@@ -153,7 +155,8 @@ void ConnectionFaultBarTest::initTestCase()
     // Before any thread exists: the monitor's scanning thread and nft inherit the namespace.
     QVERIFY2(::unshare(CLONE_NEWNET) == 0, strerror(errno));
     QProcess ip;
-    ip.start(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")});
+    ip.start(QStringLiteral("ip"),
+             {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")});
     QVERIFY(ip.waitForFinished(5000) && ip.exitCode() == 0);
     QVERIFY(!nftTables().contains(QLatin1String("halfopen")));
 }
@@ -178,10 +181,12 @@ void ConnectionFaultBarTest::cutShowsTheReactionAndLeavingLiftsIt()
     acceptNextConfirmation(&confirmation);
     QTest::mouseClick(cut, Qt::LeftButton);
     const QString self = QStringLiteral("(pid %1)").arg(::getpid());
-    QVERIFY2(confirmation.contains(self) && confirmation.contains(QStringLiteral(":%1").arg(pair.port)), qPrintable(confirmation));
+    QVERIFY2(confirmation.contains(self) && confirmation.contains(QStringLiteral(":%1").arg(pair.port)),
+             qPrintable(confirmation));
     QVERIFY(confirmation.contains(QLatin1String("Replug lifts it")));
     QCOMPARE(bar->faults()->active().size(), 1);
-    QVERIFY2(bar->bannerText().startsWith(QLatin1String("CUT:")) && bar->bannerText().contains(self), qPrintable(bar->bannerText()));
+    QVERIFY2(bar->bannerText().startsWith(QLatin1String("CUT:")) && bar->bannerText().contains(self),
+             qPrintable(bar->bannerText()));
     QVERIFY(nftTables().contains(QStringLiteral("table inet halfopen_%1").arg(::getpid())));
     QVERIFY(bar->findChild<QPushButton *>(QStringLiteral("faultReplug"))->isEnabled());
 
@@ -196,7 +201,8 @@ void ConnectionFaultBarTest::cutShowsTheReactionAndLeavingLiftsIt()
     const auto verdict = bar->faults()->verdict(bar->faults()->active().first().id);
     QVERIFY(verdict && verdict->kernelGaveUpS);
     qInfo("%s", qPrintable(bar->reactionText()));
-    QVERIFY2(*verdict->kernelGaveUpS > 1.5 && *verdict->kernelGaveUpS < 5.0, qPrintable(QString::number(*verdict->kernelGaveUpS)));
+    QVERIFY2(*verdict->kernelGaveUpS > 1.5 && *verdict->kernelGaveUpS < 5.0,
+             qPrintable(QString::number(*verdict->kernelGaveUpS)));
 
     // Leaving the mode lifts every fault: the table is gone, the banner too.
     view.setActive(false);
@@ -233,12 +239,14 @@ void ConnectionFaultBarTest::withoutPrivilegeTheBarSaysWhatIsMissing()
         env.insert(QStringLiteral("XDG_RUNTIME_DIR"), QStringLiteral("/tmp"));
         env.insert(QStringLiteral("HOME"), QStringLiteral("/tmp"));
         child.setProcessEnvironment(env);
-        child.start(QStringLiteral("setpriv"), {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                                                QStringLiteral("--clear-groups"), QCoreApplication::applicationFilePath(),
-                                                QStringLiteral("withoutPrivilegeTheBarSaysWhatIsMissing")});
+        child.start(QStringLiteral("setpriv"),
+                    {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+                     QCoreApplication::applicationFilePath(),
+                     QStringLiteral("withoutPrivilegeTheBarSaysWhatIsMissing")});
         QVERIFY(child.waitForFinished(30000));
         const QByteArray out = child.readAllStandardOutput() + child.readAllStandardError();
-        QVERIFY2(child.exitCode() == 0 && out.contains("PASS   : ConnectionFaultBarTest::withoutPrivilegeTheBarSaysWhatIsMissing"),
+        QVERIFY2(child.exitCode() == 0
+                     && out.contains("PASS   : ConnectionFaultBarTest::withoutPrivilegeTheBarSaysWhatIsMissing"),
                  out.constData());
         return;
     }
@@ -257,7 +265,8 @@ void ConnectionFaultBarTest::withoutPrivilegeTheBarSaysWhatIsMissing()
     QVERIFY(bar->faults()->active().isEmpty());
     QVERIFY(bar->bannerText().isEmpty());
     qInfo("%s", qPrintable(bar->messageText()));
-    QVERIFY2(bar->messageText().contains(QLatin1String("EPERM")) && bar->messageText().contains(QLatin1String("CAP_NET_ADMIN")),
+    QVERIFY2(bar->messageText().contains(QLatin1String("EPERM"))
+                 && bar->messageText().contains(QLatin1String("CAP_NET_ADMIN")),
              qPrintable(bar->messageText()));
 }
 
@@ -279,14 +288,18 @@ void ConnectionFaultBarTest::mosquittoSubInTheWindowAndLeavingTheMode()
     broker.start(QStringLiteral("mosquitto"), {QStringLiteral("-c"), conf.fileName()});
     QVERIFY(broker.waitForStarted(5000));
     QProcess sub;
-    QVERIFY(QTest::qWaitFor([&] {
-        QProcess probe;
-        probe.start(QStringLiteral("mosquitto_pub"), {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-t"),
-                                                       QStringLiteral("probe"), QStringLiteral("-m"), QStringLiteral("x")});
-        return probe.waitForFinished(3000) && probe.exitCode() == 0;
-    }, 5000));
-    sub.start(QStringLiteral("mosquitto_sub"), {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-k"), QStringLiteral("5"),
-                                                QStringLiteral("-t"), QStringLiteral("plant/#")});
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            QProcess probe;
+            probe.start(QStringLiteral("mosquitto_pub"),
+                        {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-t"),
+                         QStringLiteral("probe"), QStringLiteral("-m"), QStringLiteral("x")});
+            return probe.waitForFinished(3000) && probe.exitCode() == 0;
+        },
+        5000));
+    sub.start(QStringLiteral("mosquitto_sub"),
+              {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-k"), QStringLiteral("5"),
+               QStringLiteral("-t"), QStringLiteral("plant/#")});
     QVERIFY(sub.waitForStarted(5000));
 
     ui::AppSettings settings{dir.filePath(QStringLiteral("settings.ini"))};
@@ -294,16 +307,23 @@ void ConnectionFaultBarTest::mosquittoSubInTheWindowAndLeavingTheMode()
     ui::LabSessionController controller{&lab, dir.filePath(QStringLiteral("cable.pcap"))};
     models::ScenarioListModel scenarios{{}};
     ui::MainWindow window{&controller, &scenarios, &settings};
-    const QStringList size = qEnvironmentVariable("HALFOPEN_FAULT_SCREENSHOT_SIZE", QStringLiteral("1920x1080")).split(QLatin1Char('x'));
+    const QStringList size
+        = qEnvironmentVariable("HALFOPEN_FAULT_SCREENSHOT_SIZE", QStringLiteral("1920x1080")).split(QLatin1Char('x'));
     window.resize(size.value(0).toInt(), size.value(1).toInt());
     window.show();
+    auto *scenarioDock = window.findChild<QDockWidget *>(QStringLiteral("scenarioDock"));
+    QVERIFY(scenarioDock && scenarioDock->isVisible());
     window.showMachineAudit();
+    // The lab's scenarios and predictions are put away while auditing.
+    QVERIFY(!scenarioDock->isVisible());
+    QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("predictionDock"))->isVisible());
     ui::ConnectionsAuditView *view = window.auditView();
     view->findChild<QLineEdit *>(QStringLiteral("auditFilter"))->setText(QStringLiteral("mosquitto"));
     QTableView *table = view->table();
     auto subRow = [&] {
         for (int row = 0; row < table->model()->rowCount(); ++row) {
-            if (table->model()->index(row, AuditTableModel::Process).data().toString() == QStringLiteral("mosquitto_sub"))
+            if (table->model()->index(row, AuditTableModel::Process).data().toString()
+                == QStringLiteral("mosquitto_sub"))
                 return row;
         }
         return -1;
@@ -314,7 +334,8 @@ void ConnectionFaultBarTest::mosquittoSubInTheWindowAndLeavingTheMode()
     QString confirmation;
     acceptNextConfirmation(&confirmation);
     QTest::mouseClick(bar->findChild<QPushButton *>(QStringLiteral("faultCut")), Qt::LeftButton);
-    QVERIFY2(confirmation.contains(QStringLiteral("mosquitto_sub (pid %1)").arg(sub.processId())), qPrintable(confirmation));
+    QVERIFY2(confirmation.contains(QStringLiteral("mosquitto_sub (pid %1)").arg(sub.processId())),
+             qPrintable(confirmation));
     QVERIFY2(bar->bannerText().contains(QLatin1String("mosquitto_sub")), qPrintable(bar->messageText()));
     QVERIFY(nftTables().contains(QLatin1String("halfopen_")));
     // MQTT keepalive 5 s: mosquitto_sub gives up within about 1.5 keepalives and connects again.
@@ -333,6 +354,7 @@ void ConnectionFaultBarTest::mosquittoSubInTheWindowAndLeavingTheMode()
     auto *labMode = window.findChild<QRadioButton *>(QStringLiteral("peerVirtualLab"));
     QVERIFY(labMode);
     labMode->click();
+    QVERIFY(scenarioDock->isVisible()); // back as it was
     QTRY_VERIFY(bar->faults()->active().isEmpty());
     QVERIFY(!nftTables().contains(QLatin1String("halfopen")));
     sub.terminate();
