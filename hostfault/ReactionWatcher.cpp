@@ -166,9 +166,9 @@ ReactionPrediction predictReaction(const TargetConnection &target, const std::op
                                    FaultKind fault)
 {
     if (fault == FaultKind::Abort)
-        return {0.0, QStringLiteral("abort")};
+        return {0.0, QStringLiteral("abort"), std::nullopt};
     if (fault == FaultKind::Freeze)
-        return {std::nullopt, {}}; // the frozen side's kernel keeps answering for it
+        return {std::nullopt, {}, std::nullopt}; // the frozen side's kernel keeps answering for it
     const DetectionPredictor predictor(predictionInputFor(target, options));
     const bool inFlight = target.sample.unacked > 0 || target.sample.sendQ > 0;
     const Prediction p

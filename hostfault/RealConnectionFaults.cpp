@@ -10,15 +10,6 @@
 
 namespace halfopen::hostfault {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RealConnectionFaults", text);
-}
-
-} // namespace
-
 RealConnectionFaults::RealConnectionFaults(QObject *parent)
     : QObject(parent)
 { }
