@@ -82,6 +82,8 @@ ConnectionFaultBar::ConnectionFaultBar(QWidget *parent)
     layout->addWidget(m_reaction);
 
     m_message = new MessageBar(this);
+    // Not the window's "messageBar": this one speaks only of the faults on this machine's connections.
+    m_message->setObjectName(QStringLiteral("connectionFaultMessageBar"));
     layout->addWidget(m_message);
 
     connect(m_cut, &QPushButton::clicked, this, [this] { request(FaultKind::Cut); });
