@@ -340,7 +340,8 @@ void tst_SockDiagClient::lookupFindsOneSocketByItsTuple()
     QVERIFY(row.sample.timerExpiresMs > 0 && row.sample.timerExpiresMs <= 30000);
 
     // The same socket as a dump sees it: same cookie.
-    const SockDiagRow *dumped = rowOf(dumpRows(client, portFilter(sockets.port())), pair.client);
+    const auto rows = dumpRows(client, portFilter(sockets.port())); // rowOf points into it
+    const SockDiagRow *dumped = rowOf(rows, pair.client);
     QVERIFY(dumped);
     QCOMPARE(row.cookie, dumped->cookie);
 

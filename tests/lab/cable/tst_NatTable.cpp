@@ -205,7 +205,8 @@ void TestNatTable::resetForASyn()
     s.seq = 0xffffffff; // the ack wraps
     s.flags = FrameView::kSyn;
     s.options = QByteArray::fromHex("020405b4");
-    const FrameView frame(NatTable::buildReset(FrameView(tcpFrame(s))));
+    const QByteArray reset = NatTable::buildReset(FrameView(tcpFrame(s))); // the view reads it: keep it alive
+    const FrameView frame(reset);
     QCOMPARE(frame.kind(), FrameView::Kind::Tcp);
     QCOMPARE(frame.tcp().flags, quint8(FrameView::kRst | FrameView::kAck));
     QCOMPARE(frame.tcp().seq, quint32(0));
@@ -221,7 +222,8 @@ void TestNatTable::resetForDataWithoutAck()
     s.seq = 1000;
     s.flags = FrameView::kFin | FrameView::kPsh;
     s.payload = "12345";
-    const FrameView frame(NatTable::buildReset(FrameView(tcpFrame(s))));
+    const QByteArray reset = NatTable::buildReset(FrameView(tcpFrame(s))); // the view reads it: keep it alive
+    const FrameView frame(reset);
     QCOMPARE(frame.tcp().flags, quint8(FrameView::kRst | FrameView::kAck));
     QCOMPARE(frame.tcp().ack, quint32(1000 + 5 + 1)); // data and FIN
 }
