@@ -17,7 +17,9 @@ public:
     void configure(const QString &netnsPath, int thresholdS, int intervalMs)
     {
         m_timer.stop();
-        m_audit = std::make_unique<ConnectionAudit>(thresholdS);
+        // Someone is looking: an option a program changes shows within about two seconds,
+        // while the scans in between read only sock_diag.
+        m_audit = std::make_unique<ConnectionAudit>(thresholdS, std::chrono::milliseconds(2000));
         m_netnsPath = netnsPath;
         m_intervalMs = intervalMs;
         m_opened = m_audit->open(netnsPath);

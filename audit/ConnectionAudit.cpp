@@ -10,6 +10,7 @@
 #include <QSet>
 
 #include <pwd.h>
+#include <signal.h>
 
 #include <cerrno>
 
@@ -101,9 +102,12 @@ void deduceFromTimer(AuditedConnection *c, const QString &reason, const Namespac
 
 } // namespace
 
-ConnectionAudit::ConnectionAudit(int riskThresholdS)
+ConnectionAudit::ConnectionAudit(int riskThresholdS, std::chrono::milliseconds rereadAfter)
     : m_risk(riskThresholdS)
-{ }
+    , m_rereadAfter(rereadAfter)
+{
+    m_clock.start();
+}
 
 bool ConnectionAudit::isAudited(TcpState state)
 {
@@ -166,6 +170,56 @@ RiskAssessment ConnectionAudit::assess(const core::PredictionInput &input)
     return *found;
 }
 
+// A walk is needed when a socket is new or its facts are due, or when a process that held one
+// has exited (its sockets may now be another's, or orphans). Each distinct pid is checked once.
+bool ConnectionAudit::needsProcessWalk(const std::vector<AuditedConnection> &rows, qint64 nowMs) const
+{
+    for (const AuditedConnection &c : rows) {
+        if (c.socket.inode == 0)
+            continue; // an orphan: no process to find
+        const auto known = m_known.constFind(c.socket.cookie);
+        if (c.socket.cookie == 0 || known == m_known.constEnd() || nowMs - known->readAtMs >= m_rereadAfter.count())
+            return true;
+    }
+    QSet<qint64> checked;
+    for (const KnownSocket &known : m_known) {
+        for (const SocketHolder &h : known.holders) {
+            if (checked.contains(h.pid))
+                continue;
+            checked.insert(h.pid);
+            if (::kill(pid_t(h.pid), 0) != 0 && errno == ESRCH)
+                return true;
+        }
+    }
+    return false;
+}
+
+ConnectionAudit::KnownSocket ConnectionAudit::readSocket(const AuditedConnection &c, QList<SocketHolder> holders,
+                                                         SocketOptionsProbe *probe, const ProcessSocketMap &processes,
+                                                         qint64 nowMs) const
+{
+    KnownSocket known;
+    known.holders = std::move(holders);
+    known.readAtMs = nowMs;
+    int probeErrno = ENOENT;
+    for (const SocketHolder &h : std::as_const(known.holders)) {
+        SocketDeadPeerOptions options;
+        probeErrno = probe->read(h.pid, h.fd, c.socket.inode, &options);
+        if (probeErrno == 0) {
+            known.source = OptionsSource::Socket;
+            known.note = Text::tr("read from the socket of pid %1 (fd %2) with pidfd_getfd").arg(h.pid).arg(h.fd);
+            known.options = options;
+            return known;
+        }
+        if (probeErrno != ESRCH && probeErrno != EBADF && probeErrno != ESTALE)
+            break; // the next holder would be refused for the same reason
+    }
+    AuditedConnection held = c;
+    held.holders = known.holders;
+    known.note = unreadableReason(held, probeErrno, processes);
+    return known;
+}
+
 bool ConnectionAudit::scan(const AuditFilter &filter, std::vector<AuditedConnection> *out)
 {
     out->clear();
@@ -183,14 +237,10 @@ bool ConnectionAudit::scan(const AuditFilter &filter, std::vector<AuditedConnect
     core::SockDiagFilter diag;
     diag.states = auditedStateBits();
     diag.port = filter.port;
-    QSet<quint32> inodes;
     out->reserve(m_lastCount + m_lastCount / 8);
-    inodes.reserve(qsizetype(m_lastCount + m_lastCount / 8));
     const bool dumped = m_client.dump(diag, [&](const core::SockDiagRow &row) {
         AuditedConnection &c = out->emplace_back();
         c.socket = row;
-        if (row.inode)
-            inodes.insert(row.inode);
     });
     if (!dumped) {
         m_error = m_client.errorString();
@@ -198,15 +248,44 @@ bool ConnectionAudit::scan(const AuditFilter &filter, std::vector<AuditedConnect
         return false;
     }
 
+    const qint64 now = m_clock.elapsed();
+    if (!(filter == m_knownFilter)) {
+        m_known.clear();
+        m_knownFilter = filter;
+    }
+    m_lastScanWalked = needsProcessWalk(*out, now);
     ProcessSocketMap processes;
-    processes.scan(inodes, filter.pid);
+    if (m_lastScanWalked) {
+        QSet<quint32> inodes;
+        inodes.reserve(qsizetype(out->size()));
+        for (const AuditedConnection &c : std::as_const(*out)) {
+            if (c.socket.inode)
+                inodes.insert(c.socket.inode);
+        }
+        processes.scan(inodes, filter.pid);
+    }
     SocketOptionsProbe probe;
 
+    QHash<quint64, KnownSocket> known;
+    known.reserve(qsizetype(out->size()));
     std::vector<AuditedConnection> kept;
     kept.reserve(out->size());
     for (AuditedConnection &c : *out) {
-        if (c.socket.inode)
-            c.holders = processes.holdersOf(c.socket.inode);
+        const auto cached = c.socket.cookie ? m_known.constFind(c.socket.cookie) : m_known.constEnd();
+        const bool fresh = cached != m_known.constEnd() && now - cached->readAtMs < m_rereadAfter.count();
+        KnownSocket facts;
+        if (!m_lastScanWalked && (fresh || c.socket.inode == 0)) {
+            facts = fresh ? *cached : readSocket(c, {}, &probe, processes, now);
+        } else {
+            QList<SocketHolder> holders = c.socket.inode ? processes.holdersOf(c.socket.inode) : QList<SocketHolder>();
+            // Options of a socket still held as before are not read again until they are due.
+            facts = fresh && cached->holders == holders ? *cached
+                                                        : readSocket(c, std::move(holders), &probe, processes, now);
+        }
+        if (c.socket.cookie)
+            known.insert(c.socket.cookie, facts);
+
+        c.holders = facts.holders;
         if (filter.pid && c.holders.isEmpty())
             continue;
         if (!filter.process.isEmpty() && std::none_of(c.holders.cbegin(), c.holders.cend(), [&](const SocketHolder &h) {
@@ -217,32 +296,25 @@ bool ConnectionAudit::scan(const AuditFilter &filter, std::vector<AuditedConnect
         c.predictionInput = base;
         if (c.socket.hasTcpInfo && c.socket.sample.rttUs > 0)
             c.predictionInput.rttMs = c.socket.sample.rttUs / 1000.0;
-
-        int probeErrno = ENOENT;
-        for (const SocketHolder &h : std::as_const(c.holders)) {
-            SocketDeadPeerOptions options;
-            probeErrno = probe.read(h.pid, h.fd, c.socket.inode, &options);
-            if (probeErrno == 0) {
-                c.optionsSource = OptionsSource::Socket;
-                c.optionsNote
-                    = Text::tr("read from the socket of pid %1 (fd %2) with pidfd_getfd").arg(h.pid).arg(h.fd);
-                c.keepalive = {options.keepalive, options.idleS, options.intervalS, options.count};
-                c.userTimeoutMs = options.userTimeoutMs;
-                c.predictionInput.keepalive = {options.keepalive, options.idleS, options.intervalS, options.count};
-                c.predictionInput.userTimeoutMs = options.userTimeoutMs;
-                break;
-            }
-            if (probeErrno != ESRCH && probeErrno != EBADF && probeErrno != ESTALE)
-                break; // the next holder would be refused for the same reason
+        if (facts.source == OptionsSource::Socket) {
+            c.optionsSource = OptionsSource::Socket;
+            c.optionsNote = facts.note;
+            const SocketDeadPeerOptions &o = facts.options;
+            c.keepalive = {o.keepalive, o.idleS, o.intervalS, o.count};
+            c.userTimeoutMs = o.userTimeoutMs;
+            c.predictionInput.keepalive = {o.keepalive, o.idleS, o.intervalS, o.count};
+            c.predictionInput.userTimeoutMs = o.userTimeoutMs;
+        } else {
+            // The timer changes from scan to scan: the fallback is deduced afresh each time.
+            deduceFromTimer(&c, facts.note, m_sysctls);
         }
-        if (c.optionsSource != OptionsSource::Socket)
-            deduceFromTimer(&c, unreadableReason(c, probeErrno, processes), m_sysctls);
 
         if (c.optionsSource != OptionsSource::Unknown)
             c.assessment = assess(c.predictionInput);
         kept.push_back(std::move(c));
     }
     out->swap(kept);
+    m_known.swap(known);
     m_lastCount = std::max(m_lastCount, out->size());
     return true;
 }

@@ -16,6 +16,7 @@ struct SocketHolder
     qint64 pid = 0;
     int fd = -1;
     QString command; // /proc/PID/comm
+    bool operator==(const SocketHolder &) const = default;
 };
 
 // Which processes hold which sockets, found the way `ss -p` finds them: every /proc/PID/fd

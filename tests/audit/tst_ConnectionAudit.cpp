@@ -21,6 +21,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace halfopen;
@@ -91,6 +92,8 @@ private slots:
     void jsonHasEveryField();
     void sysctlsFromAFolder();
     void filtersByPortAndProcess();
+    void remembersHoldersAndOptionsBetweenScans();
+    void readsAgainWhenAHolderExits();
 };
 
 void ConnectionAuditTest::readsTheSocketsOwnOptions()
@@ -319,6 +322,91 @@ void ConnectionAuditTest::filtersByPortAndProcess()
         QCOMPARE(a.process(), self);
         QVERIFY(ConnectionAudit::isAudited(a.socket.sample.state));
     }
+}
+
+// The /proc walk and the option reads are done once per socket, then again when they are due;
+// a new socket is read at once.
+void ConnectionAuditTest::remembersHoldersAndOptionsBetweenScans()
+{
+    LoopbackConnection c;
+    QVERIFY(c.open());
+    QVERIFY(setInt(c.client, SOL_SOCKET, SO_KEEPALIVE, 1));
+    QVERIFY(setInt(c.client, IPPROTO_TCP, TCP_KEEPIDLE, 7));
+    ConnectionAudit audit(ConnectionRisk::kDefaultThresholdS, std::chrono::milliseconds(400));
+    QVERIFY(audit.open());
+    const AuditFilter mine{std::nullopt, ::getpid(), {}};
+    std::vector<AuditedConnection> list;
+    QVERIFY(audit.scan(mine, &list));
+    QVERIFY(audit.lastScanReadProcesses());
+    QVERIFY(findByLocalPort(list, c.clientPort));
+    QCOMPARE(findByLocalPort(list, c.clientPort)->keepalive.idleS, std::optional<int>(7));
+
+    QVERIFY(audit.scan(mine, &list));
+    QVERIFY(!audit.lastScanReadProcesses());
+    const AuditedConnection *client = findByLocalPort(list, c.clientPort);
+    QVERIFY(client);
+    QCOMPARE(client->holders.constFirst().fd, c.client);
+    QCOMPARE(client->optionsSource, OptionsSource::Socket);
+    const auto defaults = audit.sysctls().keepaliveDefaults();
+    QCOMPARE(client->keepalive, (AuditedKeepalive{true, 7, defaults.intervalS, defaults.count}));
+
+    // A changed option shows once the socket's facts are due (here 400 ms).
+    QVERIFY(setInt(c.client, IPPROTO_TCP, TCP_KEEPIDLE, 9));
+    QTRY_VERIFY_WITH_TIMEOUT(audit.scan(mine, &list) && findByLocalPort(list, c.clientPort)
+                                 && findByLocalPort(list, c.clientPort)->keepalive.idleS == std::optional<int>(9),
+                             5000);
+    QVERIFY(audit.scan(mine, &list));
+    QVERIFY(!audit.lastScanReadProcesses());
+
+    // A new connection is read in the next scan, with its process and options.
+    LoopbackConnection d;
+    QVERIFY(d.open());
+    QVERIFY(setInt(d.client, IPPROTO_TCP, TCP_USER_TIMEOUT, 4321));
+    QVERIFY(audit.scan(mine, &list));
+    QVERIFY(audit.lastScanReadProcesses());
+    const AuditedConnection *newcomer = findByLocalPort(list, d.clientPort);
+    QVERIFY(newcomer);
+    QCOMPARE(newcomer->holders.constFirst().fd, d.client);
+    QCOMPARE(newcomer->userTimeoutMs, std::optional<int>(4321));
+}
+
+// A process that held a socket and exited: the next scan walks /proc again, so the holders shown
+// are the ones left, not the dead one.
+void ConnectionAuditTest::readsAgainWhenAHolderExits()
+{
+    LoopbackConnection c;
+    QVERIFY(c.open());
+    int release[2];
+    QVERIFY(::pipe(release) == 0);
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        // Holds inherited copies of the sockets until told to go.
+        char byte;
+        ::close(release[1]);
+        [[maybe_unused]] const ssize_t n = ::read(release[0], &byte, 1);
+        ::_exit(0);
+    }
+    ::close(release[0]);
+    ConnectionAudit audit(ConnectionRisk::kDefaultThresholdS, std::chrono::hours(1));
+    QVERIFY(audit.open());
+    std::vector<AuditedConnection> list;
+    const AuditFilter port{c.clientPort, std::nullopt, {}};
+    QVERIFY(audit.scan(port, &list));
+    QVERIFY(findByLocalPort(list, c.clientPort));
+    QCOMPARE(findByLocalPort(list, c.clientPort)->holders.size(), 2);
+    QVERIFY(audit.scan(port, &list));
+    QVERIFY(!audit.lastScanReadProcesses());
+
+    ::close(release[1]);
+    int status = 0;
+    QCOMPARE(::waitpid(child, &status, 0), child);
+    QVERIFY(audit.scan(port, &list));
+    QVERIFY(audit.lastScanReadProcesses());
+    const AuditedConnection *client = findByLocalPort(list, c.clientPort);
+    QVERIFY(client);
+    QCOMPARE(client->holders.size(), 1);
+    QCOMPARE(client->pid(), std::optional<qint64>(::getpid()));
 }
 
 QTEST_GUILESS_MAIN(ConnectionAuditTest)

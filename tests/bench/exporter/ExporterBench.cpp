@@ -261,6 +261,19 @@ double median(std::vector<double> values)
 }
 
 // GET /metrics on 127.0.0.1:port; the body, or empty when it failed.
+bool accepts(unsigned short port)
+{
+    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const bool connected = fd >= 0 && connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+    if (fd >= 0)
+        close(fd);
+    return connected;
+}
+
 std::string scrape(unsigned short port)
 {
     const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -365,7 +378,8 @@ public:
         if (posix_spawn(&m_pid, argv[0], &actions, nullptr, argv.data(), environ) != 0)
             die("starting the exporter");
         posix_spawn_file_actions_destroy(&actions);
-        for (int i = 0; i < 200 && scrape(port).empty(); ++i)
+        // Ready when it accepts a connection: no scrape yet, so that the first one is measured.
+        for (int i = 0; i < 200 && !accepts(port); ++i)
             usleep(50000);
     }
     ~Exporter()
@@ -384,6 +398,7 @@ private:
 struct ScrapeFigures
 {
     double cpuMs = 0; // the exporter's user + system time per scrape
+    double firstMs = 0;
     double medianMs = 0;
     double worstMs = 0;
     size_t series = 0;
@@ -397,7 +412,11 @@ ScrapeFigures measureScrapes(const Options &options, const std::vector<std::stri
     Exporter exporter(options.cli, port, extra);
     ScrapeFigures figures;
     std::vector<double> times;
-    scrape(port); // the first scrape fills the exporter's caches, as after its start
+    // The first scrape reads every socket's process and options; later ones read only what is
+    // new or due (every 60 s), as on a machine whose connections last.
+    const double firstStart = nowMs();
+    scrape(port);
+    figures.firstMs = nowMs() - firstStart;
     const long ticksBefore = cpuTicks(exporter.pid());
     for (int r = 0; r < options.repeat; ++r) {
         const double start = nowMs();
@@ -420,8 +439,9 @@ ScrapeFigures measureScrapes(const Options &options, const std::vector<std::stri
 // CPU of an exporter scraped every 15 s for `seconds`, in % of one core.
 double idleCpu(const Options &options, unsigned short port)
 {
+    // No scrape before the clock starts: the window holds the first scrape, which reads every
+    // process and socket, and then the ones that only read what is new, as each minute does.
     Exporter exporter(options.cli, port, {});
-    scrape(port);
     const long hz = sysconf(_SC_CLK_TCK);
     const long before = cpuTicks(exporter.pid());
     const double start = nowMs();
@@ -511,9 +531,9 @@ int main(int argc, char **argv)
     std::printf("load average: %s\n", loadAverage().c_str());
     std::printf("for reference, ss -tnpi on the same sockets (processes and tcp_info, no options): %.1f ms\n\n",
                 ssTime(options.repeat));
-    std::printf("| exporter options | series | body | median scrape | worst | exporter CPU per scrape | RSS after | "
-                "RSS peak |\n");
-    std::printf("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    std::printf("| exporter options | series | body | first scrape (reads all) | median scrape | worst | exporter CPU "
+                "per scrape | RSS after | RSS peak |\n");
+    std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     const std::vector<std::pair<const char *, std::vector<std::string>>> variants = {
         {"(defaults: --max-series 1000)", {}},
         {"--aggregate-only", {"--aggregate-only"}},
@@ -521,13 +541,13 @@ int main(int argc, char **argv)
     };
     for (size_t v = 0; v < variants.size(); ++v) {
         const ScrapeFigures f = measureScrapes(options, variants[v].second, port++);
-        std::printf("| %s | %zu | %.1f MiB | %.1f ms | %.1f ms | %.1f ms | %.1f MiB | %.1f MiB |\n", variants[v].first,
-                    f.series, f.bytes / 1048576.0, f.medianMs, f.worstMs, f.cpuMs, f.rssKiB / 1024.0,
-                    f.peakKiB / 1024.0);
-        if (v == 0 && (f.medianMs > targetMs || f.peakKiB / 1024.0 > targetRssMiB)) {
-            std::printf("\nMISSED: the default scrape over %ld connections took %.1f ms with a %.1f MiB peak (targets "
-                        "%.0f ms, %.0f MiB)\n",
-                        2 * pairs, f.medianMs, f.peakKiB / 1024.0, targetMs, targetRssMiB);
+        std::printf("| %s | %zu | %.1f MiB | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f MiB | %.1f MiB |\n",
+                    variants[v].first, f.series, f.bytes / 1048576.0, f.firstMs, f.medianMs, f.worstMs, f.cpuMs,
+                    f.rssKiB / 1024.0, f.peakKiB / 1024.0);
+        if (v == 0 && (std::max(f.firstMs, f.medianMs) > targetMs || f.peakKiB / 1024.0 > targetRssMiB)) {
+            std::printf("\nMISSED: the default scrape over %ld connections took %.1f ms (first: %.1f ms) with a %.1f "
+                        "MiB peak (targets %.0f ms, %.0f MiB)\n",
+                        2 * pairs, f.medianMs, f.firstMs, f.peakKiB / 1024.0, targetMs, targetRssMiB);
             status = 3;
         }
     }
