@@ -3,6 +3,7 @@
 
 #include "hostfault/Privileges.h"
 
+#include "core/observe/NetlinkMessage.h"
 #include "core/tcp/ErrnoCatalog.h"
 
 #include <QCoreApplication>
@@ -83,7 +84,7 @@ bool destroySocket(const TargetConnection &target, QString *error)
             err = errno;
         } else {
             const auto *reply = reinterpret_cast<const nlmsghdr *>(buffer);
-            if (NLMSG_OK(reply, int(n)) && reply->nlmsg_type == NLMSG_ERROR)
+            if (core::netlinkMessageFits(reply, int(n)) && reply->nlmsg_type == NLMSG_ERROR)
                 err = -static_cast<const nlmsgerr *>(NLMSG_DATA(reply))->error;
             else
                 err = EPROTO;

@@ -141,7 +141,7 @@ void Supervisor::start(const QJsonObject &command)
         // Queued: fail() destroys the host whose QProcess is still emitting.
         connect(h, &LabHost::endpointFailed, this, &Supervisor::fail, Qt::QueuedConnection);
         connect(&m_cable, &CableRelay::traffic, h, &LabHost::noteTraffic);
-        connect(h, &LabHost::endpointExited, this, [this, h] {
+        connect(h, &LabHost::endpointExited, this, [h] {
             // A device that reconnects whenever its connection ends (seed 002).
             if (h->config().reconnect && h->isOn())
                 QTimer::singleShot(200, h, &LabHost::startEndpoint);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/observe/SockDiagClient.h"
 
+#include "core/observe/NetlinkMessage.h"
 #include "core/observe/NetworkNamespace.h"
 #include "core/observe/SocketTuple.h"
 #include "core/session/MonotonicClock.h"
@@ -196,7 +197,7 @@ bool SockDiagClient::dumpFamily(int family, const SockDiagFilter &filter, const 
             return fail(Text::tr("sock_diag dump"), saved);
         }
         int left = int(received);
-        for (auto *h = reinterpret_cast<const nlmsghdr *>(m_buffer.data()); NLMSG_OK(h, left);
+        for (auto *h = reinterpret_cast<const nlmsghdr *>(m_buffer.data()); netlinkMessageFits(h, left);
              h = NLMSG_NEXT(h, left)) {
             if (h->nlmsg_seq != sequence)
                 continue; // a late answer to an earlier request
@@ -247,7 +248,7 @@ SockDiagClient::LookupResult SockDiagClient::lookup(const SocketAddress &local, 
             return LookupResult::Failed;
         }
         int left = int(received);
-        for (auto *h = reinterpret_cast<const nlmsghdr *>(m_buffer.data()); NLMSG_OK(h, left);
+        for (auto *h = reinterpret_cast<const nlmsghdr *>(m_buffer.data()); netlinkMessageFits(h, left);
              h = NLMSG_NEXT(h, left)) {
             if (h->nlmsg_seq != sequence)
                 continue;
