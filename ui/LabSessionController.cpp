@@ -240,6 +240,13 @@ void LabSessionController::announceOpened()
 {
     // Views are told of the last events now, not on the models' next coalesced notification:
     // whoever hears recordingOpened sees the whole recording.
+    // A fault nothing noticed ends with the recording: "nothing noticed" when it ended in order,
+    // "recording incomplete" when it was cut; an old recording (no marks) cannot tell.
+    const core::RecordingMarks &marks = m_loader.marks();
+    if (marks.cut())
+        m_timeline.setSessionEnd(models::TimelineModel::SessionEnd::Cut);
+    else if (marks.ended)
+        m_timeline.setSessionEnd(models::TimelineModel::SessionEnd::Ended);
     m_timeline.flush();
     m_socketTable.flush();
     emit recordingOpened(m_openingPath, m_openingProblems);

@@ -91,6 +91,9 @@ public:
     // the file cannot be read (the session is left as it was) or a run is under way.
     bool openRecording(const QString &path, QString *error);
     bool isOpeningRecording() const { return m_loader.isReading(); }
+    // The recording opened last was cut (no orderly end: killed while recording); at
+    // recordingOpened.
+    bool recordingWasCut() const { return m_loader.marks().cut(); }
 
 signals:
     void runStateChanged(halfopen::ui::LabSessionController::RunState state);

@@ -121,6 +121,8 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
             m_verdict->setScenario(LabSessionController::freeSession(m_labSettings->config()));
     });
     connect(m_files, &SessionFiles::problem, this, &MainWindow::showProblem);
+    // A new run or recording: what was said of the last one (a recording cut, damaged lines) goes.
+    connect(controller, &LabSessionController::sessionStarted, this, [this] { m_messages->hide(); });
     connect(m_files, &SessionFiles::done, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     connect(m_files, &SessionFiles::recordingChanged, m_record, &QAction::setChecked);

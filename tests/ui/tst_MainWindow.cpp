@@ -4,6 +4,8 @@
 // the verdict; a user turns keepalive on while the session runs and sees it applied and acting;
 // a bad scenario file is reported in the window, naming the field.
 
+#include "core/session/JsonlReader.h"
+#include "core/session/JsonlRecorder.h"
 #include "core/session/Session.h"
 #include "lab/Fault.h"
 #include "lab/LabProcess.h"
@@ -24,6 +26,7 @@
 #include "ui/SessionFiles.h"
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
+#include "ui/views/TimelineAnnotations.h"
 #include "ui/views/TimelineChart.h"
 
 #include <QAbstractAxis>
@@ -159,6 +162,7 @@ private slots:
     void presentationModeForAClassroom();
     void badScenarioFileIsReportedInTheWindow();
     void labThatCannotStartIsReportedInTheWindow();
+    void cutRecordingSaysWhereItEnds();
 };
 
 void TestMainWindow::initTestCase()
@@ -519,4 +523,79 @@ void TestMainWindow::labThatCannotStartIsReportedInTheWindow()
 }
 
 QTEST_MAIN(TestMainWindow)
+void TestMainWindow::cutRecordingSaysWhereItEnds()
+{
+    // Issue 16: a recording cut by a kill replayed as "8.55 s and counting". The server is
+    // powered off 1 s after the lab is ready and nothing notices before the last event at
+    // 9.55 s. Cut (no end line): the span says where the recording ends, and the window says the
+    // recording is incomplete. Closed in order: nothing was noticed until its end.
+    Window w;
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    constexpr qint64 kT0 = 50'000'000'000;
+    QList<core::Event> events;
+    core::Event ready;
+    ready.kind = core::EventKind::Endpoint;
+    ready.tUs = kT0;
+    ready.host = core::Event::labHost();
+    ready.what = QStringLiteral("ready");
+    events << ready;
+    core::Event off;
+    off.kind = core::EventKind::Fault;
+    off.tUs = kT0 + 1'000'000;
+    off.host = QStringLiteral("server");
+    off.what = QStringLiteral("power-off");
+    events << off;
+    // The client retransmits until the recording stops, the last at 9.55 s.
+    QList<qint64> sent;
+    for (qint64 t = 1'500'000; t < 9'550'000; t += 350'000)
+        sent << t;
+    sent << 9'550'000;
+    for (const qint64 t : std::as_const(sent)) {
+        core::Event packet;
+        packet.kind = core::EventKind::Packet;
+        packet.tUs = kT0 + t;
+        packet.host = QStringLiteral("client");
+        packet.what = QStringLiteral("retransmission");
+        events << packet;
+    }
+    const QString ended = w.dir.filePath(QStringLiteral("ended.jsonl"));
+    {
+        core::Session session;
+        core::JsonlRecorder recorder(&session);
+        QVERIFY(recorder.open(ended, nullptr));
+        for (const core::Event &e : std::as_const(events))
+            session.add(e);
+    } // closed in order
+    QFile file(ended);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray bytes = file.readAll();
+    file.close();
+    QVERIFY(bytes.endsWith("}\n"));
+    const qsizetype endLine = bytes.lastIndexOf('\n', bytes.size() - 2) + 1;
+    QVERIFY(bytes.mid(endLine).startsWith(R"({"recording":"end")"));
+    const QString cut = w.dir.filePath(QStringLiteral("cut.jsonl"));
+    QFile cutFile(cut);
+    QVERIFY(cutFile.open(QIODevice::WriteOnly));
+    cutFile.write(bytes.left(endLine)); // what SIGKILL leaves: every event, no end line
+    cutFile.close();
+
+    auto *chart = w.window.findChild<ui::TimelineChart *>();
+    QVERIFY(chart);
+    auto *messages = w.find<ui::MessageBar>(QStringLiteral("messageBar"));
+    const auto spanLabel = [chart] {
+        const QStringList labels = chart->annotations()->spanLabels();
+        return labels.size() == 1 ? labels.first() : labels.join(QLatin1String(" | "));
+    };
+
+    QVERIFY(w.window.files()->open(cut));
+    QTRY_COMPARE_WITH_TIMEOUT(spanLabel(), QStringLiteral("recording incomplete: ends here at 9.55 s"), 5000);
+    QVERIFY2(messages->text().contains(QStringLiteral("cut.jsonl: recording incomplete: it ends at 9.55 s")),
+             qPrintable(messages->text()));
+
+    QVERIFY(w.window.files()->open(ended));
+    QTRY_COMPARE_WITH_TIMEOUT(spanLabel(), QStringLiteral("8.55 s, nothing noticed"), 5000);
+    QVERIFY2(!messages->text().contains(QStringLiteral("incomplete")), qPrintable(messages->text()));
+}
+
 #include "tst_MainWindow.moc"

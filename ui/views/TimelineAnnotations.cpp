@@ -118,6 +118,10 @@ QString TimelineAnnotations::spanText(const DetectionSpan &span) const
 {
     if (span.open)
         return tr("%1 and counting", "time since the fault, nothing detected yet").arg(span.label);
+    if (span.cut)
+        return tr("recording incomplete: ends here at %1",
+                  "a recording cut by a kill, nothing detected before its last event; %1 its time, \"9.55 s\"")
+            .arg(models::secondsText(span.endX));
     if (span.undetected)
         return tr("%1, nothing noticed", "time from the fault until it was undone or the run ended").arg(span.label);
     // The verdict's reference point, so the drawing reads as the headline does.
@@ -224,11 +228,11 @@ void TimelineAnnotations::rebuild()
         s.span = span;
         s.shade = new QGraphicsRectItem(m_back);
         QColor shade = alarm;
-        shade.setAlphaF(span.open ? 0.05 : 0.08);
+        shade.setAlphaF(span.open || span.cut ? 0.05 : 0.08);
         s.shade->setBrush(shade);
         s.shade->setPen(Qt::NoPen);
         s.arrow = new QGraphicsLineItem(m_front);
-        s.arrow->setPen(QPen(alarm, 2, span.open ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
+        s.arrow->setPen(QPen(alarm, 2, span.open || span.cut ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
         s.text = addLabel(m_front, spanText(span), &s.box);
         QFont bold = base;
         bold.setBold(true);
