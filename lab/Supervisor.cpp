@@ -28,9 +28,10 @@ Supervisor::Supervisor(QObject *parent)
     : QObject(parent)
 {
     connect(&m_cable, &CableRelay::packet, this, &Supervisor::event);
-    connect(&m_cable, &CableRelay::captureTrimmed, this, [this](qint64 droppedFrames) {
+    connect(&m_cable, &CableRelay::captureTrimmed, this, [this](qint64 droppedFrames, qint64 droppedBytes) {
         labEvent(QStringLiteral("capture_trimmed"),
                  {{QStringLiteral("dropped_frames"), droppedFrames},
+                  {QStringLiteral("dropped_bytes"), droppedBytes},
                   {QStringLiteral("limit_mb"), m_captureLimitMb},
                   {QStringLiteral("message"),
                    tr("the capture keeps the last %1 MB: %2 older frames were dropped")
@@ -57,7 +58,8 @@ void Supervisor::handleCommand(const QJsonObject &command)
         int captureLimitMb = kDefaultCaptureLimitMb; // read again by start(), once validated
         if (!fields.onlyKeys({QStringLiteral("cmd"), QStringLiteral("config"), QStringLiteral("pcap"),
                               QStringLiteral("capture_limit_mb")})
-            || !fields.integer(QStringLiteral("capture_limit_mb"), 1, 1024 * 1024, &captureLimitMb))
+            || !fields.integer(QStringLiteral("capture_limit_mb"), CaptureLimit::kMinimumMb, CaptureLimit::kMaximumMb,
+                               &captureLimitMb))
             return commandError(error);
         start(command);
     } else if (cmd == QLatin1String("fault")) {

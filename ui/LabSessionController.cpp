@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/LabSessionController.h"
 
+#include "ui/LabEventText.h"
+
 #include "realnet/RealNetworkDriver.h"
 
 #include <QFileInfo>
@@ -55,6 +57,10 @@ void LabSessionController::onLabEvent(const core::Event &event)
     // The lab refusing a fault (a host that is off cannot be killed) is worth a sentence.
     if (event.host != core::Event::labHost())
         return;
+    if (event.what == QLatin1String("capture_trimmed") && isBusy()) {
+        emit notice(captureTrimmedText(event.detail));
+        return;
+    }
     if (event.what == QLatin1String("command_error") || event.what == QLatin1String("fault_failed")) {
         const QString message = event.detail.value(QStringLiteral("message")).toString();
         emit problem(m_realNetwork ? tr("Not possible on the real network: %1").arg(message)

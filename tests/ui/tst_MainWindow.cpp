@@ -4,10 +4,14 @@
 // the verdict; a user turns keepalive on while the session runs and sees it applied and acting;
 // a bad scenario file is reported in the window, naming the field.
 
+#include "core/endpoint/TrafficPattern.h"
 #include "core/session/JsonlReader.h"
 #include "core/session/JsonlRecorder.h"
 #include "core/session/Session.h"
+#include "core/tcp/JsonFields.h"
+#include "lab/CaptureLimit.h"
 #include "lab/Fault.h"
+#include "lab/LabConfig.h"
 #include "lab/LabProcess.h"
 #include "lab/scenario/ScenarioCatalog.h"
 #include "lab/scenario/ScenarioTexts.h"
@@ -15,6 +19,7 @@
 #include "models/SocketTableModel.h"
 #include "models/TimelineModel.h"
 #include "ui/AppSettings.h"
+#include "ui/EventLogModel.h"
 #include "ui/HostSettingsPanel.h"
 #include "ui/LabSessionController.h"
 #include "ui/LabSettingsPanel.h"
@@ -24,24 +29,29 @@
 #include "ui/PredictionPanel.h"
 #include "ui/ScenarioPicker.h"
 #include "ui/SessionFiles.h"
+#include "ui/SettingField.h"
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
 #include "ui/views/TimelineAnnotations.h"
 #include "ui/views/TimelineChart.h"
 
 #include <QAbstractAxis>
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QChart>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
+#include <QProcess>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QStyleOptionGroupBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -163,6 +173,8 @@ private slots:
     void badScenarioFileIsReportedInTheWindow();
     void labThatCannotStartIsReportedInTheWindow();
     void cutRecordingSaysWhereItEnds();
+    void oneSentenceInWindowCliAndScenario();
+    void captureLimitIsASettingAndTrimmingIsSaid();
 };
 
 void TestMainWindow::initTestCase()
@@ -393,7 +405,7 @@ void TestMainWindow::outOfRangeIsRefusedNotTruncated()
     QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
     auto *messages = w.find<ui::MessageBar>(QStringLiteral("messageBar"));
     QVERIFY2(messages->text().contains(
-                 QStringLiteral("Idle before first probe cannot be “99999999 s”: allowed 1 to 32767 s")),
+                 QStringLiteral("Idle before first probe: must be a whole number from 1 to 32767 s, not 99999999")),
              qPrintable(messages->text()));
     QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
     // Fixed, the message goes.
@@ -596,6 +608,102 @@ void TestMainWindow::cutRecordingSaysWhereItEnds()
     QVERIFY(w.window.files()->open(ended));
     QTRY_COMPARE_WITH_TIMEOUT(spanLabel(), QStringLiteral("8.55 s, nothing noticed"), 5000);
     QVERIFY2(!messages->text().contains(QStringLiteral("incomplete")), qPrintable(messages->text()));
+}
+
+void TestMainWindow::oneSentenceInWindowCliAndScenario()
+{
+    // Issue 16: the settings panels checked the same limits as the scenario reader and the CLI in
+    // words of their own. One mistake, 99999 keepalive probes, now reads the same in all three
+    // (core::JsonFields), after the field's name as each shows it.
+    const QString rule
+        = core::JsonFields::wholeNumberRule(1, core::KeepaliveSettings::kMaxCount, QStringLiteral("99999"));
+    QCOMPARE(rule, QStringLiteral("must be a whole number from 1 to 127, not 99999"));
+
+    Window w;
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    w.find<QGroupBox>(QStringLiteral("clientKeepalive"))->setChecked(true);
+    Window::type(w.find<QSpinBox>(QStringLiteral("clientKeepaliveCount")), QStringLiteral("99999"));
+    QTest::mouseClick(w.find<QRadioButton>(QStringLiteral("pickFreeSession")), Qt::LeftButton);
+    QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
+    const QString window = w.find<ui::MessageBar>(QStringLiteral("messageBar"))->text();
+    QVERIFY2(window.contains(QStringLiteral("Probes: ") + rule), qPrintable(window));
+    QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
+
+    QString scenario;
+    const QJsonObject labJson{
+        {QStringLiteral("hosts"),
+         QJsonObject{{QStringLiteral("client"),
+                      QJsonObject{{QStringLiteral("keepalive"), QJsonObject{{QStringLiteral("count"), 99999}}}}}}}};
+    QVERIFY(!lab::LabConfig::fromJson(labJson, &scenario));
+    QCOMPARE(scenario, QStringLiteral("hosts.client.keepalive.count: ") + rule);
+
+    QProcess cli;
+    cli.start(QStringLiteral(HALFOPEN_CLI),
+              {QStringLiteral("connect"), QStringLiteral("127.0.0.1:9"), QStringLiteral("--keepalive"),
+               QStringLiteral("2,1,99999")});
+    QVERIFY(cli.waitForFinished(10000));
+    QCOMPARE(cli.exitCode(), 2);
+    const QString said = QString::fromLocal8Bit(cli.readAllStandardError());
+    QVERIFY2(said.contains(QStringLiteral("keepalive count (TCP_KEEPCNT): ") + rule), qPrintable(said));
+}
+
+void TestMainWindow::captureLimitIsASettingAndTrimmingIsSaid()
+{
+    // Issue 16: the window's capture of a streaming lab grew ~61 MB/s without end. It is a ring
+    // of the last N MB: a setting with its default, refused outside the supervisor's range with
+    // the field and the range named, remembered, sent with start; the window says when older
+    // frames were dropped, in the status bar and in the event log.
+    Window w;
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    auto *limit = w.find<QSpinBox>(QStringLiteral("captureLimit"));
+    QVERIFY(limit && limit->isVisibleTo(&w.window));
+    QCOMPARE(limit->value(), lab::CaptureLimit::kDefaultMb);
+    QCOMPARE(*ui::SettingField::allowedRange(limit),
+             std::pair(double(lab::CaptureLimit::kMinimumMb), double(lab::CaptureLimit::kMaximumMb)));
+
+    QTest::mouseClick(w.find<QRadioButton>(QStringLiteral("pickFreeSession")), Qt::LeftButton);
+    Window::type(limit, QStringLiteral("9999999"));
+    QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
+    auto *messages = w.find<ui::MessageBar>(QStringLiteral("messageBar"));
+    const QString refused = core::JsonFields::problem(
+        QStringLiteral("Keep the last"),
+        core::JsonFields::wholeNumberRule(lab::CaptureLimit::kMinimumMb, lab::CaptureLimit::kMaximumMb,
+                                          QStringLiteral("9999999"), QStringLiteral(" MB")));
+    QVERIFY2(messages->text().contains(refused), qPrintable(messages->text()));
+    QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
+
+    // 1 MB and a client that streams: the ring turns within a second.
+    Window::type(limit, QStringLiteral("1"));
+    auto *traffic = w.find<QComboBox>(QStringLiteral("clientTraffic"));
+    traffic->setCurrentIndex(traffic->findData(int(core::TrafficPattern::Kind::Stream)));
+    QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Running, 30000);
+    const QString said = QStringLiteral("Capture: older frames dropped to stay within 1 MB — ");
+    QTRY_VERIFY2_WITH_TIMEOUT(w.window.statusBar()->currentMessage().startsWith(said),
+                              qPrintable(w.window.statusBar()->currentMessage()), 20000);
+    QVERIFY2(w.window.statusBar()->currentMessage().contains(QStringLiteral(" MB) left out")),
+             qPrintable(w.window.statusBar()->currentMessage()));
+    // On disk while it streams: at most the limit (and a frame).
+    const qint64 onDisk = QFileInfo(w.capture()).size() + QFileInfo(w.capture() + QStringLiteral(".1")).size();
+    QVERIFY2(onDisk <= (1 << 20) + 65536 + 16, qPrintable(QString::number(onDisk)));
+    // The event log's line in the same words.
+    auto *log = w.find<QAbstractItemView>(QStringLiteral("eventLogView"));
+    const auto logSays = [log, &said] {
+        const QAbstractItemModel *model = log->model();
+        for (int row = model->rowCount() - 1; row >= 0; --row) {
+            if (model->index(row, int(ui::EventLogModel::Column::Details)).data().toString().startsWith(said))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(logSays(), 5000);
+
+    QTest::mouseClick(w.toolButton(QStringLiteral("stopAction")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
+    QCOMPARE(w.settings.captureLimitMb(), 1); // remembered
+    QVERIFY(QFileInfo(w.capture()).size() <= (1 << 20) + 65536 + 16);
 }
 
 #include "tst_MainWindow.moc"
