@@ -133,8 +133,26 @@ QString TimelineAnnotations::spanText(const DetectionSpan &span) const
     return tr("%1 by %2", "detection time, mechanism").arg(measured, mechanismWords(span.mechanism));
 }
 
-QString TimelineAnnotations::markerText(const TimelineMarker &m) const
+QString TimelineAnnotations::boundedName(const QString &name, const QFont &font)
 {
+    QString kept = name;
+    if (kept.size() > kMaxNameChars) {
+        const qsizetype half = (kMaxNameChars - 1) / 2;
+        kept = kept.left(half) + QChar(0x2026) + kept.right(kMaxNameChars - 1 - half);
+    }
+    const QFontMetrics metrics(font);
+    return metrics.elidedText(kept, Qt::ElideMiddle, metrics.averageCharWidth() * kMaxNameEms);
+}
+
+QString TimelineAnnotations::markerText(const TimelineMarker &given) const
+{
+    // Names of any length come in: drawn bounded.
+    TimelineMarker m = given;
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() * m_textScale);
+    m.host = boundedName(m.host, font);
+    if (m.kind != TimelineMarker::Kind::Options) // the options' own summary is ours, not a name
+        m.label = boundedName(m.label, font);
     if (m.kind == TimelineMarker::Kind::Fault)
         return m.host.isEmpty() ? faultTitle(m.label)
                                 : tr("%1 %2", "fault name, host").arg(faultTitle(m.label), m.host);
