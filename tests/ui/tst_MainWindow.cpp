@@ -43,6 +43,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
@@ -678,6 +679,8 @@ void TestMainWindow::captureLimitIsASettingAndTrimmingIsSaid()
     Window::type(limit, QStringLiteral("1"));
     auto *traffic = w.find<QComboBox>(QStringLiteral("clientTraffic"));
     traffic->setCurrentIndex(traffic->findData(int(core::TrafficPattern::Kind::Stream)));
+    QElapsedTimer running;
+    running.start();
     QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Running, 30000);
     const QString said = QStringLiteral("Capture: older frames dropped to stay within 1 MB — ");
@@ -699,6 +702,16 @@ void TestMainWindow::captureLimitIsASettingAndTrimmingIsSaid()
         return false;
     };
     QTRY_VERIFY_WITH_TIMEOUT(logSays(), 5000);
+    // Said at most once a second, however often the ring turns (every few ms here).
+    const auto trimmedEvents = [&w] {
+        qsizetype n = 0;
+        for (const core::Event &e : w.controller.session()->events())
+            n += e.host == core::Event::labHost() && e.what == QLatin1String("capture_trimmed") ? 1 : 0;
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(trimmedEvents() >= 2, 10000);
+    QVERIFY2(trimmedEvents() <= running.elapsed() / 1000 + 2,
+             qPrintable(QStringLiteral("%1 in %2 ms").arg(trimmedEvents()).arg(running.elapsed())));
 
     QTest::mouseClick(w.toolButton(QStringLiteral("stopAction")), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
