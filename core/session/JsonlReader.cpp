@@ -121,6 +121,11 @@ void parseJsonlLines(QByteArrayView lines, qint64 firstLine, EventLineParser *pa
         start = end + 1;
         if (line.isEmpty())
             continue;
+        // An end line counts only as the last: events after it (two recordings joined) do not end.
+        if (marks && marks->ended && !line.contains("\"recording\":")) {
+            marks->ended = false;
+            marks->endUs = -1;
+        }
         // What the recorder writes takes the fast path; anything else, and every error, QJsonDocument.
         if (auto event = parser->parse(line)) {
             events->append(std::move(*event));
@@ -214,8 +219,9 @@ JsonlReadResult readJsonl(const QString &path)
         result.events.append(std::move(part.events));
         result.problems.append(part.problems);
         result.marks.format = std::max(result.marks.format, part.marks.format);
-        if (part.marks.ended)
-            result.marks = {result.marks.format, true, part.marks.endUs};
+        // The end line must be the file's last: a later part with lines decides.
+        if (part.marks.ended || !part.lines.trimmed().isEmpty())
+            result.marks = {result.marks.format, part.marks.ended, part.marks.endUs};
     }
     return result;
 }

@@ -161,11 +161,10 @@ void RecordingLoader::onChunk(const QList<Event> &events, const QStringList &pro
         return; // cancelled, or another recording opened since
     m_problems.append(problems);
     if (last) {
+        // The rest of the file decides whether it ended in order: the end line must be the last.
         m_marks.format = qMax(m_marks.format, marks.format);
-        if (marks.ended) {
-            m_marks.ended = true;
-            m_marks.endUs = marks.endUs;
-        }
+        m_marks.ended = marks.ended;
+        m_marks.endUs = marks.endUs;
     }
     emit chunkRead(events);
     if (last) {

@@ -266,6 +266,7 @@ void TestJsonlRecorder::cutRecordingReadsAsCut()
         recorder.close();
     }
     QList<QByteArray> lines = allLinesOnDisk(path);
+    const QList<QByteArray> complete = lines;
     lines.removeLast(); // what SIGKILL leaves: every event, no end
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -274,6 +275,14 @@ void TestJsonlRecorder::cutRecordingReadsAsCut()
     JsonlReadResult read = readJsonl(path);
     QCOMPARE(read.events.size(), events.size());
     QVERIFY(read.problems.isEmpty());
+    QVERIFY(read.marks.cut());
+
+    // A complete recording with a cut one joined after it: cut, whatever the end line in the middle.
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(complete.join('\n') + '\n' + lines.join('\n') + '\n');
+    file.close();
+    read = readJsonl(path);
+    QCOMPARE(read.events.size(), 2 * events.size());
     QVERIFY(read.marks.cut());
 
     lines.removeFirst(); // an old recording: no format line either

@@ -19,6 +19,8 @@
 
 #include <sys/stat.h>
 
+#include <functional>
+
 using namespace halfopen::core;
 using fixtures::eventDifference;
 
@@ -112,19 +114,31 @@ QString firstDifference(const QList<Event> &expected, const QList<Event> &actual
     return {};
 }
 
-// The file as the recorder writes it, but without a session in between (which would put the
-// events in time order): the events in the order given.
-QString writeAsGiven(const QTemporaryDir &dir, const QString &name, const QList<Event> &events)
+// A file as the recorder writes it, but without a session in between (which would put the
+// events in time order): `count` events of every kind in turn, event i at timeOf(i).
+QString writeAsGiven(const QTemporaryDir &dir, const QString &name, int count, const std::function<qint64(int)> &timeOf)
 {
+    // Each kind serialized once, its time and count filled in per event: writing stays cheap.
+    static constexpr qint64 kTimeMark = 77'777'777'777'777;
+    static constexpr qint64 kCountMark = 66'666'666'666;
+    QList<QByteArray> templates;
+    for (Event e : fixtures::eventsOfEveryKind()) {
+        e.tUs = kTimeMark;
+        e.count = kCountMark;
+        templates << QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) + '\n';
+    }
+    const QByteArray timeText = QByteArray::number(kTimeMark);
+    const QByteArray countText = QByteArray::number(kCountMark);
+    QByteArray bytes = recordingHeaderLine();
+    for (int i = 0; i < count; ++i) {
+        QByteArray line = templates.at(i % templates.size());
+        bytes += line.replace(timeText, QByteArray::number(timeOf(i))).replace(countText, QByteArray::number(i));
+    }
+    bytes += recordingEndLine(count > 0 ? timeOf(count - 1) : 0);
     const QString path = dir.filePath(name);
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
         qFatal("cannot write %s", qPrintable(path));
-    QByteArray bytes = recordingHeaderLine();
-    for (const Event &e : events)
-        bytes += QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) + '\n';
-    bytes += recordingEndLine(events.isEmpty() ? 0 : events.constLast().tUs);
-    file.write(bytes);
     return path;
 }
 
@@ -409,23 +423,11 @@ void TestRecordingLoader::repeatedTimesLoadInLinearTime()
     // each block), and every event at the same time. The loads must cost about the same.
     constexpr int kEvents = 40'000;
     constexpr int kBlock = 400;
-    const QList<Event> kinds = fixtures::eventsOfEveryKind();
-    QList<Event> increasing;
-    QList<Event> repeated;
-    QList<Event> equal;
-    for (int i = 0; i < kEvents; ++i) {
-        Event e = kinds.at(i % kinds.size());
-        e.count = i;
-        e.tUs = kT0 + qint64(i) * 1000;
-        increasing.append(e);
-        e.tUs = kT0 + qint64(i % kBlock) * 1000;
-        repeated.append(e);
-        e.tUs = kT0;
-        equal.append(e);
-    }
-    const QString increasingPath = writeAsGiven(m_dir, QStringLiteral("increasing.jsonl"), increasing);
-    const QString repeatedPath = writeAsGiven(m_dir, QStringLiteral("repeated.jsonl"), repeated);
-    const QString equalPath = writeAsGiven(m_dir, QStringLiteral("equal.jsonl"), equal);
+    const QString increasingPath = writeAsGiven(m_dir, QStringLiteral("increasing.jsonl"), kEvents,
+                                                [](int i) { return kT0 + qint64(i) * 1000; });
+    const QString repeatedPath = writeAsGiven(m_dir, QStringLiteral("repeated.jsonl"), kEvents,
+                                              [](int i) { return kT0 + qint64(i % kBlock) * 1000; });
+    const QString equalPath = writeAsGiven(m_dir, QStringLiteral("equal.jsonl"), kEvents, [](int) { return kT0; });
 
     Session warm; // the first load pays for the page cache and the allocator
     QVERIFY(loadIntoSession(increasingPath, &warm) >= 0);
