@@ -170,7 +170,7 @@ void CableRelay::flush()
             emit problem(error);
         } else if (m_capture.droppedFrames() != m_captureDroppedReported) {
             m_captureDroppedReported = m_capture.droppedFrames();
-            emit captureTrimmed(m_captureDroppedReported);
+            emit captureTrimmed(m_captureDroppedReported, m_capture.droppedBytes());
         }
     }
 }

@@ -47,8 +47,9 @@ signals:
     // A frame came from a host or went to one: a socket there may have changed.
     void traffic();
     void problem(const QString &message);
-    // The capture's ring dropped its oldest frames: `droppedFrames` so far.
-    void captureTrimmed(qint64 droppedFrames);
+    // The capture's ring dropped its oldest frames: `droppedFrames` (`droppedBytes` of the
+    // file) so far.
+    void captureTrimmed(qint64 droppedFrames, qint64 droppedBytes);
 
 private:
     struct Queued

@@ -148,9 +148,8 @@ bool readHost(const QJsonObject &j, const QString &path, HostConfig *host, QStri
             && std::abs(v.toDouble()) < 1e9)
             value = QString::number(qint64(v.toDouble()));
         QString why;
-        if (!isAllowedSysctl(it.key(), value, &why))
-            return f.fail(QStringLiteral("sysctls.%1").arg(it.key()),
-                          why + QStringLiteral(" (%1)").arg(core::JsonFields::describe(v)));
+        if (!isAllowedSysctl(it.key(), value, &why, core::JsonFields::describe(v)))
+            return f.fail(QStringLiteral("sysctls.%1").arg(it.key()), why);
         host->sysctls.insert(it.key(), value);
     }
     return true;
@@ -158,7 +157,7 @@ bool readHost(const QJsonObject &j, const QString &path, HostConfig *host, QStri
 
 } // namespace
 
-bool isAllowedSysctl(const QString &name, const QString &value, QString *error)
+bool isAllowedSysctl(const QString &name, const QString &value, QString *error, const QString &given)
 {
     for (const SysctlRange &s : kSysctls) {
         if (name != QLatin1String(s.name))
@@ -166,7 +165,7 @@ bool isAllowedSysctl(const QString &name, const QString &value, QString *error)
         bool ok = false;
         const int v = value.toInt(&ok);
         if (!ok || v < s.minimum || v > s.maximum) {
-            *error = Text::tr("must be between %1 and %2").arg(s.minimum).arg(s.maximum);
+            *error = core::JsonFields::wholeNumberRule(s.minimum, s.maximum, given.isEmpty() ? value : given);
             return false;
         }
         return true;

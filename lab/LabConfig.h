@@ -64,7 +64,8 @@ struct LabConfig
     static std::optional<LabConfig> fromJson(const QJsonObject &json, QString *error);
 };
 
-// Per-namespace sysctls the lab accepts, with their allowed ranges.
-bool isAllowedSysctl(const QString &name, const QString &value, QString *error);
+// Per-namespace sysctls the lab accepts, with their allowed ranges. `given`: the value as the
+// user wrote it, for the message (default: `value`).
+bool isAllowedSysctl(const QString &name, const QString &value, QString *error, const QString &given = {});
 
 } // namespace halfopen::lab

@@ -29,6 +29,9 @@ public:
     virtual void setSocketOptions(const QString &host, const core::SocketOptions &options) = 0;
     // Tears everything down; emits stopped() when nothing is left.
     virtual void stop() = 0;
+    // The capture of the cable keeps the last this many MB (CaptureLimit), from the next start
+    // on. A driver that captures nothing ignores it.
+    virtual void setCaptureLimitMb(int megabytes) { Q_UNUSED(megabytes); }
 
 signals:
     void event(const halfopen::core::Event &event);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "lab/CaptureLimit.h"
 #include "lab/LabDriver.h"
 
 #include <QProcess>
@@ -17,10 +18,10 @@ class LabProcess : public LabDriver
 public:
     struct Options
     {
-        QString supervisorPath;   // halfopen-lab; empty: next to the running executable, else in ../libexec/halfopen
-        QString pcapPath;         // capture of every frame on the cable; empty: none
-        QStringList launcher;     // runs the supervisor through this, e.g. setpriv as another user
-        int captureLimitMb = 256; // the capture keeps the last this many MB (a ring)
+        QString supervisorPath; // halfopen-lab; empty: next to the running executable, else in ../libexec/halfopen
+        QString pcapPath;       // capture of every frame on the cable; empty: none
+        QStringList launcher;   // runs the supervisor through this, e.g. setpriv as another user
+        int captureLimitMb = CaptureLimit::kDefaultMb; // the capture keeps the last this many MB (a ring)
     };
 
     explicit LabProcess(const Options &options, QObject *parent = nullptr);
@@ -30,6 +31,7 @@ public:
     void apply(const Fault &fault) override;
     void setSocketOptions(const QString &host, const core::SocketOptions &options) override;
     void stop() override;
+    void setCaptureLimitMb(int megabytes) override { m_options.captureLimitMb = megabytes; }
 
 private:
     void send(const QJsonObject &command);

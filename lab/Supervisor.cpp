@@ -28,14 +28,22 @@ Supervisor::Supervisor(QObject *parent)
     : QObject(parent)
 {
     connect(&m_cable, &CableRelay::packet, this, &Supervisor::event);
-    connect(&m_cable, &CableRelay::captureTrimmed, this, [this](qint64 droppedFrames) {
-        labEvent(QStringLiteral("capture_trimmed"),
-                 {{QStringLiteral("dropped_frames"), droppedFrames},
-                  {QStringLiteral("limit_mb"), m_captureLimitMb},
-                  {QStringLiteral("message"),
-                   tr("the capture keeps the last %1 MB: %2 older frames were dropped")
-                       .arg(m_captureLimitMb)
-                       .arg(droppedFrames)}});
+    // A small ring under a streaming lab turns many times a second: said at most once a second
+    // (the latest counts), so the event log and a recording are not flooded.
+    m_trimmedQuiet.setSingleShot(true);
+    m_trimmedQuiet.setInterval(kTrimmedIntervalMs);
+    connect(&m_cable, &CableRelay::captureTrimmed, this, [this](qint64 droppedFrames, qint64 droppedBytes) {
+        m_trimmedFrames = droppedFrames;
+        m_trimmedBytes = droppedBytes;
+        if (m_trimmedQuiet.isActive()) {
+            m_trimmedPending = true;
+            return;
+        }
+        reportTrimmed();
+    });
+    connect(&m_trimmedQuiet, &QTimer::timeout, this, [this] {
+        if (m_trimmedPending && !m_stopped)
+            reportTrimmed();
     });
     connect(&m_cable, &CableRelay::problem, this, [this](const QString &message) {
         labEvent(QStringLiteral("capture_failed"), {{QStringLiteral("message"), message}});
@@ -57,7 +65,8 @@ void Supervisor::handleCommand(const QJsonObject &command)
         int captureLimitMb = kDefaultCaptureLimitMb; // read again by start(), once validated
         if (!fields.onlyKeys({QStringLiteral("cmd"), QStringLiteral("config"), QStringLiteral("pcap"),
                               QStringLiteral("capture_limit_mb")})
-            || !fields.integer(QStringLiteral("capture_limit_mb"), 1, 1024 * 1024, &captureLimitMb))
+            || !fields.integer(QStringLiteral("capture_limit_mb"), CaptureLimit::kMinimumMb, CaptureLimit::kMaximumMb,
+                               &captureLimitMb))
             return commandError(error);
         start(command);
     } else if (cmd == QLatin1String("fault")) {
@@ -373,6 +382,20 @@ void Supervisor::apply(const Fault &fault)
     }
 }
 
+void Supervisor::reportTrimmed()
+{
+    m_trimmedPending = false;
+    m_trimmedQuiet.start();
+    labEvent(QStringLiteral("capture_trimmed"),
+             {{QStringLiteral("dropped_frames"), m_trimmedFrames},
+              {QStringLiteral("dropped_bytes"), m_trimmedBytes},
+              {QStringLiteral("limit_mb"), m_captureLimitMb},
+              {QStringLiteral("message"),
+               tr("the capture keeps the last %1 MB: %2 older frames were dropped")
+                   .arg(m_captureLimitMb)
+                   .arg(m_trimmedFrames)}});
+}
+
 void Supervisor::stop()
 {
     if (m_stopped)
@@ -380,6 +403,9 @@ void Supervisor::stop()
     m_stopped = true;
     m_client.reset();
     m_server.reset();
+    if (m_trimmedPending) // the last counts before the end
+        reportTrimmed();
+    m_trimmedQuiet.stop();
     labEvent(QStringLiteral("stopped"));
     emit finished();
 }

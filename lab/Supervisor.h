@@ -3,6 +3,7 @@
 
 #include "core/session/Event.h"
 #include "lab/CableRelay.h"
+#include "lab/CaptureLimit.h"
 #include "lab/Fault.h"
 #include "lab/LabConfig.h"
 
@@ -23,12 +24,13 @@ class LabHost;
 //   {"cmd": "stop"}
 // Lab-level events have host "lab": endpoint "ready", "failed" (detail.message), "stopped",
 // "command_error" (detail.message: a command that was refused and not carried out),
-// "capture_trimmed" (detail.dropped_frames, limit_mb, message: the capture's ring dropped its oldest frames).
+// "capture_trimmed" (detail.dropped_frames, dropped_bytes, limit_mb, message: the capture's ring dropped its
+// oldest frames; the counts are since the start; at most once a second).
 class Supervisor : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int kDefaultCaptureLimitMb = 256;
+    static constexpr int kDefaultCaptureLimitMb = CaptureLimit::kDefaultMb;
 
     explicit Supervisor(QObject *parent = nullptr);
     ~Supervisor() override;
@@ -66,6 +68,13 @@ private:
     bool m_ready = false;
     bool m_stopped = false;
     int m_captureLimitMb = kDefaultCaptureLimitMb;
+    // capture_trimmed at most once a kTrimmedIntervalMs, with the latest counts.
+    void reportTrimmed();
+    static constexpr int kTrimmedIntervalMs = 1000;
+    QTimer m_trimmedQuiet;
+    bool m_trimmedPending = false;
+    qint64 m_trimmedFrames = 0;
+    qint64 m_trimmedBytes = 0;
 };
 
 } // namespace halfopen::lab

@@ -146,7 +146,7 @@ bool DetectionSpans::feedVerdict(const Event &e, qint64 originUs)
     return true;
 }
 
-QList<DetectionSpan> DetectionSpans::spans(double nowX) const
+QList<DetectionSpan> DetectionSpans::spans(double nowX, SessionEnd end) const
 {
     QList<DetectionSpan> result = m_spans;
     if (m_pending) {
@@ -157,7 +157,9 @@ QList<DetectionSpan> DetectionSpans::spans(double nowX) const
         open.endX = qMax(open.startX, nowX);
         open.seconds = open.endX - open.startX;
         open.label = secondsText(open.seconds);
-        open.open = true;
+        open.open = end == SessionEnd::Running;
+        open.undetected = end == SessionEnd::Ended;
+        open.cut = end == SessionEnd::Cut;
         result.append(open);
     }
     return result;

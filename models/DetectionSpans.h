@@ -23,9 +23,10 @@ struct DetectionSpan
     QString label; // "5.09 s"
     core::DetectionMechanism mechanism = core::DetectionMechanism::None;
     int errnoValue = 0;
-    bool fromVerdict = false;                     // measured by a verdict event; otherwise fault -> first fatal error
-    bool open = false;                            // a fault with nothing detected yet
-    bool undetected = false;                      // closed without a detection: undone, or the run ended
+    bool fromVerdict = false; // measured by a verdict event; otherwise fault -> first fatal error
+    bool open = false;        // a fault with nothing detected yet
+    bool undetected = false;  // closed without a detection: undone, or the run ended
+    bool cut = false;         // a recording that was cut (no orderly end) ends here: nothing more is known
     std::optional<core::TimeReference> reference; // what startX is (a verdict's); none: the fault
 };
 
@@ -35,9 +36,14 @@ struct DetectionSpan
 class DetectionSpans
 {
 public:
+    // How the session ends, for a fault nothing noticed: still running (the wait goes on), ended
+    // (a recording closed in order: nothing was noticed until its end), or cut (a recording
+    // without its end: it stops there, what came after is not known).
+    enum class SessionEnd { Running, Ended, Cut };
+
     // Returns true when the spans changed.
     bool feed(const core::Event &event, qint64 originUs);
-    QList<DetectionSpan> spans(double nowX) const;
+    QList<DetectionSpan> spans(double nowX, SessionEnd end = SessionEnd::Running) const;
     void clear();
 
 private:

@@ -124,6 +124,14 @@ void TimelineModel::add(const Event &e)
     }
 }
 
+void TimelineModel::setSessionEnd(SessionEnd end)
+{
+    if (end == m_sessionEnd)
+        return;
+    m_sessionEnd = end;
+    markAnnotations();
+}
+
 void TimelineModel::addOptionsMarker(const Event &e, double x)
 {
     // One change reaches each of the host's connections: one line for all of them.
@@ -296,6 +304,7 @@ void TimelineModel::onCleared()
     m_annotationsDirty = false;
     m_bands.clear();
     m_spans.clear();
+    m_sessionEnd = SessionEnd::Running;
     m_faults.clear();
     m_errors.clear();
     m_options.clear();

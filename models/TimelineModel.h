@@ -67,7 +67,13 @@ public:
     QList<TimelineMarker> errorMarkers() const { return m_errors; }
     // Socket options changed on a host's open connections (one marker per host and change).
     QList<TimelineMarker> optionsMarkers() const { return m_options; }
-    QList<DetectionSpan> detectionSpans() const { return m_spans.spans(m_lastX); }
+    QList<DetectionSpan> detectionSpans() const { return m_spans.spans(m_lastX, m_sessionEnd); }
+    // A replayed recording's end (RecordingMarks): a fault nothing noticed ends with it, as
+    // "nothing noticed" (an orderly end) or "recording incomplete" (cut). Running until told;
+    // a cleared session runs again.
+    using SessionEnd = DetectionSpans::SessionEnd;
+    void setSessionEnd(SessionEnd end);
+    SessionEnd sessionEnd() const { return m_sessionEnd; }
 
     // The drawn event nearest to x in a lane (faults and verdicts span every lane), at most
     // maxDx seconds away: what a hover tooltip shows.
@@ -111,6 +117,7 @@ private:
 
     StateBands m_bands;
     DetectionSpans m_spans;
+    SessionEnd m_sessionEnd = SessionEnd::Running;
     QList<TimelineMarker> m_faults;
     QList<TimelineMarker> m_errors;
     QList<TimelineMarker> m_options;

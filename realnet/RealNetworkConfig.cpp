@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "realnet/RealNetworkConfig.h"
 
+#include "core/tcp/JsonFields.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -62,8 +64,8 @@ QList<core::SettingError> RealNetworkConfig::validate() const
 {
     QList<core::SettingError> errors;
     auto portError = [&](const QString &field, quint16 port) {
-        if (port < 1)
-            errors.append({field, Text::tr("must be between 1 and 65535")});
+        if (port < 1) // in the words every settings reader uses (JsonFields)
+            errors.append({field, core::JsonFields::wholeNumberRule(1, 65535, QString::number(port))});
     };
     if (role == Role::Client) {
         const QString address = peerAddress.trimmed();

@@ -17,6 +17,7 @@ const QString kDirectory = QStringLiteral("files/lastDirectory");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kRealMode = QStringLiteral("network/real");
 const QString kRealNetwork = QStringLiteral("network/config");
+const QString kCaptureLimit = QStringLiteral("lab/captureLimitMb");
 } // namespace
 
 AppSettings::AppSettings()
@@ -102,6 +103,19 @@ QString AppSettings::lastDirectory() const
 void AppSettings::setLastDirectory(const QString &directory)
 {
     m_settings->setValue(kDirectory, directory);
+}
+
+int AppSettings::captureLimitMb() const
+{
+    bool ok = false;
+    const int megabytes = m_settings->value(kCaptureLimit).toInt(&ok);
+    return ok && megabytes >= lab::CaptureLimit::kMinimumMb && megabytes <= lab::CaptureLimit::kMaximumMb
+        ? megabytes
+        : lab::CaptureLimit::kDefaultMb;
+}
+void AppSettings::setCaptureLimitMb(int megabytes)
+{
+    m_settings->setValue(kCaptureLimit, megabytes);
 }
 
 QString AppSettings::language() const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "lab/CaptureLimit.h"
 #include "lab/LabConfig.h"
 #include "realnet/RealNetworkConfig.h"
 
@@ -38,6 +39,11 @@ public:
     void setRealNetworkMode(bool real);
     realnet::RealNetworkConfig realNetwork() const;
     void setRealNetwork(const realnet::RealNetworkConfig &network);
+
+    // The lab's capture of the cable keeps the last this many MB (lab::CaptureLimit); the default
+    // when none was saved or the saved one is outside the range.
+    int captureLimitMb() const;
+    void setCaptureLimitMb(int megabytes);
 
     QString lastScenario() const;
     void setLastScenario(const QString &name);

@@ -4,6 +4,7 @@
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "models/SocketOptionsText.h"
+#include "ui/LabEventText.h"
 #include "ui/VerdictPanel.h"
 #include "ui/views/FaultText.h"
 
@@ -137,6 +138,8 @@ QString EventLogModel::readableDetails(const Event &e)
     case EventKind::Endpoint:
         if (e.what == QLatin1String("options"))
             return details(e);
+        if (e.host == Event::labHost() && e.what == QLatin1String("capture_trimmed"))
+            return captureTrimmedText(e.detail);
         return plainFields(e.detail);
     case EventKind::Heartbeat:
         return e.detail.isEmpty() ? QString() : plainFields(e.detail);

@@ -253,15 +253,14 @@ void FaultBar::addCableRow(QGridLayout *grid, int row)
     // A value outside the field's range is refused with the range, never cut to fit.
     connect(loss, &QToolButton::clicked, this, [this] {
         if (!SettingField::inRange(m_loss)) {
-            emit problem(tr("Loss cannot be “%1”: allowed %2.").arg(m_loss->text(), SettingField::rangeText(m_loss)));
+            emit problem(SettingField::problemText(m_loss, tr("Loss")));
             return;
         }
         emit faultRequested(Fault{FaultKind::Loss, {}, lab::CableDirection::Both, m_loss->value(), 0, false});
     });
     connect(delay, &QToolButton::clicked, this, [this] {
         if (!SettingField::inRange(m_delay)) {
-            emit problem(
-                tr("Delay cannot be “%1”: allowed %2.").arg(m_delay->text(), SettingField::rangeText(m_delay)));
+            emit problem(SettingField::problemText(m_delay, tr("Delay")));
             return;
         }
         emit faultRequested(Fault{FaultKind::Delay, {}, lab::CableDirection::Both, m_delay->value(), 0, false});

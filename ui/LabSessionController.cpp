@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/LabSessionController.h"
 
+#include "ui/LabEventText.h"
+
 #include "realnet/RealNetworkDriver.h"
 
 #include <QFileInfo>
@@ -55,6 +57,10 @@ void LabSessionController::onLabEvent(const core::Event &event)
     // The lab refusing a fault (a host that is off cannot be killed) is worth a sentence.
     if (event.host != core::Event::labHost())
         return;
+    if (event.what == QLatin1String("capture_trimmed") && isBusy()) {
+        emit notice(captureTrimmedText(event.detail));
+        return;
+    }
     if (event.what == QLatin1String("command_error") || event.what == QLatin1String("fault_failed")) {
         const QString message = event.detail.value(QStringLiteral("message")).toString();
         emit problem(m_realNetwork ? tr("Not possible on the real network: %1").arg(message)
@@ -240,6 +246,13 @@ void LabSessionController::announceOpened()
 {
     // Views are told of the last events now, not on the models' next coalesced notification:
     // whoever hears recordingOpened sees the whole recording.
+    // A fault nothing noticed ends with the recording: "nothing noticed" when it ended in order,
+    // "recording incomplete" when it was cut; an old recording (no marks) cannot tell.
+    const core::RecordingMarks &marks = m_loader.marks();
+    if (marks.cut())
+        m_timeline.setSessionEnd(models::TimelineModel::SessionEnd::Cut);
+    else if (marks.ended)
+        m_timeline.setSessionEnd(models::TimelineModel::SessionEnd::Ended);
     m_timeline.flush();
     m_socketTable.flush();
     emit recordingOpened(m_openingPath, m_openingProblems);

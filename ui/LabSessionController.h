@@ -91,6 +91,11 @@ public:
     // the file cannot be read (the session is left as it was) or a run is under way.
     bool openRecording(const QString &path, QString *error);
     bool isOpeningRecording() const { return m_loader.isReading(); }
+    // The lab's capture of the cable keeps the last this many MB, from the next start on.
+    void setCaptureLimitMb(int megabytes) { m_labDriver->setCaptureLimitMb(megabytes); }
+    // The recording opened last was cut (no orderly end: killed while recording); at
+    // recordingOpened.
+    bool recordingWasCut() const { return m_loader.marks().cut(); }
 
 signals:
     void runStateChanged(halfopen::ui::LabSessionController::RunState state);
@@ -99,6 +104,8 @@ signals:
     void evaluated(const halfopen::lab::ScenarioOutcome &outcome);
     // Something the user should read: the lab could not start, broke down, or a file failed.
     void problem(const QString &message);
+    // News of the running lab that needs no action: the capture dropped its oldest frames.
+    void notice(const QString &message);
     void finished(const QJsonObject &summary);
     void recordingEnded(const QString &path);
     // Every event of the recording opened is in the session.

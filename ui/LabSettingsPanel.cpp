@@ -4,9 +4,15 @@
 #include "ui/CableSettingsPanel.h"
 #include "ui/HostSettingsPanel.h"
 #include "ui/PeerLocationPanel.h"
+#include "ui/SettingField.h"
 
+#include "lab/CaptureLimit.h"
+
+#include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QSignalBlocker>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -47,6 +53,20 @@ LabSettingsPanel::LabSettingsPanel(QWidget *parent)
     kernelLayout->addWidget(m_kernelValues);
     layout->addWidget(m_kernel);
     layout->addWidget(m_cable);
+    // The capture of the cable (File > Export capture): a ring, so a streaming run cannot fill the disk.
+    m_capture = new QGroupBox(tr("Capture"), this);
+    m_capture->setObjectName(QStringLiteral("captureSettings"));
+    auto *captureForm = new QFormLayout(m_capture);
+    m_captureLimit = SettingField::spin(
+        m_capture, QStringLiteral("captureLimit"), lab::CaptureLimit::kMinimumMb, lab::CaptureLimit::kMaximumMb,
+        tr(" MB"),
+        tr("The lab records every frame on the cable, for File > Export capture (Wireshark). A streaming run writes "
+           "about 60 MB a second: only the newest frames are kept, at most this much on disk; older ones are "
+           "dropped and the window says so. Applies at the next Start."));
+    m_captureLimit->setValue(lab::CaptureLimit::kDefaultMb);
+    captureForm->addRow(tr("Keep the last"), m_captureLimit);
+    layout->addWidget(m_capture);
+    connect(m_captureLimit, &QSpinBox::valueChanged, this, &LabSettingsPanel::changed);
     layout->addStretch();
 
     connect(m_client, &HostSettingsPanel::changed, this, &LabSettingsPanel::changed);
@@ -118,6 +138,17 @@ void LabSettingsPanel::setConfig(const lab::LabConfig &config)
     m_client->setHost(config.client);
     m_server->setHost(config.server);
     m_cable->setCable(config.cable);
+}
+
+int LabSettingsPanel::captureLimitMb() const
+{
+    return m_captureLimit->value();
+}
+
+void LabSettingsPanel::setCaptureLimitMb(int megabytes)
+{
+    const QSignalBlocker quiet(m_captureLimit);
+    m_captureLimit->setValue(megabytes);
 }
 
 bool LabSettingsPanel::isRealNetwork() const
@@ -192,6 +223,7 @@ void LabSettingsPanel::updateMode()
     const bool audit = isMachineAudit();
     m_tabs->setVisible(!audit);
     m_cable->setVisible(!real && !audit);
+    m_capture->setVisible(!real && !audit); // a real cable is not captured
     m_kernel->setVisible(real);
 }
 

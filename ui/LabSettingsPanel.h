@@ -10,6 +10,7 @@
 
 class QGroupBox;
 class QLabel;
+class QSpinBox;
 class QTabWidget;
 
 namespace halfopen::ui {
@@ -50,6 +51,10 @@ public:
     void setHostKernel(const QMap<QString, QString> &sysctls, const QStringList &problems = {});
     // config() as a real-network run uses it: this machine's side with this host's kernel settings.
     lab::LabConfig realNetworkConfig() const;
+    // How much of the cable's capture the lab keeps (the newest frames), in MB; the field may
+    // hold a value outside lab::CaptureLimit's range, which Start refuses (SettingField).
+    int captureLimitMb() const;
+    void setCaptureLimitMb(int megabytes); // without emitting changed()
 
 signals:
     void changed();
@@ -71,6 +76,8 @@ private:
     HostSettingsPanel *m_client;
     HostSettingsPanel *m_server;
     CableSettingsPanel *m_cable;
+    QGroupBox *m_capture;
+    QSpinBox *m_captureLimit;
     QGroupBox *m_kernel;
     QLabel *m_kernelValues;
     QLabel *m_pending;

@@ -31,23 +31,13 @@ LiveSettingGroup::LiveSettingGroup(QLabel *problem, QObject *parent, int delayMs
 void LiveSettingGroup::add(QSpinBox *box, const QString &name)
 {
     connect(box, &QSpinBox::textChanged, this, &LiveSettingGroup::edited);
-    const QString range = SettingField::allowedRange(box) ? SettingField::rangeText(box)
-                                                          : tr("%1 to %2%3", "allowed range: minimum, maximum, unit")
-                                                                .arg(box->minimum())
-                                                                .arg(box->maximum())
-                                                                .arg(box->suffix());
-    addField(box, name, range, [box] { return box->cleanText(); });
+    addField(box, name);
 }
 
 void LiveSettingGroup::add(QDoubleSpinBox *box, const QString &name)
 {
     connect(box, &QDoubleSpinBox::textChanged, this, &LiveSettingGroup::edited);
-    const QString range = SettingField::allowedRange(box) ? SettingField::rangeText(box)
-                                                          : tr("%1 to %2%3", "allowed range: minimum, maximum, unit")
-                                                                .arg(box->minimum(), 0, 'f', box->decimals())
-                                                                .arg(box->maximum(), 0, 'f', box->decimals())
-                                                                .arg(box->suffix());
-    addField(box, name, range, [box] { return box->cleanText(); });
+    addField(box, name);
 }
 
 void LiveSettingGroup::add(QCheckBox *box)
@@ -60,14 +50,13 @@ void LiveSettingGroup::add(QGroupBox *box)
     connect(box, &QGroupBox::toggled, this, &LiveSettingGroup::edited);
 }
 
-void LiveSettingGroup::addField(QAbstractSpinBox *box, const QString &name, const QString &range,
-                                std::function<QString()> typed)
+void LiveSettingGroup::addField(QAbstractSpinBox *box, const QString &name)
 {
     // The box signals only values it accepts; text it does not (emptied, below the minimum)
     // shows only in its editor.
     if (auto *editor = box->findChild<QLineEdit *>())
         connect(editor, &QLineEdit::textEdited, this, &LiveSettingGroup::edited);
-    m_fields.append({box, name, range, box->toolTip(), std::move(typed), false});
+    m_fields.append({box, name, box->toolTip(), false});
 }
 
 void LiveSettingGroup::edited()
@@ -98,11 +87,7 @@ void LiveSettingGroup::settleNow()
             unmark(field);
             continue;
         }
-        const QString text = field.typed().trimmed();
-        const QString problem = text.isEmpty()
-            ? tr("%1 is empty: type a value from %2.", "field name, allowed range").arg(field.name, field.range)
-            : tr("%1 cannot be “%2”: allowed %3.", "field name, typed text, allowed range")
-                  .arg(field.name, text, field.range);
+        const QString problem = SettingField::problemText(field.box, field.name) + QLatin1Char('.');
         mark(field, problem);
         problems.append(problem);
     }

@@ -52,12 +52,11 @@ private:
     {
         QPointer<QAbstractSpinBox> box;
         QString name;
-        QString range;                  // "1 to 32767 s"
-        QString toolTip;                // the field's own, restored when the problem goes
-        std::function<QString()> typed; // the text without prefix and suffix
+        QString toolTip; // the field's own, restored when the problem goes
         bool marked = false;
     };
-    void addField(QAbstractSpinBox *box, const QString &name, const QString &range, std::function<QString()> typed);
+    // Its problem reads as the scenario reader's and the CLI's (SettingField::problemText).
+    void addField(QAbstractSpinBox *box, const QString &name);
     void edited();
     void mark(Field &field, const QString &problem);
     void unmark(Field &field);

@@ -33,6 +33,7 @@
 #include <QMenuBar>
 #include <QScreen>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -121,14 +122,20 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
             m_verdict->setScenario(LabSessionController::freeSession(m_labSettings->config()));
     });
     connect(m_files, &SessionFiles::problem, this, &MainWindow::showProblem);
+    // A new run or recording: what was said of the last one (a recording cut, damaged lines) goes.
+    connect(controller, &LabSessionController::sessionStarted, this, [this] { m_messages->hide(); });
     connect(m_files, &SessionFiles::done, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    // The lab's news that needs no action (the capture dropped its oldest frames): the status bar.
+    connect(controller, &LabSessionController::notice, this,
+            [this](const QString &message) { statusBar()->showMessage(message); });
     connect(m_files, &SessionFiles::recordingChanged, m_record, &QAction::setChecked);
 
     // The last scenario picked, then the settings as they were left (they may differ from it).
     if (!settings->lastScenario().isEmpty())
         m_picker->selectScenario(settings->lastScenario());
     m_labSettings->setConfig(settings->labConfig());
+    m_labSettings->setCaptureLimitMb(settings->captureLimitMb());
     m_labSettings->setRealNetworkAvailable(controller->hasRealNetwork());
     m_labSettings->setNetwork(settings->realNetwork());
     m_labSettings->setRealNetwork(settings->realNetworkMode());
@@ -368,6 +375,9 @@ void MainWindow::start()
         return;
     }
     const lab::LabConfig config = m_labSettings->config();
+    // The capture's ring for this run (settingsProblems() checked its range); remembered.
+    m_controller->setCaptureLimitMb(m_labSettings->captureLimitMb());
+    m_settings->setCaptureLimitMb(m_labSettings->captureLimitMb());
     if (auto scenario = m_picker->selectedScenario()) {
         scenario->lab = config; // the scenario as the panels now show it
         m_controller->startScenario(*scenario);
@@ -552,6 +562,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings->setWindowState(saveState());
     m_settings->setSocketTableHeader(m_table->headerState());
     m_settings->setLabConfig(m_labSettings->config());
+    if (SettingField::inRange(m_labSettings->findChild<QSpinBox *>(QStringLiteral("captureLimit"))))
+        m_settings->setCaptureLimitMb(m_labSettings->captureLimitMb());
     m_settings->setRealNetworkMode(m_labSettings->isRealNetwork());
     m_settings->setRealNetwork(m_labSettings->network());
     m_settings->sync();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/SessionFiles.h"
 
+#include "models/DurationText.h"
+#include "models/TimelineModel.h"
 #include "ui/AppSettings.h"
 #include "ui/EventCsvExport.h"
 #include "ui/LabSessionController.h"
@@ -84,9 +86,17 @@ bool SessionFiles::open(const QString &path)
 
 void SessionFiles::onRecordingOpened(const QString &path, const QStringList &problems)
 {
+    // One message: a recording cut by a kill often ends with a half-written line as well.
+    QStringList said;
     if (!problems.isEmpty())
-        emit problem(tr("%1: %n damaged line(s) skipped, the rest is shown. First: %2", nullptr, int(problems.size()))
-                         .arg(QFileInfo(path).fileName(), problems.constFirst()));
+        said << tr("%1: %n damaged line(s) skipped, the rest is shown. First: %2", nullptr, int(problems.size()))
+                    .arg(QFileInfo(path).fileName(), problems.constFirst());
+    if (m_controller->recordingWasCut())
+        said << tr("%1: recording incomplete: it ends at %2 without its orderly end (the program recording it was "
+                   "killed or the machine stopped); what came after is not known.")
+                    .arg(QFileInfo(path).fileName(), models::secondsText(m_controller->timeline()->lastX()));
+    if (!said.isEmpty())
+        emit problem(said.join(QLatin1Char(' ')));
     emit done(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
 }
 

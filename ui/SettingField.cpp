@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/SettingField.h"
 
+#include "core/tcp/JsonFields.h"
+
 #include <QCheckBox>
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSpinBox>
 
 #include <cmath>
@@ -157,6 +160,41 @@ QString SettingField::rangeText(const QAbstractSpinBox *box)
         .arg(suffix);
 }
 
+QString SettingField::problemText(const QAbstractSpinBox *box, const QString &name)
+{
+    QString typed;
+    QString suffix;
+    if (const auto *spin = qobject_cast<const QSpinBox *>(box)) {
+        typed = spin->cleanText();
+        suffix = spin->suffix();
+    } else if (const auto *decimal = qobject_cast<const QDoubleSpinBox *>(box)) {
+        typed = decimal->cleanText();
+        suffix = decimal->suffix();
+    }
+    // The text as typed; what the box's editor holds when it refused the text (emptied, say).
+    if (const auto *editor = box->findChild<QLineEdit *>())
+        typed = editor->text().remove(suffix);
+    typed = typed.trimmed();
+    const QString given = typed.isEmpty() ? core::JsonFields::emptyText() : typed;
+    const auto range = allowedRange(box);
+    double lo = 0;
+    double hi = 0;
+    if (range) {
+        lo = range->first;
+        hi = range->second;
+    } else if (const auto *spin = qobject_cast<const QSpinBox *>(box)) {
+        lo = spin->minimum();
+        hi = spin->maximum();
+    } else if (const auto *decimal = qobject_cast<const QDoubleSpinBox *>(box)) {
+        lo = decimal->minimum();
+        hi = decimal->maximum();
+    }
+    const QString rule = qobject_cast<const QSpinBox *>(box)
+        ? core::JsonFields::wholeNumberRule(qint64(lo), qint64(hi), given, suffix)
+        : core::JsonFields::numberRule(lo, hi, given, suffix);
+    return core::JsonFields::problem(name, rule);
+}
+
 QStringList SettingField::outOfRange(const QWidget *root)
 {
     QStringList problems;
@@ -171,9 +209,7 @@ QStringList SettingField::outOfRange(const QWidget *root)
                 = qobject_cast<const QLabel *>(form->labelForField(const_cast<QAbstractSpinBox *>(box))))
                 name = label->text().remove(QLatin1Char('&'));
         }
-        problems << QCoreApplication::translate("LiveSettingGroup", "%1 cannot be “%2”: allowed %3.",
-                                                "field name, typed text, allowed range")
-                        .arg(name, box->text().trimmed(), rangeText(box));
+        problems << problemText(box, name);
     }
     return problems;
 }

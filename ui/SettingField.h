@@ -32,8 +32,12 @@ public:
     static std::optional<std::pair<double, double>> allowedRange(const QAbstractSpinBox *box);
     static bool inRange(const QAbstractSpinBox *box);
     static QString rangeText(const QAbstractSpinBox *box); // "1 to 32767 s"
-    // Every enabled, visible field under `root` holding a value outside its range, as
-    // "Idle before first probe cannot be “99999999”: allowed 1 to 32767 s."
+    // What is wrong with the field's value, in the words the scenario reader, the supervisor and
+    // the CLI use (core::JsonFields): "Idle before first probe: must be a whole number from 1 to
+    // 32767 s, not 99999999"; `name` is the field's as the user reads it.
+    static QString problemText(const QAbstractSpinBox *box, const QString &name);
+    // Every enabled, visible field under `root` holding a value outside its range, each as
+    // problemText() with the field's form label as its name.
     static QStringList outOfRange(const QWidget *root);
 };
 

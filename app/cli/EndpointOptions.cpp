@@ -3,6 +3,8 @@
 
 #include "CliUsage.h"
 
+#include "core/tcp/JsonFields.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <algorithm>
@@ -87,9 +89,9 @@ bool EndpointOptions::read(bool heartbeatSendsByDefault, EndpointConfig *config)
         bool ok = false;
         const qint64 ms = m_parser->value(m_userTimeout).toLongLong(&ok);
         if (!ok || ms < 0 || ms > core::SocketOptions::kMaxUserTimeoutMs)
-            return bad(
-                "--user-timeout",
-                Text::tr("user timeout must be between 0 and %1 ms").arg(core::SocketOptions::kMaxUserTimeoutMs));
+            return bad("--user-timeout",
+                       core::JsonFields::wholeNumberRule(0, core::SocketOptions::kMaxUserTimeoutMs,
+                                                         m_parser->value(m_userTimeout), QStringLiteral(" ms")));
         o.userTimeoutMs = int(ms);
     }
     o.lingerAbort = m_parser->isSet(m_lingerAbort);
@@ -126,7 +128,8 @@ bool EndpointOptions::read(bool heartbeatSendsByDefault, EndpointConfig *config)
     bool ok = false;
     const int hz = m_parser->value(m_sampleHz).toInt(&ok);
     if (!ok || hz < 1 || hz > 1000)
-        return bad("--sample-hz", Text::tr("sampling rate must be between 1 and 1000 per second"));
+        return bad("--sample-hz",
+                   core::JsonFields::wholeNumberRule(1, 1000, m_parser->value(m_sampleHz), Text::tr(" per second")));
     config->sampleIntervalMs = 1000 / hz;
     if (m_parser->isSet(m_hostName)) {
         // The name goes into every event and onto the window's lanes: short and plain.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/endpoint/HeartbeatSettings.h"
 
+#include "core/tcp/JsonFields.h"
+
 #include <QCoreApplication>
 
 namespace halfopen::core {
@@ -10,15 +12,16 @@ QList<SettingError> HeartbeatSettings::validate() const
     QList<SettingError> errors;
     if (!enabled)
         return errors;
+    // In the words every settings reader uses (JsonFields).
     if (intervalMs < 1 || intervalMs > kMaxIntervalMs)
-        errors.append(
-            {QStringLiteral("heartbeat interval"),
-             QCoreApplication::translate("HeartbeatSettings", "heartbeat interval must be between 1 and %1 ms")
-                 .arg(kMaxIntervalMs)});
+        errors.append({QStringLiteral("heartbeat interval"),
+                       JsonFields::problem(QCoreApplication::translate("HeartbeatSettings", "heartbeat interval"),
+                                           JsonFields::wholeNumberRule(1, kMaxIntervalMs, QString::number(intervalMs),
+                                                                       QStringLiteral(" ms")))});
     if (misses < 1 || misses > kMaxMisses)
         errors.append({QStringLiteral("heartbeat misses"),
-                       QCoreApplication::translate("HeartbeatSettings", "heartbeat misses must be between 1 and %1")
-                           .arg(kMaxMisses)});
+                       JsonFields::problem(QCoreApplication::translate("HeartbeatSettings", "heartbeat misses"),
+                                           JsonFields::wholeNumberRule(1, kMaxMisses, QString::number(misses)))});
     return errors;
 }
 

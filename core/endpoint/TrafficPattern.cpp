@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/endpoint/TrafficPattern.h"
+#include "core/tcp/JsonFields.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -25,12 +26,14 @@ bool TrafficPattern::parse(const QString &text, TrafficPattern *out, QString *er
         pattern.kind = Kind::Periodic;
         pattern.intervalMs = parts.at(1).toInt(&okInterval);
         pattern.bytes = parts.at(2).toInt(&okBytes);
+        // In the words every settings reader uses (JsonFields).
         if (!okInterval || pattern.intervalMs < 1 || pattern.intervalMs > kMaxIntervalMs)
-            return fail(QCoreApplication::translate("TrafficPattern", "periodic interval must be between 1 and %1 ms")
-                            .arg(kMaxIntervalMs));
+            return fail(JsonFields::problem(
+                QCoreApplication::translate("TrafficPattern", "periodic interval"),
+                JsonFields::wholeNumberRule(1, kMaxIntervalMs, parts.at(1).trimmed(), QStringLiteral(" ms"))));
         if (!okBytes || pattern.bytes < 1 || pattern.bytes > kMaxBytes)
-            return fail(QCoreApplication::translate("TrafficPattern", "periodic bytes must be between 1 and %1")
-                            .arg(kMaxBytes));
+            return fail(JsonFields::problem(QCoreApplication::translate("TrafficPattern", "periodic bytes"),
+                                            JsonFields::wholeNumberRule(1, kMaxBytes, parts.at(2).trimmed())));
     } else {
         return fail(
             QCoreApplication::translate("TrafficPattern",

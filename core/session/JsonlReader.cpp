@@ -3,6 +3,7 @@
 
 #include "core/session/EventLineParser.h"
 #include "core/session/Session.h"
+#include "core/tcp/JsonFields.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -11,6 +12,7 @@
 #include <QJsonParseError>
 
 #include <algorithm>
+#include <limits>
 #include <thread>
 #include <vector>
 
@@ -30,12 +32,85 @@ struct Part
     qint64 firstLine = 1;
     QList<Event> events;
     QStringList problems;
+    RecordingMarks marks;
 };
+
+const QString kRecordingKey = QStringLiteral("recording");
+
+// A line of the recording's own (RecordingMarks): true when `object` is one, with a problem
+// added when it is malformed.
+bool readMark(const QJsonObject &object, qint64 number, RecordingMarks *marks, QStringList *problems)
+{
+    if (!object.contains(kRecordingKey))
+        return false;
+    QString error;
+    core::JsonFields fields(object, QString(), &error);
+    QString what;
+    if (fields.text(kRecordingKey, &what, 16) && what == QLatin1String("halfopen")) {
+        int format = 1;
+        if (fields.onlyKeys({kRecordingKey, QStringLiteral("format")})
+            && fields.integer(QStringLiteral("format"), 1, 1000, &format) && marks)
+            marks->format = format;
+    } else if (fields.ok() && what == QLatin1String("end")) {
+        qint64 endUs = -1;
+        if (fields.onlyKeys({kRecordingKey, QStringLiteral("t_us")})
+            && fields.integer64(QStringLiteral("t_us"), 0, Event::kMaxTimeUs, &endUs) && marks) {
+            marks->ended = true;
+            marks->endUs = endUs;
+        }
+    } else if (fields.ok()) {
+        fields.fail(kRecordingKey,
+                    QCoreApplication::translate("JsonlReader", "must be halfopen (the first line) or end (the last)"));
+    }
+    if (!fields.ok())
+        problems->append(lineProblem(number, error));
+    return true;
+}
 
 } // namespace
 
+QByteArray recordingHeaderLine()
+{
+    return QByteArrayLiteral("{\"format\":") + QByteArray::number(kRecordingFormat)
+        + QByteArrayLiteral(",\"recording\":\"halfopen\"}\n");
+}
+
+QByteArray recordingEndLine(qint64 tUs)
+{
+    return QByteArrayLiteral("{\"recording\":\"end\",\"t_us\":") + QByteArray::number(tUs) + QByteArrayLiteral("}\n");
+}
+
+bool linesInTimeOrder(QByteArrayView lines)
+{
+    static const QByteArrayView kKey = "\"t_us\":";
+    qint64 last = std::numeric_limits<qint64>::min();
+    for (qsizetype start = 0; start < lines.size();) {
+        qsizetype end = lines.indexOf('\n', start);
+        if (end < 0)
+            end = lines.size();
+        const QByteArrayView line = lines.sliced(start, end - start);
+        start = end + 1;
+        // The recorder writes keys in order: the event's own "t_us" is the line's last
+        // (a "t_us" inside "detail" comes before it).
+        const qsizetype at = line.lastIndexOf(kKey);
+        if (at < 0)
+            continue;
+        qsizetype i = at + kKey.size();
+        const bool negative = i < line.size() && line.at(i) == '-';
+        i += negative ? 1 : 0;
+        qint64 t = 0;
+        for (; i < line.size() && line.at(i) >= '0' && line.at(i) <= '9' && t < Event::kMaxTimeUs; ++i)
+            t = t * 10 + (line.at(i) - '0');
+        t = negative ? -t : t;
+        if (t < last)
+            return false;
+        last = t;
+    }
+    return true;
+}
+
 void parseJsonlLines(QByteArrayView lines, qint64 firstLine, EventLineParser *parser, QList<Event> *events,
-                     QStringList *problems)
+                     QStringList *problems, RecordingMarks *marks)
 {
     qint64 number = firstLine;
     for (qsizetype start = 0; start < lines.size(); ++number) {
@@ -46,6 +121,11 @@ void parseJsonlLines(QByteArrayView lines, qint64 firstLine, EventLineParser *pa
         start = end + 1;
         if (line.isEmpty())
             continue;
+        // An end line counts only as the last: events after it (two recordings joined) do not end.
+        if (marks && marks->ended && !line.contains("\"recording\":")) {
+            marks->ended = false;
+            marks->endUs = -1;
+        }
         // What the recorder writes takes the fast path; anything else, and every error, QJsonDocument.
         if (auto event = parser->parse(line)) {
             events->append(std::move(*event));
@@ -59,6 +139,8 @@ void parseJsonlLines(QByteArrayView lines, qint64 firstLine, EventLineParser *pa
             problems->append(lineProblem(number, parseError.errorString()));
             continue;
         }
+        if (readMark(doc.object(), number, marks, problems))
+            continue;
         QString why;
         if (auto event = Event::fromJson(doc.object(), &why))
             events->append(std::move(*event));
@@ -124,7 +206,7 @@ JsonlReadResult readJsonl(const QString &path)
     const auto parse = [](Part &part) {
         EventLineParser parser;
         part.events.reserve(part.lines.size() / 256);
-        parseJsonlLines(part.lines, part.firstLine, &parser, &part.events, &part.problems);
+        parseJsonlLines(part.lines, part.firstLine, &parser, &part.events, &part.problems, &part.marks);
     };
     std::vector<std::thread> threads;
     for (size_t w = 1; w < parts.size(); ++w)
@@ -136,6 +218,10 @@ JsonlReadResult readJsonl(const QString &path)
     for (Part &part : parts) {
         result.events.append(std::move(part.events));
         result.problems.append(part.problems);
+        result.marks.format = std::max(result.marks.format, part.marks.format);
+        // The end line must be the file's last: a later part with lines decides.
+        if (part.marks.ended || !part.lines.trimmed().isEmpty())
+            result.marks = {result.marks.format, part.marks.ended, part.marks.endUs};
     }
     return result;
 }
@@ -143,6 +229,8 @@ JsonlReadResult readJsonl(const QString &path)
 JsonlReadResult replayJsonl(const QString &path, Session *session)
 {
     JsonlReadResult result = readJsonl(path);
+    std::stable_sort(result.events.begin(), result.events.end(),
+                     [](const Event &a, const Event &b) { return a.tUs < b.tUs; });
     for (const Event &event : std::as_const(result.events))
         session->add(event);
     return result;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/session/JsonlRecorder.h"
 
+#include "core/session/JsonlReader.h"
+#include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
 
 #include <QJsonDocument>
@@ -14,6 +16,11 @@ JsonlRecorder::JsonlRecorder(Session *session, QObject *parent)
     connect(m_session, &Session::eventAdded, this, [this](const Event &event) { write(event); });
 }
 
+JsonlRecorder::~JsonlRecorder()
+{
+    close();
+}
+
 bool JsonlRecorder::open(const QString &path, QString *error)
 {
     close();
@@ -22,6 +29,13 @@ bool JsonlRecorder::open(const QString &path, QString *error)
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
         if (error)
             *error = tr("cannot write recording '%1': %2").arg(path, m_file.errorString());
+        return false;
+    }
+    // A file that takes nothing (a full disk, /dev/full) is refused here, before anything runs.
+    QString failure;
+    if (!writeLine(recordingHeaderLine(), &failure)) {
+        if (error)
+            *error = failure;
         return false;
     }
     for (const Event &event : m_session->events())
@@ -36,7 +50,14 @@ bool JsonlRecorder::open(const QString &path, QString *error)
 
 void JsonlRecorder::close()
 {
-    if (m_file.isOpen())
+    if (!m_file.isOpen())
+        return;
+    // The end is as late as the last event, whatever the clock says (a replayed session's
+    // events may be from another boot).
+    qint64 endUs = monotonicNowUs();
+    if (m_session && !m_session->events().isEmpty())
+        endUs = qMax(endUs, m_session->events().constLast().tUs);
+    if (writeLine(recordingEndLine(endUs)))
         m_file.close();
 }
 
@@ -46,11 +67,20 @@ void JsonlRecorder::write(const Event &event)
         return;
     QByteArray line = QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
     line.append('\n');
-    if (m_file.write(line) != line.size()) {
-        const QString message = tr("cannot write recording '%1': %2").arg(m_file.fileName(), m_file.errorString());
-        m_file.close();
+    writeLine(line);
+}
+
+bool JsonlRecorder::writeLine(const QByteArray &line, QString *error)
+{
+    if (m_file.write(line) == line.size())
+        return true;
+    const QString message = tr("cannot write recording '%1': %2").arg(m_file.fileName(), m_file.errorString());
+    m_file.close();
+    if (error)
+        *error = message;
+    else
         emit writeFailed(message);
-    }
+    return false;
 }
 
 } // namespace halfopen::core

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QFile>
 
+#include <algorithm>
+
 namespace halfopen::core {
 
 namespace {
@@ -18,6 +20,11 @@ qsizetype lineEndFrom(const QByteArray &bytes, qsizetype at)
         return bytes.size();
     const qsizetype newline = bytes.indexOf('\n', at);
     return newline < 0 ? bytes.size() : newline + 1;
+}
+
+bool byTime(const Event &a, const Event &b)
+{
+    return a.tUs < b.tUs;
 }
 
 } // namespace
@@ -81,10 +88,17 @@ bool RecordingLoader::open(const QString &path, Start *start, QString *error)
         }
     }
 
-    const qsizetype firstEnd = lineEndFrom(all, m_firstBytes);
-    parseJsonlLines(QByteArrayView(all).first(firstEnd), 1, &parser, &start->events, &start->problems);
+    // A file in time order streams in file order; one whose times go back is sorted first, on
+    // the thread unless it is small.
+    const bool ordered = linesInTimeOrder(all);
+    const qsizetype firstEnd = ordered || all.size() <= m_firstBytes ? lineEndFrom(all, m_firstBytes) : 0;
+    m_marks = RecordingMarks();
+    parseJsonlLines(QByteArrayView(all).first(firstEnd), 1, &parser, &start->events, &start->problems, &m_marks);
+    if (!ordered)
+        std::stable_sort(start->events.begin(), start->events.end(), byTime);
     start->complete = firstEnd >= all.size();
-    start->expectedEvents = firstEnd > 0 ? qsizetype(double(start->events.size()) * all.size() / firstEnd * 1.05) : 0;
+    start->expectedEvents
+        = firstEnd > 0 ? qsizetype(double(start->events.size()) * all.size() / firstEnd * 1.05) : all.count('\n') + 1;
     if (start->complete)
         return true;
 
@@ -96,38 +110,62 @@ bool RecordingLoader::open(const QString &path, Start *start, QString *error)
         m_thread.start();
     QMetaObject::invokeMethod(
         m_worker,
-        [this, all, firstEnd, nextLine, generation, current = m_generation, chunkBytes = m_chunkBytes] {
+        [this, all, firstEnd, nextLine, generation, ordered, current = m_generation, chunkBytes = m_chunkBytes] {
             EventLineParser parser;
+            RecordingMarks marks;
             qsizetype from = firstEnd;
             qint64 line = nextLine;
+            // Queued to the loader's thread; dropped there if the loader is gone or moved on.
+            auto hand = [&](QList<Event> events, const QStringList &problems, bool last) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, events = std::move(events), problems, marks, generation, last] {
+                        onChunk(events, problems, marks, generation, last);
+                    },
+                    Qt::QueuedConnection);
+            };
+            QList<Event> whole; // a file out of time order: all of it, to be sorted
+            QStringList wholeProblems;
             while (from < all.size() && current->load() == generation) {
                 const qsizetype to = lineEndFrom(all, from + chunkBytes);
                 const QByteArrayView part = QByteArrayView(all).sliced(from, to - from);
                 QList<Event> events;
                 events.reserve(part.size() / 256);
                 QStringList problems;
-                parseJsonlLines(part, line, &parser, &events, &problems);
+                parseJsonlLines(part, line, &parser, ordered ? &events : &whole, ordered ? &problems : &wholeProblems,
+                                &marks);
                 line += part.count('\n');
                 from = to;
-                const bool last = from >= all.size();
-                // Queued to the loader's thread; dropped there if the loader is gone or moved on.
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, events = std::move(events), problems, generation, last] {
-                        onChunk(events, problems, generation, last);
-                    },
-                    Qt::QueuedConnection);
+                if (ordered)
+                    hand(std::move(events), problems, from >= all.size());
+            }
+            if (ordered || current->load() != generation)
+                return;
+            std::stable_sort(whole.begin(), whole.end(), byTime);
+            constexpr qsizetype kEventsPerChunk = 8192;
+            for (qsizetype at = 0; at < whole.size() || at == 0; at += kEventsPerChunk) {
+                const bool last = at + kEventsPerChunk >= whole.size();
+                hand(whole.mid(at, kEventsPerChunk), last ? wholeProblems : QStringList(), last);
+                if (last)
+                    break;
             }
         },
         Qt::QueuedConnection);
     return true;
 }
 
-void RecordingLoader::onChunk(const QList<Event> &events, const QStringList &problems, int generation, bool last)
+void RecordingLoader::onChunk(const QList<Event> &events, const QStringList &problems, const RecordingMarks &marks,
+                              int generation, bool last)
 {
     if (generation != m_generation->load())
         return; // cancelled, or another recording opened since
     m_problems.append(problems);
+    if (last) {
+        // The rest of the file decides whether it ended in order: the end line must be the last.
+        m_marks.format = qMax(m_marks.format, marks.format);
+        m_marks.ended = marks.ended;
+        m_marks.endUs = marks.endUs;
+    }
     emit chunkRead(events);
     if (last) {
         m_reading = false;

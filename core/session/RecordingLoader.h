@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/session/Event.h"
+#include "core/session/JsonlReader.h"
 
 #include <QList>
 #include <QObject>
@@ -19,6 +20,9 @@ namespace halfopen::core {
 // and handed over in file order, chunk by chunk, by queued signals. The owner adds each chunk to
 // its Session as it comes, so a window paints the start of an hour-long recording in a fraction
 // of a second while the rest streams in. A small recording is read whole by open().
+// Events come in time order: a file whose times go back (two recordings joined, say) is read
+// whole on the thread and sorted before it is handed over, so the session only ever appends
+// (inserting each late event in place cost the whole session each time: quadratic).
 class RecordingLoader : public QObject
 {
     Q_OBJECT
@@ -34,6 +38,10 @@ public:
         bool complete = false;        // the first part is the whole file: nothing will follow
         qsizetype expectedEvents = 0; // in the whole file, judged by the first part
     };
+
+    // The recording's own lines (format, orderly end): complete once the last chunk came (or
+    // open() read the whole file).
+    const RecordingMarks &marks() const { return m_marks; }
 
     // The event whose time is time zero, wherever it is in the file: open() looks for the first
     // one among the lines that contain `token` (as the recorder writes it), before anything is
@@ -59,12 +67,14 @@ signals:
     void finished(const QStringList &problems);
 
 private:
-    void onChunk(const QList<Event> &events, const QStringList &problems, int generation, bool last);
+    void onChunk(const QList<Event> &events, const QStringList &problems, const RecordingMarks &marks, int generation,
+                 bool last);
 
     QThread m_thread;
     QObject *m_worker = nullptr;                   // lives on m_thread
     std::shared_ptr<std::atomic_int> m_generation; // what the worker reads for; bumped to cancel
     QStringList m_problems;
+    RecordingMarks m_marks;
     QByteArray m_originToken;
     std::function<bool(const Event &)> m_isOrigin;
     qsizetype m_firstBytes = kDefaultFirstBytes;

@@ -29,7 +29,7 @@ QString JsonFields::pathOf(const QString &key) const
 bool JsonFields::fail(const QString &key, const QString &message)
 {
     if (m_ok && m_error)
-        *m_error = QStringLiteral("%1: %2").arg(key.isEmpty() ? m_path : pathOf(key), message);
+        *m_error = problem(key.isEmpty() ? m_path : pathOf(key), message);
     m_ok = false;
     return false;
 }
@@ -56,6 +56,28 @@ QString JsonFields::describe(const QJsonValue &value)
     }
 }
 
+QString JsonFields::wholeNumberRule(qint64 minimum, qint64 maximum, const QString &given, const QString &unit)
+{
+    //: %1 minimum, %2 maximum, %3 its unit as the field shows it (" s", may be empty), %4 the value given
+    return Text::tr("must be a whole number from %1 to %2%3, not %4").arg(minimum).arg(maximum).arg(unit, given);
+}
+
+QString JsonFields::numberRule(double minimum, double maximum, const QString &given, const QString &unit)
+{
+    //: %1 minimum, %2 maximum, %3 its unit as the field shows it (" ms", may be empty), %4 the value given
+    return Text::tr("must be a number from %1 to %2%3, not %4").arg(minimum).arg(maximum).arg(unit, given);
+}
+
+QString JsonFields::problem(const QString &field, const QString &rule)
+{
+    return QStringLiteral("%1: %2").arg(field, rule);
+}
+
+QString JsonFields::emptyText()
+{
+    return Text::tr("empty", "a field with nothing typed in it");
+}
+
 bool JsonFields::onlyKeys(const QStringList &allowed)
 {
     if (!m_ok)
@@ -78,8 +100,7 @@ bool JsonFields::integer64(const QString &key, qint64 minimum, qint64 maximum, q
     const double d = v.toDouble();
     // Whole numbers only: 5.7 retries or 2.5 s would otherwise become 5 or 2 without a word.
     if (!v.isDouble() || !std::isfinite(d) || d != std::floor(d) || d < double(minimum) || d > double(maximum))
-        return fail(
-            key, Text::tr("must be a whole number from %1 to %2, not %3").arg(minimum).arg(maximum).arg(describe(v)));
+        return fail(key, wholeNumberRule(minimum, maximum, describe(v)));
     *out = qint64(d);
     return true;
 }
@@ -102,7 +123,7 @@ bool JsonFields::number(const QString &key, double minimum, double maximum, doub
         return true;
     const double d = v.toDouble();
     if (!v.isDouble() || !std::isfinite(d) || d < minimum || d > maximum)
-        return fail(key, Text::tr("must be a number from %1 to %2, not %3").arg(minimum).arg(maximum).arg(describe(v)));
+        return fail(key, numberRule(minimum, maximum, describe(v)));
     *out = d;
     return true;
 }

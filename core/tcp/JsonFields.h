@@ -35,6 +35,18 @@ public:
     // How a value reads in a message: "abc" quoted and shortened, numbers as numbers, "a list"...
     static QString describe(const QJsonValue &value);
 
+    // The sentences for a value out of its range, the same wherever a setting is read: a
+    // scenario file, the supervisor's commands, the CLI's options and the window's fields, so the
+    // user reads one sentence for one mistake. `unit` follows the maximum as the field shows it
+    // (" s", " MB"; empty in JSON, whose keys name the unit); `given` is the value as it was
+    // written (describe(), or the text typed; emptyText() for nothing).
+    //   "keepalive.idle_s: must be a whole number from 1 to 32767, not 99999999"
+    //   "Idle before first probe: must be a whole number from 1 to 32767 s, not 99999999"
+    static QString wholeNumberRule(qint64 minimum, qint64 maximum, const QString &given, const QString &unit = {});
+    static QString numberRule(double minimum, double maximum, const QString &given, const QString &unit = {});
+    static QString problem(const QString &field, const QString &rule); // "field: rule"
+    static QString emptyText();                                        // "empty"
+
 private:
     QJsonObject m_object;
     QString m_path;

@@ -16,13 +16,15 @@ namespace halfopen::core {
 
 namespace {
 
-QString rangeMessage(const char *field, int minimum, int maximum, const char *unit)
+// In the words every settings reader uses (JsonFields): "keepalive idle (TCP_KEEPIDLE): must be a
+// whole number from 1 to 32767 s, not 0".
+QString rangeMessage(const char *field, int minimum, int maximum, const char *unit, int value)
 {
-    return QCoreApplication::translate("SocketOptions", "%1 must be between %2 and %3 %4")
-        .arg(QCoreApplication::translate("SocketOptions", field))
-        .arg(minimum)
-        .arg(maximum)
-        .arg(QCoreApplication::translate("SocketOptions", unit));
+    return JsonFields::problem(
+        QCoreApplication::translate("SocketOptions", field),
+        JsonFields::wholeNumberRule(minimum, maximum, QString::number(value),
+                                    *unit ? QLatin1Char(' ') + QCoreApplication::translate("SocketOptions", unit)
+                                          : QString()));
 }
 
 bool setInt(int fd, int level, int name, int value)
@@ -56,15 +58,15 @@ QList<SettingError> KeepaliveSettings::validate() const
     if (idleS < 1 || idleS > kMaxIdleS)
         errors.append({QStringLiteral("keepalive idle"),
                        rangeMessage(QT_TRANSLATE_NOOP("SocketOptions", "keepalive idle (TCP_KEEPIDLE)"), 1, kMaxIdleS,
-                                    QT_TRANSLATE_NOOP("SocketOptions", "seconds"))});
+                                    QT_TRANSLATE_NOOP("SocketOptions", "s"), idleS)});
     if (intervalS < 1 || intervalS > kMaxIntervalS)
         errors.append({QStringLiteral("keepalive interval"),
                        rangeMessage(QT_TRANSLATE_NOOP("SocketOptions", "keepalive interval (TCP_KEEPINTVL)"), 1,
-                                    kMaxIntervalS, QT_TRANSLATE_NOOP("SocketOptions", "seconds"))});
+                                    kMaxIntervalS, QT_TRANSLATE_NOOP("SocketOptions", "s"), intervalS)});
     if (count < 1 || count > kMaxCount)
         errors.append({QStringLiteral("keepalive count"),
                        rangeMessage(QT_TRANSLATE_NOOP("SocketOptions", "keepalive count (TCP_KEEPCNT)"), 1, kMaxCount,
-                                    QT_TRANSLATE_NOOP("SocketOptions", "probes"))});
+                                    "", count)});
     return errors;
 }
 
@@ -74,7 +76,7 @@ QList<SettingError> SocketOptions::validate() const
     if (userTimeoutMs < 0)
         errors.append({QStringLiteral("user timeout"),
                        rangeMessage(QT_TRANSLATE_NOOP("SocketOptions", "user timeout (TCP_USER_TIMEOUT)"), 0,
-                                    kMaxUserTimeoutMs, QT_TRANSLATE_NOOP("SocketOptions", "ms"))});
+                                    kMaxUserTimeoutMs, QT_TRANSLATE_NOOP("SocketOptions", "ms"), userTimeoutMs)});
     return errors;
 }
 

@@ -35,6 +35,8 @@ bool PcapWriter::open(const QString &path, QString *error)
     QFile::remove(path + QStringLiteral(".1")); // a previous run's older half
     m_droppedFrames = 0;
     m_olderFrames = 0;
+    m_droppedBytes = 0;
+    m_olderBytes = 0;
     if (!openSegment(error))
         return false;
     // Taken back to back: the error is the time between the two calls, well under 1 µs.
@@ -73,6 +75,8 @@ bool PcapWriter::rotate(QString *error)
     closeSegment();
     const QString older = m_path + QStringLiteral(".1");
     m_droppedFrames += m_olderFrames;
+    m_droppedBytes += m_olderBytes;
+    m_olderBytes = m_segmentBytes - kFileHeaderBytes;
     QFile::remove(older);
     QFile::rename(m_path, older);
     m_olderFrames = m_segmentFrames;

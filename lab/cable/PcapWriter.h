@@ -49,6 +49,8 @@ public:
     void setLimitBytes(qint64 bytes) { m_limitBytes = bytes; }
     // Frames dropped from the front of the capture so far (older than the ring holds).
     qint64 droppedFrames() const { return m_droppedFrames; }
+    // Their size in the file (record headers included).
+    qint64 droppedBytes() const { return m_droppedBytes; }
 
     static constexpr int kSnapLength = 65535;
 
@@ -71,6 +73,8 @@ private:
     qint64 m_segmentFrames = 0;
     qint64 m_olderFrames = 0; // in FILE.1
     qint64 m_droppedFrames = 0;
+    qint64 m_olderBytes = 0; // FILE.1's frames, without its header
+    qint64 m_droppedBytes = 0;
     QString m_pendingError; // a rotation that failed in append(), reported by flush()
 };
 

@@ -998,12 +998,12 @@
 <context>
     <name>HeartbeatSettings</name>
     <message>
-        <source>heartbeat interval must be between 1 and %1 ms</source>
-        <translation>心跳间隔必须在 1 到 %1 ms 之间</translation>
+        <source>heartbeat interval</source>
+        <translation>心跳间隔</translation>
     </message>
     <message>
-        <source>heartbeat misses must be between 1 and %1</source>
-        <translation>心跳丢失次数必须在 1 到 %1 之间</translation>
+        <source>heartbeat misses</source>
+        <translation>心跳丢失次数</translation>
     </message>
 </context>
 <context>
@@ -1056,14 +1056,6 @@
         <translation>不是已知字段；允许：%1</translation>
     </message>
     <message>
-        <source>must be a whole number from %1 to %2, not %3</source>
-        <translation>必须是 %1 到 %2 之间的整数，而不是 %3</translation>
-    </message>
-    <message>
-        <source>must be a number from %1 to %2, not %3</source>
-        <translation>必须是 %1 到 %2 之间的数字，而不是 %3</translation>
-    </message>
-    <message>
         <source>must be true or false, not %1</source>
         <translation>必须是 true 或 false，而不是 %1</translation>
     </message>
@@ -1078,6 +1070,21 @@
     <message>
         <source>must be an object {...}, not %1</source>
         <translation>必须是一个对象 {...}，而不是 %1</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2%3, not %4</source>
+        <extracomment>%1 minimum, %2 maximum, %3 its unit as the field shows it (&quot; s&quot;, may be empty), %4 the value given</extracomment>
+        <translation>必须是 %1 到 %2%3 之间的整数，而不是 %4</translation>
+    </message>
+    <message>
+        <source>must be a number from %1 to %2%3, not %4</source>
+        <extracomment>%1 minimum, %2 maximum, %3 its unit as the field shows it (&quot; ms&quot;, may be empty), %4 the value given</extracomment>
+        <translation>必须是 %1 到 %2%3 之间的数字，而不是 %4</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <comment>a field with nothing typed in it</comment>
+        <translation>空</translation>
     </message>
 </context>
 <context>
@@ -1102,16 +1109,16 @@
         <source>recording &apos;%1&apos; is empty: it holds no events</source>
         <translation>录制文件“%1”为空：不含任何事件</translation>
     </message>
+    <message>
+        <source>must be halfopen (the first line) or end (the last)</source>
+        <translation>必须是 halfopen（第一行）或 end（最后一行）</translation>
+    </message>
 </context>
 <context>
     <name>LabConfig</name>
     <message>
         <source>must be server, client or none</source>
         <translation>必须是 server、client 或 none</translation>
-    </message>
-    <message>
-        <source>must be between %1 and %2</source>
-        <translation>必须在 %1 到 %2 之间</translation>
     </message>
     <message>
         <source>is not a per-namespace setting the lab changes; allowed: %1</source>
@@ -1135,16 +1142,20 @@
     </message>
 </context>
 <context>
+    <name>LabEventText</name>
+    <message numerus="yes">
+        <source>Capture: older frames dropped to stay within %1 MB — %n frame(s) (%2 MB) left out</source>
+        <translation>
+            <numerusform>抓包：为保持在 %1 MB 以内，已丢弃较早的帧 — 共 %n 帧（%2 MB）未保留</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LiveSettingGroup</name>
     <message>
         <source>%1 to %2%3</source>
         <comment>allowed range: minimum, maximum, unit</comment>
         <translation>%1 到 %2%3</translation>
-    </message>
-    <message>
-        <source>%1 cannot be “%2”: allowed %3.</source>
-        <comment>field name, typed text, allowed range</comment>
-        <translation>%1 不能是“%2”：允许 %3。</translation>
     </message>
 </context>
 <context>
@@ -1340,10 +1351,6 @@
 </context>
 <context>
     <name>PredictionInput</name>
-    <message>
-        <source>%1 must be between %2 and %3 %4</source>
-        <translation>%1 必须在 %2 到 %3 %4 之间</translation>
-    </message>
     <message>
         <source>user timeout (TCP_USER_TIMEOUT)</source>
         <translation>用户超时（TCP_USER_TIMEOUT）</translation>
@@ -1619,10 +1626,6 @@
 </context>
 <context>
     <name>RealNetworkConfig</name>
-    <message>
-        <source>must be between 1 and 65535</source>
-        <translation>必须在 1 到 65535 之间</translation>
-    </message>
     <message>
         <source>Peer address</source>
         <translation>对端地址</translation>
@@ -2357,16 +2360,8 @@ Allowed: %2 to %3%4.</source>
 <context>
     <name>SocketOptions</name>
     <message>
-        <source>%1 must be between %2 and %3 %4</source>
-        <translation>%1 必须在 %2 到 %3 %4 之间</translation>
-    </message>
-    <message>
         <source>keepalive idle (TCP_KEEPIDLE)</source>
         <translation>保活空闲时间（TCP_KEEPIDLE）</translation>
-    </message>
-    <message>
-        <source>seconds</source>
-        <translation>秒</translation>
     </message>
     <message>
         <source>keepalive interval (TCP_KEEPINTVL)</source>
@@ -2377,16 +2372,16 @@ Allowed: %2 to %3%4.</source>
         <translation>保活探测次数（TCP_KEEPCNT）</translation>
     </message>
     <message>
-        <source>probes</source>
-        <translation>个探测</translation>
-    </message>
-    <message>
         <source>user timeout (TCP_USER_TIMEOUT)</source>
         <translation>用户超时（TCP_USER_TIMEOUT）</translation>
     </message>
     <message>
         <source>ms</source>
         <translation>ms</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>秒</translation>
     </message>
 </context>
 <context>
@@ -2553,16 +2548,16 @@ Allowed: %2 to %3%4.</source>
 <context>
     <name>TrafficPattern</name>
     <message>
-        <source>periodic interval must be between 1 and %1 ms</source>
-        <translation>周期发送间隔必须在 1 到 %1 ms 之间</translation>
-    </message>
-    <message>
-        <source>periodic bytes must be between 1 and %1</source>
-        <translation>周期发送字节数必须在 1 到 %1 之间</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a traffic pattern: use idle, stream or periodic:INTERVAL_MS:BYTES</source>
         <translation>“%1”不是流量模式：请使用 idle、stream 或 periodic:INTERVAL_MS:BYTES</translation>
+    </message>
+    <message>
+        <source>periodic interval</source>
+        <translation>周期发送间隔</translation>
+    </message>
+    <message>
+        <source>periodic bytes</source>
+        <translation>周期发送字节数</translation>
     </message>
 </context>
 <context>
@@ -2852,20 +2847,12 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <translation>应为 IDLE,INTVL,CNT（例如 2,1,3）：空闲 1 到 32767 s，间隔 1 到 32767 s，次数 1 到 127</translation>
     </message>
     <message>
-        <source>user timeout must be between 0 and %1 ms</source>
-        <translation>用户超时必须在 0 到 %1 ms 之间</translation>
-    </message>
-    <message>
         <source>expected INTERVAL_MS,MISSES (e.g. 1000,3): interval 1 to %1 ms, misses 1 to %2</source>
         <translation>应为 INTERVAL_MS,MISSES（例如 1000,3）：间隔 1 到 %1 ms，丢失次数 1 到 %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a role: use send or answer</source>
         <translation>“%1”不是角色：请使用 send 或 answer</translation>
-    </message>
-    <message>
-        <source>sampling rate must be between 1 and 1000 per second</source>
-        <translation>采样频率必须在每秒 1 到 1000 次之间</translation>
     </message>
     <message>
         <source>EOF: the peer closed the connection (FIN, read() returned 0)</source>
@@ -2978,6 +2965,10 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>unknown command &apos;%1&apos;: expected serve, connect, predict, sockets, audit, watch, exporter, lab or fault</source>
         <translation>未知命令“%1”：应为 serve、connect、predict、sockets、audit、watch、exporter、lab 或 fault</translation>
+    </message>
+    <message>
+        <source> per second</source>
+        <translation> 次/秒</translation>
     </message>
 </context>
 <context>
@@ -4318,12 +4309,12 @@ The whole process stops, every connection of it: its kernel still answers the pe
         <translation>本机（客户端）</translation>
     </message>
     <message>
-        <source>Loss cannot be “%1”: allowed %2.</source>
-        <translation>丢包不能是“%1”：允许 %2。</translation>
+        <source>Loss</source>
+        <translation>丢包</translation>
     </message>
     <message>
-        <source>Delay cannot be “%1”: allowed %2.</source>
-        <translation>延迟不能是“%1”：允许 %2。</translation>
+        <source>Delay</source>
+        <translation>延迟</translation>
     </message>
 </context>
 <context>
@@ -4644,6 +4635,22 @@ The whole process stops, every connection of it: its kernel still answers the pe
         <source>The settings of this machine&apos;s side: it listens for the peer.</source>
         <translation>本机这一端的设置：由它监听，等待对端连接。</translation>
     </message>
+    <message>
+        <source>Capture</source>
+        <translation>抓包</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>The lab records every frame on the cable, for File &gt; Export capture (Wireshark). A streaming run writes about 60 MB a second: only the newest frames are kept, at most this much on disk; older ones are dropped and the window says so. Applies at the next Start.</source>
+        <translation>实验室记录网线上的每一帧，供“文件 &gt; 导出抓包”（Wireshark）使用。持续发送的运行每秒约写入 60 MB：只保留最新的帧，磁盘上最多占用这么多；较早的帧会被丢弃，窗口会提示。下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Keep the last</source>
+        <translation>保留最近</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::LanguageMenu</name>
@@ -4666,21 +4673,6 @@ The whole process stops, every connection of it: its kernel still answers the pe
 </context>
 <context>
     <name>halfopen::ui::LiveSettingGroup</name>
-    <message>
-        <source>%1 to %2%3</source>
-        <comment>allowed range: minimum, maximum, unit</comment>
-        <translation>%1 到 %2%3</translation>
-    </message>
-    <message>
-        <source>%1 is empty: type a value from %2.</source>
-        <comment>field name, allowed range</comment>
-        <translation>%1 为空：请输入 %2 之间的值。</translation>
-    </message>
-    <message>
-        <source>%1 cannot be “%2”: allowed %3.</source>
-        <comment>field name, typed text, allowed range</comment>
-        <translation>%1 不能是“%2”：允许 %3。</translation>
-    </message>
     <message>
         <source>Not applied. %1</source>
         <translation>未应用。%1</translation>
@@ -5193,6 +5185,10 @@ The whole process stops, every connection of it: its kernel still answers the pe
         <source>There is no capture of a real network: HalfOpen sees this machine&apos;s sockets, not the frames on the real cable (use tcpdump or Wireshark there). The virtual lab captures every frame.</source>
         <translation>没有真实网络的抓包：HalfOpen 看到的是本机的套接字，而不是真实网线上的帧（请在那里使用 tcpdump 或 Wireshark）。虚拟实验室会抓取每一帧。</translation>
     </message>
+    <message>
+        <source>%1: recording incomplete: it ends at %2 without its orderly end (the program recording it was killed or the machine stopped); what came after is not known.</source>
+        <translation>%1：录制不完整：它在 %2 处结束，没有正常的结尾（录制它的程序被杀死或机器停止）；之后发生了什么无从得知。</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::SharedTimeAxis</name>
@@ -5305,6 +5301,11 @@ the faults, and the time it took to notice.</source>
         <source>%1 %2</source>
         <comment>detection time, reference point</comment>
         <translation>%2 %1</translation>
+    </message>
+    <message>
+        <source>recording incomplete: ends here at %1</source>
+        <comment>a recording cut by a kill, nothing detected before its last event; %1 its time, &quot;9.55 s&quot;</comment>
+        <translation>录制不完整：在此处结束，于 %1</translation>
     </message>
 </context>
 <context>

@@ -80,30 +80,30 @@ void CliEndpointsTest::badInput_data()
                                    << "--name"
                                    << "1 to 32";
     QTest::newRow("keepalive idle 0") << QStringList{"connect", target, "--keepalive", "0,1,3"} << "keepalive idle"
-                                      << "between 1 and 32767";
+                                      << "from 1 to 32767";
     QTest::newRow("keepalive idle above kernel max")
         << QStringList{"connect", target, "--keepalive", "32768,1,3"} << "keepalive idle"
-        << "between 1 and 32767";
+        << "from 1 to 32767";
     QTest::newRow("keepalive count 128") << QStringList{"connect", target, "--keepalive", "2,1,128"}
                                          << "keepalive count"
-                                         << "between 1 and 127";
+                                         << "from 1 to 127";
     QTest::newRow("keepalive malformed") << QStringList{"connect", target, "--keepalive", "2,1"} << "--keepalive"
                                          << "IDLE,INTVL,CNT";
     QTest::newRow("user timeout negative") << QStringList{"connect", target, "--user-timeout", "-5"} << "--user-timeout"
-                                           << "between 0 and";
+                                           << "from 0 to";
     QTest::newRow("heartbeat interval 0")
         << QStringList{"connect", target, "--heartbeat", "0,3"} << "heartbeat interval"
-        << "between 1 and";
+        << "from 1 to";
     QTest::newRow("heartbeat misses 0") << QStringList{"connect", target, "--heartbeat", "1000,0"} << "heartbeat misses"
-                                        << "between 1 and";
+                                        << "from 1 to";
     QTest::newRow("heartbeat role") << QStringList{"connect", target, "--heartbeat-role", "shout"} << "--heartbeat-role"
                                     << "send or answer";
     QTest::newRow("traffic") << QStringList{"connect", target, "--traffic", "periodic:0:10"} << "--traffic"
-                             << "between 1 and";
+                             << "from 1 to";
     QTest::newRow("traffic kind") << QStringList{"connect", target, "--traffic", "burst"} << "--traffic"
                                   << "idle, stream or periodic";
     QTest::newRow("sample rate") << QStringList{"connect", target, "--sample-hz", "0"} << "--sample-hz"
-                                 << "between 1 and 1000";
+                                 << "from 1 to 1000";
     QTest::newRow("unknown option") << QStringList{"connect", target, "--bogus"} << "options"
                                     << "bogus";
     QTest::newRow("serve without listen") << QStringList{"serve"} << "--listen"

@@ -597,7 +597,7 @@ void TestDetectionPredictor::validation()
     }
     QCOMPARE(errors.size(), 1);
     QCOMPARE(errors.first().field, field);
-    QVERIFY2(errors.first().message.contains(QLatin1String("between")), qPrintable(errors.first().message));
+    QVERIFY2(errors.first().message.contains(QLatin1String("from")), qPrintable(errors.first().message));
 }
 
 void TestDetectionPredictor::dynamicArpTwoPathsWithTheirCondition()

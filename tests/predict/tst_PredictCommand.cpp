@@ -173,13 +173,13 @@ void TestPredictCommand::badInput_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("range"); // must appear in the message
     QTest::newRow("keepalive idle 0") << QStringList{"--keepalive", "0,1,3"} << "keepalive idle"
-                                      << "1 and 32767";
+                                      << "from 1 to 32767";
     QTest::newRow("keepalive idle 32768") << QStringList{"--keepalive", "32768,1,3"} << "keepalive idle"
                                           << "32767";
     QTest::newRow("keepalive interval 0") << QStringList{"--keepalive", "2,0,3"} << "keepalive interval"
                                           << "32767";
     QTest::newRow("keepalive count 128") << QStringList{"--keepalive", "2,1,128"} << "keepalive count"
-                                         << "1 and 127";
+                                         << "from 1 to 127";
     QTest::newRow("keepalive idle huge") << QStringList{"--keepalive", "99999999999,1,3"} << "keepalive idle"
                                          << "32767";
     QTest::newRow("keepalive two values") << QStringList{"--keepalive", "2,1"} << "keepalive"
@@ -187,33 +187,33 @@ void TestPredictCommand::badInput_data()
     QTest::newRow("keepalive words") << QStringList{"--keepalive", "a,b,c"} << "keepalive"
                                      << "1..32767";
     QTest::newRow("user timeout negative") << QStringList{"--user-timeout", "-1"} << "user timeout"
-                                           << "0 and 2147483647";
+                                           << "from 0 to 2147483647";
     QTest::newRow("user timeout too big") << QStringList{"--user-timeout", "3000000000"} << "user timeout"
                                           << "2147483647";
     QTest::newRow("user timeout word") << QStringList{"--user-timeout", "soon"} << "user timeout"
                                        << "2147483647";
     QTest::newRow("retries2 256") << QStringList{"--retries2", "256"} << "retries2"
-                                  << "0 and 255";
+                                  << "from 0 to 255";
     QTest::newRow("retries2 -1") << QStringList{"--retries2", "-1"} << "retries2"
-                                 << "0 and 255";
+                                 << "from 0 to 255";
     QTest::newRow("syn retries 0") << QStringList{"--syn-retries", "0"} << "syn retries"
-                                   << "1 and 127";
+                                   << "from 1 to 127";
     QTest::newRow("syn retries 128") << QStringList{"--syn-retries", "128"} << "syn retries"
-                                     << "1 and 127";
+                                     << "from 1 to 127";
     QTest::newRow("syn linear 128") << QStringList{"--syn-linear-timeouts", "128"} << "syn linear timeouts"
-                                    << "0 and 127";
+                                    << "from 0 to 127";
     QTest::newRow("heartbeat 0 ms") << QStringList{"--heartbeat", "0,3"} << "heartbeat interval"
-                                    << "1 and";
+                                    << "from 1 to";
     QTest::newRow("heartbeat 0 misses") << QStringList{"--heartbeat", "1000,0"} << "heartbeat misses"
-                                        << "1 and";
+                                        << "from 1 to";
     QTest::newRow("heartbeat one value") << QStringList{"--heartbeat", "1000"} << "heartbeat"
                                          << "interval 1..";
     QTest::newRow("heartbeat three values") << QStringList{"--heartbeat", "1000,3,1"} << "heartbeat"
                                             << "misses 1..";
     QTest::newRow("rto max 500") << QStringList{"--rto-max", "500"} << "rto max"
-                                 << "1000 and 120000";
+                                 << "from 1000 to 120000";
     QTest::newRow("rtt word") << QStringList{"--rtt", "fast"} << "rtt"
-                              << "0 and";
+                              << "from 0 to";
     QTest::newRow("unknown option") << QStringList{"--keepalive-idle", "2"} << "option"
                                     << "keepalive-idle";
     QTest::newRow("unknown option lists the known") << QStringList{"--bogus"} << "option"

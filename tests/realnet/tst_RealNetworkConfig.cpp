@@ -47,7 +47,7 @@ void RealNetworkConfigTest::validation_data()
     QTest::newRow("space inside") << false << "10.0 .0.1" << 1883 << "Peer address"
                                   << "neither";
     QTest::newRow("peer port 0") << false << "10.0.0.1" << 0 << "Peer port"
-                                 << "between 1 and 65535";
+                                 << "from 1 to 65535";
     QTest::newRow("listen any") << true << "0.0.0.0" << 5000 << ""
                                 << "";
     QTest::newRow("listen any v6") << true << "::" << 5000 << ""
@@ -55,7 +55,7 @@ void RealNetworkConfigTest::validation_data()
     QTest::newRow("listen on a name") << true << "localhost" << 5000 << "Listen address"
                                       << "not an IPv4 or IPv6 address of this machine";
     QTest::newRow("listen port 0") << true << "0.0.0.0" << 0 << "Listen port"
-                                   << "between 1 and 65535";
+                                   << "from 1 to 65535";
 }
 
 void RealNetworkConfigTest::validation()

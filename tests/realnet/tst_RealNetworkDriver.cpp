@@ -311,7 +311,7 @@ void RealNetworkDriverTest::badAddressNamesTheField()
     realnet::RealNetworkConfig port = serverOn(0);
     QCOMPARE(port.validate().size(), 1);
     QCOMPARE(port.validate().first().field, QStringLiteral("Listen port"));
-    QVERIFY(port.validate().first().message.contains(QStringLiteral("between 1 and 65535")));
+    QVERIFY(port.validate().first().message.contains(QStringLiteral("from 1 to 65535")));
     realnet::RealNetworkConfig listen = serverOn(5000);
     listen.listenAddress = QStringLiteral("my-laptop");
     QCOMPARE(listen.validate().first().field, QStringLiteral("Listen address"));

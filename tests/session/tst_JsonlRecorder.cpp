@@ -4,14 +4,20 @@
 
 #include "EventFixtures.h"
 
+#include "core/session/JsonlReader.h"
 #include "core/session/JsonlRecorder.h"
 #include "core/session/Session.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace halfopen::core;
 using fixtures::eventDifference;
@@ -19,8 +25,8 @@ using fixtures::simpleEvent;
 
 namespace {
 
-// The file as another process would see it now.
-QList<QByteArray> linesOnDisk(const QString &path)
+// The file as another process would see it now, every line.
+QList<QByteArray> allLinesOnDisk(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -28,6 +34,14 @@ QList<QByteArray> linesOnDisk(const QString &path)
     QList<QByteArray> lines = file.readAll().split('\n');
     if (!lines.isEmpty() && lines.last().isEmpty())
         lines.removeLast(); // after the final newline
+    return lines;
+}
+
+// Its event lines: without the recording's own first and last lines (RecordingMarks).
+QList<QByteArray> linesOnDisk(const QString &path)
+{
+    QList<QByteArray> lines = allLinesOnDisk(path);
+    lines.removeIf([](const QByteArray &line) { return line.contains("\"recording\":"); });
     return lines;
 }
 
@@ -54,6 +68,8 @@ private slots:
     void closedRecorderWritesNothing();
     void unwritablePathIsNamed();
     void writeErrorIsReported();
+    void formatFirstAndOrderlyEndLast();
+    void cutRecordingReadsAsCut();
 
 private:
     QTemporaryDir m_dir;
@@ -167,11 +183,32 @@ void TestJsonlRecorder::unwritablePathIsNamed()
 void TestJsonlRecorder::writeErrorIsReported()
 {
     // /dev/full opens, then every write fails with ENOSPC: said once, not ignored (issue 16).
+    // The format's line is written at open: the file is refused there, naming the reason.
     Session session;
+    JsonlRecorder refused(&session);
+    QString error;
+    QVERIFY(!refused.open(QStringLiteral("/dev/full"), &error));
+    QVERIFY2(error.contains(QStringLiteral("/dev/full")) && error.contains(QStringLiteral("space")), qPrintable(error));
+    QVERIFY(!refused.isOpen());
+
+    // A disk that fills later: the first event that does not fit is said once.
+    const QString path = m_dir.filePath(QStringLiteral("fills.jsonl"));
     JsonlRecorder recorder(&session);
     QSignalSpy failed(&recorder, &JsonlRecorder::writeFailed);
-    QString error;
-    QVERIFY2(recorder.open(QStringLiteral("/dev/full"), &error), qPrintable(error));
+    QVERIFY2(recorder.open(path, &error), qPrintable(error));
+    // The recorder's descriptor now writes to /dev/full.
+    const int full = ::open("/dev/full", O_WRONLY | O_CLOEXEC);
+    QVERIFY(full >= 0);
+    bool swapped = false;
+    const QByteArray target = QFileInfo(path).canonicalFilePath().toLocal8Bit();
+    for (const QString &fd : QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::AllEntries | QDir::System)) {
+        char link[4096];
+        const ssize_t n = ::readlink(qPrintable(QStringLiteral("/proc/self/fd/") + fd), link, sizeof link);
+        if (n > 0 && QByteArray(link, n) == target)
+            swapped = ::dup2(full, fd.toInt()) >= 0;
+    }
+    ::close(full);
+    QVERIFY(swapped);
     Event e;
     e.kind = EventKind::Fault;
     e.tUs = 1;
@@ -180,9 +217,82 @@ void TestJsonlRecorder::writeErrorIsReported()
     session.add(e);
     QCOMPARE(failed.count(), 1);
     const QString message = failed.first().first().toString();
-    QVERIFY2(message.contains(QStringLiteral("/dev/full")) && message.contains(QStringLiteral("space")),
-             qPrintable(message));
+    QVERIFY2(message.contains(path) && message.contains(QStringLiteral("space")), qPrintable(message));
     QVERIFY(!recorder.isOpen());
+}
+
+void TestJsonlRecorder::formatFirstAndOrderlyEndLast()
+{
+    // Issue 16: a recording says where it ends. The format's line first; the end line last when
+    // it is closed in order, by close() or by the recorder's end.
+    const QList<Event> events = fixtures::eventsOfEveryKind();
+    for (const bool explicitClose : {true, false}) {
+        const QString path = m_dir.filePath(QStringLiteral("ended%1.jsonl").arg(explicitClose));
+        {
+            Session session;
+            JsonlRecorder recorder(&session);
+            QVERIFY(recorder.open(path, nullptr));
+            for (const Event &e : events)
+                session.add(e);
+            if (explicitClose)
+                recorder.close();
+        }
+        const QList<QByteArray> lines = allLinesOnDisk(path);
+        QCOMPARE(lines.size(), events.size() + 2);
+        QCOMPARE(lines.first(), recordingHeaderLine().trimmed());
+        QVERIFY2(lines.last().startsWith(R"({"recording":"end","t_us":)"), lines.last().constData());
+        const JsonlReadResult read = readJsonl(path);
+        QVERIFY2(read.problems.isEmpty(), qPrintable(read.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(read.events.size(), events.size());
+        QCOMPARE(read.marks.format, kRecordingFormat);
+        QVERIFY(read.marks.ended);
+        QVERIFY(!read.marks.cut());
+        QVERIFY(read.marks.endUs >= events.last().tUs);
+    }
+}
+
+void TestJsonlRecorder::cutRecordingReadsAsCut()
+{
+    // A recording whose writer was killed has no end line: it reads as cut. One written before
+    // the marks existed (no format line) is not called cut: nobody can tell.
+    const QList<Event> events = fixtures::eventsOfEveryKind();
+    const QString path = m_dir.filePath(QStringLiteral("cut.jsonl"));
+    {
+        Session session;
+        JsonlRecorder recorder(&session);
+        QVERIFY(recorder.open(path, nullptr));
+        for (const Event &e : events)
+            session.add(e);
+        recorder.close();
+    }
+    QList<QByteArray> lines = allLinesOnDisk(path);
+    const QList<QByteArray> complete = lines;
+    lines.removeLast(); // what SIGKILL leaves: every event, no end
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(lines.join('\n') + '\n');
+    file.close();
+    JsonlReadResult read = readJsonl(path);
+    QCOMPARE(read.events.size(), events.size());
+    QVERIFY(read.problems.isEmpty());
+    QVERIFY(read.marks.cut());
+
+    // A complete recording with a cut one joined after it: cut, whatever the end line in the middle.
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(complete.join('\n') + '\n' + lines.join('\n') + '\n');
+    file.close();
+    read = readJsonl(path);
+    QCOMPARE(read.events.size(), 2 * events.size());
+    QVERIFY(read.marks.cut());
+
+    lines.removeFirst(); // an old recording: no format line either
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(lines.join('\n') + '\n');
+    file.close();
+    read = readJsonl(path);
+    QCOMPARE(read.events.size(), events.size());
+    QCOMPARE(read.marks.format, 1);
+    QVERIFY(!read.marks.cut());
 }
 
 QTEST_GUILESS_MAIN(TestJsonlRecorder)

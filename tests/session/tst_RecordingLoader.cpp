@@ -10,12 +10,16 @@
 #include "core/session/RecordingLoader.h"
 #include "core/session/Session.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <sys/stat.h>
+
+#include <functional>
 
 using namespace halfopen::core;
 using fixtures::eventDifference;
@@ -110,6 +114,65 @@ QString firstDifference(const QList<Event> &expected, const QList<Event> &actual
     return {};
 }
 
+// A file as the recorder writes it, but without a session in between (which would put the
+// events in time order): `count` events of every kind in turn, event i at timeOf(i).
+QString writeAsGiven(const QTemporaryDir &dir, const QString &name, int count, const std::function<qint64(int)> &timeOf)
+{
+    // Each kind serialized once, its time and count filled in per event: writing stays cheap.
+    static constexpr qint64 kTimeMark = 77'777'777'777'777;
+    static constexpr qint64 kCountMark = 66'666'666'666;
+    QList<QByteArray> templates;
+    for (Event e : fixtures::eventsOfEveryKind()) {
+        e.tUs = kTimeMark;
+        e.count = kCountMark;
+        templates << QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) + '\n';
+    }
+    const QByteArray timeText = QByteArray::number(kTimeMark);
+    const QByteArray countText = QByteArray::number(kCountMark);
+    QByteArray bytes = recordingHeaderLine();
+    for (int i = 0; i < count; ++i) {
+        QByteArray line = templates.at(i % templates.size());
+        bytes += line.replace(timeText, QByteArray::number(timeOf(i))).replace(countText, QByteArray::number(i));
+    }
+    bytes += recordingEndLine(count > 0 ? timeOf(count - 1) : 0);
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+// Loads `path` into a session as the window does (the first part, then every chunk, each event
+// added as it comes) and returns how long that took, in ms; -1 when it failed.
+qint64 loadIntoSession(const QString &path, Session *session)
+{
+    QElapsedTimer clock;
+    clock.start();
+    RecordingLoader loader;
+    bool finished = false;
+    QObject::connect(&loader, &RecordingLoader::chunkRead, session, [session](const QList<Event> &events) {
+        for (const Event &e : events)
+            session->add(e);
+    });
+    QObject::connect(&loader, &RecordingLoader::finished, session, [&finished] { finished = true; });
+    RecordingLoader::Start start;
+    QString error;
+    if (!loader.open(path, &start, &error))
+        return -1;
+    session->reserve(start.expectedEvents);
+    for (const Event &e : std::as_const(start.events))
+        session->add(e);
+    finished = start.complete;
+    if (!QTest::qWaitFor([&finished] { return finished; }, 60000))
+        return -1;
+    return clock.elapsed();
+}
+
+bool inTimeOrder(const QList<Event> &events)
+{
+    return std::is_sorted(events.begin(), events.end(), [](const Event &a, const Event &b) { return a.tUs < b.tUs; });
+}
+
 } // namespace
 
 class TestRecordingLoader : public QObject
@@ -126,6 +189,8 @@ private slots:
     void emptyFileIsSaid();
     void badValuesAreNamedWithTheirLine_data();
     void badValuesAreNamedWithTheirLine();
+    void repeatedTimesLoadInLinearTime();
+    void orderlyEndAndCutAreTold();
 
 private:
     QTemporaryDir m_dir;
@@ -347,6 +412,84 @@ void TestRecordingLoader::badValuesAreNamedWithTheirLine()
     QVERIFY2(start.problems.first().startsWith(QStringLiteral("line 2: %1: ").arg(field)),
              qPrintable(start.problems.first()));
     QVERIFY(start.problems.first().size() < 400); // the value is quoted shortened, not whole
+}
+
+void TestRecordingLoader::repeatedTimesLoadInLinearTime()
+{
+    // Issue 16: 54 MB whose times repeat loaded in 105 s, the same events with increasing times in
+    // 7.3 s. Each time the file went back, the session inserted the late event in place, moving
+    // everything after it: quadratic. The same number of events, three ways: increasing times,
+    // one block of times written again and again (each time repeated, the file going back at
+    // each block), and every event at the same time. The loads must cost about the same.
+    constexpr int kEvents = 40'000;
+    constexpr int kBlock = 400;
+    const QString increasingPath = writeAsGiven(m_dir, QStringLiteral("increasing.jsonl"), kEvents,
+                                                [](int i) { return kT0 + qint64(i) * 1000; });
+    const QString repeatedPath = writeAsGiven(m_dir, QStringLiteral("repeated.jsonl"), kEvents,
+                                              [](int i) { return kT0 + qint64(i % kBlock) * 1000; });
+    const QString equalPath = writeAsGiven(m_dir, QStringLiteral("equal.jsonl"), kEvents, [](int) { return kT0; });
+
+    Session warm; // the first load pays for the page cache and the allocator
+    QVERIFY(loadIntoSession(increasingPath, &warm) >= 0);
+    Session a;
+    const qint64 increasingMs = loadIntoSession(increasingPath, &a);
+    Session b;
+    const qint64 repeatedMs = loadIntoSession(repeatedPath, &b);
+    Session c;
+    const qint64 equalMs = loadIntoSession(equalPath, &c);
+    QVERIFY(increasingMs >= 0 && repeatedMs >= 0 && equalMs >= 0);
+    qInfo("%d events: increasing times %lld ms, repeated %lld ms, all equal %lld ms", kEvents, increasingMs, repeatedMs,
+          equalMs);
+    for (const Session *s : {&a, &b, &c}) {
+        QCOMPARE(s->size(), qsizetype(kEvents));
+        QVERIFY(inTimeOrder(s->events()));
+    }
+    // Events of one time keep their order in the file.
+    QCOMPARE(b.events().at(0).count, 0);
+    QCOMPARE(b.events().at(1).count, kBlock);
+    // Generous: 4 times, and 100 ms for a loaded machine's noise on a short load.
+    const qint64 bound = 4 * increasingMs + 100;
+    QVERIFY2(repeatedMs <= bound,
+             qPrintable(QStringLiteral("repeated %1 ms, increasing %2 ms").arg(repeatedMs).arg(increasingMs)));
+    QVERIFY2(equalMs <= bound,
+             qPrintable(QStringLiteral("all equal %1 ms, increasing %2 ms").arg(equalMs).arg(increasingMs)));
+}
+
+void TestRecordingLoader::orderlyEndAndCutAreTold()
+{
+    // The loader says what the recording says of its end (RecordingMarks), whether it came in
+    // the first part or with the last chunk.
+    const QList<Event> events = manyEvents(3000, 0);
+    const QString ended = write(m_dir, QStringLiteral("ended.jsonl"), events); // the recorder ends in order
+    QByteArray bytes;
+    {
+        QFile file(ended);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        bytes = file.readAll();
+    }
+    const QString cut = m_dir.filePath(QStringLiteral("cut.jsonl"));
+    {
+        QFile file(cut);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        const qsizetype lastLine = bytes.lastIndexOf('\n', bytes.size() - 2) + 1;
+        QVERIFY(bytes.mid(lastLine).startsWith(R"({"recording":"end")"));
+        file.write(bytes.left(lastLine)); // as a kill leaves it: no end
+    }
+    for (const qsizetype firstPart : {qsizetype(RecordingLoader::kDefaultFirstBytes), qsizetype(8192)}) {
+        for (const QString &path : {ended, cut}) {
+            RecordingLoader loader;
+            loader.setFirstPartBytes(firstPart);
+            loader.setChunkBytes(32 * 1024);
+            Collected got;
+            QVERIFY(loadAll(&loader, path, &got));
+            if (firstPart == 8192)
+                QVERIFY(!got.start.complete); // the end comes with the last chunk
+            QCOMPARE(got.events.size(), events.size());
+            QVERIFY2(got.problems.isEmpty(), qPrintable(got.problems.join(QLatin1Char('\n'))));
+            QCOMPARE(loader.marks().format, kRecordingFormat);
+            QCOMPARE(loader.marks().cut(), path == cut);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRecordingLoader)

@@ -188,18 +188,18 @@ void TestSocketOptions::invalidValuesNameFieldAndRange_data()
         change(o);
         return o;
     };
-    const QString idleRange = QStringLiteral("between 1 and 32767 seconds");
+    const QString idleRange = QStringLiteral("from 1 to 32767 s");
     QTest::newRow("idle 0") << with([](SocketOptions &o) { o.keepalive.idleS = 0; }) << "keepalive idle" << idleRange;
     QTest::newRow("idle 32768") << with([](SocketOptions &o) { o.keepalive.idleS = 32768; }) << "keepalive idle"
                                 << idleRange;
     QTest::newRow("interval 0") << with([](SocketOptions &o) { o.keepalive.intervalS = 0; }) << "keepalive interval"
-                                << "between 1 and 32767 seconds";
+                                << "from 1 to 32767 s";
     QTest::newRow("count 0") << with([](SocketOptions &o) { o.keepalive.count = 0; }) << "keepalive count"
-                             << "between 1 and 127 probes";
+                             << "from 1 to 127, not 0";
     QTest::newRow("count 128") << with([](SocketOptions &o) { o.keepalive.count = 128; }) << "keepalive count"
-                               << "between 1 and 127 probes";
+                               << "from 1 to 127, not 128";
     QTest::newRow("user timeout -1") << with([](SocketOptions &o) { o.userTimeoutMs = -1; }) << "user timeout"
-                                     << "between 0 and 2147483647 ms";
+                                     << "from 0 to 2147483647 ms";
 }
 
 void TestSocketOptions::invalidValuesNameFieldAndRange()

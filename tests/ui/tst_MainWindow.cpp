@@ -4,8 +4,14 @@
 // the verdict; a user turns keepalive on while the session runs and sees it applied and acting;
 // a bad scenario file is reported in the window, naming the field.
 
+#include "core/endpoint/TrafficPattern.h"
+#include "core/session/JsonlReader.h"
+#include "core/session/JsonlRecorder.h"
 #include "core/session/Session.h"
+#include "core/tcp/JsonFields.h"
+#include "lab/CaptureLimit.h"
 #include "lab/Fault.h"
+#include "lab/LabConfig.h"
 #include "lab/LabProcess.h"
 #include "lab/scenario/ScenarioCatalog.h"
 #include "lab/scenario/ScenarioTexts.h"
@@ -13,6 +19,7 @@
 #include "models/SocketTableModel.h"
 #include "models/TimelineModel.h"
 #include "ui/AppSettings.h"
+#include "ui/EventLogModel.h"
 #include "ui/HostSettingsPanel.h"
 #include "ui/LabSessionController.h"
 #include "ui/LabSettingsPanel.h"
@@ -22,23 +29,30 @@
 #include "ui/PredictionPanel.h"
 #include "ui/ScenarioPicker.h"
 #include "ui/SessionFiles.h"
+#include "ui/SettingField.h"
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
+#include "ui/views/TimelineAnnotations.h"
 #include "ui/views/TimelineChart.h"
 
 #include <QAbstractAxis>
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QChart>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
+#include <QProcess>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QStyleOptionGroupBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -159,6 +173,9 @@ private slots:
     void presentationModeForAClassroom();
     void badScenarioFileIsReportedInTheWindow();
     void labThatCannotStartIsReportedInTheWindow();
+    void cutRecordingSaysWhereItEnds();
+    void oneSentenceInWindowCliAndScenario();
+    void captureLimitIsASettingAndTrimmingIsSaid();
 };
 
 void TestMainWindow::initTestCase()
@@ -389,7 +406,7 @@ void TestMainWindow::outOfRangeIsRefusedNotTruncated()
     QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
     auto *messages = w.find<ui::MessageBar>(QStringLiteral("messageBar"));
     QVERIFY2(messages->text().contains(
-                 QStringLiteral("Idle before first probe cannot be “99999999 s”: allowed 1 to 32767 s")),
+                 QStringLiteral("Idle before first probe: must be a whole number from 1 to 32767 s, not 99999999")),
              qPrintable(messages->text()));
     QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
     // Fixed, the message goes.
@@ -519,4 +536,187 @@ void TestMainWindow::labThatCannotStartIsReportedInTheWindow()
 }
 
 QTEST_MAIN(TestMainWindow)
+void TestMainWindow::cutRecordingSaysWhereItEnds()
+{
+    // Issue 16: a recording cut by a kill replayed as "8.55 s and counting". The server is
+    // powered off 1 s after the lab is ready and nothing notices before the last event at
+    // 9.55 s. Cut (no end line): the span says where the recording ends, and the window says the
+    // recording is incomplete. Closed in order: nothing was noticed until its end.
+    Window w;
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    constexpr qint64 kT0 = 50'000'000'000;
+    QList<core::Event> events;
+    core::Event ready;
+    ready.kind = core::EventKind::Endpoint;
+    ready.tUs = kT0;
+    ready.host = core::Event::labHost();
+    ready.what = QStringLiteral("ready");
+    events << ready;
+    core::Event off;
+    off.kind = core::EventKind::Fault;
+    off.tUs = kT0 + 1'000'000;
+    off.host = QStringLiteral("server");
+    off.what = QStringLiteral("power-off");
+    events << off;
+    // The client retransmits until the recording stops, the last at 9.55 s.
+    QList<qint64> sent;
+    for (qint64 t = 1'500'000; t < 9'550'000; t += 350'000)
+        sent << t;
+    sent << 9'550'000;
+    for (const qint64 t : std::as_const(sent)) {
+        core::Event packet;
+        packet.kind = core::EventKind::Packet;
+        packet.tUs = kT0 + t;
+        packet.host = QStringLiteral("client");
+        packet.what = QStringLiteral("retransmission");
+        events << packet;
+    }
+    const QString ended = w.dir.filePath(QStringLiteral("ended.jsonl"));
+    {
+        core::Session session;
+        core::JsonlRecorder recorder(&session);
+        QVERIFY(recorder.open(ended, nullptr));
+        for (const core::Event &e : std::as_const(events))
+            session.add(e);
+    } // closed in order
+    QFile file(ended);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray bytes = file.readAll();
+    file.close();
+    QVERIFY(bytes.endsWith("}\n"));
+    const qsizetype endLine = bytes.lastIndexOf('\n', bytes.size() - 2) + 1;
+    QVERIFY(bytes.mid(endLine).startsWith(R"({"recording":"end")"));
+    const QString cut = w.dir.filePath(QStringLiteral("cut.jsonl"));
+    QFile cutFile(cut);
+    QVERIFY(cutFile.open(QIODevice::WriteOnly));
+    cutFile.write(bytes.left(endLine)); // what SIGKILL leaves: every event, no end line
+    cutFile.close();
+
+    auto *chart = w.window.findChild<ui::TimelineChart *>();
+    QVERIFY(chart);
+    auto *messages = w.find<ui::MessageBar>(QStringLiteral("messageBar"));
+    const auto spanLabel = [chart] {
+        const QStringList labels = chart->annotations()->spanLabels();
+        return labels.size() == 1 ? labels.first() : labels.join(QLatin1String(" | "));
+    };
+
+    QVERIFY(w.window.files()->open(cut));
+    QTRY_COMPARE_WITH_TIMEOUT(spanLabel(), QStringLiteral("recording incomplete: ends here at 9.55 s"), 5000);
+    QVERIFY2(messages->text().contains(QStringLiteral("cut.jsonl: recording incomplete: it ends at 9.55 s")),
+             qPrintable(messages->text()));
+
+    QVERIFY(w.window.files()->open(ended));
+    QTRY_COMPARE_WITH_TIMEOUT(spanLabel(), QStringLiteral("8.55 s, nothing noticed"), 5000);
+    QVERIFY2(!messages->text().contains(QStringLiteral("incomplete")), qPrintable(messages->text()));
+}
+
+void TestMainWindow::oneSentenceInWindowCliAndScenario()
+{
+    // Issue 16: the settings panels checked the same limits as the scenario reader and the CLI in
+    // words of their own. One mistake, 99999 keepalive probes, now reads the same in all three
+    // (core::JsonFields), after the field's name as each shows it.
+    const QString rule
+        = core::JsonFields::wholeNumberRule(1, core::KeepaliveSettings::kMaxCount, QStringLiteral("99999"));
+    QCOMPARE(rule, QStringLiteral("must be a whole number from 1 to 127, not 99999"));
+
+    Window w;
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    w.find<QGroupBox>(QStringLiteral("clientKeepalive"))->setChecked(true);
+    Window::type(w.find<QSpinBox>(QStringLiteral("clientKeepaliveCount")), QStringLiteral("99999"));
+    QTest::mouseClick(w.find<QRadioButton>(QStringLiteral("pickFreeSession")), Qt::LeftButton);
+    QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
+    const QString window = w.find<ui::MessageBar>(QStringLiteral("messageBar"))->text();
+    QVERIFY2(window.contains(QStringLiteral("Probes: ") + rule), qPrintable(window));
+    QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
+
+    QString scenario;
+    const QJsonObject labJson{
+        {QStringLiteral("hosts"),
+         QJsonObject{{QStringLiteral("client"),
+                      QJsonObject{{QStringLiteral("keepalive"), QJsonObject{{QStringLiteral("count"), 99999}}}}}}}};
+    QVERIFY(!lab::LabConfig::fromJson(labJson, &scenario));
+    QCOMPARE(scenario, QStringLiteral("hosts.client.keepalive.count: ") + rule);
+
+    QProcess cli;
+    cli.start(QStringLiteral(HALFOPEN_CLI),
+              {QStringLiteral("connect"), QStringLiteral("127.0.0.1:9"), QStringLiteral("--keepalive"),
+               QStringLiteral("2,1,99999")});
+    QVERIFY(cli.waitForFinished(10000));
+    QCOMPARE(cli.exitCode(), 2);
+    const QString said = QString::fromLocal8Bit(cli.readAllStandardError());
+    QVERIFY2(said.contains(QStringLiteral("keepalive count (TCP_KEEPCNT): ") + rule), qPrintable(said));
+}
+
+void TestMainWindow::captureLimitIsASettingAndTrimmingIsSaid()
+{
+    // Issue 16: the window's capture of a streaming lab grew ~61 MB/s without end. It is a ring
+    // of the last N MB: a setting with its default, refused outside the supervisor's range with
+    // the field and the range named, remembered, sent with start; the window says when older
+    // frames were dropped, in the status bar and in the event log.
+    Window w;
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    auto *limit = w.find<QSpinBox>(QStringLiteral("captureLimit"));
+    QVERIFY(limit && limit->isVisibleTo(&w.window));
+    QCOMPARE(limit->value(), lab::CaptureLimit::kDefaultMb);
+    QCOMPARE(*ui::SettingField::allowedRange(limit),
+             std::pair(double(lab::CaptureLimit::kMinimumMb), double(lab::CaptureLimit::kMaximumMb)));
+
+    QTest::mouseClick(w.find<QRadioButton>(QStringLiteral("pickFreeSession")), Qt::LeftButton);
+    Window::type(limit, QStringLiteral("9999999"));
+    QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
+    auto *messages = w.find<ui::MessageBar>(QStringLiteral("messageBar"));
+    const QString refused = core::JsonFields::problem(
+        QStringLiteral("Keep the last"),
+        core::JsonFields::wholeNumberRule(lab::CaptureLimit::kMinimumMb, lab::CaptureLimit::kMaximumMb,
+                                          QStringLiteral("9999999"), QStringLiteral(" MB")));
+    QVERIFY2(messages->text().contains(refused), qPrintable(messages->text()));
+    QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
+
+    // 1 MB and a client that streams: the ring turns within a second.
+    Window::type(limit, QStringLiteral("1"));
+    auto *traffic = w.find<QComboBox>(QStringLiteral("clientTraffic"));
+    traffic->setCurrentIndex(traffic->findData(int(core::TrafficPattern::Kind::Stream)));
+    QElapsedTimer running;
+    running.start();
+    QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Running, 30000);
+    const QString said = QStringLiteral("Capture: older frames dropped to stay within 1 MB — ");
+    QTRY_VERIFY2_WITH_TIMEOUT(w.window.statusBar()->currentMessage().startsWith(said),
+                              qPrintable(w.window.statusBar()->currentMessage()), 20000);
+    QVERIFY2(w.window.statusBar()->currentMessage().contains(QStringLiteral(" MB) left out")),
+             qPrintable(w.window.statusBar()->currentMessage()));
+    // On disk while it streams: at most the limit (and a frame).
+    const qint64 onDisk = QFileInfo(w.capture()).size() + QFileInfo(w.capture() + QStringLiteral(".1")).size();
+    QVERIFY2(onDisk <= (1 << 20) + 65536 + 16, qPrintable(QString::number(onDisk)));
+    // The event log's line in the same words.
+    auto *log = w.find<QAbstractItemView>(QStringLiteral("eventLogView"));
+    const auto logSays = [log, &said] {
+        const QAbstractItemModel *model = log->model();
+        for (int row = model->rowCount() - 1; row >= 0; --row) {
+            if (model->index(row, int(ui::EventLogModel::Column::Details)).data().toString().startsWith(said))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(logSays(), 5000);
+    // Said at most once a second, however often the ring turns (every few ms here).
+    const auto trimmedEvents = [&w] {
+        qsizetype n = 0;
+        for (const core::Event &e : w.controller.session()->events())
+            n += e.host == core::Event::labHost() && e.what == QLatin1String("capture_trimmed") ? 1 : 0;
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(trimmedEvents() >= 2, 10000);
+    QVERIFY2(trimmedEvents() <= running.elapsed() / 1000 + 2,
+             qPrintable(QStringLiteral("%1 in %2 ms").arg(trimmedEvents()).arg(running.elapsed())));
+
+    QTest::mouseClick(w.toolButton(QStringLiteral("stopAction")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
+    QCOMPARE(w.settings.captureLimitMb(), 1); // remembered
+    QVERIFY(QFileInfo(w.capture()).size() <= (1 << 20) + 65536 + 16);
+}
+
 #include "tst_MainWindow.moc"

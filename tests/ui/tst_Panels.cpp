@@ -6,6 +6,7 @@
 
 #include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
+#include "core/tcp/JsonFields.h"
 #include "models/DurationText.h"
 #include "ui/AppSettings.h"
 #include "ui/CableSettingsPanel.h"
@@ -183,15 +184,19 @@ void TestPanels::cableSettingsBecomeFaultsWhenTypingPauses()
     const auto lossFault = faults.at(0).at(0).value<lab::Fault>();
     QCOMPARE(lossFault.kind, lab::FaultKind::Loss);
     QCOMPARE(lossFault.value, 25.0);
-    // An emptied field is not applied; the panel names the field and what it takes.
+    // An emptied field is not applied; the panel names the field and what it takes, in the
+    // words of the scenario reader and the CLI (core::JsonFields).
     delay->selectAll();
     QTest::keyClick(delay, Qt::Key_Backspace);
     auto *problem = panel.findChild<QLabel *>(QStringLiteral("cableDelayProblem"));
     QTRY_VERIFY(!problem->isHidden());
-    QVERIFY2(problem->text().contains(QStringLiteral("Delay is empty"))
-                 && problem->text().contains(QStringLiteral("0.0 to 60000.0 ms")),
-             qPrintable(problem->text()));
-    QVERIFY(delay->toolTip().startsWith(QStringLiteral("Delay is empty")));
+    const QString said = QStringLiteral("Delay: must be a number from 0 to 60000 ms, not empty");
+    QCOMPARE(core::JsonFields::problem(
+                 QStringLiteral("Delay"),
+                 core::JsonFields::numberRule(0, 60000, core::JsonFields::emptyText(), QStringLiteral(" ms"))),
+             said);
+    QVERIFY2(problem->text().contains(said), qPrintable(problem->text()));
+    QVERIFY(delay->toolTip().startsWith(said));
     QCOMPARE(faults.size(), 1);
     QTest::keyClicks(delay, QStringLiteral("40"));
     QTRY_COMPARE(faults.size(), 2);
@@ -204,8 +209,7 @@ void TestPanels::cableSettingsBecomeFaultsWhenTypingPauses()
     QVERIFY2(loss->cleanText().startsWith(QStringLiteral("150")), qPrintable(loss->cleanText()));
     auto *lossProblem = panel.findChild<QLabel *>(QStringLiteral("cableLossProblem"));
     QTRY_VERIFY(!lossProblem->isHidden());
-    QVERIFY2(lossProblem->text().contains(QStringLiteral("“150"))
-                 && lossProblem->text().contains(QStringLiteral("0.0 to 100.0 %")),
+    QVERIFY2(lossProblem->text().contains(QStringLiteral("Loss: must be a number from 0 to 100 %, not 150")),
              qPrintable(lossProblem->text()));
     QCOMPARE(faults.size(), 2);
     // The arrows stay in the range.

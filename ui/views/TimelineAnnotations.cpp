@@ -118,6 +118,10 @@ QString TimelineAnnotations::spanText(const DetectionSpan &span) const
 {
     if (span.open)
         return tr("%1 and counting", "time since the fault, nothing detected yet").arg(span.label);
+    if (span.cut)
+        return tr("recording incomplete: ends here at %1",
+                  "a recording cut by a kill, nothing detected before its last event; %1 its time, \"9.55 s\"")
+            .arg(models::secondsText(span.endX));
     if (span.undetected)
         return tr("%1, nothing noticed", "time from the fault until it was undone or the run ended").arg(span.label);
     // The verdict's reference point, so the drawing reads as the headline does.
@@ -129,8 +133,26 @@ QString TimelineAnnotations::spanText(const DetectionSpan &span) const
     return tr("%1 by %2", "detection time, mechanism").arg(measured, mechanismWords(span.mechanism));
 }
 
-QString TimelineAnnotations::markerText(const TimelineMarker &m) const
+QString TimelineAnnotations::boundedName(const QString &name, const QFont &font)
 {
+    QString kept = name;
+    if (kept.size() > kMaxNameChars) {
+        const qsizetype half = (kMaxNameChars - 1) / 2;
+        kept = kept.left(half) + QChar(0x2026) + kept.right(kMaxNameChars - 1 - half);
+    }
+    const QFontMetrics metrics(font);
+    return metrics.elidedText(kept, Qt::ElideMiddle, metrics.averageCharWidth() * kMaxNameEms);
+}
+
+QString TimelineAnnotations::markerText(const TimelineMarker &given) const
+{
+    // Names of any length come in: drawn bounded.
+    TimelineMarker m = given;
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() * m_textScale);
+    m.host = boundedName(m.host, font);
+    if (m.kind != TimelineMarker::Kind::Options) // the options' own summary is ours, not a name
+        m.label = boundedName(m.label, font);
     if (m.kind == TimelineMarker::Kind::Fault)
         return m.host.isEmpty() ? faultTitle(m.label)
                                 : tr("%1 %2", "fault name, host").arg(faultTitle(m.label), m.host);
@@ -224,11 +246,11 @@ void TimelineAnnotations::rebuild()
         s.span = span;
         s.shade = new QGraphicsRectItem(m_back);
         QColor shade = alarm;
-        shade.setAlphaF(span.open ? 0.05 : 0.08);
+        shade.setAlphaF(span.open || span.cut ? 0.05 : 0.08);
         s.shade->setBrush(shade);
         s.shade->setPen(Qt::NoPen);
         s.arrow = new QGraphicsLineItem(m_front);
-        s.arrow->setPen(QPen(alarm, 2, span.open ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
+        s.arrow->setPen(QPen(alarm, 2, span.open || span.cut ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
         s.text = addLabel(m_front, spanText(span), &s.box);
         QFont bold = base;
         bold.setBold(true);

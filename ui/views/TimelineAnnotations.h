@@ -6,6 +6,7 @@
 #include "models/TimelineMarker.h"
 
 #include <QColor>
+#include <QFont>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -38,6 +39,15 @@ public:
 
     // y of a lane's centre on the lane chart: the first host on top.
     static double laneY(int lane) { return -lane; }
+
+    // A name (a host's, a fault's) as the chart draws it, lanes, markers and the hover alike: at
+    // most kMaxNameChars characters and kMaxNameEms average characters wide in `font`, shortened
+    // in the middle with "…". Whatever the name's length (a recording or another program may
+    // bring any): Qt Charts' own label shortening took 3.9 GB and minutes for a name of 100 000
+    // characters. The cost is bounded too: only the kept ends are measured.
+    static constexpr qsizetype kMaxNameChars = 48;
+    static constexpr int kMaxNameEms = 24;
+    static QString boundedName(const QString &name, const QFont &font);
 
     void rebuild();
     void layout();

@@ -414,9 +414,18 @@ void TimelineChart::updateLanes()
         m_laneAxis->remove(label);
     const int n = qMax(1, m_laneCount);
     m_laneAxis->setStartValue(TimelineAnnotations::laneY(n - 1) - 0.5);
-    // Categories go bottom up; the first host is on top.
+    // Categories go bottom up; the first host is on top. Names are the chart's to bound (any
+    // length may come in), and two shortened alike still get a lane each (labels are keys).
+    QStringList labels;
+    for (const QString &host : lanes) {
+        const QString bounded = TimelineAnnotations::boundedName(host, m_laneAxis->labelsFont());
+        QString label = bounded;
+        for (int n = 2; labels.contains(label); ++n)
+            label = QStringLiteral("%1 (%2)").arg(bounded).arg(n);
+        labels << label;
+    }
     for (int lane = m_laneCount - 1; lane >= 0; --lane)
-        m_laneAxis->append(lanes.at(lane), TimelineAnnotations::laneY(lane) + 0.5);
+        m_laneAxis->append(labels.at(lane), TimelineAnnotations::laneY(lane) + 0.5);
     m_laneAxis->setRange(TimelineAnnotations::laneY(n - 1) - 0.5, 0.5);
 }
 
@@ -567,7 +576,18 @@ void TimelineChart::onHover(QPointF value, QPointF chartPos)
     const bool acrossLanes = event->kind == core::EventKind::Fault || event->kind == core::EventKind::Verdict;
     const QPointF anchor = acrossLanes ? QPointF(m_laneView->positionOf({ex, 0}).x(), chartPos.y())
                                        : m_laneView->positionOf({ex, TimelineAnnotations::laneY(lane)});
-    m_callout->setText(eventDetailsText(*event, m_model->originUs()));
+    // Its names as the lanes show them, and no line longer than a few names (a detail may repeat
+    // one): bounded, whatever came in.
+    core::Event shown = *event;
+    for (QString *name : {&shown.host, &shown.local, &shown.remote, &shown.what})
+        *name = TimelineAnnotations::boundedName(*name, m_laneAxis->labelsFont());
+    QStringList lines = eventDetailsText(shown, m_model->originUs()).split(QLatin1Char('\n'));
+    constexpr qsizetype kMaxLineChars = 3 * TimelineAnnotations::kMaxNameChars;
+    for (QString &line : lines) {
+        if (line.size() > kMaxLineChars)
+            line = line.left(kMaxLineChars / 2) + QChar(0x2026) + line.right(kMaxLineChars / 2);
+    }
+    m_callout->setText(lines.join(QLatin1Char('\n')));
     m_callout->setAnchor(anchor, plot);
     m_callout->show();
 }

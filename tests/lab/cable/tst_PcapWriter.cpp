@@ -200,6 +200,7 @@ void TestPcapWriter::ringKeepsTheLastFrames()
     }
     QVERIFY(writer.droppedFrames() > 0);
     const qint64 dropped = writer.droppedFrames();
+    QCOMPARE(writer.droppedBytes(), dropped * (16 + 1000)); // what the window says was left out
     writer.close();
     QVERIFY(!QFile::exists(path + QStringLiteral(".1"))); // joined back into one file
     const QList<ReadFrame> read = readBack(path);

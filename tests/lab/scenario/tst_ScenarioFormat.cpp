@@ -158,7 +158,7 @@ void ScenarioFormatTest::validationErrors_data()
                                          << "1";
     QTest::newRow("lab sysctl") << "lab/hosts/client/sysctls" << QJsonValue(QJsonObject{{"net.ipv4.tcp_retries2", 999}})
                                 << "lab.hosts.client.sysctls.net.ipv4.tcp_retries2:"
-                                << "between 0 and 255";
+                                << "from 0 to 255";
     QTest::newRow("lab cable") << "lab/cable" << QJsonValue(QJsonObject{{"loss_percent", 101}})
                                << "lab.cable.loss_percent:"
                                << "from 0 to 100";
@@ -166,11 +166,11 @@ void ScenarioFormatTest::validationErrors_data()
     QTest::newRow("tcp_retries2 5.7") << "lab/hosts/client/sysctls"
                                       << QJsonValue(QJsonObject{{"net.ipv4.tcp_retries2", 5.7}})
                                       << "lab.hosts.client.sysctls.net.ipv4.tcp_retries2:"
-                                      << "between 0 and 255";
+                                      << "from 0 to 255";
     QTest::newRow("tcp_retries2 1e10") << "lab/hosts/client/sysctls"
                                        << QJsonValue(QJsonObject{{"net.ipv4.tcp_retries2", 1e10}})
                                        << "lab.hosts.client.sysctls.net.ipv4.tcp_retries2:"
-                                       << "between 0 and 255";
+                                       << "from 0 to 255";
     QTest::newRow("idle_s 1e10") << "lab/hosts/client/keepalive/idle_s" << QJsonValue(1e10)
                                  << "lab.hosts.client.keepalive.idle_s:"
                                  << "1 to 32767";

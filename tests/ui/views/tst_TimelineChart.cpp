@@ -14,7 +14,11 @@
 #include "ui/views/TimelineChart.h"
 #include "ui/views/TimelineChartView.h"
 
+#include <QCategoryAxis>
 #include <QChart>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFontMetrics>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
@@ -63,6 +67,19 @@ QStringList sceneTexts(QChart *chart)
             texts.append(text->text());
     }
     return texts;
+}
+
+// This process's resident memory, in KiB (/proc/self/status VmRSS).
+qint64 residentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
 }
 
 int pointsOf(const TimelineChart &chart, int modelSeries)
@@ -558,6 +575,64 @@ private slots:
         session.add(e);
         model.flush();
         QCOMPARE(chart.liveStepMs(), 250);
+    }
+
+    void longHostNameIsBoundedByTheChart()
+    {
+        // Issue 16: a recording whose host was 100 000 characters drove the window to 3.9 GB and
+        // std::bad_alloc in Qt Charts' label shortening (TimelineChart::updateLanes). The chart
+        // bounds the names it draws itself: fed straight to the model, a name of 20 000
+        // characters costs no memory or time to speak of, and the lane, the marker and the hover
+        // show it shortened in the middle.
+        const QString host = QStringLiteral("begin-") + QString(20'000, QLatin1Char('h')) + QStringLiteral("-end");
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1200, 700);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        const qint64 before = residentKiB();
+        QElapsedTimer clock;
+        clock.start();
+        session.add(packet(0.0, QStringLiteral("client"), QStringLiteral("data"))); // time zero
+        session.add(packet(0.2, host, QStringLiteral("ack")));
+        session.add(fault(1.0, host, QStringLiteral("power-off")));
+        session.add(packet(1.5, host, QStringLiteral("data")));
+        model.flush();
+        chart.showAll();
+        QCoreApplication::processEvents();
+        chart.grab(); // drawn, labels and all
+        const double lane = halfopen::ui::TimelineAnnotations::laneY(model.laneOf(host));
+        chart.showDetailsAt(1.5, lane);
+        const qint64 elapsedMs = clock.elapsed();
+        const qint64 grownKiB = residentKiB() - before;
+        qInfo("a %lld-character host: %lld ms, %lld KiB more", qint64(host.size()), elapsedMs, grownKiB);
+        QVERIFY2(elapsedMs < 3000, qPrintable(QString::number(elapsedMs)));
+        QVERIFY2(grownKiB < 100 * 1024, qPrintable(QString::number(grownKiB)));
+
+        // The lane: shortened in the middle, within the bound, its two ends kept.
+        auto *axis = qobject_cast<QCategoryAxis *>(chart.laneChart()->axes(Qt::Vertical).constFirst());
+        QVERIFY(axis);
+        const QStringList labels = axis->categoriesLabels();
+        QCOMPARE(labels.size(), 2);
+        const QFontMetrics metrics(axis->labelsFont());
+        const int bound = metrics.averageCharWidth() * halfopen::ui::TimelineAnnotations::kMaxNameEms;
+        for (const QString &label : labels) {
+            QVERIFY2(metrics.horizontalAdvance(label) <= bound, qPrintable(label));
+            QVERIFY2(label.size() <= halfopen::ui::TimelineAnnotations::kMaxNameChars, qPrintable(label));
+        }
+        QVERIFY(labels.contains(QStringLiteral("client"))); // a short name stays whole
+        QString shown;
+        for (const QString &label : labels) {
+            if (label != QLatin1String("client"))
+                shown = label;
+        }
+        QVERIFY2(shown.startsWith(QStringLiteral("begin-")) && shown.contains(QChar(0x2026)), qPrintable(shown));
+        // The fault's marker and the hover: the same bound.
+        for (const QString &marker : chart.annotations()->markerLabels())
+            QVERIFY2(marker.size() < 100 && marker.contains(QChar(0x2026)), qPrintable(marker));
+        QVERIFY2(chart.calloutText().size() < 1000 && chart.calloutText().contains(QChar(0x2026)),
+                 qPrintable(chart.calloutText().left(200)));
     }
 
     void clearedSessionEmptiesTheChart()

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/LabEventText.h"
+
+#include <QCoreApplication>
+
+namespace halfopen::ui {
+
+namespace {
+// lupdate takes the context from this class: the strings below are "LabEventText"'s.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(LabEventText)
+};
+} // namespace
+
+QString captureTrimmedText(const QJsonObject &detail)
+{
+    const qint64 frames = detail.value(QStringLiteral("dropped_frames")).toInteger();
+    const double megabytes = detail.value(QStringLiteral("dropped_bytes")).toDouble() / (1 << 20);
+    return Text::tr("Capture: older frames dropped to stay within %1 MB — %n frame(s) (%2 MB) left out", nullptr,
+                    int(qMin<qint64>(frames, 2'000'000'000)))
+        .arg(detail.value(QStringLiteral("limit_mb")).toInteger())
+        .arg(megabytes, 0, 'f', 1);
+}
+
+} // namespace halfopen::ui
