@@ -124,6 +124,25 @@ QString ApplicationKeepalive::title(const PredictionInput::Application &a)
     return {};
 }
 
+QString ApplicationKeepalive::protocolTitle(Protocol protocol)
+{
+    switch (protocol) {
+    case Protocol::None:
+        return tr("no application protocol");
+    case Protocol::MqttClient:
+        return tr("MQTT client");
+    case Protocol::MqttBroker:
+        return tr("MQTT broker");
+    case Protocol::MqttNoConnect:
+        return tr("MQTT broker, before CONNECT");
+    case Protocol::Amqp:
+        return tr("AMQP 0-9-1 peer");
+    case Protocol::Grpc:
+        return tr("gRPC peer");
+    }
+    return {};
+}
+
 std::optional<Prediction> ApplicationKeepalive::predict(const PredictionInput::Application &a, DeathKind kind)
 {
     if (a.protocol == Protocol::None)
