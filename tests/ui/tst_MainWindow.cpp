@@ -551,7 +551,11 @@ void TestMainWindow::timeWaitHiddenLikeSsAndShownOnRequest()
     };
     QTRY_VERIFY(!shownStates().contains(QStringLiteral("TIME_WAIT")));
     QTRY_VERIFY(hidden->isVisibleTo(&w.window));
-    QCOMPARE(hidden->text(), QStringLiteral("1 in TIME_WAIT hidden"));
+    // "1 socket in TIME_WAIT hidden" (the plural form comes with the English translation, which
+    // this test does not load).
+    QVERIFY2(hidden->text().startsWith(QStringLiteral("1 socket"))
+                 && hidden->text().endsWith(QStringLiteral(" in TIME_WAIT hidden")),
+             qPrintable(hidden->text()));
     const int shownBefore = view->proxy()->rowCount();
 
     QTest::mouseClick(toggle, Qt::LeftButton, {}, QPoint(8, toggle->height() / 2));

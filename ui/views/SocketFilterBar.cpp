@@ -73,7 +73,7 @@ SocketFilterBar::SocketFilterBar(QWidget *parent)
 
 void SocketFilterBar::setHiddenTimeWait(int count)
 {
-    m_hidden->setText(tr("%n in TIME_WAIT hidden", "sockets left out of the table", count));
+    m_hidden->setText(tr("%n socket(s) in TIME_WAIT hidden", "sockets left out of the table", count));
     m_hidden->setVisible(count > 0);
 }
 
