@@ -32,7 +32,7 @@ constexpr std::array<PortRule, 4> kWellKnown = {{
 
 } // namespace
 
-QString ApplicationAssumption::text() const
+QString ApplicationAssumption::text(const QString &howToGive) const
 {
     const QString title = ApplicationKeepalive::title(application);
     const QString when = core::PredictionText::duration(prediction.expectedUs.value_or(prediction.maxUs));
@@ -50,7 +50,9 @@ QString ApplicationAssumption::text() const
              "keepalive; %2 s is a common default, give the real one (%3).")
               .arg(port)
               .arg(application.keepaliveS)
-              .arg(QStringLiteral("--app %1:K").arg(ApplicationKeepalive::protocolName(application.protocol)));
+              .arg(howToGive.isEmpty()
+                       ? QStringLiteral("--app %1:K").arg(ApplicationKeepalive::protocolName(application.protocol))
+                       : howToGive);
     return detection + QLatin1Char(' ') + assumption;
 }
 

@@ -32,7 +32,8 @@ public:
 
     // "If the application is an MQTT client, keepalive 60 s, it would notice a dead peer 2 min
     // after the last packet it received (at most 2 min 1 s). Assumed from port 1883: …".
-    QString text() const;
+    // `howToGive`: where the user gives K (empty: the CLI's "--app mqtt-client:K").
+    QString text(const QString &howToGive = {}) const;
     // Short, for a table cell: "mqtt-client:60? → 2 min" ("?": K assumed, not given).
     QString brief() const;
     // protocol, keepalive_s, keepalive_given, port, predicted_s, predicted_max_s, reference, text.

@@ -74,7 +74,7 @@ QString AuditDetailsText::html(const audit::AuditedConnection &c, const audit::N
     }
     if (application)
         parts << tr("<b>The application's own keepalive (assumed)</b>") + QStringLiteral("<br>")
-                + esc(application->text());
+                + esc(application->text(tr("in the field below", "where the user gives the application's keepalive")));
     const QColor color = models::AuditTableModel::riskColor(c.assessment.risk);
     QString risk = tr("<span style=\"background-color: rgba(%1,%2,%3,%4)\">&nbsp;<b>%5</b>&nbsp;</span>")
                        .arg(color.red())

@@ -178,6 +178,11 @@
         <source>&lt;b&gt;The application&apos;s own keepalive (assumed)&lt;/b&gt;</source>
         <translation>&lt;b&gt;应用自身的保活（假设）&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>in the field below</source>
+        <comment>where the user gives the application&apos;s keepalive</comment>
+        <translation>在下面的输入框中</translation>
+    </message>
 </context>
 <context>
     <name>AuditSummary</name>
@@ -4259,7 +4264,7 @@ The whole process stops, every connection of it: its kernel still answers the pe
     <message>
         <source>Keepalive of the %1, if you know it:</source>
         <comment>application protocol, e.g. &apos;MQTT client&apos;</comment>
-        <translation>%1 的保活（如果你知道）：</translation>
+        <translation>%1的保活（如果你知道）：</translation>
     </message>
 </context>
 <context>
