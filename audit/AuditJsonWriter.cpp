@@ -195,6 +195,11 @@ void AuditJsonWriter::appendObject(const AuditedConnection &c, QByteArray *out)
     } else {
         out->append("null");
     }
+    out->append(",\"application\":");
+    if (const auto application = m_applications.assume(c.socket))
+        out->append(QJsonDocument(application->toJson()).toJson(QJsonDocument::Compact));
+    else
+        out->append("null");
     out->append('}');
 }
 

@@ -66,6 +66,8 @@ void SocketTableProxy::setSourceModel(QAbstractItemModel *source)
                         m_proxyToSource.clear();
                         m_sourceToProxy.clear();
                         m_pending.clear();
+                        m_hiddenAsTimeWait.clear();
+                        m_hiddenTimeWaitCount = 0;
                         resizeKeys(0);
                         m_anyPending = false;
                         endResetModel();
@@ -203,22 +205,52 @@ void SocketTableProxy::setTextFilter(const QString &text)
     refilterAll();
 }
 
-bool SocketTableProxy::accepts(int sourceRow) const
+SocketTableProxy::Verdict SocketTableProxy::judge(int sourceRow) const
 {
     const QAbstractItemModel *source = sourceModel();
     const QModelIndex first = source->index(sourceRow, 0);
     if (!m_host.isEmpty() && first.data(SocketTableModel::HostRole).toString() != m_host)
-        return false;
-    if (!m_states.isEmpty() && !m_states.contains(core::TcpState(first.data(SocketTableModel::StateRole).toInt())))
-        return false;
+        return Verdict::Hidden;
+    const auto state = core::TcpState(first.data(SocketTableModel::StateRole).toInt());
+    if (!m_states.isEmpty() && !m_states.contains(state))
+        return Verdict::Hidden;
+    // Asked for by the state filter, TIME_WAIT shows whatever the rule says (ss --state).
+    const bool timeWaitRule = state == core::TcpState::TimeWait && !m_showTimeWait && m_states.isEmpty();
     if (m_text.isEmpty())
-        return true;
+        return timeWaitRule ? Verdict::HiddenTimeWait : Verdict::Shown;
     const int columns = source->columnCount();
     for (int column = 0; column < columns; ++column) {
         if (source->index(sourceRow, column).data(Qt::DisplayRole).toString().contains(m_text, Qt::CaseInsensitive))
-            return true;
+            return timeWaitRule ? Verdict::HiddenTimeWait : Verdict::Shown;
     }
-    return false;
+    return Verdict::Hidden;
+}
+
+bool SocketTableProxy::accepts(int sourceRow)
+{
+    const Verdict verdict = judge(sourceRow);
+    const bool timeWait = verdict == Verdict::HiddenTimeWait;
+    if (m_hiddenAsTimeWait.at(sourceRow) != timeWait) {
+        m_hiddenAsTimeWait[sourceRow] = timeWait;
+        m_hiddenTimeWaitCount += timeWait ? 1 : -1;
+    }
+    return verdict == Verdict::Shown;
+}
+
+void SocketTableProxy::announceHiddenTimeWait()
+{
+    if (m_hiddenTimeWaitCount == m_announcedHiddenTimeWait)
+        return;
+    m_announcedHiddenTimeWait = m_hiddenTimeWaitCount;
+    emit hiddenTimeWaitCountChanged(m_hiddenTimeWaitCount);
+}
+
+void SocketTableProxy::setTimeWaitShown(bool shown)
+{
+    if (shown == m_showTimeWait)
+        return;
+    m_showTimeWait = shown;
+    refilterAll();
 }
 
 void SocketTableProxy::resizeKeys(qsizetype rows)
@@ -347,6 +379,7 @@ void SocketTableProxy::settle()
     // Nothing to place when no shown row's key changed and none came in.
     if (!changed.isEmpty() || !unplaced.isEmpty() || !show.isEmpty())
         placeRows(changed, unplaced + show);
+    announceHiddenTimeWait();
 }
 
 void SocketTableProxy::refilterAll()
@@ -363,6 +396,8 @@ void SocketTableProxy::rebuild()
     m_pending = QList<quint8>(rows, 0);
     m_anyPending = false;
     m_proxyToSource.clear();
+    m_hiddenAsTimeWait = QList<bool>(rows, false);
+    m_hiddenTimeWaitCount = 0;
     for (int row = 0; row < rows; ++row) {
         if (accepts(row))
             m_proxyToSource.append(row);
@@ -378,6 +413,7 @@ void SocketTableProxy::rebuild()
     }
     m_sourceToProxy = QList<int>(rows, -1);
     rebuildSourceToProxy();
+    announceHiddenTimeWait();
 }
 
 void SocketTableProxy::rebuildSourceToProxy()
@@ -576,6 +612,7 @@ void SocketTableProxy::onRowsInserted(const QModelIndex &parent, int first, int 
     }
     m_sourceToProxy.insert(first, count, -1);
     m_pending.insert(first, count, 0);
+    m_hiddenAsTimeWait.insert(first, count, false);
     insertKeys(first, count);
     // Shown at once (at the end); merged into their place with the rest of this turn's changes.
     QList<int> accepted;
@@ -584,6 +621,7 @@ void SocketTableProxy::onRowsInserted(const QModelIndex &parent, int first, int 
             accepted.append(row);
     }
     showRows(accepted);
+    announceHiddenTimeWait();
     for (int row : std::as_const(accepted))
         m_pending[row] |= Unplaced;
     if (!accepted.isEmpty()) {
@@ -620,11 +658,15 @@ void SocketTableProxy::onRowsRemoved(const QModelIndex &parent, int first, int l
     const int count = last - first + 1;
     m_sourceToProxy.remove(first, count);
     m_pending.remove(first, count);
+    m_hiddenTimeWaitCount
+        -= int(std::count(m_hiddenAsTimeWait.cbegin() + first, m_hiddenAsTimeWait.cbegin() + last + 1, true));
+    m_hiddenAsTimeWait.remove(first, count);
     removeKeys(first, count);
     for (int &row : m_proxyToSource) {
         if (row > last)
             row -= count;
     }
+    announceHiddenTimeWait();
 }
 
 void SocketTableProxy::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -642,7 +684,7 @@ void SocketTableProxy::onDataChanged(const QModelIndex &topLeft, const QModelInd
     // the order reads the sort column's SortKeyRole (which the ageing refresh leaves alone).
     const auto touches = [&roles](int role) { return roles.isEmpty() || roles.contains(role); };
     const bool refilter = (!m_host.isEmpty() && touches(SocketTableModel::HostRole))
-        || (!m_states.isEmpty() && touches(SocketTableModel::StateRole))
+        || ((!m_states.isEmpty() || !m_showTimeWait) && touches(SocketTableModel::StateRole))
         || (!m_text.isEmpty() && touches(Qt::DisplayRole));
     const bool rekey = m_sortColumn >= topLeft.column() && m_sortColumn <= bottomRight.column()
         && touches(SocketTableModel::SortKeyRole);

@@ -48,13 +48,27 @@ public:
     // Case-insensitive, anywhere in the row's shown text; empty: every row.
     void setTextFilter(const QString &text);
     QString textFilter() const { return m_text; }
+    // TIME_WAIT sockets are hidden unless shown here or asked for by the state filter, as ss
+    // hides them without -a or a state: they are the kernel's memory of a connection that is
+    // over, not an application's. Hidden by default.
+    void setTimeWaitShown(bool shown);
+    bool timeWaitShown() const { return m_showTimeWait; }
+    // The TIME_WAIT sockets that would be shown (they pass the host and text filters) but for
+    // that rule: what the table says it left out.
+    int hiddenTimeWaitCount() const { return m_hiddenTimeWaitCount; }
 
     // Re-filters and re-sorts what changed now rather than on the next turn of the event loop.
     void settle();
 
+signals:
+    void hiddenTimeWaitCountChanged(int count);
+
 private:
-    bool filtering() const { return !m_host.isEmpty() || !m_states.isEmpty() || !m_text.isEmpty(); }
-    bool accepts(int sourceRow) const;
+    enum class Verdict { Shown, Hidden, HiddenTimeWait };
+    Verdict judge(int sourceRow) const;
+    // Judges a row and keeps its entry in the TIME_WAIT count: true when it is shown.
+    bool accepts(int sourceRow);
+    void announceHiddenTimeWait();
     bool fetchKey(int sourceRow);
     bool lessThan(int a, int b) const;
     void queueSettle();
@@ -77,9 +91,13 @@ private:
     void onLayoutAboutToBeChanged();
     void onLayoutChanged();
 
-    QList<int> m_proxyToSource; // the rows shown, in order
-    QList<int> m_sourceToProxy; // -1: filtered out
-    QList<quint8> m_pending;    // per source row: what settle() has to look at again
+    QList<int> m_proxyToSource;     // the rows shown, in order
+    QList<int> m_sourceToProxy;     // -1: filtered out
+    QList<quint8> m_pending;        // per source row: what settle() has to look at again
+    QList<bool> m_hiddenAsTimeWait; // per source row: hidden only because it is in TIME_WAIT
+    int m_hiddenTimeWaitCount = 0;
+    int m_announcedHiddenTimeWait = 0;
+    bool m_showTimeWait = false;
     // A row's place in the order: its sort column's key (a number, or text for the address
     // columns), then the row it has in the source. Per source row while sorted; fresh for the
     // rows shown. Kept apart and small: comparing them is most of a re-sort's cost.

@@ -11,6 +11,7 @@ namespace {
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kSocketHeader = QStringLiteral("window/socketTableHeader");
+const QString kSocketTimeWait = QStringLiteral("window/socketTableShowsTimeWait");
 const QString kLab = QStringLiteral("lab/config");
 const QString kScenario = QStringLiteral("lab/scenario");
 const QString kDirectory = QStringLiteral("files/lastDirectory");
@@ -51,6 +52,15 @@ QByteArray AppSettings::socketTableHeader() const
 void AppSettings::setSocketTableHeader(const QByteArray &state)
 {
     m_settings->setValue(kSocketHeader, state);
+}
+
+bool AppSettings::socketTableShowsTimeWait() const
+{
+    return m_settings->value(kSocketTimeWait, false).toBool();
+}
+void AppSettings::setSocketTableShowsTimeWait(bool shown)
+{
+    m_settings->setValue(kSocketTimeWait, shown);
 }
 
 lab::LabConfig AppSettings::labConfig() const

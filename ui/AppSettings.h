@@ -29,6 +29,9 @@ public:
     // The socket table's column order, widths and sort.
     QByteArray socketTableHeader() const;
     void setSocketTableHeader(const QByteArray &state);
+    // Whether the socket table lists TIME_WAIT sockets (not by default, like ss).
+    bool socketTableShowsTimeWait() const;
+    void setSocketTableShowsTimeWait(bool shown);
 
     // The lab the settings panels showed last; the defaults when none was saved or it is broken.
     lab::LabConfig labConfig() const;

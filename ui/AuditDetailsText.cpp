@@ -32,7 +32,8 @@ QString predictionLine(const core::Prediction &p)
 
 } // namespace
 
-QString AuditDetailsText::html(const audit::AuditedConnection &c, const audit::NamespaceSysctls &sysctls)
+QString AuditDetailsText::html(const audit::AuditedConnection &c, const audit::NamespaceSysctls &sysctls,
+                               const std::optional<audit::ApplicationAssumption> &application)
 {
     QStringList parts;
     const QString who
@@ -71,6 +72,9 @@ QString AuditDetailsText::html(const audit::AuditedConnection &c, const audit::N
         parts << tr("<b>When would it notice a dead peer?</b>") + QStringLiteral("<br>")
                 + lines.join(QStringLiteral("<br>"));
     }
+    if (application)
+        parts << tr("<b>The application's own keepalive (assumed)</b>") + QStringLiteral("<br>")
+                + esc(application->text(tr("in the field below", "where the user gives the application's keepalive")));
     const QColor color = models::AuditTableModel::riskColor(c.assessment.risk);
     QString risk = tr("<span style=\"background-color: rgba(%1,%2,%3,%4)\">&nbsp;<b>%5</b>&nbsp;</span>")
                        .arg(color.red())

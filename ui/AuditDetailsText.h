@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "audit/ApplicationAssumption.h"
 #include "audit/AuditedConnection.h"
 #include "audit/NamespaceSysctls.h"
 
@@ -11,13 +12,15 @@ namespace halfopen::ui {
 
 // The details of one audited connection as rich text: who holds it, its options and where
 // they came from, the namespace's sysctls, then the predictor's answer for each kind of peer
-// death, the risk and the fix.
+// death, the application's own keepalive when one is assumed (well-known port), the risk and
+// the fix.
 class AuditDetailsText
 {
     Q_DECLARE_TR_FUNCTIONS(AuditDetailsText)
 
 public:
-    static QString html(const audit::AuditedConnection &c, const audit::NamespaceSysctls &sysctls);
+    static QString html(const audit::AuditedConnection &c, const audit::NamespaceSysctls &sysctls,
+                        const std::optional<audit::ApplicationAssumption> &application = std::nullopt);
 };
 
 } // namespace halfopen::ui

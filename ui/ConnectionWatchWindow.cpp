@@ -29,6 +29,8 @@ ConnectionWatchWindow::ConnectionWatchWindow(const QString &local, const QString
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
     m_tableView = new SocketTableView(m_table, this);
+    // The one connection watched: its TIME_WAIT is how its story ends, so it stays listed.
+    m_tableView->setTimeWaitShown(true);
     m_chart = new TimelineChart(m_timeline, this);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_tableView);

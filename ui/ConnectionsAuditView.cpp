@@ -2,6 +2,7 @@
 #include "ui/ConnectionsAuditView.h"
 
 #include "audit/AuditSummary.h"
+#include "core/predict/ApplicationKeepalive.h"
 #include "models/AuditTableModel.h"
 #include "models/AuditTableProxy.h"
 #include "ui/AuditDetailsText.h"
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -104,8 +106,32 @@ ConnectionsAuditView::ConnectionsAuditView(audit::AuditMonitor *monitor, QWidget
     m_details->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_details->setMargin(6);
     m_details->setText(tr("Select a connection to see when it would notice each kind of peer death."));
+    // Under the details, for a connection on a well-known application port: the application's
+    // keepalive, which the user may know and the audit cannot read.
+    m_appRow = new QWidget(this);
+    auto *appLayout = new QHBoxLayout(m_appRow);
+    appLayout->setContentsMargins(6, 0, 6, 6);
+    m_appLabel = new QLabel(m_appRow);
+    m_appLabel->setWordWrap(true);
+    m_appKeepalive = new QSpinBox(m_appRow);
+    m_appKeepalive->setObjectName(QStringLiteral("auditAppKeepalive"));
+    m_appKeepalive->setRange(1, core::PredictionInput::kMaxApplicationKeepaliveS);
+    m_appKeepalive->setSuffix(tr(" s"));
+    m_appKeepalive->setToolTip(tr("The application's own keepalive (MQTT Keep Alive, AMQP heartbeat): the audit cannot "
+                                  "read it from the socket. Give the real value to see when the application notices a "
+                                  "dead peer."));
+    m_appLabel->setBuddy(m_appKeepalive);
+    appLayout->addWidget(m_appLabel, 1);
+    appLayout->addWidget(m_appKeepalive);
+    m_appRow->hide();
+    auto *detailsPane = new QWidget(this);
+    auto *detailsLayout = new QVBoxLayout(detailsPane);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->addWidget(m_details);
+    detailsLayout->addWidget(m_appRow);
+    detailsLayout->addStretch(1);
     auto *detailsScroll = new QScrollArea(this);
-    detailsScroll->setWidget(m_details);
+    detailsScroll->setWidget(detailsPane);
     detailsScroll->setWidgetResizable(true);
     detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
@@ -130,6 +156,12 @@ ConnectionsAuditView::ConnectionsAuditView(audit::AuditMonitor *monitor, QWidget
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ConnectionsAuditView::showDetails);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) { watchRow(index.row()); });
+    connect(m_appKeepalive, &QSpinBox::valueChanged, this, [this](int keepaliveS) {
+        if (m_appProtocol == audit::ApplicationKeepalives::Protocol::None)
+            return;
+        m_applications.setKeepalive(m_appProtocol, keepaliveS);
+        showDetails();
+    });
     m_table->setToolTip(tr("Double-click a connection to watch it live: states, samples and its packets."));
     connect(m_monitor, &audit::AuditMonitor::scanned, this, &ConnectionsAuditView::onScanned);
 }
@@ -214,7 +246,16 @@ void ConnectionsAuditView::showDetails()
     m_faultBar->setConnection(c);
     if (!c)
         return;
-    m_details->setText(AuditDetailsText::html(*c, m_sysctls));
+    const std::optional<audit::ApplicationAssumption> application = m_applications.assume(c->socket);
+    m_appProtocol = application ? application->application.protocol : audit::ApplicationKeepalives::Protocol::None;
+    m_appRow->setVisible(application.has_value());
+    if (application) {
+        m_appLabel->setText(tr("Keepalive of the %1, if you know it:", "application protocol, e.g. 'MQTT client'")
+                                .arg(core::ApplicationKeepalive::protocolTitle(m_appProtocol)));
+        const QSignalBlocker quiet(m_appKeepalive);
+        m_appKeepalive->setValue(application->application.keepaliveS);
+    }
+    m_details->setText(AuditDetailsText::html(*c, m_sysctls, application));
 }
 
 } // namespace halfopen::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "audit/ApplicationAssumption.h"
 #include "audit/AuditMonitor.h"
 
 #include <QWidget>
@@ -39,6 +40,9 @@ public:
     QString summaryText() const;
     QString detailsText() const;
     ConnectionFaultBar *faultBar() const { return m_faultBar; }
+    // The application keepalive field under the details (shown for a connection on a
+    // well-known application port): the K the user knows and the audit cannot.
+    QSpinBox *applicationKeepaliveField() const { return m_appKeepalive; }
     // Opens a window that watches the connection on this row of the table (as a double-click
     // does): states, samples and packets, live. Returns it, or nullptr for no such row.
     class ConnectionWatchWindow *watchRow(int proxyRow);
@@ -58,6 +62,11 @@ private:
     QLineEdit *m_netns;
     QTableView *m_table;
     QLabel *m_details;
+    QWidget *m_appRow;
+    QLabel *m_appLabel;
+    QSpinBox *m_appKeepalive;
+    audit::ApplicationKeepalives m_applications;
+    audit::ApplicationKeepalives::Protocol m_appProtocol = audit::ApplicationKeepalives::Protocol::None;
     QLabel *m_status;
     ConnectionFaultBar *m_faultBar;
     audit::NamespaceSysctls m_sysctls;

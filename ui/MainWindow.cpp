@@ -146,6 +146,9 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
         resize(screen()->availableSize() * 0.95);
     restoreState(settings->windowState());
     m_table->restoreHeaderState(settings->socketTableHeader());
+    m_table->setTimeWaitShown(settings->socketTableShowsTimeWait());
+    connect(m_table, &SocketTableView::timeWaitShownChanged, this,
+            [this](bool shown) { m_settings->setSocketTableShowsTimeWait(shown); });
     onRunStateChanged();
 }
 

@@ -267,6 +267,24 @@ QString VerdictPanel::headlineFor(const Event &v)
             text = tr("%1 — predicted %2 s", "verdict, seconds").arg(text).arg(predicted.toDouble(), 0, 'f', 1);
         }
     }
+    // The headline counts from the prediction's reference; the others (the user's marker above
+    // all) stand beside it.
+    QStringList others;
+    const QJsonObject from = d.value(QStringLiteral("elapsed_from")).toObject();
+    for (core::TimeReference r :
+         {core::TimeReference::Fault, core::TimeReference::LastReceived, core::TimeReference::FirstUnackedSend}) {
+        const QJsonValue seconds = from.value(core::timeReferenceName(r));
+        if ((reference && r == *reference) || !seconds.isDouble())
+            continue;
+        const bool marker
+            = r == core::TimeReference::Fault && d.value(QStringLiteral("fault")).toString() == QLatin1String("marker");
+        others << tr("%1 s %2", "seconds, then 'after the fault'")
+                      .arg(seconds.toDouble(), 0, 'f', 2)
+                      .arg(marker ? tr("after your marker") : core::timeReferenceDescription(r));
+    }
+    if (!others.isEmpty())
+        text = tr("%1; %2", "verdict; the same detection measured from the other references")
+                   .arg(text, others.join(QStringLiteral(", ")));
     return text;
 }
 

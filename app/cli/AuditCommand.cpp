@@ -5,6 +5,7 @@
 #include "CliCommands.h"
 #include "CliUsage.h"
 
+#include "audit/ApplicationAssumption.h"
 #include "audit/AuditJsonWriter.h"
 #include "audit/AuditSummary.h"
 #include "audit/ConnectionAudit.h"
@@ -35,6 +36,7 @@ struct AuditRequest
     int thresholdS = ConnectionRisk::kDefaultThresholdS;
     std::optional<Risk> failOn;
     bool json = false;
+    ApplicationKeepalives applications;
 };
 
 std::optional<int> parseRequest(const QStringList &arguments, AuditRequest *request)
@@ -64,10 +66,18 @@ std::optional<int> parseRequest(const QStringList &arguments, AuditRequest *requ
     const QCommandLineOption failOn(
         QStringLiteral("fail-on"),
         Text::tr("Exit 1 when a connection has this risk or worse: half-open-forever or slow."), Text::tr("RISK"));
-    parser.addOptions({help, json, port, pid, process, netns, threshold, failOn});
+    const QCommandLineOption app(
+        QStringLiteral("app"),
+        Text::tr("The application keepalive to assume: mqtt-client:K for the connections to port 1883/8883, "
+                 "mqtt-broker:K for those accepted on it, amqp:H for 5672/5671; PORT=PROTOCOL:K names the "
+                 "application on any port. Without it, well-known ports assume K = %1 s. Repeatable.")
+            .arg(ApplicationKeepalives::kDefaultKeepaliveS),
+        Text::tr("SPEC"));
+    parser.addOptions({help, json, port, pid, process, netns, threshold, failOn, app});
 
-    const QString allowed = Text::tr(
-        "allowed --json, --port N, --pid P, --process NAME, --netns PATH, --risk-threshold S, --fail-on RISK, --help");
+    const QString allowed
+        = Text::tr("allowed --json, --port N, --pid P, --process NAME, --netns PATH, --risk-threshold "
+                   "S, --fail-on RISK, --app SPEC, --help");
     if (!parser.parse(arguments)) {
         const QStringList unknown = parser.unknownOptionNames();
         if (!unknown.isEmpty())
@@ -125,6 +135,11 @@ std::optional<int> parseRequest(const QStringList &arguments, AuditRequest *requ
                               Text::tr("'%1': allowed half-open-forever or slow").arg(parser.value(failOn)));
         request->failOn = risk;
     }
+    for (const QString &spec : parser.values(app)) {
+        QString error;
+        if (!request->applications.add(spec, &error))
+            return usageError(QStringLiteral("--app"), error);
+    }
     request->netnsPath = parser.value(netns);
     if (parser.isSet(netns) && request->netnsPath.isEmpty())
         return usageError(QStringLiteral("--netns"),
@@ -153,21 +168,36 @@ QString noticedText(const AuditedConnection &c)
     return core::PredictionText::duration(qRound64(*c.assessment.seconds * 1e6));
 }
 
-void printTable(const std::vector<AuditedConnection> &connections, const QString &summary, QFile *out)
+void printTable(const std::vector<AuditedConnection> &connections, const QString &summary,
+                const ApplicationKeepalives &applications, QFile *out)
 {
-    const QStringList header{Text::tr("Process"),      Text::tr("PID"),          Text::tr("Local"),
-                             Text::tr("Peer"),         Text::tr("State"),        Text::tr("Keepalive"),
-                             Text::tr("User timeout"), Text::tr("Options from"), Text::tr("Idle dead peer noticed"),
-                             Text::tr("Risk"),         Text::tr("Fix")};
+    const QStringList header{Text::tr("Process"),
+                             Text::tr("PID"),
+                             Text::tr("Local"),
+                             Text::tr("Peer"),
+                             Text::tr("State"),
+                             Text::tr("Keepalive"),
+                             Text::tr("User timeout"),
+                             Text::tr("Options from"),
+                             Text::tr("Idle dead peer noticed"),
+                             Text::tr("If the application is (assumed)"),
+                             Text::tr("Risk"),
+                             Text::tr("Fix")};
     QList<QStringList> rows{header};
+    // Each assumption's sentence once, under the table.
+    QStringList assumptions;
     for (const AuditedConnection &c : connections) {
+        const std::optional<ApplicationAssumption> application = applications.assume(c.socket);
+        if (application && !assumptions.contains(application->text()))
+            assumptions << application->text();
         rows.append({c.holders.isEmpty() ? QStringLiteral("-") : c.process(),
                      c.pid() ? QString::number(*c.pid()) : QStringLiteral("-"), c.socket.local.toString(),
                      c.socket.remote.toString(), core::tcpStateName(c.socket.sample.state), keepaliveText(c),
                      c.userTimeoutMs
                          ? (*c.userTimeoutMs ? QStringLiteral("%1 ms").arg(*c.userTimeoutMs) : Text::tr("off"))
                          : QStringLiteral("?"),
-                     optionsSourceName(c.optionsSource), noticedText(c), riskName(c.assessment.risk),
+                     optionsSourceName(c.optionsSource), noticedText(c),
+                     application ? application->brief() : QStringLiteral("-"), riskName(c.assessment.risk),
                      c.assessment.fix ? c.assessment.fix->text : QStringLiteral("-")});
     }
     QList<qsizetype> widths(header.size(), 0);
@@ -186,6 +216,8 @@ void printTable(const std::vector<AuditedConnection> &connections, const QString
         text += line.toUtf8() + '\n';
     }
     text += '\n' + summary.toUtf8() + '\n';
+    for (const QString &assumption : std::as_const(assumptions))
+        text += Text::tr("Application keepalive: %1").arg(assumption).toUtf8() + '\n';
     out->write(text);
 }
 
@@ -229,12 +261,13 @@ int runAudit(const QStringList &arguments)
     if (request.json) {
         AuditJsonWriter writer(&out);
         writer.setSysctls(audit.sysctls());
+        writer.setApplications(request.applications);
         for (const AuditedConnection &c : connections)
             writer.append(c);
         if (!writer.finish())
             return runtimeError(Text::tr("cannot write to standard output"));
     } else {
-        printTable(connections, AuditSummary::of(connections).text(), &out);
+        printTable(connections, AuditSummary::of(connections).text(), request.applications, &out);
         printNotes(connections, audit.sysctls());
     }
     if (request.failOn) {

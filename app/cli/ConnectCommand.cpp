@@ -8,6 +8,7 @@
 
 #include "core/endpoint/TestClient.h"
 #include "core/endpoint/TestConnection.h"
+#include "realnet/HostTcpSettings.h"
 
 #include <QCoreApplication>
 
@@ -45,6 +46,16 @@ int runConnect(const QStringList &arguments)
     EndpointRun run(endpointOptions.json());
     if (!run.record(endpointOptions.recordPath()))
         return ExitRuntime;
+    // The prediction the death is reported against: these options, this machine's sysctls and
+    // the neighbour the route to the server depends on, as real-network mode predicts.
+    lab::LabConfig settings = lab::LabConfig::defaults();
+    settings.client.endpoint = config;
+    settings.client.sysctls = realnet::HostTcpSettings().read();
+    bool dynamicArp = false;
+    QString assumption;
+    settings.client.sysctls.insert(realnet::HostTcpSettings::neighbourFor(address.host(), &dynamicArp, &assumption));
+    settings.cable.arp = dynamicArp;
+    run.setPredictionSettings(settings);
     TestClient client(config);
     QObject::connect(&client, &TestClient::event, run.session(), &Session::add);
     QObject::connect(&run, &EndpointRun::command, &client,

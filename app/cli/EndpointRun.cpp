@@ -5,6 +5,8 @@
 #include "core/session/JsonlRecorder.h"
 #include "core/session/MonotonicClock.h"
 #include "core/tcp/ErrnoCatalog.h"
+#include "lab/scenario/Detection.h"
+#include "lab/scenario/DetectionPrediction.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -32,9 +34,12 @@ EndpointRun::EndpointRun(bool json, QObject *parent)
             m_lastDeath = e;
         if (e.kind == EventKind::Fault) {
             m_faultUs = e.tUs;
+            m_faultName = e.what;
             if (e.what == QLatin1String("marker"))
                 m_markerUs = e.tUs;
         }
+        if (e.kind == EventKind::Sample && e.sample && !e.remote.isEmpty() && e.sample->rttUs > 0)
+            m_rttMs = e.sample->rttMs();
     });
 
     m_stdin = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
@@ -86,36 +91,84 @@ void EndpointRun::print(const Event &event)
     std::fflush(stdout);
 }
 
+void EndpointRun::setPredictionSettings(const lab::LabConfig &settings)
+{
+    m_settings = settings;
+}
+
 void EndpointRun::reportDeath(const Event &e) const
 {
-    const double sinceRx = e.detail.value(QStringLiteral("since_last_received_ms")).toDouble(-1) / 1000.0;
-    const double sinceSend = e.detail.value(QStringLiteral("since_first_unacked_send_ms")).toDouble(-1) / 1000.0;
-    QStringList references;
-    if (sinceSend >= 0)
-        references
-            << QCoreApplication::translate("cli", "%1 s after the first unacknowledged send").arg(sinceSend, 0, 'f', 2);
-    if (m_markerUs)
-        references << QCoreApplication::translate("cli", "%1 s after your marker")
-                          .arg(double(e.tUs - *m_markerUs) / 1e6, 0, 'f', 2);
-    else if (m_faultUs)
-        references << QCoreApplication::translate("cli", "%1 s after the fault")
-                          .arg(double(e.tUs - *m_faultUs) / 1e6, 0, 'f', 2);
+    // The death as a detection with every reference this side knows, and the prediction for it.
+    lab::Detection d;
+    d.host = e.host;
+    d.errnoValue = e.errnoValue;
+    d.mechanism = e.mechanism;
+    d.fatal = true;
+    d.operation = e.detail.value(QStringLiteral("operation")).toString();
+    d.detectedUs = e.tUs;
+    const double sinceRxMs = e.detail.value(QStringLiteral("since_last_received_ms")).toDouble(-1);
+    const double sinceSendMs = e.detail.value(QStringLiteral("since_first_unacked_send_ms")).toDouble(-1);
+    if (sinceRxMs >= 0)
+        d.lastReceivedUs = e.tUs - qRound64(sinceRxMs * 1000);
+    if (sinceSendMs >= 0)
+        d.firstUnackedSendUs = e.tUs - qRound64(sinceSendMs * 1000);
+    if (m_markerUs) {
+        d.faultUs = m_markerUs;
+        d.faultName = QStringLiteral("marker");
+    } else if (m_faultUs) {
+        d.faultUs = m_faultUs;
+        d.faultName = m_faultName;
+    }
+    d.rttMs = m_rttMs;
+    if (m_settings)
+        d.prediction = lab::DetectionPrediction::forDetection(*m_settings, d);
+
+    const auto since = [&d](TimeReference r) {
+        const double s = *d.elapsedS(r);
+        switch (r) {
+        case TimeReference::LastReceived:
+            return QCoreApplication::translate("cli", "%1 s after the last packet received").arg(s, 0, 'f', 2);
+        case TimeReference::FirstUnackedSend:
+            return QCoreApplication::translate("cli", "%1 s after the first unacknowledged send").arg(s, 0, 'f', 2);
+        case TimeReference::Fault:
+            break;
+        }
+        return d.faultName == QLatin1String("marker")
+            ? QCoreApplication::translate("cli", "%1 s after your marker").arg(s, 0, 'f', 2)
+            : QCoreApplication::translate("cli", "%1 s after the fault").arg(s, 0, 'f', 2);
+    };
+    // The headline's reference first, by the window's rule, then the others.
+    const TimeReference headline = d.headlineReference();
+    QString first;
+    if (d.elapsedS(headline)) {
+        first = since(headline);
+        if (d.prediction && d.prediction->reference == headline && d.prediction->seconds())
+            first = QCoreApplication::translate("cli", "%1 (predicted %2 s, %3 to %4 s)")
+                        .arg(first)
+                        .arg(*d.prediction->seconds(), 0, 'f', 2)
+                        .arg(d.prediction->minUs / 1e6, 0, 'f', 2)
+                        .arg(d.prediction->maxUs / 1e6, 0, 'f', 2);
+    }
+    QStringList others;
+    for (TimeReference r : {TimeReference::LastReceived, TimeReference::FirstUnackedSend, TimeReference::Fault}) {
+        if (r != headline && d.elapsedS(r))
+            others << since(r);
+    }
     QString line;
     if (e.mechanism == DetectionMechanism::Fin) {
         line = QCoreApplication::translate("cli", "EOF: the peer closed the connection (FIN, read() returned 0)");
+        if (!first.isEmpty())
+            line += QStringLiteral(", ") + first;
     } else {
         const QString errnoText = ErrnoCatalog::describe(e.errnoValue);
-        const QString operation = e.detail.value(QStringLiteral("operation")).toString();
-        line = sinceRx >= 0
-            ? QCoreApplication::translate(
-                  "cli", "%1: connection died, detected by %2 during %3, %4 s after the last packet received")
-                  .arg(errnoText, mechanismName(e.mechanism), operation)
-                  .arg(sinceRx, 0, 'f', 2)
-            : QCoreApplication::translate("cli", "%1: connection died, detected by %2 during %3")
-                  .arg(errnoText, mechanismName(e.mechanism), operation);
+        const QString operation = d.operation;
+        line = first.isEmpty() ? QCoreApplication::translate("cli", "%1: connection died, detected by %2 during %3")
+                                     .arg(errnoText, mechanismName(e.mechanism), operation)
+                               : QCoreApplication::translate("cli", "%1: connection died, detected by %2 during %3, %4")
+                                     .arg(errnoText, mechanismName(e.mechanism), operation, first);
     }
-    if (!references.isEmpty())
-        line += QStringLiteral("; ") + references.join(QStringLiteral(", "));
+    if (!others.isEmpty())
+        line += QStringLiteral("; ") + others.join(QStringLiteral(", "));
     std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(line));
 }
 

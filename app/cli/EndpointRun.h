@@ -3,6 +3,7 @@
 
 #include "core/endpoint/EndpointCommand.h"
 #include "core/session/Session.h"
+#include "lab/LabConfig.h"
 
 #include <QObject>
 #include <memory>
@@ -29,8 +30,14 @@ public:
     // Opens the recording; false with a message on stderr (exit status 3 for the caller).
     bool record(const QString &path);
 
-    // Prints the one-line summary of how a connection died, on stderr: the time from every
-    // reference it has (the last packet received, the first unacknowledged send, the marker).
+    // What the prediction for this side's death is made from: its endpoint settings and this
+    // machine's sysctls as a lab host's (`host`: "client" or "server").
+    void setPredictionSettings(const lab::LabConfig &settings);
+
+    // Prints the one-line summary of how a connection died, on stderr: first the time from the
+    // reference the prediction for that death counts from, with the prediction (the same rule
+    // as the window's headline: lab::Detection::headlineReference), then the time from every
+    // other reference it has (the last packet received, the first unacknowledged send, the marker).
     void reportDeath(const core::Event &error) const;
     // The last fatal error or EOF seen, if any.
     const core::Event *lastDeath() const { return m_lastDeath ? &*m_lastDeath : nullptr; }
@@ -54,6 +61,9 @@ private:
     std::optional<core::Event> m_lastDeath;
     std::optional<qint64> m_markerUs; // the last `marker` line on stdin: when the script cut
     std::optional<qint64> m_faultUs;  // the last fault event the session saw
+    QString m_faultName;
+    std::optional<double> m_rttMs; // the connection's smoothed RTT in its last sample
+    std::optional<lab::LabConfig> m_settings;
 };
 
 } // namespace halfopen::cli

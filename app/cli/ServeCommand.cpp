@@ -8,6 +8,7 @@
 
 #include "core/endpoint/TestConnection.h"
 #include "core/endpoint/TestServer.h"
+#include "realnet/HostTcpSettings.h"
 
 #include <QCoreApplication>
 
@@ -57,6 +58,10 @@ int runServe(const QStringList &arguments)
     EndpointRun run(endpointOptions.json());
     if (!run.record(endpointOptions.recordPath()))
         return ExitRuntime;
+    lab::LabConfig settings = lab::LabConfig::defaults();
+    settings.server.endpoint = config;
+    settings.server.sysctls = realnet::HostTcpSettings().read();
+    run.setPredictionSettings(settings);
     TestServer server(config);
     QObject::connect(&server, &TestServer::event, run.session(), &Session::add);
     QString error;

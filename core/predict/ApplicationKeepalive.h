@@ -34,6 +34,8 @@ public:
     static QString syntax();
     // Translated: "MQTT client, keepalive 60 s".
     static QString title(const PredictionInput::Application &application);
+    // Translated, the protocol's side alone: "MQTT client".
+    static QString protocolTitle(Protocol protocol);
 };
 
 } // namespace halfopen::core

@@ -51,8 +51,8 @@ struct PredictionInput
     {
         enum class Protocol : quint8 {
             None,
-            MqttClient,    // MQTT client with keepalive K s (libmosquitto: PINGREQ after K, closes K later)
-            MqttBroker,    // MQTT broker, client keepalive K s (MQTT 3.1.1 §3.1.2.10: 1.5 × K)
+            MqttClient, // MQTT client with keepalive K s (libmosquitto: PINGREQ after K, closes K later)
+            MqttBroker, // MQTT broker, client keepalive K s (MQTT 3.1.1 §3.1.2.10: 1.5 × K; Mosquitto up to 7 s later)
             MqttNoConnect, // a connection that never sends CONNECT (Mosquitto: 1.5 × its 60 s default)
             Amqp,          // AMQP 0-9-1 heartbeat H s (spec §4.2.7: two intervals without traffic)
             Grpc,          // gRPC keepalive: PING after K s idle, closed if no ack within T s (default 20)

@@ -23,6 +23,17 @@ QJsonValue sinceReady(std::optional<qint64> tUs, qint64 readyUs)
 
 } // namespace
 
+TimeReference Detection::headlineReference() const
+{
+    if (prediction && referenceUs(prediction->reference))
+        return prediction->reference;
+    if (faultUs)
+        return TimeReference::Fault;
+    if (lastReceivedUs)
+        return TimeReference::LastReceived;
+    return prediction ? prediction->reference : TimeReference::Fault;
+}
+
 std::optional<qint64> Detection::referenceUs(TimeReference which) const
 {
     switch (which) {

@@ -43,6 +43,13 @@ struct Detection
     core::TimeReference reference = core::TimeReference::Fault; // what elapsed_s counts from
     std::optional<core::Prediction> prediction;                 // for this host's settings
 
+    // The one rule for what a detection's headline counts from (the window's verdict, the
+    // CLI's summary line): the reference of the prediction for the kind of death predicted,
+    // when this detection has that moment, so the measured and the predicted figure compare;
+    // else the fault (on a real network the user's marker); else the last packet received.
+    // The other references are shown beside it, not instead of it.
+    core::TimeReference headlineReference() const;
+
     std::optional<qint64> referenceUs(core::TimeReference which) const;
     std::optional<double> elapsedS(core::TimeReference which) const;
 

@@ -27,11 +27,9 @@ ScenarioOutcome ScenarioEvaluator::outcome(qint64 readyUs, qint64 endUs) const
     out.detections = m_finder.detections();
     for (Detection &d : out.detections) {
         d.prediction = DetectionPrediction::forDetection(scenario.lab, d);
-        // Measure from where the scenario asks; else from the user's marker (the only moment a
-        // real network's fault is known); else from where the prediction counts.
-        d.reference = d.prediction ? d.prediction->reference : core::TimeReference::Fault;
-        if (d.faultName == QLatin1String("marker"))
-            d.reference = core::TimeReference::Fault;
+        // Measure from where the scenario asks; else from where the prediction counts (a marker
+        // on a real network is shown beside it: see Detection::headlineReference).
+        d.reference = d.headlineReference();
         for (const Expectation &e : scenario.expectations) {
             if (e.kind == Expectation::Kind::Detection && e.hasWindow() && ExpectationCheck::matches(e, d)) {
                 d.reference = e.reference;

@@ -94,4 +94,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>halfopen::ui::SocketFilterBar</name>
+    <message numerus="yes">
+        <source>%n socket(s) in TIME_WAIT hidden</source>
+        <comment>sockets left out of the table</comment>
+        <translation>
+            <numerusform>%n socket in TIME_WAIT hidden</numerusform>
+            <numerusform>%n sockets in TIME_WAIT hidden</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

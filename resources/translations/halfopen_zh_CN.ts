@@ -2,6 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ApplicationAssumption</name>
+    <message>
+        <source>If the application is an %1, it would notice a dead peer %2 %3 (at most %4).</source>
+        <comment>protocol and keepalive, duration, &apos;after the last packet received&apos;, duration</comment>
+        <translation>如果这里的应用是 %1，它会在%3 %2 察觉对端失效（最多 %4）。</translation>
+    </message>
+    <message>
+        <source>An assumption from port %1: the audit cannot see which application speaks on a connection; the keepalive is the one you gave (%2).</source>
+        <translation>这是根据端口 %1 做出的假设：审计看不到连接上运行的是哪个应用；保活值是你给出的（%2）。</translation>
+    </message>
+    <message>
+        <source>An assumption from port %1: the audit cannot see which application speaks on a connection nor its keepalive; %2 s is a common default, give the real one (%3).</source>
+        <translation>这是根据端口 %1 做出的假设：审计看不到连接上运行的是哪个应用，也看不到它的保活值；%2 s 是常见的默认值，请给出真实值（%3）。</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationKeepalive</name>
     <message>
         <source>app: %1 takes no value (one of %2)</source>
@@ -48,20 +64,55 @@
         <translation>MQTT 客户端（libmosquitto）：最后一次收到数据包后经过 %1 时发送 PINGREQ，此后若再过 %1 仍没有 PINGRESP 就关闭连接：最后一次收到数据包后 %2（MQTT 3.1.1 §3.1.2.10；mosquitto lib/util_mosq.c）。如果客户端在最后一次收到数据包之后发送过数据，会更早，最早到 %1。</translation>
     </message>
     <message>
-        <source>MQTT broker (Mosquitto 2.0): a connection that never sends CONNECT gets the default keepalive of 60 s and is closed with a FIN 1.5 × 60 s = 90 s after its last packet (measured ~94 s). The MQTT 3.1.1 specification (§3.1) only asks for &quot;a reasonable amount of time&quot;.</source>
-        <translation>MQTT 代理（Mosquitto 2.0）：从不发送 CONNECT 的连接得到默认的 60 s 保活，在它的最后一个数据包之后 1.5 × 60 s = 90 s 被以 FIN 关闭（实测约 94 s）。MQTT 3.1.1 规范（§3.1）只要求“一段合理的时间”。</translation>
-    </message>
-    <message>
-        <source>MQTT broker: a client that sends nothing for 1.5 × its keepalive %1 is disconnected %2 after its last packet (MQTT 3.1.1 §3.1.2.10; Mosquitto checks once a second).</source>
-        <translation>MQTT 代理：一个在 1.5 × 保活 %1 内什么都不发送的客户端，会在它的最后一个数据包之后 %2 被断开（MQTT 3.1.1 §3.1.2.10；Mosquitto 每秒检查一次）。</translation>
-    </message>
-    <message>
         <source>AMQP 0-9-1 heartbeat %1: a peer that receives nothing for two heartbeat intervals closes the connection, %2 after the last packet received (AMQP 0-9-1 §4.2.7; RabbitMQ: after two missed heartbeats). The check runs on its own tick: up to one interval later.</source>
         <translation>AMQP 0-9-1 心跳 %1：连续两个心跳间隔什么都没收到的一端会关闭连接，即最后一次收到数据包后 %2（AMQP 0-9-1 §4.2.7；RabbitMQ：丢失两个心跳之后）。检查按自己的节拍进行：最多再晚一个间隔。</translation>
     </message>
     <message>
         <source>gRPC keepalive: a PING %1 after the last activity, and the transport is closed when it is not acknowledged within %2: %3 after the last packet received (grpc doc/keepalive.md).</source>
         <translation>gRPC 保活：最后一次活动后 %1 发出一个 PING，若在 %2 内未被确认就关闭传输：最后一次收到数据包后 %3（grpc doc/keepalive.md）。</translation>
+    </message>
+    <message>
+        <source>MQTT client</source>
+        <translation>MQTT 客户端</translation>
+    </message>
+    <message>
+        <source>MQTT broker</source>
+        <translation>MQTT 代理</translation>
+    </message>
+    <message>
+        <source>MQTT broker, before CONNECT</source>
+        <translation>MQTT 代理（CONNECT 之前）</translation>
+    </message>
+    <message>
+        <source>AMQP 0-9-1 peer</source>
+        <translation>AMQP 0-9-1 对端</translation>
+    </message>
+    <message>
+        <source>gRPC peer</source>
+        <translation>gRPC 对端</translation>
+    </message>
+    <message>
+        <source>MQTT broker (Mosquitto 2.0): a connection that never sends CONNECT gets the default keepalive of 60 s and is closed with a FIN 1.5 × 60 s = 90 s after its last packet, up to %1 later because Mosquitto checks every 6 s (measured ~94 s). The MQTT 3.1.1 specification (§3.1) only asks for &quot;a reasonable amount of time&quot;.</source>
+        <translation>MQTT 代理（Mosquitto 2.0）：从不发送 CONNECT 的连接使用默认的 60 s 保活，在它最后一个数据包之后 1.5 × 60 s = 90 s 被以 FIN 关闭；由于 Mosquitto 每 6 s 才检查一次，最多再晚 %1（实测约 94 s）。MQTT 3.1.1 规范（§3.1）只要求“一段合理的时间”。</translation>
+    </message>
+    <message>
+        <source>MQTT broker: a client that sends nothing for 1.5 × its keepalive %1 is disconnected %2 after its last packet (MQTT 3.1.1 §3.1.2.10). Mosquitto 2.0 checks every 6 s in whole seconds: up to %3 later (measured with keepalive 5 s: 7.8–12.5 s).</source>
+        <translation>MQTT 代理：客户端在其保活 %1 的 1.5 倍时间内什么都不发送，就会在它最后一个数据包之后 %2 被断开（MQTT 3.1.1 §3.1.2.10）。Mosquitto 2.0 以整秒计、每 6 s 检查一次：最多再晚 %3（保活 5 s 时实测 7.8–12.5 s）。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationKeepalives</name>
+    <message>
+        <source>&apos;%1&apos;: the port before &apos;=&apos; must be 1 to 65535 (allowed %2)</source>
+        <translation>“%1”：“=” 前的端口必须在 1 到 65535 之间（允许：%2）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: name a protocol (allowed %2)</source>
+        <translation>“%1”：请指定一个协议（允许：%2）</translation>
     </message>
 </context>
 <context>
@@ -122,6 +173,15 @@
     <message>
         <source>Risk: %1</source>
         <translation>风险：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The application&apos;s own keepalive (assumed)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;应用自身的保活（假设）&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>in the field below</source>
+        <comment>where the user gives the application&apos;s keepalive</comment>
+        <translation>在下面的输入框中</translation>
     </message>
 </context>
 <context>
@@ -2666,10 +2726,6 @@ Allowed: %2 to %3%4.</source>
         <translation>RISK</translation>
     </message>
     <message>
-        <source>allowed --json, --port N, --pid P, --process NAME, --netns PATH, --risk-threshold S, --fail-on RISK, --help</source>
-        <translation>允许 --json、--port N、--pid P、--process NAME、--netns PATH、--risk-threshold S、--fail-on RISK、--help</translation>
-    </message>
-    <message>
         <source>unknown option: %1</source>
         <translation>未知选项：%1</translation>
     </message>
@@ -2773,6 +2829,26 @@ Allowed: %2 to %3%4.</source>
         <source>cannot write to standard output</source>
         <translation>无法写入标准输出</translation>
     </message>
+    <message>
+        <source>The application keepalive to assume: mqtt-client:K for the connections to port 1883/8883, mqtt-broker:K for those accepted on it, amqp:H for 5672/5671; PORT=PROTOCOL:K names the application on any port. Without it, well-known ports assume K = %1 s. Repeatable.</source>
+        <translation>要假设的应用层保活：mqtt-client:K 用于连到端口 1883/8883 的连接，mqtt-broker:K 用于在这些端口上接受的连接，amqp:H 用于 5672/5671；PORT=PROTOCOL:K 为任意端口指定应用。不给出时，知名端口假设 K = %1 s。可重复使用。</translation>
+    </message>
+    <message>
+        <source>SPEC</source>
+        <translation>SPEC</translation>
+    </message>
+    <message>
+        <source>allowed --json, --port N, --pid P, --process NAME, --netns PATH, --risk-threshold S, --fail-on RISK, --app SPEC, --help</source>
+        <translation>允许 --json、--port N、--pid P、--process NAME、--netns PATH、--risk-threshold S、--fail-on RISK、--app SPEC、--help</translation>
+    </message>
+    <message>
+        <source>If the application is (assumed)</source>
+        <translation>若应用是（假设）</translation>
+    </message>
+    <message>
+        <source>Application keepalive: %1</source>
+        <translation>应用层保活：%1</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -2857,10 +2933,6 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>EOF: the peer closed the connection (FIN, read() returned 0)</source>
         <translation>EOF：对端关闭了连接（FIN，read() 返回 0）</translation>
-    </message>
-    <message>
-        <source>%1: connection died, detected by %2 during %3, %4 s after the last packet received</source>
-        <translation>%1：连接已死，由 %2 在 %3 期间检测到，最后一次收到数据包后 %4 s</translation>
     </message>
     <message>
         <source>%1: connection died, detected by %2 during %3</source>
@@ -2969,6 +3041,18 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source> per second</source>
         <translation> 次/秒</translation>
+    </message>
+    <message>
+        <source>%1 s after the last packet received</source>
+        <translation>最后一次收到数据包之后 %1 s</translation>
+    </message>
+    <message>
+        <source>%1 (predicted %2 s, %3 to %4 s)</source>
+        <translation>%1（预测 %2 s，范围 %3 到 %4 s）</translation>
+    </message>
+    <message>
+        <source>%1: connection died, detected by %2 during %3, %4</source>
+        <translation>%1：连接已死，由 %2 在 %3 期间检测到，%4</translation>
     </message>
 </context>
 <context>
@@ -4164,6 +4248,15 @@ The whole process stops, every connection of it: its kernel still answers the pe
         <source>The others&apos; options are deduced from their timer: reading another user&apos;s socket needs root or CAP_SYS_PTRACE (see a row&apos;s tooltip for why).</source>
         <translation>其余连接的选项是根据它们的计时器推断的：读取其他用户的套接字需要 root 或 CAP_SYS_PTRACE（原因见各行的工具提示）。</translation>
     </message>
+    <message>
+        <source>The application&apos;s own keepalive (MQTT Keep Alive, AMQP heartbeat): the audit cannot read it from the socket. Give the real value to see when the application notices a dead peer.</source>
+        <translation>应用自身的保活（MQTT Keep Alive、AMQP 心跳）：审计无法从套接字读出它。给出真实值，就能看到应用何时察觉对端失效。</translation>
+    </message>
+    <message>
+        <source>Keepalive of the %1, if you know it:</source>
+        <comment>application protocol, e.g. &apos;MQTT client&apos;</comment>
+        <translation>%1的保活（如果你知道）：</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::EventLogDock</name>
@@ -5234,6 +5327,21 @@ The whole process stops, every connection of it: its kernel still answers the pe
         <source>Show the rows whose text contains this (any column, any case).</source>
         <translation>只显示文本中包含此内容的行（任意列，不区分大小写）。</translation>
     </message>
+    <message>
+        <source>Show TIME_WAIT</source>
+        <translation>显示 TIME_WAIT</translation>
+    </message>
+    <message>
+        <source>Also list sockets in TIME_WAIT. Like ss without -a, the table hides them: they are the kernel&apos;s memory of a connection that is over (kept 60 s to catch late segments), not an application&apos;s connection. Choosing TIME_WAIT or &quot;Closing&quot; in the state filter shows them too.</source>
+        <translation>同时列出处于 TIME_WAIT 的套接字。和不带 -a 的 ss 一样，表格默认隐藏它们：它们是内核对一条已结束连接的记忆（保留 60 s 以接住迟到的报文段），而不是应用的连接。在状态筛选中选择 TIME_WAIT 或“正在关闭”也会显示它们。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n socket(s) in TIME_WAIT hidden</source>
+        <comment>sockets left out of the table</comment>
+        <translation>
+            <numerusform>%n 个 TIME_WAIT 套接字已隐藏</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::SocketTableView</name>
@@ -5683,6 +5791,11 @@ the faults, and the time it took to notice.</source>
     <message>
         <source>keepalive probe %1 of %2 sent unanswered, next %3, gives up %4</source>
         <translation>保活探测已发出 %1 / %2 个，均无应答，下一个 %3，%4 放弃</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>verdict; the same detection measured from the other references</comment>
+        <translation>%1；%2</translation>
     </message>
 </context>
 <context>

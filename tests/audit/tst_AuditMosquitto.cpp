@@ -7,6 +7,7 @@
 // Needs root (ip netns); skips without.
 
 #include "audit/ConnectionRisk.h"
+#include "core/predict/ApplicationKeepalive.h"
 #include "core/predict/DetectionPredictor.h"
 #include "core/session/Event.h"
 #include "core/session/MonotonicClock.h"
@@ -73,6 +74,7 @@ private slots:
     void clientsWithKnownOptions();
     void mosquittoSubAsItIs();
     void brokerSideInItsOwnNamespace();
+    void applicationKeepaliveAssumedFromThePort();
     void failOnForScripts();
     void unprivilegedFallsBackAndSaysWhy();
     // Last: it cuts the link for good.
@@ -289,6 +291,75 @@ void AuditMosquittoTest::brokerSideInItsOwnNamespace()
         // The broker's namespace kept the kernel's default tcp_retries2.
         QCOMPARE(v[QStringLiteral("sysctls")][QStringLiteral("net.ipv4.tcp_retries2")].toInt(), 15);
     }
+}
+
+void AuditMosquittoTest::applicationKeepaliveAssumedFromThePort()
+{
+    // The rule `predict --app` uses, for the answers below.
+    const auto rule = [](const QString &spec) {
+        QString error;
+        return *core::ApplicationKeepalive::predict(*core::ApplicationKeepalive::parse(spec, &error),
+                                                    core::DeathKind::IdlePeerPoweredOff);
+    };
+    // mosquitto_sub's connection to port 1883: an MQTT client, K assumed (the audit cannot
+    // read it), said so.
+    QJsonObject app = parseArray(auditA({QStringLiteral("--process"), QStringLiteral("mosquitto_sub")}))
+                          .first()[QStringLiteral("application")]
+                          .toObject();
+    QCOMPARE(app[QStringLiteral("protocol")].toString(), QStringLiteral("mqtt-client"));
+    QCOMPARE(app[QStringLiteral("keepalive_s")].toInt(), 60);
+    QCOMPARE(app[QStringLiteral("keepalive_given")].toBool(), false);
+    QCOMPARE(app[QStringLiteral("port")].toInt(), kBrokerPort);
+    QCOMPARE(app[QStringLiteral("predicted_s")].toDouble(), *rule(QStringLiteral("mqtt-client:60")).seconds());
+    QCOMPARE(app[QStringLiteral("predicted_max_s")].toDouble(), rule(QStringLiteral("mqtt-client:60")).maxUs / 1e6);
+    QVERIFY2(app[QStringLiteral("text")].toString().contains(QStringLiteral("An assumption from port 1883")),
+             qPrintable(app[QStringLiteral("text")].toString()));
+
+    // The user knows K (mosquitto_sub's default is 60 s; say 5).
+    app = parseArray(auditA({QStringLiteral("--process"), QStringLiteral("mosquitto_sub"), QStringLiteral("--app"),
+                             QStringLiteral("mqtt-client:5")}))
+              .first()[QStringLiteral("application")]
+              .toObject();
+    QCOMPARE(app[QStringLiteral("keepalive_s")].toInt(), 5);
+    QCOMPARE(app[QStringLiteral("keepalive_given")].toBool(), true);
+    QCOMPARE(app[QStringLiteral("predicted_s")].toDouble(), 10.0);
+    // Per port, any protocol: the same connection named AMQP with a 30 s heartbeat.
+    app = parseArray(auditA({QStringLiteral("--process"), QStringLiteral("mosquitto_sub"), QStringLiteral("--app"),
+                             QStringLiteral("1883=amqp:30")}))
+              .first()[QStringLiteral("application")]
+              .toObject();
+    QCOMPARE(app[QStringLiteral("protocol")].toString(), QStringLiteral("amqp"));
+    QCOMPARE(app[QStringLiteral("predicted_s")].toDouble(), *rule(QStringLiteral("amqp:30")).seconds());
+
+    // The broker's side, accepted on 1883: the broker rule.
+    auto run
+        = runCli({QStringLiteral("audit"), QStringLiteral("--json"), QStringLiteral("--netns"),
+                  QStringLiteral("/run/netns/") + m_net->b(), QStringLiteral("--pid"),
+                  QString::number(m_broker.processId()), QStringLiteral("--app"), QStringLiteral("mqtt-broker:5")});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonArray brokerRows = parseArray(run.outBytes);
+    QVERIFY(!brokerRows.isEmpty());
+    for (const QJsonValue &row : brokerRows) {
+        const QJsonObject b = row[QStringLiteral("application")].toObject();
+        QCOMPARE(b[QStringLiteral("protocol")].toString(), QStringLiteral("mqtt-broker"));
+        QCOMPARE(b[QStringLiteral("predicted_max_s")].toDouble(), rule(QStringLiteral("mqtt-broker:5")).maxUs / 1e6);
+    }
+
+    // The table: a column and the sentence once under it.
+    run = runCli({QStringLiteral("audit"), QStringLiteral("--netns"), QStringLiteral("/run/netns/") + m_net->a(),
+                  QStringLiteral("--process"), QStringLiteral("mosquitto_sub"), QStringLiteral("--app"),
+                  QStringLiteral("mqtt-client:5")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("mqtt-client:5 → 10 s")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("Application keepalive: If the application is an MQTT client, keepalive 5 "
+                                             "s, it would notice a dead peer 10 s after the last packet received (at "
+                                             "most 11 s). An assumption from port 1883")),
+             qPrintable(run.out));
+    // A bad K is refused with the field and the range.
+    run = runCli({QStringLiteral("audit"), QStringLiteral("--app"), QStringLiteral("mqtt-client:0")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("--app")) && run.err.contains(QStringLiteral("between 1 and 65535")),
+             qPrintable(run.err));
 }
 
 void AuditMosquittoTest::failOnForScripts()

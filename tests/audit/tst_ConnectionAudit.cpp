@@ -253,9 +253,12 @@ void ConnectionAuditTest::jsonHasEveryField()
         if (v[QStringLiteral("local")].toString().endsWith(QStringLiteral(":%1").arg(c.clientPort)))
             client = v.toObject();
     }
-    for (const char *key : {"local", "remote", "state", "pid", "process", "uid", "options_source", "options_note",
-                            "keepalive", "user_timeout_ms", "sysctls", "rtt_ms", "predictions", "risk", "fix"})
+    for (const char *key :
+         {"local", "remote", "state", "pid", "process", "uid", "options_source", "options_note", "keepalive",
+          "user_timeout_ms", "sysctls", "rtt_ms", "predictions", "risk", "fix", "application"})
         QVERIFY2(client.contains(QLatin1String(key)), key);
+    // A port no application is known by: no application keepalive assumed.
+    QVERIFY(client[QStringLiteral("application")].isNull());
     QCOMPARE(client[QStringLiteral("pid")].toInteger(), qint64(::getpid()));
     QCOMPARE(client[QStringLiteral("options_source")].toString(), QStringLiteral("socket"));
     QCOMPARE(client[QStringLiteral("keepalive")].toObject(),

@@ -4,6 +4,7 @@
 // of the selected row with the predictor's times, and live scans that change rows in place.
 
 #include "audit/AuditMonitor.h"
+#include "core/predict/ApplicationKeepalive.h"
 #include "models/AuditTableModel.h"
 #include "ui/ConnectionWatchWindow.h"
 #include "ui/ConnectionsAuditView.h"
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTest>
 
@@ -38,11 +40,13 @@ struct Pair
             if (fd >= 0)
                 ::close(fd);
     }
-    bool open()
+    // On `wanted` (0: any free port).
+    bool open(quint16 wanted = 0)
     {
         listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         sockaddr_in a{};
         a.sin_family = AF_INET;
+        a.sin_port = htons(wanted);
         a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         socklen_t n = sizeof a;
         if (::bind(listener, reinterpret_cast<sockaddr *>(&a), n) || ::listen(listener, 2)
@@ -74,6 +78,7 @@ class ConnectionsAuditViewTest : public QObject
 private slots:
     void showsThisMachinesConnectionsLive();
     void doubleClickWatchesTheConnection();
+    void applicationKeepaliveOnAnMqttPort();
 };
 
 void ConnectionsAuditViewTest::showsThisMachinesConnectionsLive()
@@ -174,6 +179,80 @@ void ConnectionsAuditViewTest::doubleClickWatchesTheConnection()
         closed |= e.kind == core::EventKind::State
             && (e.toState == core::TcpState::Closed || e.toState == core::TcpState::TimeWait);
     QVERIFY(closed);
+    view.setActive(false);
+}
+
+void ConnectionsAuditViewTest::applicationKeepaliveOnAnMqttPort()
+{
+    // A loopback connection to MQTT's TLS port: the client end is assumed to be an MQTT client
+    // with the common 60 s keepalive, named as an assumption, and the user's K replaces it.
+    auto owned = std::make_unique<Pair>();
+    if (!owned->open(8883)) {
+        owned = std::make_unique<Pair>();
+        if (!owned->open(1883))
+            QSKIP("ports 8883 and 1883 on loopback are both taken");
+    }
+    const Pair &pair = *owned;
+    audit::AuditMonitor monitor;
+    ui::ConnectionsAuditView view(&monitor);
+    view.resize(1400, 700);
+    view.show();
+    QSignalSpy scans(&monitor, &audit::AuditMonitor::scanned);
+    view.setActive(true);
+    QVERIFY(scans.wait(5000));
+    view.findChild<QLineEdit *>(QStringLiteral("auditFilter"))->setText(QStringLiteral(":%1").arg(pair.port));
+    QTableView *table = view.table();
+    QTRY_COMPARE(table->model()->rowCount(), 2);
+    int clientRow = -1;
+    for (int row = 0; row < 2; ++row) {
+        if (table->model()
+                ->index(row, AuditTableModel::Remote)
+                .data()
+                .toString()
+                .endsWith(QStringLiteral(":%1").arg(pair.port)))
+            clientRow = row;
+    }
+    QVERIFY(clientRow >= 0);
+    table->setCurrentIndex(table->model()->index(clientRow, 0));
+
+    QSpinBox *k = view.applicationKeepaliveField();
+    QTRY_VERIFY(k->isVisibleTo(&view));
+    QCOMPARE(k->value(), 60);
+    const auto rule = [](int keepaliveS) {
+        core::PredictionInput::Application app;
+        app.protocol = core::PredictionInput::Application::Protocol::MqttClient;
+        app.keepaliveS = keepaliveS;
+        return *core::ApplicationKeepalive::predict(app, core::DeathKind::IdlePeerPoweredOff);
+    };
+    QString details = view.detailsText();
+    QVERIFY2(details.contains(QStringLiteral("If the application is an MQTT client, keepalive 60 s, it would notice a "
+                                             "dead peer %1 s after the last packet received (at most %2 s).")
+                                  .arg(*rule(60).seconds())
+                                  .arg(rule(60).maxUs / 1000000)),
+             qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral("An assumption from port %1").arg(pair.port)), qPrintable(details));
+
+    // The user knows the application's K.
+    k->setValue(5);
+    QTRY_VERIFY(view.detailsText().contains(QStringLiteral("MQTT client, keepalive 5 s, it would notice a dead peer "
+                                                           "10 s after the last packet received (at most 11 s)")));
+    QVERIFY(view.detailsText().contains(QStringLiteral("the keepalive is the one you gave (mqtt-client:5)")));
+
+    // The broker's end (accepted on the port) gets the broker's rule, with that K kept apart.
+    table->setCurrentIndex(table->model()->index(1 - clientRow, 0));
+    QTRY_VERIFY2(
+        view.detailsText().contains(QStringLiteral("If the application is an MQTT broker, client keepalive 60 s")),
+        qPrintable(view.detailsText()));
+    QCOMPARE(k->value(), 60);
+
+    // A connection on no application port has no such field.
+    Pair other;
+    QVERIFY(other.open());
+    view.findChild<QLineEdit *>(QStringLiteral("auditFilter"))->setText(QStringLiteral(":%1").arg(other.port));
+    QTRY_COMPARE(table->model()->rowCount(), 2);
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTRY_VERIFY(!k->isVisibleTo(&view));
+    QVERIFY(!view.detailsText().contains(QStringLiteral("If the application is")));
     view.setActive(false);
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `halfopen-cli connect` without a capture reports a death from every reference it has: a
 // `marker` line on stdin (a script's cut), the last packet received, and the first
-// unacknowledged send from the socket's own tcp_info; the last must agree with the predictor.
+// unacknowledged send from the socket's own tcp_info; the last must agree with the predictor and
+// comes first, with the prediction, as the window's headline counts from the prediction's reference.
 // serve runs in namespace b, connect in a; after the marker a's frames to b vanish. Root only.
 
 #include "core/predict/DetectionPredictor.h"
@@ -61,9 +62,16 @@ void ConnectReferencesNetnsTest::userTimeoutFromEveryReference()
     const QString err = QString::fromUtf8(client.readAllStandardError());
     QVERIFY2(err.contains(QLatin1String("ETIMEDOUT")), qPrintable(err));
     QVERIFY2(err.contains(QLatin1String("after your marker")), qPrintable(err));
+    // The headline counts from the prediction's reference (user timeout with data in flight:
+    // the first unacknowledged send) with the prediction; the other references follow.
     const QRegularExpressionMatch m
-        = QRegularExpression(QStringLiteral("([0-9.]+) s after the first unacknowledged send")).match(err);
+        = QRegularExpression(
+              QStringLiteral("during [a-z]+, ([0-9.]+) s after the first unacknowledged send \\(predicted "
+                             "([0-9.]+) s, ([0-9.]+) to ([0-9.]+) s\\); [0-9.]+ s after the last packet "
+                             "received, [0-9.]+ s after your marker"))
+              .match(err);
     QVERIFY2(m.hasMatch(), qPrintable(err));
+    qInfo("%s", qPrintable(err.trimmed()));
     const double measured = m.captured(1).toDouble();
 
     core::PredictionInput input;
@@ -77,6 +85,9 @@ void ConnectReferencesNetnsTest::userTimeoutFromEveryReference()
                             .arg(p.minUs / 1e6)
                             .arg(p.maxUs / 1e6)
                             .arg(err)));
+    // The prediction printed is the predictor's.
+    QCOMPARE(m.captured(3).toDouble(), qRound(p.minUs / 1e4) / 100.0);
+    QCOMPARE(m.captured(4).toDouble(), qRound(p.maxUs / 1e4) / 100.0);
 }
 
 QTEST_GUILESS_MAIN(ConnectReferencesNetnsTest)

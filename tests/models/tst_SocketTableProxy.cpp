@@ -94,6 +94,7 @@ private slots:
     void filtersByState();
     void filtersByText();
     void filtersCombine();
+    void timeWaitHiddenUnlessAskedFor();
     void incrementalOrderMatchesAFreshSort();
     void orderKeptMeansNoLayoutChange();
     void ageingRefreshDoesNotReorder();
@@ -146,7 +147,7 @@ void TestSocketTableProxy::filtersByHost()
 {
     Fixture f;
     addMixedSockets(f.session);
-    QTRY_COMPARE(f.proxy.rowCount(), 5);
+    QTRY_COMPARE(f.proxy.rowCount(), 4); // TIME_WAIT hidden
     f.proxy.setHostFilter(QStringLiteral("server"));
     QCOMPARE(f.column(SocketColumn::Host), (QStringList{QStringLiteral("server"), QStringLiteral("server")}));
     // New rows follow the filter.
@@ -154,14 +155,14 @@ void TestSocketTableProxy::filtersByHost()
     f.session.add(sample(2, QStringLiteral("server"), 5002));
     QTRY_COMPARE(f.proxy.rowCount(), 3);
     f.proxy.setHostFilter({});
-    QCOMPARE(f.proxy.rowCount(), 7);
+    QCOMPARE(f.proxy.rowCount(), 6);
 }
 
 void TestSocketTableProxy::filtersByState()
 {
     Fixture f;
     addMixedSockets(f.session);
-    QTRY_COMPARE(f.proxy.rowCount(), 5);
+    QTRY_COMPARE(f.proxy.rowCount(), 4);
     f.proxy.setStateFilter({core::TcpState::Established});
     QCOMPARE(f.column(SocketColumn::State),
              (QStringList{QStringLiteral("ESTABLISHED"), QStringLiteral("ESTABLISHED")}));
@@ -177,9 +178,9 @@ void TestSocketTableProxy::filtersByText()
 {
     Fixture f;
     addMixedSockets(f.session);
-    QTRY_COMPARE(f.proxy.rowCount(), 5);
-    f.proxy.setTextFilter(QStringLiteral("40001"));
-    QCOMPARE(f.column(SocketColumn::Local), QStringList{localOf(40001)});
+    QTRY_COMPARE(f.proxy.rowCount(), 4);
+    f.proxy.setTextFilter(QStringLiteral("40002"));
+    QCOMPARE(f.column(SocketColumn::Local), QStringList{localOf(40002)});
     f.proxy.setTextFilter(QStringLiteral("listen")); // any case
     QCOMPARE(f.column(SocketColumn::Local), QStringList{localOf(5000)});
     f.proxy.setTextFilter(QStringLiteral("keepalive")); // the timer column's text
@@ -187,19 +188,68 @@ void TestSocketTableProxy::filtersByText()
     f.proxy.setTextFilter(QStringLiteral("no such text"));
     QCOMPARE(f.proxy.rowCount(), 0);
     f.proxy.setTextFilter({});
-    QCOMPARE(f.proxy.rowCount(), 5);
+    QCOMPARE(f.proxy.rowCount(), 4);
 }
 
 void TestSocketTableProxy::filtersCombine()
 {
     Fixture f;
     addMixedSockets(f.session);
-    QTRY_COMPARE(f.proxy.rowCount(), 5);
+    QTRY_COMPARE(f.proxy.rowCount(), 4);
     f.proxy.setHostFilter(QStringLiteral("client"));
     f.proxy.setStateFilter({core::TcpState::Established, core::TcpState::TimeWait});
     QCOMPARE(f.proxy.rowCount(), 2);
     f.proxy.setTextFilter(QStringLiteral("TIME"));
     QCOMPARE(f.column(SocketColumn::Local), QStringList{localOf(40001)});
+}
+
+void TestSocketTableProxy::timeWaitHiddenUnlessAskedFor()
+{
+    // Like ss: TIME_WAIT is left out unless shown or asked for by the state filter, and the
+    // proxy counts what it left out (of what the other filters let through).
+    Fixture f;
+    QSignalSpy counted(&f.proxy, &SocketTableProxy::hiddenTimeWaitCountChanged);
+    addMixedSockets(f.session);
+    f.settle();
+    QCOMPARE(f.proxy.rowCount(), 4);
+    QVERIFY(!f.column(SocketColumn::State).contains(QStringLiteral("TIME_WAIT")));
+    QCOMPARE(f.proxy.hiddenTimeWaitCount(), 1);
+    QCOMPARE(counted.constLast().constFirst().toInt(), 1);
+
+    // An established socket closing actively goes to TIME_WAIT: it leaves, the count grows.
+    f.session.add(state(2, QStringLiteral("client"), 40000, core::TcpState::Established, core::TcpState::TimeWait));
+    QTRY_COMPARE(f.proxy.hiddenTimeWaitCount(), 2);
+    QCOMPARE(f.proxy.rowCount(), 3);
+    QCOMPARE(counted.constLast().constFirst().toInt(), 2);
+
+    // Another host's TIME_WAIT is not counted as hidden by this rule while a host is chosen.
+    f.proxy.setHostFilter(QStringLiteral("server"));
+    QCOMPARE(f.proxy.hiddenTimeWaitCount(), 0);
+    f.proxy.setHostFilter({});
+    QCOMPARE(f.proxy.hiddenTimeWaitCount(), 2);
+
+    // Shown on request: every row, nothing hidden.
+    f.proxy.setTimeWaitShown(true);
+    QCOMPARE(f.proxy.rowCount(), 5);
+    QCOMPARE(f.proxy.hiddenTimeWaitCount(), 0);
+    QCOMPARE(counted.constLast().constFirst().toInt(), 0);
+    f.proxy.setTimeWaitShown(false);
+    QCOMPARE(f.proxy.rowCount(), 3);
+
+    // Asked for by state, as `ss state time-wait` lists them.
+    f.proxy.setStateFilter({core::TcpState::TimeWait});
+    QCOMPARE(f.column(SocketColumn::State), QStringList(2, QStringLiteral("TIME_WAIT")));
+    QCOMPARE(f.proxy.hiddenTimeWaitCount(), 0);
+    f.proxy.setStateFilter({});
+
+    // A TIME_WAIT socket that is gone is no longer counted.
+    Fixture quick(0);
+    quick.session.add(sample(1, QStringLiteral("client"), 40001, withState(core::TcpState::TimeWait)));
+    quick.settle();
+    QCOMPARE(quick.proxy.hiddenTimeWaitCount(), 1);
+    quick.session.add(state(2, QStringLiteral("client"), 40001, core::TcpState::TimeWait, core::TcpState::Closed));
+    QTRY_COMPARE(quick.model.rowCount(), 0);
+    QCOMPARE(quick.proxy.hiddenTimeWaitCount(), 0);
 }
 
 void TestSocketTableProxy::incrementalOrderMatchesAFreshSort()

@@ -2,12 +2,14 @@
 // Real-network mode against a peer that really goes silent: the test moves itself into network
 // namespace "a" of a NetnsPair (so "this machine's own namespace" is one the test created), the
 // peer `halfopen-cli serve` runs in "b", and after the user's marker the path is cut (a's frames
-// to b vanish). Needs root; the loopback tests cover the rest without it.
+// to b vanish). The verdict and the window's headline count from the prediction's reference and
+// show the marker beside it. Needs root; the loopback tests cover the rest without it.
 
 #include "lab/Fault.h"
 #include "tests/realnet/RealNetworkRun.h"
 #include "tests/support/CliPeer.h"
 #include "tests/support/NetnsPair.h"
+#include "ui/VerdictPanel.h"
 
 #include <QTest>
 
@@ -30,7 +32,7 @@ class RealNetworkNetnsTest : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
-    void keepaliveDetectionCountsFromTheMarker();
+    void keepaliveHeadlineCountsFromThePredictionsReference();
 
 private:
     std::unique_ptr<NetnsPair> m_net;
@@ -64,7 +66,7 @@ void RealNetworkNetnsTest::cleanupTestCase()
     m_net.reset();
 }
 
-void RealNetworkNetnsTest::keepaliveDetectionCountsFromTheMarker()
+void RealNetworkNetnsTest::keepaliveHeadlineCountsFromThePredictionsReference()
 {
     CliPeer peer(m_net->execIn(m_net->b()));
     const int port = peer.startServer(QStringLiteral("%1:0").arg(QLatin1String(NetnsPair::kAddressB)));
@@ -108,18 +110,32 @@ void RealNetworkNetnsTest::keepaliveDetectionCountsFromTheMarker()
     const double sinceRx = error->detail.value(QStringLiteral("since_last_received_ms")).toDouble() / 1000.0;
     QVERIFY2(sinceRx >= 4.5 && sinceRx <= 6.5, qPrintable(QString::number(sinceRx)));
 
-    // The verdict measures from the marker and states the prediction for this machine's side.
+    // The verdict counts from where the prediction counts (keepalive: the last packet
+    // received), so the two figures compare; the marker is shown beside it.
     const Event *verdict = run.find(EventKind::Verdict, {}, QStringLiteral("client"));
     QCOMPARE(verdict->errnoValue, ETIMEDOUT);
     QCOMPARE(verdict->mechanism, DetectionMechanism::Keepalive);
     QCOMPARE(verdict->detail.value(QStringLiteral("fault")).toString(), QStringLiteral("marker"));
-    QCOMPARE(verdict->detail.value(QStringLiteral("reference")).toString(), QStringLiteral("fault"));
-    const double elapsed = verdict->detail.value(QStringLiteral("elapsed_s")).toDouble();
-    QVERIFY2(qAbs(elapsed - (error->tUs - markerUs) / 1e6) < 0.001, qPrintable(QString::number(elapsed)));
-    QVERIFY2(elapsed > 3.5 && elapsed <= 6.5, qPrintable(QString::number(elapsed)));
-    qInfo("ETIMEDOUT by keepalive %.3f s after the last packet received, %.3f s after the marker", sinceRx, elapsed);
-    QCOMPARE(verdict->detail.value(QStringLiteral("predicted_s")).toDouble(), 5.0);
     QCOMPARE(verdict->detail.value(QStringLiteral("predicted_reference")).toString(), QStringLiteral("last_received"));
+    QCOMPARE(verdict->detail.value(QStringLiteral("reference")).toString(), QStringLiteral("last_received"));
+    QCOMPARE(verdict->detail.value(QStringLiteral("predicted_s")).toDouble(), 5.0);
+    const double elapsed = verdict->detail.value(QStringLiteral("elapsed_s")).toDouble();
+    QVERIFY2(qAbs(elapsed - sinceRx) < 0.06, qPrintable(QStringLiteral("%1 vs %2").arg(elapsed).arg(sinceRx)));
+    const double fromMarker
+        = verdict->detail.value(QStringLiteral("elapsed_from")).toObject().value(QStringLiteral("fault")).toDouble();
+    QVERIFY2(qAbs(fromMarker - (error->tUs - markerUs) / 1e6) < 0.001, qPrintable(QString::number(fromMarker)));
+    QVERIFY2(fromMarker > 3.5 && fromMarker <= 6.5, qPrintable(QString::number(fromMarker)));
+    qInfo("ETIMEDOUT by keepalive %.3f s after the last packet received, %.3f s after the marker", sinceRx, fromMarker);
+
+    // The window's headline says the same: the prediction's reference first, the marker beside.
+    const QString headline = ui::VerdictPanel::headlineFor(*verdict);
+    qInfo("headline: %s", qPrintable(headline));
+    QVERIFY2(headline.startsWith(QStringLiteral("Client: dead peer detected %1 s after the last packet received by "
+                                                "TCP keepalive (ETIMEDOUT) — predicted 5.0 s; ")
+                                     .arg(elapsed, 0, 'f', 2)),
+             qPrintable(headline));
+    QVERIFY2(headline.contains(QStringLiteral("%1 s after your marker").arg(fromMarker, 0, 'f', 2)),
+             qPrintable(headline));
     // The peer, cut off, still believes in the connection.
     QVERIFY(!peer.find(EventKind::Error));
     QVERIFY(run.stop());

@@ -17,6 +17,7 @@
 #include "lab/scenario/ScenarioTexts.h"
 #include "models/ScenarioListModel.h"
 #include "models/SocketTableModel.h"
+#include "models/SocketTableProxy.h"
 #include "models/TimelineModel.h"
 #include "ui/AppSettings.h"
 #include "ui/EventLogModel.h"
@@ -32,6 +33,8 @@
 #include "ui/SettingField.h"
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
+#include "ui/views/SocketFilterBar.h"
+#include "ui/views/SocketTableView.h"
 #include "ui/views/TimelineAnnotations.h"
 #include "ui/views/TimelineChart.h"
 
@@ -40,6 +43,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QChart>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
@@ -79,14 +83,15 @@ QList<models::ScenarioListModel::Entry> builtIns()
 
 struct Window
 {
-    explicit Window(const QString &supervisor = builtTool("halfopen-lab"))
-        : lab(lab::LabProcess::Options{supervisor, capture(), {}})
+    explicit Window(const QString &supervisor = builtTool("halfopen-lab"), const QString &settingsFile = {})
+        : settings(settingsFile.isEmpty() ? dir.filePath(QStringLiteral("settings.ini")) : settingsFile)
+        , lab(lab::LabProcess::Options{supervisor, capture(), {}})
     { }
 
     QString capture() const { return dir.filePath(QStringLiteral("cable.pcap")); }
 
     QTemporaryDir dir;
-    ui::AppSettings settings{dir.filePath(QStringLiteral("settings.ini"))};
+    ui::AppSettings settings;
     lab::LabProcess lab;
     ui::LabSessionController controller{&lab, capture()};
     models::ScenarioListModel scenarios{builtIns()};
@@ -176,6 +181,7 @@ private slots:
     void cutRecordingSaysWhereItEnds();
     void oneSentenceInWindowCliAndScenario();
     void captureLimitIsASettingAndTrimmingIsSaid();
+    void timeWaitHiddenLikeSsAndShownOnRequest();
 };
 
 void TestMainWindow::initTestCase()
@@ -533,6 +539,57 @@ void TestMainWindow::labThatCannotStartIsReportedInTheWindow()
     QVERIFY2(verdict->headline().contains(QStringLiteral("nothing was measured")), qPrintable(verdict->headline()));
     QVERIFY(
         w.find<QLabel>(QStringLiteral("verdictMeaning"))->text().contains(QStringLiteral("/nonexistent/halfopen-lab")));
+}
+
+void TestMainWindow::timeWaitHiddenLikeSsAndShownOnRequest()
+{
+    // The lab's client closes first and its kernel keeps the connection in TIME_WAIT: the table
+    // leaves it out as ss does, says so, and lists it when the user asks; the choice is kept.
+    Window w;
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    auto *view = w.find<ui::SocketTableView>(QStringLiteral("socketTableView"));
+    auto *toggle = w.find<QCheckBox>(QStringLiteral("timeWaitToggle"));
+    auto *hidden = w.find<QLabel>(QStringLiteral("hiddenTimeWait"));
+    QVERIFY(view && toggle && hidden);
+    QVERIFY(!toggle->isChecked());
+    QVERIFY(!hidden->isVisibleTo(&w.window));
+
+    QVERIFY(w.window.scenarioPicker()->selectScenario(QStringLiteral("time-wait-after-active-close")));
+    QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
+    auto *messages = w.find<ui::MessageBar>(QStringLiteral("messageBar"));
+    QTRY_VERIFY2_WITH_TIMEOUT(w.clientSocketState() == core::TcpState::TimeWait, qPrintable(messages->text()), 30000);
+
+    const auto shownStates = [view] {
+        QStringList states;
+        for (int row = 0; row < view->proxy()->rowCount(); ++row)
+            states.append(view->proxy()->index(row, int(models::SocketColumn::State)).data().toString());
+        return states;
+    };
+    QTRY_VERIFY(!shownStates().contains(QStringLiteral("TIME_WAIT")));
+    QTRY_VERIFY(hidden->isVisibleTo(&w.window));
+    // "1 socket in TIME_WAIT hidden" (the plural form comes with the English translation, which
+    // this test does not load).
+    QVERIFY2(hidden->text().startsWith(QStringLiteral("1 socket"))
+                 && hidden->text().endsWith(QStringLiteral(" in TIME_WAIT hidden")),
+             qPrintable(hidden->text()));
+    const int shownBefore = view->proxy()->rowCount();
+
+    QTest::mouseClick(toggle, Qt::LeftButton, {}, QPoint(8, toggle->height() / 2));
+    QVERIFY(toggle->isChecked());
+    QCOMPARE(view->proxy()->rowCount(), shownBefore + 1);
+    QVERIFY(shownStates().contains(QStringLiteral("TIME_WAIT")));
+    QVERIFY(!hidden->isVisibleTo(&w.window));
+    QVERIFY(w.settings.socketTableShowsTimeWait());
+
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 20000);
+    QVERIFY(messages->text().isEmpty());
+
+    // The next window (same settings) lists TIME_WAIT from the start.
+    w.settings.sync();
+    Window next(builtTool("halfopen-lab"), w.dir.filePath(QStringLiteral("settings.ini")));
+    QVERIFY(next.find<QCheckBox>(QStringLiteral("timeWaitToggle"))->isChecked());
+    QVERIFY(next.find<ui::SocketTableView>(QStringLiteral("socketTableView"))->proxy()->timeWaitShown());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/SocketFilterBar.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -15,10 +16,14 @@ SocketFilterBar::SocketFilterBar(QWidget *parent)
     , m_host(new QComboBox(this))
     , m_state(new QComboBox(this))
     , m_text(new QLineEdit(this))
+    , m_timeWait(new QCheckBox(tr("Show TIME_WAIT"), this))
+    , m_hidden(new QLabel(this))
 {
     m_host->setObjectName(QStringLiteral("hostFilter"));
     m_state->setObjectName(QStringLiteral("stateFilter"));
     m_text->setObjectName(QStringLiteral("textFilter"));
+    m_timeWait->setObjectName(QStringLiteral("timeWaitToggle"));
+    m_hidden->setObjectName(QStringLiteral("hiddenTimeWait"));
 
     m_host->addItem(tr("All hosts"), QString());
     m_host->setToolTip(tr("Show the sockets of one host only."));
@@ -44,16 +49,32 @@ SocketFilterBar::SocketFilterBar(QWidget *parent)
     m_text->setClearButtonEnabled(true);
     m_text->setToolTip(tr("Show the rows whose text contains this (any column, any case)."));
 
+    m_timeWait->setToolTip(tr("Also list sockets in TIME_WAIT. Like ss without -a, the table hides them: they are "
+                              "the kernel's memory of a connection that is over (kept 60 s to catch late "
+                              "segments), not an application's connection. Choosing TIME_WAIT or \"Closing\" in "
+                              "the state filter shows them too."));
+    m_hidden->setToolTip(m_timeWait->toolTip());
+    m_hidden->hide();
+
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_host);
     layout->addWidget(m_state);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_timeWait);
+    layout->addWidget(m_hidden);
 
     connect(m_host, &QComboBox::currentIndexChanged, this,
             [this] { emit hostChanged(m_host->currentData().toString()); });
     connect(m_state, &QComboBox::currentIndexChanged, this, &SocketFilterBar::emitStates);
     connect(m_text, &QLineEdit::textChanged, this, &SocketFilterBar::textChanged);
+    connect(m_timeWait, &QCheckBox::toggled, this, &SocketFilterBar::timeWaitShownChanged);
+}
+
+void SocketFilterBar::setHiddenTimeWait(int count)
+{
+    m_hidden->setText(tr("%n socket(s) in TIME_WAIT hidden", "sockets left out of the table", count));
+    m_hidden->setVisible(count > 0);
 }
 
 void SocketFilterBar::addHost(const QString &host)

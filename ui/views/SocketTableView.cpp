@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -75,6 +76,12 @@ SocketTableView::SocketTableView(SocketTableModel *model, QWidget *parent)
     connect(m_filters, &SocketFilterBar::hostChanged, m_proxy, &SocketTableProxy::setHostFilter);
     connect(m_filters, &SocketFilterBar::statesChanged, m_proxy, &SocketTableProxy::setStateFilter);
     connect(m_filters, &SocketFilterBar::textChanged, m_proxy, &SocketTableProxy::setTextFilter);
+    connect(m_filters, &SocketFilterBar::timeWaitShownChanged, this, [this](bool shown) {
+        m_proxy->setTimeWaitShown(shown);
+        emit timeWaitShownChanged(shown);
+    });
+    connect(m_proxy, &SocketTableProxy::hiddenTimeWaitCountChanged, m_filters, &SocketFilterBar::setHiddenTimeWait);
+    m_filters->setHiddenTimeWait(m_proxy->hiddenTimeWaitCount());
 
     collectHosts(0, model->rowCount() - 1);
     connect(model, &QAbstractItemModel::rowsInserted, this,
@@ -189,6 +196,16 @@ QString SocketTableView::selectedRowsText() const
         lines.append(cells.join(QLatin1Char('\t')));
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+void SocketTableView::setTimeWaitShown(bool shown)
+{
+    m_filters->timeWaitBox()->setChecked(shown); // the box tells the proxy
+}
+
+bool SocketTableView::timeWaitShown() const
+{
+    return m_proxy->timeWaitShown();
 }
 
 QByteArray SocketTableView::headerState() const

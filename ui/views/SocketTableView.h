@@ -16,9 +16,10 @@ namespace halfopen::ui {
 class SocketFilterBar;
 class SocketRowDelegate;
 
-// The socket state table: a filter row (host, state, text) above a sortable table of every
-// socket, rows fading out when closed and flashing when their state changes. Ctrl+C copies the
-// selected rows as tab-separated text (with a header line), ready for a spreadsheet or a bug report.
+// The socket state table: a filter row (host, state, text, TIME_WAIT shown or not) above a
+// sortable table of every socket but those in TIME_WAIT unless asked for, rows fading out when closed and flashing when
+// their state changes. Ctrl+C copies the selected rows as tab-separated text (with a header line), ready for a
+// spreadsheet or a bug report.
 class SocketTableView : public QWidget
 {
     Q_OBJECT
@@ -34,6 +35,10 @@ public:
     QString selectedRowsText() const;
     void copySelectedRows() const;
 
+    // TIME_WAIT sockets listed or not (not by default; the filter bar's box changes it).
+    void setTimeWaitShown(bool shown);
+    bool timeWaitShown() const;
+
     // Column order, widths and sorting, for the window's saved layout.
     QByteArray headerState() const;
     bool restoreHeaderState(const QByteArray &state);
@@ -41,6 +46,9 @@ public:
     // The filters, the header and three rows: a client, its server and one more stay in sight
     // however the window's splitter squeezes the table.
     QSize minimumSizeHint() const override;
+
+signals:
+    void timeWaitShownChanged(bool shown);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
