@@ -10,6 +10,7 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QTableView;
+class QTextBrowser;
 
 namespace halfopen::models {
 class AuditTableModel;
@@ -57,7 +58,8 @@ private:
     QSpinBox *m_threshold;
     QLineEdit *m_netns;
     QTableView *m_table;
-    QLabel *m_details;
+    QTextBrowser *m_details;
+    QString m_detailsHtml; // what it shows
     QLabel *m_status;
     ConnectionFaultBar *m_faultBar;
     audit::NamespaceSysctls m_sysctls;
