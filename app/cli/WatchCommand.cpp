@@ -24,6 +24,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
@@ -32,6 +33,9 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+
+#include <grp.h>
+#include <sys/xattr.h>
 
 using namespace halfopen;
 using namespace halfopen::core;
@@ -56,6 +60,53 @@ QString captureHelper()
         return beside;
     return QDir::cleanPath(QCoreApplication::applicationDirPath()
                            + QStringLiteral("/../libexec/halfopen/halfopen-capture"));
+}
+
+// Why the capture helper did not capture, in words that name what is missing: its capability,
+// the user's group membership, or root for another user's connection.
+QString captureProblem(const QString &helper, int exitCode, const QString &helperSaid)
+{
+    if (exitCode == 5) { // no CAP_NET_RAW
+        const QByteArray path = QFile::encodeName(helper);
+        if (getxattr(path.constData(), "security.capability", nullptr, 0) < 0)
+            return Text::tr("no packet capture: the capture helper %1 has no capability; it needs cap_net_raw "
+                            "(the Debian package grants it to the group halfopen-capture when installed: sudo "
+                            "dpkg-reconfigure halfopen; by hand, as root: setcap cap_net_raw=ep %1)")
+                .arg(helper);
+        return Text::tr("no packet capture: the capture helper %1 has cap_net_raw, but did not get it when it ran "
+                        "(a file system mounted nosuid, or a sandbox that sets no_new_privs)")
+            .arg(helper);
+    }
+    if (exitCode == 4)
+        return Text::tr("no packet capture: the connection belongs to another user, and watching another user's "
+                        "connection needs root (the helper said: %1)")
+            .arg(helperSaid);
+    return Text::tr("no packet capture (%1 exited %2): %3").arg(helper).arg(exitCode).arg(helperSaid);
+}
+
+// Why the helper could not even be started: most often, not being in the group it belongs to.
+QString cannotStart(const QString &helper, const QString &error)
+{
+    const QFileInfo file(helper);
+    if (!file.exists())
+        return Text::tr("no packet capture: the capture helper %1 is missing (reinstall halfopen)").arg(helper);
+    if (!file.isExecutable()) {
+        const QString group = file.group();
+        const QString user = QString::fromLocal8Bit(qgetenv("USER"));
+        bool listed = false; // in /etc/group (or whatever the system reads)
+        if (const struct group *entry = getgrnam(QFile::encodeName(group).constData())) {
+            for (char **member = entry->gr_mem; member && *member; ++member)
+                listed = listed || QString::fromLocal8Bit(*member) == user;
+        }
+        if (listed)
+            return Text::tr("no packet capture: you were added to the group %1, whose members may capture with "
+                            "%2, but this session started before: log out and in again")
+                .arg(group, helper);
+        return Text::tr("no packet capture: only members of the group %1 may capture packets with %2: as root, "
+                        "adduser %3 %1, then log out and in again")
+            .arg(group, helper, user.isEmpty() ? Text::tr("YOUR-USER") : user);
+    }
+    return Text::tr("no packet capture: cannot start %1: %2").arg(helper, error);
 }
 
 // One --fault-at: when (seconds from the start) and what.
@@ -300,11 +351,6 @@ private:
 
     void startCapture(const QString &netnsPath)
     {
-        if (m_local.family() != AF_INET) {
-            std::fprintf(stderr, "halfopen-cli: %s\n",
-                         qPrintable(Text::tr("no packet capture: IPv6 connections are watched without packets")));
-            return;
-        }
         QStringList args{QStringLiteral("--local"), m_local.toString(), QStringLiteral("--remote"),
                          m_remote.toString()};
         if (!netnsPath.isEmpty())
@@ -315,18 +361,13 @@ private:
             const QByteArray why = m_capture.readAllStandardError().trimmed();
             if (code != 0 && !m_finishing)
                 std::fprintf(stderr, "halfopen-cli: %s\n",
-                             qPrintable(Text::tr("no packet capture (%1 exited %2): %3")
-                                            .arg(captureHelper())
-                                            .arg(code)
-                                            .arg(QString::fromLocal8Bit(why))));
+                             qPrintable(captureProblem(captureHelper(), code, QString::fromLocal8Bit(why))));
         });
         m_capture.start(captureHelper(), args);
         // The capture must run before the first packet matters: wait for its go-ahead.
         if (!m_capture.waitForStarted(3000)) {
-            std::fprintf(
-                stderr, "halfopen-cli: %s\n",
-                qPrintable(
-                    Text::tr("no packet capture: cannot start %1: %2").arg(captureHelper(), m_capture.errorString())));
+            std::fprintf(stderr, "halfopen-cli: %s\n",
+                         qPrintable(cannotStart(captureHelper(), m_capture.errorString())));
             return;
         }
         while (!m_captureReady && m_capture.state() == QProcess::Running && m_capture.waitForReadyRead(3000))
