@@ -17,25 +17,17 @@
 #include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
 #include "hostfault/RealConnectionFaults.h"
-#include "lab/cable/FrameView.h"
-#include "lab/cable/PacketClassifier.h"
 #include "lab/cable/PcapWriter.h"
+#include "realnet/ConnectionCapture.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTimer>
 
 #include <cstdio>
 #include <memory>
 #include <optional>
-
-#include <grp.h>
-#include <sys/xattr.h>
 
 using namespace halfopen;
 using namespace halfopen::core;
@@ -52,62 +44,6 @@ struct Text
 constexpr int kSampleIntervalMs = 50;
 const QString kLocalHost = QStringLiteral("local");
 const QString kPeerHost = QStringLiteral("peer");
-
-QString captureHelper()
-{
-    const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("halfopen-capture"));
-    if (QFileInfo::exists(beside))
-        return beside;
-    return QDir::cleanPath(QCoreApplication::applicationDirPath()
-                           + QStringLiteral("/../libexec/halfopen/halfopen-capture"));
-}
-
-// Why the capture helper did not capture, in words that name what is missing: its capability,
-// the user's group membership, or root for another user's connection.
-QString captureProblem(const QString &helper, int exitCode, const QString &helperSaid)
-{
-    if (exitCode == 5) { // no CAP_NET_RAW
-        const QByteArray path = QFile::encodeName(helper);
-        if (getxattr(path.constData(), "security.capability", nullptr, 0) < 0)
-            return Text::tr("no packet capture: the capture helper %1 has no capability; it needs cap_net_raw "
-                            "(the Debian package grants it to the group halfopen-capture when installed: sudo "
-                            "dpkg-reconfigure halfopen; by hand, as root: setcap cap_net_raw=ep %1)")
-                .arg(helper);
-        return Text::tr("no packet capture: the capture helper %1 has cap_net_raw, but did not get it when it ran "
-                        "(a file system mounted nosuid, or a sandbox that sets no_new_privs)")
-            .arg(helper);
-    }
-    if (exitCode == 4)
-        return Text::tr("no packet capture: the connection belongs to another user, and watching another user's "
-                        "connection needs root (the helper said: %1)")
-            .arg(helperSaid);
-    return Text::tr("no packet capture (%1 exited %2): %3").arg(helper).arg(exitCode).arg(helperSaid);
-}
-
-// Why the helper could not even be started: most often, not being in the group it belongs to.
-QString cannotStart(const QString &helper, const QString &error)
-{
-    const QFileInfo file(helper);
-    if (!file.exists())
-        return Text::tr("no packet capture: the capture helper %1 is missing (reinstall halfopen)").arg(helper);
-    if (!file.isExecutable()) {
-        const QString group = file.group();
-        const QString user = QString::fromLocal8Bit(qgetenv("USER"));
-        bool listed = false; // in /etc/group (or whatever the system reads)
-        if (const struct group *entry = getgrnam(QFile::encodeName(group).constData())) {
-            for (char **member = entry->gr_mem; member && *member; ++member)
-                listed = listed || QString::fromLocal8Bit(*member) == user;
-        }
-        if (listed)
-            return Text::tr("no packet capture: you were added to the group %1, whose members may capture with "
-                            "%2, but this session started before: log out and in again")
-                .arg(group, helper);
-        return Text::tr("no packet capture: only members of the group %1 may capture packets with %2: as root, "
-                        "adduser %3 %1, then log out and in again")
-            .arg(group, helper, user.isEmpty() ? Text::tr("YOUR-USER") : user);
-    }
-    return Text::tr("no packet capture: cannot start %1: %2").arg(helper, error);
-}
 
 // One --fault-at: when (seconds from the start) and what.
 struct ScheduledFault
@@ -351,81 +287,23 @@ private:
 
     void startCapture(const QString &netnsPath)
     {
-        QStringList args{QStringLiteral("--local"), m_local.toString(), QStringLiteral("--remote"),
-                         m_remote.toString()};
-        if (!netnsPath.isEmpty())
-            args << QStringLiteral("--netns") << netnsPath;
-        m_capture.setProcessChannelMode(QProcess::SeparateChannels);
-        connect(&m_capture, &QProcess::readyReadStandardOutput, this, &Watch::readCapture);
-        connect(&m_capture, &QProcess::finished, this, [this](int code) {
-            const QByteArray why = m_capture.readAllStandardError().trimmed();
-            if (code != 0 && !m_finishing)
-                std::fprintf(stderr, "halfopen-cli: %s\n",
-                             qPrintable(captureProblem(captureHelper(), code, QString::fromLocal8Bit(why))));
-        });
-        m_capture.start(captureHelper(), args);
-        // The capture must run before the first packet matters: wait for its go-ahead.
-        if (!m_capture.waitForStarted(3000)) {
-            std::fprintf(stderr, "halfopen-cli: %s\n",
-                         qPrintable(cannotStart(captureHelper(), m_capture.errorString())));
-            return;
-        }
-        while (!m_captureReady && m_capture.state() == QProcess::Running && m_capture.waitForReadyRead(3000))
-            readCapture();
-    }
-
-    void readCapture()
-    {
-        m_captureBuffer += m_capture.readAllStandardOutput();
-        if (!m_captureReady) {
-            const qsizetype newline = m_captureBuffer.indexOf('\n');
-            if (newline < 0)
-                return;
-            m_captureReady = m_captureBuffer.left(newline) == "HOCAP1";
-            m_captureBuffer.remove(0, newline + 1);
-        }
-        while (m_captureBuffer.size() >= 12) {
-            const auto *h = reinterpret_cast<const uchar *>(m_captureBuffer.constData());
-            quint64 t = 0;
-            for (int i = 7; i >= 0; --i)
-                t = t << 8 | h[i];
-            const quint32 length = quint32(h[8]) | quint32(h[9]) << 8 | quint32(h[10]) << 16 | quint32(h[11]) << 24;
-            if (m_captureBuffer.size() < 12 + qsizetype(length))
-                return;
-            const QByteArrayView frame(m_captureBuffer.constData() + 12, length);
-            onFrame(frame, qint64(t));
-            m_captureBuffer.remove(0, 12 + length);
-        }
-    }
-
-    void onFrame(QByteArrayView frame, qint64 tUs)
-    {
-        if (m_pcap.isOpen()) {
+        connect(&m_capture, &realnet::ConnectionCapture::frame, this, [this](QByteArrayView frame, qint64 tUs) {
             QString error;
-            if (!m_pcap.write(frame, tUs, &error))
+            if (m_pcap.isOpen() && !m_pcap.write(frame, tUs, &error))
                 std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(error));
-        }
-        const lab::FrameView view(frame);
-        if (view.kind() != lab::FrameView::Kind::Tcp)
-            return;
-        const bool outgoing = lab::FrameView::formatIpv4(view.ipv4().source) == m_local.host()
-            && view.tcp().sourcePort == m_local.port();
-        emitEvent(
-            m_classifier.classify(view, tUs, outgoing ? kLocalHost : kPeerHost, outgoing ? kPeerHost : kLocalHost));
+        });
+        connect(&m_capture, &realnet::ConnectionCapture::event, this, &Watch::emitEvent);
+        connect(&m_capture, &realnet::ConnectionCapture::failed, this,
+                [](const QString &problem) { std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(problem)); });
+        if (!m_capture.start(m_local, m_remote, kLocalHost, kPeerHost, netnsPath) && !m_capture.problem().isEmpty())
+            std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(m_capture.problem()));
     }
 
     void finish()
     {
         m_timer.stop();
         liftAndJudge();
-        m_finishing = true;
-        // Packets the helper captured before the end are still in the pipe.
-        if (m_capture.state() == QProcess::Running) {
-            m_capture.waitForReadyRead(200);
-            readCapture();
-            m_capture.terminate();
-            m_capture.waitForFinished(1000);
-        }
+        m_capture.stop(); // reads the packets still in the pipe first
         m_pcap.close();
         QCoreApplication::exit(m_status);
     }
@@ -437,11 +315,7 @@ private:
     Session m_session;
     std::unique_ptr<JsonlRecorder> m_recorder;
     lab::PcapWriter m_pcap;
-    lab::PacketClassifier m_classifier;
-    QProcess m_capture;
-    QByteArray m_captureBuffer;
-    bool m_captureReady = false;
-    bool m_finishing = false;
+    realnet::ConnectionCapture m_capture;
     QTimer m_timer;
     std::optional<TcpInfoSample> m_last;
     int m_status = ExitOk;

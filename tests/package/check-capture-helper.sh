@@ -20,7 +20,7 @@ python=/usr/bin/python3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 chmod 755 "$work"
-cp "$build/app/halfopen-capture" "$work/halfopen-capture"
+cp "$build/app/halfopen-capture" "$build/app/halfopen-cli" "$work/"
 cp "$build/app/halfopen-capture" "$work/halfopen-capture-plain"
 mkdir -p "$work/nocap" && cp "$build/app/halfopen-capture" "$build/app/halfopen-cli" "$work/nocap/"
 setcap cap_net_raw=ep "$work/halfopen-capture" || { echo "SKIP: setcap failed (file system without xattrs?)"; exit 77; }
@@ -112,6 +112,23 @@ for family in 4 6; do
     && pass "IPv$family: the helper gave up its capabilities once capturing ($caps)" \
     || fail "IPv$family: the helper kept capabilities while capturing: $caps"
 done
+
+# The whole watch as nobody, over IPv6: halfopen-cli beside the helper with the capability
+# names the connection's packets on its timeline (JSON events).
+connection watch6 6 nobody
+read -r local remote < "$work/conn-watch6"
+as_nobody env -u LD_LIBRARY_PATH HOME=/tmp LANG=C "$work/halfopen-cli" watch "$local" "$remote" --json --duration 4 \
+  > "$work/watch6.jsonl" 2> "$work/watch6.err" &
+sleep 1.5
+touch "$work/go-watch6"; wait
+packets=$(grep -c '"kind":"packet"' "$work/watch6.jsonl")
+data=$(grep '"kind":"packet"' "$work/watch6.jsonl" | grep -c '"what":"data"')
+if [ "$packets" -ge 14 ] && [ "$data" -ge 10 ] && grep -q "\"local\":\"\[::1\]:" "$work/watch6.jsonl" \
+   && ! grep -q "no packet capture" "$work/watch6.err"; then
+  pass "halfopen-cli watch as nobody over IPv6: $packets packets on the timeline, $data of them data"
+else
+  fail "halfopen-cli watch as nobody over IPv6: $packets packets, $data data; stderr: $(cat "$work/watch6.err")"
+fi
 
 # Another user's connection (root's): refused, before any packet.
 connection root 4 root
