@@ -114,9 +114,25 @@ ConnectionsAuditView::ConnectionsAuditView(audit::AuditMonitor *monitor, QWidget
     m_details->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_details->setHtml(tr("Select a connection to see when it would notice each kind of peer death."));
 
+    // What moves with every scan (RTT, queues, timer) on a line of its own above: the rest of
+    // the details is set again only when it changed.
+    m_live = new QLabel(this);
+    m_live->setObjectName(QStringLiteral("auditLive"));
+    m_live->setWordWrap(true);
+    m_live->setMargin(4);
+    m_live->setMinimumHeight(2 * m_live->fontMetrics().lineSpacing() + 8); // wrapping or not: no jump
+    m_live->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_live->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *detailsPane = new QWidget(this);
+    auto *detailsLayout = new QVBoxLayout(detailsPane);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->setSpacing(0);
+    detailsLayout->addWidget(m_live);
+    detailsLayout->addWidget(m_details, 1);
+
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
-    split->addWidget(m_details);
+    split->addWidget(detailsPane);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     split->setSizes({1000, 420});
@@ -167,7 +183,7 @@ QString ConnectionsAuditView::summaryText() const
 
 QString ConnectionsAuditView::detailsText() const
 {
-    return m_details->toPlainText();
+    return m_live->text() + QLatin1Char('\n') + m_details->toPlainText();
 }
 
 void ConnectionsAuditView::onScanned(const audit::AuditSnapshotPtr &snapshot)
@@ -222,6 +238,7 @@ void ConnectionsAuditView::showDetails()
     m_faultBar->setConnection(c);
     if (!c)
         return;
+    m_live->setText(AuditDetailsText::liveText(*c));
     const QString html = AuditDetailsText::html(*c, m_sysctls);
     if (html == m_detailsHtml)
         return;

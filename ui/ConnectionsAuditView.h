@@ -58,6 +58,7 @@ private:
     QSpinBox *m_threshold;
     QLineEdit *m_netns;
     QTableView *m_table;
+    QLabel *m_live; // the selected connection's RTT, queues, timer
     QTextBrowser *m_details;
     QString m_detailsHtml; // what it shows
     QLabel *m_status;
