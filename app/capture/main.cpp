@@ -13,7 +13,8 @@
 // Run by a normal user through the file capability (the Debian package grants cap_net_raw to
 // members of the group halfopen-capture, as Wireshark's dumpcap), it is limited to what that
 // user could see anyway: only a connection whose socket belongs to that user (checked with
-// sock_diag before the capture and again every second: exit 4 otherwise), only in its own
+// sock_diag before the capture and again every second: exit 4 otherwise; it ends 5 s after the
+// connection is gone), only in its own
 // network namespace (--netns is for root), and it gives up every capability, and the right to
 // gain any, as soon as the capture socket is open and its filter set.
 
@@ -225,6 +226,7 @@ int main(int argc, char **argv)
                      + " (needs CAP_SYS_ADMIN over it)");
         close(fd);
     }
+    int64_t goneSinceUs = 0;
     const auto checkOwner = [&](bool atStart) {
         if (root)
             return;
@@ -233,8 +235,15 @@ int main(int argc, char **argv)
         if (!socketOwner(localEnd, remoteEnd, &owner, &timeWait)) {
             if (atStart)
                 fail(4, "no TCP connection " + local + " -> " + remote + " in this network namespace");
-            return; // closed meanwhile: its last packets still come
+            // Closed meanwhile: its last packets still come for a while, then nothing of it can.
+            const int64_t now = clockUs(CLOCK_MONOTONIC);
+            if (goneSinceUs == 0)
+                goneSinceUs = now;
+            else if (now - goneSinceUs >= 5000000)
+                std::exit(0);
+            return;
         }
+        goneSinceUs = 0;
         if (!timeWait && owner != getuid())
             fail(4,
                  "the connection " + local + " -> " + remote + " belongs to uid " + std::to_string(owner)
