@@ -81,6 +81,16 @@ AuditMonitor::AuditMonitor(QObject *parent)
     m_thread->start();
 }
 
+void AuditMonitor::dispose(std::vector<AuditedConnection> &&connections)
+{
+    if (connections.empty())
+        return;
+    // The only owner is the call, freed in it, there.
+    auto owned = std::make_shared<std::vector<AuditedConnection>>(std::move(connections));
+    QMetaObject::invokeMethod(
+        m_worker, [owned = std::move(owned)]() mutable { owned.reset(); }, Qt::QueuedConnection);
+}
+
 AuditMonitor::~AuditMonitor()
 {
     stop();

@@ -5,6 +5,9 @@
 
 #include <QColor>
 
+#include <algorithm>
+#include <bit>
+
 namespace halfopen::models {
 
 using audit::AuditedConnection;
@@ -59,7 +62,7 @@ AuditTableModel::AuditTableModel(QObject *parent)
 
 int AuditTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_indexOfRow.size());
 }
 
 int AuditTableModel::columnCount(const QModelIndex &parent) const
@@ -89,9 +92,10 @@ QColor AuditTableModel::riskColor(audit::Risk risk)
 
 QVariant AuditTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= int(m_rows.size()))
+    const AuditedConnection *shown = index.isValid() ? connectionAt(index.row()) : nullptr;
+    if (!shown)
         return {};
-    const AuditedConnection &c = *m_rows[size_t(index.row())];
+    const AuditedConnection &c = *shown;
     switch (role) {
     case RiskRole:
         return int(c.assessment.risk);
@@ -135,7 +139,7 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
     case Remote:
         return c.socket.remote.toString();
     case State:
-        return core::tcpStateName(c.socket.sample.state);
+        return sort ? QVariant(int(c.socket.sample.state)) : QVariant(core::tcpStateName(c.socket.sample.state));
     case Keepalive:
         return keepaliveText(c);
     case UserTimeout:
@@ -211,132 +215,187 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-bool AuditTableModel::lessThan(int leftRow, int rightRow, int column) const
-{
-    const AuditedConnection &a = *m_rows[size_t(leftRow)];
-    const AuditedConnection &b = *m_rows[size_t(rightRow)];
-    auto noticed = [](const AuditedConnection &c) {
-        return c.optionsSource == audit::OptionsSource::Unknown ? -1.0 : c.assessment.seconds.value_or(1e12);
-    };
-    switch (Column(column)) {
-    case Pid:
-        return a.pid().value_or(0) < b.pid().value_or(0);
-    case Local:
-        return a.socket.local.port() < b.socket.local.port();
-    case RiskColumn:
-        return a.assessment.risk < b.assessment.risk;
-    case Noticed:
-        return noticed(a) < noticed(b);
-    case UserTimeout:
-        return a.userTimeoutMs.value_or(-1) < b.userTimeoutMs.value_or(-1);
-    case State:
-        return a.socket.sample.state < b.socket.sample.state;
-    default:
-        break;
-    }
-    const QModelIndex left = index(leftRow, column);
-    const QModelIndex right = index(rightRow, column);
-    return QString::localeAwareCompare(left.data(SortRole).toString(), right.data(SortRole).toString()) < 0;
-}
-
 const AuditedConnection *AuditTableModel::connectionAt(int row) const
 {
-    return row >= 0 && row < int(m_rows.size()) ? m_rows[size_t(row)].get() : nullptr;
+    return row >= 0 && row < int(m_indexOfRow.size()) ? &m_connections[size_t(m_indexOfRow[size_t(row)])] : nullptr;
 }
 
 int AuditTableModel::rowOfCookie(quint64 cookie) const
 {
-    return m_rowOfCookie.value(cookie, -1);
+    const auto serial = m_serialOfCookie.constFind(cookie);
+    if (serial == m_serialOfCookie.constEnd())
+        return -1;
+    const auto at = std::lower_bound(m_serialOfRow.cbegin(), m_serialOfRow.cend(), *serial);
+    return at != m_serialOfRow.cend() && *at == *serial ? int(at - m_serialOfRow.cbegin()) : -1;
 }
 
-bool AuditTableModel::shownValuesDiffer(const AuditedConnection &a, const AuditedConnection &b)
+quint32 AuditTableModel::changedColumns(const AuditedConnection &a, const AuditedConnection &b)
 {
-    return a.socket.sample.state != b.socket.sample.state || a.optionsSource != b.optionsSource
-        || a.keepalive != b.keepalive || a.userTimeoutMs != b.userTimeoutMs || a.assessment.risk != b.assessment.risk
-        || a.assessment.seconds != b.assessment.seconds || a.holders.size() != b.holders.size()
+    const auto bit = [](Column column) { return quint32(1) << column; };
+    quint32 columns = 0;
+    const bool holdersDiffer = a.holders.size() != b.holders.size()
         || (!a.holders.isEmpty()
             && (a.holders.constFirst().pid != b.holders.constFirst().pid
-                || a.holders.constFirst().command != b.holders.constFirst().command))
-        || a.assessment.fix.has_value() != b.assessment.fix.has_value()
-        || (a.assessment.fix && a.assessment.fix->text != b.assessment.fix->text);
-}
-
-void AuditTableModel::reindex()
-{
-    m_rowOfCookie.clear();
-    m_rowOfCookie.reserve(qsizetype(m_rows.size()));
-    for (size_t i = 0; i < m_rows.size(); ++i)
-        m_rowOfCookie.insert(m_rows[i]->socket.cookie, int(i));
+                || a.holders.constFirst().command != b.holders.constFirst().command));
+    if (holdersDiffer)
+        columns |= bit(Process) | bit(Pid);
+    // Local and remote address: the cookie's, they never change.
+    if (a.socket.sample.state != b.socket.sample.state)
+        columns |= bit(State);
+    if (a.assessment.risk != b.assessment.risk)
+        columns |= bit(RiskColumn);
+    if (a.optionsSource != b.optionsSource || a.assessment.seconds != b.assessment.seconds)
+        columns |= bit(Noticed);
+    if (a.optionsSource != b.optionsSource || a.optionsNote != b.optionsNote)
+        columns |= bit(OptionsFrom) | bit(Keepalive) | bit(UserTimeout); // the note is their tooltip
+    if (a.keepalive != b.keepalive)
+        columns |= bit(Keepalive);
+    if (a.userTimeoutMs != b.userTimeoutMs)
+        columns |= bit(UserTimeout);
+    if (a.assessment.fix.has_value() != b.assessment.fix.has_value()
+        || (a.assessment.fix && a.assessment.fix->text != b.assessment.fix->text))
+        columns |= bit(Fix);
+    return columns;
 }
 
 AuditTableModel::Changes AuditTableModel::apply(std::vector<AuditedConnection> &&connections)
 {
     Changes changes;
-    QHash<quint64, qsizetype> fresh;
-    fresh.reserve(qsizetype(connections.size()));
-    for (size_t i = 0; i < connections.size(); ++i)
-        fresh.insert(connections[i].socket.cookie, qsizetype(i));
+    // Where each connection of the scan is shown now: its row, or -1 (new).
+    // Scans list the sockets in much the same order every time (the kernel's hash table's):
+    // the previous scan is walked beside this one, the cookie index asked only where they part.
+    const size_t before = m_indexOfRow.size();
+    std::vector<int> rowOfIndex(m_connections.size(), -1);
+    for (size_t row = 0; row < before; ++row)
+        rowOfIndex[size_t(m_indexOfRow[row])] = int(row);
+    std::vector<int> rowOf(connections.size(), -1);
+    std::vector<bool> stays(before, false);
+    size_t next = 0; // in the previous scan
+    for (size_t i = 0; i < connections.size(); ++i) {
+        const quint64 cookie = connections[i].socket.cookie;
+        int row;
+        if (next < m_connections.size() && m_connections[next].socket.cookie == cookie) {
+            row = rowOfIndex[next++];
+        } else {
+            row = rowOfCookie(cookie);
+            if (row >= 0)
+                next = size_t(m_indexOfRow[size_t(row)]) + 1;
+        }
+        if (row >= 0 && !stays[size_t(row)]) {
+            rowOf[i] = row;
+            stays[size_t(row)] = true;
+        }
+    }
 
     // Closed connections leave, the last ranges first so the rows before keep their numbers.
-    int end = int(m_rows.size());
+    // (The rows keep their serial numbers, in order: no index of the rows below is rewritten.)
+    int end = int(before);
+    bool removed = false;
     while (end > 0) {
-        if (fresh.contains(m_rows[size_t(end - 1)]->socket.cookie)) {
+        if (stays[size_t(end - 1)]) {
             --end;
             continue;
         }
         int first = end - 1;
-        while (first > 0 && !fresh.contains(m_rows[size_t(first - 1)]->socket.cookie))
+        while (first > 0 && !stays[size_t(first - 1)])
             --first;
         beginRemoveRows({}, first, end - 1);
-        m_rows.erase(m_rows.begin() + first, m_rows.begin() + end);
+        for (int row = first; row < end; ++row)
+            m_serialOfCookie.remove(connectionAt(row)->socket.cookie);
+        m_indexOfRow.erase(m_indexOfRow.begin() + first, m_indexOfRow.begin() + end);
+        m_serialOfRow.erase(m_serialOfRow.begin() + first, m_serialOfRow.begin() + end);
         endRemoveRows();
         changes.removed += end - first;
+        removed = true;
         end = first;
     }
-    if (changes.removed > 0)
-        reindex();
-
-    // Those that stayed change in place. One dataChanged spans the changed rows: a sorting
-    // proxy then re-sorts once, where a signal per row would re-sort (and relayout the view)
-    // once per row.
-    std::vector<bool> taken(connections.size(), false);
-    int firstChanged = -1;
-    int lastChanged = -1;
-    for (size_t row = 0; row < m_rows.size(); ++row) {
-        const qsizetype from = fresh.value(m_rows[row]->socket.cookie, -1);
-        if (from < 0)
-            continue;
-        taken[size_t(from)] = true;
-        AuditedConnection &now = connections[size_t(from)];
-        const bool differs = shownValuesDiffer(*m_rows[row], now);
-        *m_rows[row] = std::move(now); // the details (timer, RTT) move every scan
-        if (!differs)
-            continue;
-        ++changes.changed;
-        if (firstChanged < 0)
-            firstChanged = int(row);
-        lastChanged = int(row);
+    if (removed) {
+        // The scan's rows, renumbered: an old row minus the removed rows above it.
+        std::vector<int> newRow(before, -1);
+        int removedAbove = 0;
+        for (size_t row = 0; row < before; ++row) {
+            if (stays[row])
+                newRow[row] = int(row) - removedAbove;
+            else
+                ++removedAbove;
+        }
+        for (int &row : rowOf) {
+            if (row >= 0)
+                row = newRow[size_t(row)];
+        }
     }
-    if (firstChanged >= 0)
-        emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
+
+    // Those that stayed now show the scan's values (the details, timer and RTT, move every
+    // scan): the scan itself becomes what the rows show, nothing is copied or moved. A
+    // dataChanged per run of changed rows, over the columns that changed in it: a sorting proxy
+    // looks again only at those rows, and re-sorts only when the sort column changed.
+    std::vector<quint32> changedColumnsOf(m_indexOfRow.size(), 0);
+    bool anyChanged = false;
+    for (size_t i = 0; i < connections.size(); ++i) {
+        const int row = rowOf[i];
+        if (row < 0)
+            continue;
+        const quint32 columns = changedColumns(*connectionAt(row), connections[i]);
+        m_indexOfRow[size_t(row)] = int(i);
+        if (!columns)
+            continue;
+        changedColumnsOf[size_t(row)] = columns;
+        anyChanged = true;
+        ++changes.changed;
+    }
+    std::swap(m_connections, connections); // the caller gets the previous scan to dispose of
+    if (anyChanged)
+        signalChangedRows(changedColumnsOf);
 
     // New connections arrive in one insert at the end.
-    const int before = int(m_rows.size());
-    for (size_t i = 0; i < connections.size(); ++i) {
-        if (!taken[i])
-            ++changes.added;
-    }
+    for (int row : rowOf)
+        changes.added += row < 0;
     if (changes.added > 0) {
-        beginInsertRows({}, before, before + changes.added - 1);
-        for (size_t i = 0; i < connections.size(); ++i) {
-            if (taken[i])
+        const int first = int(m_indexOfRow.size());
+        beginInsertRows({}, first, first + changes.added - 1);
+        for (size_t i = 0; i < m_connections.size(); ++i) {
+            if (rowOf[i] >= 0)
                 continue;
-            m_rowOfCookie.insert(connections[i].socket.cookie, int(m_rows.size()));
-            m_rows.push_back(std::make_unique<AuditedConnection>(std::move(connections[i])));
+            m_serialOfCookie.insert(m_connections[i].socket.cookie, m_nextSerial);
+            m_serialOfRow.push_back(m_nextSerial++);
+            m_indexOfRow.push_back(int(i));
         }
         endInsertRows();
     }
     return changes;
+}
+
+void AuditTableModel::signalChangedRows(const std::vector<quint32> &changedColumnsOf)
+{
+    // Runs of adjacent changed rows, each with the span of the columns that changed in it. Past
+    // kMaxSeparateRanges runs, one signal over them all costs the views less than many.
+    struct Run
+    {
+        int first;
+        int last;
+        quint32 columns;
+    };
+    std::vector<Run> runs;
+    quint32 allColumns = 0;
+    for (size_t row = 0; row < changedColumnsOf.size(); ++row) {
+        const quint32 columns = changedColumnsOf[row];
+        if (!columns)
+            continue;
+        allColumns |= columns;
+        if (!runs.empty() && runs.back().last + 1 == int(row)) {
+            runs.back().last = int(row);
+            runs.back().columns |= columns;
+        } else {
+            runs.push_back({int(row), int(row), columns});
+        }
+    }
+    if (runs.size() > kMaxSeparateRanges)
+        runs = {{runs.front().first, runs.back().last, allColumns}};
+    for (const Run &run : runs) {
+        const int firstColumn = std::countr_zero(run.columns);
+        const int lastColumn = 31 - std::countl_zero(run.columns);
+        emit dataChanged(index(run.first, firstColumn), index(run.last, lastColumn));
+    }
 }
 
 } // namespace halfopen::models

@@ -6,15 +6,15 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
-#include <memory>
 #include <vector>
 
 namespace halfopen::models {
 
 // This machine's connections as an audit found them, one row per connection (key: the kernel's
 // socket cookie). A new scan is applied in place: rows that stayed are updated (dataChanged only
-// where a shown value moved), closed ones removed, new ones appended in one insert — the view
-// neither flickers nor loses its selection, sorting or scroll position.
+// for the rows and columns whose shown value moved), closed ones removed in ranges, new ones
+// appended in one insert — the view neither flickers nor loses its selection, sorting or
+// scroll position.
 class AuditTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -47,8 +47,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // Takes a scan's connections (moved from). Returns how many rows changed, were added and
-    // were removed, for tests and the benchmark.
+    // Takes a scan's connections and leaves the previous scan's in their place, for the caller
+    // to dispose of where it costs the window nothing (AuditMonitor::dispose). Returns how
+    // many rows changed, were added and were removed, for tests and the benchmark.
     struct Changes
     {
         int changed = 0;
@@ -56,10 +57,6 @@ public:
         int removed = 0;
     };
     Changes apply(std::vector<audit::AuditedConnection> &&connections);
-
-    // The sort order of two rows by a column, on the typed values (no QVariant): what the
-    // proxy sorts with, since a re-sort compares rows tens of thousands of times.
-    bool lessThan(int leftRow, int rightRow, int column) const;
 
     // The connection on a row, or nullptr.
     const audit::AuditedConnection *connectionAt(int row) const;
@@ -71,11 +68,19 @@ public:
     static QColor riskColor(audit::Risk risk);
 
 private:
-    static bool shownValuesDiffer(const audit::AuditedConnection &a, const audit::AuditedConnection &b);
-    void reindex();
+    // Past this many separate runs of changed rows, one dataChanged spans them.
+    static constexpr size_t kMaxSeparateRanges = 256;
+    // A bit per column (1 << Column) whose shown value (or tooltip) differs.
+    static quint32 changedColumns(const audit::AuditedConnection &a, const audit::AuditedConnection &b);
+    void signalChangedRows(const std::vector<quint32> &changedColumnsOf);
 
-    std::vector<std::unique_ptr<audit::AuditedConnection>> m_rows;
-    QHash<quint64, int> m_rowOfCookie;
+    std::vector<audit::AuditedConnection> m_connections; // the last scan, as it came
+    std::vector<int> m_indexOfRow;                       // row -> its connection in m_connections
+    // Each row's serial number, given when it came, so ascending; a connection's row is found
+    // by its serial (cookie -> serial), and removing rows renumbers nothing.
+    std::vector<qint64> m_serialOfRow;
+    QHash<quint64, qint64> m_serialOfCookie;
+    qint64 m_nextSerial = 0;
 };
 
 } // namespace halfopen::models

@@ -6,27 +6,31 @@
 namespace halfopen::models {
 
 AuditTableProxy::AuditTableProxy(QObject *parent)
-    : QSortFilterProxyModel(parent)
-{
-    setSortRole(AuditTableModel::SortRole);
-    setDynamicSortFilter(true);
-}
+    : RowSortFilterProxy(AuditTableModel::SortRole, parent)
+{ }
 
 void AuditTableProxy::setText(const QString &text)
 {
-    m_text = text.trimmed();
-    invalidateRowsFilter();
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_text)
+        return;
+    m_text = trimmed;
+    refilterAll();
 }
 
 void AuditTableProxy::setLeastRisk(audit::Risk risk)
 {
+    if (risk == m_leastRisk)
+        return;
     m_leastRisk = risk;
-    invalidateRowsFilter();
+    refilterAll();
 }
 
-bool AuditTableProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+bool AuditTableProxy::accepts(int sourceRow) const
 {
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (m_leastRisk == audit::Risk::Unknown && m_text.isEmpty())
+        return true;
+    const QModelIndex index = sourceModel()->index(sourceRow, 0);
     if (m_leastRisk != audit::Risk::Unknown && index.data(AuditTableModel::RiskRole).toInt() < int(m_leastRisk))
         return false;
     if (m_text.isEmpty())
@@ -40,15 +44,12 @@ bool AuditTableProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     return true;
 }
 
-} // namespace halfopen::models
-
-namespace halfopen::models {
-
-bool AuditTableProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+bool AuditTableProxy::filterReads(const QList<int> &roles) const
 {
-    if (const auto *model = qobject_cast<const AuditTableModel *>(sourceModel()))
-        return model->lessThan(left.row(), right.row(), left.column());
-    return QSortFilterProxyModel::lessThan(left, right);
+    if (m_leastRisk == audit::Risk::Unknown && m_text.isEmpty())
+        return false;
+    return roles.isEmpty() || roles.contains(AuditTableModel::RiskRole)
+        || roles.contains(AuditTableModel::FilterTextRole);
 }
 
 } // namespace halfopen::models

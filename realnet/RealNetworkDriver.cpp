@@ -2,10 +2,12 @@
 #include "realnet/RealNetworkDriver.h"
 
 #include "core/session/MonotonicClock.h"
+#include "realnet/ConnectionCapture.h"
 #include "realnet/EndpointProblem.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QTimer>
 
@@ -55,7 +57,7 @@ void RealNetworkDriver::start(const lab::LabConfig &config)
     if (m_running)
         return;
     m_running = true;
-    m_ready = m_connected = m_stopping = m_failed = false;
+    m_ready = m_connected = m_stopping = m_failed = m_captureProblemSaid = false;
     m_buffer.clear();
     m_stderr.clear();
     m_problem.clear();
@@ -106,8 +108,10 @@ void RealNetworkDriver::onEndpointEvent(const Event &e)
     emit event(e);
     if (e.kind != EventKind::Endpoint)
         return;
-    if (e.what == QLatin1String("connected") || e.what == QLatin1String("accepted"))
+    if (e.what == QLatin1String("connected") || e.what == QLatin1String("accepted")) {
         m_connected = true;
+        captureConnection(e);
+    }
     const bool up = (m_network.role == RealNetworkConfig::Role::Server && e.what == QLatin1String("listening"))
         || (m_network.role == RealNetworkConfig::Role::Client && e.what == QLatin1String("connecting"));
     if (up && !m_ready && !m_stopping) {
@@ -176,10 +180,58 @@ void RealNetworkDriver::stop()
     m_killTimer.start(m_options.stopTimeoutMs);
 }
 
+void RealNetworkDriver::captureConnection(const Event &e)
+{
+    constexpr size_t kMaxCaptures = 16; // a server's first connections; more would be noise
+    if (!m_options.capture || m_stopping || m_captures.size() >= kMaxCaptures)
+        return;
+    const SocketAddress local = SocketAddress::parse(e.local, nullptr);
+    const SocketAddress remote = SocketAddress::parse(e.remote, nullptr);
+    if (!local.isValid() || !remote.isValid())
+        return;
+    const QString peerHost
+        = m_network.role == RealNetworkConfig::Role::Client ? QStringLiteral("server") : QStringLiteral("client");
+    auto capture = std::make_unique<ConnectionCapture>();
+    if (!m_options.captureHelperPath.isEmpty()) {
+        capture->setHelperPath(m_options.captureHelperPath);
+    } else if (!m_options.endpointPath.isEmpty()) {
+        // Beside the endpoint (the build tree), or where the package puts it relative to it.
+        const QDir dir = QFileInfo(m_options.endpointPath).dir();
+        for (const QString &path : {dir.filePath(QStringLiteral("halfopen-capture")),
+                                    dir.filePath(QStringLiteral("../libexec/halfopen/halfopen-capture"))}) {
+            if (QFileInfo::exists(path)) {
+                capture->setHelperPath(QDir::cleanPath(path));
+                break;
+            }
+        }
+    }
+    connect(capture.get(), &ConnectionCapture::event, this, &RealNetworkDriver::event);
+    const auto unavailable = [this](const QString &problem) {
+        if (m_captureProblemSaid) // once per run: every connection would say the same
+            return;
+        m_captureProblemSaid = true;
+        sessionEvent(QStringLiteral("capture_unavailable"), {{QStringLiteral("reason"), problem}});
+    };
+    connect(capture.get(), &ConnectionCapture::failed, this, unavailable);
+    if (!capture->start(local, remote, e.host, peerHost)) {
+        unavailable(capture->problem());
+        return;
+    }
+    m_captures.push_back(std::move(capture));
+}
+
+void RealNetworkDriver::stopCaptures()
+{
+    for (const auto &capture : m_captures)
+        capture->stop();
+    m_captures.clear();
+}
+
 void RealNetworkDriver::finishStop()
 {
     if (!m_running)
         return;
+    stopCaptures();    // the last packets (FIN, RST) are in before "stopped"
     m_observer.poll(); // how the sockets were left
     m_observer.stop();
     m_running = false;

@@ -6,9 +6,14 @@
 #include "realnet/RealNetworkConfig.h"
 
 #include <QProcess>
+
 #include <QTimer>
+#include <memory>
+#include <vector>
 
 namespace halfopen::realnet {
+
+class ConnectionCapture;
 
 // Real-network mode behind the lab's interface: the same test endpoint the lab runs
 // (halfopen-cli serve/connect, JSON lines of events up its stdout, commands down its stdin)
@@ -17,9 +22,13 @@ namespace halfopen::realnet {
 // faults it carries out are the application's (close, abort, send, kill) and the user's
 // marker ("I pulled the cable now"); the lab's cable and power faults are refused.
 //
+// Each connection the endpoint makes or accepts is captured as `watch` captures one (the
+// capture helper, a BPF filter on its 4-tuple, the lab's classifier): its packets — data,
+// keepalive probes and their answers, retransmissions, RST — are on the timeline as in the lab.
+//
 // Session-level events have host "lab", as the supervisor's: endpoint "ready" (with the
 // network, the kernel's settings and the endpoint's pid), "failed", "endpoint_exited",
-// "stopped", "command_error".
+// "stopped", "command_error", "capture_unavailable" (with `reason`: what is missing).
 class RealNetworkDriver : public lab::LabDriver
 {
     Q_OBJECT
@@ -29,6 +38,10 @@ public:
         QString endpointPath;        // halfopen-cli; empty: next to the running executable
         int observeIntervalMs = 100; // sock_diag look at the test port
         int stopTimeoutMs = 2000;    // the endpoint gets this long to quit before SIGKILL
+        // The endpoint's connections' packets on the timeline, through the capture helper
+        // (ConnectionCapture); its path, empty: the installed or built one.
+        bool capture = true;
+        QString captureHelperPath;
     };
 
     explicit RealNetworkDriver(QObject *parent = nullptr)
@@ -64,11 +77,15 @@ private:
     void faultEvent(const lab::Fault &fault);
     void commandError(const QString &message);
     bool command(const QByteArray &line);
+    void captureConnection(const core::Event &e);
+    void stopCaptures();
 
     Options m_options;
     RealNetworkConfig m_network;
     QMap<QString, QString> m_sysctls;
     QProcess m_endpoint;
+    std::vector<std::unique_ptr<ConnectionCapture>> m_captures;
+    bool m_captureProblemSaid = false;
     HostSocketObserver m_observer;
     QTimer m_killTimer;
     QByteArray m_buffer;

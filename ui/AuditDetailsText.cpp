@@ -32,6 +32,17 @@ QString predictionLine(const core::Prediction &p)
 
 } // namespace
 
+QString AuditDetailsText::liveText(const audit::AuditedConnection &c)
+{
+    const core::TcpInfoSample &s = c.socket.sample;
+    return tr("RTT %1 ms, Send-Q %2, Recv-Q %3, timer %4 (%5 ms)")
+        .arg(c.rttMs())
+        .arg(s.sendQ)
+        .arg(s.recvQ)
+        .arg(core::tcpTimerName(s.timer))
+        .arg(s.timerExpiresMs);
+}
+
 QString AuditDetailsText::html(const audit::AuditedConnection &c, const audit::NamespaceSysctls &sysctls,
                                const std::optional<audit::ApplicationAssumption> &application)
 {
@@ -48,13 +59,6 @@ QString AuditDetailsText::html(const audit::AuditedConnection &c, const audit::N
             others << QStringLiteral("%1 (%2)").arg(esc(c.holders.at(i).command)).arg(c.holders.at(i).pid);
         parts << tr("Also held by %1").arg(others.join(QStringLiteral(", ")));
     }
-    const core::TcpInfoSample &s = c.socket.sample;
-    parts << tr("RTT %1 ms, Send-Q %2, Recv-Q %3, timer %4 (%5 ms)")
-                 .arg(c.rttMs())
-                 .arg(s.sendQ)
-                 .arg(s.recvQ)
-                 .arg(core::tcpTimerName(s.timer))
-                 .arg(s.timerExpiresMs);
     parts << tr("Options: %1").arg(esc(c.optionsNote));
     QStringList values;
     for (const auto &[name, value] : sysctls.values)

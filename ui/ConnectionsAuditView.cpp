@@ -8,6 +8,8 @@
 #include "ui/AuditDetailsText.h"
 #include "ui/ConnectionFaultBar.h"
 #include "ui/ConnectionWatchWindow.h"
+#include "ui/views/CachedTextDelegate.h"
+#include "ui/views/ChangedRowsTableView.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -15,12 +17,12 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
-#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
-#include <QTextDocumentFragment>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace halfopen::ui {
@@ -44,6 +46,9 @@ ConnectionsAuditView::ConnectionsAuditView(audit::AuditMonitor *monitor, QWidget
     big.setPointSizeF(big.pointSizeF() * 1.25);
     big.setBold(true);
     m_summary->setFont(big);
+    // Room for two lines from the start: a summary that wraps one scan and not the next would
+    // move the table up and down.
+    m_summary->setMinimumHeight(2 * QFontMetrics(big).lineSpacing());
     layout->addWidget(m_summary);
 
     auto *controls = new QHBoxLayout;
@@ -79,8 +84,11 @@ ConnectionsAuditView::ConnectionsAuditView(audit::AuditMonitor *monitor, QWidget
     layout->addWidget(m_faultBar);
 
     m_proxy->setSourceModel(m_model);
-    m_table = new QTableView(this);
+    // Repaints only the rows a scan changed or moved, with their text laid out once: a scan
+    // of 10 000 connections costs the view what its few changes cost.
+    m_table = new ChangedRowsTableView(this);
     m_table->setObjectName(QStringLiteral("auditTable"));
+    m_table->setItemDelegate(new CachedTextDelegate(m_table));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -98,14 +106,25 @@ ConnectionsAuditView::ConnectionsAuditView(audit::AuditMonitor *monitor, QWidget
         m_table->setColumnWidth(c, widths[c] * em);
     m_table->sortByColumn(AuditTableModel::RiskColumn, Qt::DescendingOrder);
 
-    m_details = new QLabel(this);
+    // A text browser, not a label in a scroll area: a word-wrapped rich-text label lays its
+    // text out several times for every new text (its height for the width, its minimum size,
+    // its paint), and the details change with every scan (the RTT, the timer).
+    m_details = new QTextBrowser(this);
     m_details->setObjectName(QStringLiteral("auditDetails"));
-    m_details->setWordWrap(true);
-    m_details->setTextFormat(Qt::RichText);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_details->setMargin(6);
-    m_details->setText(tr("Select a connection to see when it would notice each kind of peer death."));
+    m_details->setOpenLinks(false);
+    m_details->setFrameShape(QFrame::NoFrame);
+    m_details->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_details->setHtml(tr("Select a connection to see when it would notice each kind of peer death."));
+
+    // What moves with every scan (RTT, queues, timer) on a line of its own above: the rest of
+    // the details is set again only when it changed.
+    m_live = new QLabel(this);
+    m_live->setObjectName(QStringLiteral("auditLive"));
+    m_live->setWordWrap(true);
+    m_live->setMargin(4);
+    m_live->setMinimumHeight(2 * m_live->fontMetrics().lineSpacing() + 8); // wrapping or not: no jump
+    m_live->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_live->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // Under the details, for a connection on a well-known application port: the application's
     // keepalive, which the user may know and the audit cannot read.
     m_appRow = new QWidget(this);
@@ -124,20 +143,18 @@ ConnectionsAuditView::ConnectionsAuditView(audit::AuditMonitor *monitor, QWidget
     appLayout->addWidget(m_appLabel, 1);
     appLayout->addWidget(m_appKeepalive);
     m_appRow->hide();
+
     auto *detailsPane = new QWidget(this);
     auto *detailsLayout = new QVBoxLayout(detailsPane);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
-    detailsLayout->addWidget(m_details);
+    detailsLayout->setSpacing(0);
+    detailsLayout->addWidget(m_live);
+    detailsLayout->addWidget(m_details, 1);
     detailsLayout->addWidget(m_appRow);
-    detailsLayout->addStretch(1);
-    auto *detailsScroll = new QScrollArea(this);
-    detailsScroll->setWidget(detailsPane);
-    detailsScroll->setWidgetResizable(true);
-    detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
-    split->addWidget(detailsScroll);
+    split->addWidget(detailsPane);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     split->setSizes({1000, 420});
@@ -146,6 +163,8 @@ ConnectionsAuditView::ConnectionsAuditView(audit::AuditMonitor *monitor, QWidget
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("auditStatus"));
     m_status->setWordWrap(true);
+    m_status->setMinimumHeight(2 * m_status->fontMetrics().lineSpacing()); // as the summary
+    m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_status);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &models::AuditTableProxy::setText);
@@ -192,7 +211,7 @@ QString ConnectionsAuditView::summaryText() const
 
 QString ConnectionsAuditView::detailsText() const
 {
-    return QTextDocumentFragment::fromHtml(m_details->text()).toPlainText();
+    return m_live->text() + QLatin1Char('\n') + m_details->toPlainText();
 }
 
 void ConnectionsAuditView::onScanned(const audit::AuditSnapshotPtr &snapshot)
@@ -220,6 +239,7 @@ void ConnectionsAuditView::onScanned(const audit::AuditSnapshotPtr &snapshot)
     m_status->setText(status);
     m_sysctls = snapshot->sysctls;
     m_model->apply(std::move(snapshot->connections));
+    m_monitor->dispose(std::move(snapshot->connections)); // now the previous scan's
     // The first time, the worst connection is selected: its details show at once.
     if (!m_table->currentIndex().isValid() && m_proxy->rowCount() > 0)
         m_table->setCurrentIndex(m_proxy->index(0, 0));
@@ -255,7 +275,16 @@ void ConnectionsAuditView::showDetails()
         const QSignalBlocker quiet(m_appKeepalive);
         m_appKeepalive->setValue(application->application.keepaliveS);
     }
-    m_details->setText(AuditDetailsText::html(*c, m_sysctls, application));
+    m_live->setText(AuditDetailsText::liveText(*c));
+    const QString html = AuditDetailsText::html(*c, m_sysctls, application);
+    if (html == m_detailsHtml)
+        return;
+    // The same place in the text after the new scan's values.
+    m_detailsHtml = html;
+    QScrollBar *scroll = m_details->verticalScrollBar();
+    const int at = scroll->value();
+    m_details->setHtml(html);
+    scroll->setValue(at);
 }
 
 } // namespace halfopen::ui

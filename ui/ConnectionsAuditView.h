@@ -11,6 +11,7 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QTableView;
+class QTextBrowser;
 
 namespace halfopen::models {
 class AuditTableModel;
@@ -61,7 +62,9 @@ private:
     QSpinBox *m_threshold;
     QLineEdit *m_netns;
     QTableView *m_table;
-    QLabel *m_details;
+    QLabel *m_live; // the selected connection's RTT, queues, timer
+    QTextBrowser *m_details;
+    QString m_detailsHtml; // what it shows
     QWidget *m_appRow;
     QLabel *m_appLabel;
     QSpinBox *m_appKeepalive;

@@ -66,6 +66,9 @@ void LabSessionController::onLabEvent(const core::Event &event)
         emit problem(m_realNetwork ? tr("Not possible on the real network: %1").arg(message)
                                    : tr("The lab could not do that: %1").arg(message));
     }
+    // Real-network mode could not capture its connection's packets: what is missing, in words.
+    if (event.what == QLatin1String("capture_unavailable"))
+        emit problem(tr("No packets on the timeline: %1").arg(event.detail.value(QStringLiteral("reason")).toString()));
 }
 
 void LabSessionController::onOptionsEvent(const core::Event &event)

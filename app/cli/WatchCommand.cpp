@@ -17,16 +17,12 @@
 #include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
 #include "hostfault/RealConnectionFaults.h"
-#include "lab/cable/FrameView.h"
-#include "lab/cable/PacketClassifier.h"
 #include "lab/cable/PcapWriter.h"
+#include "realnet/ConnectionCapture.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTimer>
 
 #include <cstdio>
@@ -48,15 +44,6 @@ struct Text
 constexpr int kSampleIntervalMs = 50;
 const QString kLocalHost = QStringLiteral("local");
 const QString kPeerHost = QStringLiteral("peer");
-
-QString captureHelper()
-{
-    const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("halfopen-capture"));
-    if (QFileInfo::exists(beside))
-        return beside;
-    return QDir::cleanPath(QCoreApplication::applicationDirPath()
-                           + QStringLiteral("/../libexec/halfopen/halfopen-capture"));
-}
 
 // One --fault-at: when (seconds from the start) and what.
 struct ScheduledFault
@@ -300,91 +287,23 @@ private:
 
     void startCapture(const QString &netnsPath)
     {
-        if (m_local.family() != AF_INET) {
-            std::fprintf(stderr, "halfopen-cli: %s\n",
-                         qPrintable(Text::tr("no packet capture: IPv6 connections are watched without packets")));
-            return;
-        }
-        QStringList args{QStringLiteral("--local"), m_local.toString(), QStringLiteral("--remote"),
-                         m_remote.toString()};
-        if (!netnsPath.isEmpty())
-            args << QStringLiteral("--netns") << netnsPath;
-        m_capture.setProcessChannelMode(QProcess::SeparateChannels);
-        connect(&m_capture, &QProcess::readyReadStandardOutput, this, &Watch::readCapture);
-        connect(&m_capture, &QProcess::finished, this, [this](int code) {
-            const QByteArray why = m_capture.readAllStandardError().trimmed();
-            if (code != 0 && !m_finishing)
-                std::fprintf(stderr, "halfopen-cli: %s\n",
-                             qPrintable(Text::tr("no packet capture (%1 exited %2): %3")
-                                            .arg(captureHelper())
-                                            .arg(code)
-                                            .arg(QString::fromLocal8Bit(why))));
-        });
-        m_capture.start(captureHelper(), args);
-        // The capture must run before the first packet matters: wait for its go-ahead.
-        if (!m_capture.waitForStarted(3000)) {
-            std::fprintf(
-                stderr, "halfopen-cli: %s\n",
-                qPrintable(
-                    Text::tr("no packet capture: cannot start %1: %2").arg(captureHelper(), m_capture.errorString())));
-            return;
-        }
-        while (!m_captureReady && m_capture.state() == QProcess::Running && m_capture.waitForReadyRead(3000))
-            readCapture();
-    }
-
-    void readCapture()
-    {
-        m_captureBuffer += m_capture.readAllStandardOutput();
-        if (!m_captureReady) {
-            const qsizetype newline = m_captureBuffer.indexOf('\n');
-            if (newline < 0)
-                return;
-            m_captureReady = m_captureBuffer.left(newline) == "HOCAP1";
-            m_captureBuffer.remove(0, newline + 1);
-        }
-        while (m_captureBuffer.size() >= 12) {
-            const auto *h = reinterpret_cast<const uchar *>(m_captureBuffer.constData());
-            quint64 t = 0;
-            for (int i = 7; i >= 0; --i)
-                t = t << 8 | h[i];
-            const quint32 length = quint32(h[8]) | quint32(h[9]) << 8 | quint32(h[10]) << 16 | quint32(h[11]) << 24;
-            if (m_captureBuffer.size() < 12 + qsizetype(length))
-                return;
-            const QByteArrayView frame(m_captureBuffer.constData() + 12, length);
-            onFrame(frame, qint64(t));
-            m_captureBuffer.remove(0, 12 + length);
-        }
-    }
-
-    void onFrame(QByteArrayView frame, qint64 tUs)
-    {
-        if (m_pcap.isOpen()) {
+        connect(&m_capture, &realnet::ConnectionCapture::frame, this, [this](QByteArrayView frame, qint64 tUs) {
             QString error;
-            if (!m_pcap.write(frame, tUs, &error))
+            if (m_pcap.isOpen() && !m_pcap.write(frame, tUs, &error))
                 std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(error));
-        }
-        const lab::FrameView view(frame);
-        if (view.kind() != lab::FrameView::Kind::Tcp)
-            return;
-        const bool outgoing = lab::FrameView::formatIpv4(view.ipv4().source) == m_local.host()
-            && view.tcp().sourcePort == m_local.port();
-        emitEvent(
-            m_classifier.classify(view, tUs, outgoing ? kLocalHost : kPeerHost, outgoing ? kPeerHost : kLocalHost));
+        });
+        connect(&m_capture, &realnet::ConnectionCapture::event, this, &Watch::emitEvent);
+        connect(&m_capture, &realnet::ConnectionCapture::failed, this,
+                [](const QString &problem) { std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(problem)); });
+        if (!m_capture.start(m_local, m_remote, kLocalHost, kPeerHost, netnsPath) && !m_capture.problem().isEmpty())
+            std::fprintf(stderr, "halfopen-cli: %s\n", qPrintable(m_capture.problem()));
     }
 
     void finish()
     {
         m_timer.stop();
         liftAndJudge();
-        m_finishing = true;
-        // Packets the helper captured before the end are still in the pipe.
-        if (m_capture.state() == QProcess::Running) {
-            m_capture.waitForReadyRead(200);
-            readCapture();
-            m_capture.terminate();
-            m_capture.waitForFinished(1000);
-        }
+        m_capture.stop(); // reads the packets still in the pipe first
         m_pcap.close();
         QCoreApplication::exit(m_status);
     }
@@ -396,11 +315,7 @@ private:
     Session m_session;
     std::unique_ptr<JsonlRecorder> m_recorder;
     lab::PcapWriter m_pcap;
-    lab::PacketClassifier m_classifier;
-    QProcess m_capture;
-    QByteArray m_captureBuffer;
-    bool m_captureReady = false;
-    bool m_finishing = false;
+    realnet::ConnectionCapture m_capture;
     QTimer m_timer;
     std::optional<TcpInfoSample> m_last;
     int m_status = ExitOk;

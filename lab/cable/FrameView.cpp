@@ -3,6 +3,8 @@
 
 #include <QtEndian>
 
+#include <arpa/inet.h>
+
 namespace halfopen::lab {
 
 namespace {
@@ -65,6 +67,12 @@ FrameView::FrameView(QByteArrayView frame)
     case kEtherTypeIpv4:
         parseIpv4(packet);
         break;
+    case kEtherTypeIpv6:
+        // TCP over IPv6 is read (a watched connection's); anything else, or a truncated
+        // packet, passes as before: other.
+        if (!parseIpv6(packet))
+            m_kind = Kind::Other;
+        break;
     default:
         m_kind = Kind::Other;
     }
@@ -114,6 +122,51 @@ bool FrameView::parseIpv4(QByteArrayView datagram)
         m_kind = Kind::OtherIpv4;
         return true;
     }
+}
+
+bool FrameView::parseIpv6(QByteArrayView packet)
+{
+    if (packet.size() < 40 || (quint8(packet[0]) >> 4) != 6)
+        return false;
+    m_ipv6.payloadLength = read16(packet, 4);
+    m_ipv6.nextHeader = quint8(packet[6]);
+    m_ipv6.hopLimit = quint8(packet[7]);
+    for (int i = 0; i < 16; ++i) {
+        m_ipv6.source[size_t(i)] = quint8(packet[8 + i]);
+        m_ipv6.destination[size_t(i)] = quint8(packet[24 + i]);
+    }
+    if (40 + qsizetype(m_ipv6.payloadLength) > packet.size())
+        return false;
+    // TCP right after the fixed header; extension headers (and everything not TCP) stay Other.
+    if (m_ipv6.nextHeader != 6) {
+        m_kind = Kind::Other;
+        return true;
+    }
+    if (!parseTcp(packet.sliced(40, m_ipv6.payloadLength)))
+        return false;
+    m_kind = Kind::Tcp6;
+    return true;
+}
+
+QString FrameView::tcpSource() const
+{
+    const QString host = m_kind == Kind::Tcp6 ? QLatin1Char('[') + formatIpv6(m_ipv6.source) + QLatin1Char(']')
+                                              : formatIpv4(m_ipv4.source);
+    return host + QLatin1Char(':') + QString::number(m_tcp.sourcePort);
+}
+
+QString FrameView::tcpDestination() const
+{
+    const QString host = m_kind == Kind::Tcp6 ? QLatin1Char('[') + formatIpv6(m_ipv6.destination) + QLatin1Char(']')
+                                              : formatIpv4(m_ipv4.destination);
+    return host + QLatin1Char(':') + QString::number(m_tcp.destinationPort);
+}
+
+QString FrameView::formatIpv6(const std::array<quint8, 16> &address)
+{
+    char text[INET6_ADDRSTRLEN] = {};
+    inet_ntop(AF_INET6, address.data(), text, sizeof text);
+    return QString::fromLatin1(text);
 }
 
 bool FrameView::parseTcp(QByteArrayView segment)

@@ -22,11 +22,14 @@ public:
         Tcp,
         Icmp,
         OtherIpv4, // UDP, fragments, other protocols
-        Other,     // IPv6, VLAN and every other ethertype
+        Other,     // VLAN, IPv6 but complete TCP, and every other ethertype
+        Tcp6,      // TCP over IPv6 without extension headers (a watched connection's packets;
+                   // the lab's hosts speak IPv4): tcp() and ipv6(), never ipv4()
     };
 
     static constexpr quint16 kEtherTypeIpv4 = 0x0800;
     static constexpr quint16 kEtherTypeArp = 0x0806;
+    static constexpr quint16 kEtherTypeIpv6 = 0x86dd;
     static constexpr int kEthernetHeaderBytes = 14;
 
     // TCP header flag bits.
@@ -60,6 +63,14 @@ public:
         quint16 fragmentOffset = 0; // in 8-byte units
 
         bool isFragment() const { return moreFragments || fragmentOffset != 0; }
+    };
+    struct Ipv6
+    {
+        std::array<quint8, 16> source{};
+        std::array<quint8, 16> destination{};
+        quint8 nextHeader = 0;
+        quint8 hopLimit = 0;
+        quint16 payloadLength = 0;
     };
     struct Tcp
     {
@@ -101,11 +112,13 @@ public:
     Kind kind() const { return m_kind; }
     bool isParsed() const { return m_kind != Kind::NotParsed; }
     bool isIpv4() const { return m_kind == Kind::Tcp || m_kind == Kind::Icmp || m_kind == Kind::OtherIpv4; }
+    bool isTcp() const { return m_kind == Kind::Tcp || m_kind == Kind::Tcp6; }
 
     QByteArrayView bytes() const { return m_bytes; }
     const Ethernet &ethernet() const { return m_ethernet; }
     const Arp &arp() const { return m_arp; }
     const Ipv4 &ipv4() const { return m_ipv4; }
+    const Ipv6 &ipv6() const { return m_ipv6; }
     const Tcp &tcp() const { return m_tcp; }
     const Icmp &icmp() const { return m_icmp; }
 
@@ -113,7 +126,11 @@ public:
     QByteArrayView ipv4Datagram() const;
     QByteArrayView tcpPayload() const { return {m_tcp.payload, m_tcp.payloadLength}; }
 
-    static QString formatIpv4(quint32 address);          // "198.18.0.1"
+    static QString formatIpv4(quint32 address);                       // "198.18.0.1"
+    static QString formatIpv6(const std::array<quint8, 16> &address); // "fd00::1"
+    // The source or destination of a TCP frame as "198.18.0.1:5000" or "[fd00::1]:5000".
+    QString tcpSource() const;
+    QString tcpDestination() const;
     static QString formatMac(const MacAddress &address); // "02:00:c6:12:00:01"
     // tcpdump's notation: "S", "S.", "P.", "F.", "R", "FP.", or "none".
     static QString formatTcpFlags(quint8 flags);
@@ -121,6 +138,7 @@ public:
 private:
     bool parseArp(QByteArrayView packet);
     bool parseIpv4(QByteArrayView datagram);
+    bool parseIpv6(QByteArrayView packet);
     bool parseTcp(QByteArrayView segment);
     bool parseIcmp(QByteArrayView message);
 
@@ -129,6 +147,7 @@ private:
     Ethernet m_ethernet;
     Arp m_arp;
     Ipv4 m_ipv4;
+    Ipv6 m_ipv6;
     Tcp m_tcp;
     Icmp m_icmp;
 };

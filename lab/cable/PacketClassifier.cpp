@@ -30,6 +30,7 @@ PacketClass PacketClassifier::classOf(const FrameView &frame)
 {
     switch (frame.kind()) {
     case FrameView::Kind::Tcp:
+    case FrameView::Kind::Tcp6:
         return classifyTcp(frame, nullptr, nullptr);
     case FrameView::Kind::Icmp:
         return frame.icmp().isDestinationUnreachable() ? PacketClass::IcmpUnreachable : PacketClass::Icmp;
@@ -47,7 +48,7 @@ PacketClass PacketClassifier::classifyTcp(const FrameView &frame, quint32 *relat
 {
     const FrameView::Tcp &tcp = frame.tcp();
     bool fromA = true;
-    Flow &flow = m_flows[TcpFlowKey::of(frame.ipv4(), tcp, &fromA)];
+    Flow &flow = m_flows[TcpFlowKey::of(frame, &fromA)];
     Direction &self = fromA ? flow.fromA : flow.fromB;
     Direction &peer = fromA ? flow.fromB : flow.fromA;
 
@@ -129,7 +130,7 @@ core::Event PacketClassifier::classify(const FrameView &frame, qint64 tUs, const
 PacketClassifier::Classified PacketClassifier::classifyFrame(const FrameView &frame)
 {
     Classified c;
-    if (frame.kind() == FrameView::Kind::Tcp)
+    if (frame.isTcp())
         c.packetClass = classifyTcp(frame, &c.relativeSeq, &c.relativeAck);
     else
         c.packetClass = classOf(frame);
@@ -150,10 +151,11 @@ core::Event PacketClassifier::describe(const FrameView &frame, const Classified 
     const quint32 relativeSeq = classified.relativeSeq;
     const quint32 relativeAck = classified.relativeAck;
     switch (frame.kind()) {
-    case FrameView::Kind::Tcp: {
+    case FrameView::Kind::Tcp:
+    case FrameView::Kind::Tcp6: {
         const FrameView::Tcp &tcp = frame.tcp();
-        event.local = endpoint(frame.ipv4().source, tcp.sourcePort);
-        event.remote = endpoint(frame.ipv4().destination, tcp.destinationPort);
+        event.local = frame.tcpSource();
+        event.remote = frame.tcpDestination();
         event.count = tcp.payloadLength;
         detail.insert(QStringLiteral("flags"), FrameView::formatTcpFlags(tcp.flags));
         detail.insert(QStringLiteral("seq"), qint64(tcp.seq));

@@ -3946,6 +3946,45 @@ The whole process stops, every connection of it: its kernel still answers the pe
     </message>
 </context>
 <context>
+    <name>halfopen::realnet::ConnectionCapture</name>
+    <message>
+        <source>no packet capture: the capture helper %1 has no capability; it needs cap_net_raw (the Debian package grants it to the group halfopen-capture when installed: sudo dpkg-reconfigure halfopen; by hand, as root: setcap cap_net_raw=ep %1)</source>
+        <translation>不抓包：抓包助手 %1 没有任何能力（capability）；它需要 cap_net_raw（Debian 软件包安装时把它授予 halfopen-capture 组：sudo dpkg-reconfigure halfopen；手动设置，以 root 身份：setcap cap_net_raw=ep %1）</translation>
+    </message>
+    <message>
+        <source>no packet capture: the capture helper %1 has cap_net_raw, but did not get it when it ran (a file system mounted nosuid, or a sandbox that sets no_new_privs)</source>
+        <translation>不抓包：抓包助手 %1 带有 cap_net_raw，但运行时没有得到它（文件系统以 nosuid 挂载，或沙箱设置了 no_new_privs）</translation>
+    </message>
+    <message>
+        <source>no packet capture: the connection belongs to another user, and watching another user&apos;s connection needs root (the helper said: %1)</source>
+        <translation>不抓包：该连接属于另一个用户，观察其他用户的连接需要 root（助手的说明：%1）</translation>
+    </message>
+    <message>
+        <source>no packet capture (%1 exited %2): %3</source>
+        <translation>不抓包（%1 以 %2 退出）：%3</translation>
+    </message>
+    <message>
+        <source>no packet capture: the capture helper %1 is missing (reinstall halfopen)</source>
+        <translation>不抓包：抓包助手 %1 不存在（请重新安装 halfopen）</translation>
+    </message>
+    <message>
+        <source>no packet capture: you were added to the group %1, whose members may capture with %2, but this session started before: log out and in again</source>
+        <translation>不抓包：你已被加入 %1 组（其成员可用 %2 抓包），但当前会话是在此之前开始的：请注销后重新登录</translation>
+    </message>
+    <message>
+        <source>no packet capture: only members of the group %1 may capture packets with %2: as root, adduser %3 %1, then log out and in again</source>
+        <translation>不抓包：只有 %1 组的成员才能用 %2 抓包：以 root 身份执行 adduser %3 %1，然后注销并重新登录</translation>
+    </message>
+    <message>
+        <source>YOUR-USER</source>
+        <translation>你的用户名</translation>
+    </message>
+    <message>
+        <source>no packet capture: cannot start %1: %2</source>
+        <translation>不抓包：无法启动 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>halfopen::realnet::RealNetworkDriver</name>
     <message>
         <source>cannot start the test endpoint %1: %2</source>
@@ -4674,6 +4713,10 @@ The whole process stops, every connection of it: its kernel still answers the pe
     <message>
         <source>This machine&apos;s side runs with your settings; the peer is the real machine or device. Pull the cable (or switch the peer off) and press &quot;I pulled the cable now&quot; (Space) at that moment: detection is measured from your marker.</source>
         <translation>本机这一端按你的设置运行；对端是真实的机器或设备。拔掉网线（或关掉对端），并在那一刻按下“我刚拔了网线”（空格键）：察觉时间从你的标记开始计算。</translation>
+    </message>
+    <message>
+        <source>No packets on the timeline: %1</source>
+        <translation>时间线上没有数据包：%1</translation>
     </message>
 </context>
 <context>
@@ -6217,18 +6260,6 @@ run 的退出状态：0 所有预期都满足，1 未满足，2 输入有误，3
     <message>
         <source>no TCP connection %1 → %2 in this network namespace</source>
         <translation>此网络命名空间中没有 TCP 连接 %1 → %2</translation>
-    </message>
-    <message>
-        <source>no packet capture: IPv6 connections are watched without packets</source>
-        <translation>不抓包：IPv6 连接只观察，不抓取数据包</translation>
-    </message>
-    <message>
-        <source>no packet capture (%1 exited %2): %3</source>
-        <translation>不抓包（%1 以 %2 退出）：%3</translation>
-    </message>
-    <message>
-        <source>no packet capture: cannot start %1: %2</source>
-        <translation>不抓包：无法启动 %1：%2</translation>
     </message>
     <message>
         <source>Watch one connection of this machine: its state changes, tcp_info samples and packets, until it is gone.</source>

@@ -24,6 +24,7 @@ private slots:
     void unchangedScanSignalsNothing();
     void riskInWordsAndColour();
     void proxySortsAndFilters();
+    void proxyMovesOnlyWhatChanged();
 };
 
 void AuditTableModelTest::appliesScansInPlace()
@@ -142,6 +143,54 @@ void AuditTableModelTest::proxySortsAndFilters()
     proxy.sort(AuditTableModel::Pid, Qt::AscendingOrder);
     QVERIFY(proxy.index(0, AuditTableModel::Pid).data(AuditTableModel::SortRole).toLongLong()
             <= proxy.index(29, AuditTableModel::Pid).data(AuditTableModel::SortRole).toLongLong());
+}
+
+void AuditTableModelTest::proxyMovesOnlyWhatChanged()
+{
+    AuditTableModel model;
+    models::AuditTableProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.sort(AuditTableModel::RiskColumn, Qt::DescendingOrder);
+    model.apply(auditedConnections(300));
+    proxy.settle();
+    // A connection that stays selected (a persistent index, as a view's current row).
+    const QPersistentModelIndex selected = proxy.index(150, 0);
+    const quint64 selectedCookie = selected.data(AuditTableModel::CookieRole).toULongLong();
+
+    // The same scan again, its RTT moved: no signal reaches the view.
+    QSignalSpy layout(&proxy, &QAbstractItemModel::layoutChanged);
+    QSignalSpy changed(&proxy, &QAbstractItemModel::dataChanged);
+    auto same = auditedConnections(300);
+    for (auto &c : same)
+        c.socket.sample.rttUs = 999;
+    model.apply(std::move(same));
+    proxy.settle();
+    QCOMPARE(layout.count(), 0);
+    QCOMPARE(changed.count(), 0);
+
+    // One Ok connection (cookie 1) loses its keepalive: it moves among the half-open-forever
+    // rows, in the order of the source rows (ties); the rest keep their order.
+    auto next = auditedConnections(300);
+    next[0].keepalive.enabled = false;
+    next[0].assessment.risk = audit::Risk::HalfOpenForever;
+    next[0].assessment.seconds.reset();
+    model.apply(std::move(next));
+    proxy.settle();
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(layout.count(), 1);
+    QCOMPARE(proxy.index(0, 0).data(AuditTableModel::CookieRole).toULongLong(), quint64(1));
+    for (int row = 1; row < proxy.rowCount(); ++row) {
+        const int before = proxy.index(row - 1, 0).data(AuditTableModel::RiskRole).toInt();
+        QVERIFY(before >= proxy.index(row, 0).data(AuditTableModel::RiskRole).toInt());
+    }
+    QVERIFY(selected.isValid());
+    QCOMPARE(selected.data(AuditTableModel::CookieRole).toULongLong(), selectedCookie);
+    // Only the Risk, Noticed and Keepalive columns changed (Keepalive..Noticed in column order).
+    const QModelIndex topLeft = changed.first().at(0).toModelIndex();
+    const QModelIndex bottomRight = changed.first().at(1).toModelIndex();
+    QCOMPARE(topLeft.column(), int(AuditTableModel::RiskColumn));
+    QCOMPARE(bottomRight.column(), int(AuditTableModel::Keepalive));
 }
 
 QTEST_GUILESS_MAIN(AuditTableModelTest)

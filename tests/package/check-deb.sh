@@ -5,7 +5,8 @@
 # menu entry, AppStream metadata, hicolor icons, AppArmor profile as a conffile), the menu entry
 # and metadata valid, the installed executables running on the system's Qt, the lab found from
 # the installed layout (also with a desktop user's PATH, also unprivileged when we are root), and
-# the maintainer scripts' AppArmor decisions (run chrootless into the scratch root), and the
+# the maintainer scripts' AppArmor decisions and the capture helper's group, mode and capability
+# (run chrootless into the scratch root, group commands stood in for), and the
 # exporter's service (disabled, verified by systemd-analyze), options, alert rules and dashboard.
 #   check-deb.sh BUILD_DIR
 # Exit 77 (skipped) when the Debian tools are missing.
@@ -50,7 +51,7 @@ fi
 [ -n "$(field Maintainer)" ] || fail "no Maintainer"
 depends=$(field Depends)
 echo "Depends: $depends"
-for dep in libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 libqt6httpserver6 libpcap0.8 libnftables1 libc6 iproute2 procps; do
+for dep in libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 libqt6httpserver6 libpcap0.8 libnftables1 libc6 iproute2 procps libcap2-bin; do
   grep -Eq "(^|, )$dep( \(|,|$)" <<< "$depends" || fail "Depends lacks $dep"
 done
 grep -Eq 'libqt6core6 \(>= 6\.' <<< "$depends" || fail "Depends has no versioned Qt 6 (from dpkg-shlibdeps)"
@@ -61,7 +62,7 @@ root="$work/root"
 dpkg-deb -x "$deb" "$root" || { echo "FAIL: dpkg-deb -x" >&2; exit 1; }
 chmod 755 "$root"
 dpkg-deb -e "$deb" "$work/control"
-for exe in usr/bin/halfopen usr/bin/halfopen-cli usr/libexec/halfopen/halfopen-lab; do
+for exe in usr/bin/halfopen usr/bin/halfopen-cli usr/libexec/halfopen/halfopen-lab usr/libexec/halfopen/halfopen-capture; do
   [ -x "$root/$exe" ] || fail "missing executable /$exe"
 done
 desktop="$root/usr/share/applications/$app_id.desktop"
@@ -195,8 +196,29 @@ mkdir -p "$fake/old" "$fake/new"
 printf '#!/bin/sh\n# AppArmor 3.0: no userns rule\necho "syntax error" >&2\nexit 1\n' > "$fake/old/apparmor_parser"
 printf '#!/bin/sh\n# AppArmor 4: parses it\ncat >/dev/null\nexit 0\n' > "$fake/new/apparmor_parser"
 chmod 755 "$fake"/*/apparmor_parser
+# The group and ownership commands the scripts run are stand-ins that log (no group is made on
+# this machine, the chgrp names a group it does not have); chmod and setcap are real, on the
+# scratch root's file.
+stubs="$work/stubs"
+mkdir -p "$stubs"
+for cmd in groupadd groupdel chgrp; do
+  printf '#!/bin/sh\necho "%s $*" >> "%s"\n' "$cmd" "$work/commands.log" > "$stubs/$cmd"
+done
+# groupadd --prefix ROOT NAME and groupdel --prefix ROOT NAME edit ROOT/etc/group.
+cat > "$stubs/groupadd" <<STUB
+#!/bin/sh
+echo "groupadd \$*" >> "$work/commands.log"
+mkdir -p "$root/etc" && echo "halfopen-capture:x:999:" >> "$root/etc/group"
+STUB
+cat > "$stubs/groupdel" <<STUB
+#!/bin/sh
+echo "groupdel \$*" >> "$work/commands.log"
+sed -i '/^halfopen-capture:/d' "$root/etc/group"
+STUB
+printf '#!/bin/sh\n[ -n "$STATOVERRIDE" ] && echo "$STATOVERRIDE" && exit 0\nexit 1\n' > "$stubs/dpkg-statoverride"
+chmod 755 "$stubs"/*
 script() { # PARSER_DIR SCRIPT ARG
-  DPKG_ROOT="$root" PATH="$1:$PATH" sh "$work/control/$2" "$3"
+  DPKG_ROOT="$root" PATH="$stubs:$1:$PATH" sh "$work/control/$2" "$3"
 }
 disabled="$root/etc/apparmor.d/disable/halfopen-lab"
 script "$fake/old" postinst configure || fail "postinst configure (old AppArmor) failed"
@@ -216,6 +238,31 @@ script "$fake/old" postrm purge || fail "postrm purge failed"
 [ -e "$root/var/lib/halfopen" ] && fail "postrm purge left /var/lib/halfopen"
 [ -e "$(dirname "$disabled")" ] && fail "postrm purge left $(dirname "${disabled#"$root"}"), which the postinst created"
 pass "maintainer scripts: profile disabled under AppArmor 3, enabled under 4, purge cleans up"
+
+# --- maintainer scripts: the capture helper's group, mode and capability -----------------------
+helper="$root/usr/libexec/halfopen/halfopen-capture"
+rm -f "$work/commands.log" "$root/etc/group"
+script "$fake/new" postinst configure || fail "postinst configure (capture helper) failed"
+grep -qx "groupadd --system --prefix $root halfopen-capture" "$work/commands.log" \
+  || fail "postinst did not create the system group halfopen-capture: $(cat "$work/commands.log" 2>/dev/null)"
+grep -qx "chgrp halfopen-capture $helper" "$work/commands.log" || fail "postinst did not give the helper to halfopen-capture"
+[ "$(stat -c %a "$helper")" = 750 ] || fail "the helper's mode is $(stat -c %a "$helper"), not 750"
+if command -v getcap >/dev/null; then
+  caps=$(getcap "$helper" | sed 's/^[^ ]* //')
+  # getcap prints cap_net_raw=ep (libcap 2.66) or = cap_net_raw+ep (older).
+  [[ "$caps" =~ ^(cap_net_raw=ep|=\ cap_net_raw\+ep|cap_net_raw\+ep)$ ]] \
+    || fail "the helper's capabilities are '$caps', not exactly cap_net_raw=ep"
+fi
+# Configured again: the group is not made twice; an admin's statoverride keeps group and mode.
+rm -f "$work/commands.log"; chmod 0755 "$helper"
+STATOVERRIDE="root root 0755 /usr/libexec/halfopen/halfopen-capture" script "$fake/new" postinst configure \
+  || fail "postinst configure (statoverride) failed"
+grep -q "groupadd\|chgrp" "$work/commands.log" 2>/dev/null && fail "postinst redid the group or ignored the statoverride: $(cat "$work/commands.log")"
+[ "$(stat -c %a "$helper")" = 755 ] || fail "postinst changed the mode despite the statoverride"
+script "$fake/new" postrm purge || fail "postrm purge (capture group) failed"
+grep -qx "groupdel --prefix $root halfopen-capture" "$work/commands.log" || fail "postrm purge did not remove the group halfopen-capture"
+rm -f "$root/etc/group"
+pass "maintainer scripts: capture helper root:halfopen-capture 0750 with cap_net_raw=ep, group removed on purge"
 
 if [ $failures -ne 0 ]; then
   echo "$failures check(s) failed" >&2

@@ -18,8 +18,13 @@ namespace halfopen::testing {
 // records every event into a Session and judges detections (verdict events).
 struct RealNetworkRun
 {
-    RealNetworkRun()
-        : driver(realnet::RealNetworkDriver::Options{QStringLiteral(HALFOPEN_CLI), 50, 2000})
+    // The capture helper beside the built halfopen-cli, unless another is named.
+    explicit RealNetworkRun(const QString &captureHelperPath = {})
+        : driver(realnet::RealNetworkDriver::Options{.endpointPath = QStringLiteral(HALFOPEN_CLI),
+                                                     .observeIntervalMs = 50,
+                                                     .stopTimeoutMs = 2000,
+                                                     .capture = true,
+                                                     .captureHelperPath = captureHelperPath})
     {
         QObject::connect(&driver, &lab::LabDriver::failed, [this](const QString &message) { failure = message; });
     }

@@ -78,6 +78,8 @@ private slots:
     void portInUseIsReportedWithErrno();
     void connectionRefusedIsReportedWithErrno();
     void badAddressNamesTheField();
+    void capturedProbesAreOnTheTimeline();
+    void captureUnavailableSaysWhy();
 };
 
 void RealNetworkDriverTest::clientConnectsAndTheTableShowsThePort()
@@ -330,6 +332,51 @@ void RealNetworkDriverTest::badAddressNamesTheField()
     QVERIFY2(run.failure.startsWith(QStringLiteral("Peer address: '192.168.1.300'")), qPrintable(run.failure));
     QVERIFY(!run.driver.endpointRunning());
     QTRY_VERIFY_WITH_TIMEOUT(!run.runner.isRunning(), 5000);
+}
+
+void RealNetworkDriverTest::capturedProbesAreOnTheTimeline()
+{
+    if (geteuid() != 0)
+        QSKIP("capturing packets needs CAP_NET_RAW: run as root");
+    // Our client with keepalive 1/1/3 against a loopback server: the capture helper (a BPF
+    // filter on the connection's 4-tuple) puts its probes and the peer kernel's answers on
+    // the timeline, named by the lab's classifier, as in the lab.
+    CliPeer peer;
+    const int port = peer.startServer(QStringLiteral("127.0.0.1:0"));
+    RealNetworkRun run;
+    lab::LabConfig config = lab::LabConfig::defaults();
+    config.client.endpoint.options.keepalive.enabled = true;
+    config.client.endpoint.options.keepalive.idleS = 1;
+    config.client.endpoint.options.keepalive.intervalS = 1;
+    config.client.endpoint.options.keepalive.count = 3;
+    run.start(clientOf(quint16(port)), config);
+    QVERIFY2(run.waitReady(), qPrintable(run.failure));
+    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("connected")), 5000);
+    const QString ours = run.find(EventKind::Endpoint, QStringLiteral("connected"))->local;
+    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Packet, QStringLiteral("keepalive-ack"), QStringLiteral("server")),
+                             8000);
+    const Event *probe = run.find(EventKind::Packet, QStringLiteral("keepalive-probe"), QStringLiteral("client"));
+    QVERIFY(probe);
+    QCOMPARE(probe->local, ours);
+    QCOMPARE(probe->remote, QStringLiteral("127.0.0.1:%1").arg(port));
+    QVERIFY(!run.find(EventKind::Endpoint, QStringLiteral("capture_unavailable")));
+    QVERIFY(run.stop());
+}
+
+void RealNetworkDriverTest::captureUnavailableSaysWhy()
+{
+    // A helper that is not there: the run goes on without packets, and says what is missing.
+    CliPeer peer;
+    const int port = peer.startServer(QStringLiteral("127.0.0.1:0"));
+    RealNetworkRun run(QStringLiteral("/nonexistent/halfopen-capture"));
+    run.start(clientOf(quint16(port)));
+    QVERIFY2(run.waitReady(), qPrintable(run.failure));
+    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("capture_unavailable")), 5000);
+    const QString reason = run.find(EventKind::Endpoint, QStringLiteral("capture_unavailable"))
+                               ->detail.value(QStringLiteral("reason"))
+                               .toString();
+    QVERIFY2(reason.contains(QStringLiteral("/nonexistent/halfopen-capture is missing")), qPrintable(reason));
+    QVERIFY(run.stop());
 }
 
 QTEST_GUILESS_MAIN(RealNetworkDriverTest)

@@ -88,7 +88,12 @@ struct Window
     QTemporaryDir dir;
     ui::AppSettings settings{dir.filePath(QStringLiteral("settings.ini"))};
     lab::LabProcess lab{lab::LabProcess::Options{QStringLiteral("/nonexistent/halfopen-lab"), {}, {}}};
-    realnet::RealNetworkDriver realNetwork{realnet::RealNetworkDriver::Options{QStringLiteral(HALFOPEN_CLI), 50, 2000}};
+    realnet::RealNetworkDriver realNetwork{
+        realnet::RealNetworkDriver::Options{.endpointPath = QStringLiteral(HALFOPEN_CLI),
+                                            .observeIntervalMs = 50,
+                                            .stopTimeoutMs = 2000,
+                                            .capture = true,
+                                            .captureHelperPath = {}}};
     ui::LabSessionController controller{&lab};
     models::ScenarioListModel scenarios{{}};
     std::unique_ptr<ui::MainWindow> window;
@@ -285,7 +290,12 @@ void TestRealNetworkWindow::controllerSwitchesBetweenLabAndRealNetwork()
 {
     using State = ui::LabSessionController::RunState;
     FakeLab fake;
-    realnet::RealNetworkDriver realNetwork(realnet::RealNetworkDriver::Options{QStringLiteral(HALFOPEN_CLI), 50, 2000});
+    realnet::RealNetworkDriver realNetwork(
+        realnet::RealNetworkDriver::Options{.endpointPath = QStringLiteral(HALFOPEN_CLI),
+                                            .observeIntervalMs = 50,
+                                            .stopTimeoutMs = 2000,
+                                            .capture = true,
+                                            .captureHelperPath = {}});
     ui::LabSessionController controller(&fake, QStringLiteral("/tmp/lab-capture.pcap"));
     controller.setRealNetworkDriver(&realNetwork);
     lab::Fault marker;

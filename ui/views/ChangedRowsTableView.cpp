@@ -15,7 +15,8 @@ void ChangedRowsTableView::setModel(QAbstractItemModel *model)
         disconnect(connection);
     m_connections.clear();
     m_shown.clear();
-    m_onlyMoved = false;
+    m_narrow = m_repaintAll = false;
+    m_fullLayout = true;
     QTableView::setModel(model);
     if (!model)
         return;
@@ -84,24 +85,54 @@ void ChangedRowsTableView::findMovedRows()
             moved += QRect(0, rowViewportPosition(row), viewport()->width(), rowHeight(row));
     }
     m_shown.clear();
-    // Another reorder in the same turn adds its rows; anything else pending keeps the full repaint.
+    // Another reorder in the same turn adds its rows; a change that needs the whole layout
+    // (m_fullLayout) keeps it.
     m_moved += moved;
-    m_onlyMoved = true;
+    m_narrow = true;
 }
 
 void ChangedRowsTableView::doItemsLayout()
 {
-    if (!m_onlyMoved) {
+    const int rows = model() ? model()->rowCount(rootIndex()) : 0;
+    if (m_fullLayout || !m_narrow) {
         m_moved = {};
+        m_narrow = m_repaintAll = m_fullLayout = false;
+        m_rowsAtLayout = rows;
         QTableView::doItemsLayout();
         return;
     }
-    // The same rows in another order: nothing to lay out (the same rows, the same heights, the
-    // scroll bars as they were: setting them again repaints them), paint only what moved.
-    m_onlyMoved = false;
-    if (!m_moved.isEmpty())
+    // Only rows reordered, came or went: the rows keep their heights, the columns their places,
+    // so nothing is laid out. The scroll bars are set again only when the number of rows
+    // changed (setting them repaints them), and only what shows another row is painted: the
+    // places that moved, or the whole viewport when rows came or went among or above those shown.
+    m_narrow = false;
+    if (rows != m_rowsAtLayout) {
+        m_rowsAtLayout = rows;
+        updateGeometries();
+    }
+    if (!verticalHeader()->updatesEnabled()) // QTableView holds them while rows leave
+        verticalHeader()->setUpdatesEnabled(true);
+    if (m_repaintAll)
+        viewport()->update();
+    else if (!m_moved.isEmpty())
         viewport()->update(m_moved);
     m_moved = {};
+    m_repaintAll = false;
+}
+
+void ChangedRowsTableView::noteRowsCameOrWent(const QModelIndex &parent, int start)
+{
+    if (parent != rootIndex()) {
+        m_fullLayout = true;
+        return;
+    }
+    // Below the rows shown, which fill the viewport, nothing shown moves.
+    const auto [first, last] = shownRows();
+    const bool below = isVisible() && first >= 0 && start > last
+        && rowViewportPosition(last) + rowHeight(last) >= viewport()->height();
+    m_narrow = true;
+    if (!below)
+        m_repaintAll = true;
 }
 
 void ChangedRowsTableView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -134,19 +165,21 @@ void ChangedRowsTableView::dataChanged(const QModelIndex &topLeft, const QModelI
 
 void ChangedRowsTableView::rowsInserted(const QModelIndex &parent, int start, int end)
 {
-    m_onlyMoved = false;
+    // Rows that arrive below the viewport (a sorting proxy appends them there, then moves them
+    // to their places) change nothing shown but the scroll bars.
+    noteRowsCameOrWent(parent, start);
     QTableView::rowsInserted(parent, start, end);
 }
 
 void ChangedRowsTableView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
 {
-    m_onlyMoved = false;
+    noteRowsCameOrWent(parent, start);
     QTableView::rowsAboutToBeRemoved(parent, start, end);
 }
 
 void ChangedRowsTableView::reset()
 {
-    m_onlyMoved = false;
+    m_fullLayout = true;
     m_shown.clear();
     QTableView::reset();
 }

@@ -3,17 +3,17 @@
 
 #include "core/tcp/TcpState.h"
 
+#include "ui/views/CachedTextDelegate.h"
+
 #include <QHash>
 #include <QPixmap>
-#include <QStaticText>
-#include <QStyledItemDelegate>
 
 namespace halfopen::ui {
 
 // Paints a socket row: closed rows fade out (FadeRole), a row that just changed state flashes
 // (FlashRole against SocketTableModel::nowMs()), the state cell is a chip coloured by how
 // worrying the state is, numbers are monospace.
-class SocketRowDelegate : public QStyledItemDelegate
+class SocketRowDelegate : public CachedTextDelegate
 {
     Q_OBJECT
 public:
@@ -29,17 +29,11 @@ public:
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+    bool isMonospace(const QModelIndex &index) const override;
 
 private:
-    // A plain cell: the style paints background and selection, the text comes laid out from
-    // a cache. Laying text out (shaping) was most of a repaint, and a live table shows the same
-    // addresses, states and numbers again and again.
-    void paintCell(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
-    const QStaticText &laidOut(const QString &text, const QFont &font, int which) const;
     QPixmap chipPixmap(core::TcpState state, QSize size, qreal ratio) const;
 
-    mutable QHash<QString, QStaticText> m_texts[3]; // [0]: proportional, [1]: monospace, [2]: the state chip's bold
-    mutable QFont m_textFonts[3];
     mutable QHash<QString, QPixmap> m_chips;
 };
 

@@ -41,6 +41,7 @@ private slots:
     void pickedUpMidStream();
     void sequenceWrapIsNotARetransmission();
     void nonTcpFrames();
+    void ipv6Keepalive();
 };
 
 void TestPacketClassifier::classNamesRoundTrip()
@@ -352,6 +353,61 @@ void TestPacketClassifier::nonTcpFrames()
     QCOMPARE(other.what, u"other"_s);
     QCOMPARE(other.detail.value(u"direction").toString(), u"client->server"_s);
     QCOMPARE(classifier.classOf(FrameView(syn.first(30))), PacketClass::Other);
+}
+
+// The same TCP segment over IPv6 (fd00::1 -> fd00::2 for the client's, the reverse for the
+// server's): a watched connection of this machine may be IPv6.
+static QByteArray asIpv6(const QByteArray &ipv4Frame)
+{
+    const QByteArray tcp = ipv4Frame.mid(14 + 20);
+    const bool fromClient = FrameView(ipv4Frame).ipv4().source == kClientIp;
+    QByteArray ip(40, '\0');
+    ip[0] = char(0x60);
+    put16(ip, 4, quint16(tcp.size()));
+    ip[6] = char(6);
+    ip[7] = char(64);
+    ip[8] = ip[24] = char(0xfd);
+    ip[23] = char(fromClient ? 1 : 2);
+    ip[39] = char(fromClient ? 2 : 1);
+    return ethernetHeader(kServerMac, kClientMac, FrameView::kEtherTypeIpv6) + ip + tcp;
+}
+
+void TestPacketClassifier::ipv6Keepalive()
+{
+    Conversation c;
+    c.client.nextSeq = 5000;
+    c.server.nextSeq = 9000;
+    TcpEnd &cl = c.client;
+    TcpEnd &sv = c.server;
+    const QByteArray data = asIpv6(c.send(cl, sv, kPshAck, "abc"));
+    const FrameView view(data);
+    QCOMPARE(view.kind(), FrameView::Kind::Tcp6);
+    QVERIFY(view.isTcp() && !view.isIpv4());
+    QCOMPARE(FrameView::formatIpv6(view.ipv6().source), u"fd00::1"_s);
+    QCOMPARE(view.tcpSource(), u"[fd00::1]:40000"_s);
+    QCOMPARE(view.tcpDestination(), u"[fd00::2]:5000"_s);
+    QCOMPARE(view.tcp().payloadLength, 3);
+
+    PacketClassifier classifier;
+    const core::Event first = classifier.classify(view, 1, u"client"_s, u"server"_s);
+    QCOMPARE(first.what, u"data"_s);
+    QCOMPARE(first.local, u"[fd00::1]:40000"_s);
+    QCOMPARE(first.remote, u"[fd00::2]:5000"_s);
+    QCOMPARE(classifier.classify(FrameView(asIpv6(c.send(sv, cl, FrameView::kAck))), 2, u"server"_s, u"client"_s).what,
+             u"ack"_s);
+    // Linux keepalive: no byte, at snd_una - 1; the answer acknowledges snd_una.
+    QCOMPARE(classifier
+                 .classify(FrameView(asIpv6(Conversation::sendAt(cl, sv, cl.nextSeq - 1, FrameView::kAck))), 3,
+                           u"client"_s, u"server"_s)
+                 .what,
+             u"keepalive-probe"_s);
+    QCOMPARE(classifier.classify(FrameView(asIpv6(c.send(sv, cl, FrameView::kAck))), 4, u"server"_s, u"client"_s).what,
+             u"keepalive-ack"_s);
+    // A truncated IPv6 frame, and IPv6 UDP, pass as Other (as every IPv6 frame did before).
+    QCOMPARE(FrameView(data.left(14 + 30)).kind(), FrameView::Kind::Other);
+    QByteArray udp = data;
+    udp[14 + 6] = char(17);
+    QCOMPARE(FrameView(udp).kind(), FrameView::Kind::Other);
 }
 
 QTEST_GUILESS_MAIN(TestPacketClassifier)
