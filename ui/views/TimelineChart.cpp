@@ -67,7 +67,7 @@ QString rtoLineName(const TimelineSeries &series)
     const QStringList parts = series.socketKey().split(QLatin1Char('|'));
     const QString local = parts.value(1);
     return TimelineChart::tr("RTO %1 :%2", "legend of a socket's RTO line: host, local port")
-        .arg(series.host(), local.section(QLatin1Char(':'), -1));
+        .arg(hostWords(series.host()), local.section(QLatin1Char(':'), -1));
 }
 } // namespace
 
@@ -416,7 +416,7 @@ void TimelineChart::updateLanes()
     m_laneAxis->setStartValue(TimelineAnnotations::laneY(n - 1) - 0.5);
     // Categories go bottom up; the first host is on top.
     for (int lane = m_laneCount - 1; lane >= 0; --lane)
-        m_laneAxis->append(lanes.at(lane), TimelineAnnotations::laneY(lane) + 0.5);
+        m_laneAxis->append(hostWords(lanes.at(lane)), TimelineAnnotations::laneY(lane) + 0.5);
     m_laneAxis->setRange(TimelineAnnotations::laneY(n - 1) - 0.5, 0.5);
 }
 
