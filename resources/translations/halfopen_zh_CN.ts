@@ -5702,6 +5702,16 @@ the faults, and the time it took to notice.</source>
         <source>this machine&apos;s endpoint failed: see the message above</source>
         <translation>本机的端点失败：见上方消息</translation>
     </message>
+    <message>
+        <source>cable cut one way: client → server lost</source>
+        <comment>the cable drops frames one way only</comment>
+        <translation>网线单向断开：客户端 → 服务端 的数据包丢失</translation>
+    </message>
+    <message>
+        <source>cable cut one way: server → client lost</source>
+        <comment>the cable drops frames one way only</comment>
+        <translation>网线单向断开：服务端 → 客户端 的数据包丢失</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::VerdictPanel</name>
