@@ -1497,6 +1497,11 @@
         <source>heartbeat %1</source>
         <translation>心跳 %1</translation>
     </message>
+    <message>
+        <source>heartbeat step (application)</source>
+        <comment>legend: heartbeat sent, received or answered</comment>
+        <translation>心跳步骤（应用层）</translation>
+    </message>
 </context>
 <context>
     <name>PacketPort</name>

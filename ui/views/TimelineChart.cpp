@@ -25,6 +25,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QSet>
 #include <QSplitter>
 #include <QTimer>
 #include <QToolTip>
@@ -54,7 +55,7 @@ constexpr double kHeartbeatOffset = 0.2; // of a lane's height
 
 void styleScatter(QScatterSeries *series, const PacketClassStyle &style, double scale = 1.0)
 {
-    series->setName(style.title);
+    series->setName(style.legend.isEmpty() ? style.title : style.legend);
     series->setMarkerShape(style.shape);
     series->setMarkerSize(style.size * scale);
     series->setColor(style.color);
@@ -228,6 +229,19 @@ void TimelineChart::applyTheme()
         rto->setPen(QPen(socketLineColor(m_rtoColour.value(series)), 2));
     }
     m_annotations->setColors(m_x->labelsColor(), base);
+    updateLegend();
+}
+
+void TimelineChart::updateLegend()
+{
+    // One entry per symbol: the series drawn alike (the heartbeat's steps) share the first one's.
+    QSet<QString> shown;
+    for (QAbstractSeries *series : m_laneChart->series()) {
+        const bool first = !shown.contains(series->name());
+        shown.insert(series->name());
+        for (QLegendMarker *marker : m_laneChart->legend()->markers(series))
+            marker->setVisible(first);
+    }
 }
 
 void TimelineChart::changeEvent(QEvent *event)
@@ -255,6 +269,7 @@ QXYSeries *TimelineChart::ensureChartSeries(int index)
                      m_markerScale);
         scatter->attachAxis(m_x);
         scatter->attachAxis(m_laneAxis);
+        updateLegend();
         series = scatter;
         break;
     }

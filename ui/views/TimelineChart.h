@@ -96,6 +96,7 @@ protected:
 private:
     void applyTheme();
     void applyFonts();
+    void updateLegend();
     void noteChange();
     void onSeriesChanged(const QList<int> &series);
     void onAnnotationsChanged();
