@@ -27,6 +27,9 @@
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
+#include <QFontMetricsF>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -300,6 +303,47 @@ private slots:
                 details = model->index(row, 4).data().toString();
         }
         QCOMPARE(details, QStringLiteral("已接收字节 0，已发送字节 0，方式 出错"));
+    }
+
+    // A field technician's laptop: 1366×768, in Chinese, the event log behind the settings (as on
+    // any screen under 900 lines). The timeline's lanes are tall enough for their names, and the
+    // names are shown.
+    void laneNamesShowAtFieldSize()
+    {
+        i18n::LanguageLoader loader;
+        loader.install(QStringLiteral("zh_CN"));
+        Window w;
+        w.window.resize(1366, 768);
+        w.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+        core::Session *session = w.controller.session();
+        for (const char *host : {"client", "server"}) {
+            core::Event syn;
+            syn.tUs = 1'000'000;
+            syn.kind = core::EventKind::Packet;
+            syn.host = QString::fromLatin1(host);
+            syn.what = QStringLiteral("syn");
+            session->add(syn);
+        }
+        auto *laneView = w.window.findChild<QChartView *>(QStringLiteral("laneView"));
+        QVERIFY(laneView);
+        QChart *chart = laneView->chart();
+        const auto shownTexts = [chart] {
+            QStringList texts;
+            for (QGraphicsItem *item : chart->scene()->items()) {
+                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                    texts << text->toPlainText();
+            }
+            return texts;
+        };
+        QTRY_VERIFY2(shownTexts().contains(QStringLiteral("客户端")) && shownTexts().contains(QStringLiteral("服务端")),
+                     qPrintable(QStringLiteral("lanes %1 px high; shown: %2")
+                                    .arg(chart->plotArea().height() / 2)
+                                    .arg(shownTexts().join(QLatin1Char('|')))));
+        // Each lane holds its name with room to spare for the packets and the state bands.
+        const QFont font = chart->axes(Qt::Vertical).first()->labelsFont();
+        QTRY_VERIFY2(chart->plotArea().height() / 2 >= 2 * QFontMetricsF(font).height(),
+                     qPrintable(QString::number(chart->plotArea().height() / 2)));
     }
 
     void windowInEnglishAfterwards()
