@@ -6,6 +6,7 @@
 #include "models/SocketOptionsText.h"
 #include "ui/LabEventText.h"
 #include "ui/VerdictPanel.h"
+#include "ui/views/EventDetailsText.h"
 #include "ui/views/FaultText.h"
 
 #include <QJsonDocument>
@@ -103,25 +104,6 @@ QString EventLogModel::details(const Event &e)
     }
 }
 
-namespace {
-// The detail's plain values as "bytes sent 3090, how error"; nested objects (a lab's whole
-// configuration) are left to the raw JSON.
-QString plainFields(const QJsonObject &detail)
-{
-    if (detail.contains(QStringLiteral("message")))
-        return detail.value(QStringLiteral("message")).toString();
-    QStringList fields;
-    for (auto it = detail.constBegin(); it != detail.constEnd(); ++it) {
-        if (it->isObject() || it->isArray())
-            continue;
-        QString key = it.key();
-        key.replace(QLatin1Char('_'), QLatin1Char(' '));
-        fields << QStringLiteral("%1 %2").arg(key, it->toVariant().toString());
-    }
-    return fields.join(QStringLiteral(", "));
-}
-} // namespace
-
 QString EventLogModel::readableDetails(const Event &e)
 {
     switch (e.kind) {
@@ -140,9 +122,9 @@ QString EventLogModel::readableDetails(const Event &e)
             return details(e);
         if (e.host == Event::labHost() && e.what == QLatin1String("capture_trimmed"))
             return captureTrimmedText(e.detail);
-        return plainFields(e.detail);
+        return detailFieldsWords(e.detail);
     case EventKind::Heartbeat:
-        return e.detail.isEmpty() ? QString() : plainFields(e.detail);
+        return e.detail.isEmpty() ? QString() : detailFieldsWords(e.detail);
     default:
         return details(e);
     }

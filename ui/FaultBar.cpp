@@ -306,7 +306,8 @@ void FaultBar::updateEnabled()
         state.poweredOn = !h->poweredOff;
         state.processRunning = !h->processKilled;
         state.frozen = h->frozen;
-        state.unpluggedFromHost = state.unpluggedToHost = h->unplugged;
+        state.unpluggedFromHost = h->unpluggedFromHost;
+        state.unpluggedToHost = h->unpluggedToHost;
         Fault f;
         f.kind = b.kind;
         f.host = b.host;

@@ -22,6 +22,13 @@ const TopologyState::Host *TopologyState::host(const QString &name) const
     return const_cast<TopologyState *>(this)->host(name);
 }
 
+bool TopologyState::delivers(const QString &from, const QString &to) const
+{
+    const Host *a = host(from);
+    const Host *b = host(to);
+    return a && b && !a->poweredOff && !b->poweredOff && !a->unpluggedFromHost && !b->unpluggedToHost;
+}
+
 void TopologyState::labFailed(const QString &message)
 {
     lab = Lab::Failed;
@@ -71,19 +78,27 @@ bool TopologyState::apply(const core::Event &event)
             return false;
         switch (*kind) {
         case FaultKind::Unplug:
-            h->unplugged = true;
+        case FaultKind::Replug: {
+            // Relative to the host, as lab/scenario/CableCuts and the supervisor read it.
+            const bool cut = *kind == FaultKind::Unplug;
+            const lab::CableDirection direction = fault ? fault->direction : lab::CableDirection::Both;
+            if (direction != lab::CableDirection::ToHost)
+                h->unpluggedFromHost = cut;
+            if (direction != lab::CableDirection::FromHost)
+                h->unpluggedToHost = cut;
             break;
-        case FaultKind::Replug:
-            h->unplugged = false;
-            break;
+        }
         case FaultKind::PowerOff:
         case FaultKind::Reboot: // the power-on that ends a reboot is its own event
-            *h = Host{};
-            h->poweredOff = true;
+        case FaultKind::PowerOn: {
+            // A fresh host; its cable stays as it was.
+            Host fresh;
+            fresh.unpluggedFromHost = h->unpluggedFromHost;
+            fresh.unpluggedToHost = h->unpluggedToHost;
+            fresh.poweredOff = *kind != FaultKind::PowerOn;
+            *h = fresh;
             break;
-        case FaultKind::PowerOn:
-            *h = Host{};
-            break;
+        }
         case FaultKind::KillProcess:
             h->processKilled = true;
             h->frozen = false;

@@ -16,11 +16,16 @@ struct TopologyState
 {
     struct Host
     {
-        bool unplugged = false;
+        // The cable at this host's end, as the supervisor reads an unplug's direction: frames
+        // leaving the host are dropped (from host), frames towards it are (to host), or both.
+        // Kept across power off and on, as the supervisor keeps it.
+        bool unpluggedFromHost = false;
+        bool unpluggedToHost = false;
         bool poweredOff = false;
         bool frozen = false;
         bool processKilled = false;
         bool icmpUnreachable = false; // the cable answers frames towards it with ICMP
+        bool unplugged() const { return unpluggedFromHost || unpluggedToHost; }
         bool operator==(const Host &) const = default;
     };
 
@@ -39,6 +44,9 @@ struct TopologyState
     bool apply(const core::Event &event);
     Host *host(const QString &name);
     const Host *host(const QString &name) const;
+    // Whether the cable delivers frames from `from` to `to` ("client", "server"): not when
+    // either end is unplugged that way or either host is powered off.
+    bool delivers(const QString &from, const QString &to) const;
     // The lab could not start or broke down (also when no event said so: its process never ran).
     void labFailed(const QString &message);
     bool operator==(const TopologyState &) const = default;

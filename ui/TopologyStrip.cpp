@@ -139,16 +139,47 @@ void TopologyStrip::drawHost(QPainter &painter, const QRectF &box, const QString
                      realPeer ? tr("not watched: another machine") : status(host));
 }
 
+qreal TopologyStrip::hostWidth() const
+{
+    return std::max<qreal>(fontMetrics().horizontalAdvance(m_real ? QStringLiteral("[fe80::1234:5678]:65535")
+                                                                  : QStringLiteral("198.18.0.2:5000"))
+                               + 24,
+                           width() * 0.2);
+}
+
+TopologyStrip::CableWay TopologyStrip::cableWay(bool clientToServer) const
+{
+    // Where the way is cut: at the end of the host whose unplug (or power) cut it.
+    const bool markedCut = m_real && m_markerUs > 0; // the user's word: drawn at the peer's end
+    const bool peerIsServer = m_realHost != QLatin1String("server");
+    const TopologyState::Host &c = m_state.client;
+    const TopologyState::Host &s = m_state.server;
+    CableWay way;
+    way.cutAtClient
+        = c.poweredOff || (clientToServer ? c.unpluggedFromHost : c.unpluggedToHost) || (markedCut && !peerIsServer);
+    way.cutAtServer
+        = s.poweredOff || (clientToServer ? s.unpluggedToHost : s.unpluggedFromHost) || (markedCut && peerIsServer);
+    return way;
+}
+
+QList<QLineF> TopologyStrip::cableStrands() const
+{
+    const qreal y = height() / 2.0;
+    const qreal left = 2 + hostWidth();
+    const qreal right = width() - hostWidth() - 2;
+    if (cableWay(true) == cableWay(false))
+        return {QLineF(left, y, right, y)};
+    // Cut one way only: the two ways drawn apart, client → server above.
+    return {QLineF(left, y - kStrandOffset, right, y - kStrandOffset),
+            QLineF(right, y + kStrandOffset, left, y + kStrandOffset)};
+}
+
 void TopologyStrip::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const qreal line = fontMetrics().height();
-    const qreal hostWidth
-        = std::max<qreal>(fontMetrics().horizontalAdvance(m_real ? QStringLiteral("[fe80::1234:5678]:65535")
-                                                                 : QStringLiteral("198.18.0.2:5000"))
-                              + 24,
-                          width() * 0.2);
+    const qreal hostWidth = this->hostWidth();
     const QRectF client(2, 2, hostWidth, height() - 4);
     const QRectF server(width() - hostWidth - 2, 2, hostWidth, height() - 4);
     if (m_real) {
@@ -165,40 +196,74 @@ void TopologyStrip::paintEvent(QPaintEvent *)
         drawHost(painter, server, tr("server"), QStringLiteral("198.18.0.2:5000"), m_state.server);
     }
 
-    // The cable: a line between the boxes, broken where a host is unplugged or powered off.
+    // The cable: one line, broken near a host that is unplugged or powered off — a gap between
+    // two red ends. Cut one way only, its two ways are drawn apart, each with its arrow, and only
+    // the dead one is broken.
     const qreal y = height() / 2.0;
     const qreal left = client.right();
     const qreal right = server.left();
     const qreal gap = std::min<qreal>(40, (right - left) / 6);
-    const bool markedCut = m_real && m_markerUs > 0; // the user's word: drawn at the peer's end
-    const bool peerIsServer = m_realHost != QLatin1String("server");
-    const bool clientCut = m_state.client.unplugged || m_state.client.poweredOff || (markedCut && !peerIsServer);
-    const bool serverCut = m_state.server.unplugged || m_state.server.poweredOff || (markedCut && peerIsServer);
     const bool lossy = m_state.lossPercent > 0;
     const bool failed = m_state.lab == TopologyState::Lab::Failed;
-    QPen cable(lossy ? kDegraded : palette().color(failed ? QPalette::PlaceholderText : QPalette::Text), 3);
-    if (lossy)
-        cable.setStyle(Qt::DashLine);
-    painter.setPen(cable);
-    painter.drawLine(QPointF(left + (clientCut ? gap : 0), y), QPointF(right - (serverCut ? gap : 0), y));
-
-    auto drawCut = [&](qreal x) {
-        painter.setPen(QPen(kBroken, 3));
-        painter.drawLine(QPointF(x - 6, y - 6), QPointF(x + 6, y + 6));
-        painter.drawLine(QPointF(x - 6, y + 6), QPointF(x + 6, y - 6));
-    };
-    if (clientCut)
-        drawCut(left + gap / 2);
-    if (serverCut)
-        drawCut(right - gap / 2);
+    const QColor wire = lossy ? kDegraded : palette().color(failed ? QPalette::PlaceholderText : QPalette::Text);
+    const QList<QLineF> strands = cableStrands();
+    const bool twoWays = strands.size() == 2;
+    for (int i = 0; i < strands.size(); ++i) {
+        const QLineF strand = strands.at(i);
+        const bool clientToServer = strand.x2() > strand.x1();
+        const CableWay way = cableWay(clientToServer);
+        const bool dead = way.cutAtClient || way.cutAtServer;
+        QPen pen(twoWays && dead ? kBroken : wire, twoWays ? 2 : 3);
+        if (lossy)
+            pen.setStyle(Qt::DashLine);
+        pen.setCapStyle(Qt::FlatCap);
+        const qreal sy = strand.y1();
+        // The pieces between the cuts: a cut near a host leaves a stub on that host's side.
+        QList<qreal> stops{left};
+        if (way.cutAtClient)
+            stops << left + gap * 0.6 << left + gap * 1.4;
+        if (way.cutAtServer)
+            stops << right - gap * 1.4 << right - gap * 0.6;
+        stops << right;
+        painter.setPen(pen);
+        for (int k = 0; k + 1 < stops.size(); k += 2)
+            painter.drawLine(QPointF(stops.at(k), sy), QPointF(stops.at(k + 1), sy));
+        // The two ends at each cut, like a cable's cut ends.
+        painter.setPen(QPen(kBroken, 3, Qt::SolidLine, Qt::FlatCap));
+        const qreal end = twoWays ? kStrandOffset - 1 : 6;
+        for (int k = 1; k + 1 < stops.size(); ++k)
+            painter.drawLine(QPointF(stops.at(k), sy - end), QPointF(stops.at(k), sy + end));
+        if (twoWays) {
+            // The way's direction: an arrowhead in the middle third, clear of the cuts.
+            const qreal x = clientToServer ? left + (right - left) * 0.62 : left + (right - left) * 0.38;
+            const qreal dx = clientToServer ? 6 : -6;
+            QPainterPath arrow;
+            arrow.moveTo(x + dx, sy);
+            arrow.lineTo(x - dx, sy - 4);
+            arrow.lineTo(x - dx, sy + 4);
+            arrow.closeSubpath();
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(dead ? kBroken : wire);
+            painter.drawPath(arrow);
+            painter.setBrush(Qt::NoBrush);
+        }
+    }
 
     QStringList notes;
     if (failed)
         notes << (m_real ? tr("this machine's endpoint failed: see the message above")
                          : tr("the lab failed: see the message above"));
-    if (m_state.client.unplugged || m_state.server.unplugged)
-        notes << tr("cable cut");
-    if (markedCut)
+    const bool toServer = !cableWay(true).cutAtClient && !cableWay(true).cutAtServer;
+    const bool toClient = !cableWay(false).cutAtClient && !cableWay(false).cutAtServer;
+    if (m_state.client.unplugged() || m_state.server.unplugged()) {
+        if (!toServer && !toClient)
+            notes << tr("cable cut");
+        else if (!toServer)
+            notes << tr("cable cut one way: client → server lost", "the cable drops frames one way only");
+        else if (!toClient)
+            notes << tr("cable cut one way: server → client lost", "the cable drops frames one way only");
+    }
+    if (m_real && m_markerUs > 0)
         notes << tr("you pulled the cable (marker)");
     if (lossy)
         notes << tr("loss %1 %").arg(m_state.lossPercent);
@@ -210,7 +275,7 @@ void TopologyStrip::paintEvent(QPaintEvent *)
         notes << tr("ICMP unreachable → client");
     painter.setPen(notes.isEmpty() ? palette().color(QPalette::PlaceholderText)
                                    : readableOn(kBroken, palette().color(QPalette::Window)));
-    const QRectF label(left + gap, y - line * 1.6, right - left - 2 * gap, line * 1.4);
+    const QRectF label(left + gap, y - kStrandOffset - line * 1.5, right - left - 2 * gap, line * 1.4);
     const bool stopped = m_state.lab == TopologyState::Lab::Stopped;
     const QString idle = !m_started ? (m_real ? tr("press Start to connect") : tr("press Start to build the lab"))
         : stopped                   ? (m_real ? tr("stopped") : tr("lab stopped"))

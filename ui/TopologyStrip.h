@@ -3,6 +3,8 @@
 
 #include "ui/TopologyState.h"
 
+#include <QLineF>
+#include <QList>
 #include <QWidget>
 
 namespace halfopen::core {
@@ -29,6 +31,10 @@ public:
     void setLabFailed(const QString &message);
     // The user pressed "I pulled the cable now" in this session.
     bool markerPressed() const { return m_markerUs > 0; }
+    // The cable as drawn, whole (its cuts are gaps in it): one line from the client's box to the
+    // server's, or, when it is cut one way only, the client → server way above and the server →
+    // client way below, each from its sender to its receiver.
+    QList<QLineF> cableStrands() const;
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -40,6 +46,16 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    static constexpr qreal kStrandOffset = 5; // px from the middle, when the two ways are drawn apart
+
+    struct CableWay
+    {
+        bool cutAtClient = false;
+        bool cutAtServer = false;
+        bool operator==(const CableWay &) const = default;
+    };
+    CableWay cableWay(bool clientToServer) const;
+    qreal hostWidth() const;
     void drawHost(QPainter &painter, const QRectF &box, const QString &name, const QString &address,
                   const TopologyState::Host &host, bool realPeer = false);
     QString status(const TopologyState::Host &host) const;

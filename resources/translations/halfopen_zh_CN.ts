@@ -682,6 +682,193 @@
         <comment>MQTT keepalive, AMQP heartbeat</comment>
         <translation>应用层保活</translation>
     </message>
+    <message>
+        <source>client</source>
+        <comment>lab host: a timeline lane&apos;s name</comment>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <comment>lab host: a timeline lane&apos;s name</comment>
+        <translation>服务端</translation>
+    </message>
+    <message>
+        <source>lab</source>
+        <comment>the lab itself: its lifecycle events&apos; host</comment>
+        <translation>实验室</translation>
+    </message>
+    <message>
+        <source>bytes received</source>
+        <translation>已接收字节</translation>
+    </message>
+    <message>
+        <source>bytes sent</source>
+        <translation>已发送字节</translation>
+    </message>
+    <message>
+        <source>how</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>pid</source>
+        <translation>进程号</translation>
+    </message>
+    <message>
+        <source>traffic</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>fatal</source>
+        <translation>致命</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>运行中修改</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>崩溃</translation>
+    </message>
+    <message>
+        <source>exit code</source>
+        <translation>退出码</translation>
+    </message>
+    <message>
+        <source>dropped frames</source>
+        <translation>丢弃的帧</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>interval ms</source>
+        <translation>间隔 ms</translation>
+    </message>
+    <message>
+        <source>misses</source>
+        <translation>丢失次数</translation>
+    </message>
+    <message>
+        <source>limit MB</source>
+        <translation>上限 MB</translation>
+    </message>
+    <message>
+        <source>pcap</source>
+        <translation>抓包文件</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>network namespace</source>
+        <translation>网络命名空间</translation>
+    </message>
+    <message>
+        <source>option</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>RTT ms</source>
+        <translation>RTT ms</translation>
+    </message>
+    <message>
+        <source>since first unacknowledged send ms</source>
+        <translation>距首个未确认发送 ms</translation>
+    </message>
+    <message>
+        <source>since last received ms</source>
+        <translation>距最后一次接收 ms</translation>
+    </message>
+    <message>
+        <source>state after</source>
+        <translation>之后的状态</translation>
+    </message>
+    <message>
+        <source>SYN retransmits</source>
+        <translation>SYN 重传</translation>
+    </message>
+    <message>
+        <source>t s</source>
+        <translation>时间 s</translation>
+    </message>
+    <message>
+        <source>frames</source>
+        <translation>帧数</translation>
+    </message>
+    <message>
+        <source>aggregated</source>
+        <translation>已汇总</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <comment>how a connection ended: an error</comment>
+        <translation>出错</translation>
+    </message>
+    <message>
+        <source>end of file</source>
+        <comment>how a connection ended: the peer&apos;s FIN</comment>
+        <translation>文件结束（对端 FIN）</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <comment>how a connection ended: closed by this side</comment>
+        <translation>本端关闭</translation>
+    </message>
+    <message>
+        <source>aborted (RST)</source>
+        <comment>how a connection ended: reset by this side</comment>
+        <translation>本端中止（RST）</translation>
+    </message>
+    <message>
+        <source>sends</source>
+        <comment>heartbeat role: this side pings</comment>
+        <translation>发送 ping</translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <comment>heartbeat role: this side answers pings</comment>
+        <translation>应答 ping</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>an event&apos;s field: its name, then its value</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between an event&apos;s fields</comment>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>Expectation</name>
@@ -1380,6 +1567,11 @@
     <message>
         <source>heartbeat %1</source>
         <translation>心跳 %1</translation>
+    </message>
+    <message>
+        <source>heartbeat step (application)</source>
+        <comment>legend: heartbeat sent, received or answered</comment>
+        <translation>心跳步骤（应用层）</translation>
     </message>
 </context>
 <context>
@@ -5666,6 +5858,16 @@ the faults, and the time it took to notice.</source>
     <message>
         <source>this machine&apos;s endpoint failed: see the message above</source>
         <translation>本机的端点失败：见上方消息</translation>
+    </message>
+    <message>
+        <source>cable cut one way: client → server lost</source>
+        <comment>the cable drops frames one way only</comment>
+        <translation>网线单向断开：客户端 → 服务端 的数据包丢失</translation>
+    </message>
+    <message>
+        <source>cable cut one way: server → client lost</source>
+        <comment>the cable drops frames one way only</comment>
+        <translation>网线单向断开：服务端 → 客户端 的数据包丢失</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 
 #include "core/predict/PredictionText.h"
 #include "core/predict/TimeReference.h"
+#include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "i18n/LanguageLoader.h"
 #include "lab/LabProcess.h"
@@ -19,10 +20,16 @@
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QAction>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
+#include <QFontMetricsF>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -34,6 +41,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -245,6 +253,97 @@ private slots:
         }
         untranslated.removeDuplicates();
         QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(QStringLiteral("\n"))));
+    }
+
+    // What the events say, in Chinese: the timeline's lanes and the event log's details.
+    void eventsInChinese()
+    {
+        i18n::LanguageLoader loader;
+        loader.install(QStringLiteral("zh_CN"));
+        Window w;
+        core::Session *session = w.controller.session();
+        auto event = [](qint64 tUs, core::EventKind kind, const QString &host, const QString &what) {
+            core::Event e;
+            e.tUs = tUs;
+            e.kind = kind;
+            e.host = host;
+            e.what = what;
+            return e;
+        };
+        session->add(event(1'000'000, core::EventKind::Packet, QStringLiteral("client"), QStringLiteral("syn")));
+        session->add(event(1'100'000, core::EventKind::Packet, QStringLiteral("server"), QStringLiteral("syn-ack")));
+        core::Event closed
+            = event(2'000'000, core::EventKind::Endpoint, QStringLiteral("client"), QStringLiteral("closed"));
+        closed.detail = {{QStringLiteral("how"), QStringLiteral("error")},
+                         {QStringLiteral("bytes_sent"), 0},
+                         {QStringLiteral("bytes_received"), 0}};
+        session->add(closed);
+
+        // The lanes, as the timeline's axis draws them.
+        auto *laneView = w.window.findChild<QChartView *>(QStringLiteral("laneView"));
+        QVERIFY(laneView);
+        const auto lanes = [laneView] {
+            QStringList names;
+            for (QAbstractAxis *axis : laneView->chart()->axes(Qt::Vertical)) {
+                if (auto *categories = qobject_cast<QCategoryAxis *>(axis))
+                    names << categories->categoriesLabels();
+            }
+            return names;
+        };
+        QTRY_COMPARE(lanes(), (QStringList{QStringLiteral("服务端"), QStringLiteral("客户端")})); // bottom up
+
+        // The event log's details column.
+        auto *log = w.window.findChild<QTableView *>(QStringLiteral("eventLogView"));
+        QVERIFY(log);
+        QAbstractItemModel *model = log->model();
+        QTRY_COMPARE(model->rowCount(), 3);
+        QString details;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, 3).data().toString() == QLatin1String("closed"))
+                details = model->index(row, 4).data().toString();
+        }
+        QCOMPARE(details, QStringLiteral("已接收字节 0，已发送字节 0，方式 出错"));
+    }
+
+    // A field technician's laptop: 1366×768, in Chinese, the event log behind the settings (as on
+    // any screen under 900 lines). The timeline's lanes are tall enough for their names, and the
+    // names are shown.
+    void laneNamesShowAtFieldSize()
+    {
+        i18n::LanguageLoader loader;
+        loader.install(QStringLiteral("zh_CN"));
+        Window w;
+        w.window.resize(1366, 768);
+        w.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+        core::Session *session = w.controller.session();
+        for (const char *host : {"client", "server"}) {
+            core::Event syn;
+            syn.tUs = 1'000'000;
+            syn.kind = core::EventKind::Packet;
+            syn.host = QString::fromLatin1(host);
+            syn.what = QStringLiteral("syn");
+            session->add(syn);
+        }
+        auto *laneView = w.window.findChild<QChartView *>(QStringLiteral("laneView"));
+        QVERIFY(laneView);
+        QChart *chart = laneView->chart();
+        const auto shownTexts = [chart] {
+            QStringList texts;
+            for (QGraphicsItem *item : chart->scene()->items()) {
+                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                    texts << text->toPlainText();
+            }
+            return texts;
+        };
+        QTRY_VERIFY2(shownTexts().contains(QStringLiteral("客户端")) && shownTexts().contains(QStringLiteral("服务端")),
+                     qPrintable(QStringLiteral("lanes %1 px high; shown: %2")
+                                    .arg(chart->plotArea().height() / 2)
+                                    .arg(shownTexts().join(QLatin1Char('|')))));
+        // Each lane holds its name with room to spare for the packets and the state bands.
+        const QFont font = chart->axes(Qt::Vertical).first()->labelsFont();
+        QTRY_VERIFY2(chart->plotArea().height() / 2 >= 2 * QFontMetricsF(font).height(),
+                     qPrintable(QString::number(chart->plotArea().height() / 2)));
     }
 
     void windowInEnglishAfterwards()

@@ -182,6 +182,7 @@ private slots:
     void oneSentenceInWindowCliAndScenario();
     void captureLimitIsASettingAndTrimmingIsSaid();
     void timeWaitHiddenLikeSsAndShownOnRequest();
+    void finishedIsClearedWhenANewRunStarts();
 };
 
 void TestMainWindow::initTestCase()
@@ -590,6 +591,42 @@ void TestMainWindow::timeWaitHiddenLikeSsAndShownOnRequest()
     Window next(builtTool("halfopen-lab"), w.dir.filePath(QStringLiteral("settings.ini")));
     QVERIFY(next.find<QCheckBox>(QStringLiteral("timeWaitToggle"))->isChecked());
     QVERIFY(next.find<ui::SocketTableView>(QStringLiteral("socketTableView"))->proxy()->timeWaitShown());
+}
+
+// A scenario that ends by itself leaves "Finished: …" in the status bar; the next Start takes it
+// away, so the bar never says "Finished" beside "Starting the lab…" or "Running".
+void TestMainWindow::finishedIsClearedWhenANewRunStarts()
+{
+    Window w;
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    QStatusBar *bar = w.window.statusBar();
+    // The status bar's message at every change of the run's state, after the window's own handling.
+    QStringList messageAt;
+    connect(&w.controller, &ui::LabSessionController::runStateChanged, this,
+            [&](ui::LabSessionController::RunState state) {
+                messageAt << QStringLiteral("%1: %2").arg(int(state)).arg(bar->currentMessage());
+            });
+    // Refused at once by the server's kernel: the scenario ends as soon as it is judged.
+    QVERIFY(w.window.scenarioPicker()->selectScenario(QStringLiteral("connect-to-closed-port")));
+    const QString finished
+        = QStringLiteral("Finished: %1").arg(lab::ScenarioTexts::title(QStringLiteral("connect-to-closed-port")));
+    QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(bar->currentMessage(), finished, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
+    QCOMPARE(bar->currentMessage(), finished); // still there while nothing runs
+
+    messageAt.clear();
+    QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!messageAt.isEmpty(), 10000);
+    QCOMPARE(messageAt.first(), QStringLiteral("%1: ").arg(int(ui::LabSessionController::RunState::Starting)));
+    // The second run finishes too, and says so again.
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 30000);
+    for (const QString &at : std::as_const(messageAt)) {
+        if (!at.startsWith(QStringLiteral("%1:").arg(int(ui::LabSessionController::RunState::Idle))))
+            QVERIFY2(!at.contains(QStringLiteral("Finished")), qPrintable(messageAt.join(QLatin1Char('\n'))));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(bar->currentMessage(), finished, 10000);
 }
 
 QTEST_MAIN(TestMainWindow)

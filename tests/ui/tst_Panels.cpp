@@ -23,6 +23,7 @@
 
 #include <QDoubleSpinBox>
 #include <QGroupBox>
+#include <QImage>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QSignalSpy>
@@ -37,12 +38,14 @@ using namespace halfopen;
 
 namespace {
 
-core::Event faultEvent(lab::FaultKind kind, const QString &host, double value = 0)
+core::Event faultEvent(lab::FaultKind kind, const QString &host, double value = 0,
+                       lab::CableDirection direction = lab::CableDirection::Both)
 {
     lab::Fault f;
     f.kind = kind;
     f.host = host;
     f.value = value;
+    f.direction = direction;
     core::Event e;
     e.kind = core::EventKind::Fault;
     e.host = host;
@@ -73,6 +76,7 @@ private slots:
     void faultBarDisablesWhatCannotApply();
     void topologyFollowsFaults();
     void topologyShowsTheLabsLife();
+    void topologyDrawsTheCableCut();
     void verdictHeadline();
     void keepaliveCountdownSaysWhatTheKernelWillDo();
     void eventLogReadsInWords();
@@ -266,7 +270,7 @@ void TestPanels::faultBarDisablesWhatCannotApply()
 
     ui::TopologyState world;
     world.server.poweredOff = true;
-    world.client.unplugged = true;
+    world.client.unpluggedFromHost = world.client.unpluggedToHost = true;
     world.client.frozen = true;
     bar.setWorld(world);
     QVERIFY(!enabled("serverPowerOffButton"));
@@ -293,7 +297,7 @@ void TestPanels::topologyFollowsFaults()
 {
     ui::TopologyState state;
     QVERIFY(state.apply(faultEvent(lab::FaultKind::Unplug, QStringLiteral("client"))));
-    QVERIFY(state.client.unplugged);
+    QVERIFY(state.client.unplugged());
     QVERIFY(state.apply(faultEvent(lab::FaultKind::FreezeProcess, QStringLiteral("server"))));
     QVERIFY(state.server.frozen);
     QVERIFY(state.apply(faultEvent(lab::FaultKind::Loss, {}, 10)));
@@ -577,6 +581,97 @@ void TestPanels::settingsKeepLabAndLayout()
     QCOMPARE(again.windowState(), QByteArray("state"));
     QCOMPARE(again.socketTableHeader(), QByteArray("header"));
     QCOMPARE(again.lastScenario(), QStringLiteral("kill-process"));
+}
+
+namespace {
+// The breaks in one of the cable's ways as the strip painted it: runs of background, at least
+// 8 px long, with cable on both sides (a cable that merely stops short of a host is not cut).
+// Each break as its middle x.
+QList<qreal> cableBreaks(const QImage &image, const QLineF &strand, const QColor &background)
+{
+    auto isBackground = [&](int x, int y) {
+        const QColor c = image.pixelColor(x, y);
+        return qAbs(c.red() - background.red()) + qAbs(c.green() - background.green())
+            + qAbs(c.blue() - background.blue())
+            < 60;
+    };
+    const int y = qRound(strand.y1());
+    const int from = qRound(qMin(strand.x1(), strand.x2())) + 3;
+    const int to = qRound(qMax(strand.x1(), strand.x2())) - 3;
+    QList<qreal> breaks;
+    int runStart = -1;
+    bool cableBefore = false;
+    for (int x = from; x <= to; ++x) {
+        if (isBackground(x, y)) {
+            if (runStart < 0)
+                runStart = x;
+            continue;
+        }
+        if (runStart >= 0 && cableBefore && x - runStart >= 8)
+            breaks << (runStart + x) / 2.0;
+        runStart = -1;
+        cableBefore = true;
+    }
+    return breaks;
+}
+} // namespace
+
+void TestPanels::topologyDrawsTheCableCut()
+{
+    core::Session session;
+    ui::TopologyStrip strip(&session);
+    strip.resize(900, 110);
+    core::Event up;
+    up.kind = core::EventKind::Endpoint;
+    up.host = QStringLiteral("lab");
+    up.what = QStringLiteral("hosts_up");
+    session.add(up);
+    auto picture = [&strip] { return strip.grab().toImage(); };
+    // Background: below the cable, between the hosts' boxes, where nothing is drawn.
+    const QColor background = picture().pixelColor(strip.width() / 2, strip.height() - 3);
+    const qreal middle = strip.width() / 2.0;
+
+    // Whole: one line, unbroken.
+    QCOMPARE(strip.cableStrands().size(), 1);
+    QVERIFY(cableBreaks(picture(), strip.cableStrands().at(0), background).isEmpty());
+
+    // The client unplugged: the cable broken once, near the client, with both ends showing.
+    session.add(faultEvent(lab::FaultKind::Unplug, QStringLiteral("client")));
+    QCOMPARE(strip.cableStrands().size(), 1);
+    QList<qreal> breaks = cableBreaks(picture(), strip.cableStrands().at(0), background);
+    QCOMPARE(breaks.size(), 1);
+    QVERIFY2(breaks.at(0) < middle, qPrintable(QString::number(breaks.at(0))));
+
+    // Replugged: whole again.
+    session.add(faultEvent(lab::FaultKind::Replug, QStringLiteral("client")));
+    QCOMPARE(strip.cableStrands().size(), 1);
+    QVERIFY(cableBreaks(picture(), strip.cableStrands().at(0), background).isEmpty());
+
+    // One way: frames towards the server dropped at its end. The client → server way (drawn
+    // first, from the client) is broken near the server; the way back is whole.
+    session.add(faultEvent(lab::FaultKind::Unplug, QStringLiteral("server"), 0, lab::CableDirection::ToHost));
+    QList<QLineF> strands = strip.cableStrands();
+    QCOMPARE(strands.size(), 2);
+    QVERIFY(strands.at(0).x2() > strands.at(0).x1()); // client → server
+    breaks = cableBreaks(picture(), strands.at(0), background);
+    QCOMPARE(breaks.size(), 1);
+    QVERIFY2(breaks.at(0) > middle, qPrintable(QString::number(breaks.at(0))));
+    QVERIFY(cableBreaks(picture(), strands.at(1), background).isEmpty());
+    QVERIFY(!strip.state().delivers(QStringLiteral("client"), QStringLiteral("server")));
+    QVERIFY(strip.state().delivers(QStringLiteral("server"), QStringLiteral("client")));
+    session.add(faultEvent(lab::FaultKind::Replug, QStringLiteral("server"), 0, lab::CableDirection::ToHost));
+    QCOMPARE(strip.cableStrands().size(), 1);
+    QVERIFY(cableBreaks(picture(), strip.cableStrands().at(0), background).isEmpty());
+
+    // The other way: frames towards the client dropped. Now the way back is the broken one,
+    // near the client, and the way there is whole.
+    session.add(faultEvent(lab::FaultKind::Unplug, QStringLiteral("client"), 0, lab::CableDirection::ToHost));
+    strands = strip.cableStrands();
+    QCOMPARE(strands.size(), 2);
+    QVERIFY(cableBreaks(picture(), strands.at(0), background).isEmpty());
+    breaks = cableBreaks(picture(), strands.at(1), background);
+    QCOMPARE(breaks.size(), 1);
+    QVERIFY2(breaks.at(0) < middle, qPrintable(QString::number(breaks.at(0))));
 }
 
 QTEST_MAIN(TestPanels)

@@ -22,51 +22,69 @@ PacketClassStyle PacketClassText::packet(const QString &c)
     // Colours from the Tableau 10 palette (made for charts read by many on any background);
     // the alarming classes (retransmission, rst, icmp) get the warm ones and bigger markers.
     if (c == QLatin1String("syn"))
-        return {tr("SYN", "TCP packet with the SYN flag"), QColor(0x76, 0xb7, 0xb2), Shape::MarkerShapeRectangle, 9};
+        return {
+            tr("SYN", "TCP packet with the SYN flag"), {}, QColor(0x76, 0xb7, 0xb2), Shape::MarkerShapeRectangle, 9};
     if (c == QLatin1String("syn-ack"))
-        return {tr("SYN-ACK", "TCP packet with SYN and ACK flags"), QColor(0x4e, 0x9a, 0x95),
-                Shape::MarkerShapeRectangle, 9};
+        return {tr("SYN-ACK", "TCP packet with SYN and ACK flags"),
+                {},
+                QColor(0x4e, 0x9a, 0x95),
+                Shape::MarkerShapeRectangle,
+                9};
     if (c == QLatin1String("data"))
-        return {tr("data", "TCP segment carrying payload"), QColor(0x4e, 0x79, 0xa7), Shape::MarkerShapeCircle, 9};
+        return {tr("data", "TCP segment carrying payload"), {}, QColor(0x4e, 0x79, 0xa7), Shape::MarkerShapeCircle, 9};
     if (c == QLatin1String("ack"))
-        return {tr("ACK", "pure TCP acknowledgement"), QColor(0x9d, 0xa3, 0xab), Shape::MarkerShapeCircle, 7};
+        return {tr("ACK", "pure TCP acknowledgement"), {}, QColor(0x9d, 0xa3, 0xab), Shape::MarkerShapeCircle, 7};
     if (c == QLatin1String("keepalive-probe"))
-        return {tr("keepalive probe"), QColor(0xf2, 0x8e, 0x2b), Shape::MarkerShapeTriangle, 12};
+        return {tr("keepalive probe"), {}, QColor(0xf2, 0x8e, 0x2b), Shape::MarkerShapeTriangle, 12};
     if (c == QLatin1String("keepalive-ack"))
-        return {tr("keepalive ACK", "the peer's answer to a keepalive probe"), QColor(0xed, 0xc9, 0x48),
-                Shape::MarkerShapeTriangle, 10};
+        return {tr("keepalive ACK", "the peer's answer to a keepalive probe"),
+                {},
+                QColor(0xed, 0xc9, 0x48),
+                Shape::MarkerShapeTriangle,
+                10};
     if (c == QLatin1String("heartbeat-ping"))
-        return {tr("heartbeat ping", "application heartbeat request"), QColor(0x59, 0xa1, 0x4f),
-                Shape::MarkerShapePentagon, 11};
+        return {tr("heartbeat ping", "application heartbeat request"),
+                {},
+                QColor(0x59, 0xa1, 0x4f),
+                Shape::MarkerShapePentagon,
+                11};
     if (c == QLatin1String("heartbeat-pong"))
-        return {tr("heartbeat pong", "application heartbeat answer"), QColor(0x8c, 0xd1, 0x7d),
-                Shape::MarkerShapePentagon, 10};
+        return {tr("heartbeat pong", "application heartbeat answer"),
+                {},
+                QColor(0x8c, 0xd1, 0x7d),
+                Shape::MarkerShapePentagon,
+                10};
     if (c == QLatin1String("retransmission"))
-        return {tr("retransmission"), QColor(0xb0, 0x7a, 0xa1), Shape::MarkerShapeRotatedRectangle, 12};
+        return {tr("retransmission"), {}, QColor(0xb0, 0x7a, 0xa1), Shape::MarkerShapeRotatedRectangle, 12};
     if (c == QLatin1String("fin"))
-        return {tr("FIN", "TCP packet with the FIN flag"), QColor(0x3b, 0x8f, 0xd9), Shape::MarkerShapeStar, 13};
+        return {tr("FIN", "TCP packet with the FIN flag"), {}, QColor(0x3b, 0x8f, 0xd9), Shape::MarkerShapeStar, 13};
     if (c == QLatin1String("rst"))
-        return {tr("RST", "TCP packet with the RST flag"), QColor(0xe1, 0x57, 0x59), Shape::MarkerShapeStar, 15};
+        return {tr("RST", "TCP packet with the RST flag"), {}, QColor(0xe1, 0x57, 0x59), Shape::MarkerShapeStar, 15};
     if (c == QLatin1String("icmp-unreachable"))
-        return {tr("ICMP unreachable"), QColor(0x9c, 0x75, 0x5f), Shape::MarkerShapeStar, 13};
-    return {c, QColor(0xba, 0xb0, 0xac), Shape::MarkerShapeCircle, 7};
+        return {tr("ICMP unreachable"), {}, QColor(0x9c, 0x75, 0x5f), Shape::MarkerShapeStar, 13};
+    return {c, {}, QColor(0xba, 0xb0, 0xac), Shape::MarkerShapeCircle, 7};
 }
 
 PacketClassStyle PacketClassText::heartbeat(const QString &p)
 {
+    // The application's own steps, drawn just above the wire's ping and pong: the three that say
+    // "all is well" (sent, received, answered) are one small green square, as the lane and the
+    // time already tell them apart; a miss and the death each a symbol of their own, neither
+    // like a retransmission (rotated square) nor an RST (star).
+    const QString step = tr("heartbeat step (application)", "legend: heartbeat sent, received or answered");
     if (p == QLatin1String("sent"))
-        return {tr("heartbeat sent", "the application sent its heartbeat"), QColor(0x59, 0xa1, 0x4f),
+        return {tr("heartbeat sent", "the application sent its heartbeat"), step, QColor(0x59, 0xa1, 0x4f),
                 Shape::MarkerShapeRectangle, 7};
     if (p == QLatin1String("received"))
-        return {tr("heartbeat received", "the peer's heartbeat arrived"), QColor(0x59, 0xa1, 0x4f),
-                Shape::MarkerShapeRotatedRectangle, 7};
+        return {tr("heartbeat received", "the peer's heartbeat arrived"), step, QColor(0x59, 0xa1, 0x4f),
+                Shape::MarkerShapeRectangle, 7};
     if (p == QLatin1String("answered"))
-        return {tr("heartbeat answered"), QColor(0x8c, 0xd1, 0x7d), Shape::MarkerShapeRectangle, 7};
+        return {tr("heartbeat answered"), step, QColor(0x59, 0xa1, 0x4f), Shape::MarkerShapeRectangle, 7};
     if (p == QLatin1String("missed"))
-        return {tr("heartbeat missed"), QColor(0xff, 0x9d, 0xa7), Shape::MarkerShapeRotatedRectangle, 11};
+        return {tr("heartbeat missed"), {}, QColor(0xff, 0x9d, 0xa7), Shape::MarkerShapeRectangle, 11};
     if (p == QLatin1String("dead"))
-        return {tr("heartbeat: peer dead"), QColor(0xc0, 0x1f, 0x2f), Shape::MarkerShapeStar, 15};
-    return {tr("heartbeat %1").arg(p), QColor(0xba, 0xb0, 0xac), Shape::MarkerShapeRectangle, 7};
+        return {tr("heartbeat: peer dead"), {}, QColor(0xc0, 0x1f, 0x2f), Shape::MarkerShapePentagon, 15};
+    return {tr("heartbeat %1").arg(p), {}, QColor(0xba, 0xb0, 0xac), Shape::MarkerShapeRectangle, 7};
 }
 } // namespace
 

@@ -11,12 +11,15 @@ namespace halfopen::ui {
 // "keepalive-probe", ...) or one heartbeat phase ("sent", "answered", "missed", "dead").
 struct PacketClassStyle
 {
-    QString title; // translated legend text
-    QColor color;  // reads on light and dark chart themes
+    QString title;  // translated: what this one is (the hover's words)
+    QString legend; // translated legend text of the symbol, shared by the classes drawn alike
+    QColor color;   // reads on light and dark chart themes
     QScatterSeries::MarkerShape shape = QScatterSeries::MarkerShapeCircle;
     qreal size = 9; // marker size in pixels
 };
 
+// The legend has one entry per symbol a viewer can tell apart: classes drawn alike share their
+// `legend` (the application's heartbeat steps sent, received and answered are one symbol).
 PacketClassStyle packetClassStyle(const QString &packetClass);
 PacketClassStyle heartbeatPhaseStyle(const QString &phase);
 

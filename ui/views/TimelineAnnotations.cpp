@@ -155,16 +155,17 @@ QString TimelineAnnotations::markerText(const TimelineMarker &given) const
         m.label = boundedName(m.label, font);
     if (m.kind == TimelineMarker::Kind::Fault)
         return m.host.isEmpty() ? faultTitle(m.label)
-                                : tr("%1 %2", "fault name, host").arg(faultTitle(m.label), m.host);
+                                : tr("%1 %2", "fault name, host").arg(faultTitle(m.label), hostWords(m.host));
     if (m.kind == TimelineMarker::Kind::Options)
-        return tr("%1: %2", "host, socket options set on its open connections").arg(m.host, m.label);
+        return tr("%1: %2", "host, socket options set on its open connections").arg(hostWords(m.host), m.label);
     // "soft": an error the connection survived.
     if (m.mechanism == core::DetectionMechanism::None)
-        return m.fatal ? tr("%1 on %2", "errno name, host").arg(m.label, m.host)
-                       : tr("%1 on %2, soft", "errno name, host").arg(m.label, m.host);
+        return m.fatal ? tr("%1 on %2", "errno name, host").arg(m.label, hostWords(m.host))
+                       : tr("%1 on %2, soft", "errno name, host").arg(m.label, hostWords(m.host));
     const QString how = mechanismWords(m.mechanism);
-    return m.fatal ? tr("%1 on %2 (%3)", "errno name, host, detection mechanism").arg(m.label, m.host, how)
-                   : tr("%1 on %2 (%3), soft", "errno name, host, detection mechanism").arg(m.label, m.host, how);
+    return m.fatal
+        ? tr("%1 on %2 (%3)", "errno name, host, detection mechanism").arg(m.label, hostWords(m.host), how)
+        : tr("%1 on %2 (%3), soft", "errno name, host, detection mechanism").arg(m.label, hostWords(m.host), how);
 }
 
 QHash<QString, int> TimelineAnnotations::packSlots(const QList<StateBand> &bands)

@@ -24,14 +24,18 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QResizeEvent>
 #include <QScatterSeries>
+#include <QSet>
 #include <QSplitter>
 #include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <QtMath>
 #include <algorithm>
+
 #include <cmath>
 
 namespace halfopen::ui {
@@ -54,7 +58,7 @@ constexpr double kHeartbeatOffset = 0.2; // of a lane's height
 
 void styleScatter(QScatterSeries *series, const PacketClassStyle &style, double scale = 1.0)
 {
-    series->setName(style.title);
+    series->setName(style.legend.isEmpty() ? style.title : style.legend);
     series->setMarkerShape(style.shape);
     series->setMarkerSize(style.size * scale);
     series->setColor(style.color);
@@ -67,7 +71,7 @@ QString rtoLineName(const TimelineSeries &series)
     const QStringList parts = series.socketKey().split(QLatin1Char('|'));
     const QString local = parts.value(1);
     return TimelineChart::tr("RTO %1 :%2", "legend of a socket's RTO line: host, local port")
-        .arg(series.host(), local.section(QLatin1Char(':'), -1));
+        .arg(hostWords(series.host()), local.section(QLatin1Char(':'), -1));
 }
 } // namespace
 
@@ -115,8 +119,8 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
-    m_laneView->setMinimumHeight(100);
     m_rtoView->setMinimumHeight(110); // below, Qt Charts cuts the time labels to "…"
+    connect(splitter, &QSplitter::splitterMoved, this, [this] { m_splitterMoved = true; });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -143,6 +147,8 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
     connect(m_laneView, &TimelineChartView::hoveredAt, this, &TimelineChart::onHover);
     connect(m_laneView, &TimelineChartView::hoverLeft, this, &TimelineChart::hideCallout);
     connect(m_laneChart, &QChart::plotAreaChanged, m_annotations, &TimelineAnnotations::layout);
+    // What the legend and the time labels take is known once laid out (after the layout).
+    connect(m_laneChart, &QChart::plotAreaChanged, this, &TimelineChart::updateLaneMinimum, Qt::QueuedConnection);
     // A taller or shorter plot holds more or fewer RTO labels (after the layout, not inside it).
     connect(m_rtoChart, &QChart::plotAreaChanged, this, &TimelineChart::updateRtoRange, Qt::QueuedConnection);
     m_liveTimer->setInterval(kLiveTickMs);
@@ -174,6 +180,38 @@ void TimelineChart::applyFonts()
         axis->setLabelsFont(font);
     for (QChart *chart : {m_laneChart, m_rtoChart})
         chart->legend()->setFont(font);
+    updateLaneMinimum();
+}
+
+void TimelineChart::updateLaneMinimum()
+{
+    // Qt Charts hides a lane's name when the lane is shorter than the name: each lane gets room
+    // for its name twice over (the packets and the state bands need it too), and the chart the
+    // legend's row, the time labels and its margins on top. A small window (1366×768) takes
+    // the room from the views above rather than hide which lane is which.
+    const qreal line = QFontMetricsF(m_laneAxis->labelsFont()).height();
+    const int lanes = qMax(2, m_laneCount);
+    // Around the plot: as measured once laid out, else as estimated.
+    const QRectF plot = m_laneChart->plotArea();
+    const qreal around = plot.height() > 0 ? m_laneView->height() - plot.height() : 3 * line + 20;
+    const int needed = qCeil(lanes * 2 * line + around);
+    if (m_laneView->minimumHeight() != qMax(qRound(100 * m_markerScale), needed))
+        m_laneView->setMinimumHeight(qMax(qRound(100 * m_markerScale), needed));
+}
+
+void TimelineChart::shareSplitter()
+{
+    // The lanes keep most of the room (5 : 2), whatever the text size made the RTO plot need.
+    const int total = m_splitter->height();
+    if (total > 0)
+        m_splitter->setSizes({qMax(total * 5 / 7, total - m_rtoView->minimumHeight()), m_rtoView->minimumHeight()});
+}
+
+void TimelineChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_splitterMoved)
+        shareSplitter();
 }
 
 void TimelineChart::setTextScale(double scale)
@@ -182,12 +220,8 @@ void TimelineChart::setTextScale(double scale)
     m_markerScale = scale;
     // Below this, Qt Charts cuts the time labels to "…".
     m_rtoView->setMinimumHeight(qRound(110 * scale));
-    m_laneView->setMinimumHeight(qRound(100 * scale));
-    // The lanes keep most of the room (5 : 2), whatever the text size made the RTO plot need.
-    const int total = m_splitter->height();
-    if (total > 0)
-        m_splitter->setSizes({qMax(total * 5 / 7, total - m_rtoView->minimumHeight()), m_rtoView->minimumHeight()});
-    applyTheme();
+    applyTheme(); // the fonts, and with them the lanes' minimum height
+    shareSplitter();
     m_annotations->setTextScale(scale);
     updateRtoRange();
 }
@@ -228,6 +262,19 @@ void TimelineChart::applyTheme()
         rto->setPen(QPen(socketLineColor(m_rtoColour.value(series)), 2));
     }
     m_annotations->setColors(m_x->labelsColor(), base);
+    updateLegend();
+}
+
+void TimelineChart::updateLegend()
+{
+    // One entry per symbol: the series drawn alike (the heartbeat's steps) share the first one's.
+    QSet<QString> shown;
+    for (QAbstractSeries *series : m_laneChart->series()) {
+        const bool first = !shown.contains(series->name());
+        shown.insert(series->name());
+        for (QLegendMarker *marker : m_laneChart->legend()->markers(series))
+            marker->setVisible(first);
+    }
 }
 
 void TimelineChart::changeEvent(QEvent *event)
@@ -255,6 +302,7 @@ QXYSeries *TimelineChart::ensureChartSeries(int index)
                      m_markerScale);
         scatter->attachAxis(m_x);
         scatter->attachAxis(m_laneAxis);
+        updateLegend();
         series = scatter;
         break;
     }
@@ -418,7 +466,7 @@ void TimelineChart::updateLanes()
     // length may come in), and two shortened alike still get a lane each (labels are keys).
     QStringList labels;
     for (const QString &host : lanes) {
-        const QString bounded = TimelineAnnotations::boundedName(host, m_laneAxis->labelsFont());
+        const QString bounded = TimelineAnnotations::boundedName(hostWords(host), m_laneAxis->labelsFont());
         QString label = bounded;
         for (int n = 2; labels.contains(label); ++n)
             label = QStringLiteral("%1 (%2)").arg(bounded).arg(n);
@@ -427,6 +475,7 @@ void TimelineChart::updateLanes()
     for (int lane = m_laneCount - 1; lane >= 0; --lane)
         m_laneAxis->append(labels.at(lane), TimelineAnnotations::laneY(lane) + 0.5);
     m_laneAxis->setRange(TimelineAnnotations::laneY(n - 1) - 0.5, 0.5);
+    updateLaneMinimum();
 }
 
 void TimelineChart::updateRtoRange()

@@ -92,10 +92,14 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applyTheme();
     void applyFonts();
+    void updateLegend();
+    void updateLaneMinimum();
+    void shareSplitter();
     void noteChange();
     void onSeriesChanged(const QList<int> &series);
     void onAnnotationsChanged();
@@ -133,7 +137,8 @@ private:
     int m_laneCount = -1;
     int m_rtoLines = 0;
     double m_markerScale = 1.0;
-    QSplitter *m_splitter = nullptr;           // the text scale, which the packet markers follow
+    QSplitter *m_splitter = nullptr;           // the lanes above, the RTO plot below
+    bool m_splitterMoved = false;              // by the user: then the split is theirs
     QHash<QString, int> m_rtoLinesOf;          // per host: its sockets' lines so far
     QHash<QAbstractSeries *, int> m_rtoColour; // a line's colour, the same in every run
     bool m_following = true;

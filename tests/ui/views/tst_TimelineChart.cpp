@@ -23,6 +23,8 @@
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QImage>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QRegularExpression>
 #include <QScatterSeries>
@@ -32,6 +34,8 @@
 #include <QTest>
 #include <QToolButton>
 #include <QWheelEvent>
+
+#include <algorithm>
 
 using namespace fixtures;
 using halfopen::models::TimelineModel;
@@ -94,6 +98,75 @@ class tst_TimelineChart : public QObject
     Q_OBJECT
 
 private slots:
+    // A heartbeat run as the lab reports it: the wire's ping and pong, the application's steps
+    // (sent, received, answered), then misses and the death, beside a retransmission and an RST.
+    // The legend lists each symbol once: the three steps drawn alike are one entry, and no two
+    // entries look the same.
+    void oneLegendEntryPerHeartbeatSymbol()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1200, 600);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        for (int i = 0; i < 3; ++i) {
+            const double t = 0.5 * i;
+            session.add(packet(t, QStringLiteral("client"), QStringLiteral("heartbeat-ping")));
+            session.add(heartbeat(t, QStringLiteral("client"), QStringLiteral("sent")));
+            session.add(heartbeat(t + 0.01, QStringLiteral("server"), QStringLiteral("received")));
+            session.add(packet(t + 0.01, QStringLiteral("server"), QStringLiteral("heartbeat-pong")));
+            session.add(heartbeat(t + 0.02, QStringLiteral("client"), QStringLiteral("answered")));
+        }
+        session.add(fault(1.2, QStringLiteral("client"), QStringLiteral("unplug")));
+        session.add(packet(1.6, QStringLiteral("client"), QStringLiteral("retransmission")));
+        session.add(heartbeat(2.0, QStringLiteral("client"), QStringLiteral("missed")));
+        session.add(heartbeat(2.5, QStringLiteral("client"), QStringLiteral("missed")));
+        session.add(heartbeat(3.0, QStringLiteral("client"), QStringLiteral("dead")));
+        session.add(packet(3.0, QStringLiteral("client"), QStringLiteral("rst")));
+        model.flush();
+        // The legend's items show once the chart has laid them out.
+        QTRY_VERIFY(std::any_of(chart.laneChart()->legend()->markers().cbegin(),
+                                chart.laneChart()->legend()->markers().cend(),
+                                [](const QLegendMarker *m) { return m->isVisible(); }));
+
+        QStringList entries;
+        QSet<QString> symbols; // shape, colour and size of what each entry stands for
+        for (QLegendMarker *marker : chart.laneChart()->legend()->markers()) {
+            if (!marker->isVisible())
+                continue;
+            entries << marker->label();
+            auto *scatter = qobject_cast<QScatterSeries *>(marker->series());
+            QVERIFY(scatter);
+            symbols.insert(QStringLiteral("%1 %2 %3")
+                               .arg(int(scatter->markerShape()))
+                               .arg(scatter->color().name())
+                               .arg(scatter->markerSize()));
+        }
+        const QStringList heartbeatEntries = entries.filter(QStringLiteral("heartbeat"));
+        QCOMPARE(heartbeatEntries,
+                 (QStringList{QStringLiteral("heartbeat ping"), QStringLiteral("heartbeat step (application)"),
+                              QStringLiteral("heartbeat pong"), QStringLiteral("heartbeat missed"),
+                              QStringLiteral("heartbeat: peer dead")}));
+        QCOMPARE(entries.size(), int(QSet<QString>(entries.cbegin(), entries.cend()).size())); // each once
+        QCOMPARE(symbols.size(), entries.size()); // no two entries drawn alike
+        // Every series drawn still has its entry's symbol: the hidden entries' series look like
+        // the shown one of the same name.
+        for (QAbstractSeries *series : chart.laneChart()->series()) {
+            auto *scatter = static_cast<QScatterSeries *>(series);
+            QVERIFY2(symbols.contains(QStringLiteral("%1 %2 %3")
+                                          .arg(int(scatter->markerShape()))
+                                          .arg(scatter->color().name())
+                                          .arg(scatter->markerSize())),
+                     qPrintable(series->name()));
+        }
+        // The hover still says which step it was.
+        chart.showAll();
+        chart.showDetailsAt(1.02,
+                            halfopen::ui::TimelineAnnotations::laneY(model.laneOf(QStringLiteral("client"))) + 0.2);
+        QVERIFY2(chart.calloutText().contains(QStringLiteral("heartbeat answered")), qPrintable(chart.calloutText()));
+    }
+
     void seriesPerPacketClassAfterNotification()
     {
         Session session;
