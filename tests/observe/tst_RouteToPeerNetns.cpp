@@ -58,7 +58,7 @@ void RouteToPeerNetnsTest::onLinkPeerAndItsNeighbour()
         ::close(home);
     });
 
-    const QHostAddress peer(QLatin1String(NetnsPair::kAddressB));
+    const QHostAddress peer{QLatin1String(NetnsPair::kAddressB)};
     QString error;
     const auto route = RouteToPeer::lookup(peer, &error);
     QVERIFY2(route, qPrintable(error));
