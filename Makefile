@@ -5,7 +5,7 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 PACKAGE_DIR ?= build-package
 PACKAGE_CMAKE_FLAGS ?=
 
-.PHONY: run test build deps configure clean bench package translations lint format format-check sanitize fuzz
+.PHONY: run test build deps configure clean bench package translations lint format format-check sanitize sanitize-configure fuzz
 
 deps:
 	@scripts/install-deps.sh
@@ -49,22 +49,24 @@ format:
 format-check:
 	git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
 
-# AddressSanitizer + UBSan build of its own; runs the unit, lab and scenario tests (not the package
-# and benchmark ones). Known leaks of the system libraries Qt loads are listed in tests/lsan.supp.
+# AddressSanitizer + UBSan, built with clang in a directory of its own that also holds the
+# libFuzzer targets (tests/fuzz). `make sanitize` runs the unit, lab and scenario tests there (not
+# the package and benchmark ones); `make fuzz` runs each fuzzer for FUZZ_SECONDS from its corpus.
+# Known leaks of the system libraries Qt loads are listed in tests/lsan.supp.
 SANITIZE_DIR ?= build-sanitize
-sanitize: deps
-	@test -f $(SANITIZE_DIR)/build.ninja || cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHALFOPEN_SANITIZE=ON -DHALFOPEN_WERROR=ON
+SANITIZE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHALFOPEN_SANITIZE=ON -DHALFOPEN_FUZZ=ON -DHALFOPEN_WERROR=ON
+FUZZ_SECONDS ?= 60
+sanitize-configure: deps
+	@test -f $(SANITIZE_DIR)/build.ninja || CC=clang CXX=clang++ cmake -S . -B $(SANITIZE_DIR) -G Ninja $(SANITIZE_FLAGS)
+
+sanitize: sanitize-configure
 	cmake --build $(SANITIZE_DIR) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	ctest --test-dir $(SANITIZE_DIR) --output-on-failure -j $(JOBS) --timeout 600 -LE 'package|bench'
 
-
-# The libFuzzer targets (tests/fuzz), each for FUZZ_SECONDS, in a clang build of their own.
-FUZZ_DIR ?= build-fuzz
-FUZZ_SECONDS ?= 60
-fuzz: deps
-	scripts/run-fuzzers.sh $(FUZZ_SECONDS) $(FUZZ_DIR)
+fuzz: sanitize-configure
+	scripts/run-fuzzers.sh $(FUZZ_SECONDS) $(SANITIZE_DIR)
 
 clean:
-	rm -rf $(BUILD_DIR) $(PACKAGE_DIR) $(SANITIZE_DIR) $(FUZZ_DIR)
+	rm -rf $(BUILD_DIR) $(PACKAGE_DIR) $(SANITIZE_DIR)

@@ -6,13 +6,14 @@
 # it is kept in BUILD_DIR/crashes/ and named in the output: turn it into a regression test.
 set -euo pipefail
 seconds=${1:-60}
-build=${2:-build-fuzz}
+build=${2:-build-sanitize}
 here=$(cd "$(dirname "$0")/.." && pwd)
 targets=(fuzz_event_line fuzz_scenario fuzz_supervisor_command fuzz_cable_frame)
 
 if [ ! -f "$build/build.ninja" ]; then
-  CXX=clang++ cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DHALFOPEN_FUZZ=ON -DHALFOPEN_BUILD_TESTS=OFF >/dev/null
+  # Configured as `make sanitize` does, so that the two share the directory.
+  CC=clang CXX=clang++ cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DHALFOPEN_SANITIZE=ON -DHALFOPEN_FUZZ=ON -DHALFOPEN_WERROR=ON >/dev/null
 fi
 cmake --build "$build" --target fuzzers
 mkdir -p "$build/crashes"

@@ -100,6 +100,12 @@ ConnectionFaultBar::ConnectionFaultBar(QWidget *parent)
     setConnection(nullptr);
 }
 
+ConnectionFaultBar::~ConnectionFaultBar()
+{
+    m_faults->disconnect(this);
+    delete m_faults; // lifts every fault
+}
+
 void ConnectionFaultBar::setConnection(const audit::AuditedConnection *c)
 {
     m_target.reset();

@@ -30,6 +30,9 @@ class ConnectionFaultBar : public QWidget
     Q_OBJECT
 public:
     explicit ConnectionFaultBar(QWidget *parent = nullptr);
+    // Lifts every fault it made while it is still a whole fault bar (its child would otherwise
+    // lift them from QWidget's destructor and report to a half-destroyed bar).
+    ~ConnectionFaultBar() override;
 
     // The connection the buttons act on; nullptr: none selected.
     void setConnection(const audit::AuditedConnection *connection);
