@@ -17,6 +17,7 @@ const QString kScenario = QStringLiteral("lab/scenario");
 const QString kDirectory = QStringLiteral("files/lastDirectory");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kRealMode = QStringLiteral("network/real");
+const QString kMachineAuditMode = QStringLiteral("network/machineAudit");
 const QString kRealNetwork = QStringLiteral("network/config");
 const QString kCaptureLimit = QStringLiteral("lab/captureLimitMb");
 } // namespace
@@ -84,6 +85,15 @@ bool AppSettings::realNetworkMode() const
 void AppSettings::setRealNetworkMode(bool real)
 {
     m_settings->setValue(kRealMode, real);
+}
+
+bool AppSettings::machineAuditMode() const
+{
+    return m_settings->value(kMachineAuditMode, false).toBool();
+}
+void AppSettings::setMachineAuditMode(bool audit)
+{
+    m_settings->setValue(kMachineAuditMode, audit);
 }
 
 realnet::RealNetworkConfig AppSettings::realNetwork() const

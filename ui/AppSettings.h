@@ -40,6 +40,9 @@ public:
     // "Where the peer is": the real network instead of the lab, and who connects to whom there.
     bool realNetworkMode() const;
     void setRealNetworkMode(bool real);
+    // "This machine's connections" was the choice when the window closed.
+    bool machineAuditMode() const;
+    void setMachineAuditMode(bool audit);
     realnet::RealNetworkConfig realNetwork() const;
     void setRealNetwork(const realnet::RealNetworkConfig &network);
 

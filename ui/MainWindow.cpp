@@ -139,6 +139,8 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
     m_labSettings->setRealNetworkAvailable(controller->hasRealNetwork());
     m_labSettings->setNetwork(settings->realNetwork());
     m_labSettings->setRealNetwork(settings->realNetworkMode());
+    if (settings->machineAuditMode())
+        m_labSettings->setMachineAudit(true);
     connect(m_labSettings, &LabSettingsPanel::modeChanged, this, &MainWindow::onModeChanged);
     onModeChanged();
     // First run: most of the screen; afterwards wherever the user left it.
@@ -568,6 +570,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (SettingField::inRange(m_labSettings->findChild<QSpinBox *>(QStringLiteral("captureLimit"))))
         m_settings->setCaptureLimitMb(m_labSettings->captureLimitMb());
     m_settings->setRealNetworkMode(m_labSettings->isRealNetwork());
+    m_settings->setMachineAuditMode(m_labSettings->isMachineAudit());
     m_settings->setRealNetwork(m_labSettings->network());
     m_settings->sync();
     event->accept();

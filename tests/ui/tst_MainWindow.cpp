@@ -20,6 +20,7 @@
 #include "models/SocketTableProxy.h"
 #include "models/TimelineModel.h"
 #include "ui/AppSettings.h"
+#include "ui/ConnectionsAuditView.h"
 #include "ui/EventLogModel.h"
 #include "ui/HostSettingsPanel.h"
 #include "ui/LabSessionController.h"
@@ -182,6 +183,7 @@ private slots:
     void oneSentenceInWindowCliAndScenario();
     void captureLimitIsASettingAndTrimmingIsSaid();
     void timeWaitHiddenLikeSsAndShownOnRequest();
+    void machineAuditModeIsRemembered();
     void finishedIsClearedWhenANewRunStarts();
 };
 
@@ -811,6 +813,35 @@ void TestMainWindow::captureLimitIsASettingAndTrimmingIsSaid()
     QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
     QCOMPARE(w.settings.captureLimitMb(), 1); // remembered
     QVERIFY(QFileInfo(w.capture()).size() <= (1 << 20) + 65536 + 16);
+}
+
+// "This machine's connections" is where the window opens again after it was closed there; a
+// scenario on the command line still runs on the lab (setRealNetworkMode(false), as main does).
+void TestMainWindow::machineAuditModeIsRemembered()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("settings.ini"));
+    {
+        Window w(builtTool("halfopen-lab"), file);
+        w.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+        QVERIFY(!w.window.findChild<ui::LabSettingsPanel *>()->isMachineAudit());
+        w.window.showMachineAudit();
+        QVERIFY(w.window.close());
+        w.settings.sync();
+    }
+    {
+        Window w(builtTool("halfopen-lab"), file);
+        auto *panel = w.window.findChild<ui::LabSettingsPanel *>();
+        QVERIFY(panel->isMachineAudit());
+        QVERIFY(w.window.auditView()->isVisibleTo(&w.window));
+        w.window.setRealNetworkMode(false);
+        QVERIFY(!panel->isMachineAudit());
+        QVERIFY(w.window.close());
+        w.settings.sync();
+    }
+    Window again(builtTool("halfopen-lab"), file);
+    QVERIFY(!again.window.findChild<ui::LabSettingsPanel *>()->isMachineAudit());
 }
 
 #include "tst_MainWindow.moc"
