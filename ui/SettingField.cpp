@@ -87,7 +87,11 @@ QSpinBox *SettingField::spin(QWidget *parent, const QString &objectName, int min
     box->setObjectName(objectName);
     box->setProperty(kMinimum, minimum);
     box->setProperty(kMaximum, maximum);
-    box->setRange(minimum, qMax(maximum, kTypedMaximum));
+    // Below the minimum too, down to 0: "0" typed in a 1-to-N field stays and is refused with
+    // the range like a value above it (a special value text, shown at the box's minimum, is only
+    // ever given to fields that start at 0).
+    box->setRange(qMin(minimum, 0), qMax(maximum, kTypedMaximum));
+    box->setValue(minimum);
     box->setSuffix(suffix);
     box->setAccelerated(true);
     box->setToolTip(withRange(tooltip, QString::number(minimum), QString::number(maximum), suffix));
@@ -102,7 +106,8 @@ QDoubleSpinBox *SettingField::decimal(QWidget *parent, const QString &objectName
     box->setProperty(kMinimum, minimum);
     box->setProperty(kMaximum, maximum);
     box->setDecimals(decimals);
-    box->setRange(minimum, qMax(maximum, double(kTypedMaximum)));
+    box->setRange(qMin(minimum, 0.0), qMax(maximum, double(kTypedMaximum)));
+    box->setValue(minimum);
     box->setSuffix(suffix);
     box->setAccelerated(true);
     box->setToolTip(withRange(tooltip, QString::number(minimum), QString::number(maximum), suffix));

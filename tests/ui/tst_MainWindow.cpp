@@ -421,6 +421,16 @@ void TestMainWindow::outOfRangeIsRefusedNotTruncated()
     // Fixed, the message goes.
     Window::type(idle, QStringLiteral("32767"));
     QTRY_VERIFY2(messages->text().isEmpty(), qPrintable(messages->text()));
+    // Below the range the same: 0 probes stays 0 and is refused with the range.
+    auto *probes = w.find<QSpinBox>(QStringLiteral("clientKeepaliveCount"));
+    Window::type(probes, QStringLiteral("0"));
+    QVERIFY2(probes->cleanText() == QStringLiteral("0"), qPrintable(probes->cleanText()));
+    QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
+    QVERIFY2(messages->text().contains(QStringLiteral("must be a whole number from 1 to 127, not 0")),
+             qPrintable(messages->text()));
+    QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
+    Window::type(probes, QStringLiteral("9"));
+    QTRY_VERIFY2(messages->text().isEmpty(), qPrintable(messages->text()));
 
     // A scenario picked, then Free lab: the verdict panel introduces the free session at once.
     QVERIFY(w.window.scenarioPicker()->selectScenario(QStringLiteral("keepalive-detects-powered-off-peer")));
