@@ -10,6 +10,8 @@
 
 #include "core/predict/DetectionPredictor.h"
 
+#include "tests/support/LoopbackPair.h"
+
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,40 +31,7 @@ using namespace halfopen::audit;
 
 namespace {
 
-struct LoopbackConnection
-{
-    int listener = -1;
-    int client = -1;
-    int server = -1;
-    quint16 clientPort = 0;
-    ~LoopbackConnection()
-    {
-        for (int fd : {listener, client, server}) {
-            if (fd >= 0)
-                ::close(fd);
-        }
-    }
-    bool open()
-    {
-        listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        if (::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 || ::listen(listener, 4) != 0
-            || ::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length) != 0)
-            return false;
-        client = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        if (::connect(client, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
-            return false;
-        server = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
-        sockaddr_in own{};
-        length = sizeof own;
-        ::getsockname(client, reinterpret_cast<sockaddr *>(&own), &length);
-        clientPort = ntohs(own.sin_port);
-        return server >= 0;
-    }
-};
+using LoopbackConnection = testing::LoopbackPair;
 
 bool setInt(int fd, int level, int name, int value)
 {

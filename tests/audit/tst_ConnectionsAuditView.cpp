@@ -9,6 +9,8 @@
 #include "ui/ConnectionWatchWindow.h"
 #include "ui/ConnectionsAuditView.h"
 
+#include "tests/support/LoopbackPair.h"
+
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -30,45 +32,8 @@ using models::AuditTableModel;
 
 namespace {
 
-struct Pair
-{
-    int listener = -1, client = -1, server = -1;
-    quint16 port = 0;
-    ~Pair()
-    {
-        for (int fd : {listener, client, server})
-            if (fd >= 0)
-                ::close(fd);
-    }
-    // On `wanted` (0: any free port).
-    bool open(quint16 wanted = 0)
-    {
-        listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_port = htons(wanted);
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t n = sizeof a;
-        if (::bind(listener, reinterpret_cast<sockaddr *>(&a), n) || ::listen(listener, 2)
-            || ::getsockname(listener, reinterpret_cast<sockaddr *>(&a), &n))
-            return false;
-        port = ntohs(a.sin_port);
-        client = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        if (::connect(client, reinterpret_cast<sockaddr *>(&a), sizeof a))
-            return false;
-        server = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
-        return server >= 0;
-    }
-};
-
-void setKeepalive(int fd, int idle, int interval, int count)
-{
-    const int on = 1;
-    ::setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
-    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
-    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &interval, sizeof interval);
-    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &count, sizeof count);
-}
+using Pair = testing::LoopbackPair;
+using testing::setKeepalive;
 
 } // namespace
 
