@@ -4,11 +4,10 @@
 #include "audit/ConnectionAudit.h"
 
 #include "core/predict/DetectionPredictor.h"
+#include "core/tcp/JsonNumber.h"
 
 #include <QIODevice>
 #include <QJsonDocument>
-
-#include <charconv>
 
 namespace halfopen::audit {
 
@@ -16,18 +15,15 @@ namespace {
 
 constexpr qsizetype kFlushBytes = 256 * 1024;
 
+// Integers as qint64, as they were always written here.
 void appendNumber(QByteArray *out, qint64 value)
 {
-    char text[24];
-    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
-    out->append(text, end - text);
+    core::appendJsonNumber(out, value);
 }
 
 void appendDouble(QByteArray *out, double value)
 {
-    char text[32];
-    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
-    out->append(text, end - text);
+    core::appendJsonNumber(out, value);
 }
 
 template<typename T> void appendOptional(QByteArray *out, const std::optional<T> &value)

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/observe/SockDiagJsonWriter.h"
 
+#include "core/tcp/JsonNumber.h"
+
 #include <QIODevice>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
 #include <array>
-#include <charconv>
 
 namespace halfopen::core {
 
@@ -17,16 +18,12 @@ constexpr qsizetype kFlushBytes = 256 * 1024;
 
 void appendNumber(QByteArray *out, quint64 value)
 {
-    char text[24];
-    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
-    out->append(text, end - text);
+    appendJsonNumber(out, value);
 }
 
 void appendSigned(QByteArray *out, qint64 value)
 {
-    char text[24];
-    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
-    out->append(text, end - text);
+    appendJsonNumber(out, value);
 }
 
 // Microseconds as milliseconds with the shortest exact decimals (204000 -> 204, 51 -> 0.051),
