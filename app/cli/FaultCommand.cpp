@@ -20,6 +20,7 @@
 #include "core/session/Session.h"
 #include "core/tcp/DetectionMechanism.h"
 #include "core/tcp/ErrnoCatalog.h"
+#include "core/tcp/JsonNumber.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -472,7 +473,7 @@ private:
                 ? detail.value(QStringLiteral("kernel_gave_up_s"))
                 : detail.value(QStringLiteral("app_closed_s"));
             if (detected.isDouble()) {
-                e.tUs = m_faultUs + qRound64(detected.toDouble() * 1e6);
+                e.tUs = m_faultUs + core::roundedInRange<qint64>(detected.toDouble(), 1e6);
                 e.detail.insert(QStringLiteral("fault_t_s"), 0.0);
                 e.detail.insert(QStringLiteral("detected_t_s"), detected.toDouble());
                 e.detail.insert(QStringLiteral("elapsed_s"), detected.toDouble());

@@ -458,13 +458,13 @@ bool EventLineParser::sample(TcpInfoSample *out)
                 s.retransmits = quint8(n.toInt());
                 break;
             case RtoMs:
-                s.rtoUs = quint32(qRound(n.toDouble() * 1000));
+                s.rtoUs = TcpInfoSample::microsFromMs(n.toDouble());
                 break;
             case RttMs:
-                s.rttUs = quint32(qRound(n.toDouble() * 1000));
+                s.rttUs = TcpInfoSample::microsFromMs(n.toDouble());
                 break;
             case RttVarMs:
-                s.rttVarUs = quint32(qRound(n.toDouble() * 1000));
+                s.rttVarUs = TcpInfoSample::microsFromMs(n.toDouble());
                 break;
             case SegsIn:
                 s.segsIn = quint32(n.toInteger());

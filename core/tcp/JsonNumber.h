@@ -4,6 +4,8 @@
 #include <QByteArray>
 
 #include <charconv>
+#include <cmath>
+#include <limits>
 #include <type_traits>
 
 namespace halfopen::core {
@@ -17,6 +19,22 @@ template<typename T> void appendJsonNumber(QByteArray *out, T value)
     char text[32];
     const auto end = std::to_chars(text, text + sizeof text, value).ptr;
     out->append(text, end - text);
+}
+
+// A number read from JSON, scaled (ms to µs, s to µs) and rounded into Int's range. Converting
+// an out-of-range double to an integer is undefined behaviour, and a recording is hostile input:
+// 1e300 saturates, NaN reads as 0.
+template<typename Int> Int roundedInRange(double value, double scale = 1)
+{
+    static_assert(std::is_integral_v<Int>, "an integer type");
+    const double v = std::round(value * scale);
+    if (std::isnan(v))
+        return 0;
+    if (v <= double(std::numeric_limits<Int>::min()))
+        return std::numeric_limits<Int>::min();
+    if (v >= double(std::numeric_limits<Int>::max()))
+        return std::numeric_limits<Int>::max();
+    return Int(v);
 }
 
 } // namespace halfopen::core

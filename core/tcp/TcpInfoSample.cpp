@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tcp/TcpInfoSample.h"
 
+#include "core/tcp/JsonNumber.h"
+
 #include <linux/sockios.h>
 #include <linux/tcp.h>
 #include <netinet/in.h>
@@ -97,6 +99,11 @@ QJsonObject TcpInfoSample::toJson() const
     return j;
 }
 
+quint32 TcpInfoSample::microsFromMs(double ms)
+{
+    return roundedInRange<quint32>(ms, 1000);
+}
+
 TcpInfoSample TcpInfoSample::fromJson(const QJsonObject &j)
 {
     TcpInfoSample s;
@@ -106,9 +113,9 @@ TcpInfoSample TcpInfoSample::fromJson(const QJsonObject &j)
     s.retransmits = quint8(j.value(QStringLiteral("retransmits")).toInt());
     s.probes = quint8(j.value(QStringLiteral("probes")).toInt());
     s.backoff = quint8(j.value(QStringLiteral("backoff")).toInt());
-    s.rtoUs = quint32(qRound(j.value(QStringLiteral("rto_ms")).toDouble() * 1000));
-    s.rttUs = quint32(qRound(j.value(QStringLiteral("rtt_ms")).toDouble() * 1000));
-    s.rttVarUs = quint32(qRound(j.value(QStringLiteral("rttvar_ms")).toDouble() * 1000));
+    s.rtoUs = microsFromMs(j.value(QStringLiteral("rto_ms")).toDouble());
+    s.rttUs = microsFromMs(j.value(QStringLiteral("rtt_ms")).toDouble());
+    s.rttVarUs = microsFromMs(j.value(QStringLiteral("rttvar_ms")).toDouble());
     s.unacked = quint32(j.value(QStringLiteral("unacked")).toInteger());
     s.lost = quint32(j.value(QStringLiteral("lost")).toInteger());
     s.totalRetrans = quint32(j.value(QStringLiteral("total_retrans")).toInteger());

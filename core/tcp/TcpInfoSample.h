@@ -50,6 +50,10 @@ struct TcpInfoSample
     // Ageing fields (ms since last send/receive) and RTT jitter alone do not count.
     bool differsVisiblyFrom(const TcpInfoSample &other) const;
 
+    // Milliseconds as JSON writes them (rto_ms, rtt_ms) back to the microseconds kept here,
+    // clamped to the field's range: a hostile recording's 1e300 or NaN must not overflow.
+    static quint32 microsFromMs(double ms);
+
     double rtoMs() const { return rtoUs / 1000.0; }
     double rttMs() const { return rttUs / 1000.0; }
 

@@ -4,6 +4,8 @@
 #include "lab/scenario/CableCuts.h"
 #include "lab/scenario/CablePacket.h"
 
+#include "core/tcp/JsonNumber.h"
+
 #include <QHash>
 
 #include <cerrno>
@@ -97,12 +99,12 @@ void DetectionFinder::addError(const Event &e)
     d.operation = e.detail.value(QStringLiteral("operation")).toString(e.what);
     d.detectedUs = e.tUs;
     const QJsonValue since = e.detail.value(QStringLiteral("since_last_received_ms"));
-    if (since.isDouble())
-        d.lastReceivedUs = e.tUs - qRound64(since.toDouble() * 1000);
+    if (since.isDouble() && since.toDouble() >= 0) // a negative age is nonsense, not a time
+        d.lastReceivedUs = e.tUs - core::roundedInRange<qint64>(since.toDouble(), 1000);
     // Without a capture (real network) the endpoint's own tcp_info tracking; a capture wins.
     const QJsonValue sinceSend = e.detail.value(QStringLiteral("since_first_unacked_send_ms"));
-    if (sinceSend.isDouble())
-        d.firstUnackedSendUs = e.tUs - qRound64(sinceSend.toDouble() * 1000);
+    if (sinceSend.isDouble() && sinceSend.toDouble() >= 0)
+        d.firstUnackedSendUs = e.tUs - core::roundedInRange<qint64>(sinceSend.toDouble(), 1000);
     fillReferences(&d);
     m_detections.append(d);
 }

@@ -42,6 +42,7 @@ private slots:
     void declinesWhatItDoesNotTake_data();
     void declinesWhatItDoesNotTake();
     void sharedStringsStayApart();
+    void sampleTimesSaturate();
 };
 
 void TestEventLineParser::recordedEventsReadAlike()
@@ -101,6 +102,8 @@ void TestEventLineParser::unusualLinesReadAlike_data()
         R"({"t_us":3,"kind":"sample","sample":{"timer":"egg","timer_expires_ms":5}})");
     QTest::newRow("sample fields past their width") << QByteArray(
         R"({"t_us":3,"kind":"sample","sample":{"retransmits":300,"backoff":-1,"send_q":4294967297,"rto_ms":2e6,"rtt_ms":-0.4}})");
+    QTest::newRow("sample times past any range") << QByteArray(
+        R"({"t_us":3,"kind":"sample","sample":{"rto_ms":1e300,"rtt_ms":-1e300,"rttvar_ms":4294967.2955}})");
     QTest::newRow("sample with unknown fields")
         << QByteArray(R"({"t_us":3,"kind":"sample","sample":{"delivery_rate":12.5,"extra":{"x":[1]},"probes":2}})");
     QTest::newRow("empty detail") << QByteArray(R"({"t_us":3,"kind":"fault","detail":{}})");
@@ -195,6 +198,19 @@ void TestEventLineParser::sharedStringsStayApart()
     a->host.append(QStringLiteral("-1"));
     QCOMPARE(b->host, QStringLiteral("client"));
     QCOMPARE(a->host, QStringLiteral("client-1"));
+}
+
+// A hostile recording's 1e300 ms once reached an out-of-range double-to-int conversion
+// (undefined behaviour, found by fuzz_event_line): both readers clamp to the field instead.
+void TestEventLineParser::sampleTimesSaturate()
+{
+    EventLineParser parser;
+    const auto e =
+        parser.parse(R"({"t_us":3,"kind":"sample","sample":{"rto_ms":1e300,"rtt_ms":-1e300,"rttvar_ms":2.5}})");
+    QVERIFY(e && e->sample);
+    QCOMPARE(e->sample->rtoUs, std::numeric_limits<quint32>::max());
+    QCOMPARE(e->sample->rttUs, 0u);
+    QCOMPARE(e->sample->rttVarUs, 2500u);
 }
 
 QTEST_GUILESS_MAIN(TestEventLineParser)
