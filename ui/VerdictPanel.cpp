@@ -108,6 +108,23 @@ void VerdictPanel::labFailed(const QString &message)
     hideEmptyLines();
 }
 
+void VerdictPanel::runEnded(qint64 tUs)
+{
+    // "Yet" promises a future the run no longer has (a replay, a finished scenario): say what the
+    // end found instead, and whether a host was still cut off or powered off then.
+    if (m_detected || m_labFailed)
+        return;
+    const double endS = double(tUs - m_session->originUs()) / 1e6;
+    m_headline->setText(
+        tr("Nothing noticed a problem: the run ended at %1 s without an error on either side.").arg(endS, 0, 'f', 2));
+    if (!m_peerLost.isEmpty())
+        m_meaning->setText(tr("%1 was still cut off or powered off when it ended: the other side would only notice "
+                              "by a timer (keepalive, retransmissions, TCP_USER_TIMEOUT or a heartbeat).")
+                               .arg(hostTitle(m_peerLost)));
+    m_countdown->clear();
+    hideEmptyLines();
+}
+
 void VerdictPanel::updateHeadlineFont()
 {
     QFont big = font();
@@ -333,6 +350,8 @@ void VerdictPanel::onEvent(const Event &event)
         // A lab that could not start or broke down measured nothing: say so instead of waiting.
         if (event.host == core::Event::labHost() && event.what == QLatin1String("failed"))
             labFailed(event.detail.value(QStringLiteral("message")).toString());
+        else if (event.host == core::Event::labHost() && event.what == QLatin1String("stopped"))
+            runEnded(event.tUs);
         break;
     case EventKind::Heartbeat:
         if (event.what == QLatin1String("missed"))

@@ -66,6 +66,7 @@ public:
 
 private:
     void labFailed(const QString &message);
+    void runEnded(qint64 tUs);
     void updateHint();
 
     core::Session *m_session;

@@ -6042,6 +6042,14 @@ the faults, and the time it took to notice.</source>
         <comment>verdict; the same detection measured from the other references</comment>
         <translation>%1；%2</translation>
     </message>
+    <message>
+        <source>Nothing noticed a problem: the run ended at %1 s without an error on either side.</source>
+        <translation>没有发现问题：运行在 %1 秒时结束，双方都没有出错。</translation>
+    </message>
+    <message>
+        <source>%1 was still cut off or powered off when it ended: the other side would only notice by a timer (keepalive, retransmissions, TCP_USER_TIMEOUT or a heartbeat).</source>
+        <translation>结束时%1仍处于断开或断电状态：另一方只能靠定时器（保活、重传、TCP_USER_TIMEOUT 或心跳）发现。</translation>
+    </message>
 </context>
 <context>
     <name>hostfault</name>

@@ -78,6 +78,7 @@ private slots:
     void topologyShowsTheLabsLife();
     void topologyDrawsTheCableCut();
     void verdictHeadline();
+    void verdictAtTheEndOfAQuietRun();
     void keepaliveCountdownSaysWhatTheKernelWillDo();
     void eventLogReadsInWords();
     void eventLogInsertsBatches();
@@ -414,6 +415,43 @@ void TestPanels::keepaliveCountdownSaysWhatTheKernelWillDo()
     // Long waits read in minutes, the seconds beside them.
     QCOMPARE(models::humanSeconds(928.9), QStringLiteral("about 15 min (928.9 s)"));
     QCOMPARE(models::humanSeconds(4.63), QStringLiteral("4.6 s"));
+}
+
+// A run (or a replay of it) that ended with nothing noticed does not say "yet" (issue 13: the
+// verdict panel of a finished cut-cable recording promised a future it no longer had).
+void TestPanels::verdictAtTheEndOfAQuietRun()
+{
+    core::Session session;
+    ui::VerdictPanel panel(&session);
+    const auto add = [&](core::EventKind kind, const char *host, const char *what, qint64 tUs) {
+        core::Event e;
+        e.kind = kind;
+        e.host = QString::fromLatin1(host);
+        e.what = QString::fromLatin1(what);
+        e.tUs = tUs;
+        session.add(e);
+    };
+    add(core::EventKind::Endpoint, "lab", "hosts_up", 1'000'000);
+    add(core::EventKind::Fault, "server", "unplug", 2'000'000);
+    QCOMPARE(panel.headline(), QStringLiteral("Nothing has noticed a problem yet."));
+    add(core::EventKind::Endpoint, "lab", "stopped", 7'556'000);
+    QCOMPARE(panel.headline(),
+             QStringLiteral("Nothing noticed a problem: the run ended at 6.56 s without an error on either side."));
+    QVERIFY(panel.findChild<QLabel *>(QStringLiteral("verdictMeaning"))
+                ->text()
+                .startsWith(QStringLiteral("Server was still cut off")));
+
+    // A detection before the end keeps the headline it gave.
+    session.clear();
+    core::Event v;
+    v.kind = core::EventKind::Verdict;
+    v.host = QStringLiteral("client");
+    v.errnoValue = ETIMEDOUT;
+    v.mechanism = core::DetectionMechanism::Keepalive;
+    v.tUs = 3'000'000;
+    session.add(v);
+    add(core::EventKind::Endpoint, "lab", "stopped", 4'000'000);
+    QCOMPARE(panel.headline(), ui::VerdictPanel::headlineFor(v));
 }
 
 void TestPanels::verdictHeadline()
