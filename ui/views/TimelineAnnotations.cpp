@@ -325,6 +325,8 @@ void TimelineAnnotations::layout()
         const double top = plot.top() + 4 + row * (textRect.height() + 6);
         m.text->setPos(left, top);
         m.box->setRect(QRectF(left - 3, top - 1, textRect.width() + 6, textRect.height() + 2));
+        m.text->setVisible(true);
+        m.box->setVisible(true);
         taken.append(m.box->rect());
     }
 
@@ -361,17 +363,34 @@ void TimelineAnnotations::layout()
         const double arrowY = qMax(laneTop + textRect.height() + 8, laneBottom - 8 - row * (textRect.height() + 14));
         s.arrow->setLine(QLineF(x0, arrowY, x1, arrowY));
         const double top = arrowY - 6 - textRect.height();
-        // Clear of the marker labels: past them to the right while there is room.
+        // Clear of the marker labels: past them to the right while there is room, else to their
+        // left.
         for (int tries = 0; tries < 6; ++tries) {
             const QRectF box(left - 4, top - 2, textRect.width() + 8, textRect.height() + 4);
             const auto hit
                 = std::find_if(taken.cbegin(), taken.cend(), [&box](const QRectF &t) { return t.intersects(box); });
-            if (hit == taken.cend() || hit->right() + 8 + textRect.width() > plot.right())
+            if (hit == taken.cend())
                 break;
-            left = hit->right() + 8;
+            if (hit->right() + 8 + textRect.width() <= plot.right() - 6)
+                left = hit->right() + 8;
+            else if (hit->left() - 8 - textRect.width() >= plot.left() + 4 && hit->left() - 8 - textRect.width() < left)
+                left = hit->left() - 8 - textRect.width();
+            else
+                break;
         }
         s.text->setPos(left, top);
         s.box->setRect(QRectF(left - 4, top - 2, textRect.width() + 8, textRect.height() + 4));
+        // No room anywhere (a small window): the span is the answer, a marker's label only names
+        // the line under it, so the label gives way (its line stays; hovering it still tells).
+        for (Marker &m : m_markers) {
+            // Their texts, not the boxes' margins: touching boxes still read.
+            if (m.box->isVisible()
+                && m.box->rect().adjusted(3, 1, -3, -1).intersects(s.box->rect().adjusted(4, 2, -4, -2))) {
+                m.text->setVisible(false);
+                m.box->setVisible(false);
+                taken.removeOne(m.box->rect());
+            }
+        }
         taken.append(s.box->rect());
     }
 

@@ -12,6 +12,7 @@
 #include "ui/views/TimelineCallout.h"
 #include "ui/views/TimelineChartView.h"
 #include "ui/views/TimelineExport.h"
+#include "ui/views/TimelineLegend.h"
 #include "ui/views/TimelinePoints.h"
 #include "ui/views/TimelineToolBar.h"
 
@@ -111,10 +112,20 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
     m_annotations = new TimelineAnnotations(m_laneView, model, this);
     m_callout = new TimelineCallout(m_laneChart);
     m_callout->hide();
+    // The lanes' legend wraps onto more rows where the chart's own would cut its labels.
+    m_laneChart->legend()->hide();
+    m_legend = new TimelineLegend;
+    m_legend->setAutoFillBackground(false);
+    auto *lanes = new QWidget;
+    auto *lanesLayout = new QVBoxLayout(lanes);
+    lanesLayout->setContentsMargins(0, 0, 0, 0);
+    lanesLayout->setSpacing(0);
+    lanesLayout->addWidget(m_legend);
+    lanesLayout->addWidget(m_laneView, 1);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_splitter = splitter;
-    splitter->addWidget(m_laneView);
+    splitter->addWidget(lanes);
     splitter->addWidget(m_rtoView);
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 2);
@@ -180,6 +191,7 @@ void TimelineChart::applyFonts()
         axis->setLabelsFont(font);
     for (QChart *chart : {m_laneChart, m_rtoChart})
         chart->legend()->setFont(font);
+    m_legend->setFont(font);
     updateLaneMinimum();
 }
 
@@ -269,12 +281,16 @@ void TimelineChart::updateLegend()
 {
     // One entry per symbol: the series drawn alike (the heartbeat's steps) share the first one's.
     QSet<QString> shown;
+    QList<TimelineLegend::Entry> entries;
     for (QAbstractSeries *series : m_laneChart->series()) {
-        const bool first = !shown.contains(series->name());
+        auto *scatter = qobject_cast<QScatterSeries *>(series);
+        if (!scatter || shown.contains(series->name()))
+            continue;
         shown.insert(series->name());
-        for (QLegendMarker *marker : m_laneChart->legend()->markers(series))
-            marker->setVisible(first);
+        entries.append(
+            {scatter->name(), scatter->markerShape(), scatter->color(), scatter->borderColor(), scatter->markerSize()});
     }
+    m_legend->setEntries(entries);
 }
 
 void TimelineChart::changeEvent(QEvent *event)
@@ -651,7 +667,7 @@ bool TimelineChart::exportPng(const QString &path) const
     // Twice the screen size, so the picture stays sharp on a slide; never the hover callout.
     const bool calloutShown = m_callout->isVisible();
     m_callout->hide();
-    const bool ok = renderChartViews({m_laneView, m_rtoView}, 2).save(path, "PNG");
+    const bool ok = renderChartViews({m_laneView, m_rtoView}, 2, m_legend).save(path, "PNG");
     m_callout->setVisible(calloutShown);
     return ok;
 }
@@ -660,7 +676,7 @@ bool TimelineChart::exportSvg(const QString &path) const
 {
     const bool calloutShown = m_callout->isVisible();
     m_callout->hide();
-    const bool ok = writeChartViewsSvg({m_laneView, m_rtoView}, path, tr("HalfOpen timeline"));
+    const bool ok = writeChartViewsSvg({m_laneView, m_rtoView}, path, tr("HalfOpen timeline"), m_legend);
     m_callout->setVisible(calloutShown);
     return ok;
 }

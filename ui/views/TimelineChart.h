@@ -25,6 +25,7 @@ namespace halfopen::ui {
 
 class TimelineAnnotations;
 class TimelineCallout;
+class TimelineLegend;
 class SharedTimeAxis;
 class TimelineChartView;
 class TimelineToolBar;
@@ -69,6 +70,7 @@ public:
     QChart *rtoChart() const { return m_rtoChart; }
     TimelineChartView *laneView() const { return m_laneView; }
     TimelineChartView *rtoView() const { return m_rtoView; }
+    TimelineLegend *legend() const { return m_legend; } // the lanes' symbols
     // Text size of the axes, legends and labels: 1 is the application's font. Presentation
     // mode and Ctrl+plus/minus set it, so the timeline reads from the back of a room.
     void setTextScale(double scale);
@@ -128,6 +130,7 @@ private:
     TimelineChartView *m_rtoView;
     TimelineAnnotations *m_annotations;
     TimelineCallout *m_callout;
+    TimelineLegend *m_legend;
     TimelineToolBar *m_toolBar = nullptr;
     QTimer *m_liveTimer;
     QElapsedTimer m_sinceChange; // since the model last changed: the live steps slow down when quiet

@@ -13,6 +13,7 @@
 #include "ui/views/TimelineAnnotations.h"
 #include "ui/views/TimelineChart.h"
 #include "ui/views/TimelineChartView.h"
+#include "ui/views/TimelineLegend.h"
 
 #include <QCategoryAxis>
 #include <QChart>
@@ -40,6 +41,7 @@
 using namespace fixtures;
 using halfopen::models::TimelineModel;
 using halfopen::ui::TimelineChart;
+using halfopen::ui::TimelineLegend;
 
 namespace {
 // Client keepalive after the server's power-off: three probes, ETIMEDOUT, the verdict; RTO
@@ -125,23 +127,11 @@ private slots:
         session.add(heartbeat(3.0, QStringLiteral("client"), QStringLiteral("dead")));
         session.add(packet(3.0, QStringLiteral("client"), QStringLiteral("rst")));
         model.flush();
-        // The legend's items show once the chart has laid them out.
-        QTRY_VERIFY(std::any_of(chart.laneChart()->legend()->markers().cbegin(),
-                                chart.laneChart()->legend()->markers().cend(),
-                                [](const QLegendMarker *m) { return m->isVisible(); }));
-
         QStringList entries;
         QSet<QString> symbols; // shape, colour and size of what each entry stands for
-        for (QLegendMarker *marker : chart.laneChart()->legend()->markers()) {
-            if (!marker->isVisible())
-                continue;
-            entries << marker->label();
-            auto *scatter = qobject_cast<QScatterSeries *>(marker->series());
-            QVERIFY(scatter);
-            symbols.insert(QStringLiteral("%1 %2 %3")
-                               .arg(int(scatter->markerShape()))
-                               .arg(scatter->color().name())
-                               .arg(scatter->markerSize()));
+        for (const TimelineLegend::Entry &entry : chart.legend()->entries()) {
+            entries << entry.label;
+            symbols.insert(QStringLiteral("%1 %2 %3").arg(int(entry.shape)).arg(entry.color.name()).arg(entry.size));
         }
         const QStringList heartbeatEntries = entries.filter(QStringLiteral("heartbeat"));
         QCOMPARE(heartbeatEntries,
@@ -165,6 +155,75 @@ private slots:
         chart.showDetailsAt(1.02,
                             halfopen::ui::TimelineAnnotations::laneY(model.laneOf(QStringLiteral("client"))) + 0.2);
         QVERIFY2(chart.calloutText().contains(QStringLiteral("heartbeat answered")), qPrintable(chart.calloutText()));
+    }
+
+    // Issue 13: at 1366×768 the chart's own one-row legend cut its labels to "heartb…". The
+    // legend wraps instead: every label whole, more rows as the timeline narrows, and the lanes
+    // keep their room below it.
+    void legendWrapsInsteadOfCuttingLabels()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1400, 500);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        const QStringList classes{QStringLiteral("syn"),
+                                  QStringLiteral("syn-ack"),
+                                  QStringLiteral("ack"),
+                                  QStringLiteral("data"),
+                                  QStringLiteral("heartbeat-ping"),
+                                  QStringLiteral("heartbeat-pong"),
+                                  QStringLiteral("retransmission"),
+                                  QStringLiteral("keepalive-probe"),
+                                  QStringLiteral("keepalive-ack"),
+                                  QStringLiteral("fin"),
+                                  QStringLiteral("rst")};
+        for (int i = 0; i < classes.size(); ++i)
+            session.add(packet(0.1 * i, QStringLiteral("client"), classes.at(i)));
+        session.add(heartbeat(2.0, QStringLiteral("client"), QStringLiteral("missed")));
+        session.add(heartbeat(2.5, QStringLiteral("client"), QStringLiteral("dead")));
+        model.flush();
+        TimelineLegend *legend = chart.legend();
+        QCOMPARE(legend->entries().size(), classes.size() + 2);
+
+        for (const int width : {1400, 850, 500}) {
+            chart.resize(width, 500);
+            QTRY_COMPARE(legend->width(), chart.laneView()->width());
+            QTRY_VERIFY(legend->height() >= legend->heightForWidth(legend->width()));
+            const QList<QRect> rects = legend->entryRects(legend->width());
+            QCOMPARE(rects.size(), legend->entries().size());
+            const QFontMetrics fm(legend->font());
+            for (qsizetype i = 0; i < rects.size(); ++i) {
+                // Inside the legend, and wide enough for the whole label beside its symbol.
+                QVERIFY2(legend->rect().contains(rects.at(i)),
+                         qPrintable(QStringLiteral("%1 at %2,%3 %4x%5 in %6x%7")
+                                        .arg(legend->entries().at(i).label)
+                                        .arg(rects.at(i).x())
+                                        .arg(rects.at(i).y())
+                                        .arg(rects.at(i).width())
+                                        .arg(rects.at(i).height())
+                                        .arg(legend->width())
+                                        .arg(legend->height())));
+                QVERIFY(rects.at(i).width() > fm.horizontalAdvance(legend->entries().at(i).label));
+                for (qsizetype j = 0; j < i; ++j)
+                    QVERIFY(!rects.at(i).intersects(rects.at(j)));
+            }
+            QVERIFY(legend->height() >= legend->heightForWidth(legend->width()));
+            QVERIFY(chart.laneView()->geometry().top() >= legend->geometry().bottom());
+        }
+        QVERIFY(legend->rowCount(500) > legend->rowCount(1400));
+        QVERIFY(legend->rowCount(500) >= 3);
+
+        // The exported picture carries the legend above the lanes.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("t.png"));
+        QVERIFY(chart.exportPng(path));
+        const QImage image(path);
+        QCOMPARE(image.height(),
+                 2
+                     * (legend->heightForWidth(chart.laneView()->width()) + chart.laneView()->height()
+                        + chart.rtoView()->height()));
     }
 
     void seriesPerPacketClassAfterNotification()
@@ -250,6 +309,55 @@ private slots:
             if (other != closeWait)
                 QVERIFY2(!other->sceneBoundingRect().intersects(closeWait->sceneBoundingRect()),
                          qPrintable(other->text()));
+        }
+    }
+
+    // Issue 13, 1366×768: the client's detection span ("1.75 s after the fault by heartbeat") sat
+    // under the "ETIMEDOUT on client" and the server's marker labels. The span's label is the
+    // answer: it moves clear of the marker labels, and where there is no room the marker label
+    // gives way.
+    void spanLabelIsNotCoveredByMarkerLabels()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(600, 150); // the lanes as small as at 1366×768
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        session.add(state(0.0, QStringLiteral("client"), 40000, TcpState::SynSent, TcpState::Established));
+        session.add(state(0.0, QStringLiteral("server"), 5000, TcpState::SynRecv, TcpState::Established));
+        session.add(fault(1.25, QStringLiteral("server"), QStringLiteral("unplug")));
+        session.add(error(3.0, QStringLiteral("client"), 40000, ETIMEDOUT, DetectionMechanism::Heartbeat));
+        // The verdicts as the lab writes them: measured from the fault, so the span says so.
+        Event client = verdict(3.0, QStringLiteral("client"), 1.25, 3.0, DetectionMechanism::Heartbeat, ETIMEDOUT);
+        client.detail.insert(QStringLiteral("reference"), QStringLiteral("fault"));
+        session.add(client);
+        session.add(state(3.0, QStringLiteral("client"), 40000, TcpState::Established, TcpState::Closed));
+        session.add(error(6.1, QStringLiteral("server"), 5000, ETIMEDOUT, DetectionMechanism::Keepalive));
+        Event server = verdict(6.1, QStringLiteral("server"), 1.25, 6.1, DetectionMechanism::Keepalive, ETIMEDOUT);
+        server.detail.insert(QStringLiteral("reference"), QStringLiteral("last_received"));
+        session.add(server);
+        session.add(state(6.1, QStringLiteral("server"), 5000, TcpState::Established, TcpState::Closed));
+        model.flush();
+        chart.showAll();
+        QTRY_VERIFY(!chart.annotations()->spanLabels().isEmpty());
+        QList<QGraphicsSimpleTextItem *> spans;
+        QList<QGraphicsSimpleTextItem *> markers;
+        for (QGraphicsItem *item : chart.laneChart()->scene()->items()) {
+            auto *text = dynamic_cast<QGraphicsSimpleTextItem *>(item);
+            if (!text || !text->isVisible() || text->text().isEmpty())
+                continue;
+            if (chart.annotations()->spanLabels().contains(text->text()))
+                spans.append(text);
+            else if (chart.annotations()->markerLabels().contains(text->text()))
+                markers.append(text);
+        }
+        QCOMPARE(spans.size(), chart.annotations()->spanLabels().size());
+        for (QGraphicsSimpleTextItem *span : std::as_const(spans)) {
+            QVERIFY(chart.laneChart()->plotArea().contains(span->sceneBoundingRect()));
+            for (QGraphicsSimpleTextItem *marker : std::as_const(markers))
+                QVERIFY2(!marker->sceneBoundingRect().intersects(span->sceneBoundingRect()),
+                         qPrintable(marker->text() + QStringLiteral(" covers ") + span->text()));
         }
     }
 
