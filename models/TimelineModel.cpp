@@ -38,6 +38,11 @@ void TimelineModel::setMaxPointsPerSeries(qsizetype points)
     }
 }
 
+int TimelineModel::countedSeries(const QString &packetClass) const
+{
+    return m_seriesOf[int(TimelineSeriesKind::Counted)].value(packetClass, -1);
+}
+
 int TimelineModel::packetSeries(const QString &packetClass) const
 {
     return m_seriesOf[int(TimelineSeriesKind::Packet)].value(packetClass, -1);
@@ -75,6 +80,8 @@ void TimelineModel::add(const Event &e)
         const int lane = ensureLane(e.host);
         if (lane < 0)
             return;
+        if (e.kind == EventKind::Packet)
+            m_packetsSeen = true;
         const auto kind = e.kind == EventKind::Packet ? TimelineSeriesKind::Packet : TimelineSeriesKind::Heartbeat;
         const QString &name = e.what.isEmpty() ? QStringLiteral("other") : e.what;
         addPoint(ensureSeries(kind, name, {}, {}), QPointF(x, lane));
@@ -90,6 +97,7 @@ void TimelineModel::add(const Event &e)
         if (e.sample->rtoUs > 0 && e.sample->state != core::TcpState::Listen)
             addPoint(ensureSeries(TimelineSeriesKind::Rto, QStringLiteral("rto"), e.host, e.socketKey()),
                      QPointF(x, e.sample->rtoMs()));
+        addCounted(e, x);
         return;
     case EventKind::State:
         ensureLane(e.host);
@@ -122,6 +130,34 @@ void TimelineModel::add(const Event &e)
             markAnnotations();
         return;
     }
+}
+
+void TimelineModel::addCounted(const Event &e, double x)
+{
+    // tcpi_probes counts keepalive probes sent unanswered (back to 0 when one is answered);
+    // tcpi_total_retrans every retransmission of the connection's life. A rise between two
+    // samples happened in between: drawn at the later one, which is when it became known.
+    const core::TcpInfoSample &s = *e.sample;
+    const auto previous = m_counters.constFind(e.socketKey());
+    const Counters now{s.probes, s.totalRetrans};
+    const bool known = previous != m_counters.cend();
+    const Counters before = known ? *previous : Counters{};
+    m_counters.insert(e.socketKey(), now);
+    if (m_packetsSeen || !known)
+        return;
+    const int lane = laneOf(e.host);
+    bool counted = false;
+    if (now.probes > before.probes) {
+        addPoint(ensureSeries(TimelineSeriesKind::Counted, QStringLiteral("keepalive-probe"), {}, {}),
+                 QPointF(x, lane));
+        counted = true;
+    }
+    if (now.totalRetrans > before.totalRetrans) {
+        addPoint(ensureSeries(TimelineSeriesKind::Counted, QStringLiteral("retransmission"), {}, {}), QPointF(x, lane));
+        counted = true;
+    }
+    if (counted)
+        m_countedAt.insert(e.tUs);
 }
 
 void TimelineModel::setSessionEnd(SessionEnd end)
@@ -253,6 +289,8 @@ std::optional<Event> TimelineModel::eventNear(double x, int lane, double maxDx) 
         case EventKind::State:
         case EventKind::Error:
             return laneOf(e.host) == lane;
+        case EventKind::Sample:
+            return m_countedAt.contains(e.tUs) && laneOf(e.host) == lane;
         default:
             return false;
         }
@@ -308,6 +346,9 @@ void TimelineModel::onCleared()
     m_faults.clear();
     m_errors.clear();
     m_options.clear();
+    m_packetsSeen = false;
+    m_counters.clear();
+    m_countedAt.clear();
     emit cleared();
 }
 

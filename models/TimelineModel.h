@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 #include <optional>
@@ -60,6 +61,9 @@ public:
     int packetSeries(const QString &packetClass) const;
     int heartbeatSeries(const QString &phase) const;
     int rtoSeries(const QString &socketKey) const;
+    // Keepalive probes ("keepalive-probe") or retransmissions ("retransmission") counted from
+    // tcp_info samples while no capture delivered packets; -1 when none were counted.
+    int countedSeries(const QString &packetClass) const;
     QList<QPointF> pointsIn(int series, double xMin, double xMax) const;
 
     QList<StateBand> stateBands() const { return m_bands.bands(m_lastX); }
@@ -93,6 +97,7 @@ signals:
 private:
     void add(const core::Event &event);
     void addOptionsMarker(const core::Event &event, double x);
+    void addCounted(const core::Event &sample, double x);
     void onCleared();
     int ensureLane(const QString &host);
     int ensureSeries(TimelineSeriesKind kind, const QString &name, const QString &host, const QString &socketKey);
@@ -110,7 +115,7 @@ private:
     QStringList m_lanes;
     QHash<QString, int> m_laneOf;
     QList<TimelineSeries> m_series;
-    QHash<QString, int> m_seriesOf[3]; // per kind: packet class, heartbeat phase, socket key
+    QHash<QString, int> m_seriesOf[4]; // per kind: packet class, heartbeat phase, socket key, counted class
     QList<bool> m_seriesDirty;
     QList<int> m_dirtySeries;
     bool m_annotationsDirty = false;
@@ -121,6 +126,15 @@ private:
     QList<TimelineMarker> m_faults;
     QList<TimelineMarker> m_errors;
     QList<TimelineMarker> m_options;
+    // Counting from samples lasts until the first captured packet: then the wire tells.
+    bool m_packetsSeen = false;
+    struct Counters
+    {
+        quint8 probes = 0;
+        quint32 totalRetrans = 0;
+    };
+    QHash<QString, Counters> m_counters; // per socket: its previous sample's counters
+    QSet<qint64> m_countedAt;            // samples drawn as counted points: the hover finds them
     QTimer m_notifyTimer;
 };
 

@@ -11,6 +11,9 @@ enum class TimelineSeriesKind : quint8 {
     Packet,    // frames of one class on the cable; y = lane of the sending host
     Heartbeat, // the endpoint's heartbeat phases (sent, answered, missed, dead); y = lane
     Rto,       // one socket's retransmission timeout over time; y = RTO in ms
+    // Without a capture (real network, no pcap rights): keepalive probes and retransmissions
+    // the endpoint's tcp_info counted since its previous sample, at that sample; y = lane.
+    Counted,
 };
 
 // One series of points ordered by x, holding at most `capacity` of them: past that the oldest go
@@ -22,7 +25,7 @@ public:
     TimelineSeries(TimelineSeriesKind kind, QString name, QString host, QString socketKey, qsizetype capacity);
 
     TimelineSeriesKind kind() const { return m_kind; }
-    // Packet class ("keepalive-probe"), heartbeat phase ("missed"), or "rto".
+    // Packet class ("keepalive-probe"; also of a Counted series), heartbeat phase ("missed"), or "rto".
     const QString &name() const { return m_name; }
     // Rto: the socket's host and key; empty for packet and heartbeat series (all lanes).
     const QString &host() const { return m_host; }

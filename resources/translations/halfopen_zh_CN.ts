@@ -1573,6 +1573,10 @@
         <comment>legend: heartbeat sent, received or answered</comment>
         <translation>心跳步骤（应用层）</translation>
     </message>
+    <message>
+        <source>%1 (counted by tcp_info, no capture)</source>
+        <translation>%1（由 tcp_info 计数，无抓包）</translation>
+    </message>
 </context>
 <context>
     <name>PacketPort</name>

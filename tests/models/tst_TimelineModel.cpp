@@ -47,6 +47,7 @@ class TestTimelineModel : public QObject
 private slots:
     void packetsBySeriesAndLane();
     void heartbeatsAndRto();
+    void countersStandInForACapture();
     void changesAreAnnouncedInBatches();
     void boundedSeriesDropsTheOldest();
     void lateEventKeepsSeriesInOrder();
@@ -120,6 +121,47 @@ void TestTimelineModel::heartbeatsAndRto()
     QCOMPARE(ys(model.series(series).points()), (QList<double>{204, 408, 816, 1632, 3264}));
     QCOMPARE(xs(model.series(series).points()), (QList<double>{3, 4, 5, 6, 7}));
     QCOMPARE(model.rtoSeries(QStringLiteral("server|%1|10.0.0.2:5000").arg(localOf(5000))), -1);
+}
+
+// Real-network mode without capture rights: the endpoint's tcp_info counted the probes and
+// retransmissions, so the lane shows them at the sample that counted them (issue 13) — until a
+// capture delivers the packets themselves.
+void TestTimelineModel::countersStandInForACapture()
+{
+    core::Session session;
+    TimelineModel model(&session);
+    core::TcpInfoSample s = established();
+    session.add(sample(0.0, kClient, 40000, s)); // the first sample only sets the baseline
+    s.probes = 1;
+    session.add(sample(1.0, kClient, 40000, s));
+    session.add(sample(1.5, kClient, 40000, s)); // no change, no point
+    s.probes = 3;                                // two more between the samples: one point
+    session.add(sample(2.0, kClient, 40000, s));
+    s.probes = 0; // answered: back to zero, nothing sent
+    session.add(sample(2.5, kClient, 40000, s));
+    s.totalRetrans = 2;
+    session.add(sample(3.0, kClient, 40000, s));
+    const int probes = model.countedSeries(QStringLiteral("keepalive-probe"));
+    const int retrans = model.countedSeries(QStringLiteral("retransmission"));
+    QVERIFY(probes >= 0 && retrans >= 0);
+    QCOMPARE(model.series(probes).kind(), TimelineSeriesKind::Counted);
+    QCOMPARE(xs(model.series(probes).points()), (QList<double>{1.0, 2.0}));
+    QCOMPARE(ys(model.series(probes).points()), (QList<double>{0, 0})); // the client's lane
+    QCOMPARE(xs(model.series(retrans).points()), QList<double>{3.0});
+    QCOMPARE(model.packetSeries(QStringLiteral("keepalive-probe")), -1); // not passed off as captured
+    // The hover finds the sample that counted them.
+    const auto near = model.eventNear(2.02, 0, 0.1);
+    QVERIFY(near && near->kind == core::EventKind::Sample && near->sample->probes == 3);
+
+    // A capture came: the wire tells from now on, the counters no longer draw.
+    session.add(packet(3.5, kClient, QStringLiteral("retransmission")));
+    s.totalRetrans = 3;
+    session.add(sample(4.0, kClient, 40000, s));
+    QCOMPARE(xs(model.series(retrans).points()), QList<double>{3.0});
+    QCOMPARE(model.series(model.packetSeries(QStringLiteral("retransmission"))).points().size(), 1);
+
+    session.clear();
+    QCOMPARE(model.countedSeries(QStringLiteral("retransmission")), -1);
 }
 
 void TestTimelineModel::changesAreAnnouncedInBatches()

@@ -107,4 +107,14 @@ QColor socketLineColor(int index)
     return colors.at(index % colors.size());
 }
 
+PacketClassStyle countedPacketStyle(const QString &packetClass)
+{
+    PacketClassStyle style = packetClassStyle(packetClass);
+    style.title
+        = QCoreApplication::translate("PacketClassStyle", "%1 (counted by tcp_info, no capture)").arg(style.title);
+    style.legend = style.title;
+    style.color.setAlpha(90);
+    return style;
+}
+
 } // namespace halfopen::ui

@@ -22,6 +22,9 @@ struct PacketClassStyle
 // `legend` (the application's heartbeat steps sent, received and answered are one symbol).
 PacketClassStyle packetClassStyle(const QString &packetClass);
 PacketClassStyle heartbeatPhaseStyle(const QString &phase);
+// A keepalive probe or retransmission known only from tcp_info's counters (no capture): the
+// packet's shape, see-through, and a legend that says where it comes from.
+PacketClassStyle countedPacketStyle(const QString &packetClass);
 
 // Colour of the n-th socket's RTO line.
 QColor socketLineColor(int index);

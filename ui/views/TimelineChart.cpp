@@ -63,7 +63,21 @@ void styleScatter(QScatterSeries *series, const PacketClassStyle &style, double 
     series->setMarkerShape(style.shape);
     series->setMarkerSize(style.size * scale);
     series->setColor(style.color);
-    series->setBorderColor(style.color.darker(140));
+    // A see-through symbol (counted, not captured) keeps a solid outline.
+    series->setBorderColor(QColor(style.color.rgb()).darker(140));
+}
+
+// How a lane's points look: by packet class, heartbeat phase, or counted from tcp_info.
+PacketClassStyle laneStyle(const TimelineSeries &series)
+{
+    switch (series.kind()) {
+    case TimelineSeriesKind::Heartbeat:
+        return heartbeatPhaseStyle(series.name());
+    case TimelineSeriesKind::Counted:
+        return countedPacketStyle(series.name());
+    default:
+        return packetClassStyle(series.name());
+    }
 }
 
 QString rtoLineName(const TimelineSeries &series)
@@ -264,10 +278,8 @@ void TimelineChart::applyTheme()
     // A theme repaints every series in its own colours: ours again.
     for (auto it = m_chartSeries.cbegin(); it != m_chartSeries.cend(); ++it) {
         const TimelineSeries &source = m_model->series(it.key());
-        if (source.kind() == TimelineSeriesKind::Packet)
-            styleScatter(static_cast<QScatterSeries *>(it.value()), packetClassStyle(source.name()), m_markerScale);
-        else if (source.kind() == TimelineSeriesKind::Heartbeat)
-            styleScatter(static_cast<QScatterSeries *>(it.value()), heartbeatPhaseStyle(source.name()), m_markerScale);
+        if (source.kind() != TimelineSeriesKind::Rto)
+            styleScatter(static_cast<QScatterSeries *>(it.value()), laneStyle(source), m_markerScale);
     }
     for (QAbstractSeries *series : m_rtoChart->series()) {
         auto *rto = static_cast<QLineSeries *>(series);
@@ -308,14 +320,12 @@ QXYSeries *TimelineChart::ensureChartSeries(int index)
     QXYSeries *series = nullptr;
     switch (source.kind()) {
     case TimelineSeriesKind::Packet:
-    case TimelineSeriesKind::Heartbeat: {
+    case TimelineSeriesKind::Heartbeat:
+    case TimelineSeriesKind::Counted: {
         // Made as they first arrive: the legend lists them in the story's order.
         auto *scatter = new QScatterSeries;
         m_laneChart->addSeries(scatter);
-        styleScatter(scatter,
-                     source.kind() == TimelineSeriesKind::Packet ? packetClassStyle(source.name())
-                                                                 : heartbeatPhaseStyle(source.name()),
-                     m_markerScale);
+        styleScatter(scatter, laneStyle(source), m_markerScale);
         scatter->attachAxis(m_x);
         scatter->attachAxis(m_laneAxis);
         updateLegend();

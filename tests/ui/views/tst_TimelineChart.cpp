@@ -226,6 +226,33 @@ private slots:
                         + chart.rtoView()->height()));
     }
 
+    // Real network without a capture: the probes tcp_info counted are drawn see-through in the
+    // lane and the legend says where they come from.
+    void countedProbesAreDrawnAndNamed()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1000, 400);
+        TcpInfoSample s = established();
+        session.add(sample(0.0, QStringLiteral("client"), 40000, s));
+        s.probes = 1;
+        session.add(sample(1.0, QStringLiteral("client"), 40000, s));
+        model.flush();
+        const int counted = model.countedSeries(QStringLiteral("keepalive-probe"));
+        QVERIFY(counted >= 0);
+        auto *series = qobject_cast<QScatterSeries *>(chart.chartSeries(counted));
+        QVERIFY(series);
+        QCOMPARE(series->markerShape(), halfopen::ui::packetClassStyle(QStringLiteral("keepalive-probe")).shape);
+        QVERIFY(series->color().alpha() < 255);
+        QVERIFY(std::any_of(chart.legend()->entries().cbegin(), chart.legend()->entries().cend(),
+                            [](const TimelineLegend::Entry &e) {
+                                return e.label == QStringLiteral("keepalive probe (counted by tcp_info, no capture)");
+                            }));
+        chart.showAll();
+        QCOMPARE(pointsOf(chart, counted), 1);
+    }
+
     void seriesPerPacketClassAfterNotification()
     {
         Session session;
