@@ -232,6 +232,7 @@ bool LabSessionController::openRecording(const QString &path, QString *error)
     m_free = false;
     m_realNetwork = false;
     m_session.clear();
+    m_session.setWallClock(m_loader.marks().wallClock); // invalid for a recording made before format 3
     m_session.reserve(start.expectedEvents);
     if (start.originUs >= 0)
         m_session.setOriginUs(start.originUs);

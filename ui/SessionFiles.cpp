@@ -111,7 +111,7 @@ bool SessionFiles::exportCsv(const QString &path)
 {
     QString error;
     const core::Session *session = m_controller->session();
-    if (!EventCsvExport::write(path, session->events(), session->originUs(), &error)) {
+    if (!EventCsvExport::write(path, session->events(), session->originUs(), session->wallClock(), &error)) {
         emit problem(error);
         return false;
     }
