@@ -122,6 +122,15 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
             m_verdict->setScenario(LabSessionController::freeSession(m_labSettings->config()));
     });
     connect(m_files, &SessionFiles::problem, this, &MainWindow::showProblem);
+    // A recording opened shows what it was made with: its scenario's title and explanation, and
+    // the settings of both hosts and the cable on the left (the prediction follows them).
+    connect(controller, &LabSessionController::recordingOpened, this, [this] {
+        m_verdict->setScenario(m_controller->scenario());
+        if (const auto &run = m_controller->recordedRun()) {
+            m_labSettings->setConfig(run->config);
+            onSettingsChanged();
+        }
+    });
     // A new run or recording: what was said of the last one (a recording cut, damaged lines) goes.
     connect(controller, &LabSessionController::sessionStarted, this, [this] { m_messages->hide(); });
     connect(m_files, &SessionFiles::done, this,

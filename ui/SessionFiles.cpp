@@ -97,7 +97,11 @@ void SessionFiles::onRecordingOpened(const QString &path, const QStringList &pro
                     .arg(QFileInfo(path).fileName(), models::secondsText(m_controller->timeline()->lastX()));
     if (!said.isEmpty())
         emit problem(said.join(QLatin1Char(' ')));
-    emit done(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+    emit done(m_controller->recordedRun()
+                  ? tr("Opened %1; the settings shown are those it was made with").arg(QDir::toNativeSeparators(path))
+                  : tr("Opened %1; it does not say which settings it was made with (recorded before HalfOpen kept "
+                       "them)")
+                        .arg(QDir::toNativeSeparators(path)));
 }
 
 void SessionFiles::exportEventsCsv()
