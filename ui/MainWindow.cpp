@@ -297,12 +297,18 @@ void MainWindow::buildActions()
     exportPcap->setToolTip(tr("Every frame the cable carried in the latest run, for Wireshark"));
     connect(exportPcap, &QAction::triggered, m_files, &SessionFiles::exportCapture);
 
+    auto *exportReport = new QAction(tr("Export &report (PDF, HTML)…"), this);
+    exportReport->setObjectName(QStringLiteral("exportReportAction"));
+    exportReport->setToolTip(tr("The verdict, the settings of both hosts, the scenario, the date and machine, the "
+                                "timeline and the RTO plot, and a summary of the events, in one document"));
+    connect(exportReport, &QAction::triggered, m_files, &SessionFiles::exportReport);
+
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addActions({m_open, m_record, exportCsv, exportPng, exportSvg, exportPcap});
+    file->addActions({m_open, m_record, exportCsv, exportPng, exportSvg, exportPcap, exportReport});
     file->addSeparator();
     file->addAction(quit);
     QMenu *run = menuBar()->addMenu(tr("&Run"));
