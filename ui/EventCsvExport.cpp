@@ -2,6 +2,7 @@
 #include "ui/EventCsvExport.h"
 
 #include "core/session/Event.h"
+#include "core/session/WallClock.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "ui/EventLogModel.h"
 
@@ -23,12 +24,13 @@ QString quoted(QString field)
 
 } // namespace
 
-QString EventCsvExport::toCsv(const QList<core::Event> &events, qint64 originUs)
+QString EventCsvExport::toCsv(const QList<core::Event> &events, qint64 originUs, const core::WallClock &wallClock)
 {
-    QString csv = QStringLiteral("t_s,host,kind,what,local,remote,errno,mechanism,details\n");
+    QString csv = QStringLiteral("t_s,wall_clock_utc,host,kind,what,local,remote,errno,mechanism,details\n");
     for (const core::Event &e : events) {
         const QStringList fields{
             QString::number((e.tUs - originUs) / 1e6, 'f', 6),
+            wallClock.isoAt(e.tUs),
             e.host,
             core::eventKindName(e.kind),
             e.what,
@@ -46,11 +48,12 @@ QString EventCsvExport::toCsv(const QList<core::Event> &events, qint64 originUs)
     return csv;
 }
 
-bool EventCsvExport::write(const QString &path, const QList<core::Event> &events, qint64 originUs, QString *error)
+bool EventCsvExport::write(const QString &path, const QList<core::Event> &events, qint64 originUs,
+                           const core::WallClock &wallClock, QString *error)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text) || file.write(toCsv(events, originUs).toUtf8()) < 0
-        || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)
+        || file.write(toCsv(events, originUs, wallClock).toUtf8()) < 0 || !file.commit()) {
         *error = QCoreApplication::translate("EventCsvExport", "Could not write %1: %2").arg(path, file.errorString());
         return false;
     }

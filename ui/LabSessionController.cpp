@@ -170,6 +170,7 @@ void LabSessionController::begin(const lab::Scenario &scenario, bool free, lab::
     m_runner.setDriver(driver);
     m_realNetwork = driver != m_labDriver;
     m_scenario = scenario;
+    m_recordedRun.reset();
     m_free = free;
     // The runner judges every event of the session: it must start empty. A recording goes on
     // with this run: it spans runs until the user stops it (Record, then Start records the run).
@@ -231,7 +232,9 @@ bool LabSessionController::openRecording(const QString &path, QString *error)
     m_scenario.title = tr("Recording %1").arg(QFileInfo(path).fileName());
     m_free = false;
     m_realNetwork = false;
+    m_recordedRun.reset();
     m_session.clear();
+    m_session.setWallClock(m_loader.marks().wallClock); // invalid for a recording made before format 3
     m_session.reserve(start.expectedEvents);
     if (start.originUs >= 0)
         m_session.setOriginUs(start.originUs);
@@ -252,6 +255,14 @@ void LabSessionController::announceOpened()
     // A fault nothing noticed ends with the recording: "nothing noticed" when it ended in order,
     // "recording incomplete" when it was cut; an old recording (no marks) cannot tell.
     const core::RecordingMarks &marks = m_loader.marks();
+    // The scenario and the settings it was made with, when the recording says.
+    m_recordedRun = lab::RecordedRun::find(m_session.events());
+    if (m_recordedRun) {
+        m_scenario.lab = m_recordedRun->config;
+        if (!m_recordedRun->title.isEmpty())
+            m_scenario.title = tr("Recording %1: %2").arg(QFileInfo(m_openingPath).fileName(), m_recordedRun->title);
+        m_scenario.explanation = m_recordedRun->explanation;
+    }
     if (marks.cut())
         m_timeline.setSessionEnd(models::TimelineModel::SessionEnd::Cut);
     else if (marks.ended)

@@ -5,6 +5,7 @@
 #include "core/session/RecordingLoader.h"
 #include "core/session/Session.h"
 #include "lab/LabDriver.h"
+#include "lab/scenario/RecordedRun.h"
 #include "lab/scenario/Scenario.h"
 #include "lab/scenario/ScenarioOutcome.h"
 #include "lab/scenario/ScenarioRunner.h"
@@ -96,6 +97,9 @@ public:
     // The recording opened last was cut (no orderly end: killed while recording); at
     // recordingOpened.
     bool recordingWasCut() const { return m_loader.marks().cut(); }
+    // What the recording opened last says of its (latest) run: the scenario and the settings of
+    // both hosts it was made with; nullopt when it does not say. At recordingOpened.
+    const std::optional<lab::RecordedRun> &recordedRun() const { return m_recordedRun; }
 
 signals:
     void runStateChanged(halfopen::ui::LabSessionController::RunState state);
@@ -133,6 +137,7 @@ private:
     QString m_openingPath;
     QStringList m_openingProblems;
     lab::Scenario m_scenario;
+    std::optional<lab::RecordedRun> m_recordedRun;
     bool m_free = false;
     bool m_realNetwork = false;
     QString m_capturePath;

@@ -122,6 +122,15 @@ MainWindow::MainWindow(LabSessionController *controller, models::ScenarioListMod
             m_verdict->setScenario(LabSessionController::freeSession(m_labSettings->config()));
     });
     connect(m_files, &SessionFiles::problem, this, &MainWindow::showProblem);
+    // A recording opened shows what it was made with: its scenario's title and explanation, and
+    // the settings of both hosts and the cable on the left (the prediction follows them).
+    connect(controller, &LabSessionController::recordingOpened, this, [this] {
+        m_verdict->setScenario(m_controller->scenario());
+        if (const auto &run = m_controller->recordedRun()) {
+            m_labSettings->setConfig(run->config);
+            onSettingsChanged();
+        }
+    });
     // A new run or recording: what was said of the last one (a recording cut, damaged lines) goes.
     connect(controller, &LabSessionController::sessionStarted, this, [this] { m_messages->hide(); });
     connect(m_files, &SessionFiles::done, this,
@@ -288,12 +297,18 @@ void MainWindow::buildActions()
     exportPcap->setToolTip(tr("Every frame the cable carried in the latest run, for Wireshark"));
     connect(exportPcap, &QAction::triggered, m_files, &SessionFiles::exportCapture);
 
+    auto *exportReport = new QAction(tr("Export &report (PDF, HTML)…"), this);
+    exportReport->setObjectName(QStringLiteral("exportReportAction"));
+    exportReport->setToolTip(tr("The verdict, the settings of both hosts, the scenario, the date and machine, the "
+                                "timeline and the RTO plot, and a summary of the events, in one document"));
+    connect(exportReport, &QAction::triggered, m_files, &SessionFiles::exportReport);
+
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addActions({m_open, m_record, exportCsv, exportPng, exportSvg, exportPcap});
+    file->addActions({m_open, m_record, exportCsv, exportPng, exportSvg, exportPcap, exportReport});
     file->addSeparator();
     file->addAction(quit);
     QMenu *run = menuBar()->addMenu(tr("&Run"));

@@ -6,8 +6,12 @@
 #include "ui/AppSettings.h"
 #include "ui/EventCsvExport.h"
 #include "ui/LabSessionController.h"
+#include "ui/SessionReport.h"
 #include "ui/views/TimelineChart.h"
+#include "ui/views/TimelineChartView.h"
+#include "ui/views/TimelineExport.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -24,6 +28,7 @@ SessionFiles::SessionFiles(LabSessionController *controller, AppSettings *settin
     , m_dialogParent(dialogParent)
 {
     connect(controller, &LabSessionController::recordingOpened, this, &SessionFiles::onRecordingOpened);
+    connect(controller, &LabSessionController::sessionStarted, this, [this] { m_openedPath.clear(); });
 }
 
 void SessionFiles::remember(const QString &path)
@@ -79,6 +84,7 @@ bool SessionFiles::open(const QString &path)
         return false;
     }
     remember(path);
+    m_openedPath = path;
     if (m_controller->isOpeningRecording())
         emit done(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
     return true;
@@ -97,7 +103,12 @@ void SessionFiles::onRecordingOpened(const QString &path, const QStringList &pro
                     .arg(QFileInfo(path).fileName(), models::secondsText(m_controller->timeline()->lastX()));
     if (!said.isEmpty())
         emit problem(said.join(QLatin1Char(' ')));
-    emit done(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+    m_openedPath = path;
+    emit done(m_controller->recordedRun()
+                  ? tr("Opened %1; the settings shown are those it was made with").arg(QDir::toNativeSeparators(path))
+                  : tr("Opened %1; it does not say which settings it was made with (recorded before HalfOpen kept "
+                       "them)")
+                        .arg(QDir::toNativeSeparators(path)));
 }
 
 void SessionFiles::exportEventsCsv()
@@ -111,7 +122,7 @@ bool SessionFiles::exportCsv(const QString &path)
 {
     QString error;
     const core::Session *session = m_controller->session();
-    if (!EventCsvExport::write(path, session->events(), session->originUs(), &error)) {
+    if (!EventCsvExport::write(path, session->events(), session->originUs(), session->wallClock(), &error)) {
         emit problem(error);
         return false;
     }
@@ -170,6 +181,54 @@ bool SessionFiles::exportCaptureTo(const QString &path)
     }
     remember(path);
     emit done(tr("Capture exported to %1 (opens in Wireshark)").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void SessionFiles::exportReport()
+{
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(m_dialogParent, tr("Export report"), m_settings->lastDirectory(),
+                                                tr("PDF documents (*.pdf);;Web pages (*.html)"), &filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter.contains(QLatin1String("*.html")) ? QStringLiteral(".html") : QStringLiteral(".pdf");
+    exportReportTo(path);
+}
+
+bool SessionFiles::exportReportTo(const QString &path)
+{
+    SessionReport::Input input;
+    input.session = m_controller->session();
+    input.scenario = m_controller->scenario();
+    input.run = lab::RecordedRun::find(input.session->events());
+    input.recordingFile = m_openedPath;
+    // A replay has no judgement of its own; a run's expectations are in its outcome.
+    if (m_openedPath.isEmpty() && !m_controller->outcome().expectations.isEmpty())
+        input.outcome = m_controller->outcome();
+    // The whole session in the pictures, then the view as the user left it.
+    const bool following = m_timeline->isFollowing();
+    const double min = m_timeline->xMin();
+    const double max = m_timeline->xMax();
+    m_timeline->showAll();
+    // The charts lay their axes and legend out on the next turn of the event loop: now, before
+    // they are drawn (otherwise the labels of the range just set are elided).
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    input.timeline = renderChartViews({m_timeline->laneView()}, 2);
+    input.rto = renderChartViews({m_timeline->rtoView()}, 2);
+    if (following)
+        m_timeline->follow();
+    else
+        m_timeline->setXRange(min, max);
+    SessionReport::stampNow(&input);
+    QString error;
+    if (!SessionReport::write(path, input, &error)) {
+        emit problem(error);
+        return false;
+    }
+    remember(path);
+    emit done(tr("Report written to %1").arg(QDir::toNativeSeparators(path)));
     return true;
 }
 

@@ -12,8 +12,8 @@ class LabSessionController;
 class TimelineChart;
 
 // The file side of a session, behind dialogs: record to JSONL, open a recording, export the
-// events as CSV, the timeline as a picture and the cable's capture as pcap. Problems come back as sentences naming the
-// file.
+// events as CSV, the timeline as a picture, the cable's capture as pcap and the report (PDF or
+// HTML, SessionReport). Problems come back as sentences naming the file.
 class SessionFiles : public QObject
 {
     Q_OBJECT
@@ -29,6 +29,7 @@ public:
     void exportEventsCsv();
     void exportTimeline(Image format);
     void exportCapture();
+    void exportReport();
 
     // The same without a dialog (command line, tests). open() returns once the recording's
     // first part is shown; done (or problem) follows when all of it is in.
@@ -37,6 +38,8 @@ public:
     bool exportCsv(const QString &path);
     bool exportTimelineTo(const QString &path, Image format);
     bool exportCaptureTo(const QString &path);
+    // A PDF or an HTML file, by the name's suffix.
+    bool exportReportTo(const QString &path);
 
 signals:
     void recordingChanged(bool recording);
@@ -48,6 +51,7 @@ private:
     void remember(const QString &path);
     void onRecordingOpened(const QString &path, const QStringList &problems);
 
+    QString m_openedPath; // the recording shown, for the report; empty once a run starts
     LabSessionController *m_controller;
     AppSettings *m_settings;
     TimelineChart *m_timeline;

@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -41,6 +42,10 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         Text::tr("Save a picture of the window to FILE (PNG) and quit."),
                                         QStringLiteral("FILE"));
+    const QCommandLineOption report(
+        QStringLiteral("report"),
+        Text::tr("With --open: write the recording's report to FILE (.pdf or .html) and quit, without a window."),
+        QStringLiteral("FILE"));
     const QCommandLineOption after(QStringLiteral("after-seconds"),
                                    Text::tr("With --screenshot: seconds after the lab is ready (default 3)."),
                                    QStringLiteral("S"));
@@ -59,8 +64,8 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
     const QCommandLineOption connections(QStringLiteral("connections"),
                                          Text::tr("Open on \"This machine's connections\": every TCP connection, its "
                                                   "risk of staying half-open and the fix."));
-    parser.addOptions(
-        {scenario, start, realNetwork, open, screenshot, after, settings, language, dark, presentation, connections});
+    parser.addOptions({scenario, start, realNetwork, open, screenshot, report, after, settings, language, dark,
+                       presentation, connections});
     *helpShown = false;
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -80,6 +85,7 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
     o.realNetwork = parser.isSet(realNetwork);
     o.recording = parser.value(open);
     o.screenshot = parser.value(screenshot);
+    o.report = parser.value(report);
     o.settingsPath = parser.value(settings);
     o.dark = parser.isSet(dark);
     o.presentation = parser.isSet(presentation);
@@ -97,6 +103,22 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &arguments, QStrin
             *error = Text::tr("--after-seconds: expected seconds from 0 to %1, got '%2'")
                          .arg(kMaxAfterSeconds)
                          .arg(parser.value(after));
+            return std::nullopt;
+        }
+    }
+    if (!o.report.isEmpty()) {
+        const QString suffix = QFileInfo(o.report).suffix().toLower();
+        if (o.recording.isEmpty()) {
+            *error = Text::tr("--report: only with --open FILE.jsonl (the recording to report on)");
+            return std::nullopt;
+        }
+        if (suffix != QLatin1String("pdf") && suffix != QLatin1String("html") && suffix != QLatin1String("htm")) {
+            *error = Text::tr("--report: the file name must end in .pdf or .html, got '%1'").arg(o.report);
+            return std::nullopt;
+        }
+        if (!o.screenshot.isEmpty() || o.presentation || o.connections) {
+            *error = Text::tr("--report writes a file without a window: not with --screenshot, --presentation or "
+                              "--connections");
             return std::nullopt;
         }
     }

@@ -15,6 +15,7 @@ struct GuiOptions
     bool realNetwork = false;  // --real-network: start against the remembered real peer instead of the lab
     QString recording;         // a JSONL recording to open
     QString screenshot;        // grab the window to this PNG and quit
+    QString report;            // with `recording`: write its report (PDF or HTML) to this file and quit
     double afterSeconds = 3;   // ... this long after the lab is ready (or after showing, without a run)
     QString settingsPath;      // an INI file instead of the user's settings
     QString language;          // "en", "zh_CN"; empty: as chosen in the settings

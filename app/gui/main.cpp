@@ -3,6 +3,7 @@
 // window, and applies the command line (pick, start, open, screenshot).
 
 #include "GuiOptions.h"
+#include "HeadlessReport.h"
 #include "Screenshot.h"
 
 #include "i18n/LanguageLoader.h"
@@ -44,6 +45,14 @@ QList<models::ScenarioListModel::Entry> builtInScenarios()
 
 int main(int argc, char *argv[])
 {
+    // --report needs no screen: without a display to show on, Qt draws offscreen.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if ((argument == "--report" || argument.startsWith("--report="))
+            && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+            && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("HalfOpen"));
     QApplication::setApplicationName(QStringLiteral("halfopen"));
@@ -99,6 +108,15 @@ int main(int argc, char *argv[])
     controller.setRealNetworkDriver(&realNetwork);
     models::ScenarioListModel scenarios(builtInScenarios());
     ui::MainWindow window(&controller, &scenarios, settings.get());
+    if (!options->report.isEmpty()) {
+        // Laid out at a size that makes sharp pictures, never shown; the file is written and the
+        // program ends.
+        window.setAttribute(Qt::WA_DontShowOnScreen);
+        window.resize(1600, 1000);
+        window.show();
+        new app::HeadlessReport(window.files(), &controller, options->recording, options->report);
+        return QApplication::exec();
+    }
     window.show();
     if (options->presentation)
         window.setPresentation(true);

@@ -48,9 +48,24 @@ bool readMark(const QJsonObject &object, qint64 number, RecordingMarks *marks, Q
     QString what;
     if (fields.text(kRecordingKey, &what, 16) && what == QLatin1String("halfopen")) {
         int format = 1;
-        if (fields.onlyKeys({kRecordingKey, QStringLiteral("format")})
+        const QString wallKey = QStringLiteral("wall_clock");
+        const QString monotonicKey = QStringLiteral("monotonic_us");
+        if (fields.onlyKeys({kRecordingKey, QStringLiteral("format"), wallKey, monotonicKey})
             && fields.integer(QStringLiteral("format"), 1, 1000, &format) && marks)
             marks->format = format;
+        // The wall clock and its monotonic time come together, or neither is used.
+        QString wall;
+        qint64 monotonicUs = 0;
+        if (fields.ok() && (object.contains(wallKey) || object.contains(monotonicKey))
+            && fields.text(wallKey, &wall, 64) && fields.integer64(monotonicKey, 0, Event::kMaxTimeUs, &monotonicUs)) {
+            const QDateTime utc = QDateTime::fromString(wall, Qt::ISODateWithMs);
+            if (!utc.isValid())
+                fields.fail(wallKey,
+                            QCoreApplication::translate("JsonlReader",
+                                                        "must be a UTC date and time like 2026-12-05T01:22:13.123Z"));
+            else if (marks)
+                marks->wallClock = {utc.toUTC(), monotonicUs};
+        }
     } else if (fields.ok() && what == QLatin1String("end")) {
         qint64 endUs = -1;
         if (fields.onlyKeys({kRecordingKey, QStringLiteral("t_us")})
@@ -69,10 +84,14 @@ bool readMark(const QJsonObject &object, qint64 number, RecordingMarks *marks, Q
 
 } // namespace
 
-QByteArray recordingHeaderLine()
+QByteArray recordingHeaderLine(const WallClock &wallClock)
 {
-    return QByteArrayLiteral("{\"format\":") + QByteArray::number(kRecordingFormat)
-        + QByteArrayLiteral(",\"recording\":\"halfopen\"}\n");
+    QByteArray line = QByteArrayLiteral("{\"format\":") + QByteArray::number(kRecordingFormat)
+        + QByteArrayLiteral(",\"recording\":\"halfopen\"");
+    if (wallClock.isValid())
+        line += QByteArrayLiteral(",\"wall_clock\":\"") + WallClock::iso(wallClock.utc).toLatin1()
+            + QByteArrayLiteral("\",\"monotonic_us\":") + QByteArray::number(wallClock.monotonicUs);
+    return line + QByteArrayLiteral("}\n");
 }
 
 QByteArray recordingEndLine(qint64 tUs)
@@ -221,7 +240,10 @@ JsonlReadResult readJsonl(const QString &path)
         result.marks.format = std::max(result.marks.format, part.marks.format);
         // The end line must be the file's last: a later part with lines decides.
         if (part.marks.ended || !part.lines.trimmed().isEmpty())
-            result.marks = {result.marks.format, part.marks.ended, part.marks.endUs};
+            result.marks = {result.marks.format, part.marks.ended, part.marks.endUs, result.marks.wallClock};
+        // The first line's wall clock: the first part that has one.
+        if (!result.marks.wallClock.isValid())
+            result.marks.wallClock = part.marks.wallClock;
     }
     return result;
 }
@@ -231,6 +253,7 @@ JsonlReadResult replayJsonl(const QString &path, Session *session)
     JsonlReadResult result = readJsonl(path);
     std::stable_sort(result.events.begin(), result.events.end(),
                      [](const Event &a, const Event &b) { return a.tUs < b.tUs; });
+    session->setWallClock(result.marks.wallClock);
     for (const Event &event : std::as_const(result.events))
         session->add(event);
     return result;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/session/Event.h"
+#include "core/session/WallClock.h"
 
 #include <QByteArrayView>
 #include <QList>
@@ -19,12 +20,17 @@ class Session;
 // without the first line was written before the marks existed (format 1): whether it was cut
 // cannot be known, and it is not called incomplete. The marks are not events; a reader that
 // takes every line for an event (HalfOpen before format 2) reports them as damaged lines.
-inline constexpr int kRecordingFormat = 2;
+// Format 3 adds to the first line the wall clock at which recording began and CLOCK_MONOTONIC at
+// that moment, {"format":3,"recording":"halfopen","wall_clock":"2026-12-05T01:22:13.123Z",
+// "monotonic_us":T}: every event's wall time is wall_clock + (t_us − monotonic_us) (WallClock).
+// A recording without them (format 1 or 2) reads as before, its wall times unknown.
+inline constexpr int kRecordingFormat = 3;
 struct RecordingMarks
 {
-    int format = 1;     // 1: no first line
-    bool ended = false; // the orderly end was written
-    qint64 endUs = -1;  // its time (CLOCK_MONOTONIC), when ended
+    int format = 1;      // 1: no first line
+    bool ended = false;  // the orderly end was written
+    qint64 endUs = -1;   // its time (CLOCK_MONOTONIC), when ended
+    WallClock wallClock; // when recording began (format 3 on); invalid before
     // A recording known to have been cut: format 2 on, no end.
     bool cut() const { return format >= 2 && !ended; }
 };
@@ -60,8 +66,9 @@ JsonlReadResult replayJsonl(const QString &path, Session *session);
 void parseJsonlLines(QByteArrayView lines, qint64 firstLine, EventLineParser *parser, QList<Event> *events,
                      QStringList *problems, RecordingMarks *marks = nullptr);
 
-// The line the recorder writes first, and the one it writes last when it is closed in order.
-QByteArray recordingHeaderLine();
+// The line the recorder writes first (with the wall clock when it is valid), and the one it
+// writes last when it is closed in order.
+QByteArray recordingHeaderLine(const WallClock &wallClock = {});
 QByteArray recordingEndLine(qint64 tUs);
 
 // Whether the events' times (each line's "t_us") never go back: what RecordingLoader checks

@@ -33,7 +33,9 @@ bool JsonlRecorder::open(const QString &path, QString *error)
     }
     // A file that takes nothing (a full disk, /dev/full) is refused here, before anything runs.
     QString failure;
-    if (!writeLine(recordingHeaderLine(), &failure)) {
+    // The session's wall clock: this machine's for a live session; a replayed recording keeps its
+    // own, or none when it had none (its events' wall times are not known).
+    if (!writeLine(recordingHeaderLine(m_session ? m_session->wallClock() : WallClock::now()), &failure)) {
         if (error)
             *error = failure;
         return false;

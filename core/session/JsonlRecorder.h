@@ -12,7 +12,8 @@ namespace halfopen::core {
 class Session;
 
 // Writes every event of a Session to a JSONL file as it arrives, one object a line, flushed
-// at once so a crash loses nothing already seen. The file opens with the format's line and, when
+// at once so a crash loses nothing already seen. The file opens with the format's line (with the
+// session's wall clock: JsonlReader.h) and, when
 // closed in order (close() or the recorder's end), ends with the end line (JsonlReader.h,
 // RecordingMarks): a recording without it was cut.
 class JsonlRecorder : public QObject

@@ -36,6 +36,7 @@ void Session::clear()
 {
     m_events.clear();
     m_originUs = -1;
+    m_wallClock = WallClock::now();
     emit cleared();
 }
 

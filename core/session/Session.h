@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/session/Event.h"
+#include "core/session/WallClock.h"
 
 #include <QList>
 #include <QObject>
@@ -29,6 +30,12 @@ public:
     qint64 originUs() const;
     void setOriginUs(qint64 originUs) { m_originUs = originUs; }
 
+    // The wall clock its events' times relate to: this machine's, read when the session was made
+    // or cleared (live events are stamped on its CLOCK_MONOTONIC); a replay sets the recording's
+    // (invalid for one made before format 3: its wall times are not known).
+    const WallClock &wallClock() const { return m_wallClock; }
+    void setWallClock(const WallClock &wallClock) { m_wallClock = wallClock; }
+
 signals:
     // At once, for every event.
     void eventAdded(const halfopen::core::Event &event, qsizetype index);
@@ -42,6 +49,7 @@ private:
     QList<Event> m_events;
     bool m_batchOpen = false;
     qint64 m_originUs = -1;
+    WallClock m_wallClock = WallClock::now();
 };
 
 } // namespace halfopen::core

@@ -3,6 +3,7 @@
 
 #include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
+#include "lab/scenario/RecordedRun.h"
 
 #include <algorithm>
 #include <limits>
@@ -76,6 +77,8 @@ void ScenarioRunner::start(const Scenario &scenario)
     m_outcome = ScenarioOutcome();
     m_outcome.scenario = scenario.name;
     m_phase = Phase::Starting;
+    // First in the run's events: what runs, with which settings, so a recording says it (RecordedRun).
+    m_session->add(RecordedRun::event(scenario, core::monotonicNowUs()));
     m_guardTimer.start(m_startTimeoutMs);
     m_driver->start(scenario.lab);
 }

@@ -17,7 +17,8 @@ class Session;
 namespace halfopen::lab {
 
 // Runs one scenario on a lab: starts it, carries the steps out at their times after ready(),
-// records every event into the session it is given (plus a `verdict` event per detection),
+// records every event into the session it is given (after a `run` event that says what runs
+// with which settings, RecordedRun, and plus a `verdict` event per detection),
 // judges the expectations as events arrive, ends on the scenario's end condition, stops the
 // lab, and hands over the summary.
 class ScenarioRunner : public QObject

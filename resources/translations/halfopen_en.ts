@@ -78,6 +78,16 @@
     </message>
 </context>
 <context>
+    <name>SessionReport</name>
+    <message numerus="yes">
+        <source>%n event(s) over %1.</source>
+        <translation>
+            <numerusform>%n event over %1.</numerusform>
+            <numerusform>%n events over %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>halfopen::ui::SessionFiles</name>
     <message numerus="yes">
         <source>%1: %n damaged line(s) skipped, the rest is shown. First: %2</source>

@@ -1241,6 +1241,29 @@
         <source>--real-network: only with --start (it starts against the remembered real peer)</source>
         <translation>--real-network：只能与 --start 一起使用（它会与记住的真实对端开始通信）</translation>
     </message>
+    <message>
+        <source>With --open: write the recording&apos;s report to FILE (.pdf or .html) and quit, without a window.</source>
+        <translation>与 --open 一起用：把该录制文件的报告写入 FILE（.pdf 或 .html）后退出，不显示窗口。</translation>
+    </message>
+    <message>
+        <source>--report: only with --open FILE.jsonl (the recording to report on)</source>
+        <translation>--report：只能与 --open FILE.jsonl（要生成报告的录制文件）一起使用</translation>
+    </message>
+    <message>
+        <source>--report: the file name must end in .pdf or .html, got &apos;%1&apos;</source>
+        <translation>--report：文件名必须以 .pdf 或 .html 结尾，收到的是“%1”</translation>
+    </message>
+    <message>
+        <source>--report writes a file without a window: not with --screenshot, --presentation or --connections</source>
+        <translation>--report 不显示窗口、只写文件：不能与 --screenshot、--presentation 或 --connections 同用</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessReport</name>
+    <message>
+        <source>the recording %1 holds no event to report on</source>
+        <translation>录制文件 %1 中没有可写入报告的事件</translation>
+    </message>
 </context>
 <context>
     <name>HeartbeatSettings</name>
@@ -1359,6 +1382,10 @@
     <message>
         <source>must be halfopen (the first line) or end (the last)</source>
         <translation>必须是 halfopen（第一行）或 end（最后一行）</translation>
+    </message>
+    <message>
+        <source>must be a UTC date and time like 2026-12-05T01:22:13.123Z</source>
+        <translation>必须是 UTC 日期时间，例如 2026-12-05T01:22:13.123Z</translation>
     </message>
 </context>
 <context>
@@ -2351,6 +2378,333 @@
     <message>
         <source>could not write the screenshot %1</source>
         <translation>无法写入截图 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionReport</name>
+    <message>
+        <source>Client</source>
+        <comment>lab host</comment>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <comment>lab host</comment>
+        <translation>服务端</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 (UTC %2)</source>
+        <translation>%1（UTC %2）</translation>
+    </message>
+    <message>
+        <source>every %1 ms, dead after %2 missed (%3)</source>
+        <translation>每 %1 ms 一次，丢失 %2 次后判定失效（%3）</translation>
+    </message>
+    <message>
+        <source>sends</source>
+        <translation>发送 ping</translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation>应答 ping</translation>
+    </message>
+    <message>
+        <source>off (kernel default)</source>
+        <translation>关闭（内核默认）</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>kernel defaults</source>
+        <translation>内核默认值</translation>
+    </message>
+    <message>
+        <source>client, connects to port %1</source>
+        <translation>客户端，连接端口 %1</translation>
+    </message>
+    <message>
+        <source>server, listens on port %1</source>
+        <translation>服务端，监听端口 %1</translation>
+    </message>
+    <message>
+        <source>no endpoint</source>
+        <translation>无端点</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>This recording does not say which settings it was made with (it was made before HalfOpen recorded them).</source>
+        <translation>该录制文件没有记录所用的设置（它录制于 HalfOpen 开始记录设置之前）。</translation>
+    </message>
+    <message>
+        <source>Real network: only this machine&apos;s side (%1) is HalfOpen&apos;s; the other column is not used.</source>
+        <translation>真实网络：只有本机这一端（%1）由 HalfOpen 运行；另一列未使用。</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>TCP keepalive (SO_KEEPALIVE)</source>
+        <translation>TCP 保活（SO_KEEPALIVE）</translation>
+    </message>
+    <message>
+        <source>on: %1</source>
+        <translation>开启：%1</translation>
+    </message>
+    <message>
+        <source>TCP_USER_TIMEOUT</source>
+        <translation>TCP_USER_TIMEOUT</translation>
+    </message>
+    <message>
+        <source>Close with RST (SO_LINGER 0)</source>
+        <translation>以 RST 关闭（SO_LINGER 0）</translation>
+    </message>
+    <message>
+        <source>Application heartbeat</source>
+        <translation>应用层心跳</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>After the peer&apos;s FIN</source>
+        <translation>收到对端 FIN 后</translation>
+    </message>
+    <message>
+        <source>closes</source>
+        <translation>关闭连接</translation>
+    </message>
+    <message>
+        <source>stays in CLOSE_WAIT</source>
+        <translation>停留在 CLOSE_WAIT</translation>
+    </message>
+    <message>
+        <source>Kernel (sysctls)</source>
+        <translation>内核（sysctl）</translation>
+    </message>
+    <message>
+        <source>Starts powered off</source>
+        <translation>启动时断电</translation>
+    </message>
+    <message>
+        <source>loss %1 %</source>
+        <translation>丢包 %1 %</translation>
+    </message>
+    <message>
+        <source>delay %1 ms</source>
+        <translation>延迟 %1 ms</translation>
+    </message>
+    <message>
+        <source>jitter %1 ms</source>
+        <translation>抖动 %1 ms</translation>
+    </message>
+    <message>
+        <source>ARP on request</source>
+        <translation>按需 ARP</translation>
+    </message>
+    <message>
+        <source>static neighbour entries</source>
+        <translation>静态邻居表项</translation>
+    </message>
+    <message>
+        <source>NAT forgets idle flows after %1 s%2</source>
+        <translation>NAT 在空闲 %1 s 后遗忘连接%2</translation>
+    </message>
+    <message>
+        <source>, then answers RST</source>
+        <translation>，随后以 RST 应答</translation>
+    </message>
+    <message>
+        <source>no NAT</source>
+        <translation>无 NAT</translation>
+    </message>
+    <message>
+        <source>Cable:</source>
+        <translation>网线：</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Verdict: measured and predicted</source>
+        <translation>结论：实测与预测</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing noticed a problem.</source>
+        <translation>没有任何一方察觉到问题。</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>满足</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未满足</translation>
+    </message>
+    <message>
+        <source>Expectations met: %1 of %2</source>
+        <translation>满足的预期：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>No events.</source>
+        <translation>没有事件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) over %1.</source>
+        <translation>
+            <numerusform>共 %n 个事件，历时 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Packets sent</source>
+        <translation>发出的数据包</translation>
+    </message>
+    <message>
+        <source>By kind:</source>
+        <translation>按类别：</translation>
+    </message>
+    <message>
+        <source>Faults and errors</source>
+        <translation>故障与错误</translation>
+    </message>
+    <message>
+        <source>Time (wall clock)</source>
+        <translation>时间（挂钟时间）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>HalfOpen report</source>
+        <translation>HalfOpen 报告</translation>
+    </message>
+    <message>
+        <source>Free lab session: your settings, faults pressed by hand.</source>
+        <translation>自由实验：使用你的设置，故障由你手动触发。</translation>
+    </message>
+    <message>
+        <source>Real network</source>
+        <translation>真实网络</translation>
+    </message>
+    <message>
+        <source>Scenario: %1</source>
+        <translation>场景：%1</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>real network (this machine against a real peer)</source>
+        <translation>真实网络（本机对真实对端）</translation>
+    </message>
+    <message>
+        <source>virtual lab (two hosts on this machine, joined by a cable)</source>
+        <translation>虚拟实验室（本机上的两台主机，由一根网线相连）</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Ran on</source>
+        <translation>运行于</translation>
+    </message>
+    <message>
+        <source>%1, Linux %2</source>
+        <translation>%1，Linux %2</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>录制文件</translation>
+    </message>
+    <message>
+        <source>Report made</source>
+        <translation>报告生成</translation>
+    </message>
+    <message>
+        <source>%1 on %2, Linux %3</source>
+        <translation>%1，于 %2（Linux %3）</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>A lane per host: packets coloured by kind, the TCP state as a band, faults as lines.</source>
+        <translation>每台主机一条泳道：数据包按类别着色，TCP 状态显示为色带，故障显示为竖线。</translation>
+    </message>
+    <message>
+        <source>Each socket&apos;s retransmission timeout (RTO), on a log scale.</source>
+        <translation>每个套接字的重传超时（RTO），对数刻度。</translation>
+    </message>
+    <message>
+        <source>Made by HalfOpen %1. Times are seconds from the run&apos;s time zero (the lab ready).</source>
+        <translation>由 HalfOpen %1 生成。时间为自本次运行零点（实验室就绪）起的秒数。</translation>
+    </message>
+    <message>
+        <source>Could not write the report %1: the name must end in .pdf or .html</source>
+        <translation>无法写入报告 %1：文件名必须以 .pdf 或 .html 结尾</translation>
+    </message>
+    <message>
+        <source>Could not write the report %1: %2</source>
+        <translation>无法写入报告 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -4914,6 +5268,10 @@ The whole process stops, every connection of it: its kernel still answers the pe
         <source>No packets on the timeline: %1</source>
         <translation>时间线上没有数据包：%1</translation>
     </message>
+    <message>
+        <source>Recording %1: %2</source>
+        <translation>录制文件 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::LabSettingsPanel</name>
@@ -5195,6 +5553,14 @@ The whole process stops, every connection of it: its kernel still answers the pe
         <source>&amp;Normal text size</source>
         <translation>正常文字大小(&amp;N)</translation>
     </message>
+    <message>
+        <source>Export &amp;report (PDF, HTML)…</source>
+        <translation>导出报告（PDF、HTML）(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The verdict, the settings of both hosts, the scenario, the date and machine, the timeline and the RTO plot, and a summary of the events, in one document</source>
+        <translation>结论、两台主机的设置、场景、日期与机器、时间线与 RTO 图以及事件摘要，汇成一份文档</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::ui::MessageBar</name>
@@ -5452,10 +5818,6 @@ The whole process stops, every connection of it: its kernel still answers the pe
         </translation>
     </message>
     <message>
-        <source>Opened %1</source>
-        <translation>已打开 %1</translation>
-    </message>
-    <message>
         <source>Export events</source>
         <translation>导出事件</translation>
     </message>
@@ -5520,6 +5882,26 @@ The whole process stops, every connection of it: its kernel still answers the pe
     <message>
         <source>%1: recording incomplete: it ends at %2 without its orderly end (the program recording it was killed or the machine stopped); what came after is not known.</source>
         <translation>%1：录制不完整：它在 %2 处结束，没有正常的结尾（录制它的程序被杀死或机器停止）；之后发生了什么无从得知。</translation>
+    </message>
+    <message>
+        <source>Opened %1; the settings shown are those it was made with</source>
+        <translation>已打开 %1；显示的设置即录制时所用的设置</translation>
+    </message>
+    <message>
+        <source>Opened %1; it does not say which settings it was made with (recorded before HalfOpen kept them)</source>
+        <translation>已打开 %1；它没有记录所用的设置（录制于 HalfOpen 开始记录设置之前）</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf);;Web pages (*.html)</source>
+        <translation>PDF 文档 (*.pdf);;网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 
 #include "core/session/JsonlReader.h"
 #include "core/session/JsonlRecorder.h"
+#include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
 
 #include <QDir>
@@ -70,6 +71,7 @@ private slots:
     void writeErrorIsReported();
     void formatFirstAndOrderlyEndLast();
     void cutRecordingReadsAsCut();
+    void wallClockBesideMonotonicTime();
 
 private:
     QTemporaryDir m_dir;
@@ -239,7 +241,8 @@ void TestJsonlRecorder::formatFirstAndOrderlyEndLast()
         }
         const QList<QByteArray> lines = allLinesOnDisk(path);
         QCOMPARE(lines.size(), events.size() + 2);
-        QCOMPARE(lines.first(), recordingHeaderLine().trimmed());
+        QVERIFY2(lines.first().startsWith("{\"format\":3,\"recording\":\"halfopen\",\"wall_clock\":\""),
+                 lines.first().constData());
         QVERIFY2(lines.last().startsWith(R"({"recording":"end","t_us":)"), lines.last().constData());
         const JsonlReadResult read = readJsonl(path);
         QVERIFY2(read.problems.isEmpty(), qPrintable(read.problems.join(QLatin1Char('\n'))));
@@ -293,6 +296,72 @@ void TestJsonlRecorder::cutRecordingReadsAsCut()
     QCOMPARE(read.events.size(), events.size());
     QCOMPARE(read.marks.format, 1);
     QVERIFY(!read.marks.cut());
+}
+
+void TestJsonlRecorder::wallClockBesideMonotonicTime()
+{
+    // Format 3: the first line holds the wall clock (UTC) and CLOCK_MONOTONIC read together, so
+    // each event's wall time can be computed; a replay carries it on, and a recording without it
+    // (format 2) still reads, its wall times unknown.
+    const QString path = m_dir.filePath(QStringLiteral("wall.jsonl"));
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    Session session;
+    const WallClock wall = session.wallClock();
+    QVERIFY(wall.isValid());
+    QVERIFY(qAbs(wall.monotonicUs - monotonicNowUs()) < 5'000'000);
+    {
+        JsonlRecorder recorder(&session);
+        QVERIFY(recorder.open(path, nullptr));
+        Event e = fixtures::eventsOfEveryKind().constFirst();
+        e.tUs = wall.monotonicUs + 2'500'000; // 2.5 s after the anchor
+        session.add(e);
+    }
+    const QList<QByteArray> lines = allLinesOnDisk(path);
+    const QJsonObject header = QJsonDocument::fromJson(lines.first()).object();
+    QCOMPARE(header.value(QStringLiteral("format")).toInt(), 3);
+    QCOMPARE(header.value(QStringLiteral("monotonic_us")).toInteger(), wall.monotonicUs);
+    const QDateTime started
+        = QDateTime::fromString(header.value(QStringLiteral("wall_clock")).toString(), Qt::ISODateWithMs);
+    QVERIFY(started.isValid());
+    QCOMPARE(started.timeSpec(), Qt::UTC);
+    QVERIFY(qAbs(started.msecsTo(before)) < 5000);
+
+    JsonlReadResult read = readJsonl(path);
+    QVERIFY2(read.problems.isEmpty(), qPrintable(read.problems.join(QLatin1Char('\n'))));
+    QCOMPARE(read.marks.format, 3);
+    QCOMPARE(read.marks.wallClock.monotonicUs, wall.monotonicUs);
+    QCOMPARE(read.marks.wallClock.utc, wall.utc); // QDateTime keeps milliseconds, as the line does
+    QCOMPARE(read.marks.wallClock.at(read.events.constFirst().tUs), read.marks.wallClock.utc.addMSecs(2500));
+
+    // Replayed, the session keeps the recording's wall clock, and a recorder writes it again.
+    Session replayed;
+    replayJsonl(path, &replayed);
+    QCOMPARE(replayed.wallClock(), read.marks.wallClock);
+
+    // A format-2 recording (no wall clock) reads with no problem and no wall clock.
+    QList<QByteArray> old = lines;
+    old.first() = R"({"format":2,"recording":"halfopen"})";
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(old.join('\n') + '\n');
+    file.close();
+    read = readJsonl(path);
+    QVERIFY2(read.problems.isEmpty(), qPrintable(read.problems.join(QLatin1Char('\n'))));
+    QCOMPARE(read.events.size(), 1);
+    QCOMPARE(read.marks.format, 2);
+    QVERIFY(!read.marks.wallClock.isValid());
+    QVERIFY(read.marks.wallClock.isoAt(read.events.constFirst().tUs).isEmpty());
+
+    // A wall clock that is not a date is named, and the events still read.
+    old.first() = R"({"format":3,"recording":"halfopen","wall_clock":"yesterday","monotonic_us":5})";
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(old.join('\n') + '\n');
+    file.close();
+    read = readJsonl(path);
+    QCOMPARE(read.events.size(), 1);
+    QCOMPARE(read.problems.size(), 1);
+    QVERIFY2(read.problems.constFirst().contains(QStringLiteral("wall_clock")), qPrintable(read.problems.constFirst()));
+    QVERIFY(!read.marks.wallClock.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestJsonlRecorder)

@@ -12,8 +12,11 @@
 #include "models/TimelineModel.h"
 #include "ui/LabSessionController.h"
 
+#include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -109,7 +112,9 @@ void TestLabSessionController::freeSessionRunsUntilStopped()
     QCOMPARE(controller.scenario().end.when, lab::ScenarioEnd::When::Timeout);
     QCOMPARE(lab.started.client.endpoint.options.keepalive, config.client.endpoint.options.keepalive);
     QTRY_COMPARE(controller.runState(), State::Running);
-    QCOMPARE(controller.session()->size(), 1);
+    QCOMPARE(controller.session()->size(), 2); // the run's own `run` event, then the fake lab's
+    // (The fake lab's event is stamped at 1 s of the clock: the `run`, stamped now, comes after it.)
+    QCOMPARE(controller.session()->events().constLast().what, QStringLiteral("run"));
 
     controller.apply(powerOff());
     QCOMPARE(lab.faults.size(), 1);
@@ -118,7 +123,7 @@ void TestLabSessionController::freeSessionRunsUntilStopped()
     controller.stop();
     QTRY_COMPARE(controller.runState(), State::Idle);
     QCOMPARE(states.size(), 4);                // starting, running, stopping, idle
-    QCOMPARE(controller.session()->size(), 1); // what was seen stays
+    QCOMPARE(controller.session()->size(), 2); // what was seen stays
 }
 
 void TestLabSessionController::socketOptionsGoToTheRunningLab()
@@ -195,8 +200,15 @@ void TestLabSessionController::aRecordingSpansRunsUntilStopped()
     // Record, then Start: the run meant to be recorded is recorded, and the one after it too.
     QString error;
     QVERIFY(controller.startRecording(path, &error));
+    lab::LabConfig keepalive = lab::LabConfig::defaults();
+    keepalive.client.endpoint.options.keepalive = {true, 2, 1, 3};
+    keepalive.server.endpoint.options.userTimeoutMs = 3000;
+    keepalive.server.sysctls.insert(QStringLiteral("net.ipv4.tcp_retries2"), QStringLiteral("5"));
+    // A real network's own kernel settings, which the lab would not take, read back as recorded.
+    keepalive.client.sysctls.insert(QStringLiteral("net.ipv4.neigh.eth0.base_reachable_time_ms"),
+                                    QStringLiteral("30000"));
     for (int run = 0; run < 2; ++run) {
-        controller.startFreeSession(lab::LabConfig::defaults());
+        controller.startFreeSession(run == 0 ? lab::LabConfig::defaults() : keepalive);
         QVERIFY(controller.isRecording());
         QTRY_COMPARE(controller.runState(), State::Running);
         controller.stop();
@@ -213,8 +225,34 @@ void TestLabSessionController::aRecordingSpansRunsUntilStopped()
     QCOMPARE(opened.size(), 1); // a small recording is in at once
     QCOMPARE(opened.at(0).at(0).toString(), path);
     QVERIFY(opened.at(0).at(1).toStringList().isEmpty());
-    // The session on screen when Record was pressed, then both runs: one "connected" each.
-    QCOMPARE(controller.session()->size(), 3);
+    // The session on screen when Record was pressed, then both runs: each its `run` (what ran,
+    // with which settings) and one "connected".
+    QCOMPARE(controller.session()->size(), 6);
+    // Opened, the recording says what its latest run was made with: the settings of both hosts.
+    QVERIFY(controller.recordedRun().has_value());
+    QCOMPARE(controller.recordedRun()->scenario, QStringLiteral("free"));
+    QVERIFY(controller.recordedRun()->fromRunEvent);
+    QCOMPARE(controller.recordedRun()->config.toJson(), keepalive.toJson());
+    QCOMPARE(controller.scenario().lab.toJson(), keepalive.toJson());
+    QVERIFY(!controller.recordedRun()->hostName.isEmpty());
+    // With the wall clock at which it was recorded.
+    QVERIFY(controller.session()->wallClock().isValid());
+    QVERIFY(qAbs(controller.session()->wallClock().utc.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+
+    // An older recording, without `run` events: the settings come from the lab's hosts_up.
+    const QString old = dir.filePath(QStringLiteral("old.jsonl"));
+    {
+        QFile file(old);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        core::Event up = core::Event::labEvent(5, QStringLiteral("hosts_up"), keepalive.toJson());
+        up.detail.insert(QStringLiteral("pid"), 42);
+        file.write(QJsonDocument(up.toJson()).toJson(QJsonDocument::Compact) + '\n');
+    }
+    QVERIFY(controller.openRecording(old, &error));
+    QVERIFY(controller.recordedRun().has_value());
+    QVERIFY(!controller.recordedRun()->fromRunEvent);
+    QCOMPARE(controller.recordedRun()->config.toJson(), keepalive.toJson());
+    QVERIFY(!controller.session()->wallClock().isValid()); // format 1: not known
 }
 
 void TestLabSessionController::unreadableRecordingKeepsTheSession()
@@ -232,7 +270,7 @@ void TestLabSessionController::unreadableRecordingKeepsTheSession()
 
     QVERIFY(!controller.openRecording(QStringLiteral("/nonexistent/run.jsonl"), &error));
     QVERIFY2(error.contains(QStringLiteral("/nonexistent/run.jsonl")), qPrintable(error));
-    QCOMPARE(controller.session()->size(), 1);
+    QCOMPARE(controller.session()->size(), 2);
 }
 
 void TestLabSessionController::longRecordingStreamsIn()
@@ -311,7 +349,7 @@ void TestLabSessionController::longRecordingStreamsIn()
     QVERIFY(!controller.isOpeningRecording());
     QTRY_COMPARE(controller.runState(), State::Running);
     QTest::qWait(200);
-    QCOMPARE(controller.session()->size(), 1); // the fake lab's one event
+    QCOMPARE(controller.session()->size(), 2); // the run's `run` and the fake lab's one event
     QCOMPARE(opened.size(), 1);
     controller.stop();
     QTRY_COMPARE(controller.runState(), State::Idle);

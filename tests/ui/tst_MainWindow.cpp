@@ -258,6 +258,25 @@ void TestMainWindow::keepaliveDetectsPoweredOffServer()
     QFile csvFile(csv);
     QVERIFY(csvFile.open(QIODevice::ReadOnly));
     QCOMPARE(csvFile.readAll().count('\n'), replay.controller.session()->size() + 1);
+    // The replay shows the settings the run was made with: the client's keepalive 2/1/3.
+    QVERIFY(replay.find<QGroupBox>(QStringLiteral("clientKeepalive"))->isChecked());
+    QCOMPARE(replay.find<QSpinBox>(QStringLiteral("clientKeepaliveIdle"))->value(), 2);
+    QCOMPARE(replay.find<QSpinBox>(QStringLiteral("clientKeepaliveCount"))->value(), 3);
+    QVERIFY(!replay.find<QGroupBox>(QStringLiteral("serverKeepalive"))->isChecked());
+    // File > Export report, of the live run and of the replay: the same verdict and settings.
+    QVERIFY(w.find<QAction>(QStringLiteral("exportReportAction")));
+    for (Window *window : {&w, &replay}) {
+        const QString report = w.dir.filePath(QStringLiteral("report%1.html").arg(window == &w));
+        QVERIFY(window->window.files()->exportReportTo(report));
+        QFile reportFile(report);
+        QVERIFY(reportFile.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(reportFile.readAll());
+        QVERIFY2(html.contains(verdict->headline().toHtmlEscaped()), qPrintable(verdict->headline()));
+        QVERIFY(html.contains(QStringLiteral("Free lab session")));
+        QVERIFY(html.contains(QStringLiteral("on: 2 s idle, 3 × 1 s")));
+        QCOMPARE(html.count(QStringLiteral("<img ")), 2);
+        QCOMPARE(html.contains(QStringLiteral("run.jsonl")), window == &replay); // the replay names its file
+    }
     // The cable's capture of the run, for Wireshark: the pcap header and the frames.
     const QString pcap = w.dir.filePath(QStringLiteral("export.pcap"));
     QVERIFY(!replay.window.files()->exportCaptureTo(pcap)); // the replay ran no lab

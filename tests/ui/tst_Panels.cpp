@@ -6,6 +6,7 @@
 
 #include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
+#include "core/session/WallClock.h"
 #include "core/tcp/JsonFields.h"
 #include "models/DurationText.h"
 #include "ui/AppSettings.h"
@@ -594,11 +595,17 @@ void TestPanels::csvQuotesFields()
     e.host = QStringLiteral("client");
     e.errnoValue = ECONNRESET;
     e.mechanism = core::DetectionMechanism::Rst;
-    const QStringList lines = ui::EventCsvExport::toCsv({e}, 1'000'000).split(QLatin1Char('\n'));
-    QCOMPARE(lines.at(0), QStringLiteral("t_s,host,kind,what,local,remote,errno,mechanism,details"));
+    // The wall clock beside the monotonic time: 0.5 s after the anchor's monotonic time.
+    const core::WallClock wall{QDateTime(QDate(2026, 12, 5), QTime(1, 22, 13, 100), Qt::UTC), 2'000'000};
+    QStringList lines = ui::EventCsvExport::toCsv({e}, 1'000'000, wall).split(QLatin1Char('\n'));
+    QCOMPARE(lines.at(0), QStringLiteral("t_s,wall_clock_utc,host,kind,what,local,remote,errno,mechanism,details"));
     // The details hold a comma, so they are quoted.
-    QVERIFY2(lines.at(1).startsWith(QStringLiteral("1.500000,client,error,,,,ECONNRESET,rst,\"ECONNRESET")),
+    QVERIFY2(lines.at(1).startsWith(
+                 QStringLiteral("1.500000,2026-12-05T01:22:13.600Z,client,error,,,,ECONNRESET,rst,\"ECONNRESET")),
              qPrintable(lines.at(1)));
+    // A recording made before the wall clock was recorded: the column stays empty.
+    lines = ui::EventCsvExport::toCsv({e}, 1'000'000, core::WallClock()).split(QLatin1Char('\n'));
+    QVERIFY2(lines.at(1).startsWith(QStringLiteral("1.500000,,client,error,")), qPrintable(lines.at(1)));
 }
 
 void TestPanels::settingsKeepLabAndLayout()
