@@ -184,6 +184,24 @@ bool FrameView::parseTcp(QByteArrayView segment)
     m_tcp.window = read16(segment, 14);
     m_tcp.dataOffset = dataOffset;
     m_tcp.hasOptions = dataOffset > 20;
+    m_tcp.sackPermitted = false;
+    if (m_tcp.has(kSyn)) {
+        // Options: kind 0 ends the list, kind 1 is one byte of padding, the others carry a length.
+        for (int i = 20; i < dataOffset;) {
+            const quint8 kind = quint8(segment[i]);
+            if (kind == 0)
+                break;
+            if (kind == 1) {
+                ++i;
+                continue;
+            }
+            if (i + 1 >= dataOffset || quint8(segment[i + 1]) < 2)
+                break;
+            if (kind == 4)
+                m_tcp.sackPermitted = true;
+            i += quint8(segment[i + 1]);
+        }
+    }
     m_tcp.payloadLength = int(segment.size() - dataOffset);
     m_tcp.payload = segment.data() + dataOffset;
     return true;

@@ -84,6 +84,7 @@ public:
         int payloadLength = 0;
         const char *payload = nullptr; // into the frame
         bool hasOptions = false;
+        bool sackPermitted = false; // a SYN's SACK-permitted option (RFC 2018), read on SYNs only
 
         bool has(quint8 flag) const { return flags & flag; }
         // SYN and FIN occupy one sequence number each.

@@ -9,8 +9,22 @@ namespace {
 
 // Indexed by PacketClass.
 constexpr const char *kNames[] = {
-    "syn", "syn-ack",          "data", "ack", "keepalive-probe", "keepalive-ack",  "retransmission", "fin",
-    "rst", "icmp-unreachable", "icmp", "arp", "heartbeat-ping",  "heartbeat-pong", "other",
+    "syn",
+    "syn-ack",
+    "data",
+    "ack",
+    "keepalive-probe",
+    "keepalive-ack",
+    "retransmission",
+    "tail-loss-probe",
+    "fin",
+    "rst",
+    "icmp-unreachable",
+    "icmp",
+    "arp",
+    "heartbeat-ping",
+    "heartbeat-pong",
+    "other",
 };
 static_assert(std::size(kNames) == size_t(PacketClass::Other) + 1);
 

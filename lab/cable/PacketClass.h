@@ -16,6 +16,7 @@ enum class PacketClass : quint8 {
     KeepaliveProbe, // 0 or 1 byte at snd_una - 1
     KeepaliveAck,   // the pure ACK answering a probe
     Retransmission, // data, SYN or FIN whose sequence space was sent before
+    TailLossProbe,  // the kernel's tail-loss probe: the last segment sent again (PacketClassifier)
     Fin,
     Rst,
     IcmpUnreachable, // any ICMP destination unreachable
@@ -26,7 +27,7 @@ enum class PacketClass : quint8 {
     Other,         // not TCP/ICMP/ARP, or truncated
 };
 
-QString packetClassName(PacketClass packetClass); // "syn-ack", "keepalive-probe", ...
+QString packetClassName(PacketClass packetClass); // "syn-ack", "keepalive-probe", "tail-loss-probe", ...
 std::optional<PacketClass> packetClassFromName(QStringView name);
 
 } // namespace halfopen::lab

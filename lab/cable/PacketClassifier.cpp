@@ -84,8 +84,15 @@ PacketClass PacketClassifier::classifySegment(const FrameView::Tcp &tcp, const D
     // with an ACK although it carries nothing new. Linux sends no byte, Windows one.
     if (!syn && !fin && tcp.payloadLength <= 1 && peer.highestAck && tcp.seq == *peer.highestAck - 1)
         return PacketClass::KeepaliveProbe;
-    if ((tcp.payloadLength > 0 || syn || fin) && self.nextSeq && seqBefore(tcp.seq, *self.nextSeq))
+    if ((tcp.payloadLength > 0 || syn || fin) && self.nextSeq && seqBefore(tcp.seq, *self.nextSeq)) {
+        // The rule and where it comes from: PacketClassifier.h.
+        const bool sack = self.sackPermitted.value_or(true) && peer.sackPermitted.value_or(true);
+        const bool tail = tcp.seq + tcp.sequenceSpace() == *self.nextSeq && self.lastSegmentSeq
+            && !seqBefore(tcp.seq, *self.lastSegmentSeq);
+        if (!syn && sack && tail && !self.resendUntil)
+            return PacketClass::TailLossProbe;
         return PacketClass::Retransmission;
+    }
     if (syn)
         return tcp.has(FrameView::kAck) ? PacketClass::SynAck : PacketClass::Syn;
     if (fin)
@@ -105,13 +112,22 @@ PacketClass PacketClassifier::classifySegment(const FrameView::Tcp &tcp, const D
 
 void PacketClassifier::remember(const FrameView::Tcp &tcp, PacketClass packetClass, Direction &self, Direction &peer)
 {
+    if (tcp.has(FrameView::kSyn))
+        self.sackPermitted = tcp.sackPermitted;
     if (packetClass != PacketClass::Rst) {
         const quint32 end = tcp.seq + tcp.sequenceSpace();
-        if (!self.nextSeq || seqBefore(*self.nextSeq, end))
+        if (!self.nextSeq || seqBefore(*self.nextSeq, end)) {
             self.nextSeq = end;
+            self.lastSegmentSeq = tcp.seq;
+        }
     }
+    if (packetClass == PacketClass::Retransmission || packetClass == PacketClass::TailLossProbe)
+        self.resendUntil = self.nextSeq;
     if (tcp.has(FrameView::kAck) && (!self.highestAck || seqBefore(*self.highestAck, tcp.ack)))
         self.highestAck = tcp.ack;
+    // The peer's re-sends are over once this side has acknowledged all it had sent by then.
+    if (tcp.has(FrameView::kAck) && peer.resendUntil && !seqBefore(tcp.ack, *peer.resendUntil))
+        peer.resendUntil.reset();
     // A probe stays open until answered; anything else this side sends supersedes it.
     if (packetClass == PacketClass::KeepaliveProbe)
         self.probeSeq = tcp.seq;

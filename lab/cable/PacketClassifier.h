@@ -16,8 +16,25 @@ namespace halfopen::lab {
 // opened in Wireshark agrees with our events. Feed it every frame in the order they crossed
 // the cable.
 //
-// Precedence for TCP: rst > keepalive-probe > retransmission > syn/syn-ack > fin >
-// heartbeat-ping/pong > data > keepalive-ack > ack.
+// Precedence for TCP: rst > keepalive-probe > tail-loss-probe > retransmission > syn/syn-ack >
+// fin > heartbeat-ping/pong > data > keepalive-ack > ack.
+//
+// Tail-loss probe (RFC 8985 §7; Linux tcp_schedule_loss_probe/tcp_send_loss_probe): when the
+// probe timer (PTO = 2 x SRTT plus rto_min with one segment out, plus 2 ms with more, never
+// later than the RTO) fires, Linux sends new data if it has some (that stays `data`), otherwise
+// the last segment of the flight again, once per loss episode (tlp_high_seq), only on a SACK
+// connection and only in the Open/CWR congestion state (not after an RTO until the peer has
+// acknowledged what was out then). So a re-sent segment is a `tail-loss-probe` when:
+//  - it is not a SYN, and neither SYN of the connection refused SACK (a flow picked up
+//    mid-stream counts as SACK, Linux's default);
+//  - it ends at the highest sequence number sent and starts within the last segment sent with
+//    new data (an RTO retransmission re-sends the head, snd_una; collapsed with the segments
+//    after it, it starts before the last one);
+//  - no re-send of this side is outstanding: since its last tail-loss probe or retransmission
+//    the peer has acknowledged everything sent up to it (the kernel's tlp_high_seq and the
+//    Loss state's high_seq).
+// The time alone cannot tell: with one segment out the PTO is capped by the RTO, so on a short
+// path the probe leaves when the RTO would have (then the RTO is re-armed from the probe).
 class PacketClassifier
 {
 public:
@@ -49,10 +66,13 @@ private:
     // One direction of a flow. Sequence numbers wrap, so every comparison is modulo 2^32.
     struct Direction
     {
-        std::optional<quint32> base;       // ISN (or seq - 1 when picked up mid-stream)
-        std::optional<quint32> nextSeq;    // highest seq + length sent so far
-        std::optional<quint32> highestAck; // highest ack this side has sent
-        std::optional<quint32> probeSeq;   // an unanswered keepalive probe
+        std::optional<quint32> base;           // ISN (or seq - 1 when picked up mid-stream)
+        std::optional<quint32> nextSeq;        // highest seq + length sent so far
+        std::optional<quint32> highestAck;     // highest ack this side has sent
+        std::optional<quint32> probeSeq;       // an unanswered keepalive probe
+        std::optional<quint32> lastSegmentSeq; // where the segment that last advanced nextSeq began
+        std::optional<quint32> resendUntil;    // nextSeq at the last re-send, until the peer acks it
+        std::optional<bool> sackPermitted;     // from this side's SYN, when seen
     };
     struct Flow
     {

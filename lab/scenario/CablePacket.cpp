@@ -47,6 +47,7 @@ bool CablePacket::needsAck(const Event &packet)
                                         QStringLiteral("syn-ack"),
                                         QStringLiteral("data"),
                                         QStringLiteral("retransmission"),
+                                        QStringLiteral("tail-loss-probe"),
                                         QStringLiteral("heartbeat-ping"),
                                         QStringLiteral("heartbeat-pong"),
                                         QStringLiteral("fin")};

@@ -33,7 +33,8 @@ struct Detection
     std::optional<qint64> firstUnackedSendUs;
     // The class of the last segment this host sent on the connection before the detection
     // ("keepalive-probe", "retransmission", "data"...: what an RST answered), and how many
-    // retransmissions it sent since the first unacknowledged send (from the cable's capture).
+    // retransmissions it sent since the first unacknowledged send, tail-loss probes included
+    // (the segments on the wire an RST can answer; from the cable's capture).
     QString answeredPacket;
     int retransmissionsBefore = 0;
     // The connection's smoothed RTT (tcpi_rtt) in the last sample before the fault: with

@@ -208,7 +208,9 @@ void DetectionFinder::feedPacket(const Event &e)
             f.lastSentClass = e.what;
         }
         if (CablePacket::needsAck(e)) {
-            f.unacked.push_back({e.tUs, CablePacket::sequenceEnd(e), e.what == QLatin1String("retransmission")});
+            // A tail-loss probe is on the wire like a retransmission (the predictor counts both).
+            const bool resent = e.what == QLatin1String("retransmission") || e.what == QLatin1String("tail-loss-probe");
+            f.unacked.push_back({e.tUs, CablePacket::sequenceEnd(e), resent});
             f.dropCovered();
         }
     }

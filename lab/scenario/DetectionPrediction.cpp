@@ -103,7 +103,9 @@ std::optional<Prediction> DetectionPrediction::forDetection(const LabConfig &lab
             p = predictor.predict(DeathKind::PeerProcessKilled);
         else if (d.answeredPacket == QLatin1String("keepalive-probe"))
             p = predictor.rstAnsweringKeepaliveProbe();
-        else if (d.answeredPacket == QLatin1String("retransmission") && d.retransmissionsBefore > 0)
+        else if ((d.answeredPacket == QLatin1String("retransmission")
+                  || d.answeredPacket == QLatin1String("tail-loss-probe"))
+                 && d.retransmissionsBefore > 0)
             p = predictor.rstAnsweringRetransmission(d.retransmissionsBefore);
         else
             p = predictor.predict(DeathKind::PeerRebooted);

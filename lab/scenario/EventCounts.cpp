@@ -21,6 +21,8 @@ void EventCounts::feed(const Event &e)
         kind = CountKind::KeepaliveProbes;
     else if (e.what == QLatin1String("retransmission"))
         kind = CountKind::Retransmissions;
+    else if (e.what == QLatin1String("tail-loss-probe"))
+        kind = CountKind::TailLossProbes;
     else if (e.what == QLatin1String("rst"))
         kind = CountKind::Rst;
     else if (e.what == QLatin1String("fin"))

@@ -9,15 +9,17 @@
 
 namespace halfopen::lab {
 
-// Per host, how many keepalive probes, retransmissions, RSTs and FINs it sent (from the
-// cable's `packet` events, delivered or dropped) and how many heartbeat answers it missed.
+// Per host, how many keepalive probes, retransmissions, tail-loss probes, RSTs and FINs it sent
+// (from the cable's `packet` events, delivered or dropped) and how many heartbeat answers it
+// missed. A tail-loss probe is not a retransmission here, as in tcp_info's retransmits.
 class EventCounts
 {
 public:
     void feed(const core::Event &event);
 
     qint64 value(const QString &host, CountKind kind) const;
-    // {"keepalive_probes": n, "retransmissions": n, "rst": n, "fin": n, "heartbeats_missed": n}
+    // {"keepalive_probes": n, "retransmissions": n, "rst": n, "fin": n, "heartbeats_missed": n,
+    //  "tail_loss_probes": n}
     QJsonObject toJson(const QString &host) const;
 
 private:

@@ -16,8 +16,8 @@ using core::TcpState;
 
 namespace {
 
-constexpr std::array<const char *, 5> kCountNames = {
-    "keepalive_probes", "retransmissions", "rst", "fin", "heartbeats_missed",
+constexpr std::array<const char *, 6> kCountNames = {
+    "keepalive_probes", "retransmissions", "rst", "fin", "heartbeats_missed", "tail_loss_probes",
 };
 
 // The states a test socket can be asked for (UNKNOWN and NEW_SYN_RECV are not user-visible).

@@ -18,6 +18,7 @@ enum class CountKind : quint8 {
     Rst,              // packets classified rst
     Fin,              // packets classified fin
     HeartbeatsMissed, // heartbeat events "missed"
+    TailLossProbes,   // packets classified tail-loss-probe (not retransmissions)
 };
 
 QString countKindName(CountKind kind); // "keepalive_probes", "retransmissions", ...

@@ -40,6 +40,11 @@ private slots:
     void newConnectionOnTheSameTuple();
     void pickedUpMidStream();
     void sequenceWrapIsNotARetransmission();
+    void tailLossProbeThenTimeoutRetransmissions();
+    void tailLossProbeOfAFlight();
+    void tailLossProbeNeedsSack();
+    void tailLossProbeOfNewDataStaysData();
+    void sackPermittedOption();
     void nonTcpFrames();
     void ipv6Keepalive();
 };
@@ -310,6 +315,171 @@ void TestPacketClassifier::sequenceWrapIsNotARetransmission()
              PacketClass::KeepaliveProbe);
     QCOMPARE(classOf(Conversation::sendAt(c.client, c.server, c.client.nextSeq - 300, kPshAck, "x")),
              PacketClass::Retransmission);
+}
+
+namespace {
+
+// A SYN (or SYN-ACK) offering SACK as Linux does: MSS 1460, SACK-permitted, NOP, NOP.
+QByteArray synWithSack(TcpEnd &from, const TcpEnd &to, quint8 flags)
+{
+    Segment s = Conversation::segment(from, to, from.nextSeq, flags, {});
+    s.options = QByteArray("\x02\x04\x05\xb4\x04\x02\x01\x01", 8);
+    from.nextSeq += 1;
+    return tcpFrame(s);
+}
+
+// A connection established with SACK on both sides, as between two Linux hosts.
+PacketClassifier sackConnection(Conversation &c)
+{
+    PacketClassifier classifier;
+    classifier.classOf(FrameView(synWithSack(c.client, c.server, FrameView::kSyn)));
+    classifier.classOf(FrameView(synWithSack(c.server, c.client, kSynAck)));
+    classifier.classOf(FrameView(c.send(c.client, c.server, FrameView::kAck)));
+    return classifier;
+}
+
+} // namespace
+
+void TestPacketClassifier::tailLossProbeThenTimeoutRetransmissions()
+{
+    // The cut-cable run: one segment out, never acknowledged. Linux sends it once more as the
+    // tail-loss probe, then the retransmission timer sends it again and again.
+    Conversation c;
+    PacketClassifier classifier = sackConnection(c);
+    auto classOf = [&](const QByteArray &bytes) { return classifier.classOf(FrameView(bytes)); };
+    const quint32 seq = c.client.nextSeq;
+    QCOMPARE(classOf(c.send(c.client, c.server, kPshAck, "hello")), PacketClass::Data);
+    const QByteArray again = Conversation::sendAt(c.client, c.server, seq, kPshAck, "hello");
+    QCOMPARE(classOf(again), PacketClass::TailLossProbe);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(classOf(again), PacketClass::Retransmission);
+    // The peer acknowledges part of it only: the episode goes on.
+    Segment partial = Conversation::segment(c.server, c.client, c.server.nextSeq, FrameView::kAck, {});
+    partial.ack = seq + 2;
+    QCOMPARE(classOf(tcpFrame(partial)), PacketClass::Ack);
+    QCOMPARE(classOf(Conversation::sendAt(c.client, c.server, seq + 2, kPshAck, "llo")), PacketClass::Retransmission);
+    // All of it acknowledged: the next loss has a probe of its own again.
+    QCOMPARE(classOf(c.send(c.server, c.client, FrameView::kAck)), PacketClass::Ack);
+    const quint32 next = c.client.nextSeq;
+    QCOMPARE(classOf(c.send(c.client, c.server, kPshAck, "world")), PacketClass::Data);
+    QCOMPARE(classOf(Conversation::sendAt(c.client, c.server, next, kPshAck, "world")), PacketClass::TailLossProbe);
+    QCOMPARE(classOf(Conversation::sendAt(c.client, c.server, next, kPshAck, "world")), PacketClass::Retransmission);
+    // A FIN is a segment like another: the probe may carry it.
+    classOf(c.send(c.server, c.client, FrameView::kAck));
+    const QByteArray fin = c.send(c.client, c.server, kFinAck);
+    QCOMPARE(classOf(fin), PacketClass::Fin);
+    QCOMPARE(classOf(fin), PacketClass::TailLossProbe);
+    QCOMPARE(classOf(fin), PacketClass::Retransmission);
+    // A SYN sent again is never a probe (Linux probes established connections only).
+    Conversation other;
+    other.client.port = 40002;
+    const QByteArray syn = synWithSack(other.client, other.server, FrameView::kSyn);
+    QCOMPARE(classOf(syn), PacketClass::Syn);
+    QCOMPARE(classOf(syn), PacketClass::Retransmission);
+}
+
+void TestPacketClassifier::tailLossProbeOfAFlight()
+{
+    // Three segments out: the probe sends the last one again; the retransmission timer sends
+    // the first (snd_una), alone or collapsed with the ones after it.
+    Conversation c;
+    PacketClassifier classifier = sackConnection(c);
+    auto classOf = [&](const QByteArray &bytes) { return classifier.classOf(FrameView(bytes)); };
+    const quint32 first = c.client.nextSeq;
+    QCOMPARE(classOf(c.send(c.client, c.server, kPshAck, QByteArray(100, 'a'))), PacketClass::Data);
+    QCOMPARE(classOf(c.send(c.client, c.server, kPshAck, QByteArray(100, 'b'))), PacketClass::Data);
+    const quint32 last = c.client.nextSeq;
+    QCOMPARE(classOf(c.send(c.client, c.server, kPshAck, QByteArray(100, 'c'))), PacketClass::Data);
+    QCOMPARE(classOf(Conversation::sendAt(c.client, c.server, last, kPshAck, QByteArray(100, 'c'))),
+             PacketClass::TailLossProbe);
+    QCOMPARE(classOf(Conversation::sendAt(c.client, c.server, first, kPshAck, QByteArray(100, 'a'))),
+             PacketClass::Retransmission);
+
+    // Not a probe: the head sent again first (an RTO without a probe before it), nor the
+    // whole flight collapsed into one segment that ends at the tail.
+    Conversation d;
+    d.client.port = 40003;
+    PacketClassifier other = sackConnection(d);
+    auto otherOf = [&](const QByteArray &bytes) { return other.classOf(FrameView(bytes)); };
+    const quint32 head = d.client.nextSeq;
+    otherOf(d.send(d.client, d.server, kPshAck, QByteArray(100, 'a')));
+    otherOf(d.send(d.client, d.server, kPshAck, QByteArray(100, 'b')));
+    QCOMPARE(otherOf(Conversation::sendAt(d.client, d.server, head, kPshAck, QByteArray(200, 'x'))),
+             PacketClass::Retransmission);
+    otherOf(d.send(d.server, d.client, FrameView::kAck)); // all acknowledged
+    const quint32 head2 = d.client.nextSeq;
+    otherOf(d.send(d.client, d.server, kPshAck, QByteArray(100, 'a')));
+    otherOf(d.send(d.client, d.server, kPshAck, QByteArray(100, 'b')));
+    QCOMPARE(otherOf(Conversation::sendAt(d.client, d.server, head2, kPshAck, QByteArray(100, 'a'))),
+             PacketClass::Retransmission);
+    // ... and once the retransmission timer has run, no probe until all is acknowledged.
+    QCOMPARE(otherOf(Conversation::sendAt(d.client, d.server, head2 + 100, kPshAck, QByteArray(100, 'b'))),
+             PacketClass::Retransmission);
+}
+
+void TestPacketClassifier::tailLossProbeNeedsSack()
+{
+    // Linux probes only SACK connections: without SACK in a SYN the first re-send is the
+    // retransmission timer's (the synthesized frames of the other tests carry no options).
+    Conversation c;
+    PacketClassifier classifier;
+    auto classOf = [&](const QByteArray &bytes) { return classifier.classOf(FrameView(bytes)); };
+    classOf(synWithSack(c.client, c.server, FrameView::kSyn));
+    classOf(c.send(c.server, c.client, kSynAck)); // the server refuses SACK
+    classOf(c.send(c.client, c.server, FrameView::kAck));
+    const quint32 seq = c.client.nextSeq;
+    classOf(c.send(c.client, c.server, kPshAck, "hello"));
+    QCOMPARE(classOf(Conversation::sendAt(c.client, c.server, seq, kPshAck, "hello")), PacketClass::Retransmission);
+    // Picked up mid-stream (no SYN seen): Linux's default, SACK, is assumed.
+    Conversation m;
+    m.client.nextSeq = 7000;
+    m.server.nextSeq = 9000;
+    PacketClassifier midStream;
+    const quint32 at = m.client.nextSeq;
+    QCOMPARE(midStream.classOf(FrameView(m.send(m.client, m.server, kPshAck, "abc"))), PacketClass::Data);
+    QCOMPARE(midStream.classOf(FrameView(Conversation::sendAt(m.client, m.server, at, kPshAck, "abc"))),
+             PacketClass::TailLossProbe);
+}
+
+void TestPacketClassifier::tailLossProbeOfNewDataStaysData()
+{
+    // With data waiting to be sent, the probe sends new data: data, not a re-send; the
+    // retransmission timer then sends the head again, a retransmission.
+    Conversation c;
+    PacketClassifier classifier = sackConnection(c);
+    auto classOf = [&](const QByteArray &bytes) { return classifier.classOf(FrameView(bytes)); };
+    const quint32 head = c.client.nextSeq;
+    QCOMPARE(classOf(c.send(c.client, c.server, kPshAck, "first")), PacketClass::Data);
+    QCOMPARE(classOf(c.send(c.client, c.server, kPshAck, "probe")), PacketClass::Data);
+    QCOMPARE(classOf(Conversation::sendAt(c.client, c.server, head, kPshAck, "first")), PacketClass::Retransmission);
+    // All acknowledged, one byte lost: the probe, in the event's words too.
+    classOf(c.send(c.server, c.client, FrameView::kAck));
+    const quint32 seq = c.client.nextSeq;
+    classOf(c.send(c.client, c.server, kPshAck, "x"));
+    const core::Event probe = classifier.classify(
+        FrameView(Conversation::sendAt(c.client, c.server, seq, kPshAck, "x")), 5, u"client"_s, u"server"_s);
+    QCOMPARE(probe.what, u"tail-loss-probe"_s);
+    QCOMPARE(probe.detail.value(u"class").toString(), u"tail-loss-probe"_s);
+    QCOMPARE(packetClassFromName(u"tail-loss-probe"), PacketClass::TailLossProbe);
+    QCOMPARE(packetClassFromName(u"retransmission"), PacketClass::Retransmission);
+}
+
+void TestPacketClassifier::sackPermittedOption()
+{
+    Conversation c;
+    const FrameView withSack(synWithSack(c.client, c.server, FrameView::kSyn));
+    QVERIFY(withSack.tcp().sackPermitted);
+    const FrameView without(c.send(c.server, c.client, kSynAck));
+    QVERIFY(!without.tcp().sackPermitted);
+    // Only a SYN carries it; a malformed length ends the walk without reading past the header.
+    Segment s = Conversation::segment(c.client, c.server, c.client.nextSeq, FrameView::kSyn, {});
+    s.options = QByteArray("\x01\x08\x00\x04", 4);
+    QVERIFY(!FrameView(tcpFrame(s)).tcp().sackPermitted);
+    s.options = QByteArray("\x03\x03\x07\x04\x02\x00\x00\x00", 8);
+    QVERIFY(FrameView(tcpFrame(s)).tcp().sackPermitted);
+    s.flags = kPshAck;
+    s.options = QByteArray("\x04\x02\x01\x01", 4);
+    QVERIFY(!FrameView(tcpFrame(s)).tcp().sackPermitted);
 }
 
 void TestPacketClassifier::nonTcpFrames()

@@ -271,8 +271,9 @@ void ScenarioFormatTest::validationErrors_data()
                                << "exactly one of";
     QTest::newRow("no kind") << "expect/1" << QJsonValue(QJsonObject{{"id", "x"}}) << "expect[1]:"
                              << "exactly one of";
-    QTest::newRow("count unknown") << "expect/1/count" << QJsonValue("probes") << "expect[1].count:"
-                                   << "keepalive_probes, retransmissions, rst, fin, heartbeats_missed";
+    QTest::newRow("count unknown")
+        << "expect/1/count" << QJsonValue("probes") << "expect[1].count:"
+        << "keepalive_probes, retransmissions, rst, fin, heartbeats_missed, tail_loss_probes";
     QTest::newRow("count without bounds")
         << "expect/1" << QJsonValue(QJsonObject{{"id", "x"}, {"count", "rst"}}) << "expect[1].min:"
         << "min, max or both";
