@@ -1604,6 +1604,11 @@
         <source>%1 (counted by tcp_info, no capture)</source>
         <translation>%1（由 tcp_info 计数，无抓包）</translation>
     </message>
+    <message>
+        <source>tail-loss probe (TLP)</source>
+        <comment>the kernel&apos;s tail-loss probe (RFC 8985): not a retransmission</comment>
+        <translation>尾部丢失探测（TLP）</translation>
+    </message>
 </context>
 <context>
     <name>PacketPort</name>

@@ -56,6 +56,16 @@ PacketClassStyle PacketClassText::packet(const QString &c)
                 10};
     if (c == QLatin1String("retransmission"))
         return {tr("retransmission"), {}, QColor(0xb0, 0x7a, 0xa1), Shape::MarkerShapeRotatedRectangle, 12};
+    // The kernel's tail-loss probe sends the last segment again before the retransmission timer
+    // could fire; it is not one of the retransmissions tcp_retries2 and tcp_info count, so the
+    // same diamond drawn hollow, in its own colour.
+    if (c == QLatin1String("tail-loss-probe"))
+        return {tr("tail-loss probe (TLP)", "the kernel's tail-loss probe (RFC 8985): not a retransmission"),
+                {},
+                QColor(0xd3, 0x72, 0xa8),
+                Shape::MarkerShapeRotatedRectangle,
+                13,
+                true};
     if (c == QLatin1String("fin"))
         return {tr("FIN", "TCP packet with the FIN flag"), {}, QColor(0x3b, 0x8f, 0xd9), Shape::MarkerShapeStar, 13};
     if (c == QLatin1String("rst"))

@@ -15,7 +15,8 @@ struct PacketClassStyle
     QString legend; // translated legend text of the symbol, shared by the classes drawn alike
     QColor color;   // reads on light and dark chart themes
     QScatterSeries::MarkerShape shape = QScatterSeries::MarkerShapeCircle;
-    qreal size = 9; // marker size in pixels
+    qreal size = 9;      // marker size in pixels
+    bool hollow = false; // drawn as an outline (the tail-loss probe: a retransmission's shape, not one)
 };
 
 // The legend has one entry per symbol a viewer can tell apart: classes drawn alike share their

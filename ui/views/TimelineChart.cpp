@@ -65,6 +65,12 @@ void styleScatter(QScatterSeries *series, const PacketClassStyle &style, double 
     series->setColor(style.color);
     // A see-through symbol (counted, not captured) keeps a solid outline.
     series->setBorderColor(QColor(style.color.rgb()).darker(140));
+    if (style.hollow) {
+        QPen outline(style.color.darker(115));
+        outline.setWidthF(2.5 * scale);
+        series->setPen(outline);
+        series->setBrush(Qt::NoBrush);
+    }
 }
 
 // How a lane's points look: by packet class, heartbeat phase, or counted from tcp_info.
@@ -299,8 +305,12 @@ void TimelineChart::updateLegend()
         if (!scatter || shown.contains(series->name()))
             continue;
         shown.insert(series->name());
-        entries.append(
-            {scatter->name(), scatter->markerShape(), scatter->color(), scatter->borderColor(), scatter->markerSize()});
+        if (scatter->brush().style() == Qt::NoBrush) // drawn as an outline (the tail-loss probe)
+            entries.append({scatter->name(), scatter->markerShape(), Qt::transparent, scatter->pen().color(),
+                            scatter->markerSize(), scatter->pen().widthF()});
+        else
+            entries.append({scatter->name(), scatter->markerShape(), scatter->color(), scatter->borderColor(),
+                            scatter->markerSize()});
     }
     m_legend->setEntries(entries);
 }

@@ -32,11 +32,11 @@ QPolygonF regularPolygon(const QRectF &box, int corners, double innerRatio)
 } // namespace
 
 void drawScatterMarker(QPainter *painter, const QRectF &box, QScatterSeries::MarkerShape shape, const QColor &fill,
-                       const QColor &border)
+                       const QColor &border, qreal borderWidth)
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(border, 1));
+    painter->setPen(QPen(border, borderWidth));
     painter->setBrush(fill);
     switch (shape) {
     case QScatterSeries::MarkerShapeCircle:
@@ -170,7 +170,7 @@ void TimelineLegend::paint(QPainter *painter, const QRect &rect) const
         const QRect r = rects.at(i);
         const qreal symbol = qMax<qreal>(e.size, fm.height() / 2.0);
         const QRectF box(r.left() + (symbol - e.size) / 2, r.center().y() - e.size / 2 + 0.5, e.size, e.size);
-        drawScatterMarker(painter, box, e.shape, e.color, e.borderColor);
+        drawScatterMarker(painter, box, e.shape, e.color, e.borderColor, e.borderWidth);
         painter->setPen(palette().color(QPalette::WindowText));
         const QRect text(r.left() + qCeil(symbol) + fm.height() / 3, r.top(), r.width(), r.height());
         painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter, e.label);

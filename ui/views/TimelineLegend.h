@@ -21,7 +21,8 @@ public:
         QScatterSeries::MarkerShape shape = QScatterSeries::MarkerShapeCircle;
         QColor color;
         QColor borderColor;
-        qreal size = 9; // as drawn on the lanes, in pixels
+        qreal size = 9;        // as drawn on the lanes, in pixels
+        qreal borderWidth = 1; // an outline symbol (the tail-loss probe): no fill, a wider border
 
         bool operator==(const Entry &) const = default;
     };
@@ -56,6 +57,6 @@ private:
 
 // One marker as Qt Charts draws a scatter point of this shape, centred in `box`.
 void drawScatterMarker(QPainter *painter, const QRectF &box, QScatterSeries::MarkerShape shape, const QColor &fill,
-                       const QColor &border);
+                       const QColor &border, qreal borderWidth = 1);
 
 } // namespace halfopen::ui

@@ -253,6 +253,53 @@ private slots:
         QCOMPARE(pointsOf(chart, counted), 1);
     }
 
+    // A cut cable with data in flight: the kernel's tail-loss probe, then the retransmission
+    // timer's retransmissions. The probe has its own legend entry and symbol (the diamond drawn
+    // hollow), and the hover names it, not "retransmission".
+    void tailLossProbeHasItsOwnSymbol()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1200, 600);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        session.add(packet(0.0, QStringLiteral("client"), QStringLiteral("syn"))); // the time origin
+        session.add(packet(0.5, QStringLiteral("client"), QStringLiteral("data")));
+        session.add(fault(0.6, QStringLiteral("server"), QStringLiteral("unplug")));
+        session.add(packet(0.9, QStringLiteral("client"), QStringLiteral("tail-loss-probe")));
+        for (int i = 0; i < 5; ++i)
+            session.add(packet(1.1 + 0.2 * (1 << i), QStringLiteral("client"), QStringLiteral("retransmission")));
+        model.flush();
+        const QXYSeries *probe = chart.chartSeries(model.packetSeries(QStringLiteral("tail-loss-probe")));
+        const QXYSeries *retransmission = chart.chartSeries(model.packetSeries(QStringLiteral("retransmission")));
+        QVERIFY(probe);
+        QVERIFY(retransmission);
+        QCOMPARE(probe->count(), 1);
+        QCOMPARE(retransmission->count(), 5);
+        QCOMPARE(probe->brush().style(), Qt::NoBrush); // an outline
+        QCOMPARE(retransmission->brush().style(), Qt::SolidPattern);
+        // The legend: an entry of its own, drawn as on the lane (an outline, no fill).
+        const QList<TimelineLegend::Entry> &legend = chart.legend()->entries();
+        const auto entry = [&](const QString &label) {
+            return std::find_if(legend.cbegin(), legend.cend(),
+                                [&](const TimelineLegend::Entry &e) { return e.label == label; });
+        };
+        const auto probeEntry = entry(QStringLiteral("tail-loss probe (TLP)"));
+        const auto retransmissionEntry = entry(QStringLiteral("retransmission"));
+        QVERIFY(probeEntry != legend.cend());
+        QVERIFY(retransmissionEntry != legend.cend());
+        QCOMPARE(probeEntry->color.alpha(), 0);
+        QVERIFY(probeEntry->borderWidth > 1);
+        QCOMPARE(retransmissionEntry->color.alpha(), 255);
+        QVERIFY(probeEntry->borderColor != retransmissionEntry->borderColor);
+        chart.showAll();
+        chart.showDetailsAt(0.9, halfopen::ui::TimelineAnnotations::laneY(model.laneOf(QStringLiteral("client"))));
+        QVERIFY2(chart.calloutText().contains(QStringLiteral("tail-loss probe (TLP) packet")),
+                 qPrintable(chart.calloutText()));
+        QVERIFY2(!chart.calloutText().contains(QStringLiteral("retransmission")), qPrintable(chart.calloutText()));
+    }
+
     void seriesPerPacketClassAfterNotification()
     {
         Session session;
@@ -674,6 +721,24 @@ private slots:
         QVERIFY(renderer.isValid());
         QVERIFY(QFileInfo(svg).size() > 1000);
         QVERIFY(!renderer.defaultSize().isEmpty());
+    }
+
+    // A recording made before the tail-loss probe had a class of its own says "retransmission"
+    // for it: it still loads, drawn as it was recorded (six retransmissions, no probe).
+    void recordingFromBeforeTheProbeClassLoads()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1400, 800);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        const auto replay = halfopen::core::replayJsonl(
+            QStringLiteral(HALFOPEN_VIEWS_DATA "/cable-pulled-while-sending.jsonl"), &session);
+        QVERIFY(replay.opened);
+        model.flush();
+        QCOMPARE(pointsOf(chart, model.packetSeries(QStringLiteral("retransmission"))), 6);
+        QCOMPARE(model.packetSeries(QStringLiteral("tail-loss-probe")), -1);
     }
 
     void chartGetsOnlyTheShownRangeThinnedToColumns()
