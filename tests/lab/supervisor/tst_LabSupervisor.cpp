@@ -269,6 +269,7 @@ void LabSupervisorTest::classificationAgreesWithTshark()
     QTemporaryDir dir;
     const QString pcap = dir.filePath(QStringLiteral("cable.pcap"));
     QList<Event> packets;
+    QList<Event> samples; // the client's tcp_info with data in flight, before it died
     {
         // Keepalive probes into a dead peer, then data retransmitted into it until the user timeout.
         LabProcess process(LabProcess::Options{builtTool("halfopen-lab"), pcap, {}});
@@ -298,9 +299,14 @@ void LabSupervisorTest::classificationAgreesWithTshark()
         QSignalSpy stopped(&process, &LabDriver::stopped);
         process.stop();
         QVERIFY(stopped.wait(5000));
+        bool died = false;
         for (const Event &e : std::as_const(events)) {
             if (e.kind == EventKind::Packet)
                 packets.append(e);
+            died = died || (e.host == QLatin1String("client") && e.kind == EventKind::Error);
+            if (!died && e.host == QLatin1String("client") && e.kind == EventKind::Sample && e.sample
+                && e.sample->unacked > 0)
+                samples.append(e);
         }
     }
     // Wireshark's verdict on every frame of the capture, in capture order.
@@ -342,6 +348,16 @@ void LabSupervisorTest::classificationAgreesWithTshark()
     // One segment out into a dead peer: one probe, then the retransmission timer's own.
     QCOMPARE(tailLossProbes, 1);
     QVERIFY2(retransmissions >= 3, qPrintable(QString::number(retransmissions)));
+
+    // And the kernel's own count agrees: tcpi_retransmits (the timeouts tcp_retries2 counts)
+    // leaves the probe out, tcpi_total_retrans (every segment sent again) has it. Compared at the
+    // client's last sample before the user timeout killed it: a sample follows each change, and
+    // the kernel sends nothing more once the timeout is up. (Not sample by sample: on a busy
+    // machine the cable may read a frame a little after the sampler saw the kernel count it.)
+    QVERIFY(!samples.isEmpty());
+    const TcpInfoSample &last = *samples.last().sample;
+    QCOMPARE(qsizetype(last.retransmits), qsizetype(retransmissions));
+    QCOMPARE(qsizetype(last.totalRetrans), qsizetype(retransmissions + tailLossProbes));
 }
 
 void LabSupervisorTest::nothingSurvivesAKilledParent()
