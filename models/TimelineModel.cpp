@@ -139,7 +139,7 @@ void TimelineModel::addCounted(const Event &e, double x)
     // samples happened in between: drawn at the later one, which is when it became known.
     const core::TcpInfoSample &s = *e.sample;
     const auto previous = m_counters.constFind(e.socketKey());
-    const Counters now{s.probes, s.totalRetrans};
+    const Counters now{s.probes, s.totalRetrans, s.retransmits};
     const bool known = previous != m_counters.cend();
     const Counters before = known ? *previous : Counters{};
     m_counters.insert(e.socketKey(), now);
@@ -153,7 +153,14 @@ void TimelineModel::addCounted(const Event &e, double x)
         counted = true;
     }
     if (now.totalRetrans > before.totalRetrans) {
-        addPoint(ensureSeries(TimelineSeriesKind::Counted, QStringLiteral("retransmission"), {}, {}), QPointF(x, lane));
+        // A segment sent again that no timeout counted (tcpi_retransmits did not rise) while the
+        // connection stays in the Open or CWR state is the kernel's tail-loss probe, not one of
+        // the retransmissions tcp_retries2 counts: a timeout puts it in Loss, a fast
+        // retransmission in Recovery.
+        const bool probe = now.retransmits <= before.retransmits && (s.caState == 0 || s.caState == 2);
+        addPoint(ensureSeries(TimelineSeriesKind::Counted,
+                              probe ? QStringLiteral("tail-loss-probe") : QStringLiteral("retransmission"), {}, {}),
+                 QPointF(x, lane));
         counted = true;
     }
     if (counted)

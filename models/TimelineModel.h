@@ -132,6 +132,7 @@ private:
     {
         quint8 probes = 0;
         quint32 totalRetrans = 0;
+        quint8 retransmits = 0;
     };
     QHash<QString, Counters> m_counters; // per socket: its previous sample's counters
     QSet<qint64> m_countedAt;            // samples drawn as counted points: the hover finds them

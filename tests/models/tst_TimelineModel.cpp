@@ -139,11 +139,17 @@ void TestTimelineModel::countersStandInForACapture()
     session.add(sample(2.0, kClient, 40000, s));
     s.probes = 0; // answered: back to zero, nothing sent
     session.add(sample(2.5, kClient, 40000, s));
-    s.totalRetrans = 2;
+    s.totalRetrans = 1; // sent again, no timeout counted, still Open: the tail-loss probe
+    session.add(sample(2.8, kClient, 40000, s));
+    s.totalRetrans = 3;
+    s.retransmits = 2; // timeouts: the connection in Loss
+    s.caState = 4;
     session.add(sample(3.0, kClient, 40000, s));
     const int probes = model.countedSeries(QStringLiteral("keepalive-probe"));
     const int retrans = model.countedSeries(QStringLiteral("retransmission"));
-    QVERIFY(probes >= 0 && retrans >= 0);
+    const int tailLossProbes = model.countedSeries(QStringLiteral("tail-loss-probe"));
+    QVERIFY(probes >= 0 && retrans >= 0 && tailLossProbes >= 0);
+    QCOMPARE(xs(model.series(tailLossProbes).points()), QList<double>{2.8});
     QCOMPARE(model.series(probes).kind(), TimelineSeriesKind::Counted);
     QCOMPARE(xs(model.series(probes).points()), (QList<double>{1.0, 2.0}));
     QCOMPARE(ys(model.series(probes).points()), (QList<double>{0, 0})); // the client's lane
@@ -155,7 +161,7 @@ void TestTimelineModel::countersStandInForACapture()
 
     // A capture came: the wire tells from now on, the counters no longer draw.
     session.add(packet(3.5, kClient, QStringLiteral("retransmission")));
-    s.totalRetrans = 3;
+    s.totalRetrans = 4;
     session.add(sample(4.0, kClient, 40000, s));
     QCOMPARE(xs(model.series(retrans).points()), QList<double>{3.0});
     QCOMPARE(model.series(model.packetSeries(QStringLiteral("retransmission"))).points().size(), 1);
