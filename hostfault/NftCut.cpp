@@ -6,11 +6,14 @@
 #include "core/tcp/ErrnoCatalog.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QSet>
 
 #include <nftables/libnftables.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 
 namespace halfopen::hostfault {
@@ -95,19 +98,38 @@ NftCut::~NftCut()
         nft_ctx_free(m_ctx);
 }
 
-QString NftCut::rulesFor(const QString &table, const QList<Cut> &cuts)
+QString NftCut::rulesFor(const QString &table, const QList<Cut> &cuts, int queueNumber)
 {
+    // No `bypass`: with nobody bound to the queue the packet is freed and reported stolen.
+    const QString outVerdict
+        = queueNumber > 0 ? QStringLiteral("queue num %1").arg(queueNumber) : QStringLiteral("drop");
     QString text = QStringLiteral("flush chain inet %1 out\nflush chain inet %1 in\n").arg(table);
     for (const Cut &c : cuts) {
         if (c.direction != CutDirection::In)
-            text += QStringLiteral("add rule inet %1 out %2 counter drop\n").arg(table, match(c.local, c.remote));
+            text += QStringLiteral("add rule inet %1 out %2 counter %3\n")
+                        .arg(table, match(c.local, c.remote), outVerdict);
         if (c.direction != CutDirection::Out)
             text += QStringLiteral("add rule inet %1 in %2 counter drop\n").arg(table, match(c.remote, c.local));
     }
     return text;
 }
 
-bool NftCut::run(const QString &commands, QString *error)
+int NftCut::freeQueueNumber(const QString &boundQueues)
+{
+    QSet<int> bound;
+    for (const QString &line : boundQueues.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int queue = line.simplified().section(QLatin1Char(' '), 0, 0).toInt(&ok);
+        if (ok)
+            bound.insert(queue);
+    }
+    int queue = kQueueNumber;
+    while (bound.contains(queue) && queue < 65535)
+        ++queue;
+    return queue;
+}
+
+bool NftCut::run(const QString &commands, QString *error, QString *kernelMessage)
 {
     // Asked first: without the capability libnftables prints its own line on stderr.
     if (!hasCapability(kCapNetAdmin)) {
@@ -128,6 +150,8 @@ bool NftCut::run(const QString &commands, QString *error)
     if (nft_run_cmd_from_buffer(m_ctx, text.constData()) == 0)
         return true;
     const QString message = QString::fromUtf8(nft_ctx_get_error_buffer(m_ctx)).trimmed();
+    if (kernelMessage)
+        *kernelMessage = message;
     const int err = errnoFromMessage(message);
     if ((err == EPERM || err == EACCES) && !hasCapability(kCapNetAdmin))
         *error
@@ -142,19 +166,37 @@ bool NftCut::run(const QString &commands, QString *error)
 
 bool NftCut::apply(QString *error)
 {
-    if (!m_tableMade) {
-        // One batch: the table appears with its chains or not at all.
-        const QString make
-            = QStringLiteral("add table inet %1 { flags owner; }\n"
-                             "add chain inet %1 out { type filter hook output priority raw; policy accept; }\n"
-                             "add chain inet %1 in { type filter hook prerouting priority raw; policy accept; }\n")
-                  .arg(m_table);
-        if (!run(make + rulesFor(m_table, m_cuts), error))
-            return false;
+    // One batch: the table appears with its chains or not at all.
+    const QString make = m_tableMade
+        ? QString()
+        : QStringLiteral("add table inet %1 { flags owner; }\n"
+                         "add chain inet %1 out { type filter hook output priority raw; policy accept; }\n"
+                         "add chain inet %1 in { type filter hook prerouting priority raw; policy accept; }\n")
+              .arg(m_table);
+    const bool sends
+        = std::any_of(m_cuts.cbegin(), m_cuts.cend(), [](const Cut &c) { return c.direction != CutDirection::In; });
+    const bool tryQueue = sends && m_queueWorks != false;
+    if (tryQueue && m_queueNumber == 0) {
+        QFile bound(QStringLiteral("/proc/net/netfilter/nfnetlink_queue")); // absent: nobody is bound
+        m_queueNumber
+            = freeQueueNumber(bound.open(QIODevice::ReadOnly) ? QString::fromLatin1(bound.readAll()) : QString());
+    }
+    QString message;
+    if (run(make + rulesFor(m_table, m_cuts, tryQueue ? m_queueNumber : 0), error, &message)) {
+        if (tryQueue)
+            m_queueWorks = true;
         m_tableMade = true;
         return true;
     }
-    return run(rulesFor(m_table, m_cuts), error);
+    // ENOENT for the queue statement: this kernel has no nft_queue expression (CONFIG_NFT_QUEUE).
+    // What is sent is then dropped with `drop`, which this machine's TCP notices.
+    if (!tryQueue || m_queueWorks == true || errnoFromMessage(message) != ENOENT)
+        return false;
+    m_queueWorks = false;
+    if (!run(make + rulesFor(m_table, m_cuts, 0), error))
+        return false;
+    m_tableMade = true;
+    return true;
 }
 
 bool NftCut::cut(const SocketAddress &local, const SocketAddress &remote, CutDirection direction, QString *error)
@@ -195,6 +237,7 @@ bool NftCut::replugAll(QString *error)
         return false;
     m_tableMade = false;
     m_cuts.clear();
+    m_queueNumber = 0; // chosen again (and checked free) with the next table
     return true;
 }
 

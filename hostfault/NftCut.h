@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 struct nft_ctx;
 
 namespace halfopen::hostfault {
@@ -17,6 +19,20 @@ bool cutDirectionFromName(const QString &name, CutDirection *out);
 // Drops one connection's packets on this machine with nftables (libnftables), in a table of
 // our own, `inet halfopen_PID`, that holds nothing but these cuts: an output chain for what we
 // send, a prerouting chain for what we receive, both at raw priority (before conntrack).
+//
+// What we receive is dropped with `drop`: nobody on this machine is told. What we send must
+// vanish as silently as on a pulled cable, and `drop` does not: nf_hook_slow() returns -EPERM
+// to ip_local_out(), TCP sees its transmission fail and holds the data under the probe timer
+// (local_drop_probes) instead of retransmitting. So what we send goes to `queue num N` without
+// `bypass`: with nobody bound to queue N, nf_queue() frees the packet and reports it stolen
+// (0), the sender sees success and retransmits with backoff until tcp_retries2, as with a real
+// cable (nfnetlink_queue need not be loaded: without its handler __nf_queue() fails with ESRCH
+// and the packet is freed the same way). The verdict needs the kernel's nft_queue expression
+// (CONFIG_NFT_QUEUE, a module on Debian, loaded by nf_tables on first use); where it is
+// missing, the first cut falls back to `drop` and outgoingSilent() says so.
+// N is kQueueNumber, far from 0 and the small numbers NFQUEUE programs default to (Suricata,
+// Snort's DAQ, nfqws): if a program of this namespace is bound there anyway
+// (/proc/net/netfilter/nfnetlink_queue lists it), the next free number above it is taken.
 //
 // The table carries the `owner` flag (kernel >= 5.12): it belongs to the netlink socket of this
 // object's nft context, which lives as long as the object, and the kernel deletes the table
@@ -51,17 +67,30 @@ public:
     };
     const QList<Cut> &cuts() const { return m_cuts; }
 
+    // True when what this machine sends is dropped silently (the queue verdict), false when
+    // the kernel lacks nft_queue and `drop` was used; nullopt until a cut of what it sends.
+    std::optional<bool> outgoingSilent() const { return m_queueWorks; }
+    // The queue the outgoing cuts use (kQueueNumber unless taken), 0 before the first.
+    int queueNumber() const { return m_queueNumber; }
+    static constexpr int kQueueNumber = 61470;
+
     // The nft commands the current cuts amount to (one atomic batch); public for tests.
-    static QString rulesFor(const QString &table, const QList<Cut> &cuts);
+    // queueNumber 0: what is sent is dropped with `drop`.
+    static QString rulesFor(const QString &table, const QList<Cut> &cuts, int queueNumber = 0);
+    // The first queue number from kQueueNumber up that no program of this network namespace
+    // is bound to, as /proc/net/netfilter/nfnetlink_queue (its text given) lists them.
+    static int freeQueueNumber(const QString &boundQueues);
 
 private:
-    bool run(const QString &commands, QString *error);
+    bool run(const QString &commands, QString *error, QString *kernelMessage = nullptr);
     bool apply(QString *error);
 
     nft_ctx *m_ctx = nullptr;
     QString m_table;
     bool m_tableMade = false;
     QList<Cut> m_cuts;
+    std::optional<bool> m_queueWorks;
+    int m_queueNumber = 0;
 };
 
 } // namespace halfopen::hostfault

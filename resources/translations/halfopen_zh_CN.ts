@@ -3411,10 +3411,6 @@ outlives this process: the kernel deletes the table, a guard process thaws.</sou
         <translation>PID</translation>
     </message>
     <message>
-        <source>cut: both (default), in (what the connection receives) or out (what it sends).</source>
-        <translation>cut：both（默认）、in（连接接收的）或 out（连接发送的）。</translation>
-    </message>
-    <message>
         <source>DIR</source>
         <translation>DIR</translation>
     </message>
@@ -3601,6 +3597,14 @@ outlives this process: the kernel deletes the table, a guard process thaws.</sou
     <message>
         <source>refusing to break halfopen-cli&apos;s own connection</source>
         <translation>拒绝破坏 halfopen-cli 自己的连接</translation>
+    </message>
+    <message>
+        <source>cut: both (default), in (what the connection receives) or out (what it sends). What it sends vanishes as on a pulled cable (nftables queue verdict, kernel module nft_queue); without nft_queue it is dropped in a way this machine&apos;s TCP notices.</source>
+        <translation>cut：both（默认）、in（连接收到的）或 out（连接发出的）。发出的数据包像拔掉网线一样无声消失（nftables 的 queue 判决，内核模块 nft_queue）；没有 nft_queue 时，丢弃方式会被本机的 TCP 察觉。</translation>
+    </message>
+    <message>
+        <source>note: this kernel has no nft_queue (CONFIG_NFT_QUEUE), so what this machine sends is dropped in a way its TCP notices: unsent data waits under the probe timer instead of being retransmitted; --direction in times this side as a pulled cable</source>
+        <translation>注意：此内核没有 nft_queue（CONFIG_NFT_QUEUE），因此本机发出的数据包被丢弃的方式会被其 TCP 察觉：未发送的数据在探测定时器下等待，而不是被重传；--direction in 可以像拔掉网线一样为本端计时</translation>
     </message>
 </context>
 <context>
@@ -4302,10 +4306,6 @@ The whole process stops, every connection of it: its kernel still answers the pe
         <translation>仅出向</translation>
     </message>
     <message>
-        <source>Which packets of the connection the cut drops. Incoming only is exactly a pulled cable as this side sees it; outgoing drops are known to this machine&apos;s kernel at once.</source>
-        <translation>切断时丢弃连接的哪些数据包。“仅入向”正是本端看到的拔网线；出向的丢弃会被本机内核立即知道。</translation>
-    </message>
-    <message>
         <source>Cut</source>
         <translation>切断</translation>
     </message>
@@ -4384,6 +4384,36 @@ The whole process stops, every connection of it: its kernel still answers the pe
     <message>
         <source>Reaction so far: %1</source>
         <translation>目前的反应：%1</translation>
+    </message>
+    <message>
+        <source>Which packets of the connection the cut drops, silently as a pulled cable. Where the kernel lacks nft_queue, outgoing drops are known to this machine&apos;s TCP (the CLI says so): choose incoming only to time this side faithfully.</source>
+        <translation>切断时丢弃该连接的哪些数据包，像拔掉网线一样无声无息。若内核缺少 nft_queue，本机的 TCP 会察觉出向的丢弃（命令行会说明）：选择“仅入向”可如实为本端计时。</translation>
+    </message>
+    <message>
+        <source>Lift the cut of this connection.</source>
+        <translation>解除此连接的切断。</translation>
+    </message>
+    <message>
+        <source>Continue the process holding this connection (SIGCONT).</source>
+        <translation>让持有此连接的进程继续运行（SIGCONT）。</translation>
+    </message>
+    <message>
+        <source>Lift all faults</source>
+        <translation>解除所有故障</translation>
+    </message>
+    <message>
+        <source>Replug every cut and thaw every process frozen here, whichever connection they were made on.</source>
+        <translation>插回此处的每一处切断并解冻每个被冻结的进程，无论它们作用于哪个连接。</translation>
+    </message>
+    <message>
+        <source>cut (%1) since %2</source>
+        <comment>a row&apos;s marker: direction, wall-clock time</comment>
+        <translation>自 %2 起切断（%1）</translation>
+    </message>
+    <message>
+        <source>process frozen (SIGSTOP) since %1</source>
+        <comment>a row&apos;s marker: wall-clock time</comment>
+        <translation>进程自 %1 起被冻结（SIGSTOP）</translation>
     </message>
 </context>
 <context>
