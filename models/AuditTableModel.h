@@ -38,6 +38,7 @@ public:
         RiskRole,                // int audit::Risk, in every column
         CookieRole,              // quint64, in every column
         FilterTextRole,          // process, pid, addresses, risk words: what the filter matches
+        FaultMarkRole,           // QString, in every column: the active fault on the row, or empty
     };
 
     explicit AuditTableModel(QObject *parent = nullptr);
@@ -57,6 +58,13 @@ public:
         int removed = 0;
     };
     Changes apply(std::vector<audit::AuditedConnection> &&connections);
+
+    // The active faults on this machine's connections (the fault bar's): a cut connection by
+    // its socket cookie, a frozen process by its pid, each with the words of its marker ("cut
+    // (both directions) since 12:03:04"). A marked row shows an icon in its Process cell and
+    // the words in that cell's tooltip; an empty map clears the marks.
+    void setFaultMarks(const QHash<quint64, QString> &cutByCookie, const QHash<qint64, QString> &frozenByPid);
+    QString faultMark(int row) const;
 
     // The connection on a row, or nullptr.
     const audit::AuditedConnection *connectionAt(int row) const;
@@ -80,6 +88,8 @@ private:
     // by its serial (cookie -> serial), and removing rows renumbers nothing.
     std::vector<qint64> m_serialOfRow;
     QHash<quint64, qint64> m_serialOfCookie;
+    QHash<quint64, QString> m_cutMarks;
+    QHash<qint64, QString> m_frozenMarks;
     qint64 m_nextSerial = 0;
 };
 

@@ -4318,10 +4318,6 @@ The whole process stops, every connection of it: its kernel still answers the pe
         <translation>插回网线</translation>
     </message>
     <message>
-        <source>Lift every cut made here.</source>
-        <translation>解除在这里做的所有切断。</translation>
-    </message>
-    <message>
         <source>Abort (RST)</source>
         <translation>中止（RST）</translation>
     </message>
@@ -4340,10 +4336,6 @@ The whole process stops, every connection of it: its kernel still answers the pe
     <message>
         <source>Thaw</source>
         <translation>解冻</translation>
-    </message>
-    <message>
-        <source>Continue every process frozen here (SIGCONT).</source>
-        <translation>让在这里冻结的所有进程继续运行（SIGCONT）。</translation>
     </message>
     <message>
         <source>Test the reaction of:</source>
@@ -4374,12 +4366,12 @@ The whole process stops, every connection of it: its kernel still answers the pe
         <translation>%1 被拒绝：%2</translation>
     </message>
     <message>
-        <source>CUT: %1, %2. Replug lifts it; so does leaving this mode or closing HalfOpen.</source>
-        <translation>已切断：%1，%2。“插回网线”会解除它；离开此模式或关闭 HalfOpen 也会解除。</translation>
+        <source>CUT: %1, %2. Replug (its row selected) or Lift all faults lifts it; so does leaving this mode or closing HalfOpen.</source>
+        <translation>已切断：%1，%2。“插回网线”（选中它所在的行）或“解除所有故障”会解除它；离开此模式或关闭 HalfOpen 也会解除。</translation>
     </message>
     <message>
-        <source>FROZEN (SIGSTOP): %1 (pid %2). Thaw lifts it; so does leaving this mode or closing HalfOpen.</source>
-        <translation>已冻结（SIGSTOP）：%1（pid %2）。“解冻”会解除它；离开此模式或关闭 HalfOpen 也会解除。</translation>
+        <source>FROZEN (SIGSTOP): %1 (pid %2). Thaw (one of its rows selected) or Lift all faults lifts it; so does leaving this mode or closing HalfOpen.</source>
+        <translation>已冻结（SIGSTOP）：%1（pid %2）。“解冻”（选中它的某一行）或“解除所有故障”会解除它；离开此模式或关闭 HalfOpen 也会解除。</translation>
     </message>
     <message>
         <source>Reaction so far: %1</source>
