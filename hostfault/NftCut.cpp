@@ -105,7 +105,7 @@ QString NftCut::rulesFor(const QString &table, const QList<Cut> &cuts, int queue
         = queueNumber > 0 ? QStringLiteral("queue num %1").arg(queueNumber) : QStringLiteral("drop");
     QString text = QStringLiteral("flush chain inet %1 out\nflush chain inet %1 in\n").arg(table);
     for (const Cut &c : cuts) {
-        if (c.direction != CutDirection::In)
+        if (c.direction != CutDirection::In && queueNumber >= 0)
             text += QStringLiteral("add rule inet %1 out %2 counter %3\n")
                         .arg(table, match(c.local, c.remote), outVerdict);
         if (c.direction != CutDirection::Out)
@@ -164,6 +164,40 @@ bool NftCut::run(const QString &commands, QString *error, QString *kernelMessage
     return false;
 }
 
+std::optional<bool> NftCut::outgoingSilent() const
+{
+    if (m_out == OutWay::Unknown)
+        return std::nullopt;
+    return m_out != OutWay::Drop;
+}
+
+QString NftCut::outgoingWay() const
+{
+    switch (m_out) {
+    case OutWay::Unknown:
+        break;
+    case OutWay::NftQueue:
+        return QStringLiteral("queue");
+    case OutWay::XtQueue:
+        return QStringLiteral("xt-queue");
+    case OutWay::Drop:
+        return QStringLiteral("drop");
+    }
+    return {};
+}
+
+bool NftCut::applyCompat(int *err)
+{
+    QList<CompatQueueTable::Tuple> tuples;
+    for (const Cut &c : m_cuts) {
+        if (c.direction != CutDirection::In)
+            tuples.append({c.local, c.remote});
+    }
+    if (!m_compat)
+        m_compat = std::make_unique<CompatQueueTable>(m_table + QStringLiteral("_out"));
+    return m_compat->setRules(tuples, m_queueNumber, err);
+}
+
 bool NftCut::apply(QString *error)
 {
     // One batch: the table appears with its chains or not at all.
@@ -175,28 +209,43 @@ bool NftCut::apply(QString *error)
               .arg(m_table);
     const bool sends
         = std::any_of(m_cuts.cbegin(), m_cuts.cend(), [](const Cut &c) { return c.direction != CutDirection::In; });
-    const bool tryQueue = sends && m_queueWorks != false;
-    if (tryQueue && m_queueNumber == 0) {
+    if (sends && m_queueNumber == 0 && m_out != OutWay::Drop) {
         QFile bound(QStringLiteral("/proc/net/netfilter/nfnetlink_queue")); // absent: nobody is bound
         m_queueNumber
             = freeQueueNumber(bound.open(QIODevice::ReadOnly) ? QString::fromLatin1(bound.readAll()) : QString());
     }
+    auto done = [this] {
+        m_tableMade = true;
+        return true;
+    };
+    if (m_out == OutWay::XtQueue) {
+        int err = 0;
+        if (!applyCompat(&err)) {
+            *error = tr("nftables refused: %1 (NFQUEUE through nft_compat)").arg(core::ErrnoCatalog::describe(err));
+            return false;
+        }
+        return run(make + rulesFor(m_table, m_cuts, -1), error) && done();
+    }
+    const bool tryQueue = sends && m_out != OutWay::Drop;
     QString message;
     if (run(make + rulesFor(m_table, m_cuts, tryQueue ? m_queueNumber : 0), error, &message)) {
         if (tryQueue)
-            m_queueWorks = true;
-        m_tableMade = true;
-        return true;
+            m_out = OutWay::NftQueue;
+        return done();
     }
     // ENOENT for the queue statement: this kernel has no nft_queue expression (CONFIG_NFT_QUEUE).
-    // What is sent is then dropped with `drop`, which this machine's TCP notices.
-    if (!tryQueue || m_queueWorks == true || errnoFromMessage(message) != ENOENT)
+    if (!tryQueue || m_out == OutWay::NftQueue || errnoFromMessage(message) != ENOENT)
         return false;
-    m_queueWorks = false;
-    if (!run(make + rulesFor(m_table, m_cuts, 0), error))
-        return false;
-    m_tableMade = true;
-    return true;
+    // The same verdict from xtables' NFQUEUE target through nft_compat, in a table of its own.
+    int err = 0;
+    if (applyCompat(&err)) {
+        m_out = OutWay::XtQueue;
+        return run(make + rulesFor(m_table, m_cuts, -1), error) && done();
+    }
+    m_compat.reset();
+    // Neither: what is sent is dropped with `drop`, which this machine's TCP notices.
+    m_out = OutWay::Drop;
+    return run(make + rulesFor(m_table, m_cuts, 0), error) && done();
 }
 
 bool NftCut::cut(const SocketAddress &local, const SocketAddress &remote, CutDirection direction, QString *error)
@@ -233,6 +282,13 @@ bool NftCut::replug(const SocketAddress &local, const SocketAddress &remote, QSt
 
 bool NftCut::replugAll(QString *error)
 {
+    if (m_compat) {
+        int err = 0;
+        if (!m_compat->remove(&err)) {
+            *error = tr("nftables refused: %1 (NFQUEUE through nft_compat)").arg(core::ErrnoCatalog::describe(err));
+            return false;
+        }
+    }
     if (m_tableMade && !run(QStringLiteral("delete table inet %1\n").arg(m_table), error))
         return false;
     m_tableMade = false;

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "hostfault/CompatQueueTable.h"
+
 #include "core/tcp/SocketAddress.h"
 
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 struct nft_ctx;
@@ -28,8 +31,11 @@ bool cutDirectionFromName(const QString &name, CutDirection *out);
 // (0), the sender sees success and retransmits with backoff until tcp_retries2, as with a real
 // cable (nfnetlink_queue need not be loaded: without its handler __nf_queue() fails with ESRCH
 // and the packet is freed the same way). The verdict needs the kernel's nft_queue expression
-// (CONFIG_NFT_QUEUE, a module on Debian, loaded by nf_tables on first use); where it is
-// missing, the first cut falls back to `drop` and outgoingSilent() says so.
+// (CONFIG_NFT_QUEUE, a module on Debian, loaded by nf_tables on first use). Where it is
+// missing, the same verdict comes from the xtables NFQUEUE target through nft_compat, which
+// libnftables cannot write: those rules live in a second owner table, `inet halfopen_PID_out`,
+// written through a netlink socket of our own (CompatQueueTable). Where that is missing too,
+// what is sent is dropped with `drop` and outgoingSilent() says so.
 // N is kQueueNumber, far from 0 and the small numbers NFQUEUE programs default to (Suricata,
 // Snort's DAQ, nfqws): if a program of this namespace is bound there anyway
 // (/proc/net/netfilter/nfnetlink_queue lists it), the next free number above it is taken.
@@ -68,14 +74,18 @@ public:
     const QList<Cut> &cuts() const { return m_cuts; }
 
     // True when what this machine sends is dropped silently (the queue verdict), false when
-    // the kernel lacks nft_queue and `drop` was used; nullopt until a cut of what it sends.
-    std::optional<bool> outgoingSilent() const { return m_queueWorks; }
+    // the kernel has neither nft_queue nor nft_compat's NFQUEUE and `drop` was used; nullopt
+    // until a cut of what it sends.
+    std::optional<bool> outgoingSilent() const;
+    // How: "queue" (nft_queue), "xt-queue" (NFQUEUE through nft_compat, in the table
+    // tableName() + "_out"), "drop"; empty until a cut of what it sends.
+    QString outgoingWay() const;
     // The queue the outgoing cuts use (kQueueNumber unless taken), 0 before the first.
     int queueNumber() const { return m_queueNumber; }
     static constexpr int kQueueNumber = 61470;
 
     // The nft commands the current cuts amount to (one atomic batch); public for tests.
-    // queueNumber 0: what is sent is dropped with `drop`.
+    // queueNumber 0: what is sent is dropped with `drop`; -1: no rule for it here.
     static QString rulesFor(const QString &table, const QList<Cut> &cuts, int queueNumber = 0);
     // The first queue number from kQueueNumber up that no program of this network namespace
     // is bound to, as /proc/net/netfilter/nfnetlink_queue (its text given) lists them.
@@ -89,8 +99,11 @@ private:
     QString m_table;
     bool m_tableMade = false;
     QList<Cut> m_cuts;
-    std::optional<bool> m_queueWorks;
+    enum class OutWay { Unknown, NftQueue, XtQueue, Drop };
+    bool applyCompat(int *err);
+    OutWay m_out = OutWay::Unknown;
     int m_queueNumber = 0;
+    std::unique_ptr<CompatQueueTable> m_compat;
 };
 
 } // namespace halfopen::hostfault

@@ -42,9 +42,9 @@ ConnectionFaultBar::ConnectionFaultBar(QWidget *parent)
     m_direction->addItem(tr("both directions"), int(CutDirection::Both));
     m_direction->addItem(tr("incoming only"), int(CutDirection::In));
     m_direction->addItem(tr("outgoing only"), int(CutDirection::Out));
-    m_direction->setToolTip(tr("Which packets of the connection the cut drops, silently as a pulled cable. Where the "
-                               "kernel lacks nft_queue, outgoing drops are known to this machine's TCP (the CLI "
-                               "says so): choose incoming only to time this side faithfully."));
+    m_direction->setToolTip(tr("Which packets of the connection the cut drops, silently as a pulled cable. On a kernel "
+                               "with neither nft_queue nor nft_compat's NFQUEUE, outgoing drops are known to this "
+                               "machine's TCP (the CLI says so): choose incoming only to time this side faithfully."));
     m_direction->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto button = [this](const char *name, const QString &text, const QString &tip) {
         auto *b = new QPushButton(text, this);

@@ -96,8 +96,8 @@ std::optional<int> parseRequest(const QStringList &arguments, FaultRequest *requ
     const QCommandLineOption direction(
         QStringLiteral("direction"),
         Text::tr("cut: both (default), in (what the connection receives) or out (what it sends). What it sends "
-                 "vanishes as on a pulled cable (nftables queue verdict, kernel module nft_queue); without "
-                 "nft_queue it is dropped in a way this machine's TCP notices."),
+                 "vanishes as on a pulled cable (nftables queue verdict: nft_queue, or NFQUEUE through nft_compat); "
+                 "on a kernel with neither it is dropped in a way this machine's TCP notices."),
         Text::tr("DIR"));
     const QCommandLineOption forOption(QStringLiteral("for"),
                                        Text::tr("cut, freeze: lift the fault after SECONDS (0.1 to 86400)."),
@@ -417,11 +417,13 @@ private:
             if (kind == FaultKind::Cut) {
                 o.insert(QStringLiteral("direction"), cutDirectionName(m_request.direction));
                 o.insert(QStringLiteral("table"), QStringLiteral("inet ") + m_cut.tableName());
-                // How what this machine sends is dropped: "queue N" (silently, as a pulled cable)
-                // or "drop" (this kernel has no nft_queue: its TCP sees each drop).
-                if (const auto silent = m_cut.outgoingSilent())
+                // How what this machine sends is dropped: "queue N" (silently, as a pulled cable),
+                // "xt-queue N" (the same verdict through nft_compat, in the table ..._out) or
+                // "drop" (neither is in this kernel: its TCP sees each drop).
+                const QString way = m_cut.outgoingWay();
+                if (!way.isEmpty())
                     o.insert(QStringLiteral("outgoing_drop"),
-                             *silent ? QStringLiteral("queue %1").arg(m_cut.queueNumber()) : QStringLiteral("drop"));
+                             way == QLatin1String("drop") ? way : way + QStringLiteral(" %1").arg(m_cut.queueNumber()));
             }
             if (m_options) {
                 // Only the dead-peer options are read from the application's socket.
@@ -443,9 +445,10 @@ private:
                                                                              : Text::tr("outgoing packets only"),
                                m_cut.tableName()));
         if (kind == FaultKind::Cut && m_cut.outgoingSilent() == false)
-            printLine(Text::tr("note: this kernel has no nft_queue (CONFIG_NFT_QUEUE), so what this machine sends is "
-                               "dropped in a way its TCP notices: unsent data waits under the probe timer instead of "
-                               "being retransmitted; --direction in times this side as a pulled cable"));
+            printLine(Text::tr("note: this kernel has neither nft_queue nor nft_compat's NFQUEUE target, so what this "
+                               "machine sends is dropped in a way its TCP notices: unsent data waits under the probe "
+                               "timer instead of being retransmitted; --direction in times this side as a pulled "
+                               "cable"));
         if (kind == FaultKind::Abort)
             printLine(Text::tr("aborted %1 (SOCK_DESTROY: ECONNABORTED for the application, RST to the peer)")
                           .arg(m_target.describe()));

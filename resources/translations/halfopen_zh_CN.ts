@@ -3599,12 +3599,12 @@ outlives this process: the kernel deletes the table, a guard process thaws.</sou
         <translation>拒绝破坏 halfopen-cli 自己的连接</translation>
     </message>
     <message>
-        <source>cut: both (default), in (what the connection receives) or out (what it sends). What it sends vanishes as on a pulled cable (nftables queue verdict, kernel module nft_queue); without nft_queue it is dropped in a way this machine&apos;s TCP notices.</source>
-        <translation>cut：both（默认）、in（连接收到的）或 out（连接发出的）。发出的数据包像拔掉网线一样无声消失（nftables 的 queue 判决，内核模块 nft_queue）；没有 nft_queue 时，丢弃方式会被本机的 TCP 察觉。</translation>
+        <source>cut: both (default), in (what the connection receives) or out (what it sends). What it sends vanishes as on a pulled cable (nftables queue verdict: nft_queue, or NFQUEUE through nft_compat); on a kernel with neither it is dropped in a way this machine&apos;s TCP notices.</source>
+        <translation>cut：both（默认）、in（连接接收的）或 out（连接发送的）。发送的数据包像拔掉网线一样无声消失（nftables 的 queue 判决：nft_queue，或经 nft_compat 的 NFQUEUE）；内核两者都没有时，丢弃方式会被本机的 TCP 察觉。</translation>
     </message>
     <message>
-        <source>note: this kernel has no nft_queue (CONFIG_NFT_QUEUE), so what this machine sends is dropped in a way its TCP notices: unsent data waits under the probe timer instead of being retransmitted; --direction in times this side as a pulled cable</source>
-        <translation>注意：此内核没有 nft_queue（CONFIG_NFT_QUEUE），因此本机发出的数据包被丢弃的方式会被其 TCP 察觉：未发送的数据在探测定时器下等待，而不是被重传；--direction in 可以像拔掉网线一样为本端计时</translation>
+        <source>note: this kernel has neither nft_queue nor nft_compat&apos;s NFQUEUE target, so what this machine sends is dropped in a way its TCP notices: unsent data waits under the probe timer instead of being retransmitted; --direction in times this side as a pulled cable</source>
+        <translation>注意：此内核既没有 nft_queue，也没有 nft_compat 的 NFQUEUE 目标，因此本机发送的数据包被丢弃的方式会被其 TCP 察觉：未发送的数据在探测定时器下等待，而不是被重传；--direction in 可以像拔掉网线一样为本端计时</translation>
     </message>
 </context>
 <context>
@@ -3792,6 +3792,10 @@ outlives this process: the kernel deletes the table, a guard process thaws.</sou
     <message>
         <source>replug: %1 -&gt; %2 is not cut</source>
         <translation>replug：%1 -&gt; %2 没有被切断</translation>
+    </message>
+    <message>
+        <source>nftables refused: %1 (NFQUEUE through nft_compat)</source>
+        <translation>nftables 拒绝：%1（经 nft_compat 的 NFQUEUE）</translation>
     </message>
 </context>
 <context>
@@ -4378,10 +4382,6 @@ The whole process stops, every connection of it: its kernel still answers the pe
         <translation>目前的反应：%1</translation>
     </message>
     <message>
-        <source>Which packets of the connection the cut drops, silently as a pulled cable. Where the kernel lacks nft_queue, outgoing drops are known to this machine&apos;s TCP (the CLI says so): choose incoming only to time this side faithfully.</source>
-        <translation>切断时丢弃该连接的哪些数据包，像拔掉网线一样无声无息。若内核缺少 nft_queue，本机的 TCP 会察觉出向的丢弃（命令行会说明）：选择“仅入向”可如实为本端计时。</translation>
-    </message>
-    <message>
         <source>Lift the cut of this connection.</source>
         <translation>解除此连接的切断。</translation>
     </message>
@@ -4406,6 +4406,10 @@ The whole process stops, every connection of it: its kernel still answers the pe
         <source>process frozen (SIGSTOP) since %1</source>
         <comment>a row&apos;s marker: wall-clock time</comment>
         <translation>进程自 %1 起被冻结（SIGSTOP）</translation>
+    </message>
+    <message>
+        <source>Which packets of the connection the cut drops, silently as a pulled cable. On a kernel with neither nft_queue nor nft_compat&apos;s NFQUEUE, outgoing drops are known to this machine&apos;s TCP (the CLI says so): choose incoming only to time this side faithfully.</source>
+        <translation>切断时丢弃该连接的哪些数据包，像拔掉网线一样无声无息。若内核既没有 nft_queue 也没有 nft_compat 的 NFQUEUE，本机的 TCP 会察觉出向的丢弃（命令行会说明）：选择“仅入向”可如实为本端计时。</translation>
     </message>
 </context>
 <context>
