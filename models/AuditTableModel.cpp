@@ -119,12 +119,17 @@ QImage faultMarkImage(bool cut)
 
 } // namespace
 
-void AuditTableModel::setFaultMarks(const QHash<quint64, QString> &cutByCookie,
+QString AuditTableModel::addressesKey(const AuditedConnection &c)
+{
+    return c.socket.local.toString() + QLatin1Char(' ') + c.socket.remote.toString();
+}
+
+void AuditTableModel::setFaultMarks(const QHash<QString, QString> &cutByAddresses,
                                     const QHash<qint64, QString> &frozenByPid)
 {
-    if (cutByCookie == m_cutMarks && frozenByPid == m_frozenMarks)
+    if (cutByAddresses == m_cutMarks && frozenByPid == m_frozenMarks)
         return;
-    m_cutMarks = cutByCookie;
+    m_cutMarks = cutByAddresses;
     m_frozenMarks = frozenByPid;
     if (rowCount() > 0)
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
@@ -137,7 +142,7 @@ QString AuditTableModel::faultMark(int row) const
     if (!c || (m_cutMarks.isEmpty() && m_frozenMarks.isEmpty()))
         return {};
     QStringList marks;
-    if (const auto cut = m_cutMarks.constFind(c->socket.cookie); cut != m_cutMarks.constEnd())
+    if (const auto cut = m_cutMarks.constFind(addressesKey(*c)); cut != m_cutMarks.constEnd())
         marks << *cut;
     for (const audit::SocketHolder &holder : c->holders) {
         if (const auto frozen = m_frozenMarks.constFind(holder.pid); frozen != m_frozenMarks.constEnd()) {
@@ -174,7 +179,7 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
             return {};
         static const QImage cut = faultMarkImage(true);
         static const QImage frozen = faultMarkImage(false);
-        if (m_cutMarks.contains(c.socket.cookie))
+        if (!m_cutMarks.isEmpty() && m_cutMarks.contains(addressesKey(c)))
             return cut;
         const bool stopped = std::any_of(c.holders.cbegin(), c.holders.cend(), [this](const audit::SocketHolder &h) {
             return m_frozenMarks.contains(h.pid);

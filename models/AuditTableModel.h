@@ -60,10 +60,13 @@ public:
     Changes apply(std::vector<audit::AuditedConnection> &&connections);
 
     // The active faults on this machine's connections (the fault bar's): a cut connection by
-    // its socket cookie, a frozen process by its pid, each with the words of its marker ("cut
-    // (both directions) since 12:03:04"). A marked row shows an icon in its Process cell and
-    // the words in that cell's tooltip; an empty map clears the marks.
-    void setFaultMarks(const QHash<quint64, QString> &cutByCookie, const QHash<qint64, QString> &frozenByPid);
+    // its two addresses, "LOCAL REMOTE" as SocketAddress::toString writes them (the bar gives
+    // the other end of the cut too, when it is a socket of this machine), a frozen process by
+    // its pid, each with the words of its marker ("cut (both directions) since 12:03:04"). A
+    // marked row shows an icon in its Process cell and the words in that cell's tooltip;
+    // empty maps clear the marks.
+    void setFaultMarks(const QHash<QString, QString> &cutByAddresses, const QHash<qint64, QString> &frozenByPid);
+    static QString addressesKey(const audit::AuditedConnection &c);
     QString faultMark(int row) const;
 
     // The connection on a row, or nullptr.
@@ -88,7 +91,7 @@ private:
     // by its serial (cookie -> serial), and removing rows renumbers nothing.
     std::vector<qint64> m_serialOfRow;
     QHash<quint64, qint64> m_serialOfCookie;
-    QHash<quint64, QString> m_cutMarks;
+    QHash<QString, QString> m_cutMarks;
     QHash<qint64, QString> m_frozenMarks;
     qint64 m_nextSerial = 0;
 };

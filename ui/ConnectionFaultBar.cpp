@@ -206,18 +206,28 @@ QString ConnectionFaultBar::sinceText(qint64 sinceUs) const
     return QLocale().toString(QDateTime::currentDateTime().addMSecs(-agoMs).time(), QStringLiteral("HH:mm:ss"));
 }
 
-QHash<quint64, QString> ConnectionFaultBar::cutMarks() const
+QHash<QString, QString> ConnectionFaultBar::cutMarks() const
 {
-    QHash<quint64, QString> marks;
+    auto words = [](CutDirection d) {
+        return d == CutDirection::Both ? tr("both directions")
+            : d == CutDirection::In    ? tr("incoming only")
+                                       : tr("outgoing only");
+    };
+    QHash<QString, QString> marks;
     for (const RealConnectionFaults::ActiveFault &f : m_faults->active()) {
         if (f.kind != FaultKind::Cut)
             continue;
-        const QString direction = f.direction == CutDirection::Both ? tr("both directions")
-            : f.direction == CutDirection::In                       ? tr("incoming only")
-                                                                    : tr("outgoing only");
+        const QString since = sinceText(f.sinceUs);
+        const QString local = f.target.local.toString();
+        const QString remote = f.target.remote.toString();
+        const CutDirection otherEnd = f.direction == CutDirection::In ? CutDirection::Out
+            : f.direction == CutDirection::Out                        ? CutDirection::In
+                                                                      : CutDirection::Both;
+        marks.insert(remote + QLatin1Char(' ') + local,
+                     tr("cut (%1) since %2", "a row's marker: direction, wall-clock time").arg(words(otherEnd), since));
         marks.insert(
-            f.target.cookie,
-            tr("cut (%1) since %2", "a row's marker: direction, wall-clock time").arg(direction, sinceText(f.sinceUs)));
+            local + QLatin1Char(' ') + remote,
+            tr("cut (%1) since %2", "a row's marker: direction, wall-clock time").arg(words(f.direction), since));
     }
     return marks;
 }

@@ -43,9 +43,11 @@ public:
     void liftAll();
 
     hostfault::RealConnectionFaults *faults() const { return m_faults; }
-    // The active faults as the connections table marks its rows: by socket cookie the cut
-    // ones ("cut (both directions) since 12:03:04"), by pid the frozen processes.
-    QHash<quint64, QString> cutMarks() const;
+    // The active faults as the connections table marks its rows: the cut ones by "LOCAL
+    // REMOTE" ("cut (both directions) since 12:03:04"), and by "REMOTE LOCAL" their other end
+    // in this machine's words when the peer is a local socket too (its outgoing is our
+    // incoming); the frozen processes by pid.
+    QHash<QString, QString> cutMarks() const;
     QHash<qint64, QString> frozenMarks() const;
     QString bannerText() const;
     QString reactionText() const;

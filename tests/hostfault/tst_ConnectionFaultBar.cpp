@@ -20,6 +20,7 @@
 #include "tests/support/LoopbackPair.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
@@ -293,9 +294,11 @@ void ConnectionFaultBarTest::replugAndThawActOnTheSelectedConnectionAndRowsAreMa
         = table->model()->index(rowOfLocalPort(table, first.clientPort), AuditTableModel::Process);
     QCOMPARE(firstCell.data(Qt::ToolTipRole).toString(), markOf(table, first.clientPort));
     QVERIFY(!firstCell.data(Qt::DecorationRole).isNull());
-    // The other end of the same connection (another socket) and the unfaulted ones carry none.
-    QCOMPARE(markOf(table, first.port), QString());
+    // The other end of the same connection, a socket of this machine too, is marked as well;
+    // the unfaulted connections carry none.
+    QVERIFY2(cutMark.match(markOf(table, first.port)).hasMatch(), qPrintable(markOf(table, first.port)));
     QCOMPARE(markOf(table, listener.clientPort), QString());
+    QCOMPARE(markOf(table, listener.port), QString());
     QVERIFY(table->model()->index(rowOfLocalPort(table, listener.clientPort), 0).data(Qt::DecorationRole).isNull());
 
     // Replug with the second selected lifts the second's cut only.
@@ -307,6 +310,19 @@ void ConnectionFaultBarTest::replugAndThawActOnTheSelectedConnectionAndRowsAreMa
     QVERIFY(cutMark.match(markOf(table, first.clientPort)).hasMatch());
     QVERIFY(!replug->isEnabled());
     QVERIFY(nftTables().contains(QLatin1String("halfopen_"))); // the first cut still holds
+    QCOMPARE(markOf(table, second.port), QString());
+
+    // A cut of what the second receives is, for its other end, a cut of what that one sends.
+    auto *direction = bar->findChild<QComboBox *>(QStringLiteral("faultDirection"));
+    direction->setCurrentIndex(direction->findData(int(hostfault::CutDirection::In)));
+    QVERIFY(confirmed(cut));
+    QVERIFY2(markOf(table, second.clientPort).startsWith(QLatin1String("cut (incoming only) since ")),
+             qPrintable(markOf(table, second.clientPort)));
+    QVERIFY2(markOf(table, second.port).startsWith(QLatin1String("cut (outgoing only) since ")),
+             qPrintable(markOf(table, second.port)));
+    QTest::mouseClick(replug, Qt::LeftButton);
+    QCOMPARE(markOf(table, second.port), QString());
+    QCOMPARE(bar->faults()->active().size(), 1);
 
     // Freeze the child through its connection: every row of its process is marked.
     QVERIFY(select(childRow()));
