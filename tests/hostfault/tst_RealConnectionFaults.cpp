@@ -95,6 +95,7 @@ class RealConnectionFaultsTest : public QObject
 private slots:
     void initTestCase();
     void confirmationNamesProcessAndConnection();
+    void outgoingCutsGoToAFreeQueue();
     void cutDropsOnlyThatConnectionUntilReplug_data();
     void cutDropsOnlyThatConnectionUntilReplug();
     void leavingLiftsEverything();
@@ -135,6 +136,33 @@ void RealConnectionFaultsTest::confirmationNamesProcessAndConnection()
     QVERIFY(RealConnectionFaults::confirmationText(r).contains(QLatin1String("ECONNABORTED")));
     r.kind = FaultKind::Freeze;
     QVERIFY(RealConnectionFaults::confirmationText(r).contains(QLatin1String("mosquitto_sub (pid 4242)")));
+}
+
+// What this machine sends goes to queue 61470 without bypass (nobody bound: freed, reported
+// stolen), or to the next number that no program of the namespace is bound to, as
+// /proc/net/netfilter/nfnetlink_queue lists them (queue, portid, queued, copy mode, ...).
+void RealConnectionFaultsTest::outgoingCutsGoToAFreeQueue()
+{
+    QCOMPARE(NftCut::freeQueueNumber(QString()), 61470);
+    QCOMPARE(NftCut::freeQueueNumber(QStringLiteral("    0  12345     0 2 65531     0     0        1  1\n")), 61470);
+    QCOMPARE(NftCut::freeQueueNumber(QStringLiteral("61470  12345     0 2 65531     0     0        1  1\n"
+                                                    "61471  12399     0 2 65531     0     0        1  1\n")),
+             61472);
+    QString error;
+    const auto a = SocketAddress::parse(QStringLiteral("198.18.0.1:40000"), &error);
+    const auto b = SocketAddress::parse(QStringLiteral("198.18.0.2:1883"), &error);
+    const QList<NftCut::Cut> cuts{{a, b, CutDirection::Both}};
+    const QString queued = NftCut::rulesFor(QStringLiteral("halfopen_1"), cuts, 61470);
+    QVERIFY2(queued.contains(QLatin1String("add rule inet halfopen_1 out ip saddr 198.18.0.1 ip daddr 198.18.0.2 tcp "
+                                           "sport 40000 tcp dport 1883 counter queue num 61470\n"))
+                 && queued.contains(QLatin1String("add rule inet halfopen_1 in ip saddr 198.18.0.2 ip daddr "
+                                                  "198.18.0.1 tcp sport 1883 tcp dport 40000 counter drop\n"))
+                 && !queued.contains(QLatin1String("bypass")),
+             qPrintable(queued));
+    // Without nft_queue: `drop` (0), or no outgoing rule in this table (-1: nft_compat's own).
+    QVERIFY(
+        NftCut::rulesFor(QStringLiteral("halfopen_1"), cuts, 0).contains(QLatin1String("tcp dport 1883 counter drop")));
+    QVERIFY(!NftCut::rulesFor(QStringLiteral("halfopen_1"), cuts, -1).contains(QLatin1String("tcp dport 1883")));
 }
 
 void RealConnectionFaultsTest::cutDropsOnlyThatConnectionUntilReplug_data()
