@@ -10,8 +10,15 @@
 #include <QSet>
 
 #include <nftables/libnftables.h>
+// glibc's netinet/in.h before the kernel's headers.
+#include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nfnetlink_queue.h>
+#include <linux/netlink.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -91,6 +98,7 @@ NftCut::NftCut()
 
 NftCut::~NftCut()
 {
+    releaseQueue();
     QString ignored;
     if (m_tableMade)
         run(QStringLiteral("delete table inet %1\n").arg(m_table), &ignored);
@@ -186,6 +194,74 @@ QString NftCut::outgoingWay() const
     return {};
 }
 
+void NftCut::chooseQueue()
+{
+    QFile bound(QStringLiteral("/proc/net/netfilter/nfnetlink_queue")); // absent: nobody is bound
+    int queue = freeQueueNumber(bound.open(QIODevice::ReadOnly) ? QString::fromLatin1(bound.readAll()) : QString());
+    // Bound meanwhile by another program: EPERM, the next one.
+    int err = 0;
+    while ((err = holdQueue(queue)) == EPERM && queue < 65535)
+        ++queue;
+    m_queueNumber = queue;
+}
+
+int NftCut::holdQueue(int queue)
+{
+    releaseQueue();
+    const int fd = ::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_NETFILTER);
+    sockaddr_nl local{};
+    local.nl_family = AF_NETLINK;
+    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr *>(&local), sizeof local) != 0) {
+        const int err = errno;
+        if (fd >= 0)
+            ::close(fd);
+        return err;
+    }
+    // NFQNL_MSG_CONFIG, NFQA_CFG_CMD bind: the queue is created with copy mode none.
+    struct
+    {
+        nlmsghdr header;
+        nfgenmsg generic;
+        nlattr attribute;
+        nfqnl_msg_config_cmd command;
+    } m{};
+    static_assert(sizeof m == NLMSG_HDRLEN + sizeof(nfgenmsg) + NLA_HDRLEN + sizeof(nfqnl_msg_config_cmd));
+    m.header.nlmsg_len = sizeof m;
+    m.header.nlmsg_type = (NFNL_SUBSYS_QUEUE << 8) | NFQNL_MSG_CONFIG;
+    m.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+    m.generic.nfgen_family = AF_UNSPEC;
+    m.generic.version = NFNETLINK_V0;
+    m.generic.res_id = htons(quint16(queue));
+    m.attribute.nla_len = NLA_HDRLEN + sizeof(nfqnl_msg_config_cmd);
+    m.attribute.nla_type = NFQA_CFG_CMD;
+    m.command.command = NFQNL_CFG_CMD_BIND;
+    m.command.pf = htons(AF_INET);
+    int err = 0;
+    char answer[512];
+    pollfd p{fd, POLLIN, 0};
+    if (::send(fd, &m, sizeof m, 0) != ssize_t(sizeof m))
+        err = errno;
+    else if (::poll(&p, 1, 2000) <= 0)
+        err = ETIMEDOUT;
+    else if (const ssize_t n = ::recv(fd, answer, sizeof answer, 0); n < ssize_t(NLMSG_HDRLEN + sizeof(nlmsgerr)))
+        err = n < 0 ? errno : EPROTO;
+    else if (const int e = static_cast<const nlmsgerr *>(NLMSG_DATA(reinterpret_cast<nlmsghdr *>(answer)))->error)
+        err = -e;
+    if (err) {
+        ::close(fd);
+        return err;
+    }
+    m_queueHold = fd;
+    return 0;
+}
+
+void NftCut::releaseQueue()
+{
+    if (m_queueHold >= 0)
+        ::close(m_queueHold); // the kernel unbinds the queue with the socket
+    m_queueHold = -1;
+}
+
 bool NftCut::applyCompat(int *err)
 {
     QList<CompatQueueTable::Tuple> tuples;
@@ -209,11 +285,8 @@ bool NftCut::apply(QString *error)
               .arg(m_table);
     const bool sends
         = std::any_of(m_cuts.cbegin(), m_cuts.cend(), [](const Cut &c) { return c.direction != CutDirection::In; });
-    if (sends && m_queueNumber == 0 && m_out != OutWay::Drop) {
-        QFile bound(QStringLiteral("/proc/net/netfilter/nfnetlink_queue")); // absent: nobody is bound
-        m_queueNumber
-            = freeQueueNumber(bound.open(QIODevice::ReadOnly) ? QString::fromLatin1(bound.readAll()) : QString());
-    }
+    if (sends && m_queueNumber == 0 && m_out != OutWay::Drop)
+        chooseQueue();
     auto done = [this] {
         m_tableMade = true;
         return true;
@@ -245,6 +318,7 @@ bool NftCut::apply(QString *error)
     m_compat.reset();
     // Neither: what is sent is dropped with `drop`, which this machine's TCP notices.
     m_out = OutWay::Drop;
+    releaseQueue();
     return run(make + rulesFor(m_table, m_cuts, 0), error) && done();
 }
 
@@ -293,6 +367,7 @@ bool NftCut::replugAll(QString *error)
         return false;
     m_tableMade = false;
     m_cuts.clear();
+    releaseQueue();
     m_queueNumber = 0; // chosen again (and checked free) with the next table
     return true;
 }

@@ -39,6 +39,11 @@ bool cutDirectionFromName(const QString &name, CutDirection *out);
 // N is kQueueNumber, far from 0 and the small numbers NFQUEUE programs default to (Suricata,
 // Snort's DAQ, nfqws): if a program of this namespace is bound there anyway
 // (/proc/net/netfilter/nfnetlink_queue lists it), the next free number above it is taken.
+// While the cut holds, this object binds queue N itself (nfnetlink_queue, copy mode none) so
+// that no other program can (the kernel refuses it EPERM): with copy mode none the kernel
+// queues nothing to us either (nfqnl_enqueue_packet answers EINVAL), so the packet is freed and
+// reported stolen all the same, and nothing is ever to be read. The binding ends with the
+// socket, a crash included. Without nfnetlink_queue it cannot be held, and needs not be.
 //
 // The table carries the `owner` flag (kernel >= 5.12): it belongs to the netlink socket of this
 // object's nft context, which lives as long as the object, and the kernel deletes the table
@@ -80,8 +85,10 @@ public:
     // How: "queue" (nft_queue), "xt-queue" (NFQUEUE through nft_compat, in the table
     // tableName() + "_out"), "drop"; empty until a cut of what it sends.
     QString outgoingWay() const;
-    // The queue the outgoing cuts use (kQueueNumber unless taken), 0 before the first.
+    // The queue the outgoing cuts use (kQueueNumber unless taken), 0 before the first; and
+    // whether this object holds it (bound, so that no other program can).
     int queueNumber() const { return m_queueNumber; }
+    bool holdsQueue() const { return m_queueHold >= 0; }
     static constexpr int kQueueNumber = 61470;
 
     // The nft commands the current cuts amount to (one atomic batch); public for tests.
@@ -101,8 +108,12 @@ private:
     QList<Cut> m_cuts;
     enum class OutWay { Unknown, NftQueue, XtQueue, Drop };
     bool applyCompat(int *err);
+    void chooseQueue();
+    int holdQueue(int queue); // 0, or the errno of the binding
+    void releaseQueue();
     OutWay m_out = OutWay::Unknown;
     int m_queueNumber = 0;
+    int m_queueHold = -1; // the netlink socket bound to m_queueNumber
     std::unique_ptr<CompatQueueTable> m_compat;
 };
 

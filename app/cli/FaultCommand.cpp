@@ -421,6 +421,8 @@ private:
                 // "xt-queue N" (the same verdict through nft_compat, in the table ..._out) or
                 // "drop" (neither is in this kernel: its TCP sees each drop).
                 const QString way = m_cut.outgoingWay();
+                if (!way.isEmpty() && way != QLatin1String("drop"))
+                    o.insert(QStringLiteral("outgoing_queue_held"), m_cut.holdsQueue());
                 if (!way.isEmpty())
                     o.insert(QStringLiteral("outgoing_drop"),
                              way == QLatin1String("drop") ? way : way + QStringLiteral(" %1").arg(m_cut.queueNumber()));

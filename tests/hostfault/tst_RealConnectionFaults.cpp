@@ -218,8 +218,9 @@ void RealConnectionFaultsTest::outgoingCutsGoToAFreeQueue()
     QVERIFY(!NftCut::rulesFor(QStringLiteral("halfopen_1"), cuts, -1).contains(QLatin1String("tcp dport 1883")));
 }
 
-// A program of this namespace holds queue 61470: the cut takes 61471, and what the cut
-// connection sends never reaches that program (nor the peer).
+// A program of this namespace holds queue 61470: the cut takes 61471, holds it so that no
+// other program can bind it while the cut lasts, and what the cut connection sends never
+// reaches that program (nor the peer).
 void RealConnectionFaultsTest::aQueueAnotherProgramHoldsIsLeftAlone()
 {
     if (!m_root)
@@ -236,6 +237,9 @@ void RealConnectionFaultsTest::aQueueAnotherProgramHoldsIsLeftAlone()
         QSKIP("this kernel has neither nft_queue nor nft_compat's NFQUEUE: outgoing cuts are drop, no queue");
     }
     QCOMPARE(cut.queueNumber(), NftCut::kQueueNumber + 1);
+    // HalfOpen holds that queue while the cut lasts: no other program can bind it meanwhile.
+    QVERIFY(cut.holdsQueue());
+    QCOMPARE(bindQueue(cut.queueNumber()), -1);
     char byte = 'x';
     QCOMPARE(::send(pair.client, &byte, 1, MSG_NOSIGNAL), 1);
     // The rule counted the segment: by then it was queued (to nobody) or not at all.
@@ -258,6 +262,11 @@ void RealConnectionFaultsTest::aQueueAnotherProgramHoldsIsLeftAlone()
     QCOMPARE(::recv(pair.server, &in, 1, MSG_DONTWAIT), -1);
     ::close(stranger);
     QVERIFY(cut.replugAll(&error));
+    // Replugged, the queue is free again.
+    QVERIFY(!cut.holdsQueue());
+    const int after = bindQueue(NftCut::kQueueNumber + 1);
+    QVERIFY(after >= 0);
+    ::close(after);
 }
 
 void RealConnectionFaultsTest::cutDropsOnlyThatConnectionUntilReplug_data()
