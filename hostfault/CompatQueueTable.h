@@ -16,9 +16,10 @@ namespace halfopen::hostfault {
 // kernel without the nft_queue expression (CONFIG_NFT_QUEUE) but with nft_compat and
 // xt_NFQUEUE (NftCut's second way to drop what this machine sends silently). One output chain
 // at raw priority; one rule per 4-tuple: `meta nfproto, meta l4proto tcp, addresses, ports ->
-// NFQUEUE num N` (no bypass: with nobody bound, the kernel frees the packet and reports it
-// stolen). The table carries the `owner` flag: it belongs to this object's socket, and the
-// kernel deletes it when the socket closes, a crash or kill -9 included.
+// NFQUEUE num N` (no bypass: with no program taking packets from that queue, the kernel frees
+// the packet and reports it stolen). The table carries the `owner` flag: it belongs to this
+// object's socket, and the kernel deletes it when the socket closes, a crash or kill -9
+// included.
 class CompatQueueTable
 {
 public:
