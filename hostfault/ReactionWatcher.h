@@ -37,8 +37,9 @@ public:
     void setPrediction(std::optional<double> seconds, const QString &mechanism,
                        std::optional<double> onceSendingSeconds = std::nullopt);
     void setUserTimeoutMs(int ms) { m_userTimeoutMs = ms; } // to name TCP_USER_TIMEOUT as the mechanism
-    // The cut drops what this machine sends: the kernel learns of each drop (the output hook
-    // returns EPERM) and holds unsent data under the probe timer instead of retransmitting.
+    // The cut drops what this machine sends with `drop` (the kernel has no nft_queue, NftCut):
+    // the kernel learns of each drop (the output hook returns EPERM) and holds unsent data
+    // under the probe timer instead of retransmitting.
     void setOutgoingDroppedLocally(bool dropped) { m_outgoingDroppedLocally = dropped; }
     void start(int intervalMs = 50);
     void stop();

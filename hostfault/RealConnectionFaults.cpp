@@ -83,7 +83,9 @@ int RealConnectionFaults::apply(const Request &r, QString *error)
     entry.watcher->setPrediction(prediction.seconds, prediction.mechanism, prediction.onceSendingSeconds);
     if (options)
         entry.watcher->setUserTimeoutMs(options->userTimeoutMs);
-    entry.watcher->setOutgoingDroppedLocally(r.kind == FaultKind::Cut && r.direction != CutDirection::In);
+    // Only where the kernel lacks the silent queue verdict does this side's TCP know of the drops.
+    entry.watcher->setOutgoingDroppedLocally(r.kind == FaultKind::Cut && r.direction != CutDirection::In
+                                             && m_cut.outgoingSilent() == false);
     connect(entry.watcher.get(), &ReactionWatcher::observed, this,
             [this, id](const QString &what, double seconds) { emit reacted(id, what, seconds); });
     entry.watcher->start();

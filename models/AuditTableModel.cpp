@@ -4,6 +4,8 @@
 #include "core/predict/PredictionText.h"
 
 #include <QColor>
+#include <QImage>
+#include <QPainter>
 
 #include <algorithm>
 #include <bit>
@@ -90,6 +92,67 @@ QColor AuditTableModel::riskColor(audit::Risk risk)
     return QColor(128, 128, 128, 60);
 }
 
+namespace {
+
+// The markers of a row with an active fault (QImage: no QGuiApplication needed; the view's
+// delegate makes it an icon). Cut: a red disc with a white gap, a cable cut in two. Frozen: a
+// blue disc with a pause sign.
+QImage faultMarkImage(bool cut)
+{
+    QImage i(16, 16, QImage::Format_ARGB32_Premultiplied);
+    i.fill(Qt::transparent);
+    QPainter p(&i);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(cut ? QColor(0xb7, 0x1c, 0x1c) : QColor(0x15, 0x65, 0xc0));
+    p.drawEllipse(QRectF(1, 1, 14, 14));
+    p.setBrush(Qt::white);
+    if (cut) {
+        p.drawRect(QRectF(3, 7, 3.5, 2));
+        p.drawRect(QRectF(9.5, 7, 3.5, 2));
+    } else {
+        p.drawRect(QRectF(5, 4.5, 2, 7));
+        p.drawRect(QRectF(9, 4.5, 2, 7));
+    }
+    return i;
+}
+
+} // namespace
+
+QString AuditTableModel::addressesKey(const AuditedConnection &c)
+{
+    return c.socket.local.toString() + QLatin1Char(' ') + c.socket.remote.toString();
+}
+
+void AuditTableModel::setFaultMarks(const QHash<QString, QString> &cutByAddresses,
+                                    const QHash<qint64, QString> &frozenByPid)
+{
+    if (cutByAddresses == m_cutMarks && frozenByPid == m_frozenMarks)
+        return;
+    m_cutMarks = cutByAddresses;
+    m_frozenMarks = frozenByPid;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                         {Qt::DecorationRole, Qt::ToolTipRole, FaultMarkRole});
+}
+
+QString AuditTableModel::faultMark(int row) const
+{
+    const AuditedConnection *c = connectionAt(row);
+    if (!c || (m_cutMarks.isEmpty() && m_frozenMarks.isEmpty()))
+        return {};
+    QStringList marks;
+    if (const auto cut = m_cutMarks.constFind(addressesKey(*c)); cut != m_cutMarks.constEnd())
+        marks << *cut;
+    for (const audit::SocketHolder &holder : c->holders) {
+        if (const auto frozen = m_frozenMarks.constFind(holder.pid); frozen != m_frozenMarks.constEnd()) {
+            marks << *frozen;
+            break;
+        }
+    }
+    return marks.join(QLatin1Char('\n'));
+}
+
 QVariant AuditTableModel::data(const QModelIndex &index, int role) const
 {
     const AuditedConnection *shown = index.isValid() ? connectionAt(index.row()) : nullptr;
@@ -109,9 +172,25 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
                            audit::riskName(c.assessment.risk),
                            riskText(c.assessment.risk)}
             .join(QLatin1Char(' '));
+    case FaultMarkRole:
+        return faultMark(index.row());
+    case Qt::DecorationRole: {
+        if (index.column() != Process || (m_cutMarks.isEmpty() && m_frozenMarks.isEmpty()))
+            return {};
+        static const QImage cut = faultMarkImage(true);
+        static const QImage frozen = faultMarkImage(false);
+        if (!m_cutMarks.isEmpty() && m_cutMarks.contains(addressesKey(c)))
+            return cut;
+        const bool stopped = std::any_of(c.holders.cbegin(), c.holders.cend(), [this](const audit::SocketHolder &h) {
+            return m_frozenMarks.contains(h.pid);
+        });
+        return stopped ? QVariant(frozen) : QVariant();
+    }
     case Qt::BackgroundRole:
         return index.column() == RiskColumn ? QVariant(riskColor(c.assessment.risk)) : QVariant();
     case Qt::ToolTipRole:
+        if (index.column() == Process)
+            return faultMark(index.row());
         if (index.column() == OptionsFrom || index.column() == Keepalive || index.column() == UserTimeout)
             return c.optionsNote;
         if (index.column() == Fix && c.assessment.fix)

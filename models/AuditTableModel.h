@@ -38,6 +38,7 @@ public:
         RiskRole,                // int audit::Risk, in every column
         CookieRole,              // quint64, in every column
         FilterTextRole,          // process, pid, addresses, risk words: what the filter matches
+        FaultMarkRole,           // QString, in every column: the active fault on the row, or empty
     };
 
     explicit AuditTableModel(QObject *parent = nullptr);
@@ -57,6 +58,16 @@ public:
         int removed = 0;
     };
     Changes apply(std::vector<audit::AuditedConnection> &&connections);
+
+    // The active faults on this machine's connections (the fault bar's): a cut connection by
+    // its two addresses, "LOCAL REMOTE" as SocketAddress::toString writes them (the bar gives
+    // the other end of the cut too, when it is a socket of this machine), a frozen process by
+    // its pid, each with the words of its marker ("cut (both directions) since 12:03:04"). A
+    // marked row shows an icon in its Process cell and the words in that cell's tooltip;
+    // empty maps clear the marks.
+    void setFaultMarks(const QHash<QString, QString> &cutByAddresses, const QHash<qint64, QString> &frozenByPid);
+    static QString addressesKey(const audit::AuditedConnection &c);
+    QString faultMark(int row) const;
 
     // The connection on a row, or nullptr.
     const audit::AuditedConnection *connectionAt(int row) const;
@@ -80,6 +91,8 @@ private:
     // by its serial (cookie -> serial), and removing rows renumbers nothing.
     std::vector<qint64> m_serialOfRow;
     QHash<quint64, qint64> m_serialOfCookie;
+    QHash<QString, QString> m_cutMarks;
+    QHash<qint64, QString> m_frozenMarks;
     qint64 m_nextSerial = 0;
 };
 

@@ -4,9 +4,13 @@
 #include "audit/AuditedConnection.h"
 #include "ui/MessageBar.h"
 
+#include "core/session/MonotonicClock.h"
+
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -38,8 +42,9 @@ ConnectionFaultBar::ConnectionFaultBar(QWidget *parent)
     m_direction->addItem(tr("both directions"), int(CutDirection::Both));
     m_direction->addItem(tr("incoming only"), int(CutDirection::In));
     m_direction->addItem(tr("outgoing only"), int(CutDirection::Out));
-    m_direction->setToolTip(tr("Which packets of the connection the cut drops. Incoming only is exactly a pulled cable "
-                               "as this side sees it; outgoing drops are known to this machine's kernel at once."));
+    m_direction->setToolTip(tr("Which packets of the connection the cut drops, silently as a pulled cable. On a kernel "
+                               "with neither nft_queue nor nft_compat's NFQUEUE, outgoing drops are known to this "
+                               "machine's TCP (the CLI says so): choose incoming only to time this side faithfully."));
     m_direction->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto button = [this](const char *name, const QString &text, const QString &tip) {
         auto *b = new QPushButton(text, this);
@@ -49,11 +54,14 @@ ConnectionFaultBar::ConnectionFaultBar(QWidget *parent)
     };
     m_cut
         = button("faultCut", tr("Cut"), tr("Drop this connection's packets on this machine (nftables), until Replug."));
-    m_replug = button("faultReplug", tr("Replug"), tr("Lift every cut made here."));
+    m_replug = button("faultReplug", tr("Replug"), tr("Lift the cut of this connection."));
     m_abort = button("faultAbort", tr("Abort (RST)"),
                      tr("Destroy the socket (SOCK_DESTROY): the application gets ECONNABORTED, the peer an RST."));
     m_freeze = button("faultFreeze", tr("Freeze"), tr("Stop the process holding it (SIGSTOP), until Thaw."));
-    m_thaw = button("faultThaw", tr("Thaw"), tr("Continue every process frozen here (SIGCONT)."));
+    m_thaw = button("faultThaw", tr("Thaw"), tr("Continue the process holding this connection (SIGCONT)."));
+    m_liftAll = button("faultLiftAll", tr("Lift all faults"),
+                       tr("Replug every cut and thaw every process frozen here, whichever connection they were "
+                          "made on."));
     row->addWidget(new QLabel(tr("Test the reaction of:"), this));
     row->addWidget(m_targetLabel, 1);
     row->addWidget(m_cut);
@@ -69,8 +77,14 @@ ConnectionFaultBar::ConnectionFaultBar(QWidget *parent)
     m_banner->setWordWrap(true);
     m_banner->setMargin(4);
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #b71c1c; color: white; font-weight: bold; }"));
+    // Lift all faults sits beside the banner, shown with it: there is something to lift then.
+    auto *bannerRow = new QHBoxLayout;
+    bannerRow->setSpacing(4);
+    bannerRow->addWidget(m_banner, 1);
+    bannerRow->addWidget(m_liftAll, 0, Qt::AlignTop);
+    layout->addLayout(bannerRow);
     m_banner->hide();
-    layout->addWidget(m_banner);
+    m_liftAll->hide();
 
     m_reaction = new QLabel(this);
     m_reaction->setObjectName(QStringLiteral("faultReaction"));
@@ -89,12 +103,17 @@ ConnectionFaultBar::ConnectionFaultBar(QWidget *parent)
     connect(m_cut, &QPushButton::clicked, this, [this] { request(FaultKind::Cut); });
     connect(m_abort, &QPushButton::clicked, this, [this] { request(FaultKind::Abort); });
     connect(m_freeze, &QPushButton::clicked, this, [this] { request(FaultKind::Freeze); });
-    connect(m_replug, &QPushButton::clicked, this, [this] { liftKind(FaultKind::Cut); });
-    connect(m_thaw, &QPushButton::clicked, this, [this] { liftKind(FaultKind::Freeze); });
-    connect(m_faults, &RealConnectionFaults::applied, this, &ConnectionFaultBar::refresh);
+    connect(m_replug, &QPushButton::clicked, this, [this] { liftSelected(FaultKind::Cut); });
+    connect(m_thaw, &QPushButton::clicked, this, [this] { liftSelected(FaultKind::Freeze); });
+    connect(m_liftAll, &QPushButton::clicked, this, &ConnectionFaultBar::liftAll);
+    connect(m_faults, &RealConnectionFaults::applied, this, [this] {
+        refresh();
+        emit faultsChanged();
+    });
     connect(m_faults, &RealConnectionFaults::lifted, this, [this](int id) {
         refresh();
         showReaction(id);
+        emit faultsChanged();
     });
     connect(m_faults, &RealConnectionFaults::reacted, this, [this](int id) { showReaction(id); });
     setConnection(nullptr);
@@ -154,15 +173,75 @@ void ConnectionFaultBar::request(FaultKind kind)
     showReaction(id);
 }
 
-void ConnectionFaultBar::liftKind(FaultKind kind)
+std::optional<RealConnectionFaults::ActiveFault> ConnectionFaultBar::selectedFault(FaultKind kind) const
 {
+    if (!m_target)
+        return std::nullopt;
     for (const RealConnectionFaults::ActiveFault &f : m_faults->active()) {
         if (f.kind != kind)
             continue;
-        QString error;
-        if (!m_faults->lift(f.id, &error))
-            m_message->showProblem(error);
+        if (kind == FaultKind::Cut && f.target.local.toString() == m_target->local.toString()
+            && f.target.remote.toString() == m_target->remote.toString())
+            return f;
+        if (kind == FaultKind::Freeze && f.target.pid == m_target->pid)
+            return f;
     }
+    return std::nullopt;
+}
+
+void ConnectionFaultBar::liftSelected(FaultKind kind)
+{
+    const auto fault = selectedFault(kind);
+    if (!fault)
+        return;
+    QString error;
+    if (!m_faults->lift(fault->id, &error))
+        m_message->showProblem(error);
+}
+
+QString ConnectionFaultBar::sinceText(qint64 sinceUs) const
+{
+    // The fault's CLOCK_MONOTONIC time as the wall clock showed it then.
+    const qint64 agoMs = (core::monotonicNowUs() - sinceUs) / 1000;
+    return QLocale().toString(QDateTime::currentDateTime().addMSecs(-agoMs).time(), QStringLiteral("HH:mm:ss"));
+}
+
+QHash<QString, QString> ConnectionFaultBar::cutMarks() const
+{
+    auto words = [](CutDirection d) {
+        return d == CutDirection::Both ? tr("both directions")
+            : d == CutDirection::In    ? tr("incoming only")
+                                       : tr("outgoing only");
+    };
+    QHash<QString, QString> marks;
+    for (const RealConnectionFaults::ActiveFault &f : m_faults->active()) {
+        if (f.kind != FaultKind::Cut)
+            continue;
+        const QString since = sinceText(f.sinceUs);
+        const QString local = f.target.local.toString();
+        const QString remote = f.target.remote.toString();
+        const CutDirection otherEnd = f.direction == CutDirection::In ? CutDirection::Out
+            : f.direction == CutDirection::Out                        ? CutDirection::In
+                                                                      : CutDirection::Both;
+        marks.insert(remote + QLatin1Char(' ') + local,
+                     tr("cut (%1) since %2", "a row's marker: direction, wall-clock time").arg(words(otherEnd), since));
+        marks.insert(
+            local + QLatin1Char(' ') + remote,
+            tr("cut (%1) since %2", "a row's marker: direction, wall-clock time").arg(words(f.direction), since));
+    }
+    return marks;
+}
+
+QHash<qint64, QString> ConnectionFaultBar::frozenMarks() const
+{
+    QHash<qint64, QString> marks;
+    for (const RealConnectionFaults::ActiveFault &f : m_faults->active()) {
+        if (f.kind == FaultKind::Freeze)
+            marks.insert(
+                f.target.pid,
+                tr("process frozen (SIGSTOP) since %1", "a row's marker: wall-clock time").arg(sinceText(f.sinceUs)));
+    }
+    return marks;
 }
 
 void ConnectionFaultBar::liftAll()
@@ -179,16 +258,20 @@ void ConnectionFaultBar::refresh()
     for (const RealConnectionFaults::ActiveFault &f : m_faults->active()) {
         if (f.kind == FaultKind::Cut) {
             cut = true;
-            lines << tr("CUT: %1, %2. Replug lifts it; so does leaving this mode or closing HalfOpen.")
+            lines << tr("CUT: %1, %2. Replug (its row selected) or Lift all faults lifts it; so does leaving this mode "
+                        "or "
+                        "closing HalfOpen.")
                          .arg(f.target.describe(),
                               f.direction == CutDirection::Both     ? tr("both directions")
                                   : f.direction == CutDirection::In ? tr("incoming only")
                                                                     : tr("outgoing only"));
         } else if (f.kind == FaultKind::Freeze) {
             frozen = true;
-            lines << tr("FROZEN (SIGSTOP): %1 (pid %2). Thaw lifts it; so does leaving this mode or closing HalfOpen.")
-                         .arg(f.target.process)
-                         .arg(f.target.pid);
+            lines
+                << tr("FROZEN (SIGSTOP): %1 (pid %2). Thaw (one of its rows selected) or Lift all faults lifts it; so "
+                      "does leaving this mode or closing HalfOpen.")
+                       .arg(f.target.process)
+                       .arg(f.target.pid);
         }
     }
     m_banner->setText(lines.join(QLatin1Char('\n')));
@@ -198,8 +281,10 @@ void ConnectionFaultBar::refresh()
     m_direction->setEnabled(target);
     m_abort->setEnabled(target);
     m_freeze->setEnabled(target);
-    m_replug->setEnabled(cut);
-    m_thaw->setEnabled(frozen);
+    m_replug->setEnabled(selectedFault(FaultKind::Cut).has_value());
+    m_thaw->setEnabled(selectedFault(FaultKind::Freeze).has_value());
+    m_liftAll->setEnabled(cut || frozen);
+    m_liftAll->setVisible(cut || frozen);
 }
 
 void ConnectionFaultBar::showReaction(int id)

@@ -3,6 +3,7 @@
 
 #include "hostfault/RealConnectionFaults.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <optional>
@@ -21,7 +22,9 @@ class MessageBar;
 
 // The connections mode's fault bar: Cut (both / in / out), Replug, Abort (RST), Freeze, Thaw
 // for the selected connection, through one RealConnectionFaults (hostfault, Qt Core: nothing
-// here touches a socket). Every fault is confirmed first with what changes and how it is
+// here touches a socket). Replug lifts the selected connection's cut and Thaw continues the
+// process holding it; Lift all faults lifts every cut and freeze made here, as leaving the
+// mode and closing the window do. Every fault is confirmed first with what changes and how it is
 // undone; an active fault shows as a red banner until lifted; the application's reaction
 // (the controller's verdict) shows under it; a refusal shows in the bar's message line with
 // the errno name and what is missing.
@@ -40,13 +43,26 @@ public:
     void liftAll();
 
     hostfault::RealConnectionFaults *faults() const { return m_faults; }
+    // The active faults as the connections table marks its rows: the cut ones by "LOCAL
+    // REMOTE" ("cut (both directions) since 12:03:04"), and by "REMOTE LOCAL" their other end
+    // in this machine's words when the peer is a local socket too (its outgoing is our
+    // incoming); the frozen processes by pid.
+    QHash<QString, QString> cutMarks() const;
+    QHash<qint64, QString> frozenMarks() const;
     QString bannerText() const;
     QString reactionText() const;
     QString messageText() const;
 
+signals:
+    // A fault was applied or lifted: the marks changed.
+    void faultsChanged();
+
 private:
     void request(hostfault::FaultKind kind);
-    void liftKind(hostfault::FaultKind kind);
+    // The active fault of this kind on the selected connection (its cut, its process's freeze).
+    std::optional<hostfault::RealConnectionFaults::ActiveFault> selectedFault(hostfault::FaultKind kind) const;
+    void liftSelected(hostfault::FaultKind kind);
+    QString sinceText(qint64 sinceUs) const;
     void refresh();
     void showReaction(int id);
 
@@ -59,6 +75,7 @@ private:
     QPushButton *m_abort;
     QPushButton *m_freeze;
     QPushButton *m_thaw;
+    QPushButton *m_liftAll;
     QLabel *m_banner;
     QLabel *m_reaction;
     MessageBar *m_message;

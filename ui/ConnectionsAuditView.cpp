@@ -82,6 +82,9 @@ ConnectionsAuditView::ConnectionsAuditView(audit::AuditMonitor *monitor, QWidget
 
     m_faultBar = new ConnectionFaultBar(this);
     layout->addWidget(m_faultBar);
+    // A row whose connection is cut, or whose process is frozen, carries a marker until lifted.
+    connect(m_faultBar, &ConnectionFaultBar::faultsChanged, this,
+            [this] { m_model->setFaultMarks(m_faultBar->cutMarks(), m_faultBar->frozenMarks()); });
 
     m_proxy->setSourceModel(m_model);
     // Repaints only the rows a scan changed or moved, with their text laid out once: a scan

@@ -95,7 +95,10 @@ std::optional<int> parseRequest(const QStringList &arguments, FaultRequest *requ
                                  Text::tr("PID"));
     const QCommandLineOption direction(
         QStringLiteral("direction"),
-        Text::tr("cut: both (default), in (what the connection receives) or out (what it sends)."), Text::tr("DIR"));
+        Text::tr("cut: both (default), in (what the connection receives) or out (what it sends). What it sends "
+                 "vanishes as on a pulled cable (nftables queue verdict: nft_queue, or NFQUEUE through nft_compat); "
+                 "on a kernel with neither it is dropped in a way this machine's TCP notices."),
+        Text::tr("DIR"));
     const QCommandLineOption forOption(QStringLiteral("for"),
                                        Text::tr("cut, freeze: lift the fault after SECONDS (0.1 to 86400)."),
                                        Text::tr("SECONDS"));
@@ -365,7 +368,9 @@ private:
         m_watcher->setPrediction(prediction.seconds, prediction.mechanism, prediction.onceSendingSeconds);
         if (m_options)
             m_watcher->setUserTimeoutMs(m_options->userTimeoutMs);
-        m_watcher->setOutgoingDroppedLocally(kind == FaultKind::Cut && m_request.direction != CutDirection::In);
+        // Only where the kernel lacks the silent queue verdict does this side's TCP know of the drops.
+        m_watcher->setOutgoingDroppedLocally(kind == FaultKind::Cut && m_request.direction != CutDirection::In
+                                             && m_cut.outgoingSilent() == false);
         connect(m_watcher.get(), &ReactionWatcher::observed, this,
                 [this](const QString &what, double s) { reacted(what, s); });
         announce(kind, prediction);
@@ -412,6 +417,15 @@ private:
             if (kind == FaultKind::Cut) {
                 o.insert(QStringLiteral("direction"), cutDirectionName(m_request.direction));
                 o.insert(QStringLiteral("table"), QStringLiteral("inet ") + m_cut.tableName());
+                // How what this machine sends is dropped: "queue N" (silently, as a pulled cable),
+                // "xt-queue N" (the same verdict through nft_compat, in the table ..._out) or
+                // "drop" (neither is in this kernel: its TCP sees each drop).
+                const QString way = m_cut.outgoingWay();
+                if (!way.isEmpty() && way != QLatin1String("drop"))
+                    o.insert(QStringLiteral("outgoing_queue_held"), m_cut.holdsQueue());
+                if (!way.isEmpty())
+                    o.insert(QStringLiteral("outgoing_drop"),
+                             way == QLatin1String("drop") ? way : way + QStringLiteral(" %1").arg(m_cut.queueNumber()));
             }
             if (m_options) {
                 // Only the dead-peer options are read from the application's socket.
@@ -432,10 +446,15 @@ private:
                                    : m_request.direction == CutDirection::In ? Text::tr("incoming packets only")
                                                                              : Text::tr("outgoing packets only"),
                                m_cut.tableName()));
-        else if (kind == FaultKind::Abort)
+        if (kind == FaultKind::Cut && m_cut.outgoingSilent() == false)
+            printLine(Text::tr("note: this kernel has neither nft_queue nor nft_compat's NFQUEUE target, so what this "
+                               "machine sends is dropped in a way its TCP notices: unsent data waits under the probe "
+                               "timer instead of being retransmitted; --direction in times this side as a pulled "
+                               "cable"));
+        if (kind == FaultKind::Abort)
             printLine(Text::tr("aborted %1 (SOCK_DESTROY: ECONNABORTED for the application, RST to the peer)")
                           .arg(m_target.describe()));
-        else
+        else if (kind == FaultKind::Freeze)
             printLine(Text::tr("froze %1 (SIGSTOP)").arg(m_target.describe()));
         if (!m_optionsNote.isEmpty())
             printLine(m_optionsNote);

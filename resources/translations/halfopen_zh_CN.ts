@@ -3774,10 +3774,6 @@ outlives this process: the kernel deletes the table, a guard process thaws.</sou
         <translation>PID</translation>
     </message>
     <message>
-        <source>cut: both (default), in (what the connection receives) or out (what it sends).</source>
-        <translation>cut：both（默认）、in（连接接收的）或 out（连接发送的）。</translation>
-    </message>
-    <message>
         <source>DIR</source>
         <translation>DIR</translation>
     </message>
@@ -3965,6 +3961,14 @@ outlives this process: the kernel deletes the table, a guard process thaws.</sou
         <source>refusing to break halfopen-cli&apos;s own connection</source>
         <translation>拒绝破坏 halfopen-cli 自己的连接</translation>
     </message>
+    <message>
+        <source>cut: both (default), in (what the connection receives) or out (what it sends). What it sends vanishes as on a pulled cable (nftables queue verdict: nft_queue, or NFQUEUE through nft_compat); on a kernel with neither it is dropped in a way this machine&apos;s TCP notices.</source>
+        <translation>cut：both（默认）、in（连接接收的）或 out（连接发送的）。发送的数据包像拔掉网线一样无声消失（nftables 的 queue 判决：nft_queue，或经 nft_compat 的 NFQUEUE）；内核两者都没有时，丢弃方式会被本机的 TCP 察觉。</translation>
+    </message>
+    <message>
+        <source>note: this kernel has neither nft_queue nor nft_compat&apos;s NFQUEUE target, so what this machine sends is dropped in a way its TCP notices: unsent data waits under the probe timer instead of being retransmitted; --direction in times this side as a pulled cable</source>
+        <translation>注意：此内核既没有 nft_queue，也没有 nft_compat 的 NFQUEUE 目标，因此本机发送的数据包被丢弃的方式会被其 TCP 察觉：未发送的数据在探测定时器下等待，而不是被重传；--direction in 可以像拔掉网线一样为本端计时</translation>
+    </message>
 </context>
 <context>
     <name>halfopen::core::JsonlRecorder</name>
@@ -4151,6 +4155,10 @@ outlives this process: the kernel deletes the table, a guard process thaws.</sou
     <message>
         <source>replug: %1 -&gt; %2 is not cut</source>
         <translation>replug：%1 -&gt; %2 没有被切断</translation>
+    </message>
+    <message>
+        <source>nftables refused: %1 (NFQUEUE through nft_compat)</source>
+        <translation>nftables 拒绝：%1（经 nft_compat 的 NFQUEUE）</translation>
     </message>
 </context>
 <context>
@@ -4665,10 +4673,6 @@ The whole process stops, every connection of it: its kernel still answers the pe
         <translation>仅出向</translation>
     </message>
     <message>
-        <source>Which packets of the connection the cut drops. Incoming only is exactly a pulled cable as this side sees it; outgoing drops are known to this machine&apos;s kernel at once.</source>
-        <translation>切断时丢弃连接的哪些数据包。“仅入向”正是本端看到的拔网线；出向的丢弃会被本机内核立即知道。</translation>
-    </message>
-    <message>
         <source>Cut</source>
         <translation>切断</translation>
     </message>
@@ -4679,10 +4683,6 @@ The whole process stops, every connection of it: its kernel still answers the pe
     <message>
         <source>Replug</source>
         <translation>插回网线</translation>
-    </message>
-    <message>
-        <source>Lift every cut made here.</source>
-        <translation>解除在这里做的所有切断。</translation>
     </message>
     <message>
         <source>Abort (RST)</source>
@@ -4703,10 +4703,6 @@ The whole process stops, every connection of it: its kernel still answers the pe
     <message>
         <source>Thaw</source>
         <translation>解冻</translation>
-    </message>
-    <message>
-        <source>Continue every process frozen here (SIGCONT).</source>
-        <translation>让在这里冻结的所有进程继续运行（SIGCONT）。</translation>
     </message>
     <message>
         <source>Test the reaction of:</source>
@@ -4737,16 +4733,46 @@ The whole process stops, every connection of it: its kernel still answers the pe
         <translation>%1 被拒绝：%2</translation>
     </message>
     <message>
-        <source>CUT: %1, %2. Replug lifts it; so does leaving this mode or closing HalfOpen.</source>
-        <translation>已切断：%1，%2。“插回网线”会解除它；离开此模式或关闭 HalfOpen 也会解除。</translation>
+        <source>CUT: %1, %2. Replug (its row selected) or Lift all faults lifts it; so does leaving this mode or closing HalfOpen.</source>
+        <translation>已切断：%1，%2。“插回网线”（选中它所在的行）或“解除所有故障”会解除它；离开此模式或关闭 HalfOpen 也会解除。</translation>
     </message>
     <message>
-        <source>FROZEN (SIGSTOP): %1 (pid %2). Thaw lifts it; so does leaving this mode or closing HalfOpen.</source>
-        <translation>已冻结（SIGSTOP）：%1（pid %2）。“解冻”会解除它；离开此模式或关闭 HalfOpen 也会解除。</translation>
+        <source>FROZEN (SIGSTOP): %1 (pid %2). Thaw (one of its rows selected) or Lift all faults lifts it; so does leaving this mode or closing HalfOpen.</source>
+        <translation>已冻结（SIGSTOP）：%1（pid %2）。“解冻”（选中它的某一行）或“解除所有故障”会解除它；离开此模式或关闭 HalfOpen 也会解除。</translation>
     </message>
     <message>
         <source>Reaction so far: %1</source>
         <translation>目前的反应：%1</translation>
+    </message>
+    <message>
+        <source>Lift the cut of this connection.</source>
+        <translation>解除此连接的切断。</translation>
+    </message>
+    <message>
+        <source>Continue the process holding this connection (SIGCONT).</source>
+        <translation>让持有此连接的进程继续运行（SIGCONT）。</translation>
+    </message>
+    <message>
+        <source>Lift all faults</source>
+        <translation>解除所有故障</translation>
+    </message>
+    <message>
+        <source>Replug every cut and thaw every process frozen here, whichever connection they were made on.</source>
+        <translation>插回此处的每一处切断并解冻每个被冻结的进程，无论它们作用于哪个连接。</translation>
+    </message>
+    <message>
+        <source>cut (%1) since %2</source>
+        <comment>a row&apos;s marker: direction, wall-clock time</comment>
+        <translation>自 %2 起切断（%1）</translation>
+    </message>
+    <message>
+        <source>process frozen (SIGSTOP) since %1</source>
+        <comment>a row&apos;s marker: wall-clock time</comment>
+        <translation>进程自 %1 起被冻结（SIGSTOP）</translation>
+    </message>
+    <message>
+        <source>Which packets of the connection the cut drops, silently as a pulled cable. On a kernel with neither nft_queue nor nft_compat&apos;s NFQUEUE, outgoing drops are known to this machine&apos;s TCP (the CLI says so): choose incoming only to time this side faithfully.</source>
+        <translation>切断时丢弃该连接的哪些数据包，像拔掉网线一样无声无息。若内核既没有 nft_queue 也没有 nft_compat 的 NFQUEUE，本机的 TCP 会察觉出向的丢弃（命令行会说明）：选择“仅入向”可如实为本端计时。</translation>
     </message>
 </context>
 <context>

@@ -20,12 +20,15 @@
 #include "tests/support/LoopbackPair.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -94,6 +97,30 @@ bool selectClient(ui::ConnectionsAuditView &view, audit::AuditMonitor &monitor, 
     return false;
 }
 
+// The view's row (of its proxy) whose local address is 127.0.0.1:port, or -1.
+int rowOfLocalPort(QTableView *table, quint16 port)
+{
+    const QString local = QStringLiteral("127.0.0.1:%1").arg(port);
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        if (table->model()->index(row, AuditTableModel::Local).data().toString() == local)
+            return row;
+    }
+    return -1;
+}
+
+QString markOf(QTableView *table, quint16 port)
+{
+    const int row = rowOfLocalPort(table, port);
+    return row < 0 ? QStringLiteral("(no row)")
+                   : table->model()->index(row, 0).data(AuditTableModel::FaultMarkRole).toString();
+}
+
+bool stopped(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    return stat.open(QIODevice::ReadOnly) && stat.readAll().contains(") T ");
+}
+
 } // namespace
 
 class ConnectionFaultBarTest : public QObject
@@ -102,6 +129,7 @@ class ConnectionFaultBarTest : public QObject
 private slots:
     void initTestCase();
     void cutShowsTheReactionAndLeavingLiftsIt();
+    void replugAndThawActOnTheSelectedConnectionAndRowsAreMarked();
     void withoutPrivilegeTheBarSaysWhatIsMissing();
     void mosquittoSubInTheWindowAndLeavingTheMode();
 
@@ -190,6 +218,159 @@ void ConnectionFaultBarTest::cutShowsTheReactionAndLeavingLiftsIt()
         QVERIFY(nftTables().contains(QLatin1String("halfopen")));
     }
     QVERIFY(!nftTables().contains(QLatin1String("halfopen")));
+}
+
+// Two cut connections and a frozen process: each marked row says what and since when; Replug
+// lifts only the selected connection's cut, Thaw only the selected connection's process, and
+// Lift all faults lifts whatever is left, wherever the selection is.
+void ConnectionFaultBarTest::replugAndThawActOnTheSelectedConnectionAndRowsAreMarked()
+{
+    if (!m_root || m_asNobody)
+        QSKIP("cutting needs CAP_NET_ADMIN; the namespace needs root");
+    Pair first;
+    Pair second;
+    QVERIFY(first.open() && second.open());
+    // A process of its own to freeze: halfopen-cli's client, connected to a listener of this test.
+    Pair listener;
+    QVERIFY(listener.open());
+    QProcess frozen;
+    frozen.start(QStringLiteral(HALFOPEN_CLI),
+                 {QStringLiteral("connect"), QStringLiteral("127.0.0.1:%1").arg(listener.port)});
+    QVERIFY(frozen.waitForStarted(5000));
+    const qint64 frozenPid = frozen.processId();
+
+    audit::AuditMonitor monitor;
+    ui::ConnectionsAuditView view(&monitor);
+    view.resize(1400, 700);
+    view.show();
+    QSignalSpy scans(&monitor, &audit::AuditMonitor::scanned);
+    view.setActive(true);
+    QVERIFY(scans.wait(5000));
+    QTableView *table = view.table();
+    // The child's own end of its connection: the row whose process is the child.
+    auto childRow = [&] {
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (table->model()->index(row, AuditTableModel::Pid).data().toString() == QString::number(frozenPid))
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfLocalPort(table, first.clientPort) >= 0
+                                 && rowOfLocalPort(table, second.clientPort) >= 0 && childRow() >= 0,
+                             8000);
+    ui::ConnectionFaultBar *bar = view.faultBar();
+    auto *cut = bar->findChild<QPushButton *>(QStringLiteral("faultCut"));
+    auto *replug = bar->findChild<QPushButton *>(QStringLiteral("faultReplug"));
+    auto *freeze = bar->findChild<QPushButton *>(QStringLiteral("faultFreeze"));
+    auto *thaw = bar->findChild<QPushButton *>(QStringLiteral("faultThaw"));
+    auto *liftAll = bar->findChild<QPushButton *>(QStringLiteral("faultLiftAll"));
+    QVERIFY(cut && replug && freeze && thaw && liftAll);
+    QVERIFY(!liftAll->isEnabled());
+    auto select = [&](int row) {
+        table->setCurrentIndex(table->model()->index(row, 0));
+        return row >= 0;
+    };
+    QString confirmation;
+    auto confirmed = [&](QPushButton *button) {
+        confirmation.clear();
+        acceptNextConfirmation(&confirmation);
+        QTest::mouseClick(button, Qt::LeftButton);
+        return !confirmation.isEmpty();
+    };
+
+    // Cut both connections, one after the other; each row is marked with its own cut.
+    QVERIFY(select(rowOfLocalPort(table, first.clientPort)));
+    QVERIFY(!replug->isEnabled());
+    QVERIFY(confirmed(cut));
+    QVERIFY(replug->isEnabled() && liftAll->isEnabled() && liftAll->isVisible()); // beside the banner
+    QVERIFY(select(rowOfLocalPort(table, second.clientPort)));
+    QVERIFY(!replug->isEnabled()); // the selected connection is not cut (yet)
+    QVERIFY(confirmed(cut));
+    QCOMPARE(bar->faults()->active().size(), 2);
+    const QRegularExpression cutMark(QStringLiteral("^cut \\(both directions\\) since \\d\\d:\\d\\d:\\d\\d$"));
+    QVERIFY2(cutMark.match(markOf(table, first.clientPort)).hasMatch(), qPrintable(markOf(table, first.clientPort)));
+    QVERIFY2(cutMark.match(markOf(table, second.clientPort)).hasMatch(), qPrintable(markOf(table, second.clientPort)));
+    const QModelIndex firstCell
+        = table->model()->index(rowOfLocalPort(table, first.clientPort), AuditTableModel::Process);
+    QCOMPARE(firstCell.data(Qt::ToolTipRole).toString(), markOf(table, first.clientPort));
+    QVERIFY(!firstCell.data(Qt::DecorationRole).isNull());
+    // The other end of the same connection, a socket of this machine too, is marked as well;
+    // the unfaulted connections carry none.
+    QVERIFY2(cutMark.match(markOf(table, first.port)).hasMatch(), qPrintable(markOf(table, first.port)));
+    QCOMPARE(markOf(table, listener.clientPort), QString());
+    QCOMPARE(markOf(table, listener.port), QString());
+    QVERIFY(table->model()->index(rowOfLocalPort(table, listener.clientPort), 0).data(Qt::DecorationRole).isNull());
+
+    // Replug with the second selected lifts the second's cut only.
+    QVERIFY(replug->isEnabled());
+    QTest::mouseClick(replug, Qt::LeftButton);
+    QCOMPARE(bar->faults()->active().size(), 1);
+    QCOMPARE(bar->faults()->active().first().target.local.port(), first.clientPort);
+    QCOMPARE(markOf(table, second.clientPort), QString());
+    QVERIFY(cutMark.match(markOf(table, first.clientPort)).hasMatch());
+    QVERIFY(!replug->isEnabled());
+    QVERIFY(nftTables().contains(QLatin1String("halfopen_"))); // the first cut still holds
+    QCOMPARE(markOf(table, second.port), QString());
+
+    // A cut of what the second receives is, for its other end, a cut of what that one sends.
+    auto *direction = bar->findChild<QComboBox *>(QStringLiteral("faultDirection"));
+    direction->setCurrentIndex(direction->findData(int(hostfault::CutDirection::In)));
+    QVERIFY(confirmed(cut));
+    QVERIFY2(markOf(table, second.clientPort).startsWith(QLatin1String("cut (incoming only) since ")),
+             qPrintable(markOf(table, second.clientPort)));
+    QVERIFY2(markOf(table, second.port).startsWith(QLatin1String("cut (outgoing only) since ")),
+             qPrintable(markOf(table, second.port)));
+    QTest::mouseClick(replug, Qt::LeftButton);
+    QCOMPARE(markOf(table, second.port), QString());
+    QCOMPARE(bar->faults()->active().size(), 1);
+
+    // Freeze the child through its connection: every row of its process is marked.
+    QVERIFY(select(childRow()));
+    QVERIFY(!thaw->isEnabled());
+    QVERIFY(confirmed(freeze));
+    QVERIFY2(confirmation.contains(QStringLiteral("(pid %1)").arg(frozenPid)), qPrintable(confirmation));
+    QVERIFY(stopped(frozenPid));
+    const QRegularExpression frozenMark(QStringLiteral("^process frozen \\(SIGSTOP\\) since \\d\\d:\\d\\d:\\d\\d$"));
+    QVERIFY2(frozenMark.match(table->model()->index(childRow(), 0).data(AuditTableModel::FaultMarkRole).toString())
+                 .hasMatch(),
+             qPrintable(table->model()->index(childRow(), 0).data(AuditTableModel::FaultMarkRole).toString()));
+    QVERIFY(thaw->isEnabled());
+    // HALFOPEN_FAULT_MARKS_SCREENSHOT (a PNG path): the view with a cut row and a frozen one.
+    if (const QString shot = qEnvironmentVariable("HALFOPEN_FAULT_MARKS_SCREENSHOT"); !shot.isEmpty()) {
+        // The banner's new lines laid out (the layout requests travel up one event at a time).
+        auto *banner = bar->findChild<QLabel *>(QStringLiteral("faultBanner"));
+        QVERIFY(QTest::qWaitFor([&] { return banner->height() >= banner->heightForWidth(banner->width()); }, 2000));
+        QVERIFY(view.grab().save(shot));
+    }
+    // Thaw acts on the selected connection's process: with this test's own connection selected
+    // there is nothing to thaw, and the cut of the first is not lifted by Replug elsewhere.
+    QVERIFY(select(rowOfLocalPort(table, second.clientPort)));
+    QVERIFY(!thaw->isEnabled() && !replug->isEnabled());
+    QVERIFY(select(childRow()));
+    QTest::mouseClick(thaw, Qt::LeftButton);
+    QTRY_VERIFY(!stopped(frozenPid));
+    QCOMPARE(table->model()->index(childRow(), 0).data(AuditTableModel::FaultMarkRole).toString(), QString());
+    QCOMPARE(bar->faults()->active().size(), 1); // the first cut is still there
+
+    // Freeze again, then Lift all faults with an unfaulted connection selected: the cut and the
+    // freeze both go, the table with them, and no row is marked.
+    QVERIFY(confirmed(freeze));
+    QVERIFY(stopped(frozenPid));
+    QCOMPARE(bar->faults()->active().size(), 2);
+    QVERIFY(select(rowOfLocalPort(table, second.clientPort)));
+    QVERIFY(liftAll->isEnabled());
+    QTest::mouseClick(liftAll, Qt::LeftButton);
+    QVERIFY(bar->faults()->active().isEmpty());
+    QTRY_VERIFY(!stopped(frozenPid));
+    QVERIFY(!nftTables().contains(QLatin1String("halfopen")));
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        QCOMPARE(table->model()->index(row, 0).data(AuditTableModel::FaultMarkRole).toString(), QString());
+    QVERIFY(!liftAll->isEnabled() && !liftAll->isVisible());
+    QVERIFY(bar->bannerText().isEmpty());
+
+    view.setActive(false);
+    frozen.kill();
+    QVERIFY(frozen.waitForFinished(5000));
 }
 
 void ConnectionFaultBarTest::withoutPrivilegeTheBarSaysWhatIsMissing()
