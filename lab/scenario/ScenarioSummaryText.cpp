@@ -27,7 +27,8 @@ QString seconds(const QJsonValue &value)
 // A duration the way predictions read: "1.54 ms", "5.09 s".
 QString duration(const QJsonValue &value)
 {
-    return value.isDouble() ? core::PredictionText::duration(core::roundedInRange<qint64>(value.toDouble(), 1e6)) : QStringLiteral("-");
+    return value.isDouble() ? core::PredictionText::duration(core::roundedInRange<qint64>(value.toDouble(), 1e6))
+                            : QStringLiteral("-");
 }
 
 QString compact(const QJsonObject &object)

@@ -205,8 +205,8 @@ void TestEventLineParser::sharedStringsStayApart()
 void TestEventLineParser::sampleTimesSaturate()
 {
     EventLineParser parser;
-    const auto e =
-        parser.parse(R"({"t_us":3,"kind":"sample","sample":{"rto_ms":1e300,"rtt_ms":-1e300,"rttvar_ms":2.5}})");
+    const auto e
+        = parser.parse(R"({"t_us":3,"kind":"sample","sample":{"rto_ms":1e300,"rtt_ms":-1e300,"rttvar_ms":2.5}})");
     QVERIFY(e && e->sample);
     QCOMPARE(e->sample->rtoUs, std::numeric_limits<quint32>::max());
     QCOMPARE(e->sample->rttUs, 0u);
