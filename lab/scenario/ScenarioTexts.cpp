@@ -67,13 +67,15 @@ constexpr Text kTexts[] = {
      QT_TRANSLATE_NOOP("Scenario",
                        "Cable pulled while sending, tcp_retries2 = 5: retransmissions with doubling RTO, then "
                        "ETIMEDOUT"),
-     QT_TRANSLATE_NOOP("Scenario",
-                       "The client sends 100 bytes every half second. At 1 s the server's cable is pulled. The "
-                       "client's next segment gets no ACK, so its kernel retransmits it, doubling the wait each time"
-                       " (about 0.2, 0.4, 0.8, 1.6, 3.2 s and so on). With tcp_retries2 lowered to 5 the budget is "
-                       "12.6 s counted from the first timed-out retransmission, so the application gets ETIMEDOUT "
-                       "about 13 s after its first unacknowledged send; with the default tcp_retries2 = 15 it takes "
-                       "about 15 minutes. The server, which only receives, notices nothing and stays ESTABLISHED.")},
+     QT_TRANSLATE_NOOP(
+         "Scenario",
+         "The client sends 100 bytes every half second. At 1 s the server's cable is pulled. The "
+         "client's next segment gets no ACK: its kernel first sends it once more as a tail-loss probe (the "
+         "hollow diamond, not counted as a retransmission), then retransmits it, doubling the wait each time"
+         " (about 0.2, 0.4, 0.8, 1.6, 3.2 s and so on). With tcp_retries2 lowered to 5 the budget is "
+         "12.6 s counted from the first timed-out retransmission, so the application gets ETIMEDOUT "
+         "about 13 s after its first unacknowledged send; with the default tcp_retries2 = 15 it takes "
+         "about 15 minutes. The server, which only receives, notices nothing and stays ESTABLISHED.")},
     {"user-timeout-data-in-flight",
      QT_TRANSLATE_NOOP("Scenario", "Cable pulled while sending, TCP_USER_TIMEOUT 3000 ms: ETIMEDOUT after about 3.4 s"),
      QT_TRANSLATE_NOOP("Scenario",

@@ -2079,8 +2079,8 @@
         <translation>发送中拔网线，tcp_retries2 = 5：重传，RTO 不断翻倍，最后 ETIMEDOUT</translation>
     </message>
     <message>
-        <source>The client sends 100 bytes every half second. At 1 s the server&apos;s cable is pulled. The client&apos;s next segment gets no ACK, so its kernel retransmits it, doubling the wait each time (about 0.2, 0.4, 0.8, 1.6, 3.2 s and so on). With tcp_retries2 lowered to 5 the budget is 12.6 s counted from the first timed-out retransmission, so the application gets ETIMEDOUT about 13 s after its first unacknowledged send; with the default tcp_retries2 = 15 it takes about 15 minutes. The server, which only receives, notices nothing and stays ESTABLISHED.</source>
-        <translation>客户端每半秒发送 100 字节。1 s 时服务端的网线被拔掉。客户端的下一个报文段收不到 ACK，于是内核重传它，每次等待时间翻倍（约 0.2、0.4、0.8、1.6、3.2 s，依此类推）。tcp_retries2 降为 5 时，从第一次超时重传算起的总时长是 12.6 s，所以应用程序在第一次未被确认的发送之后约 13 s 收到 ETIMEDOUT；使用默认的 tcp_retries2 = 15 时大约要 15 分钟。只接收数据的服务端什么都察觉不到，一直停留在 ESTABLISHED。</translation>
+        <source>The client sends 100 bytes every half second. At 1 s the server&apos;s cable is pulled. The client&apos;s next segment gets no ACK: its kernel first sends it once more as a tail-loss probe (the hollow diamond, not counted as a retransmission), then retransmits it, doubling the wait each time (about 0.2, 0.4, 0.8, 1.6, 3.2 s and so on). With tcp_retries2 lowered to 5 the budget is 12.6 s counted from the first timed-out retransmission, so the application gets ETIMEDOUT about 13 s after its first unacknowledged send; with the default tcp_retries2 = 15 it takes about 15 minutes. The server, which only receives, notices nothing and stays ESTABLISHED.</source>
+        <translation>客户端每半秒发送 100 字节。1 s 时服务端的网线被拔掉。客户端的下一个报文段收不到 ACK：内核先把它作为尾部丢失探测（空心菱形，不计为重传）再发一次，然后重传它，每次等待时间翻倍（约 0.2、0.4、0.8、1.6、3.2 s，依此类推）。tcp_retries2 降为 5 时，从第一次超时重传算起的总时长是 12.6 s，所以应用程序在第一次未被确认的发送之后约 13 s 收到 ETIMEDOUT；使用默认的 tcp_retries2 = 15 时大约要 15 分钟。只接收数据的服务端什么都察觉不到，一直停留在 ESTABLISHED。</translation>
     </message>
     <message>
         <source>Cable pulled while sending, TCP_USER_TIMEOUT 3000 ms: ETIMEDOUT after about 3.4 s</source>

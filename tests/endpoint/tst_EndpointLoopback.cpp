@@ -279,8 +279,11 @@ void EndpointLoopbackTest::killedPeerGivesFinThenEpipe()
     QVERIFY2((eof->tUs - faultUs) < 500000, "FIN arrives within milliseconds of the kill");
     QTRY_VERIFY_WITH_TIMEOUT(client.log.findState(TcpState::CloseWait), 1000);
 
-    // The killed side's socket lingers as an orphan in FIN_WAIT_2: no process owns it.
-    const auto orphan = findSocket(port, TcpState::FinWait2);
+    // The killed side's socket lingers as an orphan in FIN_WAIT_2: no process owns it. It gets
+    // there when the client's ACK of its FIN arrives, which on a busy machine may come after the
+    // client has read the FIN: waited for, not looked up once.
+    std::optional<SockDiagRow> orphan;
+    QTRY_VERIFY_WITH_TIMEOUT((orphan = findSocket(port, TcpState::FinWait2)).has_value(), 2000);
     QVERIFY2(orphan, "FIN_WAIT_2 of the killed server visible through sock_diag");
     QCOMPARE(orphan->local.port(), quint16(port));
 
