@@ -48,6 +48,16 @@ void SharedTimeAxis::setRange(double min, double max)
     emit rangeChanged();
 }
 
+void SharedTimeAxis::setExtraTop(QChart *chart, int pixels)
+{
+    if (m_extraTop.value(chart) == pixels)
+        return;
+    m_extraTop[chart] = pixels;
+    QMargins m = chart->margins();
+    m.setTop(m_baseMargins.top() + pixels);
+    chart->setMargins(m);
+}
+
 void SharedTimeAxis::onAxisMoved(QValueAxis *moved)
 {
     if (m_moving)
@@ -107,7 +117,8 @@ void SharedTimeAxis::alignPlotAreas()
     const double right = qMax(top.second, bottom.second);
     for (QChart *chart : {m_topChart, m_bottomChart}) {
         const QPair<double, double> own = m_axisSpace.value(chart);
-        const QMargins wanted(m_baseMargins.left() + qRound(left - own.first), m_baseMargins.top(),
+        const QMargins wanted(m_baseMargins.left() + qRound(left - own.first),
+                              m_baseMargins.top() + m_extraTop.value(chart),
                               m_baseMargins.right() + qRound(right - own.second), m_baseMargins.bottom());
         if (chart->margins() != wanted)
             chart->setMargins(wanted);

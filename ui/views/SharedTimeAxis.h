@@ -26,6 +26,8 @@ public:
     double min() const;
     double max() const;
     void setRange(double min, double max);
+    // Room above one chart's plot beyond the base margin (the lanes' strip for marker labels).
+    void setExtraTop(QChart *chart, int pixels);
 
 signals:
     // After any change of the range: ours, or a zoom or pan in either chart.
@@ -44,6 +46,7 @@ private:
     QMargins m_baseMargins;
     bool m_moving = false;
     QHash<QChart *, QPair<double, double>> m_axisSpace; // left and right of the plot, margins aside
+    QHash<QChart *, int> m_extraTop;
 };
 
 } // namespace halfopen::ui

@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QBrush>
 #include <QChart>
+#include <QFontMetricsF>
 #include <QGraphicsLineItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
@@ -82,6 +83,19 @@ void TimelineAnnotations::setTextScale(double scale)
 {
     m_textScale = scale;
     rebuild();
+}
+
+void TimelineAnnotations::setMarkerStrip(double height)
+{
+    m_markerStrip = height;
+    layout();
+}
+
+double TimelineAnnotations::markerRowHeight() const
+{
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() * m_textScale);
+    return QFontMetricsF(font).height() + 6;
 }
 
 void TimelineAnnotations::clearItems()
@@ -296,7 +310,7 @@ void TimelineAnnotations::layout()
 {
     const QRectF plot = m_chart->plotArea();
     m_back->setRect(plot);
-    m_front->setRect(plot);
+    m_front->setRect(plot.adjusted(0, -m_markerStrip, 0, 0)); // the marker labels' strip too
     if (plot.width() <= 0 || plot.height() <= 0)
         return;
     if (m_emptyHint) {
@@ -322,7 +336,9 @@ void TimelineAnnotations::layout()
         if (row == rowEnds.size())
             rowEnds.append(0);
         rowEnds[row] = left + textRect.width() + 4;
-        const double top = plot.top() + 4 + row * (textRect.height() + 6);
+        // The first row in the strip above the plot, further rows inside it.
+        const double firstTop = m_markerStrip > 0 ? plot.top() - m_markerStrip + 3 : plot.top() + 4;
+        const double top = firstTop + row * (textRect.height() + 6);
         m.text->setPos(left, top);
         m.box->setRect(QRectF(left - 3, top - 1, textRect.width() + 6, textRect.height() + 2));
         m.text->setVisible(true);

@@ -55,6 +55,11 @@ public:
     // The labels' size: 1 is the application's font (presentation mode makes it larger).
     void setTextScale(double scale);
     double textScale() const { return m_textScale; }
+    // Marker labels go in a strip this high above the plot (the chart leaves it as its top
+    // margin), so they never cover the top lane's packets; a second row goes into the plot.
+    void setMarkerStrip(double height);
+    // How high one row of marker labels is at the current text size.
+    double markerRowHeight() const;
     // The time open bands and spans reach: while live, the wall clock, which runs on when no
     // event comes (an idle peer powered off sends nothing, and the wait must still count).
     void setNowX(double x) { m_nowX = x; }
@@ -110,6 +115,7 @@ private:
     double m_nowX = 0;
     QColor m_text;
     double m_textScale = 1.0;
+    double m_markerStrip = 0;
     QColor m_background;
 };
 

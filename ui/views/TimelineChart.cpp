@@ -212,6 +212,10 @@ void TimelineChart::applyFonts()
     for (QChart *chart : {m_laneChart, m_rtoChart})
         chart->legend()->setFont(font);
     m_legend->setFont(font);
+    // Marker labels above the lanes, not over the top lane's packets.
+    const int strip = qCeil(m_annotations->markerRowHeight());
+    m_annotations->setMarkerStrip(strip);
+    m_time->setExtraTop(m_laneChart, strip);
     updateLaneMinimum();
 }
 
@@ -252,9 +256,9 @@ void TimelineChart::setTextScale(double scale)
     m_markerScale = scale;
     // Below this, Qt Charts cuts the time labels to "…".
     m_rtoView->setMinimumHeight(qRound(110 * scale));
-    applyTheme(); // the fonts, and with them the lanes' minimum height
+    m_annotations->setTextScale(scale); // first: the marker labels' strip follows their size
+    applyTheme();                       // the fonts, and with them the lanes' minimum height
     shareSplitter();
-    m_annotations->setTextScale(scale);
     updateRtoRange();
 }
 
