@@ -194,12 +194,9 @@ void Supervisor::powerOff(LabHost *h)
 void Supervisor::updateCut()
 {
     for (CableRelay::Side s : {CableRelay::Side::Client, CableRelay::Side::Server}) {
-        const CableRelay::Side other
-            = s == CableRelay::Side::Client ? CableRelay::Side::Server : CableRelay::Side::Client;
         const LabHost *from = s == CableRelay::Side::Client ? m_client.get() : m_server.get();
         const LabHost *to = s == CableRelay::Side::Client ? m_server.get() : m_client.get();
-        const bool cut
-            = !from || !to || !from->isOn() || !to->isOn() || m_unplugged[int(s)][0] || m_unplugged[int(other)][1];
+        const bool cut = !from || !to || !from->isOn() || !to->isOn() || m_world.cableCut(from->name(), to->name());
         m_cable.setCut(s, cut);
     }
 }
@@ -276,30 +273,23 @@ void Supervisor::apply(const Fault &fault)
     // A fault that cannot apply (power on a running host, thaw what is not frozen) is refused
     // with the reason, and draws nothing.
     if (needsHost) {
-        const int s = int(side(h));
-        const FaultTargetState state{h->isOn(), h->endpointRunning(), m_frozen[s], m_unplugged[s][0],
-                                     m_unplugged[s][1]};
+        FaultTargetState state = m_world.targetState(h->name());
+        state.poweredOn = h->isOn();
+        state.processRunning = h->endpointRunning();
         if (const QString why = faultRefusal(fault, state); !why.isEmpty()) {
             labEvent(QStringLiteral("fault_failed"),
                      {{QStringLiteral("message"), tr("%1: %2").arg(faultKindName(fault.kind), why)},
                       {QStringLiteral("fault"), fault.toJson()}});
             return;
         }
-        if (fault.kind == FaultKind::FreezeProcess || fault.kind == FaultKind::ThawProcess
-            || fault.kind == FaultKind::KillProcess || fault.kind == FaultKind::PowerOff
-            || fault.kind == FaultKind::Reboot || fault.kind == FaultKind::PowerOn)
-            m_frozen[s] = fault.kind == FaultKind::FreezeProcess;
     }
+    // Power on may still fail below; it leaves the world as it was then (the host stays off).
+    if (fault.kind != FaultKind::PowerOn)
+        m_world.apply(fault);
     QString error;
     switch (fault.kind) {
     case FaultKind::Unplug:
     case FaultKind::Replug: {
-        const bool cut = fault.kind == FaultKind::Unplug;
-        const int s = int(side(h));
-        if (fault.direction != CableDirection::ToHost)
-            m_unplugged[s][0] = cut;
-        if (fault.direction != CableDirection::FromHost)
-            m_unplugged[s][1] = cut;
         updateCut();
         faultEvent(fault);
         break;
@@ -313,6 +303,7 @@ void Supervisor::apply(const Fault &fault)
             labEvent(QStringLiteral("fault_failed"), {{QStringLiteral("message"), error}});
             return;
         }
+        m_world.apply(fault);
         faultEvent(fault);
         h->startEndpoint();
         break;

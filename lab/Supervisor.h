@@ -6,6 +6,7 @@
 #include "lab/CaptureLimit.h"
 #include "lab/Fault.h"
 #include "lab/LabConfig.h"
+#include "lab/LabWorld.h"
 
 #include <QObject>
 #include <QTimer>
@@ -61,8 +62,9 @@ private:
     std::unique_ptr<LabHost> m_server;
     CableRelay m_cable;
     // Cuts by host and direction: unplug/replug and power state combine into the relay's cut.
-    bool m_unplugged[2][2] = {{false, false}, {false, false}}; // [side][0: from host, 1: to host]
-    bool m_frozen[2] = {false, false};                         // [side]: the host's application is SIGSTOPped
+    // The cable's cuts and the applications' freezes as the faults carried out left them; whether a
+    // host is on and its application runs, the hosts themselves say.
+    LabWorld m_world;
     bool m_serverListening = false;
     bool m_clientStarted = false;
     bool m_ready = false;

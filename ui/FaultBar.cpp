@@ -285,7 +285,7 @@ void FaultBar::setRunning(bool running)
     updateEnabled();
 }
 
-void FaultBar::setWorld(const TopologyState &world)
+void FaultBar::setWorld(const lab::LabWorld &world)
 {
     m_world = world;
     updateEnabled();
@@ -299,19 +299,12 @@ void FaultBar::updateEnabled()
         return;
     // The lab's rows: the same judgement the supervisor makes, from what the window has seen.
     for (const HostButton &b : std::as_const(m_hostButtons)) {
-        const TopologyState::Host *h = m_world.host(b.host);
-        if (!h)
+        if (!m_world.host(b.host))
             continue;
-        lab::FaultTargetState state;
-        state.poweredOn = !h->poweredOff;
-        state.processRunning = !h->processKilled;
-        state.frozen = h->frozen;
-        state.unpluggedFromHost = h->unpluggedFromHost;
-        state.unpluggedToHost = h->unpluggedToHost;
         Fault f;
         f.kind = b.kind;
         f.host = b.host;
-        b.button->setEnabled(lab::faultRefusal(f, state).isEmpty());
+        b.button->setEnabled(lab::faultRefusal(f, m_world.targetState(b.host)).isEmpty());
     }
 }
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "lab/Fault.h"
-#include "ui/TopologyState.h"
+#include "lab/LabWorld.h"
 
 #include <QWidget>
 
@@ -29,7 +29,7 @@ public:
     void setRunning(bool running);
     // The lab's world as the fault events left it: what cannot apply (power on a running host,
     // thaw what is not frozen, unplug twice) is disabled.
-    void setWorld(const TopologyState &world);
+    void setWorld(const lab::LabWorld &world);
     // Real-network mode, this machine being `host` ("client" or "server"); false: the lab's bar.
     void setRealNetwork(bool real, const QString &host = {});
 
@@ -62,7 +62,7 @@ private:
 
     QList<QWidget *> m_controls;
     QList<HostButton> m_hostButtons;
-    TopologyState m_world;
+    lab::LabWorld m_world;
     bool m_running = false;
     QWidget *m_labPart = nullptr;
     QWidget *m_realPart = nullptr;

@@ -35,7 +35,7 @@ TopologyStrip::TopologyStrip(core::Session *session, QWidget *parent)
             else if (event.what == QLatin1String("accepted"))
                 m_peer = event.remote;
         }
-        // TopologyState follows the lab's own lifecycle events too (a failed lab is not running).
+        // LabWorld follows the lab's own lifecycle events too (a failed lab is not running).
         const bool changed = m_state.apply(event);
         if (changed || firstEvent || marker)
             update();
@@ -43,7 +43,7 @@ TopologyStrip::TopologyStrip(core::Session *session, QWidget *parent)
             emit stateChanged(m_state);
     });
     connect(session, &core::Session::cleared, this, [this] {
-        m_state = TopologyState();
+        m_state = lab::LabWorld();
         m_started = false;
         m_markerUs = 0;
         m_thisMachine = m_thisMachineSet;
@@ -84,14 +84,13 @@ QSize TopologyStrip::minimumSizeHint() const
 
 QString TopologyStrip::hostStatus(const QString &name) const
 {
-    TopologyState copy = m_state;
-    const TopologyState::Host *host = copy.host(name);
+    const lab::LabWorld::Host *host = m_state.host(name);
     return host ? status(*host) : QString();
 }
 
-QString TopologyStrip::status(const TopologyState::Host &host) const
+QString TopologyStrip::status(const lab::LabWorld::Host &host) const
 {
-    using Lab = TopologyState::Lab;
+    using Lab = lab::LabWorld::Lab;
     if (m_state.lab == Lab::Failed)
         return m_real ? tr("failed", "this machine's endpoint state") : tr("the lab failed", "lab host state");
     if (!m_started)
@@ -110,11 +109,11 @@ QString TopologyStrip::status(const TopologyState::Host &host) const
 }
 
 void TopologyStrip::drawHost(QPainter &painter, const QRectF &box, const QString &name, const QString &address,
-                             const TopologyState::Host &host, bool realPeer)
+                             const lab::LabWorld::Host &host, bool realPeer)
 {
     // Grey while nothing runs there: not started, a lab that failed, or one stopped since.
-    const bool idle = !m_started || m_state.lab == TopologyState::Lab::Failed;
-    const bool stopped = m_state.lab != TopologyState::Lab::Running;
+    const bool idle = !m_started || m_state.lab == lab::LabWorld::Lab::Failed;
+    const bool stopped = m_state.lab != lab::LabWorld::Lab::Running;
     const QColor accent = idle || realPeer      ? palette().color(QPalette::PlaceholderText)
         : host.poweredOff || host.processKilled ? kBroken
         : host.frozen                           ? kFrozen
@@ -152,8 +151,8 @@ TopologyStrip::CableWay TopologyStrip::cableWay(bool clientToServer) const
     // Where the way is cut: at the end of the host whose unplug (or power) cut it.
     const bool markedCut = m_real && m_markerUs > 0; // the user's word: drawn at the peer's end
     const bool peerIsServer = m_realHost != QLatin1String("server");
-    const TopologyState::Host &c = m_state.client;
-    const TopologyState::Host &s = m_state.server;
+    const lab::LabWorld::Host &c = m_state.client;
+    const lab::LabWorld::Host &s = m_state.server;
     CableWay way;
     way.cutAtClient
         = c.poweredOff || (clientToServer ? c.unpluggedFromHost : c.unpluggedToHost) || (markedCut && !peerIsServer);
@@ -204,7 +203,7 @@ void TopologyStrip::paintEvent(QPaintEvent *)
     const qreal right = server.left();
     const qreal gap = std::min<qreal>(40, (right - left) / 6);
     const bool lossy = m_state.lossPercent > 0;
-    const bool failed = m_state.lab == TopologyState::Lab::Failed;
+    const bool failed = m_state.lab == lab::LabWorld::Lab::Failed;
     const QColor wire = lossy ? kDegraded : palette().color(failed ? QPalette::PlaceholderText : QPalette::Text);
     const QList<QLineF> strands = cableStrands();
     const bool twoWays = strands.size() == 2;
@@ -276,7 +275,7 @@ void TopologyStrip::paintEvent(QPaintEvent *)
     painter.setPen(notes.isEmpty() ? palette().color(QPalette::PlaceholderText)
                                    : readableOn(kBroken, palette().color(QPalette::Window)));
     const QRectF label(left + gap, y - kStrandOffset - line * 1.5, right - left - 2 * gap, line * 1.4);
-    const bool stopped = m_state.lab == TopologyState::Lab::Stopped;
+    const bool stopped = m_state.lab == lab::LabWorld::Lab::Stopped;
     const QString idle = !m_started ? (m_real ? tr("press Start to connect") : tr("press Start to build the lab"))
         : stopped                   ? (m_real ? tr("stopped") : tr("lab stopped"))
         : m_real                    ? tr("real network")

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ui/TopologyState.h"
+#include "lab/LabWorld.h"
 
 #include <QLineF>
 #include <QList>
@@ -21,7 +21,7 @@ class TopologyStrip : public QWidget
 public:
     explicit TopologyStrip(core::Session *session, QWidget *parent = nullptr);
 
-    const TopologyState &state() const { return m_state; }
+    const lab::LabWorld &state() const { return m_state; }
     // The status line under a lab host ("client" or "server"), as drawn.
     QString hostStatus(const QString &name) const;
     // Real-network mode: this machine is `host` ("client" or "server"), the other box is the
@@ -40,7 +40,7 @@ public:
 
 signals:
     // The world changed (a fault carried out, a new session).
-    void stateChanged(const halfopen::ui::TopologyState &state);
+    void stateChanged(const halfopen::lab::LabWorld &state);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -57,10 +57,10 @@ private:
     CableWay cableWay(bool clientToServer) const;
     qreal hostWidth() const;
     void drawHost(QPainter &painter, const QRectF &box, const QString &name, const QString &address,
-                  const TopologyState::Host &host, bool realPeer = false);
-    QString status(const TopologyState::Host &host) const;
+                  const lab::LabWorld::Host &host, bool realPeer = false);
+    QString status(const lab::LabWorld::Host &host) const;
 
-    TopologyState m_state;
+    lab::LabWorld m_state;
     bool m_started = false; // the session has events: a lab ran (or a recording was opened)
     bool m_real = false;
     QString m_realHost;

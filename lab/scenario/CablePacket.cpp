@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/CablePacket.h"
 
-#include "lab/scenario/CableCuts.h"
+#include "lab/LabWorld.h"
 
 namespace halfopen::lab {
 
@@ -35,10 +35,10 @@ QString CablePacket::receiver(const Event &packet)
     return d.size() == 2 ? d.last() : peerOf(sender(packet));
 }
 
-bool CablePacket::delivered(const Event &packet, const CableCuts &cuts)
+bool CablePacket::delivered(const Event &packet, const LabWorld &world)
 {
     return !packet.detail.value(QStringLiteral("dropped")).toBool(false)
-        && cuts.delivers(sender(packet), receiver(packet));
+        && world.delivers(sender(packet), receiver(packet));
 }
 
 bool CablePacket::needsAck(const Event &packet)

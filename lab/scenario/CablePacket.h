@@ -8,7 +8,7 @@
 
 namespace halfopen::lab {
 
-class CableCuts;
+struct LabWorld;
 
 // How the scenario runner reads a `packet` event of the virtual cable (lab/cable's
 // PacketClassifier): `what` is the class (syn, syn-ack, data, ack, keepalive-probe,
@@ -23,7 +23,7 @@ public:
     static QString receiver(const core::Event &packet);
     // Came out at the other end: not marked dropped (detail.dropped) and the cable was not cut
     // that way when it entered.
-    static bool delivered(const core::Event &packet, const CableCuts &cuts);
+    static bool delivered(const core::Event &packet, const LabWorld &world);
     // Occupies sequence space and waits for an ACK: SYN, data and its retransmissions,
     // heartbeat frames, FIN.
     static bool needsAck(const core::Event &packet);

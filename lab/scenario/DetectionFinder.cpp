@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/DetectionFinder.h"
 
-#include "lab/scenario/CableCuts.h"
+#include "lab/LabWorld.h"
 #include "lab/scenario/CablePacket.h"
 
 #include "core/tcp/JsonNumber.h"
@@ -43,7 +43,7 @@ void DetectionFinder::feed(const Event &e)
 {
     switch (e.kind) {
     case EventKind::Fault:
-        m_cuts.feed(e);
+        m_world.apply(e);
         if (e.what == QLatin1String("marker"))
             m_lastMarker = m_faults.size();
         m_faults.append({e.tUs, e.what, e.host});
@@ -186,7 +186,7 @@ void DetectionFinder::feedPacket(const Event &e)
     // number, and when it last sent anything that acknowledges (for frames without sequence
     // numbers).
     const QString receiver = CablePacket::receiver(e);
-    if (isLabHost(receiver) && CablePacket::acknowledges(e) && CablePacket::delivered(e, m_cuts)) {
+    if (isLabHost(receiver) && CablePacket::acknowledges(e) && CablePacket::delivered(e, m_world)) {
         Flow &f = flow(receiver, CablePacket::flowFromReceiver(e), e.remote, e.local);
         f.lastReceivedUs = e.tUs;
         f.lastAckAt = e.tUs;

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/session/Event.h"
-#include "lab/scenario/CableCuts.h"
+#include "lab/LabWorld.h"
 #include "lab/scenario/Detection.h"
 
 #include <QHash>
@@ -93,8 +93,8 @@ private:
     QList<QHash<QString, RttSeen>> m_rttAtFault; // m_rtt when m_faults[i] came
     std::optional<qsizetype> m_lastMarker;       // index in m_faults
     QList<Detection> m_detections;
-    QSet<QString> m_softSinceFault; // host|errno already reported since the last fault
-    CableCuts m_cuts;
+    QSet<QString> m_softSinceFault;               // host|errno already reported since the last fault
+    LabWorld m_world;                             // whether a frame came out at the other end
     QHash<QString, QHash<QString, Flow>> m_flows; // host -> "local|remote" -> flow
 };
 

@@ -565,7 +565,7 @@ void TestMainWindow::labThatCannotStartIsReportedInTheWindow()
     QVERIFY(!w.find<QToolButton>(QStringLiteral("serverPowerOffButton"))->isEnabled());
     // Nothing pretends it ran: the hosts are not running, the verdict says nothing was measured.
     auto *topology = w.find<ui::TopologyStrip>(QStringLiteral("topologyStrip"));
-    QCOMPARE(topology->state().lab, ui::TopologyState::Lab::Failed);
+    QCOMPARE(topology->state().lab, lab::LabWorld::Lab::Failed);
     QVERIFY(topology->state().labError.contains(QStringLiteral("/nonexistent/halfopen-lab")));
     auto *verdict = w.find<ui::VerdictPanel>(QStringLiteral("verdictPanel"));
     QVERIFY2(verdict->headline().contains(QStringLiteral("nothing was measured")), qPrintable(verdict->headline()));

@@ -8,6 +8,7 @@
 #include "core/session/Session.h"
 #include "core/session/WallClock.h"
 #include "core/tcp/JsonFields.h"
+#include "lab/LabWorld.h"
 #include "models/DurationText.h"
 #include "ui/AppSettings.h"
 #include "ui/CableSettingsPanel.h"
@@ -18,7 +19,6 @@
 #include "ui/LiveSettingGroup.h"
 #include "ui/PredictionPanel.h"
 #include "ui/SettingField.h"
-#include "ui/TopologyState.h"
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
 
@@ -75,7 +75,6 @@ private slots:
     void cableSettingsBecomeFaultsWhenTypingPauses();
     void faultBarEmitsFaultsWhileRunning();
     void faultBarDisablesWhatCannotApply();
-    void topologyFollowsFaults();
     void topologyShowsTheLabsLife();
     void topologyDrawsTheCableCut();
     void verdictHeadline();
@@ -270,7 +269,7 @@ void TestPanels::faultBarDisablesWhatCannotApply()
     QVERIFY(!enabled("serverThawButton"));
     QVERIFY(enabled("serverFreezeButton"));
 
-    ui::TopologyState world;
+    lab::LabWorld world;
     world.server.poweredOff = true;
     world.client.unpluggedFromHost = world.client.unpluggedToHost = true;
     world.client.frozen = true;
@@ -293,48 +292,6 @@ void TestPanels::faultBarDisablesWhatCannotApply()
     QVERIFY(enabled("clientPowerOffButton"));
     bar.setRunning(false);
     QVERIFY(!enabled("serverPowerOnButton"));
-}
-
-void TestPanels::topologyFollowsFaults()
-{
-    ui::TopologyState state;
-    QVERIFY(state.apply(faultEvent(lab::FaultKind::Unplug, QStringLiteral("client"))));
-    QVERIFY(state.client.unplugged());
-    QVERIFY(state.apply(faultEvent(lab::FaultKind::FreezeProcess, QStringLiteral("server"))));
-    QVERIFY(state.server.frozen);
-    QVERIFY(state.apply(faultEvent(lab::FaultKind::Loss, {}, 10)));
-    QCOMPARE(state.lossPercent, 10.0);
-    // Power off takes the frozen process with it; power on brings a fresh host.
-    QVERIFY(state.apply(faultEvent(lab::FaultKind::PowerOff, QStringLiteral("server"))));
-    QVERIFY(state.server.poweredOff);
-    QVERIFY(!state.server.frozen);
-    QVERIFY(state.apply(faultEvent(lab::FaultKind::PowerOn, QStringLiteral("server"))));
-    QCOMPARE(state.server, ui::TopologyState::Host{});
-    QVERIFY(!state.apply(faultEvent(lab::FaultKind::Send, QStringLiteral("client"))));
-    core::Event other;
-    other.kind = core::EventKind::State;
-    QVERIFY(!state.apply(other));
-
-    // The lab's own events: up, stopped; a failure stays a failure when the teardown follows.
-    auto labEvent = [](const QString &what, const QString &message = {}) {
-        core::Event e;
-        e.kind = core::EventKind::Endpoint;
-        e.host = QStringLiteral("lab");
-        e.what = what;
-        if (!message.isEmpty())
-            e.detail = {{QStringLiteral("message"), message}};
-        return e;
-    };
-    QCOMPARE(state.lab, ui::TopologyState::Lab::NotStarted);
-    QVERIFY(state.apply(labEvent(QStringLiteral("hosts_up"))));
-    QCOMPARE(state.lab, ui::TopologyState::Lab::Running);
-    QVERIFY(state.apply(labEvent(QStringLiteral("stopped"))));
-    QCOMPARE(state.lab, ui::TopologyState::Lab::Stopped);
-    ui::TopologyState failing;
-    QVERIFY(failing.apply(labEvent(QStringLiteral("failed"), QStringLiteral("cannot create a user namespace"))));
-    QVERIFY(!failing.apply(labEvent(QStringLiteral("stopped"))));
-    QCOMPARE(failing.lab, ui::TopologyState::Lab::Failed);
-    QCOMPARE(failing.labError, QStringLiteral("cannot create a user namespace"));
 }
 
 void TestPanels::topologyShowsTheLabsLife()

@@ -6,7 +6,7 @@
 #include "EventStream.h"
 
 #include "core/predict/DetectionPredictor.h"
-#include "lab/scenario/CableCuts.h"
+#include "lab/LabWorld.h"
 #include "lab/scenario/DetectionPrediction.h"
 #include "lab/scenario/LiveEvaluation.h"
 #include "lab/scenario/ScenarioEvaluator.h"
@@ -88,7 +88,7 @@ private slots:
     void firstUnackedSendFromSequenceNumbers();
     void firstUnackedSendWithoutSequenceNumbers();
     void ackLostInTheCut();
-    void cableCutsFollowTheFaults();
+    void labWorldFollowsTheFaults();
     void rstAcknowledgesNothing();
     void heartbeatDeathIsOneDetection();
     void softErrorsOncePerFault();
@@ -223,28 +223,28 @@ void ScenarioEvaluatorTest::ackLostInTheCut()
     QCOMPARE(*out.detections.first().referenceUs(TimeReference::FirstUnackedSend), kReady + us(0.9999));
 }
 
-void ScenarioEvaluatorTest::cableCutsFollowTheFaults()
+void ScenarioEvaluatorTest::labWorldFollowsTheFaults()
 {
     const QString c = QStringLiteral("client");
     const QString srv = QStringLiteral("server");
-    CableCuts cuts;
+    LabWorld cuts;
     QVERIFY(cuts.delivers(c, srv) && cuts.delivers(srv, c));
     Event oneWay = fault(0, QStringLiteral("unplug"), srv);
     oneWay.detail.insert(QStringLiteral("direction"), QStringLiteral("to-host"));
-    cuts.feed(oneWay);
+    cuts.apply(oneWay);
     QVERIFY(!cuts.delivers(c, srv));
     QVERIFY(cuts.delivers(srv, c));
     oneWay.what = QStringLiteral("replug");
-    cuts.feed(oneWay);
+    cuts.apply(oneWay);
     QVERIFY(cuts.delivers(c, srv));
-    cuts.feed(fault(0, QStringLiteral("reboot"), srv));
+    cuts.apply(fault(0, QStringLiteral("reboot"), srv));
     QVERIFY(!cuts.delivers(srv, c) && !cuts.delivers(c, srv));
-    cuts.feed(fault(0, QStringLiteral("power-on"), srv));
+    cuts.apply(fault(0, QStringLiteral("power-on"), srv));
     QVERIFY(cuts.delivers(srv, c) && cuts.delivers(c, srv));
-    cuts.feed(fault(0, QStringLiteral("icmp-unreachable-on"), srv));
+    cuts.apply(fault(0, QStringLiteral("icmp-unreachable-on"), srv));
     QVERIFY(!cuts.delivers(c, srv));
     QVERIFY(cuts.delivers(srv, c));
-    cuts.feed(fault(0, QStringLiteral("unplug"), c));
+    cuts.apply(fault(0, QStringLiteral("unplug"), c));
     QVERIFY(!cuts.delivers(srv, c));
 }
 

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lab/LabWorld.h"
+
+#include "core/session/Event.h"
+
+namespace halfopen::lab {
+
+LabWorld::Host *LabWorld::host(QStringView name)
+{
+    if (name == QLatin1String("client"))
+        return &client;
+    if (name == QLatin1String("server"))
+        return &server;
+    return nullptr;
+}
+
+const LabWorld::Host *LabWorld::host(QStringView name) const
+{
+    return const_cast<LabWorld *>(this)->host(name);
+}
+
+bool LabWorld::cableCut(QStringView from, QStringView to) const
+{
+    const Host *a = host(from);
+    const Host *b = host(to);
+    return (a && a->unpluggedFromHost) || (b && b->unpluggedToHost);
+}
+
+bool LabWorld::delivers(QStringView from, QStringView to) const
+{
+    const Host *a = host(from);
+    const Host *b = host(to);
+    return a && b && !a->poweredOff && !b->poweredOff && !cableCut(from, to) && !b->icmpUnreachable;
+}
+
+FaultTargetState LabWorld::targetState(QStringView name) const
+{
+    FaultTargetState state;
+    if (const Host *h = host(name)) {
+        state.poweredOn = !h->poweredOff;
+        state.processRunning = !h->processKilled;
+        state.frozen = h->frozen;
+        state.unpluggedFromHost = h->unpluggedFromHost;
+        state.unpluggedToHost = h->unpluggedToHost;
+    }
+    return state;
+}
+
+void LabWorld::labFailed(const QString &message)
+{
+    lab = Lab::Failed;
+    labError = message;
+}
+
+bool LabWorld::apply(const core::Event &event)
+{
+    if (event.kind == core::EventKind::Endpoint && event.host == core::Event::labHost()) {
+        const LabWorld before = *this;
+        if (event.what == QLatin1String("hosts_up") || event.what == QLatin1String("ready")) {
+            if (lab != Lab::Failed)
+                lab = Lab::Running;
+        } else if (event.what == QLatin1String("failed")) {
+            labFailed(event.detail.value(QStringLiteral("message")).toString());
+        } else if (event.what == QLatin1String("stopped") && lab != Lab::Failed) {
+            lab = Lab::Stopped;
+        }
+        return !(before == *this);
+    }
+    if (event.kind != core::EventKind::Fault)
+        return false;
+    // The event's detail is the fault as carried out. Read leniently when it is not one (an
+    // older recording): the kind from `what`, a cut in both directions unless it says otherwise.
+    QString error;
+    std::optional<Fault> fault = Fault::fromJson(event.detail, &error);
+    if (!fault) {
+        const auto kind = faultKindFromName(event.what);
+        if (!kind)
+            return false;
+        fault = Fault{};
+        fault->kind = *kind;
+        fault->direction
+            = cableDirectionFromName(event.detail.value(QStringLiteral("direction")).toString(QStringLiteral("both")))
+                  .value_or(CableDirection::Both);
+        fault->value = event.detail.value(QStringLiteral("value")).toDouble();
+    }
+    fault->host = event.host;
+    return apply(*fault);
+}
+
+bool LabWorld::apply(const Fault &fault)
+{
+    const LabWorld before = *this;
+    Host *h = host(fault.host);
+    switch (fault.kind) {
+    case FaultKind::Loss:
+        lossPercent = fault.value;
+        break;
+    case FaultKind::Delay:
+        delayMs = fault.value;
+        break;
+    case FaultKind::NatTimeout:
+    case FaultKind::Marker:
+    case FaultKind::ShutdownWrite:
+    case FaultKind::Send:
+    case FaultKind::Close:
+    case FaultKind::Abort:
+        break;
+    case FaultKind::Unplug:
+    case FaultKind::Replug:
+        if (h) {
+            const bool cut = fault.kind == FaultKind::Unplug;
+            if (fault.direction != CableDirection::ToHost)
+                h->unpluggedFromHost = cut;
+            if (fault.direction != CableDirection::FromHost)
+                h->unpluggedToHost = cut;
+        }
+        break;
+    case FaultKind::PowerOff:
+    case FaultKind::Reboot: // the power-on that ends a reboot is its own fault
+    case FaultKind::PowerOn:
+        if (h) {
+            // A fresh host: no process frozen or killed; its cable and the cable's ICMP stay.
+            Host fresh;
+            fresh.unpluggedFromHost = h->unpluggedFromHost;
+            fresh.unpluggedToHost = h->unpluggedToHost;
+            fresh.icmpUnreachable = h->icmpUnreachable;
+            fresh.poweredOff = fault.kind != FaultKind::PowerOn;
+            *h = fresh;
+        }
+        break;
+    case FaultKind::KillProcess:
+        if (h) {
+            h->processKilled = true;
+            h->frozen = false;
+        }
+        break;
+    case FaultKind::FreezeProcess:
+    case FaultKind::ThawProcess:
+        if (h)
+            h->frozen = fault.kind == FaultKind::FreezeProcess;
+        break;
+    case FaultKind::IcmpUnreachableOn:
+    case FaultKind::IcmpUnreachableOff:
+        if (h)
+            h->icmpUnreachable = fault.kind == FaultKind::IcmpUnreachableOn;
+        break;
+    }
+    return !(before == *this);
+}
+
+} // namespace halfopen::lab
