@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/session/LineSplitter.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -15,7 +17,7 @@ namespace halfopen::lab {
 class CommandReader
 {
 public:
-    static constexpr qsizetype kMaxLineBytes = 1024 * 1024;
+    static constexpr qsizetype kMaxLineBytes = core::LineSplitter::kDefaultMaxLineBytes;
 
     struct Item
     {
@@ -26,8 +28,7 @@ public:
     QList<Item> feed(const QByteArray &bytes);
 
 private:
-    QByteArray m_pending;
-    bool m_skipping = false; // inside an overlong line, already reported
+    core::LineSplitter m_lines;
 };
 
 } // namespace halfopen::lab

@@ -63,6 +63,28 @@ QJsonObject Fault::toJson() const
     return j;
 }
 
+std::optional<core::EndpointCommand> applicationCommand(const Fault &fault)
+{
+    core::EndpointCommand command;
+    switch (fault.kind) {
+    case FaultKind::Close:
+        command.kind = core::EndpointCommand::Kind::Close;
+        return command;
+    case FaultKind::Abort:
+        command.kind = core::EndpointCommand::Kind::Abort;
+        return command;
+    case FaultKind::ShutdownWrite:
+        command.kind = core::EndpointCommand::Kind::ShutdownWrite;
+        return command;
+    case FaultKind::Send:
+        command.kind = core::EndpointCommand::Kind::Send;
+        command.bytes = fault.value > 0 ? int(fault.value) : 100; // fromJson bounds it
+        return command;
+    default:
+        return std::nullopt;
+    }
+}
+
 std::optional<Fault> Fault::fromJson(const QJsonObject &j, QString *error)
 {
     // Every message starts with the field it is about ("value: ..."): a scenario puts its step's

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/endpoint/EndpointCommand.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <optional>
@@ -49,5 +51,9 @@ struct Fault
     // Returns nullopt with a message naming the field and the allowed values.
     static std::optional<Fault> fromJson(const QJsonObject &json, QString *error);
 };
+
+// What a fault asks of the application itself (close, abort, shutdown-write, send): the command
+// its endpoint is given, in the lab and on a real network alike; nullopt for any other fault.
+std::optional<core::EndpointCommand> applicationCommand(const Fault &fault);
 
 } // namespace halfopen::lab

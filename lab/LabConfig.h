@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/endpoint/EndpointCommand.h"
 #include "core/endpoint/EndpointConfig.h"
 
 #include <QJsonObject>
@@ -34,7 +35,7 @@ struct HostConfig
 inline constexpr double kMaxCableDelayMs = 60000; // one-way delay and jitter
 inline constexpr double kMaxNatTimeoutS = 86400;
 inline constexpr double kMaxRebootS = 3600; // a reboot's time powered off
-inline constexpr double kMaxSendBytes = 16 * 1024 * 1024;
+inline constexpr double kMaxSendBytes = core::EndpointCommand::kMaxSendBytes;
 
 // The simulated cable between the two hosts.
 struct CableConfig

@@ -5,8 +5,6 @@
 #include "lab/PacketPort.h"
 #include "lab/PrivateNamespaces.h"
 
-#include <QJsonDocument>
-
 #include <sched.h>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -137,7 +135,7 @@ void LabHost::startEndpoint()
         if (::setns(netns, CLONE_NEWNET) != 0)
             ::_exit(127);
     });
-    m_buffer.clear();
+    m_endpointEvents = {};
     m_endpoint.start();
 }
 
@@ -147,29 +145,27 @@ void LabHost::signalEndpoint(int signal)
         ::kill(pid_t(m_endpoint.processId()), signal);
 }
 
-void LabHost::commandEndpoint(const QByteArray &line)
+void LabHost::commandEndpoint(const core::EndpointCommand &command)
 {
     if (endpointRunning())
-        m_endpoint.write(line + '\n');
+        m_endpoint.write(command.toLine() + '\n');
 }
 
 void LabHost::setSocketOptions(const QJsonObject &options)
 {
     m_config.endpoint.options = core::SocketOptions::fromJson(options);
-    commandEndpoint("options " + QJsonDocument(options).toJson(QJsonDocument::Compact));
+    core::EndpointCommand command;
+    command.kind = core::EndpointCommand::Kind::SetOptions;
+    command.options = m_config.endpoint.options;
+    commandEndpoint(command);
 }
 
 void LabHost::readEndpoint()
 {
-    m_buffer += m_endpoint.readAllStandardOutput();
+    const QByteArray bytes = m_endpoint.readAllStandardOutput();
     m_observer.noteActivity(); // it may have closed a socket (silently, from FIN_WAIT_2)
-    qsizetype newline;
-    while ((newline = m_buffer.indexOf('\n')) >= 0) {
-        const QJsonDocument doc = QJsonDocument::fromJson(m_buffer.left(newline));
-        m_buffer.remove(0, newline + 1);
-        if (auto e = Event::fromJson(doc.object()))
-            emit event(*e);
-    }
+    for (const Event &e : m_endpointEvents.feed(bytes))
+        emit event(e);
 }
 
 } // namespace halfopen::lab

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/session/Event.h"
+#include "core/session/EventPipeReader.h"
 #include "lab/LabConfig.h"
 #include "lab/SocketObserver.h"
 
@@ -35,7 +36,7 @@ public:
     void startEndpoint();
     bool endpointRunning() const { return m_endpoint.state() != QProcess::NotRunning; }
     void signalEndpoint(int signal);
-    void commandEndpoint(const QByteArray &line);
+    void commandEndpoint(const core::EndpointCommand &command);
     // Live socket options: the running endpoint sets them at once, and an endpoint started
     // later (the device reconnecting, a power-on) starts with them rather than the first ones.
     void setSocketOptions(const QJsonObject &options);
@@ -59,7 +60,7 @@ private:
     QString m_endpointPath;
     int m_netns = -1;
     QProcess m_endpoint;
-    QByteArray m_buffer;
+    core::EventPipeReader m_endpointEvents; // the endpoint's stdout
     SocketObserver m_observer;
     bool m_poweringOff = false;
 };

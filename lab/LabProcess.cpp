@@ -104,24 +104,17 @@ void LabProcess::send(const QJsonObject &command)
 
 void LabProcess::readEvents()
 {
-    m_buffer += m_process.readAllStandardOutput();
-    qsizetype newline;
-    while ((newline = m_buffer.indexOf('\n')) >= 0) {
-        const QJsonDocument doc = QJsonDocument::fromJson(m_buffer.left(newline));
-        m_buffer.remove(0, newline + 1);
-        const auto e = Event::fromJson(doc.object());
-        if (!e)
-            continue;
-        if (e->host == Event::labHost() && e->kind == EventKind::Endpoint) {
-            if (e->what == QLatin1String("ready")) {
+    for (const Event &e : m_events.feed(m_process.readAllStandardOutput())) {
+        if (e.host == Event::labHost() && e.kind == EventKind::Endpoint) {
+            if (e.what == QLatin1String("ready")) {
                 m_ready = true;
                 emit ready();
-            } else if (e->what == QLatin1String("failed")) {
+            } else if (e.what == QLatin1String("failed")) {
                 m_stopping = true;
-                emit failed(e->detail.value(QStringLiteral("message")).toString());
+                emit failed(e.detail.value(QStringLiteral("message")).toString());
             }
         }
-        emit event(*e);
+        emit event(e);
     }
 }
 

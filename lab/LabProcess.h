@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/session/EventPipeReader.h"
 #include "lab/CaptureLimit.h"
 #include "lab/LabDriver.h"
 
@@ -39,7 +40,7 @@ private:
 
     Options m_options;
     QProcess m_process;
-    QByteArray m_buffer;
+    core::EventPipeReader m_events; // the supervisor's stdout
     QString m_stderr;
     bool m_ready = false;
     bool m_stopping = false;

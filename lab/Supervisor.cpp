@@ -335,20 +335,11 @@ void Supervisor::apply(const Fault &fault)
         h->signalEndpoint(SIGCONT);
         break;
     case FaultKind::Close:
-        faultEvent(fault);
-        h->commandEndpoint("close");
-        break;
     case FaultKind::Abort:
-        faultEvent(fault);
-        h->commandEndpoint("abort");
-        break;
     case FaultKind::ShutdownWrite:
-        faultEvent(fault);
-        h->commandEndpoint("shutdown-write");
-        break;
     case FaultKind::Send:
         faultEvent(fault);
-        h->commandEndpoint("send " + QByteArray::number(fault.value > 0 ? int(fault.value) : 100));
+        h->commandEndpoint(*applicationCommand(fault));
         break;
     case FaultKind::Marker:
         faultEvent(fault);

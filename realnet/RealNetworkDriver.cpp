@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QTimer>
 
 #include <sys/prctl.h>
@@ -58,7 +57,7 @@ void RealNetworkDriver::start(const lab::LabConfig &config)
         return;
     m_running = true;
     m_ready = m_connected = m_stopping = m_failed = m_captureProblemSaid = false;
-    m_buffer.clear();
+    m_endpointEvents = {};
     m_stderr.clear();
     m_problem.clear();
 
@@ -90,14 +89,8 @@ void RealNetworkDriver::start(const lab::LabConfig &config)
 
 void RealNetworkDriver::readEvents()
 {
-    m_buffer += m_endpoint.readAllStandardOutput();
-    qsizetype newline;
-    while ((newline = m_buffer.indexOf('\n')) >= 0) {
-        const QJsonDocument doc = QJsonDocument::fromJson(m_buffer.left(newline));
-        m_buffer.remove(0, newline + 1);
-        if (const auto e = Event::fromJson(doc.object()))
-            onEndpointEvent(*e);
-    }
+    for (const Event &e : m_endpointEvents.feed(m_endpoint.readAllStandardOutput()))
+        onEndpointEvent(e);
 }
 
 void RealNetworkDriver::onEndpointEvent(const Event &e)
@@ -175,7 +168,9 @@ void RealNetworkDriver::stop()
         return;
     }
     // The endpoint closes its connections the way it was told to (FIN, or RST with linger 0).
-    command("quit");
+    core::EndpointCommand quit;
+    quit.kind = core::EndpointCommand::Kind::Quit;
+    command(quit);
     m_endpoint.closeWriteChannel();
     m_killTimer.start(m_options.stopTimeoutMs);
 }
@@ -261,11 +256,11 @@ void RealNetworkDriver::commandError(const QString &message)
     sessionEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), message}});
 }
 
-bool RealNetworkDriver::command(const QByteArray &line)
+bool RealNetworkDriver::command(const core::EndpointCommand &command)
 {
     if (m_endpoint.state() != QProcess::Running)
         return false;
-    m_endpoint.write(line + '\n');
+    m_endpoint.write(command.toLine() + '\n');
     return true;
 }
 
@@ -288,20 +283,13 @@ void RealNetworkDriver::apply(const Fault &requested)
         return;
     }
     fault.host = ours;
-    QByteArray line;
+    const std::optional<core::EndpointCommand> endpointCommand = lab::applicationCommand(fault);
     int signal = 0;
     switch (fault.kind) {
     case FaultKind::Close:
-        line = "close";
-        break;
     case FaultKind::Abort:
-        line = "abort";
-        break;
     case FaultKind::ShutdownWrite:
-        line = "shutdown-write";
-        break;
     case FaultKind::Send:
-        line = "send " + QByteArray::number(fault.value > 0 ? int(fault.value) : 100);
         break;
     case FaultKind::KillProcess:
         signal = SIGKILL;
@@ -326,7 +314,7 @@ void RealNetworkDriver::apply(const Fault &requested)
     if (signal != 0)
         ::kill(pid_t(m_endpoint.processId()), signal);
     else
-        command(line);
+        command(*endpointCommand);
 }
 
 void RealNetworkDriver::setSocketOptions(const QString &host, const SocketOptions &options)
@@ -334,7 +322,10 @@ void RealNetworkDriver::setSocketOptions(const QString &host, const SocketOption
     // The peer's settings are its own business: only this machine's side can be changed.
     if (!m_running || host != m_network.hostName())
         return;
-    if (!command("options " + QJsonDocument(options.toJson()).toJson(QJsonDocument::Compact)))
+    core::EndpointCommand change;
+    change.kind = core::EndpointCommand::Kind::SetOptions;
+    change.options = options;
+    if (!command(change))
         commandError(tr("options: this machine's test endpoint has ended"));
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/session/EventPipeReader.h"
 #include "lab/LabDriver.h"
 #include "realnet/HostSocketObserver.h"
 #include "realnet/RealNetworkConfig.h"
@@ -76,7 +77,7 @@ private:
     void sessionEvent(const QString &what, const QJsonObject &detail = {});
     void faultEvent(const lab::Fault &fault);
     void commandError(const QString &message);
-    bool command(const QByteArray &line);
+    bool command(const core::EndpointCommand &command);
     void captureConnection(const core::Event &e);
     void stopCaptures();
 
@@ -88,7 +89,7 @@ private:
     bool m_captureProblemSaid = false;
     HostSocketObserver m_observer;
     QTimer m_killTimer;
-    QByteArray m_buffer;
+    core::EventPipeReader m_endpointEvents; // the endpoint's stdout
     QString m_stderr;
     QString m_problem;      // why the endpoint could not listen or connect, from its own events
     bool m_running = false; // between start() and stopped()

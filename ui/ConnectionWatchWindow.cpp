@@ -8,7 +8,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -91,14 +90,8 @@ QString ConnectionWatchWindow::statusText() const
 
 void ConnectionWatchWindow::readEvents()
 {
-    m_buffer += m_process.readAllStandardOutput();
-    qsizetype newline;
-    while ((newline = m_buffer.indexOf('\n')) >= 0) {
-        const QJsonDocument doc = QJsonDocument::fromJson(m_buffer.left(newline));
-        m_buffer.remove(0, newline + 1);
-        if (auto e = core::Event::fromJson(doc.object()))
-            m_session.add(*e);
-    }
+    for (const core::Event &e : m_events.feed(m_process.readAllStandardOutput()))
+        m_session.add(e);
 }
 
 void ConnectionWatchWindow::readErrors()

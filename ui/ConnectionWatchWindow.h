@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/session/EventPipeReader.h"
 #include "core/session/Session.h"
 
 #include <QProcess>
@@ -48,7 +49,7 @@ private:
     TimelineChart *m_chart;
     QLabel *m_status;
     QProcess m_process;
-    QByteArray m_buffer;
+    core::EventPipeReader m_events; // the capture's stdout
     QStringList m_problems;
 };
 

@@ -180,13 +180,13 @@ void EndpointRun::readStdin()
         m_stdin->setEnabled(false); // stdin closed: keep running, commands just end
         return;
     }
-    m_stdinBuffer.append(buffer, n);
-    qsizetype newline;
-    while ((newline = m_stdinBuffer.indexOf('\n')) >= 0) {
-        const QString line = QString::fromUtf8(m_stdinBuffer.left(newline)).trimmed();
-        m_stdinBuffer.remove(0, newline + 1);
-        if (line.isEmpty())
+    for (const core::LineSplitter::Line &stdinLine : m_stdinLines.feed(QByteArrayView(buffer, n))) {
+        if (stdinLine.overlong) {
+            std::fprintf(stderr, "halfopen-cli: command: longer than %lld bytes, skipped\n",
+                         static_cast<long long>(core::LineSplitter::kDefaultMaxLineBytes));
             continue;
+        }
+        const QString line = QString::fromUtf8(stdinLine.text);
         if (line == QLatin1String("marker")) {
             // A script's "I cut the link now": a fault event the verdict and reportDeath count from.
             Event marker;

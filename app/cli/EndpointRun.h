@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/endpoint/EndpointCommand.h"
+#include "core/session/LineSplitter.h"
 #include "core/session/Session.h"
 #include "lab/LabConfig.h"
 
@@ -57,7 +58,7 @@ private:
     QSocketNotifier *m_stdin = nullptr;
     QSocketNotifier *m_signals = nullptr;
     int m_signalFd = -1;
-    QByteArray m_stdinBuffer;
+    core::LineSplitter m_stdinLines;
     std::optional<core::Event> m_lastDeath;
     std::optional<qint64> m_markerUs; // the last `marker` line on stdin: when the script cut
     std::optional<qint64> m_faultUs;  // the last fault event the session saw

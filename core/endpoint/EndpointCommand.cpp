@@ -11,10 +11,6 @@
 
 namespace halfopen::core {
 
-namespace {
-constexpr int kMaxSendBytes = 16 * 1024 * 1024;
-}
-
 std::optional<EndpointCommand> EndpointCommand::parse(const QString &line, QString *error)
 {
     QString name;
@@ -70,6 +66,25 @@ std::optional<EndpointCommand> EndpointCommand::parse(const QString &line, QStri
         return std::nullopt;
     }
     return command;
+}
+
+QByteArray EndpointCommand::toLine() const
+{
+    switch (kind) {
+    case Kind::Send:
+        return "send " + QByteArray::number(bytes);
+    case Kind::Close:
+        return "close";
+    case Kind::Abort:
+        return "abort";
+    case Kind::ShutdownWrite:
+        return "shutdown-write";
+    case Kind::SetOptions:
+        return "options " + QJsonDocument(options.toJson()).toJson(QJsonDocument::Compact);
+    case Kind::Quit:
+        return "quit";
+    }
+    return {};
 }
 
 void EndpointCommand::applyTo(TestServer *server) const

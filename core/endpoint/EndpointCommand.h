@@ -3,6 +3,7 @@
 
 #include "core/tcp/SocketOptions.h"
 
+#include <QByteArray>
 #include <QString>
 #include <optional>
 
@@ -18,12 +19,16 @@ class TestServer;
 struct EndpointCommand
 {
     enum class Kind { Send, Close, Abort, ShutdownWrite, SetOptions, Quit };
+    static constexpr int kMaxSendBytes = 16 * 1024 * 1024;
 
     Kind kind = Kind::Send;
     int bytes = 100;
     SocketOptions options;
 
     static std::optional<EndpointCommand> parse(const QString &line, QString *error);
+    // The line parse() reads back as this command, without its newline: what the lab's
+    // supervisor and real-network mode write to their endpoint's stdin.
+    QByteArray toLine() const;
 
     // Carries the command out on one connection (Quit is the caller's to handle).
     void applyTo(TestConnection *connection) const;

@@ -871,6 +871,13 @@
     </message>
 </context>
 <context>
+    <name>EventPipeReader</name>
+    <message>
+        <source>line %1: longer than %2 bytes, skipped</source>
+        <translation>第 %1 行：超过 %2 字节，已跳过</translation>
+    </message>
+</context>
+<context>
     <name>Expectation</name>
     <message>
         <source>must be a whole number from 0 to 1000000000</source>
