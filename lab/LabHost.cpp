@@ -151,12 +151,12 @@ void LabHost::commandEndpoint(const core::EndpointCommand &command)
         m_endpoint.write(command.toLine() + '\n');
 }
 
-void LabHost::setSocketOptions(const QJsonObject &options)
+void LabHost::setSocketOptions(const core::SocketOptions &options)
 {
-    m_config.endpoint.options = core::SocketOptions::fromJson(options);
+    m_config.endpoint.options = options;
     core::EndpointCommand command;
     command.kind = core::EndpointCommand::Kind::SetOptions;
-    command.options = m_config.endpoint.options;
+    command.options = options;
     commandEndpoint(command);
 }
 

@@ -39,7 +39,7 @@ public:
     void commandEndpoint(const core::EndpointCommand &command);
     // Live socket options: the running endpoint sets them at once, and an endpoint started
     // later (the device reconnecting, a power-on) starts with them rather than the first ones.
-    void setSocketOptions(const QJsonObject &options);
+    void setSocketOptions(const core::SocketOptions &options);
     // A frame crossed the cable: the host's sockets may have changed.
     void noteTraffic() { m_observer.noteActivity(); }
 

@@ -4,7 +4,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonDocument>
 
 namespace halfopen::lab {
 
@@ -67,22 +66,17 @@ void LabProcess::start(const LabConfig &config)
     QStringList command = m_options.launcher;
     command << m_options.supervisorPath;
     m_process.start(command.takeFirst(), command);
-    send({{QStringLiteral("cmd"), QStringLiteral("start")},
-          {QStringLiteral("config"), config.toJson()},
-          {QStringLiteral("pcap"), m_options.pcapPath},
-          {QStringLiteral("capture_limit_mb"), m_options.captureLimitMb}});
+    send(LabCommand::start(config, m_options.pcapPath, m_options.captureLimitMb));
 }
 
 void LabProcess::apply(const Fault &fault)
 {
-    send({{QStringLiteral("cmd"), QStringLiteral("fault")}, {QStringLiteral("fault"), fault.toJson()}});
+    send(LabCommand::applying(fault));
 }
 
 void LabProcess::setSocketOptions(const QString &host, const core::SocketOptions &options)
 {
-    send({{QStringLiteral("cmd"), QStringLiteral("options")},
-          {QStringLiteral("host"), host},
-          {QStringLiteral("options"), options.toJson()}});
+    send(LabCommand::settingOptions(host, options));
 }
 
 void LabProcess::stop()
@@ -92,14 +86,12 @@ void LabProcess::stop()
         emit stopped();
         return;
     }
-    send({{QStringLiteral("cmd"), QStringLiteral("stop")}});
+    send(LabCommand::stop());
 }
 
-void LabProcess::send(const QJsonObject &command)
+void LabProcess::send(const LabCommand &command)
 {
-    QByteArray line = QJsonDocument(command).toJson(QJsonDocument::Compact);
-    line.append('\n');
-    m_process.write(line);
+    m_process.write(command.toLine());
 }
 
 void LabProcess::readEvents()

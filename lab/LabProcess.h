@@ -3,6 +3,7 @@
 
 #include "core/session/EventPipeReader.h"
 #include "lab/CaptureLimit.h"
+#include "lab/LabCommand.h"
 #include "lab/LabDriver.h"
 
 #include <QProcess>
@@ -35,7 +36,7 @@ public:
     void setCaptureLimitMb(int megabytes) override { m_options.captureLimitMb = megabytes; }
 
 private:
-    void send(const QJsonObject &command);
+    void send(const LabCommand &command);
     void readEvents();
 
     Options m_options;

@@ -52,49 +52,51 @@ Supervisor::Supervisor(QObject *parent)
 
 Supervisor::~Supervisor() = default;
 
-void Supervisor::handleCommand(const QJsonObject &command)
+void Supervisor::handleCommand(const QJsonObject &json)
 {
-    const QString cmd = command.value(QStringLiteral("cmd")).toString();
-    auto commandError = [this](const QString &message) {
-        labEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), message}});
-    };
-    QString error;
-    core::JsonFields fields(command, cmd, &error);
-    if (cmd == QLatin1String("start")) {
-        // There is no "endpoint": the lab runs HalfOpen's own endpoint only (EndpointProgram.h).
-        int captureLimitMb = kDefaultCaptureLimitMb; // read again by start(), once validated
-        if (!fields.onlyKeys({QStringLiteral("cmd"), QStringLiteral("config"), QStringLiteral("pcap"),
-                              QStringLiteral("capture_limit_mb")})
-            || !fields.integer(QStringLiteral("capture_limit_mb"), CaptureLimit::kMinimumMb, CaptureLimit::kMaximumMb,
-                               &captureLimitMb))
-            return commandError(error);
+    LabCommand::Error error;
+    if (const auto command = LabCommand::fromJson(json, &error))
+        return handle(*command);
+    if (error.labCannotStart && !labStarted())
+        return fail(error.message);
+    // A second start is refused as such, whatever its configuration.
+    commandError(error.labCannotStart ? alreadyStarted() : error.message);
+}
+
+void Supervisor::handle(const LabCommand &command)
+{
+    switch (command.kind) {
+    case LabCommand::Kind::Start:
         start(command);
-    } else if (cmd == QLatin1String("fault")) {
-        QJsonObject faultJson;
-        if (!fields.onlyKeys({QStringLiteral("cmd"), QStringLiteral("fault")})
-            || !fields.object(QStringLiteral("fault"), &faultJson))
-            return commandError(error);
-        const auto fault = Fault::fromJson(faultJson, &error);
-        if (!fault)
-            return commandError(QStringLiteral("fault.") + error);
-        apply(*fault);
-    } else if (cmd == QLatin1String("options")) {
-        // The endpoint applies them to its open connections and reports them read back.
-        QJsonObject optionsJson;
-        if (!fields.onlyKeys({QStringLiteral("cmd"), QStringLiteral("host"), QStringLiteral("options")})
-            || !fields.object(QStringLiteral("options"), &optionsJson))
-            return commandError(error);
-        LabHost *h = host(command.value(QStringLiteral("host")).toString());
-        if (!h)
-            return commandError(tr("options: host must be client or server"));
-        if (!SocketOptions::fromJsonStrict(optionsJson, QStringLiteral("options.options"), &error))
-            return commandError(error);
-        h->setSocketOptions(optionsJson);
-    } else if (cmd == QLatin1String("stop")) {
+        break;
+    case LabCommand::Kind::Fault:
+        apply(command.fault);
+        break;
+    case LabCommand::Kind::Options:
+        if (LabHost *h = host(command.host))
+            h->setSocketOptions(command.options);
+        else
+            commandError(tr("options: the lab has not started"));
+        break;
+    case LabCommand::Kind::Stop:
         stop();
-    } else {
-        commandError(tr("unknown command '%1': expected start, fault, options or stop").arg(cmd));
+        break;
     }
+}
+
+void Supervisor::commandError(const QString &message)
+{
+    labEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), message}});
+}
+
+bool Supervisor::labStarted() const
+{
+    return m_client || m_server || m_stopped;
+}
+
+QString Supervisor::alreadyStarted() const
+{
+    return tr("start: the lab is already running; stop it first");
 }
 
 void Supervisor::labEvent(const QString &what, const QJsonObject &detail)
@@ -108,22 +110,16 @@ void Supervisor::fail(const QString &message)
     stop();
 }
 
-void Supervisor::start(const QJsonObject &command)
+void Supervisor::start(const LabCommand &command)
 {
     QString error;
-    if (m_client || m_server || m_stopped) {
+    if (labStarted()) {
         // One lab per supervisor: a second one would replace hosts that timers still point to.
-        labEvent(QStringLiteral("command_error"),
-                 {{QStringLiteral("message"), tr("start: the lab is already running; stop it first")}});
+        commandError(alreadyStarted());
         return;
     }
-    const auto config = LabConfig::fromJson(command.value(QStringLiteral("config")).toObject(), &error);
-    if (!config) {
-        fail(error);
-        return;
-    }
-    m_config = *config;
-    m_captureLimitMb = command.value(QStringLiteral("capture_limit_mb")).toInt(kDefaultCaptureLimitMb);
+    m_config = command.config;
+    m_captureLimitMb = command.captureLimitMb;
     m_cable.setCaptureLimit(qint64(m_captureLimitMb) << 20);
     const QString endpoint = endpointProgram(QCoreApplication::applicationDirPath());
     if (const QFileInfo program(endpoint); !program.isFile() || !program.isExecutable()) {
@@ -132,7 +128,7 @@ void Supervisor::start(const QJsonObject &command)
                  .arg(endpoint));
         return;
     }
-    const QString pcap = command.value(QStringLiteral("pcap")).toString();
+    const QString &pcap = command.pcapPath;
     if (!pcap.isEmpty() && !m_cable.openCapture(pcap, &error)) {
         fail(error);
         return;

@@ -5,6 +5,7 @@
 #include "lab/CableRelay.h"
 #include "lab/CaptureLimit.h"
 #include "lab/Fault.h"
+#include "lab/LabCommand.h"
 #include "lab/LabConfig.h"
 #include "lab/LabWorld.h"
 
@@ -36,14 +37,20 @@ public:
     explicit Supervisor(QObject *parent = nullptr);
     ~Supervisor() override;
 
-    void handleCommand(const QJsonObject &command);
+    // A command line as it came (answers `command_error` or, for a start whose configuration is
+    // wrong, `failed`), or a command already read.
+    void handleCommand(const QJsonObject &json);
+    void handle(const LabCommand &command);
 
 signals:
     void event(const halfopen::core::Event &event);
     void finished();
 
 private:
-    void start(const QJsonObject &command);
+    void start(const LabCommand &command);
+    void commandError(const QString &message);
+    bool labStarted() const; // started once: one lab per supervisor
+    QString alreadyStarted() const;
     void apply(const Fault &fault);
     void stop();
     void fail(const QString &message);

@@ -72,7 +72,7 @@ int main(int argc, char *argv[])
         if (n <= 0) {
             // The parent closed our stdin: tear down.
             input.setEnabled(false);
-            supervisor.handleCommand({{QStringLiteral("cmd"), QStringLiteral("stop")}});
+            supervisor.handle(lab::LabCommand::stop());
             return;
         }
         for (const lab::CommandReader::Item &item : commands.feed(QByteArray::fromRawData(buffer, qsizetype(n)))) {
@@ -95,7 +95,7 @@ int main(int argc, char *argv[])
     QObject::connect(&signalNotifier, &QSocketNotifier::activated, &supervisor, [&] {
         signalfd_siginfo info{};
         while (::read(signalFd, &info, sizeof info) == sizeof info) { }
-        supervisor.handleCommand({{QStringLiteral("cmd"), QStringLiteral("stop")}});
+        supervisor.handle(lab::LabCommand::stop());
     });
     return app.exec();
 }

@@ -1396,6 +1396,17 @@
     </message>
 </context>
 <context>
+    <name>LabCommand</name>
+    <message>
+        <source>options: host must be client or server</source>
+        <translation>options：host 必须是 client 或 server</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;: expected start, fault, options or stop</source>
+        <translation>未知命令“%1”：应为 start、fault、options 或 stop</translation>
+    </message>
+</context>
+<context>
     <name>LabConfig</name>
     <message>
         <source>must be server, client or none</source>
@@ -4380,14 +4391,6 @@ The whole process stops, every connection of it: its kernel still answers the pe
 <context>
     <name>halfopen::lab::Supervisor</name>
     <message>
-        <source>options: host must be client or server</source>
-        <translation>options：host 必须是 client 或 server</translation>
-    </message>
-    <message>
-        <source>unknown command &apos;%1&apos;: expected start, fault, options or stop</source>
-        <translation>未知命令“%1”：应为 start、fault、options 或 stop</translation>
-    </message>
-    <message>
         <source>fault %1: host must be client or server</source>
         <translation>故障 %1：host 必须是 client 或 server</translation>
     </message>
@@ -4406,6 +4409,10 @@ The whole process stops, every connection of it: its kernel still answers the pe
     <message>
         <source>the capture keeps the last %1 MB: %2 older frames were dropped</source>
         <translation>抓包只保留最后 %1 MB：丢弃了 %2 个较早的帧</translation>
+    </message>
+    <message>
+        <source>options: the lab has not started</source>
+        <translation>options：实验室尚未启动</translation>
     </message>
 </context>
 <context>

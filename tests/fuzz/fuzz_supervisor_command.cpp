@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: the supervisor's stdin, split into commands by CommandReader and each one
-// validated as Supervisor::handleCommand does before it acts (lab configuration, fault,
+// read as Supervisor::handleCommand reads it, through LabCommand (lab configuration, fault,
 // socket options). The acting itself needs namespaces and is covered by tst_SupervisorCommands.
-#include "core/tcp/SocketOptions.h"
 #include "lab/CommandReader.h"
-#include "lab/Fault.h"
-#include "lab/LabConfig.h"
+#include "lab/LabCommand.h"
 
 #include <cstdint>
 
@@ -20,21 +18,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (const lab::CommandReader::Item &item : items) {
         if (!item.error.isEmpty())
             continue;
-        QString error;
-        const QJsonObject &c = item.command;
-        if (const auto config = lab::LabConfig::fromJson(c.value(QStringLiteral("config")).toObject(), &error)) {
-            // A configuration accepted once is accepted again as the supervisor reports it.
-            if (!lab::LabConfig::fromJson(config->toJson(), &error))
-                __builtin_trap();
-        }
-        if (const auto fault = lab::Fault::fromJson(c.value(QStringLiteral("fault")).toObject(), &error)) {
-            if (fault->kind == lab::FaultKind::Reboot && !(fault->value >= 0 && fault->value <= lab::kMaxRebootS))
-                __builtin_trap();
-            if (!lab::Fault::fromJson(fault->toJson(), &error))
-                __builtin_trap();
-        }
-        core::SocketOptions::fromJsonStrict(c.value(QStringLiteral("options")).toObject(), QStringLiteral("options"),
-                                            &error);
+        lab::LabCommand::Error error;
+        const auto command = lab::LabCommand::fromJson(item.command, &error);
+        if (!command)
+            continue;
+        if (command->kind == lab::LabCommand::Kind::Fault && command->fault.kind == lab::FaultKind::Reboot
+            && !(command->fault.value >= 0 && command->fault.value <= lab::kMaxRebootS))
+            __builtin_trap();
+        // A command accepted once is accepted again as LabProcess writes it.
+        if (!lab::LabCommand::fromJson(command->toJson(), &error))
+            __builtin_trap();
     }
     return 0;
 }
