@@ -41,7 +41,7 @@ package: deps
 
 # clang-tidy with the project's .clang-tidy over every source of ours (not generated ones).
 lint: configure
-	run-clang-tidy -quiet -p $(BUILD_DIR) -j $(JOBS) '^$(CURDIR)/(app|core|lab|realnet|models|ui|audit|hostfault|exporter)/.*\.cpp$$'
+	run-clang-tidy -quiet -p $(BUILD_DIR) -j $(JOBS) '^$(CURDIR)/(app|core|lab|realnet|models|control|ui|audit|hostfault|exporter)/.*\.cpp$$'
 
 # clang-format: apply to the tree, or check it (CI).
 format:

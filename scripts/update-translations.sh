@@ -36,7 +36,7 @@ files=("$dir"/halfopen_*.ts)
 # Relative paths and no line numbers: a change elsewhere in a file does not touch the .ts.
 cd "$root"
 sources=()
-for d in core lab models realnet ui app i18n audit hostfault exporter; do
+for d in core lab models realnet control ui app i18n audit hostfault exporter; do
   [ -d "$d" ] && sources+=("$d")
 done
 for ts in "${files[@]}"; do

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/EventLogModel.h"
 
+#include "control/LabEventText.h"
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "models/SocketOptionsText.h"
-#include "ui/LabEventText.h"
 #include "ui/VerdictPanel.h"
 #include "ui/views/EventDetailsText.h"
 #include "ui/views/FaultText.h"
@@ -121,7 +121,7 @@ QString EventLogModel::readableDetails(const Event &e)
         if (e.what == QLatin1String("options"))
             return details(e);
         if (e.host == Event::labHost() && e.what == QLatin1String("capture_trimmed"))
-            return captureTrimmedText(e.detail);
+            return control::captureTrimmedText(e.detail);
         return detailFieldsWords(e.detail);
     case EventKind::Heartbeat:
         return e.detail.isEmpty() ? QString() : detailFieldsWords(e.detail);

@@ -13,13 +13,17 @@ namespace halfopen::models {
 class ScenarioListModel;
 }
 
+namespace halfopen::control {
+class LabSessionController;
+}
+
 namespace halfopen::ui {
 
 class AppSettings;
 class ConnectionsAuditView;
 class EventLogDock;
 class FaultBar;
-class LabSessionController;
+using control::LabSessionController;
 class LabSettingsPanel;
 class MessageBar;
 class PredictionPanel;

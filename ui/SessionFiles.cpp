@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/SessionFiles.h"
 
+#include "control/LabSessionController.h"
 #include "models/DurationText.h"
 #include "models/TimelineModel.h"
 #include "ui/AppSettings.h"
 #include "ui/EventCsvExport.h"
-#include "ui/LabSessionController.h"
 #include "ui/SessionReport.h"
 #include "ui/views/TimelineChart.h"
 #include "ui/views/TimelineChartView.h"

@@ -5,10 +5,14 @@
 
 class QWidget;
 
+namespace halfopen::control {
+class LabSessionController;
+}
+
 namespace halfopen::ui {
 
 class AppSettings;
-class LabSessionController;
+using control::LabSessionController;
 class TimelineChart;
 
 // The file side of a session, behind dialogs: record to JSONL, open a recording, export the

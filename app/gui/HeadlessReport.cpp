@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HeadlessReport.h"
 
+#include "control/LabSessionController.h"
 #include "core/session/Session.h"
-#include "ui/LabSessionController.h"
 #include "ui/SessionFiles.h"
 
 #include <QCoreApplication>
@@ -12,8 +12,8 @@
 
 namespace halfopen::app {
 
-HeadlessReport::HeadlessReport(ui::SessionFiles *files, ui::LabSessionController *controller, const QString &recording,
-                               const QString &report)
+HeadlessReport::HeadlessReport(ui::SessionFiles *files, control::LabSessionController *controller,
+                               const QString &recording, const QString &report)
     : QObject(files)
     , m_files(files)
     , m_controller(controller)
@@ -21,7 +21,7 @@ HeadlessReport::HeadlessReport(ui::SessionFiles *files, ui::LabSessionController
     , m_report(report)
 {
     connect(files, &ui::SessionFiles::problem, this, [this](const QString &message) { m_problems << message; });
-    connect(controller, &ui::LabSessionController::recordingOpened, this, &HeadlessReport::onOpened);
+    connect(controller, &control::LabSessionController::recordingOpened, this, &HeadlessReport::onOpened);
     if (!files->open(recording))
         finish(1);
 }

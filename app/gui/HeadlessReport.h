@@ -4,8 +4,10 @@
 #include <QObject>
 #include <QStringList>
 
-namespace halfopen::ui {
+namespace halfopen::control {
 class LabSessionController;
+}
+namespace halfopen::ui {
 class SessionFiles;
 } // namespace halfopen::ui
 
@@ -20,7 +22,7 @@ class HeadlessReport : public QObject
 {
     Q_OBJECT
 public:
-    HeadlessReport(ui::SessionFiles *files, ui::LabSessionController *controller, const QString &recording,
+    HeadlessReport(ui::SessionFiles *files, control::LabSessionController *controller, const QString &recording,
                    const QString &report);
 
 private:
@@ -28,7 +30,7 @@ private:
     void finish(int status);
 
     ui::SessionFiles *m_files;
-    ui::LabSessionController *m_controller;
+    control::LabSessionController *m_controller;
     QString m_recording;
     QString m_report;
     QStringList m_problems;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Screenshot.h"
 
-#include "ui/LabSessionController.h"
+#include "control/LabSessionController.h"
 
 #include <QCoreApplication>
 #include <QPixmap>
@@ -11,8 +11,8 @@
 
 namespace halfopen::app {
 
-Screenshot::Screenshot(QWidget *window, ui::LabSessionController *controller, const QString &path, double afterSeconds,
-                       bool waitForRun)
+Screenshot::Screenshot(QWidget *window, control::LabSessionController *controller, const QString &path,
+                       double afterSeconds, bool waitForRun)
     : QObject(window)
     , m_window(window)
     , m_path(path)
@@ -23,19 +23,19 @@ Screenshot::Screenshot(QWidget *window, ui::LabSessionController *controller, co
     if (!waitForRun) {
         // A recording that is still streaming in is pictured once it is all there.
         if (controller->isOpeningRecording())
-            connect(controller, &ui::LabSessionController::recordingOpened, this, [this] { m_timer.start(); });
+            connect(controller, &control::LabSessionController::recordingOpened, this, [this] { m_timer.start(); });
         else
             m_timer.start();
         return;
     }
-    connect(controller, &ui::LabSessionController::runStateChanged, this,
-            [this](ui::LabSessionController::RunState state) {
-                if (state == ui::LabSessionController::RunState::Running && !m_timer.isActive())
+    connect(controller, &control::LabSessionController::runStateChanged, this,
+            [this](control::LabSessionController::RunState state) {
+                if (state == control::LabSessionController::RunState::Running && !m_timer.isActive())
                     m_timer.start();
             });
     // A run that ends before the moment (or never starts) is pictured as it ended, once the
     // panels have laid out their last change (a line hidden at the end still takes room until then).
-    connect(controller, &ui::LabSessionController::finished, this, [this] {
+    connect(controller, &control::LabSessionController::finished, this, [this] {
         m_timer.stop();
         QTimer::singleShot(200, this, &Screenshot::take);
     });

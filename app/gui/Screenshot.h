@@ -6,7 +6,7 @@
 
 class QWidget;
 
-namespace halfopen::ui {
+namespace halfopen::control {
 class LabSessionController;
 }
 
@@ -19,7 +19,7 @@ class Screenshot : public QObject
 {
     Q_OBJECT
 public:
-    Screenshot(QWidget *window, ui::LabSessionController *controller, const QString &path, double afterSeconds,
+    Screenshot(QWidget *window, control::LabSessionController *controller, const QString &path, double afterSeconds,
                bool waitForRun);
 
 private:

@@ -6,6 +6,7 @@
 #include "HeadlessReport.h"
 #include "Screenshot.h"
 
+#include "control/LabSessionController.h"
 #include "i18n/LanguageLoader.h"
 #include "lab/LabProcess.h"
 #include "lab/scenario/ScenarioCatalog.h"
@@ -13,7 +14,6 @@
 #include "models/ScenarioListModel.h"
 #include "realnet/RealNetworkDriver.h"
 #include "ui/AppSettings.h"
-#include "ui/LabSessionController.h"
 #include "ui/MainWindow.h"
 #include "ui/ScenarioPicker.h"
 #include "ui/SessionFiles.h"
@@ -102,7 +102,7 @@ int main(int argc, char *argv[])
     QDir().mkpath(cache);
     const QString capture = QDir(cache).filePath(QStringLiteral("last-run.pcap"));
     lab::LabProcess lab({{}, capture, {}});
-    ui::LabSessionController controller(&lab, capture);
+    control::LabSessionController controller(&lab, capture);
     // Real-network mode: the same endpoint in this machine's own namespace, against a real peer.
     realnet::RealNetworkDriver realNetwork;
     controller.setRealNetworkDriver(&realNetwork);

@@ -3989,6 +3989,69 @@ outlives this process: the kernel deletes the table, a guard process thaws.</sou
     </message>
 </context>
 <context>
+    <name>halfopen::control::LabSessionController</name>
+    <message>
+        <source>The virtual lab failed: %1</source>
+        <translation>虚拟实验室出错：%1</translation>
+    </message>
+    <message>
+        <source>The lab could not do that: %1</source>
+        <translation>实验室无法执行该操作：%1</translation>
+    </message>
+    <message>
+        <source>Free lab session</source>
+        <translation>自由实验</translation>
+    </message>
+    <message>
+        <source>The lab runs with your settings and nothing happens on its own: press a fault (Power off, Unplug, Kill process…) and watch when and how each side notices.</source>
+        <translation>实验室按你的设置运行，不会自动发生任何事：按下一个故障（断电、拔网线、杀死进程…），观察两端何时、如何察觉。</translation>
+    </message>
+    <message>
+        <source>Stop the running session before opening a recording.</source>
+        <translation>请先停止正在运行的会话，再打开录制文件。</translation>
+    </message>
+    <message>
+        <source>Recording %1</source>
+        <translation>录制 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The %1&apos;s kernel refused some socket options: %2</source>
+        <translation>%1 的内核拒绝了部分套接字选项：%2</translation>
+    </message>
+    <message>
+        <source>Real network: %1</source>
+        <translation>真实网络：%1</translation>
+    </message>
+    <message>
+        <source>Not possible on the real network: %1</source>
+        <translation>在真实网络上无法执行：%1</translation>
+    </message>
+    <message>
+        <source>Real network: this machine connects to %1</source>
+        <translation>真实网络：本机连接到 %1</translation>
+    </message>
+    <message>
+        <source>Real network: this machine listens on %1</source>
+        <translation>真实网络：本机在 %1 上监听</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s side runs with your settings; the peer is the real machine or device. Pull the cable (or switch the peer off) and press &quot;I pulled the cable now&quot; (Space) at that moment: detection is measured from your marker.</source>
+        <translation>本机这一端按你的设置运行；对端是真实的机器或设备。拔掉网线（或关掉对端），并在那一刻按下“我刚拔了网线”（空格键）：察觉时间从你的标记开始计算。</translation>
+    </message>
+    <message>
+        <source>No packets on the timeline: %1</source>
+        <translation>时间线上没有数据包：%1</translation>
+    </message>
+    <message>
+        <source>Recording %1: %2</source>
+        <translation>录制文件 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>halfopen::core::JsonlRecorder</name>
     <message>
         <source>cannot write recording &apos;%1&apos;: %2</source>
@@ -5253,69 +5316,6 @@ The whole process stops, every connection of it: its kernel still answers the pe
     <message>
         <source>Only against a HalfOpen peer (halfopen-cli serve or connect with a heartbeat): a broker, a PLC or any other device takes the pings for garbage and never answers.</source>
         <translation>仅适用于 HalfOpen 对端（开启心跳的 halfopen-cli serve 或 connect）：消息代理、PLC 或其他任何设备都会把这些 ping 当作垃圾数据，永远不会应答。</translation>
-    </message>
-</context>
-<context>
-    <name>halfopen::ui::LabSessionController</name>
-    <message>
-        <source>The virtual lab failed: %1</source>
-        <translation>虚拟实验室出错：%1</translation>
-    </message>
-    <message>
-        <source>The lab could not do that: %1</source>
-        <translation>实验室无法执行该操作：%1</translation>
-    </message>
-    <message>
-        <source>Free lab session</source>
-        <translation>自由实验</translation>
-    </message>
-    <message>
-        <source>The lab runs with your settings and nothing happens on its own: press a fault (Power off, Unplug, Kill process…) and watch when and how each side notices.</source>
-        <translation>实验室按你的设置运行，不会自动发生任何事：按下一个故障（断电、拔网线、杀死进程…），观察两端何时、如何察觉。</translation>
-    </message>
-    <message>
-        <source>Stop the running session before opening a recording.</source>
-        <translation>请先停止正在运行的会话，再打开录制文件。</translation>
-    </message>
-    <message>
-        <source>Recording %1</source>
-        <translation>录制 %1</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>The %1&apos;s kernel refused some socket options: %2</source>
-        <translation>%1 的内核拒绝了部分套接字选项：%2</translation>
-    </message>
-    <message>
-        <source>Real network: %1</source>
-        <translation>真实网络：%1</translation>
-    </message>
-    <message>
-        <source>Not possible on the real network: %1</source>
-        <translation>在真实网络上无法执行：%1</translation>
-    </message>
-    <message>
-        <source>Real network: this machine connects to %1</source>
-        <translation>真实网络：本机连接到 %1</translation>
-    </message>
-    <message>
-        <source>Real network: this machine listens on %1</source>
-        <translation>真实网络：本机在 %1 上监听</translation>
-    </message>
-    <message>
-        <source>This machine&apos;s side runs with your settings; the peer is the real machine or device. Pull the cable (or switch the peer off) and press &quot;I pulled the cable now&quot; (Space) at that moment: detection is measured from your marker.</source>
-        <translation>本机这一端按你的设置运行；对端是真实的机器或设备。拔掉网线（或关掉对端），并在那一刻按下“我刚拔了网线”（空格键）：察觉时间从你的标记开始计算。</translation>
-    </message>
-    <message>
-        <source>No packets on the timeline: %1</source>
-        <translation>时间线上没有数据包：%1</translation>
-    </message>
-    <message>
-        <source>Recording %1: %2</source>
-        <translation>录制文件 %1：%2</translation>
     </message>
 </context>
 <context>

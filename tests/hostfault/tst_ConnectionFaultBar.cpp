@@ -8,13 +8,13 @@
 // and what is missing.
 
 #include "audit/AuditMonitor.h"
+#include "control/LabSessionController.h"
 #include "lab/LabProcess.h"
 #include "models/AuditTableModel.h"
 #include "models/ScenarioListModel.h"
 #include "ui/AppSettings.h"
 #include "ui/ConnectionFaultBar.h"
 #include "ui/ConnectionsAuditView.h"
-#include "ui/LabSessionController.h"
 #include "ui/MainWindow.h"
 
 #include "tests/support/LoopbackPair.h"
@@ -449,7 +449,7 @@ void ConnectionFaultBarTest::mosquittoSubInTheWindowAndLeavingTheMode()
 
     ui::AppSettings settings{dir.filePath(QStringLiteral("settings.ini"))};
     lab::LabProcess lab{lab::LabProcess::Options{}};
-    ui::LabSessionController controller{&lab, dir.filePath(QStringLiteral("cable.pcap"))};
+    control::LabSessionController controller{&lab, dir.filePath(QStringLiteral("cable.pcap"))};
     models::ScenarioListModel scenarios{{}};
     ui::MainWindow window{&controller, &scenarios, &settings};
     const QStringList size

@@ -3,6 +3,7 @@
 // the window's actions into Chinese, Qt's own strings follow, English reads its plurals right,
 // the CLI speaks the system's language, and the language chosen in the settings is kept.
 
+#include "control/LabSessionController.h"
 #include "core/predict/PredictionText.h"
 #include "core/predict/TimeReference.h"
 #include "core/session/Session.h"
@@ -13,7 +14,6 @@
 #include "lab/scenario/ScenarioTexts.h"
 #include "models/ScenarioListModel.h"
 #include "ui/AppSettings.h"
-#include "ui/LabSessionController.h"
 #include "ui/LanguageMenu.h"
 #include "ui/MainWindow.h"
 
@@ -71,7 +71,7 @@ struct Window
     QTemporaryDir dir;
     ui::AppSettings settings{dir.filePath(QStringLiteral("settings.ini"))};
     lab::LabProcess lab{lab::LabProcess::Options{builtTool("halfopen-lab"), {}, {}}};
-    ui::LabSessionController controller{&lab, {}};
+    control::LabSessionController controller{&lab, {}};
     models::ScenarioListModel scenarios{builtIns()};
     ui::MainWindow window{&controller, &scenarios, &settings};
 };

@@ -4,6 +4,7 @@
 // the verdict; a user turns keepalive on while the session runs and sees it applied and acting;
 // a bad scenario file is reported in the window, naming the field.
 
+#include "control/LabSessionController.h"
 #include "core/endpoint/TrafficPattern.h"
 #include "core/session/JsonlReader.h"
 #include "core/session/JsonlRecorder.h"
@@ -23,7 +24,6 @@
 #include "ui/ConnectionsAuditView.h"
 #include "ui/EventLogModel.h"
 #include "ui/HostSettingsPanel.h"
-#include "ui/LabSessionController.h"
 #include "ui/LabSettingsPanel.h"
 #include "ui/LiveSettingGroup.h"
 #include "ui/MainWindow.h"
@@ -94,7 +94,7 @@ struct Window
     QTemporaryDir dir;
     ui::AppSettings settings;
     lab::LabProcess lab;
-    ui::LabSessionController controller{&lab, capture()};
+    control::LabSessionController controller{&lab, capture()};
     models::ScenarioListModel scenarios{builtIns()};
     ui::MainWindow window{&controller, &scenarios, &settings};
 
@@ -240,7 +240,7 @@ void TestMainWindow::keepaliveDetectsPoweredOffServer()
         w.clientSocketState() == core::TcpState::Closed || w.clientSocketState() == core::TcpState::Unknown, 10000);
 
     QTest::mouseClick(w.toolButton(QStringLiteral("stopAction")), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), control::LabSessionController::RunState::Idle, 10000);
     QVERIFY(!powerOff->isEnabled());
     QVERIFY(!pending->isVisibleTo(&w.window));
     // What was seen stays after the stop.
@@ -415,7 +415,7 @@ void TestMainWindow::keepaliveTurnedOnWhileRunning()
     QCOMPARE(int(w.controller.timeline()->faultMarkers().size()), markersBefore);
 
     QTest::mouseClick(w.toolButton(QStringLiteral("stopAction")), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), control::LabSessionController::RunState::Idle, 10000);
     QVERIFY(!w.find<QLabel>(QStringLiteral("clientLiveNote"))->isVisibleTo(&w.window));
 }
 
@@ -436,7 +436,7 @@ void TestMainWindow::outOfRangeIsRefusedNotTruncated()
     QVERIFY2(messages->text().contains(
                  QStringLiteral("Idle before first probe: must be a whole number from 1 to 32767 s, not 99999999")),
              qPrintable(messages->text()));
-    QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
+    QCOMPARE(w.controller.runState(), control::LabSessionController::RunState::Idle);
     // Fixed, the message goes.
     Window::type(idle, QStringLiteral("32767"));
     QTRY_VERIFY2(messages->text().isEmpty(), qPrintable(messages->text()));
@@ -447,7 +447,7 @@ void TestMainWindow::outOfRangeIsRefusedNotTruncated()
     QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
     QVERIFY2(messages->text().contains(QStringLiteral("must be a whole number from 1 to 127, not 0")),
              qPrintable(messages->text()));
-    QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
+    QCOMPARE(w.controller.runState(), control::LabSessionController::RunState::Idle);
     Window::type(probes, QStringLiteral("9"));
     QTRY_VERIFY2(messages->text().isEmpty(), qPrintable(messages->text()));
 
@@ -546,7 +546,7 @@ void TestMainWindow::badScenarioFileIsReportedInTheWindow()
     QVERIFY2(messages->text().contains(QStringLiteral("keepalive.idle_s")), qPrintable(messages->text()));
     QVERIFY2(messages->text().contains(QStringLiteral("from 1 to 32767")), qPrintable(messages->text()));
     // Nothing was started and the list did not grow.
-    QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
+    QCOMPARE(w.controller.runState(), control::LabSessionController::RunState::Idle);
     QCOMPARE(w.scenarios.rowCount(), int(lab::ScenarioCatalog::builtInNames().size()));
 }
 
@@ -560,7 +560,7 @@ void TestMainWindow::labThatCannotStartIsReportedInTheWindow()
     QTRY_VERIFY_WITH_TIMEOUT(messages->text().contains(QStringLiteral("/nonexistent/halfopen-lab")), 10000);
     QVERIFY2(messages->text().startsWith(QStringLiteral("The virtual lab failed")), qPrintable(messages->text()));
     // The window is ready for the next try.
-    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), control::LabSessionController::RunState::Idle, 10000);
     QVERIFY(w.toolButton(QStringLiteral("startAction"))->isEnabled());
     QVERIFY(!w.find<QToolButton>(QStringLiteral("serverPowerOffButton"))->isEnabled());
     // Nothing pretends it ran: the hosts are not running, the verdict says nothing was measured.
@@ -614,7 +614,7 @@ void TestMainWindow::timeWaitHiddenLikeSsAndShownOnRequest()
     QVERIFY(!hidden->isVisibleTo(&w.window));
     QVERIFY(w.settings.socketTableShowsTimeWait());
 
-    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), control::LabSessionController::RunState::Idle, 20000);
     QVERIFY(messages->text().isEmpty());
 
     // The next window (same settings) lists TIME_WAIT from the start.
@@ -634,8 +634,8 @@ void TestMainWindow::finishedIsClearedWhenANewRunStarts()
     QStatusBar *bar = w.window.statusBar();
     // The status bar's message at every change of the run's state, after the window's own handling.
     QStringList messageAt;
-    connect(&w.controller, &ui::LabSessionController::runStateChanged, this,
-            [&](ui::LabSessionController::RunState state) {
+    connect(&w.controller, &control::LabSessionController::runStateChanged, this,
+            [&](control::LabSessionController::RunState state) {
                 messageAt << QStringLiteral("%1: %2").arg(int(state)).arg(bar->currentMessage());
             });
     // Refused at once by the server's kernel: the scenario ends as soon as it is judged.
@@ -644,17 +644,17 @@ void TestMainWindow::finishedIsClearedWhenANewRunStarts()
         = QStringLiteral("Finished: %1").arg(lab::ScenarioTexts::title(QStringLiteral("connect-to-closed-port")));
     QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(bar->currentMessage(), finished, 30000);
-    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), control::LabSessionController::RunState::Idle, 10000);
     QCOMPARE(bar->currentMessage(), finished); // still there while nothing runs
 
     messageAt.clear();
     QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!messageAt.isEmpty(), 10000);
-    QCOMPARE(messageAt.first(), QStringLiteral("%1: ").arg(int(ui::LabSessionController::RunState::Starting)));
+    QCOMPARE(messageAt.first(), QStringLiteral("%1: ").arg(int(control::LabSessionController::RunState::Starting)));
     // The second run finishes too, and says so again.
-    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), control::LabSessionController::RunState::Idle, 30000);
     for (const QString &at : std::as_const(messageAt)) {
-        if (!at.startsWith(QStringLiteral("%1:").arg(int(ui::LabSessionController::RunState::Idle))))
+        if (!at.startsWith(QStringLiteral("%1:").arg(int(control::LabSessionController::RunState::Idle))))
             QVERIFY2(!at.contains(QStringLiteral("Finished")), qPrintable(messageAt.join(QLatin1Char('\n'))));
     }
     QTRY_COMPARE_WITH_TIMEOUT(bar->currentMessage(), finished, 10000);
@@ -754,7 +754,7 @@ void TestMainWindow::oneSentenceInWindowCliAndScenario()
     QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
     const QString window = w.find<ui::MessageBar>(QStringLiteral("messageBar"))->text();
     QVERIFY2(window.contains(QStringLiteral("Probes: ") + rule), qPrintable(window));
-    QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
+    QCOMPARE(w.controller.runState(), control::LabSessionController::RunState::Idle);
 
     QString scenario;
     const QJsonObject labJson{
@@ -798,7 +798,7 @@ void TestMainWindow::captureLimitIsASettingAndTrimmingIsSaid()
         core::JsonFields::wholeNumberRule(lab::CaptureLimit::kMinimumMb, lab::CaptureLimit::kMaximumMb,
                                           QStringLiteral("9999999"), QStringLiteral(" MB")));
     QVERIFY2(messages->text().contains(refused), qPrintable(messages->text()));
-    QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
+    QCOMPARE(w.controller.runState(), control::LabSessionController::RunState::Idle);
 
     // 1 MB and a client that streams: the ring turns within a second.
     Window::type(limit, QStringLiteral("1"));
@@ -807,7 +807,7 @@ void TestMainWindow::captureLimitIsASettingAndTrimmingIsSaid()
     QElapsedTimer running;
     running.start();
     QTest::mouseClick(w.toolButton(QStringLiteral("startAction")), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Running, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), control::LabSessionController::RunState::Running, 30000);
     const QString said = QStringLiteral("Capture: older frames dropped to stay within 1 MB — ");
     QTRY_VERIFY2_WITH_TIMEOUT(w.window.statusBar()->currentMessage().startsWith(said),
                               qPrintable(w.window.statusBar()->currentMessage()), 20000);
@@ -839,7 +839,7 @@ void TestMainWindow::captureLimitIsASettingAndTrimmingIsSaid()
              qPrintable(QStringLiteral("%1 in %2 ms").arg(trimmedEvents()).arg(running.elapsed())));
 
     QTest::mouseClick(w.toolButton(QStringLiteral("stopAction")), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), control::LabSessionController::RunState::Idle, 10000);
     QCOMPARE(w.settings.captureLimitMb(), 1); // remembered
     QVERIFY(QFileInfo(w.capture()).size() <= (1 << 20) + 65536 + 16);
 }

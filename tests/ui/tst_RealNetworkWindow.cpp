@@ -4,6 +4,7 @@
 // starts, presses Space ("I pulled the cable now") and reads the marker in the timeline and the
 // verdict measured from it. Errors a user can cause show in the window with their errno.
 
+#include "control/LabSessionController.h"
 #include "core/session/Session.h"
 #include "lab/LabProcess.h"
 #include "models/ScenarioListModel.h"
@@ -13,7 +14,6 @@
 #include "tests/realnet/RealNetworkRun.h"
 #include "tests/support/CliPeer.h"
 #include "ui/AppSettings.h"
-#include "ui/LabSessionController.h"
 #include "ui/MainWindow.h"
 #include "ui/MessageBar.h"
 #include "ui/PredictionPanel.h"
@@ -94,7 +94,7 @@ struct Window
                                             .stopTimeoutMs = 2000,
                                             .capture = true,
                                             .captureHelperPath = {}}};
-    ui::LabSessionController controller{&lab};
+    control::LabSessionController controller{&lab};
     models::ScenarioListModel scenarios{{}};
     std::unique_ptr<ui::MainWindow> window;
 };
@@ -216,7 +216,7 @@ void TestRealNetworkWindow::markerAndVerdictAgainstALoopbackPeer()
     QVERIFY(messages->text().isEmpty());
 
     QTest::mouseClick(w.toolButton(QStringLiteral("stopAction")), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), control::LabSessionController::RunState::Idle, 10000);
     QVERIFY(!marker->isEnabled());
 
     // The mode, the role and the address are kept for next time.
@@ -241,7 +241,7 @@ void TestRealNetworkWindow::refusedConnectionIsReportedInTheWindow()
                  QStringLiteral("Real network: Cannot connect to 127.0.0.1:%1: ECONNREFUSED (Connection refused)")
                      .arg(port)),
              qPrintable(messages->text()));
-    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), ui::LabSessionController::RunState::Idle, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.controller.runState(), control::LabSessionController::RunState::Idle, 10000);
     QVERIFY(w.toolButton(QStringLiteral("startAction"))->isEnabled());
 }
 
@@ -260,7 +260,7 @@ void TestRealNetworkWindow::badAddressNamesTheFieldAndStartsNothing()
     QVERIFY2(message.contains(
                  QStringLiteral("Peer address: '10.0.0.256' is neither an IPv4 or IPv6 address nor a host name")),
              qPrintable(message));
-    QCOMPARE(w.controller.runState(), ui::LabSessionController::RunState::Idle);
+    QCOMPARE(w.controller.runState(), control::LabSessionController::RunState::Idle);
     QCOMPARE(w.controller.session()->size(), 0);
     // Fixed: the message about it goes.
     auto *edit = w.find<QLineEdit>(QStringLiteral("realNetworkPeerAddress"));
@@ -276,7 +276,7 @@ void TestRealNetworkWindow::withoutADriverTheLabIsTheOnlyChoice()
     ui::AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
     settings.setRealNetworkMode(true); // saved by a window that had one
     lab::LabProcess lab(lab::LabProcess::Options{QStringLiteral("/nonexistent/halfopen-lab"), {}, {}});
-    ui::LabSessionController controller(&lab);
+    control::LabSessionController controller(&lab);
     models::ScenarioListModel scenarios({});
     ui::MainWindow window(&controller, &scenarios, &settings);
     auto *real = window.findChild<QRadioButton *>(QStringLiteral("peerRealNetwork"));
@@ -288,7 +288,7 @@ void TestRealNetworkWindow::withoutADriverTheLabIsTheOnlyChoice()
 
 void TestRealNetworkWindow::controllerSwitchesBetweenLabAndRealNetwork()
 {
-    using State = ui::LabSessionController::RunState;
+    using State = control::LabSessionController::RunState;
     FakeLab fake;
     realnet::RealNetworkDriver realNetwork(
         realnet::RealNetworkDriver::Options{.endpointPath = QStringLiteral(HALFOPEN_CLI),
@@ -296,7 +296,7 @@ void TestRealNetworkWindow::controllerSwitchesBetweenLabAndRealNetwork()
                                             .stopTimeoutMs = 2000,
                                             .capture = true,
                                             .captureHelperPath = {}});
-    ui::LabSessionController controller(&fake, QStringLiteral("/tmp/lab-capture.pcap"));
+    control::LabSessionController controller(&fake, QStringLiteral("/tmp/lab-capture.pcap"));
     controller.setRealNetworkDriver(&realNetwork);
     lab::Fault marker;
     marker.kind = lab::FaultKind::Marker;

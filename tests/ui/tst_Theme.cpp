@@ -5,12 +5,12 @@
 // strip's status words, the socket table's state chips and flashing rows, the message bar)
 // reads with a contrast of at least 4.5 against what is behind it.
 
+#include "control/LabSessionController.h"
 #include "core/session/Session.h"
 #include "lab/LabProcess.h"
 #include "models/ScenarioListModel.h"
 #include "models/SocketTableModel.h"
 #include "ui/AppSettings.h"
-#include "ui/LabSessionController.h"
 #include "ui/MainWindow.h"
 #include "ui/MessageBar.h"
 #include "ui/SessionFiles.h"
@@ -97,7 +97,7 @@ struct Window
     QTemporaryDir dir;
     ui::AppSettings settings{dir.filePath(QStringLiteral("settings.ini"))};
     lab::LabProcess lab{lab::LabProcess::Options{QStringLiteral("/nonexistent/halfopen-lab"), {}, {}}};
-    ui::LabSessionController controller{&lab};
+    control::LabSessionController controller{&lab};
     models::ScenarioListModel scenarios{QList<models::ScenarioListModel::Entry>{}};
     ui::MainWindow window{&controller, &scenarios, &settings};
 };

@@ -9,12 +9,12 @@
 
 #include "OneHourRecording.h"
 
+#include "control/LabSessionController.h"
 #include "core/session/Session.h"
 #include "lab/LabProcess.h"
 #include "models/ScenarioListModel.h"
 #include "models/TimelineModel.h"
 #include "ui/AppSettings.h"
-#include "ui/LabSessionController.h"
 #include "ui/MainWindow.h"
 #include "ui/SessionFiles.h"
 #include "ui/views/TimelineChart.h"
@@ -125,7 +125,7 @@ Opening openOnce(const QString &recording)
     QTemporaryDir dir;
     ui::AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
     lab::LabProcess lab(lab::LabProcess::Options{}); // never started: a replay runs no lab
-    ui::LabSessionController controller(&lab);
+    control::LabSessionController controller(&lab);
     models::ScenarioListModel scenarios(noScenarios());
     ui::MainWindow window(&controller, &scenarios, &settings);
     window.resize(1600, 1000);
@@ -138,7 +138,7 @@ Opening openOnce(const QString &recording)
     QElapsedTimer clock;
     PaintWatch watch(chart->laneView()->viewport(), controller.timeline(), &clock);
     double allInMs = -1;
-    QObject::connect(&controller, &ui::LabSessionController::recordingOpened, &controller, [&] {
+    QObject::connect(&controller, &control::LabSessionController::recordingOpened, &controller, [&] {
         allInMs = clock.nsecsElapsed() / 1e6;
         watch.allIn = true;
         chart->laneView()->viewport()->update(); // the chart repaints what it got last

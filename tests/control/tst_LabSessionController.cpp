@@ -4,13 +4,13 @@
 // them, a free session's shape, one session per recording, and a recording that cannot be read
 // leaving the session as it was.
 
+#include "control/LabSessionController.h"
 #include "core/session/JsonlReader.h"
 #include "core/session/JsonlRecorder.h"
 #include "core/session/Session.h"
 #include "lab/LabDriver.h"
 #include "models/SocketTableModel.h"
 #include "models/TimelineModel.h"
-#include "ui/LabSessionController.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -22,7 +22,7 @@
 #include <QTest>
 
 using namespace halfopen;
-using State = ui::LabSessionController::RunState;
+using State = control::LabSessionController::RunState;
 
 namespace {
 
@@ -99,8 +99,8 @@ private slots:
 void TestLabSessionController::freeSessionRunsUntilStopped()
 {
     FakeLab lab;
-    ui::LabSessionController controller(&lab);
-    QSignalSpy states(&controller, &ui::LabSessionController::runStateChanged);
+    control::LabSessionController controller(&lab);
+    QSignalSpy states(&controller, &control::LabSessionController::runStateChanged);
 
     controller.apply(powerOff()); // nothing runs: ignored
     lab::LabConfig config = lab::LabConfig::defaults();
@@ -129,9 +129,9 @@ void TestLabSessionController::freeSessionRunsUntilStopped()
 void TestLabSessionController::socketOptionsGoToTheRunningLab()
 {
     FakeLab lab;
-    ui::LabSessionController controller(&lab);
-    QSignalSpy applied(&controller, &ui::LabSessionController::optionsApplied);
-    QSignalSpy problems(&controller, &ui::LabSessionController::problem);
+    control::LabSessionController controller(&lab);
+    QSignalSpy applied(&controller, &control::LabSessionController::optionsApplied);
+    QSignalSpy problems(&controller, &control::LabSessionController::problem);
     core::SocketOptions keepalive;
     keepalive.keepalive = {true, 2, 1, 3};
 
@@ -187,8 +187,8 @@ void TestLabSessionController::aRecordingSpansRunsUntilStopped()
 {
     QTemporaryDir dir;
     FakeLab lab;
-    ui::LabSessionController controller(&lab);
-    QSignalSpy ended(&controller, &ui::LabSessionController::recordingEnded);
+    control::LabSessionController controller(&lab);
+    QSignalSpy ended(&controller, &control::LabSessionController::recordingEnded);
     const QString path = dir.filePath(QStringLiteral("run.jsonl"));
 
     // A first run, not recorded.
@@ -220,7 +220,7 @@ void TestLabSessionController::aRecordingSpansRunsUntilStopped()
     QCOMPARE(ended.size(), 1);
     QCOMPARE(ended.at(0).at(0).toString(), path);
 
-    QSignalSpy opened(&controller, &ui::LabSessionController::recordingOpened);
+    QSignalSpy opened(&controller, &control::LabSessionController::recordingOpened);
     QVERIFY(controller.openRecording(path, &error));
     QCOMPARE(opened.size(), 1); // a small recording is in at once
     QCOMPARE(opened.at(0).at(0).toString(), path);
@@ -258,7 +258,7 @@ void TestLabSessionController::aRecordingSpansRunsUntilStopped()
 void TestLabSessionController::unreadableRecordingKeepsTheSession()
 {
     FakeLab lab;
-    ui::LabSessionController controller(&lab);
+    control::LabSessionController controller(&lab);
     controller.startFreeSession(lab::LabConfig::defaults());
     QTRY_COMPARE(controller.runState(), State::Running);
 
@@ -312,8 +312,8 @@ void TestLabSessionController::longRecordingStreamsIn()
     QVERIFY(QFileInfo(path).size() > 2 * core::RecordingLoader::kDefaultFirstBytes);
 
     FakeLab lab;
-    ui::LabSessionController controller(&lab);
-    QSignalSpy opened(&controller, &ui::LabSessionController::recordingOpened);
+    control::LabSessionController controller(&lab);
+    QSignalSpy opened(&controller, &control::LabSessionController::recordingOpened);
     QString error;
     QVERIFY(controller.openRecording(path, &error));
     // The start is there at once, with its time zero; the rest streams in.

@@ -4,11 +4,11 @@
 #include <QJsonObject>
 #include <QString>
 
-namespace halfopen::ui {
+namespace halfopen::control {
 
 // The lab's own events in the window's words, one sentence for the status bar and the event
 // log alike. capture_trimmed (Supervisor.h): "Capture: older frames dropped to stay within
 // 256 MB — 1200 frames (3.1 MB) left out".
 QString captureTrimmedText(const QJsonObject &detail);
 
-} // namespace halfopen::ui
+} // namespace halfopen::control

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/LabSessionController.h"
+#include "control/LabSessionController.h"
 
-#include "ui/LabEventText.h"
+#include "control/LabEventText.h"
 
 #include "realnet/RealNetworkDriver.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 
-namespace halfopen::ui {
+namespace halfopen::control {
 
 LabSessionController::LabSessionController(lab::LabDriver *driver, const QString &capturePath, QObject *parent)
     : QObject(parent)
@@ -280,4 +280,4 @@ void LabSessionController::setState(RunState state)
     emit runStateChanged(state);
 }
 
-} // namespace halfopen::ui
+} // namespace halfopen::control

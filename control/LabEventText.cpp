@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/LabEventText.h"
+#include "control/LabEventText.h"
 
 #include <QCoreApplication>
 
-namespace halfopen::ui {
+namespace halfopen::control {
 
 namespace {
 // lupdate takes the context from this class: the strings below are "LabEventText"'s.
@@ -23,4 +23,4 @@ QString captureTrimmedText(const QJsonObject &detail)
         .arg(megabytes, 0, 'f', 1);
 }
 
-} // namespace halfopen::ui
+} // namespace halfopen::control

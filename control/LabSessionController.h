@@ -22,7 +22,7 @@ class RealNetworkDriver;
 struct RealNetworkConfig;
 } // namespace halfopen::realnet
 
-namespace halfopen::ui {
+namespace halfopen::control {
 
 // What the window drives: one Session fed by a lab (through a ScenarioRunner) or by a
 // recording, the models over it, the faults the user presses, and the JSONL recorder. Holds no socket: the lab
@@ -102,7 +102,7 @@ public:
     const std::optional<lab::RecordedRun> &recordedRun() const { return m_recordedRun; }
 
 signals:
-    void runStateChanged(halfopen::ui::LabSessionController::RunState state);
+    void runStateChanged(halfopen::control::LabSessionController::RunState state);
     // A new run or recording is about to fill the session: panels reset what they derived.
     void sessionStarted(const halfopen::lab::Scenario &scenario);
     void evaluated(const halfopen::lab::ScenarioOutcome &outcome);
@@ -148,4 +148,4 @@ private:
     QHash<QString, core::SocketOptions> m_applied;   // per host: the latest `options` report
 };
 
-} // namespace halfopen::ui
+} // namespace halfopen::control
