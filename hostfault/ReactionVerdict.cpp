@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hostfault/ReactionVerdict.h"
 
+#include "core/tcp/DetectionMechanism.h"
+#include "core/tcp/MechanismText.h"
+
 #include <QCoreApplication>
 #include <QJsonValue>
 
@@ -38,14 +41,9 @@ QString faultNoun(FaultKind kind)
 
 QString mechanismWords(const QString &name)
 {
-    if (name == QLatin1String("keepalive"))
-        return tr("keepalive");
-    if (name == QLatin1String("retransmission_timeout"))
-        return tr("retransmissions with backoff");
-    if (name == QLatin1String("user_timeout"))
-        return tr("TCP_USER_TIMEOUT");
-    if (name == QLatin1String("rst"))
-        return tr("reset");
+    // A detection mechanism in the words the window uses; the reaction's own causes below.
+    if (const auto mechanism = core::mechanismFromName(name))
+        return core::MechanismText::shortName(*mechanism);
     if (name == QLatin1String("abort"))
         return tr("SOCK_DESTROY");
     if (name == QLatin1String("zero_window_probes"))

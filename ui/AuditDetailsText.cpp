@@ -3,8 +3,8 @@
 
 #include "core/predict/DetectionPredictor.h"
 #include "core/tcp/ErrnoCatalog.h"
+#include "core/tcp/MechanismText.h"
 #include "models/AuditTableModel.h"
-#include "ui/MechanismText.h"
 
 #include <QColor>
 
@@ -25,7 +25,7 @@ QString predictionLine(const core::Prediction &p)
     const QString errnoText
         = p.errnoValue ? QStringLiteral(" (%1)").arg(core::ErrnoCatalog::name(p.errnoValue)) : QString();
     return AuditDetailsText::tr("%1: by %2%3 after %4 s %5", "%4 seconds, %5 'after the last packet received'")
-        .arg(what, esc(MechanismText::title(p.mechanism)), errnoText)
+        .arg(what, esc(core::MechanismText::title(p.mechanism)), errnoText)
         .arg(*p.seconds(), 0, 'f', 1)
         .arg(esc(core::timeReferenceDescription(p.reference)));
 }

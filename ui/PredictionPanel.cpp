@@ -5,9 +5,9 @@
 #include "core/predict/DetectionPredictor.h"
 #include "core/predict/PredictionText.h"
 #include "core/tcp/ErrnoCatalog.h"
+#include "core/tcp/MechanismText.h"
 #include "lab/scenario/DetectionPrediction.h"
 #include "models/DurationText.h"
-#include "ui/MechanismText.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -48,7 +48,7 @@ QString plainLine(const core::Prediction &p)
         = p.errnoValue ? QStringLiteral(" (%1)").arg(core::ErrnoCatalog::name(p.errnoValue)) : QString();
     return PredictionPanel::tr("%1: detected by %2%3 %4 %5",
                                "%4 a duration ('5.0 s', 'about 15 min (928.9 s)'), %5 'after the last packet received'")
-        .arg(what, MechanismText::title(p.mechanism).toHtmlEscaped(), errnoText)
+        .arg(what, core::MechanismText::title(p.mechanism).toHtmlEscaped(), errnoText)
         .arg(models::humanSeconds(*p.seconds()).toHtmlEscaped())
         .arg(core::timeReferenceDescription(p.reference).toHtmlEscaped());
 }
@@ -194,7 +194,7 @@ void PredictionPanel::update()
                 continue;
             lines.append(QStringLiteral("&nbsp;&nbsp;")
                          + tr("or %1 (%2) after %3, %4")
-                               .arg(MechanismText::title(path.mechanism).toHtmlEscaped(),
+                               .arg(core::MechanismText::title(path.mechanism).toHtmlEscaped(),
                                     core::ErrnoCatalog::name(path.errnoValue),
                                     core::PredictionText::duration(path.expectedUs), path.condition.toHtmlEscaped()));
         }

@@ -3,9 +3,9 @@
 
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
+#include "core/tcp/MechanismText.h"
 #include "models/DurationText.h"
 #include "models/SocketOptionsText.h"
-#include "ui/MechanismText.h"
 #include "ui/VerdictPanel.h"
 #include "ui/views/EventDetailsText.h"
 #include "ui/views/FaultText.h"
@@ -242,7 +242,7 @@ QString summarySection(const SessionReport::Input &input)
             happenings << row(
                 {esc(when), esc(hostTitle(e.host)),
                  esc(SessionReport::tr("%1 by %2")
-                         .arg(core::ErrnoCatalog::name(e.errnoValue), MechanismText::title(e.mechanism)))});
+                         .arg(core::ErrnoCatalog::name(e.errnoValue), core::MechanismText::title(e.mechanism)))});
     }
     if (!packets.isEmpty()) {
         html += QStringLiteral("<table class=\"grid\">\n");

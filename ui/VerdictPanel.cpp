@@ -4,8 +4,8 @@
 #include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
+#include "core/tcp/MechanismText.h"
 #include "models/DurationText.h"
-#include "ui/MechanismText.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -242,7 +242,7 @@ QString VerdictPanel::headlineFor(const Event &v)
         return {};
     const QJsonObject d = v.detail;
     const QString who = hostTitle(v.host);
-    const QString how = MechanismText::title(v.mechanism);
+    const QString how = core::MechanismText::title(v.mechanism);
     const QString errnoName = v.errnoValue ? core::ErrnoCatalog::name(v.errnoValue) : QString();
     const auto reference = core::timeReferenceFromName(d.value(QStringLiteral("reference")).toString());
     const QJsonValue elapsed = d.value(QStringLiteral("elapsed_s"));

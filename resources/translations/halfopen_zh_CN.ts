@@ -571,52 +571,6 @@
 <context>
     <name>EventDetailsText</name>
     <message>
-        <source>nothing</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>keepalive</source>
-        <comment>TCP keepalive detected it</comment>
-        <translation>保活</translation>
-    </message>
-    <message>
-        <source>retransmission timeout</source>
-        <translation>重传超时</translation>
-    </message>
-    <message>
-        <source>user timeout</source>
-        <comment>TCP_USER_TIMEOUT</comment>
-        <translation>用户超时</translation>
-    </message>
-    <message>
-        <source>SYN timeout</source>
-        <comment>connect() gave up after its SYN retries</comment>
-        <translation>SYN 超时</translation>
-    </message>
-    <message>
-        <source>heartbeat</source>
-        <comment>the application&apos;s own heartbeat</comment>
-        <translation>心跳</translation>
-    </message>
-    <message>
-        <source>RST</source>
-        <comment>the peer answered with a reset</comment>
-        <translation>RST</translation>
-    </message>
-    <message>
-        <source>FIN</source>
-        <comment>the peer closed</comment>
-        <translation>FIN</translation>
-    </message>
-    <message>
-        <source>ICMP</source>
-        <translation>ICMP</translation>
-    </message>
-    <message>
-        <source>local error</source>
-        <translation>本地错误</translation>
-    </message>
-    <message>
         <source>%1 packet, %2</source>
         <translation>%1 数据包，%2</translation>
     </message>
@@ -671,16 +625,6 @@
     <message>
         <source>%1: socket options set</source>
         <translation>%1：套接字选项已设置</translation>
-    </message>
-    <message>
-        <source>neighbour (ARP) failed</source>
-        <comment>no ICMP: the local neighbour resolution gave up</comment>
-        <translation>邻居（ARP）解析失败</translation>
-    </message>
-    <message>
-        <source>application keepalive</source>
-        <comment>MQTT keepalive, AMQP heartbeat</comment>
-        <translation>应用层保活</translation>
     </message>
     <message>
         <source>client</source>
@@ -1500,6 +1444,62 @@
     <message>
         <source>the application protocol&apos;s keepalive</source>
         <translation>应用层协议的保活</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>keepalive</source>
+        <comment>TCP keepalive detected it</comment>
+        <translation>保活</translation>
+    </message>
+    <message>
+        <source>retransmission timeout</source>
+        <translation>重传超时</translation>
+    </message>
+    <message>
+        <source>user timeout</source>
+        <comment>TCP_USER_TIMEOUT</comment>
+        <translation>用户超时</translation>
+    </message>
+    <message>
+        <source>SYN timeout</source>
+        <comment>connect() gave up after its SYN retries</comment>
+        <translation>SYN 超时</translation>
+    </message>
+    <message>
+        <source>heartbeat</source>
+        <comment>the application&apos;s own heartbeat</comment>
+        <translation>心跳</translation>
+    </message>
+    <message>
+        <source>RST</source>
+        <comment>the peer answered with a reset</comment>
+        <translation>RST</translation>
+    </message>
+    <message>
+        <source>FIN</source>
+        <comment>the peer closed</comment>
+        <translation>FIN</translation>
+    </message>
+    <message>
+        <source>ICMP</source>
+        <translation>ICMP</translation>
+    </message>
+    <message>
+        <source>local error</source>
+        <translation>本地错误</translation>
+    </message>
+    <message>
+        <source>neighbour (ARP) failed</source>
+        <comment>no ICMP: the local neighbour resolution gave up</comment>
+        <translation>邻居（ARP）解析失败</translation>
+    </message>
+    <message>
+        <source>application keepalive</source>
+        <comment>MQTT keepalive, AMQP heartbeat</comment>
+        <translation>应用层保活</translation>
     </message>
 </context>
 <context>
@@ -4129,22 +4129,6 @@ outlives this process: the kernel deletes the table, a guard process thaws.</sou
     <message>
         <source>the freeze</source>
         <translation>冻结</translation>
-    </message>
-    <message>
-        <source>keepalive</source>
-        <translation>保活</translation>
-    </message>
-    <message>
-        <source>retransmissions with backoff</source>
-        <translation>带退避的重传</translation>
-    </message>
-    <message>
-        <source>TCP_USER_TIMEOUT</source>
-        <translation>TCP_USER_TIMEOUT</translation>
-    </message>
-    <message>
-        <source>reset</source>
-        <translation>重置</translation>
     </message>
     <message>
         <source>SOCK_DESTROY</source>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/EventDetailsText.h"
 
+#include "core/tcp/MechanismText.h"
+
 #include "core/tcp/ErrnoCatalog.h"
 #include "models/SocketOptionsText.h"
 #include "ui/views/FaultText.h"
@@ -23,7 +25,6 @@ class EventText
 public:
     static QString details(const Event &e, qint64 originUs);
     static QString headline(const Event &e);
-    static QString mechanism(core::DetectionMechanism m);
     static QString host(const QString &name);
     static QString fieldName(const QString &key);
     static QString fieldValue(const QString &key, const QJsonValue &value);
@@ -106,38 +107,6 @@ QString EventText::fieldValue(const QString &key, const QJsonValue &value)
     return text;
 }
 
-QString EventText::mechanism(core::DetectionMechanism m)
-{
-    using M = core::DetectionMechanism;
-    switch (m) {
-    case M::None:
-        return tr("nothing");
-    case M::Keepalive:
-        return tr("keepalive", "TCP keepalive detected it");
-    case M::RetransmissionTimeout:
-        return tr("retransmission timeout");
-    case M::UserTimeout:
-        return tr("user timeout", "TCP_USER_TIMEOUT");
-    case M::SynTimeout:
-        return tr("SYN timeout", "connect() gave up after its SYN retries");
-    case M::Heartbeat:
-        return tr("heartbeat", "the application's own heartbeat");
-    case M::Rst:
-        return tr("RST", "the peer answered with a reset");
-    case M::Fin:
-        return tr("FIN", "the peer closed");
-    case M::Icmp:
-        return tr("ICMP");
-    case M::LocalError:
-        return tr("local error");
-    case M::NeighbourUnreachable:
-        return tr("neighbour (ARP) failed", "no ICMP: the local neighbour resolution gave up");
-    case M::ApplicationKeepalive:
-        return tr("application keepalive", "MQTT keepalive, AMQP heartbeat");
-    }
-    return core::mechanismName(m);
-}
-
 QString EventText::headline(const Event &e)
 {
     switch (e.kind) {
@@ -158,7 +127,7 @@ QString EventText::headline(const Event &e)
         return tr("%1 saw %2 (detected by %3)")
             .arg(host(e.host),
                  e.errnoValue != 0 ? core::ErrnoCatalog::describe(e.errnoValue) : tr("EOF: the peer closed"),
-                 mechanism(e.mechanism));
+                 core::MechanismText::shortName(e.mechanism));
     case EventKind::Endpoint:
         if (e.what == QLatin1String("options"))
             return models::isLiveOptionsChange(e.detail) ? tr("%1: socket options changed").arg(host(e.host))
@@ -166,7 +135,7 @@ QString EventText::headline(const Event &e)
         return core::describeEvent(e, 0);
     case EventKind::Verdict:
         return tr("verdict: %1 by %2 after %3 s")
-            .arg(e.what, mechanism(e.mechanism))
+            .arg(e.what, core::MechanismText::shortName(e.mechanism))
             .arg(e.detail.value(QStringLiteral("elapsed_s")).toDouble(), 0, 'f', 2);
     default:
         return core::describeEvent(e, 0);
@@ -205,7 +174,7 @@ QString eventDetailsText(const Event &event, qint64 originUs)
 
 QString mechanismWords(core::DetectionMechanism mechanism)
 {
-    return EventText::mechanism(mechanism);
+    return core::MechanismText::shortName(mechanism);
 }
 
 QString hostWords(const QString &host)
