@@ -248,7 +248,7 @@ void TimelineChart::updateLaneTimeLabels()
         m_aroundLanesWithLabels = m_laneView->height() - plot.height();
     const qreal line = QFontMetricsF(m_laneAxis->labelsFont()).height();
     const qreal around = m_aroundLanesWithLabels > 0 ? m_aroundLanesWithLabels : 3 * line + 20;
-    const bool cramped = m_laneView->height() - around < qMax(2, m_laneCount) * 3 * line;
+    const bool cramped = m_laneView->height() - around < qMax(1, m_laneCount) * 3 * line;
     const bool shown = m_laneTimeLabelsAlways || !cramped || !m_rtoView->isVisibleTo(this);
     if (m_x->labelsVisible() != shown)
         m_x->setLabelsVisible(shown);
