@@ -104,8 +104,11 @@ QImage faultMarkImage(bool cut)
     QPainter p(&i);
     p.setRenderHint(QPainter::Antialiasing);
     p.setPen(Qt::NoPen);
+    // A white ring: the blue disc stays a disc on the selected row's blue.
+    p.setBrush(Qt::white);
+    p.drawEllipse(QRectF(0, 0, 16, 16));
     p.setBrush(cut ? QColor(0xb7, 0x1c, 0x1c) : QColor(0x15, 0x65, 0xc0));
-    p.drawEllipse(QRectF(1, 1, 14, 14));
+    p.drawEllipse(QRectF(1.25, 1.25, 13.5, 13.5));
     p.setBrush(Qt::white);
     if (cut) {
         p.drawRect(QRectF(3, 7, 3.5, 2));

@@ -104,7 +104,8 @@ ConnectionsAuditView::ConnectionsAuditView(audit::AuditMonitor *monitor, QWidget
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('m'));
-    const int widths[] = {9, 5, 12, 12, 17, 8, 7, 8, 7, 9, 30};
+    // The process column holds a 15-character name (the kernel's comm) beside a fault's mark.
+    const int widths[] = {11, 5, 12, 12, 17, 8, 7, 8, 7, 9, 30};
     for (int c = 0; c < AuditTableModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c] * em);
     m_table->sortByColumn(AuditTableModel::RiskColumn, Qt::DescendingOrder);

@@ -190,7 +190,10 @@ QWidget *MainWindow::buildCentral()
     m_timeline = new TimelineChart(m_controller->timeline(), this);
     m_timeline->setObjectName(QStringLiteral("timelineChart"));
     views->addWidget(m_timeline);
-    views->setSizes({210, 130, 380});
+    // A laptop's 768 lines: the lanes need the room more than the verdict (which scrolls if it
+    // must) and the table (two sockets in the lab); at 1366×768 the lanes were 28 px each.
+    const bool smallScreen = screen() && screen()->availableSize().height() < kRoomForLogBelowViews;
+    views->setSizes(smallScreen ? QList<int>{150, 130, 440} : QList<int>{210, 130, 380});
 
     auto *central = new QWidget(this);
     m_central = central;

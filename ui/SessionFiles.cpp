@@ -211,12 +211,14 @@ bool SessionFiles::exportReportTo(const QString &path)
     const double min = m_timeline->xMin();
     const double max = m_timeline->xMax();
     m_timeline->showAll();
+    m_timeline->setLaneTimeLabelsAlways(true); // the lanes' picture stands alone
     // The charts lay their axes and legend out on the next turn of the event loop: now, before
     // they are drawn (otherwise the labels of the range just set are elided).
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
     input.timeline = renderChartViews({m_timeline->laneView()}, 2);
     input.rto = renderChartViews({m_timeline->rtoView()}, 2);
+    m_timeline->setLaneTimeLabelsAlways(false);
     if (following)
         m_timeline->follow();
     else

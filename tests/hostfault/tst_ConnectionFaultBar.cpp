@@ -329,7 +329,7 @@ void ConnectionFaultBarTest::replugAndThawActOnTheSelectedConnectionAndRowsAreMa
     QVERIFY(!thaw->isEnabled());
     QVERIFY(confirmed(freeze));
     QVERIFY2(confirmation.contains(QStringLiteral("(pid %1)").arg(frozenPid)), qPrintable(confirmation));
-    QVERIFY(stopped(frozenPid));
+    QTRY_VERIFY(stopped(frozenPid)); // SIGSTOP is sent, the stop comes when the child is next scheduled
     const QRegularExpression frozenMark(QStringLiteral("^process frozen \\(SIGSTOP\\) since \\d\\d:\\d\\d:\\d\\d$"));
     QVERIFY2(frozenMark.match(table->model()->index(childRow(), 0).data(AuditTableModel::FaultMarkRole).toString())
                  .hasMatch(),
@@ -355,7 +355,7 @@ void ConnectionFaultBarTest::replugAndThawActOnTheSelectedConnectionAndRowsAreMa
     // Freeze again, then Lift all faults with an unfaulted connection selected: the cut and the
     // freeze both go, the table with them, and no row is marked.
     QVERIFY(confirmed(freeze));
-    QVERIFY(stopped(frozenPid));
+    QTRY_VERIFY(stopped(frozenPid));
     QCOMPARE(bar->faults()->active().size(), 2);
     QVERIFY(select(rowOfLocalPort(table, second.clientPort)));
     QVERIFY(liftAll->isEnabled());

@@ -38,6 +38,8 @@
 #include "ui/views/SocketTableView.h"
 #include "ui/views/TimelineAnnotations.h"
 #include "ui/views/TimelineChart.h"
+#include "ui/views/TimelineChartView.h"
+#include "ui/views/TimelineLegend.h"
 
 #include <QAbstractAxis>
 #include <QAbstractItemView>
@@ -50,6 +52,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QGroupBox>
 #include <QLabel>
 #include <QProcess>
@@ -177,6 +180,7 @@ private slots:
     void wheelOverSettingsDoesNotChangeThem();
     void outOfRangeIsRefusedNotTruncated();
     void presentationModeForAClassroom();
+    void lanesReadableAtFieldSize();
     void badScenarioFileIsReportedInTheWindow();
     void labThatCannotStartIsReportedInTheWindow();
     void cutRecordingSaysWhereItEnds();
@@ -498,6 +502,36 @@ void TestMainWindow::presentationModeForAClassroom()
     QTRY_VERIFY(settingsDock->isVisible());
     QCOMPARE(timeline->textScale(), 1.0);
     QCOMPARE(axisPoints(), axisBefore);
+}
+
+// Issue 13 at 1366×768: the legend, the marker labels' strip and the RTO plot's minimum left the
+// lanes 30 px each (2.2 lines of text), a name and hardly a packet. With the lanes' own time
+// labels giving way to the RTO plot's under them, each lane holds its name, the packets and the
+// state band's name (2.75 lines at least), the RTO plot still shown.
+void TestMainWindow::lanesReadableAtFieldSize()
+{
+    Window w;
+    w.window.resize(QSize(1366, 768) * 0.95); // as the window opens on that screen the first time
+    w.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+    QVERIFY(w.window.files()->open(
+        QStringLiteral(HALFOPEN_SOURCE_DIR "/tests/ui/views/data/cable-pulled-while-sending.jsonl")));
+    auto *timeline = w.find<ui::TimelineChart>(QStringLiteral("timelineChart"));
+    QChart *lanes = timeline->laneChart();
+    QTRY_VERIFY(!timeline->annotations()->markerLabels().isEmpty()); // the strip above the lanes is in use
+    QTRY_COMPARE(w.controller.timeline()->lanes().size(), 2);
+    QVERIFY(timeline->rtoView()->isVisible());
+    const qreal line = QFontMetricsF(lanes->axes(Qt::Vertical).first()->labelsFont()).height();
+    const auto laneHeight = [lanes] { return lanes->plotArea().height() / 2; };
+    // Settled: the legend laid out above the lanes, the charts' layouts done.
+    QTRY_VERIFY(timeline->legend()->height() > 0);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCoreApplication::processEvents();
+    QVERIFY2(laneHeight() >= 2.75 * line,
+             qPrintable(QStringLiteral("lanes %1 px for %2 px lines").arg(laneHeight()).arg(line)));
+    // The lanes' time labels gave way to them; the RTO plot's, on the same grid, are there.
+    QVERIFY(!timeline->laneTimeLabelsShown());
+    QVERIFY(timeline->rtoChart()->axes(Qt::Horizontal).first()->labelsVisible());
 }
 
 void TestMainWindow::wheelOverSettingsDoesNotChangeThem()

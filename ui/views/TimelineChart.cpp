@@ -180,6 +180,7 @@ TimelineChart::TimelineChart(TimelineModel *model, QWidget *parent)
     connect(m_laneChart, &QChart::plotAreaChanged, m_annotations, &TimelineAnnotations::layout);
     // What the legend and the time labels take is known once laid out (after the layout).
     connect(m_laneChart, &QChart::plotAreaChanged, this, &TimelineChart::updateLaneMinimum, Qt::QueuedConnection);
+    connect(m_laneChart, &QChart::plotAreaChanged, this, &TimelineChart::updateLaneTimeLabels, Qt::QueuedConnection);
     // A taller or shorter plot holds more or fewer RTO labels (after the layout, not inside it).
     connect(m_rtoChart, &QChart::plotAreaChanged, this, &TimelineChart::updateRtoRange, Qt::QueuedConnection);
     m_liveTimer->setInterval(kLiveTickMs);
@@ -235,6 +236,35 @@ void TimelineChart::updateLaneMinimum()
         m_laneView->setMinimumHeight(qMax(qRound(100 * m_markerScale), needed));
 }
 
+void TimelineChart::updateLaneTimeLabels()
+{
+    // At 1366×768 the legend, the marker labels' strip and the RTO plot left each lane about
+    // 28 px: a name and hardly a packet. While the lanes have less than three lines each and the
+    // RTO plot under them labels the same times on the same grid, their own labels give way.
+    // Decided from what the view would hold with the labels (measured while they are shown), so
+    // hiding them does not bring them back.
+    const QRectF plot = m_laneChart->plotArea();
+    if (m_x->labelsVisible() && plot.height() > 0)
+        m_aroundLanesWithLabels = m_laneView->height() - plot.height();
+    const qreal line = QFontMetricsF(m_laneAxis->labelsFont()).height();
+    const qreal around = m_aroundLanesWithLabels > 0 ? m_aroundLanesWithLabels : 3 * line + 20;
+    const bool cramped = m_laneView->height() - around < qMax(1, m_laneCount) * 3 * line;
+    const bool shown = m_laneTimeLabelsAlways || !cramped || !m_rtoView->isVisibleTo(this);
+    if (m_x->labelsVisible() != shown)
+        m_x->setLabelsVisible(shown);
+}
+
+void TimelineChart::setLaneTimeLabelsAlways(bool always)
+{
+    m_laneTimeLabelsAlways = always;
+    updateLaneTimeLabels();
+}
+
+bool TimelineChart::laneTimeLabelsShown() const
+{
+    return m_x->labelsVisible();
+}
+
 void TimelineChart::shareSplitter()
 {
     // The lanes keep most of the room (5 : 2), whatever the text size made the RTO plot need.
@@ -265,6 +295,7 @@ void TimelineChart::setTextScale(double scale)
 void TimelineChart::setRtoPlotVisible(bool visible)
 {
     m_rtoView->setVisible(visible);
+    updateLaneTimeLabels();
 }
 
 double TimelineChart::textScale() const

@@ -77,6 +77,10 @@ public:
     double textScale() const;
     // The RTO plot under the lanes (a small projector's screen gives its room to the lanes).
     void setRtoPlotVisible(bool visible);
+    // The lanes' own time labels give way to the lanes when these are cramped and the RTO plot
+    // under them shows the same times; a picture of the lanes alone (the report) wants them.
+    void setLaneTimeLabelsAlways(bool always);
+    bool laneTimeLabelsShown() const;
     TimelineAnnotations *annotations() const { return m_annotations; }
     // The chart series drawing a model series, or null before the model announced it.
     QXYSeries *chartSeries(int modelSeries) const { return m_chartSeries.value(modelSeries); }
@@ -101,6 +105,7 @@ private:
     void applyFonts();
     void updateLegend();
     void updateLaneMinimum();
+    void updateLaneTimeLabels();
     void shareSplitter();
     void noteChange();
     void onSeriesChanged(const QList<int> &series);
@@ -142,6 +147,8 @@ private:
     double m_markerScale = 1.0;
     QSplitter *m_splitter = nullptr;           // the lanes above, the RTO plot below
     bool m_splitterMoved = false;              // by the user: then the split is theirs
+    bool m_laneTimeLabelsAlways = false;       // for a picture of the lanes alone
+    qreal m_aroundLanesWithLabels = 0;         // the lane view's height less its plot, labels shown
     QHash<QString, int> m_rtoLinesOf;          // per host: its sockets' lines so far
     QHash<QAbstractSeries *, int> m_rtoColour; // a line's colour, the same in every run
     bool m_following = true;

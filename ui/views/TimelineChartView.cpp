@@ -23,6 +23,11 @@ TimelineChartView::TimelineChartView(QChart *chart, QValueAxis *xAxis, QWidget *
     setRubberBand(QChartView::HorizontalRubberBand);
     setMouseTracking(true);
     setDragMode(QGraphicsView::NoDrag);
+    // The whole view, not only what Qt Charts reports as changed: its axis labels, moved as the
+    // time range moves, left their old places on screen in pieces until a full repaint (the
+    // live RTO plot in fragments, issue 13). Live, the range moves every step: all of the view
+    // changes anyway.
+    setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
 }
 
 QPointF TimelineChartView::valueAt(QPointF viewPos) const

@@ -395,7 +395,12 @@ private slots:
         Session session;
         TimelineModel model(&session);
         TimelineChart chart(&model);
-        chart.resize(600, 150); // the lanes as small as at 1366×768
+        // The lanes as small as at 1366×768: without the RTO plot the chart is its minimum height,
+        // and the lanes are that minimum (two lines each), not what a splitter share left them.
+        // With the RTO plot shown the lanes got more room than in the window, and the old layout
+        // passed this test with its labels on top of each other at 1366×768.
+        chart.setRtoPlotVisible(false);
+        chart.resize(600, 150);
         chart.show();
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
         session.add(state(0.0, QStringLiteral("client"), 40000, TcpState::SynSent, TcpState::Established));
@@ -525,6 +530,61 @@ private slots:
         chart.showAll();
         QTRY_VERIFY(inkOf(screenImage(), halfopen::ui::socketLineColor(0)) > 20);
         QCOMPARE(inkOf(screenImage(), server), 0);
+    }
+
+    // Issue 13, defect 6: during a live run the RTO plot's time labels and grid were left on
+    // screen in pieces (0.1 s steps under the new 0.2 s ones, "0.0 s .0 s") and earlier runs'
+    // pieces stayed until something repainted the whole view: the views repainted only what Qt
+    // Charts reported as changed, and a moved axis label's old place was not among it. What is on
+    // screen (the backing store, not a fresh grab) must be what a full repaint draws, in both
+    // views, after every batch of samples of three runs, each replacing the one before.
+    void screenIsAFullRepaintDuringLiveRuns()
+    {
+        Session session;
+        TimelineModel model(&session);
+        TimelineChart chart(&model);
+        chart.resize(1000, 600);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.setLive(true);
+        // Pixels of a view that differ between the screen and a full repaint of it.
+        const auto stale = [&chart](halfopen::ui::TimelineChartView *chartView) {
+            QWidget *view = chartView->viewport();
+            const QPoint origin = view->mapTo(&chart, QPoint(0, 0));
+            const QImage screen = chart.screen()
+                                      ->grabWindow(chart.winId(), origin.x(), origin.y(), view->width(), view->height())
+                                      .toImage()
+                                      .convertToFormat(QImage::Format_RGB32);
+            const QImage repainted = view->grab().toImage().convertToFormat(QImage::Format_RGB32);
+            if (screen.size() != repainted.size())
+                return -1;
+            int n = 0;
+            for (int y = 0; y < screen.height(); ++y)
+                for (int x = 0; x < screen.width(); ++x) {
+                    const QColor c = screen.pixelColor(x, y);
+                    const QColor d = repainted.pixelColor(x, y);
+                    n += qAbs(c.red() - d.red()) + qAbs(c.green() - d.green()) + qAbs(c.blue() - d.blue()) > 60;
+                }
+            return n;
+        };
+        for (int run = 0; run < 3; ++run) {
+            session.clear();
+            const int port = 40000 + run;
+            session.add(state(0.0, QStringLiteral("client"), port, TcpState::SynSent, TcpState::Established));
+            session.add(state(0.0, QStringLiteral("server"), 5000, TcpState::SynRecv, TcpState::Established));
+            double rto = 204;
+            for (int i = 0; i < 60; ++i) {
+                if (i > 10 + 10 * run && i % 6 == 0)
+                    rto = qMin(rto * 2, 120000.0); // the client's RTO doubling, later each run
+                session.add(sample(0.25 * i, QStringLiteral("client"), port, established(rto, 100)));
+                session.add(sample(0.25 * i + 0.1, QStringLiteral("server"), 5000, established(204 + i, 0)));
+                if (i % 3 == 2) {
+                    model.flush();
+                    QTRY_COMPARE_WITH_TIMEOUT(stale(chart.rtoView()), 0, 2000);
+                    QTRY_COMPARE_WITH_TIMEOUT(stale(chart.laneView()), 0, 2000);
+                }
+            }
+        }
     }
 
     void rtoScaleDoublesFromAHundredMilliseconds()
