@@ -38,7 +38,9 @@ CableRelay::CableRelay(QObject *parent)
 {
     for (Side side : {Side::Client, Side::Server}) {
         connect(&m_ports[int(side)], &PacketPort::frameReceived, this,
-                [this, side](const QByteArray &frame, qint64 tUs) { relay(side, frame, tUs); });
+                [this, side](const QByteArray &frame, const FrameOffload &offload, qint64 tUs) {
+                    relay(side, frame, offload, tUs);
+                });
         connect(&m_ports[int(side)], &PacketPort::framesDone, this, &CableRelay::flush);
         m_release[int(side)].setSingleShot(true);
         m_release[int(side)].setTimerType(Qt::PreciseTimer);
@@ -97,11 +99,35 @@ void CableRelay::setNat(double timeoutS, bool reset)
     m_nat.setResetMode(reset);
 }
 
-void CableRelay::relay(Side from, const QByteArray &frame, qint64 tUs)
+void CableRelay::relay(Side from, const QByteArray &frame, const FrameOffload &offload, qint64 tUs)
+{
+    emit traffic();
+    if (m_impairments.lossPercent(direction(from)) > 0) {
+        // Loss hits single wire segments, as on a real cable: the cable does the sending NIC's
+        // work here (segments, complete checksums), and the capture and the classifier see
+        // what a physical wire would carry.
+        if (offload.isGso()) {
+            const QList<QByteArray> segments = segmentTcp4(FrameView(frame), offload);
+            if (!segments.isEmpty()) {
+                for (const QByteArray &segment : segments)
+                    relayFrame(from, segment, FrameOffload{}, tUs);
+                return;
+            }
+        } else if (offload.flags & FrameOffload::kNeedsChecksum) {
+            QByteArray complete(frame.constData(), frame.size()); // the port's buffer is not ours
+            if (completeChecksum(complete, offload)) {
+                relayFrame(from, complete, FrameOffload{}, tUs);
+                return;
+            }
+        }
+    }
+    relayFrame(from, frame, offload, tUs);
+}
+
+void CableRelay::relayFrame(Side from, const QByteArray &frame, const FrameOffload &offload, qint64 tUs)
 {
     const Side to = other(from);
     const FrameView view(frame);
-    emit traffic();
 
     if (m_icmpTowards[int(to)] && view.isIpv4() && !m_impairments.isCut(direction(from))) {
         // A router that knows the host is unreachable answers instead of delivering.
@@ -130,15 +156,17 @@ void CableRelay::relay(Side from, const QByteArray &frame, qint64 tUs)
     }
     }
     const std::optional<qint64> release = m_impairments.admit(direction(from), tUs);
-    observe(from, frame, tUs, !release.has_value()); // cut or lost when there is no release time
+    // Cut or lost when there is no release time.
+    observe(from, frame, tUs, !release.has_value(), view.isTcp() ? offload.segments(view.tcp().payloadLength) : 1);
     if (!release)
         return;
     auto &queue = m_queues[int(to)];
     if (*release <= tUs && queue.empty()) {
-        m_ports[int(to)].send(frame);
+        m_ports[int(to)].send(frame, offload);
         return;
     }
-    queue.push_back({*release, QByteArray(frame.constData(), frame.size())}); // the port's buffer is reused
+    // The port's buffer is reused: copy.
+    queue.push_back({*release, QByteArray(frame.constData(), frame.size()), offload});
     if (!m_release[int(to)].isActive())
         releaseDue(to);
 }
@@ -150,7 +178,7 @@ void CableRelay::releaseDue(Side to)
     if (!queue.empty() && queue.front().releaseUs <= now)
         emit traffic();
     while (!queue.empty() && queue.front().releaseUs <= now) {
-        m_ports[int(to)].send(queue.front().frame);
+        m_ports[int(to)].send(queue.front().frame, queue.front().offload);
         queue.pop_front();
     }
     flush();
@@ -175,7 +203,7 @@ void CableRelay::flush()
     }
 }
 
-void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs, bool dropped)
+void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs, bool dropped, int segments)
 {
     if (m_capture.isOpen())
         m_capture.append(frame, tUs); // flushed once the wake-up's frames are through (flush)
@@ -216,7 +244,7 @@ void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs, bool dr
             m_aggregateFlush.start();
     }
     sum.count += view.tcp().payloadLength;
-    ++m_aggregateFrames[int(from)];
+    m_aggregateFrames[int(from)] += segments;
 }
 
 void CableRelay::flushAggregates()

@@ -56,11 +56,14 @@ private:
     {
         qint64 releaseUs;
         QByteArray frame;
+        FrameOffload offload;
     };
 
-    void relay(Side from, const QByteArray &frame, qint64 tUs);
-    // Captures and classifies a frame; `dropped`: the cable will not deliver it.
-    void observe(Side from, const QByteArray &frame, qint64 tUs, bool dropped);
+    void relay(Side from, const QByteArray &frame, const FrameOffload &offload, qint64 tUs);
+    void relayFrame(Side from, const QByteArray &frame, const FrameOffload &offload, qint64 tUs);
+    // Captures and classifies a frame; `dropped`: the cable will not deliver it. `segments`:
+    // the wire segments a super-frame stands for.
+    void observe(Side from, const QByteArray &frame, qint64 tUs, bool dropped, int segments = 1);
     void releaseDue(Side from);
     void flush();
     void flushAggregates();

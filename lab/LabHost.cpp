@@ -78,7 +78,7 @@ bool LabHost::powerOn(QString *error)
         batch += "neigh replace " + m_peerAddress.toLatin1() + " lladdr " + m_peerMac.toLatin1()
             + " dev eth0 nud permanent\n";
     if (!runInNamespace(m_netns, ip, {QStringLiteral("-batch"), QStringLiteral("-")}, batch, error)
-        || !disableOffloads(m_netns, QStringLiteral("eth0"), error)) {
+        || !enableOffloads(m_netns, QStringLiteral("eth0"), error)) {
         powerOff();
         return false;
     }

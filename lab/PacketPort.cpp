@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstddef>
 #include <cstring>
 
 namespace halfopen::lab {
@@ -28,10 +29,12 @@ namespace halfopen::lab {
 using core::ErrnoCatalog;
 
 namespace {
-// Offloads are off (disableOffloads): frames are wire-sized; a slot also holds a jumbo frame.
-constexpr int kSlot = 16384;
+// A slot holds a GSO super-frame: at most 64 KB of IP datagram, its Ethernet and VLAN headers.
+constexpr int kSlot = 66 * 1024;
 constexpr int kBatch = 32; // frames per system call, both ways
 constexpr int kFramesPerWakeup = 256;
+// struct virtio_net_hdr (<linux/virtio_net.h> does not compile beside Qt's `signals` macro).
+static_assert(sizeof(FrameOffload) == 10 && offsetof(FrameOffload, checksumOffset) == 8);
 } // namespace
 
 PacketPort::PacketPort(QObject *parent)
@@ -63,8 +66,13 @@ bool PacketPort::open(const QString &interfaceName, QString *error)
     // Frames we send out of this end must not come back to us as if the host had sent them.
     const int on = 1;
     ::setsockopt(m_fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &on, sizeof on);
-    const int buffer = 4 * 1024 * 1024;
+    // Every frame comes with, and goes out with, its virtio_net_hdr.
+    if (::setsockopt(m_fd, SOL_PACKET, PACKET_VNET_HDR, &on, sizeof on) != 0)
+        return fail(QT_TRANSLATE_NOOP("PacketPort", "cannot open a packet socket"));
+    const int buffer = 16 * 1024 * 1024;
     ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &buffer, sizeof buffer);
+    // A batch of super-frames must fit in the send buffer: sendmmsg does not wait for room.
+    ::setsockopt(m_fd, SOL_SOCKET, SO_SNDBUF, &buffer, sizeof buffer);
     sockaddr_ll address{};
     address.sll_family = AF_PACKET;
     address.sll_protocol = htons(ETH_P_ALL);
@@ -86,13 +94,14 @@ void PacketPort::close()
     m_fd = -1;
 }
 
-void PacketPort::send(const QByteArray &frame)
+void PacketPort::send(const QByteArray &frame, const FrameOffload &offload)
 {
     if (m_fd < 0 || frame.size() > kSlot)
         return; // a frame the link could not carry is lost, as on a wire
     if (m_queued == kBatch)
         flush();
     std::memcpy(m_transmit.data() + m_queued * kSlot, frame.constData(), size_t(frame.size()));
+    m_transmitOffloads[m_queued] = offload;
     m_transmitSizes[m_queued++] = int(frame.size());
 }
 
@@ -102,12 +111,13 @@ void PacketPort::flush()
         m_queued = 0;
         return;
     }
-    iovec iov[kBatch];
+    iovec iov[kBatch][2];
     mmsghdr messages[kBatch]{};
     for (int i = 0; i < m_queued; ++i) {
-        iov[i] = {m_transmit.data() + i * kSlot, size_t(m_transmitSizes[i])};
-        messages[i].msg_hdr.msg_iov = &iov[i];
-        messages[i].msg_hdr.msg_iovlen = 1;
+        iov[i][0] = {&m_transmitOffloads[i], sizeof(FrameOffload)};
+        iov[i][1] = {m_transmit.data() + i * kSlot, size_t(m_transmitSizes[i])};
+        messages[i].msg_hdr.msg_iov = iov[i];
+        messages[i].msg_hdr.msg_iovlen = 2;
     }
     int sent = 0;
     while (sent < m_queued) {
@@ -123,12 +133,13 @@ void PacketPort::flush()
 
 void PacketPort::readFrames()
 {
-    iovec iov[kBatch];
+    iovec iov[kBatch][2];
     mmsghdr messages[kBatch]{};
     for (int i = 0; i < kBatch; ++i) {
-        iov[i] = {m_receive.data() + i * kSlot, size_t(kSlot)};
-        messages[i].msg_hdr.msg_iov = &iov[i];
-        messages[i].msg_hdr.msg_iovlen = 1;
+        iov[i][0] = {&m_receiveOffloads[i], sizeof(FrameOffload)};
+        iov[i][1] = {m_receive.data() + i * kSlot, size_t(kSlot)};
+        messages[i].msg_hdr.msg_iov = iov[i];
+        messages[i].msg_hdr.msg_iovlen = 2;
     }
     for (int done = 0; done < kFramesPerWakeup && m_fd >= 0;) {
         const int n = ::recvmmsg(m_fd, messages, kBatch, MSG_DONTWAIT, nullptr);
@@ -137,8 +148,12 @@ void PacketPort::readFrames()
         const qint64 tUs = core::monotonicNowUs();
         for (int i = 0; i < n && m_fd >= 0; ++i) {
             // Truncated (larger than a slot): cut short as a capture with a snap length would.
-            const int size = int(std::min<unsigned>(messages[i].msg_len, kSlot));
-            emit frameReceived(QByteArray::fromRawData(m_receive.constData() + i * kSlot, size), tUs);
+            const unsigned length = messages[i].msg_len;
+            if (length <= sizeof(FrameOffload))
+                continue;
+            const int size = int(std::min<unsigned>(length - sizeof(FrameOffload), kSlot));
+            emit frameReceived(QByteArray::fromRawData(m_receive.constData() + i * kSlot, size), m_receiveOffloads[i],
+                               tUs);
         }
         done += n;
         if (n < kBatch)
@@ -147,7 +162,7 @@ void PacketPort::readFrames()
     emit framesDone();
 }
 
-bool disableOffloads(int netnsFd, const QString &interfaceName, QString *error)
+bool enableOffloads(int netnsFd, const QString &interfaceName, QString *error)
 {
     // The ioctl works on the namespace the socket was created in: make it there.
     const int home = ::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
@@ -166,14 +181,16 @@ bool disableOffloads(int netnsFd, const QString &interfaceName, QString *error)
         return false;
     }
     bool ok = true;
-    for (const quint32 command : {quint32(ETHTOOL_STSO), quint32(ETHTOOL_SGSO), quint32(ETHTOOL_SGRO),
-                                  quint32(ETHTOOL_STXCSUM), quint32(ETHTOOL_SSG)}) {
-        ethtool_value value{command, 0};
+    // Checksum and scatter-gather first: TSO depends on them. GRO off: a host sees each frame
+    // the cable delivers as it came.
+    for (const quint32 command : {quint32(ETHTOOL_STXCSUM), quint32(ETHTOOL_SSG), quint32(ETHTOOL_STSO),
+                                  quint32(ETHTOOL_SGSO), quint32(ETHTOOL_SGRO)}) {
+        ethtool_value value{command, command == ETHTOOL_SGRO ? 0u : 1u};
         ifreq request{};
         std::strncpy(request.ifr_name, interfaceName.toLatin1().constData(), IFNAMSIZ - 1);
         request.ifr_data = reinterpret_cast<char *>(&value);
         if (::ioctl(fd, SIOCETHTOOL, &request) != 0 && errno != EOPNOTSUPP) {
-            *error = QCoreApplication::translate("PacketPort", "cannot turn off offloads on %1: %2")
+            *error = QCoreApplication::translate("PacketPort", "cannot set offloads on %1: %2")
                          .arg(interfaceName, ErrnoCatalog::describe(errno));
             ok = false;
             break;

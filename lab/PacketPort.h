@@ -5,12 +5,17 @@
 #include <QObject>
 #include <QString>
 
+#include "lab/cable/FrameOffload.h"
+
 class QSocketNotifier;
 
 namespace halfopen::lab {
 
 // One end of the virtual cable: an AF_PACKET socket on the supervisor's side of a host's veth.
-// Every Ethernet frame the host sends arrives here; frames written here reach the host.
+// Every Ethernet frame the host sends arrives here; frames written here reach the host. The
+// socket reads and writes each frame's offload metadata (PACKET_VNET_HDR): hosts with
+// segmentation offload on send 64 KB TCP super-frames with partial checksums, and the cable
+// moves them whole, one system call trip per 64 KB instead of per 1514 bytes.
 class PacketPort : public QObject
 {
     Q_OBJECT
@@ -24,14 +29,15 @@ public:
     bool isOpen() const { return m_fd >= 0; }
 
     // Queues one frame towards the host; flush() sends what is queued (one sendmmsg call).
-    // A full queue is sent at once.
-    void send(const QByteArray &frame);
+    // A full queue is sent at once. A frame the cable built has complete checksums and no
+    // offload; a relayed one keeps the offload it came with.
+    void send(const QByteArray &frame, const FrameOffload &offload = {});
     void flush();
 
 signals:
     // One frame from the host, with the CLOCK_MONOTONIC time it was read. The bytes are only
     // valid during the call (they live in the port's receive buffers): copy to keep them.
-    void frameReceived(const QByteArray &frame, qint64 tUs);
+    void frameReceived(const QByteArray &frame, const halfopen::lab::FrameOffload &offload, qint64 tUs);
     // The frames of one wake-up were all handed out: time to flush what they made us send.
     void framesDone();
 
@@ -44,11 +50,14 @@ private:
     QByteArray m_transmit; // kBatch send slots
     int m_queued = 0;
     int m_transmitSizes[32] = {};
+    FrameOffload m_receiveOffloads[32];
+    FrameOffload m_transmitOffloads[32];
 };
 
-// Turns off segmentation and checksum offloads on an interface inside a namespace, so every
-// frame on the cable is a real, wire-sized frame with a correct checksum (what a capture on a
-// physical cable would show, and what the other host will accept).
-bool disableOffloads(int netnsFd, const QString &interfaceName, QString *error);
+// Turns segmentation, scatter-gather and checksum offloads on (GRO off) on an interface inside
+// a namespace, whatever the kernel's defaults: TCP leaves the host in 64 KB super-frames with
+// partial checksums, which the cable carries whole and segments only where it must (loss hits
+// single wire segments: CableRelay).
+bool enableOffloads(int netnsFd, const QString &interfaceName, QString *error);
 
 } // namespace halfopen::lab

@@ -1639,8 +1639,8 @@
         <translation>无法进入主机的命名空间：%1</translation>
     </message>
     <message>
-        <source>cannot turn off offloads on %1: %2</source>
-        <translation>无法关闭 %1 上的卸载功能（offload）：%2</translation>
+        <source>cannot set offloads on %1: %2</source>
+        <translation>无法设置 %1 上的卸载功能（offload）：%2</translation>
     </message>
     <message>
         <source>cannot open a packet socket</source>

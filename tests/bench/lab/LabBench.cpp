@@ -67,9 +67,9 @@ Measures measure(const QList<Event> &events, const QString &host)
     return m;
 }
 
-QList<Event> runLab(const LabConfig &config, int seconds, double *readyMs)
+QList<Event> runLab(const LabConfig &config, int seconds, double *readyMs, const QString &capture = {})
 {
-    LabProcess lab(LabProcess::Options{tool("halfopen-lab"), {}, {}});
+    LabProcess lab(LabProcess::Options{tool("halfopen-lab"), capture, {}});
     QList<Event> events;
     QObject::connect(&lab, &LabDriver::event, [&](const Event &e) { events.append(e); });
     QSignalSpy ready(&lab, &LabDriver::ready);
@@ -112,13 +112,16 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    // --only ready|rtt|bulk: one measure (when working on it); --seconds N: the stream's length.
+    // --only ready|rtt|bulk: one measure (when working on it); --seconds N: the stream's length;
+    // --capture FILE: the lab's bulk stream with the cable's capture on, written to FILE.
     const QStringList args = app.arguments();
     const qsizetype onlyAt = args.indexOf(QStringLiteral("--only"));
     const QString only = onlyAt > 0 && onlyAt + 1 < args.size() ? args.at(onlyAt + 1) : QString();
     const qsizetype secondsAt = args.indexOf(QStringLiteral("--seconds"));
     const int bulkSeconds
         = secondsAt > 0 && secondsAt + 1 < args.size() ? std::max(1, args.at(secondsAt + 1).toInt()) : 3;
+    const qsizetype captureAt = args.indexOf(QStringLiteral("--capture"));
+    const QString capture = captureAt > 0 && captureAt + 1 < args.size() ? args.at(captureAt + 1) : QString();
     const auto wanted = [&only](const char *name) { return only.isEmpty() || only == QLatin1String(name); };
 
     QList<double> readyMs;
@@ -152,7 +155,7 @@ int main(int argc, char *argv[])
 
     LabConfig stream = LabConfig::defaults();
     stream.client.endpoint.traffic.kind = TrafficPattern::Kind::Stream;
-    const Measures labBulk = measure(runLab(stream, bulkSeconds, nullptr), QStringLiteral("client"));
+    const Measures labBulk = measure(runLab(stream, bulkSeconds, nullptr, capture), QStringLiteral("client"));
     const Measures vethBulk = measure(runVeth({QStringLiteral("--traffic"), QStringLiteral("stream")}, bulkSeconds),
                                       QStringLiteral("client"));
     const double share = vethBulk.mbitPerS > 0 ? 100 * labBulk.mbitPerS / vethBulk.mbitPerS : 0;

@@ -5,6 +5,7 @@
 #include "core/session/MonotonicClock.h"
 #include "lab/LabProcess.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -118,6 +119,7 @@ private slots:
     void rebootedPeerResets();
     void socketOptionsChangeOnTheLiveConnection();
     void classificationAgreesWithTshark();
+    void bulkCrossesInSuperFramesUntilLossNeedsWireSegments();
     void nothingSurvivesAKilledParent();
     void badConfigurationIsReported();
 
@@ -358,6 +360,106 @@ void LabSupervisorTest::classificationAgreesWithTshark()
     const TcpInfoSample &last = *samples.last().sample;
     QCOMPARE(qsizetype(last.retransmits), qsizetype(retransmissions));
     QCOMPARE(qsizetype(last.totalRetrans), qsizetype(retransmissions + tailLossProbes));
+}
+
+void LabSupervisorTest::bulkCrossesInSuperFramesUntilLossNeedsWireSegments()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("tshark")).isEmpty())
+        QSKIP("tshark is not installed (make test installs it)");
+    QTemporaryDir dir;
+    const QString pcap = dir.filePath(QStringLiteral("bulk.pcap"));
+    QList<Event> events;
+    qint64 lossAppliedMs = 0; // wall clock: the capture's time base
+    qint64 bytesAckedAtLoss = 0;
+    {
+        LabProcess process(LabProcess::Options{builtTool("halfopen-lab"), pcap, {}});
+        QObject::connect(&process, &LabDriver::event, [&](const Event &e) { events.append(e); });
+        LabConfig config = LabConfig::defaults();
+        config.client.endpoint.traffic = {TrafficPattern::Kind::Periodic, 10, 256 * 1024};
+        QSignalSpy ready(&process, &LabDriver::ready);
+        process.start(config);
+        QVERIFY(ready.wait(5000));
+        QTest::qWait(500);
+        process.apply(fault(FaultKind::Loss, {}, 2));
+        QTest::qWait(300); // the supervisor has carried it out
+        lossAppliedMs = QDateTime::currentMSecsSinceEpoch();
+        for (const Event &e : std::as_const(events)) {
+            if (e.host == QLatin1String("client") && e.kind == EventKind::Sample && e.sample)
+                bytesAckedAtLoss = std::max<qint64>(bytesAckedAtLoss, qint64(e.sample->bytesAcked));
+        }
+        QTest::qWait(1000);
+        QSignalSpy stopped(&process, &LabDriver::stopped);
+        process.stop();
+        QVERIFY(stopped.wait(5000));
+    }
+    qint64 bytesAcked = 0;
+    for (const Event &e : std::as_const(events)) {
+        if (e.host == QLatin1String("client") && e.kind == EventKind::Sample && e.sample)
+            bytesAcked = std::max<qint64>(bytesAcked, qint64(e.sample->bytesAcked));
+    }
+    // The segments the cable made reached the server's stack intact: the stream went on.
+    QVERIFY2(bytesAcked - bytesAckedAtLoss > 10 * 256 * 1024,
+             qPrintable(QStringLiteral("%1 -> %2 bytes acked").arg(bytesAckedAtLoss).arg(bytesAcked)));
+
+    QProcess tshark;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), dir.path());
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
+    tshark.setProcessEnvironment(environment);
+    tshark.start(QStringLiteral("tshark"),
+                 {QStringLiteral("-r"),
+                  pcap,
+                  QStringLiteral("-n"),
+                  QStringLiteral("-o"),
+                  QStringLiteral("tcp.check_checksum:TRUE"),
+                  QStringLiteral("-o"),
+                  QStringLiteral("ip.check_checksum:TRUE"),
+                  QStringLiteral("-T"),
+                  QStringLiteral("fields"),
+                  QStringLiteral("-e"),
+                  QStringLiteral("frame.time_epoch"),
+                  QStringLiteral("-e"),
+                  QStringLiteral("frame.len"),
+                  QStringLiteral("-e"),
+                  QStringLiteral("tcp.len"),
+                  QStringLiteral("-e"),
+                  QStringLiteral("ip.checksum.status"),
+                  QStringLiteral("-e"),
+                  QStringLiteral("tcp.checksum.status"),
+                  QStringLiteral("-e"),
+                  QStringLiteral("tcp.analysis.retransmission")});
+    QVERIFY(tshark.waitForFinished(60000));
+    QVERIFY2(tshark.exitCode() == 0, qPrintable(QString::fromUtf8(tshark.readAllStandardError())));
+    const QStringList lines
+        = QString::fromUtf8(tshark.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    int superFramesBefore = 0;
+    int dataFramesAfter = 0;
+    int retransmissionsAfter = 0;
+    for (const QString &line : lines) {
+        const QStringList f = line.split(QLatin1Char('\t'));
+        QCOMPARE(f.size(), 6);
+        const double tMs = f[0].toDouble() * 1000;
+        const int frameLength = f[1].toInt();
+        if (tMs < lossAppliedMs - 350) {
+            // Offloads on: the stream crosses as 64 KB super-frames, as a capture on a TSO
+            // host shows them.
+            superFramesBefore += frameLength > 1514;
+            continue;
+        }
+        if (tMs < lossAppliedMs || f[2].isEmpty())
+            continue; // the loss may or may not be on yet; not TCP
+        // Loss hits wire segments: every frame is wire-sized with correct checksums.
+        const QString where = QStringLiteral("after loss: %1").arg(line);
+        QVERIFY2(frameLength <= 1514, qPrintable(where));
+        QVERIFY2(f[3] == QLatin1String("1"), qPrintable(where));
+        if (!f[4].isEmpty())
+            QVERIFY2(f[4] == QLatin1String("1"), qPrintable(where));
+        dataFramesAfter += f[2].toInt() > 0;
+        retransmissionsAfter += !f[5].isEmpty();
+    }
+    QVERIFY2(superFramesBefore > 0, qPrintable(QString::number(lines.size())));
+    QVERIFY2(dataFramesAfter > 100, qPrintable(QString::number(dataFramesAfter)));
+    QVERIFY2(retransmissionsAfter > 0, qPrintable(QString::number(dataFramesAfter)));
 }
 
 void LabSupervisorTest::nothingSurvivesAKilledParent()
