@@ -23,7 +23,7 @@ class EventDetail
 {
 public:
     EventDetail() noexcept = default;
-    EventDetail(const QJsonObject &object); // NOLINT(google-explicit-constructor): stands for one
+    EventDetail(const QJsonObject &object); // implicit: it stands for the object
     EventDetail(std::initializer_list<QPair<QString, QJsonValue>> fields);
     EventDetail(const EventDetail &other);
     EventDetail(EventDetail &&other) noexcept;
@@ -32,7 +32,7 @@ public:
     ~EventDetail();
 
     QJsonObject toObject() const;
-    operator QJsonObject() const { return toObject(); } // NOLINT(google-explicit-constructor)
+    operator QJsonObject() const { return toObject(); } // implicit, for code taking a QJsonObject
 
     bool isEmpty() const { return m_block == nullptr; }
     QJsonValue value(QStringView key) const;
@@ -66,9 +66,9 @@ class EventSample
 {
 public:
     EventSample() noexcept = default;
-    EventSample(std::nullopt_t) noexcept { }                 // NOLINT(google-explicit-constructor)
-    EventSample(const TcpInfoSample &sample);                // NOLINT(google-explicit-constructor)
-    EventSample(const std::optional<TcpInfoSample> &sample); // NOLINT(google-explicit-constructor)
+    EventSample(std::nullopt_t) noexcept { }
+    EventSample(const TcpInfoSample &sample);
+    EventSample(const std::optional<TcpInfoSample> &sample);
 
     bool has_value() const { return bool(m_d); }
     explicit operator bool() const { return bool(m_d); }
