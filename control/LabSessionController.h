@@ -134,6 +134,7 @@ private:
     lab::ScenarioRunner m_runner;
     core::JsonlRecorder m_recorder;
     core::RecordingLoader m_loader;
+    qsizetype m_trimmedAt = 0; // the session's size when freed memory was last given back
     QString m_openingPath;
     QStringList m_openingProblems;
     lab::Scenario m_scenario;

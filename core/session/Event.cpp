@@ -83,7 +83,7 @@ QJsonObject Event::toJson() const
     if (count != 0)
         j.insert(kCount, count);
     if (!detail.isEmpty())
-        j.insert(kDetail, detail);
+        j.insert(kDetail, detail.toObject());
     return j;
 }
 
@@ -212,7 +212,7 @@ QString describeEvent(const Event &e, qint64 originUs)
         break;
     }
     if (!e.detail.isEmpty() && e.kind != EventKind::Sample)
-        line += QLatin1Char(' ') + QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
+        line += QLatin1Char(' ') + QString::fromUtf8(QJsonDocument(e.detail.toObject()).toJson(QJsonDocument::Compact));
     return line;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/session/EventPayload.h"
 #include "core/tcp/DetectionMechanism.h"
 #include "core/tcp/TcpInfoSample.h"
 #include "core/tcp/TcpState.h"
@@ -27,7 +28,9 @@ std::optional<EventKind> eventKindFromName(QStringView name);
 
 // Everything the product knows is an Event on the CLOCK_MONOTONIC axis. One struct for all
 // kinds: a few typed fields used by most kinds, and `detail` for what only one kind carries
-// (packet header fields, options read back, verdict figures).
+// (packet header fields, options read back, verdict figures). A session keeps hundreds of
+// thousands: the sample and the detail are kept compact (EventPayload.h), and Session::add
+// shares the names every event repeats.
 struct Event
 {
     // What a recording may hold (Event::fromJson and the fast reader enforce it).
@@ -36,18 +39,18 @@ struct Event
     static constexpr qint64 kMaxCount = qint64(1) << 53;
 
     EventKind kind = EventKind::Endpoint;
-    qint64 tUs = 0;                         // CLOCK_MONOTONIC, microseconds
-    QString host;                           // "client", "server", "local", or a lab host name
-    QString local;                          // socket's local address "127.0.0.1:5000", empty for host-wide events
-    QString remote;                         // socket's peer address
-    QString what;                           // sub-kind: endpoint step, fault name, packet class, heartbeat phase
-    TcpState fromState = TcpState::Unknown; // state
-    TcpState toState = TcpState::Unknown;   // state
-    std::optional<TcpInfoSample> sample;    // sample; the sample at the change for state
-    int errnoValue = 0;                     // error
+    TcpState fromState = TcpState::Unknown;                  // state
+    TcpState toState = TcpState::Unknown;                    // state
     DetectionMechanism mechanism = DetectionMechanism::None; // error, verdict, heartbeat "dead"
-    qint64 count = 0;                                        // heartbeat sequence or miss count, bytes sent, probes...
-    QJsonObject detail;
+    int errnoValue = 0;                                      // error
+    qint64 tUs = 0;                                          // CLOCK_MONOTONIC, microseconds
+    QString host;                                            // "client", "server", "local", or a lab host name
+    QString local;      // socket's local address "127.0.0.1:5000", empty for host-wide events
+    QString remote;     // socket's peer address
+    QString what;       // sub-kind: endpoint step, fault name, packet class, heartbeat phase
+    EventSample sample; // sample; the sample at the change for state
+    qint64 count = 0;   // heartbeat sequence or miss count, bytes sent, probes...
+    EventDetail detail;
 
     // A socket is identified across events by host and 4-tuple.
     QString socketKey() const { return host + QLatin1Char('|') + local + QLatin1Char('|') + remote; }
@@ -68,3 +71,6 @@ struct Event
 QString describeEvent(const Event &event, qint64 originUs);
 
 } // namespace halfopen::core
+
+// Moved in memory as bytes when a session's list grows (every member is).
+Q_DECLARE_TYPEINFO(halfopen::core::Event, Q_RELOCATABLE_TYPE);

@@ -580,9 +580,12 @@ std::optional<Event> EventLineParser::parse(QByteArrayView line)
             ok = number(&n) && n.integer && n.i >= -Event::kMaxCount && n.i <= Event::kMaxCount;
             e.count = n.toInteger();
             break;
-        case Detail:
-            ok = object(&e.detail, 1);
+        case Detail: {
+            QJsonObject detail;
+            ok = object(&detail, 1);
+            e.detail = detail;
             break;
+        }
         default: { // "errno" (the name of errno_value) and keys this version does not know
             QJsonValue ignored;
             ok = value(&ignored, 1);

@@ -5,6 +5,15 @@
 
 namespace halfopen::core {
 
+namespace {
+// Names this short are shared; the set stops growing at this many (a hostile stream of
+// distinct names costs what it did before, no more).
+constexpr qsizetype kMaxSharedLength = 64;
+constexpr qsizetype kMaxShared = 4096;
+// The list grows by a quarter, not double: a long session's spare room stays small.
+constexpr qsizetype kMinGrowth = 4096;
+} // namespace
+
 Session::Session(QObject *parent)
     : QObject(parent)
 { }
@@ -18,7 +27,12 @@ void Session::add(const Event &event)
                                          [](qint64 t, const Event &e) { return t < e.tUs; });
         index = it - m_events.begin();
     }
-    m_events.insert(index, event);
+    Event stored = event;
+    for (QString *name : {&stored.host, &stored.local, &stored.remote, &stored.what})
+        share(name);
+    if (m_events.size() == m_events.capacity())
+        m_events.reserve(m_events.size() + qMax(kMinGrowth, m_events.size() / 4));
+    m_events.insert(index, std::move(stored));
     emit eventAdded(m_events.at(index), index);
     if (!m_batchOpen) {
         m_batchOpen = true;
@@ -32,9 +46,21 @@ void Session::add(const Event &event)
     }
 }
 
+void Session::share(QString *name)
+{
+    if (name->isEmpty() || name->size() > kMaxSharedLength)
+        return;
+    const auto it = m_names.constFind(*name);
+    if (it != m_names.constEnd())
+        *name = *it;
+    else if (m_names.size() < kMaxShared)
+        m_names.insert(*name);
+}
+
 void Session::clear()
 {
     m_events.clear();
+    m_names.clear();
     m_originUs = -1;
     m_wallClock = WallClock::now();
     emit cleared();

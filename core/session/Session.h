@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 namespace halfopen::core {
 
@@ -46,7 +47,11 @@ signals:
     void cleared();
 
 private:
+    void share(QString *name);
+
     QList<Event> m_events;
+    // The names events repeat (hosts, addresses, packet classes, steps): one copy each.
+    QSet<QString> m_names;
     bool m_batchOpen = false;
     qint64 m_originUs = -1;
     WallClock m_wallClock = WallClock::now();

@@ -23,6 +23,9 @@ private slots:
     void notAnEvent();
     void describeError();
     void describeStateAndSample();
+    void detailKeepsEveryValueExactly();
+    void detailIsCompact();
+    void sampleIsOptionalAndShared();
 };
 
 void TestEvent::kindNamesRoundTrip()
@@ -130,6 +133,87 @@ void TestEvent::describeStateAndSample()
     for (const char *part : {"retransmits=3", "rto=1632ms", "timer=on(1210ms)", "send_q=200"})
         QVERIFY2(sampleLine.contains(QLatin1String(part)),
                  qPrintable(sampleLine + QLatin1String(" lacks ") + QLatin1String(part)));
+}
+
+void TestEvent::detailKeepsEveryValueExactly()
+{
+    // Kept compact in memory, read back as the object put in: every JSON type, nesting, known
+    // field names (kept as numbers) and unknown ones, integers past 2^53 and doubles stay apart.
+    const QJsonObject object{
+        {QStringLiteral("seq"), qint64(4294967295)},
+        {QStringLiteral("rtt_ms"), 0.25},
+        {QStringLiteral("whole_double"), 2.0},
+        {QStringLiteral("big"), qint64(1) << 62},
+        {QStringLiteral("negative"), -7},
+        {QStringLiteral("flags"), QStringLiteral("P.")},
+        {QStringLiteral("unknown_name \u00e9\u4e2d"), QStringLiteral("text \u00e9\u4e2d")},
+        {QStringLiteral("dropped"), true},
+        {QStringLiteral("fatal"), false},
+        {QStringLiteral("nothing"), QJsonValue::Null},
+        {QStringLiteral(""), QStringLiteral("empty key")},
+        {QStringLiteral("applied"),
+         QJsonObject{{QStringLiteral("keepalive"), true},
+                     {QStringLiteral("list"), QJsonArray{1, 2.5, QStringLiteral("x")}}}},
+    };
+    Event e;
+    e.detail = object;
+    QCOMPARE(e.detail.toObject(), object);
+    QCOMPARE(QJsonDocument(e.detail.toObject()).toJson(), QJsonDocument(object).toJson());
+    QVERIFY(e.detail.value(QStringLiteral("whole_double")).isDouble());
+    QCOMPARE(e.detail.value(QStringLiteral("big")).toInteger(), qint64(1) << 62);
+    QCOMPARE(e.detail.value(QLatin1StringView("flags")).toString(), QStringLiteral("P."));
+    QCOMPARE(e.detail.value(QStringLiteral("applied")).toObject(), object.value(QStringLiteral("applied")).toObject());
+    QVERIFY(e.detail.value(QStringLiteral("nothing")).isNull());
+    QVERIFY(e.detail.value(QStringLiteral("absent")).isUndefined());
+    QVERIFY(e.detail.contains(QStringLiteral("dropped")));
+    QVERIFY(!e.detail.contains(QStringLiteral("absent")));
+
+    // Copies are independent; insert adds to one.
+    Event copy = e;
+    copy.detail.insert(QStringLiteral("frames"), 3);
+    QCOMPARE(copy.detail.value(QStringLiteral("frames")).toInt(), 3);
+    QVERIFY(!e.detail.contains(QStringLiteral("frames")));
+    copy.detail = QJsonObject();
+    QVERIFY(copy.detail.isEmpty());
+    QCOMPARE(e.detail.toObject(), object);
+}
+
+void TestEvent::detailIsCompact()
+{
+    // A packet's detail as the cable writes it: ~600 bytes as a QJsonObject, well under 100 here.
+    Event e;
+    e.detail = {{QStringLiteral("ack"), qint64(1894614397)},
+                {QStringLiteral("class"), QStringLiteral("data")},
+                {QStringLiteral("direction"), QStringLiteral("client->server")},
+                {QStringLiteral("flags"), QStringLiteral("P.")},
+                {QStringLiteral("len"), 1400},
+                {QStringLiteral("rel_ack"), 1},
+                {QStringLiteral("rel_seq"), 2220950},
+                {QStringLiteral("seq"), qint64(1894961044)},
+                {QStringLiteral("win"), 63}};
+    QVERIFY2(e.detail.encodedSize() <= 64, qPrintable(QString::number(e.detail.encodedSize())));
+    QCOMPARE(e.detail.value(QStringLiteral("direction")).toString(), QStringLiteral("client->server"));
+    QVERIFY(sizeof(Event) <= 136);
+}
+
+void TestEvent::sampleIsOptionalAndShared()
+{
+    Event e;
+    QVERIFY(!e.sample);
+    QVERIFY(e.sample == std::nullopt);
+    TcpInfoSample s;
+    s.rtoUs = 204000;
+    e.sample = s;
+    QVERIFY(e.sample.has_value());
+    QCOMPARE(e.sample->rtoUs, 204000u);
+    const Event copy = e;
+    QCOMPARE(&*copy.sample, &*std::as_const(e).sample); // one sample for both copies
+    e.sample->rtoUs = 408000;                           // a write detaches
+    QCOMPARE(copy.sample->rtoUs, 204000u);
+    QCOMPARE(e.sample->rtoUs, 408000u);
+    e.sample = std::nullopt;
+    QVERIFY(!e.sample);
+    QCOMPARE(copy.sample.toOptional(), std::optional(s));
 }
 
 QTEST_GUILESS_MAIN(TestEvent)

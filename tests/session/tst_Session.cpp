@@ -54,6 +54,7 @@ private slots:
     void clearEmitsCleared();
     void origin();
     void batchPerTurnOfTheEventLoop();
+    void repeatedNamesAreShared();
 };
 
 void TestSession::inOrderEventsAreAppended()
@@ -153,6 +154,28 @@ void TestSession::batchPerTurnOfTheEventLoop()
     QTRY_COMPARE(batches.size(), 2);
     QTest::qWait(10);
     QCOMPARE(batches.size(), 2);
+}
+
+void TestSession::repeatedNamesAreShared()
+{
+    // A live event's names are its own copies: the session keeps one of each.
+    Session session;
+    for (int i = 0; i < 3; ++i) {
+        Event e;
+        e.kind = EventKind::Packet;
+        e.tUs = i;
+        e.host = QStringLiteral("client");
+        e.local = QStringLiteral("198.18.0.1:") + QString::number(34104);
+        e.remote = QStringLiteral("198.18.0.2:5000");
+        e.what = QStringLiteral("da") + QStringLiteral("ta");
+        session.add(e);
+    }
+    const auto &events = session.events();
+    QCOMPARE(events.at(2).local, QStringLiteral("198.18.0.1:34104"));
+    QCOMPARE(events.at(2).what, QStringLiteral("data"));
+    QCOMPARE(events.at(2).local.constData(), events.at(0).local.constData());
+    QCOMPARE(events.at(1).what.constData(), events.at(0).what.constData());
+    QCOMPARE(events.at(1).host.constData(), events.at(0).host.constData());
 }
 
 QTEST_GUILESS_MAIN(TestSession)

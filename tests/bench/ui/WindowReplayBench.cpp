@@ -98,7 +98,8 @@ struct Opening
     double allInMs = 0;
     double completePaintMs = 0;
     double cpuMs = 0;
-    double rssMb = 0; // the process's resident memory with the window showing all of it
+    double rssMb = 0;      // the process's resident memory with the window showing all of it
+    double emptyRssMb = 0; // ... with the window shown and nothing opened yet
     qsizetype events = 0;
 };
 
@@ -133,6 +134,7 @@ Opening openOnce(const QString &recording)
     if (!QTest::qWaitForWindowExposed(&window))
         qFatal("the window was not shown");
     QTest::qWait(200); // settled: nothing from the window's own start is counted
+    const double emptyRssMb = statusMb("VmRSS:");
 
     auto *chart = window.findChild<ui::TimelineChart *>(QStringLiteral("timelineChart"));
     QElapsedTimer clock;
@@ -157,6 +159,7 @@ Opening openOnce(const QString &recording)
     o.events = controller.session()->size();
     QTest::qWait(500); // the event log and table settle
     o.rssMb = statusMb("VmRSS:");
+    o.emptyRssMb = emptyRssMb;
     return o;
 }
 
@@ -185,6 +188,7 @@ int main(int argc, char **argv)
 
     QList<double> first, allIn, complete, cpu;
     double firstRssMb = 0;
+    double emptyRssMb = 0;
     qsizetype events = 0;
     const int repeat = qMax(1, parser.value(repeatOption).toInt());
     for (int i = 0; i < repeat; ++i) {
@@ -193,8 +197,10 @@ int main(int argc, char **argv)
         allIn.append(o.allInMs);
         complete.append(o.completePaintMs);
         cpu.append(o.cpuMs);
-        if (i == 0)
+        if (i == 0) {
             firstRssMb = o.rssMb;
+            emptyRssMb = o.emptyRssMb;
+        }
         events = o.events;
         std::fprintf(stderr, "opening %d: first paint %.0f ms, all in %.0f ms, painted %.0f ms, CPU %.0f ms\n", i + 1,
                      o.firstPaintMs, o.allInMs, o.completePaintMs, o.cpuMs);
@@ -212,6 +218,9 @@ int main(int argc, char **argv)
     const double peakMb = statusMb("VmHWM:");
     std::printf("| memory (RSS) with all of it shown, first opening | %.0f MB | < 400 MB: %s |\n", firstRssMb,
                 firstRssMb < 400 ? "met" : "missed");
+    // What each event kept costs: the session, the models and the views, over the empty window.
+    std::printf("| ... over the empty window (%.0f MB), per event | %.2f KB | <= 0.35 KB |\n", emptyRssMb,
+                events > 0 ? (firstRssMb - emptyRssMb) * 1024.0 / double(events) : 0.0);
     std::printf("| peak memory (VmHWM) over %d openings | %.0f MB | - |\n", repeat, peakMb);
     const bool met = median(first) <= 1000 && firstRssMb < 400;
     std::printf("\nfirst paint %s, memory %s\n", median(first) <= 1000 ? "met" : "missed",
