@@ -488,10 +488,21 @@ void ConnectionFaultBarTest::mosquittoSubInTheWindowAndLeavingTheMode()
     qInfo("%s", qPrintable(bar->reactionText()));
     const QString shot = qEnvironmentVariable("HALFOPEN_FAULT_SCREENSHOT");
     if (!shot.isEmpty()) {
-        QTest::qWait(1500); // a scan or two: the table shows the new connection
-        if (subRow() >= 0)
-            table->setCurrentIndex(table->model()->index(subRow(), 0));
-        QTest::qWait(200);
+        // The new connection selected once a scan has brought its row (the watcher saw it first).
+        const auto verdict = bar->faults()->verdict(bar->faults()->active().first().id);
+        QVERIFY(verdict && !verdict->reconnectedLocal.isEmpty());
+        auto newRow = [&] {
+            for (int row = 0; row < table->model()->rowCount(); ++row) {
+                if (table->model()->index(row, AuditTableModel::Local).data().toString() == verdict->reconnectedLocal)
+                    return row;
+            }
+            return -1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(newRow() >= 0, 5000);
+        table->setCurrentIndex(table->model()->index(newRow(), 0));
+        // The banner's lines laid out (the layout requests travel up one event at a time).
+        auto *banner = bar->findChild<QLabel *>(QStringLiteral("faultBanner"));
+        QVERIFY(QTest::qWaitFor([&] { return banner->height() >= banner->heightForWidth(banner->width()); }, 2000));
         QVERIFY(window.grab().save(shot));
     }
 
