@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/session/EventPayload.h"
 
+#include <QAtomicInt>
 #include <QCborStreamReader>
 #include <QCborStreamWriter>
 #include <QCborValue>
@@ -9,6 +10,7 @@
 #include <array>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 #include <utility>
 
 namespace halfopen::core {
@@ -70,15 +72,45 @@ quint32 blockLength(const char *block)
     return length;
 }
 
-char *copyBlock(const char *block)
+// A block is shared between the copies of an event, as a QJsonObject was: the evaluator and
+// the models copy events, and a copy must cost an increment, not an allocation. Its reference
+// count sits just before it (kRefBytes keep the length field aligned).
+constexpr size_t kRefBytes = 8;
+static_assert(sizeof(QAtomicInt) <= kRefBytes);
+
+QAtomicInt *referenceOf(char *block)
+{
+    return std::launder(reinterpret_cast<QAtomicInt *>(block - kRefBytes));
+}
+
+char *newBlock(const QByteArray &cbor)
+{
+    const auto length = quint32(cbor.size());
+    auto *base = static_cast<char *>(std::malloc(kRefBytes + sizeof length + length));
+    Q_CHECK_PTR(base);
+    new (base) QAtomicInt(1);
+    char *block = base + kRefBytes;
+    std::memcpy(block, &length, sizeof length);
+    std::memcpy(block + sizeof length, cbor.constData(), length);
+    return block;
+}
+
+char *shareBlock(char *block)
+{
+    if (block)
+        referenceOf(block)->ref();
+    return block;
+}
+
+void releaseBlock(char *block)
 {
     if (!block)
-        return nullptr;
-    const size_t size = sizeof(quint32) + blockLength(block);
-    auto *copy = static_cast<char *>(std::malloc(size));
-    Q_CHECK_PTR(copy);
-    std::memcpy(copy, block, size);
-    return copy;
+        return;
+    QAtomicInt *reference = referenceOf(block);
+    if (!reference->deref()) {
+        reference->~QAtomicInt();
+        std::free(block - kRefBytes);
+    }
 }
 
 QString readText(QCborStreamReader &reader)
@@ -142,7 +174,7 @@ EventDetail::EventDetail(std::initializer_list<QPair<QString, QJsonValue>> field
 }
 
 EventDetail::EventDetail(const EventDetail &other)
-    : m_block(copyBlock(other.m_block))
+    : m_block(shareBlock(other.m_block))
 { }
 
 EventDetail::EventDetail(EventDetail &&other) noexcept
@@ -152,9 +184,9 @@ EventDetail::EventDetail(EventDetail &&other) noexcept
 EventDetail &EventDetail::operator=(const EventDetail &other)
 {
     if (this != &other) {
-        char *copy = copyBlock(other.m_block);
-        std::free(m_block);
-        m_block = copy;
+        char *shared = shareBlock(other.m_block);
+        releaseBlock(m_block);
+        m_block = shared;
     }
     return *this;
 }
@@ -167,13 +199,12 @@ EventDetail &EventDetail::operator=(EventDetail &&other) noexcept
 
 EventDetail::~EventDetail()
 {
-    std::free(m_block);
+    releaseBlock(m_block);
 }
 
 void EventDetail::assign(const QJsonObject &object)
 {
-    std::free(m_block);
-    m_block = nullptr;
+    releaseBlock(std::exchange(m_block, nullptr));
     if (object.isEmpty())
         return;
     QByteArray cbor;
@@ -191,11 +222,7 @@ void EventDetail::assign(const QJsonObject &object)
         }
         writer.endMap();
     }
-    const auto length = quint32(cbor.size());
-    m_block = static_cast<char *>(std::malloc(sizeof length + length));
-    Q_CHECK_PTR(m_block);
-    std::memcpy(m_block, &length, sizeof length);
-    std::memcpy(m_block + sizeof length, cbor.constData(), length);
+    m_block = newBlock(cbor);
 }
 
 QJsonObject EventDetail::toObject() const

@@ -56,7 +56,7 @@ private:
     template<typename Key> QJsonValue find(Key key) const;
     void assign(const QJsonObject &object);
 
-    char *m_block = nullptr; // quint32 length, then the CBOR map; null when empty
+    char *m_block = nullptr; // quint32 length, then the CBOR map; shared by copies (counted before it); null when empty
 };
 
 // An event's optional tcp_info sample, kept out of line and shared between copies of the event:
