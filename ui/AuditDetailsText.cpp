@@ -5,6 +5,7 @@
 #include "core/tcp/ErrnoCatalog.h"
 #include "core/tcp/MechanismText.h"
 #include "models/AuditTableModel.h"
+#include "ui/PredictionWords.h"
 
 #include <QColor>
 
@@ -22,6 +23,9 @@ QString predictionLine(const core::Prediction &p)
     const QString what = QStringLiteral("<b>%1</b>").arg(esc(core::deathKindTitle(p.kind)));
     if (p.isNever())
         return AuditDetailsText::tr("%1: never noticed").arg(what);
+    // What the application sees first, as the prediction panel says it.
+    if (p.mechanism == core::DetectionMechanism::Fin)
+        return finPredictionText(what, p);
     const QString errnoText
         = p.errnoValue ? QStringLiteral(" (%1)").arg(core::ErrnoCatalog::name(p.errnoValue)) : QString();
     return AuditDetailsText::tr("%1: by %2%3 after %4 s %5", "%4 seconds, %5 'after the last packet received'")

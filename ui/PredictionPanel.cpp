@@ -8,6 +8,7 @@
 #include "core/tcp/MechanismText.h"
 #include "lab/scenario/DetectionPrediction.h"
 #include "models/DurationText.h"
+#include "ui/PredictionWords.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -38,12 +39,7 @@ QString plainLine(const core::Prediction &p)
     // A killed peer's FIN: the application first reads end of file; EPIPE comes only on the
     // write after the one that draws the RST. Say what it sees first.
     if (p.mechanism == core::DetectionMechanism::Fin)
-        return PredictionPanel::tr("%1: read() returns 0 (end of file, the peer's FIN) %2 s %3; EPIPE only on the "
-                                   "second write after it",
-                                   "%2 seconds, %3 'after the fault'")
-            .arg(what)
-            .arg(*p.seconds(), 0, 'f', 1)
-            .arg(core::timeReferenceDescription(p.reference).toHtmlEscaped());
+        return finPredictionText(what, p);
     const QString errnoText
         = p.errnoValue ? QStringLiteral(" (%1)").arg(core::ErrnoCatalog::name(p.errnoValue)) : QString();
     return PredictionPanel::tr("%1: detected by %2%3 %4 %5",

@@ -1904,6 +1904,14 @@
     </message>
 </context>
 <context>
+    <name>PredictionWords</name>
+    <message>
+        <source>%1: read() returns 0 (end of file, the peer&apos;s FIN) %2 s %3; EPIPE only on the second write after it</source>
+        <comment>%2 seconds, %3 &apos;after the fault&apos;</comment>
+        <translation>%1：%3 %2 s read() 返回 0（文件结束，对端的 FIN）；在此之后的第二次写才会报 EPIPE</translation>
+    </message>
+</context>
+<context>
     <name>PrivateNamespaces</name>
     <message>
         <source>cannot map our user into the new user namespace: %1</source>
@@ -5734,11 +5742,6 @@ The whole process stops, every connection of it: its kernel still answers the pe
     <message>
         <source>With the socket options the client&apos;s kernel reported for its live connection.</source>
         <translation>使用客户端内核为其当前连接报告的套接字选项。</translation>
-    </message>
-    <message>
-        <source>%1: read() returns 0 (end of file, the peer&apos;s FIN) %2 s %3; EPIPE only on the second write after it</source>
-        <comment>%2 seconds, %3 &apos;after the fault&apos;</comment>
-        <translation>%1：%3 %2 s read() 返回 0（文件结束，对端的 FIN）；在此之后的第二次写才会报 EPIPE</translation>
     </message>
     <message>
         <source>%1: detected by %2%3 %4 %5</source>
