@@ -77,6 +77,13 @@ void ConnectionsAuditViewTest::showsThisMachinesConnectionsLive()
     table->setCurrentIndex(table->model()->index(1, 0));
     QTRY_VERIFY(view.detailsText().contains(QStringLiteral("after 19.0 s")));
     QVERIFY(view.detailsText().contains(QStringLiteral("read from the socket")));
+    // A killed peer: what the application sees first (end of file), as the prediction panel says
+    // it, not EPIPE, which only a later write gets (issue 13, defect 8).
+    QVERIFY2(view.detailsText().contains(QStringLiteral("peer process killed: read() returns 0 (end of file, the "
+                                                        "peer's FIN) 0.0 s after the fault; EPIPE only on the "
+                                                        "second write after it")),
+             qPrintable(view.detailsText()));
+    QVERIFY(!view.detailsText().contains(QStringLiteral("(EPIPE)")));
     table->setCurrentIndex(table->model()->index(0, 0));
     QTRY_VERIFY(view.detailsText().contains(QStringLiteral("TCP_KEEPIDLE 60, TCP_KEEPINTVL 10, TCP_KEEPCNT 3")));
 
