@@ -9,6 +9,26 @@ using core::Event;
 using core::EventKind;
 using core::TcpState;
 
+namespace {
+
+// States a socket reaches only once its own side has closed (or shut down writing).
+bool isAfterClose(TcpState state)
+{
+    switch (state) {
+    case TcpState::FinWait1:
+    case TcpState::FinWait2:
+    case TcpState::Closing:
+    case TcpState::TimeWait:
+    case TcpState::LastAck:
+    case TcpState::Closed:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
 void SocketStateTracker::see(const QString &host, TcpState state)
 {
     if (state != TcpState::Unknown)
@@ -45,7 +65,11 @@ void SocketStateTracker::feed(const Event &e)
                 set(e, TcpState::Established);
         } else if (e.what == QLatin1String("closed") && !e.local.isEmpty()) {
             // Gone for the application; sock_diag reports it if the kernel keeps it a while.
-            m_states.insert(e.socketKey(), TcpState::Closed);
+            // The closing handshake can finish before close() returns to the endpoint that
+            // stamps this step, so a state only a close leads to may already be on record:
+            // it is the kernel's word and stays.
+            if (!isAfterClose(m_states.value(e.socketKey(), TcpState::Unknown)))
+                m_states.insert(e.socketKey(), TcpState::Closed);
             m_hostOf.insert(e.socketKey(), e.host);
         }
         return;

@@ -16,8 +16,9 @@ namespace halfopen::lab {
 //
 // A host's test socket is the one its endpoint last connected or accepted (or, while a
 // connect is under way, the one in SYN_SENT). A socket its endpoint closed counts as CLOSED
-// until sock_diag reports it again (FIN_WAIT_*, TIME_WAIT, ...); a powered-off host's sockets
-// are all gone.
+// until sock_diag reports it again (FIN_WAIT_*, TIME_WAIT, ...), unless sock_diag already
+// reported such a state before the endpoint's `closed` step; a powered-off host's sockets are
+// all gone.
 class SocketStateTracker
 {
 public:

@@ -93,6 +93,7 @@ private slots:
     void heartbeatDeathIsOneDetection();
     void softErrorsOncePerFault();
     void eofAndStates();
+    void timeWaitBeforeTheClosedStep();
     void powerOffRemovesSockets();
     void staleConnectionsPileUp();
     void expectationsWithoutHost();
@@ -339,6 +340,36 @@ void ScenarioEvaluatorTest::eofAndStates()
     for (const ExpectationResult &r : out.expectations)
         QVERIFY2(r.met == (r.expectation.id != QLatin1String("no-closing")), qPrintable(r.expectation.id));
     QCOMPARE(out.counts.value(srv).value(QStringLiteral("fin")).toInteger(), 1);
+}
+
+// The active closer's handshake can end before close() returns to its endpoint: sock_diag's
+// TIME_WAIT is then stamped before the endpoint's `closed` step, and the kernel's word stays
+// (CI's sanitizer run once judged this CLOSED).
+void ScenarioEvaluatorTest::timeWaitBeforeTheClosedStep()
+{
+    const Scenario s = scenario(R"({"title": "t", "explanation": "e", "lab": {},
+      "steps": [{"at_s": 1.0, "fault": "close", "host": "client"}], "end": {"timeout_s": 6},
+      "expect": [{"id": "client-time-wait", "host": "client", "final_state": "TIME_WAIT"},
+                 {"id": "server-closed", "host": "server", "final_state": "CLOSED"}]})");
+    const QString c = QStringLiteral("client");
+    const QString srv = QStringLiteral("server");
+    QList<Event> events = handshake(kReady);
+    events << fault(kReady + us(1.0), QStringLiteral("close"), c)
+           << state(kReady + us(1.0004), c, TcpState::Established, TcpState::TimeWait)
+           << state(kReady + us(1.0004), srv, TcpState::Established, TcpState::Closed)
+           << endpoint(kReady + us(1.0006), srv, QStringLiteral("closed"))
+           << endpoint(kReady + us(1.0009), c, QStringLiteral("closed"));
+    const ScenarioOutcome out = ScenarioEvaluator::evaluate(s, events, kReady, std::numeric_limits<qint64>::max());
+    QCOMPARE(out.finalStates.value(c), TcpState::TimeWait);
+    QCOMPARE(out.finalStates.value(srv), TcpState::Closed);
+    for (const ExpectationResult &r : out.expectations)
+        QVERIFY2(r.met, qPrintable(r.expectation.id));
+
+    // A `closed` step after an ESTABLISHED report still means CLOSED until sock_diag speaks.
+    QList<Event> plain = handshake(kReady);
+    plain << endpoint(kReady + us(1.0009), c, QStringLiteral("closed"));
+    QCOMPARE(ScenarioEvaluator::evaluate(s, plain, kReady, std::numeric_limits<qint64>::max()).finalStates.value(c),
+             TcpState::Closed);
 }
 
 void ScenarioEvaluatorTest::powerOffRemovesSockets()
