@@ -188,9 +188,13 @@ void CableRelay::releaseDue(Side to)
 
 void CableRelay::flush()
 {
-    // What one wake-up made us send goes out in one call per port; its capture hits the file.
+    // What one read made us send goes out in one call per port, before the frames are captured
+    // and described: the cable's latency is the relaying alone, not the packet events' writing.
     for (PacketPort &port : m_ports)
         port.flush();
+    for (const Seen &seen : std::as_const(m_seen))
+        describe(seen);
+    m_seen.clear();
     if (m_capture.isOpen() || m_capture.hasPendingError()) {
         QString error;
         if (!m_capture.flush(&error)) {
@@ -205,11 +209,20 @@ void CableRelay::flush()
 
 void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs, bool dropped, int segments)
 {
+    m_seen.append({from, frame, tUs, dropped, segments});
+}
+
+void CableRelay::describe(const Seen &seen)
+{
+    const Side from = seen.from;
+    const QByteArray &frame = seen.frame;
+    const qint64 tUs = seen.tUs;
+    const bool dropped = seen.dropped;
     if (m_capture.isOpen())
-        m_capture.append(frame, tUs); // flushed once the wake-up's frames are through (flush)
+        m_capture.append(frame, tUs); // written to the file at the end of flush()
     const FrameView view(frame);
     const PacketClassifier::Classified classified = m_classifier.classifyFrame(view);
-    const auto describe = [&] {
+    const auto event = [&] {
         Event e = PacketClassifier::describe(view, classified, tUs, sideName(from), sideName(other(from)));
         if (dropped)
             e.detail.insert(QStringLiteral("dropped"), true); // seen on the wire, never delivered
@@ -218,7 +231,7 @@ void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs, bool dr
     const bool bulk
         = !dropped && (classified.packetClass == PacketClass::Data || classified.packetClass == PacketClass::Ack);
     if (!bulk) {
-        emit packet(describe());
+        emit packet(event());
         return;
     }
     int &tokens = m_tokens[int(from)];
@@ -227,13 +240,13 @@ void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs, bool dr
     refill = tUs;
     if (tokens > 0) {
         --tokens;
-        emit packet(describe());
+        emit packet(event());
         return;
     }
     // Summed: no event built for the frame (a bulk stream's frames are most of the cable's work).
     Event &sum = m_aggregate[int(from)];
     if (sum.tUs == 0) {
-        const Event e = describe();
+        const Event e = event();
         sum = e;
         sum.what = QStringLiteral("data");
         sum.count = 0;
@@ -244,7 +257,7 @@ void CableRelay::observe(Side from, const QByteArray &frame, qint64 tUs, bool dr
             m_aggregateFlush.start();
     }
     sum.count += view.tcp().payloadLength;
-    m_aggregateFrames[int(from)] += segments;
+    m_aggregateFrames[int(from)] += seen.segments;
 }
 
 void CableRelay::flushAggregates()

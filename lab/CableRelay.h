@@ -59,11 +59,22 @@ private:
         FrameOffload offload;
     };
 
+    // A frame to capture and classify once the frames of the same read are on their way.
+    struct Seen
+    {
+        Side from;
+        QByteArray frame; // may point into a port's receive buffer: valid until flush() returns
+        qint64 tUs;
+        bool dropped;
+        int segments;
+    };
+
     void relay(Side from, const QByteArray &frame, const FrameOffload &offload, qint64 tUs);
     void relayFrame(Side from, const QByteArray &frame, const FrameOffload &offload, qint64 tUs);
-    // Captures and classifies a frame; `dropped`: the cable will not deliver it. `segments`:
-    // the wire segments a super-frame stands for.
+    // Notes a frame for capture and classification at the next flush(); `dropped`: the cable
+    // will not deliver it. `segments`: the wire segments a super-frame stands for.
     void observe(Side from, const QByteArray &frame, qint64 tUs, bool dropped, int segments = 1);
+    void describe(const Seen &seen);
     void releaseDue(Side from);
     void flush();
     void flushAggregates();
@@ -76,6 +87,7 @@ private:
     qint64 m_captureDroppedReported = 0; // frames the ring dropped, as last announced
     bool m_icmpTowards[2] = {false, false};
     std::deque<Queued> m_queues[2];
+    QList<Seen> m_seen; // since the last flush, in the order the frames crossed
     QTimer m_release[2];
     // Bulk data would flood the timeline: past a rate, data/ack frames are summed per direction.
     int m_tokens[2] = {0, 0};

@@ -155,11 +155,11 @@ void PacketPort::readFrames()
             emit frameReceived(QByteArray::fromRawData(m_receive.constData() + i * kSlot, size), m_receiveOffloads[i],
                                tUs);
         }
+        emit framesDone();
         done += n;
         if (n < kBatch)
             break;
     }
-    emit framesDone();
 }
 
 bool enableOffloads(int netnsFd, const QString &interfaceName, QString *error)

@@ -35,10 +35,11 @@ public:
     void flush();
 
 signals:
-    // One frame from the host, with the CLOCK_MONOTONIC time it was read. The bytes are only
-    // valid during the call (they live in the port's receive buffers): copy to keep them.
+    // One frame from the host, with the CLOCK_MONOTONIC time it was read. The bytes live in the
+    // port's receive buffers until framesDone() has returned: copy to keep them longer.
     void frameReceived(const QByteArray &frame, const halfopen::lab::FrameOffload &offload, qint64 tUs);
-    // The frames of one wake-up were all handed out: time to flush what they made us send.
+    // The frames of one read (up to 32) were all handed out: time to send what they made us
+    // send. Their buffers are reused once this returns.
     void framesDone();
 
 private:
