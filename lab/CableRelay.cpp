@@ -6,6 +6,7 @@
 #include "lab/cable/IcmpUnreachable.h"
 
 #include <arpa/inet.h>
+#include <sched.h>
 
 namespace halfopen::lab {
 
@@ -18,6 +19,8 @@ constexpr quint32 kRouterIp = (198u << 24) | (18u << 16) | (0u << 8) | 254u;
 constexpr MacAddress kRouterMac = {0x02, 0x48, 0x4f, 0x00, 0x00, 0xfe};
 constexpr int kEventsPerSecond = 400; // per direction, for data and ack frames
 constexpr int kBurst = 100;
+constexpr qint64 kLingerQuietUs = 200;
+constexpr qint64 kLingerTotalUs = 1000;
 
 CableImpairments::Direction direction(CableRelay::Side from)
 {
@@ -42,6 +45,7 @@ CableRelay::CableRelay(QObject *parent)
                     relay(side, frame, offload, tUs);
                 });
         connect(&m_ports[int(side)], &PacketPort::framesDone, this, &CableRelay::flush);
+        connect(&m_ports[int(side)], &PacketPort::wokeUp, this, &CableRelay::linger);
         m_release[int(side)].setSingleShot(true);
         m_release[int(side)].setTimerType(Qt::PreciseTimer);
         connect(&m_release[int(side)], &QTimer::timeout, this, [this, side] { releaseDue(side); });
@@ -184,6 +188,24 @@ void CableRelay::releaseDue(Side to)
     flush();
     if (!queue.empty())
         m_release[int(to)].start(int(std::max<qint64>(0, (queue.front().releaseUs - now + 999) / 1000)));
+}
+
+void CableRelay::linger()
+{
+    if (m_lingering)
+        return;
+    m_lingering = true;
+    // Bounded, so that commands, timers and delayed frames wait at most kLingerTotalUs.
+    const qint64 start = monotonicNowUs();
+    qint64 quietSince = start;
+    for (qint64 now = start; now - quietSince < kLingerQuietUs && now - start < kLingerTotalUs;
+         now = monotonicNowUs()) {
+        if (m_ports[0].readFrames() + m_ports[1].readFrames() > 0)
+            quietSince = monotonicNowUs();
+        else
+            ::sched_yield(); // a host's process waiting for this core goes first
+    }
+    m_lingering = false;
 }
 
 void CableRelay::flush()

@@ -76,6 +76,10 @@ private:
     void observe(Side from, const QByteArray &frame, qint64 tUs, bool dropped, int segments = 1);
     void describe(const Seen &seen);
     void releaseDue(Side from);
+    // Keeps reading both ports for a moment after frames woke us: the answer to what we just
+    // relayed usually comes within a fraction of a millisecond, and catching it here saves the
+    // wake-up that dominates the cable's added latency.
+    void linger();
     void flush();
     void flushAggregates();
 
@@ -88,6 +92,7 @@ private:
     bool m_icmpTowards[2] = {false, false};
     std::deque<Queued> m_queues[2];
     QList<Seen> m_seen; // since the last flush, in the order the frames crossed
+    bool m_lingering = false;
     QTimer m_release[2];
     // Bulk data would flood the timeline: past a rate, data/ack frames are summed per direction.
     int m_tokens[2] = {0, 0};

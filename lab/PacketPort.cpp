@@ -80,7 +80,10 @@ bool PacketPort::open(const QString &interfaceName, QString *error)
     if (::bind(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
         return fail(QT_TRANSLATE_NOOP("PacketPort", "cannot bind a packet socket"));
     m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
-    connect(m_notifier, &QSocketNotifier::activated, this, &PacketPort::readFrames);
+    connect(m_notifier, &QSocketNotifier::activated, this, [this] {
+        if (readFrames() > 0)
+            emit wokeUp();
+    });
     return true;
 }
 
@@ -131,8 +134,9 @@ void PacketPort::flush()
     m_queued = 0;
 }
 
-void PacketPort::readFrames()
+int PacketPort::readFrames()
 {
+    int done = 0;
     iovec iov[kBatch][2];
     mmsghdr messages[kBatch]{};
     for (int i = 0; i < kBatch; ++i) {
@@ -141,7 +145,7 @@ void PacketPort::readFrames()
         messages[i].msg_hdr.msg_iov = iov[i];
         messages[i].msg_hdr.msg_iovlen = 2;
     }
-    for (int done = 0; done < kFramesPerWakeup && m_fd >= 0;) {
+    while (done < kFramesPerWakeup && m_fd >= 0) {
         const int n = ::recvmmsg(m_fd, messages, kBatch, MSG_DONTWAIT, nullptr);
         if (n <= 0)
             break;
@@ -160,6 +164,7 @@ void PacketPort::readFrames()
         if (n < kBatch)
             break;
     }
+    return done;
 }
 
 bool enableOffloads(int netnsFd, const QString &interfaceName, QString *error)

@@ -33,6 +33,9 @@ public:
     // offload; a relayed one keeps the offload it came with.
     void send(const QByteArray &frame, const FrameOffload &offload = {});
     void flush();
+    // Reads what the host has sent, without waiting (the read notifier calls it too); returns
+    // how many frames were handed out.
+    int readFrames();
 
 signals:
     // One frame from the host, with the CLOCK_MONOTONIC time it was read. The bytes live in the
@@ -41,10 +44,10 @@ signals:
     // The frames of one read (up to 32) were all handed out: time to send what they made us
     // send. Their buffers are reused once this returns.
     void framesDone();
+    // The host's frames woke us (the read notifier) and were all read.
+    void wokeUp();
 
 private:
-    void readFrames();
-
     int m_fd = -1;
     QSocketNotifier *m_notifier = nullptr;
     QByteArray m_receive;  // kBatch receive slots
