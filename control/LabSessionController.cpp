@@ -58,10 +58,7 @@ LabSessionController::LabSessionController(lab::LabDriver *driver, const QString
     });
 
     // A recording of a lab run starts at the lab's "ready", as the live run did: time zero.
-    m_loader.setOriginEvent("\"ready\"", [](const core::Event &event) {
-        return event.kind == core::EventKind::Endpoint && event.host == core::Event::labHost()
-            && event.what == QLatin1String("ready");
-    });
+    m_loader.setOriginEvent("\"ready\"", [](const core::Event &event) { return event.is(core::RunStep::Ready); });
     connect(&m_loader, &core::RecordingLoader::chunkRead, this, [this](const QList<core::Event> &events) {
         for (const core::Event &event : events)
             m_session.add(event);
@@ -74,24 +71,25 @@ LabSessionController::LabSessionController(lab::LabDriver *driver, const QString
 
 void LabSessionController::onLabEvent(const core::Event &event)
 {
-    if (event.kind == core::EventKind::Endpoint && event.what == QLatin1String("options")) {
+    if (event.is(core::EndpointStep::Options)) {
         onOptionsEvent(event);
         return;
     }
-    // The lab refusing a fault (a host that is off cannot be killed) is worth a sentence.
-    if (event.host != core::Event::labHost())
+    const std::optional<core::RunStep> step = event.runStep();
+    if (!step)
         return;
-    if (event.what == QLatin1String("capture_trimmed") && isBusy()) {
+    if (*step == core::RunStep::CaptureTrimmed && isBusy()) {
         emit notice(captureTrimmedText(event.detail));
         return;
     }
-    if (event.what == QLatin1String("command_error") || event.what == QLatin1String("fault_failed")) {
+    // The lab refusing a fault (a host that is off cannot be killed) is worth a sentence.
+    if (*step == core::RunStep::CommandError || *step == core::RunStep::FaultFailed) {
         const QString message = event.detail.value(QStringLiteral("message")).toString();
         emit problem(m_realNetwork ? tr("Not possible on the real network: %1").arg(message)
                                    : tr("The lab could not do that: %1").arg(message));
     }
     // Real-network mode could not capture its connection's packets: what is missing, in words.
-    if (event.what == QLatin1String("capture_unavailable"))
+    if (*step == core::RunStep::CaptureUnavailable)
         emit problem(tr("No packets on the timeline: %1").arg(event.detail.value(QStringLiteral("reason")).toString()));
 }
 

@@ -69,6 +69,23 @@ QString faultKindName(FaultKind kind)
     return {};
 }
 
+QString reactionName(Reaction reaction)
+{
+    switch (reaction) {
+    case Reaction::KernelGaveUp:
+        return QStringLiteral("kernel_gave_up");
+    case Reaction::PeerClosed:
+        return QStringLiteral("peer_closed");
+    case Reaction::AppClosed:
+        return QStringLiteral("app_closed");
+    case Reaction::ProcessExited:
+        return QStringLiteral("process_exited");
+    case Reaction::Reconnected:
+        return QStringLiteral("reconnected");
+    }
+    return {};
+}
+
 QJsonObject ReactionVerdict::toJson() const
 {
     return {{QStringLiteral("fault"), faultKindName(fault)},

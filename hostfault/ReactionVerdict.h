@@ -13,6 +13,17 @@ namespace halfopen::hostfault {
 enum class FaultKind { Cut, Abort, Freeze };
 QString faultKindName(FaultKind kind); // "cut", "abort", "freeze"
 
+// One thing the application or its kernel did after the fault, as it is seen; the name is the
+// `what` of the event `halfopen-cli watch` records for it.
+enum class Reaction {
+    KernelGaveUp,  // "kernel_gave_up"
+    PeerClosed,    // "peer_closed"
+    AppClosed,     // "app_closed"
+    ProcessExited, // "process_exited"
+    Reconnected,   // "reconnected"
+};
+QString reactionName(Reaction reaction);
+
 // How the application reacted to a fault on one of its connections, every time in seconds
 // from the fault. nullopt: not seen during the watch.
 struct ReactionVerdict

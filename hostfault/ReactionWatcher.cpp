@@ -83,7 +83,7 @@ void ReactionWatcher::poll()
     const qint64 now = monotonicNowUs();
     ReactionVerdict &v = m_verdict;
     // Announced once the whole verdict is up to date, so a listener reads it consistent.
-    QList<QPair<QString, double>> happened;
+    QList<QPair<Reaction, double>> happened;
     const bool alive = m_target.pid > 0 && processAlive(m_target.pid);
     // The process's other established sockets to the same remote: a reconnection is one of them.
     QList<SockDiagRow> sameRemote;
@@ -124,18 +124,17 @@ void ReactionWatcher::poll()
         if (gone && (held || wasFailing || v.fault == FaultKind::Abort)) {
             v.kernelGaveUpS = since(now);
             v.mechanism = inferMechanism();
-            happened.append({QStringLiteral("kernel_gave_up"), *v.kernelGaveUpS});
+            happened.append({Reaction::KernelGaveUp, *v.kernelGaveUpS});
         }
     }
     if (!v.peerClosedS && ours && (row.sample.state == TcpState::CloseWait || row.sample.state == TcpState::LastAck)) {
         v.peerClosedS = since(now);
-        happened.append({QStringLiteral("peer_closed"), *v.peerClosedS});
+        happened.append({Reaction::PeerClosed, *v.peerClosedS});
     }
     if (!v.appClosedS && m_target.pid > 0 && !held) {
         v.appClosedS = since(now);
         v.processExited = !alive;
-        happened.append(
-            {v.processExited ? QStringLiteral("process_exited") : QStringLiteral("app_closed"), *v.appClosedS});
+        happened.append({v.processExited ? Reaction::ProcessExited : Reaction::AppClosed, *v.appClosedS});
     }
     if (!v.appReconnectedS && alive) {
         QString local;
@@ -148,13 +147,13 @@ void ReactionWatcher::poll()
         if (!local.isEmpty()) {
             v.appReconnectedS = since(now);
             v.reconnectedLocal = local;
-            happened.append({QStringLiteral("reconnected"), *v.appReconnectedS});
+            happened.append({Reaction::Reconnected, *v.appReconnectedS});
         }
     }
     v.halfOpenAtEnd = v.fault == FaultKind::Cut && ours && held && row.sample.state == TcpState::Established;
     v.observedS = since(now);
-    for (const auto &[what, seconds] : std::as_const(happened))
-        emit observed(what, seconds);
+    for (const auto &[reaction, seconds] : std::as_const(happened))
+        emit observed(reaction, seconds);
 }
 
 ReactionVerdict ReactionWatcher::verdict() const

@@ -57,7 +57,7 @@ public:
 
 signals:
     // what: kernel_gave_up, app_closed, process_exited, reconnected, peer_closed
-    void observed(const QString &what, double seconds);
+    void observed(halfopen::hostfault::Reaction reaction, double seconds);
 
 private:
     double since(qint64 us) const { return (us - m_faultUs) / 1e6; }

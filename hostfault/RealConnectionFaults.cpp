@@ -87,7 +87,7 @@ int RealConnectionFaults::apply(const Request &r, QString *error)
     entry.watcher->setOutgoingDroppedLocally(r.kind == FaultKind::Cut && r.direction != CutDirection::In
                                              && m_cut.outgoingSilent() == false);
     connect(entry.watcher.get(), &ReactionWatcher::observed, this,
-            [this, id](const QString &what, double seconds) { emit reacted(id, what, seconds); });
+            [this, id](Reaction reaction, double seconds) { emit reacted(id, reaction, seconds); });
     entry.watcher->start();
     m_entries.emplace(id, std::move(entry));
     emit applied(id);

@@ -67,7 +67,7 @@ signals:
     void applied(int id);
     void lifted(int id);
     // what: kernel_gave_up, app_closed, process_exited, reconnected, peer_closed
-    void reacted(int id, const QString &what, double seconds);
+    void reacted(int id, halfopen::hostfault::Reaction reaction, double seconds);
 
 private:
     struct Entry

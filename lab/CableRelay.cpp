@@ -270,7 +270,7 @@ void CableRelay::describe(const Seen &seen)
     if (sum.tUs == 0) {
         const Event e = event();
         sum = e;
-        sum.what = QStringLiteral("data");
+        sum.what = packetClassName(PacketClass::Data);
         sum.count = 0;
         sum.detail = {{QStringLiteral("aggregated"), true},
                       {QStringLiteral("direction"), e.detail.value(QStringLiteral("direction"))}};

@@ -11,27 +11,8 @@
 namespace halfopen::lab {
 
 namespace {
-constexpr std::array<const char *, 18> kKindNames = {
-    "unplug",       "replug", "power-off",   "power-on",       "reboot", "kill-process",        "freeze-process",
-    "thaw-process", "close",  "abort",       "shutdown-write", "send",   "icmp-unreachable-on", "icmp-unreachable-off",
-    "loss",         "delay",  "nat-timeout", "marker",
-};
 constexpr std::array<const char *, 3> kDirectionNames = {"both", "to-host", "from-host"};
 } // namespace
-
-QString faultKindName(FaultKind kind)
-{
-    return QString::fromLatin1(kKindNames[static_cast<size_t>(kind)]);
-}
-
-std::optional<FaultKind> faultKindFromName(QStringView name)
-{
-    for (size_t i = 0; i < kKindNames.size(); ++i) {
-        if (name == QLatin1String(kKindNames[i]))
-            return static_cast<FaultKind>(i);
-    }
-    return std::nullopt;
-}
 
 QString cableDirectionName(CableDirection direction)
 {
@@ -97,9 +78,7 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &j, QString *error)
     const QString kindName = j.value(QStringLiteral("fault")).toString();
     const auto kind = faultKindFromName(kindName);
     if (!kind) {
-        QStringList names;
-        for (const char *n : kKindNames)
-            names << QString::fromLatin1(n);
+        const QStringList names = core::faultKindNames();
         fields.fail(QStringLiteral("fault"),
                     QCoreApplication::translate("Fault", "fault '%1' is unknown: expected one of %2")
                         .arg(j.contains(QStringLiteral("fault")) && !j.value(QStringLiteral("fault")).isString()

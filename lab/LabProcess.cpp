@@ -97,14 +97,12 @@ void LabProcess::send(const LabCommand &command)
 void LabProcess::readEvents()
 {
     for (const Event &e : m_events.feed(m_process.readAllStandardOutput())) {
-        if (e.host == Event::labHost() && e.kind == EventKind::Endpoint) {
-            if (e.what == QLatin1String("ready")) {
-                m_ready = true;
-                emit ready();
-            } else if (e.what == QLatin1String("failed")) {
-                m_stopping = true;
-                emit failed(e.detail.value(QStringLiteral("message")).toString());
-            }
+        if (e.is(core::RunStep::Ready)) {
+            m_ready = true;
+            emit ready();
+        } else if (e.is(core::RunStep::Failed)) {
+            m_stopping = true;
+            emit failed(e.detail.value(QStringLiteral("message")).toString());
         }
         emit event(e);
     }

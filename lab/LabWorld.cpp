@@ -54,14 +54,14 @@ void LabWorld::labFailed(const QString &message)
 
 bool LabWorld::apply(const core::Event &event)
 {
-    if (event.kind == core::EventKind::Endpoint && event.host == core::Event::labHost()) {
+    if (const std::optional<core::RunStep> step = event.runStep()) {
         const LabWorld before = *this;
-        if (event.what == QLatin1String("hosts_up") || event.what == QLatin1String("ready")) {
+        if (*step == core::RunStep::HostsUp || *step == core::RunStep::Ready) {
             if (lab != Lab::Failed)
                 lab = Lab::Running;
-        } else if (event.what == QLatin1String("failed")) {
+        } else if (*step == core::RunStep::Failed) {
             labFailed(event.detail.value(QStringLiteral("message")).toString());
-        } else if (event.what == QLatin1String("stopped") && lab != Lab::Failed) {
+        } else if (*step == core::RunStep::Stopped && lab != Lab::Failed) {
             lab = Lab::Stopped;
         }
         return !(before == *this);
@@ -73,7 +73,7 @@ bool LabWorld::apply(const core::Event &event)
     QString error;
     std::optional<Fault> fault = Fault::fromJson(event.detail, &error);
     if (!fault) {
-        const auto kind = faultKindFromName(event.what);
+        const std::optional<FaultKind> kind = event.faultKind();
         if (!kind)
             return false;
         fault = Fault{};

@@ -46,7 +46,7 @@ Supervisor::Supervisor(QObject *parent)
             reportTrimmed();
     });
     connect(&m_cable, &CableRelay::problem, this, [this](const QString &message) {
-        labEvent(QStringLiteral("capture_failed"), {{QStringLiteral("message"), message}});
+        labEvent(RunStep::CaptureFailed, {{QStringLiteral("message"), message}});
     });
 }
 
@@ -86,7 +86,7 @@ void Supervisor::handle(const LabCommand &command)
 
 void Supervisor::commandError(const QString &message)
 {
-    labEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), message}});
+    labEvent(RunStep::CommandError, {{QStringLiteral("message"), message}});
 }
 
 bool Supervisor::labStarted() const
@@ -99,14 +99,14 @@ QString Supervisor::alreadyStarted() const
     return tr("start: the lab is already running; stop it first");
 }
 
-void Supervisor::labEvent(const QString &what, const QJsonObject &detail)
+void Supervisor::labEvent(RunStep step, const QJsonObject &detail)
 {
-    emit event(Event::labEvent(monotonicNowUs(), what, detail));
+    emit event(Event::labEvent(monotonicNowUs(), step, detail));
 }
 
 void Supervisor::fail(const QString &message)
 {
-    labEvent(QStringLiteral("failed"), {{QStringLiteral("message"), message}});
+    labEvent(RunStep::Failed, {{QStringLiteral("message"), message}});
     stop();
 }
 
@@ -162,7 +162,7 @@ void Supervisor::start(const LabCommand &command)
     }
     QJsonObject up = m_config.toJson();
     up.insert(QStringLiteral("pid"), qint64(::getpid()));
-    labEvent(QStringLiteral("hosts_up"), up);
+    labEvent(RunStep::HostsUp, up);
     m_server->startEndpoint();
     if (m_server->config().role != HostConfig::Role::Server || !m_server->isOn())
         m_serverListening = true;
@@ -202,12 +202,12 @@ void Supervisor::onHostEvent(const Event &e)
     emit event(e);
     if (e.kind != EventKind::Endpoint)
         return;
-    if (e.host == m_config.server.name && e.what == QLatin1String("listening") && !m_serverListening) {
+    if (e.host == m_config.server.name && e.is(EndpointStep::Listening) && !m_serverListening) {
         m_serverListening = true;
         if (m_client->isOn())
             m_client->startEndpoint();
         checkReady();
-    } else if (e.host == m_config.client.name && e.what == QLatin1String("connecting")) {
+    } else if (e.host == m_config.client.name && e.is(EndpointStep::Connecting)) {
         m_clientStarted = true;
         checkReady();
     }
@@ -226,7 +226,7 @@ void Supervisor::checkReady()
         = m_clientStarted || !m_client || !m_client->isOn() || m_client->config().role != HostConfig::Role::Client;
     if (m_serverListening && clientReady) {
         m_ready = true;
-        labEvent(QStringLiteral("ready"));
+        labEvent(RunStep::Ready);
     }
 }
 
@@ -261,7 +261,7 @@ void Supervisor::apply(const Fault &fault)
     const bool needsHost = fault.kind != FaultKind::Loss && fault.kind != FaultKind::Delay
         && fault.kind != FaultKind::NatTimeout && fault.kind != FaultKind::Marker;
     if (needsHost && !h) {
-        labEvent(QStringLiteral("command_error"),
+        labEvent(RunStep::CommandError,
                  {{QStringLiteral("message"),
                    tr("fault %1: host must be client or server").arg(faultKindName(fault.kind))}});
         return;
@@ -273,7 +273,7 @@ void Supervisor::apply(const Fault &fault)
         state.poweredOn = h->isOn();
         state.processRunning = h->endpointRunning();
         if (const QString why = faultRefusal(fault, state); !why.isEmpty()) {
-            labEvent(QStringLiteral("fault_failed"),
+            labEvent(RunStep::FaultFailed,
                      {{QStringLiteral("message"), tr("%1: %2").arg(faultKindName(fault.kind), why)},
                       {QStringLiteral("fault"), fault.toJson()}});
             return;
@@ -296,7 +296,7 @@ void Supervisor::apply(const Fault &fault)
         break;
     case FaultKind::PowerOn:
         if (!powerOn(h, &error)) {
-            labEvent(QStringLiteral("fault_failed"), {{QStringLiteral("message"), error}});
+            labEvent(RunStep::FaultFailed, {{QStringLiteral("message"), error}});
             return;
         }
         m_world.apply(fault);
@@ -364,7 +364,7 @@ void Supervisor::reportTrimmed()
 {
     m_trimmedPending = false;
     m_trimmedQuiet.start();
-    labEvent(QStringLiteral("capture_trimmed"),
+    labEvent(RunStep::CaptureTrimmed,
              {{QStringLiteral("dropped_frames"), m_trimmedFrames},
               {QStringLiteral("dropped_bytes"), m_trimmedBytes},
               {QStringLiteral("limit_mb"), m_captureLimitMb},
@@ -384,7 +384,7 @@ void Supervisor::stop()
     if (m_trimmedPending) // the last counts before the end
         reportTrimmed();
     m_trimmedQuiet.stop();
-    labEvent(QStringLiteral("stopped"));
+    labEvent(RunStep::Stopped);
     emit finished();
 }
 

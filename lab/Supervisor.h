@@ -54,7 +54,7 @@ private:
     void apply(const Fault &fault);
     void stop();
     void fail(const QString &message);
-    void labEvent(const QString &what, const QJsonObject &detail = {});
+    void labEvent(core::RunStep step, const QJsonObject &detail = {});
     void faultEvent(const Fault &fault);
     void onHostEvent(const core::Event &event);
     void checkReady();

@@ -7,6 +7,7 @@ namespace halfopen::models {
 
 using core::Event;
 using core::EventKind;
+using core::FaultKind;
 
 namespace {
 double xOf(qint64 tUs, qint64 originUs)
@@ -29,12 +30,22 @@ bool DetectionSpans::undoes(const Event &recovery, const PendingFault &fault)
 {
     if (recovery.host != fault.faultHost)
         return false;
-    const QString &r = recovery.what;
-    const QString &f = fault.name;
-    return (r == QLatin1String("replug") && f == QLatin1String("unplug"))
-        || (r == QLatin1String("power-on") && (f == QLatin1String("power-off") || f == QLatin1String("reboot")))
-        || (r == QLatin1String("thaw-process") && f == QLatin1String("freeze-process"))
-        || (r == QLatin1String("icmp-unreachable-off") && f == QLatin1String("icmp-unreachable-on"));
+    const std::optional<FaultKind> r = recovery.faultKind();
+    const std::optional<FaultKind> f = core::faultKindFromName(fault.name);
+    if (!r || !f)
+        return false;
+    switch (*r) {
+    case FaultKind::Replug:
+        return *f == FaultKind::Unplug;
+    case FaultKind::PowerOn:
+        return *f == FaultKind::PowerOff || *f == FaultKind::Reboot;
+    case FaultKind::ThawProcess:
+        return *f == FaultKind::FreezeProcess;
+    case FaultKind::IcmpUnreachableOff:
+        return *f == FaultKind::IcmpUnreachableOn;
+    default:
+        return false;
+    }
 }
 
 void DetectionSpans::closeUndetected(double x)
@@ -54,16 +65,20 @@ void DetectionSpans::closeUndetected(double x)
 bool DetectionSpans::startsDetection(const Event &fault)
 {
     // Undoing a fault, or merely slowing the cable, does not start the wait for a detection.
-    static const QStringList kRecoveries = {
-        QStringLiteral("replug"),       QStringLiteral("power-on"),
-        QStringLiteral("thaw-process"), QStringLiteral("icmp-unreachable-off"),
-        QStringLiteral("send"),         QStringLiteral("delay"),
-    };
-    if (kRecoveries.contains(fault.what))
+    // A fault this version does not know (hostfault's own, a newer recording's) does.
+    switch (fault.faultKind().value_or(FaultKind::Marker)) {
+    case FaultKind::Replug:
+    case FaultKind::PowerOn:
+    case FaultKind::ThawProcess:
+    case FaultKind::IcmpUnreachableOff:
+    case FaultKind::Send:
+    case FaultKind::Delay:
         return false;
-    if (fault.what == QLatin1String("loss"))
+    case FaultKind::Loss:
         return fault.detail.value(QStringLiteral("value")).toDouble() >= 100;
-    return true;
+    default:
+        return true;
+    }
 }
 
 bool DetectionSpans::feed(const Event &e, qint64 originUs)
@@ -81,8 +96,7 @@ bool DetectionSpans::feed(const Event &e, qint64 originUs)
         return true;
     case EventKind::Endpoint:
         // The run ended with nothing noticed: the span ends with it.
-        if (m_pending && e.host == Event::labHost()
-            && (e.what == QLatin1String("stopped") || e.what == QLatin1String("failed"))) {
+        if (m_pending && (e.is(core::RunStep::Stopped) || e.is(core::RunStep::Failed))) {
             closeUndetected(xOf(e.tUs, originUs));
             return true;
         }

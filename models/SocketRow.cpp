@@ -91,7 +91,7 @@ int SocketRow::apply(const Event &e, qint64 nowMs)
         // A fatal errno means the kernel dropped the connection; EOF leaves it in CLOSE_WAIT.
         return Values | (e.errnoValue != 0 ? markClosed(nowMs) : None);
     case EventKind::Endpoint:
-        if (e.what != QLatin1String("closed"))
+        if (!e.is(core::EndpointStep::Closed))
             return None;
         // Gone for the application; if the kernel keeps it a while, its next sample revives it.
         m_lastEventUs = e.tUs;

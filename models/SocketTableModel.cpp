@@ -176,11 +176,11 @@ void SocketTableModel::apply(const Event &e, qint64 now)
 {
     switch (e.kind) {
     case EventKind::Endpoint:
-        if (e.what == QLatin1String("options")) {
+        if (e.is(core::EndpointStep::Options)) {
             applyOptions(e);
             return;
         }
-        if (e.host == Event::labHost() && e.what == QLatin1String("stopped")) {
+        if (e.is(core::RunStep::Stopped)) {
             m_stoppedAtMs = now;
             return;
         }
@@ -194,7 +194,7 @@ void SocketTableModel::apply(const Event &e, qint64 now)
     case EventKind::Fault:
         // A powered-off host's sockets vanish without a FIN or RST, and its network namespace
         // with them: no snapshot will ever report them gone.
-        if (e.what == QLatin1String("power-off") || e.what == QLatin1String("reboot")) {
+        if (e.is(core::FaultKind::PowerOff) || e.is(core::FaultKind::Reboot)) {
             for (int row = 0; row < m_rows.size(); ++row) {
                 if (m_rows[row].host() == e.host)
                     noteChange(row, m_rows[row].close(e.tUs, now));

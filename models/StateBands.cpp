@@ -20,7 +20,7 @@ bool StateBands::feed(const Event &e, double x)
             return false;
         return start(e, e.sample->state, x);
     case EventKind::Fault:
-        if (e.what == QLatin1String("power-off") || e.what == QLatin1String("reboot")) {
+        if (e.is(core::FaultKind::PowerOff) || e.is(core::FaultKind::Reboot)) {
             bool changed = false;
             const QList<QString> keys = m_open.keys();
             for (const QString &key : keys) {

@@ -124,7 +124,7 @@ void TimelineModel::add(const Event &e)
             markAnnotations();
         return;
     case EventKind::Endpoint:
-        if (e.what == QLatin1String("options") && isLiveOptionsChange(e.detail))
+        if (e.is(core::EndpointStep::Options) && isLiveOptionsChange(e.detail))
             addOptionsMarker(e, x);
         else if (m_spans.feed(e, m_originUs))
             markAnnotations();
@@ -290,7 +290,7 @@ std::optional<Event> TimelineModel::eventNear(double x, int lane, double maxDx) 
         case EventKind::Verdict:
             return true; // vertical lines cross every lane
         case EventKind::Endpoint:
-            return e.what == QLatin1String("options") && isLiveOptionsChange(e.detail);
+            return e.is(core::EndpointStep::Options) && isLiveOptionsChange(e.detail);
         case EventKind::Packet:
         case EventKind::Heartbeat:
         case EventKind::State:

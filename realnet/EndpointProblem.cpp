@@ -31,7 +31,7 @@ QString withCause(const QString &sentence, int errnoValue)
 
 QString EndpointProblem::describe(const Event &e)
 {
-    if (e.kind == EventKind::Endpoint && e.what == QLatin1String("listen_failed"))
+    if (e.is(core::EndpointStep::ListenFailed))
         return withCause(Text::tr("Cannot listen on %1: %2").arg(e.local, ErrnoCatalog::describe(e.errnoValue)),
                          e.errnoValue);
     if (e.kind == EventKind::Error && e.detail.value(QStringLiteral("operation")).toString() == QLatin1String("connect")

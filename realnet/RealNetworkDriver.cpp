@@ -101,12 +101,12 @@ void RealNetworkDriver::onEndpointEvent(const Event &e)
     emit event(e);
     if (e.kind != EventKind::Endpoint)
         return;
-    if (e.what == QLatin1String("connected") || e.what == QLatin1String("accepted")) {
+    if (e.is(EndpointStep::Connected) || e.is(EndpointStep::Accepted)) {
         m_connected = true;
         captureConnection(e);
     }
-    const bool up = (m_network.role == RealNetworkConfig::Role::Server && e.what == QLatin1String("listening"))
-        || (m_network.role == RealNetworkConfig::Role::Client && e.what == QLatin1String("connecting"));
+    const bool up = (m_network.role == RealNetworkConfig::Role::Server && e.is(EndpointStep::Listening))
+        || (m_network.role == RealNetworkConfig::Role::Client && e.is(EndpointStep::Connecting));
     if (up && !m_ready && !m_stopping) {
         m_ready = true;
         m_observer.poll(); // what is already on the port, from time zero
@@ -120,7 +120,7 @@ void RealNetworkDriver::onEndpointEvent(const Event &e)
             sysctls.insert(it.key(), it.value().toInt());
         detail.insert(QStringLiteral("sysctls"), sysctls);
         // Timed where the endpoint stood ready, without the pipe's delay.
-        emit event(Event::labEvent(e.tUs, QStringLiteral("ready"), detail));
+        emit event(Event::labEvent(e.tUs, RunStep::Ready, detail));
     }
 }
 
@@ -143,7 +143,7 @@ void RealNetworkDriver::onEndpointFinished(int exitCode, QProcess::ExitStatus st
     }
     // The connection ended (and the endpoint with it): what the kernel does next to its
     // sockets (TIME_WAIT, FIN_WAIT_2) stays visible until the user stops.
-    sessionEvent(QStringLiteral("endpoint_exited"),
+    sessionEvent(RunStep::EndpointExited,
                  {{QStringLiteral("exit_code"), exitCode}, {QStringLiteral("crashed"), status == QProcess::CrashExit}});
 }
 
@@ -152,7 +152,7 @@ void RealNetworkDriver::fail(const QString &message)
     if (m_failed || !m_running)
         return;
     m_failed = true;
-    sessionEvent(QStringLiteral("failed"), {{QStringLiteral("message"), message}});
+    sessionEvent(RunStep::Failed, {{QStringLiteral("message"), message}});
     emit failed(message);
 }
 
@@ -205,7 +205,7 @@ void RealNetworkDriver::captureConnection(const Event &e)
         if (m_captureProblemSaid) // once per run: every connection would say the same
             return;
         m_captureProblemSaid = true;
-        sessionEvent(QStringLiteral("capture_unavailable"), {{QStringLiteral("reason"), problem}});
+        sessionEvent(RunStep::CaptureUnavailable, {{QStringLiteral("reason"), problem}});
     };
     connect(capture.get(), &ConnectionCapture::failed, this, unavailable);
     if (!capture->start(local, remote, e.host, peerHost)) {
@@ -231,13 +231,13 @@ void RealNetworkDriver::finishStop()
     m_observer.stop();
     m_running = false;
     m_stopping = false;
-    sessionEvent(QStringLiteral("stopped"));
+    sessionEvent(RunStep::Stopped);
     emit stopped();
 }
 
-void RealNetworkDriver::sessionEvent(const QString &what, const QJsonObject &detail)
+void RealNetworkDriver::sessionEvent(RunStep step, const QJsonObject &detail)
 {
-    emit event(Event::labEvent(monotonicNowUs(), what, detail));
+    emit event(Event::labEvent(monotonicNowUs(), step, detail));
 }
 
 void RealNetworkDriver::faultEvent(const Fault &fault)
@@ -253,7 +253,7 @@ void RealNetworkDriver::faultEvent(const Fault &fault)
 
 void RealNetworkDriver::commandError(const QString &message)
 {
-    sessionEvent(QStringLiteral("command_error"), {{QStringLiteral("message"), message}});
+    sessionEvent(RunStep::CommandError, {{QStringLiteral("message"), message}});
 }
 
 bool RealNetworkDriver::command(const core::EndpointCommand &command)

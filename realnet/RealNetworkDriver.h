@@ -74,7 +74,7 @@ private:
     void onEndpointFinished(int exitCode, QProcess::ExitStatus status);
     void fail(const QString &message);
     void finishStop();
-    void sessionEvent(const QString &what, const QJsonObject &detail = {});
+    void sessionEvent(core::RunStep step, const QJsonObject &detail = {});
     void faultEvent(const lab::Fault &fault);
     void commandError(const QString &message);
     bool command(const core::EndpointCommand &command);

@@ -93,7 +93,7 @@ QString EventLogModel::details(const Event &e)
         return text;
     }
     case EventKind::Endpoint:
-        if (e.what == QLatin1String("options")) {
+        if (e.is(core::EndpointStep::Options)) {
             const QString socket = e.local.isEmpty() ? QString() : QStringLiteral("  %1 ↔ %2").arg(e.local, e.remote);
             return models::optionsEventText(e.detail) + socket;
         }
@@ -118,9 +118,9 @@ QString EventLogModel::readableDetails(const Event &e)
         return text;
     }
     case EventKind::Endpoint:
-        if (e.what == QLatin1String("options"))
+        if (e.is(core::EndpointStep::Options))
             return details(e);
-        if (e.host == Event::labHost() && e.what == QLatin1String("capture_trimmed"))
+        if (e.is(core::RunStep::CaptureTrimmed))
             return control::captureTrimmedText(e.detail);
         return detailFieldsWords(e.detail);
     case EventKind::Heartbeat:

@@ -25,14 +25,14 @@ TopologyStrip::TopologyStrip(core::Session *session, QWidget *parent)
     connect(session, &core::Session::eventAdded, this, [this](const core::Event &event) {
         const bool firstEvent = !m_started;
         m_started = true;
-        const bool marker = event.kind == core::EventKind::Fault && event.what == QLatin1String("marker");
+        const bool marker = event.is(core::FaultKind::Marker);
         if (marker)
             m_markerUs = event.tUs;
         // On a real network the addresses become known as the connection is made.
-        if (m_real && event.kind == core::EventKind::Endpoint && event.host == m_realHost) {
-            if (event.what == QLatin1String("connected"))
+        if (m_real && event.host == m_realHost) {
+            if (event.is(core::EndpointStep::Connected))
                 m_thisMachine = event.local;
-            else if (event.what == QLatin1String("accepted"))
+            else if (event.is(core::EndpointStep::Accepted))
                 m_peer = event.remote;
         }
         // LabWorld follows the lab's own lifecycle events too (a failed lab is not running).

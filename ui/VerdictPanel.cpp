@@ -339,24 +339,24 @@ void VerdictPanel::onEvent(const Event &event)
             m_lastSample.remove(event.host);
         break;
     case EventKind::Fault:
-        if (event.what == QLatin1String("marker"))
+        if (event.is(core::FaultKind::Marker))
             m_markerUs = event.tUs;
-        else if (event.what == QLatin1String("power-off") || event.what == QLatin1String("unplug"))
+        else if (event.is(core::FaultKind::PowerOff) || event.is(core::FaultKind::Unplug))
             m_peerLost = event.host;
-        else if (event.what == QLatin1String("power-on") || event.what == QLatin1String("replug"))
+        else if (event.is(core::FaultKind::PowerOn) || event.is(core::FaultKind::Replug))
             m_peerLost.clear();
         break;
     case EventKind::Endpoint:
         // A lab that could not start or broke down measured nothing: say so instead of waiting.
-        if (event.host == core::Event::labHost() && event.what == QLatin1String("failed"))
+        if (event.is(core::RunStep::Failed))
             labFailed(event.detail.value(QStringLiteral("message")).toString());
-        else if (event.host == core::Event::labHost() && event.what == QLatin1String("stopped"))
+        else if (event.is(core::RunStep::Stopped))
             runEnded(event.tUs);
         break;
     case EventKind::Heartbeat:
-        if (event.what == QLatin1String("missed"))
+        if (event.is(core::HeartbeatPhase::Missed))
             m_heartbeatMisses.insert(event.host, event.count);
-        else if (event.what == QLatin1String("answered"))
+        else if (event.is(core::HeartbeatPhase::Answered))
             m_heartbeatMisses.remove(event.host);
         break;
     default:

@@ -35,7 +35,7 @@ EndpointRun::EndpointRun(bool json, QObject *parent)
         if (e.kind == EventKind::Fault) {
             m_faultUs = e.tUs;
             m_faultName = e.what;
-            if (e.what == QLatin1String("marker"))
+            if (e.is(core::FaultKind::Marker))
                 m_markerUs = e.tUs;
         }
         if (e.kind == EventKind::Sample && e.sample && !e.remote.isEmpty() && e.sample->rttUs > 0)
@@ -192,7 +192,7 @@ void EndpointRun::readStdin()
             Event marker;
             marker.kind = EventKind::Fault;
             marker.tUs = monotonicNowUs();
-            marker.what = QStringLiteral("marker");
+            marker.what = core::faultKindName(core::FaultKind::Marker);
             m_session.add(marker);
             continue;
         }

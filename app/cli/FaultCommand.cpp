@@ -40,6 +40,8 @@ using namespace halfopen::hostfault;
 
 namespace halfopen::cli {
 
+using hostfault::FaultKind; // a real connection's faults, not the lab's
+
 namespace {
 
 struct Text
@@ -55,7 +57,7 @@ struct FaultRequest
     std::optional<double> forS;
     std::optional<double> watchS;
     double atS = 0;
-    QString until;
+    QList<Reaction> until; // --until: the watch ends at the first of these
     QString recordPath;
     bool json = false;
 };
@@ -188,11 +190,16 @@ std::optional<int> parseRequest(const QStringList &arguments, FaultRequest *requ
         request->atS = *value;
     }
     if (parser.isSet(until)) {
-        request->until = parser.value(until);
-        if (request->until != QLatin1String("kernel-gave-up") && request->until != QLatin1String("closed")
-            && request->until != QLatin1String("reconnected"))
+        const QString value = parser.value(until);
+        if (value == QLatin1String("kernel-gave-up"))
+            request->until = {Reaction::KernelGaveUp};
+        else if (value == QLatin1String("closed"))
+            request->until = {Reaction::AppClosed, Reaction::ProcessExited};
+        else if (value == QLatin1String("reconnected"))
+            request->until = {Reaction::Reconnected};
+        else
             return usageError(QStringLiteral("--until"),
-                              Text::tr("'%1': allowed kernel-gave-up, closed, reconnected").arg(request->until));
+                              Text::tr("'%1': allowed kernel-gave-up, closed, reconnected").arg(value));
     }
     request->json = parser.isSet(json);
     request->recordPath = parser.value(record);
@@ -213,19 +220,21 @@ void printLine(const QString &text)
     std::fflush(stdout);
 }
 
-QString reactionWords(const QString &what)
+QString reactionWords(Reaction reaction)
 {
-    if (what == QLatin1String("kernel_gave_up"))
+    switch (reaction) {
+    case Reaction::KernelGaveUp:
         return Text::tr("the kernel gave up on the socket");
-    if (what == QLatin1String("app_closed"))
+    case Reaction::AppClosed:
         return Text::tr("the application closed its socket");
-    if (what == QLatin1String("process_exited"))
+    case Reaction::ProcessExited:
         return Text::tr("the process exited");
-    if (what == QLatin1String("reconnected"))
+    case Reaction::Reconnected:
         return Text::tr("the application connected again");
-    if (what == QLatin1String("peer_closed"))
+    case Reaction::PeerClosed:
         return Text::tr("the peer closed the connection (FIN)");
-    return what;
+    }
+    return reactionName(reaction);
 }
 
 int runReplug(const FaultRequest &request)
@@ -372,7 +381,7 @@ private:
         m_watcher->setOutgoingDroppedLocally(kind == FaultKind::Cut && m_request.direction != CutDirection::In
                                              && m_cut.outgoingSilent() == false);
         connect(m_watcher.get(), &ReactionWatcher::observed, this,
-                [this](const QString &what, double s) { reacted(what, s); });
+                [this](Reaction reaction, double s) { reacted(reaction, s); });
         announce(kind, prediction);
         record(EventKind::Fault, m_request.action, m_faultUs, m_target.toJson());
         m_watcher->start();
@@ -513,20 +522,17 @@ private:
             printLine(QStringLiteral("%1 s  %2").arg(s, 7, 'f', 2).arg(words));
     }
 
-    void reacted(const QString &what, double s)
+    void reacted(Reaction reaction, double s)
     {
+        const QString what = reactionName(reaction);
         record(EventKind::Endpoint, what, m_faultUs + qRound64(s * 1e6), {{QStringLiteral("t_s"), s}});
         if (m_request.json)
             printJson({{QStringLiteral("kind"), QStringLiteral("reaction")},
                        {QStringLiteral("what"), what},
                        {QStringLiteral("t_s"), qRound64(s * 1000) / 1000.0}});
         else
-            printLine(QStringLiteral("%1 s  %2").arg(s, 7, 'f', 2).arg(reactionWords(what)));
-        const QString &u = m_request.until;
-        if ((u == QLatin1String("kernel-gave-up") && what == QLatin1String("kernel_gave_up"))
-            || (u == QLatin1String("closed")
-                && (what == QLatin1String("app_closed") || what == QLatin1String("process_exited")))
-            || (u == QLatin1String("reconnected") && what == QLatin1String("reconnected")))
+            printLine(QStringLiteral("%1 s  %2").arg(s, 7, 'f', 2).arg(reactionWords(reaction)));
+        if (m_request.until.contains(reaction))
             QTimer::singleShot(0, this, [this] { finish(QString()); });
     }
 

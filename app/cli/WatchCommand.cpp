@@ -114,9 +114,9 @@ public:
         if (!m_faults) {
             m_faults = std::make_unique<hostfault::RealConnectionFaults>();
             connect(m_faults.get(), &hostfault::RealConnectionFaults::reacted, this,
-                    [this](int, const QString &what, double s) {
+                    [this](int, hostfault::Reaction reaction, double s) {
                         Event e = socketEvent(EventKind::Endpoint, monotonicNowUs());
-                        e.what = what;
+                        e.what = hostfault::reactionName(reaction);
                         e.detail.insert(QStringLiteral("t_s"), s);
                         emitEvent(e);
                     });

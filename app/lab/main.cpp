@@ -34,7 +34,7 @@ void writeEvent(const core::Event &event)
 
 void writeFailure(const QString &message)
 {
-    writeEvent(core::Event::labEvent(0, QStringLiteral("failed"), {{QStringLiteral("message"), message}}));
+    writeEvent(core::Event::labEvent(0, core::RunStep::Failed, {{QStringLiteral("message"), message}}));
 }
 
 } // namespace
@@ -79,7 +79,7 @@ int main(int argc, char *argv[])
             if (item.error.isEmpty())
                 supervisor.handleCommand(item.command);
             else
-                writeEvent(core::Event::labEvent(core::monotonicNowUs(), QStringLiteral("command_error"),
+                writeEvent(core::Event::labEvent(core::monotonicNowUs(), core::RunStep::CommandError,
                                                  {{QStringLiteral("message"), item.error}}));
         }
     });

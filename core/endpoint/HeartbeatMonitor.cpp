@@ -74,21 +74,4 @@ void HeartbeatMonitor::tick()
     }
 }
 
-QString heartbeatPhaseName(HeartbeatMonitor::Phase phase)
-{
-    switch (phase) {
-    case HeartbeatMonitor::Phase::Sent:
-        return QStringLiteral("sent");
-    case HeartbeatMonitor::Phase::Answered:
-        return QStringLiteral("answered");
-    case HeartbeatMonitor::Phase::Received:
-        return QStringLiteral("received");
-    case HeartbeatMonitor::Phase::Missed:
-        return QStringLiteral("missed");
-    case HeartbeatMonitor::Phase::Dead:
-        return QStringLiteral("dead");
-    }
-    return {};
-}
-
 } // namespace halfopen::core

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/endpoint/HeartbeatSettings.h"
+#include "core/session/HeartbeatPhase.h"
 
 #include <QObject>
 #include <QTimer>
@@ -14,8 +15,7 @@ class HeartbeatMonitor : public QObject
 {
     Q_OBJECT
 public:
-    enum class Phase { Sent, Answered, Received, Missed, Dead };
-    Q_ENUM(Phase)
+    using Phase = HeartbeatPhase;
 
     explicit HeartbeatMonitor(const HeartbeatSettings &settings, QObject *parent = nullptr);
 
@@ -32,7 +32,7 @@ signals:
     void sendPing(quint32 sequence);
     void sendAnswer(quint32 sequence);
     // count: sequence for Sent/Answered/Received, consecutive misses for Missed/Dead.
-    void phase(halfopen::core::HeartbeatMonitor::Phase phase, qint64 count, qint64 rttUs);
+    void phase(halfopen::core::HeartbeatPhase phase, qint64 count, qint64 rttUs);
     void dead();
 
 private:
@@ -46,7 +46,5 @@ private:
     bool m_heardSinceTick = false;
     int m_misses = 0;
 };
-
-QString heartbeatPhaseName(HeartbeatMonitor::Phase phase);
 
 } // namespace halfopen::core

@@ -17,7 +17,7 @@ Event applySocketOptions(int fd, const SocketOptions &requested, const QString &
     e.kind = EventKind::Endpoint;
     e.tUs = monotonicNowUs();
     e.host = host;
-    e.what = QStringLiteral("options");
+    e.what = endpointStepName(EndpointStep::Options);
     const SocketAddress local = SocketAddress::localOf(fd);
     const SocketAddress remote = SocketAddress::peerOf(fd);
     if (local.isValid() && local.port() != 0)

@@ -59,7 +59,7 @@ bool TestClient::connectTo(const SocketAddress &address, QString *error)
     e.tUs = monotonicNowUs();
     e.host = m_config.host;
     e.remote = address.toString();
-    e.what = QStringLiteral("connecting");
+    e.what = endpointStepName(EndpointStep::Connecting);
     e.detail = {{QStringLiteral("heartbeat"), m_config.heartbeat.toJson()},
                 {QStringLiteral("traffic"), m_config.traffic.toString()},
                 {QStringLiteral("pid"), qint64(::getpid())}};
@@ -114,7 +114,7 @@ void TestClient::onConnectProgress()
     e.host = m_config.host;
     e.local = m_connection->local();
     e.remote = m_connection->remote();
-    e.what = QStringLiteral("connected");
+    e.what = endpointStepName(EndpointStep::Connected);
     emit event(e);
     m_connection->start();
     emit connected(m_connection);

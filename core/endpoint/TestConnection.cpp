@@ -108,7 +108,7 @@ void TestConnection::sendNow(int payloadBytes)
 {
     if (m_fd < 0 || m_writeShut || payloadBytes <= 0)
         return;
-    Event e = makeEvent(EventKind::Endpoint, QStringLiteral("sent"));
+    Event e = makeEvent(EventKind::Endpoint, endpointStepName(EndpointStep::Sent));
     e.count = payloadBytes;
     emit event(e);
     queue(FrameCodec::encodeData(payloadBytes));
@@ -294,7 +294,7 @@ void TestConnection::shutdownWrite()
     m_writeNotifier->setEnabled(false);
     if (m_heartbeat && m_heartbeat->settings().sends)
         m_heartbeat->stop();
-    emit event(makeEvent(EventKind::Endpoint, QStringLiteral("shutdown_write")));
+    emit event(makeEvent(EventKind::Endpoint, endpointStepName(EndpointStep::ShutdownWrite)));
     m_sampler->sampleNow(m_fd);
 }
 
@@ -324,7 +324,7 @@ void TestConnection::finish(Ending ending, const QString &how)
     ::close(m_fd);
     m_fd = -1;
     m_ending = ending;
-    Event e = makeEvent(EventKind::Endpoint, QStringLiteral("closed"));
+    Event e = makeEvent(EventKind::Endpoint, endpointStepName(EndpointStep::Closed));
     e.detail = {{QStringLiteral("how"), how},
                 {QStringLiteral("bytes_sent"), m_bytesSent},
                 {QStringLiteral("bytes_received"), m_bytesReceived}};

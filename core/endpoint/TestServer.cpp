@@ -47,7 +47,7 @@ bool TestServer::listen(const SocketAddress &address, QString *error)
         e.tUs = monotonicNowUs();
         e.host = m_config.host;
         e.local = address.toString();
-        e.what = QStringLiteral("listen_failed");
+        e.what = endpointStepName(EndpointStep::ListenFailed);
         e.errnoValue = failure;
         e.detail = {{QStringLiteral("message"), *error}};
         emit event(e);
@@ -73,7 +73,7 @@ bool TestServer::listen(const SocketAddress &address, QString *error)
     e.tUs = monotonicNowUs();
     e.host = m_config.host;
     e.local = m_address.toString();
-    e.what = QStringLiteral("listening");
+    e.what = endpointStepName(EndpointStep::Listening);
     e.detail = {{QStringLiteral("heartbeat"), m_config.heartbeat.toJson()},
                 {QStringLiteral("traffic"), m_config.traffic.toString()},
                 {QStringLiteral("pid"), qint64(::getpid())}};
@@ -139,7 +139,7 @@ void TestServer::acceptPending()
         accepted.host = m_config.host;
         accepted.local = connection->local();
         accepted.remote = connection->remote();
-        accepted.what = QStringLiteral("accepted");
+        accepted.what = endpointStepName(EndpointStep::Accepted);
         emit event(accepted);
         emit event(applySocketOptions(fd, m_config.options, m_config.host));
         connection->start();

@@ -46,15 +46,40 @@ std::optional<EventKind> eventKindFromName(QStringView name)
     return std::nullopt;
 }
 
-Event Event::labEvent(qint64 tUs, const QString &what, const QJsonObject &detail)
+Event Event::labEvent(qint64 tUs, RunStep step, const QJsonObject &detail)
 {
     Event e;
     e.kind = EventKind::Endpoint;
     e.tUs = tUs;
     e.host = labHost();
-    e.what = what;
+    e.what = runStepName(step);
     e.detail = detail;
     return e;
+}
+
+std::optional<PacketClass> Event::packetClass() const
+{
+    return kind == EventKind::Packet ? packetClassFromName(what) : std::nullopt;
+}
+
+std::optional<FaultKind> Event::faultKind() const
+{
+    return kind == EventKind::Fault ? faultKindFromName(what) : std::nullopt;
+}
+
+std::optional<HeartbeatPhase> Event::heartbeatPhase() const
+{
+    return kind == EventKind::Heartbeat ? heartbeatPhaseFromName(what) : std::nullopt;
+}
+
+std::optional<EndpointStep> Event::endpointStep() const
+{
+    return kind == EventKind::Endpoint && host != kLabHost ? endpointStepFromName(what) : std::nullopt;
+}
+
+std::optional<RunStep> Event::runStep() const
+{
+    return kind == EventKind::Endpoint && host == kLabHost ? runStepFromName(what) : std::nullopt;
 }
 
 QJsonObject Event::toJson() const

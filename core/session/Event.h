@@ -2,6 +2,10 @@
 #pragma once
 
 #include "core/session/EventPayload.h"
+#include "core/session/EventSteps.h"
+#include "core/session/FaultKind.h"
+#include "core/session/HeartbeatPhase.h"
+#include "core/session/PacketClass.h"
 #include "core/tcp/DetectionMechanism.h"
 #include "core/tcp/TcpInfoSample.h"
 #include "core/tcp/TcpState.h"
@@ -52,6 +56,24 @@ struct Event
     qint64 count = 0;   // heartbeat sequence or miss count, bytes sent, probes...
     EventDetail detail;
 
+    // What the event is, typed: its kind and `what` together, and for a run's own steps its
+    // host (labHost()). The names on the wire are the enums' (EventSteps.h, PacketClass.h, ...).
+    bool is(EndpointStep step) const
+    {
+        return kind == EventKind::Endpoint && what == endpointStepName(step) && host != kLabHost;
+    }
+    bool is(RunStep step) const { return kind == EventKind::Endpoint && what == runStepName(step) && host == kLabHost; }
+    bool is(PacketClass packetClass) const { return kind == EventKind::Packet && what == packetClassName(packetClass); }
+    bool is(FaultKind fault) const { return kind == EventKind::Fault && what == faultKindName(fault); }
+    bool is(HeartbeatPhase phase) const { return kind == EventKind::Heartbeat && what == heartbeatPhaseName(phase); }
+    // The same, as a value to switch on; nullopt for another kind (or a name this version does
+    // not know).
+    std::optional<PacketClass> packetClass() const;
+    std::optional<FaultKind> faultKind() const;
+    std::optional<HeartbeatPhase> heartbeatPhase() const;
+    std::optional<EndpointStep> endpointStep() const;
+    std::optional<RunStep> runStep() const;
+
     // A socket is identified across events by host and 4-tuple.
     QString socketKey() const { return host + QLatin1Char('|') + local + QLatin1Char('|') + remote; }
 
@@ -61,9 +83,10 @@ struct Event
 
     // The host name of events about the run itself (the lab, or a real-network run): what its
     // supervisor or driver did — hosts_up, ready, failed, stopped.
-    static QString labHost() { return QStringLiteral("lab"); }
+    static constexpr QLatin1StringView kLabHost{"lab"};
+    static QString labHost() { return kLabHost; }
     // Such an event: kind endpoint, host labHost().
-    static Event labEvent(qint64 tUs, const QString &what, const QJsonObject &detail = {});
+    static Event labEvent(qint64 tUs, RunStep step, const QJsonObject &detail = {});
 };
 
 // Short readable one-liner for logs and the CLI's text output (untranslated field names,

@@ -2,14 +2,18 @@
 #pragma once
 
 #include "core/session/Event.h"
+#include "core/session/PacketClass.h"
 #include "lab/cable/FrameView.h"
-#include "lab/cable/PacketClass.h"
 #include "lab/cable/TcpFlowKey.h"
 
 #include <QHash>
 #include <optional>
 
 namespace halfopen::lab {
+
+using core::PacketClass;
+using core::packetClassFromName;
+using core::packetClassName;
 
 // Follows both directions of every TCP flow on the cable and names each frame (PacketClass),
 // the way Wireshark's TCP analysis does for keep-alives and retransmissions, so a capture

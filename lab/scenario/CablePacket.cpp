@@ -43,22 +43,33 @@ bool CablePacket::delivered(const Event &packet, const LabWorld &world)
 
 bool CablePacket::needsAck(const Event &packet)
 {
-    static const QStringList classes = {QStringLiteral("syn"),
-                                        QStringLiteral("syn-ack"),
-                                        QStringLiteral("data"),
-                                        QStringLiteral("retransmission"),
-                                        QStringLiteral("tail-loss-probe"),
-                                        QStringLiteral("heartbeat-ping"),
-                                        QStringLiteral("heartbeat-pong"),
-                                        QStringLiteral("fin")};
-    return classes.contains(packet.what);
+    switch (packet.packetClass().value_or(core::PacketClass::Other)) {
+    case core::PacketClass::Syn:
+    case core::PacketClass::SynAck:
+    case core::PacketClass::Data:
+    case core::PacketClass::Retransmission:
+    case core::PacketClass::TailLossProbe:
+    case core::PacketClass::HeartbeatPing:
+    case core::PacketClass::HeartbeatPong:
+    case core::PacketClass::Fin:
+        return true;
+    default:
+        return false;
+    }
 }
 
 bool CablePacket::acknowledges(const Event &packet)
 {
-    static const QStringList notAcks = {QStringLiteral("rst"), QStringLiteral("icmp-unreachable"),
-                                        QStringLiteral("icmp"), QStringLiteral("arp"), QStringLiteral("other")};
-    return !notAcks.contains(packet.what);
+    switch (packet.packetClass().value_or(core::PacketClass::Ack)) {
+    case core::PacketClass::Rst:
+    case core::PacketClass::IcmpUnreachable:
+    case core::PacketClass::Icmp:
+    case core::PacketClass::Arp:
+    case core::PacketClass::Other:
+        return false;
+    default:
+        return true;
+    }
 }
 
 std::optional<quint32> CablePacket::sequenceEnd(const Event &packet)

@@ -44,7 +44,7 @@ void DetectionFinder::feed(const Event &e)
     switch (e.kind) {
     case EventKind::Fault:
         m_world.apply(e);
-        if (e.what == QLatin1String("marker"))
+        if (e.is(core::FaultKind::Marker))
             m_lastMarker = m_faults.size();
         m_faults.append({e.tUs, e.what, e.host});
         m_rttAtFault.append(m_rtt);
@@ -66,7 +66,7 @@ void DetectionFinder::feed(const Event &e)
             addError(e);
         break;
     case EventKind::Heartbeat:
-        if (isLabHost(e.host) && e.what == QLatin1String("dead"))
+        if (isLabHost(e.host) && e.is(core::HeartbeatPhase::Dead))
             addHeartbeatDeath(e);
         break;
     default:
@@ -200,7 +200,7 @@ void DetectionFinder::feedPacket(const Event &e)
     if (!isLabHost(sender))
         return;
     // What the host sent last (an RST answers it); pure ACKs answer the peer and draw nothing.
-    const bool answers = e.what == QLatin1String("ack") || e.what == QLatin1String("rst");
+    const bool answers = e.is(core::PacketClass::Ack) || e.is(core::PacketClass::Rst);
     if (CablePacket::needsAck(e) || !answers) {
         Flow &f = flow(sender, CablePacket::flowFromSender(e), e.local, e.remote);
         if (!answers) {
@@ -209,7 +209,7 @@ void DetectionFinder::feedPacket(const Event &e)
         }
         if (CablePacket::needsAck(e)) {
             // A tail-loss probe is on the wire like a retransmission (the predictor counts both).
-            const bool resent = e.what == QLatin1String("retransmission") || e.what == QLatin1String("tail-loss-probe");
+            const bool resent = e.is(core::PacketClass::Retransmission) || e.is(core::PacketClass::TailLossProbe);
             f.unacked.push_back({e.tUs, CablePacket::sequenceEnd(e), resent});
             f.dropCovered();
         }

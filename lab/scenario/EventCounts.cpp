@@ -10,23 +10,33 @@ using core::EventKind;
 
 void EventCounts::feed(const Event &e)
 {
-    if (e.kind == EventKind::Heartbeat && e.what == QLatin1String("missed")) {
+    if (e.is(core::HeartbeatPhase::Missed)) {
         ++m_counts[e.host][CountKind::HeartbeatsMissed];
         return;
     }
-    if (e.kind != EventKind::Packet)
+    const std::optional<core::PacketClass> packet = e.packetClass();
+    if (!packet)
         return;
     std::optional<CountKind> kind;
-    if (e.what == QLatin1String("keepalive-probe"))
+    switch (*packet) {
+    case core::PacketClass::KeepaliveProbe:
         kind = CountKind::KeepaliveProbes;
-    else if (e.what == QLatin1String("retransmission"))
+        break;
+    case core::PacketClass::Retransmission:
         kind = CountKind::Retransmissions;
-    else if (e.what == QLatin1String("tail-loss-probe"))
+        break;
+    case core::PacketClass::TailLossProbe:
         kind = CountKind::TailLossProbes;
-    else if (e.what == QLatin1String("rst"))
+        break;
+    case core::PacketClass::Rst:
         kind = CountKind::Rst;
-    else if (e.what == QLatin1String("fin"))
+        break;
+    case core::PacketClass::Fin:
         kind = CountKind::Fin;
+        break;
+    default:
+        break;
+    }
     if (kind)
         ++m_counts[CablePacket::sender(e)][*kind];
 }

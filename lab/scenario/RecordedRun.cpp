@@ -10,14 +10,6 @@
 namespace halfopen::lab {
 
 namespace {
-const QString kRun = QStringLiteral("run");
-const QString kHostsUp = QStringLiteral("hosts_up");
-
-bool isLab(const core::Event &e, const QString &what)
-{
-    return e.kind == core::EventKind::Endpoint && e.host == core::Event::labHost() && e.what == what;
-}
-
 std::optional<LabConfig> configFrom(QJsonObject json)
 {
     json.remove(QStringLiteral("pid")); // hosts_up names the supervisor's process beside the settings
@@ -50,7 +42,7 @@ std::optional<LabConfig> configFrom(QJsonObject json)
 
 core::Event RecordedRun::event(const Scenario &scenario, qint64 tUs)
 {
-    return core::Event::labEvent(tUs, kRun,
+    return core::Event::labEvent(tUs, core::RunStep::Run,
                                  {{QStringLiteral("scenario"), scenario.name},
                                   {QStringLiteral("title"), scenario.title},
                                   {QStringLiteral("explanation"), scenario.explanation},
@@ -65,7 +57,7 @@ std::optional<RecordedRun> RecordedRun::find(const QList<core::Event> &events)
     // The latest run: a recording spans runs, each one's events after its own `run`.
     qsizetype at = events.size() - 1;
     for (; at >= 0; --at) {
-        if (isLab(events.at(at), kRun))
+        if (events.at(at).is(core::RunStep::Run))
             break;
     }
     RecordedRun run;
@@ -89,7 +81,7 @@ std::optional<RecordedRun> RecordedRun::find(const QList<core::Event> &events)
         }
     } else {
         for (at = events.size() - 1; at >= 0; --at) {
-            if (isLab(events.at(at), kHostsUp))
+            if (events.at(at).is(core::RunStep::HostsUp))
                 break;
         }
         if (at < 0)
@@ -102,7 +94,7 @@ std::optional<RecordedRun> RecordedRun::find(const QList<core::Event> &events)
     // The real network's driver says so in its `ready`, with the peer's address.
     for (qsizetype i = qMax<qsizetype>(at, 0); i < events.size(); ++i) {
         const core::Event &e = events.at(i);
-        if (isLab(e, QStringLiteral("ready"))) {
+        if (e.is(core::RunStep::Ready)) {
             run.realNetwork = e.detail.value(QStringLiteral("mode")).toString() == QLatin1String("real-network");
             run.network = e.detail.value(QStringLiteral("network")).toObject();
             break;

@@ -139,8 +139,7 @@ void ScenarioRunner::onEvent(const Event &event)
     m_session->add(event);
     // The lab's own "ready" (LabProcess forwards it right after ready()) is stamped where the
     // lab decided it, without the pipe's delay: the more exact time zero.
-    if (m_phase == Phase::Running && event.kind == core::EventKind::Endpoint && event.host == core::Event::labHost()
-        && event.what == QLatin1String("ready") && event.tUs < m_readyUs) {
+    if (m_phase == Phase::Running && event.is(core::RunStep::Ready) && event.tUs < m_readyUs) {
         m_readyUs = event.tUs;
         m_session->setOriginUs(m_readyUs);
     }

@@ -59,11 +59,11 @@ void SocketStateTracker::feed(const Event &e)
             set(e, e.sample->state);
         return;
     case EventKind::Endpoint:
-        if (e.what == QLatin1String("connected") || e.what == QLatin1String("accepted")) {
+        if (e.is(core::EndpointStep::Connected) || e.is(core::EndpointStep::Accepted)) {
             m_testSocket.insert(e.host, e.socketKey());
             if (m_states.value(e.socketKey(), TcpState::Unknown) == TcpState::Unknown)
                 set(e, TcpState::Established);
-        } else if (e.what == QLatin1String("closed") && !e.local.isEmpty()) {
+        } else if (e.is(core::EndpointStep::Closed) && !e.local.isEmpty()) {
             // Gone for the application; sock_diag reports it if the kernel keeps it a while.
             // The closing handshake can finish before close() returns to the endpoint that
             // stamps this step, so a state only a close leads to may already be on record:
@@ -82,7 +82,7 @@ void SocketStateTracker::feed(const Event &e)
         }
         return;
     case EventKind::Fault:
-        if (e.what == QLatin1String("power-off") || e.what == QLatin1String("reboot")) {
+        if (e.is(core::FaultKind::PowerOff) || e.is(core::FaultKind::Reboot)) {
             for (auto it = m_states.begin(); it != m_states.end(); ++it) {
                 if (m_hostOf.value(it.key()) == e.host)
                     it.value() = TcpState::Closed;

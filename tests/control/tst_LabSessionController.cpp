@@ -244,7 +244,7 @@ void TestLabSessionController::aRecordingSpansRunsUntilStopped()
     {
         QFile file(old);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        core::Event up = core::Event::labEvent(5, QStringLiteral("hosts_up"), keepalive.toJson());
+        core::Event up = core::Event::labEvent(5, core::RunStep::HostsUp, keepalive.toJson());
         up.detail.insert(QStringLiteral("pid"), 42);
         file.write(QJsonDocument(up.toJson()).toJson(QJsonDocument::Compact) + '\n');
     }

@@ -401,7 +401,7 @@ void TestSocketTableModel::lastReceivedIsTrueAndStopsWithTheRun()
 
     // The run stops: the lab's sockets receive nothing more and their timers stop; the
     // columns stand still instead of ticking on.
-    f.session.add(core::Event::labEvent(at(2), QStringLiteral("stopped")));
+    f.session.add(core::Event::labEvent(at(2), core::RunStep::Stopped));
     const qint64 frozen = cell(f.model, 0, SocketColumn::LastReceived, SocketTableModel::RawValueRole).toLongLong();
     const qint64 timer = cell(f.model, 0, SocketColumn::Timer, SocketTableModel::RawValueRole).toLongLong();
     const qint64 t0 = SocketTableModel::nowMs();

@@ -460,7 +460,7 @@ void TestTimelineModel::detectionSpanClosesWhenNothingDies()
     // Powered off and never noticed: the wait ends with the run.
     session.add(fault(6.0, kServer, QStringLiteral("power-off")));
     QVERIFY(model.detectionSpans().constLast().open);
-    session.add(core::Event::labEvent(at(9.0), QStringLiteral("stopped")));
+    session.add(core::Event::labEvent(at(9.0), core::RunStep::Stopped));
     spans = model.detectionSpans();
     QCOMPARE(spans.size(), 2);
     QVERIFY(!spans[1].open);

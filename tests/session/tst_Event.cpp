@@ -6,6 +6,9 @@
 
 #include "core/session/Event.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QSet>
 #include <QTest>
 
 using namespace halfopen::core;
@@ -26,6 +29,9 @@ private slots:
     void detailKeepsEveryValueExactly();
     void detailIsCompact();
     void sampleIsOptionalAndShared();
+    void subKindNamesRoundTrip();
+    void subKindNeedsItsKindAndHost();
+    void recordedSubKindsAreKnown();
 };
 
 void TestEvent::kindNamesRoundTrip()
@@ -214,6 +220,115 @@ void TestEvent::sampleIsOptionalAndShared()
     e.sample = std::nullopt;
     QVERIFY(!e.sample);
     QCOMPARE(copy.sample.toOptional(), std::optional(s));
+}
+
+namespace {
+
+// Every value of an enum whose last value is `last` names itself, back and forth, and no two
+// values share a name.
+template<typename Enum, typename Name, typename FromName> void checkNames(Enum last, Name name, FromName fromName)
+{
+    QSet<QString> seen;
+    for (int i = 0; i <= int(last); ++i) {
+        const QString text = name(Enum(i));
+        QVERIFY2(!text.isEmpty(), qPrintable(QString::number(i)));
+        QVERIFY2(!seen.contains(text), qPrintable(text));
+        seen.insert(text);
+        QCOMPARE(fromName(text), std::optional{Enum(i)});
+    }
+    QVERIFY(!fromName(u"no-such-name"));
+}
+
+} // namespace
+
+void TestEvent::subKindNamesRoundTrip()
+{
+    checkNames(PacketClass::Other, packetClassName, packetClassFromName);
+    checkNames(FaultKind::Marker, faultKindName, faultKindFromName);
+    checkNames(HeartbeatPhase::Dead, heartbeatPhaseName, heartbeatPhaseFromName);
+    checkNames(EndpointStep::Closed, endpointStepName, endpointStepFromName);
+    checkNames(RunStep::EndpointExited, runStepName, runStepFromName);
+    // The names recordings and scripts know.
+    QCOMPARE(packetClassName(PacketClass::TailLossProbe), QLatin1String("tail-loss-probe"));
+    QCOMPARE(faultKindName(FaultKind::IcmpUnreachableOn), QLatin1String("icmp-unreachable-on"));
+    QCOMPARE(endpointStepName(EndpointStep::ShutdownWrite), QLatin1String("shutdown_write"));
+    QCOMPARE(runStepName(RunStep::FaultFailed), QLatin1String("fault_failed"));
+}
+
+void TestEvent::subKindNeedsItsKindAndHost()
+{
+    Event ready = Event::labEvent(5, RunStep::Ready);
+    QCOMPARE(ready.what, QStringLiteral("ready"));
+    QVERIFY(ready.is(RunStep::Ready));
+    QCOMPARE(ready.runStep(), std::optional{RunStep::Ready});
+    QVERIFY(!ready.is(RunStep::Stopped));
+    QVERIFY(!ready.endpointStep()); // the run's step, not a host's
+
+    Event closed;
+    closed.kind = EventKind::Endpoint;
+    closed.host = QStringLiteral("client");
+    closed.what = QStringLiteral("closed");
+    QVERIFY(closed.is(EndpointStep::Closed));
+    QVERIFY(!closed.runStep());
+    closed.host = Event::labHost(); // a host's step said by the lab is not one
+    QVERIFY(!closed.is(EndpointStep::Closed));
+
+    // The same word under another kind is another thing: a heartbeat "sent" is no endpoint step.
+    Event sent;
+    sent.kind = EventKind::Heartbeat;
+    sent.host = QStringLiteral("client");
+    sent.what = QStringLiteral("sent");
+    QVERIFY(sent.is(HeartbeatPhase::Sent));
+    QVERIFY(!sent.is(EndpointStep::Sent));
+    QVERIFY(!sent.endpointStep());
+
+    Event fin;
+    fin.kind = EventKind::Packet;
+    fin.what = packetClassName(PacketClass::Fin);
+    QCOMPARE(fin.packetClass(), std::optional{PacketClass::Fin});
+    QVERIFY(!fin.faultKind());
+    fin.kind = EventKind::Fault;
+    QVERIFY(!fin.packetClass());
+    fin.what = QStringLiteral("cable-on-fire"); // a newer recording's fault: not known, not wrong
+    QVERIFY(!fin.faultKind());
+}
+
+// Recordings made before the sub-kinds were typed: every packet, fault, heartbeat and endpoint
+// event in them is one the types know.
+void TestEvent::recordedSubKindsAreKnown()
+{
+    for (const char *name : {"cable-pulled-while-sending.jsonl", "keepalive-detects-powered-off-peer.jsonl"}) {
+        const QString path = QFINDTESTDATA(QStringLiteral("../ui/views/data/") + QLatin1String(name));
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), name);
+        int typed = 0;
+        while (!file.atEnd()) {
+            const std::optional<Event> e = Event::fromJson(QJsonDocument::fromJson(file.readLine()).object());
+            if (!e)
+                continue; // the recording's first and last lines
+            bool known = true;
+            switch (e->kind) {
+            case EventKind::Packet:
+                known = e->packetClass().has_value();
+                break;
+            case EventKind::Fault:
+                known = e->faultKind().has_value();
+                break;
+            case EventKind::Heartbeat:
+                known = e->heartbeatPhase().has_value();
+                break;
+            case EventKind::Endpoint:
+                known = e->endpointStep() || e->runStep();
+                break;
+            default:
+                continue;
+            }
+            QVERIFY2(known,
+                     qPrintable(QStringLiteral("%1: %2 %3").arg(QLatin1String(name), eventKindName(e->kind), e->what)));
+            ++typed;
+        }
+        QVERIFY(typed > 10);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEvent)

@@ -129,7 +129,7 @@ QString EventText::headline(const Event &e)
                  e.errnoValue != 0 ? core::ErrnoCatalog::describe(e.errnoValue) : tr("EOF: the peer closed"),
                  core::MechanismText::shortName(e.mechanism));
     case EventKind::Endpoint:
-        if (e.what == QLatin1String("options"))
+        if (e.is(core::EndpointStep::Options))
             return models::isLiveOptionsChange(e.detail) ? tr("%1: socket options changed").arg(host(e.host))
                                                          : tr("%1: socket options set").arg(host(e.host));
         return core::describeEvent(e, 0);
@@ -159,7 +159,7 @@ QString EventText::details(const Event &e, qint64 originUs)
     }
     if (e.kind == EventKind::Heartbeat && e.count != 0)
         lines.append(tr("count %1").arg(e.count));
-    if (e.kind == EventKind::Endpoint && e.what == QLatin1String("options"))
+    if (e.is(core::EndpointStep::Options))
         lines.append(models::optionsEventText(e.detail));
     if (e.kind == EventKind::Error && e.detail.contains(QStringLiteral("operation")))
         lines.append(tr("in %1()").arg(e.detail.value(QStringLiteral("operation")).toString()));

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QLatin1StringView>
 #include <QString>
 #include <optional>
 
-namespace halfopen::lab {
+namespace halfopen::core {
 
 // What one frame on the cable is, in the words a TCP textbook uses. Every frame gets exactly
 // one class; the names are the `what` of packet events.
@@ -27,7 +28,7 @@ enum class PacketClass : quint8 {
     Other,         // not TCP/ICMP/ARP, or truncated
 };
 
-QString packetClassName(PacketClass packetClass); // "syn-ack", "keepalive-probe", "tail-loss-probe", ...
+QLatin1StringView packetClassName(PacketClass packetClass); // "syn-ack", "keepalive-probe", ...
 std::optional<PacketClass> packetClassFromName(QStringView name);
 
-} // namespace halfopen::lab
+} // namespace halfopen::core
