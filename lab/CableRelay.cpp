@@ -2,6 +2,7 @@
 #include "lab/CableRelay.h"
 
 #include "core/session/MonotonicClock.h"
+#include "core/session/PacketFields.h"
 #include "lab/cable/FrameView.h"
 #include "lab/cable/IcmpUnreachable.h"
 
@@ -272,8 +273,11 @@ void CableRelay::describe(const Seen &seen)
         sum = e;
         sum.what = packetClassName(PacketClass::Data);
         sum.count = 0;
-        sum.detail = {{QStringLiteral("aggregated"), true},
-                      {QStringLiteral("direction"), e.detail.value(QStringLiteral("direction"))}};
+        PacketFields summed;
+        summed.from = sideName(from);
+        summed.to = sideName(other(from));
+        summed.aggregated = true;
+        sum.detail = summed.toDetail();
         m_aggregateFrames[int(from)] = 0;
         if (!m_aggregateFlush.isActive())
             m_aggregateFlush.start();
@@ -288,7 +292,9 @@ void CableRelay::flushAggregates()
         Event &sum = m_aggregate[side];
         if (sum.tUs == 0)
             continue;
-        sum.detail.insert(QStringLiteral("frames"), m_aggregateFrames[side]);
+        PacketFields summed = PacketFields::of(sum);
+        summed.frames = m_aggregateFrames[side];
+        sum.detail = summed.toDetail();
         emit packet(sum);
         sum = Event{};
     }

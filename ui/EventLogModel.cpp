@@ -2,6 +2,7 @@
 #include "ui/EventLogModel.h"
 
 #include "control/LabEventText.h"
+#include "core/session/PacketFields.h"
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "models/SocketOptionsText.h"
@@ -81,14 +82,13 @@ QString EventLogModel::details(const Event &e)
             .arg(e.sample->sendQ);
     case EventKind::Packet: {
         // The header fields a reader scans for; the rest is in the timeline's hover and the pcap.
-        const QJsonObject d = e.detail;
-        QString text
-            = QStringLiteral("%1 [%2] seq=%3 ack=%4 len=%5")
-                  .arg(d.value(QStringLiteral("direction")).toString(), d.value(QStringLiteral("flags")).toString())
-                  .arg(d.value(QStringLiteral("rel_seq")).toVariant().toString(),
-                       d.value(QStringLiteral("rel_ack")).toVariant().toString())
-                  .arg(d.value(QStringLiteral("len")).toInt());
-        if (d.value(QStringLiteral("dropped")).toBool())
+        const core::PacketFields p = core::PacketFields::of(e);
+        const auto number = [](std::optional<quint32> n) { return n ? QString::number(*n) : QString(); };
+        QString text = QStringLiteral("%1 [%2] seq=%3 ack=%4 len=%5")
+                           .arg(p.directionText(), p.flags ? p.flags->toText() : QString())
+                           .arg(number(p.relativeSeq), number(p.relativeAck))
+                           .arg(p.length.value_or(0));
+        if (p.dropped)
             text = tr("%1 — dropped by the cable", "packet header fields").arg(text);
         return text;
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/cable/FrameView.h"
 
+#include "core/session/TcpFlags.h"
+
 #include <QtEndian>
 
 #include <arpa/inet.h>
@@ -256,20 +258,7 @@ QString FrameView::formatMac(const MacAddress &address)
 
 QString FrameView::formatTcpFlags(quint8 flags)
 {
-    // tcpdump's order (print-tcp.c), so our events read like its output.
-    static constexpr struct
-    {
-        quint8 bit;
-        char letter;
-    } kLetters[] = {
-        {kFin, 'F'}, {kSyn, 'S'}, {kRst, 'R'}, {kPsh, 'P'}, {kAck, '.'}, {kUrg, 'U'}, {kEce, 'E'}, {kCwr, 'W'},
-    };
-    QString text;
-    for (const auto &entry : kLetters) {
-        if (flags & entry.bit)
-            text += QLatin1Char(entry.letter);
-    }
-    return text.isEmpty() ? QStringLiteral("none") : text;
+    return core::TcpFlags(flags).toText();
 }
 
 } // namespace halfopen::lab

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/cable/PacketClassifier.h"
 
+#include "core/session/PacketFields.h"
+
 #include <QJsonObject>
 
 namespace halfopen::lab {
@@ -160,8 +162,10 @@ core::Event PacketClassifier::describe(const FrameView &frame, const Classified 
     event.kind = core::EventKind::Packet;
     event.tUs = tUs;
     event.host = fromHost;
-    QJsonObject detail;
-    detail.insert(QStringLiteral("direction"), fromHost + QStringLiteral("->") + toHost);
+    core::PacketFields fields;
+    fields.from = fromHost;
+    fields.to = toHost;
+    QJsonObject detail; // what only ICMP and ARP frames carry, and the class
 
     const PacketClass packetClass = classified.packetClass;
     const quint32 relativeSeq = classified.relativeSeq;
@@ -173,13 +177,13 @@ core::Event PacketClassifier::describe(const FrameView &frame, const Classified 
         event.local = frame.tcpSource();
         event.remote = frame.tcpDestination();
         event.count = tcp.payloadLength;
-        detail.insert(QStringLiteral("flags"), FrameView::formatTcpFlags(tcp.flags));
-        detail.insert(QStringLiteral("seq"), qint64(tcp.seq));
-        detail.insert(QStringLiteral("ack"), qint64(tcp.ack));
-        detail.insert(QStringLiteral("rel_seq"), qint64(relativeSeq));
-        detail.insert(QStringLiteral("rel_ack"), qint64(relativeAck));
-        detail.insert(QStringLiteral("len"), tcp.payloadLength);
-        detail.insert(QStringLiteral("win"), tcp.window);
+        fields.flags = core::TcpFlags(tcp.flags);
+        fields.seq = tcp.seq;
+        fields.ack = tcp.ack;
+        fields.relativeSeq = relativeSeq;
+        fields.relativeAck = relativeAck;
+        fields.length = tcp.payloadLength;
+        fields.window = tcp.window;
         break;
     }
     case FrameView::Kind::Icmp: {
@@ -212,6 +216,9 @@ core::Event PacketClassifier::describe(const FrameView &frame, const Classified 
     }
     event.what = packetClassName(packetClass);
     detail.insert(QStringLiteral("class"), event.what);
+    const QJsonObject header = fields.toDetail();
+    for (auto it = header.begin(); it != header.end(); ++it)
+        detail.insert(it.key(), it.value());
     event.detail = detail;
     return event;
 }

@@ -6,39 +6,27 @@
 namespace halfopen::lab {
 
 using core::Event;
-
-namespace {
-
-QString flags(const Event &packet)
-{
-    return packet.detail.value(QStringLiteral("flags")).toString();
-}
-
-QStringList direction(const Event &packet)
-{
-    return packet.detail.value(QStringLiteral("direction")).toString().split(QStringLiteral("->"));
-}
-
-} // namespace
+using core::PacketFields;
+using core::TcpFlags;
 
 QString CablePacket::sender(const Event &packet)
 {
-    if (!packet.host.isEmpty())
-        return packet.host;
-    const QStringList d = direction(packet);
-    return d.size() == 2 ? d.first() : QString();
+    return packet.host.isEmpty() ? PacketFields::of(packet).from : packet.host;
 }
 
-QString CablePacket::receiver(const Event &packet)
+QString CablePacket::sender(const Event &packet, const PacketFields &fields)
 {
-    const QStringList d = direction(packet);
-    return d.size() == 2 ? d.last() : peerOf(sender(packet));
+    return packet.host.isEmpty() ? fields.from : packet.host;
 }
 
-bool CablePacket::delivered(const Event &packet, const LabWorld &world)
+QString CablePacket::receiver(const Event &packet, const PacketFields &fields)
 {
-    return !packet.detail.value(QStringLiteral("dropped")).toBool(false)
-        && world.delivers(sender(packet), receiver(packet));
+    return fields.to.isEmpty() ? peerOf(sender(packet, fields)) : fields.to;
+}
+
+bool CablePacket::delivered(const Event &packet, const PacketFields &fields, const LabWorld &world)
+{
+    return !fields.dropped && world.delivers(sender(packet, fields), receiver(packet, fields));
 }
 
 bool CablePacket::needsAck(const Event &packet)
@@ -72,23 +60,21 @@ bool CablePacket::acknowledges(const Event &packet)
     }
 }
 
-std::optional<quint32> CablePacket::sequenceEnd(const Event &packet)
+std::optional<quint32> CablePacket::sequenceEnd(const Event &packet, const PacketFields &fields)
 {
-    const QJsonValue seq = packet.detail.value(QStringLiteral("seq"));
-    if (!seq.isDouble())
+    if (!fields.seq)
         return std::nullopt;
-    const QString f = flags(packet);
-    const qint64 length = packet.detail.value(QStringLiteral("len")).toInteger(packet.count)
-        + (f.contains(QLatin1Char('S')) ? 1 : 0) + (f.contains(QLatin1Char('F')) ? 1 : 0);
-    return quint32(seq.toInteger() + length);
+    const TcpFlags flags = fields.flags.value_or(TcpFlags());
+    const qint64 length = fields.length.value_or(packet.count) + (flags.has(TcpFlags::Syn) ? 1 : 0)
+        + (flags.has(TcpFlags::Fin) ? 1 : 0);
+    return quint32(*fields.seq + length);
 }
 
-std::optional<quint32> CablePacket::ackNumber(const Event &packet)
+std::optional<quint32> CablePacket::ackNumber(const PacketFields &fields)
 {
-    const QJsonValue ack = packet.detail.value(QStringLiteral("ack"));
-    if (!ack.isDouble() || !flags(packet).contains(QLatin1Char('.')))
+    if (!fields.ack || !fields.flags || !fields.flags->has(TcpFlags::Ack))
         return std::nullopt;
-    return quint32(ack.toInteger());
+    return fields.ack;
 }
 
 QString CablePacket::flowFromSender(const Event &packet)

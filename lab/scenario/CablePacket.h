@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/session/Event.h"
+#include "core/session/PacketFields.h"
 
 #include <QString>
 #include <optional>
@@ -19,11 +20,13 @@ struct LabWorld;
 class CablePacket
 {
 public:
+    // The fields are the packet's own (core::PacketFields::of), read once by the caller.
     static QString sender(const core::Event &packet);
-    static QString receiver(const core::Event &packet);
-    // Came out at the other end: not marked dropped (detail.dropped) and the cable was not cut
-    // that way when it entered.
-    static bool delivered(const core::Event &packet, const LabWorld &world);
+    static QString sender(const core::Event &packet, const core::PacketFields &fields);
+    static QString receiver(const core::Event &packet, const core::PacketFields &fields);
+    // Came out at the other end: not marked dropped and the cable was not cut that way when it
+    // entered.
+    static bool delivered(const core::Event &packet, const core::PacketFields &fields, const LabWorld &world);
     // Occupies sequence space and waits for an ACK: SYN, data and its retransmissions,
     // heartbeat frames, FIN.
     static bool needsAck(const core::Event &packet);
@@ -32,9 +35,9 @@ public:
     static bool acknowledges(const core::Event &packet);
     // The sequence number just past this segment (seq + len, + 1 for SYN and for FIN);
     // nullopt without sequence numbers.
-    static std::optional<quint32> sequenceEnd(const core::Event &packet);
+    static std::optional<quint32> sequenceEnd(const core::Event &packet, const core::PacketFields &fields);
     // The acknowledgement number when the ACK flag is set.
-    static std::optional<quint32> ackNumber(const core::Event &packet);
+    static std::optional<quint32> ackNumber(const core::PacketFields &fields);
     // "sender|receiver" addresses: a flow as its sender sees it.
     static QString flowFromSender(const core::Event &packet);
     static QString flowFromReceiver(const core::Event &packet);

@@ -185,18 +185,19 @@ void DetectionFinder::feedPacket(const Event &e)
     // What the peer acknowledged, per flow as the receiving host sees it: the highest ACK
     // number, and when it last sent anything that acknowledges (for frames without sequence
     // numbers).
-    const QString receiver = CablePacket::receiver(e);
-    if (isLabHost(receiver) && CablePacket::acknowledges(e) && CablePacket::delivered(e, m_world)) {
+    const core::PacketFields fields = core::PacketFields::of(e);
+    const QString receiver = CablePacket::receiver(e, fields);
+    if (isLabHost(receiver) && CablePacket::acknowledges(e) && CablePacket::delivered(e, fields, m_world)) {
         Flow &f = flow(receiver, CablePacket::flowFromReceiver(e), e.remote, e.local);
         f.lastReceivedUs = e.tUs;
         f.lastAckAt = e.tUs;
-        if (const auto ack = CablePacket::ackNumber(e)) {
+        if (const auto ack = CablePacket::ackNumber(fields)) {
             if (!f.highestAck || qint32(*ack - *f.highestAck) > 0)
                 f.highestAck = *ack;
         }
         f.dropCovered();
     }
-    const QString sender = CablePacket::sender(e);
+    const QString sender = CablePacket::sender(e, fields);
     if (!isLabHost(sender))
         return;
     // What the host sent last (an RST answers it); pure ACKs answer the peer and draw nothing.
@@ -210,7 +211,7 @@ void DetectionFinder::feedPacket(const Event &e)
         if (CablePacket::needsAck(e)) {
             // A tail-loss probe is on the wire like a retransmission (the predictor counts both).
             const bool resent = e.is(core::PacketClass::Retransmission) || e.is(core::PacketClass::TailLossProbe);
-            f.unacked.push_back({e.tUs, CablePacket::sequenceEnd(e), resent});
+            f.unacked.push_back({e.tUs, CablePacket::sequenceEnd(e, fields), resent});
             f.dropCovered();
         }
     }

@@ -5,6 +5,7 @@
 #include "EventFixtures.h"
 
 #include "core/session/Event.h"
+#include "core/session/PacketFields.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -32,6 +33,8 @@ private slots:
     void subKindNamesRoundTrip();
     void subKindNeedsItsKindAndHost();
     void recordedSubKindsAreKnown();
+    void tcpFlagsAreTcpdumpsLetters();
+    void packetFieldsRoundTrip();
 };
 
 void TestEvent::kindNamesRoundTrip()
@@ -329,6 +332,65 @@ void TestEvent::recordedSubKindsAreKnown()
         }
         QVERIFY(typed > 10);
     }
+}
+
+void TestEvent::tcpFlagsAreTcpdumpsLetters()
+{
+    const TcpFlags synAck(TcpFlags::Syn | TcpFlags::Ack);
+    QCOMPARE(synAck.toText(), QStringLiteral("S."));
+    QCOMPARE(TcpFlags(TcpFlags::Fin | TcpFlags::Psh | TcpFlags::Ack).toText(), QStringLiteral("FP."));
+    QCOMPARE(TcpFlags().toText(), QStringLiteral("none"));
+    for (int bits = 0; bits < 256; ++bits)
+        QCOMPARE(TcpFlags::fromText(TcpFlags(quint8(bits)).toText()).bits(), quint8(bits));
+    QVERIFY(TcpFlags::fromText(u"S.").has(TcpFlags::Syn));
+    QVERIFY(!TcpFlags::fromText(u"S.").has(TcpFlags::Fin));
+    QCOMPARE(TcpFlags::fromText(u"none"), TcpFlags());
+}
+
+void TestEvent::packetFieldsRoundTrip()
+{
+    PacketFields f;
+    f.from = QStringLiteral("client");
+    f.to = QStringLiteral("server");
+    f.flags = TcpFlags(TcpFlags::Psh | TcpFlags::Ack);
+    f.seq = 4000000000u; // above 2^31: kept whole
+    f.ack = 17;
+    f.relativeSeq = 1;
+    f.relativeAck = 1;
+    f.length = 1400;
+    f.window = 502;
+    f.dropped = true;
+    Event e;
+    e.kind = EventKind::Packet;
+    e.detail = f.toDetail();
+    // The names recordings have always used.
+    QCOMPARE(e.detail.value(QStringLiteral("direction")).toString(), QStringLiteral("client->server"));
+    QCOMPARE(e.detail.value(QStringLiteral("flags")).toString(), QStringLiteral("P."));
+    QCOMPARE(e.detail.value(QStringLiteral("rel_seq")).toInteger(), 1);
+    QCOMPARE(e.detail.value(QStringLiteral("len")).toInteger(), 1400);
+    const PacketFields back = PacketFields::of(e);
+    QCOMPARE(back.from, f.from);
+    QCOMPARE(back.to, f.to);
+    QCOMPARE(back.flags, f.flags);
+    QCOMPARE(back.seq, f.seq);
+    QCOMPARE(back.ack, f.ack);
+    QCOMPARE(back.relativeSeq, f.relativeSeq);
+    QCOMPARE(back.relativeAck, f.relativeAck);
+    QCOMPARE(back.length, f.length);
+    QCOMPARE(back.window, f.window);
+    QVERIFY(back.dropped);
+    QVERIFY(!back.aggregated);
+    QCOMPARE(back.directionText(QStringLiteral(" → ")), QStringLiteral("client → server"));
+
+    // An ICMP frame's event has no TCP fields: none are made up.
+    Event icmp;
+    icmp.kind = EventKind::Packet;
+    icmp.detail = QJsonObject{{QStringLiteral("direction"), QStringLiteral("server->client")}};
+    const PacketFields none = PacketFields::of(icmp);
+    QVERIFY(!none.flags);
+    QVERIFY(!none.seq);
+    QVERIFY(!none.length);
+    QCOMPARE(none.from, QStringLiteral("server"));
 }
 
 QTEST_GUILESS_MAIN(TestEvent)

@@ -3,6 +3,7 @@
 
 #include "core/tcp/MechanismText.h"
 
+#include "core/session/PacketFields.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "models/SocketOptionsText.h"
 #include "ui/views/FaultText.h"
@@ -111,9 +112,7 @@ QString EventText::headline(const Event &e)
 {
     switch (e.kind) {
     case EventKind::Packet: {
-        const QString direction = e.detail.value(QStringLiteral("direction"))
-                                      .toString()
-                                      .replace(QStringLiteral("->"), QStringLiteral(" → "));
+        const QString direction = core::PacketFields::of(e).directionText(QStringLiteral(" → "));
         return tr("%1 packet, %2").arg(packetClassStyle(e.what).title, direction.isEmpty() ? host(e.host) : direction);
     }
     case EventKind::Heartbeat:
@@ -150,12 +149,13 @@ QString EventText::details(const Event &e, qint64 originUs)
     if (!e.local.isEmpty())
         lines.append(e.remote.isEmpty() ? e.local : QStringLiteral("%1 → %2").arg(e.local, e.remote));
     if (e.kind == EventKind::Packet) {
-        const QJsonObject &d = e.detail;
+        const core::PacketFields p = core::PacketFields::of(e);
+        const auto number = [](std::optional<quint32> n) { return n ? QString::number(*n) : QString(); };
         lines.append(tr("flags %1  seq %2  ack %3  len %4")
-                         .arg(d.value(QStringLiteral("flags")).toString())
-                         .arg(d.value(QStringLiteral("rel_seq")).toVariant().toString())
-                         .arg(d.value(QStringLiteral("rel_ack")).toVariant().toString())
-                         .arg(d.value(QStringLiteral("len")).toInt()));
+                         .arg(p.flags ? p.flags->toText() : QString())
+                         .arg(number(p.relativeSeq))
+                         .arg(number(p.relativeAck))
+                         .arg(p.length.value_or(0)));
     }
     if (e.kind == EventKind::Heartbeat && e.count != 0)
         lines.append(tr("count %1").arg(e.count));
