@@ -2,6 +2,7 @@
 #include "control/LabSessionController.h"
 
 #include "control/LabEventText.h"
+#include "core/session/OptionsFields.h"
 
 #include "realnet/RealNetworkDriver.h"
 
@@ -98,17 +99,13 @@ void LabSessionController::onOptionsEvent(const core::Event &event)
     // A recording replayed reports what its run had, not what the lab has now.
     if (!isBusy())
         return;
-    const core::SocketOptions applied
-        = core::SocketOptions::fromJson(event.detail.value(QStringLiteral("applied")).toObject());
-    m_applied.insert(event.host, applied);
-    emit optionsApplied(event.host, applied);
+    const core::OptionsFields fields = core::OptionsFields::of(event);
+    m_applied.insert(event.host, fields.applied);
+    emit optionsApplied(event.host, fields.applied);
     // The kernel refused one: its errno, named.
     QStringList failures;
-    for (const QJsonValue &f : event.detail.value(QStringLiteral("failed")).toArray()) {
-        const QJsonObject failure = f.toObject();
-        failures << tr("%1: %2").arg(failure.value(QStringLiteral("option")).toString(),
-                                     failure.value(QStringLiteral("error")).toString());
-    }
+    for (const core::SettingError &failure : fields.failed)
+        failures << tr("%1: %2").arg(failure.field, failure.message);
     if (!failures.isEmpty())
         emit problem(
             tr("The %1's kernel refused some socket options: %2").arg(event.host, failures.join(QStringLiteral("; "))));

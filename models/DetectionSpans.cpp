@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/DetectionSpans.h"
 
+#include "core/predict/VerdictFields.h"
+#include "core/session/ErrorFields.h"
 #include "models/DurationText.h"
 
 namespace halfopen::models {
@@ -102,7 +104,7 @@ bool DetectionSpans::feed(const Event &e, qint64 originUs)
         }
         return false;
     case EventKind::Error: {
-        if (!m_pending || !e.detail.value(QStringLiteral("fatal")).toBool(true))
+        if (!m_pending || !core::ErrorFields::of(e).isFatal())
             return false;
         DetectionSpan span;
         span.host = e.host;
@@ -128,23 +130,20 @@ bool DetectionSpans::feedVerdict(const Event &e, qint64 originUs)
 {
     // The verdict's times are relative to the run's start; their difference is the span, and
     // the verdict itself is stamped at the detection.
-    const QJsonValue faultS = e.detail.value(QStringLiteral("fault_t_s"));
-    const QJsonValue detectedS = e.detail.value(QStringLiteral("detected_t_s"));
-    if (!faultS.isDouble() || !detectedS.isDouble())
+    const core::VerdictFields v = core::VerdictFields::of(e);
+    if (!v.faultTS || !v.detectedTS)
         return false;
     DetectionSpan span;
     span.host = e.host;
-    span.fault = e.detail.value(QStringLiteral("fault")).toString();
+    span.fault = v.fault;
     span.endX = xOf(e.tUs, originUs);
     // The verdict's own number from its own reference point (the last packet received, say),
     // so the drawing and the headline say the same time.
-    const QJsonValue elapsed = e.detail.value(QStringLiteral("elapsed_s"));
-    const auto reference = core::timeReferenceFromName(e.detail.value(QStringLiteral("reference")).toString());
-    if (elapsed.isDouble() && reference) {
-        span.seconds = qMax(0.0, elapsed.toDouble());
-        span.reference = reference;
+    if (v.elapsedS && v.reference) {
+        span.seconds = qMax(0.0, *v.elapsedS);
+        span.reference = v.reference;
     } else {
-        span.seconds = qMax(0.0, detectedS.toDouble() - faultS.toDouble());
+        span.seconds = qMax(0.0, *v.detectedTS - *v.faultTS);
     }
     span.startX = span.endX - span.seconds;
     span.label = secondsText(span.seconds);

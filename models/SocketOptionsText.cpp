@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/SocketOptionsText.h"
 
+#include "core/session/OptionsFields.h"
 #include "models/DurationText.h"
 
 #include <QCoreApplication>
@@ -78,15 +79,14 @@ QString socketOptionsDetails(const core::SocketOptions &o)
 
 bool isLiveOptionsChange(const QJsonObject &detail)
 {
-    return detail.value(QStringLiteral("live")).toBool();
+    return core::OptionsFields::fromDetail(detail).live;
 }
 
 QString optionsEventText(const QJsonObject &detail)
 {
-    const core::SocketOptions applied
-        = core::SocketOptions::fromJson(detail.value(QStringLiteral("applied")).toObject());
-    const core::SocketOptions requested
-        = core::SocketOptions::fromJson(detail.value(QStringLiteral("requested")).toObject());
+    const core::OptionsFields fields = core::OptionsFields::fromDetail(detail);
+    const core::SocketOptions &applied = fields.applied;
+    const core::SocketOptions &requested = fields.requested;
     QString text = OptionsText::tr("now: %1").arg(socketOptionsLine(applied));
     // The kernel keeps the keepalive timers while keepalive is off: only a difference that
     // matters is worth saying.
@@ -96,12 +96,8 @@ QString optionsEventText(const QJsonObject &detail)
     if (asked != applied)
         text += OptionsText::tr(" — asked: %1").arg(socketOptionsLine(requested));
     QStringList failures;
-    for (const QJsonValue &f : detail.value(QStringLiteral("failed")).toArray()) {
-        const QJsonObject failure = f.toObject();
-        failures << OptionsText::tr("%1 (%2)", "option name, errno description")
-                        .arg(failure.value(QStringLiteral("option")).toString(),
-                             failure.value(QStringLiteral("error")).toString());
-    }
+    for (const core::SettingError &failure : fields.failed)
+        failures << OptionsText::tr("%1 (%2)", "option name, errno description").arg(failure.field, failure.message);
     if (!failures.isEmpty())
         text += OptionsText::tr(" — failed: %1").arg(failures.join(QStringLiteral(", ")));
     return text;

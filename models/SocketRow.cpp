@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/SocketRow.h"
 
+#include "core/session/ErrorFields.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "models/DurationText.h"
 #include "models/SocketOptionsText.h"
@@ -39,7 +40,7 @@ QString addressSortKey(const QString &address)
 
 bool isFatal(const Event &e)
 {
-    return e.detail.value(QStringLiteral("fatal")).toBool(true);
+    return core::ErrorFields::of(e).isFatal();
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "models/SocketTableModel.h"
 
 #include "core/session/MonotonicClock.h"
+#include "core/session/OptionsFields.h"
 #include "core/session/Session.h"
 
 #include <algorithm>
@@ -238,7 +239,7 @@ void SocketTableModel::apply(const Event &e, qint64 now)
 
 void SocketTableModel::applyOptions(const Event &e)
 {
-    const std::pair options(core::SocketOptions::fromJson(e.detail.value(QStringLiteral("applied")).toObject()), e.tUs);
+    const std::pair options(core::OptionsFields::of(e).applied, e.tUs);
     if (e.local.isEmpty()) {
         m_hostOptions.insert(e.host, options);
         return;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/TimelineModel.h"
 
+#include "core/session/ErrorFields.h"
+#include "core/session/OptionsFields.h"
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "models/SocketOptionsText.h"
@@ -115,7 +117,7 @@ void TimelineModel::add(const Event &e)
         ensureLane(e.host);
         m_errors.append({TimelineMarker::Kind::Error, x, e.host,
                          e.errnoValue != 0 ? core::ErrnoCatalog::name(e.errnoValue) : QStringLiteral("EOF"),
-                         e.errnoValue, e.mechanism, e.detail.value(QStringLiteral("fatal")).toBool(true)});
+                         e.errnoValue, e.mechanism, core::ErrorFields::of(e).isFatal()});
         m_spans.feed(e, m_originUs);
         markAnnotations();
         return;
@@ -178,8 +180,7 @@ void TimelineModel::setSessionEnd(SessionEnd end)
 void TimelineModel::addOptionsMarker(const Event &e, double x)
 {
     // One change reaches each of the host's connections: one line for all of them.
-    const QString label
-        = socketOptionsShort(core::SocketOptions::fromJson(e.detail.value(QStringLiteral("applied")).toObject()));
+    const QString label = socketOptionsShort(core::OptionsFields::of(e).applied);
     for (auto it = m_options.crbegin(); it != m_options.crend() && x - it->x < kOptionsMergeS; ++it) {
         if (it->host == e.host && it->label == label)
             return;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/VerdictPanel.h"
 
+#include "core/predict/VerdictFields.h"
 #include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
@@ -240,22 +241,20 @@ QString VerdictPanel::headlineFor(const Event &v)
 {
     if (v.kind != EventKind::Verdict)
         return {};
-    const QJsonObject d = v.detail;
+    const core::VerdictFields d = core::VerdictFields::of(v);
     const QString who = hostTitle(v.host);
     const QString how = core::MechanismText::title(v.mechanism);
     const QString errnoName = v.errnoValue ? core::ErrnoCatalog::name(v.errnoValue) : QString();
-    const auto reference = core::timeReferenceFromName(d.value(QStringLiteral("reference")).toString());
-    const QJsonValue elapsed = d.value(QStringLiteral("elapsed_s"));
-    // Measured from the user's marker on a real network: say so, it is their stopwatch.
-    const bool fromMarker = reference == core::TimeReference::Fault
-        && d.value(QStringLiteral("fault")).toString() == QLatin1String("marker");
+    const std::optional<core::TimeReference> reference = d.reference;
     QString when;
-    if (elapsed.isDouble() && reference)
-        when = tr("%1 s %2", "seconds, then 'after the fault'")
-                   .arg(elapsed.toDouble(), 0, 'f', 2)
-                   .arg(fromMarker ? tr("after your marker") : core::timeReferenceDescription(*reference));
+    // Measured from the user's marker on a real network: say so, it is their stopwatch.
+    if (d.elapsedS && reference)
+        when
+            = tr("%1 s %2", "seconds, then 'after the fault'")
+                  .arg(*d.elapsedS, 0, 'f', 2)
+                  .arg(d.fromMarker(*reference) ? tr("after your marker") : core::timeReferenceDescription(*reference));
     QString text;
-    if (!d.value(QStringLiteral("fatal")).toBool(true))
+    if (!d.fatal)
         text = tr("%1: warning (%2) by %3, the connection lives on").arg(who, errnoName, how);
     else if (!v.errnoValue)
         text = when.isEmpty() ? tr("%1: the peer closed the connection (end of stream)").arg(who)
@@ -264,40 +263,33 @@ QString VerdictPanel::headlineFor(const Event &v)
         text = tr("%1: connection lost — %2 by %3").arg(who, errnoName, how);
     else
         text = tr("%1: dead peer detected %2 by %3 (%4)").arg(who, when, how, errnoName);
-    const QJsonValue predicted = d.value(QStringLiteral("predicted_s"));
-    if (predicted.isDouble()) {
-        const auto predictedRef
-            = core::timeReferenceFromName(d.value(QStringLiteral("predicted_reference")).toString());
+    if (d.predictedS) {
+        const std::optional<core::TimeReference> predictedRef = d.predictedReference;
         if (predictedRef && predictedRef != reference) {
             text = tr("%1 — predicted %2 s %3", "verdict, seconds, 'after the fault'")
                        .arg(text)
-                       .arg(predicted.toDouble(), 0, 'f', 1)
+                       .arg(*d.predictedS, 0, 'f', 1)
                        .arg(core::timeReferenceDescription(*predictedRef));
             // The same yardstick as the prediction, so the two numbers compare.
-            const QJsonValue same
-                = d.value(QStringLiteral("elapsed_from")).toObject().value(core::timeReferenceName(*predictedRef));
-            if (same.isDouble())
+            if (const std::optional<double> same = d.elapsedFromReference(*predictedRef))
                 text = tr("%1 (measured %2 s)", "verdict, seconds measured from the prediction's reference")
                            .arg(text)
-                           .arg(same.toDouble(), 0, 'f', 2);
+                           .arg(*same, 0, 'f', 2);
         } else {
-            text = tr("%1 — predicted %2 s", "verdict, seconds").arg(text).arg(predicted.toDouble(), 0, 'f', 1);
+            text = tr("%1 — predicted %2 s", "verdict, seconds").arg(text).arg(*d.predictedS, 0, 'f', 1);
         }
     }
     // The headline counts from the prediction's reference; the others (the user's marker above
     // all) stand beside it.
     QStringList others;
-    const QJsonObject from = d.value(QStringLiteral("elapsed_from")).toObject();
     for (core::TimeReference r :
          {core::TimeReference::Fault, core::TimeReference::LastReceived, core::TimeReference::FirstUnackedSend}) {
-        const QJsonValue seconds = from.value(core::timeReferenceName(r));
-        if ((reference && r == *reference) || !seconds.isDouble())
+        const std::optional<double> seconds = d.elapsedFromReference(r);
+        if ((reference && r == *reference) || !seconds)
             continue;
-        const bool marker
-            = r == core::TimeReference::Fault && d.value(QStringLiteral("fault")).toString() == QLatin1String("marker");
         others << tr("%1 s %2", "seconds, then 'after the fault'")
-                      .arg(seconds.toDouble(), 0, 'f', 2)
-                      .arg(marker ? tr("after your marker") : core::timeReferenceDescription(r));
+                      .arg(*seconds, 0, 'f', 2)
+                      .arg(d.fromMarker(r) ? tr("after your marker") : core::timeReferenceDescription(r));
     }
     if (!others.isEmpty())
         text = tr("%1; %2", "verdict; the same detection measured from the other references")
@@ -309,7 +301,7 @@ void VerdictPanel::onEvent(const Event &event)
 {
     switch (event.kind) {
     case EventKind::Verdict: {
-        const bool fatal = event.detail.value(QStringLiteral("fatal")).toBool(true);
+        const bool fatal = core::VerdictFields::of(event).fatal;
         if (fatal)
             m_lastSample.remove(event.host); // its timers are over
         // The first fatal detection is the answer and stays the headline; what came after it

@@ -2,6 +2,7 @@
 #include "EndpointRun.h"
 
 #include "CliUsage.h"
+#include "core/session/ErrorFields.h"
 #include "core/session/JsonlRecorder.h"
 #include "core/session/MonotonicClock.h"
 #include "core/tcp/ErrnoCatalog.h"
@@ -29,7 +30,7 @@ EndpointRun::EndpointRun(bool json, QObject *parent)
     connect(&m_session, &Session::eventAdded, this, [this](const Event &e) {
         print(e);
         const bool fatal = e.kind == EventKind::Error
-            && (e.mechanism == DetectionMechanism::Fin || e.detail.value(QStringLiteral("fatal")).toBool());
+            && (e.mechanism == DetectionMechanism::Fin || core::ErrorFields::of(e).fatal.value_or(false));
         if (fatal)
             m_lastDeath = e;
         if (e.kind == EventKind::Fault) {
@@ -104,10 +105,11 @@ void EndpointRun::reportDeath(const Event &e) const
     d.errnoValue = e.errnoValue;
     d.mechanism = e.mechanism;
     d.fatal = true;
-    d.operation = e.detail.value(QStringLiteral("operation")).toString();
+    const core::ErrorFields fields = core::ErrorFields::of(e);
+    d.operation = fields.operation;
     d.detectedUs = e.tUs;
-    const double sinceRxMs = e.detail.value(QStringLiteral("since_last_received_ms")).toDouble(-1);
-    const double sinceSendMs = e.detail.value(QStringLiteral("since_first_unacked_send_ms")).toDouble(-1);
+    const double sinceRxMs = fields.sinceLastReceivedMs.value_or(-1);
+    const double sinceSendMs = fields.sinceFirstUnackedSendMs.value_or(-1);
     if (sinceRxMs >= 0)
         d.lastReceivedUs = e.tUs - qRound64(sinceRxMs * 1000);
     if (sinceSendMs >= 0)

@@ -2,9 +2,8 @@
 #include "core/endpoint/SocketOptionsReport.h"
 
 #include "core/session/MonotonicClock.h"
+#include "core/session/OptionsFields.h"
 #include "core/tcp/SocketAddress.h"
-
-#include <QJsonArray>
 
 namespace halfopen::core {
 
@@ -24,12 +23,11 @@ Event applySocketOptions(int fd, const SocketOptions &requested, const QString &
         e.local = local.toString();
     if (remote.isValid())
         e.remote = remote.toString();
-    QJsonArray failedJson;
-    for (const SettingError &f : failures)
-        failedJson.append(QJsonObject{{QStringLiteral("option"), f.field}, {QStringLiteral("error"), f.message}});
-    e.detail = {{QStringLiteral("requested"), requested.toJson()}, {QStringLiteral("applied"), applied.toJson()}};
-    if (!failedJson.isEmpty())
-        e.detail.insert(QStringLiteral("failed"), failedJson);
+    OptionsFields fields;
+    fields.requested = requested;
+    fields.applied = applied;
+    fields.failed = failures;
+    e.detail = fields.toDetail();
     if (failed)
         *failed = !failures.isEmpty();
     return e;

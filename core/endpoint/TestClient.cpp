@@ -140,11 +140,13 @@ void TestClient::failConnect(int errnoValue)
     e.what = QStringLiteral("connect");
     e.errnoValue = errnoValue;
     e.mechanism = classifyError(context);
-    e.detail = {{QStringLiteral("operation"), QStringLiteral("connect")},
-                {QStringLiteral("fatal"), true},
-                {QStringLiteral("message"), ErrnoCatalog::describe(errnoValue)}};
+    ErrorFields fields;
+    fields.operation = QStringLiteral("connect");
+    fields.fatal = true;
+    fields.message = ErrnoCatalog::describe(errnoValue);
     if (context.atError)
-        e.detail.insert(QStringLiteral("syn_retransmits"), qint64(context.atError->totalRetrans));
+        fields.synRetransmits = qint64(context.atError->totalRetrans);
+    e.detail = fields.toDetail();
     emit event(e);
     m_sampler.unwatch(m_fd);
     ::close(m_fd);

@@ -8,6 +8,7 @@
 #include "core/endpoint/SocketOptionsReport.h"
 #include "core/observe/TcpInfoSampler.h"
 #include "core/session/MonotonicClock.h"
+#include "core/session/OptionsFields.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "core/tcp/SocketAddress.h"
 
@@ -72,9 +73,10 @@ void TestConnection::start()
                     emit event(e);
                 });
         connect(m_heartbeat, &HeartbeatMonitor::dead, this, [this] {
-            die(ETIMEDOUT, DetectionMechanism::Heartbeat, "heartbeat",
-                {{QStringLiteral("misses"), m_config.heartbeat.misses},
-                 {QStringLiteral("interval_ms"), m_config.heartbeat.intervalMs}});
+            ErrorFields fields;
+            fields.heartbeatMisses = m_config.heartbeat.misses;
+            fields.heartbeatIntervalMs = m_config.heartbeat.intervalMs;
+            die(ETIMEDOUT, DetectionMechanism::Heartbeat, "heartbeat", fields);
         });
         m_heartbeat->start();
     }
@@ -200,8 +202,10 @@ void TestConnection::handleEof()
     // read() == 0: the peer sent FIN. Not an errno, but it is how the application learns.
     Event e = makeEvent(EventKind::Error, QStringLiteral("eof"));
     e.mechanism = DetectionMechanism::Fin;
-    e.detail = {{QStringLiteral("operation"), QStringLiteral("recv")},
-                {QStringLiteral("message"), tr("read() returned 0: the peer closed its side (FIN)")}};
+    ErrorFields fields;
+    fields.operation = QStringLiteral("recv");
+    fields.message = tr("read() returned 0: the peer closed its side (FIN)");
+    e.detail = fields.toDetail();
     emit event(e);
     if (m_config.closeOnEof) {
         finish(Ending::PeerClosed, QStringLiteral("eof"));
@@ -226,13 +230,13 @@ void TestConnection::handleError(int errnoValue, const char *operation)
     }
     const DetectionMechanism mechanism = classifyError(context);
 
-    QJsonObject extra;
+    ErrorFields extra;
     // The first unacknowledged send from the socket's own counters (no capture needed).
     if (const std::optional<qint64> firstUnacked = m_sampler->firstUnackedSendUs(m_fd))
-        extra.insert(QStringLiteral("since_first_unacked_send_ms"), (monotonicNowUs() - *firstUnacked) / 1000.0);
+        extra.sinceFirstUnackedSendMs = (monotonicNowUs() - *firstUnacked) / 1000.0;
     if (context.atError) {
-        extra.insert(QStringLiteral("since_last_received_ms"), qint64(context.atError->lastAckRecvMs));
-        extra.insert(QStringLiteral("state_after"), tcpStateName(context.atError->state));
+        extra.sinceLastReceivedMs = double(context.atError->lastAckRecvMs);
+        extra.stateAfter = tcpStateName(context.atError->state);
     }
     const bool stillUp = context.atError && context.atError->state == TcpState::Established;
     if (isSoftNetworkError(errnoValue) && stillUp) {
@@ -243,7 +247,7 @@ void TestConnection::handleError(int errnoValue, const char *operation)
     die(errnoValue, mechanism, operation, extra);
 }
 
-void TestConnection::die(int errnoValue, DetectionMechanism mechanism, const char *operation, const QJsonObject &extra)
+void TestConnection::die(int errnoValue, DetectionMechanism mechanism, const char *operation, ErrorFields extra)
 {
     if (m_fd < 0)
         return;
@@ -254,15 +258,15 @@ void TestConnection::die(int errnoValue, DetectionMechanism mechanism, const cha
 }
 
 Event TestConnection::errorEvent(int errnoValue, DetectionMechanism mechanism, const char *operation,
-                                 const QJsonObject &extra, bool fatal) const
+                                 ErrorFields fields, bool fatal) const
 {
     Event e = makeEvent(EventKind::Error, QString::fromLatin1(operation));
     e.errnoValue = errnoValue;
     e.mechanism = mechanism;
-    e.detail = extra;
-    e.detail.insert(QStringLiteral("operation"), QString::fromLatin1(operation));
-    e.detail.insert(QStringLiteral("fatal"), fatal);
-    e.detail.insert(QStringLiteral("message"), ErrnoCatalog::describe(errnoValue));
+    fields.operation = QString::fromLatin1(operation);
+    fields.fatal = fatal;
+    fields.message = ErrnoCatalog::describe(errnoValue);
+    e.detail = fields.toDetail();
     return e;
 }
 
@@ -304,7 +308,9 @@ void TestConnection::setOptions(const SocketOptions &options)
         return;
     m_config.options = options;
     Event e = applySocketOptions(m_fd, options, m_config.host);
-    e.detail.insert(QStringLiteral("live"), true); // changed on an open connection, not set up with it
+    OptionsFields fields = OptionsFields::of(e);
+    fields.live = true; // changed on an open connection, not set up with it
+    e.detail = fields.toDetail();
     emit event(e);
     m_sampler->sampleNow(m_fd);
 }

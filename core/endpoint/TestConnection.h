@@ -3,6 +3,7 @@
 
 #include "core/endpoint/EndpointConfig.h"
 #include "core/endpoint/FrameCodec.h"
+#include "core/session/ErrorFields.h"
 #include "core/session/Event.h"
 
 #include <QObject>
@@ -62,10 +63,10 @@ private:
     void handleFrames(const QList<Frame> &frames);
     void handleEof();
     void handleError(int errnoValue, const char *operation);
-    void die(int errnoValue, DetectionMechanism mechanism, const char *operation, const QJsonObject &extra = {});
+    void die(int errnoValue, DetectionMechanism mechanism, const char *operation, ErrorFields fields = {});
     void finish(Ending ending, const QString &how);
     Event makeEvent(EventKind kind, const QString &what = {}) const;
-    Event errorEvent(int errnoValue, DetectionMechanism mechanism, const char *operation, const QJsonObject &extra,
+    Event errorEvent(int errnoValue, DetectionMechanism mechanism, const char *operation, ErrorFields fields,
                      bool fatal) const;
 
     int m_fd;

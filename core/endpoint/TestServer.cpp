@@ -118,9 +118,11 @@ void TestServer::acceptPending()
             e.what = QStringLiteral("accept");
             e.errnoValue = errno;
             e.mechanism = DetectionMechanism::LocalError;
-            e.detail = {{QStringLiteral("operation"), QStringLiteral("accept")},
-                        {QStringLiteral("fatal"), false},
-                        {QStringLiteral("message"), ErrnoCatalog::describe(errno)}};
+            ErrorFields fields;
+            fields.operation = QStringLiteral("accept");
+            fields.fatal = false;
+            fields.message = ErrnoCatalog::describe(errno);
+            e.detail = fields.toDetail();
             emit event(e);
             return;
         }

@@ -1,27 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/Detection.h"
 
+#include "core/predict/VerdictFields.h"
 #include "core/tcp/ErrnoCatalog.h"
-
-#include <QJsonArray>
 
 namespace halfopen::lab {
 
 using core::TimeReference;
-
-namespace {
-
-QJsonValue seconds(std::optional<double> s)
-{
-    return s ? QJsonValue(*s) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonValue sinceReady(std::optional<qint64> tUs, qint64 readyUs)
-{
-    return tUs ? QJsonValue((*tUs - readyUs) / 1e6) : QJsonValue(QJsonValue::Null);
-}
-
-} // namespace
 
 TimeReference Detection::headlineReference() const
 {
@@ -57,36 +42,31 @@ std::optional<double> Detection::elapsedS(TimeReference which) const
 
 QJsonObject Detection::toJson(qint64 readyUs) const
 {
-    QJsonObject j{
-        {QStringLiteral("host"), host},
-        {QStringLiteral("errno"),
-         errnoValue ? QJsonValue(core::ErrnoCatalog::name(errnoValue)) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("errno_value"), errnoValue},
-        {QStringLiteral("mechanism"), core::mechanismName(mechanism)},
-        {QStringLiteral("fatal"), fatal},
-        {QStringLiteral("operation"), operation},
-        {QStringLiteral("fault"), faultName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(faultName)},
-        {QStringLiteral("fault_t_s"), sinceReady(faultUs, readyUs)},
-        {QStringLiteral("detected_t_s"), (detectedUs - readyUs) / 1e6},
-        {QStringLiteral("elapsed_s"), seconds(elapsedS(reference))},
-        {QStringLiteral("reference"), core::timeReferenceName(reference)},
-        {QStringLiteral("elapsed_from"),
-         QJsonObject{
-             {core::timeReferenceName(TimeReference::Fault), seconds(elapsedS(TimeReference::Fault))},
-             {core::timeReferenceName(TimeReference::LastReceived), seconds(elapsedS(TimeReference::LastReceived))},
-             {core::timeReferenceName(TimeReference::FirstUnackedSend),
-              seconds(elapsedS(TimeReference::FirstUnackedSend))}}},
-    };
-    if (!faultHost.isEmpty())
-        j.insert(QStringLiteral("fault_host"), faultHost);
+    core::VerdictFields v;
+    v.fatal = fatal;
+    v.operation = operation;
+    v.fault = faultName;
+    v.faultHost = faultHost;
+    if (faultUs)
+        v.faultTS = (*faultUs - readyUs) / 1e6;
+    v.detectedTS = (detectedUs - readyUs) / 1e6;
+    v.reference = reference;
+    v.elapsedS = elapsedS(reference);
+    for (TimeReference r : {TimeReference::Fault, TimeReference::LastReceived, TimeReference::FirstUnackedSend})
+        v.elapsedFrom[size_t(r)] = elapsedS(r);
     if (prediction) {
-        j.insert(QStringLiteral("predicted_s"), seconds(prediction->seconds()));
-        j.insert(QStringLiteral("predicted_range_s"), QJsonArray{prediction->minUs / 1e6, prediction->maxUs / 1e6});
-        j.insert(QStringLiteral("predicted_reference"), core::timeReferenceName(prediction->reference));
-        j.insert(QStringLiteral("predicted_mechanism"), core::mechanismName(prediction->mechanism));
-    } else {
-        j.insert(QStringLiteral("predicted_s"), QJsonValue(QJsonValue::Null));
+        v.predictedS = prediction->seconds();
+        v.predictedRangeS = std::pair(prediction->minUs / 1e6, prediction->maxUs / 1e6);
+        v.predictedReference = prediction->reference;
+        v.predictedMechanism = prediction->mechanism;
     }
+    QJsonObject j = v.toJson();
+    // What the verdict event carries as its own fields too; the summary needs them here.
+    j.insert(QStringLiteral("host"), host);
+    j.insert(QStringLiteral("errno"),
+             errnoValue ? QJsonValue(core::ErrnoCatalog::name(errnoValue)) : QJsonValue(QJsonValue::Null));
+    j.insert(QStringLiteral("errno_value"), errnoValue);
+    j.insert(QStringLiteral("mechanism"), core::mechanismName(mechanism));
     return j;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/DetectionFinder.h"
 
+#include "core/session/ErrorFields.h"
 #include "lab/LabWorld.h"
 #include "lab/scenario/CablePacket.h"
 
@@ -77,7 +78,8 @@ void DetectionFinder::feed(const Event &e)
 void DetectionFinder::addError(const Event &e)
 {
     const bool eof = e.mechanism == DetectionMechanism::Fin && e.errnoValue == 0;
-    const bool fatal = eof || e.detail.value(QStringLiteral("fatal")).toBool(true);
+    const core::ErrorFields fields = core::ErrorFields::of(e);
+    const bool fatal = eof || fields.isFatal();
     if (!fatal) {
         // A soft error repeats with every ICMP answer: the first one tells the story.
         if (e.mechanism == DetectionMechanism::LocalError)
@@ -96,15 +98,15 @@ void DetectionFinder::addError(const Event &e)
     d.errnoValue = e.errnoValue;
     d.mechanism = e.mechanism;
     d.fatal = fatal;
-    d.operation = e.detail.value(QStringLiteral("operation")).toString(e.what);
+    d.operation = fields.operation.isEmpty() ? e.what : fields.operation;
     d.detectedUs = e.tUs;
-    const QJsonValue since = e.detail.value(QStringLiteral("since_last_received_ms"));
-    if (since.isDouble() && since.toDouble() >= 0) // a negative age is nonsense, not a time
-        d.lastReceivedUs = e.tUs - core::roundedInRange<qint64>(since.toDouble(), 1000);
+    const std::optional<double> since = fields.sinceLastReceivedMs;
+    if (since && *since >= 0) // a negative age is nonsense, not a time
+        d.lastReceivedUs = e.tUs - core::roundedInRange<qint64>(*since, 1000);
     // Without a capture (real network) the endpoint's own tcp_info tracking; a capture wins.
-    const QJsonValue sinceSend = e.detail.value(QStringLiteral("since_first_unacked_send_ms"));
-    if (sinceSend.isDouble() && sinceSend.toDouble() >= 0)
-        d.firstUnackedSendUs = e.tUs - core::roundedInRange<qint64>(sinceSend.toDouble(), 1000);
+    const std::optional<double> sinceSend = fields.sinceFirstUnackedSendMs;
+    if (sinceSend && *sinceSend >= 0)
+        d.firstUnackedSendUs = e.tUs - core::roundedInRange<qint64>(*sinceSend, 1000);
     fillReferences(&d);
     m_detections.append(d);
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/SocketStateTracker.h"
+#include "core/session/ErrorFields.h"
 
 #include <algorithm>
 
@@ -75,7 +76,7 @@ void SocketStateTracker::feed(const Event &e)
         return;
     case EventKind::Error:
         // A failed connect leaves no `closed` step behind: its socket is gone.
-        if (e.detail.value(QStringLiteral("operation")).toString() == QLatin1String("connect")) {
+        if (core::ErrorFields::of(e).operation == QLatin1String("connect")) {
             const QString key = m_testSocket.value(e.host);
             if (m_states.value(key) == TcpState::SynSent)
                 m_states.insert(key, TcpState::Closed);

@@ -4,10 +4,13 @@
 
 #include "EventFixtures.h"
 
+#include "core/session/ErrorFields.h"
 #include "core/session/Event.h"
+#include "core/session/OptionsFields.h"
 #include "core/session/PacketFields.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 #include <QTest>
@@ -35,6 +38,8 @@ private slots:
     void recordedSubKindsAreKnown();
     void tcpFlagsAreTcpdumpsLetters();
     void packetFieldsRoundTrip();
+    void errorFieldsRoundTrip();
+    void optionsFieldsRoundTrip();
 };
 
 void TestEvent::kindNamesRoundTrip()
@@ -391,6 +396,69 @@ void TestEvent::packetFieldsRoundTrip()
     QVERIFY(!none.seq);
     QVERIFY(!none.length);
     QCOMPARE(none.from, QStringLiteral("server"));
+}
+
+void TestEvent::errorFieldsRoundTrip()
+{
+    ErrorFields f;
+    f.operation = QStringLiteral("send");
+    f.fatal = false;
+    f.message = QStringLiteral("No route to host");
+    f.sinceLastReceivedMs = 5090;
+    f.sinceFirstUnackedSendMs = 201.5;
+    f.stateAfter = QStringLiteral("ESTABLISHED");
+    Event e;
+    e.kind = EventKind::Error;
+    e.detail = f.toDetail();
+    // The names and number types recordings have always had.
+    QCOMPARE(e.detail.value(QStringLiteral("operation")).toString(), QStringLiteral("send"));
+    QCOMPARE(e.detail.value(QStringLiteral("fatal")).toBool(true), false);
+    QVERIFY(e.detail.value(QStringLiteral("since_last_received_ms")).toVariant().typeId() == QMetaType::LongLong);
+    QCOMPARE(e.detail.value(QStringLiteral("since_first_unacked_send_ms")).toDouble(), 201.5);
+    const ErrorFields back = ErrorFields::of(e);
+    QCOMPARE(back.operation, f.operation);
+    QCOMPARE(back.fatal, f.fatal);
+    QVERIFY(!back.isFatal());
+    QCOMPARE(back.message, f.message);
+    QCOMPARE(back.sinceLastReceivedMs, f.sinceLastReceivedMs);
+    QCOMPARE(back.sinceFirstUnackedSendMs, f.sinceFirstUnackedSendMs);
+    QCOMPARE(back.stateAfter, f.stateAfter);
+    QVERIFY(!back.synRetransmits);
+
+    // An EOF says nothing of "fatal": it is fatal.
+    Event eof;
+    eof.kind = EventKind::Error;
+    eof.detail = QJsonObject{{QStringLiteral("operation"), QStringLiteral("recv")}};
+    QVERIFY(!ErrorFields::of(eof).fatal);
+    QVERIFY(ErrorFields::of(eof).isFatal());
+}
+
+void TestEvent::optionsFieldsRoundTrip()
+{
+    OptionsFields f;
+    f.requested.keepalive = {true, 2, 1, 3};
+    f.requested.userTimeoutMs = 5000;
+    f.applied = f.requested;
+    f.applied.userTimeoutMs = 0;
+    f.failed = {{QStringLiteral("user_timeout_ms"), QStringLiteral("EINVAL (Invalid argument)")}};
+    f.live = true;
+    Event e;
+    e.kind = EventKind::Endpoint;
+    e.detail = f.toDetail();
+    QCOMPARE(e.detail.value(QStringLiteral("applied")).toObject(), f.applied.toJson());
+    QCOMPARE(e.detail.value(QStringLiteral("failed")).toArray().first().toObject().value(QStringLiteral("option")),
+             QJsonValue(QStringLiteral("user_timeout_ms")));
+    const OptionsFields back = OptionsFields::of(e);
+    QVERIFY(back.requested == f.requested);
+    QVERIFY(back.applied == f.applied);
+    QCOMPARE(back.failed.size(), 1);
+    QCOMPARE(back.failed.first().field, QStringLiteral("user_timeout_ms"));
+    QCOMPARE(back.failed.first().message, QStringLiteral("EINVAL (Invalid argument)"));
+    QVERIFY(back.live);
+    // Set up with the connection: no "live", no "failed".
+    OptionsFields setUp;
+    QVERIFY(!setUp.toDetail().contains(QStringLiteral("live")));
+    QVERIFY(!setUp.toDetail().contains(QStringLiteral("failed")));
 }
 
 QTEST_GUILESS_MAIN(TestEvent)

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/EventDetailsText.h"
 
+#include "core/session/ErrorFields.h"
 #include "core/tcp/MechanismText.h"
 
+#include "core/predict/VerdictFields.h"
 #include "core/session/PacketFields.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "models/SocketOptionsText.h"
@@ -135,7 +137,7 @@ QString EventText::headline(const Event &e)
     case EventKind::Verdict:
         return tr("verdict: %1 by %2 after %3 s")
             .arg(e.what, core::MechanismText::shortName(e.mechanism))
-            .arg(e.detail.value(QStringLiteral("elapsed_s")).toDouble(), 0, 'f', 2);
+            .arg(core::VerdictFields::of(e).elapsedS.value_or(0), 0, 'f', 2);
     default:
         return core::describeEvent(e, 0);
     }
@@ -161,8 +163,10 @@ QString EventText::details(const Event &e, qint64 originUs)
         lines.append(tr("count %1").arg(e.count));
     if (e.is(core::EndpointStep::Options))
         lines.append(models::optionsEventText(e.detail));
-    if (e.kind == EventKind::Error && e.detail.contains(QStringLiteral("operation")))
-        lines.append(tr("in %1()").arg(e.detail.value(QStringLiteral("operation")).toString()));
+    if (e.kind == EventKind::Error) {
+        if (const QString operation = core::ErrorFields::of(e).operation; !operation.isEmpty())
+            lines.append(tr("in %1()").arg(operation));
+    }
     return lines.join(QLatin1Char('\n'));
 }
 } // namespace

@@ -6,6 +6,7 @@
 #include "EventStream.h"
 
 #include "core/predict/DetectionPredictor.h"
+#include "core/predict/VerdictFields.h"
 #include "lab/LabWorld.h"
 #include "lab/scenario/DetectionPrediction.h"
 #include "lab/scenario/LiveEvaluation.h"
@@ -84,6 +85,7 @@ class ScenarioEvaluatorTest : public QObject
 
 private slots:
     void keepaliveDeath();
+    void verdictEventReadsBackTyped();
     void lastReceivedFromTheCable();
     void firstUnackedSendFromSequenceNumbers();
     void firstUnackedSendWithoutSequenceNumbers();
@@ -142,6 +144,37 @@ void ScenarioEvaluatorTest::keepaliveDeath()
     QCOMPARE(late.observed.value(QStringLiteral("reference")).toString(), QStringLiteral("fault"));
     QVERIFY(!result(out, QStringLiteral("quiet")).met);
     QVERIFY(!out.allMet());
+}
+
+// The verdict event a detection records is read back by core::VerdictFields with every figure
+// it was written with (the window's verdict and the timeline's spans read it that way).
+void ScenarioEvaluatorTest::verdictEventReadsBackTyped()
+{
+    const ScenarioOutcome out = ScenarioEvaluator::evaluate(scenario(kKeepalive), keepaliveDeathStream(true), kReady,
+                                                            std::numeric_limits<qint64>::max());
+    QCOMPARE(out.detections.size(), 1);
+    const Detection &d = out.detections.first();
+    const Event e = d.toVerdictEvent(kReady);
+    const halfopen::core::VerdictFields v = halfopen::core::VerdictFields::of(e);
+    QVERIFY(v.fatal);
+    QCOMPARE(v.operation, d.operation);
+    QCOMPARE(v.fault, QStringLiteral("power-off"));
+    QCOMPARE(v.faultTS, std::optional(1.0));
+    QCOMPARE(v.detectedTS, std::optional(5.09));
+    QCOMPARE(v.reference, std::optional(TimeReference::LastReceived));
+    QCOMPARE(v.elapsedS, d.elapsedS(TimeReference::LastReceived));
+    for (TimeReference r : {TimeReference::Fault, TimeReference::LastReceived, TimeReference::FirstUnackedSend})
+        QCOMPARE(v.elapsedFromReference(r), d.elapsedS(r));
+    QCOMPARE(v.predictedS, d.prediction->seconds());
+    QCOMPARE(v.predictedReference, std::optional(d.prediction->reference));
+    QCOMPARE(v.predictedMechanism, std::optional(d.prediction->mechanism));
+    QCOMPARE(v.predictedRangeS->first, d.prediction->minUs / 1e6);
+    QVERIFY(!v.fromMarker(TimeReference::Fault));
+    // What it writes is what the detection wrote, key for key.
+    const QJsonObject written = v.toJson();
+    const QJsonObject summary = d.toJson(kReady);
+    for (auto it = written.begin(); it != written.end(); ++it)
+        QVERIFY2(summary.value(it.key()) == it.value(), qPrintable(it.key()));
 }
 
 void ScenarioEvaluatorTest::lastReceivedFromTheCable()
