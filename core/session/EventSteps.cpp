@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/session/EventSteps.h"
 
+#include "core/session/NameTable.h"
+
 #include <iterator>
 
 namespace halfopen::core {
@@ -31,15 +33,6 @@ constexpr QLatin1StringView kRunSteps[] = {
 };
 static_assert(std::size(kRunSteps) == size_t(RunStep::EndpointExited) + 1);
 
-template<typename Enum, size_t N> std::optional<Enum> fromName(const QLatin1StringView (&names)[N], QStringView name)
-{
-    for (size_t i = 0; i < N; ++i) {
-        if (name == names[i])
-            return Enum(i);
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 QLatin1StringView endpointStepName(EndpointStep step)
@@ -49,7 +42,7 @@ QLatin1StringView endpointStepName(EndpointStep step)
 
 std::optional<EndpointStep> endpointStepFromName(QStringView name)
 {
-    return fromName<EndpointStep>(kEndpointSteps, name);
+    return enumFromName<EndpointStep>(kEndpointSteps, name);
 }
 
 QLatin1StringView runStepName(RunStep step)
@@ -59,7 +52,7 @@ QLatin1StringView runStepName(RunStep step)
 
 std::optional<RunStep> runStepFromName(QStringView name)
 {
-    return fromName<RunStep>(kRunSteps, name);
+    return enumFromName<RunStep>(kRunSteps, name);
 }
 
 } // namespace halfopen::core

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/session/FaultKind.h"
 
+#include "core/session/NameTable.h"
+
 #include <QStringList>
 #include <iterator>
 
@@ -40,11 +42,7 @@ QLatin1StringView faultKindName(FaultKind kind)
 
 std::optional<FaultKind> faultKindFromName(QStringView name)
 {
-    for (size_t i = 0; i < std::size(kNames); ++i) {
-        if (name == kNames[i])
-            return FaultKind(i);
-    }
-    return std::nullopt;
+    return enumFromName<FaultKind>(kNames, name);
 }
 
 QStringList faultKindNames()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/session/HeartbeatPhase.h"
 
+#include "core/session/NameTable.h"
+
 #include <iterator>
 
 namespace halfopen::core {
@@ -20,11 +22,7 @@ QLatin1StringView heartbeatPhaseName(HeartbeatPhase phase)
 
 std::optional<HeartbeatPhase> heartbeatPhaseFromName(QStringView name)
 {
-    for (size_t i = 0; i < std::size(kNames); ++i) {
-        if (name == kNames[i])
-            return HeartbeatPhase(i);
-    }
-    return std::nullopt;
+    return enumFromName<HeartbeatPhase>(kNames, name);
 }
 
 } // namespace halfopen::core

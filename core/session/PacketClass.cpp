@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/session/PacketClass.h"
 
+#include "core/session/NameTable.h"
+
 #include <iterator>
 
 namespace halfopen::core {
@@ -37,11 +39,7 @@ QLatin1StringView packetClassName(PacketClass packetClass)
 
 std::optional<PacketClass> packetClassFromName(QStringView name)
 {
-    for (size_t i = 0; i < std::size(kNames); ++i) {
-        if (name == kNames[i])
-            return PacketClass(i);
-    }
-    return std::nullopt;
+    return enumFromName<PacketClass>(kNames, name);
 }
 
 } // namespace halfopen::core
