@@ -246,10 +246,7 @@ void CableRelay::describe(const Seen &seen)
     const FrameView view(frame);
     const PacketClassifier::Classified classified = m_classifier.classifyFrame(view);
     const auto event = [&] {
-        Event e = PacketClassifier::describe(view, classified, tUs, sideName(from), sideName(other(from)));
-        if (dropped)
-            e.detail.insert(QStringLiteral("dropped"), true); // seen on the wire, never delivered
-        return e;
+        return PacketClassifier::describe(view, classified, tUs, sideName(from), sideName(other(from)), dropped);
     };
     const bool bulk
         = !dropped && (classified.packetClass == PacketClass::Data || classified.packetClass == PacketClass::Ack);

@@ -7,7 +7,7 @@
 
 namespace halfopen::core {
 
-Event applySocketOptions(int fd, const SocketOptions &requested, const QString &host, bool *failed)
+Event applySocketOptions(int fd, const SocketOptions &requested, const QString &host, bool *failed, bool live)
 {
     const QList<SettingError> failures = requested.applyTo(fd);
     const SocketOptions applied = SocketOptions::readFrom(fd);
@@ -27,6 +27,7 @@ Event applySocketOptions(int fd, const SocketOptions &requested, const QString &
     fields.requested = requested;
     fields.applied = applied;
     fields.failed = failures;
+    fields.live = live;
     e.detail = fields.toDetail();
     if (failed)
         *failed = !failures.isEmpty();

@@ -8,7 +8,9 @@ namespace halfopen::core {
 
 // Applies options to a socket, reads them back, and returns the `endpoint` event ("options")
 // that tells the user what was asked, what the kernel has now, and which options failed.
-// `failed` is set when any setsockopt failed.
-Event applySocketOptions(int fd, const SocketOptions &requested, const QString &host, bool *failed = nullptr);
+// `failed` is set when any setsockopt failed. `live`: changed on an open connection, not set up
+// with it.
+Event applySocketOptions(int fd, const SocketOptions &requested, const QString &host, bool *failed = nullptr,
+                         bool live = false);
 
 } // namespace halfopen::core

@@ -8,7 +8,6 @@
 #include "core/endpoint/SocketOptionsReport.h"
 #include "core/observe/TcpInfoSampler.h"
 #include "core/session/MonotonicClock.h"
-#include "core/session/OptionsFields.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "core/tcp/SocketAddress.h"
 
@@ -307,11 +306,7 @@ void TestConnection::setOptions(const SocketOptions &options)
     if (m_fd < 0)
         return;
     m_config.options = options;
-    Event e = applySocketOptions(m_fd, options, m_config.host);
-    OptionsFields fields = OptionsFields::of(e);
-    fields.live = true; // changed on an open connection, not set up with it
-    e.detail = fields.toDetail();
-    emit event(e);
+    emit event(applySocketOptions(m_fd, options, m_config.host, nullptr, /*live=*/true));
     m_sampler->sampleNow(m_fd);
 }
 

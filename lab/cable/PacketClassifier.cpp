@@ -156,7 +156,7 @@ PacketClassifier::Classified PacketClassifier::classifyFrame(const FrameView &fr
 }
 
 core::Event PacketClassifier::describe(const FrameView &frame, const Classified &classified, qint64 tUs,
-                                       const QString &fromHost, const QString &toHost)
+                                       const QString &fromHost, const QString &toHost, bool dropped)
 {
     core::Event event;
     event.kind = core::EventKind::Packet;
@@ -165,6 +165,7 @@ core::Event PacketClassifier::describe(const FrameView &frame, const Classified 
     core::PacketFields fields;
     fields.from = fromHost;
     fields.to = toHost;
+    fields.dropped = dropped;
     QJsonObject detail; // what only ICMP and ARP frames carry, and the class
 
     const PacketClass packetClass = classified.packetClass;

@@ -55,7 +55,8 @@ public:
 
     // classify() in two steps, for a caller that needs the event only for some classes (the
     // cable sums bulk data and ACKs past a rate): classifyFrame updates the flow state, once
-    // per frame; describe builds the event from its result.
+    // per frame; describe builds the event from its result. `dropped`: seen on the wire, never
+    // delivered (cut, lost, refused by a NAT).
     struct Classified
     {
         PacketClass packetClass = PacketClass::Other;
@@ -64,7 +65,7 @@ public:
     };
     Classified classifyFrame(const FrameView &frame);
     static core::Event describe(const FrameView &frame, const Classified &classified, qint64 tUs,
-                                const QString &fromHost, const QString &toHost);
+                                const QString &fromHost, const QString &toHost, bool dropped = false);
 
 private:
     // One direction of a flow. Sequence numbers wrap, so every comparison is modulo 2^32.
