@@ -107,11 +107,11 @@ void LabSessionController::onOptionsEvent(const core::Event &event)
     for (const core::SettingError &failure : fields.failed)
         failures << tr("%1: %2").arg(failure.field, failure.message);
     if (!failures.isEmpty())
-        emit problem(
-            tr("The %1's kernel refused some socket options: %2").arg(event.host, failures.join(QStringLiteral("; "))));
+        emit problem(tr("The %1's kernel refused some socket options: %2")
+                         .arg(core::hostName(event.host), failures.join(QStringLiteral("; "))));
 }
 
-void LabSessionController::setSocketOptions(const QString &host, const core::SocketOptions &options)
+void LabSessionController::setSocketOptions(core::Host host, const core::SocketOptions &options)
 {
     if (m_state != RunState::Starting && m_state != RunState::Running)
         return;
@@ -126,12 +126,12 @@ void LabSessionController::setSocketOptions(const QString &host, const core::Soc
 
 void LabSessionController::sendWaitingOptions()
 {
-    for (const QString &host : std::as_const(m_waitingOptions))
+    for (const core::Host host : std::as_const(m_waitingOptions))
         m_driver->setSocketOptions(host, m_requested.value(host));
     m_waitingOptions.clear();
 }
 
-std::optional<core::SocketOptions> LabSessionController::appliedOptions(const QString &host) const
+std::optional<core::SocketOptions> LabSessionController::appliedOptions(core::Host host) const
 {
     const auto it = m_applied.constFind(host);
     return it == m_applied.constEnd() ? std::nullopt : std::optional(*it);
@@ -165,8 +165,7 @@ void LabSessionController::startRealNetwork(const lab::LabConfig &config, const 
     if (!m_realDriver || isBusy())
         return;
     m_realDriver->setNetwork(network);
-    const QString ours = network.hostName();
-    m_realDriver->setHostSysctls((ours == QLatin1String("server") ? config.server : config.client).sysctls);
+    m_realDriver->setHostSysctls((network.host() == core::Host::Server ? config.server : config.client).sysctls);
     lab::Scenario real;
     real.name = QStringLiteral("real-network");
     real.title = network.role == realnet::RealNetworkConfig::Role::Client
@@ -195,8 +194,8 @@ void LabSessionController::begin(const lab::Scenario &scenario, bool free, lab::
     // with this run: it spans runs until the user stops it (Record, then Start records the run).
     m_loader.cancel(); // a recording still streaming in would mix with the run
     m_session.clear();
-    m_requested = {{QStringLiteral("client"), m_scenario.lab.client.endpoint.options},
-                   {QStringLiteral("server"), m_scenario.lab.server.endpoint.options}};
+    m_requested = {{core::Host::Client, m_scenario.lab.client.endpoint.options},
+                   {core::Host::Server, m_scenario.lab.server.endpoint.options}};
     m_waitingOptions.clear();
     m_applied.clear();
     emit sessionStarted(m_scenario);

@@ -77,9 +77,9 @@ public:
     // is under way; the host answers with an `options` event (optionsApplied). Asked while the
     // lab starts, they are set when it is ready; idle, they are for the next start and ignored.
     // Options equal to what the host already has are not sent again.
-    void setSocketOptions(const QString &host, const core::SocketOptions &options);
+    void setSocketOptions(core::Host host, const core::SocketOptions &options);
     // What the kernel last reported for a host's connections in the current run.
-    std::optional<core::SocketOptions> appliedOptions(const QString &host) const;
+    std::optional<core::SocketOptions> appliedOptions(core::Host host) const;
 
     // Recording: every event of the session to a JSONL file, from what is already there on.
     // A recording spans runs (each one's events follow the last) until stopRecording().
@@ -115,7 +115,7 @@ signals:
     // Every event of the recording opened is in the session.
     void recordingOpened(const QString &path, const QStringList &problems);
     // A host of the live run reported the options its kernel now has on a connection.
-    void optionsApplied(const QString &host, const halfopen::core::SocketOptions &applied);
+    void optionsApplied(halfopen::core::Host host, const halfopen::core::SocketOptions &applied);
 
 private:
     void begin(const lab::Scenario &scenario, bool free, lab::LabDriver *driver);
@@ -144,9 +144,9 @@ private:
     QString m_capturePath;
     QString m_recordingPath;
     RunState m_state = RunState::Idle;
-    QHash<QString, core::SocketOptions> m_requested; // per host: what it was started with or last sent
-    QSet<QString> m_waitingOptions;                  // asked for while the lab was starting
-    QHash<QString, core::SocketOptions> m_applied;   // per host: the latest `options` report
+    QHash<core::Host, core::SocketOptions> m_requested; // per host: what it was started with or last sent
+    QSet<core::Host> m_waitingOptions;                  // asked for while the lab was starting
+    QHash<core::Host, core::SocketOptions> m_applied;   // per host: the latest `options` report
 };
 
 } // namespace halfopen::control

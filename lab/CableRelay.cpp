@@ -246,7 +246,7 @@ void CableRelay::describe(const Seen &seen)
     const FrameView view(frame);
     const PacketClassifier::Classified classified = m_classifier.classifyFrame(view);
     const auto event = [&] {
-        return PacketClassifier::describe(view, classified, tUs, sideName(from), sideName(other(from)), dropped);
+        return PacketClassifier::describe(view, classified, tUs, sideHost(from), sideHost(other(from)), dropped);
     };
     const bool bulk
         = !dropped && (classified.packetClass == PacketClass::Data || classified.packetClass == PacketClass::Ack);
@@ -271,8 +271,8 @@ void CableRelay::describe(const Seen &seen)
         sum.what = packetClassName(PacketClass::Data);
         sum.count = 0;
         PacketFields summed;
-        summed.from = sideName(from);
-        summed.to = sideName(other(from));
+        summed.from = sideHost(from);
+        summed.to = sideHost(other(from));
         summed.aggregated = true;
         sum.detail = summed.toDetail();
         m_aggregateFrames[int(from)] = 0;
@@ -297,9 +297,9 @@ void CableRelay::flushAggregates()
     }
 }
 
-QString sideName(CableRelay::Side side)
+core::Host sideHost(CableRelay::Side side)
 {
-    return side == CableRelay::Side::Client ? QStringLiteral("client") : QStringLiteral("server");
+    return side == CableRelay::Side::Client ? core::Host::Client : core::Host::Server;
 }
 
 } // namespace halfopen::lab

@@ -102,6 +102,6 @@ private:
     QTimer m_aggregateFlush;
 };
 
-QString sideName(CableRelay::Side side);
+core::Host sideHost(CableRelay::Side side);
 
 } // namespace halfopen::lab

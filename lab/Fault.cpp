@@ -31,8 +31,8 @@ std::optional<CableDirection> cableDirectionFromName(QStringView name)
 QJsonObject Fault::toJson() const
 {
     QJsonObject j{{QStringLiteral("fault"), faultKindName(kind)}};
-    if (!host.isEmpty())
-        j.insert(QStringLiteral("host"), host);
+    if (host != Host::None)
+        j.insert(QStringLiteral("host"), core::hostName(host));
     if (direction != CableDirection::Both)
         j.insert(QStringLiteral("direction"), cableDirectionName(direction));
     if (value != 0)
@@ -88,9 +88,16 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &j, QString *error)
         return std::nullopt;
     }
     f.kind = *kind;
+    QString host;
     QString direction = cableDirectionName(f.direction);
-    if (!fields.text(QStringLiteral("host"), &f.host, 64) || !fields.text(QStringLiteral("direction"), &direction, 64))
+    if (!fields.text(QStringLiteral("host"), &host, 64) || !fields.text(QStringLiteral("direction"), &direction, 64))
         return std::nullopt;
+    f.host = core::hostFromName(host).value_or(Host::Other);
+    if (f.host != Host::None && !core::isLabSide(f.host)) {
+        fields.fail(QStringLiteral("host"),
+                    QCoreApplication::translate("Fault", "must be client or server, not '%1'").arg(host));
+        return std::nullopt;
+    }
     const auto parsedDirection = cableDirectionFromName(direction);
     if (!parsedDirection) {
         fields.fail(QStringLiteral("direction"),

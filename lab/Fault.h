@@ -3,6 +3,7 @@
 
 #include "core/endpoint/EndpointCommand.h"
 #include "core/session/FaultKind.h"
+#include "core/session/Host.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -14,6 +15,7 @@ namespace halfopen::lab {
 using core::FaultKind;
 using core::faultKindFromName;
 using core::faultKindName;
+using core::Host;
 
 enum class CableDirection : quint8 { Both, ToHost, FromHost };
 QString cableDirectionName(CableDirection direction); // "both", "to-host", "from-host"
@@ -22,7 +24,7 @@ std::optional<CableDirection> cableDirectionFromName(QStringView name);
 struct Fault
 {
     FaultKind kind = FaultKind::Marker;
-    QString host;                                    // "client" or "server"; empty for cable-wide faults
+    Host host = Host::None;                          // client or server; None for cable-wide faults
     CableDirection direction = CableDirection::Both; // unplug/replug/loss: relative to `host`
     double value = 0;                                // percent, ms, seconds or bytes, by kind
     double jitterMs = 0;                             // delay only

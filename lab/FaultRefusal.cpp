@@ -14,7 +14,7 @@ struct Text
 
 QString faultRefusal(const Fault &fault, const FaultTargetState &s)
 {
-    const QString &host = fault.host;
+    const QString host = core::hostName(fault.host);
     const bool fromHost = fault.direction != CableDirection::ToHost;
     const bool toHost = fault.direction != CableDirection::FromHost;
     switch (fault.kind) {

@@ -40,7 +40,7 @@ LabCommand LabCommand::applying(const Fault &fault)
     return c;
 }
 
-LabCommand LabCommand::settingOptions(const QString &host, const core::SocketOptions &options)
+LabCommand LabCommand::settingOptions(core::Host host, const core::SocketOptions &options)
 {
     LabCommand c;
     c.kind = Kind::Options;
@@ -65,7 +65,7 @@ QJsonObject LabCommand::toJson() const
     case Kind::Fault:
         return {{kCmd, QStringLiteral("fault")}, {kFault, fault.toJson()}};
     case Kind::Options:
-        return {{kCmd, QStringLiteral("options")}, {kHost, host}, {kOptions, options.toJson()}};
+        return {{kCmd, QStringLiteral("options")}, {kHost, core::hostName(host)}, {kOptions, options.toJson()}};
     case Kind::Stop:
         break;
     }
@@ -114,8 +114,8 @@ std::optional<LabCommand> LabCommand::fromJson(const QJsonObject &json, Error *e
         QJsonObject optionsJson;
         if (!fields.onlyKeys({kCmd, kHost, kOptions}) || !fields.object(kOptions, &optionsJson))
             return std::nullopt;
-        c.host = json.value(kHost).toString();
-        if (c.host != QLatin1String("client") && c.host != QLatin1String("server")) {
+        c.host = core::hostFromName(json.value(kHost).toString()).value_or(core::Host::None);
+        if (!core::isLabSide(c.host)) {
             error->message = Text::tr("options: host must be client or server");
             return std::nullopt;
         }

@@ -27,12 +27,12 @@ struct LabCommand
     QString pcapPath;                              // start: capture every frame there; empty: none
     int captureLimitMb = CaptureLimit::kDefaultMb; // start
     Fault fault;                                   // fault
-    QString host;                                  // options: "client" or "server"
+    core::Host host = core::Host::None;            // options: client or server
     core::SocketOptions options;                   // options
 
     static LabCommand start(const LabConfig &config, const QString &pcapPath, int captureLimitMb);
     static LabCommand applying(const Fault &fault);
-    static LabCommand settingOptions(const QString &host, const core::SocketOptions &options);
+    static LabCommand settingOptions(core::Host host, const core::SocketOptions &options);
     static LabCommand stop();
 
     QJsonObject toJson() const;

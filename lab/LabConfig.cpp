@@ -204,7 +204,7 @@ QStringList HostConfig::cliArguments(const QString &serverAddress) const
     args << QStringLiteral("--traffic") << endpoint.traffic.toString();
     if (!endpoint.closeOnEof)
         args << QStringLiteral("--keep-after-eof");
-    args << QStringLiteral("--name") << name;
+    args << QStringLiteral("--name") << name();
     args << QStringLiteral("--sample-hz") << QString::number(1000 / std::max(1, endpoint.sampleIntervalMs));
     return args;
 }
@@ -253,15 +253,15 @@ QJsonObject CableConfig::toJson() const
 LabConfig LabConfig::defaults()
 {
     LabConfig c;
-    c.client.name = QStringLiteral("client");
+    c.client.host = core::Host::Client;
     c.client.role = HostConfig::Role::Client;
     c.client.address = QStringLiteral("198.18.0.1");
-    c.client.endpoint.host = c.client.name;
+    c.client.endpoint.host = c.client.host;
     c.client.endpoint.heartbeat.sends = true;
-    c.server.name = QStringLiteral("server");
+    c.server.host = core::Host::Server;
     c.server.role = HostConfig::Role::Server;
     c.server.address = QStringLiteral("198.18.0.2");
-    c.server.endpoint.host = c.server.name;
+    c.server.endpoint.host = c.server.host;
     return c;
 }
 

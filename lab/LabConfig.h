@@ -17,7 +17,7 @@ struct HostConfig
 {
     enum class Role { Server, Client, None };
 
-    QString name; // "client" or "server"
+    core::Host host = core::Host::None; // client or server
     Role role = Role::None;
     QString address;                // IPv4 inside the lab, e.g. "198.18.0.2"
     quint16 port = 5000;            // server: listens on it; client: connects to the server's
@@ -26,6 +26,8 @@ struct HostConfig
     bool poweredOff = false;        // starts powered off: no endpoint, the cable drops its frames
     QMap<QString, QString> sysctls; // per-namespace: "net.ipv4.tcp_retries2" -> "5"
 
+    // "client" or "server": its namespace's and interfaces' names, its settings' key.
+    QString name() const { return core::hostName(host); }
     // halfopen-cli arguments for the endpoint (without the program and --json).
     QStringList cliArguments(const QString &serverAddress) const;
     QJsonObject toJson() const;

@@ -26,7 +26,7 @@ public:
     virtual void apply(const Fault &fault) = 0;
     // Sets socket options on the host's open test connections at once (setsockopt); the host
     // reports what the kernel has now in an `options` event.
-    virtual void setSocketOptions(const QString &host, const core::SocketOptions &options) = 0;
+    virtual void setSocketOptions(core::Host host, const core::SocketOptions &options) = 0;
     // Tears everything down; emits stopped() when nothing is left.
     virtual void stop() = 0;
     // The capture of the cable keeps the last this many MB (CaptureLimit), from the next start

@@ -24,14 +24,14 @@ LabHost::LabHost(const HostConfig &config, const QString &mac, const QString &pe
     , m_peerMac(peerMac)
     , m_staticNeighbours(staticNeighbours)
     , m_endpointPath(endpointPath)
-    , m_observer(config.name)
+    , m_observer(config.host)
 {
     connect(&m_observer, &SocketObserver::event, this, &LabHost::event);
     connect(&m_endpoint, &QProcess::readyReadStandardOutput, this, &LabHost::readEndpoint);
     connect(&m_endpoint, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
             emit endpointFailed(tr("cannot start the test endpoint %1 on %2: %3")
-                                    .arg(m_endpointPath, m_config.name, m_endpoint.errorString()));
+                                    .arg(m_endpointPath, m_config.name(), m_endpoint.errorString()));
     });
     connect(&m_endpoint, &QProcess::finished, this, [this] {
         readEndpoint();

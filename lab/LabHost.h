@@ -23,8 +23,9 @@ public:
             bool staticNeighbours, const QString &endpointPath, QObject *parent = nullptr);
     ~LabHost() override;
 
-    QString name() const { return m_config.name; }
-    QString cableInterface() const { return QStringLiteral("cable-") + m_config.name; }
+    core::Host host() const { return m_config.host; }
+    QString name() const { return m_config.name(); }
+    QString cableInterface() const { return QStringLiteral("cable-") + m_config.name(); }
     const HostConfig &config() const { return m_config; }
     bool isOn() const { return m_netns >= 0; }
 

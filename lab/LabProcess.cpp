@@ -74,7 +74,7 @@ void LabProcess::apply(const Fault &fault)
     send(LabCommand::applying(fault));
 }
 
-void LabProcess::setSocketOptions(const QString &host, const core::SocketOptions &options)
+void LabProcess::setSocketOptions(core::Host host, const core::SocketOptions &options)
 {
     send(LabCommand::settingOptions(host, options));
 }

@@ -31,7 +31,7 @@ public:
 
     void start(const LabConfig &config) override;
     void apply(const Fault &fault) override;
-    void setSocketOptions(const QString &host, const core::SocketOptions &options) override;
+    void setSocketOptions(core::Host host, const core::SocketOptions &options) override;
     void stop() override;
     void setCaptureLimitMb(int megabytes) override { m_options.captureLimitMb = megabytes; }
 

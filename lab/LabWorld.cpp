@@ -5,38 +5,38 @@
 
 namespace halfopen::lab {
 
-LabWorld::Host *LabWorld::host(QStringView name)
+LabWorld::HostState *LabWorld::host(Host name)
 {
-    if (name == QLatin1String("client"))
+    if (name == Host::Client)
         return &client;
-    if (name == QLatin1String("server"))
+    if (name == Host::Server)
         return &server;
     return nullptr;
 }
 
-const LabWorld::Host *LabWorld::host(QStringView name) const
+const LabWorld::HostState *LabWorld::host(Host name) const
 {
     return const_cast<LabWorld *>(this)->host(name);
 }
 
-bool LabWorld::cableCut(QStringView from, QStringView to) const
+bool LabWorld::cableCut(Host from, Host to) const
 {
-    const Host *a = host(from);
-    const Host *b = host(to);
+    const HostState *a = host(from);
+    const HostState *b = host(to);
     return (a && a->unpluggedFromHost) || (b && b->unpluggedToHost);
 }
 
-bool LabWorld::delivers(QStringView from, QStringView to) const
+bool LabWorld::delivers(Host from, Host to) const
 {
-    const Host *a = host(from);
-    const Host *b = host(to);
+    const HostState *a = host(from);
+    const HostState *b = host(to);
     return a && b && !a->poweredOff && !b->poweredOff && !cableCut(from, to) && !b->icmpUnreachable;
 }
 
-FaultTargetState LabWorld::targetState(QStringView name) const
+FaultTargetState LabWorld::targetState(Host name) const
 {
     FaultTargetState state;
-    if (const Host *h = host(name)) {
+    if (const HostState *h = host(name)) {
         state.poweredOn = !h->poweredOff;
         state.processRunning = !h->processKilled;
         state.frozen = h->frozen;
@@ -90,7 +90,7 @@ bool LabWorld::apply(const core::Event &event)
 bool LabWorld::apply(const Fault &fault)
 {
     const LabWorld before = *this;
-    Host *h = host(fault.host);
+    HostState *h = host(fault.host);
     switch (fault.kind) {
     case FaultKind::Loss:
         lossPercent = fault.value;
@@ -120,7 +120,7 @@ bool LabWorld::apply(const Fault &fault)
     case FaultKind::PowerOn:
         if (h) {
             // A fresh host: no process frozen or killed; its cable and the cable's ICMP stay.
-            Host fresh;
+            HostState fresh;
             fresh.unpluggedFromHost = h->unpluggedFromHost;
             fresh.unpluggedToHost = h->unpluggedToHost;
             fresh.icmpUnreachable = h->icmpUnreachable;

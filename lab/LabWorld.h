@@ -21,7 +21,7 @@ namespace halfopen::lab {
 // it carries out.
 struct LabWorld
 {
-    struct Host
+    struct HostState
     {
         // The cable at this host's end, relative to the host as an unplug's direction reads:
         // frames leaving the host are dropped (from host), frames towards it are (to host), or
@@ -33,14 +33,14 @@ struct LabWorld
         bool processKilled = false;
         bool icmpUnreachable = false; // the cable answers frames towards it with ICMP
         bool unplugged() const { return unpluggedFromHost || unpluggedToHost; }
-        bool operator==(const Host &) const = default;
+        bool operator==(const HostState &) const = default;
     };
 
     // The lab itself (or this machine's endpoint on a real network), from its `lab` events.
     enum class Lab { NotStarted, Running, Stopped, Failed };
 
-    Host client;
-    Host server;
+    HostState client;
+    HostState server;
     Lab lab = Lab::NotStarted;
     QString labError; // why it failed
     double lossPercent = 0;
@@ -52,18 +52,18 @@ struct LabWorld
     // Applies a fault carried out on the lab. Returns true when it changed something.
     bool apply(const Fault &fault);
 
-    Host *host(QStringView name); // "client" or "server"; null for any other name
-    const Host *host(QStringView name) const;
+    HostState *host(Host name); // client or server; null for any other
+    const HostState *host(Host name) const;
 
     // The cable is unplugged for frames from `from` to `to`: at the sender's end for frames
     // leaving it, or at the receiver's end for frames towards it.
-    bool cableCut(QStringView from, QStringView to) const;
+    bool cableCut(Host from, Host to) const;
     // A frame from `from` reaches `to`: both hosts on, the cable not cut that way, and no ICMP
     // answered in its place. (A random loss or a NAT's drop is not knowable from here.)
-    bool delivers(QStringView from, QStringView to) const;
+    bool delivers(Host from, Host to) const;
 
     // What fault refusal needs to know of `name`; a host not in the lab counts as on and running.
-    FaultTargetState targetState(QStringView name) const;
+    FaultTargetState targetState(Host name) const;
 
     // The lab could not start or broke down (also when no event said so: its process never ran).
     void labFailed(const QString &message);

@@ -20,7 +20,7 @@ constexpr qint64 kTimerMarginUs = 5000;
 constexpr qint64 kSafetyUs = 5'000'000;
 } // namespace
 
-SocketObserver::SocketObserver(const QString &host, int intervalMs, QObject *parent)
+SocketObserver::SocketObserver(core::Host host, int intervalMs, QObject *parent)
     : QObject(parent)
     , m_host(host)
     , m_intervalMs(std::max(1, intervalMs))

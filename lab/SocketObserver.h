@@ -24,7 +24,7 @@ class SocketObserver : public QObject
 {
     Q_OBJECT
 public:
-    SocketObserver(const QString &host, int intervalMs = 100, QObject *parent = nullptr);
+    SocketObserver(core::Host host, int intervalMs = 100, QObject *parent = nullptr);
 
     // Starts watching the namespace held by netnsFd; false with a message.
     bool start(int netnsFd, QString *error);
@@ -43,7 +43,7 @@ private:
     void poll();
     void lookAt(qint64 dueUs);
 
-    QString m_host;
+    core::Host m_host;
     int m_intervalMs;
     core::SockDiagClient m_client;
     core::SockDiagSnapshot m_previous;

@@ -192,7 +192,7 @@ void Supervisor::updateCut()
     for (CableRelay::Side s : {CableRelay::Side::Client, CableRelay::Side::Server}) {
         const LabHost *from = s == CableRelay::Side::Client ? m_client.get() : m_server.get();
         const LabHost *to = s == CableRelay::Side::Client ? m_server.get() : m_client.get();
-        const bool cut = !from || !to || !from->isOn() || !to->isOn() || m_world.cableCut(from->name(), to->name());
+        const bool cut = !from || !to || !from->isOn() || !to->isOn() || m_world.cableCut(from->host(), to->host());
         m_cable.setCut(s, cut);
     }
 }
@@ -202,12 +202,12 @@ void Supervisor::onHostEvent(const Event &e)
     emit event(e);
     if (e.kind != EventKind::Endpoint)
         return;
-    if (e.host == m_config.server.name && e.is(EndpointStep::Listening) && !m_serverListening) {
+    if (e.host == m_config.server.host && e.is(EndpointStep::Listening) && !m_serverListening) {
         m_serverListening = true;
         if (m_client->isOn())
             m_client->startEndpoint();
         checkReady();
-    } else if (e.host == m_config.client.name && e.is(EndpointStep::Connecting)) {
+    } else if (e.host == m_config.client.host && e.is(EndpointStep::Connecting)) {
         m_clientStarted = true;
         checkReady();
     }
@@ -230,11 +230,11 @@ void Supervisor::checkReady()
     }
 }
 
-LabHost *Supervisor::host(const QString &name) const
+LabHost *Supervisor::host(core::Host name) const
 {
-    if (m_client && name == m_client->name())
+    if (m_client && name == m_client->host())
         return m_client.get();
-    if (m_server && name == m_server->name())
+    if (m_server && name == m_server->host())
         return m_server.get();
     return nullptr;
 }
@@ -269,7 +269,7 @@ void Supervisor::apply(const Fault &fault)
     // A fault that cannot apply (power on a running host, thaw what is not frozen) is refused
     // with the reason, and draws nothing.
     if (needsHost) {
-        FaultTargetState state = m_world.targetState(h->name());
+        FaultTargetState state = m_world.targetState(h->host());
         state.poweredOn = h->isOn();
         state.processRunning = h->endpointRunning();
         if (const QString why = faultRefusal(fault, state); !why.isEmpty()) {
@@ -313,7 +313,7 @@ void Supervisor::apply(const Fault &fault)
                 return;
             Fault on;
             on.kind = FaultKind::PowerOn;
-            on.host = h->name();
+            on.host = h->host();
             apply(on);
         });
         break;

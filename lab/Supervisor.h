@@ -58,7 +58,7 @@ private:
     void faultEvent(const Fault &fault);
     void onHostEvent(const core::Event &event);
     void checkReady();
-    LabHost *host(const QString &name) const;
+    LabHost *host(core::Host name) const;
     CableRelay::Side side(const LabHost *host) const;
     bool powerOn(LabHost *host, QString *error);
     void powerOff(LabHost *host);

@@ -18,13 +18,9 @@ double xOf(qint64 tUs, qint64 originUs)
 }
 
 // A fault done to one host is noticed by the other: its lane holds the wait.
-QString detectingHost(const QString &faultHost)
+core::Host detectingHost(core::Host faultHost)
 {
-    if (faultHost == QLatin1String("client"))
-        return QStringLiteral("server");
-    if (faultHost == QLatin1String("server"))
-        return QStringLiteral("client");
-    return faultHost;
+    return core::peerOf(faultHost).value_or(faultHost);
 }
 } // namespace
 

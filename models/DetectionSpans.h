@@ -15,10 +15,10 @@ namespace halfopen::models {
 // (replug, power on, thaw) or when the run ends.
 struct DetectionSpan
 {
-    QString host;      // the host whose application saw the error (open: the one expected to)
-    QString fault;     // the fault's name ("power-off"), empty when unknown
-    double startX = 0; // the fault, seconds since the session's origin
-    double endX = 0;   // the detection; for an open span, the latest time the session reached
+    core::Host host = core::Host::None; // the host whose application saw the error (open: the one expected to)
+    QString fault;                      // the fault's name ("power-off"), empty when unknown
+    double startX = 0;                  // the fault, seconds since the session's origin
+    double endX = 0;                    // the detection; for an open span, the latest time the session reached
     double seconds = 0;
     QString label; // "5.09 s"
     core::DetectionMechanism mechanism = core::DetectionMechanism::None;
@@ -50,9 +50,9 @@ private:
     struct PendingFault
     {
         double x = 0;
-        QString host; // the one expected to notice
+        core::Host host = core::Host::None; // the one expected to notice
         QString name;
-        QString faultHost;
+        core::Host faultHost = core::Host::None;
     };
 
     static bool startsDetection(const core::Event &fault);

@@ -61,11 +61,12 @@ bool SocketRow::isSocketOf(const Event &e) const
 {
     // The key is "host|local|remote" (Event::socketKey()).
     const QStringView key(m_key);
-    const qsizetype h = e.host.size();
+    const QLatin1StringView host = core::hostName(e.host);
+    const qsizetype h = host.size();
     const qsizetype l = e.local.size();
     if (key.size() != h + l + e.remote.size() + 2)
         return false;
-    return key.sliced(h + 1, l) == e.local && key.sliced(h + l + 2) == e.remote && key.first(h) == e.host
+    return key.sliced(h + 1, l) == e.local && key.sliced(h + l + 2) == e.remote && key.first(h) == host
         && key[h] == QLatin1Char('|') && key[h + 1 + l] == QLatin1Char('|');
 }
 
@@ -204,7 +205,7 @@ QVariant SocketRow::display(SocketColumn column, qint64 nowMs) const
 {
     switch (column) {
     case SocketColumn::Host:
-        return m_host;
+        return QString(core::hostName(m_host));
     case SocketColumn::Local:
         return m_local;
     case SocketColumn::Remote:
@@ -289,7 +290,7 @@ QVariant SocketRow::raw(SocketColumn column, qint64 nowMs) const
     const core::TcpInfoSample &s = m_sample ? *m_sample : kNone;
     switch (column) {
     case SocketColumn::Host:
-        return m_host;
+        return QString(core::hostName(m_host));
     case SocketColumn::Local:
         return m_localSortKey;
     case SocketColumn::Remote:

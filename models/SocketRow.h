@@ -55,7 +55,7 @@ public:
     const QString &key() const { return m_key; }
     // Same as key() == event.socketKey(), without building the key.
     bool isSocketOf(const core::Event &event) const;
-    const QString &host() const { return m_host; }
+    core::Host host() const { return m_host; }
     core::TcpState state() const { return m_state; }
     const std::optional<core::TcpInfoSample> &sample() const { return m_sample; }
     const std::optional<core::SocketOptions> &options() const { return m_options; }
@@ -76,7 +76,7 @@ private:
     qint64 agedNow(qint64 nowMs) const { return closing() ? qMin(nowMs, m_closingSinceMs) : nowMs; }
 
     QString m_key;
-    QString m_host;
+    core::Host m_host = core::Host::None;
     QString m_local;
     QString m_remote;
     QString m_localSortKey;

@@ -103,7 +103,7 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
     case SocketKeyRole:
         return row.key();
     case HostRole:
-        return row.host();
+        return QString(core::hostName(row.host()));
     case StateRole:
         return int(row.state());
     case SortKeyRole:
@@ -255,7 +255,11 @@ const QString &SocketTableModel::keyOf(const Event &e)
 {
     // Event::socketKey(), written into a buffer that keeps its capacity.
     m_keyBuffer.resize(0);
-    m_keyBuffer.append(e.host).append(QLatin1Char('|')).append(e.local).append(QLatin1Char('|')).append(e.remote);
+    m_keyBuffer.append(core::hostName(e.host))
+        .append(QLatin1Char('|'))
+        .append(e.local)
+        .append(QLatin1Char('|'))
+        .append(e.remote);
     return m_keyBuffer;
 }
 

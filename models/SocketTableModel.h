@@ -98,7 +98,7 @@ private:
     // host the report of a socket set up before it had an address (a client before connect):
     // it holds for the host's next sockets.
     QHash<QString, std::pair<core::SocketOptions, qint64>> m_pendingOptions;
-    QHash<QString, std::pair<core::SocketOptions, qint64>> m_hostOptions;
+    QHash<core::Host, std::pair<core::SocketOptions, qint64>> m_hostOptions;
     int m_fadeMs;
     int m_refreshMs = kDefaultRefreshMs;
     // When the run stopped (its `stopped` event): the ageing columns stand still from then on,

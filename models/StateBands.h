@@ -11,7 +11,7 @@ namespace halfopen::models {
 // A stretch of time one socket spent in one TCP state, drawn as a band in its host's lane.
 struct StateBand
 {
-    QString host;
+    core::Host host = core::Host::None;
     QString socketKey;
     core::TcpState state = core::TcpState::Unknown;
     double startX = 0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/session/Host.h"
 #include "core/tcp/DetectionMechanism.h"
 
 #include <QString>
@@ -15,9 +16,9 @@ struct TimelineMarker
 {
     enum class Kind : quint8 { Fault, Error, Options };
     Kind kind = Kind::Fault;
-    double x = 0;  // seconds since the session's origin
-    QString host;  // empty for a fault on the cable itself (loss, delay)
-    QString label; // fault name ("power-off") or errno name ("ETIMEDOUT", "EOF")
+    double x = 0;                       // seconds since the session's origin
+    core::Host host = core::Host::None; // None for a fault on the cable itself (loss, delay)
+    QString label;                      // fault name ("power-off") or errno name ("ETIMEDOUT", "EOF")
     int errnoValue = 0;
     core::DetectionMechanism mechanism = core::DetectionMechanism::None;
     bool fatal = true; // an error the connection did not survive

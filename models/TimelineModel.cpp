@@ -190,18 +190,16 @@ void TimelineModel::addOptionsMarker(const Event &e, double x)
     markAnnotations();
 }
 
-int TimelineModel::ensureLane(const QString &host)
+int TimelineModel::ensureLane(core::Host host)
 {
-    if (host.isEmpty())
+    if (host == core::Host::None)
         return -1;
     const auto it = m_laneOf.constFind(host);
     if (it != m_laneOf.constEnd())
         return *it;
     // The same order in every run, whoever speaks first: the client on top, then the server,
     // then anything else (this machine's other sockets) as it comes.
-    const auto rank = [](const QString &h) {
-        return h == QLatin1String("client") ? 0 : h == QLatin1String("server") ? 1 : 2;
-    };
+    const auto rank = [](core::Host h) { return h == core::Host::Client ? 0 : h == core::Host::Server ? 1 : 2; };
     int lane = int(m_lanes.size());
     while (lane > 0 && rank(m_lanes.at(lane - 1)) > rank(host))
         --lane;
@@ -221,8 +219,7 @@ int TimelineModel::ensureLane(const QString &host)
     return lane;
 }
 
-int TimelineModel::ensureSeries(TimelineSeriesKind kind, const QString &name, const QString &host,
-                                const QString &socketKey)
+int TimelineModel::ensureSeries(TimelineSeriesKind kind, const QString &name, core::Host host, const QString &socketKey)
 {
     QHash<QString, int> &index = m_seriesOf[int(kind)];
     const QString &key = kind == TimelineSeriesKind::Rto ? socketKey : name;

@@ -51,8 +51,8 @@ public:
     // The latest time any event reached: where open bands and spans end.
     double lastX() const { return m_lastX; }
 
-    QStringList lanes() const { return m_lanes; }
-    int laneOf(const QString &host) const { return m_laneOf.value(host, -1); }
+    QList<core::Host> lanes() const { return m_lanes; }
+    int laneOf(core::Host host) const { return m_laneOf.value(host, -1); }
 
     int seriesCount() const { return int(m_series.size()); }
     const TimelineSeries &series(int index) const { return m_series.at(index); }
@@ -99,8 +99,8 @@ private:
     void addOptionsMarker(const core::Event &event, double x);
     void addCounted(const core::Event &sample, double x);
     void onCleared();
-    int ensureLane(const QString &host);
-    int ensureSeries(TimelineSeriesKind kind, const QString &name, const QString &host, const QString &socketKey);
+    int ensureLane(core::Host host);
+    int ensureSeries(TimelineSeriesKind kind, const QString &name, core::Host host, const QString &socketKey);
     void addPoint(int series, QPointF point);
     void markSeries(int series);
     void markAnnotations();
@@ -112,8 +112,8 @@ private:
     double m_lastX = 0;
     qsizetype m_maxPoints = kDefaultMaxPoints;
 
-    QStringList m_lanes;
-    QHash<QString, int> m_laneOf;
+    QList<core::Host> m_lanes;
+    QHash<core::Host, int> m_laneOf;
     QList<TimelineSeries> m_series;
     QHash<QString, int> m_seriesOf[4]; // per kind: packet class, heartbeat phase, socket key, counted class
     QList<bool> m_seriesDirty;

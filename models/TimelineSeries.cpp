@@ -15,7 +15,7 @@ bool xBefore(const QPointF &a, const QPointF &b)
 }
 } // namespace
 
-TimelineSeries::TimelineSeries(TimelineSeriesKind kind, QString name, QString host, QString socketKey,
+TimelineSeries::TimelineSeries(TimelineSeriesKind kind, QString name, core::Host host, QString socketKey,
                                qsizetype capacity)
     : m_kind(kind)
     , m_name(std::move(name))

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/session/Host.h"
+
 #include <QList>
 #include <QPointF>
 #include <QString>
@@ -22,13 +24,13 @@ enum class TimelineSeriesKind : quint8 {
 class TimelineSeries
 {
 public:
-    TimelineSeries(TimelineSeriesKind kind, QString name, QString host, QString socketKey, qsizetype capacity);
+    TimelineSeries(TimelineSeriesKind kind, QString name, core::Host host, QString socketKey, qsizetype capacity);
 
     TimelineSeriesKind kind() const { return m_kind; }
     // Packet class ("keepalive-probe"; also of a Counted series), heartbeat phase ("missed"), or "rto".
     const QString &name() const { return m_name; }
     // Rto: the socket's host and key; empty for packet and heartbeat series (all lanes).
-    const QString &host() const { return m_host; }
+    core::Host host() const { return m_host; }
     const QString &socketKey() const { return m_socketKey; }
 
     void add(QPointF point);
@@ -48,7 +50,7 @@ private:
 
     TimelineSeriesKind m_kind;
     QString m_name;
-    QString m_host;
+    core::Host m_host = core::Host::None;
     QString m_socketKey;
     qsizetype m_capacity;
     QList<QPointF> m_points;

@@ -50,8 +50,8 @@ QString ConnectionCapture::defaultHelperPath()
     return QDir::cleanPath(dir + QStringLiteral("/../libexec/halfopen/halfopen-capture"));
 }
 
-bool ConnectionCapture::start(const core::SocketAddress &local, const core::SocketAddress &remote,
-                              const QString &localHost, const QString &peerHost, const QString &netnsPath)
+bool ConnectionCapture::start(const core::SocketAddress &local, const core::SocketAddress &remote, core::Host localHost,
+                              core::Host peerHost, const QString &netnsPath)
 {
     m_local = local.toString();
     m_localHost = localHost;

@@ -32,8 +32,8 @@ public:
     // are reported with host `localHost`, the others with `peerHost`. Waits (up to 3 s) until
     // the helper captures, so no packet after this returns is missed. False (and problem())
     // when the helper cannot run or refuses.
-    bool start(const core::SocketAddress &local, const core::SocketAddress &remote, const QString &localHost,
-               const QString &peerHost, const QString &netnsPath = {});
+    bool start(const core::SocketAddress &local, const core::SocketAddress &remote, core::Host localHost,
+               core::Host peerHost, const QString &netnsPath = {});
     // Reads what is still in the pipe (packets captured before now), then ends the helper.
     void stop();
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
@@ -62,8 +62,8 @@ private:
     bool m_starting = false;
     QString m_problem;
     QString m_local; // as FrameView::tcpSource() writes it
-    QString m_localHost;
-    QString m_peerHost;
+    core::Host m_localHost = core::Host::None;
+    core::Host m_peerHost = core::Host::None;
     lab::PacketClassifier m_classifier;
 };
 

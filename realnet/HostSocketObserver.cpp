@@ -16,7 +16,7 @@ HostSocketObserver::HostSocketObserver(int intervalMs, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &HostSocketObserver::poll);
 }
 
-bool HostSocketObserver::start(quint16 port, const QString &endpointHost, QString *error)
+bool HostSocketObserver::start(quint16 port, core::Host endpointHost, QString *error)
 {
     stop();
     if (!m_client.open()) {
@@ -55,21 +55,21 @@ void HostSocketObserver::noteEndpointEvent(const Event &event)
         m_sampled.insert(key);
 }
 
-QString HostSocketObserver::ownerOf(const SockDiagRow &row, const QSet<quint32> &endpointInodes)
+core::Host HostSocketObserver::ownerOf(const SockDiagRow &row, const QSet<quint32> &endpointInodes)
 {
     const QString key = tupleKey(row);
     if (const auto known = m_owner.constFind(key); known != m_owner.constEnd())
         return *known;
-    QString owner;
+    core::Host owner = core::Host::None;
     if (row.inode != 0)
-        owner = endpointInodes.contains(row.inode) ? m_host : kOtherHost;
+        owner = endpointInodes.contains(row.inode) ? m_host : core::Host::Other;
     else
         // Nobody holds it: an orphan, or a connection still in our listener's accept queue.
         // Our orphans were reported by the endpoint before (noted above); a server's queue
         // holds connections to its own port.
-        owner = m_host == QLatin1String("server") && row.local.port() == m_port && endpointInodes.size() > 0
+        owner = m_host == core::Host::Server && row.local.port() == m_port && endpointInodes.size() > 0
             ? m_host
-            : kOtherHost;
+            : core::Host::Other;
     m_owner.insert(key, owner);
     return owner;
 }
@@ -114,7 +114,7 @@ void HostSocketObserver::poll()
         if (e.host == m_host && row->inode != 0 && m_sampled.contains(key))
             continue;
         emit event(e);
-        if (e.host == kOtherHost && e.sample)
+        if (e.host == core::Host::Other && e.sample)
             m_otherSamples.insert(key, *e.sample);
     }
 
@@ -124,7 +124,7 @@ void HostSocketObserver::poll()
         if (!row.hasTcpInfo)
             continue;
         const QString key = tupleKey(row);
-        if (m_owner.value(key) != kOtherHost)
+        if (m_owner.value(key) != core::Host::Other)
             continue;
         const auto last = m_otherSamples.constFind(key);
         if (last != m_otherSamples.constEnd() && !row.sample.differsVisiblyFrom(*last))
@@ -132,7 +132,7 @@ void HostSocketObserver::poll()
         Event e;
         e.kind = EventKind::Sample;
         e.tUs = now.takenAtUs;
-        e.host = kOtherHost;
+        e.host = core::Host::Other;
         e.local = row.local.toString();
         e.remote = row.remote.toString();
         e.sample = row.sample;

@@ -22,13 +22,11 @@ class HostSocketObserver : public QObject
 {
     Q_OBJECT
 public:
-    static inline const QString kOtherHost = QStringLiteral("other");
-
     explicit HostSocketObserver(int intervalMs = 100, QObject *parent = nullptr);
 
     // Starts watching `port`; the endpoint's sockets are reported under `endpointHost`. The
     // first look reports every socket already there. False with a message.
-    bool start(quint16 port, const QString &endpointHost, QString *error);
+    bool start(quint16 port, core::Host endpointHost, QString *error);
     void stop();
     bool isRunning() const { return m_timer.isActive(); }
 
@@ -43,17 +41,17 @@ signals:
     void event(const halfopen::core::Event &event);
 
 private:
-    QString ownerOf(const core::SockDiagRow &row, const QSet<quint32> &endpointInodes);
+    core::Host ownerOf(const core::SockDiagRow &row, const QSet<quint32> &endpointInodes);
     static QString tupleKey(const core::SockDiagRow &row);
 
     core::SockDiagClient m_client;
     core::SockDiagSnapshot m_previous;
     QTimer m_timer;
     quint16 m_port = 0;
-    QString m_host;
+    core::Host m_host = core::Host::None;
     qint64 m_endpointPid = 0;
     QSet<QString> m_sampled;                            // "local|remote" the endpoint's sampler reports
-    QHash<QString, QString> m_owner;                    // "local|remote" -> host, decided once
+    QHash<QString, core::Host> m_owner;                 // "local|remote" -> host, decided once
     QHash<QString, core::TcpInfoSample> m_otherSamples; // last sample reported for "other" sockets
 };
 

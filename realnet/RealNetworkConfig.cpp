@@ -44,9 +44,9 @@ QString bracketed(const QString &address)
 
 } // namespace
 
-QString RealNetworkConfig::hostName() const
+core::Host RealNetworkConfig::host() const
 {
-    return role == Role::Client ? QStringLiteral("client") : QStringLiteral("server");
+    return role == Role::Client ? core::Host::Client : core::Host::Server;
 }
 
 quint16 RealNetworkConfig::testPort() const
@@ -95,8 +95,8 @@ QList<core::SettingError> RealNetworkConfig::validate() const
 QStringList RealNetworkConfig::endpointArguments(const lab::HostConfig &side) const
 {
     lab::HostConfig host = side;
-    host.name = hostName();
-    host.endpoint.host = host.name;
+    host.host = this->host();
+    host.endpoint.host = host.host;
     host.role = role == Role::Client ? lab::HostConfig::Role::Client : lab::HostConfig::Role::Server;
     host.address = bracketed(listenAddress.trimmed());
     host.port = testPort();
@@ -105,7 +105,7 @@ QStringList RealNetworkConfig::endpointArguments(const lab::HostConfig &side) co
 
 QJsonObject RealNetworkConfig::toJson() const
 {
-    return {{QStringLiteral("role"), hostName()},
+    return {{QStringLiteral("role"), core::hostName(host())},
             {QStringLiteral("peer_address"), peerAddress},
             {QStringLiteral("peer_port"), peerPort},
             {QStringLiteral("listen_address"), listenAddress},

@@ -24,7 +24,7 @@ struct RealNetworkConfig
     quint16 listenPort = 5000;
 
     // The name this machine's events carry: "client" or "server", as the lab's hosts.
-    QString hostName() const;
+    core::Host host() const;
     // The port every socket of the test uses on this machine's side: the peer's port for a
     // client, the listening port for a server.
     quint16 testPort() const;

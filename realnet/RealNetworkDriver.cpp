@@ -70,7 +70,7 @@ void RealNetworkDriver::start(const lab::LabConfig &config)
         return;
     }
     QString error;
-    if (!m_observer.start(m_network.testPort(), m_network.hostName(), &error)) {
+    if (!m_observer.start(m_network.testPort(), m_network.host(), &error)) {
         QTimer::singleShot(
             0, this, [this, error] { fail(tr("cannot watch this machine's sockets (sock_diag): %1").arg(error)); });
         return;
@@ -184,8 +184,7 @@ void RealNetworkDriver::captureConnection(const Event &e)
     const SocketAddress remote = SocketAddress::parse(e.remote, nullptr);
     if (!local.isValid() || !remote.isValid())
         return;
-    const QString peerHost
-        = m_network.role == RealNetworkConfig::Role::Client ? QStringLiteral("server") : QStringLiteral("client");
+    const core::Host peerHost = *core::peerOf(m_network.host());
     auto capture = std::make_unique<ConnectionCapture>();
     if (!m_options.captureHelperPath.isEmpty()) {
         capture->setHelperPath(m_options.captureHelperPath);
@@ -272,14 +271,14 @@ void RealNetworkDriver::apply(const Fault &requested)
     if (fault.kind == FaultKind::Marker) {
         // The user's word that the world broke now (the real cable pulled, the peer switched
         // off): it changes nothing here, and detection times count from it.
-        fault.host.clear();
+        fault.host = core::Host::None;
         faultEvent(fault);
         return;
     }
-    const QString ours = m_network.hostName();
-    if (!fault.host.isEmpty() && fault.host != ours) {
+    const core::Host ours = m_network.host();
+    if (fault.host != core::Host::None && fault.host != ours) {
         commandError(tr("%1: only this machine's side (%2) is ours to act on; the peer is another machine")
-                         .arg(lab::faultKindName(fault.kind), ours));
+                         .arg(lab::faultKindName(fault.kind), core::hostName(ours)));
         return;
     }
     fault.host = ours;
@@ -317,10 +316,10 @@ void RealNetworkDriver::apply(const Fault &requested)
         command(*endpointCommand);
 }
 
-void RealNetworkDriver::setSocketOptions(const QString &host, const SocketOptions &options)
+void RealNetworkDriver::setSocketOptions(core::Host host, const SocketOptions &options)
 {
     // The peer's settings are its own business: only this machine's side can be changed.
-    if (!m_running || host != m_network.hostName())
+    if (!m_running || host != m_network.host())
         return;
     core::EndpointCommand change;
     change.kind = core::EndpointCommand::Kind::SetOptions;

@@ -62,7 +62,7 @@ public:
     // as the network says). ready() when it listens or has started connecting.
     void start(const lab::LabConfig &config) override;
     void apply(const lab::Fault &fault) override;
-    void setSocketOptions(const QString &host, const core::SocketOptions &options) override;
+    void setSocketOptions(core::Host host, const core::SocketOptions &options) override;
     void stop() override;
 
     bool endpointRunning() const { return m_endpoint.state() != QProcess::NotRunning; }

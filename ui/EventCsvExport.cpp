@@ -31,7 +31,7 @@ QString EventCsvExport::toCsv(const QList<core::Event> &events, qint64 originUs,
         const QStringList fields{
             QString::number((e.tUs - originUs) / 1e6, 'f', 6),
             wallClock.isoAt(e.tUs),
-            e.host,
+            QString(core::hostName(e.host)),
             core::eventKindName(e.kind),
             e.what,
             e.local,

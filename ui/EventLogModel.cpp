@@ -110,8 +110,9 @@ QString EventLogModel::readableDetails(const Event &e)
     case EventKind::Verdict:
         return VerdictPanel::headlineFor(e);
     case EventKind::Fault: {
-        QString text = e.host.isEmpty() ? faultTitle(e.what)
-                                        : tr("%1 %2", "fault, then the host it hit").arg(faultTitle(e.what), e.host);
+        QString text = e.host == core::Host::None
+            ? faultTitle(e.what)
+            : tr("%1 %2", "fault, then the host it hit").arg(faultTitle(e.what), core::hostName(e.host));
         const QJsonValue value = e.detail.value(QStringLiteral("value"));
         if (value.isDouble() && value.toDouble() != 0)
             text = tr("%1 (%2)", "fault and its value").arg(text).arg(value.toDouble());
@@ -143,7 +144,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case Column::Time:
         return QString::number((e.tUs - m_session->originUs()) / 1e6, 'f', 3);
     case Column::Host:
-        return e.host;
+        return QString(core::hostName(e.host));
     case Column::Kind:
         return core::eventKindName(e.kind);
     case Column::What:

@@ -84,8 +84,8 @@ FaultBar::FaultBar(QWidget *parent)
     auto *grid = new QGridLayout(m_labPart);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(3);
-    addHostRow(grid, 0, QStringLiteral("client"), tr("Client", "lab host"), QStringLiteral("Alt+Shift+"));
-    addHostRow(grid, 1, QStringLiteral("server"), tr("Server", "lab host"), QStringLiteral("Ctrl+Shift+"));
+    addHostRow(grid, 0, core::Host::Client, tr("Client", "lab host"), QStringLiteral("Alt+Shift+"));
+    addHostRow(grid, 1, core::Host::Server, tr("Server", "lab host"), QStringLiteral("Ctrl+Shift+"));
     addCableRow(grid, 2);
     layout->addWidget(m_labPart);
     m_realPart = buildRealNetworkRow();
@@ -173,12 +173,11 @@ bool FaultBar::eventFilter(QObject *watched, QEvent *event)
     return true;
 }
 
-void FaultBar::setRealNetwork(bool real, const QString &host)
+void FaultBar::setRealNetwork(bool real, core::Host host)
 {
-    if (!host.isEmpty())
+    if (host != core::Host::None)
         m_realHost = host;
-    m_realTitle->setText(m_realHost == QLatin1String("server") ? tr("This machine (server)")
-                                                               : tr("This machine (client)"));
+    m_realTitle->setText(m_realHost == core::Host::Server ? tr("This machine (server)") : tr("This machine (client)"));
     m_labPart->setVisible(!real);
     m_realPart->setVisible(real);
 }
@@ -196,15 +195,14 @@ QToolButton *FaultBar::addButton(QWidget *parent, const QString &objectName, con
     return button;
 }
 
-void FaultBar::addHostRow(QGridLayout *grid, int row, const QString &host, const QString &title,
-                          const QString &modifiers)
+void FaultBar::addHostRow(QGridLayout *grid, int row, core::Host host, const QString &title, const QString &modifiers)
 {
     grid->addWidget(rowLabel(title), row, 0);
     int column = 1;
     for (const HostAction &a : kHostActions) {
         const QKeySequence shortcut(modifiers + QLatin1Char(a.key));
         // The table's strings live in the "FaultBar" context (QT_TRANSLATE_NOOP), not tr()'s.
-        QToolButton *button = addButton(this, host + QLatin1String(a.id) + QStringLiteral("Button"),
+        QToolButton *button = addButton(this, core::hostName(host) + QLatin1String(a.id) + QStringLiteral("Button"),
                                         QCoreApplication::translate("FaultBar", a.text),
                                         QCoreApplication::translate("FaultBar", a.tooltip), shortcut);
         connect(button, &QToolButton::clicked, this, [this, host, a] {
@@ -239,7 +237,7 @@ void FaultBar::addCableRow(QGridLayout *grid, int row)
     connect(icmp, &QToolButton::toggled, this, [this](bool on) {
         Fault f;
         f.kind = on ? FaultKind::IcmpUnreachableOn : FaultKind::IcmpUnreachableOff;
-        f.host = QStringLiteral("server");
+        f.host = core::Host::Server;
         emit faultRequested(f);
     });
     m_loss = SettingField::decimal(this, QStringLiteral("faultLoss"), 0, 100, 1, tr(" %"),

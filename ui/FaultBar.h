@@ -31,7 +31,7 @@ public:
     // thaw what is not frozen, unplug twice) is disabled.
     void setWorld(const lab::LabWorld &world);
     // Real-network mode, this machine being `host` ("client" or "server"); false: the lab's bar.
-    void setRealNetwork(bool real, const QString &host = {});
+    void setRealNetwork(bool real, core::Host host = core::Host::None);
 
 signals:
     void faultRequested(const halfopen::lab::Fault &fault);
@@ -47,13 +47,13 @@ private:
     struct HostButton
     {
         QToolButton *button;
-        QString host;
+        core::Host host;
         lab::FaultKind kind;
     };
     void updateEnabled();
     bool markerAvailable() const;
     void pressMarker();
-    void addHostRow(QGridLayout *grid, int row, const QString &host, const QString &title, const QString &modifiers);
+    void addHostRow(QGridLayout *grid, int row, core::Host host, const QString &title, const QString &modifiers);
     void addCableRow(QGridLayout *grid, int row);
     QWidget *buildRealNetworkRow();
     QLabel *rowLabel(const QString &text);
@@ -68,7 +68,7 @@ private:
     QWidget *m_realPart = nullptr;
     QLabel *m_realTitle = nullptr;
     QToolButton *m_marker = nullptr;
-    QString m_realHost = QStringLiteral("client");
+    core::Host m_realHost = core::Host::Client;
     QDoubleSpinBox *m_loss = nullptr;
     QDoubleSpinBox *m_delay = nullptr;
 };

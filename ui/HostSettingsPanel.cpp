@@ -28,15 +28,15 @@ constexpr int kDefaultRetries2 = 15; // the kernel's defaults: left out of the l
 constexpr int kDefaultSynRetries = 6;
 } // namespace
 
-HostSettingsPanel::HostSettingsPanel(const QString &host, QWidget *parent)
+HostSettingsPanel::HostSettingsPanel(core::Host host, QWidget *parent)
     : QWidget(parent)
     , m_host(host)
 {
-    setObjectName(host + QStringLiteral("Settings"));
+    setObjectName(core::hostName(host) + QStringLiteral("Settings"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    const QString side = m_host == QLatin1String("server") ? tr("the server's", "open connections of")
-                                                           : tr("the client's", "open connections of");
+    const QString side = m_host == core::Host::Server ? tr("the server's", "open connections of")
+                                                      : tr("the client's", "open connections of");
     m_liveNotes.append(
         addNote(this, QStringLiteral("LiveNote"),
                 tr("Keepalive and the socket options below apply at once to %1 open connections.").arg(side)));
@@ -44,7 +44,7 @@ HostSettingsPanel::HostSettingsPanel(const QString &host, QWidget *parent)
     layout->addWidget(buildKeepalive());
     // Next to the fields most often typed into: what was not applied, and why.
     auto *problem = new QLabel(this);
-    problem->setObjectName(m_host + QStringLiteral("OptionsProblem"));
+    problem->setObjectName(core::hostName(m_host) + QStringLiteral("OptionsProblem"));
     layout->addWidget(problem);
     layout->addWidget(buildOptions());
     layout->addWidget(buildHeartbeat());
@@ -71,26 +71,26 @@ HostSettingsPanel::HostSettingsPanel(const QString &host, QWidget *parent)
     for (QComboBox *box : {m_heartbeatRole, m_traffic})
         connect(box, &QComboBox::currentIndexChanged, this, &HostSettingsPanel::changed);
     connect(m_traffic, &QComboBox::currentIndexChanged, this, &HostSettingsPanel::updateTrafficFields);
-    setHost(m_host == QLatin1String("server") ? lab::LabConfig::defaults().server : lab::LabConfig::defaults().client);
+    setHost(m_host == core::Host::Server ? lab::LabConfig::defaults().server : lab::LabConfig::defaults().client);
 }
 
 QWidget *HostSettingsPanel::buildKeepalive()
 {
     m_keepalive = new QGroupBox(tr("TCP keepalive"), this);
-    m_keepalive->setObjectName(m_host + QStringLiteral("Keepalive"));
+    m_keepalive->setObjectName(core::hostName(m_host) + QStringLiteral("Keepalive"));
     m_keepalive->setCheckable(true);
     m_keepalive->setToolTip(tr("SO_KEEPALIVE: when the connection has been silent for a while, the kernel sends an "
                                "empty probe the peer must answer. Off by default on Linux sockets."));
     auto *form = new QFormLayout(m_keepalive);
-    m_idle = SettingField::spin(m_keepalive, m_host + QStringLiteral("KeepaliveIdle"), 1, KeepaliveSettings::kMaxIdleS,
-                                tr(" s"),
+    m_idle = SettingField::spin(m_keepalive, core::hostName(m_host) + QStringLiteral("KeepaliveIdle"), 1,
+                                KeepaliveSettings::kMaxIdleS, tr(" s"),
                                 tr("TCP_KEEPIDLE: how long the connection must be silent before the first probe."));
-    m_interval = SettingField::spin(m_keepalive, m_host + QStringLiteral("KeepaliveInterval"), 1,
+    m_interval = SettingField::spin(m_keepalive, core::hostName(m_host) + QStringLiteral("KeepaliveInterval"), 1,
                                     KeepaliveSettings::kMaxIntervalS, tr(" s"),
                                     tr("TCP_KEEPINTVL: time between two unanswered probes."));
     m_count = SettingField::spin(
-        m_keepalive, m_host + QStringLiteral("KeepaliveCount"), 1, KeepaliveSettings::kMaxCount, QString(),
-        tr("TCP_KEEPCNT: unanswered probes before the kernel gives up and reports ETIMEDOUT."));
+        m_keepalive, core::hostName(m_host) + QStringLiteral("KeepaliveCount"), 1, KeepaliveSettings::kMaxCount,
+        QString(), tr("TCP_KEEPCNT: unanswered probes before the kernel gives up and reports ETIMEDOUT."));
     form->addRow(tr("Idle before first probe"), m_idle);
     form->addRow(tr("Between probes"), m_interval);
     form->addRow(tr("Probes", "keepalive probe count"), m_count);
@@ -101,20 +101,20 @@ QWidget *HostSettingsPanel::buildOptions()
 {
     auto *box = new QGroupBox(tr("Socket options"), this);
     auto *form = new QFormLayout(box);
-    m_userTimeout = SettingField::spin(box, m_host + QStringLiteral("UserTimeout"), 0,
+    m_userTimeout = SettingField::spin(box, core::hostName(m_host) + QStringLiteral("UserTimeout"), 0,
                                        core::SocketOptions::kMaxUserTimeoutMs, tr(" ms"),
                                        tr("TCP_USER_TIMEOUT: the longest sent data may stay unacknowledged (and, with "
                                           "keepalive, the longest probes may go unanswered) before the connection is "
                                           "dropped with ETIMEDOUT. 0 leaves it off."));
     m_userTimeout->setSpecialValueText(tr("off"));
-    m_lingerAbort
-        = SettingField::check(box, m_host + QStringLiteral("LingerAbort"), tr("Close with RST (linger 0)"),
-                              tr("SO_LINGER with a zero timeout: closing the socket aborts the connection with "
-                                 "an RST instead of a polite FIN."));
-    m_recvErr
-        = SettingField::check(box, m_host + QStringLiteral("RecvErr"), tr("Report ICMP errors at once (IP_RECVERR)"),
-                              tr("IP_RECVERR: an ICMP 'unreachable' is reported to the application right away as a "
-                                 "soft error, instead of only when the connection finally times out."));
+    m_lingerAbort = SettingField::check(
+        box, core::hostName(m_host) + QStringLiteral("LingerAbort"), tr("Close with RST (linger 0)"),
+        tr("SO_LINGER with a zero timeout: closing the socket aborts the connection with "
+           "an RST instead of a polite FIN."));
+    m_recvErr = SettingField::check(
+        box, core::hostName(m_host) + QStringLiteral("RecvErr"), tr("Report ICMP errors at once (IP_RECVERR)"),
+        tr("IP_RECVERR: an ICMP 'unreachable' is reported to the application right away as a "
+           "soft error, instead of only when the connection finally times out."));
     form->addRow(tr("User timeout"), m_userTimeout);
     form->addRow(m_lingerAbort);
     form->addRow(m_recvErr);
@@ -124,7 +124,7 @@ QWidget *HostSettingsPanel::buildOptions()
 QWidget *HostSettingsPanel::buildHeartbeat()
 {
     m_heartbeat = new QGroupBox(tr("Application heartbeat"), this);
-    m_heartbeat->setObjectName(m_host + QStringLiteral("Heartbeat"));
+    m_heartbeat->setObjectName(core::hostName(m_host) + QStringLiteral("Heartbeat"));
     m_heartbeat->setCheckable(true);
     m_heartbeat->setToolTip(tr("The test application's own ping and answer. It notices a frozen or vanished peer that "
                                "the kernel alone would never notice."));
@@ -132,14 +132,14 @@ QWidget *HostSettingsPanel::buildHeartbeat()
     m_laterNotes.append(addNote(m_heartbeat, QStringLiteral("HeartbeatNote"),
                                 tr("Applies at the next Start: the running test application keeps its heartbeat.")));
     form->addRow(m_laterNotes.last());
-    m_heartbeatInterval = SettingField::spin(m_heartbeat, m_host + QStringLiteral("HeartbeatInterval"), 1,
-                                             HeartbeatSettings::kMaxIntervalMs, tr(" ms"),
+    m_heartbeatInterval = SettingField::spin(m_heartbeat, core::hostName(m_host) + QStringLiteral("HeartbeatInterval"),
+                                             1, HeartbeatSettings::kMaxIntervalMs, tr(" ms"),
                                              tr("How often a ping is sent (or expected)."));
-    m_heartbeatMisses
-        = SettingField::spin(m_heartbeat, m_host + QStringLiteral("HeartbeatMisses"), 1, HeartbeatSettings::kMaxMisses,
-                             QString(), tr("Pings missed in a row before the peer is declared dead."));
+    m_heartbeatMisses = SettingField::spin(m_heartbeat, core::hostName(m_host) + QStringLiteral("HeartbeatMisses"), 1,
+                                           HeartbeatSettings::kMaxMisses, QString(),
+                                           tr("Pings missed in a row before the peer is declared dead."));
     m_heartbeatRole = new QComboBox(m_heartbeat);
-    m_heartbeatRole->setObjectName(m_host + QStringLiteral("HeartbeatRole"));
+    m_heartbeatRole->setObjectName(core::hostName(m_host) + QStringLiteral("HeartbeatRole"));
     m_heartbeatRole->addItem(tr("this side pings"), true);
     m_heartbeatRole->addItem(tr("this side answers"), false);
     m_heartbeatRole->setToolTip(
@@ -158,17 +158,18 @@ QWidget *HostSettingsPanel::buildTraffic()
                                 tr("Applies at the next Start: the running test application keeps its traffic.")));
     form->addRow(m_laterNotes.last());
     m_traffic = new QComboBox(box);
-    m_traffic->setObjectName(m_host + QStringLiteral("Traffic"));
+    m_traffic->setObjectName(core::hostName(m_host) + QStringLiteral("Traffic"));
     m_traffic->addItem(tr("idle: sends nothing"), int(TrafficPattern::Kind::Idle));
     m_traffic->addItem(tr("periodic: a few bytes every interval"), int(TrafficPattern::Kind::Periodic));
     m_traffic->addItem(tr("stream: as fast as it can"), int(TrafficPattern::Kind::Stream));
     m_traffic->setToolTip(tr("What the test application sends on its own. With periodic traffic there is data in "
                              "flight when the peer dies, so retransmissions (not keepalive) notice it."));
-    m_trafficInterval
-        = SettingField::spin(box, m_host + QStringLiteral("TrafficInterval"), 1, TrafficPattern::kMaxIntervalMs,
-                             tr(" ms"), tr("Periodic traffic: time between two sends."));
-    m_trafficBytes = SettingField::spin(box, m_host + QStringLiteral("TrafficBytes"), 1, TrafficPattern::kMaxBytes,
-                                        tr(" bytes"), tr("Periodic traffic: bytes per send."));
+    m_trafficInterval = SettingField::spin(box, core::hostName(m_host) + QStringLiteral("TrafficInterval"), 1,
+                                           TrafficPattern::kMaxIntervalMs, tr(" ms"),
+                                           tr("Periodic traffic: time between two sends."));
+    m_trafficBytes
+        = SettingField::spin(box, core::hostName(m_host) + QStringLiteral("TrafficBytes"), 1, TrafficPattern::kMaxBytes,
+                             tr(" bytes"), tr("Periodic traffic: bytes per send."));
     form->addRow(tr("Pattern"), m_traffic);
     form->addRow(tr("Every"), m_trafficInterval);
     form->addRow(tr("Size"), m_trafficBytes);
@@ -178,20 +179,20 @@ QWidget *HostSettingsPanel::buildTraffic()
 QWidget *HostSettingsPanel::buildKernel()
 {
     auto *box = new QGroupBox(tr("Lab host's kernel"), this);
-    box->setObjectName(m_host + QStringLiteral("LabKernel"));
+    box->setObjectName(core::hostName(m_host) + QStringLiteral("LabKernel"));
     m_kernel = box;
     auto *form = new QFormLayout(box);
     m_laterNotes.append(addNote(box, QStringLiteral("KernelNote"),
                                 tr("Applies at the next Start: the lab host's kernel keeps the values it was "
                                    "started with until the lab is built again.")));
     form->addRow(m_laterNotes.last());
-    m_retries2
-        = SettingField::spin(box, m_host + QStringLiteral("Retries2"), 0, PredictionInput::kMaxRetries2, QString(),
-                             tr("net.ipv4.tcp_retries2: how many times unacknowledged data is retransmitted, with "
-                                "the wait doubling each time, before ETIMEDOUT. 15 (the default) is about 15 "
-                                "minutes; 5 is about 13 seconds."));
-    m_synRetries = SettingField::spin(box, m_host + QStringLiteral("SynRetries"), PredictionInput::kMinSynRetries,
-                                      PredictionInput::kMaxSynRetries, QString(),
+    m_retries2 = SettingField::spin(
+        box, core::hostName(m_host) + QStringLiteral("Retries2"), 0, PredictionInput::kMaxRetries2, QString(),
+        tr("net.ipv4.tcp_retries2: how many times unacknowledged data is retransmitted, with "
+           "the wait doubling each time, before ETIMEDOUT. 15 (the default) is about 15 "
+           "minutes; 5 is about 13 seconds."));
+    m_synRetries = SettingField::spin(box, core::hostName(m_host) + QStringLiteral("SynRetries"),
+                                      PredictionInput::kMinSynRetries, PredictionInput::kMaxSynRetries, QString(),
                                       tr("net.ipv4.tcp_syn_retries: how many times connect() resends its SYN before "
                                          "giving up. 6 (the default) is about 2 minutes."));
     form->addRow(tr("tcp_retries2"), m_retries2);
@@ -202,7 +203,7 @@ QWidget *HostSettingsPanel::buildKernel()
 QLabel *HostSettingsPanel::addNote(QWidget *box, const QString &name, const QString &text)
 {
     auto *note = new QLabel(text, box);
-    note->setObjectName(m_host + name);
+    note->setObjectName(core::hostName(m_host) + name);
     note->setWordWrap(true);
     QFont italic = note->font();
     italic.setItalic(true);

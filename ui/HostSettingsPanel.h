@@ -24,7 +24,7 @@ class HostSettingsPanel : public QWidget
 {
     Q_OBJECT
 public:
-    HostSettingsPanel(const QString &host, QWidget *parent = nullptr);
+    HostSettingsPanel(core::Host host, QWidget *parent = nullptr);
 
     // Shows a host's settings without emitting changed().
     void setHost(const lab::HostConfig &host);
@@ -52,7 +52,7 @@ private:
     void updateTrafficFields();
     QLabel *addNote(QWidget *box, const QString &name, const QString &text);
 
-    QString m_host;
+    core::Host m_host;
     QGroupBox *m_keepalive = nullptr;
     QSpinBox *m_idle = nullptr;
     QSpinBox *m_interval = nullptr;

@@ -25,8 +25,8 @@ LabSettingsPanel::LabSettingsPanel(QWidget *parent)
     , m_config(lab::LabConfig::defaults())
     , m_peer(new PeerLocationPanel(this))
     , m_tabs(new QTabWidget(this))
-    , m_client(new HostSettingsPanel(QStringLiteral("client"), this))
-    , m_server(new HostSettingsPanel(QStringLiteral("server"), this))
+    , m_client(new HostSettingsPanel(core::Host::Client, this))
+    , m_server(new HostSettingsPanel(core::Host::Server, this))
     , m_cable(new CableSettingsPanel(this))
     , m_kernel(new QGroupBox(tr("This machine's kernel"), this))
     , m_kernelValues(new QLabel(m_kernel))
@@ -84,16 +84,15 @@ LabSettingsPanel::LabSettingsPanel(QWidget *parent)
             // From the whole configuration: options the panel does not show (TCP_NODELAY) stay.
             const lab::LabConfig c = config();
             const lab::HostConfig &host = client ? c.client : c.server;
-            emit socketOptionsEdited(client ? QStringLiteral("client") : QStringLiteral("server"),
-                                     host.endpoint.options);
+            emit socketOptionsEdited(client ? core::Host::Client : core::Host::Server, host.endpoint.options);
         });
     }
     connect(m_cable, &CableSettingsPanel::faultEdited, this, &LabSettingsPanel::cableFaultEdited);
 }
 
-HostSettingsPanel *LabSettingsPanel::hostPanel(const QString &host) const
+HostSettingsPanel *LabSettingsPanel::hostPanel(core::Host host) const
 {
-    return host == QLatin1String("server") ? m_server : m_client;
+    return host == core::Host::Server ? m_server : m_client;
 }
 
 lab::LabConfig LabSettingsPanel::config() const

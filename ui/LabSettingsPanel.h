@@ -35,7 +35,7 @@ public:
     // While a lab runs, socket options and the cable's loss, delay and NAT apply at once (the
     // signals below); the rest waits for the next Start. The panel says which is which.
     void setRunning(bool running);
-    HostSettingsPanel *hostPanel(const QString &host) const;
+    HostSettingsPanel *hostPanel(core::Host host) const;
 
     // Real-network mode and who connects to whom (the "Where the peer is" box).
     bool isRealNetwork() const;
@@ -60,7 +60,7 @@ signals:
     void changed();
     // A side's socket options were edited (typing paused, every field acceptable): what the
     // fields now say, for that side's open connections.
-    void socketOptionsEdited(const QString &host, const halfopen::core::SocketOptions &options);
+    void socketOptionsEdited(halfopen::core::Host host, const halfopen::core::SocketOptions &options);
     // A live cable setting was edited: the fault that sets it on the running cable.
     void cableFaultEdited(const halfopen::lab::Fault &fault);
     // Lab or real network, or this machine's role, changed (changed() follows).

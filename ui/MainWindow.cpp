@@ -371,7 +371,7 @@ QStringList MainWindow::settingsProblems() const
         const lab::HostConfig &side
             = network.role == realnet::RealNetworkConfig::Role::Client ? config.client : config.server;
         for (const core::SettingError &e : side.endpoint.options.validate() + side.endpoint.heartbeat.validate())
-            errors << tr("%1, %2: %3").arg(side.name, e.field, e.message);
+            errors << tr("%1, %2: %3").arg(side.name(), e.field, e.message);
         return errors;
     }
     for (const lab::HostConfig *host : {&config.client, &config.server}) {
@@ -511,10 +511,10 @@ void MainWindow::onModeChanged()
         QStringList problems;
         m_labSettings->setHostKernel(hostKernel(network, &problems), problems);
     }
-    m_faults->setRealNetwork(real, network.hostName());
-    m_topology->setRealNetwork(real, network.hostName(), client ? tr("any local port") : network.endpointAddress(),
+    m_faults->setRealNetwork(real, network.host());
+    m_topology->setRealNetwork(real, network.host(), client ? tr("any local port") : network.endpointAddress(),
                                client ? network.endpointAddress() : tr("connects to port %1").arg(network.listenPort));
-    m_prediction->setSide(network.hostName(), real);
+    m_prediction->setSide(network.host(), real);
     m_verdict->setRealNetwork(real);
     // Scenarios are experiments on the virtual lab.
     m_picker->setEnabled(!real && !audit);

@@ -76,8 +76,8 @@ PredictionPanel::PredictionPanel(QWidget *parent)
     auto *head = new QHBoxLayout;
     auto *title = new QLabel(tr("When will", "followed by: the client notice / the server notice"), this);
     m_side->setObjectName(QStringLiteral("predictionSide"));
-    m_side->addItem(tr("the client notice", "prediction side"), QStringLiteral("client"));
-    m_side->addItem(tr("the server notice", "prediction side"), QStringLiteral("server"));
+    m_side->addItem(tr("the client notice", "prediction side"), QVariant::fromValue(core::Host::Client));
+    m_side->addItem(tr("the server notice", "prediction side"), QVariant::fromValue(core::Host::Server));
     m_side->setToolTip(tr("Whose settings the prediction uses: the side that must notice its peer's death."));
     head->addWidget(title);
     head->addWidget(m_side);
@@ -114,17 +114,17 @@ void PredictionPanel::setConfig(const lab::LabConfig &config)
     update();
 }
 
-void PredictionPanel::setAppliedOptions(const QString &host, const core::SocketOptions &options)
+void PredictionPanel::setAppliedOptions(core::Host host, const core::SocketOptions &options)
 {
-    lab::HostConfig &h = host == QLatin1String("server") ? m_config.server : m_config.client;
+    lab::HostConfig &h = host == core::Host::Server ? m_config.server : m_config.client;
     h.endpoint.options = options;
     m_applied.insert(host);
     update();
 }
 
-void PredictionPanel::setSide(const QString &host, bool fixed)
+void PredictionPanel::setSide(core::Host host, bool fixed)
 {
-    const int index = m_side->findData(host);
+    const int index = m_side->findData(QVariant::fromValue(host));
     if (index >= 0)
         m_side->setCurrentIndex(index);
     m_side->setEnabled(!fixed);
@@ -160,9 +160,9 @@ QString PredictionPanel::text() const
 
 void PredictionPanel::update()
 {
-    const QString side = m_side->currentData().toString();
+    const core::Host side = m_side->currentData().value<core::Host>();
     m_source->setVisible(m_applied.contains(side));
-    m_source->setText(side == QLatin1String("server")
+    m_source->setText(side == core::Host::Server
                           ? tr("With the socket options the server's kernel reported for its live connection.")
                           : tr("With the socket options the client's kernel reported for its live connection."));
     core::PredictionInput input = lab::DetectionPrediction::inputFor(m_config, side);
@@ -177,7 +177,7 @@ void PredictionPanel::update()
     }
     const core::DetectionPredictor predictor(input);
     QStringList explanations;
-    const lab::HostConfig &host = side == QLatin1String("server") ? m_config.server : m_config.client;
+    const lab::HostConfig &host = side == core::Host::Server ? m_config.server : m_config.client;
     const DeathKind likely = host.endpoint.traffic.kind == core::TrafficPattern::Kind::Idle
         ? DeathKind::IdlePeerPoweredOff
         : DeathKind::PeerUnpluggedDataInFlight;

@@ -25,10 +25,10 @@ public:
     void setConfig(const lab::LabConfig &config);
     // The options a host's kernel reported on its live connection: the prediction uses them
     // (and says so) until the settings change again.
-    void setAppliedOptions(const QString &host, const core::SocketOptions &options);
+    void setAppliedOptions(core::Host host, const core::SocketOptions &options);
     // Whose settings the prediction uses; `fixed`: the user cannot pick the other (on a real
     // network only this machine's side is known).
-    void setSide(const QString &host, bool fixed);
+    void setSide(core::Host host, bool fixed);
     QString text() const; // what the panel shows, as plain text
     // The application protocol whose keepalive is predicted beside TCP's ("mqtt-client:60");
     // empty: none. False with the field's message when the text is not one of the forms.
@@ -38,7 +38,7 @@ private:
     void update();
 
     lab::LabConfig m_config;
-    QSet<QString> m_applied; // hosts whose options come from the kernel's report
+    QSet<core::Host> m_applied; // hosts whose options come from the kernel's report
     QComboBox *m_side;
     QLabel *m_source;
     QLabel *m_lines;

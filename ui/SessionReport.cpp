@@ -31,8 +31,8 @@ using core::EventKind;
 
 namespace {
 
-const QString kClient = QStringLiteral("client");
-const QString kServer = QStringLiteral("server");
+constexpr core::Host kClient = core::Host::Client;
+constexpr core::Host kServer = core::Host::Server;
 
 QString esc(const QString &text)
 {
@@ -40,7 +40,7 @@ QString esc(const QString &text)
 }
 
 // A column's or a line's host, as the verdict names it.
-QString hostTitle(const QString &host)
+QString hostTitle(core::Host host)
 {
     if (host == kClient)
         return SessionReport::tr("Client", "lab host");
@@ -133,7 +133,9 @@ QString settingsSection(const SessionReport::Input &input)
         html += QStringLiteral("<p>%1</p>\n")
                     .arg(esc(SessionReport::tr("Real network: only this machine's side (%1) is HalfOpen's; the "
                                                "other column is not used.")
-                                 .arg(hostTitle(input.run->network.value(QStringLiteral("role")).toString()))));
+                                 .arg(hostTitle(
+                                     core::hostFromName(input.run->network.value(QStringLiteral("role")).toString())
+                                         .value_or(core::Host::None)))));
     html += QStringLiteral("<table class=\"grid\">\n");
     html += row({esc(SessionReport::tr("Setting")), esc(hostTitle(kClient)), esc(hostTitle(kServer))}, true);
     const auto both = [&](const QString &name, const auto &text) {
@@ -225,7 +227,7 @@ QString summarySection(const SessionReport::Input &input)
                              .arg(models::humanSeconds(spanS))));
 
     // Packets per class and host, the way the timeline draws them.
-    QMap<QString, QMap<QString, int>> packets; // class -> host -> count
+    QMap<QString, QMap<core::Host, int>> packets; // class -> host -> count
     QMap<EventKind, int> kinds;
     QStringList happenings; // faults and errors, in time order
     for (const Event &e : events) {

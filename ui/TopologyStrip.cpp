@@ -53,7 +53,7 @@ TopologyStrip::TopologyStrip(core::Session *session, QWidget *parent)
     });
 }
 
-void TopologyStrip::setRealNetwork(bool real, const QString &host, const QString &thisMachine, const QString &peer)
+void TopologyStrip::setRealNetwork(bool real, core::Host host, const QString &thisMachine, const QString &peer)
 {
     m_real = real;
     m_realHost = host;
@@ -82,13 +82,13 @@ QSize TopologyStrip::minimumSizeHint() const
     return {300, fontMetrics().height() * 4};
 }
 
-QString TopologyStrip::hostStatus(const QString &name) const
+QString TopologyStrip::hostStatus(core::Host name) const
 {
-    const lab::LabWorld::Host *host = m_state.host(name);
+    const lab::LabWorld::HostState *host = m_state.host(name);
     return host ? status(*host) : QString();
 }
 
-QString TopologyStrip::status(const lab::LabWorld::Host &host) const
+QString TopologyStrip::status(const lab::LabWorld::HostState &host) const
 {
     using Lab = lab::LabWorld::Lab;
     if (m_state.lab == Lab::Failed)
@@ -109,7 +109,7 @@ QString TopologyStrip::status(const lab::LabWorld::Host &host) const
 }
 
 void TopologyStrip::drawHost(QPainter &painter, const QRectF &box, const QString &name, const QString &address,
-                             const lab::LabWorld::Host &host, bool realPeer)
+                             const lab::LabWorld::HostState &host, bool realPeer)
 {
     // Grey while nothing runs there: not started, a lab that failed, or one stopped since.
     const bool idle = !m_started || m_state.lab == lab::LabWorld::Lab::Failed;
@@ -150,9 +150,9 @@ TopologyStrip::CableWay TopologyStrip::cableWay(bool clientToServer) const
 {
     // Where the way is cut: at the end of the host whose unplug (or power) cut it.
     const bool markedCut = m_real && m_markerUs > 0; // the user's word: drawn at the peer's end
-    const bool peerIsServer = m_realHost != QLatin1String("server");
-    const lab::LabWorld::Host &c = m_state.client;
-    const lab::LabWorld::Host &s = m_state.server;
+    const bool peerIsServer = m_realHost != core::Host::Server;
+    const lab::LabWorld::HostState &c = m_state.client;
+    const lab::LabWorld::HostState &s = m_state.server;
     CableWay way;
     way.cutAtClient
         = c.poweredOff || (clientToServer ? c.unpluggedFromHost : c.unpluggedToHost) || (markedCut && !peerIsServer);
@@ -183,7 +183,7 @@ void TopologyStrip::paintEvent(QPaintEvent *)
     const QRectF server(width() - hostWidth - 2, 2, hostWidth, height() - 4);
     if (m_real) {
         // Client on the left, server on the right, as in the lab; one of them is this machine.
-        const bool weAreClient = m_realHost != QLatin1String("server");
+        const bool weAreClient = m_realHost != core::Host::Server;
         const QString ours = weAreClient ? tr("this machine (client)") : tr("this machine (server)");
         const QString theirs = weAreClient ? tr("peer (server)") : tr("peer (client)");
         drawHost(painter, client, weAreClient ? ours : theirs, weAreClient ? m_thisMachine : m_peer, m_state.client,

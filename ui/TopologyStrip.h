@@ -23,10 +23,11 @@ public:
 
     const lab::LabWorld &state() const { return m_state; }
     // The status line under a lab host ("client" or "server"), as drawn.
-    QString hostStatus(const QString &name) const;
+    QString hostStatus(core::Host host) const;
     // Real-network mode: this machine is `host` ("client" or "server"), the other box is the
     // real peer at `peer` (an address, or a phrase when unknown). false: the lab's two hosts.
-    void setRealNetwork(bool real, const QString &host = {}, const QString &thisMachine = {}, const QString &peer = {});
+    void setRealNetwork(bool real, core::Host host = core::Host::None, const QString &thisMachine = {},
+                        const QString &peer = {});
     // The run failed (the controller's word, for a lab whose process never sent an event).
     void setLabFailed(const QString &message);
     // The user pressed "I pulled the cable now" in this session.
@@ -57,13 +58,13 @@ private:
     CableWay cableWay(bool clientToServer) const;
     qreal hostWidth() const;
     void drawHost(QPainter &painter, const QRectF &box, const QString &name, const QString &address,
-                  const lab::LabWorld::Host &host, bool realPeer = false);
-    QString status(const lab::LabWorld::Host &host) const;
+                  const lab::LabWorld::HostState &host, bool realPeer = false);
+    QString status(const lab::LabWorld::HostState &host) const;
 
     lab::LabWorld m_state;
     bool m_started = false; // the session has events: a lab ran (or a recording was opened)
     bool m_real = false;
-    QString m_realHost;
+    core::Host m_realHost = core::Host::None;
     QString m_thisMachine;    // real network: this machine's endpoint address
     QString m_peer;           // real network: the peer's
     QString m_thisMachineSet; // as given, before a connection made them exact

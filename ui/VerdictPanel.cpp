@@ -20,13 +20,13 @@ using core::EventKind;
 namespace {
 constexpr int kTickMs = 100;
 
-QString hostTitle(const QString &host)
+QString hostTitle(core::Host host)
 {
-    if (host == QLatin1String("client"))
+    if (host == core::Host::Client)
         return VerdictPanel::tr("Client", "lab host");
-    if (host == QLatin1String("server"))
+    if (host == core::Host::Server)
         return VerdictPanel::tr("Server", "lab host");
-    return host;
+    return core::hostName(host);
 }
 } // namespace
 
@@ -118,7 +118,7 @@ void VerdictPanel::runEnded(qint64 tUs)
     const double endS = double(tUs - m_session->originUs()) / 1e6;
     m_headline->setText(
         tr("Nothing noticed a problem: the run ended at %1 s without an error on either side.").arg(endS, 0, 'f', 2));
-    if (!m_peerLost.isEmpty())
+    if (m_peerLost != core::Host::None)
         m_meaning->setText(tr("%1 was still cut off or powered off when it ended: the other side would only notice "
                               "by a timer (keepalive, retransmissions, TCP_USER_TIMEOUT or a heartbeat).")
                                .arg(hostTitle(m_peerLost)));
@@ -225,7 +225,7 @@ void VerdictPanel::reset()
 {
     m_detected = false;
     m_markerUs = 0;
-    m_peerLost.clear();
+    m_peerLost = core::Host::None;
     m_labFailed = false;
     m_lastSample.clear();
     m_heartbeatMisses.clear();
@@ -336,7 +336,7 @@ void VerdictPanel::onEvent(const Event &event)
         else if (event.is(core::FaultKind::PowerOff) || event.is(core::FaultKind::Unplug))
             m_peerLost = event.host;
         else if (event.is(core::FaultKind::PowerOn) || event.is(core::FaultKind::Replug))
-            m_peerLost.clear();
+            m_peerLost = core::Host::None;
         break;
     case EventKind::Endpoint:
         // A lab that could not start or broke down measured nothing: say so instead of waiting.
@@ -395,9 +395,9 @@ QString VerdictPanel::keepaliveCountdown(const core::TcpInfoSample &s, const cor
         .arg(when(timerLeftS + double(k.count - s.probes) * k.intervalS));
 }
 
-QString VerdictPanel::countdownFor(const QString &host) const
+QString VerdictPanel::countdownFor(core::Host host) const
 {
-    const lab::HostConfig &config = host == QLatin1String("server") ? m_scenario.lab.server : m_scenario.lab.client;
+    const lab::HostConfig &config = host == core::Host::Server ? m_scenario.lab.server : m_scenario.lab.client;
     QStringList parts;
     const auto found = m_lastSample.constFind(host);
     if (found != m_lastSample.cend() && found->sample && found->sample->timerKnown) {
@@ -421,7 +421,7 @@ QString VerdictPanel::countdownFor(const QString &host) const
     }
     // The other host is gone and this one's connection sits idle with no timer: the textbook
     // half-open connection. Say so, and what would end the wait, instead of a silent panel.
-    const bool otherLost = !m_peerLost.isEmpty() && m_peerLost != host;
+    const bool otherLost = m_peerLost != core::Host::None && m_peerLost != host;
     if (otherLost && parts.isEmpty() && found != m_lastSample.cend() && found->sample && found->sample->timerKnown
         && found->sample->timer == core::TcpTimer::Off && !config.endpoint.heartbeat.enabled)
         parts << tr("no timer running: with nothing to send and keepalive off it will never notice (a half-open "
@@ -447,7 +447,7 @@ void VerdictPanel::updateCountdown()
     if (m_markerUs > 0 && !m_detected)
         lines << tr("Stopwatch: %1 s since your marker, nothing has noticed yet")
                      .arg((core::monotonicNowUs() - m_markerUs) / 1e6, 0, 'f', 1);
-    for (const QString &host : {QStringLiteral("client"), QStringLiteral("server")}) {
+    for (const core::Host host : {core::Host::Client, core::Host::Server}) {
         const QString line = countdownFor(host);
         if (!line.isEmpty())
             lines << line;

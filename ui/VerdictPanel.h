@@ -50,7 +50,7 @@ private:
     void reset();
     void updateCountdown();
     void hideEmptyLines();
-    QString countdownFor(const QString &host) const;
+    QString countdownFor(core::Host host) const;
     void updateHeadlineFont();
 
 protected:
@@ -73,10 +73,10 @@ private:
     lab::Scenario m_scenario;
     bool m_running = false;
     bool m_detected = false;
-    QHash<QString, core::Event> m_lastSample; // per host: its test socket's latest sample
-    QHash<QString, qint64> m_heartbeatMisses; // per host: misses in a row so far
-    qint64 m_markerUs = 0;                    // the user's latest "I pulled the cable now"; 0: none
-    QString m_peerLost;                       // the host a power-off or unplug took away; empty: none
+    QHash<core::Host, core::Event> m_lastSample; // per host: its test socket's latest sample
+    QHash<core::Host, qint64> m_heartbeatMisses; // per host: misses in a row so far
+    qint64 m_markerUs = 0;                       // the user's latest "I pulled the cable now"; 0: none
+    core::Host m_peerLost = core::Host::None;    // the host a power-off or unplug took away
     bool m_labFailed = false;
     QLabel *m_title;
     QLabel *m_headline;

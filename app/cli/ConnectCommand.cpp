@@ -39,7 +39,7 @@ int runConnect(const QStringList &arguments)
         return usageError(QStringLiteral("HOST:PORT"), addressError);
 
     EndpointConfig config;
-    config.host = QStringLiteral("client");
+    config.host = core::Host::Client;
     if (!endpointOptions.read(/*heartbeatSendsByDefault=*/true, &config))
         return ExitUsage;
 

@@ -6,7 +6,6 @@
 #include "core/tcp/JsonFields.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 #include <algorithm>
 #include <cstdio>
 
@@ -52,7 +51,8 @@ EndpointOptions::EndpointOptions(QCommandLineParser *parser)
                               "draws RST, the one after EPIPE."))
     , m_sampleHz(QStringLiteral("sample-hz"), Text::tr("tcp_info sampling rate, 1 to 1000 per second."),
                  QStringLiteral("HZ"), QStringLiteral("20"))
-    , m_hostName(QStringLiteral("name"), Text::tr("Host name shown on events."), QStringLiteral("NAME"))
+    , m_hostName(QStringLiteral("name"), Text::tr("The host its events are about: client, server or local."),
+                 QStringLiteral("NAME"))
     , m_record(QStringLiteral("record"), Text::tr("Record every event to FILE (JSONL, flushed per event)."),
                QStringLiteral("FILE"))
     , m_json(QStringLiteral("json"), Text::tr("Print events as JSON lines."))
@@ -132,12 +132,12 @@ bool EndpointOptions::read(bool heartbeatSendsByDefault, EndpointConfig *config)
                    core::JsonFields::wholeNumberRule(1, 1000, m_parser->value(m_sampleHz), Text::tr(" per second")));
     config->sampleIntervalMs = 1000 / hz;
     if (m_parser->isSet(m_hostName)) {
-        // The name goes into every event and onto the window's lanes: short and plain.
-        static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9._-]{1,32}$"));
-        const QString name = m_parser->value(m_hostName);
-        if (!plain.match(name).hasMatch())
-            return bad("--name", Text::tr("a host name is 1 to 32 letters, digits, '.', '_' or '-'"));
-        config->host = name;
+        // The host every event is about, as the window's lanes and the lab know them.
+        const auto host = core::hostFromName(m_parser->value(m_hostName));
+        if (!host || (!core::isLabSide(*host) && *host != core::Host::Local))
+            return bad("--name",
+                       Text::tr("must be client, server or local, not '%1'").arg(m_parser->value(m_hostName)));
+        config->host = *host;
     }
     return true;
 }

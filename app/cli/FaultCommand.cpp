@@ -488,7 +488,7 @@ private:
         Event e;
         e.kind = kind;
         e.tUs = tUs;
-        e.host = QStringLiteral("local");
+        e.host = core::Host::Local;
         e.local = m_target.local.toString();
         e.remote = m_target.remote.toString();
         e.what = what;

@@ -51,7 +51,7 @@ int runServe(const QStringList &arguments)
         return usageError(QStringLiteral("--listen"), addressError);
 
     EndpointConfig config;
-    config.host = QStringLiteral("server");
+    config.host = core::Host::Server;
     if (!endpointOptions.read(/*heartbeatSendsByDefault=*/false, &config))
         return ExitUsage;
 

@@ -42,8 +42,8 @@ struct Text
 };
 
 constexpr int kSampleIntervalMs = 50;
-const QString kLocalHost = QStringLiteral("local");
-const QString kPeerHost = QStringLiteral("peer");
+constexpr core::Host kLocalHost = core::Host::Local;
+constexpr core::Host kPeerHost = core::Host::Peer;
 
 // One --fault-at: when (seconds from the start) and what.
 struct ScheduledFault

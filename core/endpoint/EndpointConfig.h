@@ -3,6 +3,7 @@
 
 #include "core/endpoint/HeartbeatSettings.h"
 #include "core/endpoint/TrafficPattern.h"
+#include "core/session/Host.h"
 #include "core/tcp/SocketOptions.h"
 
 namespace halfopen::core {
@@ -10,7 +11,7 @@ namespace halfopen::core {
 // Everything one side of a test connection is told to do.
 struct EndpointConfig
 {
-    QString host = QStringLiteral("local"); // name on events: "client", "server", "local"
+    Host host = Host::Local; // whom its events are about
     SocketOptions options;
     HeartbeatSettings heartbeat;
     TrafficPattern traffic;

@@ -7,7 +7,7 @@
 
 namespace halfopen::core {
 
-Event applySocketOptions(int fd, const SocketOptions &requested, const QString &host, bool *failed, bool live)
+Event applySocketOptions(int fd, const SocketOptions &requested, Host host, bool *failed, bool live)
 {
     const QList<SettingError> failures = requested.applyTo(fd);
     const SocketOptions applied = SocketOptions::readFrom(fd);

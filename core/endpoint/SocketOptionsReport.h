@@ -10,7 +10,6 @@ namespace halfopen::core {
 // that tells the user what was asked, what the kernel has now, and which options failed.
 // `failed` is set when any setsockopt failed. `live`: changed on an open connection, not set up
 // with it.
-Event applySocketOptions(int fd, const SocketOptions &requested, const QString &host, bool *failed = nullptr,
-                         bool live = false);
+Event applySocketOptions(int fd, const SocketOptions &requested, Host host, bool *failed = nullptr, bool live = false);
 
 } // namespace halfopen::core

@@ -9,8 +9,8 @@
 
 namespace halfopen::core {
 
-SnapshotDiff::SnapshotDiff(QString host)
-    : m_host(std::move(host))
+SnapshotDiff::SnapshotDiff(Host host)
+    : m_host(host)
 { }
 
 Event SnapshotDiff::stateEvent(const SockDiagRow &row, TcpState from, TcpState to, const TcpInfoSample &sample,

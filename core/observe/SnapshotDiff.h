@@ -17,7 +17,7 @@ namespace halfopen::core {
 class SnapshotDiff
 {
 public:
-    explicit SnapshotDiff(QString host);
+    explicit SnapshotDiff(Host host);
 
     // Sockets are matched by the kernel's cookie; rows left unmatched are then matched by
     // 4-tuple, which pairs a half-open request socket with the full socket that replaced it.
@@ -26,7 +26,7 @@ public:
 private:
     Event stateEvent(const SockDiagRow &row, TcpState from, TcpState to, const TcpInfoSample &sample, qint64 tUs) const;
 
-    QString m_host;
+    Host m_host;
 };
 
 } // namespace halfopen::core

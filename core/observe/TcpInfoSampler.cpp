@@ -21,7 +21,7 @@ TcpInfoSampler::TcpInfoSampler(int intervalMs, QObject *parent)
 
 TcpInfoSampler::~TcpInfoSampler() = default;
 
-void TcpInfoSampler::watch(int fd, const QString &host, const QString &remote)
+void TcpInfoSampler::watch(int fd, Host host, const QString &remote)
 {
     // A client socket is watched from SYN_SENT on; handing it to its connection keeps history.
     if (auto it = m_watched.find(fd); it != m_watched.end()) {

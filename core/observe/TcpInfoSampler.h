@@ -35,7 +35,7 @@ public:
 
     // `remote`: the peer when the caller knows it before the kernel does (a connect in progress
     // has no peer address yet), so the socket keeps one key from SYN_SENT on.
-    void watch(int fd, const QString &host, const QString &remote = {});
+    void watch(int fd, Host host, const QString &remote = {});
     // Takes one last sample (so a final state change is not lost), then forgets the socket.
     void unwatch(int fd);
     // Forgets the socket without sampling it (for destructors: no events while tearing down).
@@ -57,7 +57,7 @@ signals:
 private:
     struct Watched
     {
-        QString host;
+        Host host = Host::None;
         QString local;
         QString remote;
         std::optional<TcpInfoSample> last;

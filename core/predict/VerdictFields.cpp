@@ -43,7 +43,7 @@ VerdictFields VerdictFields::of(const Event &verdict)
     v.fatal = d.value(kFatal).toBool(true);
     v.operation = d.value(kOperation).toString();
     v.fault = d.value(kFault).toString();
-    v.faultHost = d.value(kFaultHost).toString();
+    v.faultHost = hostFromName(d.value(kFaultHost).toString()).value_or(Host::None);
     v.faultTS = seconds(d.value(kFaultTS));
     v.detectedTS = seconds(d.value(kDetectedTS));
     v.reference = timeReferenceFromName(d.value(kReference).toString());
@@ -76,8 +76,8 @@ QJsonObject VerdictFields::toJson() const
         {kElapsedFrom, from},
         {kPredictedS, json(predictedS)},
     };
-    if (!faultHost.isEmpty())
-        j.insert(kFaultHost, faultHost);
+    if (faultHost != Host::None)
+        j.insert(kFaultHost, hostName(faultHost));
     if (predictedRangeS)
         j.insert(kPredictedRangeS, QJsonArray{predictedRangeS->first, predictedRangeS->second});
     if (predictedReference)

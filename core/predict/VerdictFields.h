@@ -23,7 +23,7 @@ struct VerdictFields
     bool fatal = true; // false: a soft ICMP error, the connection lives on
     QString operation; // recv, send, connect, heartbeat
     QString fault;     // the fault before it ("unplug", "marker", ...); empty: none
-    QString faultHost;
+    Host faultHost = Host::None;
     std::optional<double> faultTS;
     std::optional<double> detectedTS;
     std::optional<TimeReference> reference; // what elapsedS counts from (nullopt: a name this version does not know)

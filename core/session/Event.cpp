@@ -51,7 +51,7 @@ Event Event::labEvent(qint64 tUs, RunStep step, const QJsonObject &detail)
     Event e;
     e.kind = EventKind::Endpoint;
     e.tUs = tUs;
-    e.host = labHost();
+    e.host = Host::Lab;
     e.what = runStepName(step);
     e.detail = detail;
     return e;
@@ -74,19 +74,19 @@ std::optional<HeartbeatPhase> Event::heartbeatPhase() const
 
 std::optional<EndpointStep> Event::endpointStep() const
 {
-    return kind == EventKind::Endpoint && host != kLabHost ? endpointStepFromName(what) : std::nullopt;
+    return kind == EventKind::Endpoint && host != Host::Lab ? endpointStepFromName(what) : std::nullopt;
 }
 
 std::optional<RunStep> Event::runStep() const
 {
-    return kind == EventKind::Endpoint && host == kLabHost ? runStepFromName(what) : std::nullopt;
+    return kind == EventKind::Endpoint && host == Host::Lab ? runStepFromName(what) : std::nullopt;
 }
 
 QJsonObject Event::toJson() const
 {
     QJsonObject j{{kT, tUs}, {kKind, eventKindName(kind)}};
-    if (!host.isEmpty())
-        j.insert(kHost, host);
+    if (host != Host::None)
+        j.insert(kHost, hostName(host));
     if (!local.isEmpty())
         j.insert(kLocal, local);
     if (!remote.isEmpty())
@@ -137,8 +137,16 @@ std::optional<Event> Event::fromJson(const QJsonObject &j, QString *error)
                         .arg(kMaxTimeUs)
                         .arg(JsonFields::describe(j.value(kT))));
     e.tUs = qint64(t);
-    for (const auto &[key, out] : {std::pair{&kHost, &e.host}, std::pair{&kLocal, &e.local},
-                                   std::pair{&kRemote, &e.remote}, std::pair{&kWhat, &e.what}}) {
+    if (const QJsonValue v = j.value(kHost); !v.isUndefined()) {
+        const auto host = v.isString() ? hostFromName(v.toString()) : std::nullopt;
+        if (!host)
+            return fail(kHost,
+                        QStringLiteral("must be one of %1, not %2")
+                            .arg(hostNames().join(QStringLiteral(", ")), JsonFields::describe(v)));
+        e.host = *host;
+    }
+    for (const auto &[key, out] :
+         {std::pair{&kLocal, &e.local}, std::pair{&kRemote, &e.remote}, std::pair{&kWhat, &e.what}}) {
         const QJsonValue v = j.value(*key);
         if (v.isUndefined())
             continue;
@@ -196,7 +204,7 @@ QString describeEvent(const Event &e, qint64 originUs)
 {
     QString line = QStringLiteral("%1 s  %2  %3")
                        .arg((e.tUs - originUs) / 1e6, 9, 'f', 3)
-                       .arg(e.host.isEmpty() ? QStringLiteral("-") : e.host, -6)
+                       .arg(e.host == Host::None ? QStringLiteral("-") : QString(hostName(e.host)), -6)
                        .arg(eventKindName(e.kind), -10);
     const QString socket = e.local.isEmpty() ? QString() : QStringLiteral(" %1 -> %2").arg(e.local, e.remote);
     switch (e.kind) {

@@ -5,6 +5,7 @@
 #include "core/session/EventSteps.h"
 #include "core/session/FaultKind.h"
 #include "core/session/HeartbeatPhase.h"
+#include "core/session/Host.h"
 #include "core/session/PacketClass.h"
 #include "core/tcp/DetectionMechanism.h"
 #include "core/tcp/TcpInfoSample.h"
@@ -39,7 +40,7 @@ struct Event
 {
     // What a recording may hold (Event::fromJson and the fast reader enforce it).
     static constexpr qint64 kMaxTimeUs = qint64(1) << 53; // ~285 years of CLOCK_MONOTONIC
-    static constexpr qsizetype kMaxNameLength = 128;      // host, local, remote, what
+    static constexpr qsizetype kMaxNameLength = 128;      // local, remote, what
     static constexpr qint64 kMaxCount = qint64(1) << 53;
 
     EventKind kind = EventKind::Endpoint;
@@ -48,7 +49,7 @@ struct Event
     DetectionMechanism mechanism = DetectionMechanism::None; // error, verdict, heartbeat "dead"
     int errnoValue = 0;                                      // error
     qint64 tUs = 0;                                          // CLOCK_MONOTONIC, microseconds
-    QString host;                                            // "client", "server", "local", or a lab host name
+    Host host = Host::None;                                  // whom it is about (Host.h)
     QString local;      // socket's local address "127.0.0.1:5000", empty for host-wide events
     QString remote;     // socket's peer address
     QString what;       // sub-kind: endpoint step, fault name, packet class, heartbeat phase
@@ -57,12 +58,15 @@ struct Event
     EventDetail detail;
 
     // What the event is, typed: its kind and `what` together, and for a run's own steps its
-    // host (labHost()). The names on the wire are the enums' (EventSteps.h, PacketClass.h, ...).
+    // host (Host::Lab). The names on the wire are the enums' (EventSteps.h, PacketClass.h, ...).
     bool is(EndpointStep step) const
     {
-        return kind == EventKind::Endpoint && what == endpointStepName(step) && host != kLabHost;
+        return kind == EventKind::Endpoint && what == endpointStepName(step) && host != Host::Lab;
     }
-    bool is(RunStep step) const { return kind == EventKind::Endpoint && what == runStepName(step) && host == kLabHost; }
+    bool is(RunStep step) const
+    {
+        return kind == EventKind::Endpoint && what == runStepName(step) && host == Host::Lab;
+    }
     bool is(PacketClass packetClass) const { return kind == EventKind::Packet && what == packetClassName(packetClass); }
     bool is(FaultKind fault) const { return kind == EventKind::Fault && what == faultKindName(fault); }
     bool is(HeartbeatPhase phase) const { return kind == EventKind::Heartbeat && what == heartbeatPhaseName(phase); }
@@ -75,17 +79,14 @@ struct Event
     std::optional<RunStep> runStep() const;
 
     // A socket is identified across events by host and 4-tuple.
-    QString socketKey() const { return host + QLatin1Char('|') + local + QLatin1Char('|') + remote; }
+    QString socketKey() const { return hostName(host) + QLatin1Char('|') + local + QLatin1Char('|') + remote; }
 
     QJsonObject toJson() const;
     // Returns nullopt and a reason when the object is not an event.
     static std::optional<Event> fromJson(const QJsonObject &json, QString *error = nullptr);
 
-    // The host name of events about the run itself (the lab, or a real-network run): what its
-    // supervisor or driver did — hosts_up, ready, failed, stopped.
-    static constexpr QLatin1StringView kLabHost{"lab"};
-    static QString labHost() { return kLabHost; }
-    // Such an event: kind endpoint, host labHost().
+    // An event about the run itself (the lab, or a real-network run): what its supervisor or
+    // driver did — hosts_up, ready, failed, stopped. Kind endpoint, host Host::Lab.
     static Event labEvent(qint64 tUs, RunStep step, const QJsonObject &detail = {});
 };
 

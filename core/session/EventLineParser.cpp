@@ -38,7 +38,7 @@ enum EventField {
     Errno,
     ErrnoValue,
     From,
-    Host,
+    HostName,
     Kind,
     Local,
     Mechanism,
@@ -539,8 +539,12 @@ std::optional<Event> EventLineParser::parse(QByteArrayView line)
                 haveKind = true;
             }
             break;
-        case Host:
-            ok = stringField(&e.host) && e.host.size() <= Event::kMaxNameLength;
+        case HostName:
+            if ((ok = stringField(&name))) {
+                const auto host = hostFromName(name);
+                ok = host.has_value();
+                e.host = host.value_or(core::Host::None);
+            }
             break;
         case Local:
             ok = stringField(&e.local) && e.local.size() <= Event::kMaxNameLength;

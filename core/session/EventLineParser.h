@@ -12,7 +12,7 @@ namespace halfopen::core {
 // One line of a recording read straight from its bytes into an Event, as QJsonDocument plus
 // Event::fromJson read it, several times faster: no document is built, each key is matched once,
 // numbers and strings go straight into their fields, and the short strings every event repeats
-// (hosts, addresses, packet classes) are shared rather than allocated again. It takes what the
+// (addresses, packet classes) are shared rather than allocated again. It takes what the
 // recorder writes and declines (nullopt) anything else: a syntax error, a field of an unexpected
 // type, a duplicate key, a \u escape or non-ASCII text. The caller then takes the QJsonDocument
 // path, which gives the same event or the reason why there is none.

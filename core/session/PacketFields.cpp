@@ -32,8 +32,8 @@ PacketFields PacketFields::of(const Event &packet)
     PacketFields f;
     const QString direction = d.value(kDirection).toString();
     if (const qsizetype arrow = direction.indexOf(kArrow); arrow >= 0) {
-        f.from = direction.left(arrow);
-        f.to = direction.mid(arrow + kArrow.size());
+        f.from = hostFromName(QStringView(direction).left(arrow)).value_or(Host::None);
+        f.to = hostFromName(QStringView(direction).mid(arrow + kArrow.size())).value_or(Host::None);
     }
     if (const QJsonValue flags = d.value(kFlags); flags.isString())
         f.flags = TcpFlags::fromText(flags.toString());
@@ -54,7 +54,7 @@ PacketFields PacketFields::of(const Event &packet)
 QJsonObject PacketFields::toDetail() const
 {
     QJsonObject d;
-    if (!from.isEmpty() || !to.isEmpty())
+    if (from != Host::None || to != Host::None)
         d.insert(kDirection, directionText());
     if (flags)
         d.insert(kFlags, flags->toText());
@@ -81,7 +81,7 @@ QJsonObject PacketFields::toDetail() const
 
 QString PacketFields::directionText(const QString &arrow) const
 {
-    return from.isEmpty() && to.isEmpty() ? QString() : from + arrow + to;
+    return from == Host::None && to == Host::None ? QString() : hostName(from) + arrow + hostName(to);
 }
 
 } // namespace halfopen::core

@@ -16,8 +16,8 @@ namespace halfopen::core {
 // recordings', are spelled here only.
 struct PacketFields
 {
-    QString from; // the host that sent it, and the one it was sent to ("direction": "client->server")
-    QString to;
+    Host from = Host::None; // the host that sent it, and the one it was sent to ("direction": "client->server")
+    Host to = Host::None;
     std::optional<TcpFlags> flags;      // TCP only
     std::optional<quint32> seq;         // the header's numbers
     std::optional<quint32> ack;         // (whether the ACK flag is set or not)

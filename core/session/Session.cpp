@@ -28,7 +28,7 @@ void Session::add(const Event &event)
         index = it - m_events.begin();
     }
     Event stored = event;
-    for (QString *name : {&stored.host, &stored.local, &stored.remote, &stored.what})
+    for (QString *name : {&stored.local, &stored.remote, &stored.what})
         share(name);
     if (m_events.size() == m_events.capacity())
         m_events.reserve(m_events.size() + qMax(kMinGrowth, m_events.size() / 4));

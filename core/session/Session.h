@@ -50,7 +50,7 @@ private:
     void share(QString *name);
 
     QList<Event> m_events;
-    // The names events repeat (hosts, addresses, packet classes, steps): one copy each.
+    // The names events repeat (addresses, packet classes, steps): one copy each.
     QSet<QString> m_names;
     bool m_batchOpen = false;
     qint64 m_originUs = -1;

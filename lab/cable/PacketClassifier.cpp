@@ -139,8 +139,7 @@ void PacketClassifier::remember(const FrameView::Tcp &tcp, PacketClass packetCla
         peer.probeSeq.reset();
 }
 
-core::Event PacketClassifier::classify(const FrameView &frame, qint64 tUs, const QString &fromHost,
-                                       const QString &toHost)
+core::Event PacketClassifier::classify(const FrameView &frame, qint64 tUs, core::Host fromHost, core::Host toHost)
 {
     return describe(frame, classifyFrame(frame), tUs, fromHost, toHost);
 }
@@ -156,7 +155,7 @@ PacketClassifier::Classified PacketClassifier::classifyFrame(const FrameView &fr
 }
 
 core::Event PacketClassifier::describe(const FrameView &frame, const Classified &classified, qint64 tUs,
-                                       const QString &fromHost, const QString &toHost, bool dropped)
+                                       core::Host fromHost, core::Host toHost, bool dropped)
 {
     core::Event event;
     event.kind = core::EventKind::Packet;

@@ -48,7 +48,7 @@ public:
     // (absolute), rel_seq, rel_ack (relative to each direction's ISN, as Wireshark shows them),
     // len and win; for ICMP icmp_type, icmp_code and the flow it reports (original);
     // for ARP arp_op.
-    core::Event classify(const FrameView &frame, qint64 tUs, const QString &fromHost, const QString &toHost);
+    core::Event classify(const FrameView &frame, qint64 tUs, core::Host fromHost, core::Host toHost);
 
     // The class alone, updating the flow state the same way.
     PacketClass classOf(const FrameView &frame);
@@ -64,8 +64,8 @@ public:
         quint32 relativeAck = 0;
     };
     Classified classifyFrame(const FrameView &frame);
-    static core::Event describe(const FrameView &frame, const Classified &classified, qint64 tUs,
-                                const QString &fromHost, const QString &toHost, bool dropped = false);
+    static core::Event describe(const FrameView &frame, const Classified &classified, qint64 tUs, core::Host fromHost,
+                                core::Host toHost, bool dropped = false);
 
 private:
     // One direction of a flow. Sequence numbers wrap, so every comparison is modulo 2^32.

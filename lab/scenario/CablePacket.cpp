@@ -9,19 +9,19 @@ using core::Event;
 using core::PacketFields;
 using core::TcpFlags;
 
-QString CablePacket::sender(const Event &packet)
+core::Host CablePacket::sender(const Event &packet)
 {
-    return packet.host.isEmpty() ? PacketFields::of(packet).from : packet.host;
+    return packet.host == core::Host::None ? PacketFields::of(packet).from : packet.host;
 }
 
-QString CablePacket::sender(const Event &packet, const PacketFields &fields)
+core::Host CablePacket::sender(const Event &packet, const PacketFields &fields)
 {
-    return packet.host.isEmpty() ? fields.from : packet.host;
+    return packet.host == core::Host::None ? fields.from : packet.host;
 }
 
-QString CablePacket::receiver(const Event &packet, const PacketFields &fields)
+core::Host CablePacket::receiver(const Event &packet, const PacketFields &fields)
 {
-    return fields.to.isEmpty() ? peerOf(sender(packet, fields)) : fields.to;
+    return fields.to == core::Host::None ? core::peerOf(sender(packet, fields)).value_or(core::Host::None) : fields.to;
 }
 
 bool CablePacket::delivered(const Event &packet, const PacketFields &fields, const LabWorld &world)
@@ -85,15 +85,6 @@ QString CablePacket::flowFromSender(const Event &packet)
 QString CablePacket::flowFromReceiver(const Event &packet)
 {
     return packet.remote + QLatin1Char('|') + packet.local;
-}
-
-QString CablePacket::peerOf(const QString &host)
-{
-    if (host == QLatin1String("client"))
-        return QStringLiteral("server");
-    if (host == QLatin1String("server"))
-        return QStringLiteral("client");
-    return {};
 }
 
 } // namespace halfopen::lab

@@ -21,9 +21,9 @@ class CablePacket
 {
 public:
     // The fields are the packet's own (core::PacketFields::of), read once by the caller.
-    static QString sender(const core::Event &packet);
-    static QString sender(const core::Event &packet, const core::PacketFields &fields);
-    static QString receiver(const core::Event &packet, const core::PacketFields &fields);
+    static core::Host sender(const core::Event &packet);
+    static core::Host sender(const core::Event &packet, const core::PacketFields &fields);
+    static core::Host receiver(const core::Event &packet, const core::PacketFields &fields);
     // Came out at the other end: not marked dropped and the cable was not cut that way when it
     // entered.
     static bool delivered(const core::Event &packet, const core::PacketFields &fields, const LabWorld &world);
@@ -41,9 +41,6 @@ public:
     // "sender|receiver" addresses: a flow as its sender sees it.
     static QString flowFromSender(const core::Event &packet);
     static QString flowFromReceiver(const core::Event &packet);
-
-    // "client" <-> "server"; empty for anything else.
-    static QString peerOf(const QString &host);
 };
 
 } // namespace halfopen::lab

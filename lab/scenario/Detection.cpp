@@ -62,7 +62,7 @@ QJsonObject Detection::toJson(qint64 readyUs) const
     }
     QJsonObject j = v.toJson();
     // What the verdict event carries as its own fields too; the summary needs them here.
-    j.insert(QStringLiteral("host"), host);
+    j.insert(QStringLiteral("host"), core::hostName(host));
     j.insert(QStringLiteral("errno"),
              errnoValue ? QJsonValue(core::ErrnoCatalog::name(errnoValue)) : QJsonValue(QJsonValue::Null));
     j.insert(QStringLiteral("errno_value"), errnoValue);

@@ -17,7 +17,7 @@ namespace halfopen::lab {
 // points a detection time can be measured from.
 struct Detection
 {
-    QString host;
+    core::Host host = core::Host::None;
     QString local;      // the connection's addresses as the host sees them; local is
     QString remote;     // empty for a connect that never got one
     int errnoValue = 0; // 0: EOF (read() returned 0)
@@ -28,7 +28,7 @@ struct Detection
 
     std::optional<qint64> faultUs; // the last fault event before the detection
     QString faultName;
-    QString faultHost;
+    core::Host faultHost = core::Host::None;
     std::optional<qint64> lastReceivedUs; // see DetectionFinder
     std::optional<qint64> firstUnackedSendUs;
     // The class of the last segment this host sent on the connection before the detection

@@ -24,10 +24,7 @@ namespace {
 // with); both within this window are one detection.
 constexpr qint64 kHeartbeatMergeUs = 1000000;
 
-bool isLabHost(const QString &host)
-{
-    return host == QLatin1String("client") || host == QLatin1String("server");
-}
+using core::isLabSide;
 
 } // namespace
 
@@ -56,18 +53,18 @@ void DetectionFinder::feed(const Event &e)
         break;
     case EventKind::Sample:
         // The RTT the kernel measured, per connection; a detection takes it as it was at its fault.
-        if (e.sample && e.sample->rttUs > 0 && isLabHost(e.host)) {
+        if (e.sample && e.sample->rttUs > 0 && isLabSide(e.host)) {
             RttSeen &seen = m_rtt[e.host];
             seen.latestMs = e.sample->rttUs / 1000.0;
             seen.byConnection.insert(e.local + QLatin1Char('|') + e.remote, *seen.latestMs);
         }
         break;
     case EventKind::Error:
-        if (isLabHost(e.host))
+        if (isLabSide(e.host))
             addError(e);
         break;
     case EventKind::Heartbeat:
-        if (isLabHost(e.host) && e.is(core::HeartbeatPhase::Dead))
+        if (isLabSide(e.host) && e.is(core::HeartbeatPhase::Dead))
             addHeartbeatDeath(e);
         break;
     default:
@@ -84,7 +81,7 @@ void DetectionFinder::addError(const Event &e)
         // A soft error repeats with every ICMP answer: the first one tells the story.
         if (e.mechanism == DetectionMechanism::LocalError)
             return;
-        const QString key = QStringLiteral("%1|%2").arg(e.host).arg(e.errnoValue);
+        const QString key = QStringLiteral("%1|%2").arg(core::hostName(e.host)).arg(e.errnoValue);
         if (m_softSinceFault.contains(key))
             return;
         m_softSinceFault.insert(key);
@@ -169,7 +166,7 @@ void DetectionFinder::Flow::dropCovered()
         unacked.pop_front();
 }
 
-DetectionFinder::Flow &DetectionFinder::flow(const QString &host, const QString &key, const QString &local,
+DetectionFinder::Flow &DetectionFinder::flow(core::Host host, const QString &key, const QString &local,
                                              const QString &remote)
 {
     auto &flows = m_flows[host];
@@ -188,8 +185,8 @@ void DetectionFinder::feedPacket(const Event &e)
     // number, and when it last sent anything that acknowledges (for frames without sequence
     // numbers).
     const core::PacketFields fields = core::PacketFields::of(e);
-    const QString receiver = CablePacket::receiver(e, fields);
-    if (isLabHost(receiver) && CablePacket::acknowledges(e) && CablePacket::delivered(e, fields, m_world)) {
+    const core::Host receiver = CablePacket::receiver(e, fields);
+    if (isLabSide(receiver) && CablePacket::acknowledges(e) && CablePacket::delivered(e, fields, m_world)) {
         Flow &f = flow(receiver, CablePacket::flowFromReceiver(e), e.remote, e.local);
         f.lastReceivedUs = e.tUs;
         f.lastAckAt = e.tUs;
@@ -199,8 +196,8 @@ void DetectionFinder::feedPacket(const Event &e)
         }
         f.dropCovered();
     }
-    const QString sender = CablePacket::sender(e, fields);
-    if (!isLabHost(sender))
+    const core::Host sender = CablePacket::sender(e, fields);
+    if (!isLabSide(sender))
         return;
     // What the host sent last (an RST answers it); pure ACKs answer the peer and draw nothing.
     const bool answers = e.is(core::PacketClass::Ack) || e.is(core::PacketClass::Rst);
@@ -236,7 +233,7 @@ void DetectionFinder::fillReferences(Detection *d) const
     }
     // The RTT the kernel measured before the fault (before the detection without one).
     const qsizetype faultIndex = m_lastMarker ? *m_lastMarker : m_faults.size() - 1;
-    const QHash<QString, RttSeen> &rtts = faultIndex >= 0 ? m_rttAtFault.at(faultIndex) : m_rtt;
+    const QHash<core::Host, RttSeen> &rtts = faultIndex >= 0 ? m_rttAtFault.at(faultIndex) : m_rtt;
     if (const auto seen = rtts.constFind(d->host); seen != rtts.constEnd()) {
         if (d->local.isEmpty())
             d->rttMs = seen->latestMs;

@@ -20,7 +20,7 @@ struct FaultRecord
 {
     qint64 tUs = 0;
     QString fault;
-    QString host;
+    core::Host host = core::Host::None;
 };
 
 // Finds the detections in a time-ordered event stream and the moments they count from, one
@@ -79,7 +79,7 @@ private:
     void addHeartbeatDeath(const core::Event &event);
     bool mergeHeartbeat(const core::Event &event);
     void fillReferences(Detection *detection) const;
-    Flow &flow(const QString &host, const QString &key, const QString &local, const QString &remote);
+    Flow &flow(core::Host host, const QString &key, const QString &local, const QString &remote);
 
     // The latest RTT (tcpi_rtt) of a host's connections, now and as it was at each fault.
     struct RttSeen
@@ -89,13 +89,13 @@ private:
     };
 
     QList<FaultRecord> m_faults;
-    QHash<QString, RttSeen> m_rtt;               // host ->
-    QList<QHash<QString, RttSeen>> m_rttAtFault; // m_rtt when m_faults[i] came
-    std::optional<qsizetype> m_lastMarker;       // index in m_faults
+    QHash<core::Host, RttSeen> m_rtt;               // host ->
+    QList<QHash<core::Host, RttSeen>> m_rttAtFault; // m_rtt when m_faults[i] came
+    std::optional<qsizetype> m_lastMarker;          // index in m_faults
     QList<Detection> m_detections;
-    QSet<QString> m_softSinceFault;               // host|errno already reported since the last fault
-    LabWorld m_world;                             // whether a frame came out at the other end
-    QHash<QString, QHash<QString, Flow>> m_flows; // host -> "local|remote" -> flow
+    QSet<QString> m_softSinceFault;                  // host|errno already reported since the last fault
+    LabWorld m_world;                                // whether a frame came out at the other end
+    QHash<core::Host, QHash<QString, Flow>> m_flows; // host -> "local|remote" -> flow
 };
 
 } // namespace halfopen::lab

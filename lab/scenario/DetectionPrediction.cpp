@@ -31,9 +31,9 @@ std::optional<qint64> measuredFromSend(const Detection &d)
 
 } // namespace
 
-PredictionInput DetectionPrediction::inputFor(const LabConfig &lab, const QString &host)
+PredictionInput DetectionPrediction::inputFor(const LabConfig &lab, core::Host host)
 {
-    const HostConfig &h = host == QLatin1String("server") ? lab.server : lab.client;
+    const HostConfig &h = host == core::Host::Server ? lab.server : lab.client;
     PredictionInput in;
     in.keepalive = h.endpoint.options.keepalive;
     in.userTimeoutMs = h.endpoint.options.userTimeoutMs;

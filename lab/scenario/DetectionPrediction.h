@@ -16,7 +16,7 @@ class DetectionPrediction
 public:
     // The host's socket options, heartbeat and per-namespace sysctls; the RTT is the cable's
     // delay both ways (the lab's own latency is well under the default 0.1 ms).
-    static core::PredictionInput inputFor(const LabConfig &lab, const QString &host);
+    static core::PredictionInput inputFor(const LabConfig &lab, core::Host host);
 
     // The predictor's figure for the mechanism that actually noticed; nullopt when it has no
     // model for it (a soft ICMP error, a local error) or predicts "never".

@@ -41,12 +41,12 @@ void EventCounts::feed(const Event &e)
         ++m_counts[CablePacket::sender(e)][*kind];
 }
 
-qint64 EventCounts::value(const QString &host, CountKind kind) const
+qint64 EventCounts::value(core::Host host, CountKind kind) const
 {
     return m_counts.value(host).value(kind, 0);
 }
 
-QJsonObject EventCounts::toJson(const QString &host) const
+QJsonObject EventCounts::toJson(core::Host host) const
 {
     QJsonObject j;
     for (CountKind kind : allCountKinds())

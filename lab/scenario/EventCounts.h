@@ -17,13 +17,13 @@ class EventCounts
 public:
     void feed(const core::Event &event);
 
-    qint64 value(const QString &host, CountKind kind) const;
+    qint64 value(core::Host host, CountKind kind) const;
     // {"keepalive_probes": n, "retransmissions": n, "rst": n, "fin": n, "heartbeats_missed": n,
     //  "tail_loss_probes": n}
-    QJsonObject toJson(const QString &host) const;
+    QJsonObject toJson(core::Host host) const;
 
 private:
-    QHash<QString, QHash<CountKind, qint64>> m_counts;
+    QHash<core::Host, QHash<CountKind, qint64>> m_counts;
 };
 
 } // namespace halfopen::lab

@@ -175,8 +175,8 @@ QList<CountKind> allCountKinds()
 QJsonObject Expectation::toJson() const
 {
     QJsonObject j{{QStringLiteral("id"), id}};
-    if (!host.isEmpty())
-        j.insert(QStringLiteral("host"), host);
+    if (host != core::Host::None)
+        j.insert(QStringLiteral("host"), core::hostName(host));
     switch (kind) {
     case Kind::Detection:
         if (errnoValue != 0)
@@ -222,8 +222,8 @@ std::optional<Expectation> Expectation::fromJson(const QJsonObject &j, const QSt
     if (e.id.isEmpty())
         return fail(QStringLiteral("id"), Text::tr("is required: a short name for the expectation"));
     if (j.contains(QStringLiteral("host"))) {
-        e.host = j.value(QStringLiteral("host")).toString();
-        if (e.host != QLatin1String("client") && e.host != QLatin1String("server"))
+        e.host = core::hostFromName(j.value(QStringLiteral("host")).toString()).value_or(core::Host::None);
+        if (!core::isLabSide(e.host))
             return fail(QStringLiteral("host"), Text::tr("must be client or server (leave it out for both)"));
     }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/predict/TimeReference.h"
+#include "core/session/Host.h"
 #include "core/tcp/DetectionMechanism.h"
 #include "core/tcp/TcpState.h"
 
@@ -39,7 +40,7 @@ struct Expectation
     };
 
     QString id;
-    QString host; // "client", "server" or empty for both
+    core::Host host = core::Host::None; // client, server, or None for both
     Kind kind = Kind::NoError;
     int errnoValue = 0;                                // Detection: 0 = any errno (EOF included)
     std::optional<core::DetectionMechanism> mechanism; // Detection
@@ -52,7 +53,7 @@ struct Expectation
     std::optional<qint64> max;                                  // Count
 
     bool hasWindow() const { return withinMinS.has_value(); }
-    bool covers(const QString &eventHost) const { return host.isEmpty() || host == eventHost; }
+    bool covers(core::Host eventHost) const { return host == core::Host::None || host == eventHost; }
 
     QJsonObject toJson() const;
     // `path` is where the object sits ("expect[2]"); errors name the field under it and the

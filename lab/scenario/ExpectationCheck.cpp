@@ -23,15 +23,15 @@ bool ExpectationCheck::matches(const Expectation &e, const Detection &d)
         && (!e.mechanism || *e.mechanism == d.mechanism);
 }
 
-QStringList ExpectationCheck::hostsOf(const Expectation &e) const
+QList<core::Host> ExpectationCheck::hostsOf(const Expectation &e) const
 {
-    return e.host.isEmpty() ? QStringList{QStringLiteral("client"), QStringLiteral("server")} : QStringList{e.host};
+    return e.host == core::Host::None ? QList{core::Host::Client, core::Host::Server} : QList{e.host};
 }
 
 QJsonObject ExpectationCheck::brief(const Detection &d, core::TimeReference reference) const
 {
     const auto elapsed = d.elapsedS(reference);
-    return {{QStringLiteral("host"), d.host},
+    return {{QStringLiteral("host"), core::hostName(d.host)},
             {QStringLiteral("errno"),
              d.errnoValue ? QJsonValue(core::ErrnoCatalog::name(d.errnoValue)) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("mechanism"), core::mechanismName(d.mechanism)},
@@ -78,7 +78,7 @@ ExpectationResult ExpectationCheck::check(const Expectation &e) const
         return checkDetection(e);
 
     ExpectationResult r{e, false, {}};
-    const QStringList hosts = hostsOf(e);
+    const QList<core::Host> hosts = hostsOf(e);
     switch (e.kind) {
     case Expectation::Kind::Detection:
         break;
@@ -94,16 +94,17 @@ ExpectationResult ExpectationCheck::check(const Expectation &e) const
     }
     case Expectation::Kind::FinalState: {
         r.met = true;
-        for (const QString &host : hosts) {
+        for (const core::Host host : hosts) {
             const TcpState state = m_states.finalState(host);
             r.met = r.met && state == e.state;
-            r.observed.insert(hosts.size() == 1 ? QStringLiteral("state") : host, core::tcpStateName(state));
+            r.observed.insert(hosts.size() == 1 ? QStringLiteral("state") : QString(core::hostName(host)),
+                              core::tcpStateName(state));
         }
         break;
     }
     case Expectation::Kind::StateSeen: {
         QJsonArray seen;
-        for (const QString &host : hosts) {
+        for (const core::Host host : hosts) {
             r.met = r.met || m_states.wasSeen(host, e.state);
             for (TcpState s : m_states.seen(host)) {
                 if (!seen.contains(core::tcpStateName(s)))
@@ -115,7 +116,7 @@ ExpectationResult ExpectationCheck::check(const Expectation &e) const
     }
     case Expectation::Kind::Count: {
         qint64 n = 0;
-        for (const QString &host : hosts)
+        for (const core::Host host : hosts)
             n += m_counts.value(host, e.count);
         r.met = (!e.min || n >= *e.min) && (!e.max || n <= *e.max);
         r.observed = {{QStringLiteral("count"), n}};
@@ -123,7 +124,7 @@ ExpectationResult ExpectationCheck::check(const Expectation &e) const
     }
     case Expectation::Kind::SocketsInState: {
         qint64 n = 0;
-        for (const QString &host : hosts)
+        for (const core::Host host : hosts)
             n += m_states.socketsIn(host, e.state);
         r.met = e.min && n >= *e.min;
         r.observed = {{QStringLiteral("count"), n}};

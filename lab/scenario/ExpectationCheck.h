@@ -24,7 +24,7 @@ public:
 private:
     ExpectationResult checkDetection(const Expectation &e) const;
     QJsonObject brief(const Detection &d, core::TimeReference reference) const;
-    QStringList hostsOf(const Expectation &e) const;
+    QList<core::Host> hostsOf(const Expectation &e) const;
 
     const QList<Detection> &m_detections;
     const SocketStateTracker &m_states;

@@ -31,7 +31,7 @@ std::optional<LabConfig> configFrom(QJsonObject json)
     if (!config)
         return std::nullopt;
     for (HostConfig *host : {&config->client, &config->server}) {
-        const QJsonObject recorded = sysctls.value(host->name);
+        const QJsonObject recorded = sysctls.value(host->name());
         for (auto it = recorded.begin(); it != recorded.end(); ++it)
             host->sysctls.insert(
                 it.key(), it.value().isDouble() ? QString::number(it.value().toInteger()) : it.value().toString());

@@ -84,12 +84,7 @@ bool readStep(const QJsonValue &value, const QString &path, double timeoutS, Sce
         return false;
     }
     step->fault = *fault;
-    const QString host = fault->host;
-    if (!host.isEmpty() && host != QLatin1String("client") && host != QLatin1String("server")) {
-        *error = field(path + QStringLiteral(".host"), Text::tr("must be client or server"));
-        return false;
-    }
-    if (host.isEmpty() && needsHost(fault->kind)) {
+    if (fault->host == core::Host::None && needsHost(fault->kind)) {
         *error = field(path + QStringLiteral(".host"),
                        Text::tr("is required for %1: client or server").arg(faultKindName(fault->kind)));
         return false;

@@ -38,7 +38,7 @@ ScenarioOutcome ScenarioEvaluator::outcome(qint64 readyUs, qint64 endUs) const
         }
     }
 
-    for (const QString &host : {QStringLiteral("client"), QStringLiteral("server")}) {
+    for (const core::Host host : {core::Host::Client, core::Host::Server}) {
         out.finalStates.insert(host, m_states.finalState(host));
         out.counts.insert(host, m_counts.toJson(host));
     }

@@ -34,7 +34,8 @@ QJsonObject ScenarioOutcome::toJson() const
     QJsonArray faultArray;
     for (const FaultRecord &f : faults) {
         QJsonObject j{{QStringLiteral("t_s"), (f.tUs - readyUs) / 1e6}, {QStringLiteral("fault"), f.fault}};
-        j.insert(QStringLiteral("host"), f.host.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(f.host));
+        j.insert(QStringLiteral("host"),
+                 f.host == core::Host::None ? QJsonValue(QJsonValue::Null) : QJsonValue(core::hostName(f.host)));
         faultArray.append(j);
     }
     QJsonArray detectionArray;
@@ -42,10 +43,10 @@ QJsonObject ScenarioOutcome::toJson() const
         detectionArray.append(d.toJson(readyUs));
     QJsonObject states;
     for (auto it = finalStates.begin(); it != finalStates.end(); ++it)
-        states.insert(it.key(), core::tcpStateName(it.value()));
+        states.insert(core::hostName(it.key()), core::tcpStateName(it.value()));
     QJsonObject countObject;
     for (auto it = counts.begin(); it != counts.end(); ++it)
-        countObject.insert(it.key(), it.value());
+        countObject.insert(core::hostName(it.key()), it.value());
     QJsonArray expectationArray;
     // A lab that failed proves nothing: what "happened" is its teardown (a client-closed
     // "met" because the lab tore the hosts down). Such a run judges no expectation.
@@ -57,7 +58,8 @@ QJsonObject ScenarioOutcome::toJson() const
                       {QStringLiteral("expected"), r.expectation.toJson()},
                       {QStringLiteral("observed"), r.observed}};
         j.insert(QStringLiteral("host"),
-                 r.expectation.host.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.expectation.host));
+                 r.expectation.host == core::Host::None ? QJsonValue(QJsonValue::Null)
+                                                        : QJsonValue(core::hostName(r.expectation.host)));
         expectationArray.append(j);
     }
     QJsonObject j{{QStringLiteral("scenario"), scenario},

@@ -32,8 +32,8 @@ struct ScenarioOutcome
     QString error; // the lab's failure message, if it failed
     QList<FaultRecord> faults;
     QList<Detection> detections;
-    QMap<QString, core::TcpState> finalStates; // "client", "server"
-    QMap<QString, QJsonObject> counts;         // per host: count name -> number
+    QMap<core::Host, core::TcpState> finalStates; // client, server
+    QMap<core::Host, QJsonObject> counts;         // per host: count name -> number
     QList<ExpectationResult> expectations;
 
     bool allMet() const;

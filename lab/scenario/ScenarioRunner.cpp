@@ -165,7 +165,8 @@ void ScenarioRunner::evaluate()
         m_outcome.endUs = m_endUs;
 
     for (const Detection &d : std::as_const(m_outcome.detections)) {
-        const QString key = QStringLiteral("%1|%2|%3").arg(d.host).arg(d.detectedUs).arg(int(d.mechanism));
+        const QString key
+            = QStringLiteral("%1|%2|%3").arg(core::hostName(d.host)).arg(d.detectedUs).arg(int(d.mechanism));
         if (m_verdicts.contains(key))
             continue;
         m_verdicts.insert(key);

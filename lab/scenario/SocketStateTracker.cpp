@@ -30,7 +30,7 @@ bool isAfterClose(TcpState state)
 
 } // namespace
 
-void SocketStateTracker::see(const QString &host, TcpState state)
+void SocketStateTracker::see(core::Host host, TcpState state)
 {
     if (state != TcpState::Unknown)
         m_seen[host].insert(state);
@@ -95,7 +95,7 @@ void SocketStateTracker::feed(const Event &e)
     }
 }
 
-TcpState SocketStateTracker::finalState(const QString &host) const
+TcpState SocketStateTracker::finalState(core::Host host) const
 {
     const auto key = m_testSocket.constFind(host);
     if (key == m_testSocket.constEnd())
@@ -104,7 +104,7 @@ TcpState SocketStateTracker::finalState(const QString &host) const
     return state == TcpState::Unknown ? TcpState::Closed : state;
 }
 
-QList<TcpState> SocketStateTracker::seen(const QString &host) const
+QList<TcpState> SocketStateTracker::seen(core::Host host) const
 {
     const QSet<TcpState> set = m_seen.value(host);
     QList<TcpState> states(set.begin(), set.end());
@@ -112,12 +112,12 @@ QList<TcpState> SocketStateTracker::seen(const QString &host) const
     return states;
 }
 
-bool SocketStateTracker::wasSeen(const QString &host, TcpState state) const
+bool SocketStateTracker::wasSeen(core::Host host, TcpState state) const
 {
     return m_seen.value(host).contains(state);
 }
 
-int SocketStateTracker::socketsIn(const QString &host, TcpState state) const
+int SocketStateTracker::socketsIn(core::Host host, TcpState state) const
 {
     int n = 0;
     for (auto it = m_states.constBegin(); it != m_states.constEnd(); ++it) {

@@ -25,21 +25,21 @@ public:
     void feed(const core::Event &event);
 
     // The test socket's state; CLOSED when there is none or it is gone.
-    core::TcpState finalState(const QString &host) const;
+    core::TcpState finalState(core::Host host) const;
     // Every state any socket of the host was seen in, in the kernel's numbering order.
-    QList<core::TcpState> seen(const QString &host) const;
-    bool wasSeen(const QString &host, core::TcpState state) const;
+    QList<core::TcpState> seen(core::Host host) const;
+    bool wasSeen(core::Host host, core::TcpState state) const;
     // How many of the host's sockets are in `state` now.
-    int socketsIn(const QString &host, core::TcpState state) const;
+    int socketsIn(core::Host host, core::TcpState state) const;
 
 private:
     void set(const core::Event &event, core::TcpState state);
-    void see(const QString &host, core::TcpState state);
+    void see(core::Host host, core::TcpState state);
 
     QHash<QString, core::TcpState> m_states; // Event::socketKey() -> state
-    QHash<QString, QString> m_hostOf;        // Event::socketKey() -> host
-    QHash<QString, QString> m_testSocket;    // host -> socket key
-    QHash<QString, QSet<core::TcpState>> m_seen;
+    QHash<QString, core::Host> m_hostOf;     // Event::socketKey() -> host
+    QHash<core::Host, QString> m_testSocket; // host -> socket key
+    QHash<core::Host, QSet<core::TcpState>> m_seen;
 };
 
 } // namespace halfopen::lab

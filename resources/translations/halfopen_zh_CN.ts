@@ -898,6 +898,10 @@
         <source>only a nat-timeout fault has reset</source>
         <translation>只有 nat-timeout 故障才有 reset</translation>
     </message>
+    <message>
+        <source>must be client or server, not &apos;%1&apos;</source>
+        <translation>必须是 client 或 server，而不是 &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>FaultBar</name>
@@ -1995,10 +1999,6 @@
     <message>
         <source>must be a number of seconds from 0 to less than end.timeout_s (%1)</source>
         <translation>必须是从 0 到小于 end.timeout_s（%1）的秒数</translation>
-    </message>
-    <message>
-        <source>must be client or server</source>
-        <translation>必须是 client 或 server</translation>
     </message>
     <message>
         <source>is required for %1: client or server</source>
@@ -3488,10 +3488,6 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <translation>tcp_info 采样频率，每秒 1 到 1000 次。</translation>
     </message>
     <message>
-        <source>Host name shown on events.</source>
-        <translation>事件上显示的主机名。</translation>
-    </message>
-    <message>
         <source>Record every event to FILE (JSONL, flushed per event).</source>
         <translation>把每个事件记录到 FILE（JSONL，每个事件后立即刷新）。</translation>
     </message>
@@ -3584,10 +3580,6 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
         <translation>必填：监听的地址和端口（端口 1 到 65535）</translation>
     </message>
     <message>
-        <source>a host name is 1 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
-        <translation>主机名由 1 到 32 个字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos; 组成</translation>
-    </message>
-    <message>
         <source>%1 s after the first unacknowledged send</source>
         <translation>第一次未被确认的发送之后 %1 s</translation>
     </message>
@@ -3634,6 +3626,14 @@ Commands on stdin: send [BYTES], close, abort, shutdown-write, options JSON, qui
     <message>
         <source>%1: connection died, detected by %2 during %3, %4</source>
         <translation>%1：连接已死，由 %2 在 %3 期间检测到，%4</translation>
+    </message>
+    <message>
+        <source>The host its events are about: client, server or local.</source>
+        <translation>事件所属的主机：client、server 或 local。</translation>
+    </message>
+    <message>
+        <source>must be client, server or local, not &apos;%1&apos;</source>
+        <translation>必须是 client、server 或 local，而不是 &apos;%1&apos;</translation>
     </message>
 </context>
 <context>

@@ -475,7 +475,7 @@ void AuditMosquittoTest::watchSeesKeepaliveDetectThePoweredOffBroker()
     for (const core::Event &e : std::as_const(events)) {
         if (e.kind != core::EventKind::Packet)
             continue;
-        if (e.host == QLatin1String("peer"))
+        if (e.host == halfopen::core::Host::Peer)
             lastReceivedUs = e.tUs;
         else if (e.tUs > cutUs) {
             ++sentAfterCut;

@@ -78,7 +78,9 @@ void CliEndpointsTest::badInput_data()
                                        << "not a number";
     QTest::newRow("name too long") << QStringList{"connect", target, "--name", QString(100000, QLatin1Char('h'))}
                                    << "--name"
-                                   << "1 to 32";
+                                   << "client, server or local";
+    QTest::newRow("name not a host") << QStringList{"connect", target, "--name", "plc"} << "--name"
+                                     << "client, server or local";
     QTest::newRow("keepalive idle 0") << QStringList{"connect", target, "--keepalive", "0,1,3"} << "keepalive idle"
                                       << "from 1 to 32767";
     QTest::newRow("keepalive idle above kernel max")

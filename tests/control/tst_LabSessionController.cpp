@@ -38,7 +38,7 @@ public:
             [this] {
                 core::Event e;
                 e.kind = core::EventKind::Endpoint;
-                e.host = QStringLiteral("client");
+                e.host = halfopen::core::Host::Client;
                 e.what = QStringLiteral("connected");
                 e.tUs = 1'000'000;
                 emit event(e);
@@ -47,7 +47,7 @@ public:
             Qt::QueuedConnection);
     }
     void apply(const lab::Fault &fault) override { faults.append(fault); }
-    void setSocketOptions(const QString &host, const core::SocketOptions &options) override
+    void setSocketOptions(halfopen::core::Host host, const core::SocketOptions &options) override
     {
         optionsSet.append({host, options});
     }
@@ -55,18 +55,18 @@ public:
 
     lab::LabConfig started;
     QList<lab::Fault> faults;
-    QList<QPair<QString, core::SocketOptions>> optionsSet;
+    QList<QPair<halfopen::core::Host, core::SocketOptions>> optionsSet;
 };
 
 lab::Fault powerOff()
 {
     lab::Fault f;
     f.kind = lab::FaultKind::PowerOff;
-    f.host = QStringLiteral("server");
+    f.host = halfopen::core::Host::Server;
     return f;
 }
 
-core::Event optionsReport(const QString &host, const core::SocketOptions &applied, const QJsonArray &failed = {})
+core::Event optionsReport(halfopen::core::Host host, const core::SocketOptions &applied, const QJsonArray &failed = {})
 {
     core::Event e;
     e.kind = core::EventKind::Endpoint;
@@ -135,42 +135,42 @@ void TestLabSessionController::socketOptionsGoToTheRunningLab()
     core::SocketOptions keepalive;
     keepalive.keepalive = {true, 2, 1, 3};
 
-    controller.setSocketOptions(QStringLiteral("client"), keepalive); // nothing runs: for the next start
+    controller.setSocketOptions(halfopen::core::Host::Client, keepalive); // nothing runs: for the next start
     QVERIFY(lab.optionsSet.isEmpty());
 
     // Asked while the lab starts: set once it is ready.
     controller.startFreeSession(lab::LabConfig::defaults());
-    controller.setSocketOptions(QStringLiteral("client"), keepalive);
+    controller.setSocketOptions(halfopen::core::Host::Client, keepalive);
     QVERIFY(lab.optionsSet.isEmpty());
     QTRY_COMPARE(controller.runState(), State::Running);
     QCOMPARE(lab.optionsSet.size(), 1);
-    QCOMPARE(lab.optionsSet.at(0).first, QStringLiteral("client"));
+    QCOMPARE(lab.optionsSet.at(0).first, halfopen::core::Host::Client);
     QCOMPARE(lab.optionsSet.at(0).second, keepalive);
 
     // The same again is not sent; a change is, at once; what the run started with counts as sent.
-    controller.setSocketOptions(QStringLiteral("client"), keepalive);
+    controller.setSocketOptions(halfopen::core::Host::Client, keepalive);
     QCOMPARE(lab.optionsSet.size(), 1);
     core::SocketOptions userTimeout;
     userTimeout.userTimeoutMs = 3000;
-    controller.setSocketOptions(QStringLiteral("server"), userTimeout);
+    controller.setSocketOptions(halfopen::core::Host::Server, userTimeout);
     QCOMPARE(lab.optionsSet.size(), 2);
-    QCOMPARE(lab.optionsSet.at(1).first, QStringLiteral("server"));
-    controller.setSocketOptions(QStringLiteral("server"), lab::LabConfig::defaults().server.endpoint.options);
+    QCOMPARE(lab.optionsSet.at(1).first, halfopen::core::Host::Server);
+    controller.setSocketOptions(halfopen::core::Host::Server, lab::LabConfig::defaults().server.endpoint.options);
     QCOMPARE(lab.optionsSet.size(), 3);
-    controller.setSocketOptions(QStringLiteral("server"), lab::LabConfig::defaults().server.endpoint.options);
+    controller.setSocketOptions(halfopen::core::Host::Server, lab::LabConfig::defaults().server.endpoint.options);
     QCOMPARE(lab.optionsSet.size(), 3);
 
     // The host's report: what the kernel has now.
-    emit lab.event(optionsReport(QStringLiteral("client"), keepalive));
+    emit lab.event(optionsReport(halfopen::core::Host::Client, keepalive));
     QCOMPARE(applied.size(), 1);
-    QCOMPARE(applied.at(0).at(0).toString(), QStringLiteral("client"));
+    QCOMPARE(applied.at(0).at(0).value<halfopen::core::Host>(), halfopen::core::Host::Client);
     QCOMPARE(applied.at(0).at(1).value<core::SocketOptions>(), keepalive);
-    QCOMPARE(controller.appliedOptions(QStringLiteral("client")), std::optional(keepalive));
-    QVERIFY(!controller.appliedOptions(QStringLiteral("server")));
+    QCOMPARE(controller.appliedOptions(halfopen::core::Host::Client), std::optional(keepalive));
+    QVERIFY(!controller.appliedOptions(halfopen::core::Host::Server));
     QVERIFY(problems.isEmpty());
     // An option the kernel refused is a problem, named with its errno.
     emit lab.event(
-        optionsReport(QStringLiteral("server"), userTimeout,
+        optionsReport(halfopen::core::Host::Server, userTimeout,
                       {QJsonObject{{QStringLiteral("option"), QStringLiteral("TCP_USER_TIMEOUT")},
                                    {QStringLiteral("error"), QStringLiteral("EINVAL (Invalid argument)")}}}));
     QCOMPARE(problems.size(), 1);
@@ -179,7 +179,7 @@ void TestLabSessionController::socketOptionsGoToTheRunningLab()
 
     controller.stop();
     QTRY_COMPARE(controller.runState(), State::Idle);
-    controller.setSocketOptions(QStringLiteral("client"), userTimeout);
+    controller.setSocketOptions(halfopen::core::Host::Client, userTimeout);
     QCOMPARE(lab.optionsSet.size(), 3);
 }
 
@@ -287,7 +287,7 @@ void TestLabSessionController::longRecordingStreamsIn()
         QVERIFY2(recorder.open(path, &error), qPrintable(error));
         core::Event ready;
         ready.kind = core::EventKind::Endpoint;
-        ready.host = QStringLiteral("lab");
+        ready.host = halfopen::core::Host::Lab;
         ready.what = QStringLiteral("ready");
         ready.tUs = kReadyUs;
         recorded.add(ready);
@@ -295,7 +295,7 @@ void TestLabSessionController::longRecordingStreamsIn()
             core::Event e;
             e.kind = core::EventKind::Sample;
             e.tUs = kReadyUs + i * 10'000;
-            e.host = i % 2 ? QStringLiteral("client") : QStringLiteral("server");
+            e.host = i % 2 ? halfopen::core::Host::Client : halfopen::core::Host::Server;
             e.local = QStringLiteral("10.0.0.1:%1").arg(40000 + i % 100);
             e.remote = QStringLiteral("10.0.0.2:5000");
             core::TcpInfoSample sample;

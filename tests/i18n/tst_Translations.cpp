@@ -262,7 +262,7 @@ private slots:
         loader.install(QStringLiteral("zh_CN"));
         Window w;
         core::Session *session = w.controller.session();
-        auto event = [](qint64 tUs, core::EventKind kind, const QString &host, const QString &what) {
+        auto event = [](qint64 tUs, core::EventKind kind, halfopen::core::Host host, const QString &what) {
             core::Event e;
             e.tUs = tUs;
             e.kind = kind;
@@ -270,10 +270,11 @@ private slots:
             e.what = what;
             return e;
         };
-        session->add(event(1'000'000, core::EventKind::Packet, QStringLiteral("client"), QStringLiteral("syn")));
-        session->add(event(1'100'000, core::EventKind::Packet, QStringLiteral("server"), QStringLiteral("syn-ack")));
+        session->add(event(1'000'000, core::EventKind::Packet, halfopen::core::Host::Client, QStringLiteral("syn")));
+        session->add(
+            event(1'100'000, core::EventKind::Packet, halfopen::core::Host::Server, QStringLiteral("syn-ack")));
         core::Event closed
-            = event(2'000'000, core::EventKind::Endpoint, QStringLiteral("client"), QStringLiteral("closed"));
+            = event(2'000'000, core::EventKind::Endpoint, halfopen::core::Host::Client, QStringLiteral("closed"));
         closed.detail = {{QStringLiteral("how"), QStringLiteral("error")},
                          {QStringLiteral("bytes_sent"), 0},
                          {QStringLiteral("bytes_received"), 0}};
@@ -317,11 +318,11 @@ private slots:
         w.window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w.window));
         core::Session *session = w.controller.session();
-        for (const char *host : {"client", "server"}) {
+        for (const halfopen::core::Host host : {halfopen::core::Host::Client, halfopen::core::Host::Server}) {
             core::Event syn;
             syn.tUs = 1'000'000;
             syn.kind = core::EventKind::Packet;
-            syn.host = QString::fromLatin1(host);
+            syn.host = host;
             syn.what = QStringLiteral("syn");
             session->add(syn);
         }

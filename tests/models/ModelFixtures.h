@@ -44,7 +44,7 @@ inline TcpInfoSample established(double rtoMs = 204, quint32 sendQ = 0)
     return s;
 }
 
-inline Event socketEvent(EventKind kind, double seconds, const QString &host, int port)
+inline Event socketEvent(EventKind kind, double seconds, halfopen::core::Host host, int port)
 {
     Event e;
     e.kind = kind;
@@ -55,14 +55,14 @@ inline Event socketEvent(EventKind kind, double seconds, const QString &host, in
     return e;
 }
 
-inline Event sample(double seconds, const QString &host, int port, const TcpInfoSample &s = established())
+inline Event sample(double seconds, halfopen::core::Host host, int port, const TcpInfoSample &s = established())
 {
     Event e = socketEvent(EventKind::Sample, seconds, host, port);
     e.sample = s;
     return e;
 }
 
-inline Event state(double seconds, const QString &host, int port, TcpState from, TcpState to)
+inline Event state(double seconds, halfopen::core::Host host, int port, TcpState from, TcpState to)
 {
     Event e = socketEvent(EventKind::State, seconds, host, port);
     e.fromState = from;
@@ -73,7 +73,7 @@ inline Event state(double seconds, const QString &host, int port, TcpState from,
     return e;
 }
 
-inline Event error(double seconds, const QString &host, int port, int errnoValue, DetectionMechanism mechanism,
+inline Event error(double seconds, halfopen::core::Host host, int port, int errnoValue, DetectionMechanism mechanism,
                    bool fatal = true)
 {
     Event e = socketEvent(EventKind::Error, seconds, host, port);
@@ -84,14 +84,14 @@ inline Event error(double seconds, const QString &host, int port, int errnoValue
     return e;
 }
 
-inline Event endpointClosed(double seconds, const QString &host, int port)
+inline Event endpointClosed(double seconds, halfopen::core::Host host, int port)
 {
     Event e = socketEvent(EventKind::Endpoint, seconds, host, port);
     e.what = QStringLiteral("closed");
     return e;
 }
 
-inline Event packet(double seconds, const QString &fromHost, const QString &packetClass, int seq = 1)
+inline Event packet(double seconds, halfopen::core::Host fromHost, const QString &packetClass, int seq = 1)
 {
     Event e;
     e.kind = EventKind::Packet;
@@ -100,33 +100,33 @@ inline Event packet(double seconds, const QString &fromHost, const QString &pack
     e.local = QStringLiteral("10.0.0.1:40000");
     e.remote = QStringLiteral("10.0.0.2:5000");
     e.what = packetClass;
-    e.detail = {{QStringLiteral("direction"), fromHost + QStringLiteral("->peer")},
+    e.detail = {{QStringLiteral("direction"), halfopen::core::hostName(fromHost) + QStringLiteral("->peer")},
                 {QStringLiteral("flags"), QStringLiteral("A")},
                 {QStringLiteral("seq"), seq},
                 {QStringLiteral("len"), 0}};
     return e;
 }
 
-inline Event heartbeat(double seconds, const QString &host, const QString &phase)
+inline Event heartbeat(double seconds, halfopen::core::Host host, const QString &phase)
 {
     Event e = socketEvent(EventKind::Heartbeat, seconds, host, 40000);
     e.what = phase;
     return e;
 }
 
-inline Event fault(double seconds, const QString &host, const QString &name)
+inline Event fault(double seconds, halfopen::core::Host host, const QString &name)
 {
     Event e;
     e.kind = EventKind::Fault;
     e.tUs = at(seconds);
     e.host = host;
     e.what = name;
-    e.detail = {{QStringLiteral("fault"), name}, {QStringLiteral("host"), host}};
+    e.detail = {{QStringLiteral("fault"), name}, {QStringLiteral("host"), halfopen::core::hostName(host)}};
     return e;
 }
 
 // As the scenario runner writes it: times relative to the run's start, stamped at detection.
-inline Event verdict(double detectedSeconds, const QString &host, double faultTS, double detectedTS,
+inline Event verdict(double detectedSeconds, halfopen::core::Host host, double faultTS, double detectedTS,
                      DetectionMechanism mechanism, int errnoValue)
 {
     Event e;
@@ -145,7 +145,7 @@ inline Event verdict(double detectedSeconds, const QString &host, double faultTS
 
 // The endpoint's report of a socket's options: port 0 for a socket set up before it had an
 // address (a client before connect), `live` for a change on an open connection.
-inline Event options(double seconds, const QString &host, int port, const KeepaliveSettings &keepalive,
+inline Event options(double seconds, halfopen::core::Host host, int port, const KeepaliveSettings &keepalive,
                      bool live = false)
 {
     Event e = port ? socketEvent(EventKind::Endpoint, seconds, host, port) : Event{};

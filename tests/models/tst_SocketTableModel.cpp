@@ -40,7 +40,7 @@ struct Fixture
     void addClients(int first, int count, double seconds = 1.0)
     {
         for (int port = first; port < first + count; ++port)
-            session.add(sample(seconds, QStringLiteral("client"), port));
+            session.add(sample(seconds, halfopen::core::Host::Client, port));
     }
 };
 
@@ -102,7 +102,7 @@ void TestSocketTableModel::rowShowsTheSample()
     s.backoff = 3;
     s.timer = core::TcpTimer::Retransmit;
     s.timerExpiresMs = 1200;
-    f.session.add(sample(1, QStringLiteral("client"), 40000, s));
+    f.session.add(sample(1, halfopen::core::Host::Client, 40000, s));
     QTRY_COMPARE(f.model.rowCount(), 1);
     QCOMPARE(cell(f.model, 0, SocketColumn::Host).toString(), QStringLiteral("client"));
     QCOMPARE(cell(f.model, 0, SocketColumn::Local).toString(), QStringLiteral("10.0.0.1:40000"));
@@ -136,7 +136,7 @@ void TestSocketTableModel::sampleChangeSignalsOnlyItsRow()
     QTRY_COMPARE(f.model.rowCount(), 5);
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
-    f.session.add(sample(2, QStringLiteral("client"), 40002, established(204, 1500)));
+    f.session.add(sample(2, halfopen::core::Host::Client, 40002, established(204, 1500)));
     QTRY_COMPARE(changed.count(), 1);
     const auto topLeft = changed.at(0).at(0).toModelIndex();
     const auto bottomRight = changed.at(0).at(1).toModelIndex();
@@ -161,8 +161,8 @@ void TestSocketTableModel::unchangedSampleSignalsNothing()
     core::TcpInfoSample aged = established();
     aged.lastAckRecvMs = 900;
     aged.timerExpiresMs = 4200;
-    f.session.add(sample(2, QStringLiteral("client"), 40000, aged));
-    f.session.add(sample(2, QStringLiteral("client"), 40001, established()));
+    f.session.add(sample(2, halfopen::core::Host::Client, 40000, aged));
+    f.session.add(sample(2, halfopen::core::Host::Client, 40001, established()));
     f.model.flush();
     QCOMPARE(changed.count(), 0);
     // The sample was still taken: last received reads from it.
@@ -172,10 +172,10 @@ void TestSocketTableModel::unchangedSampleSignalsNothing()
 void TestSocketTableModel::lateEventDoesNotOverrideNewer()
 {
     Fixture f;
-    f.session.add(sample(5, QStringLiteral("client"), 40000, established(408)));
+    f.session.add(sample(5, halfopen::core::Host::Client, 40000, established(408)));
     QTRY_COMPARE(f.model.rowCount(), 1);
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
-    f.session.add(sample(4, QStringLiteral("client"), 40000, established(204))); // from a slower process
+    f.session.add(sample(4, halfopen::core::Host::Client, 40000, established(204))); // from a slower process
     f.model.flush();
     QCOMPARE(changed.count(), 0);
     QCOMPARE(cell(f.model, 0, SocketColumn::Rto).toString(), QStringLiteral("408 ms"));
@@ -188,7 +188,7 @@ void TestSocketTableModel::stateChangeSetsFlash()
     QTRY_COMPARE(f.model.rowCount(), 3);
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
     const qint64 before = SocketTableModel::nowMs();
-    f.session.add(state(2, QStringLiteral("client"), 40001, core::TcpState::Established, core::TcpState::FinWait1));
+    f.session.add(state(2, halfopen::core::Host::Client, 40001, core::TcpState::Established, core::TcpState::FinWait1));
     QTRY_COMPARE(changed.count(), 1);
     const qint64 after = SocketTableModel::nowMs();
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
@@ -208,7 +208,7 @@ void TestSocketTableModel::closedRowFadesThenLeaves()
     QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
     // sock_diag no longer lists it: SnapshotDiff says it went to CLOSED.
-    f.session.add(state(2, QStringLiteral("client"), 40001, core::TcpState::Established, core::TcpState::Closed));
+    f.session.add(state(2, halfopen::core::Host::Client, 40001, core::TcpState::Established, core::TcpState::Closed));
     QTRY_VERIFY(cell(f.model, 1, SocketColumn::Host, SocketTableModel::ClosingRole).toBool());
     QCOMPARE(cell(f.model, 1, SocketColumn::State).toString(), QStringLiteral("CLOSED"));
     QVERIFY(cell(f.model, 1, SocketColumn::Host, SocketTableModel::FlashRole).toLongLong() > 0);
@@ -234,12 +234,12 @@ void TestSocketTableModel::closingRowRevivedByANewerSample()
     Fixture f;
     f.addClients(40000, 3);
     QTRY_COMPARE(f.model.rowCount(), 3);
-    f.session.add(endpointClosed(2, QStringLiteral("client"), 40000));
-    f.session.add(endpointClosed(2.1, QStringLiteral("client"), 40002));
+    f.session.add(endpointClosed(2, halfopen::core::Host::Client, 40000));
+    f.session.add(endpointClosed(2.1, halfopen::core::Host::Client, 40002));
     // The kernel still holds the first one: sock_diag reports it in TIME_WAIT.
     core::TcpInfoSample timeWait = established();
     timeWait.state = core::TcpState::TimeWait;
-    f.session.add(sample(2.2, QStringLiteral("client"), 40000, timeWait));
+    f.session.add(sample(2.2, halfopen::core::Host::Client, 40000, timeWait));
     QCOMPARE(cell(f.model, 0, SocketColumn::Host, SocketTableModel::ClosingRole).toBool(), false);
     QCOMPARE(cell(f.model, 0, SocketColumn::State).toString(), QStringLiteral("TIME_WAIT"));
     // Only the socket closed later leaves; the revived one, closed earlier, stays.
@@ -254,16 +254,16 @@ void TestSocketTableModel::endpointClosedAndFatalErrorCloseTheRow()
     f.addClients(40000, 3);
     QTRY_COMPARE(f.model.rowCount(), 3);
     // A soft error leaves the connection alive.
-    f.session.add(error(2, QStringLiteral("client"), 40000, EHOSTUNREACH, core::DetectionMechanism::Icmp, false));
+    f.session.add(error(2, halfopen::core::Host::Client, 40000, EHOSTUNREACH, core::DetectionMechanism::Icmp, false));
     QCOMPARE(cell(f.model, 0, SocketColumn::Host, SocketTableModel::ClosingRole).toBool(), false);
-    f.session.add(error(3, QStringLiteral("client"), 40000, ETIMEDOUT, core::DetectionMechanism::Keepalive));
+    f.session.add(error(3, halfopen::core::Host::Client, 40000, ETIMEDOUT, core::DetectionMechanism::Keepalive));
     QVERIFY(cell(f.model, 0, SocketColumn::Host, SocketTableModel::ClosingRole).toBool());
     const QString tip = cell(f.model, 0, SocketColumn::State, Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QStringLiteral("ETIMEDOUT")) && tip.contains(QStringLiteral("keepalive")), qPrintable(tip));
-    f.session.add(endpointClosed(3, QStringLiteral("client"), 40001));
+    f.session.add(endpointClosed(3, halfopen::core::Host::Client, 40001));
     QVERIFY(cell(f.model, 1, SocketColumn::Host, SocketTableModel::ClosingRole).toBool());
     // EOF is no kernel close: the socket sits in CLOSE_WAIT until the application closes it.
-    f.session.add(error(3, QStringLiteral("client"), 40002, 0, core::DetectionMechanism::Fin));
+    f.session.add(error(3, halfopen::core::Host::Client, 40002, 0, core::DetectionMechanism::Fin));
     QCOMPARE(cell(f.model, 2, SocketColumn::Host, SocketTableModel::ClosingRole).toBool(), false);
     QTRY_COMPARE(f.model.rowCount(), 1);
     QCOMPARE(cell(f.model, 0, SocketColumn::Local).toString(), localOf(40002));
@@ -273,10 +273,10 @@ void TestSocketTableModel::powerOffClosesTheHostsRows()
 {
     Fixture f;
     f.addClients(40000, 2);
-    f.session.add(sample(1, QStringLiteral("server"), 5000));
-    f.session.add(sample(1, QStringLiteral("server"), 5001));
+    f.session.add(sample(1, halfopen::core::Host::Server, 5000));
+    f.session.add(sample(1, halfopen::core::Host::Server, 5001));
     QTRY_COMPARE(f.model.rowCount(), 4);
-    f.session.add(fault(2, QStringLiteral("server"), QStringLiteral("power-off")));
+    f.session.add(fault(2, halfopen::core::Host::Server, QStringLiteral("power-off")));
     QCOMPARE(cell(f.model, 2, SocketColumn::Host, SocketTableModel::ClosingRole).toBool(), true);
     QCOMPARE(cell(f.model, 3, SocketColumn::Host, SocketTableModel::ClosingRole).toBool(), true);
     QCOMPARE(cell(f.model, 0, SocketColumn::Host, SocketTableModel::ClosingRole).toBool(), false);
@@ -291,14 +291,14 @@ void TestSocketTableModel::historyIsShownAtOnceWithoutClosedSockets()
 {
     core::Session session;
     for (int port = 40000; port < 40004; ++port)
-        session.add(sample(1, QStringLiteral("client"), port));
-    session.add(state(2, QStringLiteral("client"), 40001, core::TcpState::Established, core::TcpState::Closed));
+        session.add(sample(1, halfopen::core::Host::Client, port));
+    session.add(state(2, halfopen::core::Host::Client, 40001, core::TcpState::Established, core::TcpState::Closed));
     SocketTableModel model(&session, kShortFadeMs);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.pendingInsertCount(), 0);
     QCOMPARE(model.rowOf(QStringLiteral("client|%1|10.0.0.2:5000").arg(localOf(40003))), 2);
-    session.add(sample(3, QStringLiteral("client"), 40004));
+    session.add(sample(3, halfopen::core::Host::Client, 40004));
     QTRY_COMPARE(model.rowCount(), 4);
 }
 
@@ -320,7 +320,7 @@ void TestSocketTableModel::bulkApplyCoalescesChanges()
     Fixture f;
     QList<core::Event> snapshot;
     for (int port = 0; port < 1000; ++port)
-        snapshot.append(sample(1, QStringLiteral("client"), 10000 + port));
+        snapshot.append(sample(1, halfopen::core::Host::Client, 10000 + port));
     QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
     f.model.applySamples(snapshot);
     QCOMPARE(f.model.rowCount(), 1000); // at once, no event loop turn needed
@@ -363,14 +363,14 @@ void TestSocketTableModel::snapshotInAnyOrderFindsItsRows()
     Fixture f;
     QList<core::Event> snapshot;
     for (int port = 0; port < 6; ++port)
-        snapshot.append(sample(1, QStringLiteral("client"), 40000 + port));
+        snapshot.append(sample(1, halfopen::core::Host::Client, 40000 + port));
     f.model.applySamples(snapshot);
     // The next snapshot lists them backwards, with a new socket in the middle and one changed.
     QList<core::Event> next(snapshot.crbegin(), snapshot.crend());
-    next.insert(3, sample(2, QStringLiteral("client"), 50000));
+    next.insert(3, sample(2, halfopen::core::Host::Client, 50000));
     next[0].sample->sendQ = 77; // port 40005
     // Same ports on another host are other sockets.
-    next.append(sample(2, QStringLiteral("server"), 40001));
+    next.append(sample(2, halfopen::core::Host::Server, 40001));
     for (core::Event &e : next)
         e.tUs = at(2);
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
@@ -394,7 +394,7 @@ void TestSocketTableModel::lastReceivedIsTrueAndStopsWithTheRun()
     TcpInfoSample s = established();
     s.lastAckRecvMs = 46 * 60 * 1000 + 9000;
     s.lastDataRecvMs = 500;
-    f.session.add(sample(1, QStringLiteral("server"), 5000, s));
+    f.session.add(sample(1, halfopen::core::Host::Server, 5000, s));
     QTRY_COMPARE(f.model.rowCount(), 1);
     const qint64 since = cell(f.model, 0, SocketColumn::LastReceived, SocketTableModel::RawValueRole).toLongLong();
     QVERIFY2(since >= 500 && since < 10000, qPrintable(QString::number(since)));
@@ -410,7 +410,7 @@ void TestSocketTableModel::lastReceivedIsTrueAndStopsWithTheRun()
     QCOMPARE(cell(f.model, 0, SocketColumn::Timer, SocketTableModel::RawValueRole).toLongLong(), timer);
     // A new run ticks again.
     f.session.clear();
-    f.session.add(sample(1, QStringLiteral("server"), 5000, s));
+    f.session.add(sample(1, halfopen::core::Host::Server, 5000, s));
     QTRY_COMPARE(f.model.rowCount(), 1);
     const qint64 again = cell(f.model, 0, SocketColumn::LastReceived, SocketTableModel::RawValueRole).toLongLong();
     QTRY_VERIFY(cell(f.model, 0, SocketColumn::LastReceived, SocketTableModel::RawValueRole).toLongLong() > again);
@@ -419,7 +419,7 @@ void TestSocketTableModel::lastReceivedIsTrueAndStopsWithTheRun()
 void TestSocketTableModel::ageingColumnsCountDown()
 {
     Fixture f;
-    f.session.add(sample(1, QStringLiteral("client"), 40000));
+    f.session.add(sample(1, halfopen::core::Host::Client, 40000));
     QTRY_COMPARE(f.model.rowCount(), 1);
     QVERIFY(cell(f.model, 0, SocketColumn::Timer).toString().startsWith(QStringLiteral("keepalive ")));
     const qint64 left = cell(f.model, 0, SocketColumn::Timer, SocketTableModel::RawValueRole).toLongLong();
@@ -430,7 +430,7 @@ void TestSocketTableModel::ageingColumnsCountDown()
     // Past the expiry the reading knew of, the timer is due, never negative.
     TcpInfoSample soon = established();
     soon.timerExpiresMs = 30;
-    f.session.add(sample(1, QStringLiteral("client"), 40001, soon));
+    f.session.add(sample(1, halfopen::core::Host::Client, 40001, soon));
     QTRY_COMPARE(f.model.rowCount(), 2);
     const int row = cell(f.model, 0, SocketColumn::Local).toString() == localOf(40001) ? 0 : 1;
     QTRY_COMPARE(cell(f.model, row, SocketColumn::Timer).toString(), QStringLiteral("keepalive due"));
@@ -463,11 +463,11 @@ void TestSocketTableModel::keepaliveColumnShowsTheReportedOptions()
 {
     Fixture f;
     // The client's report comes before connect (no address): it holds for its next socket.
-    f.session.add(options(0.5, QStringLiteral("client"), 0, {true, 2, 1, 3}));
+    f.session.add(options(0.5, halfopen::core::Host::Client, 0, {true, 2, 1, 3}));
     // The server's report comes with the accept, before the socket's first sample.
-    f.session.add(options(0.9, QStringLiteral("server"), 5000, {false, 7200, 75, 9}));
+    f.session.add(options(0.9, halfopen::core::Host::Server, 5000, {false, 7200, 75, 9}));
     f.addClients(40000, 1);
-    f.session.add(sample(1.0, QStringLiteral("server"), 5000));
+    f.session.add(sample(1.0, halfopen::core::Host::Server, 5000));
     QTRY_COMPARE(f.model.rowCount(), 2);
     QCOMPARE(cell(f.model, 0, SocketColumn::Keepalive).toString(), QStringLiteral("2 s idle, 3 × 1 s"));
     QCOMPARE(cell(f.model, 1, SocketColumn::Keepalive).toString(), QStringLiteral("off"));
@@ -480,13 +480,13 @@ void TestSocketTableModel::keepaliveColumnShowsTheReportedOptions()
 
     // A change on the open connection: its row only, at once.
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
-    f.session.add(options(2.0, QStringLiteral("server"), 5000, {true, 10, 5, 4}, true));
+    f.session.add(options(2.0, halfopen::core::Host::Server, 5000, {true, 10, 5, 4}, true));
     f.model.flush();
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
     QCOMPARE(cell(f.model, 1, SocketColumn::Keepalive).toString(), QStringLiteral("10 s idle, 4 × 5 s"));
     // An older report arriving late changes nothing.
-    f.session.add(options(1.5, QStringLiteral("server"), 5000, {false, 7200, 75, 9}));
+    f.session.add(options(1.5, halfopen::core::Host::Server, 5000, {false, 7200, 75, 9}));
     QCOMPARE(cell(f.model, 1, SocketColumn::Keepalive).toString(), QStringLiteral("10 s idle, 4 × 5 s"));
 }
 

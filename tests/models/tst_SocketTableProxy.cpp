@@ -74,11 +74,11 @@ core::TcpInfoSample withState(core::TcpState state, double rtoMs = 204)
 // Client sockets in several states and a server with a listener and one accepted socket.
 void addMixedSockets(core::Session &session)
 {
-    session.add(sample(1, QStringLiteral("client"), 40000, withState(core::TcpState::Established)));
-    session.add(sample(1, QStringLiteral("client"), 40001, withState(core::TcpState::TimeWait)));
-    session.add(sample(1, QStringLiteral("client"), 40002, withState(core::TcpState::CloseWait)));
-    session.add(sample(1, QStringLiteral("server"), 5000, withState(core::TcpState::Listen)));
-    session.add(sample(1, QStringLiteral("server"), 5001, withState(core::TcpState::Established)));
+    session.add(sample(1, halfopen::core::Host::Client, 40000, withState(core::TcpState::Established)));
+    session.add(sample(1, halfopen::core::Host::Client, 40001, withState(core::TcpState::TimeWait)));
+    session.add(sample(1, halfopen::core::Host::Client, 40002, withState(core::TcpState::CloseWait)));
+    session.add(sample(1, halfopen::core::Host::Server, 5000, withState(core::TcpState::Listen)));
+    session.add(sample(1, halfopen::core::Host::Server, 5001, withState(core::TcpState::Established)));
 }
 
 } // namespace
@@ -107,7 +107,7 @@ void TestSocketTableProxy::sortsNumbersAsNumbers()
     Fixture f;
     const QList<double> rtos = {1000, 204, 3000, 412};
     for (int i = 0; i < rtos.size(); ++i)
-        f.session.add(sample(1, QStringLiteral("client"), 40000 + i, established(rtos[i])));
+        f.session.add(sample(1, halfopen::core::Host::Client, 40000 + i, established(rtos[i])));
     QTRY_COMPARE(f.proxy.rowCount(), 4);
     f.proxy.sort(int(SocketColumn::Rto), Qt::AscendingOrder);
     // As text, "1000 ms" would come first.
@@ -122,7 +122,7 @@ void TestSocketTableProxy::sortsPortsAsNumbers()
 {
     Fixture f;
     for (int port : {40000, 5000, 612, 33000})
-        f.session.add(sample(1, QStringLiteral("client"), port));
+        f.session.add(sample(1, halfopen::core::Host::Client, port));
     QTRY_COMPARE(f.proxy.rowCount(), 4);
     f.proxy.sort(int(SocketColumn::Local), Qt::AscendingOrder);
     QCOMPARE(f.column(SocketColumn::Local), (QStringList{localOf(612), localOf(5000), localOf(33000), localOf(40000)}));
@@ -131,15 +131,15 @@ void TestSocketTableProxy::sortsPortsAsNumbers()
 void TestSocketTableProxy::resortsWhenAValueChanges()
 {
     Fixture f;
-    f.session.add(sample(1, QStringLiteral("client"), 40000, established(204)));
-    f.session.add(sample(1, QStringLiteral("client"), 40001, established(408)));
+    f.session.add(sample(1, halfopen::core::Host::Client, 40000, established(204)));
+    f.session.add(sample(1, halfopen::core::Host::Client, 40001, established(408)));
     QTRY_COMPARE(f.proxy.rowCount(), 2);
     f.proxy.sort(int(SocketColumn::Rto), Qt::AscendingOrder);
     QCOMPARE(f.column(SocketColumn::Local).first(), localOf(40000));
     // Backoff doubles the first socket's RTO past the second's.
     core::TcpInfoSample backedOff = established(816);
     backedOff.backoff = 2;
-    f.session.add(sample(2, QStringLiteral("client"), 40000, backedOff));
+    f.session.add(sample(2, halfopen::core::Host::Client, 40000, backedOff));
     QTRY_COMPARE(f.column(SocketColumn::Local).first(), localOf(40001));
 }
 
@@ -151,8 +151,8 @@ void TestSocketTableProxy::filtersByHost()
     f.proxy.setHostFilter(QStringLiteral("server"));
     QCOMPARE(f.column(SocketColumn::Host), (QStringList{QStringLiteral("server"), QStringLiteral("server")}));
     // New rows follow the filter.
-    f.session.add(sample(2, QStringLiteral("client"), 40003));
-    f.session.add(sample(2, QStringLiteral("server"), 5002));
+    f.session.add(sample(2, halfopen::core::Host::Client, 40003));
+    f.session.add(sample(2, halfopen::core::Host::Server, 5002));
     QTRY_COMPARE(f.proxy.rowCount(), 3);
     f.proxy.setHostFilter({});
     QCOMPARE(f.proxy.rowCount(), 6);
@@ -169,7 +169,7 @@ void TestSocketTableProxy::filtersByState()
     f.proxy.setStateFilter({core::TcpState::TimeWait, core::TcpState::CloseWait});
     QCOMPARE(f.proxy.rowCount(), 2);
     // A socket leaving the shown states leaves the view.
-    f.session.add(state(2, QStringLiteral("client"), 40002, core::TcpState::CloseWait, core::TcpState::LastAck));
+    f.session.add(state(2, halfopen::core::Host::Client, 40002, core::TcpState::CloseWait, core::TcpState::LastAck));
     QTRY_COMPARE(f.proxy.rowCount(), 1);
     QCOMPARE(f.column(SocketColumn::State), QStringList{QStringLiteral("TIME_WAIT")});
 }
@@ -217,7 +217,7 @@ void TestSocketTableProxy::timeWaitHiddenUnlessAskedFor()
     QCOMPARE(counted.constLast().constFirst().toInt(), 1);
 
     // An established socket closing actively goes to TIME_WAIT: it leaves, the count grows.
-    f.session.add(state(2, QStringLiteral("client"), 40000, core::TcpState::Established, core::TcpState::TimeWait));
+    f.session.add(state(2, halfopen::core::Host::Client, 40000, core::TcpState::Established, core::TcpState::TimeWait));
     QTRY_COMPARE(f.proxy.hiddenTimeWaitCount(), 2);
     QCOMPARE(f.proxy.rowCount(), 3);
     QCOMPARE(counted.constLast().constFirst().toInt(), 2);
@@ -244,10 +244,10 @@ void TestSocketTableProxy::timeWaitHiddenUnlessAskedFor()
 
     // A TIME_WAIT socket that is gone is no longer counted.
     Fixture quick(0);
-    quick.session.add(sample(1, QStringLiteral("client"), 40001, withState(core::TcpState::TimeWait)));
+    quick.session.add(sample(1, halfopen::core::Host::Client, 40001, withState(core::TcpState::TimeWait)));
     quick.settle();
     QCOMPARE(quick.proxy.hiddenTimeWaitCount(), 1);
-    quick.session.add(state(2, QStringLiteral("client"), 40001, core::TcpState::TimeWait, core::TcpState::Closed));
+    quick.session.add(state(2, halfopen::core::Host::Client, 40001, core::TcpState::TimeWait, core::TcpState::Closed));
     QTRY_COMPARE(quick.model.rowCount(), 0);
     QCOMPARE(quick.proxy.hiddenTimeWaitCount(), 0);
 }
@@ -266,7 +266,7 @@ void TestSocketTableProxy::incrementalOrderMatchesAFreshSort()
         {SocketColumn::State, Qt::AscendingOrder}, {SocketColumn::Host, Qt::DescendingOrder},
         {SocketColumn::Rtt, Qt::AscendingOrder},   {SocketColumn::LastReceived, Qt::DescendingOrder},
     };
-    const auto host = [](int port) { return port % 3 ? QStringLiteral("client") : QStringLiteral("server"); };
+    const auto host = [](int port) { return port % 3 ? halfopen::core::Host::Client : halfopen::core::Host::Server; };
     f.model.setRefreshMs(10);
     for (int port = 40000; port < 40300; ++port)
         f.session.add(sample(1, host(port), port, established(rtos[port % rtos.size()])));
@@ -324,20 +324,20 @@ void TestSocketTableProxy::orderKeptMeansNoLayoutChange()
 {
     Fixture f;
     for (int i = 0; i < 3; ++i)
-        f.session.add(sample(1, QStringLiteral("client"), 40000 + i, established(204.0 * (i + 1))));
+        f.session.add(sample(1, halfopen::core::Host::Client, 40000 + i, established(204.0 * (i + 1))));
     f.settle();
     f.proxy.sort(int(SocketColumn::Rto), Qt::AscendingOrder);
     QSignalSpy layouts(&f.proxy, &QAbstractItemModel::layoutChanged);
     QSignalSpy changes(&f.proxy, &QAbstractItemModel::dataChanged);
     // The middle socket's RTO changes but stays between the others: repaint, nothing moves.
-    f.session.add(sample(2, QStringLiteral("client"), 40001, established(500)));
+    f.session.add(sample(2, halfopen::core::Host::Client, 40001, established(500)));
     f.settle();
     QVERIFY(changes.count() > 0);
     QCOMPARE(layouts.count(), 0);
     QCOMPARE(f.column(SocketColumn::Rto),
              (QStringList{QStringLiteral("204 ms"), QStringLiteral("500 ms"), QStringLiteral("612 ms")}));
     // Past the last one: it moves, in one layout change.
-    f.session.add(sample(3, QStringLiteral("client"), 40001, established(700)));
+    f.session.add(sample(3, halfopen::core::Host::Client, 40001, established(700)));
     f.settle();
     QCOMPARE(layouts.count(), 1);
     QCOMPARE(f.column(SocketColumn::Local).last(), localOf(40001));
@@ -350,7 +350,7 @@ void TestSocketTableProxy::ageingRefreshDoesNotReorder()
     for (int i = 0; i < 4; ++i) {
         core::TcpInfoSample s = established();
         s.timerExpiresMs = 9000 - 2000 * i;
-        f.session.add(sample(1, QStringLiteral("client"), 40000 + i, s));
+        f.session.add(sample(1, halfopen::core::Host::Client, 40000 + i, s));
     }
     f.settle();
     f.proxy.sort(int(SocketColumn::Timer), Qt::AscendingOrder);
@@ -371,7 +371,7 @@ void TestSocketTableProxy::ageingRefreshDoesNotReorder()
     // that shows it moves the row.
     core::TcpInfoSample restarted = established();
     restarted.timerExpiresMs = 100;
-    f.session.add(sample(2, QStringLiteral("client"), 40000, restarted));
+    f.session.add(sample(2, halfopen::core::Host::Client, 40000, restarted));
     QTRY_COMPARE(f.column(SocketColumn::Local).first(), localOf(40000));
     QCOMPARE(layouts.count(), 1);
 }
@@ -380,7 +380,7 @@ void TestSocketTableProxy::selectionFollowsItsSocket()
 {
     Fixture f;
     for (int i = 0; i < 5; ++i)
-        f.session.add(sample(1, QStringLiteral("client"), 40000 + i, established(204.0 * (i + 1))));
+        f.session.add(sample(1, halfopen::core::Host::Client, 40000 + i, established(204.0 * (i + 1))));
     f.settle();
     f.proxy.sort(int(SocketColumn::Rto), Qt::AscendingOrder);
     QItemSelectionModel selection(&f.proxy);
@@ -388,7 +388,7 @@ void TestSocketTableProxy::selectionFollowsItsSocket()
     QCOMPARE(selection.currentIndex().data(SocketTableModel::SocketKeyRole).toString(),
              QStringLiteral("client|%1|10.0.0.2:5000").arg(localOf(40000)));
     // The selected socket backs off past all others: it moves to the bottom, still selected.
-    f.session.add(sample(2, QStringLiteral("client"), 40000, established(6000)));
+    f.session.add(sample(2, halfopen::core::Host::Client, 40000, established(6000)));
     f.settle();
     QCOMPARE(selection.currentIndex().row(), 4);
     QCOMPARE(selection.selectedRows().size(), 1);
@@ -402,7 +402,7 @@ void TestSocketTableProxy::scatteredRowsLeaveTogether()
     // each, so they first gather at the end and leave in one removal.
     Fixture f;
     for (int i = 0; i < 40; ++i)
-        f.session.add(sample(1, QStringLiteral("client"), 40000 + i,
+        f.session.add(sample(1, halfopen::core::Host::Client, 40000 + i,
                              withState(i % 2 ? core::TcpState::CloseWait : core::TcpState::Established)));
     f.settle();
     QItemSelectionModel selection(&f.proxy);

@@ -21,8 +21,8 @@ using models::TimelineModel;
 using models::TimelineSeriesKind;
 
 namespace {
-const QString kClient = QStringLiteral("client");
-const QString kServer = QStringLiteral("server");
+const halfopen::core::Host kClient = halfopen::core::Host::Client;
+const halfopen::core::Host kServer = halfopen::core::Host::Server;
 
 QList<double> xs(const QList<QPointF> &points)
 {
@@ -75,9 +75,9 @@ void TestTimelineModel::packetsBySeriesAndLane()
     session.add(packet(2.0, kClient, QStringLiteral("data")));
     session.add(packet(3.0, kClient, QStringLiteral("keepalive-probe")));
 
-    QCOMPARE(model.lanes(), (QStringList{kClient, kServer}));
+    QCOMPARE(model.lanes(), (QList<halfopen::core::Host>{kClient, kServer}));
     QCOMPARE(model.laneOf(kServer), 1);
-    QCOMPARE(model.laneOf(QStringLiteral("nobody")), -1);
+    QCOMPARE(model.laneOf(halfopen::core::Host::Peer), -1);
     const int data = model.packetSeries(QStringLiteral("data"));
     QVERIFY(data >= 0);
     QCOMPARE(model.series(data).kind(), TimelineSeriesKind::Packet);
@@ -286,7 +286,7 @@ void TestTimelineModel::faultAndErrorMarkers()
     TimelineModel model(&session);
     session.add(packet(0, kClient, QStringLiteral("data")));
     session.add(fault(2, kServer, QStringLiteral("power-off")));
-    session.add(fault(3, QString(), QStringLiteral("loss")));
+    session.add(fault(3, halfopen::core::Host::None, QStringLiteral("loss")));
     session.add(error(9.5, kClient, 40000, ETIMEDOUT, core::DetectionMechanism::RetransmissionTimeout));
     session.add(error(9.6, kServer, 5000, 0, core::DetectionMechanism::Fin));
     const QList<models::TimelineMarker> faults = model.faultMarkers();
@@ -294,7 +294,7 @@ void TestTimelineModel::faultAndErrorMarkers()
     QCOMPARE(faults[0].x, 2.0);
     QCOMPARE(faults[0].label, QStringLiteral("power-off"));
     QCOMPARE(faults[0].host, kServer);
-    QVERIFY(faults[1].host.isEmpty()); // on the cable
+    QCOMPARE(faults[1].host, halfopen::core::Host::None); // on the cable
     const QList<models::TimelineMarker> errors = model.errorMarkers();
     QCOMPARE(errors.size(), 2);
     QCOMPARE(errors[0].x, 9.5);
@@ -362,7 +362,7 @@ void TestTimelineModel::detectionSpanWithoutVerdict()
     TimelineModel model(&session);
     QSignalSpy annotations(&model, &TimelineModel::annotationsChanged);
     session.add(packet(0, kClient, QStringLiteral("data")));
-    session.add(fault(1, QString(), QStringLiteral("delay"))); // slows, does not kill
+    session.add(fault(1, halfopen::core::Host::None, QStringLiteral("delay"))); // slows, does not kill
     session.add(fault(3, kServer, QStringLiteral("unplug")));
     session.add(fault(4, kServer, QStringLiteral("kill-process"))); // not the first
     session.add(packet(6, kClient, QStringLiteral("retransmission")));
@@ -422,23 +422,23 @@ void TestTimelineModel::lanesKeepTheirOrderWhoeverSpeaksFirst()
     TimelineModel model(&session);
     QSignalSpy series(&model, &TimelineModel::seriesChanged);
     // A run where the server's listener speaks first, and this machine's other sockets too.
-    session.add(packet(0.1, QStringLiteral("other"), QStringLiteral("data")));
+    session.add(packet(0.1, halfopen::core::Host::Other, QStringLiteral("data")));
     session.add(packet(0.2, kServer, QStringLiteral("syn")));
     session.add(packet(0.3, kClient, QStringLiteral("syn")));
-    QCOMPARE(model.lanes(), (QStringList{kClient, kServer, QStringLiteral("other")}));
+    QCOMPARE(model.lanes(), (QList<halfopen::core::Host>{kClient, kServer, halfopen::core::Host::Other}));
     // The points drawn before a lane came in front of theirs moved with their lane.
     const QList<QPointF> syn = model.series(model.packetSeries(QStringLiteral("syn"))).points();
     QCOMPARE(syn.size(), 2);
     QCOMPARE(syn.at(0).y(), double(model.laneOf(kServer)));
     QCOMPARE(syn.at(1).y(), double(model.laneOf(kClient)));
     QCOMPARE(model.series(model.packetSeries(QStringLiteral("data"))).points().constFirst().y(),
-             double(model.laneOf(QStringLiteral("other"))));
+             double(model.laneOf(halfopen::core::Host::Other)));
     QTRY_VERIFY(series.count() > 0);
     session.clear();
     // The next run, client first: the same lanes.
     session.add(packet(0.1, kClient, QStringLiteral("syn")));
     session.add(packet(0.2, kServer, QStringLiteral("syn")));
-    QCOMPARE(model.lanes(), (QStringList{kClient, kServer}));
+    QCOMPARE(model.lanes(), (QList<halfopen::core::Host>{kClient, kServer}));
 }
 
 void TestTimelineModel::detectionSpanClosesWhenNothingDies()

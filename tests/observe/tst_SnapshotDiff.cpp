@@ -115,11 +115,11 @@ void tst_SnapshotDiff::activeCloserGoesToTimeWait()
          stateOf(after, clientLocal, serverLocal) == TcpState::TimeWait && !rowWith(after, serverLocal, clientLocal)),
         5000);
 
-    const QList<Event> events = SnapshotDiff(QStringLiteral("local")).stateEvents(before, after);
+    const QList<Event> events = SnapshotDiff(halfopen::core::Host::Local).stateEvents(before, after);
     QCOMPARE(events.size(), 2);
     for (const Event &event : events) {
         QCOMPARE(event.kind, EventKind::State);
-        QCOMPARE(event.host, QStringLiteral("local"));
+        QCOMPARE(event.host, halfopen::core::Host::Local);
         QCOMPARE(event.tUs, after.takenAtUs);
         QVERIFY(event.sample.has_value());
     }
@@ -195,7 +195,7 @@ void tst_SnapshotDiff::killedPeerLeavesCloseWaitAndAnOrphan()
                              5000);
     QCOMPARE(rowWith(after, childLocal, serverLocal)->inode, 0u);
 
-    const QList<Event> events = SnapshotDiff(QStringLiteral("server")).stateEvents(before, after);
+    const QList<Event> events = SnapshotDiff(halfopen::core::Host::Server).stateEvents(before, after);
     QCOMPARE(events.size(), 2);
     const Event *survivor = eventFor(events, serverLocal, childLocal);
     QVERIFY(survivor);
@@ -205,7 +205,7 @@ void tst_SnapshotDiff::killedPeerLeavesCloseWaitAndAnOrphan()
     QVERIFY(orphan);
     QCOMPARE(orphan->fromState, TcpState::Established);
     QCOMPARE(orphan->toState, TcpState::FinWait2);
-    QCOMPARE(orphan->host, QStringLiteral("server"));
+    QCOMPARE(orphan->host, halfopen::core::Host::Server);
 }
 
 void tst_SnapshotDiff::newConnectionAppears()
@@ -221,7 +221,7 @@ void tst_SnapshotDiff::newConnectionAppears()
     QVERIFY(pair.server >= 0);
     const SockDiagSnapshot after = take(client, sockets.port(), ownedBy(sockets));
 
-    const QList<Event> events = SnapshotDiff(QStringLiteral("local")).stateEvents(before, after);
+    const QList<Event> events = SnapshotDiff(halfopen::core::Host::Local).stateEvents(before, after);
     QCOMPARE(events.size(), 2);
     for (const Event &event : events) {
         QCOMPARE(event.fromState, TcpState::Unknown);
@@ -252,7 +252,7 @@ void tst_SnapshotDiff::unchangedSocketsGiveNoEvents()
              == 500),
         5000);
     QCOMPARE(after.rows.size(), before.rows.size());
-    QVERIFY(SnapshotDiff(QStringLiteral("local")).stateEvents(before, after).isEmpty());
+    QVERIFY(SnapshotDiff(halfopen::core::Host::Local).stateEvents(before, after).isEmpty());
 }
 
 // The kernel replaces a request socket (SYN_RECV) by a new full socket with a new cookie:
@@ -271,7 +271,7 @@ void tst_SnapshotDiff::requestSocketBecomingItsChildIsOneChange()
     after.rows = {syntheticRow(server, peer, TcpState::Established, 12),
                   syntheticRow(server, QStringLiteral("127.0.0.1:40001"), TcpState::CloseWait, 11)};
 
-    const QList<Event> events = SnapshotDiff(QStringLiteral("server")).stateEvents(before, after);
+    const QList<Event> events = SnapshotDiff(halfopen::core::Host::Server).stateEvents(before, after);
     QCOMPARE(events.size(), 2);
     QCOMPARE(events[0].local, server);
     QCOMPARE(events[0].remote, peer);

@@ -59,15 +59,17 @@ struct RealNetworkRun
         return QTest::qWaitFor([this] { return !runner.isRunning(); }, 5000);
     }
 
-    const core::Event *find(core::EventKind kind, const QString &what = {}, const QString &host = {}) const
+    const core::Event *find(core::EventKind kind, const QString &what = {},
+                            halfopen::core::Host host = halfopen::core::Host::None) const
     {
         for (const core::Event &e : session.events()) {
-            if (e.kind == kind && (what.isEmpty() || e.what == what) && (host.isEmpty() || e.host == host))
+            if (e.kind == kind && (what.isEmpty() || e.what == what)
+                && (host == halfopen::core::Host::None || e.host == host))
                 return &e;
         }
         return nullptr;
     }
-    const core::Event *findState(const QString &host, core::TcpState to, const QString &local = {}) const
+    const core::Event *findState(halfopen::core::Host host, core::TcpState to, const QString &local = {}) const
     {
         for (const core::Event &e : session.events()) {
             if (e.kind == core::EventKind::State && e.host == host && e.toState == to

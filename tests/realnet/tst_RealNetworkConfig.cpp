@@ -116,7 +116,7 @@ void RealNetworkConfigTest::endpointArguments()
              (QStringList{QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("0.0.0.0:5001")}));
     QVERIFY(server.join(QLatin1Char(' ')).contains(QStringLiteral("--name server")));
     QCOMPARE(n.testPort(), quint16(5001));
-    QCOMPARE(n.hostName(), QStringLiteral("server"));
+    QCOMPARE(n.host(), halfopen::core::Host::Server);
 }
 
 void RealNetworkConfigTest::hostSettingsFromAFolder()

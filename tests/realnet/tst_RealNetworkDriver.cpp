@@ -38,7 +38,7 @@ realnet::RealNetworkConfig serverOn(quint16 port)
     return n;
 }
 
-lab::Fault fault(lab::FaultKind kind, const QString &host = QStringLiteral("client"))
+lab::Fault fault(lab::FaultKind kind, halfopen::core::Host host = halfopen::core::Host::Client)
 {
     lab::Fault f;
     f.kind = kind;
@@ -52,10 +52,10 @@ const Event *peerError(const CliPeer &peer)
 }
 
 // The table row of a socket, by host and addresses; -1 when there is none.
-int rowOf(models::SocketTableModel &table, const QString &host, const QString &local, const QString &remote)
+int rowOf(models::SocketTableModel &table, halfopen::core::Host host, const QString &local, const QString &remote)
 {
     table.flush();
-    return table.rowOf(QStringLiteral("%1|%2|%3").arg(host, local, remote));
+    return table.rowOf(QStringLiteral("%1|%2|%3").arg(halfopen::core::hostName(host), local, remote));
 }
 
 TcpState stateAt(models::SocketTableModel &table, int row)
@@ -91,14 +91,14 @@ void RealNetworkDriverTest::clientConnectsAndTheTableShowsThePort()
     models::SocketTableModel table(&run.session);
     run.start(clientOf(quint16(port)));
     QVERIFY2(run.waitReady(), qPrintable(run.failure));
-    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("connected"), QStringLiteral("client")),
+    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("connected"), halfopen::core::Host::Client),
                              5000);
-    const Event *connected = run.find(EventKind::Endpoint, QStringLiteral("connected"), QStringLiteral("client"));
+    const Event *connected = run.find(EventKind::Endpoint, QStringLiteral("connected"), halfopen::core::Host::Client);
     const QString ours = connected->local;
     const QString theirs = QStringLiteral("127.0.0.1:%1").arg(port);
     QCOMPARE(connected->remote, theirs);
     // The session starts at the driver's "ready", recorded with the network it ran on.
-    const Event *ready = run.find(EventKind::Endpoint, QStringLiteral("ready"), QStringLiteral("lab"));
+    const Event *ready = run.find(EventKind::Endpoint, QStringLiteral("ready"), halfopen::core::Host::Lab);
     QVERIFY(ready);
     QCOMPARE(ready->detail.value(QStringLiteral("mode")).toString(), QStringLiteral("real-network"));
     QCOMPARE(ready->detail.value(QStringLiteral("network")).toObject().value(QStringLiteral("peer_port")).toInt(),
@@ -106,10 +106,10 @@ void RealNetworkDriverTest::clientConnectsAndTheTableShowsThePort()
 
     // Every socket of this machine on the port: ours (sampled by the endpoint), and the loopback
     // peer's listener and connection, which sock_diag finds and names "other".
-    QTRY_VERIFY_WITH_TIMEOUT(rowOf(table, QStringLiteral("client"), ours, theirs) >= 0, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(stateAt(table, rowOf(table, QStringLiteral("client"), ours, theirs)),
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(table, halfopen::core::Host::Client, ours, theirs) >= 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(stateAt(table, rowOf(table, halfopen::core::Host::Client, ours, theirs)),
                               TcpState::Established, 5000);
-    const QString other = realnet::HostSocketObserver::kOtherHost;
+    const halfopen::core::Host other = halfopen::core::Host::Other;
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(table, other, theirs, ours) >= 0, 5000);
     QCOMPARE(stateAt(table, rowOf(table, other, theirs, ours)), TcpState::Established);
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(table, other, theirs, QStringLiteral("0.0.0.0:0")) >= 0, 5000);
@@ -120,7 +120,7 @@ void RealNetworkDriverTest::clientConnectsAndTheTableShowsThePort()
         QVERIFY2(!(e.host == other && e.local == ours), qPrintable(describeEvent(e, 0)));
 
     QVERIFY(run.stop());
-    QVERIFY(run.find(EventKind::Endpoint, QStringLiteral("stopped"), QStringLiteral("lab")));
+    QVERIFY(run.find(EventKind::Endpoint, QStringLiteral("stopped"), halfopen::core::Host::Lab));
     QVERIFY(!run.driver.endpointRunning());
 }
 
@@ -135,14 +135,14 @@ void RealNetworkDriverTest::closeGivesThePeerEndOfStream()
     const QString ours = run.find(EventKind::Endpoint, QStringLiteral("connected"))->local;
 
     run.driver.apply(fault(lab::FaultKind::Close));
-    QVERIFY(run.find(EventKind::Fault, QStringLiteral("close"), QStringLiteral("client")));
+    QVERIFY(run.find(EventKind::Fault, QStringLiteral("close"), halfopen::core::Host::Client));
     // The peer reads end of stream (our FIN)...
     QTRY_VERIFY_WITH_TIMEOUT(peerError(peer), 5000);
     QCOMPARE(peerError(peer)->mechanism, DetectionMechanism::Fin);
     QCOMPARE(peerError(peer)->errnoValue, 0);
     // ...and our socket, let go of by the endpoint, waits in TIME_WAIT: sock_diag reports it
     // under our name, as the lab's observer does.
-    QTRY_VERIFY_WITH_TIMEOUT(run.findState(QStringLiteral("client"), TcpState::TimeWait, ours), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(run.findState(halfopen::core::Host::Client, TcpState::TimeWait, ours), 5000);
     QVERIFY(run.runner.isRunning()); // the session goes on until the user stops it
     QVERIFY(run.stop());
 }
@@ -157,7 +157,7 @@ void RealNetworkDriverTest::abortResetsThePeer()
     QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("connected")), 5000);
 
     run.driver.apply(fault(lab::FaultKind::Abort));
-    QVERIFY(run.find(EventKind::Fault, QStringLiteral("abort"), QStringLiteral("client")));
+    QVERIFY(run.find(EventKind::Fault, QStringLiteral("abort"), halfopen::core::Host::Client));
     QTRY_VERIFY_WITH_TIMEOUT(peerError(peer), 5000);
     QCOMPARE(peerError(peer)->errnoValue, ECONNRESET);
     QCOMPARE(peerError(peer)->mechanism, DetectionMechanism::Rst);
@@ -176,7 +176,7 @@ void RealNetworkDriverTest::markerIsRecordedAndDetectionCountsFromIt()
     run.driver.apply(fault(lab::FaultKind::Marker));
     const Event *marker = run.find(EventKind::Fault, QStringLiteral("marker"));
     QVERIFY(marker);
-    QVERIFY(marker->host.isEmpty()); // the user's word about the world, not an act of either side
+    QCOMPARE(marker->host, halfopen::core::Host::None); // the user's word about the world, not an act of either side
     const qint64 markerUs = marker->tUs;
     // What the user does after the marker does not move it: Send now, then the peer dies.
     QTest::qWait(300);
@@ -184,8 +184,8 @@ void RealNetworkDriverTest::markerIsRecordedAndDetectionCountsFromIt()
     QTest::qWait(200);
     peer.signal(SIGKILL); // its kernel closes the connection: FIN
 
-    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Verdict, {}, QStringLiteral("client")), 5000);
-    const Event *verdict = run.find(EventKind::Verdict, {}, QStringLiteral("client"));
+    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Verdict, {}, halfopen::core::Host::Client), 5000);
+    const Event *verdict = run.find(EventKind::Verdict, {}, halfopen::core::Host::Client);
     QCOMPARE(verdict->what, QStringLiteral("eof"));
     QCOMPARE(verdict->detail.value(QStringLiteral("fault")).toString(), QStringLiteral("marker"));
     QCOMPARE(verdict->detail.value(QStringLiteral("reference")).toString(), QStringLiteral("fault"));
@@ -201,16 +201,17 @@ void RealNetworkDriverTest::serverAcceptsLiveOptionsAndKill()
     RealNetworkRun run;
     run.start(serverOn(port));
     QVERIFY2(run.waitReady(), qPrintable(run.failure));
-    QCOMPARE(run.find(EventKind::Endpoint, QStringLiteral("listening"), QStringLiteral("server"))->local,
+    QCOMPARE(run.find(EventKind::Endpoint, QStringLiteral("listening"), halfopen::core::Host::Server)->local,
              QStringLiteral("127.0.0.1:%1").arg(port));
     // Our own listener is on the table too.
-    QTRY_VERIFY_WITH_TIMEOUT(run.findState(QStringLiteral("server"), TcpState::Listen), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(run.findState(halfopen::core::Host::Server, TcpState::Listen), 5000);
 
     CliPeer peer;
     peer.start({QStringLiteral("connect"), QStringLiteral("127.0.0.1:%1").arg(port)});
-    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("accepted"), QStringLiteral("server")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("accepted"), halfopen::core::Host::Server),
+                             5000);
     // The peer's socket (not ours) is seen on the port as well.
-    QTRY_VERIFY_WITH_TIMEOUT(run.findState(realnet::HostSocketObserver::kOtherHost, TcpState::Established), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(run.findState(halfopen::core::Host::Other, TcpState::Established), 5000);
 
     // Live socket options on our open connection, read back by the endpoint.
     SocketOptions options;
@@ -219,25 +220,25 @@ void RealNetworkDriverTest::serverAcceptsLiveOptionsAndKill()
     options.keepalive.intervalS = 3;
     options.keepalive.count = 4;
     const qsizetype before = run.session.size();
-    run.driver.setSocketOptions(QStringLiteral("server"), options);
+    run.driver.setSocketOptions(halfopen::core::Host::Server, options);
     QTRY_VERIFY_WITH_TIMEOUT(
         std::any_of(
             run.session.events().begin() + before, run.session.events().end(),
             [](const Event &e) {
-                return e.kind == EventKind::Endpoint && e.host == QLatin1String("server")
+                return e.kind == EventKind::Endpoint && e.host == halfopen::core::Host::Server
                     && e.what == QLatin1String("options")
                     && SocketOptions::fromJson(e.detail.value(QStringLiteral("applied")).toObject()).keepalive.idleS
                     == 7;
             }),
         5000);
 
-    run.driver.apply(fault(lab::FaultKind::KillProcess, QStringLiteral("server")));
-    QVERIFY(run.find(EventKind::Fault, QStringLiteral("kill-process"), QStringLiteral("server")));
+    run.driver.apply(fault(lab::FaultKind::KillProcess, halfopen::core::Host::Server));
+    QVERIFY(run.find(EventKind::Fault, QStringLiteral("kill-process"), halfopen::core::Host::Server));
     // Our kernel closes the killed endpoint's connection: the peer reads end of stream.
     QTRY_VERIFY_WITH_TIMEOUT(peerError(peer), 5000);
     QCOMPARE(peerError(peer)->mechanism, DetectionMechanism::Fin);
-    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("endpoint_exited"), QStringLiteral("lab")),
-                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        run.find(EventKind::Endpoint, QStringLiteral("endpoint_exited"), halfopen::core::Host::Lab), 5000);
     QVERIFY(run.runner.isRunning());
     QVERIFY(run.stop());
 }
@@ -249,8 +250,8 @@ void RealNetworkDriverTest::labFaultsAreRefusedInPlainWords()
     RealNetworkRun run;
     run.start(clientOf(quint16(port)));
     QVERIFY2(run.waitReady(), qPrintable(run.failure));
-    run.driver.apply(fault(lab::FaultKind::PowerOff, QStringLiteral("server")));
-    const Event *refused = run.find(EventKind::Endpoint, QStringLiteral("command_error"), QStringLiteral("lab"));
+    run.driver.apply(fault(lab::FaultKind::PowerOff, halfopen::core::Host::Server));
+    const Event *refused = run.find(EventKind::Endpoint, QStringLiteral("command_error"), halfopen::core::Host::Lab);
     QVERIFY(refused);
     QVERIFY2(refused->detail.value(QStringLiteral("message"))
                  .toString()
@@ -282,7 +283,7 @@ void RealNetworkDriverTest::portInUseIsReportedWithErrno()
     QVERIFY2(run.failure.contains(QStringLiteral("Another socket already listens")), qPrintable(run.failure));
     // The endpoint said so itself, with the errno, and the run ended.
     const Event *listenFailed
-        = run.find(EventKind::Endpoint, QStringLiteral("listen_failed"), QStringLiteral("server"));
+        = run.find(EventKind::Endpoint, QStringLiteral("listen_failed"), halfopen::core::Host::Server);
     QVERIFY(listenFailed);
     QCOMPARE(listenFailed->errnoValue, EADDRINUSE);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
@@ -353,9 +354,9 @@ void RealNetworkDriverTest::capturedProbesAreOnTheTimeline()
     QVERIFY2(run.waitReady(), qPrintable(run.failure));
     QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("connected")), 5000);
     const QString ours = run.find(EventKind::Endpoint, QStringLiteral("connected"))->local;
-    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Packet, QStringLiteral("keepalive-ack"), QStringLiteral("server")),
+    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Packet, QStringLiteral("keepalive-ack"), halfopen::core::Host::Server),
                              8000);
-    const Event *probe = run.find(EventKind::Packet, QStringLiteral("keepalive-probe"), QStringLiteral("client"));
+    const Event *probe = run.find(EventKind::Packet, QStringLiteral("keepalive-probe"), halfopen::core::Host::Client);
     QVERIFY(probe);
     QCOMPARE(probe->local, ours);
     QCOMPARE(probe->remote, QStringLiteral("127.0.0.1:%1").arg(port));

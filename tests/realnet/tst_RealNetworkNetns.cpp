@@ -81,7 +81,7 @@ void RealNetworkNetnsTest::keepaliveHeadlineCountsFromThePredictionsReference()
     RealNetworkRun run;
     run.start(network, config);
     QVERIFY2(run.waitReady(), qPrintable(run.failure));
-    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("connected"), QStringLiteral("client")),
+    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Endpoint, QStringLiteral("connected"), halfopen::core::Host::Client),
                              5000);
 
     // The user pulls the cable and presses the marker; here the marker comes first and the cut
@@ -97,10 +97,10 @@ void RealNetworkNetnsTest::keepaliveHeadlineCountsFromThePredictionsReference()
 
     // Keepalive 2/1/3: idle 2 s from the last packet received, then 3 probes a second apart:
     // ETIMEDOUT 4.5 s to 6.5 s after the last packet received.
-    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Verdict, {}, QStringLiteral("client")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(run.find(EventKind::Verdict, {}, halfopen::core::Host::Client), 10000);
     const Event *error = nullptr;
     for (const Event &e : run.session.events()) {
-        if (e.kind == EventKind::Error && e.host == QLatin1String("client")
+        if (e.kind == EventKind::Error && e.host == halfopen::core::Host::Client
             && e.detail.value(QStringLiteral("fatal")).toBool())
             error = &e;
     }
@@ -112,7 +112,7 @@ void RealNetworkNetnsTest::keepaliveHeadlineCountsFromThePredictionsReference()
 
     // The verdict counts from where the prediction counts (keepalive: the last packet
     // received), so the two figures compare; the marker is shown beside it.
-    const Event *verdict = run.find(EventKind::Verdict, {}, QStringLiteral("client"));
+    const Event *verdict = run.find(EventKind::Verdict, {}, halfopen::core::Host::Client);
     QCOMPARE(verdict->errnoValue, ETIMEDOUT);
     QCOMPARE(verdict->mechanism, DetectionMechanism::Keepalive);
     QCOMPARE(verdict->detail.value(QStringLiteral("fault")).toString(), QStringLiteral("marker"));

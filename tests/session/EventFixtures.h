@@ -53,7 +53,7 @@ inline QList<Event> eventsOfEveryKind()
         Event e;
         e.kind = EventKind(k);
         e.tUs = t0 + k * 1'250'001;
-        e.host = k % 2 ? QStringLiteral("server") : QStringLiteral("client");
+        e.host = k % 2 ? halfopen::core::Host::Server : halfopen::core::Host::Client;
         e.local = QStringLiteral("10.0.0.%1:40000").arg(k + 1);
         e.remote = QStringLiteral("[fd00::1]:5000");
         e.what = QStringLiteral("what-%1").arg(eventKindName(e.kind));
@@ -80,7 +80,7 @@ inline Event simpleEvent(qint64 tUs, const QString &what)
     Event e;
     e.kind = EventKind::Endpoint;
     e.tUs = tUs;
-    e.host = QStringLiteral("client");
+    e.host = halfopen::core::Host::Client;
     e.what = what;
     return e;
 }

@@ -34,6 +34,7 @@ private slots:
     void detailIsCompact();
     void sampleIsOptionalAndShared();
     void subKindNamesRoundTrip();
+    void hostIsOneOfItsNames();
     void subKindNeedsItsKindAndHost();
     void recordedSubKindsAreKnown();
     void tcpFlagsAreTcpdumpsLetters();
@@ -114,7 +115,7 @@ void TestEvent::describeError()
     Event e;
     e.kind = EventKind::Error;
     e.tUs = 6'090'000;
-    e.host = QStringLiteral("client");
+    e.host = halfopen::core::Host::Client;
     e.local = QStringLiteral("10.0.0.1:40000");
     e.remote = QStringLiteral("10.0.0.2:5000");
     e.errnoValue = ETIMEDOUT;
@@ -263,6 +264,31 @@ void TestEvent::subKindNamesRoundTrip()
     QCOMPARE(runStepName(RunStep::FaultFailed), QLatin1String("fault_failed"));
 }
 
+void TestEvent::hostIsOneOfItsNames()
+{
+    using halfopen::core::Host;
+    for (const Host host : {Host::None, Host::Client, Host::Server, Host::Local, Host::Lab, Host::Other, Host::Peer}) {
+        Event e;
+        e.tUs = 1;
+        e.host = host;
+        QCOMPARE(halfopen::core::hostFromName(QString(halfopen::core::hostName(host))), std::optional<Host>(host));
+        const auto back = Event::fromJson(e.toJson());
+        QVERIFY(back);
+        QCOMPARE(back->host, host);
+        QCOMPARE(e.toJson().contains(u"host"), host != Host::None); // no host, no field
+    }
+    QCOMPARE(halfopen::core::peerOf(Host::Client), std::optional{Host::Server});
+    QCOMPARE(halfopen::core::peerOf(Host::Server), std::optional{Host::Client});
+    QVERIFY(!halfopen::core::peerOf(Host::Local));
+    // A name this version does not know is refused, the field and the names it takes named.
+    for (const QJsonValue &bad : {QJsonValue(QStringLiteral("plc")), QJsonValue(5)}) {
+        QString error;
+        QVERIFY(!Event::fromJson({{"kind", "state"}, {"t_us", 5}, {"host", bad}}, &error));
+        QVERIFY2(error.startsWith(QLatin1String("host: must be one of client, server, local, lab, other, peer")),
+                 qPrintable(error));
+    }
+}
+
 void TestEvent::subKindNeedsItsKindAndHost()
 {
     Event ready = Event::labEvent(5, RunStep::Ready);
@@ -274,17 +300,17 @@ void TestEvent::subKindNeedsItsKindAndHost()
 
     Event closed;
     closed.kind = EventKind::Endpoint;
-    closed.host = QStringLiteral("client");
+    closed.host = halfopen::core::Host::Client;
     closed.what = QStringLiteral("closed");
     QVERIFY(closed.is(EndpointStep::Closed));
     QVERIFY(!closed.runStep());
-    closed.host = Event::labHost(); // a host's step said by the lab is not one
+    closed.host = halfopen::core::Host::Lab; // a host's step said by the lab is not one
     QVERIFY(!closed.is(EndpointStep::Closed));
 
     // The same word under another kind is another thing: a heartbeat "sent" is no endpoint step.
     Event sent;
     sent.kind = EventKind::Heartbeat;
-    sent.host = QStringLiteral("client");
+    sent.host = halfopen::core::Host::Client;
     sent.what = QStringLiteral("sent");
     QVERIFY(sent.is(HeartbeatPhase::Sent));
     QVERIFY(!sent.is(EndpointStep::Sent));
@@ -355,8 +381,8 @@ void TestEvent::tcpFlagsAreTcpdumpsLetters()
 void TestEvent::packetFieldsRoundTrip()
 {
     PacketFields f;
-    f.from = QStringLiteral("client");
-    f.to = QStringLiteral("server");
+    f.from = halfopen::core::Host::Client;
+    f.to = halfopen::core::Host::Server;
     f.flags = TcpFlags(TcpFlags::Psh | TcpFlags::Ack);
     f.seq = 4000000000u; // above 2^31: kept whole
     f.ack = 17;
@@ -395,7 +421,7 @@ void TestEvent::packetFieldsRoundTrip()
     QVERIFY(!none.flags);
     QVERIFY(!none.seq);
     QVERIFY(!none.length);
-    QCOMPARE(none.from, QStringLiteral("server"));
+    QCOMPARE(none.from, halfopen::core::Host::Server);
 }
 
 void TestEvent::errorFieldsRoundTrip()

@@ -214,7 +214,7 @@ void TestJsonlRecorder::writeErrorIsReported()
     Event e;
     e.kind = EventKind::Fault;
     e.tUs = 1;
-    e.host = QStringLiteral("server");
+    e.host = halfopen::core::Host::Server;
     session.add(e);
     session.add(e);
     QCOMPARE(failed.count(), 1);

@@ -33,7 +33,7 @@ Event labReady(qint64 tUs)
     Event e;
     e.kind = EventKind::Endpoint;
     e.tUs = tUs;
-    e.host = QStringLiteral("lab");
+    e.host = halfopen::core::Host::Lab;
     e.what = QStringLiteral("ready");
     return e;
 }
@@ -67,7 +67,7 @@ QString write(const QTemporaryDir &dir, const QString &name, const QList<Event> 
 
 bool isLabReady(const Event &e)
 {
-    return e.kind == EventKind::Endpoint && e.host == QLatin1String("lab") && e.what == QLatin1String("ready");
+    return e.kind == EventKind::Endpoint && e.host == halfopen::core::Host::Lab && e.what == QLatin1String("ready");
 }
 
 // Everything a load delivers, the first part and every chunk, until it finishes.
@@ -251,7 +251,7 @@ void TestRecordingLoader::originIsFoundAnywhere()
     // Only the lab's own "ready": a host's step of that name is not time zero.
     QList<Event> others = manyEvents(50, -1);
     others[10] = labReady(others[10].tUs);
-    others[10].host = QStringLiteral("client");
+    others[10].host = halfopen::core::Host::Client;
     const QString noReady = write(m_dir, QStringLiteral("no-ready.jsonl"), others);
     Collected none;
     QVERIFY(loadAll(&loader, noReady, &none));

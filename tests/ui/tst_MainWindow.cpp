@@ -146,7 +146,7 @@ struct Window
     }
 
     // The latest event of a host with this `what` (endpoint) or kind, or nullptr.
-    const core::Event *last(const QString &host, core::EventKind kind, const QString &what = {})
+    const core::Event *last(halfopen::core::Host host, core::EventKind kind, const QString &what = {})
     {
         const QList<core::Event> &events = controller.session()->events();
         for (auto it = events.crbegin(); it != events.crend(); ++it) {
@@ -344,18 +344,19 @@ void TestMainWindow::keepaliveTurnedOnWhileRunning()
     Window::type(count, QStringLiteral("3"));
     QTRY_COMPARE_WITH_TIMEOUT(edited.size(), 1, 3000);
     QVERIFY(!problem->isVisibleTo(&w.window));
-    QCOMPARE(edited.at(0).at(0).toString(), QStringLiteral("client"));
+    QCOMPARE(edited.at(0).at(0).value<halfopen::core::Host>(), halfopen::core::Host::Client);
     const core::KeepaliveSettings wanted{true, 2, 1, 3};
     QCOMPARE(edited.at(0).at(1).value<core::SocketOptions>().keepalive, wanted);
 
     // (a) The client's endpoint set them on its live connection and reports what the kernel has.
     QTRY_VERIFY_WITH_TIMEOUT(
-        w.last(QStringLiteral("client"), core::EventKind::Endpoint, QStringLiteral("options"))
-            && w.last(QStringLiteral("client"), core::EventKind::Endpoint, QStringLiteral("options"))
+        w.last(halfopen::core::Host::Client, core::EventKind::Endpoint, QStringLiteral("options"))
+            && w.last(halfopen::core::Host::Client, core::EventKind::Endpoint, QStringLiteral("options"))
                    ->detail.value(QStringLiteral("live"))
                    .toBool(),
         5000);
-    const core::Event options = *w.last(QStringLiteral("client"), core::EventKind::Endpoint, QStringLiteral("options"));
+    const core::Event options
+        = *w.last(halfopen::core::Host::Client, core::EventKind::Endpoint, QStringLiteral("options"));
     QCOMPARE(core::SocketOptions::fromJson(options.detail.value(QStringLiteral("applied")).toObject()).keepalive,
              wanted);
     QVERIFY(!options.detail.contains(QStringLiteral("failed")));
@@ -367,7 +368,7 @@ void TestMainWindow::keepaliveTurnedOnWhileRunning()
                 .contains(QStringLiteral("TCP_KEEPCNT 3")));
     const QList<models::TimelineMarker> markers = w.controller.timeline()->optionsMarkers();
     QCOMPARE(markers.size(), 1);
-    QCOMPARE(markers.at(0).host, QStringLiteral("client"));
+    QCOMPARE(markers.at(0).host, halfopen::core::Host::Client);
     QVERIFY2(markers.at(0).label.contains(QStringLiteral("2 s idle, 3 × 1 s")), qPrintable(markers.at(0).label));
     auto *prediction = w.find<ui::PredictionPanel>(QStringLiteral("predictionPanel"));
     QVERIFY(w.find<QLabel>(QStringLiteral("predictionSource"))->isVisibleTo(&w.window));
@@ -377,8 +378,8 @@ void TestMainWindow::keepaliveTurnedOnWhileRunning()
     // (b) They act: the powered-off server is found by keepalive, idle + 3 probes 1 s apart =
     // 5 s after the last packet received (± the timer's slack and a probe's round trip).
     QTest::mouseClick(powerOff, Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(w.last(QStringLiteral("client"), core::EventKind::Error), 15000);
-    const core::Event *death = w.last(QStringLiteral("client"), core::EventKind::Error);
+    QTRY_VERIFY_WITH_TIMEOUT(w.last(halfopen::core::Host::Client, core::EventKind::Error), 15000);
+    const core::Event *death = w.last(halfopen::core::Host::Client, core::EventKind::Error);
     QCOMPARE(death->errnoValue, ETIMEDOUT);
     QCOMPARE(death->mechanism, core::DetectionMechanism::Keepalive);
     const double sinceRx = death->detail.value(QStringLiteral("since_last_received_ms")).toDouble() / 1000;
@@ -405,13 +406,13 @@ void TestMainWindow::keepaliveTurnedOnWhileRunning()
     const int markersBefore = int(w.controller.timeline()->faultMarkers().size());
     lab::Fault again;
     again.kind = lab::FaultKind::PowerOff;
-    again.host = QStringLiteral("server");
+    again.host = halfopen::core::Host::Server;
     w.controller.apply(again);
     QTRY_VERIFY2_WITH_TIMEOUT(messages->text().contains(QStringLiteral("already powered off")),
                               qPrintable(messages->text()), 5000);
     lab::Fault on;
     on.kind = lab::FaultKind::PowerOn;
-    on.host = QStringLiteral("client");
+    on.host = halfopen::core::Host::Client;
     w.controller.apply(on);
     QTRY_VERIFY2_WITH_TIMEOUT(messages->text().contains(QStringLiteral("client is already on")),
                               qPrintable(messages->text()), 5000);
@@ -709,13 +710,13 @@ void TestMainWindow::cutRecordingSaysWhereItEnds()
     core::Event ready;
     ready.kind = core::EventKind::Endpoint;
     ready.tUs = kT0;
-    ready.host = core::Event::labHost();
+    ready.host = halfopen::core::Host::Lab;
     ready.what = QStringLiteral("ready");
     events << ready;
     core::Event off;
     off.kind = core::EventKind::Fault;
     off.tUs = kT0 + 1'000'000;
-    off.host = QStringLiteral("server");
+    off.host = halfopen::core::Host::Server;
     off.what = QStringLiteral("power-off");
     events << off;
     // The client retransmits until the recording stops, the last at 9.55 s.
@@ -727,7 +728,7 @@ void TestMainWindow::cutRecordingSaysWhereItEnds()
         core::Event packet;
         packet.kind = core::EventKind::Packet;
         packet.tUs = kT0 + t;
-        packet.host = QStringLiteral("client");
+        packet.host = halfopen::core::Host::Client;
         packet.what = QStringLiteral("retransmission");
         events << packet;
     }
@@ -865,7 +866,7 @@ void TestMainWindow::captureLimitIsASettingAndTrimmingIsSaid()
     const auto trimmedEvents = [&w] {
         qsizetype n = 0;
         for (const core::Event &e : w.controller.session()->events())
-            n += e.host == core::Event::labHost() && e.what == QLatin1String("capture_trimmed") ? 1 : 0;
+            n += e.host == halfopen::core::Host::Lab && e.what == QLatin1String("capture_trimmed") ? 1 : 0;
         return n;
     };
     QTRY_VERIFY_WITH_TIMEOUT(trimmedEvents() >= 2, 10000);

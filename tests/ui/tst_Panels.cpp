@@ -39,7 +39,7 @@ using namespace halfopen;
 
 namespace {
 
-core::Event faultEvent(lab::FaultKind kind, const QString &host, double value = 0,
+core::Event faultEvent(lab::FaultKind kind, halfopen::core::Host host, double value = 0,
                        lab::CableDirection direction = lab::CableDirection::Both)
 {
     lab::Fault f;
@@ -96,7 +96,7 @@ void TestPanels::hostSettingsRoundTrip()
     core::TrafficPattern::parse(QStringLiteral("periodic:250:64"), &host.endpoint.traffic, nullptr);
     host.sysctls.insert(QStringLiteral("net.ipv4.tcp_retries2"), QStringLiteral("5"));
 
-    ui::HostSettingsPanel panel(QStringLiteral("client"));
+    ui::HostSettingsPanel panel(halfopen::core::Host::Client);
     panel.setHost(host);
     lab::HostConfig out = lab::LabConfig::defaults().client;
     panel.applyTo(&out);
@@ -113,7 +113,7 @@ void TestPanels::hostSettingsRoundTrip()
 
 void TestPanels::hostSettingsSignalEditsOnly()
 {
-    ui::HostSettingsPanel panel(QStringLiteral("server"));
+    ui::HostSettingsPanel panel(halfopen::core::Host::Server);
     QSignalSpy changed(&panel, &ui::HostSettingsPanel::changed);
     panel.setHost(keepalive213().client);
     QCOMPARE(changed.size(), 0);
@@ -165,7 +165,7 @@ void TestPanels::predictionFollowsAppliedOptions()
     QVERIFY(source->isHidden());
     core::SocketOptions applied;
     applied.keepalive = {true, 2, 1, 3};
-    panel.setAppliedOptions(QStringLiteral("client"), applied);
+    panel.setAppliedOptions(halfopen::core::Host::Client, applied);
     QVERIFY2(panel.text().contains(QStringLiteral("TCP keepalive (ETIMEDOUT) 5.0 s")), qPrintable(panel.text()));
     QVERIFY(!source->isHidden());
     QVERIFY(source->text().contains(QStringLiteral("client's kernel")));
@@ -247,10 +247,10 @@ void TestPanels::faultBarEmitsFaultsWhileRunning()
     QCOMPARE(faults.size(), 2);
     const auto first = faults.at(0).at(0).value<lab::Fault>();
     QCOMPARE(first.kind, lab::FaultKind::PowerOff);
-    QCOMPARE(first.host, QStringLiteral("server"));
+    QCOMPARE(first.host, halfopen::core::Host::Server);
     const auto second = faults.at(1).at(0).value<lab::Fault>();
     QCOMPARE(second.kind, lab::FaultKind::Send);
-    QCOMPARE(second.host, QStringLiteral("client"));
+    QCOMPARE(second.host, halfopen::core::Host::Client);
     QCOMPARE(second.value, 100.0);
 }
 
@@ -298,37 +298,37 @@ void TestPanels::topologyShowsTheLabsLife()
 {
     core::Session session;
     ui::TopologyStrip strip(&session);
-    QCOMPARE(strip.hostStatus(QStringLiteral("client")), QStringLiteral("not started"));
+    QCOMPARE(strip.hostStatus(halfopen::core::Host::Client), QStringLiteral("not started"));
     auto labEvent = [&](const char *what) {
         core::Event e;
         e.kind = core::EventKind::Endpoint;
-        e.host = QStringLiteral("lab");
+        e.host = halfopen::core::Host::Lab;
         e.what = QLatin1String(what);
         session.add(e);
     };
     labEvent("hosts_up");
-    QCOMPARE(strip.hostStatus(QStringLiteral("client")), QStringLiteral("running"));
-    session.add(faultEvent(lab::FaultKind::PowerOff, QStringLiteral("server")));
+    QCOMPARE(strip.hostStatus(halfopen::core::Host::Client), QStringLiteral("running"));
+    session.add(faultEvent(lab::FaultKind::PowerOff, halfopen::core::Host::Server));
     labEvent("stopped");
     // A stopped lab's hosts are not running; a powered-off one still says so.
-    QCOMPARE(strip.hostStatus(QStringLiteral("client")), QStringLiteral("stopped"));
-    QCOMPARE(strip.hostStatus(QStringLiteral("server")), QStringLiteral("powered off"));
+    QCOMPARE(strip.hostStatus(halfopen::core::Host::Client), QStringLiteral("stopped"));
+    QCOMPARE(strip.hostStatus(halfopen::core::Host::Server), QStringLiteral("powered off"));
 
     // A lab that failed says so on both hosts, also after its "stopped".
     session.clear();
     labEvent("hosts_up");
     labEvent("failed");
     labEvent("stopped");
-    QCOMPARE(strip.hostStatus(QStringLiteral("client")), QStringLiteral("the lab failed"));
-    QCOMPARE(strip.hostStatus(QStringLiteral("server")), QStringLiteral("the lab failed"));
+    QCOMPARE(strip.hostStatus(halfopen::core::Host::Client), QStringLiteral("the lab failed"));
+    QCOMPARE(strip.hostStatus(halfopen::core::Host::Server), QStringLiteral("the lab failed"));
     session.clear();
-    QCOMPARE(strip.hostStatus(QStringLiteral("server")), QStringLiteral("not started"));
+    QCOMPARE(strip.hostStatus(halfopen::core::Host::Server), QStringLiteral("not started"));
 
     // The verdict panel does not go on waiting for a lab that failed.
     ui::VerdictPanel verdict(&session);
     core::Event failed;
     failed.kind = core::EventKind::Endpoint;
-    failed.host = QStringLiteral("lab");
+    failed.host = halfopen::core::Host::Lab;
     failed.what = QStringLiteral("failed");
     failed.detail = {{QStringLiteral("message"), QStringLiteral("cannot create a user namespace: EPERM")}};
     session.add(failed);
@@ -381,18 +381,18 @@ void TestPanels::verdictAtTheEndOfAQuietRun()
 {
     core::Session session;
     ui::VerdictPanel panel(&session);
-    const auto add = [&](core::EventKind kind, const char *host, const char *what, qint64 tUs) {
+    const auto add = [&](core::EventKind kind, halfopen::core::Host host, const char *what, qint64 tUs) {
         core::Event e;
         e.kind = kind;
-        e.host = QString::fromLatin1(host);
+        e.host = host;
         e.what = QString::fromLatin1(what);
         e.tUs = tUs;
         session.add(e);
     };
-    add(core::EventKind::Endpoint, "lab", "hosts_up", 1'000'000);
-    add(core::EventKind::Fault, "server", "unplug", 2'000'000);
+    add(core::EventKind::Endpoint, halfopen::core::Host::Lab, "hosts_up", 1'000'000);
+    add(core::EventKind::Fault, halfopen::core::Host::Server, "unplug", 2'000'000);
     QCOMPARE(panel.headline(), QStringLiteral("Nothing has noticed a problem yet."));
-    add(core::EventKind::Endpoint, "lab", "stopped", 7'556'000);
+    add(core::EventKind::Endpoint, halfopen::core::Host::Lab, "stopped", 7'556'000);
     QCOMPARE(panel.headline(),
              QStringLiteral("Nothing noticed a problem: the run ended at 6.56 s without an error on either side."));
     QVERIFY(panel.findChild<QLabel *>(QStringLiteral("verdictMeaning"))
@@ -403,12 +403,12 @@ void TestPanels::verdictAtTheEndOfAQuietRun()
     session.clear();
     core::Event v;
     v.kind = core::EventKind::Verdict;
-    v.host = QStringLiteral("client");
+    v.host = halfopen::core::Host::Client;
     v.errnoValue = ETIMEDOUT;
     v.mechanism = core::DetectionMechanism::Keepalive;
     v.tUs = 3'000'000;
     session.add(v);
-    add(core::EventKind::Endpoint, "lab", "stopped", 4'000'000);
+    add(core::EventKind::Endpoint, halfopen::core::Host::Lab, "stopped", 4'000'000);
     QCOMPARE(panel.headline(), ui::VerdictPanel::headlineFor(v));
 }
 
@@ -416,7 +416,7 @@ void TestPanels::verdictHeadline()
 {
     core::Event v;
     v.kind = core::EventKind::Verdict;
-    v.host = QStringLiteral("client");
+    v.host = halfopen::core::Host::Client;
     v.errnoValue = ETIMEDOUT;
     v.mechanism = core::DetectionMechanism::Keepalive;
     v.detail = {{QStringLiteral("fatal"), true},
@@ -436,7 +436,7 @@ void TestPanels::verdictHeadline()
 
     // The other side noticing later is listed under the first detection, which stays.
     core::Event server = v;
-    server.host = QStringLiteral("server");
+    server.host = halfopen::core::Host::Server;
     server.errnoValue = ECONNRESET;
     server.mechanism = core::DetectionMechanism::Rst;
     server.detail = {{QStringLiteral("fatal"), true}};
@@ -458,13 +458,13 @@ void TestPanels::verdictHeadline()
     // The peer powered off, the client idle with no timer: the half-open connection, said so.
     core::Event off;
     off.kind = core::EventKind::Fault;
-    off.host = QStringLiteral("server");
+    off.host = halfopen::core::Host::Server;
     off.what = QStringLiteral("power-off");
     session.add(off);
     core::Event idle;
     idle.kind = core::EventKind::Sample;
     idle.tUs = core::monotonicNowUs();
-    idle.host = QStringLiteral("client");
+    idle.host = halfopen::core::Host::Client;
     idle.local = QStringLiteral("198.18.0.1:40000");
     idle.remote = QStringLiteral("198.18.0.2:5000");
     core::TcpInfoSample quiet;
@@ -484,12 +484,12 @@ void TestPanels::eventLogReadsInWords()
     ui::EventLogModel model(&session);
     core::Event closed;
     closed.kind = core::EventKind::Endpoint;
-    closed.host = QStringLiteral("client");
+    closed.host = halfopen::core::Host::Client;
     closed.what = QStringLiteral("closed");
     closed.detail = {{QStringLiteral("bytes_sent"), 3090}, {QStringLiteral("how"), QStringLiteral("error")}};
     core::Event verdict;
     verdict.kind = core::EventKind::Verdict;
-    verdict.host = QStringLiteral("client");
+    verdict.host = halfopen::core::Host::Client;
     verdict.errnoValue = ETIMEDOUT;
     verdict.mechanism = core::DetectionMechanism::RetransmissionTimeout;
     verdict.detail = {{QStringLiteral("fatal"), true},
@@ -519,7 +519,7 @@ void TestPanels::eventLogInsertsBatches()
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     core::Event e;
     e.kind = core::EventKind::Endpoint;
-    e.host = QStringLiteral("client");
+    e.host = halfopen::core::Host::Client;
     e.what = QStringLiteral("sent");
     for (int i = 0; i < 1000; ++i) {
         e.tUs = 1000 * (i + 1);
@@ -549,7 +549,7 @@ void TestPanels::csvQuotesFields()
     core::Event e;
     e.kind = core::EventKind::Error;
     e.tUs = 2'500'000;
-    e.host = QStringLiteral("client");
+    e.host = halfopen::core::Host::Client;
     e.errnoValue = ECONNRESET;
     e.mechanism = core::DetectionMechanism::Rst;
     // The wall clock beside the monotonic time: 0.5 s after the anchor's monotonic time.
@@ -625,7 +625,7 @@ void TestPanels::topologyDrawsTheCableCut()
     strip.resize(900, 110);
     core::Event up;
     up.kind = core::EventKind::Endpoint;
-    up.host = QStringLiteral("lab");
+    up.host = halfopen::core::Host::Lab;
     up.what = QStringLiteral("hosts_up");
     session.add(up);
     auto picture = [&strip] { return strip.grab().toImage(); };
@@ -638,20 +638,20 @@ void TestPanels::topologyDrawsTheCableCut()
     QVERIFY(cableBreaks(picture(), strip.cableStrands().at(0), background).isEmpty());
 
     // The client unplugged: the cable broken once, near the client, with both ends showing.
-    session.add(faultEvent(lab::FaultKind::Unplug, QStringLiteral("client")));
+    session.add(faultEvent(lab::FaultKind::Unplug, halfopen::core::Host::Client));
     QCOMPARE(strip.cableStrands().size(), 1);
     QList<qreal> breaks = cableBreaks(picture(), strip.cableStrands().at(0), background);
     QCOMPARE(breaks.size(), 1);
     QVERIFY2(breaks.at(0) < middle, qPrintable(QString::number(breaks.at(0))));
 
     // Replugged: whole again.
-    session.add(faultEvent(lab::FaultKind::Replug, QStringLiteral("client")));
+    session.add(faultEvent(lab::FaultKind::Replug, halfopen::core::Host::Client));
     QCOMPARE(strip.cableStrands().size(), 1);
     QVERIFY(cableBreaks(picture(), strip.cableStrands().at(0), background).isEmpty());
 
     // One way: frames towards the server dropped at its end. The client → server way (drawn
     // first, from the client) is broken near the server; the way back is whole.
-    session.add(faultEvent(lab::FaultKind::Unplug, QStringLiteral("server"), 0, lab::CableDirection::ToHost));
+    session.add(faultEvent(lab::FaultKind::Unplug, halfopen::core::Host::Server, 0, lab::CableDirection::ToHost));
     QList<QLineF> strands = strip.cableStrands();
     QCOMPARE(strands.size(), 2);
     QVERIFY(strands.at(0).x2() > strands.at(0).x1()); // client → server
@@ -659,15 +659,15 @@ void TestPanels::topologyDrawsTheCableCut()
     QCOMPARE(breaks.size(), 1);
     QVERIFY2(breaks.at(0) > middle, qPrintable(QString::number(breaks.at(0))));
     QVERIFY(cableBreaks(picture(), strands.at(1), background).isEmpty());
-    QVERIFY(!strip.state().delivers(QStringLiteral("client"), QStringLiteral("server")));
-    QVERIFY(strip.state().delivers(QStringLiteral("server"), QStringLiteral("client")));
-    session.add(faultEvent(lab::FaultKind::Replug, QStringLiteral("server"), 0, lab::CableDirection::ToHost));
+    QVERIFY(!strip.state().delivers(halfopen::core::Host::Client, halfopen::core::Host::Server));
+    QVERIFY(strip.state().delivers(halfopen::core::Host::Server, halfopen::core::Host::Client));
+    session.add(faultEvent(lab::FaultKind::Replug, halfopen::core::Host::Server, 0, lab::CableDirection::ToHost));
     QCOMPARE(strip.cableStrands().size(), 1);
     QVERIFY(cableBreaks(picture(), strip.cableStrands().at(0), background).isEmpty());
 
     // The other way: frames towards the client dropped. Now the way back is the broken one,
     // near the client, and the way there is whole.
-    session.add(faultEvent(lab::FaultKind::Unplug, QStringLiteral("client"), 0, lab::CableDirection::ToHost));
+    session.add(faultEvent(lab::FaultKind::Unplug, halfopen::core::Host::Client, 0, lab::CableDirection::ToHost));
     strands = strip.cableStrands();
     QCOMPARE(strands.size(), 2);
     QVERIFY(cableBreaks(picture(), strands.at(0), background).isEmpty());

@@ -109,12 +109,12 @@ public:
         QMetaObject::invokeMethod(this, &LabDriver::ready, Qt::QueuedConnection);
     }
     void apply(const lab::Fault &fault) override { faults.append(fault); }
-    void setSocketOptions(const QString &host, const core::SocketOptions &) override { optionHosts.append(host); }
+    void setSocketOptions(halfopen::core::Host host, const core::SocketOptions &) override { optionHosts.append(host); }
     void stop() override { QMetaObject::invokeMethod(this, &LabDriver::stopped, Qt::QueuedConnection); }
 
     int starts = 0;
     QList<lab::Fault> faults;
-    QStringList optionHosts;
+    QList<halfopen::core::Host> optionHosts;
 };
 
 QString procValue(const char *name)

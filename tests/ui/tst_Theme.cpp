@@ -179,12 +179,12 @@ void TestTheme::drawnTextReadsOnDark()
     ui::TopologyStrip live(&running);
     live.resize(topology->size());
     for (const core::Event &e : m_w->controller.session()->events()) {
-        if (e.host == QLatin1String("lab") && e.what == QLatin1String("stopped"))
+        if (e.host == halfopen::core::Host::Lab && e.what == QLatin1String("stopped"))
             break;
         running.add(e);
     }
-    QCOMPARE(live.hostStatus(QStringLiteral("client")), QStringLiteral("running"));
-    QCOMPARE(live.hostStatus(QStringLiteral("server")), QStringLiteral("powered off"));
+    QCOMPARE(live.hostStatus(halfopen::core::Host::Client), QStringLiteral("running"));
+    QCOMPARE(live.hostStatus(halfopen::core::Host::Server), QStringLiteral("powered off"));
     const QImage strip = live.grab().toImage();
     QCOMPARE(strip.devicePixelRatio(), 2.0);
     const QPalette palette = live.palette();

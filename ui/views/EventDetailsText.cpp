@@ -28,20 +28,23 @@ class EventText
 public:
     static QString details(const Event &e, qint64 originUs);
     static QString headline(const Event &e);
-    static QString host(const QString &name);
+    static QString host(core::Host name);
     static QString fieldName(const QString &key);
     static QString fieldValue(const QString &key, const QJsonValue &value);
 };
 
-QString EventText::host(const QString &name)
+QString EventText::host(core::Host name)
 {
-    if (name == QLatin1String("client"))
+    switch (name) {
+    case core::Host::Client:
         return tr("client", "lab host: a timeline lane's name");
-    if (name == QLatin1String("server"))
+    case core::Host::Server:
         return tr("server", "lab host: a timeline lane's name");
-    if (name == core::Event::labHost())
+    case core::Host::Lab:
         return tr("lab", "the lab itself: its lifecycle events' host");
-    return name;
+    default:
+        return core::hostName(name);
+    }
 }
 
 QString EventText::fieldName(const QString &key)
@@ -122,8 +125,8 @@ QString EventText::headline(const Event &e)
     case EventKind::State:
         return tr("%1: %2 → %3").arg(host(e.host), tcpStateName(e.fromState), tcpStateName(e.toState));
     case EventKind::Fault:
-        return e.host.isEmpty() ? tr("fault: %1").arg(faultTitle(e.what))
-                                : tr("fault: %1 %2").arg(faultTitle(e.what), host(e.host));
+        return e.host == core::Host::None ? tr("fault: %1").arg(faultTitle(e.what))
+                                          : tr("fault: %1 %2").arg(faultTitle(e.what), host(e.host));
     case EventKind::Error:
         return tr("%1 saw %2 (detected by %3)")
             .arg(host(e.host),
@@ -181,7 +184,7 @@ QString mechanismWords(core::DetectionMechanism mechanism)
     return core::MechanismText::shortName(mechanism);
 }
 
-QString hostWords(const QString &host)
+QString hostWords(core::Host host)
 {
     return EventText::host(host);
 }

@@ -14,9 +14,9 @@ QString eventDetailsText(const core::Event &event, qint64 originUs);
 // The mechanism in plain words ("keepalive", "retransmission timeout").
 QString mechanismWords(core::DetectionMechanism mechanism);
 
-// A host's name as the window shows it (a timeline lane, a legend): the lab's "client",
-// "server" and "lab" in the reader's language; any other name as it is.
-QString hostWords(const QString &host);
+// A host's name as the window shows it (a timeline lane, a legend): the lab's client, server
+// and the lab itself in the reader's language; the others by their names.
+QString hostWords(core::Host host);
 
 // An endpoint or heartbeat event's detail in words ("bytes received 0, bytes sent 3090, how
 // error" in the reader's language): its plain fields, names and known values translated; a

@@ -164,12 +164,11 @@ QString TimelineAnnotations::markerText(const TimelineMarker &given) const
     TimelineMarker m = given;
     QFont font = QApplication::font();
     font.setPointSizeF(font.pointSizeF() * m_textScale);
-    m.host = boundedName(m.host, font);
     if (m.kind != TimelineMarker::Kind::Options) // the options' own summary is ours, not a name
         m.label = boundedName(m.label, font);
     if (m.kind == TimelineMarker::Kind::Fault)
-        return m.host.isEmpty() ? faultTitle(m.label)
-                                : tr("%1 %2", "fault name, host").arg(faultTitle(m.label), hostWords(m.host));
+        return m.host == core::Host::None ? faultTitle(m.label)
+                                          : tr("%1 %2", "fault name, host").arg(faultTitle(m.label), hostWords(m.host));
     if (m.kind == TimelineMarker::Kind::Options)
         return tr("%1: %2", "host, socket options set on its open connections").arg(hostWords(m.host), m.label);
     // "soft": an error the connection survived.
@@ -186,7 +185,7 @@ QHash<QString, int> TimelineAnnotations::packSlots(const QList<StateBand> &bands
 {
     struct Life
     {
-        QString host;
+        core::Host host = core::Host::None;
         double start = 0;
         double end = 0;
         bool open = false;
@@ -206,7 +205,7 @@ QHash<QString, int> TimelineAnnotations::packSlots(const QList<StateBand> &bands
     }
     std::stable_sort(order.begin(), order.end(),
                      [&lives](const QString &a, const QString &b) { return lives[a].start < lives[b].start; });
-    QHash<QString, QList<double>> slotEnds; // host -> per slot, when its socket's life ends
+    QHash<core::Host, QList<double>> slotEnds; // host -> per slot, when its socket's life ends
     QHash<QString, int> slotOf;
     for (const QString &socket : std::as_const(order)) {
         const Life &life = lives[socket];
@@ -235,7 +234,7 @@ void TimelineAnnotations::rebuild()
     // sockets alive at once.
     const QList<StateBand> bands = m_model->stateBands();
     const QHash<QString, int> slotOf = packSlots(bands);
-    QHash<QString, int> slotsOfHost;
+    QHash<core::Host, int> slotsOfHost;
     for (const StateBand &band : bands)
         slotsOfHost[band.host] = qMax(slotsOfHost.value(band.host), slotOf.value(band.socketKey) + 1);
     for (const StateBand &band : bands) {

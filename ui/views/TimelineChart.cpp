@@ -383,11 +383,9 @@ QXYSeries *TimelineChart::ensureChartSeries(int index)
         m_rtoChart->addSeries(line);
         // The client's sockets in the even colours, the server's in the odd ones: a host keeps
         // its colour from run to run, whichever side's socket is sampled first.
-        const QString &host = source.host();
+        const core::Host host = source.host();
         const int nth = m_rtoLinesOf[host]++;
-        const int colour = host == QLatin1String("client") ? 2 * nth
-            : host == QLatin1String("server")              ? 2 * nth + 1
-                                                           : m_rtoLines;
+        const int colour = host == core::Host::Client ? 2 * nth : host == core::Host::Server ? 2 * nth + 1 : m_rtoLines;
         ++m_rtoLines;
         m_rtoColour.insert(line, colour);
         line->setPen(QPen(socketLineColor(colour), 2));
@@ -525,7 +523,7 @@ void TimelineChart::onCleared()
 
 void TimelineChart::updateLanes()
 {
-    const QStringList lanes = m_model->lanes();
+    const QList<core::Host> lanes = m_model->lanes();
     if (lanes.size() == m_laneCount)
         return;
     m_laneCount = int(lanes.size());
@@ -533,14 +531,14 @@ void TimelineChart::updateLanes()
         m_laneAxis->remove(label);
     const int n = qMax(1, m_laneCount);
     m_laneAxis->setStartValue(TimelineAnnotations::laneY(n - 1) - 0.5);
-    // Categories go bottom up; the first host is on top. Names are the chart's to bound (any
-    // length may come in), and two shortened alike still get a lane each (labels are keys).
+    // Categories go bottom up; the first host is on top. Labels are keys: two hosts whose
+    // words came out alike in a language still get a lane each.
     QStringList labels;
-    for (const QString &host : lanes) {
-        const QString bounded = TimelineAnnotations::boundedName(hostWords(host), m_laneAxis->labelsFont());
-        QString label = bounded;
+    for (const core::Host host : lanes) {
+        const QString words = hostWords(host);
+        QString label = words;
         for (int n = 2; labels.contains(label); ++n)
-            label = QStringLiteral("%1 (%2)").arg(bounded).arg(n);
+            label = QStringLiteral("%1 (%2)").arg(words).arg(n);
         labels << label;
     }
     for (int lane = m_laneCount - 1; lane >= 0; --lane)
@@ -699,7 +697,7 @@ void TimelineChart::onHover(QPointF value, QPointF chartPos)
     // Its names as the lanes show them, and no line longer than a few names (a detail may repeat
     // one): bounded, whatever came in.
     core::Event shown = *event;
-    for (QString *name : {&shown.host, &shown.local, &shown.remote, &shown.what})
+    for (QString *name : {&shown.local, &shown.remote, &shown.what})
         *name = TimelineAnnotations::boundedName(*name, m_laneAxis->labelsFont());
     QStringList lines = eventDetailsText(shown, m_model->originUs()).split(QLatin1Char('\n'));
     constexpr qsizetype kMaxLineChars = 3 * TimelineAnnotations::kMaxNameChars;

@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QWidget>
 
+#include "core/session/Host.h"
 #include "ui/views/RtoScale.h"
 
 class QCategoryAxis;
@@ -145,12 +146,12 @@ private:
     int m_laneCount = -1;
     int m_rtoLines = 0;
     double m_markerScale = 1.0;
-    QSplitter *m_splitter = nullptr;           // the lanes above, the RTO plot below
-    bool m_splitterMoved = false;              // by the user: then the split is theirs
-    bool m_laneTimeLabelsAlways = false;       // for a picture of the lanes alone
-    qreal m_aroundLanesWithLabels = 0;         // the lane view's height less its plot, labels shown
-    QHash<QString, int> m_rtoLinesOf;          // per host: its sockets' lines so far
-    QHash<QAbstractSeries *, int> m_rtoColour; // a line's colour, the same in every run
+    QSplitter *m_splitter = nullptr;               // the lanes above, the RTO plot below
+    bool m_splitterMoved = false;                  // by the user: then the split is theirs
+    bool m_laneTimeLabelsAlways = false;           // for a picture of the lanes alone
+    qreal m_aroundLanesWithLabels = 0;             // the lane view's height less its plot, labels shown
+    QHash<halfopen::core::Host, int> m_rtoLinesOf; // per host: its sockets' lines so far
+    QHash<QAbstractSeries *, int> m_rtoColour;     // a line's colour, the same in every run
     bool m_following = true;
     bool m_live = false;
     double m_window = kDefaultWindowSeconds;

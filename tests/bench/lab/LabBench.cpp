@@ -43,7 +43,7 @@ struct Measures
     double mbitPerS = 0;
 };
 
-Measures measure(const QList<Event> &events, const QString &host)
+Measures measure(const QList<Event> &events, halfopen::core::Host host)
 {
     Measures m;
     qint64 firstUs = 0, lastUs = 0;
@@ -142,9 +142,9 @@ int main(int argc, char *argv[])
         LabConfig heartbeat = LabConfig::defaults();
         heartbeat.client.endpoint.heartbeat = {true, 20, 1000, true};
         heartbeat.server.endpoint.heartbeat = {true, 20, 1000, false};
-        const Measures labRtt = measure(runLab(heartbeat, 3, nullptr), QStringLiteral("client"));
-        const Measures vethRtt
-            = measure(runVeth({QStringLiteral("--heartbeat"), QStringLiteral("20,1000")}, 3), QStringLiteral("client"));
+        const Measures labRtt = measure(runLab(heartbeat, 3, nullptr), halfopen::core::Host::Client);
+        const Measures vethRtt = measure(runVeth({QStringLiteral("--heartbeat"), QStringLiteral("20,1000")}, 3),
+                                         halfopen::core::Host::Client);
         const double added = (median(labRtt.rttMs) - median(vethRtt.rttMs)) / 2;
         std::printf("round trip (app heartbeat)  lab %.3f ms, veth %.3f ms: cable adds %.3f ms one way (target <= 0.1 "
                     "ms: %s)\n",
@@ -155,9 +155,9 @@ int main(int argc, char *argv[])
 
     LabConfig stream = LabConfig::defaults();
     stream.client.endpoint.traffic.kind = TrafficPattern::Kind::Stream;
-    const Measures labBulk = measure(runLab(stream, bulkSeconds, nullptr, capture), QStringLiteral("client"));
+    const Measures labBulk = measure(runLab(stream, bulkSeconds, nullptr, capture), halfopen::core::Host::Client);
     const Measures vethBulk = measure(runVeth({QStringLiteral("--traffic"), QStringLiteral("stream")}, bulkSeconds),
-                                      QStringLiteral("client"));
+                                      halfopen::core::Host::Client);
     const double share = vethBulk.mbitPerS > 0 ? 100 * labBulk.mbitPerS / vethBulk.mbitPerS : 0;
     std::printf("bulk transfer               lab %.0f Mbit/s, veth %.0f Mbit/s in the same run: %.1f %% (target >= "
                 "3000 Mbit/s and >= 25 %%: %s)\n",

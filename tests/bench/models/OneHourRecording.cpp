@@ -14,12 +14,12 @@ using namespace halfopen;
 namespace {
 
 constexpr qint64 kT0 = 3'600'000'000;
-const QString kClient = QStringLiteral("client");
-const QString kServer = QStringLiteral("server");
+const halfopen::core::Host kClient = halfopen::core::Host::Client;
+const halfopen::core::Host kServer = halfopen::core::Host::Server;
 const QString kClientAddress = QStringLiteral("10.77.0.1:40312");
 const QString kServerAddress = QStringLiteral("10.77.0.2:5000");
 
-core::Event event(core::EventKind kind, double seconds, const QString &host, const QString &what = {})
+core::Event event(core::EventKind kind, double seconds, halfopen::core::Host host, const QString &what = {})
 {
     core::Event e;
     e.kind = kind;
@@ -31,24 +31,26 @@ core::Event event(core::EventKind kind, double seconds, const QString &host, con
     return e;
 }
 
-core::Event packet(double seconds, const QString &from, const QString &packetClass, qint64 seq, int len)
+core::Event packet(double seconds, halfopen::core::Host from, const QString &packetClass, qint64 seq, int len)
 {
     core::Event e = event(core::EventKind::Packet, seconds, from, packetClass);
     e.count = len;
-    e.detail = {{QStringLiteral("direction"),
-                 from + (from == kClient ? QStringLiteral("->server") : QStringLiteral("->client"))},
-                {QStringLiteral("flags"), len ? QStringLiteral("PA") : QStringLiteral("A")},
-                {QStringLiteral("seq"), seq},
-                {QStringLiteral("ack"), seq + 1},
-                {QStringLiteral("rel_seq"), seq % 100000},
-                {QStringLiteral("rel_ack"), 1},
-                {QStringLiteral("len"), len},
-                {QStringLiteral("win"), 502},
-                {QStringLiteral("class"), packetClass}};
+    e.detail = {
+        {QStringLiteral("direction"),
+         halfopen::core::hostName(from) + (from == kClient ? QStringLiteral("->server") : QStringLiteral("->client"))},
+        {QStringLiteral("flags"), len ? QStringLiteral("PA") : QStringLiteral("A")},
+        {QStringLiteral("seq"), seq},
+        {QStringLiteral("ack"), seq + 1},
+        {QStringLiteral("rel_seq"), seq % 100000},
+        {QStringLiteral("rel_ack"), 1},
+        {QStringLiteral("len"), len},
+        {QStringLiteral("win"), 502},
+        {QStringLiteral("class"), packetClass}};
     return e;
 }
 
-core::Event sample(double seconds, const QString &host, quint32 rtoUs, quint8 backoff, quint32 sendQ, quint32 segs)
+core::Event sample(double seconds, halfopen::core::Host host, quint32 rtoUs, quint8 backoff, quint32 sendQ,
+                   quint32 segs)
 {
     core::Event e = event(core::EventKind::Sample, seconds, host);
     core::TcpInfoSample s;
@@ -79,7 +81,7 @@ QList<core::Event> oneHourOfEvents()
 {
     QList<core::Event> events;
     events.reserve(200'000);
-    core::Event ready = event(core::EventKind::Endpoint, 0, QStringLiteral("lab"), QStringLiteral("ready"));
+    core::Event ready = event(core::EventKind::Endpoint, 0, halfopen::core::Host::Lab, QStringLiteral("ready"));
     ready.local.clear();
     ready.remote.clear();
     events.append(ready);

@@ -29,7 +29,7 @@ core::Event socketSample(int i, qint64 tUs)
     core::Event e;
     e.kind = core::EventKind::Sample;
     e.tUs = tUs;
-    e.host = i % 2 ? QStringLiteral("client") : QStringLiteral("server");
+    e.host = i % 2 ? halfopen::core::Host::Client : halfopen::core::Host::Server;
     e.local = QStringLiteral("10.%1.%2.%3:%4").arg(i >> 16 & 255).arg(i >> 8 & 255).arg(i & 255).arg(10000 + i % 50000);
     e.remote = QStringLiteral("10.200.0.1:443");
     core::TcpInfoSample s;

@@ -193,7 +193,7 @@ void TestNatTable::resetForAnAck()
 
     PacketClassifier classifier;
     classifier.classOf(FrameView(original));
-    const auto event = classifier.classify(frame, 1, QStringLiteral("server"), QStringLiteral("client"));
+    const auto event = classifier.classify(frame, 1, halfopen::core::Host::Server, halfopen::core::Host::Client);
     QCOMPARE(event.what, QStringLiteral("rst"));
     QCOMPARE(event.detail.value(u"flags").toString(), QStringLiteral("R"));
     QCOMPARE(event.local, QStringLiteral("198.18.0.2:5000"));

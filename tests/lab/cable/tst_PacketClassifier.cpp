@@ -119,8 +119,9 @@ void TestPacketClassifier::wholeConversation()
     for (int i = 0; i < steps.size(); ++i) {
         const Step &step = steps.at(i);
         const FrameView frame(step.frame);
-        const core::Event event = classifier.classify(frame, t += 1000, step.fromClient ? u"client"_s : u"server"_s,
-                                                      step.fromClient ? u"server"_s : u"client"_s);
+        const core::Event event = classifier.classify(
+            frame, t += 1000, step.fromClient ? halfopen::core::Host::Client : halfopen::core::Host::Server,
+            step.fromClient ? halfopen::core::Host::Server : halfopen::core::Host::Client);
         QVERIFY2(event.what == step.expected,
                  qPrintable(QStringLiteral("frame %1: %2, expected %3").arg(i).arg(event.what, step.expected)));
         QCOMPARE(event.detail.value(u"class").toString(), step.expected);
@@ -132,13 +133,14 @@ void TestPacketClassifier::eventFields()
     Conversation c;
     PacketClassifier classifier;
     auto classify = [&](const QByteArray &bytes, bool fromClient, qint64 t) {
-        return classifier.classify(FrameView(bytes), t, fromClient ? u"client"_s : u"server"_s,
-                                   fromClient ? u"server"_s : u"client"_s);
+        return classifier.classify(FrameView(bytes), t,
+                                   fromClient ? halfopen::core::Host::Client : halfopen::core::Host::Server,
+                                   fromClient ? halfopen::core::Host::Server : halfopen::core::Host::Client);
     };
     const core::Event syn = classify(c.send(c.client, c.server, FrameView::kSyn), true, 10);
     QCOMPARE(syn.kind, core::EventKind::Packet);
     QCOMPARE(syn.tUs, 10);
-    QCOMPARE(syn.host, u"client"_s);
+    QCOMPARE(syn.host, halfopen::core::Host::Client);
     QCOMPARE(syn.local, u"198.18.0.1:40000"_s);
     QCOMPARE(syn.remote, u"198.18.0.2:5000"_s);
     QCOMPARE(syn.detail.value(u"direction").toString(), u"client->server"_s);
@@ -150,7 +152,7 @@ void TestPacketClassifier::eventFields()
     QCOMPARE(syn.detail.value(u"win").toInt(), 502);
 
     const core::Event synAck = classify(c.send(c.server, c.client, kSynAck), false, 20);
-    QCOMPARE(synAck.host, u"server"_s);
+    QCOMPARE(synAck.host, halfopen::core::Host::Server);
     QCOMPARE(synAck.local, u"198.18.0.2:5000"_s);
     QCOMPARE(synAck.remote, u"198.18.0.1:40000"_s);
     QCOMPARE(synAck.detail.value(u"direction").toString(), u"server->client"_s);
@@ -266,11 +268,11 @@ void TestPacketClassifier::newConnectionOnTheSameTuple()
     again.client.nextSeq = 77777;
     again.server.nextSeq = 88888;
     const core::Event syn = classifier.classify(FrameView(again.send(again.client, again.server, FrameView::kSyn)), 1,
-                                                u"client"_s, u"server"_s);
+                                                halfopen::core::Host::Client, halfopen::core::Host::Server);
     QCOMPARE(syn.what, u"syn"_s);
     QCOMPARE(syn.detail.value(u"rel_seq").toInteger(), 0);
-    const core::Event synAck
-        = classifier.classify(FrameView(again.send(again.server, again.client, kSynAck)), 2, u"server"_s, u"client"_s);
+    const core::Event synAck = classifier.classify(FrameView(again.send(again.server, again.client, kSynAck)), 2,
+                                                   halfopen::core::Host::Server, halfopen::core::Host::Client);
     QCOMPARE(synAck.what, u"syn-ack"_s);
     QCOMPARE(synAck.detail.value(u"rel_seq").toInteger(), 0);
     QCOMPARE(synAck.detail.value(u"rel_ack").toInteger(), 1);
@@ -285,13 +287,13 @@ void TestPacketClassifier::pickedUpMidStream()
     c.client.nextSeq = 5000;
     c.server.nextSeq = 9000;
     PacketClassifier classifier;
-    const core::Event data
-        = classifier.classify(FrameView(c.send(c.client, c.server, kPshAck, "abc")), 1, u"client"_s, u"server"_s);
+    const core::Event data = classifier.classify(FrameView(c.send(c.client, c.server, kPshAck, "abc")), 1,
+                                                 halfopen::core::Host::Client, halfopen::core::Host::Server);
     QCOMPARE(data.what, u"data"_s);
     QCOMPARE(data.detail.value(u"rel_seq").toInteger(), 1);
     QCOMPARE(data.detail.value(u"rel_ack").toInteger(), 1);
-    const core::Event ack
-        = classifier.classify(FrameView(c.send(c.server, c.client, FrameView::kAck)), 2, u"server"_s, u"client"_s);
+    const core::Event ack = classifier.classify(FrameView(c.send(c.server, c.client, FrameView::kAck)), 2,
+                                                halfopen::core::Host::Server, halfopen::core::Host::Client);
     QCOMPARE(ack.what, u"ack"_s);
     QCOMPARE(ack.detail.value(u"rel_seq").toInteger(), 1);
     QCOMPARE(ack.detail.value(u"rel_ack").toInteger(), 4);
@@ -456,8 +458,9 @@ void TestPacketClassifier::tailLossProbeOfNewDataStaysData()
     classOf(c.send(c.server, c.client, FrameView::kAck));
     const quint32 seq = c.client.nextSeq;
     classOf(c.send(c.client, c.server, kPshAck, "x"));
-    const core::Event probe = classifier.classify(
-        FrameView(Conversation::sendAt(c.client, c.server, seq, kPshAck, "x")), 5, u"client"_s, u"server"_s);
+    const core::Event probe
+        = classifier.classify(FrameView(Conversation::sendAt(c.client, c.server, seq, kPshAck, "x")), 5,
+                              halfopen::core::Host::Client, halfopen::core::Host::Server);
     QCOMPARE(probe.what, u"tail-loss-probe"_s);
     QCOMPARE(probe.detail.value(u"class").toString(), u"tail-loss-probe"_s);
     QCOMPARE(packetClassFromName(u"tail-loss-probe"), PacketClass::TailLossProbe);
@@ -490,7 +493,8 @@ void TestPacketClassifier::nonTcpFrames()
     synSegment.flags = FrameView::kSyn;
     const QByteArray syn = tcpFrame(synSegment);
     const QByteArray unreachable = IcmpUnreachable::build(FrameView(syn), 0xc61200fe, routerMac);
-    const core::Event icmp = classifier.classify(FrameView(unreachable), 5, u"server"_s, u"client"_s);
+    const core::Event icmp
+        = classifier.classify(FrameView(unreachable), 5, halfopen::core::Host::Server, halfopen::core::Host::Client);
     QCOMPARE(icmp.what, u"icmp-unreachable"_s);
     QCOMPARE(icmp.local, u"198.18.0.254"_s);
     QCOMPARE(icmp.remote, u"198.18.0.1"_s);
@@ -501,7 +505,9 @@ void TestPacketClassifier::nonTcpFrames()
     QByteArray echo = QByteArray::fromHex("0800f7fe00010000");
     const QByteArray echoFrame = ethernetHeader(kServerMac, kClientMac, FrameView::kEtherTypeIpv4)
         + ipv4Header(kClientIp, kServerIp, 1, int(echo.size())) + echo;
-    QCOMPARE(classifier.classify(FrameView(echoFrame), 6, u"client"_s, u"server"_s).what, u"icmp"_s);
+    QCOMPARE(
+        classifier.classify(FrameView(echoFrame), 6, halfopen::core::Host::Client, halfopen::core::Host::Server).what,
+        u"icmp"_s);
 
     QByteArray arp(28, '\0');
     put16(arp, 0, 1);
@@ -511,15 +517,17 @@ void TestPacketClassifier::nonTcpFrames()
     put16(arp, 6, 2);
     put32(arp, 14, kServerIp);
     put32(arp, 24, kClientIp);
-    const core::Event arpEvent = classifier.classify(
-        FrameView(ethernetHeader(kClientMac, kServerMac, FrameView::kEtherTypeArp) + arp), 7, u"server"_s, u"client"_s);
+    const core::Event arpEvent
+        = classifier.classify(FrameView(ethernetHeader(kClientMac, kServerMac, FrameView::kEtherTypeArp) + arp), 7,
+                              halfopen::core::Host::Server, halfopen::core::Host::Client);
     QCOMPARE(arpEvent.what, u"arp"_s);
     QCOMPARE(arpEvent.local, u"198.18.0.2"_s);
     QCOMPARE(arpEvent.remote, u"198.18.0.1"_s);
     QCOMPARE(arpEvent.detail.value(u"arp_op").toInt(), 2);
 
     const QByteArray ipv6 = ethernetHeader(kServerMac, kClientMac, 0x86dd) + QByteArray(40, '\0');
-    const core::Event other = classifier.classify(FrameView(ipv6), 8, u"client"_s, u"server"_s);
+    const core::Event other
+        = classifier.classify(FrameView(ipv6), 8, halfopen::core::Host::Client, halfopen::core::Host::Server);
     QCOMPARE(other.what, u"other"_s);
     QCOMPARE(other.detail.value(u"direction").toString(), u"client->server"_s);
     QCOMPARE(classifier.classOf(FrameView(syn.first(30))), PacketClass::Other);
@@ -559,19 +567,25 @@ void TestPacketClassifier::ipv6Keepalive()
     QCOMPARE(view.tcp().payloadLength, 3);
 
     PacketClassifier classifier;
-    const core::Event first = classifier.classify(view, 1, u"client"_s, u"server"_s);
+    const core::Event first = classifier.classify(view, 1, halfopen::core::Host::Client, halfopen::core::Host::Server);
     QCOMPARE(first.what, u"data"_s);
     QCOMPARE(first.local, u"[fd00::1]:40000"_s);
     QCOMPARE(first.remote, u"[fd00::2]:5000"_s);
-    QCOMPARE(classifier.classify(FrameView(asIpv6(c.send(sv, cl, FrameView::kAck))), 2, u"server"_s, u"client"_s).what,
+    QCOMPARE(classifier
+                 .classify(FrameView(asIpv6(c.send(sv, cl, FrameView::kAck))), 2, halfopen::core::Host::Server,
+                           halfopen::core::Host::Client)
+                 .what,
              u"ack"_s);
     // Linux keepalive: no byte, at snd_una - 1; the answer acknowledges snd_una.
     QCOMPARE(classifier
                  .classify(FrameView(asIpv6(Conversation::sendAt(cl, sv, cl.nextSeq - 1, FrameView::kAck))), 3,
-                           u"client"_s, u"server"_s)
+                           halfopen::core::Host::Client, halfopen::core::Host::Server)
                  .what,
              u"keepalive-probe"_s);
-    QCOMPARE(classifier.classify(FrameView(asIpv6(c.send(sv, cl, FrameView::kAck))), 4, u"server"_s, u"client"_s).what,
+    QCOMPARE(classifier
+                 .classify(FrameView(asIpv6(c.send(sv, cl, FrameView::kAck))), 4, halfopen::core::Host::Server,
+                           halfopen::core::Host::Client)
+                 .what,
              u"keepalive-ack"_s);
     // A truncated IPv6 frame, and IPv6 UDP, pass as Other (as every IPv6 frame did before).
     QCOMPARE(FrameView(data.left(14 + 30)).kind(), FrameView::Kind::Other);

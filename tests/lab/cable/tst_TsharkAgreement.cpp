@@ -150,8 +150,8 @@ void TestTsharkAgreement::keepaliveAndRetransmissionFlagsAgree()
     for (const Sent &s : sent) {
         QVERIFY(!s.frame.isEmpty());
         events.append(classifier.classify(FrameView(s.frame), base + s.tUs,
-                                          s.fromClient ? QStringLiteral("client") : QStringLiteral("server"),
-                                          s.fromClient ? QStringLiteral("server") : QStringLiteral("client")));
+                                          s.fromClient ? halfopen::core::Host::Client : halfopen::core::Host::Server,
+                                          s.fromClient ? halfopen::core::Host::Server : halfopen::core::Host::Client));
         QVERIFY2(writer.write(s.frame, base + s.tUs, &error), qPrintable(error));
     }
     writer.close();

@@ -25,28 +25,26 @@ inline qint64 us(double seconds)
     return qRound64(seconds * 1e6);
 }
 
-inline QString addressOf(const QString &host)
+inline QString addressOf(halfopen::core::Host host)
 {
-    return host == QLatin1String("client") ? kClientAddress : kServerAddress;
+    return host == halfopen::core::Host::Client ? kClientAddress : kServerAddress;
 }
 
-inline QString peerOf(const QString &host)
-{
-    return host == QLatin1String("client") ? QStringLiteral("server") : QStringLiteral("client");
-}
-
-inline Event packet(qint64 tUs, const QString &from, const QString &what, std::optional<quint32> seq = std::nullopt,
-                    std::optional<quint32> ack = std::nullopt, int len = 0, const QString &flags = QStringLiteral("."))
+inline Event packet(qint64 tUs, halfopen::core::Host from, const QString &what,
+                    std::optional<quint32> seq = std::nullopt, std::optional<quint32> ack = std::nullopt, int len = 0,
+                    const QString &flags = QStringLiteral("."))
 {
     Event e;
     e.kind = EventKind::Packet;
     e.tUs = tUs;
     e.host = from;
     e.local = addressOf(from);
-    e.remote = addressOf(peerOf(from));
+    e.remote = addressOf(*halfopen::core::peerOf(from));
     e.what = what;
     e.count = len;
-    e.detail.insert(QStringLiteral("direction"), from + QStringLiteral("->") + peerOf(from));
+    e.detail.insert(QStringLiteral("direction"),
+                    halfopen::core::hostName(from) + QStringLiteral("->")
+                        + halfopen::core::hostName(*halfopen::core::peerOf(from)));
     e.detail.insert(QStringLiteral("class"), what);
     if (seq) {
         e.detail.insert(QStringLiteral("flags"), flags);
@@ -57,7 +55,7 @@ inline Event packet(qint64 tUs, const QString &from, const QString &what, std::o
     return e;
 }
 
-inline Event fault(qint64 tUs, const QString &what, const QString &host)
+inline Event fault(qint64 tUs, const QString &what, halfopen::core::Host host)
 {
     Event e;
     e.kind = EventKind::Fault;
@@ -67,20 +65,20 @@ inline Event fault(qint64 tUs, const QString &what, const QString &host)
     return e;
 }
 
-inline Event endpoint(qint64 tUs, const QString &host, const QString &what)
+inline Event endpoint(qint64 tUs, halfopen::core::Host host, const QString &what)
 {
     Event e;
     e.kind = EventKind::Endpoint;
     e.tUs = tUs;
     e.host = host;
     e.local = addressOf(host);
-    e.remote = addressOf(peerOf(host));
+    e.remote = addressOf(*halfopen::core::peerOf(host));
     e.what = what;
     return e;
 }
 
-inline Event error(qint64 tUs, const QString &host, int errnoValue, DetectionMechanism mechanism, bool fatal = true,
-                   std::optional<qint64> sinceLastReceivedMs = std::nullopt,
+inline Event error(qint64 tUs, halfopen::core::Host host, int errnoValue, DetectionMechanism mechanism,
+                   bool fatal = true, std::optional<qint64> sinceLastReceivedMs = std::nullopt,
                    const QString &operation = QStringLiteral("recv"))
 {
     Event e = endpoint(tUs, host, operation);
@@ -93,7 +91,7 @@ inline Event error(qint64 tUs, const QString &host, int errnoValue, DetectionMec
     return e;
 }
 
-inline Event eof(qint64 tUs, const QString &host)
+inline Event eof(qint64 tUs, halfopen::core::Host host)
 {
     Event e = endpoint(tUs, host, QStringLiteral("eof"));
     e.kind = EventKind::Error;
@@ -102,7 +100,7 @@ inline Event eof(qint64 tUs, const QString &host)
     return e;
 }
 
-inline Event state(qint64 tUs, const QString &host, TcpState from, TcpState to, const QString &remote = QString())
+inline Event state(qint64 tUs, halfopen::core::Host host, TcpState from, TcpState to, const QString &remote = QString())
 {
     Event e = endpoint(tUs, host, QString());
     e.kind = EventKind::State;
@@ -113,7 +111,7 @@ inline Event state(qint64 tUs, const QString &host, TcpState from, TcpState to, 
     return e;
 }
 
-inline Event heartbeat(qint64 tUs, const QString &host, const QString &what, qint64 count)
+inline Event heartbeat(qint64 tUs, halfopen::core::Host host, const QString &what, qint64 count)
 {
     Event e = endpoint(tUs, host, what);
     e.kind = EventKind::Heartbeat;
@@ -126,12 +124,12 @@ inline Event heartbeat(qint64 tUs, const QString &host, const QString &what, qin
 // The handshake at t0 and both sides' endpoint steps: SYN, SYN-ACK, ACK, connected, accepted.
 inline QList<Event> handshake(qint64 t0, quint32 clientIsn = 1000, quint32 serverIsn = 5000)
 {
-    return {packet(t0, QStringLiteral("client"), QStringLiteral("syn"), clientIsn, 0, 0, QStringLiteral("S")),
-            packet(t0 + 100, QStringLiteral("server"), QStringLiteral("syn-ack"), serverIsn, clientIsn + 1, 0,
+    return {packet(t0, halfopen::core::Host::Client, QStringLiteral("syn"), clientIsn, 0, 0, QStringLiteral("S")),
+            packet(t0 + 100, halfopen::core::Host::Server, QStringLiteral("syn-ack"), serverIsn, clientIsn + 1, 0,
                    QStringLiteral("S.")),
-            packet(t0 + 200, QStringLiteral("client"), QStringLiteral("ack"), clientIsn + 1, serverIsn + 1, 0),
-            endpoint(t0 + 250, QStringLiteral("client"), QStringLiteral("connected")),
-            endpoint(t0 + 300, QStringLiteral("server"), QStringLiteral("accepted"))};
+            packet(t0 + 200, halfopen::core::Host::Client, QStringLiteral("ack"), clientIsn + 1, serverIsn + 1, 0),
+            endpoint(t0 + 250, halfopen::core::Host::Client, QStringLiteral("connected")),
+            endpoint(t0 + 300, halfopen::core::Host::Server, QStringLiteral("accepted"))};
 }
 
 } // namespace scenariotest

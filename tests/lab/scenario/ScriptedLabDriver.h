@@ -33,7 +33,7 @@ public:
     int stops = 0;
     qint64 readyUs = 0;
     QList<Fault> applied;
-    QList<QPair<QString, halfopen::core::SocketOptions>> optionsSet;
+    QList<QPair<halfopen::core::Host, halfopen::core::SocketOptions>> optionsSet;
     halfopen::lab::LabConfig config;
 
     void start(const halfopen::lab::LabConfig &labConfig) override
@@ -52,7 +52,7 @@ public:
             Event labReady;
             labReady.kind = halfopen::core::EventKind::Endpoint;
             labReady.tUs = readyUs;
-            labReady.host = QStringLiteral("lab");
+            labReady.host = halfopen::core::Host::Lab;
             labReady.what = QStringLiteral("ready");
             emit event(labReady);
             for (Event e : afterReady) {
@@ -62,7 +62,7 @@ public:
         });
     }
 
-    void setSocketOptions(const QString &host, const halfopen::core::SocketOptions &options) override
+    void setSocketOptions(halfopen::core::Host host, const halfopen::core::SocketOptions &options) override
     {
         optionsSet.append({host, options});
     }

@@ -14,7 +14,7 @@ using lab::LabWorld;
 
 namespace {
 
-lab::Fault makeFault(FaultKind kind, const QString &host, double value = 0,
+lab::Fault makeFault(FaultKind kind, halfopen::core::Host host, double value = 0,
                      CableDirection direction = CableDirection::Both)
 {
     lab::Fault f;
@@ -26,7 +26,7 @@ lab::Fault makeFault(FaultKind kind, const QString &host, double value = 0,
 }
 
 // As the supervisor sends it: the fault as carried out in its detail.
-core::Event faultEvent(FaultKind kind, const QString &host, double value = 0,
+core::Event faultEvent(FaultKind kind, halfopen::core::Host host, double value = 0,
                        CableDirection direction = CableDirection::Both)
 {
     core::Event e;
@@ -41,15 +41,15 @@ core::Event labEvent(const QString &what, const QString &message = {})
 {
     core::Event e;
     e.kind = core::EventKind::Endpoint;
-    e.host = core::Event::labHost();
+    e.host = halfopen::core::Host::Lab;
     e.what = what;
     if (!message.isEmpty())
         e.detail = {{QStringLiteral("message"), message}};
     return e;
 }
 
-const QString kClient = QStringLiteral("client");
-const QString kServer = QStringLiteral("server");
+const halfopen::core::Host kClient = halfopen::core::Host::Client;
+const halfopen::core::Host kServer = halfopen::core::Host::Server;
 
 } // namespace
 
@@ -79,7 +79,7 @@ void TestLabWorld::followsFaultsAndTheLabsLife()
     QVERIFY(state.server.poweredOff);
     QVERIFY(!state.server.frozen);
     QVERIFY(state.apply(faultEvent(FaultKind::PowerOn, kServer)));
-    QCOMPARE(state.server, LabWorld::Host{});
+    QCOMPARE(state.server, LabWorld::HostState{});
     QVERIFY(!state.apply(faultEvent(FaultKind::Send, kClient)));
     core::Event other;
     other.kind = core::EventKind::State;
@@ -119,7 +119,7 @@ void TestLabWorld::oneWayUnplugCutsOneWay()
     QVERIFY(world.apply(faultEvent(FaultKind::Replug, kClient)));
     QVERIFY(world.delivers(kClient, kServer));
     // Hosts the lab does not have are never delivered to.
-    QVERIFY(!world.delivers(kClient, QStringLiteral("router")));
+    QVERIFY(!world.delivers(kClient, halfopen::core::Host::Other));
 }
 
 void TestLabWorld::powerKeepsTheCableAsItWas()
@@ -192,7 +192,7 @@ void TestLabWorld::targetStateIsWhatRefusalJudges()
     QVERIFY(!world.targetState(kClient).poweredOn);
     QVERIFY(!world.targetState(kClient).frozen);
     // Not a lab host: judged as on and running (cable-wide faults always apply).
-    QVERIFY(world.targetState(QStringLiteral("elsewhere")).poweredOn);
+    QVERIFY(world.targetState(halfopen::core::Host::Local).poweredOn);
 }
 
 QTEST_GUILESS_MAIN(TestLabWorld)

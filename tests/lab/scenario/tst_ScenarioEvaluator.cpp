@@ -54,17 +54,18 @@ const char *kKeepalive = R"({"title": "t", "explanation": "e",
 QList<Event> keepaliveDeathStream(bool withSinceLastReceived)
 {
     QList<Event> events = handshake(kReady);
-    events << fault(kReady + us(1.0), QStringLiteral("power-off"), QStringLiteral("server"));
+    events << fault(kReady + us(1.0), QStringLiteral("power-off"), halfopen::core::Host::Server);
     for (int i = 0; i < 3; ++i)
-        events << packet(kReady + us(2.09 + i), QStringLiteral("client"), QStringLiteral("keepalive-probe"), 1000,
+        events << packet(kReady + us(2.09 + i), halfopen::core::Host::Client, QStringLiteral("keepalive-probe"), 1000,
                          5001);
-    events << packet(kReady + us(5.09), QStringLiteral("client"), QStringLiteral("rst"), 1001, 0, 0,
+    events << packet(kReady + us(5.09), halfopen::core::Host::Client, QStringLiteral("rst"), 1001, 0, 0,
                      QStringLiteral("R"));
     std::optional<qint64> since;
     if (withSinceLastReceived)
         since = 5090 - 0; // the SYN-ACK at +100 µs rounds away
-    events << error(kReady + us(5.09), QStringLiteral("client"), ETIMEDOUT, DetectionMechanism::Keepalive, true, since);
-    events << endpoint(kReady + us(5.0901), QStringLiteral("client"), QStringLiteral("closed"));
+    events << error(kReady + us(5.09), halfopen::core::Host::Client, ETIMEDOUT, DetectionMechanism::Keepalive, true,
+                    since);
+    events << endpoint(kReady + us(5.0901), halfopen::core::Host::Client, QStringLiteral("closed"));
     return events;
 }
 
@@ -115,7 +116,7 @@ void ScenarioEvaluatorTest::keepaliveDeath()
     QCOMPARE(out.faults.first().fault, QStringLiteral("power-off"));
     QCOMPARE(out.detections.size(), 1);
     const Detection &d = out.detections.first();
-    QCOMPARE(d.host, QStringLiteral("client"));
+    QCOMPARE(d.host, halfopen::core::Host::Client);
     QCOMPARE(d.errnoValue, ETIMEDOUT);
     QCOMPARE(d.mechanism, DetectionMechanism::Keepalive);
     QVERIFY(d.fatal);
@@ -126,7 +127,8 @@ void ScenarioEvaluatorTest::keepaliveDeath()
 
     // The prediction is core/predict's for the client's settings, not a number of our own.
     QVERIFY(d.prediction);
-    const halfopen::core::DetectionPredictor predictor(DetectionPrediction::inputFor(s.lab, QStringLiteral("client")));
+    const halfopen::core::DetectionPredictor predictor(
+        DetectionPrediction::inputFor(s.lab, halfopen::core::Host::Client));
     QCOMPARE(*d.prediction->seconds(), *predictor.keepalive(halfopen::core::DeathKind::IdlePeerPoweredOff).seconds());
     QVERIFY(qAbs(*d.prediction->seconds() - 5.0) < 0.2);
     QCOMPARE(d.prediction->reference, TimeReference::LastReceived);
@@ -182,7 +184,7 @@ void ScenarioEvaluatorTest::lastReceivedFromTheCable()
     // Without tcp_info's figure, the last packet the server sent the client counts.
     QList<Event> events = keepaliveDeathStream(false);
     events.insert(5,
-                  packet(kReady + us(0.5), QStringLiteral("server"), QStringLiteral("data"), 5001, 1001, 10,
+                  packet(kReady + us(0.5), halfopen::core::Host::Server, QStringLiteral("data"), 5001, 1001, 10,
                          QStringLiteral("P.")));
     const ScenarioOutcome out
         = ScenarioEvaluator::evaluate(scenario(kKeepalive), events, kReady, std::numeric_limits<qint64>::max());
@@ -197,8 +199,8 @@ void ScenarioEvaluatorTest::firstUnackedSendFromSequenceNumbers()
       "steps": [{"at_s": 1.0, "fault": "unplug", "host": "server"}], "end": {"timeout_s": 20},
       "expect": [{"id": "rto", "host": "client", "errno": "ETIMEDOUT", "within_s": [12.6, 14.6], "reference": "first_unacked_send"}]})");
     QList<Event> events = handshake(kReady);
-    const QString c = QStringLiteral("client");
-    const QString srv = QStringLiteral("server");
+    const halfopen::core::Host c = halfopen::core::Host::Client;
+    const halfopen::core::Host srv = halfopen::core::Host::Server;
     // 100 bytes at 0.5 s, acknowledged; 100 bytes at 0.99 s whose ACK is lost in the cut at 1 s.
     events << packet(kReady + us(0.5), c, QStringLiteral("data"), 1001, 5001, 100, QStringLiteral("P."))
            << packet(kReady + us(0.5001), srv, QStringLiteral("ack"), 5001, 1101)
@@ -228,9 +230,9 @@ void ScenarioEvaluatorTest::firstUnackedSendWithoutSequenceNumbers()
     // A hand-written stream without seq/ack: what was sent before the peer last spoke counts
     // as acknowledged.
     QList<Event> events;
-    const QString c = QStringLiteral("client");
+    const halfopen::core::Host c = halfopen::core::Host::Client;
     events << endpoint(kReady, c, QStringLiteral("connected")) << packet(kReady + us(0.5), c, QStringLiteral("data"))
-           << packet(kReady + us(0.6), QStringLiteral("server"), QStringLiteral("ack"))
+           << packet(kReady + us(0.6), halfopen::core::Host::Server, QStringLiteral("ack"))
            << packet(kReady + us(2.0), c, QStringLiteral("data"))
            << packet(kReady + us(2.2), c, QStringLiteral("retransmission"))
            << error(kReady + us(5.0), c, ETIMEDOUT, DetectionMechanism::UserTimeout);
@@ -243,8 +245,8 @@ void ScenarioEvaluatorTest::ackLostInTheCut()
 {
     // The cable reports a frame as it enters: the server's ACK that enters just after the
     // unplug never reaches the client, so the data it acknowledges stays unacknowledged.
-    const QString c = QStringLiteral("client");
-    const QString srv = QStringLiteral("server");
+    const halfopen::core::Host c = halfopen::core::Host::Client;
+    const halfopen::core::Host srv = halfopen::core::Host::Server;
     QList<Event> events = handshake(kReady);
     events << packet(kReady + us(0.9999), c, QStringLiteral("data"), 1001, 5001, 100, QStringLiteral("P."))
            << fault(kReady + us(1.0), QStringLiteral("unplug"), srv)
@@ -259,8 +261,8 @@ void ScenarioEvaluatorTest::ackLostInTheCut()
 
 void ScenarioEvaluatorTest::labWorldFollowsTheFaults()
 {
-    const QString c = QStringLiteral("client");
-    const QString srv = QStringLiteral("server");
+    const halfopen::core::Host c = halfopen::core::Host::Client;
+    const halfopen::core::Host srv = halfopen::core::Host::Server;
     LabWorld cuts;
     QVERIFY(cuts.delivers(c, srv) && cuts.delivers(srv, c));
     Event oneWay = fault(0, QStringLiteral("unplug"), srv);
@@ -285,10 +287,11 @@ void ScenarioEvaluatorTest::labWorldFollowsTheFaults()
 void ScenarioEvaluatorTest::rstAcknowledgesNothing()
 {
     // connect() to a closed port: the RST carries ack = ISN + 1 but refuses, it does not accept.
-    const QString c = QStringLiteral("client");
+    const halfopen::core::Host c = halfopen::core::Host::Client;
     QList<Event> events;
     events << packet(kReady + 50, c, QStringLiteral("syn"), 1000, 0, 0, QStringLiteral("S"))
-           << packet(kReady + 150, QStringLiteral("server"), QStringLiteral("rst"), 0, 1001, 0, QStringLiteral("R."));
+           << packet(kReady + 150, halfopen::core::Host::Server, QStringLiteral("rst"), 0, 1001, 0,
+                     QStringLiteral("R."));
     Event refused
         = error(kReady + 180, c, ECONNREFUSED, DetectionMechanism::Rst, true, std::nullopt, QStringLiteral("connect"));
     refused.local.clear(); // a failed connect has no local address to report
@@ -300,15 +303,15 @@ void ScenarioEvaluatorTest::rstAcknowledgesNothing()
     QCOMPARE(*d.referenceUs(TimeReference::FirstUnackedSend), kReady + 50);
     QVERIFY(!d.lastReceivedUs); // an RST is no sign of life of the connection
     QVERIFY(!d.faultUs);
-    QCOMPARE(out.counts.value(QStringLiteral("server")).value(QStringLiteral("rst")).toInteger(), 1);
+    QCOMPARE(out.counts.value(halfopen::core::Host::Server).value(QStringLiteral("rst")).toInteger(), 1);
     QCOMPARE(out.finalStates.value(c), TcpState::Closed);
 }
 
 void ScenarioEvaluatorTest::heartbeatDeathIsOneDetection()
 {
-    const QString c = QStringLiteral("client");
+    const halfopen::core::Host c = halfopen::core::Host::Client;
     QList<Event> events = handshake(kReady);
-    events << fault(kReady + us(1.0), QStringLiteral("freeze-process"), QStringLiteral("server"));
+    events << fault(kReady + us(1.0), QStringLiteral("freeze-process"), halfopen::core::Host::Server);
     for (int i = 1; i <= 3; ++i)
         events << heartbeat(kReady + us(1.0 + 0.5 * i), c, QStringLiteral("missed"), i);
     events << heartbeat(kReady + us(2.5), c, QStringLiteral("dead"), 3)
@@ -325,12 +328,12 @@ void ScenarioEvaluatorTest::heartbeatDeathIsOneDetection()
 
 void ScenarioEvaluatorTest::softErrorsOncePerFault()
 {
-    const QString c = QStringLiteral("client");
+    const halfopen::core::Host c = halfopen::core::Host::Client;
     QList<Event> events = handshake(kReady);
-    events << fault(kReady + us(1.0), QStringLiteral("icmp-unreachable-on"), QStringLiteral("server"));
+    events << fault(kReady + us(1.0), QStringLiteral("icmp-unreachable-on"), halfopen::core::Host::Server);
     for (int i = 0; i < 4; ++i)
         events << error(kReady + us(1.2 + i * 0.2), c, EHOSTUNREACH, DetectionMechanism::Icmp, false);
-    Event local = error(kReady + us(1.3), QStringLiteral("server"), EMFILE, DetectionMechanism::LocalError, false);
+    Event local = error(kReady + us(1.3), halfopen::core::Host::Server, EMFILE, DetectionMechanism::LocalError, false);
     events << local;
     const ScenarioOutcome out
         = ScenarioEvaluator::evaluate(scenario(kKeepalive), events, kReady, std::numeric_limits<qint64>::max());
@@ -351,8 +354,8 @@ void ScenarioEvaluatorTest::eofAndStates()
                  {"id": "time-wait", "host": "server", "final_state": "TIME_WAIT"},
                  {"id": "client-closed", "host": "client", "final_state": "CLOSED"},
                  {"id": "no-closing", "state_seen": "CLOSING"}]})");
-    const QString c = QStringLiteral("client");
-    const QString srv = QStringLiteral("server");
+    const halfopen::core::Host c = halfopen::core::Host::Client;
+    const halfopen::core::Host srv = halfopen::core::Host::Server;
     QList<Event> events = handshake(kReady);
     events << fault(kReady + us(1.0), QStringLiteral("kill-process"), srv)
            << packet(kReady + us(1.0005), srv, QStringLiteral("fin"), 5001, 1001, 0, QStringLiteral("F."))
@@ -384,8 +387,8 @@ void ScenarioEvaluatorTest::timeWaitBeforeTheClosedStep()
       "steps": [{"at_s": 1.0, "fault": "close", "host": "client"}], "end": {"timeout_s": 6},
       "expect": [{"id": "client-time-wait", "host": "client", "final_state": "TIME_WAIT"},
                  {"id": "server-closed", "host": "server", "final_state": "CLOSED"}]})");
-    const QString c = QStringLiteral("client");
-    const QString srv = QStringLiteral("server");
+    const halfopen::core::Host c = halfopen::core::Host::Client;
+    const halfopen::core::Host srv = halfopen::core::Host::Server;
     QList<Event> events = handshake(kReady);
     events << fault(kReady + us(1.0), QStringLiteral("close"), c)
            << state(kReady + us(1.0004), c, TcpState::Established, TcpState::TimeWait)
@@ -408,12 +411,12 @@ void ScenarioEvaluatorTest::timeWaitBeforeTheClosedStep()
 void ScenarioEvaluatorTest::powerOffRemovesSockets()
 {
     QList<Event> events = handshake(kReady);
-    events << fault(kReady + us(1.0), QStringLiteral("power-off"), QStringLiteral("server"));
+    events << fault(kReady + us(1.0), QStringLiteral("power-off"), halfopen::core::Host::Server);
     const ScenarioOutcome before = ScenarioEvaluator::evaluate(scenario(kKeepalive), events, kReady, kReady + us(0.5));
-    QCOMPARE(before.finalStates.value(QStringLiteral("server")), TcpState::Established);
+    QCOMPARE(before.finalStates.value(halfopen::core::Host::Server), TcpState::Established);
     const ScenarioOutcome after = ScenarioEvaluator::evaluate(scenario(kKeepalive), events, kReady, kReady + us(2));
-    QCOMPARE(after.finalStates.value(QStringLiteral("server")), TcpState::Closed);
-    QCOMPARE(after.finalStates.value(QStringLiteral("client")), TcpState::Established); // the half-open side
+    QCOMPARE(after.finalStates.value(halfopen::core::Host::Server), TcpState::Closed);
+    QCOMPARE(after.finalStates.value(halfopen::core::Host::Client), TcpState::Established); // the half-open side
 }
 
 void ScenarioEvaluatorTest::staleConnectionsPileUp()
@@ -424,18 +427,18 @@ void ScenarioEvaluatorTest::staleConnectionsPileUp()
     QList<Event> events;
     for (int i = 0; i < 4; ++i) {
         const QString clientAddress = QStringLiteral("198.18.0.1:%1").arg(40000 + i);
-        Event accepted = endpoint(kReady + us(1.5 * i), QStringLiteral("server"), QStringLiteral("accepted"));
+        Event accepted = endpoint(kReady + us(1.5 * i), halfopen::core::Host::Server, QStringLiteral("accepted"));
         accepted.remote = clientAddress;
         events << accepted;
         if (i < 3)
-            events << fault(kReady + us(1.5 * i + 1), QStringLiteral("reboot"), QStringLiteral("client"));
+            events << fault(kReady + us(1.5 * i + 1), QStringLiteral("reboot"), halfopen::core::Host::Client);
     }
     ScenarioOutcome out = ScenarioEvaluator::evaluate(s, events, kReady, std::numeric_limits<qint64>::max());
     QVERIFY(out.allMet());
     QCOMPARE(out.expectations.first().observed.value(QStringLiteral("count")).toInteger(), 4);
 
     // One of them closed: three left, not enough.
-    Event closed = endpoint(kReady + us(6), QStringLiteral("server"), QStringLiteral("closed"));
+    Event closed = endpoint(kReady + us(6), halfopen::core::Host::Server, QStringLiteral("closed"));
     closed.remote = QStringLiteral("198.18.0.1:40001");
     events << closed;
     out = ScenarioEvaluator::evaluate(s, events, kReady, std::numeric_limits<qint64>::max());
@@ -450,17 +453,17 @@ void ScenarioEvaluatorTest::expectationsWithoutHost()
                  {"id": "any-reset", "errno": "ECONNRESET"},
                  {"id": "both-closed", "final_state": "CLOSED"}]})");
     QList<Event> events = handshake(kReady);
-    events << packet(kReady + us(1), QStringLiteral("client"), QStringLiteral("rst"))
-           << packet(kReady + us(1.1), QStringLiteral("server"), QStringLiteral("rst"))
-           << error(kReady + us(1.2), QStringLiteral("server"), ECONNRESET, DetectionMechanism::Rst)
-           << endpoint(kReady + us(1.3), QStringLiteral("server"), QStringLiteral("closed"));
+    events << packet(kReady + us(1), halfopen::core::Host::Client, QStringLiteral("rst"))
+           << packet(kReady + us(1.1), halfopen::core::Host::Server, QStringLiteral("rst"))
+           << error(kReady + us(1.2), halfopen::core::Host::Server, ECONNRESET, DetectionMechanism::Rst)
+           << endpoint(kReady + us(1.3), halfopen::core::Host::Server, QStringLiteral("closed"));
     ScenarioOutcome out = ScenarioEvaluator::evaluate(s, events, kReady, std::numeric_limits<qint64>::max());
     QVERIFY(result(out, QStringLiteral("rst-total")).met);
     QVERIFY(result(out, QStringLiteral("any-reset")).met);
     QVERIFY(!result(out, QStringLiteral("both-closed")).met); // the client is still ESTABLISHED
     QCOMPARE(result(out, QStringLiteral("both-closed")).observed.value(QStringLiteral("client")).toString(),
              QStringLiteral("ESTABLISHED"));
-    events << endpoint(kReady + us(1.4), QStringLiteral("client"), QStringLiteral("closed"));
+    events << endpoint(kReady + us(1.4), halfopen::core::Host::Client, QStringLiteral("closed"));
     out = ScenarioEvaluator::evaluate(s, events, kReady, std::numeric_limits<qint64>::max());
     QVERIFY(out.allMet());
 }
@@ -470,7 +473,7 @@ void ScenarioEvaluatorTest::eventsAfterTheEndDoNotCount()
     const ScenarioOutcome out
         = ScenarioEvaluator::evaluate(scenario(kKeepalive), keepaliveDeathStream(true), kReady, kReady + us(3));
     QVERIFY(out.detections.isEmpty());
-    QCOMPARE(out.counts.value(QStringLiteral("client")).value(QStringLiteral("keepalive_probes")).toInteger(), 1);
+    QCOMPARE(out.counts.value(halfopen::core::Host::Client).value(QStringLiteral("keepalive_probes")).toInteger(), 1);
     QVERIFY(result(out, QStringLiteral("quiet")).met);
     QVERIFY(!result(out, QStringLiteral("ka")).met);
     QCOMPARE(result(out, QStringLiteral("ka")).observed.value(QStringLiteral("detected")).toBool(), false);
@@ -589,7 +592,7 @@ void ScenarioEvaluatorTest::liveEvaluationTakesLateEvents()
              judgement(ScenarioEvaluator::evaluate(s, session, kReady, end)));
     QCOMPARE(live.restarts(), 1);
     QCOMPARE(live.evaluate(session, kReady, end)
-                 .counts.value(QStringLiteral("client"))
+                 .counts.value(halfopen::core::Host::Client)
                  .value(QStringLiteral("keepalive_probes"))
                  .toInteger(),
              3);
@@ -597,14 +600,14 @@ void ScenarioEvaluatorTest::liveEvaluationTakesLateEvents()
     Event verdict;
     verdict.kind = EventKind::Verdict;
     verdict.tUs = kReady + us(1.5);
-    verdict.host = QStringLiteral("client");
+    verdict.host = halfopen::core::Host::Client;
     insert(verdict);
     QCOMPARE(judgement(live.evaluate(session, kReady, end)),
              judgement(ScenarioEvaluator::evaluate(s, session, kReady, end)));
     QCOMPARE(live.restarts(), 1);
 
     Event recent = fault(session.constLast().tUs - LiveEvaluation::kSettleUs / 2, QStringLiteral("marker"),
-                         QStringLiteral("client"));
+                         halfopen::core::Host::Client);
     insert(recent); // within the settling time: judged on the copy, no start over
     QCOMPARE(judgement(live.evaluate(session, kReady, end)),
              judgement(ScenarioEvaluator::evaluate(s, session, kReady, end)));

@@ -99,7 +99,7 @@ void ScenarioFormatTest::parsesValid()
     QCOMPARE(s->steps.size(), 1);
     QCOMPARE(s->steps.first().atS, 1.0);
     QCOMPARE(s->steps.first().fault.kind, FaultKind::PowerOff);
-    QCOMPARE(s->steps.first().fault.host, QStringLiteral("server"));
+    QCOMPARE(s->steps.first().fault.host, halfopen::core::Host::Server);
     QCOMPARE(s->end.timeoutS, 10.0);
     QCOMPARE(s->end.when, ScenarioEnd::When::ExpectationsMet);
     QCOMPARE(s->expectations.size(), 2);

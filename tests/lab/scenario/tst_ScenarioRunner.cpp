@@ -58,11 +58,11 @@ void scriptKeepaliveDeath(ScriptedLabDriver &lab)
         const qint64 sinceReady = halfopen::core::monotonicNowUs() - lab.readyUs;
         QList<Event> events;
         for (int i = 0; i < 3; ++i)
-            events << packet(us(2.09 + i) - sinceReady, QStringLiteral("client"), QStringLiteral("keepalive-probe"),
+            events << packet(us(2.09 + i) - sinceReady, halfopen::core::Host::Client, QStringLiteral("keepalive-probe"),
                              1000, 5001);
-        events << error(us(5.09) - sinceReady, QStringLiteral("client"), ETIMEDOUT, DetectionMechanism::Keepalive, true,
-                        5090)
-               << endpoint(us(5.0901) - sinceReady, QStringLiteral("client"), QStringLiteral("closed"));
+        events << error(us(5.09) - sinceReady, halfopen::core::Host::Client, ETIMEDOUT, DetectionMechanism::Keepalive,
+                        true, 5090)
+               << endpoint(us(5.0901) - sinceReady, halfopen::core::Host::Client, QStringLiteral("closed"));
         return events;
     };
 }
@@ -140,7 +140,7 @@ void ScenarioRunnerTest::endsWhenExpectationsAreMet()
     for (const Event &e : session.events()) {
         if (e.kind == EventKind::Verdict) {
             ++verdicts;
-            QCOMPARE(e.host, QStringLiteral("client"));
+            QCOMPARE(e.host, halfopen::core::Host::Client);
             QCOMPARE(e.errnoValue, ETIMEDOUT);
             QVERIFY(qAbs(e.detail.value(QStringLiteral("elapsed_s")).toDouble() - 5.09) < 1e-3);
         }

@@ -42,7 +42,7 @@ void TestSupervisorPipe::everyCommandReadsBackAsItself()
 
     lab::Fault fault;
     fault.kind = lab::FaultKind::Unplug;
-    fault.host = QStringLiteral("server");
+    fault.host = halfopen::core::Host::Server;
     fault.direction = lab::CableDirection::ToHost;
     const auto faultBack = readBack(LabCommand::applying(fault), &error);
     QVERIFY2(faultBack, qPrintable(error.message));
@@ -53,9 +53,9 @@ void TestSupervisorPipe::everyCommandReadsBackAsItself()
     options.keepalive.enabled = true;
     options.keepalive.idleS = 5;
     options.userTimeoutMs = 9000;
-    const auto optionsBack = readBack(LabCommand::settingOptions(QStringLiteral("client"), options), &error);
+    const auto optionsBack = readBack(LabCommand::settingOptions(halfopen::core::Host::Client, options), &error);
     QVERIFY2(optionsBack, qPrintable(error.message));
-    QCOMPARE(optionsBack->host, QStringLiteral("client"));
+    QCOMPARE(optionsBack->host, halfopen::core::Host::Client);
     QCOMPARE(optionsBack->options, options);
 
     const auto stop = readBack(LabCommand::stop(), &error);

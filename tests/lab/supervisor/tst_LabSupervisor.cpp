@@ -67,7 +67,7 @@ struct Lab
         QObject::connect(&process, &LabDriver::event, [this](const Event &e) { events.append(e); });
         QObject::connect(&process, &LabDriver::failed, [this](const QString &m) { failure = m; });
     }
-    const Event *find(const QString &host, EventKind kind, const QString &what = {}) const
+    const Event *find(halfopen::core::Host host, EventKind kind, const QString &what = {}) const
     {
         for (const Event &e : events) {
             if (e.host == host && e.kind == kind && (what.isEmpty() || e.what == what))
@@ -75,7 +75,7 @@ struct Lab
         }
         return nullptr;
     }
-    const Event *fatal(const QString &host) const
+    const Event *fatal(halfopen::core::Host host) const
     {
         for (const Event &e : events) {
             if (e.host == host && e.kind == EventKind::Error && e.detail.value(QStringLiteral("fatal")).toBool())
@@ -95,7 +95,7 @@ LabConfig keepaliveConfig()
     return config;
 }
 
-Fault fault(FaultKind kind, const QString &host, double value = 0)
+Fault fault(FaultKind kind, halfopen::core::Host host, double value = 0)
 {
     Fault f;
     f.kind = kind;
@@ -151,7 +151,7 @@ bool LabSupervisorTest::startLab(Lab &lab, const LabConfig &config)
     }
     // Ready means the client is connecting; wait for the connection itself.
     return QTest::qWaitFor(
-        [&] { return lab.find(QStringLiteral("client"), EventKind::Endpoint, QStringLiteral("connected")); }, 3000);
+        [&] { return lab.find(halfopen::core::Host::Client, EventKind::Endpoint, QStringLiteral("connected")); }, 3000);
 }
 
 void LabSupervisorTest::poweredOffPeerIsFoundByKeepalive_data()
@@ -165,23 +165,24 @@ void LabSupervisorTest::poweredOffPeerIsFoundByKeepalive()
     Lab lab(launcher);
     QVERIFY(startLab(lab, keepaliveConfig()));
     QTest::qWait(300); // idle connection, then the server loses power
-    lab.process.apply(fault(FaultKind::PowerOff, QStringLiteral("server")));
-    QTRY_VERIFY_WITH_TIMEOUT(lab.find(QStringLiteral("server"), EventKind::Fault, QStringLiteral("power-off")), 2000);
+    lab.process.apply(fault(FaultKind::PowerOff, halfopen::core::Host::Server));
+    QTRY_VERIFY_WITH_TIMEOUT(lab.find(halfopen::core::Host::Server, EventKind::Fault, QStringLiteral("power-off")),
+                             2000);
 
     // Keepalive 2/1/3: ETIMEDOUT 5 s (4.5–6.5 s) after the last packet received, three probes.
-    QTRY_VERIFY_WITH_TIMEOUT(lab.fatal(QStringLiteral("client")), 9000);
-    const Event *death = lab.fatal(QStringLiteral("client"));
+    QTRY_VERIFY_WITH_TIMEOUT(lab.fatal(halfopen::core::Host::Client), 9000);
+    const Event *death = lab.fatal(halfopen::core::Host::Client);
     QCOMPARE(death->errnoValue, ETIMEDOUT);
     QCOMPARE(death->mechanism, DetectionMechanism::Keepalive);
     const double sinceRx = death->detail.value(QStringLiteral("since_last_received_ms")).toDouble() / 1000;
     QVERIFY2(sinceRx >= 4.5 && sinceRx <= 6.5, qPrintable(QString::number(sinceRx)));
     // The powered-off server never said a word: no error, no FIN or RST reached the client.
-    QVERIFY(!lab.find(QStringLiteral("client"), EventKind::Error, QStringLiteral("eof")));
+    QVERIFY(!lab.find(halfopen::core::Host::Client, EventKind::Error, QStringLiteral("eof")));
 
     QSignalSpy stopped(&lab.process, &LabDriver::stopped);
     lab.process.stop();
     QVERIFY(stopped.wait(5000));
-    QVERIFY(lab.find(QStringLiteral("lab"), EventKind::Endpoint, QStringLiteral("hosts_up")));
+    QVERIFY(lab.find(halfopen::core::Host::Lab, EventKind::Endpoint, QStringLiteral("hosts_up")));
     QTRY_VERIFY_WITH_TIMEOUT(survivors(lab.events).isEmpty(), 3000);
 }
 
@@ -196,16 +197,16 @@ void LabSupervisorTest::killedPeerSendsFin()
     Lab lab(launcher);
     QVERIFY(startLab(lab, LabConfig::defaults()));
     const qint64 faultUs = monotonicNowUs();
-    lab.process.apply(fault(FaultKind::KillProcess, QStringLiteral("server")));
+    lab.process.apply(fault(FaultKind::KillProcess, halfopen::core::Host::Server));
     // The server host's kernel is alive: it closes the socket and its FIN crosses the cable.
-    QTRY_VERIFY_WITH_TIMEOUT(lab.find(QStringLiteral("client"), EventKind::Error, QStringLiteral("eof")), 2000);
-    const Event *eof = lab.find(QStringLiteral("client"), EventKind::Error, QStringLiteral("eof"));
+    QTRY_VERIFY_WITH_TIMEOUT(lab.find(halfopen::core::Host::Client, EventKind::Error, QStringLiteral("eof")), 2000);
+    const Event *eof = lab.find(halfopen::core::Host::Client, EventKind::Error, QStringLiteral("eof"));
     QCOMPARE(eof->mechanism, DetectionMechanism::Fin);
     QVERIFY((eof->tUs - faultUs) < 500000);
     // The killed side's orphan socket is seen by the lab's sock_diag observer.
     QTRY_VERIFY_WITH_TIMEOUT(std::any_of(lab.events.begin(), lab.events.end(),
                                          [](const Event &e) {
-                                             return e.host == QLatin1String("server") && e.kind == EventKind::State
+                                             return e.host == halfopen::core::Host::Server && e.kind == EventKind::State
                                                  && (e.toState == TcpState::FinWait2
                                                      || e.toState == TcpState::TimeWait);
                                          }),
@@ -222,20 +223,21 @@ void LabSupervisorTest::rebootedPeerResets()
     QFETCH(QStringList, launcher);
     Lab lab(launcher);
     QVERIFY(startLab(lab, LabConfig::defaults()));
-    lab.process.apply(fault(FaultKind::Reboot, QStringLiteral("server"), 0.3));
-    QTRY_VERIFY_WITH_TIMEOUT(lab.find(QStringLiteral("server"), EventKind::Fault, QStringLiteral("power-on")), 3000);
+    lab.process.apply(fault(FaultKind::Reboot, halfopen::core::Host::Server, 0.3));
+    QTRY_VERIFY_WITH_TIMEOUT(lab.find(halfopen::core::Host::Server, EventKind::Fault, QStringLiteral("power-on")),
+                             3000);
     QTRY_VERIFY_WITH_TIMEOUT(std::count_if(lab.events.begin(), lab.events.end(),
                                            [](const Event &e) {
-                                               return e.host == QLatin1String("server")
+                                               return e.host == halfopen::core::Host::Server
                                                    && e.what == QLatin1String("listening");
                                            })
                                  == 2,
                              3000);
     // The rebooted server forgot the connection: our next segment draws an RST.
-    lab.process.apply(fault(FaultKind::Send, QStringLiteral("client"), 100));
-    QTRY_VERIFY_WITH_TIMEOUT(lab.fatal(QStringLiteral("client")), 2000);
-    QCOMPARE(lab.fatal(QStringLiteral("client"))->errnoValue, ECONNRESET);
-    QCOMPARE(lab.fatal(QStringLiteral("client"))->mechanism, DetectionMechanism::Rst);
+    lab.process.apply(fault(FaultKind::Send, halfopen::core::Host::Client, 100));
+    QTRY_VERIFY_WITH_TIMEOUT(lab.fatal(halfopen::core::Host::Client), 2000);
+    QCOMPARE(lab.fatal(halfopen::core::Host::Client)->errnoValue, ECONNRESET);
+    QCOMPARE(lab.fatal(halfopen::core::Host::Client)->mechanism, DetectionMechanism::Rst);
 }
 
 void LabSupervisorTest::socketOptionsChangeOnTheLiveConnection()
@@ -245,22 +247,23 @@ void LabSupervisorTest::socketOptionsChangeOnTheLiveConnection()
     const qsizetype before = lab.events.size();
     SocketOptions options;
     options.keepalive = {true, 1, 1, 2};
-    lab.process.setSocketOptions(QStringLiteral("client"), options);
+    lab.process.setSocketOptions(halfopen::core::Host::Client, options);
     // The client's endpoint applies them with setsockopt and reports what the kernel has now.
     QTRY_VERIFY_WITH_TIMEOUT(
         std::any_of(lab.events.begin() + before, lab.events.end(),
                     [](const Event &e) {
-                        return e.host == QLatin1String("client") && e.what == QLatin1String("options")
+                        return e.host == halfopen::core::Host::Client && e.what == QLatin1String("options")
                             && SocketOptions::fromJson(e.detail.value(QStringLiteral("applied")).toObject()).keepalive
                             == KeepaliveSettings{true, 1, 1, 2};
                     }),
         3000);
     // And they act: the powered-off server is found by keepalive 1/1/2, 3 s after the last packet.
-    lab.process.apply(fault(FaultKind::PowerOff, QStringLiteral("server")));
-    QTRY_VERIFY_WITH_TIMEOUT(lab.fatal(QStringLiteral("client")), 6000);
-    QCOMPARE(lab.fatal(QStringLiteral("client"))->mechanism, DetectionMechanism::Keepalive);
+    lab.process.apply(fault(FaultKind::PowerOff, halfopen::core::Host::Server));
+    QTRY_VERIFY_WITH_TIMEOUT(lab.fatal(halfopen::core::Host::Client), 6000);
+    QCOMPARE(lab.fatal(halfopen::core::Host::Client)->mechanism, DetectionMechanism::Keepalive);
     const double sinceRx
-        = lab.fatal(QStringLiteral("client"))->detail.value(QStringLiteral("since_last_received_ms")).toDouble() / 1000;
+        = lab.fatal(halfopen::core::Host::Client)->detail.value(QStringLiteral("since_last_received_ms")).toDouble()
+        / 1000;
     QVERIFY2(sinceRx >= 2.5 && sinceRx <= 4.5, qPrintable(QString::number(sinceRx)));
 }
 
@@ -284,7 +287,7 @@ void LabSupervisorTest::classificationAgreesWithTshark()
         process.start(config);
         QVERIFY(ready.wait(5000));
         QTest::qWait(300);
-        process.apply(fault(FaultKind::Unplug, QStringLiteral("server")));
+        process.apply(fault(FaultKind::Unplug, halfopen::core::Host::Server));
         // Two probes go out unanswered (1 s idle, then 1 s apart); then data is sent and retransmitted.
         QTRY_VERIFY_WITH_TIMEOUT(std::count_if(events.begin(), events.end(),
                                                [](const Event &e) {
@@ -293,11 +296,13 @@ void LabSupervisorTest::classificationAgreesWithTshark()
                                                })
                                      >= 2,
                                  4000);
-        process.apply(fault(FaultKind::Send, QStringLiteral("client"), 100));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            std::any_of(events.begin(), events.end(),
-                        [](const Event &e) { return e.host == QLatin1String("client") && e.kind == EventKind::Error; }),
-            8000);
+        process.apply(fault(FaultKind::Send, halfopen::core::Host::Client, 100));
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(events.begin(), events.end(),
+                                             [](const Event &e) {
+                                                 return e.host == halfopen::core::Host::Client
+                                                     && e.kind == EventKind::Error;
+                                             }),
+                                 8000);
         QSignalSpy stopped(&process, &LabDriver::stopped);
         process.stop();
         QVERIFY(stopped.wait(5000));
@@ -305,8 +310,8 @@ void LabSupervisorTest::classificationAgreesWithTshark()
         for (const Event &e : std::as_const(events)) {
             if (e.kind == EventKind::Packet)
                 packets.append(e);
-            died = died || (e.host == QLatin1String("client") && e.kind == EventKind::Error);
-            if (!died && e.host == QLatin1String("client") && e.kind == EventKind::Sample && e.sample
+            died = died || (e.host == halfopen::core::Host::Client && e.kind == EventKind::Error);
+            if (!died && e.host == halfopen::core::Host::Client && e.kind == EventKind::Sample && e.sample
                 && e.sample->unacked > 0)
                 samples.append(e);
         }
@@ -384,7 +389,7 @@ void LabSupervisorTest::bulkCrossesInSuperFramesUntilLossNeedsWireSegments()
         QTest::qWait(300); // the supervisor has carried it out
         lossAppliedMs = QDateTime::currentMSecsSinceEpoch();
         for (const Event &e : std::as_const(events)) {
-            if (e.host == QLatin1String("client") && e.kind == EventKind::Sample && e.sample)
+            if (e.host == halfopen::core::Host::Client && e.kind == EventKind::Sample && e.sample)
                 bytesAckedAtLoss = std::max<qint64>(bytesAckedAtLoss, qint64(e.sample->bytesAcked));
         }
         QTest::qWait(1000);
@@ -394,7 +399,7 @@ void LabSupervisorTest::bulkCrossesInSuperFramesUntilLossNeedsWireSegments()
     }
     qint64 bytesAcked = 0;
     for (const Event &e : std::as_const(events)) {
-        if (e.host == QLatin1String("client") && e.kind == EventKind::Sample && e.sample)
+        if (e.host == halfopen::core::Host::Client && e.kind == EventKind::Sample && e.sample)
             bytesAcked = std::max<qint64>(bytesAcked, qint64(e.sample->bytesAcked));
     }
     // The segments the cable made reached the server's stack intact: the stream went on.

@@ -34,10 +34,10 @@ private:
     // order) and one server socket.
     void fill(Session &session)
     {
-        session.add(sample(0.1, QStringLiteral("client"), 40001, established(1000)));
-        session.add(sample(0.1, QStringLiteral("client"), 40002, established(204)));
-        session.add(sample(0.1, QStringLiteral("client"), 40003, established(3000)));
-        session.add(sample(0.1, QStringLiteral("server"), 5000, established(204)));
+        session.add(sample(0.1, halfopen::core::Host::Client, 40001, established(1000)));
+        session.add(sample(0.1, halfopen::core::Host::Client, 40002, established(204)));
+        session.add(sample(0.1, halfopen::core::Host::Client, 40003, established(3000)));
+        session.add(sample(0.1, halfopen::core::Host::Server, 5000, established(204)));
     }
 
     static int rowsShown(const SocketTableView &view) { return view.table()->model()->rowCount(); }
@@ -69,7 +69,7 @@ private slots:
         QCOMPARE(rowsShown(view), 4);
 
         // A state change moves one socket out of ESTABLISHED.
-        session.add(state(1.0, QStringLiteral("client"), 40001, TcpState::Established, TcpState::CloseWait));
+        session.add(state(1.0, halfopen::core::Host::Client, 40001, TcpState::Established, TcpState::CloseWait));
         model.flush();
         QComboBox *states = view.filterBar()->stateCombo();
         states->setCurrentIndex(states->findText(QStringLiteral("ESTABLISHED")));
@@ -153,7 +153,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         fill(session);
         model.flush();
-        session.add(state(1.0, QStringLiteral("client"), 40002, TcpState::Established, TcpState::Closed));
+        session.add(state(1.0, halfopen::core::Host::Client, 40002, TcpState::Established, TcpState::Closed));
         model.flush();
 
         QAbstractItemModel *shown = view.table()->model();

@@ -41,7 +41,7 @@ int firstPaintBench(int count)
     for (int i = 0; i < count; ++i) {
         core::Event e;
         e.tUs = t0 + qint64(i) * 3'600'000'000LL / qMax(1, count);
-        e.host = i % 2 ? QStringLiteral("server") : QStringLiteral("client");
+        e.host = i % 2 ? halfopen::core::Host::Server : halfopen::core::Host::Client;
         e.local = i % 2 ? QStringLiteral("198.18.0.2:5000") : QStringLiteral("198.18.0.1:40000");
         e.remote = i % 2 ? QStringLiteral("198.18.0.1:40000") : QStringLiteral("198.18.0.2:5000");
         if (i % 10 == 9) {
