@@ -251,7 +251,7 @@ void Supervisor::faultEvent(const Fault &fault)
     e.tUs = monotonicNowUs();
     e.host = fault.host;
     e.what = faultKindName(fault.kind);
-    e.detail = fault.toJson();
+    e.detail = fault.fields().toDetail();
     emit event(e);
 }
 

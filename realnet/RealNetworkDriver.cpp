@@ -247,7 +247,7 @@ void RealNetworkDriver::faultEvent(const Fault &fault)
     e.tUs = monotonicNowUs();
     e.host = fault.host;
     e.what = lab::faultKindName(fault.kind);
-    e.detail = fault.toJson();
+    e.detail = fault.fields().toDetail();
     emit event(e);
 }
 

@@ -2,6 +2,7 @@
 #include "ui/EventLogModel.h"
 
 #include "control/LabEventText.h"
+#include "core/session/FaultFields.h"
 #include "core/session/PacketFields.h"
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
@@ -112,9 +113,8 @@ QString EventLogModel::readableDetails(const Event &e)
     case EventKind::Fault: {
         QString text = e.host.isEmpty() ? faultTitle(e.what)
                                         : tr("%1 %2", "fault, then the host it hit").arg(faultTitle(e.what), e.host);
-        const QJsonValue value = e.detail.value(QStringLiteral("value"));
-        if (value.isDouble() && value.toDouble() != 0)
-            text = tr("%1 (%2)", "fault and its value").arg(text).arg(value.toDouble());
+        if (const double value = core::FaultFields::of(e).value; value != 0)
+            text = tr("%1 (%2)", "fault and its value").arg(text).arg(value);
         return text;
     }
     case EventKind::Endpoint:

@@ -6,6 +6,7 @@
 
 #include "core/session/ErrorFields.h"
 #include "core/session/Event.h"
+#include "core/session/FaultFields.h"
 #include "core/session/OptionsFields.h"
 #include "core/session/PacketFields.h"
 
@@ -40,6 +41,7 @@ private slots:
     void packetFieldsRoundTrip();
     void errorFieldsRoundTrip();
     void optionsFieldsRoundTrip();
+    void faultFieldsRoundTrip();
 };
 
 void TestEvent::kindNamesRoundTrip()
@@ -256,11 +258,13 @@ void TestEvent::subKindNamesRoundTrip()
     checkNames(HeartbeatPhase::Dead, heartbeatPhaseName, heartbeatPhaseFromName);
     checkNames(EndpointStep::Closed, endpointStepName, endpointStepFromName);
     checkNames(RunStep::EndpointExited, runStepName, runStepFromName);
+    checkNames(CableDirection::FromHost, cableDirectionName, cableDirectionFromName);
     // The names recordings and scripts know.
     QCOMPARE(packetClassName(PacketClass::TailLossProbe), QLatin1String("tail-loss-probe"));
     QCOMPARE(faultKindName(FaultKind::IcmpUnreachableOn), QLatin1String("icmp-unreachable-on"));
     QCOMPARE(endpointStepName(EndpointStep::ShutdownWrite), QLatin1String("shutdown_write"));
     QCOMPARE(runStepName(RunStep::FaultFailed), QLatin1String("fault_failed"));
+    QCOMPARE(cableDirectionName(CableDirection::ToHost), QLatin1String("to-host"));
 }
 
 void TestEvent::subKindNeedsItsKindAndHost()
@@ -459,6 +463,55 @@ void TestEvent::optionsFieldsRoundTrip()
     OptionsFields setUp;
     QVERIFY(!setUp.toDetail().contains(QStringLiteral("live")));
     QVERIFY(!setUp.toDetail().contains(QStringLiteral("failed")));
+}
+
+void TestEvent::faultFieldsRoundTrip()
+{
+    FaultFields unplug;
+    unplug.kind = FaultKind::Unplug;
+    unplug.host = QStringLiteral("server");
+    unplug.direction = CableDirection::ToHost;
+    Event e;
+    e.kind = EventKind::Fault;
+    e.detail = unplug.toDetail();
+    // The bytes recordings have always had (lab::Fault's object): nothing said of what is default.
+    QCOMPARE(QJsonDocument(e.detail.toObject()).toJson(QJsonDocument::Compact),
+             QByteArray(R"({"direction":"to-host","fault":"unplug","host":"server"})"));
+    const FaultFields back = FaultFields::of(e);
+    QCOMPARE(back.kind, std::optional{FaultKind::Unplug});
+    QCOMPARE(back.host, unplug.host);
+    QCOMPARE(back.direction, CableDirection::ToHost);
+    QCOMPARE(back.value, 0.0);
+
+    FaultFields delay;
+    delay.kind = FaultKind::Delay;
+    delay.value = 200;
+    delay.jitterMs = 12.5;
+    QCOMPARE(QJsonDocument(delay.toDetail()).toJson(QJsonDocument::Compact),
+             QByteArray(R"({"fault":"delay","jitter_ms":12.5,"value":200})"));
+    const FaultFields delayBack = FaultFields::fromDetail(delay.toDetail());
+    QCOMPARE(delayBack.value, 200.0);
+    QCOMPARE(delayBack.jitterMs, 12.5);
+    QVERIFY(delayBack.host.isEmpty());
+    FaultFields nat;
+    nat.kind = FaultKind::NatTimeout;
+    nat.value = 30;
+    nat.reset = true;
+    QVERIFY(FaultFields::fromDetail(nat.toDetail()).reset);
+
+    // An older recording's detail, one with a direction this version does not know, and
+    // halfopen-cli fault's (the connection it hit): what they do not say is the default.
+    const FaultFields old = FaultFields::fromDetail(QJsonObject{{QStringLiteral("value"), 100}});
+    QCOMPARE(old.value, 100.0);
+    QCOMPARE(old.direction, CableDirection::Both);
+    QVERIFY(!old.kind);
+    QCOMPARE(FaultFields::fromDetail(QJsonObject{{QStringLiteral("direction"), QStringLiteral("sideways")}}).direction,
+             CableDirection::Both);
+    const FaultFields target = FaultFields::fromDetail(
+        QJsonObject{{QStringLiteral("local"), QStringLiteral("10.0.0.1:5000")}, {QStringLiteral("pid"), 4242}});
+    QVERIFY(!target.kind);
+    QCOMPARE(target.value, 0.0);
+    QVERIFY(target.toDetail().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestEvent)

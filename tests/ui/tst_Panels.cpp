@@ -508,6 +508,15 @@ void TestPanels::eventLogReadsInWords()
     QCOMPARE(core::Event::fromJson(QJsonDocument::fromJson(json.toUtf8()).object())->detail, closed.detail);
     // A file keeps the data as it was.
     QVERIFY(ui::EventLogModel::details(verdict).startsWith(QLatin1Char('{')));
+
+    // A fault with its value, as recordings have it; none said, none shown.
+    core::Event delay;
+    delay.kind = core::EventKind::Fault;
+    delay.what = QStringLiteral("delay");
+    delay.detail = {{QStringLiteral("fault"), QStringLiteral("delay")}, {QStringLiteral("value"), 200}};
+    QCOMPARE(ui::EventLogModel::readableDetails(delay), QStringLiteral("delay (200)"));
+    delay.detail = {{QStringLiteral("fault"), QStringLiteral("delay")}};
+    QCOMPARE(ui::EventLogModel::readableDetails(delay), QStringLiteral("delay"));
 }
 
 // A burst of events is one insertion of rows; a late event that lands among the rows already
