@@ -3,6 +3,7 @@
 
 #include "core/session/Event.h"
 #include "core/session/FaultFields.h"
+#include "core/session/RunStepFields.h"
 
 namespace halfopen::lab {
 
@@ -61,7 +62,7 @@ bool LabWorld::apply(const core::Event &event)
             if (lab != Lab::Failed)
                 lab = Lab::Running;
         } else if (*step == core::RunStep::Failed) {
-            labFailed(event.detail.value(QStringLiteral("message")).toString());
+            labFailed(core::RunStepFields::of(event).message);
         } else if (*step == core::RunStep::Stopped && lab != Lab::Failed) {
             lab = Lab::Stopped;
         }

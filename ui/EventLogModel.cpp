@@ -4,6 +4,7 @@
 #include "control/LabEventText.h"
 #include "core/session/FaultFields.h"
 #include "core/session/PacketFields.h"
+#include "core/session/RunStepFields.h"
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "models/SocketOptionsText.h"
@@ -121,7 +122,7 @@ QString EventLogModel::readableDetails(const Event &e)
         if (e.is(core::EndpointStep::Options))
             return details(e);
         if (e.is(core::RunStep::CaptureTrimmed))
-            return control::captureTrimmedText(e.detail);
+            return control::captureTrimmedText(core::RunStepFields::of(e));
         return detailFieldsWords(e.detail);
     case EventKind::Heartbeat:
         return e.detail.isEmpty() ? QString() : detailFieldsWords(e.detail);

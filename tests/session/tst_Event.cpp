@@ -9,6 +9,7 @@
 #include "core/session/FaultFields.h"
 #include "core/session/OptionsFields.h"
 #include "core/session/PacketFields.h"
+#include "core/session/RunStepFields.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -42,6 +43,7 @@ private slots:
     void errorFieldsRoundTrip();
     void optionsFieldsRoundTrip();
     void faultFieldsRoundTrip();
+    void runStepFieldsRoundTrip();
 };
 
 void TestEvent::kindNamesRoundTrip()
@@ -512,6 +514,73 @@ void TestEvent::faultFieldsRoundTrip()
     QVERIFY(!target.kind);
     QCOMPARE(target.value, 0.0);
     QVERIFY(target.toDetail().isEmpty());
+}
+
+namespace {
+QByteArray compact(const QJsonObject &detail)
+{
+    return QJsonDocument(detail).toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+void TestEvent::runStepFieldsRoundTrip()
+{
+    // Most steps say a sentence, and only that.
+    const Event failed = Event::labEvent(5, RunStep::Failed,
+                                         RunStepFields::withMessage(QStringLiteral("no user namespace")).toDetail());
+    QCOMPARE(compact(failed.detail), QByteArray(R"({"message":"no user namespace"})"));
+    const RunStepFields failedBack = RunStepFields::of(failed);
+    QCOMPARE(failedBack.message, QStringLiteral("no user namespace"));
+    QVERIFY(!failedBack.fault && !failedBack.realNetwork && !failedBack.captureTrim && !failedBack.endpointExit);
+    QVERIFY(RunStepFields().toDetail().isEmpty()); // stopped, the lab's ready
+
+    // The bytes each step's detail has always had.
+    RunStepFields refused = RunStepFields::withMessage(QStringLiteral("kill-process: the host is off"));
+    refused.fault = FaultFields{FaultKind::KillProcess, QStringLiteral("server")};
+    QCOMPARE(
+        compact(refused.toDetail()),
+        QByteArray(R"({"fault":{"fault":"kill-process","host":"server"},"message":"kill-process: the host is off"})"));
+    QCOMPARE(RunStepFields::fromDetail(refused.toDetail()).fault->kind, std::optional{FaultKind::KillProcess});
+
+    RunStepFields unavailable;
+    unavailable.reason = QStringLiteral("tcpdump is not installed");
+    QCOMPARE(compact(unavailable.toDetail()), QByteArray(R"({"reason":"tcpdump is not installed"})"));
+    QCOMPARE(RunStepFields::fromDetail(unavailable.toDetail()).reason, unavailable.reason);
+
+    RunStepFields trimmed = RunStepFields::withMessage(QStringLiteral("the capture keeps the last 1 MB"));
+    trimmed.captureTrim = RunStepFields::CaptureTrim{1200, 3'250'000'000, 1};
+    const QJsonObject trimmedDetail = trimmed.toDetail();
+    QCOMPARE(compact(trimmedDetail),
+             QByteArray(R"({"dropped_bytes":3250000000,"dropped_frames":1200,"limit_mb":1,)"
+                        R"("message":"the capture keeps the last 1 MB"})"));
+    const auto counts = RunStepFields::fromDetail(trimmedDetail).captureTrim;
+    QVERIFY(counts);
+    QCOMPARE(counts->droppedFrames, 1200);
+    QCOMPARE(counts->droppedBytes, qint64(3'250'000'000));
+    QCOMPARE(counts->limitMb, 1);
+
+    RunStepFields exited;
+    exited.endpointExit = RunStepFields::EndpointExit{3, false};
+    QCOMPARE(compact(exited.toDetail()), QByteArray(R"({"crashed":false,"exit_code":3})"));
+    QCOMPARE(RunStepFields::fromDetail(exited.toDetail()).endpointExit->exitCode, 3);
+
+    // A real network's ready: all of it, the sysctls as numbers.
+    RunStepFields ready;
+    ready.realNetwork = RunStepFields::RealNetwork{QJsonObject{{QStringLiteral("role"), QStringLiteral("client")}},
+                                                   QStringLiteral("192.0.2.1:40000"),
+                                                   4242,
+                                                   {{QStringLiteral("net.ipv4.tcp_retries2"), 15}}};
+    QCOMPARE(compact(ready.toDetail()),
+             QByteArray(R"({"endpoint":"192.0.2.1:40000","mode":"real-network","network":{"role":"client"},)"
+                        R"("pid":4242,"sysctls":{"net.ipv4.tcp_retries2":15}})"));
+    const auto real = RunStepFields::fromDetail(ready.toDetail()).realNetwork;
+    QVERIFY(real);
+    QCOMPARE(real->network, ready.realNetwork->network);
+    QCOMPARE(real->endpoint, ready.realNetwork->endpoint);
+    QCOMPARE(real->pid, 4242);
+    QCOMPARE(real->sysctls, ready.realNetwork->sysctls);
+    // Another mode, or none (the lab's): no real network.
+    QVERIFY(!RunStepFields::fromDetail(QJsonObject{{QStringLiteral("mode"), QStringLiteral("lab")}}).realNetwork);
 }
 
 QTEST_GUILESS_MAIN(TestEvent)
