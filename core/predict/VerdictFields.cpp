@@ -36,9 +36,8 @@ QJsonValue json(std::optional<double> s)
 
 } // namespace
 
-VerdictFields VerdictFields::of(const Event &verdict)
+VerdictFields VerdictFields::fromJson(const QJsonObject &d)
 {
-    const QJsonObject d = verdict.detail.toObject();
     VerdictFields v;
     v.fatal = d.value(kFatal).toBool(true);
     v.operation = d.value(kOperation).toString();

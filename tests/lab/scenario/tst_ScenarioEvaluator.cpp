@@ -177,6 +177,16 @@ void ScenarioEvaluatorTest::verdictEventReadsBackTyped()
     const QJsonObject summary = d.toJson(kReady);
     for (auto it = written.begin(); it != written.end(); ++it)
         QVERIFY2(summary.value(it.key()) == it.value(), qPrintable(it.key()));
+
+    // The summary's detection object reads back whole: the figures and the event's own fields.
+    const DetectionSummary back = DetectionSummary::fromJson(summary);
+    QCOMPARE(back.host, d.host);
+    QCOMPARE(back.errnoValue, ETIMEDOUT);
+    QCOMPARE(back.mechanism, DetectionMechanism::Keepalive);
+    QCOMPARE(back.verdict.detectedTS, v.detectedTS);
+    QCOMPARE(back.verdict.predictedS, v.predictedS);
+    QCOMPARE(back.toJson(), summary);
+    QCOMPARE(QJsonObject(e.detail), summary); // the verdict event's detail is that object
 }
 
 void ScenarioEvaluatorTest::lastReceivedFromTheCable()
