@@ -86,4 +86,15 @@ QJsonObject VerdictFields::toJson() const
     return j;
 }
 
+QJsonObject VerdictFields::addSpanTo(QJsonObject detail) const
+{
+    if (faultTS)
+        detail.insert(kFaultTS, *faultTS);
+    if (detectedTS)
+        detail.insert(kDetectedTS, *detectedTS);
+    if (elapsedS)
+        detail.insert(kElapsedS, *elapsedS);
+    return detail;
+}
+
 } // namespace halfopen::core

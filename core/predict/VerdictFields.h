@@ -38,6 +38,10 @@ struct VerdictFields
     static VerdictFields of(const Event &verdict) { return fromJson(verdict.detail.toObject()); }
     static VerdictFields fromJson(const QJsonObject &json);
     QJsonObject toJson() const;
+    // Another verdict's detail with this one's span written into it: fault_t_s, detected_t_s and
+    // elapsed_s, those known, and nothing else (halfopen-cli fault's reaction, whose other
+    // figures are hostfault::ReactionVerdict's own).
+    QJsonObject addSpanTo(QJsonObject detail) const;
 
     std::optional<double> elapsedFromReference(TimeReference which) const { return elapsedFrom[size_t(which)]; }
     // Counted from the user's "I pulled the cable now" on a real network: their stopwatch.
