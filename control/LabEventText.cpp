@@ -13,13 +13,13 @@ struct Text
 };
 } // namespace
 
-QString captureTrimmedText(const QJsonObject &detail)
+QString captureTrimmedText(const core::RunStepFields &trimmed)
 {
-    const qint64 frames = detail.value(QStringLiteral("dropped_frames")).toInteger();
-    const double megabytes = detail.value(QStringLiteral("dropped_bytes")).toDouble() / (1 << 20);
+    const core::RunStepFields::CaptureTrim counts = trimmed.captureTrim.value_or(core::RunStepFields::CaptureTrim{});
+    const double megabytes = double(counts.droppedBytes) / (1 << 20);
     return Text::tr("Capture: older frames dropped to stay within %1 MB — %n frame(s) (%2 MB) left out", nullptr,
-                    int(qMin<qint64>(frames, 2'000'000'000)))
-        .arg(detail.value(QStringLiteral("limit_mb")).toInteger())
+                    int(qMin<qint64>(counts.droppedFrames, 2'000'000'000)))
+        .arg(counts.limitMb)
         .arg(megabytes, 0, 'f', 1);
 }
 

@@ -3,6 +3,7 @@
 
 #include "control/LabEventText.h"
 #include "core/session/OptionsFields.h"
+#include "core/session/RunStepFields.h"
 
 #include "realnet/RealNetworkDriver.h"
 
@@ -80,18 +81,18 @@ void LabSessionController::onLabEvent(const core::Event &event)
     if (!step)
         return;
     if (*step == core::RunStep::CaptureTrimmed && isBusy()) {
-        emit notice(captureTrimmedText(event.detail));
+        emit notice(captureTrimmedText(core::RunStepFields::of(event)));
         return;
     }
     // The lab refusing a fault (a host that is off cannot be killed) is worth a sentence.
     if (*step == core::RunStep::CommandError || *step == core::RunStep::FaultFailed) {
-        const QString message = event.detail.value(QStringLiteral("message")).toString();
+        const QString message = core::RunStepFields::of(event).message;
         emit problem(m_realNetwork ? tr("Not possible on the real network: %1").arg(message)
                                    : tr("The lab could not do that: %1").arg(message));
     }
     // Real-network mode could not capture its connection's packets: what is missing, in words.
     if (*step == core::RunStep::CaptureUnavailable)
-        emit problem(tr("No packets on the timeline: %1").arg(event.detail.value(QStringLiteral("reason")).toString()));
+        emit problem(tr("No packets on the timeline: %1").arg(core::RunStepFields::of(event).reason));
 }
 
 void LabSessionController::onOptionsEvent(const core::Event &event)

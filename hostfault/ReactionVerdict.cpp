@@ -16,9 +16,15 @@ QString tr(const char *text)
     return QCoreApplication::translate("hostfault", text);
 }
 
+// Times are written to the ms.
+double toMs(double s)
+{
+    return qRound64(s * 1000) / 1000.0;
+}
+
 QJsonValue seconds(const std::optional<double> &s)
 {
-    return s ? QJsonValue(qRound64(*s * 1000) / 1000.0) : QJsonValue(QJsonValue::Null);
+    return s ? QJsonValue(toMs(*s)) : QJsonValue(QJsonValue::Null);
 }
 
 QString number(double s)
@@ -105,6 +111,12 @@ QJsonObject ReactionVerdict::toJson() const
             {QStringLiteral("half_open_at_end"), halfOpenAtEnd},
             {QStringLiteral("lifted_s"), seconds(liftedS)},
             {QStringLiteral("observed_s"), seconds(observedS)}};
+}
+
+std::optional<double> ReactionVerdict::firstReactionS() const
+{
+    const std::optional<double> first = kernelGaveUpS ? kernelGaveUpS : appClosedS;
+    return first ? std::optional(toMs(*first)) : std::nullopt;
 }
 
 QString ReactionVerdict::toText() const

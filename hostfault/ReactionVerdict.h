@@ -52,6 +52,9 @@ struct ReactionVerdict
     //  "app_closed_s", "app_reconnected_s", "reconnected_local", "peer_closed_s", "process_exited",
     //  "half_open_at_end", "lifted_s", "observed_s"}; unseen times are null.
     QJsonObject toJson() const;
+    // The first thing the watch saw give up on the connection, in seconds from the fault to the
+    // ms as toJson writes it: the kernel, else the application closing; nullopt if neither did.
+    std::optional<double> firstReactionS() const;
     // "mosquitto_sub (pid 4242): the kernel gave up 19.1 s after the cut (keepalive, predicted
     // 19 s); the application closed its socket 0.2 s later and reconnected 5.0 s after that"
     QString toText() const;

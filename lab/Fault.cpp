@@ -6,42 +6,12 @@
 
 #include <QCoreApplication>
 #include <QStringList>
-#include <array>
 
 namespace halfopen::lab {
 
-namespace {
-constexpr std::array<const char *, 3> kDirectionNames = {"both", "to-host", "from-host"};
-} // namespace
-
-QString cableDirectionName(CableDirection direction)
+core::FaultFields Fault::fields() const
 {
-    return QString::fromLatin1(kDirectionNames[static_cast<size_t>(direction)]);
-}
-
-std::optional<CableDirection> cableDirectionFromName(QStringView name)
-{
-    for (size_t i = 0; i < kDirectionNames.size(); ++i) {
-        if (name == QLatin1String(kDirectionNames[i]))
-            return static_cast<CableDirection>(i);
-    }
-    return std::nullopt;
-}
-
-QJsonObject Fault::toJson() const
-{
-    QJsonObject j{{QStringLiteral("fault"), faultKindName(kind)}};
-    if (host != Host::None)
-        j.insert(QStringLiteral("host"), core::hostName(host));
-    if (direction != CableDirection::Both)
-        j.insert(QStringLiteral("direction"), cableDirectionName(direction));
-    if (value != 0)
-        j.insert(QStringLiteral("value"), value);
-    if (jitterMs != 0)
-        j.insert(QStringLiteral("jitter_ms"), jitterMs);
-    if (reset)
-        j.insert(QStringLiteral("reset"), true);
-    return j;
+    return {kind, host, direction, value, jitterMs, reset};
 }
 
 std::optional<core::EndpointCommand> applicationCommand(const Fault &fault)

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "core/endpoint/EndpointCommand.h"
+#include "core/session/CableDirection.h"
+#include "core/session/FaultFields.h"
 #include "core/session/FaultKind.h"
 #include "core/session/Host.h"
 
@@ -12,14 +14,13 @@
 namespace halfopen::lab {
 
 // The vocabulary of faults is core's (fault events carry it); here, how one is asked for.
+using core::CableDirection;
+using core::cableDirectionFromName;
+using core::cableDirectionName;
 using core::FaultKind;
 using core::faultKindFromName;
 using core::faultKindName;
 using core::Host;
-
-enum class CableDirection : quint8 { Both, ToHost, FromHost };
-QString cableDirectionName(CableDirection direction); // "both", "to-host", "from-host"
-std::optional<CableDirection> cableDirectionFromName(QStringView name);
 
 struct Fault
 {
@@ -30,7 +31,10 @@ struct Fault
     double jitterMs = 0;                             // delay only
     bool reset = false;                              // nat-timeout: answer forgotten flows with RST instead of dropping
 
-    QJsonObject toJson() const;
+    // As a fault event's detail says it: the fault carried out is the fault asked for.
+    core::FaultFields fields() const;
+    // The command's (and a scenario step's) object, which is that detail.
+    QJsonObject toJson() const { return fields().toDetail(); }
     // Returns nullopt with a message naming the field and the allowed values.
     static std::optional<Fault> fromJson(const QJsonObject &json, QString *error);
 };

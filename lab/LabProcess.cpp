@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/LabProcess.h"
 
+#include "core/session/RunStepFields.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -102,7 +104,7 @@ void LabProcess::readEvents()
             emit ready();
         } else if (e.is(core::RunStep::Failed)) {
             m_stopping = true;
-            emit failed(e.detail.value(QStringLiteral("message")).toString());
+            emit failed(core::RunStepFields::of(e).message);
         }
         emit event(e);
     }

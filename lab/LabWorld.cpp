@@ -2,6 +2,8 @@
 #include "lab/LabWorld.h"
 
 #include "core/session/Event.h"
+#include "core/session/FaultFields.h"
+#include "core/session/RunStepFields.h"
 
 namespace halfopen::lab {
 
@@ -60,7 +62,7 @@ bool LabWorld::apply(const core::Event &event)
             if (lab != Lab::Failed)
                 lab = Lab::Running;
         } else if (*step == core::RunStep::Failed) {
-            labFailed(event.detail.value(QStringLiteral("message")).toString());
+            labFailed(core::RunStepFields::of(event).message);
         } else if (*step == core::RunStep::Stopped && lab != Lab::Failed) {
             lab = Lab::Stopped;
         }
@@ -68,23 +70,20 @@ bool LabWorld::apply(const core::Event &event)
     }
     if (event.kind != core::EventKind::Fault)
         return false;
-    // The event's detail is the fault as carried out. Read leniently when it is not one (an
-    // older recording): the kind from `what`, a cut in both directions unless it says otherwise.
-    QString error;
-    std::optional<Fault> fault = Fault::fromJson(event.detail, &error);
-    if (!fault) {
-        const std::optional<FaultKind> kind = event.faultKind();
-        if (!kind)
-            return false;
-        fault = Fault{};
-        fault->kind = *kind;
-        fault->direction
-            = cableDirectionFromName(event.detail.value(QStringLiteral("direction")).toString(QStringLiteral("both")))
-                  .value_or(CableDirection::Both);
-        fault->value = event.detail.value(QStringLiteral("value")).toDouble();
-    }
-    fault->host = event.host;
-    return apply(*fault);
+    // The kind is the event's `what`; the detail is the fault as carried out. What an older
+    // recording's detail does not say reads as the default: a cut in both directions.
+    const std::optional<FaultKind> kind = event.faultKind();
+    if (!kind)
+        return false;
+    const core::FaultFields fields = core::FaultFields::of(event);
+    Fault fault;
+    fault.kind = *kind;
+    fault.direction = fields.direction;
+    fault.value = fields.value;
+    fault.jitterMs = fields.jitterMs;
+    fault.reset = fields.reset;
+    fault.host = event.host;
+    return apply(fault);
 }
 
 bool LabWorld::apply(const Fault &fault)

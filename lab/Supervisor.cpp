@@ -45,9 +45,8 @@ Supervisor::Supervisor(QObject *parent)
         if (m_trimmedPending && !m_stopped)
             reportTrimmed();
     });
-    connect(&m_cable, &CableRelay::problem, this, [this](const QString &message) {
-        labEvent(RunStep::CaptureFailed, {{QStringLiteral("message"), message}});
-    });
+    connect(&m_cable, &CableRelay::problem, this,
+            [this](const QString &message) { labEvent(RunStep::CaptureFailed, RunStepFields::withMessage(message)); });
 }
 
 Supervisor::~Supervisor() = default;
@@ -86,7 +85,7 @@ void Supervisor::handle(const LabCommand &command)
 
 void Supervisor::commandError(const QString &message)
 {
-    labEvent(RunStep::CommandError, {{QStringLiteral("message"), message}});
+    labEvent(RunStep::CommandError, RunStepFields::withMessage(message));
 }
 
 bool Supervisor::labStarted() const
@@ -99,14 +98,14 @@ QString Supervisor::alreadyStarted() const
     return tr("start: the lab is already running; stop it first");
 }
 
-void Supervisor::labEvent(RunStep step, const QJsonObject &detail)
+void Supervisor::labEvent(RunStep step, const RunStepFields &fields)
 {
-    emit event(Event::labEvent(monotonicNowUs(), step, detail));
+    emit event(Event::labEvent(monotonicNowUs(), step, fields.toDetail()));
 }
 
 void Supervisor::fail(const QString &message)
 {
-    labEvent(RunStep::Failed, {{QStringLiteral("message"), message}});
+    labEvent(RunStep::Failed, RunStepFields::withMessage(message));
     stop();
 }
 
@@ -160,9 +159,10 @@ void Supervisor::start(const LabCommand &command)
         if (h->config().poweredOff)
             powerOff(h);
     }
+    // The configuration's own object (LabConfig), and this process.
     QJsonObject up = m_config.toJson();
     up.insert(QStringLiteral("pid"), qint64(::getpid()));
-    labEvent(RunStep::HostsUp, up);
+    emit event(Event::labEvent(monotonicNowUs(), RunStep::HostsUp, up));
     m_server->startEndpoint();
     if (m_server->config().role != HostConfig::Role::Server || !m_server->isOn())
         m_serverListening = true;
@@ -251,7 +251,7 @@ void Supervisor::faultEvent(const Fault &fault)
     e.tUs = monotonicNowUs();
     e.host = fault.host;
     e.what = faultKindName(fault.kind);
-    e.detail = fault.toJson();
+    e.detail = fault.fields().toDetail();
     emit event(e);
 }
 
@@ -261,9 +261,7 @@ void Supervisor::apply(const Fault &fault)
     const bool needsHost = fault.kind != FaultKind::Loss && fault.kind != FaultKind::Delay
         && fault.kind != FaultKind::NatTimeout && fault.kind != FaultKind::Marker;
     if (needsHost && !h) {
-        labEvent(RunStep::CommandError,
-                 {{QStringLiteral("message"),
-                   tr("fault %1: host must be client or server").arg(faultKindName(fault.kind))}});
+        commandError(tr("fault %1: host must be client or server").arg(faultKindName(fault.kind)));
         return;
     }
     // A fault that cannot apply (power on a running host, thaw what is not frozen) is refused
@@ -273,9 +271,9 @@ void Supervisor::apply(const Fault &fault)
         state.poweredOn = h->isOn();
         state.processRunning = h->endpointRunning();
         if (const QString why = faultRefusal(fault, state); !why.isEmpty()) {
-            labEvent(RunStep::FaultFailed,
-                     {{QStringLiteral("message"), tr("%1: %2").arg(faultKindName(fault.kind), why)},
-                      {QStringLiteral("fault"), fault.toJson()}});
+            RunStepFields refused = RunStepFields::withMessage(tr("%1: %2").arg(faultKindName(fault.kind), why));
+            refused.fault = fault.fields();
+            labEvent(RunStep::FaultFailed, refused);
             return;
         }
     }
@@ -296,7 +294,7 @@ void Supervisor::apply(const Fault &fault)
         break;
     case FaultKind::PowerOn:
         if (!powerOn(h, &error)) {
-            labEvent(RunStep::FaultFailed, {{QStringLiteral("message"), error}});
+            labEvent(RunStep::FaultFailed, RunStepFields::withMessage(error));
             return;
         }
         m_world.apply(fault);
@@ -364,14 +362,12 @@ void Supervisor::reportTrimmed()
 {
     m_trimmedPending = false;
     m_trimmedQuiet.start();
-    labEvent(RunStep::CaptureTrimmed,
-             {{QStringLiteral("dropped_frames"), m_trimmedFrames},
-              {QStringLiteral("dropped_bytes"), m_trimmedBytes},
-              {QStringLiteral("limit_mb"), m_captureLimitMb},
-              {QStringLiteral("message"),
-               tr("the capture keeps the last %1 MB: %2 older frames were dropped")
-                   .arg(m_captureLimitMb)
-                   .arg(m_trimmedFrames)}});
+    RunStepFields trimmed
+        = RunStepFields::withMessage(tr("the capture keeps the last %1 MB: %2 older frames were dropped")
+                                         .arg(m_captureLimitMb)
+                                         .arg(m_trimmedFrames));
+    trimmed.captureTrim = RunStepFields::CaptureTrim{m_trimmedFrames, m_trimmedBytes, m_captureLimitMb};
+    labEvent(RunStep::CaptureTrimmed, trimmed);
 }
 
 void Supervisor::stop()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/session/Event.h"
+#include "core/session/RunStepFields.h"
 #include "lab/CableRelay.h"
 #include "lab/CaptureLimit.h"
 #include "lab/Fault.h"
@@ -54,7 +55,7 @@ private:
     void apply(const Fault &fault);
     void stop();
     void fail(const QString &message);
-    void labEvent(core::RunStep step, const QJsonObject &detail = {});
+    void labEvent(core::RunStep step, const core::RunStepFields &fields = {});
     void faultEvent(const Fault &fault);
     void onHostEvent(const core::Event &event);
     void checkReady();

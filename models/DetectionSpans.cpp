@@ -3,6 +3,7 @@
 
 #include "core/predict/VerdictFields.h"
 #include "core/session/ErrorFields.h"
+#include "core/session/FaultFields.h"
 #include "models/DurationText.h"
 
 namespace halfopen::models {
@@ -73,7 +74,7 @@ bool DetectionSpans::startsDetection(const Event &fault)
     case FaultKind::Delay:
         return false;
     case FaultKind::Loss:
-        return fault.detail.value(QStringLiteral("value")).toDouble() >= 100;
+        return core::FaultFields::of(fault).value >= 100;
     default:
         return true;
     }

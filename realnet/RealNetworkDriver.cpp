@@ -111,16 +111,16 @@ void RealNetworkDriver::onEndpointEvent(const Event &e)
         m_ready = true;
         m_observer.poll(); // what is already on the port, from time zero
         emit ready();
-        QJsonObject detail{{QStringLiteral("mode"), QStringLiteral("real-network")},
-                           {QStringLiteral("network"), m_network.toJson()},
-                           {QStringLiteral("endpoint"), e.local.isEmpty() ? m_network.endpointAddress() : e.local},
-                           {QStringLiteral("pid"), m_endpoint.processId()}};
-        QJsonObject sysctls;
+        RunStepFields::RealNetwork real;
+        real.network = m_network.toJson();
+        real.endpoint = e.local.isEmpty() ? m_network.endpointAddress() : e.local;
+        real.pid = m_endpoint.processId();
         for (auto it = m_sysctls.cbegin(); it != m_sysctls.cend(); ++it)
-            sysctls.insert(it.key(), it.value().toInt());
-        detail.insert(QStringLiteral("sysctls"), sysctls);
+            real.sysctls.insert(it.key(), it.value().toInt());
+        RunStepFields ready;
+        ready.realNetwork = real;
         // Timed where the endpoint stood ready, without the pipe's delay.
-        emit event(Event::labEvent(e.tUs, RunStep::Ready, detail));
+        emit event(Event::labEvent(e.tUs, RunStep::Ready, ready.toDetail()));
     }
 }
 
@@ -143,8 +143,9 @@ void RealNetworkDriver::onEndpointFinished(int exitCode, QProcess::ExitStatus st
     }
     // The connection ended (and the endpoint with it): what the kernel does next to its
     // sockets (TIME_WAIT, FIN_WAIT_2) stays visible until the user stops.
-    sessionEvent(RunStep::EndpointExited,
-                 {{QStringLiteral("exit_code"), exitCode}, {QStringLiteral("crashed"), status == QProcess::CrashExit}});
+    RunStepFields exited;
+    exited.endpointExit = RunStepFields::EndpointExit{exitCode, status == QProcess::CrashExit};
+    sessionEvent(RunStep::EndpointExited, exited);
 }
 
 void RealNetworkDriver::fail(const QString &message)
@@ -152,7 +153,7 @@ void RealNetworkDriver::fail(const QString &message)
     if (m_failed || !m_running)
         return;
     m_failed = true;
-    sessionEvent(RunStep::Failed, {{QStringLiteral("message"), message}});
+    sessionEvent(RunStep::Failed, RunStepFields::withMessage(message));
     emit failed(message);
 }
 
@@ -204,7 +205,9 @@ void RealNetworkDriver::captureConnection(const Event &e)
         if (m_captureProblemSaid) // once per run: every connection would say the same
             return;
         m_captureProblemSaid = true;
-        sessionEvent(RunStep::CaptureUnavailable, {{QStringLiteral("reason"), problem}});
+        RunStepFields why;
+        why.reason = problem;
+        sessionEvent(RunStep::CaptureUnavailable, why);
     };
     connect(capture.get(), &ConnectionCapture::failed, this, unavailable);
     if (!capture->start(local, remote, e.host, peerHost)) {
@@ -234,9 +237,9 @@ void RealNetworkDriver::finishStop()
     emit stopped();
 }
 
-void RealNetworkDriver::sessionEvent(RunStep step, const QJsonObject &detail)
+void RealNetworkDriver::sessionEvent(RunStep step, const RunStepFields &fields)
 {
-    emit event(Event::labEvent(monotonicNowUs(), step, detail));
+    emit event(Event::labEvent(monotonicNowUs(), step, fields.toDetail()));
 }
 
 void RealNetworkDriver::faultEvent(const Fault &fault)
@@ -246,13 +249,13 @@ void RealNetworkDriver::faultEvent(const Fault &fault)
     e.tUs = monotonicNowUs();
     e.host = fault.host;
     e.what = lab::faultKindName(fault.kind);
-    e.detail = fault.toJson();
+    e.detail = fault.fields().toDetail();
     emit event(e);
 }
 
 void RealNetworkDriver::commandError(const QString &message)
 {
-    sessionEvent(RunStep::CommandError, {{QStringLiteral("message"), message}});
+    sessionEvent(RunStep::CommandError, RunStepFields::withMessage(message));
 }
 
 bool RealNetworkDriver::command(const core::EndpointCommand &command)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/session/EventPipeReader.h"
+#include "core/session/RunStepFields.h"
 #include "lab/LabDriver.h"
 #include "realnet/HostSocketObserver.h"
 #include "realnet/RealNetworkConfig.h"
@@ -74,7 +75,7 @@ private:
     void onEndpointFinished(int exitCode, QProcess::ExitStatus status);
     void fail(const QString &message);
     void finishStop();
-    void sessionEvent(core::RunStep step, const QJsonObject &detail = {});
+    void sessionEvent(core::RunStep step, const core::RunStepFields &fields = {});
     void faultEvent(const lab::Fault &fault);
     void commandError(const QString &message);
     bool command(const core::EndpointCommand &command);

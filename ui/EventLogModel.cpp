@@ -2,7 +2,9 @@
 #include "ui/EventLogModel.h"
 
 #include "control/LabEventText.h"
+#include "core/session/FaultFields.h"
 #include "core/session/PacketFields.h"
+#include "core/session/RunStepFields.h"
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "models/SocketOptionsText.h"
@@ -113,16 +115,15 @@ QString EventLogModel::readableDetails(const Event &e)
         QString text = e.host == core::Host::None
             ? faultTitle(e.what)
             : tr("%1 %2", "fault, then the host it hit").arg(faultTitle(e.what), core::hostName(e.host));
-        const QJsonValue value = e.detail.value(QStringLiteral("value"));
-        if (value.isDouble() && value.toDouble() != 0)
-            text = tr("%1 (%2)", "fault and its value").arg(text).arg(value.toDouble());
+        if (const double value = core::FaultFields::of(e).value; value != 0)
+            text = tr("%1 (%2)", "fault and its value").arg(text).arg(value);
         return text;
     }
     case EventKind::Endpoint:
         if (e.is(core::EndpointStep::Options))
             return details(e);
         if (e.is(core::RunStep::CaptureTrimmed))
-            return control::captureTrimmedText(e.detail);
+            return control::captureTrimmedText(core::RunStepFields::of(e));
         return detailFieldsWords(e.detail);
     case EventKind::Heartbeat:
         return e.detail.isEmpty() ? QString() : detailFieldsWords(e.detail);

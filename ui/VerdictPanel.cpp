@@ -3,6 +3,7 @@
 
 #include "core/predict/VerdictFields.h"
 #include "core/session/MonotonicClock.h"
+#include "core/session/RunStepFields.h"
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
 #include "core/tcp/MechanismText.h"
@@ -341,7 +342,7 @@ void VerdictPanel::onEvent(const Event &event)
     case EventKind::Endpoint:
         // A lab that could not start or broke down measured nothing: say so instead of waiting.
         if (event.is(core::RunStep::Failed))
-            labFailed(event.detail.value(QStringLiteral("message")).toString());
+            labFailed(core::RunStepFields::of(event).message);
         else if (event.is(core::RunStep::Stopped))
             runEnded(event.tUs);
         break;

@@ -15,6 +15,7 @@
 #include "hostfault/TargetConnection.h"
 
 #include "core/observe/SockDiagClient.h"
+#include "core/predict/VerdictFields.h"
 #include "core/session/JsonlRecorder.h"
 #include "core/session/MonotonicClock.h"
 #include "core/session/Session.h"
@@ -481,7 +482,8 @@ private:
     }
 
     // The recording: what the CLI printed, as events of host "local" on the monotonic axis.
-    void record(EventKind kind, const QString &what, qint64 tUs, const QJsonObject &detail)
+    void record(EventKind kind, const QString &what, qint64 tUs, const QJsonObject &detail,
+                DetectionMechanism mechanism = DetectionMechanism::None)
     {
         if (!m_recorder)
             return;
@@ -493,21 +495,24 @@ private:
         e.remote = m_target.remote.toString();
         e.what = what;
         e.detail = detail;
-        if (kind == EventKind::Verdict) {
-            e.mechanism = mechanismFromName(detail.value(QStringLiteral("mechanism")).toString())
-                              .value_or(DetectionMechanism::None);
-            // As the lab's verdicts: the span from the fault to the first reaction.
-            const QJsonValue detected = detail.value(QStringLiteral("kernel_gave_up_s")).isDouble()
-                ? detail.value(QStringLiteral("kernel_gave_up_s"))
-                : detail.value(QStringLiteral("app_closed_s"));
-            if (detected.isDouble()) {
-                e.tUs = m_faultUs + core::roundedInRange<qint64>(detected.toDouble(), 1e6);
-                e.detail.insert(QStringLiteral("fault_t_s"), 0.0);
-                e.detail.insert(QStringLiteral("detected_t_s"), detected.toDouble());
-                e.detail.insert(QStringLiteral("elapsed_s"), detected.toDouble());
-            }
-        }
+        e.mechanism = mechanism;
         m_session.add(e);
+    }
+
+    // The verdict, recorded as the lab's are: stamped at the first reaction, with the span from
+    // the fault to it beside the reaction's own figures.
+    void recordVerdict(const ReactionVerdict &verdict)
+    {
+        qint64 tUs = monotonicNowUs();
+        VerdictFields span;
+        if (const std::optional<double> reacted = verdict.firstReactionS()) {
+            tUs = m_faultUs + core::roundedInRange<qint64>(*reacted, 1e6);
+            span.faultTS = 0.0;
+            span.detectedTS = reacted;
+            span.elapsedS = reacted;
+        }
+        record(EventKind::Verdict, QStringLiteral("reaction"), tUs, span.addSpanTo(verdict.toJson()),
+               mechanismFromName(verdict.mechanism).value_or(DetectionMechanism::None));
     }
 
     void event(const QString &what, const QString &words)
@@ -593,7 +598,7 @@ private:
         if (m_active)
             lift(why.isEmpty() ? Text::tr("end") : why);
         const ReactionVerdict verdict = m_watcher->verdict();
-        record(EventKind::Verdict, QStringLiteral("reaction"), monotonicNowUs(), verdict.toJson());
+        recordVerdict(verdict);
         if (m_request.json) {
             QJsonObject o = verdict.toJson();
             o.insert(QStringLiteral("kind"), QStringLiteral("verdict"));

@@ -4,6 +4,7 @@
 // parent, taking every host, cable end and endpoint with it.
 
 #include "core/session/MonotonicClock.h"
+#include "core/session/RunStepFields.h"
 #include "i18n/LanguageLoader.h"
 #include "lab/CommandReader.h"
 #include "lab/PrivateNamespaces.h"
@@ -34,7 +35,7 @@ void writeEvent(const core::Event &event)
 
 void writeFailure(const QString &message)
 {
-    writeEvent(core::Event::labEvent(0, core::RunStep::Failed, {{QStringLiteral("message"), message}}));
+    writeEvent(core::Event::labEvent(0, core::RunStep::Failed, core::RunStepFields::withMessage(message).toDetail()));
 }
 
 } // namespace
@@ -80,7 +81,7 @@ int main(int argc, char *argv[])
                 supervisor.handleCommand(item.command);
             else
                 writeEvent(core::Event::labEvent(core::monotonicNowUs(), core::RunStep::CommandError,
-                                                 {{QStringLiteral("message"), item.error}}));
+                                                 core::RunStepFields::withMessage(item.error).toDetail()));
         }
     });
 

@@ -36,9 +36,8 @@ QJsonValue json(std::optional<double> s)
 
 } // namespace
 
-VerdictFields VerdictFields::of(const Event &verdict)
+VerdictFields VerdictFields::fromJson(const QJsonObject &d)
 {
-    const QJsonObject d = verdict.detail.toObject();
     VerdictFields v;
     v.fatal = d.value(kFatal).toBool(true);
     v.operation = d.value(kOperation).toString();
@@ -85,6 +84,17 @@ QJsonObject VerdictFields::toJson() const
     if (predictedMechanism)
         j.insert(kPredictedMechanism, mechanismName(*predictedMechanism));
     return j;
+}
+
+QJsonObject VerdictFields::addSpanTo(QJsonObject detail) const
+{
+    if (faultTS)
+        detail.insert(kFaultTS, *faultTS);
+    if (detectedTS)
+        detail.insert(kDetectedTS, *detectedTS);
+    if (elapsedS)
+        detail.insert(kElapsedS, *elapsedS);
+    return detail;
 }
 
 } // namespace halfopen::core

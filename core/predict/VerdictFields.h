@@ -15,8 +15,8 @@ namespace halfopen::core {
 
 // A verdict event's figures, typed: when the host learned its connection died, counted from
 // which moment, beside the prediction. lab::Detection writes them (toJson is also the run
-// summary's detection object); the window's verdict, the timeline's spans and the event details
-// read them with of(), one decoding of the detail. The names, and so the recordings', are
+// summary's detection object, which fromJson reads back); the window's verdict, the timeline's
+// spans and the event details read them with of(), one decoding of the detail. The names, and so the recordings', are
 // spelled here only. Times are seconds since the run's `ready`, durations seconds.
 struct VerdictFields
 {
@@ -35,8 +35,13 @@ struct VerdictFields
     std::optional<TimeReference> predictedReference;
     std::optional<DetectionMechanism> predictedMechanism;
 
-    static VerdictFields of(const Event &verdict);
+    static VerdictFields of(const Event &verdict) { return fromJson(verdict.detail.toObject()); }
+    static VerdictFields fromJson(const QJsonObject &json);
     QJsonObject toJson() const;
+    // Another verdict's detail with this one's span written into it: fault_t_s, detected_t_s and
+    // elapsed_s, those known, and nothing else (halfopen-cli fault's reaction, whose other
+    // figures are hostfault::ReactionVerdict's own).
+    QJsonObject addSpanTo(QJsonObject detail) const;
 
     std::optional<double> elapsedFromReference(TimeReference which) const { return elapsedFrom[size_t(which)]; }
     // Counted from the user's "I pulled the cable now" on a real network: their stopwatch.

@@ -40,7 +40,14 @@ std::optional<double> Detection::elapsedS(TimeReference which) const
     return (detectedUs - *from) / 1e6;
 }
 
-QJsonObject Detection::toJson(qint64 readyUs) const
+namespace {
+const QString kHost = QStringLiteral("host");
+const QString kErrno = QStringLiteral("errno");
+const QString kErrnoValue = QStringLiteral("errno_value");
+const QString kMechanism = QStringLiteral("mechanism");
+} // namespace
+
+core::VerdictFields Detection::verdictFields(qint64 readyUs) const
 {
     core::VerdictFields v;
     v.fatal = fatal;
@@ -60,14 +67,17 @@ QJsonObject Detection::toJson(qint64 readyUs) const
         v.predictedReference = prediction->reference;
         v.predictedMechanism = prediction->mechanism;
     }
-    QJsonObject j = v.toJson();
-    // What the verdict event carries as its own fields too; the summary needs them here.
-    j.insert(QStringLiteral("host"), core::hostName(host));
-    j.insert(QStringLiteral("errno"),
-             errnoValue ? QJsonValue(core::ErrnoCatalog::name(errnoValue)) : QJsonValue(QJsonValue::Null));
-    j.insert(QStringLiteral("errno_value"), errnoValue);
-    j.insert(QStringLiteral("mechanism"), core::mechanismName(mechanism));
-    return j;
+    return v;
+}
+
+QJsonObject Detection::toJson(qint64 readyUs) const
+{
+    DetectionSummary s;
+    s.host = host;
+    s.errnoValue = errnoValue;
+    s.mechanism = mechanism;
+    s.verdict = verdictFields(readyUs);
+    return s.toJson();
 }
 
 core::Event Detection::toVerdictEvent(qint64 readyUs) const
@@ -81,6 +91,27 @@ core::Event Detection::toVerdictEvent(qint64 readyUs) const
     e.mechanism = mechanism;
     e.detail = toJson(readyUs);
     return e;
+}
+
+DetectionSummary DetectionSummary::fromJson(const QJsonObject &j)
+{
+    DetectionSummary s;
+    s.host = core::hostFromName(j.value(kHost).toString()).value_or(core::Host::None);
+    s.errnoValue = j.value(kErrnoValue).toInt();
+    s.mechanism = core::mechanismFromName(j.value(kMechanism).toString()).value_or(core::DetectionMechanism::None);
+    s.verdict = core::VerdictFields::fromJson(j);
+    return s;
+}
+
+QJsonObject DetectionSummary::toJson() const
+{
+    QJsonObject j = verdict.toJson();
+    // What the verdict event carries as its own fields too; the summary needs them here.
+    j.insert(kHost, core::hostName(host));
+    j.insert(kErrno, errnoValue ? QJsonValue(core::ErrnoCatalog::name(errnoValue)) : QJsonValue(QJsonValue::Null));
+    j.insert(kErrnoValue, errnoValue);
+    j.insert(kMechanism, core::mechanismName(mechanism));
+    return j;
 }
 
 } // namespace halfopen::lab

@@ -3,6 +3,7 @@
 
 #include "core/predict/Prediction.h"
 #include "core/predict/TimeReference.h"
+#include "core/predict/VerdictFields.h"
 #include "core/session/Event.h"
 #include "core/tcp/DetectionMechanism.h"
 
@@ -54,10 +55,27 @@ struct Detection
     std::optional<qint64> referenceUs(core::TimeReference which) const;
     std::optional<double> elapsedS(core::TimeReference which) const;
 
-    // The summary's detection object; times in seconds since `readyUs`.
+    // The verdict's figures; times in seconds since `readyUs`.
+    core::VerdictFields verdictFields(qint64 readyUs) const;
+    // The summary's detection object (DetectionSummary); times in seconds since `readyUs`.
     QJsonObject toJson(qint64 readyUs) const;
     // The `verdict` event recorded into the session.
     core::Event toVerdictEvent(qint64 readyUs) const;
+};
+
+// A run summary's detection object, typed: the verdict's figures and what the verdict event
+// carries as its own fields. Detection::toJson writes it (it is also the verdict event's
+// detail); the terminal's summary text reads a saved one back. The names beside the figures'
+// are spelled in Detection.cpp only.
+struct DetectionSummary
+{
+    core::Host host = core::Host::None;
+    int errnoValue = 0; // 0: EOF
+    core::DetectionMechanism mechanism = core::DetectionMechanism::None;
+    core::VerdictFields verdict;
+
+    static DetectionSummary fromJson(const QJsonObject &detection);
+    QJsonObject toJson() const;
 };
 
 } // namespace halfopen::lab

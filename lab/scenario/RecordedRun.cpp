@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lab/scenario/RecordedRun.h"
 
+#include "core/session/RunStepFields.h"
+
 #include "lab/scenario/ScenarioCatalog.h"
 #include "lab/scenario/ScenarioTexts.h"
 
@@ -95,8 +97,10 @@ std::optional<RecordedRun> RecordedRun::find(const QList<core::Event> &events)
     for (qsizetype i = qMax<qsizetype>(at, 0); i < events.size(); ++i) {
         const core::Event &e = events.at(i);
         if (e.is(core::RunStep::Ready)) {
-            run.realNetwork = e.detail.value(QStringLiteral("mode")).toString() == QLatin1String("real-network");
-            run.network = e.detail.value(QStringLiteral("network")).toObject();
+            if (const auto real = core::RunStepFields::of(e).realNetwork) {
+                run.realNetwork = true;
+                run.network = real->network;
+            }
             break;
         }
     }

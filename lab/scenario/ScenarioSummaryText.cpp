@@ -3,7 +3,9 @@
 
 #include "core/predict/PredictionText.h"
 #include "core/predict/TimeReference.h"
+#include "core/tcp/ErrnoCatalog.h"
 #include "core/tcp/JsonNumber.h"
+#include "lab/scenario/Detection.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -19,16 +21,20 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(ScenarioSummaryText)
 };
 
+QString seconds(std::optional<double> s)
+{
+    return s ? QStringLiteral("%1 s").arg(*s, 0, 'f', 3) : QStringLiteral("-");
+}
+
 QString seconds(const QJsonValue &value)
 {
-    return value.isDouble() ? QStringLiteral("%1 s").arg(value.toDouble(), 0, 'f', 3) : QStringLiteral("-");
+    return seconds(value.isDouble() ? std::optional(value.toDouble()) : std::nullopt);
 }
 
 // A duration the way predictions read: "1.54 ms", "5.09 s".
-QString duration(const QJsonValue &value)
+QString duration(std::optional<double> s)
 {
-    return value.isDouble() ? core::PredictionText::duration(core::roundedInRange<qint64>(value.toDouble(), 1e6))
-                            : QStringLiteral("-");
+    return s ? core::PredictionText::duration(core::roundedInRange<qint64>(*s, 1e6)) : QStringLiteral("-");
 }
 
 QString compact(const QJsonObject &object)
@@ -36,30 +42,27 @@ QString compact(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-// "after the last packet received", in the reader's language; the raw name if unknown.
-QString reference(const QJsonValue &value)
+// "after the last packet received", in the reader's language; nothing if unknown.
+QString reference(std::optional<core::TimeReference> which)
 {
-    const auto known = core::timeReferenceFromName(value.toString());
-    return known ? core::timeReferenceDescription(*known) : value.toString();
+    return which ? core::timeReferenceDescription(*which) : QString();
 }
 
-QString detectionLine(const QJsonObject &d)
+QString detectionLine(const QJsonObject &detection)
 {
-    const QString what = d.value(QStringLiteral("errno")).isString() ? d.value(QStringLiteral("errno")).toString()
-                                                                     : Text::tr("end of file");
-    const QString host = QStringLiteral("%1").arg(d.value(QStringLiteral("host")).toString(), -6);
-    const QString detected
-        = Text::tr("%1 by %2 at %3: %4 %5", "errno, mechanism, time, duration, 'after the fault'")
-              .arg(what, d.value(QStringLiteral("mechanism")).toString(),
-                   seconds(d.value(QStringLiteral("detected_t_s"))), duration(d.value(QStringLiteral("elapsed_s"))),
-                   reference(d.value(QStringLiteral("reference"))));
-    const bool fatal = d.value(QStringLiteral("fatal")).toBool(true);
-    if (!d.value(QStringLiteral("predicted_s")).isDouble())
-        return fatal ? QStringLiteral("  %1  %2").arg(host, detected)
-                     : Text::tr("  %1  %2, connection still up", "host, detection").arg(host, detected);
-    const QString predicted = duration(d.value(QStringLiteral("predicted_s")));
-    const QString predictedReference = reference(d.value(QStringLiteral("predicted_reference")));
-    return fatal
+    const DetectionSummary d = DetectionSummary::fromJson(detection);
+    const core::VerdictFields &v = d.verdict;
+    const QString what = d.errnoValue != 0 ? core::ErrnoCatalog::name(d.errnoValue) : Text::tr("end of file");
+    const QString host = QStringLiteral("%1").arg(QString(core::hostName(d.host)), -6);
+    const QString detected = Text::tr("%1 by %2 at %3: %4 %5", "errno, mechanism, time, duration, 'after the fault'")
+                                 .arg(what, core::mechanismName(d.mechanism), seconds(v.detectedTS),
+                                      duration(v.elapsedS), reference(v.reference));
+    if (!v.predictedS)
+        return v.fatal ? QStringLiteral("  %1  %2").arg(host, detected)
+                       : Text::tr("  %1  %2, connection still up", "host, detection").arg(host, detected);
+    const QString predicted = duration(v.predictedS);
+    const QString predictedReference = reference(v.predictedReference);
+    return v.fatal
         ? Text::tr("  %1  %2 (predicted %3 %4)", "host, detection, duration, 'after the fault'")
               .arg(host, detected, predicted, predictedReference)
         : Text::tr("  %1  %2 (predicted %3 %4), connection still up", "host, detection, duration, 'after the fault'")

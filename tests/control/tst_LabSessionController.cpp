@@ -91,6 +91,7 @@ class TestLabSessionController : public QObject
 private slots:
     void freeSessionRunsUntilStopped();
     void socketOptionsGoToTheRunningLab();
+    void theLabsRefusalsInWords();
     void aRecordingSpansRunsUntilStopped();
     void unreadableRecordingKeepsTheSession();
     void longRecordingStreamsIn();
@@ -181,6 +182,41 @@ void TestLabSessionController::socketOptionsGoToTheRunningLab()
     QTRY_COMPARE(controller.runState(), State::Idle);
     controller.setSocketOptions(halfopen::core::Host::Client, userTimeout);
     QCOMPARE(lab.optionsSet.size(), 3);
+}
+
+// What the lab refused, what a real network could not capture, what the capture left out: a
+// sentence each, from the details as the supervisor's pipe and recordings have always had them.
+void TestLabSessionController::theLabsRefusalsInWords()
+{
+    FakeLab lab;
+    control::LabSessionController controller(&lab);
+    QSignalSpy problems(&controller, &control::LabSessionController::problem);
+    QSignalSpy notices(&controller, &control::LabSessionController::notice);
+    controller.startFreeSession(lab::LabConfig::defaults());
+    QTRY_COMPARE(controller.runState(), State::Running);
+
+    emit lab.event(core::Event::labEvent(2'000'000, core::RunStep::FaultFailed,
+                                         {{QStringLiteral("message"), QStringLiteral("kill-process: the host is off")},
+                                          {QStringLiteral("fault"),
+                                           QJsonObject{{QStringLiteral("fault"), QStringLiteral("kill-process")},
+                                                       {QStringLiteral("host"), QStringLiteral("server")}}}}));
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.last().at(0).toString(),
+             QStringLiteral("The lab could not do that: kill-process: the host is off"));
+    emit lab.event(core::Event::labEvent(3'000'000, core::RunStep::CaptureUnavailable,
+                                         {{QStringLiteral("reason"), QStringLiteral("tcpdump is not installed")}}));
+    QCOMPARE(problems.size(), 2);
+    QCOMPARE(problems.last().at(0).toString(), QStringLiteral("No packets on the timeline: tcpdump is not installed"));
+    emit lab.event(core::Event::labEvent(4'000'000, core::RunStep::CaptureTrimmed,
+                                         {{QStringLiteral("dropped_frames"), 10},
+                                          {QStringLiteral("dropped_bytes"), 1 << 20},
+                                          {QStringLiteral("limit_mb"), 64}}));
+    QCOMPARE(notices.size(), 1);
+    QCOMPARE(notices.last().at(0).toString(),
+             QStringLiteral("Capture: older frames dropped to stay within 64 MB — 10 frame(s) (1.0 MB) left out"));
+
+    controller.stop();
+    QTRY_COMPARE(controller.runState(), State::Idle);
 }
 
 void TestLabSessionController::aRecordingSpansRunsUntilStopped()

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The words and JSON of a reaction verdict, and the nft rules of a cut: no kernel needed.
 
+#include "core/predict/VerdictFields.h"
 #include "hostfault/NftCut.h"
 #include "hostfault/ReactionVerdict.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -51,6 +53,41 @@ private slots:
         QVERIFY(v.toJson().value(QStringLiteral("kernel_gave_up_s")).isNull());
         QVERIFY(v.toJson().value(QStringLiteral("app_closed_s")).isNull());
         QCOMPARE(v.toJson().value(QStringLiteral("half_open_at_end")).toBool(), true);
+    }
+
+    // halfopen-cli fault records its verdict as the lab's are: stamped at the first reaction (the
+    // kernel's, else the application's, to the ms as printed), the span from the fault to it
+    // beside the reaction's own figures; the window reads it as a verdict.
+    void recordedAsALabVerdict()
+    {
+        ReactionVerdict v;
+        v.kernelGaveUpS = 19.1234;
+        v.appClosedS = 19.3;
+        QCOMPARE(v.firstReactionS(), std::optional(19.123));
+        v.kernelGaveUpS.reset();
+        QCOMPARE(v.firstReactionS(), std::optional(19.3));
+        QVERIFY(!ReactionVerdict().firstReactionS());
+
+        VerdictFields span;
+        span.faultTS = 0.0;
+        span.detectedTS = v.firstReactionS();
+        span.elapsedS = v.firstReactionS();
+        const QJsonObject reaction = v.toJson();
+        const QJsonObject detail = span.addSpanTo(reaction);
+        QCOMPARE(detail.size(), reaction.size() + 3); // nothing of the reaction's own is replaced
+        for (auto it = reaction.begin(); it != reaction.end(); ++it)
+            QVERIFY2(detail.value(it.key()) == it.value(), qPrintable(it.key()));
+        QByteArray bytes = QJsonDocument(detail).toJson(QJsonDocument::Compact);
+        QVERIFY2(bytes.contains(R"("detected_t_s":19.3,"elapsed_s":19.3,"fault":"cut","fault_t_s":0,)"), bytes);
+        Event e;
+        e.kind = EventKind::Verdict;
+        e.detail = detail;
+        const VerdictFields back = VerdictFields::of(e);
+        QCOMPARE(back.faultTS, std::optional(0.0));
+        QCOMPARE(back.detectedTS, std::optional(19.3));
+        QCOMPARE(back.elapsedS, std::optional(19.3));
+        // Nothing seen: no span, the reaction's figures alone.
+        QCOMPARE(VerdictFields().addSpanTo(reaction), reaction);
     }
 
     void rulesMatchExactlyTheTuple()

@@ -5,6 +5,7 @@
 // namespace's ruleset must be byte-identical before and after. Expected times are ranges
 // derived from the settings (TCP-FACTS.md; mosquitto: 2 x keepalive after the last message).
 
+#include "core/predict/VerdictFields.h"
 #include "core/tcp/DetectionMechanism.h"
 #include "tests/support/CliPeer.h"
 #include "tests/support/NetnsPair.h"
@@ -20,6 +21,7 @@
 
 #include <sys/prctl.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 
@@ -378,6 +380,16 @@ void RealConnectionFaultsNetnsTest::keepaliveClientGivesUpAtIdlePlusProbes()
     QCOMPARE(reaction->mechanism, DetectionMechanism::Keepalive);
     QCOMPARE(reaction->detail.value(QStringLiteral("kernel_gave_up_s")).toDouble(),
              verdict.value(QStringLiteral("kernel_gave_up_s")).toDouble());
+    // As the lab's verdicts: the span from the cut to the kernel giving up, stamped there.
+    const VerdictFields span = VerdictFields::of(*reaction);
+    QCOMPARE(span.faultTS, std::optional(0.0));
+    QCOMPARE(span.detectedTS, std::optional(verdict.value(QStringLiteral("kernel_gave_up_s")).toDouble()));
+    QCOMPARE(span.elapsedS, span.detectedTS);
+    const auto cut = std::find_if(events.cbegin(), events.cend(), [](const Event &e) {
+        return e.kind == EventKind::Fault && e.what == QLatin1String("cut");
+    });
+    QVERIFY(cut != events.cend());
+    QCOMPARE(reaction->tUs - cut->tUs, qRound64(*span.detectedTS * 1e6));
 }
 
 void RealConnectionFaultsNetnsTest::dataInFlightRetransmitsOrProbes_data()

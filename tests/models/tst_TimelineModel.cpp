@@ -57,6 +57,7 @@ private slots:
     void detectionSpanFromVerdict();
     void detectionSpanWithoutVerdict();
     void detectionSpanIsTheVerdict();
+    void detectionSpanAfterAWholeLoss();
     void lanesKeepTheirOrderWhoeverSpeaksFirst();
     void detectionSpanClosesWhenNothingDies();
     void eventNearTheMouse();
@@ -390,6 +391,30 @@ void TestTimelineModel::detectionSpanWithoutVerdict()
     session.add(error(22, kServer, 5000, ECONNRESET, core::DetectionMechanism::Rst));
     QCOMPARE(model.detectionSpans().size(), 2);
     QCOMPARE(model.detectionSpans()[1].label, QStringLiteral("2.00 s"));
+}
+
+void TestTimelineModel::detectionSpanAfterAWholeLoss()
+{
+    // A cable losing some frames slows the connection; losing all of them is a cut. The fault's
+    // value as recordings have always had it.
+    const auto loss = [](double seconds, double percent) {
+        Event e = fault(seconds, halfopen::core::Host::None, QStringLiteral("loss"));
+        e.detail.insert(QStringLiteral("value"), percent);
+        return e;
+    };
+    core::Session session;
+    TimelineModel model(&session);
+    session.add(packet(0, kClient, QStringLiteral("data")));
+    session.add(loss(1, 50));
+    session.add(packet(2, kClient, QStringLiteral("retransmission")));
+    QVERIFY(model.detectionSpans().isEmpty());
+    session.add(loss(3, 100));
+    session.add(packet(4, kClient, QStringLiteral("retransmission")));
+    const QList<models::DetectionSpan> spans = model.detectionSpans();
+    QCOMPARE(spans.size(), 1);
+    QVERIFY(spans[0].open);
+    QCOMPARE(spans[0].startX, 3.0);
+    QCOMPARE(spans[0].fault, QStringLiteral("loss"));
 }
 
 void TestTimelineModel::detectionSpanIsTheVerdict()

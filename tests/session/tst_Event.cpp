@@ -6,8 +6,10 @@
 
 #include "core/session/ErrorFields.h"
 #include "core/session/Event.h"
+#include "core/session/FaultFields.h"
 #include "core/session/OptionsFields.h"
 #include "core/session/PacketFields.h"
+#include "core/session/RunStepFields.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -41,6 +43,8 @@ private slots:
     void packetFieldsRoundTrip();
     void errorFieldsRoundTrip();
     void optionsFieldsRoundTrip();
+    void faultFieldsRoundTrip();
+    void runStepFieldsRoundTrip();
 };
 
 void TestEvent::kindNamesRoundTrip()
@@ -257,11 +261,13 @@ void TestEvent::subKindNamesRoundTrip()
     checkNames(HeartbeatPhase::Dead, heartbeatPhaseName, heartbeatPhaseFromName);
     checkNames(EndpointStep::Closed, endpointStepName, endpointStepFromName);
     checkNames(RunStep::EndpointExited, runStepName, runStepFromName);
+    checkNames(CableDirection::FromHost, cableDirectionName, cableDirectionFromName);
     // The names recordings and scripts know.
     QCOMPARE(packetClassName(PacketClass::TailLossProbe), QLatin1String("tail-loss-probe"));
     QCOMPARE(faultKindName(FaultKind::IcmpUnreachableOn), QLatin1String("icmp-unreachable-on"));
     QCOMPARE(endpointStepName(EndpointStep::ShutdownWrite), QLatin1String("shutdown_write"));
     QCOMPARE(runStepName(RunStep::FaultFailed), QLatin1String("fault_failed"));
+    QCOMPARE(cableDirectionName(CableDirection::ToHost), QLatin1String("to-host"));
 }
 
 void TestEvent::hostIsOneOfItsNames()
@@ -485,6 +491,122 @@ void TestEvent::optionsFieldsRoundTrip()
     OptionsFields setUp;
     QVERIFY(!setUp.toDetail().contains(QStringLiteral("live")));
     QVERIFY(!setUp.toDetail().contains(QStringLiteral("failed")));
+}
+
+void TestEvent::faultFieldsRoundTrip()
+{
+    FaultFields unplug;
+    unplug.kind = FaultKind::Unplug;
+    unplug.host = halfopen::core::Host::Server;
+    unplug.direction = CableDirection::ToHost;
+    Event e;
+    e.kind = EventKind::Fault;
+    e.detail = unplug.toDetail();
+    // The bytes recordings have always had (lab::Fault's object): nothing said of what is default.
+    QCOMPARE(QJsonDocument(e.detail.toObject()).toJson(QJsonDocument::Compact),
+             QByteArray(R"({"direction":"to-host","fault":"unplug","host":"server"})"));
+    const FaultFields back = FaultFields::of(e);
+    QCOMPARE(back.kind, std::optional{FaultKind::Unplug});
+    QCOMPARE(back.host, unplug.host);
+    QCOMPARE(back.direction, CableDirection::ToHost);
+    QCOMPARE(back.value, 0.0);
+
+    FaultFields delay;
+    delay.kind = FaultKind::Delay;
+    delay.value = 200;
+    delay.jitterMs = 12.5;
+    QCOMPARE(QJsonDocument(delay.toDetail()).toJson(QJsonDocument::Compact),
+             QByteArray(R"({"fault":"delay","jitter_ms":12.5,"value":200})"));
+    const FaultFields delayBack = FaultFields::fromDetail(delay.toDetail());
+    QCOMPARE(delayBack.value, 200.0);
+    QCOMPARE(delayBack.jitterMs, 12.5);
+    QCOMPARE(delayBack.host, halfopen::core::Host::None);
+    FaultFields nat;
+    nat.kind = FaultKind::NatTimeout;
+    nat.value = 30;
+    nat.reset = true;
+    QVERIFY(FaultFields::fromDetail(nat.toDetail()).reset);
+
+    // An older recording's detail, one with a direction this version does not know, and
+    // halfopen-cli fault's (the connection it hit): what they do not say is the default.
+    const FaultFields old = FaultFields::fromDetail(QJsonObject{{QStringLiteral("value"), 100}});
+    QCOMPARE(old.value, 100.0);
+    QCOMPARE(old.direction, CableDirection::Both);
+    QVERIFY(!old.kind);
+    QCOMPARE(FaultFields::fromDetail(QJsonObject{{QStringLiteral("direction"), QStringLiteral("sideways")}}).direction,
+             CableDirection::Both);
+    const FaultFields target = FaultFields::fromDetail(
+        QJsonObject{{QStringLiteral("local"), QStringLiteral("10.0.0.1:5000")}, {QStringLiteral("pid"), 4242}});
+    QVERIFY(!target.kind);
+    QCOMPARE(target.value, 0.0);
+    QVERIFY(target.toDetail().isEmpty());
+}
+
+namespace {
+QByteArray compact(const QJsonObject &detail)
+{
+    return QJsonDocument(detail).toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+void TestEvent::runStepFieldsRoundTrip()
+{
+    // Most steps say a sentence, and only that.
+    const Event failed = Event::labEvent(5, RunStep::Failed,
+                                         RunStepFields::withMessage(QStringLiteral("no user namespace")).toDetail());
+    QCOMPARE(compact(failed.detail), QByteArray(R"({"message":"no user namespace"})"));
+    const RunStepFields failedBack = RunStepFields::of(failed);
+    QCOMPARE(failedBack.message, QStringLiteral("no user namespace"));
+    QVERIFY(!failedBack.fault && !failedBack.realNetwork && !failedBack.captureTrim && !failedBack.endpointExit);
+    QVERIFY(RunStepFields().toDetail().isEmpty()); // stopped, the lab's ready
+
+    // The bytes each step's detail has always had.
+    RunStepFields refused = RunStepFields::withMessage(QStringLiteral("kill-process: the host is off"));
+    refused.fault = FaultFields{FaultKind::KillProcess, halfopen::core::Host::Server};
+    QCOMPARE(
+        compact(refused.toDetail()),
+        QByteArray(R"({"fault":{"fault":"kill-process","host":"server"},"message":"kill-process: the host is off"})"));
+    QCOMPARE(RunStepFields::fromDetail(refused.toDetail()).fault->kind, std::optional{FaultKind::KillProcess});
+
+    RunStepFields unavailable;
+    unavailable.reason = QStringLiteral("tcpdump is not installed");
+    QCOMPARE(compact(unavailable.toDetail()), QByteArray(R"({"reason":"tcpdump is not installed"})"));
+    QCOMPARE(RunStepFields::fromDetail(unavailable.toDetail()).reason, unavailable.reason);
+
+    RunStepFields trimmed = RunStepFields::withMessage(QStringLiteral("the capture keeps the last 1 MB"));
+    trimmed.captureTrim = RunStepFields::CaptureTrim{1200, 3'250'000'000, 1};
+    const QJsonObject trimmedDetail = trimmed.toDetail();
+    QCOMPARE(compact(trimmedDetail),
+             QByteArray(R"({"dropped_bytes":3250000000,"dropped_frames":1200,"limit_mb":1,)"
+                        R"("message":"the capture keeps the last 1 MB"})"));
+    const auto counts = RunStepFields::fromDetail(trimmedDetail).captureTrim;
+    QVERIFY(counts);
+    QCOMPARE(counts->droppedFrames, 1200);
+    QCOMPARE(counts->droppedBytes, qint64(3'250'000'000));
+    QCOMPARE(counts->limitMb, 1);
+
+    RunStepFields exited;
+    exited.endpointExit = RunStepFields::EndpointExit{3, false};
+    QCOMPARE(compact(exited.toDetail()), QByteArray(R"({"crashed":false,"exit_code":3})"));
+    QCOMPARE(RunStepFields::fromDetail(exited.toDetail()).endpointExit->exitCode, 3);
+
+    // A real network's ready: all of it, the sysctls as numbers.
+    RunStepFields ready;
+    ready.realNetwork = RunStepFields::RealNetwork{QJsonObject{{QStringLiteral("role"), QStringLiteral("client")}},
+                                                   QStringLiteral("192.0.2.1:40000"),
+                                                   4242,
+                                                   {{QStringLiteral("net.ipv4.tcp_retries2"), 15}}};
+    QCOMPARE(compact(ready.toDetail()),
+             QByteArray(R"({"endpoint":"192.0.2.1:40000","mode":"real-network","network":{"role":"client"},)"
+                        R"("pid":4242,"sysctls":{"net.ipv4.tcp_retries2":15}})"));
+    const auto real = RunStepFields::fromDetail(ready.toDetail()).realNetwork;
+    QVERIFY(real);
+    QCOMPARE(real->network, ready.realNetwork->network);
+    QCOMPARE(real->endpoint, ready.realNetwork->endpoint);
+    QCOMPARE(real->pid, 4242);
+    QCOMPARE(real->sysctls, ready.realNetwork->sysctls);
+    // Another mode, or none (the lab's): no real network.
+    QVERIFY(!RunStepFields::fromDetail(QJsonObject{{QStringLiteral("mode"), QStringLiteral("lab")}}).realNetwork);
 }
 
 QTEST_GUILESS_MAIN(TestEvent)

@@ -508,6 +508,26 @@ void TestPanels::eventLogReadsInWords()
     QCOMPARE(core::Event::fromJson(QJsonDocument::fromJson(json.toUtf8()).object())->detail, closed.detail);
     // A file keeps the data as it was.
     QVERIFY(ui::EventLogModel::details(verdict).startsWith(QLatin1Char('{')));
+
+    // A fault with its value, as recordings have it; none said, none shown.
+    core::Event delay;
+    delay.kind = core::EventKind::Fault;
+    delay.what = QStringLiteral("delay");
+    delay.detail = {{QStringLiteral("fault"), QStringLiteral("delay")}, {QStringLiteral("value"), 200}};
+    QCOMPARE(ui::EventLogModel::readableDetails(delay), QStringLiteral("delay (200)"));
+    delay.detail = {{QStringLiteral("fault"), QStringLiteral("delay")}};
+    QCOMPARE(ui::EventLogModel::readableDetails(delay), QStringLiteral("delay"));
+
+    // The capture's ring turned: its counts in words, as recordings carry them.
+    const core::Event trimmed = core::Event::labEvent(
+        1, core::RunStep::CaptureTrimmed,
+        {{QStringLiteral("dropped_frames"), 1200},
+         {QStringLiteral("dropped_bytes"), 3 << 20},
+         {QStringLiteral("limit_mb"), 256},
+         {QStringLiteral("message"),
+          QStringLiteral("the capture keeps the last 256 MB: 1200 older frames were dropped")}});
+    QCOMPARE(ui::EventLogModel::readableDetails(trimmed),
+             QStringLiteral("Capture: older frames dropped to stay within 256 MB — 1200 frame(s) (3.0 MB) left out"));
 }
 
 // A burst of events is one insertion of rows; a late event that lands among the rows already

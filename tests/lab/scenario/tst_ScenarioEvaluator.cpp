@@ -11,6 +11,7 @@
 #include "lab/scenario/DetectionPrediction.h"
 #include "lab/scenario/LiveEvaluation.h"
 #include "lab/scenario/ScenarioEvaluator.h"
+#include "lab/scenario/ScenarioSummaryText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -102,6 +103,7 @@ private slots:
     void expectationsWithoutHost();
     void eventsAfterTheEndDoNotCount();
     void summaryKeys();
+    void summaryTextDetectionLines();
     void liveEvaluationMatchesTheWholeSession();
     void liveEvaluationTakesLateEvents();
 };
@@ -177,6 +179,16 @@ void ScenarioEvaluatorTest::verdictEventReadsBackTyped()
     const QJsonObject summary = d.toJson(kReady);
     for (auto it = written.begin(); it != written.end(); ++it)
         QVERIFY2(summary.value(it.key()) == it.value(), qPrintable(it.key()));
+
+    // The summary's detection object reads back whole: the figures and the event's own fields.
+    const DetectionSummary back = DetectionSummary::fromJson(summary);
+    QCOMPARE(back.host, d.host);
+    QCOMPARE(back.errnoValue, ETIMEDOUT);
+    QCOMPARE(back.mechanism, DetectionMechanism::Keepalive);
+    QCOMPARE(back.verdict.detectedTS, v.detectedTS);
+    QCOMPARE(back.verdict.predictedS, v.predictedS);
+    QCOMPARE(back.toJson(), summary);
+    QCOMPARE(QJsonObject(e.detail), summary); // the verdict event's detail is that object
 }
 
 void ScenarioEvaluatorTest::lastReceivedFromTheCable()
@@ -544,6 +556,39 @@ QByteArray judgement(const ScenarioOutcome &out)
 
 // Fed in batches as a live run is (the session growing, judged after each batch), the live
 // evaluation gives, after every batch, exactly what judging the whole session so far gives.
+// The terminal's lines for a run's detections, from the summary's JSON (a saved summary reads
+// as a live one): the detection beside its prediction, a soft error, an EOF without one.
+void ScenarioEvaluatorTest::summaryTextDetectionLines()
+{
+    ScenarioOutcome out = ScenarioEvaluator::evaluate(scenario(kKeepalive), keepaliveDeathStream(true), kReady,
+                                                      std::numeric_limits<qint64>::max());
+    QCOMPARE(out.detections.size(), 1);
+    Detection soft = out.detections.first();
+    soft.fatal = false;
+    soft.errnoValue = EHOSTUNREACH;
+    soft.mechanism = DetectionMechanism::Icmp;
+    soft.prediction.reset();
+    soft.reference = TimeReference::Fault;
+    Detection eof = soft;
+    eof.fatal = true;
+    eof.errnoValue = 0;
+    eof.mechanism = DetectionMechanism::Fin;
+    eof.host = halfopen::core::Host::Server;
+    eof.faultUs.reset();
+    eof.reference = TimeReference::LastReceived;
+    out.detections << soft << eof;
+    const QStringList lines = ScenarioSummaryText::lines(out.toJson());
+    const qsizetype at = lines.indexOf(QStringLiteral("Detections:"));
+    QVERIFY(at >= 0);
+    QCOMPARE(lines.value(at + 1),
+             QStringLiteral("  client  ETIMEDOUT by keepalive at 5.090 s: 5.09 s after the last packet received "
+                            "(predicted 5 s after the last packet received)"));
+    QCOMPARE(lines.value(at + 2),
+             QStringLiteral("  client  EHOSTUNREACH by icmp at 5.090 s: 4.09 s after the fault, connection still up"));
+    QCOMPARE(lines.value(at + 3),
+             QStringLiteral("  server  end of file by fin at 5.090 s: 5.09 s after the last packet received"));
+}
+
 void ScenarioEvaluatorTest::liveEvaluationMatchesTheWholeSession()
 {
     const Scenario s = scenario(kKeepalive);

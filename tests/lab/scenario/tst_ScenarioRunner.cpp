@@ -7,6 +7,7 @@
 #include "ScriptedLabDriver.h"
 
 #include "core/session/Session.h"
+#include "lab/scenario/RecordedRun.h"
 #include "lab/scenario/ScenarioRunner.h"
 #include "lab/scenario/ScenarioSummaryText.h"
 
@@ -89,6 +90,7 @@ private slots:
     void labNeverReady();
     void labStopsByItself();
     void stoppedByUser();
+    void recordedRunOnARealNetwork();
 };
 
 void ScenarioRunnerTest::endsWhenExpectationsAreMet()
@@ -319,6 +321,30 @@ void ScenarioRunnerTest::stoppedByUser()
     QCOMPARE(summary.value(QStringLiteral("passed")).toBool(), false);
     QCOMPARE(lab.applied.size(), 1); // the power-off at 50 ms, nothing after the stop
     QCOMPARE(lab.stops, 1);
+}
+
+// A recording says it was made on a real network in its `ready`, with the network's settings;
+// the lab's `ready` says nothing. The details as recordings have always had them.
+void ScenarioRunnerTest::recordedRunOnARealNetwork()
+{
+    const Event run = RecordedRun::event(parse(keepaliveScenario("expectations_met", 5, "[4.5, 6.5]")), 1);
+    const QJsonObject network{{QStringLiteral("role"), QStringLiteral("client")},
+                              {QStringLiteral("peer"), QStringLiteral("192.0.2.7:5000")}};
+    const Event realReady = Event::labEvent(2, halfopen::core::RunStep::Ready,
+                                            {{QStringLiteral("mode"), QStringLiteral("real-network")},
+                                             {QStringLiteral("network"), network},
+                                             {QStringLiteral("endpoint"), QStringLiteral("192.0.2.1:40000")},
+                                             {QStringLiteral("pid"), 4242},
+                                             {QStringLiteral("sysctls"), QJsonObject()}});
+    const std::optional<RecordedRun> real = RecordedRun::find({run, realReady});
+    QVERIFY(real);
+    QVERIFY(real->realNetwork);
+    QCOMPARE(real->network, network);
+
+    const std::optional<RecordedRun> lab = RecordedRun::find({run, Event::labEvent(2, halfopen::core::RunStep::Ready)});
+    QVERIFY(lab);
+    QVERIFY(!lab->realNetwork);
+    QVERIFY(lab->network.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(ScenarioRunnerTest)
