@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "control/LabSessionController.h"
 
-#include "control/LabEventText.h"
 #include "core/session/OptionsFields.h"
 #include "core/session/RunStepFields.h"
+#include "models/RunStepText.h"
 
 #include "realnet/RealNetworkDriver.h"
 
@@ -81,7 +81,7 @@ void LabSessionController::onLabEvent(const core::Event &event)
     if (!step)
         return;
     if (*step == core::RunStep::CaptureTrimmed && isBusy()) {
-        emit notice(captureTrimmedText(core::RunStepFields::of(event)));
+        emit notice(models::captureTrimmedText(core::RunStepFields::of(event)));
         return;
     }
     // The lab refusing a fault (a host that is off cannot be killed) is worth a sentence.

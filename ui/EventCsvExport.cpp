@@ -4,7 +4,7 @@
 #include "core/session/Event.h"
 #include "core/session/WallClock.h"
 #include "core/tcp/ErrnoCatalog.h"
-#include "ui/EventLogModel.h"
+#include "ui/views/EventWords.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>
@@ -38,7 +38,7 @@ QString EventCsvExport::toCsv(const QList<core::Event> &events, qint64 originUs,
             e.remote,
             e.errnoValue ? core::ErrnoCatalog::name(e.errnoValue) : QString(),
             e.mechanism == core::DetectionMechanism::None ? QString() : core::mechanismName(e.mechanism),
-            EventLogModel::details(e),
+            eventLogFields(e),
         };
         QStringList row;
         for (const QString &f : fields)

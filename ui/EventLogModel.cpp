@@ -1,16 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/EventLogModel.h"
 
-#include "control/LabEventText.h"
-#include "core/session/FaultFields.h"
-#include "core/session/PacketFields.h"
-#include "core/session/RunStepFields.h"
 #include "core/session/Session.h"
 #include "core/tcp/ErrnoCatalog.h"
-#include "models/SocketOptionsText.h"
-#include "ui/VerdictPanel.h"
-#include "ui/views/EventDetailsText.h"
-#include "ui/views/FaultText.h"
+#include "ui/views/EventWords.h"
 
 #include <QJsonDocument>
 
@@ -63,75 +56,6 @@ int EventLogModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(Column::Count);
 }
 
-QString EventLogModel::details(const Event &e)
-{
-    switch (e.kind) {
-    case EventKind::Error:
-        return QStringLiteral("%1, %2").arg(core::ErrnoCatalog::describe(e.errnoValue),
-                                            core::mechanismName(e.mechanism));
-    case EventKind::State:
-        return QStringLiteral("%1 → %2  %3 ↔ %4")
-            .arg(core::tcpStateName(e.fromState), core::tcpStateName(e.toState), e.local, e.remote);
-    case EventKind::Sample:
-        if (!e.sample)
-            return {};
-        return QStringLiteral("%1 rto=%2ms probes=%3 retrans=%4 backoff=%5 send-q=%6")
-            .arg(core::tcpStateName(e.sample->state))
-            .arg(e.sample->rtoMs())
-            .arg(e.sample->probes)
-            .arg(e.sample->retransmits)
-            .arg(e.sample->backoff)
-            .arg(e.sample->sendQ);
-    case EventKind::Packet: {
-        // The header fields a reader scans for; the rest is in the timeline's hover and the pcap.
-        const core::PacketFields p = core::PacketFields::of(e);
-        const auto number = [](std::optional<quint32> n) { return n ? QString::number(*n) : QString(); };
-        QString text = QStringLiteral("%1 [%2] seq=%3 ack=%4 len=%5")
-                           .arg(p.directionText(), p.flags ? p.flags->toText() : QString())
-                           .arg(number(p.relativeSeq), number(p.relativeAck))
-                           .arg(p.length.value_or(0));
-        if (p.dropped)
-            text = tr("%1 — dropped by the cable", "packet header fields").arg(text);
-        return text;
-    }
-    case EventKind::Endpoint:
-        if (e.is(core::EndpointStep::Options)) {
-            const QString socket = e.local.isEmpty() ? QString() : QStringLiteral("  %1 ↔ %2").arg(e.local, e.remote);
-            return models::optionsEventText(e.detail) + socket;
-        }
-        [[fallthrough]];
-    default:
-        return e.detail.isEmpty() ? QString()
-                                  : QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
-    }
-}
-
-QString EventLogModel::readableDetails(const Event &e)
-{
-    switch (e.kind) {
-    case EventKind::Verdict:
-        return VerdictPanel::headlineFor(e);
-    case EventKind::Fault: {
-        QString text = e.host == core::Host::None
-            ? faultTitle(e.what)
-            : tr("%1 %2", "fault, then the host it hit").arg(faultTitle(e.what), core::hostName(e.host));
-        if (const double value = core::FaultFields::of(e).value; value != 0)
-            text = tr("%1 (%2)", "fault and its value").arg(text).arg(value);
-        return text;
-    }
-    case EventKind::Endpoint:
-        if (e.is(core::EndpointStep::Options))
-            return details(e);
-        if (e.is(core::RunStep::CaptureTrimmed))
-            return control::captureTrimmedText(core::RunStepFields::of(e));
-        return detailFieldsWords(e.detail);
-    case EventKind::Heartbeat:
-        return e.detail.isEmpty() ? QString() : detailFieldsWords(e.detail);
-    default:
-        return details(e);
-    }
-}
-
 QVariant EventLogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -151,7 +75,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case Column::What:
         return e.kind == EventKind::Error ? core::ErrnoCatalog::name(e.errnoValue) : e.what;
     case Column::Details: {
-        const QString text = readableDetails(e);
+        const QString text = eventLogText(e);
         if (role == Qt::ToolTipRole && !e.detail.isEmpty()) // the words, then the data they came from
             return tr("%1\n\n%2", "event details, then its raw JSON")
                 .arg(text, QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Indented)).trimmed());

@@ -29,13 +29,6 @@ public:
     // and "Copy as JSON" give it.
     static constexpr int RawJsonRole = Qt::UserRole + 1;
 
-    // The details for a file (CSV): errors with errno name and meaning, state changes as
-    // "FROM → TO", the rest as their detail object.
-    static QString details(const core::Event &event);
-    // The details column's text: the same, but verdicts, faults and endpoint events in words
-    // ("Client: dead peer detected 5.10 s after…", "bytes sent 3090, how error").
-    static QString readableDetails(const core::Event &event);
-
 private:
     void showBatch();
 

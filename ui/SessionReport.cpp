@@ -7,8 +7,7 @@
 #include "models/DurationText.h"
 #include "models/SocketOptionsText.h"
 #include "ui/VerdictPanel.h"
-#include "ui/views/EventDetailsText.h"
-#include "ui/views/FaultText.h"
+#include "ui/views/EventWords.h"
 #include "ui/views/PacketClassStyle.h"
 
 #include <QBuffer>
@@ -37,16 +36,6 @@ constexpr core::Host kServer = core::Host::Server;
 QString esc(const QString &text)
 {
     return text.toHtmlEscaped();
-}
-
-// A column's or a line's host, as the verdict names it.
-QString hostTitle(core::Host host)
-{
-    if (host == kClient)
-        return SessionReport::tr("Client", "lab host");
-    if (host == kServer)
-        return SessionReport::tr("Server", "lab host");
-    return hostWords(host);
 }
 
 QString row(const QStringList &cells, bool header = false)
@@ -186,7 +175,7 @@ QString verdictSection(const SessionReport::Input &input)
     for (const Event &e : input.session->events()) {
         if (e.kind != EventKind::Verdict)
             continue;
-        QString item = QStringLiteral("<b>%1</b>").arg(esc(VerdictPanel::headlineFor(e)));
+        QString item = QStringLiteral("<b>%1</b>").arg(esc(verdictHeadline(e)));
         if (const auto info = core::ErrnoCatalog::lookup(e.errnoValue))
             item += QStringLiteral("<br>%1").arg(
                 esc(SessionReport::tr("%1: %2").arg(core::ErrnoCatalog::describe(e.errnoValue), info->tcpCause)));

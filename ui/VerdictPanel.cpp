@@ -8,6 +8,7 @@
 #include "core/tcp/ErrnoCatalog.h"
 #include "core/tcp/MechanismText.h"
 #include "models/DurationText.h"
+#include "ui/views/EventWords.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -21,14 +22,6 @@ using core::EventKind;
 namespace {
 constexpr int kTickMs = 100;
 
-QString hostTitle(core::Host host)
-{
-    if (host == core::Host::Client)
-        return VerdictPanel::tr("Client", "lab host");
-    if (host == core::Host::Server)
-        return VerdictPanel::tr("Server", "lab host");
-    return core::hostName(host);
-}
 } // namespace
 
 VerdictPanel::VerdictPanel(core::Session *session, QWidget *parent)
@@ -238,66 +231,6 @@ void VerdictPanel::reset()
     hideEmptyLines();
 }
 
-QString VerdictPanel::headlineFor(const Event &v)
-{
-    if (v.kind != EventKind::Verdict)
-        return {};
-    const core::VerdictFields d = core::VerdictFields::of(v);
-    const QString who = hostTitle(v.host);
-    const QString how = core::MechanismText::title(v.mechanism);
-    const QString errnoName = v.errnoValue ? core::ErrnoCatalog::name(v.errnoValue) : QString();
-    const std::optional<core::TimeReference> reference = d.reference;
-    QString when;
-    // Measured from the user's marker on a real network: say so, it is their stopwatch.
-    if (d.elapsedS && reference)
-        when
-            = tr("%1 s %2", "seconds, then 'after the fault'")
-                  .arg(*d.elapsedS, 0, 'f', 2)
-                  .arg(d.fromMarker(*reference) ? tr("after your marker") : core::timeReferenceDescription(*reference));
-    QString text;
-    if (!d.fatal)
-        text = tr("%1: warning (%2) by %3, the connection lives on").arg(who, errnoName, how);
-    else if (!v.errnoValue)
-        text = when.isEmpty() ? tr("%1: the peer closed the connection (end of stream)").arg(who)
-                              : tr("%1: the peer closed the connection (end of stream) %2").arg(who, when);
-    else if (when.isEmpty())
-        text = tr("%1: connection lost — %2 by %3").arg(who, errnoName, how);
-    else
-        text = tr("%1: dead peer detected %2 by %3 (%4)").arg(who, when, how, errnoName);
-    if (d.predictedS) {
-        const std::optional<core::TimeReference> predictedRef = d.predictedReference;
-        if (predictedRef && predictedRef != reference) {
-            text = tr("%1 — predicted %2 s %3", "verdict, seconds, 'after the fault'")
-                       .arg(text)
-                       .arg(*d.predictedS, 0, 'f', 1)
-                       .arg(core::timeReferenceDescription(*predictedRef));
-            // The same yardstick as the prediction, so the two numbers compare.
-            if (const std::optional<double> same = d.elapsedFromReference(*predictedRef))
-                text = tr("%1 (measured %2 s)", "verdict, seconds measured from the prediction's reference")
-                           .arg(text)
-                           .arg(*same, 0, 'f', 2);
-        } else {
-            text = tr("%1 — predicted %2 s", "verdict, seconds").arg(text).arg(*d.predictedS, 0, 'f', 1);
-        }
-    }
-    // The headline counts from the prediction's reference; the others (the user's marker above
-    // all) stand beside it.
-    QStringList others;
-    for (core::TimeReference r :
-         {core::TimeReference::Fault, core::TimeReference::LastReceived, core::TimeReference::FirstUnackedSend}) {
-        const std::optional<double> seconds = d.elapsedFromReference(r);
-        if ((reference && r == *reference) || !seconds)
-            continue;
-        others << tr("%1 s %2", "seconds, then 'after the fault'")
-                      .arg(*seconds, 0, 'f', 2)
-                      .arg(d.fromMarker(r) ? tr("after your marker") : core::timeReferenceDescription(r));
-    }
-    if (!others.isEmpty())
-        text = tr("%1; %2", "verdict; the same detection measured from the other references")
-                   .arg(text, others.join(QStringLiteral(", ")));
-    return text;
-}
-
 void VerdictPanel::onEvent(const Event &event)
 {
     switch (event.kind) {
@@ -309,12 +242,12 @@ void VerdictPanel::onEvent(const Event &event)
         // (the other side noticing too, a soft warning) is listed below.
         if (m_detected) {
             m_later->setText(m_later->text().isEmpty()
-                                 ? tr("Then: %1").arg(headlineFor(event))
-                                 : m_later->text() + QLatin1Char('\n') + tr("Then: %1").arg(headlineFor(event)));
+                                 ? tr("Then: %1").arg(verdictHeadline(event))
+                                 : m_later->text() + QLatin1Char('\n') + tr("Then: %1").arg(verdictHeadline(event)));
             break;
         }
         m_detected = fatal;
-        m_headline->setText(headlineFor(event));
+        m_headline->setText(verdictHeadline(event));
         const auto info = core::ErrnoCatalog::lookup(event.errnoValue);
         m_meaning->setText(info ? tr("%1: %2", "errno and its meaning, then the cause in TCP's terms")
                                       .arg(core::ErrnoCatalog::describe(event.errnoValue), info->tcpCause)

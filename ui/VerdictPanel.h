@@ -41,10 +41,6 @@ public:
     QString laterDetections() const;
     QString countdown() const;
 
-    // "Client: dead peer detected 5.10 s after the last packet received by TCP keepalive
-    // (ETIMEDOUT) — predicted 5.0 s"; empty for an event that is not a verdict.
-    static QString headlineFor(const core::Event &verdict);
-
 private:
     void onEvent(const core::Event &event);
     void reset();

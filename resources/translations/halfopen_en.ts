@@ -2,16 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>LabEventText</name>
-    <message numerus="yes">
-        <source>Capture: older frames dropped to stay within %1 MB — %n frame(s) (%2 MB) left out</source>
-        <translation>
-            <numerusform>Capture: older frames dropped to stay within %1 MB — %n frame (%2 MB) left out</numerusform>
-            <numerusform>Capture: older frames dropped to stay within %1 MB — %n frames (%2 MB) left out</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>PredictionText</name>
     <message numerus="yes">
         <source>keepalive: first probe after %1 without anything received, then a probe every %2. TCP_USER_TIMEOUT %3 ms decides instead of the probe count: the kernel gives up at the first check once nothing has been received for that long and a probe went out, here after %n probe(s): ETIMEDOUT %4 after the last packet received.</source>
@@ -74,6 +64,16 @@
         <translation>
             <numerusform>The peer is on the same link with dynamic ARP and gives no answer: the SYN waits while %n broadcast ARP request goes out %1 apart, then connect() fails with EHOSTUNREACH after %2, no SYN ever on the wire (neighbour resolution failed, not an ICMP from a router).</numerusform>
             <numerusform>The peer is on the same link with dynamic ARP and gives no answer: the SYN waits while %n broadcast ARP requests go out %1 apart, then connect() fails with EHOSTUNREACH after %2, no SYN ever on the wire (neighbour resolution failed, not an ICMP from a router).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunStepText</name>
+    <message numerus="yes">
+        <source>Capture: older frames dropped to stay within %1 MB — %n frame(s) (%2 MB) left out</source>
+        <translation>
+            <numerusform>Capture: older frames dropped to stay within %1 MB — %n frame (%2 MB) left out</numerusform>
+            <numerusform>Capture: older frames dropped to stay within %1 MB — %n frames (%2 MB) left out</numerusform>
         </translation>
     </message>
 </context>

@@ -569,63 +569,14 @@
     </message>
 </context>
 <context>
-    <name>EventDetailsText</name>
+    <name>EventPipeReader</name>
     <message>
-        <source>%1 packet, %2</source>
-        <translation>%1 数据包，%2</translation>
+        <source>line %1: longer than %2 bytes, skipped</source>
+        <translation>第 %1 行：超过 %2 字节，已跳过</translation>
     </message>
-    <message>
-        <source>%1 on %2</source>
-        <translation>%2 上的%1</translation>
-    </message>
-    <message>
-        <source>%1: %2 → %3</source>
-        <translation>%1：%2 → %3</translation>
-    </message>
-    <message>
-        <source>fault: %1</source>
-        <translation>故障：%1</translation>
-    </message>
-    <message>
-        <source>fault: %1 %2</source>
-        <translation>故障：%1 %2</translation>
-    </message>
-    <message>
-        <source>%1 saw %2 (detected by %3)</source>
-        <translation>%1 遇到 %2（由 %3 检测到）</translation>
-    </message>
-    <message>
-        <source>EOF: the peer closed</source>
-        <translation>EOF：对端已关闭</translation>
-    </message>
-    <message>
-        <source>verdict: %1 by %2 after %3 s</source>
-        <translation>结论：%1，由 %2 检测到，用时 %3 s</translation>
-    </message>
-    <message>
-        <source>at %1 s</source>
-        <translation>于 %1 s</translation>
-    </message>
-    <message>
-        <source>flags %1  seq %2  ack %3  len %4</source>
-        <translation>flags %1  seq %2  ack %3  len %4</translation>
-    </message>
-    <message>
-        <source>count %1</source>
-        <translation>计数 %1</translation>
-    </message>
-    <message>
-        <source>in %1()</source>
-        <translation>在 %1() 中</translation>
-    </message>
-    <message>
-        <source>%1: socket options changed</source>
-        <translation>%1：套接字选项已更改</translation>
-    </message>
-    <message>
-        <source>%1: socket options set</source>
-        <translation>%1：套接字选项已设置</translation>
-    </message>
+</context>
+<context>
+    <name>EventWords</name>
     <message>
         <source>client</source>
         <comment>lab host: a timeline lane&apos;s name</comment>
@@ -804,6 +755,58 @@
         <translation>应答 ping</translation>
     </message>
     <message>
+        <source>%1 packet, %2</source>
+        <translation>%1 数据包，%2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>fault: %1</source>
+        <translation>故障：%1</translation>
+    </message>
+    <message>
+        <source>%1 saw %2 (detected by %3)</source>
+        <translation>%1 遇到 %2（由 %3 检测到）</translation>
+    </message>
+    <message>
+        <source>EOF: the peer closed</source>
+        <translation>EOF：对端已关闭</translation>
+    </message>
+    <message>
+        <source>%1: socket options changed</source>
+        <translation>%1：套接字选项已更改</translation>
+    </message>
+    <message>
+        <source>%1: socket options set</source>
+        <translation>%1：套接字选项已设置</translation>
+    </message>
+    <message>
+        <source>verdict: %1 by %2 after %3 s</source>
+        <translation>结论：%1，由 %2 检测到，用时 %3 s</translation>
+    </message>
+    <message>
+        <source>at %1 s</source>
+        <translation>于 %1 s</translation>
+    </message>
+    <message>
+        <source>flags %1  seq %2  ack %3  len %4</source>
+        <translation>flags %1  seq %2  ack %3  len %4</translation>
+    </message>
+    <message>
+        <source>count %1</source>
+        <translation>计数 %1</translation>
+    </message>
+    <message>
+        <source>in %1()</source>
+        <translation>在 %1() 中</translation>
+    </message>
+    <message>
         <source>%1 %2</source>
         <comment>an event&apos;s field: its name, then its value</comment>
         <translation>%1 %2</translation>
@@ -813,12 +816,79 @@
         <comment>between an event&apos;s fields</comment>
         <translation>，</translation>
     </message>
-</context>
-<context>
-    <name>EventPipeReader</name>
     <message>
-        <source>line %1: longer than %2 bytes, skipped</source>
-        <translation>第 %1 行：超过 %2 字节，已跳过</translation>
+        <source>%1 %2</source>
+        <comment>fault, then the host it hit</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>fault and its value</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <comment>lab host</comment>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <comment>lab host</comment>
+        <translation>服务端</translation>
+    </message>
+    <message>
+        <source>%1 — dropped by the cable</source>
+        <comment>packet header fields</comment>
+        <translation>%1 — 被网线丢弃</translation>
+    </message>
+    <message>
+        <source>%1 s %2</source>
+        <comment>seconds, then &apos;after the fault&apos;</comment>
+        <translation>%2 %1 s</translation>
+    </message>
+    <message>
+        <source>after your marker</source>
+        <translation>你的标记后</translation>
+    </message>
+    <message>
+        <source>%1: warning (%2) by %3, the connection lives on</source>
+        <translation>%1：警告（%2），由 %3 报告，连接仍然存活</translation>
+    </message>
+    <message>
+        <source>%1: the peer closed the connection (end of stream)</source>
+        <translation>%1：对端关闭了连接（流结束）</translation>
+    </message>
+    <message>
+        <source>%1: the peer closed the connection (end of stream) %2</source>
+        <translation>%1：%2 对端关闭了连接（流结束）</translation>
+    </message>
+    <message>
+        <source>%1: connection lost — %2 by %3</source>
+        <translation>%1：连接丢失 — %2，由 %3 引发</translation>
+    </message>
+    <message>
+        <source>%1: dead peer detected %2 by %3 (%4)</source>
+        <translation>%1：%2 由 %3 检测到对端失效（%4）</translation>
+    </message>
+    <message>
+        <source>%1 — predicted %2 s %3</source>
+        <comment>verdict, seconds, &apos;after the fault&apos;</comment>
+        <translation>%1 — 预测 %3 %2 s</translation>
+    </message>
+    <message>
+        <source>%1 (measured %2 s)</source>
+        <comment>verdict, seconds measured from the prediction&apos;s reference</comment>
+        <translation>%1（实测 %2 s）</translation>
+    </message>
+    <message>
+        <source>%1 — predicted %2 s</source>
+        <comment>verdict, seconds</comment>
+        <translation>%1 — 预测 %2 s</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>verdict; the same detection measured from the other references</comment>
+        <translation>%1；%2</translation>
     </message>
 </context>
 <context>
@@ -1379,15 +1449,6 @@
     <message>
         <source>must be an object {...}, not %1</source>
         <translation>必须是一个对象 {...}，而不是 %1</translation>
-    </message>
-</context>
-<context>
-    <name>LabEventText</name>
-    <message numerus="yes">
-        <source>Capture: older frames dropped to stay within %1 MB — %n frame(s) (%2 MB) left out</source>
-        <translation>
-            <numerusform>抓包：为保持在 %1 MB 以内，已丢弃较早的帧 — 共 %n 帧（%2 MB）未保留</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1987,6 +2048,15 @@
     </message>
 </context>
 <context>
+    <name>RunStepText</name>
+    <message numerus="yes">
+        <source>Capture: older frames dropped to stay within %1 MB — %n frame(s) (%2 MB) left out</source>
+        <translation>
+            <numerusform>抓包：为保持在 %1 MB 以内，已丢弃较早的帧 — 共 %n 帧（%2 MB）未保留</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Scenario</name>
     <message>
         <source>is not a scenario field; allowed: %1</source>
@@ -2413,16 +2483,6 @@
 </context>
 <context>
     <name>SessionReport</name>
-    <message>
-        <source>Client</source>
-        <comment>lab host</comment>
-        <translation>客户端</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <comment>lab host</comment>
-        <translation>服务端</translation>
-    </message>
     <message>
         <source>on</source>
         <translation>开启</translation>
@@ -4969,11 +5029,6 @@ The whole process stops, every connection of it: its kernel still answers the pe
 <context>
     <name>halfopen::ui::EventLogModel</name>
     <message>
-        <source>%1 — dropped by the cable</source>
-        <comment>packet header fields</comment>
-        <translation>%1 — 被网线丢弃</translation>
-    </message>
-    <message>
         <source>Time (s)</source>
         <comment>event log column: seconds since time zero</comment>
         <translation>时间（s）</translation>
@@ -4997,16 +5052,6 @@ The whole process stops, every connection of it: its kernel still answers the pe
         <source>Details</source>
         <comment>event log column</comment>
         <translation>详情</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <comment>fault, then the host it hit</comment>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <comment>fault and its value</comment>
-        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>%1
@@ -6291,16 +6336,6 @@ the faults, and the time it took to notice.</source>
 <context>
     <name>halfopen::ui::VerdictPanel</name>
     <message>
-        <source>Client</source>
-        <comment>lab host</comment>
-        <translation>客户端</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <comment>lab host</comment>
-        <translation>服务端</translation>
-    </message>
-    <message>
         <source>Expectations met: %1 of %2</source>
         <translation>满足的预期：%1 / %2</translation>
     </message>
@@ -6311,41 +6346,6 @@ the faults, and the time it took to notice.</source>
     <message>
         <source>Nothing has noticed a problem yet.</source>
         <translation>还没有任何机制察觉到问题。</translation>
-    </message>
-    <message>
-        <source>%1 s %2</source>
-        <comment>seconds, then &apos;after the fault&apos;</comment>
-        <translation>%2 %1 s</translation>
-    </message>
-    <message>
-        <source>%1: warning (%2) by %3, the connection lives on</source>
-        <translation>%1：警告（%2），由 %3 报告，连接仍然存活</translation>
-    </message>
-    <message>
-        <source>%1: the peer closed the connection (end of stream)</source>
-        <translation>%1：对端关闭了连接（流结束）</translation>
-    </message>
-    <message>
-        <source>%1: the peer closed the connection (end of stream) %2</source>
-        <translation>%1：%2 对端关闭了连接（流结束）</translation>
-    </message>
-    <message>
-        <source>%1: connection lost — %2 by %3</source>
-        <translation>%1：连接丢失 — %2，由 %3 引发</translation>
-    </message>
-    <message>
-        <source>%1: dead peer detected %2 by %3 (%4)</source>
-        <translation>%1：%2 由 %3 检测到对端失效（%4）</translation>
-    </message>
-    <message>
-        <source>%1 — predicted %2 s %3</source>
-        <comment>verdict, seconds, &apos;after the fault&apos;</comment>
-        <translation>%1 — 预测 %3 %2 s</translation>
-    </message>
-    <message>
-        <source>%1 — predicted %2 s</source>
-        <comment>verdict, seconds</comment>
-        <translation>%1 — 预测 %2 s</translation>
     </message>
     <message>
         <source>Then: %1</source>
@@ -6377,15 +6377,6 @@ the faults, and the time it took to notice.</source>
         <source>; </source>
         <comment>between two timers</comment>
         <translation>；</translation>
-    </message>
-    <message>
-        <source>after your marker</source>
-        <translation>你的标记后</translation>
-    </message>
-    <message>
-        <source>%1 (measured %2 s)</source>
-        <comment>verdict, seconds measured from the prediction&apos;s reference</comment>
-        <translation>%1（实测 %2 s）</translation>
     </message>
     <message>
         <source>Stopwatch: %1 s since your marker, nothing has noticed yet</source>
@@ -6454,11 +6445,6 @@ the faults, and the time it took to notice.</source>
     <message>
         <source>keepalive probe %1 of %2 sent unanswered, next %3, gives up %4</source>
         <translation>保活探测已发出 %1 / %2 个，均无应答，下一个 %3，%4 放弃</translation>
-    </message>
-    <message>
-        <source>%1; %2</source>
-        <comment>verdict; the same detection measured from the other references</comment>
-        <translation>%1；%2</translation>
     </message>
     <message>
         <source>Nothing noticed a problem: the run ended at %1 s without an error on either side.</source>

@@ -10,6 +10,7 @@
 #include "tests/support/CliPeer.h"
 #include "tests/support/NetnsPair.h"
 #include "ui/VerdictPanel.h"
+#include "ui/views/EventWords.h"
 
 #include <QTest>
 
@@ -128,7 +129,7 @@ void RealNetworkNetnsTest::keepaliveHeadlineCountsFromThePredictionsReference()
     qInfo("ETIMEDOUT by keepalive %.3f s after the last packet received, %.3f s after the marker", sinceRx, fromMarker);
 
     // The window's headline says the same: the prediction's reference first, the marker beside.
-    const QString headline = ui::VerdictPanel::headlineFor(*verdict);
+    const QString headline = ui::verdictHeadline(*verdict);
     qInfo("headline: %s", qPrintable(headline));
     QVERIFY2(headline.startsWith(QStringLiteral("Client: dead peer detected %1 s after the last packet received by "
                                                 "TCP keepalive (ETIMEDOUT) — predicted 5.0 s; ")

@@ -21,6 +21,7 @@
 #include "ui/SettingField.h"
 #include "ui/TopologyStrip.h"
 #include "ui/VerdictPanel.h"
+#include "ui/views/EventWords.h"
 
 #include <QDoubleSpinBox>
 #include <QGroupBox>
@@ -409,7 +410,7 @@ void TestPanels::verdictAtTheEndOfAQuietRun()
     v.tUs = 3'000'000;
     session.add(v);
     add(core::EventKind::Endpoint, halfopen::core::Host::Lab, "stopped", 4'000'000);
-    QCOMPARE(panel.headline(), ui::VerdictPanel::headlineFor(v));
+    QCOMPARE(panel.headline(), ui::verdictHeadline(v));
 }
 
 void TestPanels::verdictHeadline()
@@ -424,7 +425,7 @@ void TestPanels::verdictHeadline()
                 {QStringLiteral("reference"), QStringLiteral("last_received")},
                 {QStringLiteral("predicted_s"), 5.0},
                 {QStringLiteral("predicted_reference"), QStringLiteral("last_received")}};
-    QCOMPARE(ui::VerdictPanel::headlineFor(v),
+    QCOMPARE(ui::verdictHeadline(v),
              QStringLiteral("Client: dead peer detected 5.10 s after the last packet received by TCP keepalive "
                             "(ETIMEDOUT) — predicted 5.0 s"));
 
@@ -432,7 +433,7 @@ void TestPanels::verdictHeadline()
     core::Session session;
     ui::VerdictPanel panel(&session);
     session.add(v);
-    QCOMPARE(panel.headline(), ui::VerdictPanel::headlineFor(v));
+    QCOMPARE(panel.headline(), ui::verdictHeadline(v));
 
     // The other side noticing later is listed under the first detection, which stays.
     core::Event server = v;
@@ -441,7 +442,7 @@ void TestPanels::verdictHeadline()
     server.mechanism = core::DetectionMechanism::Rst;
     server.detail = {{QStringLiteral("fatal"), true}};
     session.add(server);
-    QCOMPARE(panel.headline(), ui::VerdictPanel::headlineFor(v));
+    QCOMPARE(panel.headline(), ui::verdictHeadline(v));
     QCOMPARE(panel.laterDetections(),
              QStringLiteral("Then: Server: connection lost — ECONNRESET by an RST from the peer"));
     session.clear();
@@ -500,23 +501,23 @@ void TestPanels::eventLogReadsInWords()
     QTRY_COMPARE(model.rowCount(), 2); // the batch is shown
     const int details = int(ui::EventLogModel::Column::Details);
     QCOMPARE(model.index(0, details).data().toString(), QStringLiteral("bytes sent 3090, how error"));
-    QCOMPARE(model.index(1, details).data().toString(), ui::VerdictPanel::headlineFor(verdict));
+    QCOMPARE(model.index(1, details).data().toString(), ui::verdictHeadline(verdict));
     QVERIFY(!model.index(1, details).data().toString().contains(QLatin1Char('{')));
     // The raw data stays at hand: in the tooltip, and whole for "Copy as JSON".
     QVERIFY(model.index(1, details).data(Qt::ToolTipRole).toString().contains(QStringLiteral("\"elapsed_s\": 13.96")));
     const QString json = model.index(0, 0).data(ui::EventLogModel::RawJsonRole).toString();
     QCOMPARE(core::Event::fromJson(QJsonDocument::fromJson(json.toUtf8()).object())->detail, closed.detail);
     // A file keeps the data as it was.
-    QVERIFY(ui::EventLogModel::details(verdict).startsWith(QLatin1Char('{')));
+    QVERIFY(ui::eventLogFields(verdict).startsWith(QLatin1Char('{')));
 
     // A fault with its value, as recordings have it; none said, none shown.
     core::Event delay;
     delay.kind = core::EventKind::Fault;
     delay.what = QStringLiteral("delay");
     delay.detail = {{QStringLiteral("fault"), QStringLiteral("delay")}, {QStringLiteral("value"), 200}};
-    QCOMPARE(ui::EventLogModel::readableDetails(delay), QStringLiteral("delay (200)"));
+    QCOMPARE(ui::eventLogText(delay), QStringLiteral("delay (200)"));
     delay.detail = {{QStringLiteral("fault"), QStringLiteral("delay")}};
-    QCOMPARE(ui::EventLogModel::readableDetails(delay), QStringLiteral("delay"));
+    QCOMPARE(ui::eventLogText(delay), QStringLiteral("delay"));
 
     // The capture's ring turned: its counts in words, as recordings carry them.
     const core::Event trimmed = core::Event::labEvent(
@@ -526,7 +527,7 @@ void TestPanels::eventLogReadsInWords()
          {QStringLiteral("limit_mb"), 256},
          {QStringLiteral("message"),
           QStringLiteral("the capture keeps the last 256 MB: 1200 older frames were dropped")}});
-    QCOMPARE(ui::EventLogModel::readableDetails(trimmed),
+    QCOMPARE(ui::eventLogText(trimmed),
              QStringLiteral("Capture: older frames dropped to stay within 256 MB — 1200 frame(s) (3.0 MB) left out"));
 }
 

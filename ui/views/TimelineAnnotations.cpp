@@ -5,8 +5,7 @@
 #include "core/tcp/TcpState.h"
 #include "models/DurationText.h"
 #include "models/TimelineModel.h"
-#include "ui/views/EventDetailsText.h"
-#include "ui/views/FaultText.h"
+#include "ui/views/EventWords.h"
 #include "ui/views/StateColors.h"
 #include "ui/views/TimelineChartView.h"
 

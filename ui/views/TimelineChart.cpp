@@ -5,7 +5,7 @@
 
 #include "core/session/MonotonicClock.h"
 #include "models/TimelineModel.h"
-#include "ui/views/EventDetailsText.h"
+#include "ui/views/EventWords.h"
 #include "ui/views/PacketClassStyle.h"
 #include "ui/views/SharedTimeAxis.h"
 #include "ui/views/TimelineAnnotations.h"

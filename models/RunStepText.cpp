@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "control/LabEventText.h"
+#include "models/RunStepText.h"
 
 #include <QCoreApplication>
 
-namespace halfopen::control {
+namespace halfopen::models {
 
 namespace {
-// lupdate takes the context from this class: the strings below are "LabEventText"'s.
+// lupdate takes the context from this class: the strings below are "RunStepText"'s.
 struct Text
 {
-    Q_DECLARE_TR_FUNCTIONS(LabEventText)
+    Q_DECLARE_TR_FUNCTIONS(RunStepText)
 };
 } // namespace
 
@@ -23,4 +23,4 @@ QString captureTrimmedText(const core::RunStepFields &trimmed)
         .arg(megabytes, 0, 'f', 1);
 }
 
-} // namespace halfopen::control
+} // namespace halfopen::models
