@@ -35,7 +35,7 @@ QString EndpointProblem::describe(const Event &e)
     if (e.is(core::EndpointStep::ListenFailed))
         return withCause(Text::tr("Cannot listen on %1: %2").arg(e.local, ErrnoCatalog::describe(e.errnoValue)),
                          e.errnoValue);
-    if (e.kind == EventKind::Error && core::ErrorFields::of(e).operation == QLatin1String("connect")
+    if (e.kind == EventKind::Error && core::ErrorFields::of(e).operation == core::SocketOperation::Connect
         && e.errnoValue != 0)
         return withCause(Text::tr("Cannot connect to %1: %2").arg(e.remote, ErrnoCatalog::describe(e.errnoValue)),
                          e.errnoValue);

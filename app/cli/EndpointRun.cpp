@@ -163,7 +163,7 @@ void EndpointRun::reportDeath(const Event &e) const
             line += QStringLiteral(", ") + first;
     } else {
         const QString errnoText = ErrnoCatalog::describe(e.errnoValue);
-        const QString operation = d.operation;
+        const QString operation = core::socketOperationName(d.operation);
         line = first.isEmpty() ? QCoreApplication::translate("cli", "%1: connection died, detected by %2 during %3")
                                      .arg(errnoText, mechanismName(e.mechanism), operation)
                                : QCoreApplication::translate("cli", "%1: connection died, detected by %2 during %3, %4")

@@ -141,7 +141,7 @@ void TestClient::failConnect(int errnoValue)
     e.errnoValue = errnoValue;
     e.mechanism = classifyError(context);
     ErrorFields fields;
-    fields.operation = QStringLiteral("connect");
+    fields.operation = SocketOperation::Connect;
     fields.fatal = true;
     fields.message = ErrnoCatalog::describe(errnoValue);
     if (context.atError)

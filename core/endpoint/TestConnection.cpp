@@ -75,7 +75,7 @@ void TestConnection::start()
             ErrorFields fields;
             fields.heartbeatMisses = m_config.heartbeat.misses;
             fields.heartbeatIntervalMs = m_config.heartbeat.intervalMs;
-            die(ETIMEDOUT, DetectionMechanism::Heartbeat, "heartbeat", fields);
+            die(ETIMEDOUT, DetectionMechanism::Heartbeat, SocketOperation::Heartbeat, fields);
         });
         m_heartbeat->start();
     }
@@ -138,7 +138,7 @@ void TestConnection::flush()
             m_writeNotifier->setEnabled(true); // the send buffer is full: resume when it drains
             return;
         }
-        handleError(errno, "send");
+        handleError(errno, SocketOperation::Send);
         return;
     }
     if (m_fd >= 0 && m_config.traffic.kind != TrafficPattern::Kind::Stream)
@@ -175,7 +175,7 @@ void TestConnection::onReadable()
             continue;
         if (errno == EAGAIN || errno == EWOULDBLOCK)
             return;
-        handleError(errno, "recv");
+        handleError(errno, SocketOperation::Recv);
         return;
     }
 }
@@ -202,7 +202,7 @@ void TestConnection::handleEof()
     Event e = makeEvent(EventKind::Error, QStringLiteral("eof"));
     e.mechanism = DetectionMechanism::Fin;
     ErrorFields fields;
-    fields.operation = QStringLiteral("recv");
+    fields.operation = SocketOperation::Recv;
     fields.message = tr("read() returned 0: the peer closed its side (FIN)");
     e.detail = fields.toDetail();
     emit event(e);
@@ -215,7 +215,7 @@ void TestConnection::handleEof()
     m_readNotifier = nullptr;
 }
 
-void TestConnection::handleError(int errnoValue, const char *operation)
+void TestConnection::handleError(int errnoValue, SocketOperation operation)
 {
     ErrorContext context;
     context.errnoValue = errnoValue;
@@ -246,7 +246,7 @@ void TestConnection::handleError(int errnoValue, const char *operation)
     die(errnoValue, mechanism, operation, extra);
 }
 
-void TestConnection::die(int errnoValue, DetectionMechanism mechanism, const char *operation, ErrorFields extra)
+void TestConnection::die(int errnoValue, DetectionMechanism mechanism, SocketOperation operation, ErrorFields extra)
 {
     if (m_fd < 0)
         return;
@@ -256,13 +256,13 @@ void TestConnection::die(int errnoValue, DetectionMechanism mechanism, const cha
     finish(Ending::Died, QStringLiteral("error"));
 }
 
-Event TestConnection::errorEvent(int errnoValue, DetectionMechanism mechanism, const char *operation,
+Event TestConnection::errorEvent(int errnoValue, DetectionMechanism mechanism, SocketOperation operation,
                                  ErrorFields fields, bool fatal) const
 {
-    Event e = makeEvent(EventKind::Error, QString::fromLatin1(operation));
+    Event e = makeEvent(EventKind::Error, socketOperationName(operation));
     e.errnoValue = errnoValue;
     e.mechanism = mechanism;
-    fields.operation = QString::fromLatin1(operation);
+    fields.operation = operation;
     fields.fatal = fatal;
     fields.message = ErrnoCatalog::describe(errnoValue);
     e.detail = fields.toDetail();
@@ -288,7 +288,7 @@ void TestConnection::shutdownWrite()
     if (m_fd < 0 || m_writeShut)
         return;
     if (::shutdown(m_fd, SHUT_WR) != 0) {
-        handleError(errno, "shutdown");
+        handleError(errno, SocketOperation::Shutdown);
         return;
     }
     m_writeShut = true;

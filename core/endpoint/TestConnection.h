@@ -62,11 +62,11 @@ private:
     void queue(const QByteArray &bytes);
     void handleFrames(const QList<Frame> &frames);
     void handleEof();
-    void handleError(int errnoValue, const char *operation);
-    void die(int errnoValue, DetectionMechanism mechanism, const char *operation, ErrorFields fields = {});
+    void handleError(int errnoValue, SocketOperation operation);
+    void die(int errnoValue, DetectionMechanism mechanism, SocketOperation operation, ErrorFields fields = {});
     void finish(Ending ending, const QString &how);
     Event makeEvent(EventKind kind, const QString &what = {}) const;
-    Event errorEvent(int errnoValue, DetectionMechanism mechanism, const char *operation, ErrorFields fields,
+    Event errorEvent(int errnoValue, DetectionMechanism mechanism, SocketOperation operation, ErrorFields fields,
                      bool fatal) const;
 
     int m_fd;

@@ -119,7 +119,7 @@ void TestServer::acceptPending()
             e.errnoValue = errno;
             e.mechanism = DetectionMechanism::LocalError;
             ErrorFields fields;
-            fields.operation = QStringLiteral("accept");
+            fields.operation = SocketOperation::Accept;
             fields.fatal = false;
             fields.message = ErrnoCatalog::describe(errno);
             e.detail = fields.toDetail();

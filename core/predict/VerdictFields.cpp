@@ -40,7 +40,7 @@ VerdictFields VerdictFields::fromJson(const QJsonObject &d)
 {
     VerdictFields v;
     v.fatal = d.value(kFatal).toBool(true);
-    v.operation = d.value(kOperation).toString();
+    v.operation = socketOperationFromName(d.value(kOperation).toString()).value_or(SocketOperation::None);
     v.fault = d.value(kFault).toString();
     v.faultHost = hostFromName(d.value(kFaultHost).toString()).value_or(Host::None);
     v.faultTS = seconds(d.value(kFaultTS));
@@ -66,7 +66,7 @@ QJsonObject VerdictFields::toJson() const
         from.insert(timeReferenceName(r), json(elapsedFrom[size_t(r)]));
     QJsonObject j{
         {kFatal, fatal},
-        {kOperation, operation},
+        {kOperation, socketOperationName(operation)},
         {kFault, fault.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(fault)},
         {kFaultTS, json(faultTS)},
         {kDetectedTS, json(detectedTS)},

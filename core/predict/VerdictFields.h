@@ -3,6 +3,7 @@
 
 #include "core/predict/TimeReference.h"
 #include "core/session/Event.h"
+#include "core/session/SocketOperation.h"
 #include "core/tcp/DetectionMechanism.h"
 
 #include <QJsonObject>
@@ -20,9 +21,9 @@ namespace halfopen::core {
 // spelled here only. Times are seconds since the run's `ready`, durations seconds.
 struct VerdictFields
 {
-    bool fatal = true; // false: a soft ICMP error, the connection lives on
-    QString operation; // recv, send, connect, heartbeat
-    QString fault;     // the fault before it ("unplug", "marker", ...); empty: none
+    bool fatal = true;                                 // false: a soft ICMP error, the connection lives on
+    SocketOperation operation = SocketOperation::None; // recv, send, connect, heartbeat
+    QString fault;                                     // the fault before it ("unplug", "marker", ...); empty: none
     Host faultHost = Host::None;
     std::optional<double> faultTS;
     std::optional<double> detectedTS;

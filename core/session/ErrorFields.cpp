@@ -24,7 +24,7 @@ ErrorFields ErrorFields::of(const Event &error)
 {
     const QJsonObject d = error.detail.toObject();
     ErrorFields f;
-    f.operation = d.value(kOperation).toString();
+    f.operation = socketOperationFromName(d.value(kOperation).toString()).value_or(SocketOperation::None);
     if (const QJsonValue fatal = d.value(kFatal); fatal.isBool())
         f.fatal = fatal.toBool();
     f.message = d.value(kMessage).toString();
@@ -45,8 +45,8 @@ ErrorFields ErrorFields::of(const Event &error)
 QJsonObject ErrorFields::toDetail() const
 {
     QJsonObject d;
-    if (!operation.isEmpty())
-        d.insert(kOperation, operation);
+    if (operation != SocketOperation::None)
+        d.insert(kOperation, socketOperationName(operation));
     if (fatal)
         d.insert(kFatal, *fatal);
     if (!message.isEmpty())

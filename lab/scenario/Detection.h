@@ -23,8 +23,8 @@ struct Detection
     QString remote;     // empty for a connect that never got one
     int errnoValue = 0; // 0: EOF (read() returned 0)
     core::DetectionMechanism mechanism = core::DetectionMechanism::None;
-    bool fatal = true; // false: a soft ICMP error; the connection lives on
-    QString operation; // recv, send, connect, heartbeat
+    bool fatal = true;                                             // false: a soft ICMP error; the connection lives on
+    core::SocketOperation operation = core::SocketOperation::None; // recv, send, connect, heartbeat
     qint64 detectedUs = 0;
 
     std::optional<qint64> faultUs; // the last fault event before the detection

@@ -95,7 +95,10 @@ void DetectionFinder::addError(const Event &e)
     d.errnoValue = e.errnoValue;
     d.mechanism = e.mechanism;
     d.fatal = fatal;
-    d.operation = fields.operation.isEmpty() ? e.what : fields.operation;
+    // An older recording's error said it by its `what` alone.
+    d.operation = fields.operation != core::SocketOperation::None
+        ? fields.operation
+        : core::socketOperationFromName(e.what).value_or(core::SocketOperation::None);
     d.detectedUs = e.tUs;
     const std::optional<double> since = fields.sinceLastReceivedMs;
     if (since && *since >= 0) // a negative age is nonsense, not a time
@@ -118,7 +121,7 @@ void DetectionFinder::addHeartbeatDeath(const Event &e)
     d.remote = e.remote;
     d.errnoValue = ETIMEDOUT; // what the endpoint closes with on a heartbeat death
     d.mechanism = DetectionMechanism::Heartbeat;
-    d.operation = QStringLiteral("heartbeat");
+    d.operation = core::SocketOperation::Heartbeat;
     d.detectedUs = e.tUs;
     fillReferences(&d);
     m_detections.append(d);

@@ -63,7 +63,7 @@ std::optional<Prediction> DetectionPrediction::forDetection(const LabConfig &lab
     if (!input.validate().isEmpty())
         return std::nullopt;
     const DetectionPredictor predictor(input);
-    const bool connecting = d.operation == QLatin1String("connect");
+    const bool connecting = d.operation == core::SocketOperation::Connect;
     const bool killed = d.faultName == QLatin1String("kill-process");
 
     std::optional<Prediction> p;

@@ -76,7 +76,7 @@ void SocketStateTracker::feed(const Event &e)
         return;
     case EventKind::Error:
         // A failed connect leaves no `closed` step behind: its socket is gone.
-        if (core::ErrorFields::of(e).operation == QLatin1String("connect")) {
+        if (core::ErrorFields::of(e).operation == core::SocketOperation::Connect) {
             const QString key = m_testSocket.value(e.host);
             if (m_states.value(key) == TcpState::SynSent)
                 m_states.insert(key, TcpState::Closed);

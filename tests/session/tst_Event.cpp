@@ -37,6 +37,7 @@ private slots:
     void sampleIsOptionalAndShared();
     void subKindNamesRoundTrip();
     void hostIsOneOfItsNames();
+    void socketOperationNamesRoundTrip();
     void subKindNeedsItsKindAndHost();
     void recordedSubKindsAreKnown();
     void tcpFlagsAreTcpdumpsLetters();
@@ -295,6 +296,26 @@ void TestEvent::hostIsOneOfItsNames()
     }
 }
 
+void TestEvent::socketOperationNamesRoundTrip()
+{
+    using halfopen::core::SocketOperation;
+    for (int i = int(SocketOperation::None); i <= int(SocketOperation::Heartbeat); ++i) {
+        const auto operation = SocketOperation(i);
+        const QString name = halfopen::core::socketOperationName(operation);
+        QCOMPARE(name.isEmpty(), operation == SocketOperation::None);
+        QCOMPARE(halfopen::core::socketOperationFromName(name), std::optional<SocketOperation>(operation));
+        halfopen::core::ErrorFields f;
+        f.operation = operation;
+        Event e;
+        e.kind = EventKind::Error;
+        e.detail = f.toDetail();
+        QCOMPARE(halfopen::core::ErrorFields::of(e).operation, operation);
+    }
+    // The names recordings hold.
+    QCOMPARE(QString(halfopen::core::socketOperationName(SocketOperation::Recv)), QStringLiteral("recv"));
+    QVERIFY(!halfopen::core::socketOperationFromName(u"write"));
+}
+
 void TestEvent::subKindNeedsItsKindAndHost()
 {
     Event ready = Event::labEvent(5, RunStep::Ready);
@@ -433,7 +454,7 @@ void TestEvent::packetFieldsRoundTrip()
 void TestEvent::errorFieldsRoundTrip()
 {
     ErrorFields f;
-    f.operation = QStringLiteral("send");
+    f.operation = halfopen::core::SocketOperation::Send;
     f.fatal = false;
     f.message = QStringLiteral("No route to host");
     f.sinceLastReceivedMs = 5090;

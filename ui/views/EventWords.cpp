@@ -199,8 +199,9 @@ QString EventText::details(const Event &e, qint64 originUs)
     if (e.is(core::EndpointStep::Options))
         lines.append(models::optionsEventText(e.detail));
     if (e.kind == EventKind::Error) {
-        if (const QString operation = core::ErrorFields::of(e).operation; !operation.isEmpty())
-            lines.append(tr("in %1()").arg(operation));
+        if (const core::SocketOperation operation = core::ErrorFields::of(e).operation;
+            operation != core::SocketOperation::None)
+            lines.append(tr("in %1()").arg(core::socketOperationName(operation)));
     }
     return lines.join(QLatin1Char('\n'));
 }
