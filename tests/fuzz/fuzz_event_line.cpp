@@ -16,8 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     &problems);
     for (const Event &e : events) {
         // What was accepted is within the limits every reader of events relies on.
-        if (e.tUs < 0 || e.tUs > Event::kMaxTimeUs || e.host.size() > Event::kMaxNameLength
-            || e.what.size() > Event::kMaxNameLength)
+        if (e.tUs < 0 || e.tUs > Event::kMaxTimeUs || e.host > Host::Peer || e.local.size() > Event::kMaxNameLength
+            || e.remote.size() > Event::kMaxNameLength || e.what.size() > Event::kMaxNameLength)
             __builtin_trap();
     }
     return 0;
