@@ -19,8 +19,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         at += 2 + length;
         const FrameView view{QByteArrayView(frame)};
         const bool clientSends = (t & 1) == 0;
-        classifier.classify(view, ++t, clientSends ? QStringLiteral("client") : QStringLiteral("server"),
-                            clientSends ? QStringLiteral("server") : QStringLiteral("client"));
+        using halfopen::core::Host;
+        classifier.classify(view, ++t, clientSends ? Host::Client : Host::Server,
+                            clientSends ? Host::Server : Host::Client);
     }
     return 0;
 }
