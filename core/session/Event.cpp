@@ -138,12 +138,14 @@ std::optional<Event> Event::fromJson(const QJsonObject &j, QString *error)
                         .arg(JsonFields::describe(j.value(kT))));
     e.tUs = qint64(t);
     if (const QJsonValue v = j.value(kHost); !v.isUndefined()) {
-        const auto host = v.isString() ? hostFromName(v.toString()) : std::nullopt;
-        if (!host)
+        if (!v.isString() || v.toString().size() > kMaxNameLength)
             return fail(kHost,
-                        QStringLiteral("must be one of %1, not %2")
+                        QStringLiteral("must be a text of at most %1 characters (one of %2), not %3")
+                            .arg(kMaxNameLength)
                             .arg(hostNames().join(QStringLiteral(", ")), JsonFields::describe(v)));
-        e.host = *host;
+        // A name this version does not know (`halfopen-cli --name` once took any) is another
+        // program's host: the recording still opens.
+        e.host = hostFromName(v.toString()).value_or(Host::Other);
     }
     for (const auto &[key, out] :
          {std::pair{&kLocal, &e.local}, std::pair{&kRemote, &e.remote}, std::pair{&kWhat, &e.what}}) {

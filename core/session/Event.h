@@ -40,7 +40,7 @@ struct Event
 {
     // What a recording may hold (Event::fromJson and the fast reader enforce it).
     static constexpr qint64 kMaxTimeUs = qint64(1) << 53; // ~285 years of CLOCK_MONOTONIC
-    static constexpr qsizetype kMaxNameLength = 128;      // local, remote, what
+    static constexpr qsizetype kMaxNameLength = 128;      // host, local, remote, what
     static constexpr qint64 kMaxCount = qint64(1) << 53;
 
     EventKind kind = EventKind::Endpoint;

@@ -540,11 +540,8 @@ std::optional<Event> EventLineParser::parse(QByteArrayView line)
             }
             break;
         case HostName:
-            if ((ok = stringField(&name))) {
-                const auto host = hostFromName(name);
-                ok = host.has_value();
-                e.host = host.value_or(core::Host::None);
-            }
+            if ((ok = stringField(&name) && name.size() <= Event::kMaxNameLength))
+                e.host = hostFromName(name).value_or(core::Host::Other); // as Event::fromJson
             break;
         case Local:
             ok = stringField(&e.local) && e.local.size() <= Event::kMaxNameLength;
