@@ -23,7 +23,7 @@ struct RealNetworkConfig
     QString listenAddress = QStringLiteral("0.0.0.0"); // server: where to wait for the peer
     quint16 listenPort = 5000;
 
-    // The name this machine's events carry: "client" or "server", as the lab's hosts.
+    // The host this machine's events carry: client or server, as the lab's hosts.
     core::Host host() const;
     // The port every socket of the test uses on this machine's side: the peer's port for a
     // client, the listening port for a server.

@@ -30,7 +30,7 @@ public:
     // The lab's world as the fault events left it: what cannot apply (power on a running host,
     // thaw what is not frozen, unplug twice) is disabled.
     void setWorld(const lab::LabWorld &world);
-    // Real-network mode, this machine being `host` ("client" or "server"); false: the lab's bar.
+    // Real-network mode, this machine being `host` (client or server); false: the lab's bar.
     void setRealNetwork(bool real, core::Host host = core::Host::None);
 
 signals:

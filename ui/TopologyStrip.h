@@ -22,9 +22,9 @@ public:
     explicit TopologyStrip(core::Session *session, QWidget *parent = nullptr);
 
     const lab::LabWorld &state() const { return m_state; }
-    // The status line under a lab host ("client" or "server"), as drawn.
+    // The status line under a lab host (client or server), as drawn.
     QString hostStatus(core::Host host) const;
-    // Real-network mode: this machine is `host` ("client" or "server"), the other box is the
+    // Real-network mode: this machine is `host` (client or server), the other box is the
     // real peer at `peer` (an address, or a phrase when unknown). false: the lab's two hosts.
     void setRealNetwork(bool real, core::Host host = core::Host::None, const QString &thisMachine = {},
                         const QString &peer = {});

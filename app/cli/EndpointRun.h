@@ -32,7 +32,7 @@ public:
     bool record(const QString &path);
 
     // What the prediction for this side's death is made from: its endpoint settings and this
-    // machine's sysctls as a lab host's (`host`: "client" or "server").
+    // machine's sysctls as a lab host's (`host`: client or server).
     void setPredictionSettings(const lab::LabConfig &settings);
 
     // Prints the one-line summary of how a connection died, on stderr: first the time from the

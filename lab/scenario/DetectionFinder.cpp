@@ -81,7 +81,7 @@ void DetectionFinder::addError(const Event &e)
         // A soft error repeats with every ICMP answer: the first one tells the story.
         if (e.mechanism == DetectionMechanism::LocalError)
             return;
-        const QString key = QStringLiteral("%1|%2").arg(core::hostName(e.host)).arg(e.errnoValue);
+        const std::pair key(int(e.host), e.errnoValue);
         if (m_softSinceFault.contains(key))
             return;
         m_softSinceFault.insert(key);

@@ -93,7 +93,7 @@ private:
     QList<QHash<core::Host, RttSeen>> m_rttAtFault; // m_rtt when m_faults[i] came
     std::optional<qsizetype> m_lastMarker;          // index in m_faults
     QList<Detection> m_detections;
-    QSet<QString> m_softSinceFault;                  // host|errno already reported since the last fault
+    QSet<std::pair<int, int>> m_softSinceFault;      // host, errno already reported since the last fault
     LabWorld m_world;                                // whether a frame came out at the other end
     QHash<core::Host, QHash<QString, Flow>> m_flows; // host -> "local|remote" -> flow
 };
